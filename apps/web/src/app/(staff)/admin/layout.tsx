@@ -1,0 +1,8 @@
+import { type ReactNode } from 'react';
+import { can } from '@handoff/domain';
+import { requireRole } from '../../../server/guard';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireRole((r) => can(r, 'admin.manage'));
+  return <>{children}</>;
+}

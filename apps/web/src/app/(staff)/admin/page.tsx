@@ -1,0 +1,55 @@
+'use client';
+
+import { roleLabels } from '@handoff/domain';
+import { ErrorBanner, Loading } from '@handoff/ui';
+import { api } from '../../../trpc/react';
+
+/** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
+export default function AdminPage() {
+  const q = api.admin.overview.useQuery();
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorBanner message={q.error.message} />;
+  return (
+    <>
+      <h1>Administration</h1>
+      <h2>Users</h2>
+      <table aria-label="Users">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data?.users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{roleLabels[u.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Teams</h2>
+      <table aria-label="Teams">
+        <thead>
+          <tr>
+            <th>Team</th>
+            <th>Kind</th>
+            <th>About</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data?.teams.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>{t.kind}</td>
+              <td>{t.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

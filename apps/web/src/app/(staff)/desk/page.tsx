@@ -1,0 +1,57 @@
+'use client';
+
+import Link from 'next/link';
+import { can } from '@handoff/domain';
+import { ErrorBanner, Loading } from '@handoff/ui';
+import { IncidentTable } from '../../../components/incident-table';
+import { api } from '../../../trpc/react';
+
+const homeTitles: Record<string, string> = {
+  l1: 'L1 console',
+  hdqa: 'HDQA home',
+  cps: 'CPS desk',
+  es: 'Enterprise Support desk',
+  sncc: 'SNCC desk',
+  technologist: 'Technologist desk',
+  tier2: 'Tier 2 desk',
+  partner_agent: 'Partner desk',
+};
+
+export default function DeskPage() {
+  const me = api.me.get.useQuery();
+  const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  if (me.isLoading) return <Loading />;
+  if (!me.data) return <ErrorBanner message={me.error?.message ?? 'Could not load your profile.'} />;
+  const rows = mine.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <h1>{homeTitles[me.data.role] ?? 'My desk'}</h1>
+      <div className="actions">
+        {can(me.data.role, 'incident.create') ? (
+          <Link className="button primary" href="/incidents/new">
+            New incident
+          </Link>
+        ) : null}
+        {me.data.teams.map((t) => (
+          <Link key={t.id} className="button" href={`/queues?team=${t.id}`}>
+            {t.name} queue
+          </Link>
+        ))}
+      </div>
+      <h2>My open incidents</h2>
+      <ErrorBanner message={mine.error?.message} />
+      {mine.isLoading ? (
+        <Loading />
+      ) : (
+        <IncidentTable rows={rows} now={Date.now()} empty="You own no open incidents." />
+      )}
+      {mine.hasNextPage ? (
+        <div className="actions">
+          <button type="button" onClick={() => void mine.fetchNextPage()} disabled={mine.isFetchingNextPage}>
+            {mine.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

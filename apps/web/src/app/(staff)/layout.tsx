@@ -1,0 +1,17 @@
+import { type ReactNode } from 'react';
+import { isStaff, roleLabels } from '@handoff/domain';
+import { AppHeader } from '../../components/app-header';
+import { requireRole } from '../../server/guard';
+
+export const dynamic = 'force-dynamic';
+
+/** Every staff page: signed in, and not a customer (customers are sent to the portal). */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const session = await requireRole(isStaff);
+  return (
+    <>
+      <AppHeader name={session.user.name} role={session.user.role} roleLabel={roleLabels[session.user.role]} />
+      <main>{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { type Metadata } from 'next';
+import { type ReactNode } from 'react';
+import './globals.css';
+import { Providers } from './providers';
+
+export const metadata: Metadata = { title: 'Handoff', description: 'Help desk incidents, routed right.' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

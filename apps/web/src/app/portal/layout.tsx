@@ -1,0 +1,16 @@
+import { type ReactNode } from 'react';
+import { roleLabels } from '@handoff/domain';
+import { AppHeader } from '../../components/app-header';
+import { requireRole } from '../../server/guard';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const session = await requireRole((r) => r === 'customer');
+  return (
+    <>
+      <AppHeader name={session.user.name} role={session.user.role} roleLabel={roleLabels[session.user.role]} />
+      <main>{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import Link from 'next/link';
+import { EmptyState, ErrorBanner, Loading, StatusPill, Time } from '@handoff/ui';
+import { api } from '../../trpc/react';
+
+export default function PortalHome() {
+  const cases = api.incident.myCases.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <h1>Help Online: my cases</h1>
+      <ErrorBanner message={cases.error?.message} />
+      {cases.isLoading ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <EmptyState>You have no cases with the help desk.</EmptyState>
+      ) : (
+        <table aria-label="My cases">
+          <thead>
+            <tr>
+              <th>Case</th>
+              <th>Service</th>
+              <th>Status</th>
+              <th>With</th>
+              <th>Opened</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/portal/incidents/${r.number}`}>{r.number}</Link>
+                  <div className="muted">{r.description.slice(0, 80)}</div>
+                </td>
+                <td>{r.serviceName}</td>
+                <td>
+                  <StatusPill status={r.status} />
+                </td>
+                <td>{r.ownerTeamName}</td>
+                <td>
+                  <Time at={r.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cases.hasNextPage ? (
+        <div className="actions">
+          <button type="button" onClick={() => void cases.fetchNextPage()}>
+            Load more
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

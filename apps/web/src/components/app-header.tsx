@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+import { can, type Role } from '@handoff/domain';
+
+interface NavItem {
+  href: string;
+  label: string;
+  show: (role: Role) => boolean;
+}
+
+const nav: NavItem[] = [
+  { href: '/desk', label: 'My desk', show: (r) => r !== 'customer' && r !== 'admin' },
+  { href: '/incidents/new', label: 'New incident', show: (r) => can(r, 'incident.create') },
+  { href: '/queues', label: 'Team queues', show: (r) => can(r, 'queue.read') },
+  { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
+  { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
+];
+
+export function AppHeader({ name, role, roleLabel }: { name: string; role: Role; roleLabel: string }) {
+  const pathname = usePathname();
+  return (
+    <header className="app-header">
+      <Link className="brand" href="/">
+        Handoff
+      </Link>
+      <nav aria-label="Main">
+        {nav
+          .filter((n) => n.show(role))
+          .map((n) => (
+            <Link key={n.href} href={n.href} aria-current={pathname === n.href ? 'page' : undefined}>
+              {n.label}
+            </Link>
+          ))}
+      </nav>
+      <span className="who">
+        {name} · {roleLabel}
+      </span>
+      <button type="button" onClick={() => void signOut({ callbackUrl: '/signin' })}>
+        Sign out
+      </button>
+    </header>
+  );
+}

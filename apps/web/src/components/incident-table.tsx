@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { age, CustomerFlags, EmptyState, ServiceBanner, StatusPill } from '@handoff/ui';
+import { type RouterOutputs } from '../trpc/react';
+
+type Row = RouterOutputs['queue']['list']['items'][number];
+
+/** The staff incident list used by "My open incidents" and the team queues. */
+export function IncidentTable({ rows, now, empty }: { rows: Row[]; now: number; empty: string }) {
+  if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>Number</th>
+          <th>Customer</th>
+          <th>Service</th>
+          <th>Status</th>
+          <th>Owner</th>
+          <th>Age</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link href={`/incidents/${r.number}`}>{r.number}</Link>
+            </td>
+            <td>
+              {r.customerName ?? r.callerName}{' '}
+              <CustomerFlags coned={r.customerConed} program={r.customerProgram} primaryTechPartner={r.customerPrimaryTechPartner} />
+            </td>
+            <td>
+              {r.serviceName} <ServiceBanner banner={r.serviceBanner} />
+              <div className="muted">{r.description.slice(0, 80)}</div>
+            </td>
+            <td>
+              <StatusPill status={r.status} />
+            </td>
+            <td>
+              {r.ownerTeamName}
+              <div className="muted">{r.ownerAgentName ?? 'No agent'}</div>
+            </td>
+            <td>{age(r.createdAt, now)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { EmptyState, ErrorBanner, Field, Time } from '@handoff/ui';
+import { api } from '../trpc/react';
+
+interface Entry {
+  id: number;
+  body: string;
+  createdAt: string;
+  kind: string;
+  visibility?: 'internal' | 'customer';
+  authorName?: string | null;
+}
+
+/** The incident's timeline, newest first, internal and customer-visible entries marked. */
+export function Journal({ entries }: { entries: Entry[] }) {
+  if (entries.length === 0) return <EmptyState>No journal entries yet.</EmptyState>;
+  return (
+    <ol className="journal" aria-label="Journal">
+      {entries.map((e) => (
+        <li key={e.id} className={`visibility-${e.visibility ?? 'customer'}`}>
+          <div className="meta">
+            <Time at={e.createdAt} />
+            {e.authorName ? <span>{e.authorName}</span> : null}
+            <span>{e.kind}</span>
+            {e.visibility ? <span>{e.visibility === 'internal' ? 'Internal' : 'Customer-visible'}</span> : null}
+          </div>
+          <div className="body">{e.body}</div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Add a note; staff choose internal or customer-visible, customers' notes are always visible to them. */
+export function AddNoteForm({ incidentId, allowInternal, onAdded }: { incidentId: number; allowInternal: boolean; onAdded: () => void }) {
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<'internal' | 'customer'>(allowInternal ? 'internal' : 'customer');
+  const add = api.incident.addNote.useMutation();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!body.trim()) return;
+    await add.mutateAsync({ incidentId, body, visibility });
+    setBody('');
+    onAdded();
+  }
+  return (
+    <form onSubmit={(e) => void submit(e).catch(() => undefined)} aria-label="Add a note">
+      <ErrorBanner message={add.error?.message} />
+      <Field id="note" label="Add a note">
+        <textarea id="note" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+      </Field>
+      <div className="actions">
+        {allowInternal ? (
+          <>
+            <label>
+              <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal
+            </label>
+            <label>
+              <input type="radio" name="visibility" checked={visibility === 'customer'} onChange={() => setVisibility('customer')} /> Customer-visible
+            </label>
+          </>
+        ) : null}
+        <button type="submit" className="primary" disabled={add.isPending || !body.trim()}>
+          {add.isPending ? 'Adding…' : 'Add note'}
+        </button>
+      </div>
+    </form>
+  );
+}

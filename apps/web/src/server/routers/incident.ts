@@ -1,0 +1,147 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  addNote,
+  addNoteSchema,
+  assertCanReadIncident,
+  can,
+  createIncident,
+  customerView,
+  DomainError,
+  editIncident,
+  incidentCreateSchema,
+  incidentEditSchema,
+  incidentNumberSchema,
+  openStatuses,
+  visibleJournal,
+  type Actor,
+} from '@handoff/domain';
+import { catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { authorizedProcedure } from '../trpc';
+
+function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
+  const incident =
+    'id' in where ? incidentRepository.findById(db, where.id) : incidentRepository.findByNumber(db, where.number);
+  const label = 'id' in where ? `#${where.id}` : where.number;
+  if (!incident) throw new DomainError('NOT_FOUND', `No incident ${label} that you can see.`);
+  assertCanReadIncident(actor, incident);
+  return incident;
+}
+
+/** References must point at real rows; the message lands at the field that holds them. */
+function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: number | null }) {
+  if (refs.serviceId !== undefined && !catalogRepository.findServiceById(db, refs.serviceId)) {
+    throw new DomainError('VALIDATION', 'Choose a service from the catalog.', { serviceId: 'Choose a service from the catalog' });
+  }
+  if (refs.customerId != null && !customerRepository.findById(db, refs.customerId)) {
+    throw new DomainError('VALIDATION', 'That customer does not exist.', { customerId: 'Pick the customer again from the search' });
+  }
+}
+
+const pageSchema = z.object({
+  cursor: z.number().int().positive().nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const incidentRouter = {
+  create: authorizedProcedure('incident.create')
+    .input(incidentCreateSchema)
+    .mutation(({ ctx, input }) => {
+      assertReferencesExist(ctx.db, input);
+      const ownerTeamId = ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
+      if (ownerTeamId === undefined) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
+      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId });
+      const row = incidentRepository.create(ctx.db, drafts);
+      return { id: row.id, number: row.number, version: row.version };
+    }),
+
+  byNumber: authorizedProcedure('incident.read')
+    .input(z.object({ number: incidentNumberSchema }))
+    .query(({ ctx, input }) => {
+      const incident = loadReadable(ctx.db, ctx.actor, { number: input.number });
+      const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
+      const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
+      if (ctx.actor.role === 'customer') {
+        return {
+          audience: 'customer' as const,
+          incident: customerView(incident),
+          serviceName: details.serviceName,
+          serviceCategory: details.serviceCategory,
+          serviceSubcategory: details.serviceSubcategory,
+          ownerTeamName: details.ownerTeamName,
+          journal: journal.map(({ id, body, createdAt, kind }) => ({ id, body, createdAt, kind })),
+        };
+      }
+      return {
+        audience: 'staff' as const,
+        ...details,
+        customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
+        journal,
+        audit: incidentRepository.findAudit(ctx.db, incident.id),
+        canEdit: can(ctx.actor.role, 'incident.update'),
+        canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
+      };
+    }),
+
+  edit: authorizedProcedure('incident.update')
+    .input(incidentEditSchema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadReadable(ctx.db, ctx.actor, { id: input.id });
+      const { changes, audit } = editIncident({
+        incident,
+        patch: input.patch,
+        expectedVersion: input.expectedVersion,
+        actor: ctx.actor,
+        now: ctx.now(),
+      });
+      if (audit.length === 0) return { id: incident.id, version: incident.version, changed: 0 };
+      assertReferencesExist(ctx.db, { serviceId: changes.serviceId, customerId: changes.customerId });
+      const row = incidentRepository.update(ctx.db, { id: incident.id, expectedVersion: input.expectedVersion, changes, audit });
+      return { id: row.id, version: row.version, changed: audit.length };
+    }),
+
+  addNote: authorizedProcedure('incident.addNote')
+    .input(addNoteSchema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
+      incidentRepository.appendJournal(ctx.db, incident.id, journal);
+      return { ok: true as const };
+    }),
+
+  /** Staff: the open incidents I own, newest first. */
+  mine: authorizedProcedure('incident.listMine')
+    .input(pageSchema)
+    .query(({ ctx, input }) =>
+      incidentRepository.list(ctx.db, {
+        ownerAgentId: ctx.actor.id,
+        statuses: [...openStatuses],
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      }),
+    ),
+
+  /** Customers: every case filed for me, with the public columns only. */
+  myCases: authorizedProcedure('case.listOwn')
+    .input(pageSchema)
+    .query(({ ctx, input }) => {
+      const page = incidentRepository.list(ctx.db, {
+        customerId: ctx.actor.customerId ?? -1,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map(({ id, number, status, createdAt, updatedAt, serviceName, ownerTeamName, description }) => ({
+          id,
+          number,
+          status,
+          createdAt,
+          updatedAt,
+          serviceName,
+          ownerTeamName,
+          description,
+        })),
+      };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,48 @@
+import { eq, like, or, sql } from 'drizzle-orm';
+import { type Db } from '../client';
+import { customers, departments } from '../schema';
+
+const withDepartment = {
+  id: customers.id,
+  name: customers.name,
+  netId: customers.netId,
+  email: customers.email,
+  phone: customers.phone,
+  coned: customers.coned,
+  program: customers.program,
+  primaryTechPartner: customers.primaryTechPartner,
+  organisation: customers.organisation,
+  departmentId: customers.departmentId,
+  departmentName: departments.name,
+  departmentShortName: departments.shortName,
+  contractDepartment: departments.contractPartner,
+};
+
+/** Typeahead: name, NetID or e-mail containing the text, case-insensitive, best prefix matches first. */
+export function search(db: Db, text: string, limit = 10) {
+  const q = text.trim().toLowerCase();
+  if (q.length === 0) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select(withDepartment)
+    .from(customers)
+    .leftJoin(departments, eq(departments.id, customers.departmentId))
+    .where(
+      or(
+        sql`lower(${customers.name}) like ${pattern} escape '\\'`,
+        sql`lower(${customers.netId}) like ${pattern} escape '\\'`,
+        like(customers.email, pattern),
+      ),
+    )
+    .orderBy(sql`case when lower(${customers.name}) like ${q + '%'} then 0 else 1 end`, customers.name)
+    .limit(limit)
+    .all();
+}
+
+export const findById = (db: Db, id: number) =>
+  db
+    .select(withDepartment)
+    .from(customers)
+    .leftJoin(departments, eq(departments.id, customers.departmentId))
+    .where(eq(customers.id, id))
+    .get();

@@ -1,0 +1,222 @@
+import { aliasedTable, and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  DomainError,
+  formatIncidentNumber,
+  type Incident,
+  type IncidentStatus,
+  type NewAuditEntry,
+  type NewIncident,
+  type NewJournalEntry,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import {
+  auditEvents,
+  counters,
+  customers,
+  incidents,
+  journalEntries,
+  services,
+  teams,
+  users,
+} from '../schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Writer = Db | Tx;
+
+// A row as stored satisfies the domain's incident type, so the two cannot drift apart.
+type Row = typeof incidents.$inferSelect;
+const _rowIsIncident = (r: Row): Incident => r;
+void _rowIsIncident;
+
+/** Hands out the next value of a named counter; call only inside a write transaction. */
+function nextCounter(tx: Writer, name: string): number {
+  const row = tx
+    .insert(counters)
+    .values({ name, value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value })
+    .get();
+  return row.value;
+}
+
+/**
+ * Inserts a new incident with its journal and audit rows in one IMMEDIATE transaction, so the
+ * number counter is taken under the write lock and two creators can never share a number.
+ */
+export function create(
+  db: Db,
+  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
+): Incident {
+  return db.transaction(
+    (tx) => {
+      const number = formatIncidentNumber(nextCounter(tx, 'incident'));
+      const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
+      insertJournal(tx, row.id, drafts.journal);
+      insertAudit(tx, row.id, drafts.audit);
+      return row;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function insertJournal(tx: Writer, incidentId: number, entries: NewJournalEntry[]) {
+  if (entries.length > 0) tx.insert(journalEntries).values(entries.map((e) => ({ ...e, incidentId }))).run();
+}
+
+export function insertAudit(tx: Writer, incidentId: number, entries: NewAuditEntry[]) {
+  if (entries.length > 0) tx.insert(auditEvents).values(entries.map((e) => ({ ...e, incidentId }))).run();
+}
+
+/**
+ * Writes changes only if the row is still at the version the user saw: the WHERE clause is the
+ * concurrency check, so a writer that read an older version changes nothing and gets CONFLICT.
+ */
+export function update(
+  db: Db,
+  args: {
+    id: number;
+    expectedVersion: number;
+    changes: Partial<Incident>;
+    journal?: NewJournalEntry[];
+    audit: NewAuditEntry[];
+  },
+): Incident {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .update(incidents)
+        .set(args.changes)
+        .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
+        .returning()
+        .get();
+      if (!row) {
+        throw new DomainError(
+          'CONFLICT',
+          'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+        );
+      }
+      insertJournal(tx, row.id, args.journal ?? []);
+      insertAudit(tx, row.id, args.audit);
+      return row;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[]) {
+  db.transaction((tx) => insertJournal(tx, incidentId, entries));
+}
+
+export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();
+export const findByNumber = (db: Db, number: string) =>
+  db.select().from(incidents).where(eq(incidents.number, number)).get();
+
+const owner = aliasedTable(users, 'owner');
+
+const summaryColumns = {
+  id: incidents.id,
+  number: incidents.number,
+  status: incidents.status,
+  callerName: incidents.callerName,
+  channel: incidents.channel,
+  createdAt: incidents.createdAt,
+  updatedAt: incidents.updatedAt,
+  promises: incidents.promises,
+  classification: incidents.classification,
+  description: incidents.description,
+  ownerTeamId: incidents.ownerTeamId,
+  ownerTeamName: teams.name,
+  ownerAgentId: incidents.ownerAgentId,
+  ownerAgentName: owner.name,
+  serviceId: incidents.serviceId,
+  serviceName: services.name,
+  serviceCategory: services.category,
+  serviceSubcategory: services.subcategory,
+  serviceBanner: services.banner,
+  customerId: incidents.customerId,
+  customerName: customers.name,
+  customerConed: customers.coned,
+  customerProgram: customers.program,
+  customerPrimaryTechPartner: customers.primaryTechPartner,
+};
+
+export const findByIdIncludeDetails = (db: Db, id: number) =>
+  db
+    .select({ ...summaryColumns, incident: incidents })
+    .from(incidents)
+    .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .where(eq(incidents.id, id))
+    .get();
+
+export interface ListFilter {
+  ownerTeamIds?: number[];
+  ownerAgentId?: number;
+  customerId?: number;
+  statuses?: IncidentStatus[];
+  serviceId?: number;
+  /** The id of the last row of the previous page: rows strictly older than it come next. */
+  cursor?: number;
+  limit: number;
+}
+
+/** Newest-first keyset page over the queue indexes (no OFFSET). */
+export function list(db: Db, f: ListFilter) {
+  const where: SQL[] = [];
+  if (f.ownerTeamIds) where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
+  if (f.ownerAgentId !== undefined) where.push(eq(incidents.ownerAgentId, f.ownerAgentId));
+  if (f.customerId !== undefined) where.push(eq(incidents.customerId, f.customerId));
+  if (f.statuses?.length) where.push(inArray(incidents.status, f.statuses));
+  if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
+  if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
+  const rows = db
+    .select(summaryColumns)
+    .from(incidents)
+    .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .where(and(...where))
+    .orderBy(desc(incidents.id))
+    .limit(f.limit + 1)
+    .all();
+  const hasMore = rows.length > f.limit;
+  const items = hasMore ? rows.slice(0, f.limit) : rows;
+  return { items, nextCursor: hasMore ? items[items.length - 1]?.id ?? null : null };
+}
+
+export const findJournal = (db: Db, incidentId: number) =>
+  db
+    .select({
+      id: journalEntries.id,
+      kind: journalEntries.kind,
+      visibility: journalEntries.visibility,
+      body: journalEntries.body,
+      data: journalEntries.data,
+      createdAt: journalEntries.createdAt,
+      authorName: users.name,
+    })
+    .from(journalEntries)
+    .leftJoin(users, eq(users.id, journalEntries.authorId))
+    .where(eq(journalEntries.incidentId, incidentId))
+    .orderBy(desc(journalEntries.id))
+    .all();
+
+export const findAudit = (db: Db, incidentId: number) =>
+  db
+    .select({
+      id: auditEvents.id,
+      field: auditEvents.field,
+      fromValue: auditEvents.fromValue,
+      toValue: auditEvents.toValue,
+      version: auditEvents.version,
+      at: auditEvents.at,
+      actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.incidentId, incidentId))
+    .orderBy(desc(auditEvents.id))
+    .all();

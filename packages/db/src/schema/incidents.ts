@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  channels,
+  incidentStatuses,
+  journalKinds,
+  urgencies,
+  visibilities,
+  type Incident,
+} from '@handoff/domain';
+import { services } from './catalog';
+import { customers, teams, users } from './people';
+
+/** Named counters handed out inside the creating transaction (incident numbers never repeat). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    callerName: text('caller_name').notNull(),
+    callerPhone: text('caller_phone'),
+    callerEmail: text('caller_email'),
+    customerId: integer('customer_id').references(() => customers.id),
+    channel: text('channel', { enum: channels }).notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    description: text('description').notNull(),
+    classification: text('classification'),
+    status: text('status', { enum: incidentStatuses }).notNull(),
+    ownerTeamId: integer('owner_team_id').notNull().references(() => teams.id),
+    ownerAgentId: integer('owner_agent_id').references(() => users.id),
+    urgency: text('urgency', { enum: urgencies }),
+    expectation: text('expectation'),
+    preferredContact: text('preferred_contact'),
+    computerName: text('computer_name'),
+    problemId: integer('problem_id'),
+    promises: text('promises', { mode: 'json' }).$type<Incident['promises']>().notNull().default(sql`'{}'`),
+    version: integer('version').notNull().default(1),
+    createdById: integer('created_by_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  // Queue lists are newest first (id desc) within an owner, optionally by status / service:
+  // these indexes let SQLite walk them by keyset without scanning the table.
+  (t) => [
+    index('incidents_team_queue_idx').on(t.ownerTeamId, t.id),
+    index('incidents_team_status_idx').on(t.ownerTeamId, t.status, t.id),
+    index('incidents_agent_idx').on(t.ownerAgentId, t.status, t.id),
+    index('incidents_customer_idx').on(t.customerId, t.id),
+    index('incidents_service_idx').on(t.serviceId, t.id),
+  ],
+);
+
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: journalKinds }).notNull(),
+    visibility: text('visibility', { enum: visibilities }).notNull(),
+    body: text('body').notNull(),
+    authorId: integer('author_id').references(() => users.id),
+    data: text('data', { mode: 'json' }).$type<unknown>(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('journal_incident_idx').on(t.incidentId, t.id)],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id),
+    field: text('field').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    version: integer('version').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('audit_incident_idx').on(t.incidentId, t.id)],
+);

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { roles } from '@handoff/domain';
+
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** What the team does, so views can group them: help desk, technologists, operations, partner. */
+  kind: text('kind', { enum: ['help_desk', 'support', 'operations', 'technologist', 'partner', 'tier2'] }).notNull(),
+  description: text('description'),
+});
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** Also the computer-name prefix of the department's machines. */
+  shortName: text('short_name').notNull().unique(),
+  contractPartner: integer('contract_partner', { mode: 'boolean' }).notNull().default(false),
+  program: text('program', { enum: ['aims', 'ds'] }),
+  primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' }).notNull().default(false),
+  emailDomains: text('email_domains', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+});
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    netId: text('net_id').notNull().unique(),
+    email: text('email').notNull().unique(),
+    phone: text('phone'),
+    departmentId: integer('department_id').references(() => departments.id),
+    coned: integer('coned', { mode: 'boolean' }).notNull().default(false),
+    program: text('program', { enum: ['aims', 'ds'] }),
+    primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' }).notNull().default(false),
+    organisation: text('organisation'),
+  },
+  (t) => [index('customers_name_idx').on(t.name)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: roles }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  /** Set for `customer` users: the customer record they are. */
+  customerId: integer('customer_id').references(() => customers.id),
+  presence: text('presence', { enum: ['ready', 'not_ready', 'busy'] }).notNull().default('not_ready'),
+});
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.teamId] }), index('team_members_team_idx').on(t.teamId)],
+);

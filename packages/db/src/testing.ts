@@ -1,0 +1,31 @@
+// Test helpers: a real SQLite file per test (never mocks), migrated and loaded with the demo data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrateDb, type Db } from './client';
+import { seedDemoData } from './seed/demo';
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+export interface TestDb {
+  db: Db;
+  path: string;
+  close: () => void;
+}
+
+export function createTestDb({ seed = true, now = '2026-11-24T16:00:00.000Z' } = {}): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-test-'));
+  const path = join(dir, 'test.db');
+  const db = createDb(path);
+  migrateDb(db, migrationsFolder);
+  if (seed) seedDemoData(db, { now });
+  return {
+    db,
+    path,
+    close: () => {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

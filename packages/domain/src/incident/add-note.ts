@@ -1,0 +1,31 @@
+import { DomainError } from '../errors';
+import { assertCan } from '../permissions';
+import { type Actor } from '../roles';
+import { assertCanReadIncident } from './access';
+import { type NewJournalEntry } from './create-incident';
+import { type Incident, type Visibility } from './schema';
+
+/** A note on the journal: internal for staff, or customer-visible (the customer's own notes always are). */
+export function addNote({
+  incident,
+  body,
+  visibility,
+  actor,
+  now,
+}: {
+  incident: Incident;
+  body: string;
+  visibility: Visibility;
+  actor: Actor;
+  now: string;
+}): { journal: NewJournalEntry[] } {
+  assertCan(actor, 'incident.addNote');
+  assertCanReadIncident(actor, incident);
+  if (visibility === 'internal') assertCan(actor, 'incident.addInternalNote');
+  if (incident.status === 'closed') {
+    throw new DomainError('INVALID_TRANSITION', `${incident.number} is closed; reopen it before adding notes.`);
+  }
+  return {
+    journal: [{ kind: 'note', visibility, body, authorId: actor.id, data: null, createdAt: now }],
+  };
+}

@@ -1,0 +1,83 @@
+import { assertCan } from '../permissions';
+import { type Actor } from '../roles';
+import {
+  type AuditEntryDraft,
+  type Incident,
+  type IncidentCreateInput,
+  type JournalEntryDraft,
+} from './schema';
+
+export type NewIncident = Omit<Incident, 'id' | 'number'>;
+export type NewJournalEntry = Omit<JournalEntryDraft, 'incidentId'>;
+export type NewAuditEntry = Omit<AuditEntryDraft, 'incidentId'>;
+
+export interface IncidentChanges {
+  journal: NewJournalEntry[];
+  audit: NewAuditEntry[];
+}
+
+/**
+ * A new contact becomes an incident owned by the team that took it (kb 000: L1 creates it
+ * in the General Help Desk queue), status `new`, version 1, with a system journal entry.
+ */
+export function createIncident({
+  input,
+  actor,
+  now,
+  ownerTeamId,
+}: {
+  input: IncidentCreateInput;
+  actor: Actor;
+  now: string;
+  ownerTeamId: number;
+}): { incident: NewIncident } & IncidentChanges {
+  assertCan(actor, 'incident.create');
+  const incident: NewIncident = {
+    callerName: input.callerName,
+    callerPhone: input.callerPhone ?? null,
+    callerEmail: input.callerEmail ?? null,
+    customerId: input.customerId ?? null,
+    channel: input.channel,
+    serviceId: input.serviceId,
+    description: input.description,
+    classification: null,
+    status: 'new',
+    ownerTeamId,
+    // The agent who takes the contact owns it until a one-step hands it on.
+    ownerAgentId: actor.role === 'customer' ? null : actor.id,
+    urgency: input.urgency ?? null,
+    expectation: input.expectation ?? null,
+    preferredContact: input.preferredContact ?? null,
+    computerName: input.computerName ?? null,
+    problemId: null,
+    promises: {},
+    version: 1,
+    createdById: actor.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const journal: NewJournalEntry[] = [
+    {
+      kind: 'system',
+      visibility: 'internal',
+      body: `Incident created by ${actor.name} (${input.channel}).`,
+      authorId: actor.id,
+      data: null,
+      createdAt: now,
+    },
+  ];
+  if (input.firstNote) {
+    journal.push({
+      kind: 'note',
+      visibility: 'internal',
+      body: input.firstNote,
+      authorId: actor.id,
+      data: null,
+      createdAt: now,
+    });
+  }
+  const audit: NewAuditEntry[] = [
+    { actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+  ];
+  return { incident, journal, audit };
+}

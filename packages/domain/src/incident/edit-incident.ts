@@ -1,0 +1,65 @@
+import { DomainError } from '../errors';
+import { assertCan } from '../permissions';
+import { type Actor } from '../roles';
+import { type NewAuditEntry } from './create-incident';
+import { type Incident, type IncidentPatch } from './schema';
+import { assertCanReadIncident } from './access';
+
+const editableFields = [
+  'callerName',
+  'callerPhone',
+  'callerEmail',
+  'customerId',
+  'serviceId',
+  'description',
+  'computerName',
+  'urgency',
+  'expectation',
+  'preferredContact',
+] as const satisfies (keyof IncidentPatch & keyof Incident)[];
+
+const show = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Refuses a write made against a version the user no longer sees (optimistic concurrency). */
+export function assertCurrentVersion(incident: Pick<Incident, 'version' | 'number'>, expected: number) {
+  if (incident.version !== expected) {
+    throw new DomainError(
+      'CONFLICT',
+      `${incident.number} was changed by someone else since you opened it (you saw version ${expected}, it is now ${incident.version}). Reload to see their change; nothing of yours was saved.`,
+    );
+  }
+}
+
+/**
+ * Applies an agent's field edits: only fields whose value changes are written, each with an
+ * audit row, and the version moves by one so a second stale write fails.
+ */
+export function editIncident({
+  incident,
+  patch,
+  expectedVersion,
+  actor,
+  now,
+}: {
+  incident: Incident;
+  patch: IncidentPatch;
+  expectedVersion: number;
+  actor: Actor;
+  now: string;
+}): { changes: Partial<Incident>; audit: NewAuditEntry[] } {
+  assertCan(actor, 'incident.update');
+  assertCanReadIncident(actor, incident);
+  assertCurrentVersion(incident, expectedVersion);
+  const changes: Partial<Record<(typeof editableFields)[number], unknown>> = {};
+  const audit: NewAuditEntry[] = [];
+  const version = incident.version + 1;
+  for (const field of editableFields) {
+    if (!(field in patch)) continue;
+    const next = patch[field] ?? null;
+    if (show(next) === show(incident[field])) continue;
+    changes[field] = next;
+    audit.push({ actorId: actor.id, field, fromValue: show(incident[field]), toValue: show(next), version, at: now });
+  }
+  if (audit.length === 0) return { changes: {}, audit: [] };
+  return { changes: { ...(changes as Partial<Incident>), version, updatedAt: now }, audit };
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './access';
+export * from './create-incident';
+export * from './edit-incident';
+export * from './add-note';

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+export const channels = ['phone', 'email', 'chat', 'portal', 'auto'] as const;
+export const channelSchema = z.enum(channels);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const incidentStatuses = [
+  'new',
+  'assigned',
+  'in_progress',
+  'pending_customer',
+  'resolved',
+  'closed',
+] as const;
+export const incidentStatusSchema = z.enum(incidentStatuses);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+export const openStatuses: readonly IncidentStatus[] = ['new', 'assigned', 'in_progress', 'pending_customer'];
+
+export const urgencies = ['urgent', 'can_wait_until_hdl2'] as const;
+export const urgencySchema = z.enum(urgencies);
+export const urgencyLabels: Record<z.infer<typeof urgencySchema>, string> = {
+  urgent: 'Urgent',
+  can_wait_until_hdl2: 'Can wait until HDL2',
+};
+
+export const journalKinds = ['note', 'system', 'routing', 'email', 'phone'] as const;
+export const journalKindSchema = z.enum(journalKinds);
+export const visibilities = ['internal', 'customer'] as const;
+export const visibilitySchema = z.enum(visibilities);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+/** Contact-by promises made to the customer (ISO instants), as the routing policy names them. */
+export const promisesSchema = z
+  .object({
+    contactBy: z.string(),
+    callIfNoContactBy: z.string(),
+    respondBy: z.string(),
+    techContactBy: z.string(),
+  })
+  .partial();
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s().-]{7,20}$/, 'Enter a phone number such as 608-555-0100');
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address'));
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** Fields an agent may edit directly on the incident page (ownership and status move only by one-steps). */
+export const incidentEditableSchema = z.object({
+  callerName: z.string().trim().min(1, 'Caller name is required').max(200, 'Caller name is too long'),
+  callerPhone: optional(phoneSchema),
+  callerEmail: optional(emailSchema),
+  customerId: z.number().int().positive().nullable().optional(),
+  serviceId: z.number({ error: 'Choose a service' }).int().positive('Choose a service'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'Describe the issue')
+    .max(10_000, 'The description is too long (10,000 characters at most)'),
+  computerName: optional(
+    z
+      .string()
+      .trim()
+      .max(64, 'Computer name is too long')
+      .regex(/^[A-Za-z0-9-]+$/, 'A computer name has only letters, digits and hyphens'),
+  ),
+  urgency: urgencySchema.nullable().optional(),
+  expectation: optional(z.string().trim().max(1000)),
+  preferredContact: optional(z.enum(['phone', 'email'])),
+});
+
+const needsPhoneOrEmail = (v: { callerPhone?: string; callerEmail?: string }, ctx: z.RefinementCtx) => {
+  if (!v.callerPhone && !v.callerEmail) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['callerPhone'],
+      message: 'Give a phone number or an e-mail address for the caller',
+    });
+  }
+};
+
+/** Create-incident input, shared by the form (client) and the procedure (server). */
+export const incidentCreateSchema = incidentEditableSchema
+  .extend({
+    channel: channelSchema,
+    firstNote: optional(z.string().trim().max(10_000, 'The note is too long')),
+  })
+  .superRefine(needsPhoneOrEmail);
+export type IncidentCreateInput = z.infer<typeof incidentCreateSchema>;
+
+export const incidentPatchSchema = incidentEditableSchema.partial();
+export type IncidentPatch = z.infer<typeof incidentPatchSchema>;
+
+export const incidentEditSchema = z.object({
+  id: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+  patch: incidentPatchSchema,
+});
+
+export const addNoteSchema = z.object({
+  incidentId: z.number().int().positive(),
+  body: z.string().trim().min(1, 'Write the note first').max(10_000, 'The note is too long'),
+  visibility: visibilitySchema,
+});
+
+/** The incident record as the domain sees it; the db table's inferred row must satisfy it. */
+export const incidentSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  callerName: z.string(),
+  callerPhone: z.string().nullable(),
+  callerEmail: z.string().nullable(),
+  customerId: z.number().int().nullable(),
+  channel: channelSchema,
+  serviceId: z.number().int(),
+  description: z.string(),
+  classification: z.string().nullable(),
+  status: incidentStatusSchema,
+  ownerTeamId: z.number().int(),
+  ownerAgentId: z.number().int().nullable(),
+  urgency: urgencySchema.nullable(),
+  expectation: z.string().nullable(),
+  preferredContact: z.string().nullable(),
+  computerName: z.string().nullable(),
+  problemId: z.number().int().nullable(),
+  promises: promisesSchema,
+  version: z.number().int(),
+  createdById: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const journalEntrySchema = z.object({
+  incidentId: z.number().int(),
+  kind: journalKindSchema,
+  visibility: visibilitySchema,
+  body: z.string(),
+  authorId: z.number().int().nullable(),
+  data: z.unknown().nullable(),
+  createdAt: z.string(),
+});
+export type JournalEntryDraft = z.infer<typeof journalEntrySchema>;
+
+export const auditEntrySchema = z.object({
+  incidentId: z.number().int(),
+  actorId: z.number().int().nullable(),
+  field: z.string(),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  version: z.number().int(),
+  at: z.string(),
+});
+export type AuditEntryDraft = z.infer<typeof auditEntrySchema>;
+
+export const formatIncidentNumber = (seq: number): string => `INC-${String(seq).padStart(6, '0')}`;
+export const incidentNumberSchema = z.string().regex(/^INC-\d{6,}$/, 'Incident numbers look like INC-000123');

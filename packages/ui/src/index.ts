@@ -1,0 +1,5 @@
+export * from './badge';
+export * from './status';
+export * from './feedback';
+export * from './field';
+export * from './time';
