@@ -1,0 +1,63 @@
+import { addMinutes } from '../calendar';
+import { cpsPhone } from './constants';
+
+/** Stable ids of the chat templates the procedures name (kb 000). */
+export const chatTemplateIds = [
+  'cps-supported-customer',
+  'cps-supported-service',
+  'cps-busy',
+] as const;
+export type ChatTemplateId = (typeof chatTemplateIds)[number];
+
+export interface ChatTemplate {
+  id: ChatTemplateId;
+  /** The template's name as the procedures cite it. */
+  name: string;
+  text: string;
+}
+
+/** The Bomgar chat templates of kb 000, as data the console can paste. */
+export const chatTemplates: Readonly<Record<ChatTemplateId, ChatTemplate>> = {
+  'cps-supported-customer': {
+    id: 'cps-supported-customer',
+    name: 'CPS Supported Customer',
+    text:
+      'As a contract partner customer, you are supported by our Help Desk Contract Partner Support (CPS) team. ' +
+      'I have saved your case and am checking whether a CPS agent is available to assist you. Please stay in the chat.',
+  },
+  'cps-supported-service': {
+    id: 'cps-supported-service',
+    name: 'CPS Supported Service',
+    text:
+      'This service is supported by our Help Desk Contract Partner Support (CPS) team. ' +
+      'I have saved your case and am checking whether a CPS agent is available to assist you. Please stay in the chat.',
+  },
+  'cps-busy': {
+    id: 'cps-busy',
+    name: 'CPS busy',
+    text:
+      'All Help Desk Contract Partner Support agents are currently assisting other customers. ' +
+      'I can assign your case to the CPS team so they follow up with you, or you can call the CPS queue directly at ' +
+      `${cpsPhone}. You are also welcome to wait a few more minutes for an agent to become available.`,
+  },
+};
+
+/** Minutes of silence in the CPS chat channel before sending "CPS busy" (kb 000; also the ES chat wait, kb 002). */
+export const chatBusyAfterMinutes = 5;
+/** Minutes of silence after which the chat is assigned to CPS (kb 000). */
+export const chatAssignAfterMinutes = 10;
+
+export interface ChatDeadlines {
+  /** No CPS (or ES) agent answered: send "CPS busy" / give up on the ES channel (kb 000, 002). */
+  sendBusyTemplateAt: string;
+  /** Still no CPS agent: collect preferred contact and Assign to CPS (kb 000). */
+  assignToCpsAt: string;
+}
+
+/** The 5- and 10-minute chat deadlines counted from the channel message, in clock time (kb 000, 002). */
+export function chatDeadlines(startedAt: string): ChatDeadlines {
+  return {
+    sendBusyTemplateAt: addMinutes(startedAt, chatBusyAfterMinutes),
+    assignToCpsAt: addMinutes(startedAt, chatAssignAfterMinutes),
+  };
+}

@@ -1,0 +1,68 @@
+import { demoHolidays, isCpsOpen } from '../calendar';
+import { kbDocs } from './constants';
+import { demoDepartmentPrefixes } from './departments';
+import { requiredFieldsFor } from './required-fields';
+import { type RuleEnv, type Verdict, ask } from './rules/context';
+import { checkCpsEligibility, classifyCpsCustomer } from './rules/cps-eligibility';
+import { routeCpsClosed, routeCpsOpen } from './rules/cps-handoff';
+import { routeEnterpriseSupport } from './rules/enterprise-support';
+import { routePrimaryTechPartner } from './rules/primary-tech-partner';
+import { type ContactFacts, type RoutingDecision, type RoutingStep } from './schemas';
+
+export interface RoutingContext {
+  /** ISO local dates on which CPS is closed; defaults to `demoHolidays`. */
+  holidays?: readonly string[];
+  /** Department short names that mark a departmental computer; defaults to `demoDepartmentPrefixes`. */
+  departmentPrefixes?: readonly string[];
+}
+
+/**
+ * Routes one contact through the help desk's procedures (kb 000, 001, 002, 004; DOMAIN.md §4):
+ * the first rule that decides wins, and every rule consulted is explained in `steps`.
+ */
+export function routeContact(facts: ContactFacts, ctx: RoutingContext = {}): RoutingDecision {
+  const steps: RoutingStep[] = [];
+  const env: RuleEnv = {
+    facts,
+    holidays: ctx.holidays ?? demoHolidays,
+    departmentPrefixes: ctx.departmentPrefixes ?? demoDepartmentPrefixes,
+    noteFor: (doc) => (rule, answer, text) => steps.push({ rule, doc, answer, text }),
+  };
+  const verdict = decide(env);
+  return { ...verdict, requiredFields: requiredFieldsFor(verdict.outcome, facts.channel), steps };
+}
+
+function decide(env: RuleEnv): Verdict {
+  const { facts } = env;
+
+  // Rule 1 (kb 001, 002): outages are never forwarded; HDQA and SNCC handle them.
+  const note = env.noteFor(kbDocs.afterHours);
+  if (facts.outage === true) {
+    note(
+      'outage',
+      'yes',
+      'Potential or declared outage: HDQA and SNCC handle it, never CPS or ES.',
+    );
+    return { outcome: 'outage' };
+  }
+  note('outage', 'no', 'Not an outage.');
+
+  const customer = classifyCpsCustomer(env);
+  if (customer === 'unknown') return ask('confirmDepartment');
+
+  const eligibility = checkCpsEligibility(env, customer === 'yes');
+  if (typeof eligibility === 'object') return eligibility;
+  if (eligibility !== 'not-cps') {
+    return isCpsOpen(facts.at, { holidays: env.holidays })
+      ? routeCpsOpen(env, eligibility)
+      : routeCpsClosed(env);
+  }
+
+  return routePrimaryTechPartner(env) ?? routeEnterpriseSupport(env) ?? routeGeneralHd(env);
+}
+
+// Rule 8: nothing forwards the contact (kb 000 "continue the call as normal").
+function routeGeneralHd({ noteFor }: RuleEnv): Verdict {
+  noteFor(kbDocs.cpsTransfer)('general-hd', 'yes', 'Nothing forwards this contact: General HD.');
+  return { outcome: 'general_hd' };
+}

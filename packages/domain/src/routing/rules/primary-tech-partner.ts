@@ -1,0 +1,65 @@
+import { addBusinessDays, formatLocal } from '../../calendar';
+import { kbDocs, primaryTpScopeGroups, technologistResponseBusinessDays } from '../constants';
+import { technologistsScript } from '../scripts';
+import { ask, type RuleEnv, type Verdict } from './context';
+
+// "SNCC" in kb 004 means both SNCC-Sysops and SNCC-Network.
+const isScopeGroup = (group: string): boolean =>
+  primaryTpScopeGroups.some((g) => {
+    const [name, target] = [group.trim().toLowerCase(), g.toLowerCase()];
+    return name === target || name.startsWith(`${target}-`);
+  });
+
+/**
+ * Rule 6 (kb 004 "Access to DoIT Support for Primary Tech Partners"): a mission-critical, in-scope
+ * issue goes to the technologists; anything else goes on to the next rule (`undefined`).
+ */
+export function routePrimaryTechPartner({
+  facts,
+  holidays,
+  noteFor,
+}: RuleEnv): Verdict | undefined {
+  const note = noteFor(kbDocs.primaryTechPartners);
+  if (facts.customer.primaryTechPartner !== true) {
+    note('primary-tp.customer', 'no', 'Customer is not a Primary Tech Partner.');
+    return undefined;
+  }
+  note('primary-tp.customer', 'yes', 'Primary Tech Partner: priority when mission critical.');
+
+  if (facts.missionCritical === undefined) {
+    note(
+      'primary-tp.mission-critical',
+      'unknown',
+      'Not yet asked whether it impacts more than one person.',
+    );
+    return ask('missionCritical');
+  }
+  if (!facts.missionCritical) {
+    note('primary-tp.mission-critical', 'no', 'Impacts only one person: handle normally.');
+    return undefined;
+  }
+  note('primary-tp.mission-critical', 'yes', 'Impacts more than one person: mission critical.');
+
+  const { supportCategory, technologistGroup } = facts.service;
+  const categoryInScope = supportCategory === 1 || supportCategory === 2;
+  const groupInScope = technologistGroup !== undefined && isScopeGroup(technologistGroup);
+  if (categoryInScope && groupInScope) {
+    const respondBy = addBusinessDays(facts.at, technologistResponseBusinessDays, { holidays });
+    note(
+      'primary-tp.scope',
+      'yes',
+      `Category ${supportCategory}, ${technologistGroup}: escalate to technologists, ` +
+        `who respond by ${formatLocal(respondBy)}.`,
+    );
+    return {
+      outcome: 'escalate_to_technologists',
+      script: technologistsScript(facts.at, respondBy),
+      promises: { respondBy },
+    };
+  }
+  const why = !categoryInScope
+    ? `support category ${supportCategory ?? 'unknown'} is not 1 or 2`
+    : `technologist group ${technologistGroup ?? 'unknown'} is not SNCC, DRMT, Middleware or IIAT`;
+  note('primary-tp.scope', 'no', `Out of Primary TP scope (${why}): handle normally.`);
+  return undefined;
+}
