@@ -46,7 +46,7 @@ export function AddNoteForm({ incidentId, allowInternal, onAdded }: { incidentId
     onAdded();
   }
   return (
-    <form onSubmit={(e) => void submit(e).catch(() => undefined)} aria-label="Add a note">
+    <form onSubmit={(e) => void submit(e).catch(() => undefined)} aria-label="New note">
       <ErrorBanner message={add.error?.message} />
       <Field id="note" label="Add a note">
         <textarea id="note" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />

@@ -44,7 +44,7 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         const t = tokenSchema.safeParse(token);
         if (t.success) {
-          session.user = { ...session.user, id: t.data.uid, role: t.data.role } as typeof session.user;
+          session.user = { ...session.user, id: t.data.uid, role: t.data.role };
         }
         return session;
       },

@@ -30,7 +30,7 @@ export function seedDemoData(db: Db, { now }: { now: string }): void {
     const deptId = new Map<string, number>();
     for (const d of demoDepartments)
       deptId.set(d.shortName, tx.insert(departments).values({ ...d, emailDomains: [...d.emailDomains] }).returning().get().id);
-    const serviceIds = demoServices.map((s) => tx.insert(services).values(s).returning().get().id);
+    for (const s of demoServices) tx.insert(services).values(s).run();
     const customerId = new Map<string, number>();
     for (const c of demoCustomers) {
       const dept = demoDepartments.find((d) => d.shortName === c.dept);

@@ -18,7 +18,7 @@ const editableFields = [
   'preferredContact',
 ] as const satisfies (keyof IncidentPatch & keyof Incident)[];
 
-const show = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const show = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Refuses a write made against a version the user no longer sees (optimistic concurrency). */
 export function assertCurrentVersion(incident: Pick<Incident, 'version' | 'number'>, expected: number) {
@@ -61,5 +61,12 @@ export function editIncident({
     audit.push({ actorId: actor.id, field, fromValue: show(incident[field]), toValue: show(next), version, at: now });
   }
   if (audit.length === 0) return { changes: {}, audit: [] };
+  // The create schema's phone-or-e-mail rule (DOMAIN.md §4) must survive edits too.
+  const phone = 'callerPhone' in changes ? changes.callerPhone : incident.callerPhone;
+  const email = 'callerEmail' in changes ? changes.callerEmail : incident.callerEmail;
+  if (!phone && !email) {
+    const message = 'Give a phone number or an e-mail address for the caller';
+    throw new DomainError('VALIDATION', `${message}.`, { callerPhone: message });
+  }
   return { changes: { ...(changes as Partial<Incident>), version, updatedAt: now }, audit };
 }

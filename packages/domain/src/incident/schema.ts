@@ -49,13 +49,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 /** Fields an agent may edit directly on the incident page (ownership and status move only by one-steps). */
 export const incidentEditableSchema = z.object({
-  callerName: z.string().trim().min(1, 'Caller name is required').max(200, 'Caller name is too long'),
+  callerName: z.string({ error: 'Caller name is required' }).trim().min(1, 'Caller name is required').max(200, 'Caller name is too long'),
   callerPhone: optional(phoneSchema),
   callerEmail: optional(emailSchema),
   customerId: z.number().int().positive().nullable().optional(),
   serviceId: z.number({ error: 'Choose a service' }).int().positive('Choose a service'),
   description: z
-    .string()
+    .string({ error: 'Describe the issue' })
     .trim()
     .min(1, 'Describe the issue')
     .max(10_000, 'The description is too long (10,000 characters at most)'),
@@ -71,23 +71,20 @@ export const incidentEditableSchema = z.object({
   preferredContact: optional(z.enum(['phone', 'email'])),
 });
 
-const needsPhoneOrEmail = (v: { callerPhone?: string; callerEmail?: string }, ctx: z.RefinementCtx) => {
-  if (!v.callerPhone && !v.callerEmail) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['callerPhone'],
-      message: 'Give a phone number or an e-mail address for the caller',
-    });
-  }
-};
+const hasPhoneOrEmail = (v: { callerPhone?: string; callerEmail?: string }) => Boolean(v.callerPhone || v.callerEmail);
 
 /** Create-incident input, shared by the form (client) and the procedure (server). */
 export const incidentCreateSchema = incidentEditableSchema
   .extend({
-    channel: channelSchema,
+    channel: z.enum(channels, { error: 'Choose how the caller reached us' }),
     firstNote: optional(z.string().trim().max(10_000, 'The note is too long')),
   })
-  .superRefine(needsPhoneOrEmail);
+  .refine(hasPhoneOrEmail, {
+    path: ['callerPhone'],
+    message: 'Give a phone number or an e-mail address for the caller',
+    // Run even when other fields are wrong, so an empty form shows this message with the rest.
+    when: ({ value }) => typeof value === 'object' && value !== null,
+  });
 export type IncidentCreateInput = z.infer<typeof incidentCreateSchema>;
 
 export const incidentPatchSchema = incidentEditableSchema.partial();

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { DomainError } from './errors';
+import { actions, assertCan, can, describeAction, permissionTable, type Action } from './permissions';
+import { roles, type Role } from './roles';
+
+// One row per role: what it may do among the actions that separate the roles.
+const sampled = [
+  'incident.create',
+  'incident.update',
+  'incident.readInternal',
+  'incident.addInternalNote',
+  'case.listOwn',
+  'queue.read',
+  'admin.manage',
+] as const satisfies Action[];
+
+const Y = true;
+const N = false;
+const table: [Role, ...boolean[]][] = [
+  //               create update internal intNote ownCases queue admin
+  ['l1',            Y,     Y,     Y,       Y,      N,       Y,    N],
+  ['hdqa',          Y,     Y,     Y,       Y,      N,       Y,    N],
+  ['cps',           Y,     Y,     Y,       Y,      N,       Y,    N],
+  ['es',            Y,     Y,     Y,       Y,      N,       Y,    N],
+  ['sncc',          Y,     Y,     Y,       Y,      N,       Y,    N],
+  ['technologist',  N,     Y,     Y,       Y,      N,       Y,    N],
+  ['tier2',         N,     Y,     Y,       Y,      N,       Y,    N],
+  ['partner_agent', N,     Y,     Y,       Y,      N,       Y,    N],
+  ['customer',      N,     N,     N,       N,      Y,       N,    N],
+  ['admin',         N,     N,     Y,       Y,      N,       Y,    Y],
+];
+
+describe('permission table', () => {
+  test('covers every role once', () => {
+    expect(table.map(([role]) => role).sort()).toEqual([...roles].sort());
+  });
+
+  test.each(table)('%s', (role, ...expected) => {
+    const actual = sampled.map((action) => can(role, action));
+    expect(Object.fromEntries(sampled.map((a, i) => [a, actual[i]]))).toEqual(
+      Object.fromEntries(sampled.map((a, i) => [a, expected[i]])),
+    );
+  });
+
+  test.each(roles)('%s may read incidents and the catalog and add notes', (role) => {
+    expect([can(role, 'incident.read'), can(role, 'catalog.read'), can(role, 'incident.addNote')]).toEqual([true, true, true]);
+  });
+
+  test('every action is granted to someone and describes itself', () => {
+    for (const action of actions) {
+      expect(permissionTable[action].length).toBeGreaterThan(0);
+      expect(describeAction(action)).not.toBe('');
+    }
+  });
+});
+
+describe('assertCan', () => {
+  test.each([
+    ['customer', 'incident.create', 'Your role (customer) may not create incidents.'],
+    ['technologist', 'incident.create', 'Your role (technologist) may not create incidents.'],
+    ['l1', 'admin.manage', 'Your role (l1) may not administer Handoff.'],
+    ['customer', 'incident.addInternalNote', 'Your role (customer) may not add internal notes.'],
+  ] as const)('%s doing %s → FORBIDDEN naming the role', (role, action, message) => {
+    let caught: unknown;
+    try {
+      assertCan({ role }, action);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect(caught).toMatchObject({ code: 'FORBIDDEN', message });
+  });
+
+  test.each([
+    ['l1', 'incident.create'],
+    ['customer', 'case.listOwn'],
+    ['admin', 'admin.manage'],
+  ] as const)('%s doing %s passes', (role, action) => {
+    expect(() => assertCan({ role }, action)).not.toThrow();
+  });
+});

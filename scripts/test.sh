@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm test: the whole suite, as CI runs it: install, typecheck, lint, unit + integration, e2e in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pnpm.sh
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the end-to-end tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The end-to-end tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium' and try again." >&2
+    exit 1
+  fi
+fi
+
+pnpm install --frozen-lockfile
+echo "== typecheck"; pnpm typecheck
+echo "== lint"; pnpm lint
+echo "== unit and integration tests"; pnpm test:unit
+echo "== build"; pnpm --filter @handoff/web build
+echo "== end-to-end tests (Chromium)"; pnpm --filter @handoff/e2e test
