@@ -24,6 +24,7 @@ function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: st
     'id' in where ? incidentRepository.findById(db, where.id) : incidentRepository.findByNumber(db, where.number);
   const label = 'id' in where ? `#${where.id}` : where.number;
   if (!incident) throw new DomainError('NOT_FOUND', `No incident ${label} that you can see.`);
+  assertCanReadIncident(actor, incident);
   return incident;
 }
 
