@@ -6,4 +6,7 @@ export * as customerRepository from './repositories/customer';
 export * as catalogRepository from './repositories/catalog';
 export * as userRepository from './repositories/user';
 export * as teamRepository from './repositories/team';
+export * as presenceRepository from './repositories/presence';
+export * as oncallRepository from './repositories/oncall';
+export * as consultRepository from './repositories/consult';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';

@@ -4,3 +4,6 @@ export * from './permissions';
 export * from './incident';
 export * from './calendar';
 export * from './routing';
+export * from './one-steps';
+export * from './consult';
+export * from './presence';

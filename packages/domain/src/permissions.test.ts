@@ -79,3 +79,34 @@ describe('assertCan', () => {
     expect(() => assertCan({ role }, action)).not.toThrow();
   });
 });
+
+describe('one-step, presence, consult and on-call actions (issue 4)', () => {
+  const desk = ['l1', 'hdqa'];
+  const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'];
+  const staff = roles.filter((r) => r !== 'customer');
+  test.each([
+    ['onestep.assign_to_cps', desk],
+    ['onestep.transfer_to_cps', desk],
+    ['onestep.assign_to_east', desk],
+    ['onestep.page_oncall', desk],
+    ['onestep.send_to_hd_es', desk],
+    ['onestep.escalate_to_technologists', desk],
+    ['onestep.escalate_to_team', resolvers],
+    ['onestep.take_ownership', staff],
+    ['onestep.resolve', [...resolvers, 'tier2', 'partner_agent']],
+    ['onestep.close', resolvers],
+    ['onestep.reopen', staff],
+    ['presence.set', ['cps', 'es']],
+    ['consult.open', desk],
+    ['consult.accept', ['cps', 'es']],
+    ['oncall.manage', ['admin']],
+  ] as [Action, string[]][])('%s → %j', (action, allowed) => {
+    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+  });
+
+  test('a forbidden one-step names the role and the step', () => {
+    expect(() => assertCan({ role: 'technologist' }, 'onestep.assign_to_cps')).toThrow(
+      'Your role (technologist) may not assign incidents to CPS.',
+    );
+  });
+});

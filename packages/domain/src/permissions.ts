@@ -15,6 +15,21 @@ export const actions = [
   'customer.search',
   'catalog.read',
   'admin.manage',
+  'onestep.assign_to_cps',
+  'onestep.transfer_to_cps',
+  'onestep.assign_to_east',
+  'onestep.page_oncall',
+  'onestep.send_to_hd_es',
+  'onestep.escalate_to_technologists',
+  'onestep.escalate_to_team',
+  'onestep.take_ownership',
+  'onestep.resolve',
+  'onestep.close',
+  'onestep.reopen',
+  'presence.set',
+  'consult.open',
+  'consult.accept',
+  'oncall.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -30,6 +45,10 @@ const allStaff = [
   'partner_agent',
   'admin',
 ] as const satisfies Role[];
+// The General Help Desk and its QA take contacts and route them onward (kb 000, 001, 002, 004).
+const routingDesk = ['l1', 'hdqa'] as const satisfies Role[];
+// Teams that work incidents to the end and so may resolve and close them.
+const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'] as const satisfies Role[];
 
 /**
  * The one permission table (role → allowed actions), read by every procedure.
@@ -48,6 +67,23 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'customer.search': allStaff,
   'catalog.read': [...allStaff, 'customer'],
   'admin.manage': ['admin'],
+  'onestep.assign_to_cps': routingDesk,
+  'onestep.transfer_to_cps': routingDesk,
+  'onestep.assign_to_east': routingDesk,
+  'onestep.page_oncall': routingDesk,
+  'onestep.send_to_hd_es': routingDesk,
+  'onestep.escalate_to_technologists': routingDesk,
+  'onestep.escalate_to_team': resolvers,
+  // Membership of the owning team is checked by the one-step itself (admin excepted).
+  'onestep.take_ownership': allStaff,
+  'onestep.resolve': [...resolvers, 'tier2', 'partner_agent'],
+  'onestep.close': resolvers,
+  'onestep.reopen': allStaff,
+  // Only CPS and ES agents take live work, so only they have a presence (DOMAIN.md §2).
+  'presence.set': ['cps', 'es'],
+  'consult.open': routingDesk,
+  'consult.accept': ['cps', 'es'],
+  'oncall.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -74,5 +110,20 @@ const actionDescriptions: Record<Action, string> = {
   'customer.search': 'search customers',
   'catalog.read': 'read the service catalog',
   'admin.manage': 'administer Handoff',
+  'onestep.assign_to_cps': 'assign incidents to CPS',
+  'onestep.transfer_to_cps': 'transfer incidents to a CPS agent',
+  'onestep.assign_to_east': 'assign incidents to EAST',
+  'onestep.page_oncall': 'page the on-call technician',
+  'onestep.send_to_hd_es': 'send incidents to HD ES',
+  'onestep.escalate_to_technologists': 'escalate incidents to technologists',
+  'onestep.escalate_to_team': 'escalate incidents to another team',
+  'onestep.take_ownership': 'take ownership of incidents',
+  'onestep.resolve': 'resolve incidents',
+  'onestep.close': 'close incidents',
+  'onestep.reopen': 'reopen incidents',
+  'presence.set': 'set a Ready / Not ready / Busy presence',
+  'consult.open': 'ask CPS or ES to take a chat',
+  'consult.accept': 'accept chat consults',
+  'oncall.manage': 'edit the on-call schedules',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

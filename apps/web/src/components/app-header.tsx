@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { can, type Role } from '@handoff/domain';
+import { PresenceToggle } from './presence-toggle';
 
 interface NavItem {
   href: string;
@@ -35,6 +36,7 @@ export function AppHeader({ name, role, roleLabel }: { name: string; role: Role;
             </Link>
           ))}
       </nav>
+      {can(role, 'presence.set') ? <PresenceToggle /> : null}
       <span className="who">
         {name} · {roleLabel}
       </span>

@@ -3,11 +3,25 @@
 import Link from 'next/link';
 import { age, CustomerFlags, EmptyState, ServiceBanner, StatusPill } from '@handoff/ui';
 import { type RouterOutputs } from '../trpc/react';
+import { NextPromise } from './promises';
 
 type Row = RouterOutputs['queue']['list']['items'][number];
 
 /** The staff incident list used by "My open incidents" and the team queues. */
-export function IncidentTable({ rows, now, empty }: { rows: Row[]; now: number; empty: string }) {
+export function IncidentTable({
+  rows,
+  now,
+  empty,
+  onTake,
+  canTake,
+}: {
+  rows: Row[];
+  now: number;
+  empty: string;
+  /** Queue pages offer Take ownership from the row. */
+  onTake?: (row: Row) => void;
+  canTake?: (row: Row) => boolean;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <table>
@@ -19,6 +33,8 @@ export function IncidentTable({ rows, now, empty }: { rows: Row[]; now: number; 
           <th>Status</th>
           <th>Owner</th>
           <th>Age</th>
+          <th>Promise</th>
+          {onTake ? <th>Action</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -43,6 +59,16 @@ export function IncidentTable({ rows, now, empty }: { rows: Row[]; now: number; 
               <div className="muted">{r.ownerAgentName ?? 'No agent'}</div>
             </td>
             <td>{age(r.createdAt, now)}</td>
+            <td>
+              <NextPromise promises={r.promises} now={now} />
+            </td>
+            {onTake ? (
+              <td>
+                <button type="button" disabled={canTake ? !canTake(r) : false} onClick={() => onTake(r)}>
+                  Take ownership
+                </button>
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

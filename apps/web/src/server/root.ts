@@ -1,18 +1,28 @@
 import { createCallerFactory, createTRPCRouter } from './trpc';
 import { adminRouter } from './routers/admin';
 import { catalogRouter } from './routers/catalog';
+import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
 import { incidentRouter } from './routers/incident';
 import { meRouter } from './routers/me';
+import { oncallRouter } from './routers/oncall';
+import { oneStepRouter } from './routers/one-step';
+import { presenceRouter } from './routers/presence';
 import { queueRouter } from './routers/queue';
+import { routingRouter } from './routers/routing';
 
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   catalog: catalogRouter,
+  consult: consultRouter,
   customer: customerRouter,
   incident: incidentRouter,
   me: meRouter,
+  oncall: oncallRouter,
+  oneStep: oneStepRouter,
+  presence: presenceRouter,
   queue: queueRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,11 +7,13 @@ import {
   type NewAuditEntry,
   type NewIncident,
   type NewJournalEntry,
+  type NotificationDraft,
 } from '@handoff/domain';
 import { type Db } from '../client';
 import {
   auditEvents,
   counters,
+  notifications,
   customers,
   incidents,
   journalEntries,
@@ -20,7 +22,7 @@ import {
   users,
 } from '../schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
 
 // A row as stored satisfies the domain's incident type, so the two cannot drift apart.
@@ -79,6 +81,10 @@ export function update(
     changes: Partial<Incident>;
     journal?: NewJournalEntry[];
     audit: NewAuditEntry[];
+    notifications?: NotificationDraft[];
+    presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+    /** Further writes that must commit or roll back with this one (synchronous only). */
+    also?: (tx: Tx) => void;
   },
 ): Incident {
   return db.transaction(
@@ -97,6 +103,14 @@ export function update(
       }
       insertJournal(tx, row.id, args.journal ?? []);
       insertAudit(tx, row.id, args.audit);
+      const at = args.changes.updatedAt ?? row.updatedAt;
+      if (args.notifications?.length) {
+        tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
+      }
+      for (const p of args.presence ?? []) {
+        tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
+      }
+      args.also?.(tx);
       return row;
     },
     { behavior: 'immediate' },
@@ -116,6 +130,7 @@ const owner = aliasedTable(users, 'owner');
 const summaryColumns = {
   id: incidents.id,
   number: incidents.number,
+  version: incidents.version,
   status: incidents.status,
   callerName: incidents.callerName,
   channel: incidents.channel,

@@ -1,3 +1,4 @@
 export * from './people';
 export * from './catalog';
 export * from './incidents';
+export * from './operations';

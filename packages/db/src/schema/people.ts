@@ -47,6 +47,7 @@ export const users = sqliteTable('users', {
   /** Set for `customer` users: the customer record they are. */
   customerId: integer('customer_id').references(() => customers.id),
   presence: text('presence', { enum: ['ready', 'not_ready', 'busy'] }).notNull().default('not_ready'),
+  presenceChangedAt: text('presence_changed_at'),
 });
 
 export const teamMembers = sqliteTable(

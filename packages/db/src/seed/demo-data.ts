@@ -117,3 +117,11 @@ export const demoLogins: { email: string; name: string; role: Role; teams: strin
   { email: 'tp@handoff.test', name: 'Kai Partner', role: 'customer', teams: [], customerNetId: 'kpartner' },
   { email: 'admin@handoff.test', name: 'Alex Admin', role: 'admin', teams: [] },
 ];
+
+/** The after-hours on-call schedules L1 pages for critical work stoppages (kb 001). */
+export const demoOncallContacts = [
+  { schedule: 'aims', name: 'Morgan Reyes (AIMS primary)', phone: '608-555-7001', position: 1 },
+  { schedule: 'aims', name: 'Jordan Blake (AIMS backup)', phone: '608-555-7002', position: 2 },
+  { schedule: 'gds', name: 'Riley Chen (GDS primary)', phone: '608-555-7101', position: 1 },
+  { schedule: 'gds', name: 'Sasha Patel (GDS backup)', phone: '608-555-7102', position: 2 },
+] as const;

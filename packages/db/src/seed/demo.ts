@@ -3,11 +3,12 @@ import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain
 import { type Db } from '../client';
 import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
-import { customers, departments, services, teamMembers, teams, users } from '../schema';
+import { customers, departments, oncallContacts, services, teamMembers, teams, users } from '../schema';
 import {
   demoCustomers,
   demoDepartments,
   demoLogins,
+  demoOncallContacts,
   demoPassword,
   demoServices,
   demoTeams,
@@ -31,6 +32,7 @@ export function seedDemoData(db: Db, { now }: { now: string }): void {
     for (const d of demoDepartments)
       deptId.set(d.shortName, tx.insert(departments).values({ ...d, emailDomains: [...d.emailDomains] }).returning().get().id);
     for (const s of demoServices) tx.insert(services).values(s).run();
+    for (const c of demoOncallContacts) tx.insert(oncallContacts).values(c).run();
     const customerId = new Map<string, number>();
     for (const c of demoCustomers) {
       const dept = demoDepartments.find((d) => d.shortName === c.dept);

@@ -7,3 +7,4 @@ export * from './questions';
 export * from './chat';
 export * from './scripts';
 export * from './route-contact';
+export * from './contact-facts';

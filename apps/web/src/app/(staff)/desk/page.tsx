@@ -19,6 +19,7 @@ const homeTitles: Record<string, string> = {
 
 export default function DeskPage() {
   const me = api.me.get.useQuery();
+  const cps = api.presence.cps.useQuery(undefined, { refetchInterval: 5_000 });
   const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
   if (me.isLoading) return <Loading />;
   if (!me.data) return <ErrorBanner message={me.error?.message ?? 'Could not load your profile.'} />;
@@ -26,6 +27,10 @@ export default function DeskPage() {
   return (
     <>
       <h1>{homeTitles[me.data.role] ?? 'My desk'}</h1>
+      <p>
+        CPS agents ready now: <span className="ready-count" data-testid="cps-ready-count">{cps.data?.ready.length ?? '…'}</span>
+        {cps.data?.ready.length ? <span className="muted"> ({cps.data.ready.map((a) => a.name).join(', ')})</span> : null}
+      </p>
       <div className="actions">
         {can(me.data.role, 'incident.create') ? (
           <Link className="button primary" href="/incidents/new">

@@ -4,11 +4,17 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import { incidentStatuses, type IncidentStatus } from '@handoff/domain';
 import { EmptyState, ErrorBanner, Field, Loading, statusLabel } from '@handoff/ui';
+import { ConsultRequests } from '../../../components/consult-requests';
 import { IncidentTable } from '../../../components/incident-table';
+import { useNow } from '../../../components/promises';
 import { api } from '../../../trpc/react';
 
 function Queue() {
   const router = useRouter();
+  const now = useNow();
+  const utils = api.useUtils();
+  const me = api.me.get.useQuery();
+  const take = api.oneStep.takeOwnership.useMutation({ onSuccess: () => void utils.queue.invalidate() });
   const params = useSearchParams();
   const teams = api.queue.teams.useQuery();
   const services = api.catalog.services.useQuery();
@@ -63,11 +69,19 @@ function Queue() {
           </select>
         </Field>
       </div>
-      <ErrorBanner message={list.error?.message} />
+      {team?.name === 'US - Help Desk CPS' ? <ConsultRequests team="cps" /> : null}
+      {team?.name === 'HD ES' ? <ConsultRequests team="es" /> : null}
+      <ErrorBanner message={list.error?.message ?? take.error?.message} />
       {list.isLoading ? (
         <Loading />
       ) : (
-        <IncidentTable rows={list.data?.pages.flatMap((p) => p.items) ?? []} now={Date.now()} empty="Nothing in this queue matches." />
+        <IncidentTable
+          rows={list.data?.pages.flatMap((p) => p.items) ?? []}
+          now={now}
+          empty="Nothing in this queue matches."
+          canTake={(r) => r.ownerAgentId !== me.data?.id && !['resolved', 'closed'].includes(r.status)}
+          onTake={(r) => take.mutate({ incidentId: r.id, expectedVersion: r.version })}
+        />
       )}
       {list.hasNextPage ? (
         <div className="actions">

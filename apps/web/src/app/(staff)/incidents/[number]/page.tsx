@@ -4,6 +4,7 @@ import { useParams } from 'next/navigation';
 import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
+import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { api } from '../../../../trpc/react';
 
 export default function IncidentPage() {
@@ -59,6 +60,7 @@ export default function IncidentPage() {
           <dd style={{ whiteSpace: 'pre-wrap' }}>{i.description}</dd>
         </dl>
       </section>
+      <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} />
       {d.canEdit ? <EditIncidentForm incident={i} services={services.data ?? []} onSaved={() => void q.refetch()} /> : null}
       <h2>Journal</h2>
       <section className="panel">

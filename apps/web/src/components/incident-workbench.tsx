@@ -1,0 +1,113 @@
+'use client';
+
+import { useState } from 'react';
+import { openStatuses, type Incident, type OneStepName, type RoutingAnswers } from '@handoff/domain';
+import { ErrorBanner, Loading } from '@handoff/ui';
+import { api } from '../trpc/react';
+import { ConsultPanel } from './consult-panel';
+import { OneStepForm } from './one-step-form';
+import { Promises } from './promises';
+import { RoutePanel } from './route-panel';
+
+/** Required fields the incident itself does not hold yet (the step's own inputs are asked in its form). */
+function missingFields(required: readonly string[], i: Incident): string[] {
+  const held: Record<string, boolean> = {
+    callerName: !!i.callerName,
+    callerContact: !!(i.callerPhone || i.callerEmail),
+    description: !!i.description,
+    callbackPhone: !!i.callerPhone,
+    callerPhone: !!i.callerPhone,
+    urgency: !!i.urgency,
+    expectation: !!i.expectation,
+    callerEmail: !!i.callerEmail,
+  };
+  return required.filter((f) => held[f] === false);
+}
+
+/**
+ * The agent's workbench on an incident: promises with countdowns, the Route panel, and the
+ * one-step action bar (recommended step highlighted, unavailable ones disabled with the reason).
+ */
+export function IncidentWorkbench({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
+  const [answers, setAnswers] = useState<RoutingAnswers>({});
+  const [active, setActive] = useState<{ name: OneStepName; label: string; preset?: Record<string, string> } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const decide = api.routing.decide.useQuery({ incidentId: incident.id, answers }, { refetchInterval: 10_000 });
+  const isOpen = openStatuses.includes(incident.status);
+  const d = decide.data;
+
+  return (
+    <>
+      <Promises promises={incident.promises} />
+      {done ? (
+        <div className="ok-banner" role="status">
+          {done}
+        </div>
+      ) : null}
+      {decide.error ? <ErrorBanner message={decide.error.message} /> : null}
+      {isOpen && decide.isLoading ? <Loading label="Routing…" /> : null}
+      {isOpen && d ? (
+        <RoutePanel
+          d={d}
+          incidentNumber={incident.number}
+          answers={answers}
+          setAnswers={setAnswers}
+          missing={missingFields(d.decision.requiredFields, incident)}
+          onFixField={(field) => {
+            const step = d.oneSteps.find((s) => s.name === d.recommended);
+            if (step) setActive({ name: step.name, label: step.label });
+            // Focus once the form has rendered.
+            setTimeout(() => document.getElementById(`step-${field === 'callbackPhone' ? 'callbackPhone' : field}`)?.focus(), 50);
+          }}
+        />
+      ) : null}
+      {d ? (
+        <ConsultPanel
+          incident={incident}
+          outcome={d.decision.outcome}
+          onAssignNotAnswered={() => setActive({ name: 'assign_to_cps', label: 'Assign to CPS', preset: { reason: 'chat_not_answered' } })}
+          onSendToEs={() => setActive({ name: 'send_to_hd_es', label: 'Send to HD ES' })}
+          onChanged={onChanged}
+        />
+      ) : null}
+      {d ? (
+        <section className="panel" aria-label="One-step actions">
+          <div className="action-bar">
+            {d.oneSteps.map((s) => (
+              <button
+                key={s.name}
+                type="button"
+                className={s.name === d.recommended ? 'primary recommended' : undefined}
+                disabled={s.disabledReason !== null}
+                title={s.disabledReason ?? (s.name === d.recommended ? 'Recommended by routing' : undefined)}
+                onClick={() => {
+                  setDone(null);
+                  setActive({ name: s.name, label: s.label });
+                }}
+              >
+                {s.label}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      {active ? (
+        <OneStepForm
+          key={`${active.name}-${incident.version}`}
+          name={active.name}
+          label={active.label}
+          incident={incident}
+          decide={isOpen ? d : undefined}
+          preset={active.preset}
+          onCancel={() => setActive(null)}
+          onDone={(message) => {
+            setActive(null);
+            setAnswers({});
+            setDone(message);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

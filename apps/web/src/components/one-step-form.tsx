@@ -1,0 +1,226 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import {
+  assignToCpsReasons,
+  oneStepInputSchemas,
+  technologistGroups,
+  type Incident,
+  type OneStepName,
+} from '@handoff/domain';
+import { ErrorBanner, Field } from '@handoff/ui';
+import { api } from '../trpc/react';
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
+import { type Decide } from './route-panel';
+
+type Option = { value: string; label: string };
+interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'radio';
+  options?: Option[];
+  numeric?: boolean;
+  show?: (values: Record<string, string>) => boolean;
+}
+
+const urgencyOptions: Option[] = [
+  { value: 'urgent', label: 'Urgent' },
+  { value: 'can_wait_until_hdl2', label: 'Can wait until HDL2' },
+];
+
+/** The form of each one-step: only the inputs its schema takes. */
+function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSpec[] {
+  switch (name) {
+    case 'assign_to_cps':
+      return [
+        { name: 'reason', label: 'Reason', kind: 'select', options: assignToCpsReasons.map((r) => ({ value: r.id, label: r.label })) },
+        { name: 'reasonOther', label: 'Explain "Other"', kind: 'textarea', show: (v) => v.reason === 'other' },
+        ...(incident.channel === 'phone' ? [{ name: 'callbackPhone', label: 'Callback phone', kind: 'text' as const }] : []),
+      ];
+    case 'transfer_to_cps':
+      return [{ name: 'cpsAgentId', label: 'Ready CPS agent', kind: 'select', numeric: true, options: ctx.readyAgents }];
+    case 'assign_to_east':
+      return [
+        { name: 'callerPhone', label: 'Caller phone', kind: 'text' },
+        { name: 'urgency', label: 'Urgency', kind: 'radio', options: urgencyOptions },
+        { name: 'expectation', label: 'Expectation given to the customer', kind: 'textarea' },
+      ];
+    case 'page_oncall':
+      return [
+        { name: 'schedule', label: 'On-call schedule', kind: 'radio', options: [{ value: 'aims', label: 'AIMS' }, { value: 'gds', label: 'GDS' }] },
+        { name: 'contactId', label: 'Who you called', kind: 'select', numeric: true, options: ctx.oncall },
+        { name: 'result', label: 'Result', kind: 'radio', options: [{ value: 'answered', label: 'Answered' }, { value: 'voicemail', label: 'Left a voicemail' }] },
+        { name: 'callerPhone', label: 'Caller phone', kind: 'text' },
+        { name: 'urgency', label: 'Urgency', kind: 'radio', options: urgencyOptions },
+        { name: 'expectation', label: 'Expectation given to the customer', kind: 'textarea' },
+      ];
+    case 'send_to_hd_es':
+      return [
+        { name: 'callerEmail', label: 'Customer e-mail', kind: 'text' },
+        { name: 'troubleshootingNote', label: 'Troubleshooting done', kind: 'textarea' },
+      ];
+    case 'escalate_to_technologists':
+      return [
+        { name: 'group', label: 'Technologist group', kind: 'select', options: technologistGroups.map((g) => ({ value: g, label: g })) },
+        { name: 'note', label: 'Why it is mission critical', kind: 'textarea' },
+      ];
+    case 'escalate_to_team':
+      return [
+        { name: 'teamId', label: 'Team', kind: 'select', numeric: true, options: ctx.teams },
+        { name: 'note', label: 'Why you escalate', kind: 'textarea' },
+      ];
+    case 'resolve':
+      return [{ name: 'resolutionNote', label: 'Resolution (the customer reads this)', kind: 'textarea' }];
+    case 'reopen':
+      return [{ name: 'reason', label: 'Why reopen', kind: 'textarea' }];
+    default:
+      return [];
+  }
+}
+
+interface Options {
+  readyAgents: Option[];
+  oncall: Option[];
+  teams: Option[];
+}
+
+function defaultsFor(name: OneStepName, incident: Incident, d: Decide | undefined, preset: Record<string, string>): Record<string, string> {
+  const base: Record<string, string> = {
+    callerPhone: incident.callerPhone ?? '',
+    callbackPhone: incident.callerPhone ?? '',
+    callerEmail: incident.callerEmail ?? '',
+    urgency: incident.urgency ?? '',
+    expectation: incident.expectation ?? '',
+  };
+  if (name === 'assign_to_cps') base.reason = d?.decision.assignReason ?? '';
+  if (name === 'page_oncall') base.schedule = d?.decision.oncall ?? '';
+  return { ...base, ...preset };
+}
+
+const mutationKey = {
+  assign_to_cps: 'assignToCps',
+  transfer_to_cps: 'transferToCps',
+  assign_to_east: 'assignToEast',
+  page_oncall: 'pageOncall',
+  send_to_hd_es: 'sendToHdEs',
+  escalate_to_technologists: 'escalateToTechnologists',
+  escalate_to_team: 'escalateToTeam',
+  take_ownership: 'takeOwnership',
+  resolve: 'resolve',
+  close: 'close',
+  reopen: 'reopen',
+} as const satisfies Record<OneStepName, string>;
+
+/**
+ * Runs one one-step. When a routing decision recommended another step, the agent must say why;
+ * the recommendation, the choice and the reason travel with the call and are journaled.
+ */
+export function OneStepForm({
+  name,
+  label,
+  incident,
+  decide,
+  preset = {},
+  onDone,
+  onCancel,
+}: {
+  name: OneStepName;
+  label: string;
+  incident: Incident;
+  decide?: Decide;
+  preset?: Record<string, string>;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const utils = api.useUtils();
+  const teams = api.catalog.teams.useQuery(undefined, { enabled: name === 'escalate_to_team' });
+  const oncall = api.oncall.list.useQuery(undefined, { enabled: name === 'page_oncall' });
+  const [values, setValues] = useState(() => defaultsFor(name, incident, decide, preset));
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const mutation = api.oneStep[mutationKey[name]].useMutation();
+  const recommended = decide?.recommended ?? null;
+  const isOverride = !!decide && recommended !== null && recommended !== name;
+  const options: Options = {
+    readyAgents: (decide?.cpsReady ?? []).map((a) => ({ value: String(a.id), label: a.name })),
+    oncall: (oncall.data ?? []).filter((c) => c.schedule === values.schedule).map((c) => ({ value: String(c.id), label: `${c.name} · ${c.phone}` })),
+    teams: (teams.data ?? []).map((t) => ({ value: String(t.id), label: t.name })),
+  };
+  const fields = fieldsFor(name, incident, options);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const raw: Record<string, unknown> = { incidentId: incident.id, expectedVersion: incident.version };
+    for (const f of fields) {
+      if (f.show && !f.show(values)) continue;
+      const v = values[f.name]?.trim() ?? '';
+      if (v !== '') raw[f.name] = f.numeric ? Number(v) : v;
+    }
+    if (decide) {
+      raw.routing = { decision: decide.decision, recommended, ...(isOverride ? { overrideReason } : {}) };
+    }
+    const parsed = oneStepInputSchemas[name].safeParse(raw);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    try {
+      // The input was parsed by this step's own schema just above.
+      await (mutation.mutateAsync as (i: unknown) => Promise<unknown>)(parsed.data);
+      await utils.invalidate();
+      onDone(`${label} done.`);
+    } catch (err) {
+      setErrors(serverFieldErrors(err));
+    }
+  }
+
+  const set = (k: string) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
+      <h2 style={{ marginTop: 0 }}>{label}</h2>
+      <ErrorBanner message={mutation.error?.message} />
+      {fields
+        .filter((f) => !f.show || f.show(values))
+        .map((f) => {
+          const id = `step-${f.name}`;
+          return (
+            <Field key={f.name} id={id} label={f.label} error={errors[f.name]}>
+              {f.kind === 'textarea' ? (
+                <textarea id={id} rows={3} value={values[f.name] ?? ''} onChange={set(f.name)} />
+              ) : f.kind === 'select' ? (
+                <select id={id} value={values[f.name] ?? ''} onChange={set(f.name)}>
+                  <option value="">Choose…</option>
+                  {f.options?.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : f.kind === 'radio' ? (
+                <div role="radiogroup" aria-label={f.label} id={id}>
+                  {f.options?.map((o) => (
+                    <label key={o.value} style={{ marginRight: '1rem' }}>
+                      <input type="radio" name={id} value={o.value} checked={values[f.name] === o.value} onChange={set(f.name)} /> {o.label}
+                    </label>
+                  ))}
+                </div>
+              ) : (
+                <input id={id} value={values[f.name] ?? ''} onChange={set(f.name)} />
+              )}
+            </Field>
+          );
+        })}
+      {isOverride ? (
+        <Field id="step-overrideReason" label={`Why not the recommended step?`} error={errors.overrideReason ?? errors.routing}>
+          <textarea id="step-overrideReason" rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+        </Field>
+      ) : null}
+      <div className="actions">
+        <button className="primary" type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Working…' : `Run ${label}`}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import {
+  afterHoursService,
+  DomainError,
+  teamNames,
+  type Actor,
+  type Incident,
+  type OneStepEnv,
+} from '@handoff/domain';
+import {
+  catalogRepository,
+  customerRepository,
+  oncallRepository,
+  presenceRepository,
+  teamRepository,
+  userRepository,
+  type Db,
+} from '@handoff/db';
+
+/** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact). */
+export function loadOneStepEnv(
+  db: Db,
+  { incident, actor, now, agentId, oncallContactId }: { incident: Incident; actor: Actor; now: string; agentId?: number; oncallContactId?: number },
+): OneStepEnv {
+  const teams = Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
+  const service = catalogRepository.findServiceById(db, incident.serviceId);
+  const afterHours = catalogRepository.findServiceByPath(db, afterHoursService);
+  if (!service || !afterHours) throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
+  const env: OneStepEnv = {
+    incident,
+    actor,
+    now,
+    teams,
+    service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
+    afterHoursServiceId: afterHours.id,
+    // Problems and outages arrive with their own capability; until then nothing is under an outage.
+    underActiveOutage: false,
+    cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
+  };
+  if (agentId !== undefined) {
+    const user = userRepository.findById(db, agentId);
+    if (!user) throw new DomainError('VALIDATION', 'That agent does not exist.', { cpsAgentId: 'Choose a ready CPS agent' });
+    env.agent = { id: user.id, name: user.name, presence: user.presence, teamIds: userRepository.findTeams(db, user.id).map((t) => t.id) };
+  }
+  if (oncallContactId !== undefined) {
+    const contact = oncallRepository.findById(db, oncallContactId);
+    if (!contact) throw new DomainError('VALIDATION', 'That on-call contact does not exist.', { contactId: 'Choose who you called' });
+    env.oncallContact = contact;
+  }
+  return env;
+}
+
+/** Facts the routing panel needs about the customer and how many CPS agents are ready now. */
+export function loadRoutingContext(db: Db, incident: Incident) {
+  const customer = incident.customerId ? customerRepository.findById(db, incident.customerId) : undefined;
+  const service = catalogRepository.findServiceById(db, incident.serviceId);
+  const cpsReady = presenceRepository.findReadyByTeamName(db, teamNames.cps);
+  return { customer, service, cpsReady };
+}

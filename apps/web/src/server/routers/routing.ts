@@ -1,0 +1,53 @@
+import { type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  assertCanReadIncident,
+  availableOneSteps,
+  contactFactsFor,
+  DomainError,
+  oneStepForOutcome,
+  routeContact,
+  routingAnswersSchema,
+  routingQuestionPrompts,
+} from '@handoff/domain';
+import { incidentRepository } from '@handoff/db';
+import { loadOneStepEnv, loadRoutingContext } from '../one-step-env';
+import { authorizedProcedure } from '../trpc';
+
+export const routingRouter = {
+  /**
+   * The Route panel: runs the policy on everything known about the incident plus the agent's
+   * answers so far, and says which one-steps are open to this agent (and why not, when not).
+   */
+  decide: authorizedProcedure('incident.readInternal')
+    .input(z.object({ incidentId: z.number().int().positive(), answers: routingAnswersSchema.default({}) }))
+    .query(({ ctx, input }) => {
+      const incident = incidentRepository.findById(ctx.db, input.incidentId);
+      if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
+      assertCanReadIncident(ctx.actor, incident);
+      const now = ctx.now();
+      const { customer, service, cpsReady } = loadRoutingContext(ctx.db, incident);
+      if (!service) throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
+      const facts = contactFactsFor({
+        at: now,
+        channel: incident.channel,
+        service,
+        customer: customer
+          ? { coned: customer.coned, program: customer.program, primaryTechPartner: customer.primaryTechPartner, contractDepartment: customer.contractDepartment }
+          : null,
+        computerName: incident.computerName,
+        cpsAgentsReady: cpsReady.length,
+        answers: input.answers,
+      });
+      const decision = routeContact(facts);
+      const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
+      return {
+        at: now,
+        decision,
+        questionPrompt: decision.question ? routingQuestionPrompts[decision.question] : null,
+        recommended: oneStepForOutcome(decision.outcome),
+        cpsReady,
+        oneSteps: availableOneSteps(env),
+      };
+    }),
+} satisfies TRPCRouterRecord;

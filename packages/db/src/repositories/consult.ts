@@ -1,0 +1,66 @@
+import { aliasedTable, and, asc, desc, eq } from 'drizzle-orm';
+import { type Db } from '../client';
+import { consultRequests, customers, incidents, services, users } from '../schema';
+import { type Tx } from './incident';
+
+export type ConsultRow = typeof consultRequests.$inferSelect;
+export type NewConsult = typeof consultRequests.$inferInsert;
+
+export const insert = (db: Db, values: NewConsult) => db.insert(consultRequests).values(values).returning().get();
+export const findById = (db: Db, id: number) => db.select().from(consultRequests).where(eq(consultRequests.id, id)).get();
+export const findOpenByIncident = (db: Db, incidentId: number) =>
+  db
+    .select()
+    .from(consultRequests)
+    .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
+    .get();
+export const findLatestByIncident = (db: Db, incidentId: number) =>
+  db.select().from(consultRequests).where(eq(consultRequests.incidentId, incidentId)).orderBy(desc(consultRequests.id)).limit(1).get();
+
+/** Marks a consult settled inside the transaction that changes its incident; only an open one moves. */
+export function settle(tx: Tx, id: number, values: Partial<NewConsult>): boolean {
+  const row = tx
+    .update(consultRequests)
+    .set(values)
+    .where(and(eq(consultRequests.id, id), eq(consultRequests.status, 'open')))
+    .returning()
+    .get();
+  return !!row;
+}
+
+const opener = aliasedTable(users, 'opener');
+
+/** Open consults for a team's queue page, oldest first (the one waiting longest is answered first). */
+export const listOpenByTeam = (db: Db, team: 'cps' | 'es') =>
+  db
+    .select({
+      id: consultRequests.id,
+      incidentId: consultRequests.incidentId,
+      number: incidents.number,
+      description: incidents.description,
+      callerName: incidents.callerName,
+      customerName: customers.name,
+      serviceName: services.name,
+      openedAt: consultRequests.openedAt,
+      busyPromptAt: consultRequests.busyPromptAt,
+      openedByName: opener.name,
+    })
+    .from(consultRequests)
+    .innerJoin(incidents, eq(incidents.id, consultRequests.incidentId))
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .leftJoin(opener, eq(opener.id, consultRequests.openedById))
+    .where(and(eq(consultRequests.team, team), eq(consultRequests.status, 'open')))
+    .orderBy(asc(consultRequests.id))
+    .all();
+
+export const findByIncident = (db: Db, incidentId: number) =>
+  db.select().from(consultRequests).where(eq(consultRequests.incidentId, incidentId)).orderBy(asc(consultRequests.id)).all();
+
+/** A hand-off that ran while a consult was open ends the consult (the 10-minute Assign to CPS, Send to HD ES). */
+export function expireOpenForIncident(tx: Tx, incidentId: number): void {
+  tx.update(consultRequests)
+    .set({ status: 'expired' })
+    .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
+    .run();
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './open-consult';
+export * from './accept-consult';
+export * from './consult-prompt';
+export * from './send-chat-template';

@@ -1,0 +1,60 @@
+import { addBusinessDays, addBusinessHours, formatPromise } from '../calendar';
+import { assignToCpsReasons } from '../routing/assign-to-cps-reasons';
+import { cpsCallbackBusinessHours, cpsCallIfNoContactBusinessDays, cpsPhone } from '../routing/constants';
+import { cpsCallbackScript } from '../routing/scripts';
+import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
+import { alreadyOwnedBy, assignedNotification, defineOneStep, type FieldErrors, teamIdFor } from './step-kit';
+
+export const assignToCpsStep = defineOneStep({
+  name: 'assign_to_cps',
+  refuse: (env) => alreadyOwnedBy(env, teamNames.cps),
+  validate: ({ incident }, input) => {
+    const fields: FieldErrors = {};
+    if (input.reason === 'other' && !input.reasonOther) fields.reasonOther = 'Explain why you chose Other.';
+    if (incident.channel === 'phone' && !input.callbackPhone) {
+      fields.callbackPhone = 'Give the callback number CPS will call.';
+    }
+    return fields;
+  },
+  apply: (env, input) => {
+    const { incident, now, holidays } = env;
+    const cps = teamIdFor(env, teamNames.cps);
+    const contactBy = addBusinessHours(now, cpsCallbackBusinessHours, { holidays });
+    const callIfNoContactBy = addBusinessDays(now, cpsCallIfNoContactBusinessDays, { holidays });
+    const label = assignToCpsReasons.find((r) => r.id === input.reason)?.label ?? input.reason;
+    const reason = input.reason === 'other' ? `${label} (${input.reasonOther})` : label;
+    const callback = input.callbackPhone ? ` Callback number: ${input.callbackPhone}.` : '';
+    return {
+      changes: {
+        ownerTeamId: cps,
+        ownerAgentId: null,
+        classification: 'Transfer to CPS',
+        status: 'assigned',
+        callerPhone: input.callbackPhone ?? incident.callerPhone,
+        promises: { contactBy, callIfNoContactBy },
+      },
+      summary:
+        `Assigned to ${teamNames.cps} — reason: ${reason}.${callback} CPS contacts the customer by ` +
+        `${formatPromise(contactBy, now)}; if they have not heard back by ${formatPromise(callIfNoContactBy, now)} ` +
+        `they call ${cpsPhone}.`,
+      data: {
+        reason: input.reason,
+        reasonOther: input.reasonOther ?? null,
+        callbackPhone: input.callbackPhone ?? null,
+        // kb 000 step 4: the words read to a phone customer who could not be transferred live.
+        script: incident.channel === 'phone' ? cpsCallbackScript(now, contactBy, callIfNoContactBy) : null,
+      },
+      notifications: [assignedNotification(env, cps)],
+    };
+  },
+});
+
+/** Why Assign to CPS may not run now, or null (kb 000 "Assign the case to CPS"). */
+export const canAssignToCps = (env: OneStepEnv): string | null => assignToCpsStep.can(env);
+
+/**
+ * kb 000 "Assign the case to CPS": the CPS queue owns the incident, classification Transfer to CPS,
+ * with the 4-business-hour contact and 1-business-day call-back promises.
+ */
+export const assignToCps = (env: OneStepEnv, input: OneStepInput<'assign_to_cps'>): OneStepResult =>
+  assignToCpsStep.run(env, input);

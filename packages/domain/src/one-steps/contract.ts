@@ -1,0 +1,207 @@
+// The shape every one-step shares (DOMAIN.md §5, STYLE.md §3): a pure function of
+// (incident, command, actor, now, context) that returns the new state plus journal, audit,
+// notification and side-effect drafts as data. The web layer saves all of it in one transaction.
+import { z } from 'zod';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type Incident } from '../incident/schema';
+import { type Actor } from '../roles';
+import { assignToCpsReasonIds } from '../routing/assign-to-cps-reasons';
+import { oncallSchedules, routingDecisionSchema } from '../routing/schemas';
+
+/** The one-steps an agent runs from the incident page, in the order the action bar shows them. */
+export const oneStepNames = [
+  'assign_to_cps',
+  'transfer_to_cps',
+  'assign_to_east',
+  'page_oncall',
+  'send_to_hd_es',
+  'escalate_to_technologists',
+  'escalate_to_team',
+  'take_ownership',
+  'resolve',
+  'close',
+  'reopen',
+] as const;
+export const oneStepNameSchema = z.enum(oneStepNames);
+export type OneStepName = z.infer<typeof oneStepNameSchema>;
+
+/** The button text of each one-step, as the kb procedures name them. */
+export const oneStepLabels: Readonly<Record<OneStepName, string>> = {
+  assign_to_cps: 'Assign to CPS',
+  transfer_to_cps: 'Transfer to CPS',
+  assign_to_east: 'Assign to EAST',
+  page_oncall: 'Page on-call',
+  send_to_hd_es: 'Send to HD ES',
+  escalate_to_technologists: 'Escalate to technologists',
+  escalate_to_team: 'Escalate to team',
+  take_ownership: 'Take ownership',
+  resolve: 'Resolve',
+  close: 'Close',
+  reopen: 'Reopen',
+};
+
+/** One-steps that hand the incident to another team: never run on an incident under an active outage (kb 001, 002). */
+export const forwardingOneSteps = [
+  'assign_to_cps',
+  'transfer_to_cps',
+  'assign_to_east',
+  'send_to_hd_es',
+  'escalate_to_technologists',
+  'escalate_to_team',
+] as const satisfies readonly OneStepName[];
+
+/** Owner-team names the one-steps move incidents to (DOMAIN.md §2). */
+export const teamNames = {
+  helpDesk: 'US - Help Desk',
+  hdqa: 'HDQA',
+  cps: 'US - Help Desk CPS',
+  es: 'HD ES',
+  east: 'EAST',
+  snccSysops: 'SNCC-Sysops',
+  snccNetwork: 'SNCC-Network',
+  tier2: 'Tier 2 Support',
+} as const;
+export const technologistGroups = ['DRMT', 'Middleware', 'IIAT', 'Applications Technology', 'SNCC'] as const;
+
+/**
+ * When a one-step follows a routing decision, the decision travels with it: the trace is
+ * journaled, and choosing another action than the recommended one needs a reason.
+ */
+export const routingContextSchema = z.object({
+  decision: routingDecisionSchema,
+  recommended: oneStepNameSchema.nullable(),
+  overrideReason: z.string().trim().max(1000).optional(),
+});
+export type RoutingContextInput = z.infer<typeof routingContextSchema>;
+
+const base = {
+  incidentId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+  routing: routingContextSchema.optional(),
+};
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s().-]{7,20}$/, 'Enter a phone number such as 608-555-0100');
+const text = (msg: string) => z.string({ error: msg }).trim().min(1, msg).max(10_000, 'That is too long (10,000 characters at most)');
+
+/** Inputs of each one-step, shared by the action forms (client) and the procedures (server). */
+export const oneStepInputSchemas = {
+  assign_to_cps: z.object({
+    ...base,
+    reason: z.enum(assignToCpsReasonIds, { error: 'Choose a reason' }),
+    reasonOther: z.string().trim().max(1000).optional(),
+    /** Required for phone contacts: the number CPS calls back. */
+    callbackPhone: phone.optional(),
+  }),
+  transfer_to_cps: z.object({ ...base, cpsAgentId: z.number({ error: 'Choose a ready CPS agent' }).int().positive() }),
+  assign_to_east: z.object({
+    ...base,
+    callerPhone: phone.optional(),
+    urgency: z.enum(['urgent', 'can_wait_until_hdl2'], { error: 'Say whether it is urgent or can wait until HDL2' }),
+    expectation: text('Write down what you told the customer to expect'),
+  }),
+  page_oncall: z.object({
+    ...base,
+    schedule: z.enum(oncallSchedules, { error: 'Choose the AIMS or GDS on-call schedule' }),
+    contactId: z.number({ error: 'Choose who you called' }).int().positive(),
+    result: z.enum(['answered', 'voicemail'], { error: 'Say whether they answered or you left a voicemail' }),
+    callerPhone: phone.optional(),
+    urgency: z.enum(['urgent', 'can_wait_until_hdl2']).default('urgent'),
+    expectation: text('Write down what you told the customer to expect'),
+  }),
+  send_to_hd_es: z.object({
+    ...base,
+    callerEmail: z.string().trim().toLowerCase().pipe(z.email('Enter the customer’s e-mail address')).optional(),
+    troubleshootingNote: text('Describe the basic troubleshooting you did'),
+  }),
+  escalate_to_technologists: z.object({
+    ...base,
+    group: z.enum(technologistGroups).optional(),
+    note: text('Say why this is mission critical and what is known'),
+  }),
+  escalate_to_team: z.object({ ...base, teamId: z.number({ error: 'Choose a team' }).int().positive(), note: text('Say why you escalate') }),
+  take_ownership: z.object({ ...base }),
+  resolve: z.object({ ...base, resolutionNote: text('Write the resolution the customer will read') }),
+  close: z.object({ ...base }),
+  reopen: z.object({ ...base, reason: text('Say why the incident is reopened') }),
+} as const satisfies Record<OneStepName, z.ZodType>;
+export type OneStepInput<N extends OneStepName> = z.infer<(typeof oneStepInputSchemas)[N]>;
+
+/** A user the one-step needs to know about (e.g. the CPS agent of a live transfer). */
+export interface AgentFacts {
+  id: number;
+  name: string;
+  presence: 'ready' | 'not_ready' | 'busy';
+  teamIds: number[];
+}
+
+/** An on-call contact of the AIMS or GDS schedule (admin-editable data). */
+export interface OncallContactFacts {
+  id: number;
+  schedule: 'aims' | 'gds';
+  name: string;
+  phone: string;
+}
+
+/** Everything a one-step may consult besides the incident; the procedure loads it. */
+export interface OneStepEnv {
+  incident: Incident;
+  actor: Actor;
+  now: string;
+  /** Team name → id, for every team. */
+  teams: Record<string, number>;
+  /** Catalog facts of the incident's current service. */
+  service: { id: number; banner: 'pick5' | 'pick2' | null; supportCategory: number; technologistGroup: string | null };
+  /** The catalog id of DoIT Departmental Support > Service Inquiry > Unclassified (Assign to EAST). */
+  afterHoursServiceId: number;
+  holidays?: readonly string[];
+  /** transfer_to_cps: the chosen agent. */
+  agent?: AgentFacts;
+  /** transfer_to_cps: CPS agents on ready now; 0 disables the button (absent = not known, allowed). */
+  cpsAgentsReady?: number;
+  /** page_oncall: the contact that was called. */
+  oncallContact?: OncallContactFacts;
+  /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
+  underActiveOutage?: boolean;
+}
+
+export const notificationAudiences = ['team', 'user', 'customer'] as const;
+/** A message to queue; a later capability delivers it (in-app and e-mail). */
+export interface NotificationDraft {
+  audience: (typeof notificationAudiences)[number];
+  /** Team id or user id; null for the incident's customer. */
+  targetId: number | null;
+  template: string;
+  subject: string;
+  body: string;
+}
+
+/** What a one-step returns: the incident's changed fields (with version + 1) and every draft to save. */
+export interface OneStepResult {
+  changes: Partial<Incident>;
+  journal: NewJournalEntry[];
+  audit: NewAuditEntry[];
+  notifications: NotificationDraft[];
+  /** Presence changes that happen with the step (the live-transfer agent becomes busy). */
+  presence: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+}
+
+/** A one-step as the action bar and the procedures use it. */
+export interface OneStepDefinition<N extends OneStepName> {
+  label: string;
+  /** Why the step may not run now (shown on the disabled button), or null when it may. */
+  can: (env: OneStepEnv) => string | null;
+  /** Runs the step; throws DomainError (FORBIDDEN, CONFLICT, INVALID_TRANSITION, VALIDATION). */
+  run: (env: OneStepEnv, input: OneStepInput<N>) => OneStepResult;
+}
+
+/** One button of the action bar. */
+export interface OneStepAvailability {
+  name: OneStepName;
+  label: string;
+  /** False when the actor's role never has this step: the UI hides the button rather than disabling it. */
+  permitted: boolean;
+  /** Why the button is disabled, or null when it is enabled. */
+  disabledReason: string | null;
+}

@@ -1,0 +1,15 @@
+export * from './contract';
+export { oneStepForOutcome } from './routing-trace';
+export { technologistTeamName } from './escalate-to-technologists';
+export { canAssignToCps, assignToCps } from './assign-to-cps';
+export { canTransferToCps, transferToCps } from './transfer-to-cps';
+export { canAssignToEast, assignToEast } from './assign-to-east';
+export { canPageOncall, pageOncall } from './page-oncall';
+export { canSendToHdEs, sendToHdEs } from './send-to-hd-es';
+export { canEscalateToTechnologists, escalateToTechnologists } from './escalate-to-technologists';
+export { canEscalateToTeam, escalateToTeam } from './escalate-to-team';
+export { canTakeOwnership, takeOwnership } from './take-ownership';
+export { canResolve, resolve } from './resolve';
+export { canClose, close } from './close';
+export { canReopen, reopen } from './reopen';
+export { oneSteps, availableOneSteps } from './registry';
