@@ -1,4 +1,4 @@
-import { apiAs, createIncident, setCpsPresence, setServerClock, trpcMutation } from '../support/api';
+import { createIncident, setCpsPresence, setServerClock, trpcMutation } from '../support/api';
 import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 
 // Tuesday 1 December 2026 in America/Chicago (CST, UTC−6).
@@ -43,25 +43,31 @@ test.describe('the L1 call console', () => {
     const journal = page.getByRole('list', { name: 'Journal' });
     await expect(journal).toContainText('Routing recommended Assign to CPS');
 
-    const cps = await apiAs(baseURL!, 'cps@handoff.test');
-    await cps.dispose();
     await page.context().clearCookies();
     await signInAs(page, 'cps@handoff.test');
     await page.goto('/queues');
-    await expect(page.getByRole('row', { name: new RegExp(incident.number) })).toContainText('Hana Coned');
+    const row = page.getByRole('row', { name: new RegExp(incident.number) });
+    await expect(row).toContainText('Hana Coned');
+    await expect(row.getByTestId('countdown')).toBeVisible();
+    await row.getByRole('button', { name: 'Take ownership' }).click();
+    await expect(row).toContainText('Cameron CPS');
+    await expect(row.getByRole('button', { name: 'Take ownership' })).toBeDisabled();
   });
 
   test('a CPS agent sets Ready and L1 transfers live: the agent owns it and is set Busy', async ({ page, browser, baseURL }) => {
     await setCpsPresence(baseURL!, { 'cps@handoff.test': 'not_ready', 'cps2@handoff.test': 'not_ready' });
+    await signInAs(page, 'l1@handoff.test');
+    await setServerClock(page.request, tuesday10am);
+    await page.goto('/desk');
+    await expect(page.getByTestId('cps-ready-count')).toHaveText('0');
+
     const cpsPage = await browser.newPage();
     await signInAs(cpsPage, 'cps2@handoff.test');
     await cpsPage.goto('/desk');
     await cpsPage.getByLabel('Presence').selectOption('ready');
-
-    await signInAs(page, 'l1@handoff.test');
-    await setServerClock(page.request, tuesday10am);
-    await page.goto('/desk');
-    await expect(page.getByTestId('cps-ready-count')).toHaveText('1');
+    // The L1 console refreshes the count by itself, without a reload.
+    await expect(page.getByTestId('cps-ready-count')).toHaveText('1', { timeout: 15_000 });
+    await expect(page.getByText('(Cory CPS)')).toBeVisible();
     const incident = await createIncident(page, { customer: 'Elena Marsh', service: 'Departmental Computer Support', description: `Lab PC will not print (${uniqueTag()})` });
     await page.goto(`/incidents/${incident.number}`);
     const route = page.getByRole('region', { name: 'Route' });

@@ -11,7 +11,11 @@ interface Entry {
   kind: string;
   visibility?: 'internal' | 'customer';
   authorName?: string | null;
+  data?: unknown;
 }
+
+const hasSteps = (d: unknown): d is { steps: { rule: string; answer: string; text: string }[] } =>
+  typeof d === 'object' && d !== null && Array.isArray((d as { steps?: unknown }).steps);
 
 /** The incident's timeline, newest first, internal and customer-visible entries marked. */
 export function Journal({ entries }: { entries: Entry[] }) {
@@ -27,6 +31,18 @@ export function Journal({ entries }: { entries: Entry[] }) {
             {e.visibility ? <span>{e.visibility === 'internal' ? 'Internal' : 'Customer-visible'}</span> : null}
           </div>
           <div className="body">{e.body}</div>
+          {hasSteps(e.data) ? (
+            <details>
+              <summary>Routing trace</summary>
+              <ol className="trace">
+                {e.data.steps.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.rule}</code> — {s.answer}: {s.text}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -2,6 +2,7 @@
 
 import { roleLabels } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
+import { OncallEditor } from '../../../components/oncall-editor';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -31,6 +32,7 @@ export default function AdminPage() {
           ))}
         </tbody>
       </table>
+      <OncallEditor />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>
