@@ -2,3 +2,4 @@ export * from './people';
 export * from './catalog';
 export * from './incidents';
 export * from './operations';
+export * from './outbox';

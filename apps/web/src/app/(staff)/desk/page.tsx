@@ -20,7 +20,8 @@ const homeTitles: Record<string, string> = {
 export default function DeskPage() {
   const me = api.me.get.useQuery();
   const cps = api.presence.cps.useQuery(undefined, { refetchInterval: 5_000 });
-  const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  // Polls so a live transfer shows up on the receiving agent's desk at once.
+  const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 });
   if (me.isLoading) return <Loading />;
   if (!me.data) return <ErrorBanner message={me.error?.message ?? 'Could not load your profile.'} />;
   const rows = mine.data?.pages.flatMap((p) => p.items) ?? [];
