@@ -9,4 +9,5 @@ export * as teamRepository from './repositories/team';
 export * as presenceRepository from './repositories/presence';
 export * as oncallRepository from './repositories/oncall';
 export * as consultRepository from './repositories/consult';
+export * as outboxRepository from './repositories/outbox';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';

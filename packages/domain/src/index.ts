@@ -7,3 +7,4 @@ export * from './routing';
 export * from './one-steps';
 export * from './consult';
 export * from './presence';
+export * from './outbox';
