@@ -19,4 +19,4 @@ echo "== typecheck"; pnpm typecheck
 echo "== lint"; pnpm lint
 echo "== unit and integration tests"; pnpm test:unit
 echo "== build"; pnpm --filter @handoff/web build
-echo "== end-to-end tests (Chromium)"; pnpm --filter @handoff/e2e test
+echo "== end-to-end tests (Chromium)"; pnpm --filter @handoff/e2e e2e
