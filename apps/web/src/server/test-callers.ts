@@ -1,9 +1,53 @@
 // Procedure-test helpers: the real router over a real, seeded SQLite file, called as a demo user.
-import { userRepository, type Db } from '@handoff/db';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { DomainError, type Role } from '@handoff/domain';
+import { createDb, incidentRepository, schema, userRepository, type Db } from '@handoff/db';
 import { createTestDb, type TestDb } from '@handoff/db/testing';
 import { createCaller } from './root';
 
 export { createTestDb, type TestDb };
+
+/**
+ * Seeds one demo database (slow: every login's password is hashed with scrypt) and hands out
+ * byte-for-byte copies of its file, so each test still gets its own real SQLite database.
+ * Call `fresh()` per test and `dispose()` once the file's tests are done.
+ */
+export function seededTemplate() {
+  const template = createTestDb();
+  // Fold the WAL into the main file, so copying that one file copies the whole database.
+  template.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const copies: TestDb[] = [];
+  return {
+    fresh(): TestDb {
+      const dir = mkdtempSync(join(tmpdir(), 'handoff-test-'));
+      const path = join(dir, 'test.db');
+      copyFileSync(template.path, path);
+      const db = createDb(path);
+      const copy = {
+        db,
+        path,
+        close: () => {
+          if (db.$client.open) db.$client.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+      copies.push(copy);
+      return copy;
+    },
+    dispose() {
+      for (const c of copies.splice(0)) c.close();
+      template.close();
+    },
+  };
+}
+
+/** A clock that always reads `at` (Tuesday 10:00 in Chicago unless told otherwise). */
+export const fixedClock = (at = '2026-11-24T16:00:00.000Z') => () => at;
 
 /** A clock that moves one minute per reading, so rows made in a test have distinct, rising times. */
 export function steppingClock(start = '2026-11-25T09:00:00.000Z') {
@@ -28,4 +72,84 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return e;
   }
   throw new Error('Expected the call to be refused, but it succeeded.');
+}
+
+/**
+ * Registers hooks that give every test of the file (or describe block) its own copy of one seeded
+ * database; read `.db` inside a test.
+ */
+export function useSeededDbs(): { readonly db: Db } {
+  let template: ReturnType<typeof seededTemplate> | undefined;
+  let current: TestDb | undefined;
+  beforeAll(() => {
+    template = seededTemplate();
+  });
+  afterAll(() => template?.dispose());
+  beforeEach(() => {
+    current = template!.fresh();
+  });
+  afterEach(() => {
+    current?.close();
+    current = undefined;
+  });
+  return {
+    get db() {
+      if (!current) throw new Error('No test database outside a test.');
+      return current.db;
+    },
+  };
+}
+
+/** The demo login of each role. */
+export const loginOf: Readonly<Record<Role, string>> = {
+  l1: 'l1@handoff.test',
+  hdqa: 'hdqa@handoff.test',
+  cps: 'cps@handoff.test',
+  es: 'es@handoff.test',
+  sncc: 'sncc@handoff.test',
+  technologist: 'technologist@handoff.test',
+  tier2: 'tier2@handoff.test',
+  partner_agent: 'partner@handoff.test',
+  customer: 'customer@handoff.test',
+  admin: 'admin@handoff.test',
+};
+
+/** The id of a seeded demo login. */
+export function userIdOf(db: Db, email: string): number {
+  const user = userRepository.findByEmail(db, email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  return user.id;
+}
+
+/**
+ * Everything a one-step or consult may write, for "nothing changed" assertions: the incident row,
+ * its journal and audit, and every notification, presence and consult row.
+ */
+export function snapshotOf(db: Db, incidentId: number) {
+  return {
+    incident: incidentRepository.findById(db, incidentId),
+    journal: incidentRepository.findJournal(db, incidentId),
+    audit: incidentRepository.findAudit(db, incidentId),
+    notifications: db.select().from(schema.notifications).all(),
+    presence: db
+      .select({ id: schema.users.id, presence: schema.users.presence, changedAt: schema.users.presenceChangedAt })
+      .from(schema.users)
+      .all(),
+    consults: db.select().from(schema.consultRequests).all(),
+  };
+}
+
+/** The refusal of a call as a TRPCError, with the field messages its cause carries (zod or domain). */
+export async function refusalOf(call: Promise<unknown>) {
+  const error = await rejectionOf(call);
+  expect(error).toBeInstanceOf(TRPCError);
+  const trpc = error as TRPCError;
+  const cause = trpc.cause;
+  const fields =
+    cause instanceof ZodError
+      ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
+      : cause instanceof DomainError
+        ? (cause.fields ?? {})
+        : {};
+  return { code: trpc.code, message: trpc.message, fields };
 }

@@ -2,6 +2,7 @@ import { type TRPCRouterRecord } from '@trpc/server';
 import {
   assertCanReadIncident,
   DomainError,
+  forwardingOneSteps,
   oneStepInputSchemas,
   oneSteps,
   type OneStepInput,
@@ -11,7 +12,9 @@ import { consultRepository, incidentRepository } from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
-const handsOn = new Set<OneStepName>(['assign_to_cps', 'transfer_to_cps', 'send_to_hd_es', 'assign_to_east', 'escalate_to_team']);
+// Every step that hands the incident to another team (escalate_to_technologists included).
+// Handing the incident on, or resolving it, ends the chat consult still waiting for an agent.
+const endsConsult = new Set<OneStepName>([...forwardingOneSteps, 'resolve']);
 
 /**
  * One procedure per one-step, all the same thin shape: parse, authorize, load, let the domain
@@ -38,8 +41,7 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
       id: incident.id,
       expectedVersion: typed.expectedVersion,
       ...result,
-      // Handing the incident on ends any chat consult still waiting for an agent.
-      also: handsOn.has(name) ? (tx) => consultRepository.expireOpenForIncident(tx, incident.id) : undefined,
+      also: endsConsult.has(name) ? (tx) => consultRepository.expireOpenForIncident(tx, incident.id) : undefined,
     });
     return { id: row.id, number: row.number, version: row.version, status: row.status, ownerTeamId: row.ownerTeamId };
   });

@@ -1,0 +1,344 @@
+// Chat consults to CPS and ES (kb 000, 002): server-side deadlines, first accept wins, templates.
+import { describe, expect, test } from 'vitest';
+import { addMinutes, chatTemplates } from '@handoff/domain';
+import { consultRepository, userRepository } from '@handoff/db';
+import { callerFor, refusalOf, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
+import {
+  changesSince,
+  l1,
+  newIncident,
+  refusedWithoutChange,
+  scenarios,
+  teamId,
+  tuesday10,
+} from './one-step-scenarios';
+
+const dbs = useSeededDbs();
+
+/** A clock the test moves by hand. */
+function handClock(start = tuesday10) {
+  let at = start;
+  return {
+    now: () => at,
+    set: (minutes: number) =>
+      void (at = new Date(Date.parse(start) + minutes * 60_000).toISOString()),
+  };
+}
+
+/** A chat from Hana Coned at Tuesday 10:00, and Lee asking the `team` chat channel for an agent. */
+async function opened(team: 'cps' | 'es' = 'cps') {
+  const { db } = dbs;
+  const clock = handClock();
+  const { id } = await newIncident(db, tuesday10, { channel: 'chat' });
+  const lee = callerFor(db, l1, clock.now);
+  const consult = await lee.consult.open({ incidentId: id, team });
+  return { db, clock, id, lee, consult };
+}
+
+describe('consult.open', () => {
+  test('L1 opens a CPS consult: stored with its 5- and 10-minute deadlines, journaled, listed for CPS', async () => {
+    const { db, id, consult } = await opened();
+    expect(consult).toMatchObject({
+      incidentId: id,
+      team: 'cps',
+      status: 'open',
+      openedById: userIdOf(db, l1),
+      openedAt: tuesday10,
+      busyPromptAt: addMinutes(tuesday10, 5),
+      assignPromptAt: addMinutes(tuesday10, 10),
+      acceptedById: null,
+    });
+    expect(snapshotOf(db, id).journal[0]).toMatchObject({
+      kind: 'system',
+      visibility: 'internal',
+      body: 'Asked Chat - Contract Partner Support for an agent to take the chat. If no one accepts: send "CPS busy" at Tuesday 10:05 AM and Assign to CPS at Tuesday 10:10 AM.',
+    });
+    expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([
+      {
+        id: consult.id,
+        incidentId: id,
+        number: 'INC-000009',
+        description: 'Printer in room 210 prints blank pages.',
+        callerName: 'Hana Coned',
+        customerName: 'Hana Coned',
+        serviceName: 'Campus Printing',
+        openedAt: tuesday10,
+        busyPromptAt: addMinutes(tuesday10, 5),
+        openedByName: 'Lee Level-One',
+      },
+    ]);
+    expect(await callerFor(db, 'es@handoff.test').consult.listOpen({ team: 'es' })).toEqual([]);
+  });
+
+  test('a second consult while one is open → PRECONDITION_FAILED, nothing changed', async () => {
+    const { db, id, lee } = await opened();
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee.consult.open({ incidentId: id, team: 'es' }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'A consult to US - Help Desk CPS is already open for INC-000009.',
+    });
+  });
+
+  test('a resolved incident → PRECONDITION_FAILED, nothing changed', async () => {
+    const { db } = dbs;
+    const s = await scenarios.close(db); // resolves INC-000001
+    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+      callerFor(db, l1).consult.open({ incidentId: s.incidentId, team: 'cps' }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'INC-000001 is resolved; reopen it first.',
+    });
+  });
+
+  test.each([
+    'cps@handoff.test',
+    'es@handoff.test',
+    'technologist@handoff.test',
+    'customer@handoff.test',
+  ])('%s opening a consult → FORBIDDEN', async (email) => {
+    const { db } = dbs;
+    const refusal = await refusedWithoutChange(db, 1, () =>
+      callerFor(db, email).consult.open({ incidentId: 1, team: 'cps' }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('may not ask CPS or ES to take a chat'),
+    });
+  });
+});
+
+describe('consult.forIncident: the deadlines are the server’s', () => {
+  test.each([
+    ['cps', 0, null],
+    ['cps', 4.99, null],
+    ['cps', 5, { kind: 'send_cps_busy', since: addMinutes(tuesday10, 5) }],
+    ['cps', 9.99, { kind: 'send_cps_busy', since: addMinutes(tuesday10, 5) }],
+    ['cps', 10, { kind: 'assign_to_cps_not_answered', since: addMinutes(tuesday10, 10) }],
+    ['cps', 60, { kind: 'assign_to_cps_not_answered', since: addMinutes(tuesday10, 10) }],
+    ['es', 4.99, null],
+    ['es', 5, { kind: 'send_to_hd_es', since: addMinutes(tuesday10, 5) }],
+    ['es', 10, { kind: 'send_to_hd_es', since: addMinutes(tuesday10, 5) }],
+  ] as const)('%s consult, %s minutes after opening → %o', async (team, minutes, prompt) => {
+    const { id, lee, clock, consult } = await opened(team);
+    clock.set(minutes);
+    expect(await lee.consult.forIncident({ incidentId: id })).toEqual({ consult, prompt });
+  });
+
+  test('an incident without a consult has neither consult nor prompt', async () => {
+    expect(await callerFor(dbs.db, l1).consult.forIncident({ incidentId: 1 })).toEqual({
+      consult: null,
+      prompt: null,
+    });
+  });
+
+  test('the 10-minute prompt followed: Assign to CPS, chat not answered, ends the consult', async () => {
+    const { db, id, lee, clock, consult } = await opened();
+    clock.set(10);
+    await lee.oneStep.assignToCps({
+      incidentId: id,
+      expectedVersion: 1,
+      reason: 'chat_not_answered',
+    });
+    expect(await lee.consult.forIncident({ incidentId: id })).toEqual({
+      consult: { ...consult, status: 'expired' },
+      prompt: null,
+    });
+    expect(snapshotOf(db, id).journal[0]!.body).toMatch(
+      /^Assigned to US - Help Desk CPS — reason: Chat not answered in 10 minutes\./,
+    );
+    // Nobody can accept it any more.
+    const refusal = await refusalOf(
+      callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'This consult is already expired.',
+    });
+  });
+});
+
+describe('consult.accept', () => {
+  test('a CPS agent accepts: owns the incident for CPS, in progress, Transfer to CPS, busy; L1 is told', async () => {
+    const { db, id, lee, clock, consult } = await opened();
+    clock.set(3);
+    const cps = userIdOf(db, 'cps@handoff.test');
+    await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'ready' });
+    const before = snapshotOf(db, id);
+    expect(
+      await callerFor(db, 'cps@handoff.test', clock.now).consult.accept({ consultId: consult.id }),
+    ).toEqual({ number: 'INC-000009', version: 2 });
+
+    const { incident, journal, audit, notifications } = changesSince(db, before);
+    expect(incident).toMatchObject({
+      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerAgentId: cps,
+      status: 'in_progress',
+      classification: 'Transfer to CPS',
+      version: 2,
+    });
+    expect(journal.map((j) => [j.kind, j.body])).toEqual([
+      [
+        'system',
+        'Chat consult accepted by Cameron CPS, who now owns INC-000009 for US - Help Desk CPS.',
+      ],
+    ]);
+    expect(audit.map((a) => [a.field, a.toValue])).toEqual([
+      ['ownerTeamId', String(teamId(db, 'US - Help Desk CPS'))],
+      ['ownerAgentId', String(cps)],
+      ['status', 'in_progress'],
+      ['classification', 'Transfer to CPS'],
+    ]);
+    expect(notifications.map((n) => [n.audience, n.targetId, n.template])).toEqual([
+      ['team', teamId(db, 'US - Help Desk CPS'), 'assigned'],
+      ['user', userIdOf(db, l1), 'consult_accepted'],
+    ]);
+    expect(consultRepository.findById(db, consult.id)).toMatchObject({
+      status: 'accepted',
+      acceptedById: cps,
+      acceptedAt: clock.now(),
+    });
+    expect(userRepository.findById(db, cps)!.presence).toBe('busy');
+    // The prompts stop and the queue page no longer lists it.
+    clock.set(10);
+    expect((await lee.consult.forIncident({ incidentId: id })).prompt).toBeNull();
+    expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([]);
+  });
+
+  test('a second accept (another CPS agent) → PRECONDITION_FAILED, nothing changed', async () => {
+    const { db, id, consult } = await opened();
+    await callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id });
+    const refusal = await refusedWithoutChange(db, id, () =>
+      callerFor(db, 'cps2@handoff.test').consult.accept({ consultId: consult.id }),
+    );
+    expect(refusal).toEqual({
+      code: 'PRECONDITION_FAILED',
+      message: 'This consult is already accepted.',
+      fields: {},
+    });
+    expect(snapshotOf(db, id).incident!.ownerAgentId).toBe(userIdOf(db, 'cps@handoff.test'));
+  });
+
+  test('two agents accepting at once: exactly one wins', async () => {
+    const { db, id, consult } = await opened();
+    const results = await Promise.allSettled(
+      ['cps@handoff.test', 'cps2@handoff.test'].map((email) =>
+        callerFor(db, email).consult.accept({ consultId: consult.id }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = results.find((r) => r.status === 'rejected')!;
+    expect(lost.reason).toMatchObject({
+      code: expect.stringMatching(/^(PRECONDITION_FAILED|CONFLICT)$/),
+    });
+    const owner = snapshotOf(db, id).incident!.ownerAgentId;
+    expect(consultRepository.findById(db, consult.id)).toMatchObject({
+      status: 'accepted',
+      acceptedById: owner,
+    });
+    expect(
+      snapshotOf(db, id).journal.filter((j) => j.body.startsWith('Chat consult accepted')),
+    ).toHaveLength(1);
+  });
+
+  test('an ES agent accepting a CPS consult → FORBIDDEN, nothing changed', async () => {
+    const { db, id, consult } = await opened();
+    const refusal = await refusedWithoutChange(db, id, () =>
+      callerFor(db, 'es@handoff.test').consult.accept({ consultId: consult.id }),
+    );
+    expect(refusal).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only members of US - Help Desk CPS may accept this consult.',
+      fields: {},
+    });
+  });
+
+  test.each(['l1', 'hdqa', 'technologist', 'admin'])(
+    '%s accepting → FORBIDDEN, nothing changed',
+    async (role) => {
+      const { db, id, consult } = await opened();
+      const refusal = await refusedWithoutChange(db, id, () =>
+        callerFor(db, `${role}@handoff.test`).consult.accept({ consultId: consult.id }),
+      );
+      expect(refusal).toMatchObject({
+        code: 'FORBIDDEN',
+        message: `Your role (${role}) may not accept chat consults.`,
+      });
+    },
+  );
+
+  test('an ES consult accepted by ES: HD ES owns it, classification unchanged', async () => {
+    const { db, id, consult } = await opened('es');
+    await callerFor(db, 'es@handoff.test').consult.accept({ consultId: consult.id });
+    expect(snapshotOf(db, id).incident).toMatchObject({
+      ownerTeamId: teamId(db, 'HD ES'),
+      ownerAgentId: userIdOf(db, 'es@handoff.test'),
+      classification: null,
+    });
+  });
+
+  test('a consult that does not exist → NOT_FOUND', async () => {
+    const refusal = await refusalOf(
+      callerFor(dbs.db, 'cps@handoff.test').consult.accept({ consultId: 999 }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'That consult request no longer exists.',
+    });
+  });
+});
+
+describe('consult.sendTemplate', () => {
+  test('the template’s text goes into the customer-visible journal, and the customer reads it', async () => {
+    const { db } = dbs;
+    // Casey Customer's chat, so the customer login can read it.
+    const { id, number } = await newIncident(db, tuesday10, {
+      channel: 'chat',
+      callerName: 'Casey Customer',
+      customerId: 16,
+    });
+    const before = snapshotOf(db, id);
+    expect(
+      await callerFor(db, l1).consult.sendTemplate({ incidentId: id, templateId: 'cps-busy' }),
+    ).toEqual({ ok: true });
+    const { journal, incident } = changesSince(db, before);
+    expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
+      [
+        'note',
+        'customer',
+        chatTemplates['cps-busy'].text,
+        { chatTemplate: 'cps-busy', name: 'CPS busy' },
+      ],
+    ]);
+    expect(incident.version).toBe(1);
+    const seen = await callerFor(db, 'customer@handoff.test').incident.byNumber({ number });
+    expect(seen.journal.map((j) => j.body)).toContain(chatTemplates['cps-busy'].text);
+  });
+
+  test.each([
+    ['a CPS agent', 'cps@handoff.test', 'FORBIDDEN'],
+    ['a customer', 'customer@handoff.test', 'FORBIDDEN'],
+  ])('%s sending a template → %s, nothing changed', async (_name, email, code) => {
+    const { db } = dbs;
+    const refusal = await refusedWithoutChange(db, 1, () =>
+      callerFor(db, email).consult.sendTemplate({ incidentId: 1, templateId: 'cps-busy' }),
+    );
+    expect(refusal).toMatchObject({ code });
+  });
+
+  test('an unknown template → BAD_REQUEST, nothing changed', async () => {
+    const { db } = dbs;
+    const refusal = await refusedWithoutChange(db, 1, () =>
+      callerFor(db, l1).consult.sendTemplate({
+        incidentId: 1,
+        templateId: 'free-text' as 'cps-busy',
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: { templateId: expect.any(String) },
+    });
+  });
+});

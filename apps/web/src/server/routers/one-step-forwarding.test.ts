@@ -1,0 +1,342 @@
+// Send to HD ES (kb 002), Escalate to technologists (kb 004) and Escalate to team, through the real procedures.
+import { describe, expect, test } from 'vitest';
+import { callerFor, fixedClock, snapshotOf, useSeededDbs } from '../test-callers';
+import {
+  changesSince,
+  ids,
+  l1,
+  newIncident,
+  refusedWithoutChange,
+  scenarios,
+  teamId,
+  tuesday10,
+} from './one-step-scenarios';
+
+const dbs = useSeededDbs();
+const lee = () => callerFor(dbs.db, l1, fixedClock(tuesday10));
+const note = 'Cleared the print queue; still blank.';
+
+describe('oneStep.sendToHdEs', () => {
+  test('L1: the HD ES queue owns it, with the e-mail contact and the troubleshooting note', async () => {
+    const { db } = dbs;
+    const s = await scenarios.send_to_hd_es(db);
+    const before = snapshotOf(db, s.incidentId);
+    await s.run(lee(), 1);
+
+    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const es = teamId(db, 'HD ES');
+    expect(incident).toMatchObject({
+      ownerTeamId: es,
+      ownerAgentId: null,
+      classification: 'Send to HD ES',
+      status: 'assigned',
+      callerEmail: 'hconed@extension.wisc.edu',
+      promises: {},
+      version: 2,
+    });
+    expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
+      [
+        'system',
+        'internal',
+        'Sent to HD ES; an Enterprise Support agent takes ownership and contacts the customer by e-mail at hconed@extension.wisc.edu.',
+        { oneStep: 'send_to_hd_es' },
+      ],
+      ['note', 'internal', note, { troubleshooting: true }],
+    ]);
+    expect(audit.map((a) => [a.field, a.toValue, a.version])).toEqual([
+      ['ownerTeamId', String(es), 2],
+      ['ownerAgentId', null, 2],
+      ['classification', 'Send to HD ES', 2],
+      ['status', 'assigned', 2],
+    ]);
+    expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
+      ['team', es, 'INC-000009 assigned to HD ES'],
+    ]);
+  });
+
+  test('an e-mail given with the step (case-folded) is stored on the incident', async () => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    await lee().oneStep.sendToHdEs({
+      incidentId: id,
+      expectedVersion: 1,
+      callerEmail: 'HConed@Extension.wisc.edu',
+      troubleshootingNote: note,
+    });
+    expect(snapshotOf(db, id).incident).toMatchObject({
+      callerEmail: 'hconed@extension.wisc.edu',
+      ownerTeamId: teamId(db, 'HD ES'),
+    });
+  });
+
+  test('no e-mail on the incident nor given → BAD_REQUEST at callerEmail, nothing changed', async () => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.sendToHdEs({ incidentId: id, expectedVersion: 1, troubleshootingNote: note }),
+    );
+    const message = 'Give the customer’s e-mail address: Enterprise Support follows up by e-mail.';
+    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { callerEmail: message } });
+  });
+
+  test.each([
+    [
+      'no troubleshooting note',
+      { callerEmail: 'a@wisc.edu' },
+      { troubleshootingNote: 'Describe the basic troubleshooting you did' },
+    ],
+    [
+      'a blank troubleshooting note',
+      { callerEmail: 'a@wisc.edu', troubleshootingNote: ' ' },
+      { troubleshootingNote: 'Describe the basic troubleshooting you did' },
+    ],
+    [
+      'a malformed e-mail',
+      { callerEmail: 'not-an-address', troubleshootingNote: note },
+      { callerEmail: 'Enter the customer’s e-mail address' },
+    ],
+  ])('%s → BAD_REQUEST at the field, nothing changed', async (_name, input, fields) => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.sendToHdEs({
+        incidentId: id,
+        expectedVersion: 1,
+        ...(input as { troubleshootingNote: string }),
+      }),
+    );
+    expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields });
+  });
+
+  test('an incident already in the HD ES queue → PRECONDITION_FAILED, nothing changed', async () => {
+    const { db } = dbs;
+    const refusal = await refusedWithoutChange(db, ids.esQueueIncident, () =>
+      lee().oneStep.sendToHdEs({
+        incidentId: ids.esQueueIncident,
+        expectedVersion: 1,
+        troubleshootingNote: note,
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'INC-000006 is already owned by HD ES.',
+    });
+  });
+});
+
+describe('oneStep.escalateToTechnologists', () => {
+  const why = 'Whole lab cannot reach the gateway.';
+
+  test('L1: the service’s technologist group owns it, with the one-business-day promise', async () => {
+    const { db } = dbs;
+    const s = await scenarios.escalate_to_technologists(db);
+    const before = snapshotOf(db, s.incidentId);
+    await s.run(lee(), 1);
+
+    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const drmt = teamId(db, 'DRMT');
+    // Tuesday 10:00 + 1 business day = Wednesday 10:00 (Chicago).
+    const promises = { respondBy: '2026-11-25T16:00:00Z' };
+    expect(incident).toMatchObject({
+      ownerTeamId: drmt,
+      ownerAgentId: null,
+      classification: 'Escalate to technologists',
+      status: 'assigned',
+      promises,
+      version: 2,
+    });
+    expect(journal.map((j) => [j.kind, j.body, j.data])).toEqual([
+      [
+        'system',
+        'Escalated to the DRMT technologists (DRMT); they respond within one business day, by Wednesday 10:00 AM.',
+        { oneStep: 'escalate_to_technologists', group: 'DRMT' },
+      ],
+      ['note', why, null],
+    ]);
+    expect(audit.map((a) => [a.field, a.toValue])).toEqual([
+      ['ownerTeamId', String(drmt)],
+      ['ownerAgentId', null],
+      ['classification', 'Escalate to technologists'],
+      ['status', 'assigned'],
+      ['promises', JSON.stringify(promises)],
+    ]);
+    expect(notifications.map((n) => [n.audience, n.targetId])).toEqual([['team', drmt]]);
+  });
+
+  test('group SNCC goes to SNCC-Sysops; a chosen group wins over the service’s', async () => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
+    await lee().oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: why });
+    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'SNCC-Sysops'));
+
+    const other = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
+    await lee().oneStep.escalateToTechnologists({
+      incidentId: other.id,
+      expectedVersion: 1,
+      group: 'Middleware',
+      note: why,
+    });
+    expect(snapshotOf(db, other.id).incident!.ownerTeamId).toBe(teamId(db, 'Middleware'));
+  });
+
+  test('a service without a technologist group and no group chosen → BAD_REQUEST at group, nothing changed', async () => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10); // Campus Printing names no group
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: why }),
+    );
+    const message = 'Choose the technologist group: the service names none.';
+    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { group: message } });
+
+    // Naming the group is enough.
+    await lee().oneStep.escalateToTechnologists({
+      incidentId: id,
+      expectedVersion: 1,
+      group: 'IIAT',
+      note: why,
+    });
+    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'IIAT'));
+  });
+
+  test.each([
+    ['no note', { group: 'DRMT' }, { note: 'Say why this is mission critical and what is known' }],
+    [
+      'a group that is not a technologist group',
+      { group: 'EAST', note: why },
+      { group: expect.any(String) },
+    ],
+  ])('%s → BAD_REQUEST at the field, nothing changed', async (_name, input, fields) => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.escalateToTechnologists({
+        incidentId: id,
+        expectedVersion: 1,
+        ...(input as { note: string }),
+      }),
+    );
+    expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields });
+  });
+
+  test('an incident the group already owns → PRECONDITION_FAILED, nothing changed', async () => {
+    const { db } = dbs;
+    const s = await scenarios.escalate_to_technologists(db);
+    await s.run(lee(), 1);
+    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+      lee().oneStep.escalateToTechnologists({
+        incidentId: s.incidentId,
+        expectedVersion: 2,
+        note: why,
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'INC-000009 is already owned by DRMT.',
+    });
+  });
+});
+
+describe('oneStep.escalateToTeam', () => {
+  const why = 'Vendor product; Tier 2 owns it.';
+
+  test('L1: the chosen team owns it, Escalate to team, with the note', async () => {
+    const { db } = dbs;
+    const s = await scenarios.escalate_to_team(db);
+    const before = snapshotOf(db, s.incidentId);
+    await s.run(lee(), 1);
+
+    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const tier2 = teamId(db, 'Tier 2 Support');
+    expect(incident).toMatchObject({
+      ownerTeamId: tier2,
+      ownerAgentId: null,
+      classification: 'Escalate to team',
+      status: 'assigned',
+      promises: {},
+      version: 2,
+    });
+    expect(journal.map((j) => [j.kind, j.visibility, j.body])).toEqual([
+      ['system', 'internal', 'Escalated to Tier 2 Support.'],
+      ['note', 'internal', why],
+    ]);
+    expect(audit.map((a) => [a.field, a.toValue])).toEqual([
+      ['ownerTeamId', String(tier2)],
+      ['ownerAgentId', null],
+      ['classification', 'Escalate to team'],
+      ['status', 'assigned'],
+    ]);
+    expect(notifications.map((n) => [n.audience, n.targetId])).toEqual([['team', tier2]]);
+  });
+
+  test('a technologist hands a DRMT incident to SNCC-Network', async () => {
+    const { db } = dbs;
+    const s = await scenarios.escalate_to_technologists(db);
+    await s.run(lee(), 1);
+    await callerFor(db, 'technologist@handoff.test', fixedClock(tuesday10)).oneStep.escalateToTeam({
+      incidentId: s.incidentId,
+      expectedVersion: 2,
+      teamId: teamId(db, 'SNCC-Network'),
+      note: 'Switch port down.',
+    });
+    expect(snapshotOf(db, s.incidentId).incident).toMatchObject({
+      ownerTeamId: teamId(db, 'SNCC-Network'),
+      promises: {},
+      version: 3,
+    });
+  });
+
+  test.each([
+    ['US - Help Desk CPS', 'Use Assign to CPS to hand an incident to US - Help Desk CPS.'],
+    ['HD ES', 'Use Send to HD ES to hand an incident to HD ES.'],
+    ['EAST', 'Use Assign to EAST to hand an incident to EAST.'],
+  ])(
+    'to %s, which has its own one-step → BAD_REQUEST at teamId, nothing changed',
+    async (team, message) => {
+      const { db } = dbs;
+      const { id } = await newIncident(db, tuesday10);
+      const refusal = await refusedWithoutChange(db, id, () =>
+        lee().oneStep.escalateToTeam({
+          incidentId: id,
+          expectedVersion: 1,
+          teamId: teamId(db, team),
+          note: why,
+        }),
+      );
+      expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { teamId: message } });
+    },
+  );
+
+  test.each([
+    ['a team that does not exist', { teamId: 999, note: why }, 'BAD_REQUEST', 'Choose a team.'],
+    [
+      'the team that owns it already',
+      { teamId: 1, note: why },
+      'PRECONDITION_FAILED',
+      'INC-000009 is already owned by US - Help Desk.',
+    ],
+  ])('%s → %s, nothing changed', async (_name, input, code, message) => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.escalateToTeam({ incidentId: id, expectedVersion: 1, ...input }),
+    );
+    expect(refusal).toMatchObject({ code, message });
+  });
+
+  test('no note → BAD_REQUEST at note, nothing changed', async () => {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10);
+    const refusal = await refusedWithoutChange(db, id, () =>
+      lee().oneStep.escalateToTeam({
+        incidentId: id,
+        expectedVersion: 1,
+        teamId: teamId(db, 'Tier 2 Support'),
+        note: '',
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: { note: 'Say why you escalate' },
+    });
+  });
+});

@@ -1,0 +1,268 @@
+// Test helper for the one-step procedure tests: for each one-step, an incident on which the step may
+// run, who may run it, and the call itself. Not a test file; imported by the *.test.ts beside it.
+import { expect } from 'vitest';
+import { type OneStepName } from '@handoff/domain';
+import { incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { callerFor, fixedClock, refusalOf, snapshotOf, userIdOf } from '../test-callers';
+
+export type Caller = ReturnType<typeof callerFor>;
+
+/** Tuesday 24 November 2026, 10:00 in Chicago: CPS is open. */
+export const tuesday10 = '2026-11-24T16:00:00.000Z';
+/** The same Tuesday at 19:00 in Chicago: CPS is closed (after-hours steps). */
+export const tuesday19 = '2026-11-25T01:00:00.000Z';
+
+export const l1 = 'l1@handoff.test';
+
+/** Seeded ids the scenarios rely on (insertion order of demo-data.ts). */
+export const ids = {
+  service: { afterHours: 1, remoteDesktop: 11, campusNetwork: 9, printing: 14 },
+  customer: { averyAims: 1, hanaConed: 9 },
+  oncall: { aimsPrimary: 1, gdsPrimary: 3 },
+  /** INC-000001: Casey Customer's phone call, owned by Lee (l1), in progress. */
+  leesIncident: 1,
+  /** INC-000004: in the CPS queue, no agent. */
+  cpsQueueIncident: 4,
+  /** INC-000005: owned by Cameron CPS. */
+  cpsOwnedIncident: 5,
+  /** INC-000006: in the HD ES queue, no agent. */
+  esQueueIncident: 6,
+  /** INC-000007: with EAST. */
+  eastIncident: 7,
+} as const;
+
+/** A coned customer's phone call about a printer (a service with no technologist group). */
+export const phoneContact = {
+  callerName: 'Hana Coned',
+  callerPhone: '608-555-0108',
+  customerId: ids.customer.hanaConed,
+  serviceId: ids.service.printing,
+  description: 'Printer in room 210 prints blank pages.',
+  channel: 'phone' as const,
+};
+
+export const teamId = (db: Db, name: string): number => {
+  const team = teamRepository.findByName(db, name);
+  if (!team) throw new Error(`No team ${name}`);
+  return team.id;
+};
+
+export interface Scenario {
+  /** The login that may run the step on this incident. */
+  email: string;
+  now: () => string;
+  incidentId: number;
+  /** The incident's version before the step. */
+  version: number;
+  /** Runs the step through the real procedure, as `caller`, claiming to have seen `expectedVersion`. */
+  run: (caller: Caller, expectedVersion: number) => Promise<{ version: number }>;
+}
+
+/** L1 records a new contact at `at`; returns its id and version. */
+export async function newIncident(
+  db: Db,
+  at: string,
+  patch: Partial<Parameters<Caller['incident']['create']>[0]> = {},
+) {
+  return callerFor(db, l1, fixedClock(at)).incident.create({ ...phoneContact, ...patch });
+}
+
+/** Lee resolves INC-000001 so Close and Reopen may run; returns the new version. */
+async function resolvedLeesIncident(db: Db) {
+  const version = incidentRepository.findById(db, ids.leesIncident)!.version;
+  const done = await callerFor(db, l1, fixedClock(tuesday10)).oneStep.resolve({
+    incidentId: ids.leesIncident,
+    expectedVersion: version,
+    resolutionNote: 'Password reset; the customer signed in.',
+  });
+  return done.version;
+}
+
+/** A valid run of every one-step, set up on a fresh demo database. */
+export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
+  assign_to_cps: async (db) => {
+    const { id, version } = await newIncident(db, tuesday10);
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.assignToCps({
+          incidentId: id,
+          expectedVersion: v,
+          reason: 'coned_customer',
+          callbackPhone: '608-555-0142',
+        }),
+    };
+  },
+  transfer_to_cps: async (db) => {
+    await callerFor(db, 'cps@handoff.test', fixedClock(tuesday10)).presence.set({
+      presence: 'ready',
+    });
+    const cps = userIdOf(db, 'cps@handoff.test');
+    const { id, version } = await newIncident(db, tuesday10);
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.transferToCps({ incidentId: id, expectedVersion: v, cpsAgentId: cps }),
+    };
+  },
+  assign_to_east: async (db) => {
+    const { id, version } = await newIncident(db, tuesday19);
+    return {
+      email: l1,
+      now: fixedClock(tuesday19),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.assignToEast({
+          incidentId: id,
+          expectedVersion: v,
+          urgency: 'can_wait_until_hdl2',
+          expectation: 'EAST follows up tomorrow morning',
+        }),
+    };
+  },
+  page_oncall: async (db) => {
+    const { id, version } = await newIncident(db, tuesday19, {
+      callerName: 'Avery Aims',
+      customerId: ids.customer.averyAims,
+    });
+    return {
+      email: l1,
+      now: fixedClock(tuesday19),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.pageOncall({
+          incidentId: id,
+          expectedVersion: v,
+          schedule: 'aims',
+          contactId: ids.oncall.aimsPrimary,
+          result: 'voicemail',
+          expectation: 'The on-call technician calls you within the hour.',
+        }),
+    };
+  },
+  send_to_hd_es: async (db) => {
+    const { id, version } = await newIncident(db, tuesday10, {
+      callerEmail: 'hconed@extension.wisc.edu',
+    });
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.sendToHdEs({
+          incidentId: id,
+          expectedVersion: v,
+          troubleshootingNote: 'Cleared the print queue; still blank.',
+        }),
+    };
+  },
+  escalate_to_technologists: async (db) => {
+    const { id, version } = await newIncident(db, tuesday10, {
+      serviceId: ids.service.remoteDesktop,
+    });
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.escalateToTechnologists({
+          incidentId: id,
+          expectedVersion: v,
+          note: 'Whole lab cannot reach the gateway.',
+        }),
+    };
+  },
+  escalate_to_team: async (db) => {
+    const { id, version } = await newIncident(db, tuesday10);
+    const tier2 = teamId(db, 'Tier 2 Support');
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.escalateToTeam({
+          incidentId: id,
+          expectedVersion: v,
+          teamId: tier2,
+          note: 'Vendor product; Tier 2 owns it.',
+        }),
+    };
+  },
+  take_ownership: (db) =>
+    Promise.resolve({
+      email: 'es@handoff.test',
+      now: fixedClock(tuesday10),
+      incidentId: ids.esQueueIncident,
+      version: incidentRepository.findById(db, ids.esQueueIncident)!.version,
+      run: (c, v) =>
+        c.oneStep.takeOwnership({ incidentId: ids.esQueueIncident, expectedVersion: v }),
+    }),
+  resolve: (db) =>
+    Promise.resolve({
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: ids.leesIncident,
+      version: incidentRepository.findById(db, ids.leesIncident)!.version,
+      run: (c, v) =>
+        c.oneStep.resolve({
+          incidentId: ids.leesIncident,
+          expectedVersion: v,
+          resolutionNote: 'Password reset; the customer signed in.',
+        }),
+    }),
+  close: async (db) => ({
+    email: l1,
+    now: fixedClock(tuesday10),
+    incidentId: ids.leesIncident,
+    version: await resolvedLeesIncident(db),
+    run: (c, v) => c.oneStep.close({ incidentId: ids.leesIncident, expectedVersion: v }),
+  }),
+  reopen: async (db) => ({
+    email: l1,
+    now: fixedClock(tuesday10),
+    incidentId: ids.leesIncident,
+    version: await resolvedLeesIncident(db),
+    run: (c, v) =>
+      c.oneStep.reopen({
+        incidentId: ids.leesIncident,
+        expectedVersion: v,
+        reason: 'The customer still cannot sign in.',
+      }),
+  }),
+};
+
+/** What a call changed: the incident row, and the journal, audit and notification rows it added (oldest first). */
+export function changesSince(db: Db, before: ReturnType<typeof snapshotOf>) {
+  const after = snapshotOf(db, before.incident!.id);
+  const added = <T>(now: T[], then: T[]) => now.slice(0, now.length - then.length).reverse();
+  return {
+    incident: after.incident!,
+    journal: added(after.journal, before.journal),
+    audit: added(after.audit, before.audit),
+    notifications: after.notifications.slice(before.notifications.length),
+    after,
+  };
+}
+
+/** Runs a call that must be refused and checks that it changed nothing; returns the refusal. */
+export async function refusedWithoutChange(
+  db: Db,
+  incidentId: number,
+  call: () => Promise<unknown>,
+) {
+  const before = snapshotOf(db, incidentId);
+  const refusal = await refusalOf(call());
+  expect(snapshotOf(db, incidentId)).toEqual(before);
+  return refusal;
+}

@@ -1,0 +1,316 @@
+// What every one-step procedure shares: who may run it, the version check, the routing trace, the
+// consult a hand-off ends, and the one transaction its writes share. Each step's own effects and
+// preconditions are tested in one-step-{cps,after-hours,forwarding,lifecycle}.test.ts.
+import { describe, expect, test } from 'vitest';
+import {
+  describeAction,
+  forwardingOneSteps,
+  oneStepNames,
+  oneSteps,
+  permissionTable,
+  roles,
+  type OneStepName,
+  type Role,
+} from '@handoff/domain';
+import { consultRepository, incidentRepository, userRepository } from '@handoff/db';
+import { loadOneStepEnv } from '../one-step-env';
+import {
+  callerFor,
+  fixedClock,
+  loginOf,
+  snapshotOf,
+  useSeededDbs,
+  userIdOf,
+} from '../test-callers';
+import {
+  changesSince,
+  l1,
+  newIncident,
+  refusedWithoutChange,
+  scenarios,
+  tuesday10,
+} from './one-step-scenarios';
+
+const dbs = useSeededDbs();
+
+// The roles each one-step is open to (DOMAIN.md §5); every other role must hear FORBIDDEN.
+const routingDesk: Role[] = ['l1', 'hdqa'];
+const resolvers: Role[] = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'];
+const allStaff = roles.filter((r) => r !== 'customer');
+const allowed: Record<OneStepName, Role[]> = {
+  assign_to_cps: routingDesk,
+  transfer_to_cps: routingDesk,
+  assign_to_east: routingDesk,
+  page_oncall: routingDesk,
+  send_to_hd_es: routingDesk,
+  escalate_to_technologists: routingDesk,
+  escalate_to_team: resolvers,
+  take_ownership: allStaff,
+  resolve: [...resolvers, 'tier2', 'partner_agent'],
+  close: resolvers,
+  reopen: allStaff,
+};
+
+test('the roles these tests expect are the permission table’s', () => {
+  for (const name of oneStepNames)
+    expect([...permissionTable[`onestep.${name}`]].sort()).toEqual([...allowed[name]].sort());
+});
+
+describe('roles', () => {
+  const refused = oneStepNames.flatMap((name) =>
+    roles.filter((r) => !allowed[name].includes(r)).map((role) => [name, role] as const),
+  );
+  const permitted = oneStepNames.flatMap((name) =>
+    allowed[name].map((role) => [name, role] as const),
+  );
+
+  test.each(refused)('%s by %s → FORBIDDEN, nothing changed', async (name, role) => {
+    const { db } = dbs;
+    const s = await scenarios[name](db);
+    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+      s.run(callerFor(db, loginOf[role], s.now), s.version),
+    );
+    expect(refusal).toEqual({
+      code: 'FORBIDDEN',
+      message: `Your role (${role}) may not ${describeAction(`onestep.${name}`)}.`,
+      fields: {},
+    });
+  });
+
+  test.each(permitted)(
+    '%s by %s runs (take ownership: members of the owning team and admins only)',
+    async (name, role) => {
+      const { db } = dbs;
+      const s = await scenarios[name](db);
+      const call = () => s.run(callerFor(db, loginOf[role], s.now), s.version);
+      if (name === 'take_ownership' && role !== 'es' && role !== 'admin') {
+        expect(await refusedWithoutChange(db, s.incidentId, call)).toMatchObject({
+          code: 'FORBIDDEN',
+          message: 'Only members of HD ES may take ownership of INC-000006.',
+        });
+        return;
+      }
+      expect(await call()).toMatchObject({ version: s.version + 1 });
+      expect(incidentRepository.findById(db, s.incidentId)!.version).toBe(s.version + 1);
+    },
+  );
+});
+
+describe('a stale version', () => {
+  test.each(oneStepNames)(
+    '%s with the version before someone else’s edit → CONFLICT, nothing changed',
+    async (name) => {
+      const { db } = dbs;
+      const s = await scenarios[name](db);
+      // Someone else saves first.
+      await callerFor(db, 'hdqa@handoff.test', s.now).incident.edit({
+        id: s.incidentId,
+        expectedVersion: s.version,
+        patch: { description: 'Edited while the agent looked at it.' },
+      });
+      const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+        s.run(callerFor(db, s.email, s.now), s.version),
+      );
+      expect(refusal).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(
+          `you saw version ${s.version}, it is now ${s.version + 1}). Reload`,
+        ),
+      });
+    },
+  );
+});
+
+describe('the routing trace', () => {
+  // A coned customer's work-related phone call at Tuesday 10:00 with nobody ready: Assign to CPS.
+  async function routed() {
+    const { db } = dbs;
+    const { id } = await newIncident(db, tuesday10, { callerEmail: 'hconed@extension.wisc.edu' });
+    const agent = callerFor(db, l1, fixedClock(tuesday10));
+    const { decision, recommended } = await agent.routing.decide({
+      incidentId: id,
+      answers: { workRelated: true },
+    });
+    expect(recommended).toBe('assign_to_cps');
+    return { db, id, agent, routing: { decision, recommended } };
+  }
+
+  test('running the recommended step journals the decision and its steps as an internal routing entry', async () => {
+    const { db, id, agent, routing } = await routed();
+    const before = snapshotOf(db, id);
+    await agent.oneStep.assignToCps({
+      incidentId: id,
+      expectedVersion: 1,
+      reason: 'no_cps_agents_ready',
+      callbackPhone: '608-555-0142',
+      routing,
+    });
+    const { journal, incident } = changesSince(db, before);
+    expect(journal.map((j) => [j.kind, j.visibility])).toEqual([
+      ['system', 'internal'],
+      ['routing', 'internal'],
+    ]);
+    const entry = journal[1]!;
+    expect(entry.body).toBe('Routing recommended Assign to CPS; agent ran Assign to CPS');
+    expect(entry.data).toEqual({
+      outcome: 'assign_to_cps',
+      recommended: 'assign_to_cps',
+      chosen: 'assign_to_cps',
+      overrideReason: null,
+      steps: routing.decision.steps,
+      script: expect.stringContaining('608-265-6900'),
+      promises: routing.decision.promises,
+    });
+    expect(routing.decision.steps.map((s) => s.rule)).toContain('cps.work-related');
+    // The promises the agent read out are the ones stored on the incident.
+    expect(incident.promises).toEqual(routing.decision.promises);
+  });
+
+  test('another step than the recommended one without a reason → BAD_REQUEST at overrideReason, nothing changed', async () => {
+    const { db, id, agent, routing } = await routed();
+    const refusal = await refusedWithoutChange(db, id, () =>
+      agent.oneStep.sendToHdEs({
+        incidentId: id,
+        expectedVersion: 1,
+        troubleshootingNote: 'Reinstalled the driver.',
+        routing,
+      }),
+    );
+    const message = 'Say why you chose Send to HD ES over the recommended Assign to CPS.';
+    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { overrideReason: message } });
+  });
+
+  test('with a reason, the override and the reason are journaled', async () => {
+    const { db, id, agent, routing } = await routed();
+    const before = snapshotOf(db, id);
+    const overrideReason = 'The customer asked for an e-mail follow-up only.';
+    await agent.oneStep.sendToHdEs({
+      incidentId: id,
+      expectedVersion: 1,
+      troubleshootingNote: 'Reinstalled the driver.',
+      routing: { ...routing, overrideReason },
+    });
+    const { journal, incident } = changesSince(db, before);
+    expect(incident.classification).toBe('Send to HD ES');
+    const entry = journal.find((j) => j.kind === 'routing')!;
+    expect(entry.body).toBe(
+      `Routing recommended Assign to CPS; agent chose Send to HD ES instead: ${overrideReason}`,
+    );
+    expect(entry.data).toMatchObject({
+      recommended: 'assign_to_cps',
+      chosen: 'send_to_hd_es',
+      overrideReason,
+      steps: routing.decision.steps,
+    });
+  });
+});
+
+describe('an open chat consult', () => {
+  test.each([...forwardingOneSteps, 'resolve' as const])(
+    '%s hands the incident on or ends it, and so ends the consult (expired)',
+    async (name) => {
+      const { db } = dbs;
+      const s = await scenarios[name](db);
+      const agent = callerFor(db, s.email, s.now);
+      const consult = await agent.consult.open({ incidentId: s.incidentId, team: 'cps' });
+      const version = incidentRepository.findById(db, s.incidentId)!.version;
+      await s.run(agent, version);
+      expect(consultRepository.findById(db, consult.id)).toMatchObject({
+        status: 'expired',
+        acceptedById: null,
+      });
+      expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([]);
+    },
+  );
+
+  test('a refused hand-off leaves the consult open', async () => {
+    const { db } = dbs;
+    const s = await scenarios.assign_to_cps(db);
+    const agent = callerFor(db, s.email, s.now);
+    const consult = await agent.consult.open({ incidentId: s.incidentId, team: 'cps' });
+    await refusedWithoutChange(db, s.incidentId, () =>
+      agent.oneStep.assignToCps({
+        incidentId: s.incidentId,
+        expectedVersion: s.version,
+        reason: 'other',
+        callbackPhone: '608-555-0142',
+      }),
+    );
+    expect(consultRepository.findById(db, consult.id)!.status).toBe('open');
+  });
+});
+
+describe('one transaction', () => {
+  // The live transfer writes every kind of row: incident, journal, audit, two notifications, the
+  // agent's presence, and (through `also`) the consult it ends.
+  async function transferDrafts() {
+    const { db } = dbs;
+    const s = await scenarios.transfer_to_cps(db);
+    await callerFor(db, l1, s.now).consult.open({ incidentId: s.incidentId, team: 'cps' });
+    const cps = userIdOf(db, 'cps@handoff.test');
+    const actor = userRepository.findActorById(db, userIdOf(db, l1))!;
+    const incident = incidentRepository.findById(db, s.incidentId)!;
+    const env = loadOneStepEnv(db, { incident, actor, now: tuesday10, agentId: cps });
+    const result = oneSteps.transfer_to_cps.run(env, {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+      cpsAgentId: cps,
+    });
+    expect(result.notifications).toHaveLength(2);
+    expect(result.presence).toEqual([{ userId: cps, presence: 'busy' }]);
+    return { db, incident, result, cps };
+  }
+
+  test.each([
+    [
+      'the last write fails (after notifications and presence)',
+      () => {
+        throw new Error('disk I/O error');
+      },
+      /disk I\/O error/,
+    ],
+    [
+      'a journal entry names a user who does not exist (foreign key)',
+      null,
+      /FOREIGN KEY constraint failed/,
+    ],
+  ] as const)(
+    '%s: incident, journal, audit, notifications, presence and consult are all unchanged',
+    async (_name, fail, error) => {
+      const { db, incident, result, cps } = await transferDrafts();
+      const before = snapshotOf(db, incident.id);
+      const journal = fail
+        ? result.journal
+        : [...result.journal, { ...result.journal[0]!, authorId: 999_999 }];
+      expect(() =>
+        incidentRepository.update(db, {
+          id: incident.id,
+          expectedVersion: incident.version,
+          ...result,
+          journal,
+          also: (tx) => {
+            consultRepository.expireOpenForIncident(tx, incident.id);
+            fail?.();
+          },
+        }),
+      ).toThrow(error);
+      expect(snapshotOf(db, incident.id)).toEqual(before);
+      expect(userRepository.findById(db, cps)!.presence).toBe('ready');
+
+      // The same drafts without the failure do commit: the failure alone stopped them.
+      incidentRepository.update(db, {
+        id: incident.id,
+        expectedVersion: incident.version,
+        ...result,
+        also: (tx) => consultRepository.expireOpenForIncident(tx, incident.id),
+      });
+      const after = changesSince(db, before);
+      expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });
+      expect([after.journal.length, after.audit.length, after.notifications.length]).toEqual([
+        1, 4, 2,
+      ]);
+      expect(userRepository.findById(db, cps)!.presence).toBe('busy');
+      expect(after.after.consults.map((c) => c.status)).toEqual(['expired']);
+    },
+  );
+});

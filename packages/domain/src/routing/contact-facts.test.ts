@@ -1,0 +1,185 @@
+import { describe, expect, test } from 'vitest';
+import { contactFactsFor, type RoutingAnswers } from './contact-facts';
+import { routeContact } from './route-contact';
+import { type ContactFacts } from './schemas';
+
+// Tuesday 10:00 in Chicago.
+const at = '2026-11-24T16:00:00.000Z';
+const printing = {
+  banner: null,
+  generalHdHandles: false,
+  supportCategory: 3,
+  technologistGroup: null,
+};
+type Customer = Parameters<typeof contactFactsFor>[0]['customer'];
+const plain: NonNullable<Customer> = {
+  coned: false,
+  program: null,
+  primaryTechPartner: false,
+  contractDepartment: false,
+};
+
+const factsFor = ({
+  customer = plain,
+  computerName = null,
+  answers,
+  service = printing,
+  outage,
+}: {
+  customer?: Customer;
+  computerName?: string | null;
+  answers?: RoutingAnswers;
+  service?: Parameters<typeof contactFactsFor>[0]['service'];
+  outage?: boolean;
+} = {}): ContactFacts =>
+  contactFactsFor({
+    at,
+    channel: 'phone',
+    service,
+    customer,
+    computerName,
+    cpsAgentsReady: 2,
+    outage,
+    answers,
+  });
+
+describe('contactFactsFor', () => {
+  test('time, channel, service and the CPS agents ready are carried over', () => {
+    expect(factsFor()).toEqual({
+      at,
+      channel: 'phone',
+      service: { banner: null, generalHdHandles: false, supportCategory: 3 },
+      customer: {
+        coned: false,
+        program: null,
+        primaryTechPartner: false,
+        contractDepartment: false,
+      },
+      cpsAgentsReady: 2,
+    });
+  });
+
+  test.each([
+    [
+      'coned, AIMS program',
+      { ...plain, coned: true, program: 'aims' as const, contractDepartment: true },
+      { coned: true, program: 'aims', primaryTechPartner: false, contractDepartment: true },
+    ],
+    [
+      'coned, DS program',
+      { ...plain, coned: true, program: 'ds' as const, contractDepartment: true },
+      { coned: true, program: 'ds', primaryTechPartner: false, contractDepartment: true },
+    ],
+    [
+      'Primary Tech Partner',
+      { ...plain, primaryTechPartner: true },
+      { coned: false, program: null, primaryTechPartner: true, contractDepartment: false },
+    ],
+    [
+      'unflagged, department on the contract list',
+      { ...plain, contractDepartment: true },
+      { coned: false, program: null, primaryTechPartner: false, contractDepartment: true },
+    ],
+    [
+      'no department on record: the department is not known',
+      { ...plain, contractDepartment: null },
+      { coned: false, program: null, primaryTechPartner: false },
+    ],
+  ])('customer flags map to facts: %s', (_name, customer, expected) => {
+    expect(factsFor({ customer }).customer).toEqual(expected);
+  });
+
+  test('an unknown customer is neither coned nor a partner, and the department is not known', () => {
+    const facts = factsFor({ customer: null });
+    expect(facts.customer).toEqual({ coned: false, program: null, primaryTechPartner: false });
+    expect(facts.customer).not.toHaveProperty('contractDepartment');
+  });
+
+  test.each([
+    [
+      'the department answer overrides the record',
+      { ...plain, contractDepartment: false },
+      { contractDepartment: true },
+      { contractDepartment: true },
+    ],
+    [
+      'a "no" answer overrides a contract department',
+      { ...plain, contractDepartment: true },
+      { contractDepartment: false },
+      { contractDepartment: false },
+    ],
+    [
+      'a department answer for an unknown customer',
+      null,
+      { contractDepartment: true },
+      { contractDepartment: true },
+    ],
+    [
+      'indicates a contract partner, only from the answer',
+      null,
+      { indicatesContractPartner: true },
+      { indicatesContractPartner: true },
+    ],
+  ] as const)('%s', (_name, customer, answers, expected) => {
+    expect(factsFor({ customer, answers }).customer).toMatchObject(expected);
+  });
+
+  test('the other answers become facts as they are', () => {
+    const answers = {
+      workRelated: true,
+      criticalWorkStoppage: false,
+      suspectedEnterprise: true,
+      esSupported: false,
+      missionCritical: true,
+      outage: true,
+    };
+    expect(factsFor({ answers })).toMatchObject(answers);
+  });
+
+  test('an outage known from the incident is a fact; none known leaves the fact absent', () => {
+    expect(factsFor({ outage: true }).outage).toBe(true);
+    expect(factsFor({ outage: false })).not.toHaveProperty('outage');
+  });
+
+  test.each([
+    ['the incident’s computer, not asked', 'LSCI-LAB-04', undefined, 'LSCI-LAB-04'],
+    ['the answered computer wins over the incident’s', 'LSCI-LAB-04', 'CAE-1234', 'CAE-1234'],
+    ['answered "personal device" (null) wins over the incident’s', 'LSCI-LAB-04', null, null],
+    ['answered null, nothing on the incident', null, null, null],
+  ] as const)('computerName: %s', (_name, onIncident, answered, expected) => {
+    const answers = answered === undefined ? {} : { computerName: answered };
+    expect(factsFor({ computerName: onIncident, answers }).computerName).toBe(expected);
+  });
+
+  test('computerName: neither on the incident nor answered → not asked yet (absent)', () => {
+    expect(factsFor({ computerName: null })).not.toHaveProperty('computerName');
+  });
+
+  test.each([
+    [
+      'a support category outside 1–3 is dropped',
+      { ...printing, supportCategory: 4 },
+      { banner: null, generalHdHandles: false },
+    ],
+    [
+      'a technologist group is kept',
+      { ...printing, technologistGroup: 'DRMT' },
+      { banner: null, generalHdHandles: false, supportCategory: 3, technologistGroup: 'DRMT' },
+    ],
+    [
+      'a banner and the General HD flag are kept',
+      { ...printing, banner: 'pick5' as const, generalHdHandles: true },
+      { banner: 'pick5', generalHdHandles: true, supportCategory: 3 },
+    ],
+  ])('service: %s', (_name, service, expected) => {
+    expect(factsFor({ service }).service).toEqual(expected);
+  });
+
+  test('the facts route: a coned customer, work related, two agents ready → Transfer to CPS', () => {
+    const facts = factsFor({
+      customer: { ...plain, coned: true, contractDepartment: true },
+      answers: { workRelated: true },
+    });
+    expect(routeContact(facts).outcome).toBe('transfer_to_cps');
+  });
+});
