@@ -31,8 +31,9 @@ test.describe('the L1 call console', () => {
 
     const recommended = page.getByRole('region', { name: 'One-step actions' }).getByRole('button', { name: 'Assign to CPS' });
     await expect(recommended).toHaveClass(/recommended/);
-    await recommended.click();
+    // The recommended step's form is already open and prefilled: one click runs it.
     const form = page.getByRole('form', { name: 'Assign to CPS' });
+    await expect(form).toBeVisible();
     await expect(form.getByLabel('Reason')).toHaveValue('no_cps_agents_ready');
     await expect(form.getByLabel('Callback phone')).not.toHaveValue('');
     await page.screenshot({ path: 'test-results/l1-assign-to-cps.png', fullPage: true });

@@ -32,9 +32,17 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
   const [answers, setAnswers] = useState<RoutingAnswers>({});
   const [active, setActive] = useState<{ name: OneStepName; label: string; preset?: Record<string, string> } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState(false);
   const decide = api.routing.decide.useQuery({ incidentId: incident.id, answers }, { refetchInterval: 10_000 });
   const isOpen = openStatuses.includes(incident.status);
   const d = decide.data;
+  // The recommended step's form opens by itself, prefilled: running it is then one click.
+  const recommendedStep = isOpen && d?.recommended ? d.oneSteps.find((s) => s.name === d.recommended && s.disabledReason === null) : undefined;
+  const shown = active ?? (recommendedStep && !dismissed ? { name: recommendedStep.name, label: recommendedStep.label } : null);
+  const changeAnswers = (a: RoutingAnswers) => {
+    setAnswers(a);
+    setDismissed(false);
+  };
 
   return (
     <>
@@ -51,7 +59,7 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
           d={d}
           incidentNumber={incident.number}
           answers={answers}
-          setAnswers={setAnswers}
+          setAnswers={changeAnswers}
           missing={missingFields(d.decision.requiredFields, incident)}
           onFixField={(field) => {
             const step = d.oneSteps.find((s) => s.name === d.recommended);
@@ -91,15 +99,18 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
           </div>
         </section>
       ) : null}
-      {active ? (
+      {shown ? (
         <OneStepForm
-          key={`${active.name}-${incident.version}`}
-          name={active.name}
-          label={active.label}
+          key={`${shown.name}-${incident.version}`}
+          name={shown.name}
+          label={shown.label}
           incident={incident}
           decide={isOpen ? d : undefined}
-          preset={active.preset}
-          onCancel={() => setActive(null)}
+          preset={active?.preset}
+          onCancel={() => {
+            setActive(null);
+            setDismissed(true);
+          }}
           onDone={(message) => {
             setActive(null);
             setAnswers({});
