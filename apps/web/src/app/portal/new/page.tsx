@@ -51,6 +51,13 @@ export default function NewCasePage() {
   if (profile.error) return <ErrorBanner message={profile.error.message} />;
   const me = profile.data!;
   const phoneValue = phone ?? me.phone ?? '';
+  // A field's message goes away as soon as the customer changes that field.
+  const edited =
+    <T,>(field: string, set: (v: T) => void) =>
+    (v: T) => {
+      setErrors(({ [field]: _fixed, ...rest }) => rest);
+      set(v);
+    };
 
   async function pickFiles(list: FileList | null) {
     const picked = await Promise.all([...(list ?? [])].map(readAsBase64));
@@ -91,7 +98,7 @@ export default function NewCasePage() {
         <ServicePicker
           services={services.data ?? []}
           value={serviceId}
-          onChange={setServiceId}
+          onChange={edited('serviceId', setServiceId)}
           error={errors.serviceId}
           explainBanner={(b) => bannerExplanations[b]}
         />
@@ -104,7 +111,7 @@ export default function NewCasePage() {
       </section>
       <section className="panel">
         <Field id="description" label="What is happening?" required error={errors.description}>
-          <textarea id="description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea id="description" rows={5} value={description} onChange={(e) => edited('description', setDescription)(e.target.value)} />
         </Field>
         <Field id="workRelated" label="Is this for your university work?" required error={errors.workRelated}>
           <div role="radiogroup" aria-label="Is this for your university work?" id="workRelated">
@@ -117,7 +124,7 @@ export default function NewCasePage() {
           </div>
         </Field>
         <Field id="computerName" label="Computer name (if it is a university computer)" error={errors.computerName} hint="Printed on the label, e.g. CAE-4411">
-          <input id="computerName" value={computerName} onChange={(e) => setComputerName(e.target.value)} />
+          <input id="computerName" value={computerName} onChange={(e) => edited('computerName', setComputerName)(e.target.value)} />
         </Field>
         <Field
           id="peopleAffected"
@@ -125,22 +132,22 @@ export default function NewCasePage() {
           error={errors.peopleAffected}
           hint={me.primaryTechPartner ? 'As a Primary Tech Partner, an issue affecting more than one person gets priority.' : 'Including you.'}
         >
-          <input id="peopleAffected" type="number" min={1} inputMode="numeric" value={peopleAffected} onChange={(e) => setPeopleAffected(e.target.value)} />
+          <input id="peopleAffected" type="number" min={1} inputMode="numeric" value={peopleAffected} onChange={(e) => edited('peopleAffected', setPeopleAffected)(e.target.value)} />
         </Field>
       </section>
       <section className="panel">
         <Field id="preferredContact" label="How should we contact you?" required error={errors.preferredContact}>
           <div role="radiogroup" aria-label="How should we contact you?" id="preferredContact">
             <label style={{ marginRight: '1rem' }}>
-              <input type="radio" name="preferredContact" checked={preferredContact === 'email'} onChange={() => setPreferredContact('email')} /> E-mail ({me.email})
+              <input type="radio" name="preferredContact" checked={preferredContact === 'email'} onChange={() => edited('phone', setPreferredContact)('email')} /> E-mail ({me.email})
             </label>
             <label>
-              <input type="radio" name="preferredContact" checked={preferredContact === 'phone'} onChange={() => setPreferredContact('phone')} /> Phone
+              <input type="radio" name="preferredContact" checked={preferredContact === 'phone'} onChange={() => edited('preferredContact', setPreferredContact)('phone')} /> Phone
             </label>
           </div>
         </Field>
         <Field id="phone" label="Phone" error={errors.phone} required={preferredContact === 'phone'}>
-          <input id="phone" type="tel" value={phoneValue} onChange={(e) => setPhone(e.target.value)} />
+          <input id="phone" type="tel" value={phoneValue} onChange={(e) => edited('phone', setPhone)(e.target.value)} />
         </Field>
         <Field id="attachments" label={`Attachments (optional, up to ${maxAttachmentsPerCase} files of ${mb(maxAttachmentBytes)})`} error={errors.attachments}>
           <input id="attachments" type="file" multiple onChange={(e) => void pickFiles(e.target.files)} />
