@@ -11,7 +11,9 @@ export const actions = [
   'incident.addInternalNote',
   'incident.listMine',
   'case.listOwn',
+  'case.create',
   'queue.read',
+  'queue.tpReview',
   'customer.search',
   'catalog.read',
   'admin.manage',
@@ -30,6 +32,9 @@ export const actions = [
   'consult.open',
   'consult.accept',
   'oncall.manage',
+  'onestep.request_more_information',
+  'onestep.mark_mission_critical',
+  'onestep.handle_normally',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -63,7 +68,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'incident.addInternalNote': allStaff,
   'incident.listMine': allStaff,
   'case.listOwn': ['customer'],
+  // Help Online: customers file their own cases (kb 000, 004); agents use incident.create.
+  'case.create': ['customer'],
   'queue.read': allStaff,
+  // The General Help Desk and HDQA review Primary TP portal cases (kb 004 "Help Desk staff will review the case").
+  'queue.tpReview': routingDesk,
   'customer.search': allStaff,
   'catalog.read': [...allStaff, 'customer'],
   'admin.manage': ['admin'],
@@ -84,6 +93,9 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'consult.open': routingDesk,
   'consult.accept': ['cps', 'es'],
   'oncall.manage': ['admin'],
+  'onestep.request_more_information': routingDesk,
+  'onestep.mark_mission_critical': routingDesk,
+  'onestep.handle_normally': routingDesk,
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -106,7 +118,9 @@ const actionDescriptions: Record<Action, string> = {
   'incident.addInternalNote': 'add internal notes',
   'incident.listMine': 'list incidents they own',
   'case.listOwn': 'list their own cases',
+  'case.create': 'create cases in Help Online',
   'queue.read': 'read team queues',
+  'queue.tpReview': 'review Primary Tech Partner cases',
   'customer.search': 'search customers',
   'catalog.read': 'read the service catalog',
   'admin.manage': 'administer Handoff',
@@ -125,5 +139,8 @@ const actionDescriptions: Record<Action, string> = {
   'consult.open': 'ask CPS or ES to take a chat',
   'consult.accept': 'accept chat consults',
   'oncall.manage': 'edit the on-call schedules',
+  'onestep.request_more_information': 'ask the customer for more information',
+  'onestep.mark_mission_critical': 'mark cases mission critical',
+  'onestep.handle_normally': 'send Primary TP cases back to normal handling',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -16,8 +16,10 @@ const nav: NavItem[] = [
   { href: '/desk', label: 'My desk', show: (r) => r !== 'customer' && r !== 'admin' },
   { href: '/incidents/new', label: 'New incident', show: (r) => can(r, 'incident.create') },
   { href: '/queues', label: 'Team queues', show: (r) => can(r, 'queue.read') },
+  { href: '/tp-review', label: 'TP review', show: (r) => can(r, 'queue.tpReview') },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
+  { href: '/portal/new', label: 'New case', show: (r) => can(r, 'case.create') },
 ];
 
 export function AppHeader({ name, role, roleLabel }: { name: string; role: Role; roleLabel: string }) {

@@ -73,6 +73,11 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
       return [{ name: 'resolutionNote', label: 'Resolution (the customer reads this)', kind: 'textarea' }];
     case 'reopen':
       return [{ name: 'reason', label: 'Why reopen', kind: 'textarea' }];
+    case 'request_more_information':
+      return [{ name: 'question', label: 'Question for the customer (they read it in Help Online)', kind: 'textarea' }];
+    case 'mark_mission_critical':
+    case 'handle_normally':
+      return [{ name: 'note', label: 'Internal note (optional)', kind: 'textarea' }];
     default:
       return [];
   }
@@ -109,6 +114,9 @@ const mutationKey = {
   resolve: 'resolve',
   close: 'close',
   reopen: 'reopen',
+  request_more_information: 'requestMoreInformation',
+  mark_mission_critical: 'markMissionCritical',
+  handle_normally: 'handleNormally',
 } as const satisfies Record<OneStepName, string>;
 
 /**

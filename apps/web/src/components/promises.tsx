@@ -58,10 +58,25 @@ export function Promises({ promises }: { promises: Record<string, string | undef
   );
 }
 
-/** The earliest open promise of a queue row, as a countdown. */
+const shortPromiseLabels: Record<string, string> = {
+  contactBy: 'Contact by',
+  callIfNoContactBy: 'Customer calls if not contacted by',
+  respondBy: 'Respond by',
+  techContactBy: 'Technician contacts by',
+};
+
+/** The earliest open promise of a queue row: what it is, when, and its countdown. */
 export function NextPromise({ promises, now }: { promises: Record<string, string | undefined>; now: number }) {
-  const next = Object.values(promises)
-    .filter((v): v is string => !!v)
-    .sort()[0];
-  return next ? <Countdown at={next} now={now} /> : <span className="muted">—</span>;
+  const next = Object.entries(promises)
+    .filter((e): e is [string, string] => !!e[1])
+    .sort((a, b) => a[1].localeCompare(b[1]))[0];
+  if (!next) return <span className="muted">—</span>;
+  const [kind, at] = next;
+  return (
+    <span data-testid="next-promise" title={promiseLabels[kind] ?? kind}>
+      <span className="muted">{shortPromiseLabels[kind] ?? kind}</span> <Time at={at} />
+      <br />
+      <Countdown at={at} now={now} />
+    </span>
+  );
 }

@@ -11,11 +11,14 @@ export function ServicePicker({
   value,
   onChange,
   error,
+  explainBanner,
 }: {
   services: Service[];
   value: number | null;
   onChange: (id: number | null) => void;
   error?: string;
+  /** The banner in the reader's words (Help Online explains it to customers); agents get the short label. */
+  explainBanner?: (banner: 'pick5' | 'pick2') => string;
 }) {
   const current = services.find((s) => s.id === value) ?? null;
   const names = [...new Set(services.map((s) => s.name))];
@@ -59,9 +62,9 @@ export function ServicePicker({
         </select>
       </Field>
       {current?.banner ? (
-        <p>
+        <p data-testid="service-banner">
           <ServiceBanner banner={current.banner} />{' '}
-          {current.banner === 'pick5' ? 'Contract Partner Support service' : 'Enterprise Support service'}
+          {explainBanner ? explainBanner(current.banner) : current.banner === 'pick5' ? 'Contract Partner Support service' : 'Enterprise Support service'}
         </p>
       ) : null}
     </>

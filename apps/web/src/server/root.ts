@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from './trpc';
 import { adminRouter } from './routers/admin';
+import { caseRouter } from './routers/case';
 import { catalogRouter } from './routers/catalog';
 import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
@@ -10,9 +11,11 @@ import { oneStepRouter } from './routers/one-step';
 import { presenceRouter } from './routers/presence';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
+import { triageRouter } from './routers/triage';
 
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
+  case: caseRouter,
   catalog: catalogRouter,
   consult: consultRouter,
   customer: customerRouter,
@@ -23,6 +26,7 @@ export const appRouter = createTRPCRouter({
   presence: presenceRouter,
   queue: queueRouter,
   routing: routingRouter,
+  triage: triageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z, ZodError } from 'zod';
-import { assertCan, DomainError, type Action, type Actor, type DomainErrorCode } from '@handoff/domain';
+import { assertCan, DomainError, type Action, type Actor, type DomainErrorCode, type KnownOutageSource } from '@handoff/domain';
 import { type Db } from '@handoff/db';
 
 export interface Context {
@@ -9,6 +9,8 @@ export interface Context {
   /** Null when nobody is signed in. */
   actor: Actor | null;
   now: () => string;
+  /** Where Help Online reads outages from; absent = the default (see known-outages.ts). */
+  knownOutages?: KnownOutageSource;
 }
 
 const toTrpcCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {

@@ -49,16 +49,19 @@ export function create(
   db: Db,
   drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
 ): Incident {
-  return db.transaction(
-    (tx) => {
-      const number = formatIncidentNumber(nextCounter(tx, 'incident'));
-      const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
-      insertJournal(tx, row.id, drafts.journal);
-      insertAudit(tx, row.id, drafts.audit);
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertNew(tx, drafts), { behavior: 'immediate' });
+}
+
+/** `create` inside the caller's write transaction, for work that must commit with the new incident. */
+export function insertNew(
+  tx: Tx,
+  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
+): Incident {
+  const number = formatIncidentNumber(nextCounter(tx, 'incident'));
+  const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
+  insertJournal(tx, row.id, drafts.journal);
+  insertAudit(tx, row.id, drafts.audit);
+  return row;
 }
 
 export function insertJournal(tx: Writer, incidentId: number, entries: NewJournalEntry[]) {
@@ -69,52 +72,53 @@ export function insertAudit(tx: Writer, incidentId: number, entries: NewAuditEnt
   if (entries.length > 0) tx.insert(auditEvents).values(entries.map((e) => ({ ...e, incidentId }))).run();
 }
 
+export interface UpdateArgs {
+  id: number;
+  expectedVersion: number;
+  changes: Partial<Incident>;
+  journal?: NewJournalEntry[];
+  audit: NewAuditEntry[];
+  notifications?: NotificationDraft[];
+  presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+  /** Further writes that must commit or roll back with this one (synchronous only). */
+  also?: (tx: Tx) => void;
+}
+
 /**
  * Writes changes only if the row is still at the version the user saw: the WHERE clause is the
  * concurrency check, so a writer that read an older version changes nothing and gets CONFLICT.
  */
-export function update(
-  db: Db,
-  args: {
-    id: number;
-    expectedVersion: number;
-    changes: Partial<Incident>;
-    journal?: NewJournalEntry[];
-    audit: NewAuditEntry[];
-    notifications?: NotificationDraft[];
-    presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
-    /** Further writes that must commit or roll back with this one (synchronous only). */
-    also?: (tx: Tx) => void;
-  },
-): Incident {
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(incidents)
-        .set(args.changes)
-        .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
-        .returning()
-        .get();
-      if (!row) {
-        throw new DomainError(
-          'CONFLICT',
-          'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
-        );
-      }
-      insertJournal(tx, row.id, args.journal ?? []);
-      insertAudit(tx, row.id, args.audit);
-      const at = args.changes.updatedAt ?? row.updatedAt;
-      if (args.notifications?.length) {
-        tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
-      }
-      for (const p of args.presence ?? []) {
-        tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
-      }
-      args.also?.(tx);
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+export function update(db: Db, args: UpdateArgs): Incident {
+  return db.transaction((tx) => applyUpdate(tx, args), { behavior: 'immediate' });
+}
+
+/** `update` inside the caller's write transaction. */
+export function applyUpdate(tx: Tx, args: UpdateArgs): Incident {
+  const row = tx
+    .update(incidents)
+    .set(args.changes)
+    .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
+    .returning()
+    .get();
+  if (!row) {
+    throw new DomainError(
+      'CONFLICT',
+      'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+    );
+  }
+  insertJournal(tx, row.id, args.journal ?? []);
+  insertAudit(tx, row.id, args.audit);
+  const at = args.changes.updatedAt ?? row.updatedAt;
+  insertNotifications(tx, row.id, args.notifications ?? [], at);
+  for (const p of args.presence ?? []) {
+    tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
+  }
+  args.also?.(tx);
+  return row;
+}
+
+export function insertNotifications(tx: Writer, incidentId: number, drafts: NotificationDraft[], at: string) {
+  if (drafts.length > 0) tx.insert(notifications).values(drafts.map((n) => ({ ...n, incidentId, createdAt: at }))).run();
 }
 
 export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[]) {

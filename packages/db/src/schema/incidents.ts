@@ -4,6 +4,7 @@ import {
   channels,
   incidentStatuses,
   journalKinds,
+  tpTriageStates,
   urgencies,
   visibilities,
   type Incident,
@@ -39,6 +40,9 @@ export const incidents = sqliteTable(
     computerName: text('computer_name'),
     problemId: integer('problem_id'),
     promises: text('promises', { mode: 'json' }).$type<Incident['promises']>().notNull().default(sql`'{}'`),
+    peopleAffected: integer('people_affected'),
+    /** Primary TP review state of a portal case (kb 004); null for every other incident. */
+    tpTriage: text('tp_triage', { enum: tpTriageStates }),
     version: integer('version').notNull().default(1),
     createdById: integer('created_by_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
@@ -52,6 +56,8 @@ export const incidents = sqliteTable(
     index('incidents_agent_idx').on(t.ownerAgentId, t.status, t.id),
     index('incidents_customer_idx').on(t.customerId, t.id),
     index('incidents_service_idx').on(t.serviceId, t.id),
+    // The TP review queue walks it oldest first by triage state.
+    index('incidents_tp_triage_idx').on(t.tpTriage, t.id),
   ],
 );
 

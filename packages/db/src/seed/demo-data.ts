@@ -41,7 +41,8 @@ const svc = (
 ) => ({ name, category, subcategory, banner, supportCategory, technologistGroup, generalHdHandles });
 
 export const demoServices = [
-  svc('DoIT Departmental Support', 'Service Inquiry', 'Unclassified', 'pick5', 3, null),
+  // Where Assign to EAST files after-hours cases (kb 001): an agents' bucket, not a customer's choice.
+  { ...svc('DoIT Departmental Support', 'Service Inquiry', 'Unclassified', 'pick5', 3, null), customerFacing: false },
   svc('Departmental Computer Support', 'Hardware', 'Desktop or laptop', 'pick5', 3, null),
   svc('Departmental Computer Support', 'Software', 'Installation', 'pick5', 3, null),
   svc('Enterprise Business System', 'Payroll', 'Access request', 'pick2', 2, 'Applications Technology'),
@@ -116,6 +117,8 @@ export const demoLogins: { email: string; name: string; role: Role; teams: strin
   { email: 'customer@handoff.test', name: 'Casey Customer', role: 'customer', teams: [], customerNetId: 'ccustomer' },
   { email: 'tp@handoff.test', name: 'Kai Partner', role: 'customer', teams: [], customerNetId: 'kpartner' },
   { email: 'admin@handoff.test', name: 'Alex Admin', role: 'admin', teams: [] },
+  // A coned (CPS) customer's Help Online login: their portal cases go straight to CPS.
+  { email: 'coned@handoff.test', name: 'Dana Departmental', role: 'customer', teams: [], customerNetId: 'ddept' },
 ];
 
 /** The after-hours on-call schedules L1 pages for critical work stoppages (kb 001). */

@@ -4,6 +4,7 @@ import { type Db } from '../client';
 import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
 import { customers, departments, oncallContacts, services, teamMembers, teams, users } from '../schema';
+import { seedPortalDemo } from './portal-demo';
 import {
   demoCustomers,
   demoDepartments,
@@ -21,8 +22,11 @@ export const isEmpty = (db: Db): boolean => (db.select({ n: count() }).from(team
 
 const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
-/** Loads the demo organisation into an empty database in one transaction. */
-export function seedDemoData(db: Db, { now }: { now: string }): void {
+/**
+ * Loads the demo organisation into an empty database in one transaction. `portalCases` adds the
+ * Help Online demo cases (TP review); unit tests leave them out because they count the base incidents.
+ */
+export function seedDemoData(db: Db, { now, portalCases = true }: { now: string; portalCases?: boolean }): void {
   // Hash outside the transaction: scrypt is slow on purpose and the write lock need not wait for it.
   const hashed = demoLogins.map((l) => ({ ...l, passwordHash: hashPassword(demoPassword) }));
   db.transaction((tx) => {
@@ -69,6 +73,7 @@ export function seedDemoData(db: Db, { now }: { now: string }): void {
     }
   });
   seedIncidents(db, now);
+  if (portalCases) seedPortalDemo(db, now);
 }
 
 interface DemoIncident {

@@ -34,6 +34,8 @@ export const customerVisibleFields = [
   'callerEmail',
   'serviceId',
   'promises',
+  'preferredContact',
+  'peopleAffected',
   'createdAt',
   'updatedAt',
   'version',

@@ -51,6 +51,8 @@ export function createIncident({
     computerName: input.computerName ?? null,
     problemId: null,
     promises: {},
+    peopleAffected: null,
+    tpTriage: null,
     version: 1,
     createdById: actor.id,
     createdAt: now,

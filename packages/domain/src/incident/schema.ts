@@ -16,6 +16,15 @@ export const incidentStatusSchema = z.enum(incidentStatuses);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 export const openStatuses: readonly IncidentStatus[] = ['new', 'assigned', 'in_progress', 'pending_customer'];
 
+/**
+ * Where a Primary Tech Partner's portal case stands in the Help Desk's review (kb 004): null for
+ * every other incident. `review` and `mission_critical` are in the TP review queue; `info_requested`
+ * waits for the customer's answer; `handled_normally` went back to L1; `escalated` is with technologists.
+ */
+export const tpTriageStates = ['review', 'info_requested', 'mission_critical', 'handled_normally', 'escalated'] as const;
+export const tpTriageSchema = z.enum(tpTriageStates);
+export type TpTriage = z.infer<typeof tpTriageSchema>;
+
 export const urgencies = ['urgent', 'can_wait_until_hdl2'] as const;
 export const urgencySchema = z.enum(urgencies);
 export const urgencyLabels: Record<z.infer<typeof urgencySchema>, string> = {
@@ -123,6 +132,9 @@ export const incidentSchema = z.object({
   computerName: z.string().nullable(),
   problemId: z.number().int().nullable(),
   promises: promisesSchema,
+  /** How many people the issue affects, as the customer told us (kb 004: more than one = mission critical). */
+  peopleAffected: z.number().int().nullable(),
+  tpTriage: tpTriageSchema.nullable(),
   version: z.number().int(),
   createdById: z.number().int().nullable(),
   createdAt: z.string(),

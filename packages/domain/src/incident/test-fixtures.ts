@@ -36,6 +36,8 @@ export function incidentWith(overrides: Partial<Incident> = {}): Incident {
     computerName: null,
     problemId: null,
     promises: {},
+    peopleAffected: null,
+    tpTriage: null,
     version: 3,
     createdById: 10,
     createdAt: '2026-11-24T15:00:00.000Z',

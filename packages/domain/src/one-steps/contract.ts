@@ -21,6 +21,10 @@ export const oneStepNames = [
   'resolve',
   'close',
   'reopen',
+  // Primary TP review (kb 004): the Help Desk's triage of a TP's portal case.
+  'request_more_information',
+  'mark_mission_critical',
+  'handle_normally',
 ] as const;
 export const oneStepNameSchema = z.enum(oneStepNames);
 export type OneStepName = z.infer<typeof oneStepNameSchema>;
@@ -38,6 +42,9 @@ export const oneStepLabels: Readonly<Record<OneStepName, string>> = {
   resolve: 'Resolve',
   close: 'Close',
   reopen: 'Reopen',
+  request_more_information: 'Request more information',
+  mark_mission_critical: 'Mark mission critical',
+  handle_normally: 'Handle normally',
 };
 
 /** One-steps that hand the incident to another team: never run on an incident under an active outage (kb 001, 002). */
@@ -125,6 +132,9 @@ export const oneStepInputSchemas = {
   resolve: z.object({ ...base, resolutionNote: text('Write the resolution the customer will read') }),
   close: z.object({ ...base }),
   reopen: z.object({ ...base, reason: text('Say why the incident is reopened') }),
+  request_more_information: z.object({ ...base, question: text('Write the question the customer will read') }),
+  mark_mission_critical: z.object({ ...base, note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional() }),
+  handle_normally: z.object({ ...base, note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional() }),
 } as const satisfies Record<OneStepName, z.ZodType>;
 export type OneStepInput<N extends OneStepName> = z.infer<(typeof oneStepInputSchemas)[N]>;
 

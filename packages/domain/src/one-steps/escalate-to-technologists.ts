@@ -1,8 +1,10 @@
-import { addBusinessDays, formatPromise } from '../calendar';
+import { addBusinessDays, formatLocal, formatPromise } from '../calendar';
 import { DomainError } from '../errors';
 import { technologistResponseBusinessDays } from '../routing/constants';
+import { tpScope } from '../portal/tp-review';
+import { isScopeGroup } from '../routing/rules/primary-tech-partner';
 import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { assignedNotification, defineOneStep, type FieldErrors } from './step-kit';
+import { assignedNotification, defineOneStep, type FieldErrors, invalid, type Refusal } from './step-kit';
 
 /** The owner team of a technologist group: SNCC's base technologists work from SNCC-Sysops (kb 004). */
 export const technologistTeamName = (group: string): string => (group === 'SNCC' ? teamNames.snccSysops : group);
@@ -10,13 +12,31 @@ export const technologistTeamName = (group: string): string => (group === 'SNCC'
 const groupOf = (env: OneStepEnv, input: OneStepInput<'escalate_to_technologists'>): string | null =>
   input.group ?? env.service.technologistGroup;
 
+// A Primary TP's portal case is escalated only once the review marked it mission critical and its
+// service is in the TP scope (kb 004); other incidents are not affected by this.
+function tpRefusal({ incident, service }: OneStepEnv): Refusal | null {
+  const { number, tpTriage } = incident;
+  if (tpTriage === 'review' || tpTriage === 'info_requested') {
+    return invalid(`Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`);
+  }
+  if (tpTriage === 'mission_critical') {
+    const scope = tpScope(service);
+    if (!scope.inScope) return invalid(`${number}: ${scope.text}`);
+  }
+  return null;
+}
+
 export const escalateToTechnologistsStep = defineOneStep({
   name: 'escalate_to_technologists',
+  refuse: tpRefusal,
   validate: (env, input) => {
     const group = groupOf(env, input);
     const fields: FieldErrors = {};
     if (group === null) fields.group = 'Choose the technologist group: the service names none.';
     else if (env.teams[technologistTeamName(group)] === undefined) fields.group = `No team is set up for ${group}.`;
+    else if (env.incident.tpTriage === 'mission_critical' && !isScopeGroup(group)) {
+      fields.group = `A Primary TP case goes to SNCC, DRMT, Middleware or IIAT technologists, not ${group} (kb 004).`;
+    }
     return fields;
   },
   apply: (env, input) => {
@@ -29,6 +49,7 @@ export const escalateToTechnologistsStep = defineOneStep({
       throw new DomainError('INVALID_TRANSITION', `${incident.number} is already owned by ${teamName}.`);
     }
     const respondBy = addBusinessDays(now, technologistResponseBusinessDays, { holidays });
+    const isTpCase = incident.tpTriage !== null;
     return {
       changes: {
         ownerTeamId: teamId,
@@ -36,10 +57,24 @@ export const escalateToTechnologistsStep = defineOneStep({
         classification: 'Escalate to technologists',
         status: 'assigned',
         promises: { respondBy },
+        ...(isTpCase ? { tpTriage: 'escalated' as const } : {}),
       },
       summary: `Escalated to the ${group} technologists (${teamName}); they respond within one business day, by ${formatPromise(respondBy, now)}.`,
       data: { group },
-      journal: [{ kind: 'note', visibility: 'internal', body: input.note, data: null }],
+      journal: [
+        { kind: 'note', visibility: 'internal', body: input.note, data: null },
+        // kb 004 step 4: the Primary TP checks the case online, so they read the promise there.
+        ...(isTpCase
+          ? [
+              {
+                kind: 'system' as const,
+                visibility: 'customer' as const,
+                body: `Your case is mission critical and was escalated to DoIT technologists. They will contact you within one business day, by ${formatLocal(respondBy, { withDate: true })}.`,
+                data: { respondBy },
+              },
+            ]
+          : []),
+      ],
       notifications: [assignedNotification(env, teamId)],
     };
   },

@@ -12,4 +12,7 @@ export { canTakeOwnership, takeOwnership } from './take-ownership';
 export { canResolve, resolve } from './resolve';
 export { canClose, close } from './close';
 export { canReopen, reopen } from './reopen';
+export { canRequestMoreInformation, requestMoreInformation } from './request-more-information';
+export { canMarkMissionCritical, markMissionCritical } from './mark-mission-critical';
+export { canHandleNormally, handleNormally } from './handle-normally';
 export { oneSteps, availableOneSteps } from './registry';

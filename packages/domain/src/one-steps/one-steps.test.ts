@@ -23,6 +23,9 @@ const allowedRoles: Record<OneStepName, readonly Role[]> = {
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,
   reopen: staff,
+  request_more_information: desk,
+  mark_mission_critical: desk,
+  handle_normally: desk,
 };
 
 const run = <N extends OneStepName>(name: N, env = scenario(name), input = validInput[name]) =>

@@ -10,9 +10,12 @@ import {
   type OneStepName,
 } from './contract';
 import { escalateToTeamStep } from './escalate-to-team';
+import { handleNormallyStep } from './handle-normally';
+import { markMissionCriticalStep } from './mark-mission-critical';
 import { escalateToTechnologistsStep } from './escalate-to-technologists';
 import { pageOncallStep } from './page-oncall';
 import { reopenStep } from './reopen';
+import { requestMoreInformationStep } from './request-more-information';
 import { resolveStep } from './resolve';
 import { sendToHdEsStep } from './send-to-hd-es';
 import { actionFor } from './step-kit';
@@ -32,6 +35,9 @@ export const oneSteps: { readonly [N in OneStepName]: OneStepDefinition<N> } = {
   resolve: resolveStep,
   close: closeStep,
   reopen: reopenStep,
+  request_more_information: requestMoreInformationStep,
+  mark_mission_critical: markMissionCriticalStep,
+  handle_normally: handleNormallyStep,
 };
 
 /** The action bar for one incident: each one-step in order, whether the role has it, and why it is disabled. */

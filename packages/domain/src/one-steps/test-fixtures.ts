@@ -66,7 +66,13 @@ export const validInput: { [N in OneStepName]: OneStepInput<N> } = {
   resolve: { ...base, resolutionNote: 'We reset your password.' },
   close: { ...base },
   reopen: { ...base, reason: 'The customer says it broke again.' },
+  request_more_information: { ...base, question: 'How many people in your office cannot connect?' },
+  mark_mission_critical: { ...base },
+  handle_normally: { ...base },
 };
+
+/** A Primary TP's portal case in review: 12 people affected, on an in-scope (DRMT, category 1) service. */
+export const tpReviewCase: Partial<Incident> = { channel: 'portal', ownerAgentId: null, tpTriage: 'review', peopleAffected: 12 };
 
 /** The incident and env facts each step needs to be allowed (besides the role). */
 export function scenario(name: OneStepName, role: Role = 'l1'): OneStepEnv {
@@ -82,6 +88,10 @@ export function scenario(name: OneStepName, role: Role = 'l1'): OneStepEnv {
     case 'close':
     case 'reopen':
       return envFor(role, { incident: { status: 'resolved' } });
+    case 'request_more_information':
+    case 'mark_mission_critical':
+    case 'handle_normally':
+      return envFor(role, { incident: tpReviewCase });
     default:
       return envFor(role);
   }

@@ -8,3 +8,4 @@ export * from './chat';
 export * from './scripts';
 export * from './route-contact';
 export * from './contact-facts';
+export { isPrimaryTpInScope } from './rules/primary-tech-partner';

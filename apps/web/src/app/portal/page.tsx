@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { EmptyState, ErrorBanner, Loading, StatusPill, Time } from '@handoff/ui';
+import { KnownOutages } from '../../components/portal/known-outages';
 import { api } from '../../trpc/react';
 
 export default function PortalHome() {
@@ -10,6 +11,15 @@ export default function PortalHome() {
   return (
     <>
       <h1>Help Online: my cases</h1>
+      <div className="actions">
+        <Link className="button primary" href="/portal/new">
+          New case
+        </Link>
+      </div>
+      <section className="panel" aria-label="Known outages for my services">
+        <h2 style={{ marginTop: 0 }}>Known outages for my services</h2>
+        <KnownOutages emptyText="No known outages affect the services of your open cases." />
+      </section>
       <ErrorBanner message={cases.error?.message} />
       {cases.isLoading ? (
         <Loading />
@@ -36,6 +46,7 @@ export default function PortalHome() {
                 <td>{r.serviceName}</td>
                 <td>
                   <StatusPill status={r.status} />
+                  {r.status === 'pending_customer' ? <div className="muted">Waiting for your answer</div> : null}
                 </td>
                 <td>{r.ownerTeamName}</td>
                 <td>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   addNote,
   addNoteSchema,
+  assertCan,
   assertCanReadIncident,
   can,
   createIncident,
@@ -12,11 +13,16 @@ import {
   incidentCreateSchema,
   incidentEditSchema,
   incidentNumberSchema,
+  isComplete,
   openStatuses,
+  portalCaseState,
+  tpCompleteness,
+  tpScope,
   visibleJournal,
   type Actor,
 } from '@handoff/domain';
-import { catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { attachmentRepository, catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { saveCustomerNote } from '../customer-note';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -61,6 +67,7 @@ export const incidentRouter = {
       const incident = loadReadable(ctx.db, ctx.actor, { number: input.number });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
+      const attachments = attachmentRepository.findByIncident(ctx.db, incident.id);
       if (ctx.actor.role === 'customer') {
         return {
           audience: 'customer' as const,
@@ -69,12 +76,19 @@ export const incidentRouter = {
           serviceCategory: details.serviceCategory,
           serviceSubcategory: details.serviceSubcategory,
           ownerTeamName: details.ownerTeamName,
+          state: portalCaseState(incident),
+          attachments,
           journal: journal.map(({ id, body, createdAt, kind }) => ({ id, body, createdAt, kind })),
         };
       }
+      const service = catalogRepository.findServiceById(ctx.db, incident.serviceId);
+      const checks = incident.tpTriage && service ? tpCompleteness(incident, service) : null;
       return {
         audience: 'staff' as const,
         ...details,
+        attachments,
+        // Primary TP review (kb 004): the completeness check and the scope, for TP portal cases only.
+        tpReview: checks && service ? { state: incident.tpTriage, checks, complete: isComplete(checks), scope: tpScope(service) } : null,
         customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
@@ -103,6 +117,12 @@ export const incidentRouter = {
   addNote: authorizedProcedure('incident.addNote')
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
+      // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
+      if (ctx.actor.role === 'customer') {
+        if (input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
+        saveCustomerNote(ctx.db, ctx.actor, ctx.now(), { incidentId: input.incidentId, body: input.body });
+        return { ok: true as const };
+      }
       const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
       const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);

@@ -59,4 +59,7 @@ export const oneStepRouter = {
   resolve: oneStepProcedure('resolve'),
   close: oneStepProcedure('close'),
   reopen: oneStepProcedure('reopen'),
+  requestMoreInformation: oneStepProcedure('request_more_information'),
+  markMissionCritical: oneStepProcedure('mark_mission_critical'),
+  handleNormally: oneStepProcedure('handle_normally'),
 } satisfies TRPCRouterRecord;

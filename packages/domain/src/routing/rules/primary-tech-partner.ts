@@ -4,11 +4,21 @@ import { technologistsScript } from '../scripts';
 import { ask, type RuleEnv, type Verdict } from './context';
 
 // "SNCC" in kb 004 means both SNCC-Sysops and SNCC-Network.
-const isScopeGroup = (group: string): boolean =>
+export const isScopeGroup = (group: string): boolean =>
   primaryTpScopeGroups.some((g) => {
     const [name, target] = [group.trim().toLowerCase(), g.toLowerCase()];
     return name === target || name.startsWith(`${target}-`);
   });
+
+/** kb 004 "The scope of Support": categories 1 and 2, supported by SNCC, DRMT, Middleware or IIAT. */
+export const isPrimaryTpInScope = ({
+  supportCategory,
+  technologistGroup,
+}: {
+  supportCategory: number | undefined;
+  technologistGroup: string | null | undefined;
+}): boolean =>
+  (supportCategory === 1 || supportCategory === 2) && typeof technologistGroup === 'string' && isScopeGroup(technologistGroup);
 
 /**
  * Rule 6 (kb 004 "Access to DoIT Support for Primary Tech Partners"): a mission-critical, in-scope
@@ -42,8 +52,7 @@ export function routePrimaryTechPartner({
 
   const { supportCategory, technologistGroup } = facts.service;
   const categoryInScope = supportCategory === 1 || supportCategory === 2;
-  const groupInScope = technologistGroup !== undefined && isScopeGroup(technologistGroup);
-  if (categoryInScope && groupInScope) {
+  if (isPrimaryTpInScope({ supportCategory, technologistGroup })) {
     const respondBy = addBusinessDays(facts.at, technologistResponseBusinessDays, { holidays });
     note(
       'primary-tp.scope',

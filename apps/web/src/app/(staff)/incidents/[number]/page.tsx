@@ -2,7 +2,9 @@
 
 import { useParams } from 'next/navigation';
 import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
+import { AttachmentList } from '../../../../components/attachment-list';
 import { AddNoteForm, Journal } from '../../../../components/journal';
+import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { api } from '../../../../trpc/react';
@@ -58,8 +60,16 @@ export default function IncidentPage() {
           </dd>
           <dt>Description</dt>
           <dd style={{ whiteSpace: 'pre-wrap' }}>{i.description}</dd>
+          {i.peopleAffected !== null ? (
+            <>
+              <dt>People affected</dt>
+              <dd>{i.peopleAffected}</dd>
+            </>
+          ) : null}
         </dl>
+        <AttachmentList attachments={d.attachments} />
       </section>
+      {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
       <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} />
       {d.canEdit ? <EditIncidentForm incident={i} services={services.data ?? []} onSaved={() => void q.refetch()} /> : null}
       <h2>Journal</h2>

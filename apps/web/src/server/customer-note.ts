@@ -1,0 +1,44 @@
+import { addCustomerNote, assertCanReadIncident, DomainError, type Actor, type CustomerNoteInput } from '@handoff/domain';
+import { incidentRepository, outboxRepository, portalRepository, teamRepository, type Db } from '@handoff/db';
+
+/**
+ * Saves a customer's Help Online note in one transaction: the journal entry, any change it makes
+ * (an answer sends a waiting case back), the owning team's notifications and their e-mails.
+ */
+export function saveCustomerNote(db: Db, actor: Actor, now: string, input: CustomerNoteInput) {
+  const incident = incidentRepository.findById(db, input.incidentId);
+  if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
+  assertCanReadIncident(actor, incident);
+  const team = teamRepository.findById(db, incident.ownerTeamId);
+  const result = addCustomerNote({
+    incident,
+    actor,
+    body: input.body,
+    peopleAffected: input.peopleAffected,
+    ownerTeamName: team?.name ?? `team #${incident.ownerTeamId}`,
+    teamMail: portalRepository.findTeamMailRecipients(db, incident.ownerTeamId),
+    now,
+  });
+  const queueMail = (tx: Parameters<typeof outboxRepository.enqueue>[0]) => outboxRepository.enqueue(tx, result.outbox, now);
+  if (result.audit.length > 0) {
+    incidentRepository.update(db, {
+      id: incident.id,
+      expectedVersion: incident.version,
+      changes: result.changes,
+      audit: result.audit,
+      journal: result.journal,
+      notifications: result.notifications,
+      also: queueMail,
+    });
+  } else {
+    db.transaction(
+      (tx) => {
+        incidentRepository.insertJournal(tx, incident.id, result.journal);
+        incidentRepository.insertNotifications(tx, incident.id, result.notifications, now);
+        queueMail(tx);
+      },
+      { behavior: 'immediate' },
+    );
+  }
+  return { ok: true as const, answered: result.answered };
+}

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { type Db } from '../client';
+import { verifyPassword } from '../password';
+import { caseAttachments, incidents, journalEntries, services, users } from '../schema';
+import { seedDemoData } from '../seed/demo';
+import { createTestDb, type TestDb } from '../testing';
+import * as attachmentRepository from './attachment';
+import * as incidentRepository from './incident';
+import * as portalRepository from './portal';
+import * as teamRepository from './team';
+
+const now = '2026-11-24T16:00:00.000Z';
+let t: TestDb;
+let db: Db;
+afterEach(() => t.close());
+
+describe('with the base demo data', () => {
+  beforeEach(() => {
+    t = createTestDb();
+    db = t.db;
+  });
+
+  test('the portal system user is made once, is an l1 with no team, and cannot sign in', () => {
+    const first = portalRepository.ensurePortalSystemActor(db);
+    const second = portalRepository.ensurePortalSystemActor(db);
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ name: 'Help Online (portal)', role: 'l1', teamIds: [], customerId: null });
+    const row = db.select().from(users).where(eq(users.id, first.id)).get()!;
+    for (const guess of ['', '!no-sign-in', 'handoff-demo']) expect(verifyPassword(guess, row.passwordHash)).toBe(false);
+  });
+
+  test('team mail goes only to the members of teams named in the setting', () => {
+    const helpDesk = teamRepository.findByName(db, 'US - Help Desk')!.id;
+    const cps = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([]);
+    portalRepository.setTeamMailTeams(db, ['US - Help Desk CPS'], now);
+    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([
+      { name: 'Cameron CPS', email: 'cps@handoff.test' },
+      { name: 'Cory CPS', email: 'cps2@handoff.test' },
+    ]);
+    expect(portalRepository.findTeamMailRecipients(db, helpDesk)).toEqual([]);
+    portalRepository.setTeamMailTeams(db, ['US - Help Desk'], now);
+    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([]);
+    expect(portalRepository.findTeamMailRecipients(db, helpDesk)).toEqual([{ name: 'Lee Level-One', email: 'l1@handoff.test' }]);
+  });
+
+  test('customer-facing services leave out the agents’ after-hours bucket', () => {
+    const names = portalRepository.findCustomerFacingServices(db).map((s) => `${s.name} › ${s.subcategory}`);
+    expect(names).toContain('NetID › Password reset');
+    expect(names).not.toContain('DoIT Departmental Support › Unclassified');
+    expect(names).toHaveLength(db.select().from(services).all().length - 1);
+  });
+
+  test('attachments are stored with their size and listed without their bytes', () => {
+    const bytes = Buffer.from('hello, help desk');
+    attachmentRepository.insertMany(db, 1, [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }], 1, now);
+    const [listed] = attachmentRepository.findByIncident(db, 1);
+    expect(listed).toEqual({ id: expect.any(Number), fileName: 'note.txt', contentType: 'text/plain', sizeBytes: bytes.length, createdAt: now });
+    expect(attachmentRepository.findById(db, listed!.id)?.data.equals(bytes)).toBe(true);
+    // Deleting the incident takes its files with it.
+    db.delete(incidents).where(eq(incidents.id, 1)).run();
+    expect(db.select().from(caseAttachments).all()).toEqual([]);
+  });
+});
+
+describe('with the Help Online demo cases', () => {
+  beforeEach(() => {
+    t = createTestDb({ seed: false });
+    db = t.db;
+    seedDemoData(db, { now });
+  });
+
+  test('the TP review queue: the two cases in review, oldest first, paged', () => {
+    const first = portalRepository.findTpReview(db, { state: 'review', limit: 1 });
+    expect(first.items.map((i) => [i.customerName, i.serviceName, i.peopleAffected, i.tpTriage])).toEqual([['Kai Partner', 'Remote Desktop Gateway', null, 'review']]);
+    const second = portalRepository.findTpReview(db, { state: 'review', limit: 1, cursor: first.nextCursor! });
+    expect(second.items.map((i) => [i.customerName, i.peopleAffected])).toEqual([['Lena Fischer', 9]]);
+    expect(second.nextCursor).toBeNull();
+    expect(portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items).toEqual([]);
+  });
+
+  test('a case waiting for the customer is listed as waiting, not in review', () => {
+    const [kai] = portalRepository.findTpReview(db, { state: 'review', limit: 1 }).items;
+    incidentRepository.update(db, { id: kai!.id, expectedVersion: kai!.version, changes: { status: 'pending_customer', tpTriage: 'info_requested', version: kai!.version + 1 }, audit: [] });
+    expect(portalRepository.findTpReview(db, { state: 'review', limit: 10 }).items.map((i) => i.customerName)).toEqual(['Lena Fischer']);
+    expect(portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items.map((i) => i.id)).toEqual([kai!.id]);
+  });
+
+  test('the escalated demo case: Middleware owns it, with the respond-by the TP reads in the portal', () => {
+    const escalated = db.select().from(incidents).where(eq(incidents.tpTriage, 'escalated')).get()!;
+    expect(escalated).toMatchObject({ channel: 'portal', status: 'assigned', peopleAffected: 25, version: 3 });
+    expect(teamRepository.findById(db, escalated.ownerTeamId)?.name).toBe('Middleware');
+    expect(escalated.promises.respondBy).toBeDefined();
+    const visible = db.select().from(journalEntries).where(eq(journalEntries.incidentId, escalated.id)).all().filter((j) => j.visibility === 'customer');
+    expect(visible.map((j) => j.body)).toEqual([expect.stringMatching(/^We received your case/), expect.stringMatching(/^Your case is mission critical and was escalated/)]);
+  });
+
+  test('the demo sets the Help Desk and CPS teams to get mail', () => {
+    expect(portalRepository.findTeamMailRecipients(db, teamRepository.findByName(db, 'US - Help Desk CPS')!.id)).toHaveLength(2);
+  });
+});

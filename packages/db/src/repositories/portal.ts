@@ -1,0 +1,121 @@
+import { and, asc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
+import { openStatuses, tpReviewQueueStates, type Actor } from '@handoff/domain';
+import { type Db } from '../client';
+import { customers, incidents, services, settings, teamMembers, teams, users } from '../schema';
+import { type Tx } from './incident';
+
+type Writer = Db | Tx;
+
+/**
+ * The user Help Online acts as when a portal case is assigned to CPS the moment it is filed: the
+ * Assign to CPS one-step is for the routing desk, and the customer is not one. It cannot sign in
+ * (its password hash matches no password) and belongs to no team.
+ */
+export const portalSystemUser = { email: 'help-online@handoff.system', name: 'Help Online (portal)' } as const;
+
+/** The portal's system actor, created on first use so databases seeded before it exist keep working. */
+export function ensurePortalSystemActor(tx: Writer): Actor {
+  const existing = tx.select().from(users).where(eq(users.email, portalSystemUser.email)).get();
+  const row =
+    existing ??
+    tx
+      .insert(users)
+      .values({ email: portalSystemUser.email, name: portalSystemUser.name, role: 'l1', passwordHash: '!no-sign-in' })
+      .returning()
+      .get();
+  return { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
+}
+
+/** Services a customer may pick in Help Online. */
+export const findCustomerFacingServices = (db: Db) =>
+  db
+    .select({
+      id: services.id,
+      name: services.name,
+      category: services.category,
+      subcategory: services.subcategory,
+      banner: services.banner,
+    })
+    .from(services)
+    .where(eq(services.customerFacing, true))
+    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
+    .all();
+
+/** The setting naming the teams that get their notifications by e-mail too (a JSON list of team names). */
+export const teamMailSettingKey = 'notifications.teamMail';
+
+/** Members of `teamId` to e-mail, when the team is set to get mail; otherwise none. */
+export function findTeamMailRecipients(db: Writer, teamId: number): { name: string; email: string }[] {
+  const setting = db.select().from(settings).where(eq(settings.key, teamMailSettingKey)).get();
+  const teamNames = Array.isArray(setting?.value) ? (setting.value as unknown[]).filter((v): v is string => typeof v === 'string') : [];
+  const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
+  if (!team || !teamNames.includes(team.name)) return [];
+  return db
+    .select({ name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, teamId), ne(users.role, 'customer')))
+    .orderBy(asc(users.id))
+    .all();
+}
+
+/** Sets which teams get mail (admin data; the demo seed sets it). */
+export function setTeamMailTeams(db: Writer, teamNames: string[], now: string): void {
+  db.insert(settings)
+    .values({ key: teamMailSettingKey, value: teamNames, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: teamNames, updatedAt: now } })
+    .run();
+}
+
+export interface TpReviewFilter {
+  /** `review`: the queue (in review or mission critical); `waiting`: asked for more information. */
+  state: 'review' | 'waiting';
+  /** The id of the last row of the previous page: newer rows come next (oldest first). */
+  cursor?: number;
+  limit: number;
+}
+
+/** kb 004 step 2: Primary TP portal cases for the Help Desk's review, oldest first, keyset-paged. */
+export function findTpReview(db: Db, f: TpReviewFilter) {
+  const where: SQL[] = [
+    inArray(incidents.tpTriage, f.state === 'review' ? [...tpReviewQueueStates] : ['info_requested']),
+    inArray(incidents.status, [...openStatuses]),
+  ];
+  if (f.cursor !== undefined) where.push(gt(incidents.id, f.cursor));
+  const rows = db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      version: incidents.version,
+      status: incidents.status,
+      tpTriage: incidents.tpTriage,
+      createdAt: incidents.createdAt,
+      updatedAt: incidents.updatedAt,
+      description: incidents.description,
+      callerName: incidents.callerName,
+      callerPhone: incidents.callerPhone,
+      callerEmail: incidents.callerEmail,
+      preferredContact: incidents.preferredContact,
+      peopleAffected: incidents.peopleAffected,
+      ownerTeamName: teams.name,
+      ownerAgentId: incidents.ownerAgentId,
+      customerName: customers.name,
+      serviceId: services.id,
+      serviceName: services.name,
+      serviceCategory: services.category,
+      serviceSubcategory: services.subcategory,
+      supportCategory: services.supportCategory,
+      technologistGroup: services.technologistGroup,
+    })
+    .from(incidents)
+    .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .where(and(...where))
+    .orderBy(asc(incidents.id))
+    .limit(f.limit + 1)
+    .all();
+  const hasMore = rows.length > f.limit;
+  const items = hasMore ? rows.slice(0, f.limit) : rows;
+  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
+}
