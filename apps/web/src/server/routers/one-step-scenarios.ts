@@ -240,7 +240,50 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         reason: 'The customer still cannot sign in.',
       }),
   }),
+  request_more_information: async (db) => {
+    const { id, version } = await tpCase(db);
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) =>
+        c.oneStep.requestMoreInformation({ incidentId: id, expectedVersion: v, question: 'How many people does this affect?' }),
+    };
+  },
+  mark_mission_critical: async (db) => {
+    const { id, version } = await tpCase(db);
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) => c.oneStep.markMissionCritical({ incidentId: id, expectedVersion: v }),
+    };
+  },
+  handle_normally: async (db) => {
+    const { id, version } = await tpCase(db);
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) => c.oneStep.handleNormally({ incidentId: id, expectedVersion: v }),
+    };
+  },
 };
+
+/** A Primary TP's portal case affecting four people, waiting in the TP review queue. */
+async function tpCase(db: Db) {
+  const created = await callerFor(db, 'tp@handoff.test', fixedClock(tuesday10)).case.create({
+    serviceId: ids.service.remoteDesktop,
+    description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
+    preferredContact: 'email',
+    workRelated: true,
+    peopleAffected: 4,
+  });
+  return { id: created.id, version: incidentRepository.findById(db, created.id)!.version };
+}
 
 /** What a call changed: the incident row, and the journal, audit and notification rows it added (oldest first). */
 export function changesSince(db: Db, before: ReturnType<typeof snapshotOf>) {

@@ -49,6 +49,9 @@ const allowed: Record<OneStepName, Role[]> = {
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,
   reopen: allStaff,
+  request_more_information: routingDesk,
+  mark_mission_critical: routingDesk,
+  handle_normally: routingDesk,
 };
 
 test('the roles these tests expect are the permission table’s', () => {
