@@ -30,6 +30,13 @@ export const actions = [
   'consult.open',
   'consult.accept',
   'oncall.manage',
+  'partner.submit',
+  'partner.claim',
+  'partner.escalate',
+  'partner.return',
+  'partner.comment',
+  'organisation.manage',
+  'notification.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +91,15 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'consult.open': routingDesk,
   'consult.accept': ['cps', 'es'],
   'oncall.manage': ['admin'],
+  // Channel partners (kb 003): end users submit, the partner group claims and escalates, Tier 2 pulls
+  // (a claim in its own queue) and returns. Which comment each may write is the domain's rule.
+  'partner.submit': ['customer'],
+  'partner.claim': ['partner_agent', 'tier2'],
+  'partner.escalate': ['partner_agent'],
+  'partner.return': ['tier2'],
+  'partner.comment': ['partner_agent', 'tier2', 'customer', 'admin'],
+  'organisation.manage': ['admin'],
+  'notification.read': allStaff,
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -125,5 +141,12 @@ const actionDescriptions: Record<Action, string> = {
   'consult.open': 'ask CPS or ES to take a chat',
   'consult.accept': 'accept chat consults',
   'oncall.manage': 'edit the on-call schedules',
+  'partner.submit': 'submit tickets to a channel partner',
+  'partner.claim': 'claim channel-partner tickets',
+  'partner.escalate': 'escalate channel-partner tickets to Tier 2',
+  'partner.return': 'return channel-partner tickets to the partner agent',
+  'partner.comment': 'comment on channel-partner tickets',
+  'organisation.manage': 'manage organisations and their end users',
+  'notification.read': 'read notifications',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

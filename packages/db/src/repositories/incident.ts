@@ -48,6 +48,8 @@ function nextCounter(tx: Writer, name: string): number {
 export function create(
   db: Db,
   drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
+  /** Further writes that need the new row and must commit or roll back with it (synchronous only). */
+  also?: (tx: Tx, row: Incident) => void,
 ): Incident {
   return db.transaction(
     (tx) => {
@@ -55,6 +57,7 @@ export function create(
       const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
       insertJournal(tx, row.id, drafts.journal);
       insertAudit(tx, row.id, drafts.audit);
+      also?.(tx, row);
       return row;
     },
     { behavior: 'immediate' },
