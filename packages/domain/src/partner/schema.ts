@@ -107,3 +107,35 @@ export const escalateToTier2Schema = z.object({ incidentId, expectedVersion, pri
 export type EscalateToTier2Input = z.input<typeof escalateToTier2Schema>;
 export const returnToAgentSchema = z.object({ incidentId, expectedVersion, privateComment: optionalText });
 export type ReturnToAgentInput = z.input<typeof returnToAgentSchema>;
+
+// Domains come from one text field ("badgerhealth.example, bh-clinics.example") or a list.
+const domainList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[\s,;]+/) : v),
+  z.array(z.string().max(253, 'That domain is too long')).max(50, 'At most 50 domains'),
+);
+
+/** Admin: a new organisation with its domains and its partner group (an existing one, or a new group). */
+export const organisationCreateSchema = z
+  .object({
+    name: z.string({ error: 'Name the organisation' }).trim().min(1, 'Name the organisation').max(200, 'The name is too long'),
+    domains: domainList,
+    partnerTeamId: z.number().int().positive().optional(),
+    newPartnerTeamName: z.string().trim().max(200, 'The name is too long').optional(),
+  })
+  .refine((v) => v.partnerTeamId !== undefined || (v.newPartnerTeamName ?? '').length > 0, {
+    path: ['partnerTeamId'],
+    message: 'Choose the partner group that supports it, or name a new one',
+  });
+
+export const organisationDomainsSchema = z.object({ organisationId: z.number().int().positive(), domains: domainList });
+
+/**
+ * Admin: an end user with a Help Online login. Without an organisation they are placed by their
+ * e-mail domain; with one they are a test user placed by hand (kb 003 "To Test the System").
+ */
+export const endUserCreateSchema = z.object({
+  name: z.string({ error: 'Give their name' }).trim().min(1, 'Give their name').max(200, 'The name is too long'),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address')),
+  password: z.string().min(8, 'Use at least 8 characters').max(200),
+  organisationId: z.number().int().positive().nullable(),
+});

@@ -13,10 +13,13 @@ import {
   incidentEditSchema,
   incidentNumberSchema,
   openStatuses,
+  requesterAuthorLabel,
+  requesterTeamName,
   visibleJournal,
   type Actor,
 } from '@handoff/domain';
-import { catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { catalogRepository, customerRepository, incidentRepository, partnerRepository, teamRepository, type Db } from '@handoff/db';
+import { commentOnPartnerTicket } from '../partner-actions';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -62,14 +65,18 @@ export const incidentRouter = {
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
       if (ctx.actor.role === 'customer') {
+        // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
+        const partner = partnerRepository.findTicket(ctx.db, incident.id);
         return {
           audience: 'customer' as const,
           incident: customerView(incident),
           serviceName: details.serviceName,
           serviceCategory: details.serviceCategory,
           serviceSubcategory: details.serviceSubcategory,
-          ownerTeamName: details.ownerTeamName,
-          journal: journal.map(({ id, body, createdAt, kind }) => ({ id, body, createdAt, kind })),
+          ownerTeamName: partner ? requesterTeamName(partner) : details.ownerTeamName,
+          journal: journal.map(({ id, body, createdAt, kind, data }) =>
+            partner ? { id, body, createdAt, kind, authorName: requesterAuthorLabel({ data }, partner) } : { id, body, createdAt, kind },
+          ),
         };
       }
       return {
@@ -104,6 +111,11 @@ export const incidentRouter = {
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
       const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      // Channel-partner tickets have their own comment rules and notifications (kb 003).
+      if (partnerRepository.findTicket(ctx.db, incident.id)) {
+        commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now: ctx.now() });
+        return { ok: true as const };
+      }
       const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };
@@ -130,6 +142,7 @@ export const incidentRouter = {
         cursor: input.cursor ?? undefined,
         limit: input.limit,
       });
+      const partnerTeams = partnerRepository.findPartnerTeamNames(ctx.db, page.items.map((i) => i.id));
       return {
         nextCursor: page.nextCursor,
         items: page.items.map(({ id, number, status, createdAt, updatedAt, serviceName, ownerTeamName, description }) => ({
@@ -139,7 +152,7 @@ export const incidentRouter = {
           createdAt,
           updatedAt,
           serviceName,
-          ownerTeamName,
+          ownerTeamName: partnerTeams.get(id) ?? ownerTeamName,
           description,
         })),
       };
