@@ -6,10 +6,18 @@ import { api } from '../../trpc/react';
 
 export default function PortalHome() {
   const cases = api.incident.myCases.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  const partner = api.partner.myOrganisation.useQuery();
   const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <h1>Help Online: my cases</h1>
+      {partner.data?.organisation ? (
+        <div className="actions">
+          <Link className="button primary" href="/portal/tickets/new">
+            Submit a ticket to {partner.data.organisation.partnerTeamName}
+          </Link>
+        </div>
+      ) : null}
       <ErrorBanner message={cases.error?.message} />
       {cases.isLoading ? (
         <Loading />

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { TRPCError } from '@trpc/server';
+import { type TRPCError } from '@trpc/server';
 import { DomainError } from '@handoff/domain';
 import { schema, teamRepository, type Db } from '@handoff/db';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';

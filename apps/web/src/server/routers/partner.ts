@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   addNoteSchema,
   assertCanReadIncident,
+  can,
   canClaimTicket,
   canCommentOnTicket,
   canEscalateToTier2,
@@ -15,6 +16,7 @@ import {
   formatWait,
   hopLabels,
   isDomainError,
+  oneSteps,
   organisationOfRequester,
   partnerTicketSubmitSchema,
   phaseOf,
@@ -24,6 +26,7 @@ import {
   type Actor,
 } from '@handoff/domain';
 import { customerRepository, incidentRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
+import { loadOneStepEnv } from '../one-step-env';
 import { commentOnPartnerTicket, submitTicket } from '../partner-actions';
 import { authorizedProcedure } from '../trpc';
 
@@ -71,6 +74,7 @@ export const partnerRouter = {
       if (!partnerRepository.findTicket(ctx.db, incident.id)) return null;
       const env = loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now: ctx.now() });
       const onTier2 = incident.ownerTeamId === env.tier2Team.id;
+      const role = ctx.actor.role;
       return {
         organisationName: env.ticket.organisationName,
         partnerTeamName: env.ticket.partnerTeamName,
@@ -79,12 +83,17 @@ export const partnerRouter = {
         roundTrips: env.roundTrips,
         roundTripsText: roundTripsText(env.roundTrips),
         hops: partnerRepository.findHops(ctx.db, incident.id).map((h) => ({ ...h, label: hopLabels[h.kind], waited: formatWait(h.waitedSeconds) })),
+        // `permitted` false: the role never has the action, so the button is hidden, not disabled.
         actions: {
-          claim: { label: onTier2 ? 'Pull' : 'Claim', disabledReason: canClaimTicket(env) },
-          escalate: { disabledReason: canEscalateToTier2(env) },
-          return: { disabledReason: canReturnToAgent(env) },
-          publicComment: { disabledReason: canCommentOnTicket(env, 'customer') },
-          privateComment: { disabledReason: canCommentOnTicket(env, 'internal') },
+          claim: { label: onTier2 ? 'Pull' : 'Claim', permitted: can(role, 'partner.claim'), disabledReason: canClaimTicket(env) },
+          escalate: { permitted: can(role, 'partner.escalate'), disabledReason: canEscalateToTier2(env) },
+          return: { permitted: can(role, 'partner.return'), disabledReason: canReturnToAgent(env) },
+          resolve: {
+            permitted: can(role, 'onestep.resolve'),
+            disabledReason: oneSteps.resolve.can(loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now })),
+          },
+          publicComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'customer') },
+          privateComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'internal') },
         },
       };
     }),
