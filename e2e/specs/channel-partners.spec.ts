@@ -70,9 +70,12 @@ test.describe('channel partners and Tier 2 (kb 003)', () => {
     const number = page.url().split('/').pop()!;
     await expect(page.getByText('With', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText('Badger Health Client Support');
 
-    // Both partner agents are told and see it waiting to be claimed.
+    // Both partner agents are told and see it waiting to be claimed, in their group's queue too.
     const parker = await pageAs(browser, 'partner@handoff.test');
     const piper = await pageAs(browser, 'partner2@handoff.test');
+    await piper.goto('/queues');
+    await expect(piper.getByRole('heading', { name: 'Badger Health Client Support queue' })).toBeVisible();
+    await expect(piper.getByRole('row', { name: new RegExp(number) }).getByRole('button', { name: 'Claim' })).toBeEnabled();
     for (const agent of [parker, piper]) {
       await openFromNotification(agent, `Your input is needed on [${number}]: new ticket from Rita Requester (Badger Health)`);
       await expect(panelOf(agent).getByTestId('partner-phase')).toHaveText('Waiting for a partner agent to claim it');

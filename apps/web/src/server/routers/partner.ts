@@ -76,6 +76,7 @@ export const partnerRouter = {
       const onTier2 = incident.ownerTeamId === env.tier2Team.id;
       const role = ctx.actor.role;
       return {
+        version: incident.version,
         organisationName: env.ticket.organisationName,
         partnerTeamName: env.ticket.partnerTeamName,
         relationshipAgentName: env.ticket.relationshipAgent?.name ?? null,

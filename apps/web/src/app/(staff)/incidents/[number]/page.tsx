@@ -1,6 +1,7 @@
 'use client';
 
 import { useParams } from 'next/navigation';
+import { useEffect } from 'react';
 import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
@@ -18,6 +19,12 @@ export default function IncidentPage() {
     { incidentId: staffIncidentId ?? 0 },
     { enabled: staffIncidentId !== undefined, refetchInterval: 10_000 },
   );
+  // The panel polls; when someone else moved the ticket, reload the incident so the next step sends its current version.
+  const staleVersion = partner.data && q.data?.audience === 'staff' && partner.data.version !== q.data.incident.version;
+  const refetchIncident = q.refetch;
+  useEffect(() => {
+    if (staleVersion) void refetchIncident();
+  }, [staleVersion, refetchIncident]);
   const refetchAll = () => {
     void q.refetch();
     void partner.refetch();
