@@ -9,3 +9,4 @@ export * from './consult';
 export * from './presence';
 export * from './outbox';
 export * from './portal';
+export * from './partner';

@@ -35,6 +35,13 @@ export const actions = [
   'onestep.request_more_information',
   'onestep.mark_mission_critical',
   'onestep.handle_normally',
+  'partner.submit',
+  'partner.claim',
+  'partner.escalate',
+  'partner.return',
+  'partner.comment',
+  'organisation.manage',
+  'notification.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -96,6 +103,15 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'onestep.request_more_information': routingDesk,
   'onestep.mark_mission_critical': routingDesk,
   'onestep.handle_normally': routingDesk,
+  // Channel partners (kb 003): end users submit, the partner group claims and escalates, Tier 2 pulls
+  // (a claim in its own queue) and returns. Which comment each may write is the domain's rule.
+  'partner.submit': ['customer'],
+  'partner.claim': ['partner_agent', 'tier2'],
+  'partner.escalate': ['partner_agent'],
+  'partner.return': ['tier2'],
+  'partner.comment': ['partner_agent', 'tier2', 'customer', 'admin'],
+  'organisation.manage': ['admin'],
+  'notification.read': allStaff,
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -142,5 +158,12 @@ const actionDescriptions: Record<Action, string> = {
   'onestep.request_more_information': 'ask the customer for more information',
   'onestep.mark_mission_critical': 'mark cases mission critical',
   'onestep.handle_normally': 'send Primary TP cases back to normal handling',
+  'partner.submit': 'submit tickets to a channel partner',
+  'partner.claim': 'claim channel-partner tickets',
+  'partner.escalate': 'escalate channel-partner tickets to Tier 2',
+  'partner.return': 'return channel-partner tickets to the partner agent',
+  'partner.comment': 'comment on channel-partner tickets',
+  'organisation.manage': 'manage organisations and their end users',
+  'notification.read': 'read notifications',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { can, type Role } from '@handoff/domain';
+import { UnreadCount } from './unread-count';
 import { PresenceToggle } from './presence-toggle';
 
 interface NavItem {
@@ -17,6 +18,7 @@ const nav: NavItem[] = [
   { href: '/incidents/new', label: 'New incident', show: (r) => can(r, 'incident.create') },
   { href: '/queues', label: 'Team queues', show: (r) => can(r, 'queue.read') },
   { href: '/tp-review', label: 'TP review', show: (r) => can(r, 'queue.tpReview') },
+  { href: '/notifications', label: 'Notifications', show: (r) => can(r, 'notification.read') },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
   { href: '/portal/new', label: 'New case', show: (r) => can(r, 'case.create') },
@@ -35,6 +37,7 @@ export function AppHeader({ name, role, roleLabel }: { name: string; role: Role;
           .map((n) => (
             <Link key={n.href} href={n.href} aria-current={pathname === n.href ? 'page' : undefined}>
               {n.label}
+              {n.href === '/notifications' ? <UnreadCount /> : null}
             </Link>
           ))}
       </nav>

@@ -14,6 +14,7 @@ export function IncidentTable({
   empty,
   onTake,
   canTake,
+  takeLabel = 'Take ownership',
 }: {
   rows: Row[];
   now: number;
@@ -21,6 +22,8 @@ export function IncidentTable({
   /** Queue pages offer Take ownership from the row. */
   onTake?: (row: Row) => void;
   canTake?: (row: Row) => boolean;
+  /** The row button's words: channel-partner queues Claim or Pull instead (kb 003). */
+  takeLabel?: string;
 }) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
@@ -65,7 +68,7 @@ export function IncidentTable({
             {onTake ? (
               <td>
                 <button type="button" disabled={canTake ? !canTake(r) : false} onClick={() => onTake(r)}>
-                  Take ownership
+                  {takeLabel}
                 </button>
               </td>
             ) : null}

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createDb, isEmpty, migrateDb, seedDemoData, type Db } from '@handoff/db';
+import { createDb, isEmpty, migrateDb, seedDemoData, seedPartnerDemoTickets, type Db } from '@handoff/db';
 import { env } from '../env';
 
 // One connection per server process, kept across hot reloads in development.
@@ -13,7 +13,11 @@ export function getDb(): Db {
   mkdirSync(dirname(DATABASE_PATH), { recursive: true });
   const db = createDb(DATABASE_PATH);
   migrateDb(db, MIGRATIONS_DIR);
-  if (isEmpty(db)) seedDemoData(db, { now: new Date().toISOString() });
+  if (isEmpty(db)) {
+    const now = new Date().toISOString();
+    seedDemoData(db, { now });
+    seedPartnerDemoTickets(db, { now });
+  }
   globalForDb.handoffDb = db;
   return db;
 }

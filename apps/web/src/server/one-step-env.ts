@@ -10,6 +10,7 @@ import {
   catalogRepository,
   customerRepository,
   oncallRepository,
+  partnerRepository,
   presenceRepository,
   teamRepository,
   userRepository,
@@ -36,6 +37,8 @@ export function loadOneStepEnv(
     underActiveOutage: false,
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
   };
+  const partnerTicket = partnerRepository.findTicket(db, incident.id);
+  if (partnerTicket) env.partnerTicket = { partnerTeamId: partnerTicket.partnerTeamId, relationshipAgentId: partnerTicket.relationshipAgent?.id ?? null };
   if (agentId !== undefined) {
     const user = userRepository.findById(db, agentId);
     if (!user) throw new DomainError('VALIDATION', 'That agent does not exist.', { cpsAgentId: 'Choose a ready CPS agent' });

@@ -6,8 +6,11 @@ import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
 import { incidentRouter } from './routers/incident';
 import { meRouter } from './routers/me';
+import { notificationRouter } from './routers/notification';
 import { oncallRouter } from './routers/oncall';
 import { oneStepRouter } from './routers/one-step';
+import { organisationRouter } from './routers/organisation';
+import { partnerRouter } from './routers/partner';
 import { presenceRouter } from './routers/presence';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
@@ -21,8 +24,11 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   incident: incidentRouter,
   me: meRouter,
+  notification: notificationRouter,
   oncall: oncallRouter,
   oneStep: oneStepRouter,
+  organisation: organisationRouter,
+  partner: partnerRouter,
   presence: presenceRouter,
   queue: queueRouter,
   routing: routingRouter,

@@ -64,7 +64,7 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
   test('me.get lists exactly what the permission table allows', async () => {
     const me = await callerFor(db, 'customer@handoff.test').me.get();
     expect(me).toMatchObject({ role: 'customer', homePath: '/portal' });
-    expect(me.allowed).toEqual(['incident.read', 'incident.addNote', 'case.listOwn', 'case.create', 'catalog.read']);
+    expect(me.allowed).toEqual(['incident.read', 'incident.addNote', 'case.listOwn', 'case.create', 'catalog.read', 'partner.submit', 'partner.comment']);
   });
 });
 

@@ -12,6 +12,7 @@ const withDepartment = {
   program: customers.program,
   primaryTechPartner: customers.primaryTechPartner,
   organisation: customers.organisation,
+  organisationId: customers.organisationId,
   departmentId: customers.departmentId,
   departmentName: departments.name,
   departmentShortName: departments.shortName,

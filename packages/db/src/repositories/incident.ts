@@ -48,8 +48,17 @@ function nextCounter(tx: Writer, name: string): number {
 export function create(
   db: Db,
   drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
+  /** Further writes that need the new row and must commit or roll back with it (synchronous only). */
+  also?: (tx: Tx, row: Incident) => void,
 ): Incident {
-  return db.transaction((tx) => insertNew(tx, drafts), { behavior: 'immediate' });
+  return db.transaction(
+    (tx) => {
+      const row = insertNew(tx, drafts);
+      also?.(tx, row);
+      return row;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** `create` inside the caller's write transaction, for work that must commit with the new incident. */

@@ -4,3 +4,4 @@ export * from './incidents';
 export * from './operations';
 export * from './outbox';
 export * from './portal';
+export * from './partners';

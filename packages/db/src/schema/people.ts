@@ -21,6 +21,27 @@ export const departments = sqliteTable('departments', {
   emailDomains: text('email_domains', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
 });
 
+/**
+ * An end-user organisation supported by a channel partner (kb 003): end users are placed in it by
+ * the e-mail domains it owns, and its partner client-support group works their tickets.
+ */
+export const organisations = sqliteTable('organisations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  partnerTeamId: integer('partner_team_id').notNull().references(() => teams.id),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Each domain places its users in exactly one organisation (the primary key says so). */
+export const organisationDomains = sqliteTable(
+  'organisation_domains',
+  {
+    domain: text('domain').primaryKey(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('organisation_domains_org_idx').on(t.organisationId)],
+);
+
 export const customers = sqliteTable(
   'customers',
   {
@@ -34,6 +55,8 @@ export const customers = sqliteTable(
     program: text('program', { enum: ['aims', 'ds'] }),
     primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' }).notNull().default(false),
     organisation: text('organisation'),
+    /** The channel-partner organisation the end user belongs to (by e-mail domain, or placed by an admin). */
+    organisationId: integer('organisation_id').references(() => organisations.id),
   },
   (t) => [index('customers_name_idx').on(t.name)],
 );

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../client';
 import { demoLogins, demoPassword, isEmpty, seedDemoData } from './demo';
+import { seedPartnerDemoTickets } from './partner-demo';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, 'if-empty': { type: 'boolean', default: false } },
@@ -16,7 +17,9 @@ mkdirSync(dirname(path), { recursive: true });
 const db = createDb(path);
 migrateDb(db, resolve(here, '../../migrations'));
 if (isEmpty(db)) {
-  seedDemoData(db, { now: new Date().toISOString() });
+  const now = new Date().toISOString();
+  seedDemoData(db, { now });
+  seedPartnerDemoTickets(db, { now });
   console.log(`Loaded the demo data into ${path}`);
 } else if (values['if-empty']) {
   console.log(`${path} already has data; leaving it as it is.`);

@@ -56,7 +56,19 @@ export const demoServices = [
   svc('Enterprise File Storage', 'File share', 'Permissions', null, 2, 'DRMT'),
   svc('Canvas', 'Course', 'Access', null, 3, 'Applications Technology'),
   svc('Campus Printing', 'Printers', 'Paper jam', null, 3, null),
+  // Where channel-partner tickets are filed (partnerTicketService in the domain).
+  svc('Channel partner support', 'Ticket', 'General', null, 3, null),
 ];
+
+/** Channel-partner organisations (kb 003): end users are placed in them by e-mail domain. */
+export const demoOrganisations = [{ name: 'Badger Health', domains: ['badgerhealth.example'], partnerTeam: 'Badger Health Client Support' }] as const;
+
+/** End users of those organisations (their e-mail doubles as the NetID). */
+export const demoOrganisationMembers = [
+  { name: 'Rita Requester', email: 'rita@badgerhealth.example', organisation: 'Badger Health' },
+  { name: 'Bao Tran', email: 'bao@badgerhealth.example', organisation: 'Badger Health' },
+  { name: 'Noor Haddad', email: 'noor@badgerhealth.example', organisation: 'Badger Health' },
+] as const;
 
 type Program = 'aims' | 'ds' | null;
 const cust = (name: string, netId: string, dept: string, coned: boolean, program: Program, primaryTechPartner = false) => ({
@@ -113,9 +125,14 @@ export const demoLogins: { email: string; name: string; role: Role; teams: strin
   { email: 'east@handoff.test', name: 'Ellis EAST', role: 'technologist', teams: ['EAST'] },
   { email: 'technologist@handoff.test', name: 'Toni Technologist', role: 'technologist', teams: ['DRMT', 'Middleware', 'IIAT', 'Applications Technology'] },
   { email: 'tier2@handoff.test', name: 'Tatum Tier2', role: 'tier2', teams: ['Tier 2 Support'] },
+  { email: 'tier2b@handoff.test', name: 'Toby Tier2', role: 'tier2', teams: ['Tier 2 Support'] },
   { email: 'partner@handoff.test', name: 'Parker Partner', role: 'partner_agent', teams: ['Badger Health Client Support'] },
+  { email: 'partner2@handoff.test', name: 'Piper Partner', role: 'partner_agent', teams: ['Badger Health Client Support'] },
   { email: 'customer@handoff.test', name: 'Casey Customer', role: 'customer', teams: [], customerNetId: 'ccustomer' },
   { email: 'tp@handoff.test', name: 'Kai Partner', role: 'customer', teams: [], customerNetId: 'kpartner' },
+  // Badger Health end users: they submit tickets to their channel partner in Help Online.
+  { email: 'rita@badgerhealth.example', name: 'Rita Requester', role: 'customer', teams: [], customerNetId: 'rita@badgerhealth.example' },
+  { email: 'bao@badgerhealth.example', name: 'Bao Tran', role: 'customer', teams: [], customerNetId: 'bao@badgerhealth.example' },
   { email: 'admin@handoff.test', name: 'Alex Admin', role: 'admin', teams: [] },
   // A coned (CPS) customer's Help Online login: their portal cases go straight to CPS.
   { email: 'coned@handoff.test', name: 'Dana Departmental', role: 'customer', teams: [], customerNetId: 'ddept' },

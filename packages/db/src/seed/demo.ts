@@ -3,13 +3,15 @@ import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain
 import { type Db } from '../client';
 import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
-import { customers, departments, oncallContacts, services, teamMembers, teams, users } from '../schema';
+import { customers, departments, oncallContacts, organisationDomains, organisations, services, teamMembers, teams, users } from '../schema';
 import { seedPortalDemo } from './portal-demo';
 import {
   demoCustomers,
   demoDepartments,
   demoLogins,
   demoOncallContacts,
+  demoOrganisationMembers,
+  demoOrganisations,
   demoPassword,
   demoServices,
   demoTeams,
@@ -56,6 +58,18 @@ export function seedDemoData(db: Db, { now, portalCases = true }: { now: string;
         .returning()
         .get();
       customerId.set(c.netId, row.id);
+    }
+    for (const o of demoOrganisations) {
+      const org = tx.insert(organisations).values({ name: o.name, partnerTeamId: teamId.get(o.partnerTeam)!, createdAt: now }).returning().get();
+      for (const domain of o.domains) tx.insert(organisationDomains).values({ domain, organisationId: org.id }).run();
+      for (const m of demoOrganisationMembers.filter((x) => x.organisation === o.name)) {
+        const row = tx
+          .insert(customers)
+          .values({ name: m.name, netId: m.email, email: m.email, organisationId: org.id, organisation: o.name })
+          .returning()
+          .get();
+        customerId.set(m.email, row.id);
+      }
     }
     for (const l of hashed) {
       const user = tx

@@ -174,6 +174,8 @@ export interface OneStepEnv {
   oncallContact?: OncallContactFacts;
   /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
   underActiveOutage?: boolean;
+  /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */
+  partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
 }
 
 export const notificationAudiences = ['team', 'user', 'customer'] as const;

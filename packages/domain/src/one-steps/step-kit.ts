@@ -17,6 +17,7 @@ import {
   type OneStepName,
   type OneStepResult,
 } from './contract';
+import { partnerTicketRefusal } from './partner-ticket-guard';
 import { routingEntry, routingFieldErrors } from './routing-trace';
 
 /** Why a step may not run, with the error code a run would throw. */
@@ -124,7 +125,7 @@ const show = (v: unknown): string | null => {
 export function defineOneStep<N extends OneStepName>(spec: StepSpec<N>): OneStepDefinition<N> {
   const { name } = spec;
   const refusal = (env: OneStepEnv): Refusal | null =>
-    roleRefusal(env, name) ?? statusRefusal(env, name) ?? spec.refuse?.(env) ?? null;
+    roleRefusal(env, name) ?? statusRefusal(env, name) ?? partnerTicketRefusal(env, name) ?? spec.refuse?.(env) ?? null;
   return {
     label: oneStepLabels[name],
     can: (env) => refusal(env)?.message ?? null,

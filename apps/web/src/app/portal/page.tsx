@@ -7,6 +7,7 @@ import { api } from '../../trpc/react';
 
 export default function PortalHome() {
   const cases = api.incident.myCases.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  const partner = api.partner.myOrganisation.useQuery();
   const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
@@ -20,6 +21,13 @@ export default function PortalHome() {
         <h2 style={{ marginTop: 0 }}>Known outages for my services</h2>
         <KnownOutages emptyText="No known outages affect the services of your open cases." />
       </section>
+      {partner.data?.organisation ? (
+        <div className="actions">
+          <Link className="button primary" href="/portal/tickets/new">
+            Submit a ticket to {partner.data.organisation.partnerTeamName}
+          </Link>
+        </div>
+      ) : null}
       <ErrorBanner message={cases.error?.message} />
       {cases.isLoading ? (
         <Loading />

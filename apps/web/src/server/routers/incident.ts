@@ -16,13 +16,24 @@ import {
   isComplete,
   openStatuses,
   portalCaseState,
+  requesterAuthorLabel,
+  requesterTeamName,
   tpCompleteness,
   tpScope,
   visibleJournal,
   type Actor,
 } from '@handoff/domain';
-import { attachmentRepository, catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import {
+  attachmentRepository,
+  catalogRepository,
+  customerRepository,
+  incidentRepository,
+  partnerRepository,
+  teamRepository,
+  type Db,
+} from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
+import { commentOnPartnerTicket } from '../partner-actions';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -69,16 +80,21 @@ export const incidentRouter = {
       const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
       const attachments = attachmentRepository.findByIncident(ctx.db, incident.id);
       if (ctx.actor.role === 'customer') {
+        // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
+        const partner = partnerRepository.findTicket(ctx.db, incident.id);
         return {
           audience: 'customer' as const,
           incident: customerView(incident),
           serviceName: details.serviceName,
           serviceCategory: details.serviceCategory,
           serviceSubcategory: details.serviceSubcategory,
-          ownerTeamName: details.ownerTeamName,
+          ownerTeamName: partner ? requesterTeamName(partner) : details.ownerTeamName,
           state: portalCaseState(incident),
+          isPartnerTicket: !!partner,
           attachments,
-          journal: journal.map(({ id, body, createdAt, kind }) => ({ id, body, createdAt, kind })),
+          journal: journal.map(({ id, body, createdAt, kind, data }) =>
+            partner ? { id, body, createdAt, kind, authorName: requesterAuthorLabel({ data }, partner) } : { id, body, createdAt, kind },
+          ),
         };
       }
       const service = catalogRepository.findServiceById(ctx.db, incident.serviceId);
@@ -117,13 +133,18 @@ export const incidentRouter = {
   addNote: authorizedProcedure('incident.addNote')
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
-      // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
-      if (ctx.actor.role === 'customer') {
-        if (input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
-        saveCustomerNote(ctx.db, ctx.actor, ctx.now(), { incidentId: input.incidentId, body: input.body });
+      if (ctx.actor.role === 'customer' && input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
+      const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      // Channel-partner tickets have their own comment rules and notifications (kb 003).
+      if (partnerRepository.findTicket(ctx.db, incident.id)) {
+        commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now: ctx.now() });
         return { ok: true as const };
       }
-      const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
+      if (ctx.actor.role === 'customer') {
+        saveCustomerNote(ctx.db, ctx.actor, ctx.now(), { incidentId: incident.id, body: input.body });
+        return { ok: true as const };
+      }
       const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };
@@ -150,6 +171,7 @@ export const incidentRouter = {
         cursor: input.cursor ?? undefined,
         limit: input.limit,
       });
+      const partnerTeams = partnerRepository.findPartnerTeamNames(ctx.db, page.items.map((i) => i.id));
       return {
         nextCursor: page.nextCursor,
         items: page.items.map(({ id, number, status, createdAt, updatedAt, serviceName, ownerTeamName, description }) => ({
@@ -159,7 +181,7 @@ export const incidentRouter = {
           createdAt,
           updatedAt,
           serviceName,
-          ownerTeamName,
+          ownerTeamName: partnerTeams.get(id) ?? ownerTeamName,
           description,
         })),
       };

@@ -3,6 +3,7 @@
 import { roleLabels } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
 import { OncallEditor } from '../../../components/oncall-editor';
+import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -33,6 +34,7 @@ export default function AdminPage() {
         </tbody>
       </table>
       <OncallEditor />
+      <OrganisationAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>

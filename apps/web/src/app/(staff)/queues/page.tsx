@@ -15,6 +15,8 @@ function Queue() {
   const utils = api.useUtils();
   const me = api.me.get.useQuery();
   const take = api.oneStep.takeOwnership.useMutation({ onSuccess: () => void utils.queue.invalidate() });
+  // Channel-partner and Tier 2 queues are worked by first claim (kb 003), not Take ownership.
+  const claim = api.partner.claim.useMutation({ onSettled: () => void utils.queue.invalidate() });
   const params = useSearchParams();
   const teams = api.queue.teams.useQuery();
   const services = api.catalog.services.useQuery();
@@ -35,6 +37,7 @@ function Queue() {
   if (teams.isLoading) return <Loading />;
   if (!teams.data?.length) return <EmptyState>You belong to no team, so you have no queue.</EmptyState>;
   const team = teams.data.find((t) => t.id === teamId);
+  const isClaimQueue = team?.kind === 'partner' || team?.kind === 'tier2';
   return (
     <>
       <h1>{team ? `${team.name} queue` : 'Team queue'}</h1>
@@ -71,7 +74,7 @@ function Queue() {
       </div>
       {team?.name === 'US - Help Desk CPS' ? <ConsultRequests team="cps" /> : null}
       {team?.name === 'HD ES' ? <ConsultRequests team="es" /> : null}
-      <ErrorBanner message={list.error?.message ?? take.error?.message} />
+      <ErrorBanner message={list.error?.message ?? take.error?.message ?? claim.error?.message} />
       {list.isLoading ? (
         <Loading />
       ) : (
@@ -79,8 +82,11 @@ function Queue() {
           rows={list.data?.pages.flatMap((p) => p.items) ?? []}
           now={now}
           empty="Nothing in this queue matches."
-          canTake={(r) => r.ownerAgentId !== me.data?.id && !['resolved', 'closed'].includes(r.status)}
-          onTake={(r) => take.mutate({ incidentId: r.id, expectedVersion: r.version })}
+          canTake={(r) =>
+            isClaimQueue ? r.ownerAgentId === null && !['resolved', 'closed'].includes(r.status) : r.ownerAgentId !== me.data?.id && !['resolved', 'closed'].includes(r.status)
+          }
+          takeLabel={team?.kind === 'tier2' ? 'Pull' : isClaimQueue ? 'Claim' : undefined}
+          onTake={(r) => (isClaimQueue ? claim.mutate({ incidentId: r.id }) : take.mutate({ incidentId: r.id, expectedVersion: r.version }))}
         />
       )}
       {list.hasNextPage ? (

@@ -1,18 +1,36 @@
 'use client';
 
 import { useParams } from 'next/navigation';
+import { useEffect } from 'react';
 import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
 import { AttachmentList } from '../../../../components/attachment-list';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
+import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
   const q = api.incident.byNumber.useQuery({ number });
   const services = api.catalog.services.useQuery();
+  const staffIncidentId = q.data?.audience === 'staff' ? q.data.incident.id : undefined;
+  // Channel-partner tickets (kb 003) get the partner panel instead of the help-desk routing workbench.
+  const partner = api.partner.forIncident.useQuery(
+    { incidentId: staffIncidentId ?? 0 },
+    { enabled: staffIncidentId !== undefined, refetchInterval: 10_000 },
+  );
+  // The panel polls; when someone else moved the ticket, reload the incident so the next step sends its current version.
+  const staleVersion = partner.data && q.data?.audience === 'staff' && partner.data.version !== q.data.incident.version;
+  const refetchIncident = q.refetch;
+  useEffect(() => {
+    if (staleVersion) void refetchIncident();
+  }, [staleVersion, refetchIncident]);
+  const refetchAll = () => {
+    void q.refetch();
+    void partner.refetch();
+  };
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorBanner message={q.error.message} />;
   const d = q.data;
@@ -70,11 +88,18 @@ export default function IncidentPage() {
         <AttachmentList attachments={d.attachments} />
       </section>
       {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
-      <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} />
+      {partner.isLoading ? <Loading /> : null}
+      <ErrorBanner message={partner.error?.message} />
+      {partner.data ? <PartnerPanel incident={i} facts={partner.data} onChanged={refetchAll} /> : null}
+      {partner.data === null ? <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} /> : null}
       {d.canEdit ? <EditIncidentForm incident={i} services={services.data ?? []} onSaved={() => void q.refetch()} /> : null}
       <h2>Journal</h2>
       <section className="panel">
-        <AddNoteForm incidentId={i.id} allowInternal={d.canAddInternalNote} onAdded={() => void q.refetch()} />
+        {partner.data ? (
+          <PartnerCommentForm incidentId={i.id} facts={partner.data} onAdded={refetchAll} />
+        ) : (
+          <AddNoteForm incidentId={i.id} allowInternal={d.canAddInternalNote} onAdded={() => void q.refetch()} />
+        )}
       </section>
       <Journal entries={d.journal} />
       <h2>History</h2>

@@ -68,7 +68,7 @@ export default function PortalCasePage() {
           <PortalNoteForm
             incidentId={d.incident.id}
             answering={state.waitingForYou}
-            askPeopleAffected={state.waitingForYou || d.incident.peopleAffected === null}
+            askPeopleAffected={!d.isPartnerTicket && (state.waitingForYou || d.incident.peopleAffected === null)}
             onAdded={() => void q.refetch()}
           />
         </section>

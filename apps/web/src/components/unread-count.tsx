@@ -1,0 +1,14 @@
+'use client';
+
+import { api } from '../trpc/react';
+
+/** The number of unread personal notifications, beside the Notifications link (polled). */
+export function UnreadCount() {
+  const q = api.notification.unreadCount.useQuery(undefined, { refetchInterval: 15_000 });
+  if (!q.data) return null;
+  return (
+    <span className="unread-count" aria-label={`${q.data} unread`}>
+      {q.data}
+    </span>
+  );
+}

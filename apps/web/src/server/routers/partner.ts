@@ -1,0 +1,148 @@
+import { type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  addNoteSchema,
+  assertCanReadIncident,
+  can,
+  canClaimTicket,
+  canCommentOnTicket,
+  canEscalateToTier2,
+  canReturnToAgent,
+  claimTicket,
+  claimTicketSchema,
+  DomainError,
+  escalateToTier2,
+  escalateToTier2Schema,
+  formatWait,
+  hopLabels,
+  isDomainError,
+  oneSteps,
+  organisationOfRequester,
+  partnerTicketSubmitSchema,
+  phaseOf,
+  returnToAgent,
+  returnToAgentSchema,
+  roundTripsText,
+  type Actor,
+} from '@handoff/domain';
+import { customerRepository, incidentRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
+import { loadOneStepEnv } from '../one-step-env';
+import { commentOnPartnerTicket, submitTicket } from '../partner-actions';
+import { authorizedProcedure } from '../trpc';
+
+function loadTicket(db: Db, actor: Actor, incidentId: number) {
+  const incident = incidentRepository.findById(db, incidentId);
+  if (!incident) throw new DomainError('NOT_FOUND', `No incident #${incidentId} that you can see.`);
+  assertCanReadIncident(actor, incident);
+  return incident;
+}
+
+function requesterCustomer(db: Db, actor: Actor) {
+  const customer = actor.customerId ? customerRepository.findById(db, actor.customerId) : undefined;
+  if (!customer) throw new DomainError('NOT_FOUND', 'Your sign-in is not linked to a customer record; ask the help desk to link it.');
+  return customer;
+}
+
+/** Channel partners (kb 003): submit, claim, escalate to Tier 2, pull, return, comment. */
+export const partnerRouter = {
+  /** The requester's organisation and partner group, or why they cannot submit tickets. */
+  myOrganisation: authorizedProcedure('partner.submit').query(({ ctx }) => {
+    const customer = requesterCustomer(ctx.db, ctx.actor);
+    try {
+      const placement = organisationOfRequester({ customer, organisations: organisationRepository.findAllDomains(ctx.db) });
+      const org = organisationRepository.findById(ctx.db, placement.organisationId);
+      return { organisation: org ? { name: org.name, partnerTeamName: org.partnerTeamName } : null, refusal: null };
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'VALIDATION') return { organisation: null, refusal: e.message };
+      throw e;
+    }
+  }),
+
+  submit: authorizedProcedure('partner.submit')
+    .input(partnerTicketSubmitSchema)
+    .mutation(({ ctx, input }) => {
+      const customer = requesterCustomer(ctx.db, ctx.actor);
+      const row = submitTicket(ctx.db, { actor: ctx.actor, customer, input, channel: 'portal', now: ctx.now() });
+      return { id: row.id, number: row.number };
+    }),
+
+  /** The partner panel of the incident page: null when the incident is not a channel-partner ticket. */
+  forIncident: authorizedProcedure('incident.readInternal')
+    .input(z.object({ incidentId: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
+      if (!partnerRepository.findTicket(ctx.db, incident.id)) return null;
+      const env = loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now: ctx.now() });
+      const onTier2 = incident.ownerTeamId === env.tier2Team.id;
+      const role = ctx.actor.role;
+      return {
+        version: incident.version,
+        organisationName: env.ticket.organisationName,
+        partnerTeamName: env.ticket.partnerTeamName,
+        relationshipAgentName: env.ticket.relationshipAgent?.name ?? null,
+        phase: phaseOf(incident, env.ticket, env.tier2Team.id),
+        roundTrips: env.roundTrips,
+        roundTripsText: roundTripsText(env.roundTrips),
+        hops: partnerRepository.findHops(ctx.db, incident.id).map((h) => ({ ...h, label: hopLabels[h.kind], waited: formatWait(h.waitedSeconds) })),
+        // `permitted` false: the role never has the action, so the button is hidden, not disabled.
+        actions: {
+          claim: { label: onTier2 ? 'Pull' : 'Claim', permitted: can(role, 'partner.claim'), disabledReason: canClaimTicket(env) },
+          escalate: { permitted: can(role, 'partner.escalate'), disabledReason: canEscalateToTier2(env) },
+          return: { permitted: can(role, 'partner.return'), disabledReason: canReturnToAgent(env) },
+          resolve: {
+            permitted: can(role, 'onestep.resolve'),
+            disabledReason: oneSteps.resolve.can(loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now })),
+          },
+          publicComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'customer') },
+          privateComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'internal') },
+        },
+      };
+    }),
+
+  /** First claim wins (kb 003 rule 4), for the partner group and, as the pull, for Tier 2. */
+  claim: authorizedProcedure('partner.claim')
+    .input(claimTicketSchema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
+      const now = ctx.now();
+      const result = claimTicket(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }));
+      const row = partnerRepository.claim(ctx.db, {
+        incidentId: incident.id,
+        teamId: incident.ownerTeamId,
+        claimantId: ctx.actor.id,
+        expectedVersion: incident.version,
+        result,
+        now,
+      });
+      return { id: row.id, number: row.number, version: row.version, ownerAgentId: row.ownerAgentId };
+    }),
+
+  escalate: authorizedProcedure('partner.escalate')
+    .input(escalateToTier2Schema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
+      const now = ctx.now();
+      const result = escalateToTier2(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }), input);
+      partnerRepository.save(ctx.db, { incidentId: incident.id, expectedVersion: input.expectedVersion, result, now });
+      return { id: incident.id, version: incident.version + 1 };
+    }),
+
+  return: authorizedProcedure('partner.return')
+    .input(returnToAgentSchema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
+      const now = ctx.now();
+      const result = returnToAgent(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }), input);
+      partnerRepository.save(ctx.db, { incidentId: incident.id, expectedVersion: input.expectedVersion, result, now });
+      return { id: incident.id, version: incident.version + 1 };
+    }),
+
+  /** A private or public comment; incident.addNote comes here too for partner tickets. */
+  comment: authorizedProcedure('partner.comment')
+    .input(addNoteSchema)
+    .mutation(({ ctx, input }) => {
+      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
+      commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now: ctx.now() });
+      return { ok: true as const };
+    }),
+} satisfies TRPCRouterRecord;

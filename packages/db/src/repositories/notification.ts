@@ -1,0 +1,47 @@
+import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { type Db } from '../client';
+import { incidents, notifications, teams } from '../schema';
+
+// Personal notifications (audience user) carry their own read state; team notifications are
+// shared by the team's members and are shown without one.
+const mine = (userId: number, teamIds: number[]): SQL =>
+  or(
+    and(eq(notifications.audience, 'user'), eq(notifications.targetId, userId)),
+    and(eq(notifications.audience, 'team'), inArray(notifications.targetId, teamIds.length ? teamIds : [-1])),
+  )!;
+
+/** A user's notifications and their teams', newest first. */
+export const findForUser = (db: Db, { userId, teamIds, limit }: { userId: number; teamIds: number[]; limit: number }) =>
+  db
+    .select({
+      id: notifications.id,
+      audience: notifications.audience,
+      template: notifications.template,
+      subject: notifications.subject,
+      body: notifications.body,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      incidentNumber: incidents.number,
+      teamName: teams.name,
+    })
+    .from(notifications)
+    .leftJoin(incidents, eq(incidents.id, notifications.incidentId))
+    .leftJoin(teams, and(eq(notifications.audience, 'team'), eq(teams.id, notifications.targetId)))
+    .where(mine(userId, teamIds))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all();
+
+export const countUnread = (db: Db, userId: number): number =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.audience, 'user'), eq(notifications.targetId, userId), isNull(notifications.readAt)))
+    .get()?.n ?? 0;
+
+/** Marks the user's own notifications read (the given ones, or all); returns how many changed. */
+export function markRead(db: Db, { userId, ids, now }: { userId: number; ids?: number[]; now: string }): number {
+  const where = [eq(notifications.audience, 'user'), eq(notifications.targetId, userId), isNull(notifications.readAt)];
+  if (ids) where.push(inArray(notifications.id, ids.length ? ids : [-1]));
+  return db.update(notifications).set({ readAt: now }).where(and(...where)).run().changes;
+}

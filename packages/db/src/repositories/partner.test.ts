@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import {
+  claimTicket,
+  commentOnTicket,
+  DomainError,
+  escalateToTier2,
+  partnerTicketService,
+  submitPartnerTicket,
+  type Actor,
+  type Incident,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import { loadPartnerEnv } from '../partner-env';
+import { notifications, outbox, partnerHops, partnerTickets, teamMembers, users } from '../schema';
+import { seedPartnerDemoTickets } from '../seed/partner-demo';
+import { createTestDb, type TestDb } from '../testing';
+import { findServiceByPath } from './catalog';
+import * as incidentRepository from './incident';
+import * as organisationRepository from './organisation';
+import * as partnerRepository from './partner';
+import * as teamRepository from './team';
+import * as userRepository from './user';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+});
+afterEach(() => t.close());
+
+let tick = 0;
+const at = () => new Date(Date.parse('2026-11-25T15:00:00.000Z') + 60_000 * tick++).toISOString();
+const actor = (email: string): Actor => userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+const partnerTeamId = () => teamRepository.findByName(db, 'Badger Health Client Support')!.id;
+const reload = (id: number): Incident => incidentRepository.findById(db, id)!;
+const rowsOf = (table: typeof outbox | typeof notifications | typeof partnerHops, incidentId: number) =>
+  db.select({ n: count() }).from(table).where(eq(table.incidentId, incidentId)).get()!.n;
+
+function submit(email = 'rita@badgerhealth.example', description = 'Patient portal login loops.') {
+  const customer = organisationRepository.findCustomerByEmail(db, email)!;
+  const org = organisationRepository.findById(db, customer.organisationId!)!;
+  const drafts = submitPartnerTicket({
+    input: { description },
+    channel: 'portal',
+    actor: actor(email),
+    requester: { customerId: customer.id, name: customer.name, email: customer.email },
+    organisation: { id: org.id, name: org.name, partnerTeamId: org.partnerTeamId, partnerTeamName: org.partnerTeamName },
+    partnerMembers: partnerRepository.findMembers(db, org.partnerTeamId),
+    serviceId: findServiceByPath(db, partnerTicketService)!.id,
+    now: at(),
+  });
+  return incidentRepository.create(db, drafts, (tx, row) => partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) }));
+}
+
+/** Adds `n` partner agents to Badger Health's group, returning their e-mails. */
+function addPartnerAgents(n: number): string[] {
+  const team = partnerTeamId();
+  return Array.from({ length: n }, (_, i) => {
+    const email = `agent${i}@partner.test`;
+    const user = db.insert(users).values({ email, name: `Agent ${i}`, role: 'partner_agent', passwordHash: 'unused' }).returning().get();
+    db.insert(teamMembers).values({ userId: user.id, teamId: team }).run();
+    return email;
+  });
+}
+
+describe('the demo organisation', () => {
+  test('Badger Health owns badgerhealth.example, is supported by its group, and has placed end users', () => {
+    expect(organisationRepository.findAll(db)).toEqual([
+      { id: 1, name: 'Badger Health', partnerTeamId: partnerTeamId(), partnerTeamName: 'Badger Health Client Support', domains: ['badgerhealth.example'] },
+    ]);
+    expect(organisationRepository.findEndUsers(db, [1]).map((u) => [u.email, u.login])).toEqual([
+      ['bao@badgerhealth.example', 'bao@badgerhealth.example'],
+      ['noor@badgerhealth.example', null],
+      ['rita@badgerhealth.example', 'rita@badgerhealth.example'],
+    ]);
+    expect(partnerRepository.findMembers(db, partnerTeamId()).map((p) => p.name)).toEqual(['Parker Partner', 'Piper Partner']);
+    expect(partnerRepository.findMembers(db, teamRepository.findByName(db, 'Tier 2 Support')!.id).map((p) => p.name)).toEqual(['Tatum Tier2', 'Toby Tier2']);
+  });
+
+  test('a domain belongs to one organisation only (primary key)', () => {
+    expect(() =>
+      organisationRepository.create(db, { name: 'Badger Clone', domains: ['badgerhealth.example'], partnerTeam: { newName: 'Clone Support' }, now: at() }),
+    ).toThrow(/UNIQUE constraint failed: organisation_domains.domain/);
+    // The failed create left neither the organisation nor its new group behind.
+    expect(organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
+    expect(teamRepository.findByName(db, 'Clone Support')).toBeUndefined();
+  });
+});
+
+describe('a submitted ticket', () => {
+  test('is stored with its partner row, first hop, and a notification and an e-mail per group member, in one transaction', () => {
+    const row = submit();
+    expect(row).toMatchObject({ ownerTeamId: partnerTeamId(), ownerAgentId: null, status: 'new', channel: 'portal' });
+    expect(partnerRepository.findTicket(db, row.id)).toMatchObject({ organisationName: 'Badger Health', relationshipAgent: null });
+    expect(partnerRepository.findHops(db, row.id).map((h) => [h.kind, h.toTeamName, h.actorName])).toEqual([['submitted', 'Badger Health Client Support', 'Rita Requester']]);
+    expect(db.select().from(notifications).where(eq(notifications.incidentId, row.id)).all().map((n) => [n.audience, n.subject])).toEqual([
+      ['user', `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`],
+      ['user', `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`],
+    ]);
+    expect(db.select().from(outbox).where(eq(outbox.incidentId, row.id)).all().map((m) => m.toAddress)).toEqual(['partner@handoff.test', 'partner2@handoff.test']);
+  });
+});
+
+describe('claim: the conditional update', () => {
+  test('50 claims prepared from the same snapshot: exactly one assignee, 49 refusals naming them', () => {
+    const ticket = submit();
+    const emails = addPartnerAgents(50);
+    const snapshot = reload(ticket.id);
+    const now = at();
+    // Every claimer read the ticket before anyone wrote, so only the WHERE clause can stop them.
+    const prepared = emails.map((email) => {
+      const a = actor(email);
+      return { a, result: claimTicket(loadPartnerEnv(db, { incident: snapshot, actor: a, now })) };
+    });
+    const outcomes = prepared.map(({ a, result }) => {
+      try {
+        partnerRepository.claim(db, { incidentId: ticket.id, teamId: snapshot.ownerTeamId, claimantId: a.id, expectedVersion: snapshot.version, result, now });
+        return 'won';
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        return `${(e as DomainError).code}: ${(e as DomainError).message}`;
+      }
+    });
+    expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+    expect(outcomes.slice(1)).toEqual(Array(49).fill(`CONFLICT: ${ticket.number} was already claimed by Agent 0.`));
+
+    const after = reload(ticket.id);
+    expect(after).toMatchObject({ ownerAgentId: actor(emails[0]!).id, status: 'in_progress', version: 2 });
+    expect(partnerRepository.findTicket(db, ticket.id)?.relationshipAgent?.name).toBe('Agent 0');
+    expect(partnerRepository.findHops(db, ticket.id).map((h) => h.kind)).toEqual(['submitted', 'claimed']);
+    // The group (52 members) was told once, by the winner's claim, besides the new-ticket messages.
+    expect(rowsOf(notifications, ticket.id)).toBe(52 + 2);
+    expect(incidentRepository.findAudit(db, ticket.id).filter((a) => a.field === 'ownerAgentId')).toHaveLength(1);
+  });
+
+  test('50 claims racing from 5 OS processes on the same SQLite file: exactly one assignee, 49 refusals', async () => {
+    const ticket = submit();
+    const emails = addPartnerAgents(50);
+    const worker = resolve(dirname(fileURLToPath(import.meta.url)), '../testing/claim-ticket-worker.ts');
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const workers = Array.from({ length: 5 }, (_, w) => {
+      const child = spawn(process.execPath, ['--import', tsx, worker, t.path, String(ticket.id), emails.filter((_e, i) => i % 5 === w).join(',')], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      const ready = new Promise<void>((ok) => child.stdout.on('data', () => out.startsWith('ready\n') && ok()));
+      const done = new Promise<{ email: string; ok: boolean; code?: string; message?: string }[]>((ok, fail) =>
+        child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.slice('ready\n'.length)) as never) : fail(new Error(`worker ${w} exited ${code}: ${err}`)))),
+      );
+      return { child, ready, done };
+    });
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.child.stdin.end('go\n');
+    const outcomes = (await Promise.all(workers.map((w) => w.done))).flat();
+
+    expect(outcomes).toHaveLength(50);
+    const winners = outcomes.filter((o) => o.ok);
+    expect(winners).toHaveLength(1);
+    const winner = actor(winners[0]!.email);
+    const refusals = outcomes.filter((o) => !o.ok);
+    expect(refusals).toHaveLength(49);
+    for (const r of refusals) expect(r).toMatchObject({ code: 'CONFLICT', message: `${ticket.number} was already claimed by ${winner.name}.` });
+    expect(reload(ticket.id)).toMatchObject({ ownerAgentId: winner.id, version: 2 });
+    expect(partnerRepository.findHops(db, ticket.id).filter((h) => h.kind === 'claimed')).toHaveLength(1);
+  }, 60_000);
+
+  test('a claim of a ticket edited meanwhile matches nothing and says so', () => {
+    const ticket = submit();
+    const parker = actor('partner@handoff.test');
+    const snapshot = reload(ticket.id);
+    const result = claimTicket(loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }));
+    // Someone edits the ticket (no assignee change) between the read and the write.
+    incidentRepository.update(db, { id: ticket.id, expectedVersion: 1, changes: { description: 'More detail.', version: 2 }, audit: [] });
+    expect(() =>
+      partnerRepository.claim(db, { incidentId: ticket.id, teamId: snapshot.ownerTeamId, claimantId: parker.id, expectedVersion: 1, result, now: at() }),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT', message: `${ticket.number} changed while you were claiming it. Reload and claim it again.` }));
+    expect(reload(ticket.id).ownerAgentId).toBeNull();
+    expect(partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
+  });
+});
+
+describe('save', () => {
+  test('a stale escalation changes nothing: no hop, no e-mail, no notification', () => {
+    const ticket = submit();
+    const parker = actor('partner@handoff.test');
+    let incident = reload(ticket.id);
+    const claimed = claimTicket(loadPartnerEnv(db, { incident, actor: parker, now: at() }));
+    partnerRepository.claim(db, { incidentId: ticket.id, teamId: incident.ownerTeamId, claimantId: parker.id, expectedVersion: 1, result: claimed, now: at() });
+    incident = reload(ticket.id);
+    const result = escalateToTier2(loadPartnerEnv(db, { incident, actor: parker, now: at() }), { incidentId: ticket.id, expectedVersion: 2, privateComment: 'Stuck.' });
+    incidentRepository.update(db, { id: ticket.id, expectedVersion: 2, changes: { description: 'Edited meanwhile.', version: 3 }, audit: [] });
+    const before = { outbox: rowsOf(outbox, ticket.id), notifications: rowsOf(notifications, ticket.id), hops: rowsOf(partnerHops, ticket.id) };
+    expect(() => partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 2, result, now: at() })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect({ outbox: rowsOf(outbox, ticket.id), notifications: rowsOf(notifications, ticket.id), hops: rowsOf(partnerHops, ticket.id) }).toEqual(before);
+    expect(reload(ticket.id)).toMatchObject({ ownerTeamId: partnerTeamId(), version: 3 });
+  });
+
+  test('a private comment only appends to the journal (the version stays)', () => {
+    const ticket = submit();
+    const piper = actor('partner2@handoff.test');
+    const result = commentOnTicket(loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }), { body: 'Known issue?', visibility: 'internal' });
+    partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 1, result, now: at() });
+    expect(reload(ticket.id).version).toBe(1);
+    expect(incidentRepository.findJournal(db, ticket.id)[0]).toMatchObject({ body: 'Known issue?', visibility: 'internal', authorName: 'Piper Partner' });
+  });
+});
+
+describe('seedPartnerDemoTickets', () => {
+  test('one ticket waits in the partner queue, one waits for Tier 2 after a claim and an escalation', () => {
+    seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
+    const tickets = db.select().from(partnerTickets).all();
+    expect(tickets).toHaveLength(2);
+    const [waiting, escalated] = tickets.map((p) => reload(p.incidentId));
+    expect(waiting).toMatchObject({ ownerTeamId: partnerTeamId(), ownerAgentId: null, status: 'new' });
+    expect(escalated).toMatchObject({ ownerTeamId: teamRepository.findByName(db, 'Tier 2 Support')!.id, ownerAgentId: null, status: 'assigned' });
+    expect(partnerRepository.findHops(db, escalated!.id).map((h) => [h.kind, h.waitedSeconds])).toEqual([
+      ['submitted', 0],
+      ['claimed', 3600],
+      ['escalated', 3600],
+    ]);
+    expect(partnerRepository.findTicket(db, escalated!.id)?.relationshipAgent?.name).toBe('Parker Partner');
+  });
+});

@@ -1,0 +1,221 @@
+import { aliasedTable, and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  DomainError,
+  openStatuses,
+  type HopDraft,
+  type HopKind,
+  type Incident,
+  type NotificationDraft,
+  type OutboxDraft,
+  type PartnerStepResult,
+  type PartnerTicketFacts,
+  type Person,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import { incidents, journalEntries, notifications, organisations, partnerHops, partnerTickets, teamMembers, teams, users } from '../schema';
+import { insertAudit, insertJournal, update, type Tx } from './incident';
+import { enqueue } from './outbox';
+
+type Writer = Db | Tx;
+const relationshipAgent = aliasedTable(users, 'relationship_agent');
+
+/** The partner facts of an incident, or undefined when it is not a channel-partner ticket. */
+export function findTicket(db: Db, incidentId: number): (PartnerTicketFacts & { incidentId: number }) | undefined {
+  const row = db
+    .select({
+      incidentId: partnerTickets.incidentId,
+      organisationId: partnerTickets.organisationId,
+      organisationName: organisations.name,
+      partnerTeamId: partnerTickets.partnerTeamId,
+      partnerTeamName: teams.name,
+      agentId: relationshipAgent.id,
+      agentName: relationshipAgent.name,
+      agentEmail: relationshipAgent.email,
+    })
+    .from(partnerTickets)
+    .innerJoin(organisations, eq(organisations.id, partnerTickets.organisationId))
+    .innerJoin(teams, eq(teams.id, partnerTickets.partnerTeamId))
+    .leftJoin(relationshipAgent, eq(relationshipAgent.id, partnerTickets.relationshipAgentId))
+    .where(eq(partnerTickets.incidentId, incidentId))
+    .get();
+  if (!row) return undefined;
+  const { agentId, agentName, agentEmail, ...facts } = row;
+  return { ...facts, relationshipAgent: agentId !== null && agentName !== null && agentEmail !== null ? { id: agentId, name: agentName, email: agentEmail } : null };
+}
+
+/** Partner group of each of the given incidents that is a partner ticket (for the requester's lists). */
+export function findPartnerTeamNames(db: Db, incidentIds: number[]): Map<number, string> {
+  if (incidentIds.length === 0) return new Map();
+  const rows = db
+    .select({ incidentId: partnerTickets.incidentId, name: teams.name })
+    .from(partnerTickets)
+    .innerJoin(teams, eq(teams.id, partnerTickets.partnerTeamId))
+    .where(inArray(partnerTickets.incidentId, incidentIds))
+    .all();
+  return new Map(rows.map((r) => [r.incidentId, r.name]));
+}
+
+/** Everyone in a team, to be told when the next input is theirs. */
+export const findMembers = (db: Db, teamId: number): Person[] =>
+  db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.teamId, teamId))
+    .orderBy(asc(users.id))
+    .all();
+
+const actor = aliasedTable(users, 'hop_actor');
+const toAgent = aliasedTable(users, 'hop_to_agent');
+const toTeam = aliasedTable(teams, 'hop_to_team');
+
+/** The ticket's hand-offs, oldest first, with names. */
+export const findHops = (db: Db, incidentId: number) =>
+  db
+    .select({
+      id: partnerHops.id,
+      kind: partnerHops.kind,
+      at: partnerHops.at,
+      waitedSeconds: partnerHops.waitedSeconds,
+      actorName: actor.name,
+      toTeamName: toTeam.name,
+      toAgentName: toAgent.name,
+    })
+    .from(partnerHops)
+    .innerJoin(toTeam, eq(toTeam.id, partnerHops.toTeamId))
+    .leftJoin(actor, eq(actor.id, partnerHops.actorId))
+    .leftJoin(toAgent, eq(toAgent.id, partnerHops.toAgentId))
+    .where(eq(partnerHops.incidentId, incidentId))
+    .orderBy(asc(partnerHops.id))
+    .all();
+
+/** What the steps need from the history: when it last changed hands and the round trips so far. */
+export function findHopSummary(db: Db, incidentId: number): { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number } {
+  const last = db
+    .select({ at: partnerHops.at, kind: partnerHops.kind })
+    .from(partnerHops)
+    .where(eq(partnerHops.incidentId, incidentId))
+    .orderBy(sql`${partnerHops.id} desc`)
+    .limit(1)
+    .get();
+  const trips = db
+    .select({ n: count() })
+    .from(partnerHops)
+    .where(and(eq(partnerHops.incidentId, incidentId), eq(partnerHops.kind, 'returned')))
+    .get();
+  return { lastHopAt: last?.at ?? null, lastHopKind: last?.kind ?? null, roundTrips: trips?.n ?? 0 };
+}
+
+/** Private comments (notes or e-mails) an author wrote on an incident since an instant. */
+export const countPrivateCommentsSince = (db: Db, incidentId: number, authorId: number, since: string): number =>
+  db
+    .select({ n: count() })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.incidentId, incidentId),
+        eq(journalEntries.authorId, authorId),
+        eq(journalEntries.visibility, 'internal'),
+        inArray(journalEntries.kind, ['note', 'email']),
+        gte(journalEntries.createdAt, since),
+      ),
+    )
+    .get()?.n ?? 0;
+
+function insertHop(tx: Writer, incidentId: number, hop: HopDraft | null) {
+  if (hop) tx.insert(partnerHops).values({ ...hop, incidentId }).run();
+}
+
+function insertNotifications(tx: Writer, incidentId: number, drafts: NotificationDraft[], at: string) {
+  if (drafts.length > 0) tx.insert(notifications).values(drafts.map((n) => ({ ...n, incidentId, createdAt: at }))).run();
+}
+
+/** The writes a new ticket adds inside incidentRepository.create's transaction. */
+export function insertNewTicket(
+  tx: Tx,
+  row: Incident,
+  drafts: { ticket: { organisationId: number; partnerTeamId: number }; hop: HopDraft; notifications: NotificationDraft[]; outbox: OutboxDraft[] },
+): void {
+  tx.insert(partnerTickets).values({ incidentId: row.id, ...drafts.ticket }).run();
+  insertHop(tx, row.id, drafts.hop);
+  insertNotifications(tx, row.id, drafts.notifications, row.createdAt);
+  enqueue(tx, drafts.outbox, row.createdAt);
+}
+
+/**
+ * First claim wins (kb 003 rule 4): ONE conditional UPDATE that only matches while the ticket is
+ * still open, in the team it was claimed from, with no assignee and at the version the claimer
+ * saw. Of any number of concurrent claims exactly one row update happens; every other claimer
+ * is refused with the name of the agent who has it. Journal, audit, notifications, e-mails, the
+ * hop and the relationship agent are written in the same IMMEDIATE transaction.
+ */
+export function claim(
+  db: Db,
+  args: { incidentId: number; teamId: number; claimantId: number; expectedVersion: number; result: PartnerStepResult; now: string },
+): Incident {
+  const { result } = args;
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .update(incidents)
+        .set(result.changes)
+        .where(
+          and(
+            eq(incidents.id, args.incidentId),
+            eq(incidents.ownerTeamId, args.teamId),
+            isNull(incidents.ownerAgentId),
+            eq(incidents.version, args.expectedVersion),
+            inArray(incidents.status, [...openStatuses]),
+          ),
+        )
+        .returning()
+        .get();
+      if (!row) throw claimRefusal(tx, args.incidentId, args.claimantId, result.hop?.kind === 'pulled' ? 'pulled' : 'claimed');
+      insertJournal(tx, row.id, result.journal);
+      insertAudit(tx, row.id, result.audit);
+      insertNotifications(tx, row.id, result.notifications, args.now);
+      enqueue(tx, result.outbox, args.now);
+      insertHop(tx, row.id, result.hop);
+      if (result.relationshipAgentId !== undefined) {
+        tx.update(partnerTickets).set({ relationshipAgentId: result.relationshipAgentId }).where(eq(partnerTickets.incidentId, row.id)).run();
+      }
+      return row;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Why a conditional claim matched nothing, read under the same write lock. */
+function claimRefusal(tx: Tx, incidentId: number, claimantId: number, verb: 'claimed' | 'pulled'): DomainError {
+  const now = tx
+    .select({ number: incidents.number, ownerAgentId: incidents.ownerAgentId, ownerName: users.name })
+    .from(incidents)
+    .leftJoin(users, eq(users.id, incidents.ownerAgentId))
+    .where(eq(incidents.id, incidentId))
+    .get();
+  if (!now) return new DomainError('NOT_FOUND', `No incident #${incidentId} that you can see.`);
+  if (now.ownerAgentId === claimantId) return new DomainError('INVALID_TRANSITION', `You already have ${now.number}.`);
+  if (now.ownerAgentId !== null) return new DomainError('CONFLICT', `${now.number} was already ${verb} by ${now.ownerName ?? 'another agent'}.`);
+  return new DomainError('CONFLICT', `${now.number} changed while you were claiming it. Reload and claim it again.`);
+}
+
+/**
+ * Saves an escalation, a return or a comment: incident changes at the expected version (CONFLICT
+ * otherwise) with everything else in one transaction; a comment that changes no field only appends.
+ */
+export function save(db: Db, args: { incidentId: number; expectedVersion: number; result: PartnerStepResult; now: string }): void {
+  const { result, incidentId, now } = args;
+  const rest = (tx: Tx) => {
+    enqueue(tx, result.outbox, now);
+    insertHop(tx, incidentId, result.hop);
+  };
+  if (Object.keys(result.changes).length > 0) {
+    update(db, { id: incidentId, expectedVersion: args.expectedVersion, ...result, also: rest });
+    return;
+  }
+  db.transaction((tx) => {
+    insertJournal(tx, incidentId, result.journal);
+    insertNotifications(tx, incidentId, result.notifications, now);
+    rest(tx);
+  });
+}

@@ -1,0 +1,32 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { hopKinds } from '@handoff/domain';
+import { incidents } from './incidents';
+import { organisations, teams, users } from './people';
+
+/**
+ * What a channel-partner ticket adds to its incident (kb 003): the organisation and partner group,
+ * and the partner agent who owns the customer relationship through every escalation.
+ */
+export const partnerTickets = sqliteTable('partner_tickets', {
+  incidentId: integer('incident_id').primaryKey().references(() => incidents.id, { onDelete: 'cascade' }),
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  partnerTeamId: integer('partner_team_id').notNull().references(() => teams.id),
+  relationshipAgentId: integer('relationship_agent_id').references(() => users.id),
+});
+
+/** Each hand-off of a partner ticket: who, when, to whom, and how long it waited before. */
+export const partnerHops = sqliteTable(
+  'partner_hops',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: hopKinds }).notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    fromTeamId: integer('from_team_id').references(() => teams.id),
+    toTeamId: integer('to_team_id').notNull().references(() => teams.id),
+    toAgentId: integer('to_agent_id').references(() => users.id),
+    at: text('at').notNull(),
+    waitedSeconds: integer('waited_seconds').notNull(),
+  },
+  (t) => [index('partner_hops_incident_idx').on(t.incidentId, t.id)],
+);

@@ -1,0 +1,41 @@
+/**
+ * Free-mail providers (kb 003 rule 1: "No gmail, hotmail, yahoo, etc., as they don't identify what
+ * employer the person works for"). Kept as data so the list grows without touching the rules;
+ * subdomains of these count too.
+ */
+export const freeMailDomains: readonly string[] = [
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'rocketmail.com',
+  'aol.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'fastmail.com',
+  'tutanota.com',
+  'tuta.io',
+  'hey.com',
+  'qq.com',
+  '163.com',
+  '126.com',
+];
