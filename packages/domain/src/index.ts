@@ -8,3 +8,5 @@ export * from './one-steps';
 export * from './consult';
 export * from './presence';
 export * from './outbox';
+export * from './outage';
+export * from './problem';

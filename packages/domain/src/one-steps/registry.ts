@@ -11,6 +11,7 @@ import {
 } from './contract';
 import { escalateToTeamStep } from './escalate-to-team';
 import { escalateToTechnologistsStep } from './escalate-to-technologists';
+import { linkToProblemStep } from './link-to-problem';
 import { pageOncallStep } from './page-oncall';
 import { reopenStep } from './reopen';
 import { resolveStep } from './resolve';
@@ -29,6 +30,7 @@ export const oneSteps: { readonly [N in OneStepName]: OneStepDefinition<N> } = {
   escalate_to_technologists: escalateToTechnologistsStep,
   escalate_to_team: escalateToTeamStep,
   take_ownership: takeOwnershipStep,
+  link_to_problem: linkToProblemStep,
   resolve: resolveStep,
   close: closeStep,
   reopen: reopenStep,
