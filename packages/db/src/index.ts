@@ -10,4 +10,7 @@ export * as presenceRepository from './repositories/presence';
 export * as oncallRepository from './repositories/oncall';
 export * as consultRepository from './repositories/consult';
 export * as outboxRepository from './repositories/outbox';
+export * as problemRepository from './repositories/problem';
+export * as outageRepository from './repositories/outage';
+export * as settingsRepository from './repositories/settings';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';

@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
   DomainError,
   formatIncidentNumber,
@@ -31,7 +31,7 @@ const _rowIsIncident = (r: Row): Incident => r;
 void _rowIsIncident;
 
 /** Hands out the next value of a named counter; call only inside a write transaction. */
-function nextCounter(tx: Writer, name: string): number {
+export function nextCounter(tx: Writer, name: string): number {
   const row = tx
     .insert(counters)
     .values({ name, value: 1 })
@@ -61,6 +61,27 @@ export function create(
   );
 }
 
+/**
+ * Inserts many incidents in one IMMEDIATE transaction (bulk imports, load tests, demo data): each
+ * takes the next number, with its journal and audit rows.
+ */
+export function createMany(
+  db: Db,
+  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] }[],
+): Incident[] {
+  return db.transaction(
+    (tx) =>
+      drafts.map((d) => {
+        const number = formatIncidentNumber(nextCounter(tx, 'incident'));
+        const row = tx.insert(incidents).values({ ...d.incident, number }).returning().get();
+        insertJournal(tx, row.id, d.journal);
+        insertAudit(tx, row.id, d.audit);
+        return row;
+      }),
+    { behavior: 'immediate' },
+  );
+}
+
 export function insertJournal(tx: Writer, incidentId: number, entries: NewJournalEntry[]) {
   if (entries.length > 0) tx.insert(journalEntries).values(entries.map((e) => ({ ...e, incidentId }))).run();
 }
@@ -69,52 +90,51 @@ export function insertAudit(tx: Writer, incidentId: number, entries: NewAuditEnt
   if (entries.length > 0) tx.insert(auditEvents).values(entries.map((e) => ({ ...e, incidentId }))).run();
 }
 
+export interface UpdateArgs {
+  id: number;
+  expectedVersion: number;
+  changes: Partial<Incident>;
+  journal?: NewJournalEntry[];
+  audit: NewAuditEntry[];
+  notifications?: NotificationDraft[];
+  presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+  /** Further writes that must commit or roll back with this one (synchronous only). */
+  also?: (tx: Tx) => void;
+}
+
 /**
  * Writes changes only if the row is still at the version the user saw: the WHERE clause is the
  * concurrency check, so a writer that read an older version changes nothing and gets CONFLICT.
  */
-export function update(
-  db: Db,
-  args: {
-    id: number;
-    expectedVersion: number;
-    changes: Partial<Incident>;
-    journal?: NewJournalEntry[];
-    audit: NewAuditEntry[];
-    notifications?: NotificationDraft[];
-    presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
-    /** Further writes that must commit or roll back with this one (synchronous only). */
-    also?: (tx: Tx) => void;
-  },
-): Incident {
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(incidents)
-        .set(args.changes)
-        .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
-        .returning()
-        .get();
-      if (!row) {
-        throw new DomainError(
-          'CONFLICT',
-          'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
-        );
-      }
-      insertJournal(tx, row.id, args.journal ?? []);
-      insertAudit(tx, row.id, args.audit);
-      const at = args.changes.updatedAt ?? row.updatedAt;
-      if (args.notifications?.length) {
-        tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
-      }
-      for (const p of args.presence ?? []) {
-        tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
-      }
-      args.also?.(tx);
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+export function update(db: Db, args: UpdateArgs): Incident {
+  return db.transaction((tx) => updateIn(tx, args), { behavior: 'immediate' });
+}
+
+/** `update` inside the caller's transaction, for actions that change many incidents at once. */
+export function updateIn(tx: Tx, args: UpdateArgs): Incident {
+  const row = tx
+    .update(incidents)
+    .set(args.changes)
+    .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
+    .returning()
+    .get();
+  if (!row) {
+    throw new DomainError(
+      'CONFLICT',
+      'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+    );
+  }
+  insertJournal(tx, row.id, args.journal ?? []);
+  insertAudit(tx, row.id, args.audit);
+  const at = args.changes.updatedAt ?? row.updatedAt;
+  if (args.notifications?.length) {
+    tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
+  }
+  for (const p of args.presence ?? []) {
+    tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
+  }
+  args.also?.(tx);
+  return row;
 }
 
 export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[]) {
@@ -122,6 +142,10 @@ export function appendJournal(db: Db, incidentId: number, entries: NewJournalEnt
 }
 
 export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();
+export const findByIds = (db: Db | Tx, ids: number[]) =>
+  ids.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
+export const findByNumbers = (db: Db, numbers: string[]) =>
+  numbers.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.number, numbers)).orderBy(incidents.id).all();
 export const findByNumber = (db: Db, number: string) =>
   db.select().from(incidents).where(eq(incidents.number, number)).get();
 
@@ -153,6 +177,7 @@ const summaryColumns = {
   customerConed: customers.coned,
   customerProgram: customers.program,
   customerPrimaryTechPartner: customers.primaryTechPartner,
+  problemId: incidents.problemId,
 };
 
 export const findByIdIncludeDetails = (db: Db, id: number) =>
@@ -172,6 +197,10 @@ export interface ListFilter {
   customerId?: number;
   statuses?: IncidentStatus[];
   serviceId?: number;
+  /** A problem's linked incidents; null = incidents linked to no problem. */
+  problemId?: number | null;
+  /** Only incidents created at or after this instant. */
+  createdSince?: string;
   /** The id of the last row of the previous page: rows strictly older than it come next. */
   cursor?: number;
   limit: number;
@@ -185,6 +214,8 @@ export function list(db: Db, f: ListFilter) {
   if (f.customerId !== undefined) where.push(eq(incidents.customerId, f.customerId));
   if (f.statuses?.length) where.push(inArray(incidents.status, f.statuses));
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
+  if (f.problemId !== undefined) where.push(f.problemId === null ? isNull(incidents.problemId) : eq(incidents.problemId, f.problemId));
+  if (f.createdSince !== undefined) where.push(gte(incidents.createdAt, f.createdSince));
   if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
   const rows = db
     .select(summaryColumns)

@@ -37,6 +37,9 @@ export const incidents = sqliteTable(
     expectation: text('expectation'),
     preferredContact: text('preferred_contact'),
     computerName: text('computer_name'),
+    // No FOREIGN KEY to problems: adding one to this existing column makes SQLite rebuild the table, and
+    // inside the migrator's transaction (foreign keys on) dropping the old table cascades to every
+    // journal and audit row. Links are made only through problemRepository, which checks the problem.
     problemId: integer('problem_id'),
     promises: text('promises', { mode: 'json' }).$type<Incident['promises']>().notNull().default(sql`'{}'`),
     version: integer('version').notNull().default(1),
@@ -52,6 +55,8 @@ export const incidents = sqliteTable(
     index('incidents_agent_idx').on(t.ownerAgentId, t.status, t.id),
     index('incidents_customer_idx').on(t.customerId, t.id),
     index('incidents_service_idx').on(t.serviceId, t.id),
+    // Linked incidents of a problem (Resolve Attached Incidents, the problem page) and unlinked ones by service.
+    index('incidents_problem_idx').on(t.problemId, t.status),
   ],
 );
 

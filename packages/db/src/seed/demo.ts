@@ -3,6 +3,7 @@ import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain
 import { type Db } from '../client';
 import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
+import { seedOutages } from './demo-outages';
 import { customers, departments, oncallContacts, services, teamMembers, teams, users } from '../schema';
 import {
   demoCustomers,
@@ -69,6 +70,7 @@ export function seedDemoData(db: Db, { now }: { now: string }): void {
     }
   });
   seedIncidents(db, now);
+  seedOutages(db, now);
 }
 
 interface DemoIncident {
