@@ -14,3 +14,4 @@ export * as problemRepository from './repositories/problem';
 export * as outageRepository from './repositories/outage';
 export * as settingsRepository from './repositories/settings';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
+export type { Tx } from './repositories/incident';

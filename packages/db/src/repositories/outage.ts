@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import {
   DomainError,
   formatOutageNumber,
@@ -89,14 +89,14 @@ export function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string
   return rows.map((r) => ({ ...r.outage, ownerTeamName: r.ownerTeamName, services: svc.get(r.outage.id) ?? [], updates: upd.get(r.outage.id) ?? [] }));
 }
 
-/** Outages in the given statuses that affect a service (the incident form's "is this already known?"). */
+/** Outages in the given statuses that affect a service (the incident form's "is this already known?"), active first. */
 export function findByService(db: Reader, serviceId: number, statuses: OutageStatus[] = ['active', 'planned']) {
   return db
     .select({ id: outages.id, number: outages.number, title: outages.title, status: outages.status, publicSummary: outages.publicSummary, startAt: outages.startAt, expectedEndAt: outages.expectedEndAt })
     .from(outages)
     .innerJoin(outageServices, eq(outageServices.outageId, outages.id))
     .where(and(eq(outageServices.serviceId, serviceId), inArray(outages.status, statuses)))
-    .orderBy(asc(outages.startAt))
+    .orderBy(sql`case when ${outages.status} = 'active' then 0 else 1 end`, asc(outages.startAt))
     .all();
 }
 

@@ -40,6 +40,15 @@ export function linkRefusal(ctx: LinkCtx & { problem: ProblemFacts }): Refusal |
   return null;
 }
 
+/** Why a new incident of this service may not be created linked to this problem, or null. */
+export function newIncidentLinkRefusal({ serviceId, actor, problem }: { serviceId: number; actor: Pick<Actor, 'role'>; problem: ProblemFacts }): string | null {
+  if (problem.status !== 'open') return `${problem.number} is ${problem.status}; link incidents to an open problem.`;
+  if (actor.role !== 'hdqa' && problem.serviceId !== serviceId) {
+    return `${problem.number} is about another service; choose one of the open problems of this service.`;
+  }
+  return null;
+}
+
 /** The journal line of a link, saying when the outage procedure now applies. */
 export function linkSummary(problem: ProblemFacts): string {
   const outage = problem.outage;

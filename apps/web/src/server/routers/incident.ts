@@ -15,8 +15,9 @@ import {
   openStatuses,
   visibleJournal,
   type Actor,
+  type ProblemFacts,
 } from '@handoff/domain';
-import { catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { catalogRepository, customerRepository, incidentRepository, problemRepository, teamRepository, type Db } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -50,7 +51,12 @@ export const incidentRouter = {
       assertReferencesExist(ctx.db, input);
       const ownerTeamId = ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
       if (ownerTeamId === undefined) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
-      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId });
+      let problem: ProblemFacts | undefined;
+      if (input.problemId != null) {
+        problem = problemRepository.findFacts(ctx.db, input.problemId);
+        if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
+      }
+      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId, problem });
       const row = incidentRepository.create(ctx.db, drafts);
       return { id: row.id, number: row.number, version: row.version };
     }),
@@ -78,6 +84,7 @@ export const incidentRouter = {
         customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
+        problem: incident.problemId !== null ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
