@@ -109,10 +109,11 @@ describe('problems (kb 001 steps 5–8)', () => {
     const { problem, outage } = await outageWithProblem();
     const page = await sncc.problem.byNumber({ number: problem.number });
     expect(page).toMatchObject({ ownerTeamName: 'SNCC-Network', outage: { number: outage.number, status: 'active' } });
-    expect(page.audit.map((a) => [a.field, a.toValue])).toEqual([
-      ['outageId', String(outage.id)],
-      ['ownerTeamId', String(teamId('SNCC-Network'))],
-      ['status', 'open'],
+    // The history names the outage and the teams, not their ids.
+    expect(page.audit.map((a) => [a.field, a.fromValue, a.toValue])).toEqual([
+      ['outageId', null, outage.number],
+      ['ownerTeamId', 'HDQA', 'SNCC-Network'],
+      ['status', null, 'open'],
     ]);
     expect(await rejectionOf(hdqa.problem.linkOutage({ problemId: problem.id, expectedVersion: 3, outageId: outage.id }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await rejectionOf(l1.problem.assign({ problemId: problem.id, expectedVersion: 3, teamId: teamId('EAST') }))).toMatchObject({ code: 'FORBIDDEN' });

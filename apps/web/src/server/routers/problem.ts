@@ -27,6 +27,17 @@ export function loadProblem(db: Db | Tx, id: number): Problem {
   return problem;
 }
 
+/** Audit rows store ids; the history shows the team, outage and service they stand for. */
+function readableAudit(db: Db, rows: ReturnType<typeof problemRepository.findAudit>) {
+  const names: Record<string, (id: number) => string | undefined> = {
+    ownerTeamId: (id) => teamRepository.findById(db, id)?.name,
+    outageId: (id) => outageRepository.findById(db, id)?.number,
+    serviceId: (id) => catalogRepository.findServiceById(db, id)?.name,
+  };
+  const show = (field: string, v: string | null) => (v !== null && names[field] ? (names[field](Number(v)) ?? v) : v);
+  return rows.map((a) => ({ ...a, fromValue: show(a.field, a.fromValue), toValue: show(a.field, a.toValue) }));
+}
+
 const reason = (problem: Problem, actor: Actor, action: Action) => problemRefusal({ problem, actor }, action)?.message ?? null;
 
 /** The problem page: fields, linked incidents, outage, journal, audit, queued e-mails and what this user may do. */
@@ -44,7 +55,7 @@ function details(db: Db, actor: Actor, problem: Problem) {
     outage,
     incidents: incidentRepository.list(db, { problemId: problem.id, limit: 1000 }).items,
     journal: problemRepository.findJournal(db, problem.id),
-    audit: problemRepository.findAudit(db, problem.id),
+    audit: readableAudit(db, problemRepository.findAudit(db, problem.id)),
     messages: problemRepository.findQueuedMessages(db, problem.id),
     preview: { ...previewResolveAttached(attached), outageToResolve: outage?.status === 'active' ? outage.number : null },
     can: {

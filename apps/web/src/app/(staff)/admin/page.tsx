@@ -2,6 +2,7 @@
 
 import { roleLabels } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
+import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { api } from '../../../trpc/react';
 
@@ -33,6 +34,7 @@ export default function AdminPage() {
         </tbody>
       </table>
       <OncallEditor />
+      <AlertSettings />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>
