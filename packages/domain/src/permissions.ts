@@ -103,7 +103,8 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   // The outage procedure (kb 001, DOMAIN.md §6): HDQA and SNCC declare, SNCC owns the outage and works
   // the problem, HDQA creates problems and links incidents, L1 links new incidents themselves.
   'onestep.link_to_problem': routingDesk,
-  'outage.read': [...allStaff, 'customer'],
+  // The public sees outages on /status without signing in; this is the staff board with owners and authors.
+  'outage.read': allStaff,
   'outage.declare': outageDesk,
   'outage.manage': ['sncc'],
   'problem.read': allStaff,

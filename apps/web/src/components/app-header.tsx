@@ -17,7 +17,8 @@ const nav: NavItem[] = [
   { href: '/incidents/new', label: 'New incident', show: (r) => can(r, 'incident.create') },
   { href: '/queues', label: 'Team queues', show: (r) => can(r, 'queue.read') },
   { href: '/problems', label: 'Problems', show: (r) => can(r, 'problem.read') },
-  { href: '/outages', label: 'Outages', show: (r) => can(r, 'outage.read') && r !== 'customer' },
+  { href: '/outages', label: 'Outages', show: (r) => can(r, 'outage.read') },
+  { href: '/status', label: 'Service status', show: (r) => r === 'customer' },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
 ];

@@ -64,8 +64,7 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
   test('me.get lists exactly what the permission table allows', async () => {
     const me = await callerFor(db, 'customer@handoff.test').me.get();
     expect(me).toMatchObject({ role: 'customer', homePath: '/portal' });
-    // Customers also read outages: the portal shows known outages for their services (issue 5 and 7).
-    expect(me.allowed).toEqual(['incident.read', 'incident.addNote', 'case.listOwn', 'catalog.read', 'outage.read']);
+    expect(me.allowed).toEqual(['incident.read', 'incident.addNote', 'case.listOwn', 'catalog.read']);
   });
 });
 

@@ -8,6 +8,7 @@ describe('datetime-local values are help-desk time (America/Chicago)', () => {
     ['', null],
     ['2026-13-01T00:00', null],
     ['tomorrow', null],
+    ['2026-12-10', null],
   ])('%s → %s', (value, instant) => {
     expect(localInputToInstant(value)).toBe(instant);
   });

@@ -88,7 +88,10 @@ describe('outages (kb 001 step 3)', () => {
     expect(text).not.toContain('ownerTeam');
     expect(text).not.toContain('Sydney SNCC');
     expect(text).not.toContain('authorName');
-    // Everything else needs a sign-in.
+    // So do the known outages of one service (the portal's "is this already known?").
+    expect((await as(null).outage.forService({ serviceId: 13 })).map((o) => o.number)).toEqual(['OUT-000003']);
+    // The staff board (owners, authors) needs a staff sign-in; everything else a sign-in.
+    expect(await rejectionOf(as('customer@handoff.test').outage.board())).toMatchObject({ code: 'FORBIDDEN' });
     expect(await rejectionOf(as(null).outage.board())).toMatchObject({ code: 'UNAUTHORIZED' });
     expect(await rejectionOf(as(null).problem.list({ view: 'open' }))).toMatchObject({ code: 'UNAUTHORIZED' });
   });

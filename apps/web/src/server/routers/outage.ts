@@ -79,8 +79,8 @@ export const outageRouter = {
   /** `/status`: needs no sign-in and shows only what the public may read. */
   publicStatus: publicProcedure.query(({ ctx }) => publicBoard(ctx.db, ctx.now())),
 
-  /** Active and planned outages of a service (the incident form's "is this already known?"). */
-  forService: authorizedProcedure('outage.read')
+  /** Active and planned outages of a service ("is this already known?"): public fields only, like `/status`. */
+  forService: publicProcedure
     .input(z.object({ serviceId: z.number().int().positive() }))
     .query(({ ctx, input }) => outageRepository.findByService(ctx.db, input.serviceId)),
 
