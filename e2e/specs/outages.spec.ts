@@ -80,6 +80,8 @@ test.describe('the outage procedure (kb 001)', () => {
     await page.getByRole('button', { name: 'Link outage' }).click();
     await expect(page.getByTestId('problem-outage')).toContainText(outageNumber);
     await expect(page.getByTestId('problem-outage')).toContainText('active');
+    await page.goto('/desk');
+    await expect(page.getByRole('table', { name: 'Active outages' })).toContainText(outageNumber);
 
     // 5. An L1 agent links a fourth incident from the form, and may only save it.
     await page.context().clearCookies();

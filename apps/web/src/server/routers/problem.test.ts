@@ -120,6 +120,17 @@ describe('problems (kb 001 steps 5–8)', () => {
     expect(await rejectionOf(sncc.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: teamId('EAST') }))).toMatchObject({ code: 'CONFLICT' });
   });
 
+  test('HDQA or SNCC corrects Identify & Classify: changed fields audited; a bad service or L1 changes nothing', async () => {
+    const { problem } = await outageWithProblem();
+    const edit = { problemId: problem.id, expectedVersion: 3, title: 'Bascom core switch', serviceId: campusNetwork, category: 'Wired › No connectivity', impact: 'Whole building', symptoms: 'No link light.', firstSeenAt: '2026-12-08T14:55:00Z' };
+    expect(await rejectionOf(l1.problem.edit(edit))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(hdqa.problem.edit({ ...edit, serviceId: 999 }))).toMatchObject({ code: 'BAD_REQUEST', message: 'Choose a service from the catalog.' });
+    expect(await hdqa.problem.edit(edit)).toEqual({ id: problem.id, version: 4 });
+    const page = await sncc.problem.byNumber({ number: problem.number });
+    expect(page.problem).toMatchObject({ title: 'Bascom core switch', impact: 'Whole building', firstSeenAt: '2026-12-08T14:55:00.000Z', version: 4 });
+    expect(page.audit.slice(0, 4).map((a) => a.field).sort()).toEqual(['firstSeenAt', 'impact', 'symptoms', 'title']);
+  });
+
   test('HDQA links more incidents by number, all or nothing', async () => {
     const { problem } = await outageWithProblem();
     const a = await l1.incident.create(contact(20));
