@@ -10,3 +10,5 @@ export * from './presence';
 export * from './outbox';
 export * from './portal';
 export * from './partner';
+export * from './outage';
+export * from './problem';

@@ -110,3 +110,33 @@ describe('one-step, presence, consult and on-call actions (issue 4)', () => {
     );
   });
 });
+
+describe('the outage procedure (issue 5, kb 001)', () => {
+  const staff = roles.filter((r) => r !== 'customer');
+  test.each([
+    ['onestep.link_to_problem', ['l1', 'hdqa']],
+    ['outage.read', staff],
+    ['outage.declare', ['hdqa', 'sncc']],
+    ['outage.manage', ['sncc']],
+    ['problem.read', staff],
+    ['problem.create', ['hdqa']],
+    ['problem.edit', ['hdqa', 'sncc']],
+    ['problem.assign', ['hdqa', 'sncc']],
+    ['problem.linkIncidents', ['hdqa']],
+    ['problem.linkOutage', ['sncc']],
+    ['problem.resolveAttached', ['sncc']],
+    ['problem.resolve', ['sncc']],
+    ['alert.read', ['hdqa', 'sncc']],
+    ['settings.manage', ['admin']],
+  ] as [Action, string[]][])('%s → %j', (action, allowed) => {
+    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+  });
+
+  test.each([
+    ['l1', 'outage.declare', 'Your role (l1) may not declare outages.'],
+    ['hdqa', 'problem.resolveAttached', 'Your role (hdqa) may not run Resolve Attached Incidents.'],
+    ['sncc', 'problem.create', 'Your role (sncc) may not create problems.'],
+  ] as const)('%s doing %s is told so', (role, action, message) => {
+    expect(() => assertCan({ role }, action)).toThrow(message);
+  });
+});

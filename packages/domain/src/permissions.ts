@@ -42,6 +42,20 @@ export const actions = [
   'partner.comment',
   'organisation.manage',
   'notification.read',
+  'onestep.link_to_problem',
+  'outage.read',
+  'outage.declare',
+  'outage.manage',
+  'problem.read',
+  'problem.create',
+  'problem.edit',
+  'problem.assign',
+  'problem.linkIncidents',
+  'problem.linkOutage',
+  'problem.resolveAttached',
+  'problem.resolve',
+  'alert.read',
+  'settings.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,6 +73,8 @@ const allStaff = [
 ] as const satisfies Role[];
 // The General Help Desk and its QA take contacts and route them onward (kb 000, 001, 002, 004).
 const routingDesk = ['l1', 'hdqa'] as const satisfies Role[];
+// HDQA and SNCC run the outage procedure together (kb 001).
+const outageDesk = ['hdqa', 'sncc'] as const satisfies Role[];
 // Teams that work incidents to the end and so may resolve and close them.
 const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'] as const satisfies Role[];
 
@@ -112,6 +128,23 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'partner.comment': ['partner_agent', 'tier2', 'customer', 'admin'],
   'organisation.manage': ['admin'],
   'notification.read': allStaff,
+  // The outage procedure (kb 001, DOMAIN.md §6): HDQA and SNCC declare, SNCC owns the outage and works
+  // the problem, HDQA creates problems and links incidents, L1 links new incidents themselves.
+  'onestep.link_to_problem': routingDesk,
+  // The public sees outages on /status without signing in; this is the staff board with owners and authors.
+  'outage.read': allStaff,
+  'outage.declare': outageDesk,
+  'outage.manage': ['sncc'],
+  'problem.read': allStaff,
+  'problem.create': ['hdqa'],
+  'problem.edit': outageDesk,
+  'problem.assign': outageDesk,
+  'problem.linkIncidents': ['hdqa'],
+  'problem.linkOutage': ['sncc'],
+  'problem.resolveAttached': ['sncc'],
+  'problem.resolve': ['sncc'],
+  'alert.read': outageDesk,
+  'settings.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -165,5 +198,19 @@ const actionDescriptions: Record<Action, string> = {
   'partner.comment': 'comment on channel-partner tickets',
   'organisation.manage': 'manage organisations and their end users',
   'notification.read': 'read notifications',
+  'onestep.link_to_problem': 'link incidents to a problem',
+  'outage.read': 'see outages',
+  'outage.declare': 'declare outages',
+  'outage.manage': 'update, start or resolve outages',
+  'problem.read': 'see problems',
+  'problem.create': 'create problems',
+  'problem.edit': 'edit problems',
+  'problem.assign': 'assign problems to a team',
+  'problem.linkIncidents': 'link incidents to a problem from the problem',
+  'problem.linkOutage': 'link a problem to an outage',
+  'problem.resolveAttached': 'run Resolve Attached Incidents',
+  'problem.resolve': 'resolve problems',
+  'alert.read': 'see potential-outage alerts',
+  'settings.manage': 'change settings',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

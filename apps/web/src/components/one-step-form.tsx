@@ -69,6 +69,8 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
         { name: 'teamId', label: 'Team', kind: 'select', numeric: true, options: ctx.teams },
         { name: 'note', label: 'Why you escalate', kind: 'textarea' },
       ];
+    case 'link_to_problem':
+      return [{ name: 'problemId', label: 'Open problem of this service', kind: 'select', numeric: true, options: ctx.problems }];
     case 'resolve':
       return [{ name: 'resolutionNote', label: 'Resolution (the customer reads this)', kind: 'textarea' }];
     case 'reopen':
@@ -87,6 +89,7 @@ interface Options {
   readyAgents: Option[];
   oncall: Option[];
   teams: Option[];
+  problems: Option[];
 }
 
 function defaultsFor(name: OneStepName, incident: Incident, d: Decide | undefined, preset: Record<string, string>): Record<string, string> {
@@ -111,6 +114,7 @@ const mutationKey = {
   escalate_to_technologists: 'escalateToTechnologists',
   escalate_to_team: 'escalateToTeam',
   take_ownership: 'takeOwnership',
+  link_to_problem: 'linkToProblem',
   resolve: 'resolve',
   close: 'close',
   reopen: 'reopen',
@@ -143,6 +147,7 @@ export function OneStepForm({
   const utils = api.useUtils();
   const teams = api.catalog.teams.useQuery(undefined, { enabled: name === 'escalate_to_team' });
   const oncall = api.oncall.list.useQuery(undefined, { enabled: name === 'page_oncall' });
+  const problems = api.problem.forService.useQuery({ serviceId: incident.serviceId }, { enabled: name === 'link_to_problem' });
   const [values, setValues] = useState(() => defaultsFor(name, incident, decide, preset));
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -153,6 +158,10 @@ export function OneStepForm({
     readyAgents: (decide?.cpsReady ?? []).map((a) => ({ value: String(a.id), label: a.name })),
     oncall: (oncall.data ?? []).filter((c) => c.schedule === values.schedule).map((c) => ({ value: String(c.id), label: `${c.name} · ${c.phone}` })),
     teams: (teams.data ?? []).map((t) => ({ value: String(t.id), label: t.name })),
+    problems: (problems.data?.problems ?? []).map((p) => ({
+      value: String(p.id),
+      label: `${p.number} · ${p.title}${p.outageNumber ? ` · outage ${p.outageNumber} (${p.outageStatus})` : ''}`,
+    })),
   };
   const fields = fieldsFor(name, incident, options);
 
@@ -216,6 +225,9 @@ export function OneStepForm({
             </Field>
           );
         })}
+      {name === 'link_to_problem' && problems.data?.problems.length === 0 ? (
+        <p className="empty">No open problem for this service yet. If it looks like an outage, tell HDQA.</p>
+      ) : null}
       {isOverride ? (
         <Field id="step-overrideReason" label={`Why not the recommended step?`} error={errors.overrideReason ?? errors.routing}>
           <textarea id="step-overrideReason" rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />

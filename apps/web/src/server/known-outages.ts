@@ -1,12 +1,25 @@
 import { type KnownOutageSource } from '@handoff/domain';
+import { outageRepository, type Db } from '@handoff/db';
 
 /**
- * Help Online's "is this already known?" check reads outages through KnownOutageSource. The outages
- * table belongs to the problems-and-outages capability (issue 5), which is built on another branch:
- * until it is merged there is no outage to find, so this source answers "none". When it lands,
- * replace this with a source over its repository (planned or active outages by service) — the
- * portal procedures and pages need no other change.
+ * Help Online's "is this already known?" check: planned and active outages touching the customer's
+ * services, with their public summary only (never owners, authors or internal notes).
  */
-export const defaultKnownOutages: KnownOutageSource = {
-  findOpenForServices: () => [],
-};
+export function knownOutagesFrom(db: Db): KnownOutageSource {
+  return {
+    findOpenForServices: (serviceIds) => {
+      const open = outageRepository.findOpen(db);
+      const services = outageRepository.findServices(db, open.map((o) => o.id));
+      return open
+        .map((o) => ({
+          number: o.number,
+          status: o.status === 'active' ? ('active' as const) : ('planned' as const),
+          summary: o.publicSummary,
+          serviceIds: (services.get(o.id) ?? []).map((s) => s.id),
+          startsAt: o.startAt,
+          expectedEndAt: o.expectedEndAt,
+        }))
+        .filter((o) => o.serviceIds.some((id) => serviceIds.includes(id)));
+    },
+  };
+}

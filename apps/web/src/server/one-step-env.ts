@@ -12,15 +12,23 @@ import {
   oncallRepository,
   partnerRepository,
   presenceRepository,
+  problemRepository,
   teamRepository,
   userRepository,
   type Db,
 } from '@handoff/db';
 
-/** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact). */
+/** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact, problem). */
 export function loadOneStepEnv(
   db: Db,
-  { incident, actor, now, agentId, oncallContactId }: { incident: Incident; actor: Actor; now: string; agentId?: number; oncallContactId?: number },
+  {
+    incident,
+    actor,
+    now,
+    agentId,
+    oncallContactId,
+    problemId,
+  }: { incident: Incident; actor: Actor; now: string; agentId?: number; oncallContactId?: number; problemId?: number },
 ): OneStepEnv {
   const teams = Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
   const service = catalogRepository.findServiceById(db, incident.serviceId);
@@ -33,8 +41,8 @@ export function loadOneStepEnv(
     teams,
     service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
     afterHoursServiceId: afterHours.id,
-    // Problems and outages arrive with their own capability; until then nothing is under an outage.
-    underActiveOutage: false,
+    // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
+    underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
   };
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
@@ -48,6 +56,11 @@ export function loadOneStepEnv(
     const contact = oncallRepository.findById(db, oncallContactId);
     if (!contact) throw new DomainError('VALIDATION', 'That on-call contact does not exist.', { contactId: 'Choose who you called' });
     env.oncallContact = contact;
+  }
+  if (problemId !== undefined) {
+    const problem = problemRepository.findFacts(db, problemId);
+    if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
+    env.problem = problem;
   }
   return env;
 }

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from './trpc';
 import { adminRouter } from './routers/admin';
 import { caseRouter } from './routers/case';
+import { alertRouter } from './routers/alert';
 import { catalogRouter } from './routers/catalog';
 import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
@@ -11,7 +12,10 @@ import { oncallRouter } from './routers/oncall';
 import { oneStepRouter } from './routers/one-step';
 import { organisationRouter } from './routers/organisation';
 import { partnerRouter } from './routers/partner';
+import { outageRouter } from './routers/outage';
 import { presenceRouter } from './routers/presence';
+import { problemRouter } from './routers/problem';
+import { problemWorkRouter } from './routers/problem-work';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
 import { triageRouter } from './routers/triage';
@@ -19,6 +23,7 @@ import { triageRouter } from './routers/triage';
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   case: caseRouter,
+  alert: alertRouter,
   catalog: catalogRouter,
   consult: consultRouter,
   customer: customerRouter,
@@ -29,7 +34,9 @@ export const appRouter = createTRPCRouter({
   oneStep: oneStepRouter,
   organisation: organisationRouter,
   partner: partnerRouter,
+  outage: outageRouter,
   presence: presenceRouter,
+  problem: { ...problemRouter, ...problemWorkRouter },
   queue: queueRouter,
   routing: routingRouter,
   triage: triageRouter,

@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
   DomainError,
   formatIncidentNumber,
@@ -31,7 +31,7 @@ const _rowIsIncident = (r: Row): Incident => r;
 void _rowIsIncident;
 
 /** Hands out the next value of a named counter; call only inside a write transaction. */
-function nextCounter(tx: Writer, name: string): number {
+export function nextCounter(tx: Writer, name: string): number {
   const row = tx
     .insert(counters)
     .values({ name, value: 1 })
@@ -71,6 +71,17 @@ export function insertNew(
   insertJournal(tx, row.id, drafts.journal);
   insertAudit(tx, row.id, drafts.audit);
   return row;
+}
+
+/**
+ * Inserts many incidents in one IMMEDIATE transaction (bulk imports, load tests, demo data): each
+ * takes the next number, with its journal and audit rows.
+ */
+export function createMany(
+  db: Db,
+  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] }[],
+): Incident[] {
+  return db.transaction((tx) => drafts.map((d) => insertNew(tx, d)), { behavior: 'immediate' });
 }
 
 export function insertJournal(tx: Writer, incidentId: number, entries: NewJournalEntry[]) {
@@ -135,6 +146,10 @@ export function appendJournal(db: Db, incidentId: number, entries: NewJournalEnt
 }
 
 export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();
+export const findByIds = (db: Db | Tx, ids: number[]) =>
+  ids.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
+export const findByNumbers = (db: Db, numbers: string[]) =>
+  numbers.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.number, numbers)).orderBy(incidents.id).all();
 export const findByNumber = (db: Db, number: string) =>
   db.select().from(incidents).where(eq(incidents.number, number)).get();
 
@@ -166,6 +181,7 @@ const summaryColumns = {
   customerConed: customers.coned,
   customerProgram: customers.program,
   customerPrimaryTechPartner: customers.primaryTechPartner,
+  problemId: incidents.problemId,
 };
 
 export const findByIdIncludeDetails = (db: Db, id: number) =>
@@ -185,6 +201,10 @@ export interface ListFilter {
   customerId?: number;
   statuses?: IncidentStatus[];
   serviceId?: number;
+  /** A problem's linked incidents; null = incidents linked to no problem. */
+  problemId?: number | null;
+  /** Only incidents created at or after this instant. */
+  createdSince?: string;
   /** The id of the last row of the previous page: rows strictly older than it come next. */
   cursor?: number;
   limit: number;
@@ -198,6 +218,8 @@ export function list(db: Db, f: ListFilter) {
   if (f.customerId !== undefined) where.push(eq(incidents.customerId, f.customerId));
   if (f.statuses?.length) where.push(inArray(incidents.status, f.statuses));
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
+  if (f.problemId !== undefined) where.push(f.problemId === null ? isNull(incidents.problemId) : eq(incidents.problemId, f.problemId));
+  if (f.createdSince !== undefined) where.push(gte(incidents.createdAt, f.createdSince));
   if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
   const rows = db
     .select(summaryColumns)

@@ -38,6 +38,9 @@ export const incidents = sqliteTable(
     expectation: text('expectation'),
     preferredContact: text('preferred_contact'),
     computerName: text('computer_name'),
+    // No FOREIGN KEY to problems: adding one to this existing column makes SQLite rebuild the table, and
+    // inside the migrator's transaction (foreign keys on) dropping the old table cascades to every
+    // journal and audit row. Links are made only through problemRepository, which checks the problem.
     problemId: integer('problem_id'),
     promises: text('promises', { mode: 'json' }).$type<Incident['promises']>().notNull().default(sql`'{}'`),
     peopleAffected: integer('people_affected'),
@@ -58,6 +61,8 @@ export const incidents = sqliteTable(
     index('incidents_service_idx').on(t.serviceId, t.id),
     // The TP review queue walks it oldest first by triage state.
     index('incidents_tp_triage_idx').on(t.tpTriage, t.id),
+    // Linked incidents of a problem (Resolve Attached Incidents, the problem page) and unlinked ones by service.
+    index('incidents_problem_idx').on(t.problemId, t.status),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from './operations';
 export * from './outbox';
 export * from './portal';
 export * from './partners';
+export * from './problems';

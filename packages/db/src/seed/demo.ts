@@ -5,6 +5,7 @@ import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
 import { customers, departments, oncallContacts, organisationDomains, organisations, services, teamMembers, teams, users } from '../schema';
 import { seedPortalDemo } from './portal-demo';
+import { seedOutages } from './demo-outages';
 import {
   demoCustomers,
   demoDepartments,
@@ -87,6 +88,7 @@ export function seedDemoData(db: Db, { now, portalCases = true }: { now: string;
     }
   });
   seedIncidents(db, now);
+  seedOutages(db, now);
   if (portalCases) seedPortalDemo(db, now);
 }
 

@@ -1,3 +1,4 @@
 export * from './holidays';
 export * from './business-calendar';
 export * from './format';
+export * from './local-input';

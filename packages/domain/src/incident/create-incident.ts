@@ -1,4 +1,6 @@
+import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
+import { linkSummary, newIncidentLinkRefusal, type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
 import {
   type AuditEntryDraft,
@@ -25,13 +27,21 @@ export function createIncident({
   actor,
   now,
   ownerTeamId,
+  problem,
 }: {
   input: IncidentCreateInput;
   actor: Actor;
   now: string;
   ownerTeamId: number;
+  /** The problem chosen on the form (kb 001 step 9: L1 links new incidents themselves). */
+  problem?: ProblemFacts;
 }): { incident: NewIncident } & IncidentChanges {
   assertCan(actor, 'incident.create');
+  if (problem) {
+    assertCan(actor, 'onestep.link_to_problem');
+    const refusal = newIncidentLinkRefusal({ serviceId: input.serviceId, actor, problem });
+    if (refusal) throw new DomainError('VALIDATION', refusal, { problemId: refusal });
+  }
   const incident: NewIncident = {
     callerName: input.callerName,
     callerPhone: input.callerPhone ?? null,
@@ -49,7 +59,7 @@ export function createIncident({
     expectation: input.expectation ?? null,
     preferredContact: input.preferredContact ?? null,
     computerName: input.computerName ?? null,
-    problemId: null,
+    problemId: problem?.id ?? null,
     promises: {},
     peopleAffected: null,
     tpTriage: null,
@@ -78,8 +88,12 @@ export function createIncident({
       createdAt: now,
     });
   }
+  if (problem) {
+    journal.push({ kind: 'system', visibility: 'internal', body: linkSummary(problem), authorId: actor.id, data: { problemId: problem.id }, createdAt: now });
+  }
   const audit: NewAuditEntry[] = [
     { actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ...(problem ? [{ actorId: actor.id, field: 'problemId', fromValue: null, toValue: String(problem.id), version: 1, at: now }] : []),
   ];
   return { incident, journal, audit };
 }

@@ -87,6 +87,8 @@ export const incidentCreateSchema = incidentEditableSchema
   .extend({
     channel: z.enum(channels, { error: 'Choose how the caller reached us' }),
     firstNote: optional(z.string().trim().max(10_000, 'The note is too long')),
+    /** kb 001 step 9: the open problem of a known outage this contact belongs to. */
+    problemId: z.number().int().positive('Choose an open problem').nullish(),
   })
   .refine(hasPhoneOrEmail, {
     path: ['callerPhone'],

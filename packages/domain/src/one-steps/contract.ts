@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
 import { type Incident } from '../incident/schema';
+import { type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
 import { assignToCpsReasonIds } from '../routing/assign-to-cps-reasons';
 import { oncallSchedules, routingDecisionSchema } from '../routing/schemas';
@@ -18,6 +19,7 @@ export const oneStepNames = [
   'escalate_to_technologists',
   'escalate_to_team',
   'take_ownership',
+  'link_to_problem',
   'resolve',
   'close',
   'reopen',
@@ -39,6 +41,7 @@ export const oneStepLabels: Readonly<Record<OneStepName, string>> = {
   escalate_to_technologists: 'Escalate to technologists',
   escalate_to_team: 'Escalate to team',
   take_ownership: 'Take ownership',
+  link_to_problem: 'Link to problem',
   resolve: 'Resolve',
   close: 'Close',
   reopen: 'Reopen',
@@ -129,6 +132,7 @@ export const oneStepInputSchemas = {
   }),
   escalate_to_team: z.object({ ...base, teamId: z.number({ error: 'Choose a team' }).int().positive(), note: text('Say why you escalate') }),
   take_ownership: z.object({ ...base }),
+  link_to_problem: z.object({ ...base, problemId: z.number({ error: 'Choose an open problem' }).int().positive('Choose an open problem') }),
   resolve: z.object({ ...base, resolutionNote: text('Write the resolution the customer will read') }),
   close: z.object({ ...base }),
   reopen: z.object({ ...base, reason: text('Say why the incident is reopened') }),
@@ -176,6 +180,8 @@ export interface OneStepEnv {
   underActiveOutage?: boolean;
   /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */
   partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
+  /** link_to_problem: the chosen problem and its outage. */
+  problem?: ProblemFacts;
 }
 
 export const notificationAudiences = ['team', 'user', 'customer'] as const;

@@ -9,6 +9,7 @@ export { canSendToHdEs, sendToHdEs } from './send-to-hd-es';
 export { canEscalateToTechnologists, escalateToTechnologists } from './escalate-to-technologists';
 export { canEscalateToTeam, escalateToTeam } from './escalate-to-team';
 export { canTakeOwnership, takeOwnership } from './take-ownership';
+export { canLinkToProblem, linkToProblem } from './link-to-problem';
 export { canResolve, resolve } from './resolve';
 export { canClose, close } from './close';
 export { canReopen, reopen } from './reopen';

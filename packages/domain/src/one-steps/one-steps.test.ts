@@ -5,7 +5,7 @@ import { type IncidentStatus } from '../incident/schema';
 import { roles, type Role } from '../roles';
 import { forwardingOneSteps, oneStepNames, type OneStepName } from './contract';
 import { availableOneSteps, oneSteps } from './registry';
-import { domainErrorOf, envFor, scenario, validInput } from './test-fixtures';
+import { domainErrorOf, envFor, scenario, teams, validInput } from './test-fixtures';
 
 const desk = ['l1', 'hdqa'] as const;
 const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'] as const;
@@ -20,6 +20,7 @@ const allowedRoles: Record<OneStepName, readonly Role[]> = {
   escalate_to_technologists: desk,
   escalate_to_team: resolvers,
   take_ownership: staff,
+  link_to_problem: desk,
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,
   reopen: staff,
@@ -100,6 +101,19 @@ describe('the outage procedure (kb 001)', () => {
     expect(domainErrorOf(() => run(name, env))).toMatchObject({ code: 'INVALID_TRANSITION', message: outage });
   });
 
+  test('L1 escalating to HDQA under an active outage is refused with the outage message', () => {
+    const env = { ...scenario('escalate_to_team', 'l1'), underActiveOutage: true };
+    const input = { ...validInput.escalate_to_team, teamId: teams.HDQA };
+    expect(oneSteps.escalate_to_team.can(env)).toBe(outage);
+    expect(domainErrorOf(() => oneSteps.escalate_to_team.run(env, input))).toMatchObject({ code: 'INVALID_TRANSITION', message: outage });
+    // Without the outage the same escalation runs.
+    expect(() => oneSteps.escalate_to_team.run(scenario('escalate_to_team', 'l1'), input)).not.toThrow();
+  });
+
+  test('link_to_problem stays allowed under an active outage (L1 links and saves)', () => {
+    expect(oneSteps.link_to_problem.can({ ...scenario('link_to_problem', 'l1'), underActiveOutage: true })).toBeNull();
+  });
+
   test('escalate_to_team is refused for SNCC too', () => {
     const env = { ...scenario('escalate_to_team', 'sncc'), underActiveOutage: true };
     expect(oneSteps.escalate_to_team.can(env)).toBe(outage);
@@ -149,6 +163,7 @@ describe('availableOneSteps', () => {
       'escalate_to_technologists',
       'escalate_to_team',
       'take_ownership',
+      'link_to_problem',
       'resolve',
     ]);
   });

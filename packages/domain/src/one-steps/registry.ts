@@ -13,6 +13,7 @@ import { escalateToTeamStep } from './escalate-to-team';
 import { handleNormallyStep } from './handle-normally';
 import { markMissionCriticalStep } from './mark-mission-critical';
 import { escalateToTechnologistsStep } from './escalate-to-technologists';
+import { linkToProblemStep } from './link-to-problem';
 import { pageOncallStep } from './page-oncall';
 import { reopenStep } from './reopen';
 import { requestMoreInformationStep } from './request-more-information';
@@ -32,6 +33,7 @@ export const oneSteps: { readonly [N in OneStepName]: OneStepDefinition<N> } = {
   escalate_to_technologists: escalateToTechnologistsStep,
   escalate_to_team: escalateToTeamStep,
   take_ownership: takeOwnershipStep,
+  link_to_problem: linkToProblemStep,
   resolve: resolveStep,
   close: closeStep,
   reopen: reopenStep,

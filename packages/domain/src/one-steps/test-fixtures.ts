@@ -2,6 +2,7 @@
 import { DomainError } from '../errors';
 import { actorFor, incidentWith, now } from '../incident/test-fixtures';
 import { type Incident } from '../incident/schema';
+import { type ProblemFacts } from '../problem/link-incident';
 import { type Role } from '../roles';
 import { type OneStepEnv, type OneStepInput, type OneStepName } from './contract';
 
@@ -26,6 +27,15 @@ export const teams = {
 } as const satisfies Record<string, number>;
 
 export const cpsAgent = { id: 20, name: 'Pat Partner', presence: 'ready', teamIds: [teams['US - Help Desk CPS']] } as const;
+/** An open problem on the fixture incident's service (5), linked to an active outage. */
+export const openProblem: ProblemFacts = {
+  id: 40,
+  number: 'PRB-000040',
+  title: 'Campus network down in Bascom Hall',
+  status: 'open',
+  serviceId: 5,
+  outage: { number: 'OUT-000007', title: 'Bascom Hall network outage', status: 'active' },
+};
 export const aimsOncall = { id: 7, schedule: 'aims', name: 'Alex Oncall', phone: '608-555-0199' } as const;
 
 export type EnvOverrides = Omit<Partial<OneStepEnv>, 'incident'> & { incident?: Partial<Incident> };
@@ -63,6 +73,7 @@ export const validInput: { [N in OneStepName]: OneStepInput<N> } = {
   escalate_to_technologists: { ...base, note: 'Whole department cannot print.' },
   escalate_to_team: { ...base, teamId: teams['SNCC-Network'], note: 'Switch port down.' },
   take_ownership: { ...base },
+  link_to_problem: { ...base, problemId: 40 },
   resolve: { ...base, resolutionNote: 'We reset your password.' },
   close: { ...base },
   reopen: { ...base, reason: 'The customer says it broke again.' },
@@ -85,6 +96,8 @@ export function scenario(name: OneStepName, role: Role = 'l1'): OneStepEnv {
       return envFor(role, { now: evening, oncallContact: aimsOncall });
     case 'take_ownership':
       return envFor(role, { incident: { ownerAgentId: 99 } });
+    case 'link_to_problem':
+      return envFor(role, { problem: openProblem });
     case 'close':
     case 'reopen':
       return envFor(role, { incident: { status: 'resolved' } });

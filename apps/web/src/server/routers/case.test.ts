@@ -276,7 +276,12 @@ describe('case.knownOutages ("is this already known?")', () => {
     expect((await caller.case.knownOutages({})).map((o) => o.number)).toEqual(['OUT-000002']);
   });
 
-  test('the default source (until the outages capability is merged) knows of none', async () => {
+  test('the default source reads the declared outages: the seeded active UWNet outage, public fields only', async () => {
+    const uwnet = 10;
+    const known = await callerFor(db, 'customer@handoff.test').case.knownOutages({ serviceId: uwnet });
+    expect(known).toHaveLength(1);
+    expect(known[0]).toMatchObject({ status: 'active', serviceIds: [uwnet] });
+    expect(Object.keys(known[0]!).sort()).toEqual(['expectedEndAt', 'number', 'serviceIds', 'startsAt', 'status', 'summary']);
     expect(await callerFor(db, 'customer@handoff.test').case.knownOutages({ serviceId: services.remoteDesktop })).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import {
   type Db,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
-import { defaultKnownOutages } from '../known-outages';
+import { knownOutagesFrom } from '../known-outages';
 import { loadOneStepEnv } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
@@ -63,7 +63,7 @@ export const caseRouter = {
                   .items.map((i) => i.serviceId),
               ),
             ];
-      const source = ctx.knownOutages ?? defaultKnownOutages;
+      const source = ctx.knownOutages ?? knownOutagesFrom(ctx.db);
       return currentOutagesFor(source.findOpenForServices(serviceIds), serviceIds, ctx.now()).map(
         ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }) => ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }),
       );

@@ -13,7 +13,7 @@ import {
   sendChatTemplate,
   type Actor,
 } from '@handoff/domain';
-import { consultRepository, incidentRepository, schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import { consultRepository, incidentRepository, problemRepository, schema, teamRepository, userRepository, type Db } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 function loadIncident(db: Db, actor: Actor, id: number) {
@@ -35,6 +35,7 @@ export const consultRouter = {
         actor: ctx.actor,
         now: ctx.now(),
         existing: consultRepository.findByIncident(ctx.db, incident.id),
+        underActiveOutage: problemRepository.isUnderActiveOutage(ctx.db, incident),
       });
       return ctx.db.transaction((tx) => {
         const row = tx.insert(schema.consultRequests).values(consult).returning().get();

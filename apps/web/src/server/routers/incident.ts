@@ -22,6 +22,7 @@ import {
   tpScope,
   visibleJournal,
   type Actor,
+  type ProblemFacts,
 } from '@handoff/domain';
 import {
   attachmentRepository,
@@ -29,6 +30,7 @@ import {
   customerRepository,
   incidentRepository,
   partnerRepository,
+  problemRepository,
   teamRepository,
   type Db,
 } from '@handoff/db';
@@ -67,7 +69,12 @@ export const incidentRouter = {
       assertReferencesExist(ctx.db, input);
       const ownerTeamId = ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
       if (ownerTeamId === undefined) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
-      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId });
+      let problem: ProblemFacts | undefined;
+      if (input.problemId != null) {
+        problem = problemRepository.findFacts(ctx.db, input.problemId);
+        if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
+      }
+      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId, problem });
       const row = incidentRepository.create(ctx.db, drafts);
       return { id: row.id, number: row.number, version: row.version };
     }),
@@ -108,6 +115,7 @@ export const incidentRouter = {
         customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
+        problem: incident.problemId !== null ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };

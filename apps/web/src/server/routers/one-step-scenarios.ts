@@ -240,6 +240,16 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         reason: 'The customer still cannot sign in.',
       }),
   }),
+  link_to_problem: async (db) => {
+    const { id, version } = await newIncident(db, tuesday10, { serviceId: uwnetService, description: 'No UWNet in the library either.' });
+    return {
+      email: l1,
+      now: fixedClock(tuesday10),
+      incidentId: id,
+      version,
+      run: (c, v) => c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId: uwnetProblem }),
+    };
+  },
   request_more_information: async (db) => {
     const { id, version } = await tpCase(db);
     return {
@@ -272,6 +282,10 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
 };
+
+/** The demo problem behind the active UWNet outage (seeded with INC-000003 attached). */
+const uwnetService = 10;
+const uwnetProblem = 1;
 
 /** A Primary TP's portal case affecting four people, waiting in the TP review queue. */
 async function tpCase(db: Db) {

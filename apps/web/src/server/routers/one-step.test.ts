@@ -49,6 +49,7 @@ const allowed: Record<OneStepName, Role[]> = {
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,
   reopen: allStaff,
+  link_to_problem: routingDesk,
   request_more_information: routingDesk,
   mark_mission_critical: routingDesk,
   handle_normally: routingDesk,

@@ -35,6 +35,7 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
       now: ctx.now(),
       agentId: 'cpsAgentId' in typed ? typed.cpsAgentId : undefined,
       oncallContactId: 'contactId' in typed ? typed.contactId : undefined,
+      problemId: 'problemId' in typed ? typed.problemId : undefined,
     });
     const result = oneSteps[name].run(env, typed);
     const row = incidentRepository.update(ctx.db, {
@@ -56,6 +57,7 @@ export const oneStepRouter = {
   escalateToTechnologists: oneStepProcedure('escalate_to_technologists'),
   escalateToTeam: oneStepProcedure('escalate_to_team'),
   takeOwnership: oneStepProcedure('take_ownership'),
+  linkToProblem: oneStepProcedure('link_to_problem'),
   resolve: oneStepProcedure('resolve'),
   close: oneStepProcedure('close'),
   reopen: oneStepProcedure('reopen'),

@@ -28,6 +28,7 @@ export const routingRouter = {
       const now = ctx.now();
       const { customer, service, cpsReady } = loadRoutingContext(ctx.db, incident);
       if (!service) throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
+      const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
       const facts = contactFactsFor({
         at: now,
         channel: incident.channel,
@@ -37,10 +38,11 @@ export const routingRouter = {
           : null,
         computerName: incident.computerName,
         cpsAgentsReady: cpsReady.length,
+        // Linked to a problem of an active outage: rule 1 decides (kb 001, 002).
+        outage: env.underActiveOutage,
         answers: input.answers,
       });
       const decision = routeContact(facts);
-      const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
       return {
         at: now,
         decision,

@@ -2,6 +2,7 @@
 
 import { roleLabels } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
+import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { api } from '../../../trpc/react';
@@ -35,6 +36,7 @@ export default function AdminPage() {
       </table>
       <OncallEditor />
       <OrganisationAdmin />
+      <AlertSettings />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>

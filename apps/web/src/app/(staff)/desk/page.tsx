@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { can } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
+import { HdqaHome } from '../../../components/hdqa-home';
 import { IncidentTable } from '../../../components/incident-table';
+import { SnccHome } from '../../../components/sncc-home';
 import { api } from '../../../trpc/react';
 
 const homeTitles: Record<string, string> = {
@@ -44,6 +46,8 @@ export default function DeskPage() {
           </Link>
         ))}
       </div>
+      {me.data.role === 'hdqa' ? <HdqaHome /> : null}
+      {me.data.role === 'sncc' ? <SnccHome /> : null}
       <h2>My open incidents</h2>
       <ErrorBanner message={mine.error?.message} />
       {mine.isLoading ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
@@ -41,6 +42,12 @@ export default function IncidentPage() {
       <h1>
         {i.number} <StatusPill status={i.status} />
       </h1>
+      {d.problem?.outage?.status === 'active' && (i.status !== 'resolved' && i.status !== 'closed') ? (
+        <div className="outage-banner" role="note" aria-label="Outage procedure">
+          Outage procedure (kb 001): {i.number} is attached to active outage {d.problem.outage.number} ({d.problem.outage.title}) through{' '}
+          {d.problem.number}. Save the incident; do not resolve it or escalate it — SNCC resolves it with the outage.
+        </div>
+      ) : null}
       <section className="panel">
         <dl className="facts">
           <dt>Customer</dt>
@@ -70,6 +77,17 @@ export default function IncidentPage() {
           </dd>
           <dt>Classification</dt>
           <dd>{i.classification ?? '—'}</dd>
+          <dt>Problem</dt>
+          <dd data-testid="incident-problem">
+            {d.problem ? (
+              <>
+                <Link href={`/problems/${d.problem.number}`}>{d.problem.number}</Link> · {d.problem.title}
+                {d.problem.outage ? ` · outage ${d.problem.outage.number} (${d.problem.outage.status})` : ''}
+              </>
+            ) : (
+              <span className="muted">Not linked</span>
+            )}
+          </dd>
           <dt>Computer</dt>
           <dd>{i.computerName ?? '—'}</dd>
           <dt>Created</dt>

@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { channels, incidentCreateSchema } from '@handoff/domain';
+import { can, channels, incidentCreateSchema } from '@handoff/domain';
 import { ErrorBanner, Field, Loading } from '@handoff/ui';
 import { CustomerTypeahead, type CustomerHit } from '../../../../components/customer-typeahead';
+import { KnownOutages } from '../../../../components/known-outages';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../../components/field-errors';
 import { ServicePicker } from '../../../../components/service-picker';
 import { api } from '../../../../trpc/react';
@@ -20,6 +21,8 @@ const channelLabels: Record<(typeof channels)[number], string> = {
 export default function NewIncidentPage() {
   const router = useRouter();
   const services = api.catalog.services.useQuery();
+  const me = api.me.get.useQuery();
+  const [problemId, setProblemId] = useState<number | null>(null);
   const create = api.incident.create.useMutation();
   const [customer, setCustomer] = useState<CustomerHit | null>(null);
   const [serviceId, setServiceId] = useState<number | null>(null);
@@ -50,7 +53,7 @@ export default function NewIncidentPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = incidentCreateSchema.safeParse({ ...form, serviceId: serviceId ?? undefined, customerId: customer?.id ?? null });
+    const parsed = incidentCreateSchema.safeParse({ ...form, serviceId: serviceId ?? undefined, customerId: customer?.id ?? null, problemId });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
       return;
@@ -99,11 +102,27 @@ export default function NewIncidentPage() {
         <section className="panel">
           <h2>Issue</h2>
           <div className="grid2">
-            <ServicePicker services={services.data ?? []} value={serviceId} onChange={setServiceId} error={errors.serviceId} />
+            <ServicePicker
+              services={services.data ?? []}
+              value={serviceId}
+              onChange={(id) => {
+                setServiceId(id);
+                // A problem belongs to one service: choosing another clears the link.
+                setProblemId(null);
+              }}
+              error={errors.serviceId}
+            />
             <Field id="computerName" label="Computer name" error={errors.computerName} hint="Departmental computers only">
               <input id="computerName" value={form.computerName} onChange={set('computerName')} />
             </Field>
           </div>
+          <KnownOutages
+            serviceId={serviceId}
+            canLink={!!me.data && can(me.data.role, 'onestep.link_to_problem')}
+            problemId={problemId}
+            onProblem={setProblemId}
+            error={errors.problemId}
+          />
           <Field id="description" label="Description" required error={errors.description}>
             <textarea id="description" rows={4} value={form.description} onChange={set('description')} aria-invalid={!!errors.description || undefined} />
           </Field>

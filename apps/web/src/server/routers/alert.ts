@@ -1,0 +1,58 @@
+import { type TRPCRouterRecord } from '@trpc/server';
+import {
+  detectPotentialOutages,
+  openStatuses,
+  parsePotentialOutageSettings,
+  potentialOutageLookbackHours,
+  potentialOutageSettingsKey,
+  potentialOutageSettingsSchema,
+} from '@handoff/domain';
+import { incidentRepository, settingsRepository, type Db } from '@handoff/db';
+import { authorizedProcedure } from '../trpc';
+
+const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
+const thresholds = (db: Db) => parsePotentialOutageSettings(settingsRepository.get(db, potentialOutageSettingsKey));
+
+/** HDQA's home (kb 001 steps 1–2): bursts that may be an outage, and incidents no problem holds yet. */
+export const alertRouter = {
+  potentialOutages: authorizedProcedure('alert.read').query(({ ctx }) => {
+    const now = ctx.now();
+    const settings = thresholds(ctx.db);
+    const recent = incidentRepository.list(ctx.db, {
+      statuses: [...openStatuses],
+      createdSince: hoursBefore(now, potentialOutageLookbackHours),
+      limit: 5000,
+    }).items;
+    const alerts = detectPotentialOutages(recent, settings, now).map((a) => ({
+      ...a,
+      serviceName: a.incidents[0]?.serviceName ?? `service #${a.serviceId}`,
+    }));
+    return { settings, alerts };
+  }),
+
+  /** Open incidents of the last week that are linked to no problem, grouped by service, most first. */
+  unlinkedByService: authorizedProcedure('alert.read').query(({ ctx }) => {
+    const rows = incidentRepository.list(ctx.db, {
+      statuses: [...openStatuses],
+      problemId: null,
+      createdSince: hoursBefore(ctx.now(), 7 * 24),
+      limit: 500,
+    }).items;
+    const groups = new Map<number, { serviceId: number; serviceName: string; incidents: typeof rows }>();
+    for (const r of rows) {
+      const g = groups.get(r.serviceId) ?? { serviceId: r.serviceId, serviceName: r.serviceName, incidents: [] };
+      g.incidents.push(r);
+      groups.set(r.serviceId, g);
+    }
+    return [...groups.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.serviceName.localeCompare(b.serviceName));
+  }),
+
+  settings: authorizedProcedure('settings.manage').query(({ ctx }) => thresholds(ctx.db)),
+
+  updateSettings: authorizedProcedure('settings.manage')
+    .input(potentialOutageSettingsSchema)
+    .mutation(({ ctx, input }) => {
+      settingsRepository.set(ctx.db, potentialOutageSettingsKey, input, ctx.now());
+      return input;
+    }),
+} satisfies TRPCRouterRecord;

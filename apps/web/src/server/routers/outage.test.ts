@@ -1,0 +1,156 @@
+// Outages, the public status page and HDQA's potential-outage alerts, against a real, seeded SQLite file.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { schema, type Db } from '@handoff/db';
+import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+let at: string;
+// A clock the test moves by hand, so incidents land exactly where the alert window needs them.
+const clock = () => at;
+const minutesAfter = (base: string, m: number) => new Date(Date.parse(base) + m * 60_000).toISOString();
+const start = '2026-12-08T15:00:00.000Z';
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  at = start;
+});
+afterEach(() => t.close());
+
+const as = (email: string | null) => callerFor(db, email, clock);
+const teamId = (name: string) => db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
+const outageCount = () => db.select({ n: count() }).from(schema.outages).get()!.n;
+const declare = {
+  title: 'Canvas is down',
+  serviceIds: [13],
+  kind: 'unplanned' as const,
+  publicSummary: 'Canvas pages do not load.',
+};
+
+describe('outages (kb 001 step 3)', () => {
+  test.each(['hdqa@handoff.test', 'sncc@handoff.test'])('%s declares an outage, owned by an SNCC team, shown on the board', async (email) => {
+    const created = await as(email).outage.declare({ ...declare, ownerTeamId: teamId('SNCC-Sysops') });
+    expect(created).toMatchObject({ number: 'OUT-000003', status: 'active', version: 1 });
+    const board = await as('l1@handoff.test').outage.board();
+    expect(board.active.map((o) => [o.number, o.ownerTeamName, o.services.map((s) => s.name)])).toContainEqual(['OUT-000003', 'SNCC-Sysops', ['Canvas']]);
+  });
+
+  test.each([
+    ['L1', 'l1@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
+    ['a customer', 'customer@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
+    ['an owner that is not SNCC', 'hdqa@handoff.test', { ownerTeamId: 2 }, 'BAD_REQUEST'],
+    ['an unknown service', 'hdqa@handoff.test', { ownerTeamId: 5, serviceIds: [999] }, 'BAD_REQUEST'],
+    ['no service', 'hdqa@handoff.test', { ownerTeamId: 5, serviceIds: [] }, 'BAD_REQUEST'],
+    ['a planned window in the past', 'sncc@handoff.test', { ownerTeamId: 5, kind: 'planned', startAt: '2026-12-01T10:00:00Z', expectedEndAt: '2026-12-01T12:00:00Z' }, 'BAD_REQUEST'],
+  ] as const)('%s → %s, nothing stored', async (_name, email, change, code) => {
+    const before = outageCount();
+    const input = { ...declare, ...change, serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds };
+    expect(await rejectionOf(as(email).outage.declare(input))).toMatchObject({ code });
+    expect(outageCount()).toBe(before);
+  });
+
+  test('SNCC posts timestamped updates, starts a planned window and resolves it; HDQA may not', async () => {
+    const sncc = as('sncc@handoff.test');
+    const planned = await sncc.outage.declare({
+      ...declare,
+      kind: 'planned',
+      startAt: '2026-12-09T08:00:00Z',
+      expectedEndAt: '2026-12-09T10:00:00Z',
+      ownerTeamId: teamId('SNCC-Network'),
+    });
+    expect(await rejectionOf(as('hdqa@handoff.test').outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'x' }))).toMatchObject({ code: 'FORBIDDEN' });
+    at = minutesAfter(start, 10);
+    await sncc.outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'Moved to the Saturday window.' });
+    expect(await rejectionOf(sncc.outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'stale' }))).toMatchObject({ code: 'CONFLICT' });
+    at = minutesAfter(start, 20);
+    await sncc.outage.start({ outageId: planned.id, expectedVersion: 2 });
+    at = minutesAfter(start, 30);
+    await sncc.outage.resolve({ outageId: planned.id, expectedVersion: 3, note: 'Maintenance done.' });
+    const board = await sncc.outage.board();
+    const shown = board.recentlyResolved.find((o) => o.id === planned.id)!;
+    expect(shown).toMatchObject({ status: 'resolved', startAt: minutesAfter(start, 20), endAt: minutesAfter(start, 30), publicSummary: 'Moved to the Saturday window.' });
+    expect(shown.updates.map((u) => [u.kind, u.body, u.createdAt])).toEqual([
+      ['resolved', 'Maintenance done.', minutesAfter(start, 30)],
+      ['started', 'The outage has started.', minutesAfter(start, 20)],
+      ['summary', 'Moved to the Saturday window.', minutesAfter(start, 10)],
+      ['declared', 'Planned outage declared: Canvas pages do not load.', start],
+    ]);
+    expect(shown.can).toEqual({ update: 'OUT-000003 is resolved; its summary is final.', start: 'OUT-000003 is resolved; only a planned outage starts.', resolve: 'OUT-000003 is already resolved.' });
+  });
+
+  test('the public status needs no sign-in and shows nothing internal', async () => {
+    await as('sncc@handoff.test').outage.declare({ ...declare, ownerTeamId: teamId('SNCC-Sysops') });
+    const status = await as(null).outage.publicStatus();
+    expect(status.active.map((o) => o.number)).toEqual(['OUT-000003', 'OUT-000001']);
+    expect(status.planned.map((o) => o.title)).toEqual(['Campus Network core maintenance']);
+    const text = JSON.stringify(status);
+    expect(text).not.toContain('ownerTeam');
+    expect(text).not.toContain('Sydney SNCC');
+    expect(text).not.toContain('authorName');
+    // So do the known outages of one service (the portal's "is this already known?").
+    expect((await as(null).outage.forService({ serviceId: 13 })).map((o) => o.number)).toEqual(['OUT-000003']);
+    // The staff board (owners, authors) needs a staff sign-in; everything else a sign-in.
+    expect(await rejectionOf(as('customer@handoff.test').outage.board())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(as(null).outage.board())).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await rejectionOf(as(null).problem.list({ view: 'open' }))).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+const contact = (customerId: number, serviceId = 12) => ({
+  callerName: `Customer ${customerId}`,
+  callerPhone: '608-555-0101',
+  customerId,
+  serviceId,
+  description: 'Cannot open the department share.',
+  channel: 'phone' as const,
+});
+
+describe('potential-outage alerts (3 incidents on one service within 30 minutes, none linked)', () => {
+  async function threeContacts(spacingMinutes: number, serviceId = 12) {
+    const l1 = as('l1@handoff.test');
+    const ids = [];
+    for (const [i, customer] of [17, 18, 19].entries()) {
+      at = minutesAfter(start, i * spacingMinutes);
+      ids.push(await l1.incident.create(contact(customer, serviceId)));
+    }
+    return ids;
+  }
+  const alertedIds = async () => (await as('hdqa@handoff.test').alert.potentialOutages()).alerts.map((a) => [a.serviceName, a.incidents.map((i) => i.id)]);
+
+  test('three contacts 10 minutes apart raise the alert on HDQA’s home; linking one to a problem clears it', async () => {
+    const created = await threeContacts(10);
+    expect(await alertedIds()).toEqual([['Enterprise File Storage', created.map((c) => c.id)]]);
+    await as('hdqa@handoff.test').problem.create({ incidentIds: [created[0]!.id] });
+    expect(await alertedIds()).toEqual([]);
+  });
+
+  test('three contacts 20 minutes apart (40 minutes in all) raise nothing with the defaults', async () => {
+    await threeContacts(20);
+    expect(await alertedIds()).toEqual([]);
+  });
+
+  test('the thresholds are settings an admin changes: 4 incidents silence three; a 60-minute window catches the slow ones', async () => {
+    const admin = as('admin@handoff.test');
+    expect(await admin.alert.settings()).toEqual({ minIncidents: 3, windowMinutes: 30 });
+    await threeContacts(20);
+    await admin.alert.updateSettings({ minIncidents: 3, windowMinutes: 60 });
+    expect(await alertedIds()).toHaveLength(1);
+    await admin.alert.updateSettings({ minIncidents: 4, windowMinutes: 60 });
+    expect(await alertedIds()).toEqual([]);
+    expect(await rejectionOf(admin.alert.updateSettings({ minIncidents: 1, windowMinutes: 60 }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await rejectionOf(as('hdqa@handoff.test').alert.updateSettings({ minIncidents: 5, windowMinutes: 60 }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await admin.alert.settings()).toEqual({ minIncidents: 4, windowMinutes: 60 });
+  });
+
+  test('HDQA sees unlinked incidents grouped by service; L1 may not read alerts', async () => {
+    const created = await threeContacts(5);
+    at = minutesAfter(start, 30);
+    await as('l1@handoff.test').incident.create(contact(20, 13));
+    const groups = await as('hdqa@handoff.test').alert.unlinkedByService();
+    expect(groups[0]).toMatchObject({ serviceName: 'Enterprise File Storage' });
+    expect(groups[0]!.incidents.map((i) => i.id)).toEqual(created.map((c) => c.id).reverse());
+    expect(groups.map((g) => g.serviceName)).toContain('Canvas');
+    expect(await rejectionOf(as('l1@handoff.test').alert.potentialOutages())).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -1,0 +1,114 @@
+import { type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  canResolveOutage,
+  canStartOutage,
+  canUpdateOutage,
+  changeOutageStatusSchema,
+  declareOutage,
+  declareOutageSchema,
+  DomainError,
+  outageBoard,
+  recentlyResolvedDays,
+  resolveOutage,
+  startOutage,
+  updateOutage,
+  updateOutageSchema,
+  type Actor,
+  type ChangeOutageStatusInput,
+  type Outage,
+  type OutageChange,
+} from '@handoff/domain';
+import { catalogRepository, outageRepository, teamRepository, type Db } from '@handoff/db';
+import { authorizedProcedure, publicProcedure } from '../trpc';
+
+/** Planned, active and recently resolved outages as the outages page and `/status` list them. */
+export function loadBoard(db: Db, now: string) {
+  const resolvedSince = new Date(Date.parse(now) - recentlyResolvedDays * 86_400_000).toISOString();
+  return outageBoard(outageRepository.listBoard(db, { resolvedSince }), now);
+}
+
+/** The public view: no owner, no authors, nothing internal (the status page needs no sign-in). */
+export function publicBoard(db: Db, now: string) {
+  const board = loadBoard(db, now);
+  const strip = (o: (typeof board.active)[number]) => ({
+    number: o.number,
+    title: o.title,
+    kind: o.kind,
+    status: o.status,
+    publicSummary: o.publicSummary,
+    startAt: o.startAt,
+    expectedEndAt: o.expectedEndAt,
+    endAt: o.endAt,
+    services: o.services.map((s) => s.name),
+    updates: o.updates.map(({ id, kind, body, createdAt }) => ({ id, kind, body, createdAt })),
+  });
+  return { active: board.active.map(strip), planned: board.planned.map(strip), recentlyResolved: board.recentlyResolved.map(strip) };
+}
+
+function load(db: Db, id: number): Outage {
+  const outage = outageRepository.findById(db, id);
+  if (!outage) throw new DomainError('NOT_FOUND', `No outage #${id}.`);
+  return outage;
+}
+
+/** One SNCC change (update, start, resolve): load, let the domain decide, save at the version seen. */
+function change(db: Db, actor: Actor, now: string, input: ChangeOutageStatusInput, run: (ctx: { outage: Outage; actor: Actor; now: string }) => OutageChange) {
+  const outage = load(db, input.outageId);
+  const result = run({ outage, actor, now });
+  const row = db.transaction((tx) => outageRepository.updateIn(tx, { id: outage.id, expectedVersion: input.expectedVersion, ...result }), { behavior: 'immediate' });
+  return { id: row.id, number: row.number, status: row.status, version: row.version };
+}
+
+export const outageRouter = {
+  /** The outages page: each outage with the reasons SNCC's buttons are disabled. */
+  board: authorizedProcedure('outage.read').query(({ ctx }) => {
+    const board = loadBoard(ctx.db, ctx.now());
+    const withGuards = (list: typeof board.active) =>
+      list.map((o) => ({
+        ...o,
+        can: {
+          update: canUpdateOutage({ outage: o, actor: ctx.actor }),
+          start: canStartOutage({ outage: o, actor: ctx.actor }),
+          resolve: canResolveOutage({ outage: o, actor: ctx.actor }),
+        },
+      }));
+    return { active: withGuards(board.active), planned: withGuards(board.planned), recentlyResolved: withGuards(board.recentlyResolved) };
+  }),
+
+  /** `/status`: needs no sign-in and shows only what the public may read. */
+  publicStatus: publicProcedure.query(({ ctx }) => publicBoard(ctx.db, ctx.now())),
+
+  /** Active and planned outages of a service ("is this already known?"): public fields only, like `/status`. */
+  forService: publicProcedure
+    .input(z.object({ serviceId: z.number().int().positive() }))
+    .query(({ ctx, input }) => outageRepository.findByService(ctx.db, input.serviceId)),
+
+  /** The SNCC teams an outage may be owned by (the declare form). */
+  ownerTeams: authorizedProcedure('outage.declare').query(({ ctx }) =>
+    teamRepository.findAll(ctx.db).filter((t) => t.name === 'SNCC-Sysops' || t.name === 'SNCC-Network'),
+  ),
+
+  declare: authorizedProcedure('outage.declare')
+    .input(declareOutageSchema)
+    .mutation(({ ctx, input }) => {
+      const missing = input.serviceIds.filter((id) => !catalogRepository.findServiceById(ctx.db, id));
+      if (missing.length) throw new DomainError('VALIDATION', 'Choose services from the catalog.', { serviceIds: 'Choose services from the catalog' });
+      const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
+      const drafts = declareOutage({ input, actor: ctx.actor, now: ctx.now(), teams });
+      const row = ctx.db.transaction((tx) => outageRepository.insert(tx, drafts), { behavior: 'immediate' });
+      return { id: row.id, number: row.number, status: row.status, version: row.version };
+    }),
+
+  update: authorizedProcedure('outage.manage')
+    .input(updateOutageSchema)
+    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => updateOutage(c, input))),
+
+  start: authorizedProcedure('outage.manage')
+    .input(changeOutageStatusSchema)
+    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => startOutage(c, input))),
+
+  resolve: authorizedProcedure('outage.manage')
+    .input(changeOutageStatusSchema)
+    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => resolveOutage(c, input))),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { count } from 'drizzle-orm';
+import { createIncident, declareOutage, DomainError, type Actor, type Incident } from '@handoff/domain';
+import { type Db } from '../client';
+import { incidents } from '../schema';
+import { createTestDb, type TestDb } from '../testing';
+import * as incidentRepository from './incident';
+import * as outageRepository from './outage';
+import * as problemRepository from './problem';
+import * as settingsRepository from './settings';
+import * as teamRepository from './team';
+import * as userRepository from './user';
+
+let t: TestDb;
+let db: Db;
+let l1: Actor;
+let sncc: Actor;
+const now = '2026-12-08T15:00:00.000Z';
+const actorOf = (email: string) => userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  l1 = actorOf('l1@handoff.test');
+  sncc = actorOf('sncc@handoff.test');
+});
+afterEach(() => t.close());
+
+const teams = () => Object.fromEntries(teamRepository.findAll(db).map((x) => [x.name, x.id]));
+const drafts = (n: number, serviceId = 9) =>
+  Array.from({ length: n }, (_, i) =>
+    createIncident({
+      input: { callerName: `Caller ${i}`, callerEmail: `caller${i}@wisc.edu`, serviceId, description: 'No wired connection.', channel: 'phone' },
+      actor: l1,
+      now,
+      ownerTeamId: l1.teamIds[0]!,
+    }),
+  );
+
+function newProblem(outageId: number | null = null) {
+  return db.transaction((tx) =>
+    problemRepository.insert(tx, {
+      problem: {
+        title: 'Bascom switch',
+        status: 'open',
+        serviceId: 9,
+        category: 'Wired › No connectivity',
+        impact: '1 incident',
+        symptoms: '-',
+        firstSeenAt: now,
+        ownerTeamId: teams()['SNCC-Network']!,
+        outageId,
+        version: 1,
+        createdById: null,
+        createdAt: now,
+        updatedAt: now,
+        resolvedAt: null,
+      },
+      journal: [{ kind: 'system', body: 'Created.', authorId: null, data: null, createdAt: now }],
+      audit: [],
+    }),
+  );
+}
+
+function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
+  const draft = declareOutage({
+    input: {
+      title: 'Campus network outage',
+      serviceIds: [9, 10],
+      kind,
+      publicSummary: 'Down.',
+      ownerTeamId: teams()['SNCC-Network']!,
+      ...(kind === 'planned' ? { startAt: '2026-12-09T08:00:00Z', expectedEndAt: '2026-12-09T10:00:00Z' } : {}),
+    },
+    actor: sncc,
+    now,
+    teams: teams(),
+  });
+  return db.transaction((tx) => outageRepository.insert(tx, draft));
+}
+
+const link = (incident: Incident, problemId: number) =>
+  incidentRepository.update(db, { id: incident.id, expectedVersion: incident.version, changes: { problemId, version: incident.version + 1 }, audit: [] });
+
+describe('incidentRepository.createMany', () => {
+  test('500 incidents in one transaction take consecutive numbers after the seed', () => {
+    const rows = incidentRepository.createMany(db, drafts(500));
+    expect(rows.map((r) => r.number).slice(0, 2)).toEqual(['INC-000009', 'INC-000010']);
+    expect(rows.at(-1)?.number).toBe('INC-000508');
+    expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(508);
+  });
+});
+
+describe('problems and outages', () => {
+  test('numbers come from their own counters, after the demo problem and outages', () => {
+    expect([newProblem().number, newProblem().number]).toEqual(['PRB-000002', 'PRB-000003']);
+    expect(newOutage().number).toBe('OUT-000003');
+  });
+
+  test('the demo data: an active UWNet outage whose problem has the seeded UWNet incident, and a planned window', () => {
+    const board = outageRepository.listBoard(db, { resolvedSince: '2000-01-01T00:00:00.000Z' });
+    expect(board.map((o) => [o.number, o.status, o.services.map((s) => s.name)])).toEqual([
+      ['OUT-000002', 'planned', ['Campus Network']],
+      ['OUT-000001', 'active', ['Wireless (UWNet)']],
+    ]);
+    const [problem] = problemRepository.list(db);
+    expect(problem).toMatchObject({ number: 'PRB-000001', ownerTeamName: 'SNCC-Network', outageNumber: 'OUT-000001', incidentCount: 1, openIncidentCount: 1 });
+    const [attached] = problemRepository.findAttached(db, problem!.id);
+    expect(attached?.incident).toMatchObject({ number: 'INC-000003', version: 2 });
+    expect(problemRepository.isUnderActiveOutage(db, attached!.incident)).toBe(true);
+  });
+
+  test('isUnderActiveOutage: only when the linked problem has an active outage', () => {
+    const [a, b, c] = incidentRepository.createMany(db, drafts(3));
+    const active = newOutage();
+    const planned = newOutage('planned');
+    const withActive = link(a!, newProblem(active.id).id);
+    const withPlanned = link(b!, newProblem(planned.id).id);
+    expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(true);
+    expect(problemRepository.isUnderActiveOutage(db, withPlanned)).toBe(false);
+    expect(problemRepository.isUnderActiveOutage(db, c!)).toBe(false);
+    db.transaction((tx) => outageRepository.updateIn(tx, { id: active.id, expectedVersion: 1, changes: { status: 'resolved', version: 2 }, updates: [] }));
+    expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(false);
+  });
+
+  test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', () => {
+    const outage = newOutage();
+    const problem = newProblem(outage.id);
+    const [a, b] = incidentRepository.createMany(db, drafts(2));
+    link(a!, problem.id);
+    const linkedB = link(b!, problem.id);
+    incidentRepository.update(db, { id: b!.id, expectedVersion: linkedB.version, changes: { status: 'resolved', version: linkedB.version + 1 }, audit: [] });
+    expect(problemRepository.findFacts(db, problem.id)).toEqual({
+      id: problem.id,
+      number: problem.number,
+      title: 'Bascom switch',
+      status: 'open',
+      serviceId: 9,
+      outage: { number: outage.number, title: 'Campus network outage', status: 'active' },
+    });
+    expect(problemRepository.findAttached(db, problem.id).map((x) => [x.incident.id, x.customer])).toEqual([
+      [a!.id, null],
+      [b!.id, null],
+    ]);
+    expect(problemRepository.list(db, { statuses: ['open'] })[0]).toMatchObject({ number: problem.number, incidentCount: 2, openIncidentCount: 1, outageStatus: 'active' });
+    expect(problemRepository.countOpenAttached(db, problem.id)).toBe(1);
+  });
+
+  test('a stale problem write changes nothing and is a CONFLICT', () => {
+    const problem = newProblem();
+    expect(() =>
+      db.transaction((tx) => problemRepository.updateIn(tx, { id: problem.id, expectedVersion: 7, changes: { title: 'x' }, journal: [], audit: [] })),
+    ).toThrow(DomainError);
+    expect(problemRepository.findById(db, problem.id)?.title).toBe('Bascom switch');
+  });
+
+  test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', () => {
+    const old = newOutage();
+    db.transaction((tx) =>
+      outageRepository.updateIn(tx, { id: old.id, expectedVersion: 1, changes: { status: 'resolved', endAt: '2026-11-01T00:00:00.000Z', version: 2 }, updates: [] }),
+    );
+    const current = newOutage();
+    const board = outageRepository.listBoard(db, { resolvedSince: '2026-12-01T00:00:00.000Z' });
+    expect(board.map((o) => o.number)).toEqual([current.number, 'OUT-000002', 'OUT-000001']);
+    expect(board[0]?.services.map((s) => s.name)).toEqual(['Campus Network', 'Wireless (UWNet)']);
+    expect(board[0]?.updates.map((u) => u.kind)).toEqual(['declared']);
+    // Wireless (UWNet): the demo outage and this one, earliest start first.
+    expect(outageRepository.findByService(db, 10).map((o) => o.number)).toEqual(['OUT-000001', current.number]);
+  });
+});
+
+describe('settingsRepository', () => {
+  test('unset → undefined; set twice → the last value', () => {
+    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toBeUndefined();
+    settingsRepository.set(db, 'alerts.potentialOutage', { minIncidents: 4, windowMinutes: 20 }, now);
+    settingsRepository.set(db, 'alerts.potentialOutage', { minIncidents: 5, windowMinutes: 20 }, now);
+    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toEqual({ minIncidents: 5, windowMinutes: 20 });
+  });
+});

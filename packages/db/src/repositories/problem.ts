@@ -1,0 +1,211 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  type AttachedIncident,
+  DomainError,
+  formatProblemNumber,
+  type Incident,
+  type NewProblem,
+  type NewProblemAuditEntry,
+  type NewProblemJournalEntry,
+  openStatuses,
+  type Problem,
+  type ProblemFacts,
+  type ProblemStatus,
+  resolvedAttachedTemplate,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import { customers, incidents, outages, outbox, problemAudit, problemJournal, problems, services, teams, users } from '../schema';
+import { nextCounter, type Tx } from './incident';
+
+type Reader = Db | Tx;
+
+/** Creates a problem with its number, journal and audit rows, in the caller's transaction. */
+export function insert(tx: Tx, draft: { problem: NewProblem; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] }): Problem {
+  const number = formatProblemNumber(nextCounter(tx, 'problem'));
+  const row = tx.insert(problems).values({ ...draft.problem, number }).returning().get();
+  insertJournal(tx, row.id, draft.journal);
+  insertAudit(tx, row.id, draft.audit);
+  return row;
+}
+
+export function insertJournal(tx: Reader, problemId: number, entries: NewProblemJournalEntry[]) {
+  if (entries.length > 0) tx.insert(problemJournal).values(entries.map((e) => ({ ...e, problemId }))).run();
+}
+
+export function insertAudit(tx: Reader, problemId: number, entries: NewProblemAuditEntry[]) {
+  if (entries.length > 0) tx.insert(problemAudit).values(entries.map((e) => ({ ...e, problemId }))).run();
+}
+
+/** Writes a problem change only at the version the user saw (CONFLICT otherwise), with journal and audit. */
+export function updateIn(
+  tx: Tx,
+  args: { id: number; expectedVersion: number; changes: Partial<Problem>; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] },
+): Problem {
+  const row = tx
+    .update(problems)
+    .set(args.changes)
+    .where(and(eq(problems.id, args.id), eq(problems.version, args.expectedVersion)))
+    .returning()
+    .get();
+  if (!row) {
+    throw new DomainError('CONFLICT', 'This problem was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.');
+  }
+  insertJournal(tx, row.id, args.journal);
+  insertAudit(tx, row.id, args.audit);
+  return row;
+}
+
+export const findById = (db: Reader, id: number) => db.select().from(problems).where(eq(problems.id, id)).get();
+export const findByNumber = (db: Reader, number: string) => db.select().from(problems).where(eq(problems.number, number)).get();
+
+/** What linking an incident needs: the problem and its outage's number, title and status. */
+export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
+  const row = db
+    .select({ problem: problems, outageNumber: outages.number, outageTitle: outages.title, outageStatus: outages.status })
+    .from(problems)
+    .leftJoin(outages, eq(outages.id, problems.outageId))
+    .where(eq(problems.id, id))
+    .get();
+  if (!row) return undefined;
+  const { id: pid, number, title, status, serviceId } = row.problem;
+  return {
+    id: pid,
+    number,
+    title,
+    status,
+    serviceId,
+    outage: row.outageNumber && row.outageTitle && row.outageStatus ? { number: row.outageNumber, title: row.outageTitle, status: row.outageStatus } : null,
+  };
+}
+
+/** kb 001 step 9: true when the incident's problem is linked to an outage that is active now. */
+export function isUnderActiveOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
+  if (incident.problemId === null) return false;
+  const row = db
+    .select({ status: outages.status })
+    .from(problems)
+    .innerJoin(outages, eq(outages.id, problems.outageId))
+    .where(eq(problems.id, incident.problemId))
+    .get();
+  return row?.status === 'active';
+}
+
+const linkedCount = sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id})`.mapWith(Number);
+const openLinkedCount = sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id} and ${inArray(incidents.status, [...openStatuses])})`.mapWith(Number);
+
+const listColumns = {
+  id: problems.id,
+  number: problems.number,
+  title: problems.title,
+  status: problems.status,
+  version: problems.version,
+  serviceId: problems.serviceId,
+  serviceName: services.name,
+  ownerTeamId: problems.ownerTeamId,
+  ownerTeamName: teams.name,
+  outageId: problems.outageId,
+  outageNumber: outages.number,
+  outageTitle: outages.title,
+  outageStatus: outages.status,
+  firstSeenAt: problems.firstSeenAt,
+  createdAt: problems.createdAt,
+  updatedAt: problems.updatedAt,
+  incidentCount: linkedCount,
+  openIncidentCount: openLinkedCount,
+};
+
+/** Problems newest first, optionally by status, owner teams and service. */
+export function list(db: Reader, f: { statuses?: ProblemStatus[]; ownerTeamIds?: number[]; serviceId?: number; limit?: number } = {}) {
+  const where = [];
+  if (f.statuses?.length) where.push(inArray(problems.status, f.statuses));
+  if (f.ownerTeamIds) where.push(inArray(problems.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
+  if (f.serviceId !== undefined) where.push(eq(problems.serviceId, f.serviceId));
+  return db
+    .select(listColumns)
+    .from(problems)
+    .innerJoin(services, eq(services.id, problems.serviceId))
+    .innerJoin(teams, eq(teams.id, problems.ownerTeamId))
+    .leftJoin(outages, eq(outages.id, problems.outageId))
+    .where(and(...where))
+    .orderBy(desc(problems.id))
+    .limit(f.limit ?? 200)
+    .all();
+}
+
+export const findByIdIncludeDetails = (db: Reader, id: number) =>
+  db
+    .select({ ...listColumns, problem: problems, serviceCategory: services.category, serviceSubcategory: services.subcategory })
+    .from(problems)
+    .innerJoin(services, eq(services.id, problems.serviceId))
+    .innerJoin(teams, eq(teams.id, problems.ownerTeamId))
+    .leftJoin(outages, eq(outages.id, problems.outageId))
+    .where(eq(problems.id, id))
+    .get();
+
+/** Every incident linked to the problem with its customer record, for Resolve Attached Incidents. */
+export function findAttached(db: Reader, problemId: number): AttachedIncident[] {
+  return db
+    .select({ incident: incidents, customerName: customers.name, customerEmail: customers.email })
+    .from(incidents)
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .where(eq(incidents.problemId, problemId))
+    .orderBy(asc(incidents.id))
+    .all()
+    .map((r) => ({
+      incident: r.incident,
+      customer: r.customerName !== null && r.customerEmail !== null ? { name: r.customerName, email: r.customerEmail } : null,
+    }));
+}
+
+/** How many open incidents are linked (resolving the problem needs none). */
+export const countOpenAttached = (db: Reader, problemId: number): number =>
+  db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(incidents)
+    .where(and(eq(incidents.problemId, problemId), inArray(incidents.status, [...openStatuses])))
+    .get()?.n ?? 0;
+
+/** The e-mails Resolve Attached Incidents queued for the problem's customers, oldest first. */
+export const findQueuedMessages = (db: Reader, problemId: number) =>
+  db
+    .select({
+      id: outbox.id,
+      incidentNumber: incidents.number,
+      toAddress: outbox.toAddress,
+      toName: outbox.toName,
+      subject: outbox.subject,
+      textBody: outbox.textBody,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .innerJoin(incidents, eq(incidents.id, outbox.incidentId))
+    .where(and(eq(incidents.problemId, problemId), eq(outbox.template, resolvedAttachedTemplate)))
+    .orderBy(asc(outbox.id))
+    .all();
+
+export const findJournal = (db: Reader, problemId: number) =>
+  db
+    .select({ id: problemJournal.id, kind: problemJournal.kind, body: problemJournal.body, createdAt: problemJournal.createdAt, authorName: users.name })
+    .from(problemJournal)
+    .leftJoin(users, eq(users.id, problemJournal.authorId))
+    .where(eq(problemJournal.problemId, problemId))
+    .orderBy(desc(problemJournal.id))
+    .all();
+
+export const findAudit = (db: Reader, problemId: number) =>
+  db
+    .select({
+      id: problemAudit.id,
+      field: problemAudit.field,
+      fromValue: problemAudit.fromValue,
+      toValue: problemAudit.toValue,
+      version: problemAudit.version,
+      at: problemAudit.at,
+      actorName: users.name,
+    })
+    .from(problemAudit)
+    .leftJoin(users, eq(users.id, problemAudit.actorId))
+    .where(eq(problemAudit.problemId, problemId))
+    .orderBy(desc(problemAudit.id))
+    .all();

@@ -1,0 +1,21 @@
+import { linkRefusal, linkRefusalAny, linkSummary } from '../problem/link-incident';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { defineOneStep, type FieldErrors } from './step-kit';
+
+export const linkToProblemStep = defineOneStep({
+  name: 'link_to_problem',
+  // Without a chosen problem the button only asks whether this incident may be linked at all.
+  refuse: ({ incident, actor, problem }) =>
+    problem ? linkRefusal({ incident, actor, problem }) : linkRefusalAny({ incident, actor }),
+  validate: ({ problem }, input): FieldErrors =>
+    problem && problem.id === input.problemId ? {} : { problemId: 'Choose an open problem' },
+  // validate() has made sure the chosen problem is there.
+  apply: ({ problem }) => ({ changes: { problemId: problem!.id }, summary: linkSummary(problem!), data: { problemId: problem!.id } }),
+});
+
+/** Why Link to problem may not run now, or null (kb 001 steps 8–9). */
+export const canLinkToProblem = (env: OneStepEnv): string | null => linkToProblemStep.can(env);
+
+/** kb 001 step 9: the agent links the incident to the open problem of its outage and only saves it. */
+export const linkToProblem = (env: OneStepEnv, input: OneStepInput<'link_to_problem'>): OneStepResult =>
+  linkToProblemStep.run(env, input);

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './declare-outage';
+export * from './change-outage';
+export * from './board';

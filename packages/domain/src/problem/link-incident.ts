@@ -1,0 +1,80 @@
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type Incident, openStatuses } from '../incident/schema';
+import { diffIncident, entry, invalid, type Refusal } from '../one-steps/step-kit';
+import { type Outage } from '../outage/schema';
+import { type Actor } from '../roles';
+import { type Problem } from './schema';
+
+/** What linking needs to know about the target problem and its outage. */
+export type ProblemFacts = Pick<Problem, 'id' | 'number' | 'title' | 'status' | 'serviceId'> & {
+  outage: Pick<Outage, 'number' | 'title' | 'status'> | null;
+};
+
+type LinkCtx = { incident: Incident; actor: Pick<Actor, 'role'> };
+
+/**
+ * Why this incident may not be linked by this actor at all, whatever the problem (kb 001 step 9):
+ * L1 links new incidents themselves but does not move one that is already linked; HDQA may.
+ */
+export function linkRefusalAny({ incident, actor }: LinkCtx): Refusal | null {
+  if (!openStatuses.includes(incident.status)) {
+    return invalid(`${incident.number} is ${incident.status}; only open incidents are linked to a problem.`);
+  }
+  if (actor.role !== 'hdqa' && incident.problemId !== null) {
+    return invalid(`${incident.number} is already linked to a problem; ask HDQA to move it.`);
+  }
+  return null;
+}
+
+/** Why this incident may not be linked to this problem by this actor, or null. */
+export function linkRefusal(ctx: LinkCtx & { problem: ProblemFacts }): Refusal | null {
+  const { incident, actor, problem } = ctx;
+  if (problem.status !== 'open') return invalid(`${problem.number} is ${problem.status}; link incidents to an open problem.`);
+  if (incident.problemId === problem.id) return invalid(`${incident.number} is already linked to ${problem.number}.`);
+  const any = linkRefusalAny(ctx);
+  if (any) return any;
+  // L1 sees only the open problems of the incident's service (issue 5); HDQA judges relevance itself.
+  if (actor.role !== 'hdqa' && problem.serviceId !== incident.serviceId) {
+    return invalid(`${problem.number} is about another service than ${incident.number}; ask HDQA to link it.`);
+  }
+  return null;
+}
+
+/** Why a new incident of this service may not be created linked to this problem, or null. */
+export function newIncidentLinkRefusal({ serviceId, actor, problem }: { serviceId: number; actor: Pick<Actor, 'role'>; problem: ProblemFacts }): string | null {
+  if (problem.status !== 'open') return `${problem.number} is ${problem.status}; link incidents to an open problem.`;
+  if (actor.role !== 'hdqa' && problem.serviceId !== serviceId) {
+    return `${problem.number} is about another service; choose one of the open problems of this service.`;
+  }
+  return null;
+}
+
+/** The journal line of a link, saying when the outage procedure now applies. */
+export function linkSummary(problem: ProblemFacts): string {
+  const outage = problem.outage;
+  const procedure =
+    outage?.status === 'active'
+      ? ` Outage ${outage.number} (${outage.title}) is active: the outage procedure applies, so Level 1 saves the incident and SNCC resolves it with the outage.`
+      : '';
+  return `Linked to problem ${problem.number}: ${problem.title}.${procedure}`;
+}
+
+/** The incident's side of a link: problemId set (version + 1, audited) and a journal entry saying what applies now. */
+export function linkIncidentToProblem({
+  incident,
+  problem,
+  actor,
+  now,
+}: {
+  incident: Incident;
+  problem: ProblemFacts;
+  actor: Actor;
+  now: string;
+}): { changes: Partial<Incident>; audit: NewAuditEntry[]; journal: NewJournalEntry[] } {
+  const { changes, audit } = diffIncident({ incident, actor, now }, { problemId: problem.id });
+  return {
+    changes,
+    audit,
+    journal: [entry({ actor, now }, 'system', 'internal', linkSummary(problem), { problemId: problem.id })],
+  };
+}
