@@ -8,3 +8,4 @@ export * from './one-steps';
 export * from './consult';
 export * from './presence';
 export * from './outbox';
+export * from './mail';

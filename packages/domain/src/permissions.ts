@@ -30,6 +30,7 @@ export const actions = [
   'consult.open',
   'consult.accept',
   'oncall.manage',
+  'mail.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +85,7 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'consult.open': routingDesk,
   'consult.accept': ['cps', 'es'],
   'oncall.manage': ['admin'],
+  'mail.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -125,5 +127,6 @@ const actionDescriptions: Record<Action, string> = {
   'consult.open': 'ask CPS or ES to take a chat',
   'consult.accept': 'accept chat consults',
   'oncall.manage': 'edit the on-call schedules',
+  'mail.manage': 'manage e-mail (messages, templates, team notifications)',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];
