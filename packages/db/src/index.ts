@@ -10,4 +10,7 @@ export * as presenceRepository from './repositories/presence';
 export * as oncallRepository from './repositories/oncall';
 export * as consultRepository from './repositories/consult';
 export * as outboxRepository from './repositories/outbox';
+export * as inboundMailRepository from './repositories/inbound-mail';
+export * as mailTemplateRepository from './repositories/mail-template';
+export * as attachmentRepository from './repositories/attachment';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';

@@ -41,20 +41,27 @@ function nextCounter(tx: Writer, name: string): number {
   return row.value;
 }
 
+type IncidentDrafts = { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] };
+
+/** Inserts a new incident with its journal and audit rows inside the caller's write transaction. */
+export function insertIncident(tx: Writer, drafts: IncidentDrafts): Incident {
+  const number = formatIncidentNumber(nextCounter(tx, 'incident'));
+  const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
+  insertJournal(tx, row.id, drafts.journal);
+  insertAudit(tx, row.id, drafts.audit);
+  return row;
+}
+
 /**
  * Inserts a new incident with its journal and audit rows in one IMMEDIATE transaction, so the
  * number counter is taken under the write lock and two creators can never share a number.
+ * `also` runs in the same transaction with the new row (e.g. queueing its acknowledgement).
  */
-export function create(
-  db: Db,
-  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
-): Incident {
+export function create(db: Db, drafts: IncidentDrafts, also?: (tx: Tx, row: Incident) => void): Incident {
   return db.transaction(
     (tx) => {
-      const number = formatIncidentNumber(nextCounter(tx, 'incident'));
-      const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
-      insertJournal(tx, row.id, drafts.journal);
-      insertAudit(tx, row.id, drafts.audit);
+      const row = insertIncident(tx, drafts);
+      also?.(tx, row);
       return row;
     },
     { behavior: 'immediate' },
@@ -69,56 +76,59 @@ export function insertAudit(tx: Writer, incidentId: number, entries: NewAuditEnt
   if (entries.length > 0) tx.insert(auditEvents).values(entries.map((e) => ({ ...e, incidentId }))).run();
 }
 
+export interface UpdateArgs {
+  id: number;
+  expectedVersion: number;
+  changes: Partial<Incident>;
+  journal?: NewJournalEntry[];
+  audit: NewAuditEntry[];
+  notifications?: NotificationDraft[];
+  presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+  /** Further writes that must commit or roll back with this one (synchronous only). */
+  also?: (tx: Tx) => void;
+}
+
 /**
  * Writes changes only if the row is still at the version the user saw: the WHERE clause is the
  * concurrency check, so a writer that read an older version changes nothing and gets CONFLICT.
  */
-export function update(
-  db: Db,
-  args: {
-    id: number;
-    expectedVersion: number;
-    changes: Partial<Incident>;
-    journal?: NewJournalEntry[];
-    audit: NewAuditEntry[];
-    notifications?: NotificationDraft[];
-    presence?: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
-    /** Further writes that must commit or roll back with this one (synchronous only). */
-    also?: (tx: Tx) => void;
-  },
-): Incident {
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(incidents)
-        .set(args.changes)
-        .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
-        .returning()
-        .get();
-      if (!row) {
-        throw new DomainError(
-          'CONFLICT',
-          'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
-        );
-      }
-      insertJournal(tx, row.id, args.journal ?? []);
-      insertAudit(tx, row.id, args.audit);
-      const at = args.changes.updatedAt ?? row.updatedAt;
-      if (args.notifications?.length) {
-        tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
-      }
-      for (const p of args.presence ?? []) {
-        tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
-      }
-      args.also?.(tx);
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+export function update(db: Db, args: UpdateArgs): Incident {
+  return db.transaction((tx) => updateIn(tx, args), { behavior: 'immediate' });
 }
 
-export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[]) {
-  db.transaction((tx) => insertJournal(tx, incidentId, entries));
+/** `update` inside the caller's write transaction. */
+export function updateIn(tx: Tx, args: UpdateArgs): Incident {
+  const row = tx
+    .update(incidents)
+    .set(args.changes)
+    .where(and(eq(incidents.id, args.id), eq(incidents.version, args.expectedVersion)))
+    .returning()
+    .get();
+  if (!row) {
+    throw new DomainError(
+      'CONFLICT',
+      'This incident was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+    );
+  }
+  insertJournal(tx, row.id, args.journal ?? []);
+  insertAudit(tx, row.id, args.audit);
+  const at = args.changes.updatedAt ?? row.updatedAt;
+  if (args.notifications?.length) {
+    tx.insert(notifications).values(args.notifications.map((n) => ({ ...n, incidentId: row.id, createdAt: at }))).run();
+  }
+  for (const p of args.presence ?? []) {
+    tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
+  }
+  args.also?.(tx);
+  return row;
+}
+
+/** Adds journal entries (notes) without a version change; `also` commits with them (e.g. the e-mail a note sends). */
+export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[], also?: (tx: Tx) => void) {
+  db.transaction((tx) => {
+    insertJournal(tx, incidentId, entries);
+    also?.(tx);
+  });
 }
 
 export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './incidents';
 export * from './operations';
 export * from './outbox';
+export * from './mail';

@@ -55,6 +55,8 @@ export const demoServices = [
   svc('Enterprise File Storage', 'File share', 'Permissions', null, 2, 'DRMT'),
   svc('Canvas', 'Course', 'Access', null, 3, 'Applications Technology'),
   svc('Campus Printing', 'Printers', 'Paper jam', null, 3, null),
+  // Where e-mail cases land until an agent classifies them (domain emailIntakeService).
+  svc('General Help Desk', 'Service Inquiry', 'Unclassified', null, 3, null),
 ];
 
 type Program = 'aims' | 'ds' | null;
