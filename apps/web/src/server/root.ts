@@ -4,6 +4,7 @@ import { catalogRouter } from './routers/catalog';
 import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
 import { incidentRouter } from './routers/incident';
+import { mailRouter } from './routers/mail';
 import { meRouter } from './routers/me';
 import { oncallRouter } from './routers/oncall';
 import { oneStepRouter } from './routers/one-step';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   consult: consultRouter,
   customer: customerRouter,
   incident: incidentRouter,
+  mail: mailRouter,
   me: meRouter,
   oncall: oncallRouter,
   oneStep: oneStepRouter,

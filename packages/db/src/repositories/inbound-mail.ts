@@ -70,3 +70,12 @@ export function list(db: Db, f: { outcome?: InboundOutcome; cursor?: number; lim
   const items = hasMore ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
+
+/** Whether a message with this Message-ID was already taken in (a sending server's retry). */
+export const wasTakenIn = (db: Writer, messageId: string): boolean =>
+  db
+    .select({ id: inboundMail.id })
+    .from(inboundMail)
+    .where(and(eq(inboundMail.messageId, messageId), inArray(inboundMail.outcome, ['created', 'appended', 'reopened', 'follow_up'])))
+    .limit(1)
+    .get() !== undefined;

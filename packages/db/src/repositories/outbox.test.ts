@@ -30,7 +30,7 @@ describe('enqueue', () => {
     db.transaction((tx) => outboxRepository.enqueue(tx, [draft(), draft({ subject: 'INC-000001 is resolved' })], now));
     outboxRepository.enqueue(db, [draft({ subject: 'Third' })], later(1));
     const [a, b, c] = outboxRepository.findByIncident(db, 1);
-    expect([a!.subject, b!.subject, c!.subject]).toEqual(['[INC-000001] Update on your request', '[INC-000001] is resolved', '[INC-000001] Third']);
+    expect([a!.subject, b!.subject, c!.subject]).toEqual(['[INC-000001] Update on your request', '[INC-000001] INC-000001 is resolved', '[INC-000001] Third']);
     expect(a).toMatchObject({ inReplyTo: null, references: null, status: 'pending', nextAttemptAt: now, autoSubmitted: true });
     expect(b).toMatchObject({ inReplyTo: a!.messageId, references: a!.messageId });
     expect(c).toMatchObject({ inReplyTo: b!.messageId, references: `${a!.messageId} ${b!.messageId}` });

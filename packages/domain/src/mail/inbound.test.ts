@@ -56,13 +56,15 @@ describe('decideInbound', () => {
     ['the 10th new incident within the hour', {}, null, 9, { action: 'create' }],
     ['the 11th new incident within the hour', {}, null, 10, { action: 'ignore', reason: 'flood' }],
     ['a reply from a flooding sender still lands', {}, open, 50, { action: 'append', incidentId: 5 }],
+    ['a message received before (same Message-ID)', { alreadyReceived: true }, null, 0, { action: 'ignore', reason: 'duplicate' }],
     ['an auto-reply to an open incident', { headers: { 'auto-submitted': 'auto-replied' } }, open, 0, { action: 'ignore', reason: 'auto_submitted' }],
     ['no text and no attachments', { text: '  ' }, null, 0, { action: 'reject', reason: expect.stringContaining('no readable text') }],
     ['attachments only', { text: '', attachmentCount: 1 }, null, 0, { action: 'create' }],
     ['no usable sender', { from: null, envelopeFrom: 'not-an-address' }, null, 0, { action: 'reject', reason: expect.stringContaining('no usable sender') }],
   ] as const)('%s', (_name, change, match, recent, expected) => {
+    const { alreadyReceived, ...rest } = change as Partial<InboundMessage> & { alreadyReceived?: boolean };
     expect(
-      decideInbound({ message: message(change as Partial<InboundMessage>), ownAddresses: own, match, newIncidentsFromSenderLastHour: recent, now }),
+      decideInbound({ message: message(rest), ownAddresses: own, match, newIncidentsFromSenderLastHour: recent, alreadyReceived, now }),
     ).toEqual(expected);
   });
 });
@@ -124,6 +126,11 @@ describe('receiveEmailReply', () => {
       journal: [expect.objectContaining({ kind: 'email', visibility: 'customer', body: 'The printer in room 112 jams on every page.' })],
       audit: [],
     });
+  });
+
+  test('the quoted earlier message is left out of the entry', () => {
+    const text = 'Still jammed.\n\nOn Tue, Nov 24, 2026, Help Desk <help@handoff.test> wrote:\n> We cleared it.';
+    expect(receiveEmailReply({ incident: incidentWith(), message: message({ text }), reopen: false, now }).journal[0]!.body).toBe('Still jammed.');
   });
 
   test.each([

@@ -2,6 +2,7 @@
 // ignored as noise, refused, a journal entry on its incident, a reopen, or a new incident.
 import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/create-incident';
 import { type Incident, openStatuses } from '../incident/schema';
+import { stripQuotedReply } from './text';
 
 /** A received message, as the listener parsed it. */
 export interface InboundMessage {
@@ -20,7 +21,7 @@ export interface InboundMessage {
   attachmentCount: number;
 }
 
-export const ignoreReasons = ['auto_submitted', 'bulk', 'bounce', 'own_address', 'flood'] as const;
+export const ignoreReasons = ['auto_submitted', 'bulk', 'bounce', 'own_address', 'flood', 'duplicate'] as const;
 export type IgnoreReason = (typeof ignoreReasons)[number];
 
 export const ignoreReasonLabels: Readonly<Record<IgnoreReason, string>> = {
@@ -29,6 +30,7 @@ export const ignoreReasonLabels: Readonly<Record<IgnoreReason, string>> = {
   bounce: 'Bounce (null sender)',
   own_address: 'Sent from our own address',
   flood: 'Sender flood (over 10 new incidents in an hour)',
+  duplicate: 'Already received (same Message-ID)',
 };
 
 /** A resolved incident younger than this reopens on a reply; an older one gets a follow-up incident. */
@@ -83,16 +85,20 @@ export function decideInbound({
   ownAddresses,
   match,
   newIncidentsFromSenderLastHour,
+  alreadyReceived = false,
   now,
 }: {
   message: InboundMessage;
   ownAddresses: readonly string[];
   match: InboundMatch | null;
   newIncidentsFromSenderLastHour: number;
+  /** A message with this Message-ID was taken in before (the sending server retried). */
+  alreadyReceived?: boolean;
   now: string;
 }): InboundDecision {
   const noise = noiseReason(message, ownAddresses);
   if (noise) return { action: 'ignore', reason: noise };
+  if (alreadyReceived) return { action: 'ignore', reason: 'duplicate' };
   if (!senderOf(message)) return { action: 'reject', reason: 'The message has no usable sender address to answer.' };
   if (message.text.trim() === '' && message.attachmentCount === 0) {
     return { action: 'reject', reason: 'The message has no readable text or attachments (empty or broken MIME body).' };
@@ -189,8 +195,9 @@ export function receiveEmailIncident({
 }
 
 /**
- * A reply on its incident: a customer-visible e-mail entry; a recently resolved incident reopens
- * (back to its agent, or to the team queue), with the version bumped and audited.
+ * A reply on its incident: a customer-visible e-mail entry with the new text (the quoted earlier
+ * message dropped); a recently resolved incident reopens (back to its agent, or to the team
+ * queue), with the version bumped and audited.
  */
 export function receiveEmailReply({
   incident,
@@ -203,7 +210,7 @@ export function receiveEmailReply({
   reopen: boolean;
   now: string;
 }): { changes: Partial<Incident>; journal: NewJournalEntry[]; audit: NewAuditEntry[] } {
-  const journal = [emailEntry(message, message.text.trim(), now)];
+  const journal = [emailEntry(message, stripQuotedReply(message.text), now)];
   if (!reopen) return { changes: {}, journal, audit: [] };
   const status = incident.ownerAgentId === null ? 'assigned' : 'in_progress';
   const version = incident.version + 1;

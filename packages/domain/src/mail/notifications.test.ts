@@ -29,7 +29,7 @@ describe('oneStepMail', () => {
     const result = oneSteps.assign_to_cps.run(envFor('l1'), validInput.assign_to_cps);
     const drafts = oneStepMail(result, { ...ctx, actor, teams: [cps] });
     expect(drafts.map((d) => d.toAddress)).toEqual(['pat@handoff.test', 'cory@handoff.test']);
-    expect(drafts[0]).toMatchObject({ template: 'team-assigned', subject: 'INC-000001 assigned to US - Help Desk CPS', autoSubmitted: true, incidentId: 1 });
+    expect(drafts[0]).toMatchObject({ template: 'team-assigned', subject: 'Assigned to US - Help Desk CPS: Casey Customer', autoSubmitted: true, incidentId: 1 });
     expect(drafts[0]!.textBody).toContain('Test l1 assigned INC-000001');
   });
 
@@ -60,7 +60,7 @@ describe('oneStepMail', () => {
     const result = oneSteps.resolve.run(envFor('l1'), validInput.resolve);
     const drafts = oneStepMail(result, { ...ctx, actor, teams: [] });
     expect(drafts).toEqual([
-      expect.objectContaining({ template: 'resolved', toAddress: 'ccustomer@grad.wisc.edu', subject: 'INC-000001 is resolved' }),
+      expect.objectContaining({ template: 'resolved', toAddress: 'ccustomer@grad.wisc.edu', subject: 'Your request is resolved' }),
     ]);
     expect(drafts[0]!.textBody).toContain('We reset your password.');
     expect(drafts[0]!.textBody).toContain('reply to this message within 7 days');
@@ -99,6 +99,6 @@ describe('acknowledgementMail', () => {
   ] as const)('a case arriving by %s → %i acknowledgement', (channel, n) => {
     const drafts = acknowledgementMail(ctx, channel);
     expect(drafts).toHaveLength(n);
-    if (n) expect(drafts[0]).toMatchObject({ template: 'acknowledgement', subject: 'We received your request: INC-000001', textBody: expect.stringContaining('recorded as INC-000001') });
+    if (n) expect(drafts[0]).toMatchObject({ template: 'acknowledgement', subject: 'We received your request', textBody: expect.stringContaining('recorded as INC-000001') });
   });
 });

@@ -1,5 +1,6 @@
 // The notification e-mails Handoff sends, each an admin-editable template with the incident's
-// fields as {{placeholders}}. The defaults ship here; the db holds an admin's edits.
+// fields as {{placeholders}}. The defaults ship here; the db holds an admin's edits. Subjects need
+// no number: every incident message is tagged [INC-000123] when it is queued.
 import { z } from 'zod';
 import { type FieldErrors } from '../one-steps/step-kit';
 
@@ -27,7 +28,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     when: 'To the customer when a case arrives by e-mail or through the portal.',
     audience: 'customer',
     extraVariables: [],
-    subject: 'We received your request: {{number}}',
+    subject: 'We received your request',
     body:
       'Hello {{callerName}},\n\nThank you for contacting the Help Desk. Your request is recorded as {{number}} ' +
       'and is with {{team}}; we will be in touch soon.\n\nYou wrote:\n{{description}}\n\n' +
@@ -38,7 +39,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     when: 'To the customer when an agent adds a customer-visible note.',
     audience: 'customer',
     extraVariables: ['note', 'actor'],
-    subject: 'Update on {{number}}',
+    subject: 'Update on your request',
     body: 'Hello {{callerName}},\n\n{{note}}\n\n{{actor}}, {{team}}\n\nReply to this message to answer; keep {{number}} in the subject.',
   },
   resolved: {
@@ -46,7 +47,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     when: 'To the customer when the incident is resolved.',
     audience: 'customer',
     extraVariables: ['note', 'actor'],
-    subject: '{{number}} is resolved',
+    subject: 'Your request is resolved',
     body:
       'Hello {{callerName}},\n\nWe have resolved {{number}}:\n\n{{note}}\n\n' +
       'If the issue still occurs, reply to this message within 7 days and we will reopen it, ' +
@@ -57,7 +58,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     when: "To the team's members (per the team's setting) when a one-step assigns the incident to the team.",
     audience: 'team',
     extraVariables: ['actor'],
-    subject: '{{number}} assigned to {{team}}',
+    subject: 'Assigned to {{team}}: {{callerName}}',
     body: '{{actor}} assigned {{number}} ({{callerName}}, {{service}}) to {{team}}.\n\n{{description}}',
   },
   'customer-replied': {
@@ -65,7 +66,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     when: "To the owning team's members (per the team's setting) when the customer adds a note, by portal or e-mail, to an incident another team than the General Help Desk owns.",
     audience: 'team',
     extraVariables: ['note'],
-    subject: 'Customer note on {{number}}',
+    subject: 'Customer note from {{callerName}}',
     body: '{{callerName}} added a note to {{number}} ({{service}}, {{status}}), owned by {{team}}:\n\n{{note}}',
   },
 };

@@ -8,6 +8,7 @@ describe('htmlToText', () => {
     ['style and script dropped', '<style>p{color:red}</style><script>alert(1)</script><div>Body</div>', 'Body'],
     ['lists', '<ul><li>one</li><li>two</li></ul>', '- one\n- two'],
     ['an unknown entity stays', 'a &bogus; b', 'a &bogus; b'],
+    ['a literal no-break space is a space', 'a\u00a0b', 'a b'],
   ])('%s', (_name, html, text) => {
     expect(htmlToText(html)).toBe(text);
   });

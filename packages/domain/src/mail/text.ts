@@ -17,6 +17,7 @@ export function htmlToText(html: string): string {
       }
       return entities[name.toLowerCase()] ?? whole;
     })
+    .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

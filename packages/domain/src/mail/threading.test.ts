@@ -5,7 +5,7 @@ describe('subject tag', () => {
   test.each([
     ['an untagged subject is prefixed', 'Update on your request', '[INC-000123] Update on your request'],
     ['a tagged subject is left alone', 'Re: [INC-000123] Update', 'Re: [INC-000123] Update'],
-    ['a leading bare number becomes the tag', 'INC-000123 is resolved', '[INC-000123] is resolved'],
+    ['a bare number is not a tag', 'INC-000123 is resolved', '[INC-000123] INC-000123 is resolved'],
     ['another incident’s tag does not count', '[INC-000999] Update', '[INC-000123] [INC-000999] Update'],
   ])('%s', (_name, subject, expected) => {
     expect(tagSubject(subject, 'INC-000123')).toBe(expected);

@@ -4,12 +4,10 @@ import { incidentNumberSchema } from '../incident/schema';
 
 export const subjectTag = (number: string): string => `[${number}]`;
 
-/** `[INC-000123] subject`; a subject already tagged is left alone, a bare leading number becomes the tag. */
+/** `[INC-000123] subject`; a subject already carrying the tag is left alone. */
 export function tagSubject(subject: string, number: string): string {
   const tag = subjectTag(number);
-  if (subject.includes(tag)) return subject;
-  if (subject.startsWith(`${number} `) || subject === number) return `${tag}${subject.slice(number.length)}`;
-  return `${tag} ${subject}`;
+  return subject.includes(tag) ? subject : `${tag} ${subject}`;
 }
 
 const tagPattern = /\[\s*(INC-\d{6,})\s*\]/i;

@@ -16,7 +16,8 @@ import {
   visibleJournal,
   type Actor,
 } from '@handoff/domain';
-import { catalogRepository, customerRepository, incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { catalogRepository, customerRepository, incidentRepository, outboxRepository, teamRepository, type Db } from '@handoff/db';
+import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -50,8 +51,10 @@ export const incidentRouter = {
       assertReferencesExist(ctx.db, input);
       const ownerTeamId = ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
       if (ownerTeamId === undefined) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
-      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId });
-      const row = incidentRepository.create(ctx.db, drafts);
+      const now = ctx.now();
+      const drafts = createIncident({ input, actor: ctx.actor, now, ownerTeamId });
+      // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
+      const row = incidentRepository.create(ctx.db, drafts, (tx, created) => outboxRepository.enqueue(tx, acknowledgementFor(ctx.db, created), now));
       return { id: row.id, number: row.number, version: row.version };
     }),
 
@@ -104,8 +107,10 @@ export const incidentRouter = {
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
       const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
-      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
-      incidentRepository.appendJournal(ctx.db, incident.id, journal);
+      const now = ctx.now();
+      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now });
+      const mail = noteMailFor(ctx.db, { incident, note: input.body, visibility: input.visibility, author: ctx.actor });
+      incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) => outboxRepository.enqueue(tx, mail, now));
       return { ok: true as const };
     }),
 

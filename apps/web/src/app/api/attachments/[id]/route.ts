@@ -1,0 +1,27 @@
+import { canReadIncident } from '@handoff/domain';
+import { attachmentRepository, incidentRepository, userRepository } from '@handoff/db';
+import { getSession } from '../../../../server/auth';
+import { getDb } from '../../../../server/db';
+
+export const dynamic = 'force-dynamic';
+
+/** Downloads an e-mail attachment for whoever may read its incident; always as a download, never rendered. */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await getSession();
+  if (!session) return new Response('Sign in first.', { status: 401 });
+  const db = getDb();
+  const actor = userRepository.findActorById(db, session.user.id);
+  const id = Number((await params).id);
+  const attachment = Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
+  const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
+  if (!actor || !attachment || !incident || !canReadIncident(actor, incident)) return new Response('No such attachment.', { status: 404 });
+  if (!attachment.content) return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
+  return new Response(new Uint8Array(attachment.content), {
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+      'Content-Length': String(attachment.content.length),
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
