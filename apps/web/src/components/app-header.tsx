@@ -17,6 +17,7 @@ const nav: NavItem[] = [
   { href: '/incidents/new', label: 'New incident', show: (r) => can(r, 'incident.create') },
   { href: '/queues', label: 'Team queues', show: (r) => can(r, 'queue.read') },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
+  { href: '/admin/mail', label: 'Mail', show: (r) => can(r, 'mail.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
 ];
 

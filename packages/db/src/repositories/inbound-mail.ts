@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, max, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNotNull, lt, max, type SQL } from 'drizzle-orm';
 import { type Db } from '../client';
-import { auditEvents, inboundMail, outbox, type InboundOutcome } from '../schema';
+import { auditEvents, inboundMail, incidents, outbox, type InboundOutcome } from '../schema';
 import { type Tx } from './incident';
 
 type Writer = Db | Tx;
@@ -65,7 +65,14 @@ export function list(db: Db, f: { outcome?: InboundOutcome; cursor?: number; lim
   const where: SQL[] = [];
   if (f.outcome) where.push(eq(inboundMail.outcome, f.outcome));
   if (f.cursor !== undefined) where.push(lt(inboundMail.id, f.cursor));
-  const rows = db.select().from(inboundMail).where(and(...where)).orderBy(desc(inboundMail.id)).limit(f.limit + 1).all();
+  const rows = db
+    .select({ ...getTableColumns(inboundMail), incidentNumber: incidents.number })
+    .from(inboundMail)
+    .leftJoin(incidents, eq(incidents.id, inboundMail.incidentId))
+    .where(and(...where))
+    .orderBy(desc(inboundMail.id))
+    .limit(f.limit + 1)
+    .all();
   const hasMore = rows.length > f.limit;
   const items = hasMore ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };

@@ -1,9 +1,10 @@
 'use client';
 
 import { useParams } from 'next/navigation';
-import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
+import { Badge, CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
+import { IncidentAttachments } from '../../../../components/incident-attachments';
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { api } from '../../../../trpc/react';
 
@@ -29,6 +30,13 @@ export default function IncidentPage() {
               <>
                 {d.customer.name} ({d.customer.netId}, {d.customer.departmentName ?? 'no department'}){' '}
                 <CustomerFlags coned={d.customer.coned} program={d.customer.program} primaryTechPartner={d.customer.primaryTechPartner} />
+              </>
+            ) : i.channel === 'email' && i.callerEmail ? (
+              <>
+                <Badge tone="amber" title="The e-mail came from an address no customer record has">
+                  Unmatched sender
+                </Badge>{' '}
+                <span className="muted">{i.callerEmail} is not a known customer: match the customer in Edit incident.</span>
               </>
             ) : (
               <span className="muted">Not matched to a customer</span>
@@ -60,6 +68,7 @@ export default function IncidentPage() {
           <dd style={{ whiteSpace: 'pre-wrap' }}>{i.description}</dd>
         </dl>
       </section>
+      <IncidentAttachments incidentId={i.id} />
       <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} />
       {d.canEdit ? <EditIncidentForm incident={i} services={services.data ?? []} onSaved={() => void q.refetch()} /> : null}
       <h2>Journal</h2>
