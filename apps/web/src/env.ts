@@ -37,13 +37,18 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+/** Validates an environment (the process's, or a test's own object); throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Handoff cannot start: bad environment\n${lines}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** True while `next build` runs: background services (mail) must not start then. */

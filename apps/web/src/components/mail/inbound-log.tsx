@@ -17,7 +17,7 @@ const outcomeText = {
 const reasonText = (reason: string | null) => (reason ? (ignoreReasonLabels[reason as IgnoreReason] ?? reason) : null);
 
 /** What the inbound listener received and what became of each message. */
-export function InboundLog() {
+export function InboundLog({ hint }: { hint: string }) {
   const list = api.mail.inbound.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 5_000 });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isLoading) return <Loading />;
@@ -25,7 +25,7 @@ export function InboundLog() {
     <section aria-label="Received mail">
       <ErrorBanner message={list.error?.message} />
       {rows.length === 0 ? (
-        <EmptyState>No mail received yet.</EmptyState>
+        <EmptyState>No mail received yet. {hint}</EmptyState>
       ) : (
         <table aria-label="Received messages">
           <thead>

@@ -1,4 +1,4 @@
-import { env } from '../../env';
+import { env, type Env } from '../../env';
 
 export interface MailConfig {
   smtpUrl: string | null;
@@ -13,8 +13,7 @@ export interface MailConfig {
   workerIntervalMs: number;
 }
 
-export function mailConfig(): MailConfig {
-  const e = env();
+export function mailConfig(e: Env = env()): MailConfig {
   const inboundAddress = (e.MAIL_INBOUND_ADDRESS ?? e.MAIL_FROM).toLowerCase();
   return {
     smtpUrl: e.SMTP_URL ?? null,

@@ -28,7 +28,7 @@ export const mailRouter = {
     const total = (outcome: string) => counts.filter((c) => c.outcome === outcome).reduce((n, c) => n + c.n, 0);
     return {
       // Null when the services did not start in this process (tests, scripts).
-      services: await (mailServiceStatus() ?? Promise.resolve(null)),
+      services: await mailServiceStatus(),
       smtp: describeSmtpUrl(config.smtpUrl),
       from: config.from,
       inboundAddress: config.inboundAddress,

@@ -80,7 +80,13 @@ export default function MailPage() {
       <OutboxList />
 
       <h2>Received</h2>
-      <InboundLog />
+      <InboundLog
+        hint={
+          inbound?.state === 'listening'
+            ? `Mail to ${d.inboundAddress} through ${inbound.address} becomes an incident in the US - Help Desk queue, or a note on the incident it answers.`
+            : 'Turn the listener on with INBOUND_SMTP_PORT to take mail in.'
+        }
+      />
 
       <h2>Team notifications</h2>
       <TeamNotifySettings />
