@@ -62,6 +62,22 @@ describe('delivery over real SMTP', () => {
     ]);
   });
 
+  test('one pass sends batch after batch until nothing is due', async () => {
+    receiver = await startReceiver();
+    outboxRepository.enqueue(db, Array.from({ length: 7 }, (_, i) => draft({ toAddress: `c${i}@grad.wisc.edu` })), '2026-11-25T09:00:00.000Z');
+    const report = await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config, batch: 3 });
+    expect(report.sent).toBe(7);
+    expect(receiver.received.map((r) => r.to[0]).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `c${i}@grad.wisc.edu`));
+  });
+
+  test('an unreachable server is a temporary failure: retried later', async () => {
+    const clock = manualClock();
+    outboxRepository.enqueue(db, [draft()], clock.now());
+    // Nothing listens on port 1 of localhost.
+    expect(await deliverDue({ db, transport: smtpTransport('smtp://127.0.0.1:1'), now: clock.now, config })).toMatchObject({ retrying: 1 });
+    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('ECONNREFUSED') });
+  });
+
   test('a message a person wrote carries no Auto-Submitted header', async () => {
     receiver = await startReceiver();
     outboxRepository.enqueue(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');

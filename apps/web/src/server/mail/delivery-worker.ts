@@ -1,6 +1,7 @@
 // Sends the outbox: at-least-once, with backoff, and the same Message-ID on every attempt so a
 // resend after a crash is the same message, not a second one in the customer's mailbox.
 import nodemailer, { type SendMailOptions } from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { type DeliveryError } from '@handoff/domain';
 import { outboxRepository, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
@@ -14,8 +15,9 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  // Short timeouts: an unreachable server must not stall the worker for minutes.
-  return nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  // Short timeouts: an unreachable server must not stall the worker for minutes. (createTransport
+  // with a URL would ignore them, so the URL goes to the SMTP transport together with them.)
+  return nodemailer.createTransport(new SMTPTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 }));
 }
 
 /** The message as it goes on the wire: From and Reply-To from the config, the rest from the row. */
@@ -59,30 +61,39 @@ export async function deliverDue({
   now,
   config,
   batch = 20,
+  maxPerPass = 500,
 }: {
   db: Db;
   transport: MailTransport | null;
   now: () => string;
   config: Pick<MailConfig, 'from' | 'inboundAddress'>;
   batch?: number;
+  maxPerPass?: number;
 }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
   if (!transport) {
     report.held = outboxRepository.holdPending(db);
     return report;
   }
-  const at = now();
-  for (const id of outboxRepository.findDue(db, at, batch)) {
-    const row = outboxRepository.claim(db, id, at);
-    if (!row) continue;
-    try {
-      await transport.sendMail(composeMessage(row, config));
-      outboxRepository.markSent(db, row.id, now());
-      report.sent += 1;
-    } catch (e) {
-      const next = outboxRepository.markAttemptFailed(db, row, now(), asDeliveryError(e));
-      if (next.status === 'failed') report.failed += 1;
-      else report.retrying += 1;
+  // Batch after batch until nothing is due (each attempt moves its message's next attempt ahead),
+  // up to a cap so one pass never runs unbounded.
+  for (let done = 0; done < maxPerPass; ) {
+    const at = now();
+    const due = outboxRepository.findDue(db, at, batch);
+    if (due.length === 0) break;
+    for (const id of due) {
+      done += 1;
+      const row = outboxRepository.claim(db, id, at);
+      if (!row) continue;
+      try {
+        await transport.sendMail(composeMessage(row, config));
+        outboxRepository.markSent(db, row.id, now());
+        report.sent += 1;
+      } catch (e) {
+        const next = outboxRepository.markAttemptFailed(db, row, now(), asDeliveryError(e));
+        if (next.status === 'failed') report.failed += 1;
+        else report.retrying += 1;
+      }
     }
   }
   return report;
