@@ -7,6 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A fresh database per run; the server migrates and loads the demo data into it on first use.
 // The config is evaluated again in each worker, so the path is fixed by the runner's env.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `handoff-e2e-${Date.now()}.db`);
+// The server's inbound SMTP listener, beside its HTTP port so servers on other ports never clash.
+process.env.E2E_INBOUND_SMTP_PORT ??= String(port + 1000);
 
 export default defineConfig({
   testDir: './specs',
@@ -46,6 +48,10 @@ export default defineConfig({
       NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
       NEXTAUTH_URL: baseURL,
       HANDOFF_TEST_CLOCK: '1',
+      INBOUND_SMTP_PORT: process.env.E2E_INBOUND_SMTP_PORT,
+      // No outgoing server: messages are held and shown on the Mail page.
+      SMTP_URL: '',
+      MAIL_WORKER_INTERVAL_MS: '1000',
     },
   },
 });

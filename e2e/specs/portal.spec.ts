@@ -53,7 +53,7 @@ test.describe('Help Online, the self-service portal', () => {
     await signInAs(agent, 'l1@handoff.test');
     await agent.goto(`/incidents/${number}`);
     await expect(agent.getByText('Help Online routing: In the US - Help Desk queue')).toBeVisible();
-    const href = await agent.getByRole('list', { name: 'Attachments' }).getByRole('link', { name: 'error.txt' }).getAttribute('href');
+    const href = await agent.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: 'error.txt' }).getAttribute('href');
     const download = await agent.request.get(href!);
     expect(download.status()).toBe(200);
     expect(await download.text()).toBe(`Error 0x1234 (${tag})`);

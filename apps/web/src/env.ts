@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const isProduction = process.env.NODE_ENV === 'production';
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(resolve(process.cwd(), '../../data/handoff.db')),
@@ -15,6 +16,20 @@ const envSchema = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
+  /** Outbound SMTP server, e.g. smtp://user:pass@mail.example.edu:587; absent = messages are held in the outbox. */
+  SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional()),
+  /** Port of the inbound SMTP listener on 127.0.0.1; 0 turns it off. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
+  /** The help desk's address: From of every message, and where customers write (the listener's only mailbox). */
+  MAIL_FROM: z.email('MAIL_FROM must be an e-mail address').default('help@handoff.test'),
+  MAIL_FROM_NAME: z.string().trim().min(1).default('UW–Madison Help Desk'),
+  /** Reply-To and the listener's mailbox, when they differ from MAIL_FROM. */
+  MAIL_INBOUND_ADDRESS: z.preprocess(blankToUndefined, z.email('MAIL_INBOUND_ADDRESS must be an e-mail address').optional()),
+  /** How often the delivery worker looks for due messages. */
+  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Largest inbound message accepted (SMTP SIZE), and largest attachment whose content is kept. */
+  INBOUND_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(15 * 1024 * 1024),
+  INBOUND_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -22,11 +37,19 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+/** Validates an environment (the process's, or a test's own object); throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Handoff cannot start: bad environment\n${lines}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
+
+/** True while `next build` runs: background services (mail) must not start then. */
+export const isBuildPhase = (): boolean => process.env.NEXT_PHASE === 'phase-production-build';

@@ -12,3 +12,4 @@ export * from './portal';
 export * from './partner';
 export * from './outage';
 export * from './problem';
+export * from './mail';

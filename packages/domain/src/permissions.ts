@@ -56,6 +56,7 @@ export const actions = [
   'problem.resolve',
   'alert.read',
   'settings.manage',
+  'mail.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -145,6 +146,7 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'problem.resolve': ['sncc'],
   'alert.read': outageDesk,
   'settings.manage': ['admin'],
+  'mail.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -212,5 +214,6 @@ const actionDescriptions: Record<Action, string> = {
   'problem.resolve': 'resolve problems',
   'alert.read': 'see potential-outage alerts',
   'settings.manage': 'change settings',
+  'mail.manage': 'manage e-mail (messages, templates, team notifications)',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -23,6 +23,7 @@ const nav: NavItem[] = [
   { href: '/outages', label: 'Outages', show: (r) => can(r, 'outage.read') },
   { href: '/status', label: 'Service status', show: (r) => r === 'customer' },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
+  { href: '/admin/mail', label: 'Mail', show: (r) => can(r, 'mail.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
   { href: '/portal/new', label: 'New case', show: (r) => can(r, 'case.create') },
 ];

@@ -2,8 +2,9 @@ import { Time } from '@handoff/ui';
 
 interface Attachment {
   id: number;
-  fileName: string;
-  sizeBytes: number;
+  filename: string;
+  size: number;
+  skippedReason: string | null;
   createdAt: string;
 }
 
@@ -16,11 +17,16 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
     <ul aria-label="Attachments">
       {attachments.map((a) => (
         <li key={a.id}>
-          <a href={`/api/attachments/${a.id}`} download={a.fileName}>
-            {a.fileName}
-          </a>{' '}
+          {a.skippedReason ? (
+            a.filename
+          ) : (
+            <a href={`/api/attachments/${a.id}`} download={a.filename}>
+              {a.filename}
+            </a>
+          )}{' '}
           <span className="muted">
-            {size(a.sizeBytes)} · <Time at={a.createdAt} />
+            {size(a.size)} · <Time at={a.createdAt} />
+            {a.skippedReason ? ` · ${a.skippedReason}` : null}
           </span>
         </li>
       ))}

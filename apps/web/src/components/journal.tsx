@@ -14,6 +14,9 @@ interface Entry {
   data?: unknown;
 }
 
+const emailFrom = (d: unknown): string | null =>
+  typeof d === 'object' && d !== null && typeof (d as { from?: unknown }).from === 'string' ? (d as { from: string }).from : null;
+
 const hasSteps = (d: unknown): d is { steps: { rule: string; answer: string; text: string }[] } =>
   typeof d === 'object' && d !== null && Array.isArray((d as { steps?: unknown }).steps);
 
@@ -27,6 +30,7 @@ export function Journal({ entries }: { entries: Entry[] }) {
           <div className="meta">
             <Time at={e.createdAt} />
             {e.authorName ? <span>{e.authorName}</span> : null}
+            {e.kind === 'email' && emailFrom(e.data) ? <span>from {emailFrom(e.data)}</span> : null}
             <span>{e.kind}</span>
             {e.visibility ? <span>{e.visibility === 'internal' ? 'Internal' : 'Customer-visible'}</span> : null}
           </div>

@@ -1,5 +1,6 @@
 import { addCustomerNote, assertCanReadIncident, DomainError, type Actor, type CustomerNoteInput } from '@handoff/domain';
 import { incidentRepository, outboxRepository, portalRepository, teamRepository, type Db } from '@handoff/db';
+import { noteMailFor } from './mail/notify';
 
 /**
  * Saves a customer's Help Online note in one transaction: the journal entry, any change it makes
@@ -19,7 +20,10 @@ export function saveCustomerNote(db: Db, actor: Actor, now: string, input: Custo
     teamMail: portalRepository.findTeamMailRecipients(db, incident.ownerTeamId),
     now,
   });
-  const queueMail = (tx: Parameters<typeof outboxRepository.enqueue>[0]) => outboxRepository.enqueue(tx, result.outbox, now);
+  // The owning team's e-mail follows the mail capability's rules (the team's notify setting; the
+  // General Help Desk sees customer notes in its queue), so both paths to a customer note agree.
+  const mail = noteMailFor(db, { incident, note: input.body, visibility: 'customer', author: actor });
+  const queueMail = (tx: Parameters<typeof outboxRepository.enqueue>[0]) => outboxRepository.enqueue(tx, mail, now);
   if (result.audit.length > 0) {
     incidentRepository.update(db, {
       id: incident.id,

@@ -6,6 +6,7 @@ import { catalogRouter } from './routers/catalog';
 import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
 import { incidentRouter } from './routers/incident';
+import { mailRouter } from './routers/mail';
 import { meRouter } from './routers/me';
 import { notificationRouter } from './routers/notification';
 import { oncallRouter } from './routers/oncall';
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   consult: consultRouter,
   customer: customerRouter,
   incident: incidentRouter,
+  mail: mailRouter,
   me: meRouter,
   notification: notificationRouter,
   oncall: oncallRouter,

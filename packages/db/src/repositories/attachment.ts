@@ -1,40 +1,47 @@
 import { asc, eq } from 'drizzle-orm';
 import { base64ByteLength, type AttachmentUpload } from '@handoff/domain';
 import { type Db } from '../client';
-import { caseAttachments } from '../schema';
+import { attachments } from '../schema';
 import { type Tx } from './incident';
 
-/** Stores a case's uploads inside the caller's transaction (the schema has checked their size). */
-export function insertMany(tx: Db | Tx, incidentId: number, uploads: AttachmentUpload[], uploadedById: number, now: string): void {
-  if (uploads.length === 0) return;
-  tx.insert(caseAttachments)
-    .values(
-      uploads.map((u) => ({
-        incidentId,
-        fileName: u.fileName,
-        contentType: u.contentType,
-        sizeBytes: base64ByteLength(u.dataBase64),
-        data: Buffer.from(u.dataBase64, 'base64'),
-        uploadedById,
-        createdAt: now,
-      })),
-    )
-    .run();
+// One table for every file on an incident: those that came with e-mail and those a customer
+// uploaded in Help Online. Kept in the database, so a backup of the SQLite file is a backup of all.
+export type NewAttachment = Omit<typeof attachments.$inferInsert, 'id'>;
+
+export function insertMany(tx: Db | Tx, rows: NewAttachment[]) {
+  if (rows.length > 0) tx.insert(attachments).values(rows).run();
 }
 
-/** The files of a case, without their bytes. */
+/** Stores a Help Online case's uploads inside the caller's transaction (the schema has checked their size). */
+export function insertUploads(tx: Db | Tx, incidentId: number, uploads: AttachmentUpload[], uploadedById: number, now: string): void {
+  insertMany(
+    tx,
+    uploads.map((u) => ({
+      incidentId,
+      filename: u.fileName,
+      contentType: u.contentType,
+      size: base64ByteLength(u.dataBase64),
+      content: Buffer.from(u.dataBase64, 'base64'),
+      uploadedById,
+      createdAt: now,
+    })),
+  );
+}
+
+/** The incident's attachments without their content, for listing. */
 export const findByIncident = (db: Db, incidentId: number) =>
   db
     .select({
-      id: caseAttachments.id,
-      fileName: caseAttachments.fileName,
-      contentType: caseAttachments.contentType,
-      sizeBytes: caseAttachments.sizeBytes,
-      createdAt: caseAttachments.createdAt,
+      id: attachments.id,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      skippedReason: attachments.skippedReason,
+      createdAt: attachments.createdAt,
     })
-    .from(caseAttachments)
-    .where(eq(caseAttachments.incidentId, incidentId))
-    .orderBy(asc(caseAttachments.id))
+    .from(attachments)
+    .where(eq(attachments.incidentId, incidentId))
+    .orderBy(asc(attachments.id))
     .all();
 
-export const findById = (db: Db, id: number) => db.select().from(caseAttachments).where(eq(caseAttachments.id, id)).get();
+export const findById = (db: Db, id: number) => db.select().from(attachments).where(eq(attachments.id, id)).get();

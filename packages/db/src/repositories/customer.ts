@@ -47,3 +47,7 @@ export const findById = (db: Db, id: number) =>
     .leftJoin(departments, eq(departments.id, customers.departmentId))
     .where(eq(customers.id, id))
     .get();
+
+/** The customer with this e-mail address (addresses are stored lower-case). */
+export const findByEmail = (db: Db, email: string) =>
+  db.select({ id: customers.id, name: customers.name, email: customers.email }).from(customers).where(eq(customers.email, email.trim().toLowerCase())).get();

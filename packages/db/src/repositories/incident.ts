@@ -41,16 +41,14 @@ export function nextCounter(tx: Writer, name: string): number {
   return row.value;
 }
 
+export type IncidentDrafts = { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] };
+
 /**
  * Inserts a new incident with its journal and audit rows in one IMMEDIATE transaction, so the
  * number counter is taken under the write lock and two creators can never share a number.
+ * `also` runs in the same transaction with the new row (e.g. queueing its acknowledgement).
  */
-export function create(
-  db: Db,
-  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
-  /** Further writes that need the new row and must commit or roll back with it (synchronous only). */
-  also?: (tx: Tx, row: Incident) => void,
-): Incident {
+export function create(db: Db, drafts: IncidentDrafts, also?: (tx: Tx, row: Incident) => void): Incident {
   return db.transaction(
     (tx) => {
       const row = insertNew(tx, drafts);
@@ -62,10 +60,7 @@ export function create(
 }
 
 /** `create` inside the caller's write transaction, for work that must commit with the new incident. */
-export function insertNew(
-  tx: Tx,
-  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] },
-): Incident {
+export function insertNew(tx: Writer, drafts: IncidentDrafts): Incident {
   const number = formatIncidentNumber(nextCounter(tx, 'incident'));
   const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
   insertJournal(tx, row.id, drafts.journal);
@@ -79,7 +74,7 @@ export function insertNew(
  */
 export function createMany(
   db: Db,
-  drafts: { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] }[],
+  drafts: IncidentDrafts[],
 ): Incident[] {
   return db.transaction((tx) => drafts.map((d) => insertNew(tx, d)), { behavior: 'immediate' });
 }
@@ -141,8 +136,12 @@ export function insertNotifications(tx: Writer, incidentId: number, drafts: Noti
   if (drafts.length > 0) tx.insert(notifications).values(drafts.map((n) => ({ ...n, incidentId, createdAt: at }))).run();
 }
 
-export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[]) {
-  db.transaction((tx) => insertJournal(tx, incidentId, entries));
+/** Adds journal entries (notes) without a version change; `also` commits with them (e.g. the e-mail a note sends). */
+export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[], also?: (tx: Tx) => void) {
+  db.transaction((tx) => {
+    insertJournal(tx, incidentId, entries);
+    also?.(tx);
+  });
 }
 
 export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();

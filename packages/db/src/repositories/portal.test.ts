@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { type Db } from '../client';
 import { verifyPassword } from '../password';
-import { caseAttachments, incidents, journalEntries, services, users } from '../schema';
+import { attachments, incidents, journalEntries, services, users } from '../schema';
 import { seedDemoData } from '../seed/demo';
 import { createTestDb, type TestDb } from '../testing';
 import * as attachmentRepository from './attachment';
@@ -54,13 +54,13 @@ describe('with the base demo data', () => {
 
   test('attachments are stored with their size and listed without their bytes', () => {
     const bytes = Buffer.from('hello, help desk');
-    attachmentRepository.insertMany(db, 1, [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }], 1, now);
+    attachmentRepository.insertUploads(db, 1, [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }], 1, now);
     const [listed] = attachmentRepository.findByIncident(db, 1);
-    expect(listed).toEqual({ id: expect.any(Number), fileName: 'note.txt', contentType: 'text/plain', sizeBytes: bytes.length, createdAt: now });
-    expect(attachmentRepository.findById(db, listed!.id)?.data.equals(bytes)).toBe(true);
+    expect(listed).toEqual({ id: expect.any(Number), filename: 'note.txt', contentType: 'text/plain', size: bytes.length, skippedReason: null, createdAt: now });
+    expect(attachmentRepository.findById(db, listed!.id)?.content?.equals(bytes)).toBe(true);
     // Deleting the incident takes its files with it.
     db.delete(incidents).where(eq(incidents.id, 1)).run();
-    expect(db.select().from(caseAttachments).all()).toEqual([]);
+    expect(db.select().from(attachments).all()).toEqual([]);
   });
 });
 

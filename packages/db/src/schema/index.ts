@@ -3,6 +3,6 @@ export * from './catalog';
 export * from './incidents';
 export * from './operations';
 export * from './outbox';
-export * from './portal';
 export * from './partners';
 export * from './problems';
+export * from './mail';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { roles } from '@handoff/domain';
+import { roles, teamNotifySettings } from '@handoff/domain';
 
 export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -8,6 +8,8 @@ export const teams = sqliteTable('teams', {
   /** What the team does, so views can group them: help desk, technologists, operations, partner. */
   kind: text('kind', { enum: ['help_desk', 'support', 'operations', 'technologist', 'partner', 'tier2'] }).notNull(),
   description: text('description'),
+  /** Who is e-mailed when the team is assigned an incident or its customer writes (issue 6). */
+  notify: text('notify', { enum: teamNotifySettings }).notNull().default('everyone'),
 });
 
 export const departments = sqliteTable('departments', {

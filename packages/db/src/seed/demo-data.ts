@@ -58,6 +58,8 @@ export const demoServices = [
   svc('Campus Printing', 'Printers', 'Paper jam', null, 3, null),
   // Where channel-partner tickets are filed (partnerTicketService in the domain).
   svc('Channel partner support', 'Ticket', 'General', null, 3, null),
+  // Where e-mail cases land until an agent classifies them (domain emailIntakeService).
+  svc('General Help Desk', 'Service Inquiry', 'Unclassified', null, 3, null),
 ];
 
 /** Channel-partner organisations (kb 003): end users are placed in them by e-mail domain. */

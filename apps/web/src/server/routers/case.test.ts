@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { type KnownOutage } from '@handoff/domain';
-import { portalRepository, schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import { schema, teamRepository, userRepository, type Db } from '@handoff/db';
 import { createCaller } from '../root';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
@@ -131,7 +131,7 @@ describe('attachments', () => {
     const customer = callerFor(db, 'customer@handoff.test');
     const { number } = await customer.case.create({ ...newCase, attachments: [file(1234)] });
     const mine = await customer.incident.byNumber({ number });
-    expect(mine.attachments).toEqual([{ id: 1, fileName: 'error.png', contentType: 'image/png', sizeBytes: 1234, createdAt: expect.any(String) }]);
+    expect(mine.attachments).toEqual([{ id: 1, filename: 'error.png', contentType: 'image/png', size: 1234, skippedReason: null, createdAt: expect.any(String) }]);
     expect((await staffView(number)).attachments).toEqual(mine.attachments);
   });
 
@@ -139,7 +139,7 @@ describe('attachments', () => {
     const error = await rejectionOf(callerFor(db, 'customer@handoff.test').case.create({ ...newCase, attachments: [file(2 * 1024 * 1024 + 1)] }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(incidentCount()).toBe(8);
-    expect(db.select().from(schema.caseAttachments).all()).toEqual([]);
+    expect(db.select().from(schema.attachments).all()).toEqual([]);
   });
 });
 
@@ -204,10 +204,10 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
   const notificationsFor = (incidentId: number) =>
     db.select().from(schema.notifications).where(eq(schema.notifications.incidentId, incidentId)).all().filter((n) => n.template === 'customer-note');
   const outboxFor = (incidentId: number) =>
-    db.select().from(schema.outbox).where(eq(schema.outbox.incidentId, incidentId)).all().filter((o) => o.template === 'customer-note');
+    // The mail capability's template for a customer's note to the owning team.
+    db.select().from(schema.outbox).where(eq(schema.outbox.incidentId, incidentId)).all().filter((o) => o.template === 'customer-replied');
 
-  test('a team set to get mail: a notification for the team and an e-mail to each member', async () => {
-    portalRepository.setTeamMailTeams(db, ['US - Help Desk CPS'], tuesday10am);
+  test('a team that gets mail (CPS, notify everyone): a notification for the team and an e-mail to each member', async () => {
     const coned = callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
     const { id } = await coned.case.create({ ...newCase, serviceId: services.office365 });
     await coned.case.addNote({ incidentId: id, body: 'It now fails on my second laptop too.' });

@@ -100,7 +100,7 @@ export const caseRouter = {
       const row = ctx.db.transaction(
         (tx) => {
           let created = incidentRepository.insertNew(tx, drafts);
-          attachmentRepository.insertMany(tx, created.id, input.attachments, ctx.actor.id, now);
+          attachmentRepository.insertUploads(tx, created.id, input.attachments, ctx.actor.id, now);
           if (route.destination === 'cps') {
             const system = portalRepository.ensurePortalSystemActor(tx);
             const env = loadOneStepEnv(ctx.db, { incident: created, actor: system, now });

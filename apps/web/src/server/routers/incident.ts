@@ -29,6 +29,7 @@ import {
   catalogRepository,
   customerRepository,
   incidentRepository,
+  outboxRepository,
   partnerRepository,
   problemRepository,
   teamRepository,
@@ -36,6 +37,7 @@ import {
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
 import { commentOnPartnerTicket } from '../partner-actions';
+import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
 
 function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
@@ -74,8 +76,10 @@ export const incidentRouter = {
         problem = problemRepository.findFacts(ctx.db, input.problemId);
         if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
       }
-      const drafts = createIncident({ input, actor: ctx.actor, now: ctx.now(), ownerTeamId, problem });
-      const row = incidentRepository.create(ctx.db, drafts);
+      const now = ctx.now();
+      const drafts = createIncident({ input, actor: ctx.actor, now, ownerTeamId, problem });
+      // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
+      const row = incidentRepository.create(ctx.db, drafts, (tx, created) => outboxRepository.enqueue(tx, acknowledgementFor(ctx.db, created), now));
       return { id: row.id, number: row.number, version: row.version };
     }),
 
@@ -143,18 +147,21 @@ export const incidentRouter = {
     .mutation(({ ctx, input }) => {
       if (ctx.actor.role === 'customer' && input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
       const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      const now = ctx.now();
       // Channel-partner tickets have their own comment rules and notifications (kb 003).
       if (partnerRepository.findTicket(ctx.db, incident.id)) {
-        commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now: ctx.now() });
+        commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now });
         return { ok: true as const };
       }
       // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
       if (ctx.actor.role === 'customer') {
-        saveCustomerNote(ctx.db, ctx.actor, ctx.now(), { incidentId: incident.id, body: input.body });
+        saveCustomerNote(ctx.db, ctx.actor, now, { incidentId: incident.id, body: input.body });
         return { ok: true as const };
       }
-      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now: ctx.now() });
-      incidentRepository.appendJournal(ctx.db, incident.id, journal);
+      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now });
+      // A customer-visible note is e-mailed to the customer.
+      const mail = noteMailFor(ctx.db, { incident, note: input.body, visibility: input.visibility, author: ctx.actor });
+      incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) => outboxRepository.enqueue(tx, mail, now));
       return { ok: true as const };
     }),
 

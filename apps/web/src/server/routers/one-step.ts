@@ -8,7 +8,8 @@ import {
   type OneStepInput,
   type OneStepName,
 } from '@handoff/domain';
-import { consultRepository, incidentRepository } from '@handoff/db';
+import { consultRepository, incidentRepository, outboxRepository } from '@handoff/db';
+import { oneStepMailFor } from '../mail/notify';
 import { loadOneStepEnv } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
@@ -29,20 +30,25 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
     const incident = incidentRepository.findById(ctx.db, typed.incidentId);
     if (!incident) throw new DomainError('NOT_FOUND', `No incident #${typed.incidentId} that you can see.`);
     assertCanReadIncident(ctx.actor, incident);
+    const now = ctx.now();
     const env = loadOneStepEnv(ctx.db, {
       incident,
       actor: ctx.actor,
-      now: ctx.now(),
+      now,
       agentId: 'cpsAgentId' in typed ? typed.cpsAgentId : undefined,
       oncallContactId: 'contactId' in typed ? typed.contactId : undefined,
       problemId: 'problemId' in typed ? typed.problemId : undefined,
     });
     const result = oneSteps[name].run(env, typed);
+    const mail = oneStepMailFor(ctx.db, { incident, result, actor: ctx.actor });
     const row = incidentRepository.update(ctx.db, {
       id: incident.id,
       expectedVersion: typed.expectedVersion,
       ...result,
-      also: endsConsult.has(name) ? (tx) => consultRepository.expireOpenForIncident(tx, incident.id) : undefined,
+      also: (tx) => {
+        if (endsConsult.has(name)) consultRepository.expireOpenForIncident(tx, incident.id);
+        outboxRepository.enqueue(tx, mail, now);
+      },
     });
     return { id: row.id, number: row.number, version: row.version, status: row.status, ownerTeamId: row.ownerTeamId };
   });

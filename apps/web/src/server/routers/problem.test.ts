@@ -233,7 +233,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     }
     const mail = resolvedAttachedMail();
     expect(mail.map((m) => m.toAddress).sort()).toEqual(['onguyen@grad.wisc.edu', 'pshah@grad.wisc.edu', 'qbrooks@grad.wisc.edu', 'ralvarez@grad.wisc.edu']);
-    expect(mail.find((m) => m.toAddress === 'onguyen@grad.wisc.edu')?.subject).toBe(`Your incidents ${created[0]!.number}, ${sameCustomer.number} should now be resolved`);
+    expect(mail.find((m) => m.toAddress === 'onguyen@grad.wisc.edu')?.subject).toBe(`[${created[0]!.number}] Your incidents ${created[0]!.number}, ${sameCustomer.number} should now be resolved`);
     expect(mail.every((m) => m.status === 'pending' && m.textBody.includes('contact the Help Desk'))).toBe(true);
 
     const after = await sncc.problem.byNumber({ number: problem.number });

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
-import { CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
-import { AttachmentList } from '../../../../components/attachment-list';
+import { Badge, CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
+import { IncidentAttachments } from '../../../../components/incident-attachments';
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
@@ -57,6 +57,13 @@ export default function IncidentPage() {
                 {d.customer.name} ({d.customer.netId}, {d.customer.departmentName ?? 'no department'}){' '}
                 <CustomerFlags coned={d.customer.coned} program={d.customer.program} primaryTechPartner={d.customer.primaryTechPartner} />
               </>
+            ) : i.channel === 'email' && i.callerEmail ? (
+              <>
+                <Badge tone="amber" title="The e-mail came from an address no customer record has">
+                  Unmatched sender
+                </Badge>{' '}
+                <span className="muted">{i.callerEmail} is not a known customer: match the customer in Edit incident.</span>
+              </>
             ) : (
               <span className="muted">Not matched to a customer</span>
             )}
@@ -103,8 +110,8 @@ export default function IncidentPage() {
             </>
           ) : null}
         </dl>
-        <AttachmentList attachments={d.attachments} />
       </section>
+      <IncidentAttachments incidentId={i.id} />
       {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
       {partner.isLoading ? <Loading /> : null}
       <ErrorBanner message={partner.error?.message} />

@@ -6,8 +6,8 @@ import { getDb } from '../../../../server/db';
 export const dynamic = 'force-dynamic';
 
 /**
- * Downloads a case attachment for whoever may read its case (staff, or the customer it was filed
- * for). It is always sent as a download, never rendered, so an uploaded page cannot run here.
+ * Downloads an incident's attachment (from e-mail or a Help Online upload) for whoever may read the
+ * incident. Always sent as a download, never rendered, so an uploaded page cannot run here.
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const session = await getSession();
@@ -15,15 +15,16 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const db = getDb();
   const actor = userRepository.findActorById(db, session.user.id);
   const id = Number((await params).id);
-  const file = actor && Number.isInteger(id) ? attachmentRepository.findById(db, id) : undefined;
-  const incident = file ? incidentRepository.findById(db, file.incidentId) : undefined;
+  const attachment = actor && Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
+  const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
   // Someone else's file answers like a missing one.
-  if (!actor || !file || !incident || !canReadIncident(actor, incident)) return new Response('No such attachment.', { status: 404 });
-  return new Response(new Uint8Array(file.data), {
+  if (!actor || !attachment || !incident || !canReadIncident(actor, incident)) return new Response('No such attachment.', { status: 404 });
+  if (!attachment.content) return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
+  return new Response(new Uint8Array(attachment.content), {
     headers: {
       'Content-Type': 'application/octet-stream',
-      'Content-Length': String(file.sizeBytes),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+      'Content-Length': String(attachment.content.length),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },

@@ -1,0 +1,10 @@
+// Next calls register() once when a server starts: the mail services start with the app.
+export async function register() {
+  // NEXT_RUNTIME is Next's build-time constant, not configuration: it keeps the Node-only mail
+  // code out of the edge bundle. Everything else is read through env.ts.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { isBuildPhase } = await import('./env');
+  if (isBuildPhase()) return;
+  const { startMailServices } = await import('./server/mail/start');
+  await startMailServices();
+}

@@ -1,0 +1,159 @@
+// What a received e-mail does to the database, in one write transaction: decided by the domain's
+// inbound rules, logged in inbound_mail (threading index and counters), with its attachments and
+// the mail it causes (acknowledgement, team notice) queued alongside.
+import {
+  decideInbound,
+  emailIntakeService,
+  followUpNote,
+  incidentNumberFromSubject,
+  receiveEmailIncident,
+  receiveEmailReply,
+  senderOf,
+  teamNames,
+  type InboundMatch,
+  type InboundMessage,
+  type OutboxDraft,
+} from '@handoff/domain';
+import {
+  attachmentRepository,
+  catalogRepository,
+  customerRepository,
+  inboundMailRepository,
+  incidentRepository,
+  outboxRepository,
+  teamRepository,
+  type Db,
+  type schema,
+} from '@handoff/db';
+import { type MailConfig } from './config';
+import { acknowledgementFor, noteMailFor } from './notify';
+
+type InboundOutcome = schema.InboundOutcome;
+
+export interface InboundAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface IntakeResult {
+  outcome: InboundOutcome;
+  reason: string | null;
+  incidentId: number | null;
+  incidentNumber: string | null;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function findMatch(db: Db, message: InboundMessage): InboundMatch | null {
+  const number = incidentNumberFromSubject(message.subject);
+  let incident = number ? incidentRepository.findByNumber(db, number) : undefined;
+  if (!incident) {
+    // In-Reply-To names the message answered; References from the newest back.
+    const id = inboundMailRepository.findIncidentIdByMessageIds(db, [...message.inReplyTo, ...[...message.references].reverse()]);
+    incident = id === null ? undefined : incidentRepository.findById(db, id);
+  }
+  return incident ? { incident, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) } : null;
+}
+
+/** Takes in one parsed message. Throws only on a setup or database error (the listener answers 451). */
+export function receiveInbound(
+  db: Db,
+  {
+    message,
+    attachments,
+    size,
+    now,
+    config,
+  }: { message: InboundMessage; attachments: InboundAttachment[]; size: number; now: string; config: Pick<MailConfig, 'ownAddresses' | 'maxAttachmentBytes'> },
+): IntakeResult {
+  const helpDesk = teamRepository.findByName(db, teamNames.helpDesk);
+  const service = catalogRepository.findServiceByPath(db, emailIntakeService);
+  if (!helpDesk || !service) throw new Error(`E-mail intake needs the ${teamNames.helpDesk} team and the ${Object.values(emailIntakeService).join(' > ')} service.`);
+  const sender = senderOf(message);
+
+  // better-sqlite3 has one connection: reads through `db` inside the transaction see its writes
+  // and run under its write lock, so two messages cannot both reopen or both pass the flood cap.
+  return db.transaction(
+    (tx) => {
+      const match = findMatch(db, message);
+      const since = new Date(Date.parse(now) - 3_600_000).toISOString();
+      const decision = decideInbound({
+        message,
+        ownAddresses: config.ownAddresses,
+        match,
+        newIncidentsFromSenderLastHour: sender ? inboundMailRepository.countNewIncidentsFromSince(tx, sender.address, since) : 0,
+        alreadyReceived: message.messageId !== null && inboundMailRepository.wasTakenIn(tx, message.messageId),
+        now,
+      });
+      const log = (outcome: InboundOutcome, reason: string | null, incidentId: number | null) =>
+        inboundMailRepository.record(tx, {
+          messageId: message.messageId,
+          envelopeFrom: message.envelopeFrom,
+          fromAddress: sender?.address ?? null,
+          subject: message.subject.slice(0, 500),
+          outcome,
+          reason,
+          incidentId,
+          size,
+          attachmentCount: attachments.length,
+          receivedAt: now,
+        });
+      const keep = (incidentId: number, inboundMailId: number) =>
+        attachmentRepository.insertMany(
+          tx,
+          attachments.map((a) => {
+            const tooBig = a.size > config.maxAttachmentBytes;
+            return {
+              incidentId,
+              inboundMailId,
+              filename: a.filename,
+              contentType: a.contentType,
+              size: a.size,
+              content: tooBig ? null : a.content,
+              skippedReason: tooBig ? `Not stored: ${mb(a.size)} is over the ${mb(config.maxAttachmentBytes)} limit.` : null,
+              createdAt: now,
+            };
+          }),
+        );
+      const queue = (drafts: OutboxDraft[]) => outboxRepository.enqueue(tx, drafts, now);
+
+      switch (decision.action) {
+        case 'ignore':
+          log('ignored', decision.reason, match?.incident.id ?? null);
+          return { outcome: 'ignored', reason: decision.reason, incidentId: null, incidentNumber: null };
+        case 'reject':
+          log('rejected', decision.reason, null);
+          return { outcome: 'rejected', reason: decision.reason, incidentId: null, incidentNumber: null };
+        case 'create':
+        case 'follow_up': {
+          const customer = customerRepository.findByEmail(db, sender!.address) ?? null;
+          const old = decision.action === 'follow_up' ? match!.incident : undefined;
+          const drafts = receiveEmailIncident({ message, customer, ownerTeamId: helpDesk.id, serviceId: service.id, now, followUpOf: old });
+          const row = incidentRepository.insertNew(tx, drafts);
+          if (old) incidentRepository.insertJournal(tx, old.id, [followUpNote(row.number, now)]);
+          const outcome = decision.action === 'create' ? 'created' : 'follow_up';
+          // Logged before the acknowledgement is queued, so the acknowledgement threads under the customer's message.
+          keep(row.id, log(outcome, null, row.id).id);
+          queue(acknowledgementFor(db, row));
+          return { outcome, reason: null, incidentId: row.id, incidentNumber: row.number };
+        }
+        case 'append':
+        case 'reopen': {
+          const incident = incidentRepository.findById(db, decision.incidentId)!;
+          const reply = receiveEmailReply({ incident, message, reopen: decision.action === 'reopen', now });
+          let after = incident;
+          if (reply.audit.length > 0) after = incidentRepository.applyUpdate(tx, { id: incident.id, expectedVersion: incident.version, ...reply });
+          else incidentRepository.insertJournal(tx, incident.id, reply.journal);
+          const outcome = decision.action === 'append' ? 'appended' : 'reopened';
+          keep(incident.id, log(outcome, null, incident.id).id);
+          const note = reply.journal.find((j) => j.kind === 'email')?.body ?? '';
+          queue(noteMailFor(db, { incident: after, note, visibility: 'customer', author: null }));
+          return { outcome, reason: null, incidentId: incident.id, incidentNumber: incident.number };
+        }
+      }
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,61 @@
+// Loads what the notification rules need (templates, names, recipients) and asks the domain which
+// e-mails a change sends. Callers queue the drafts in the same transaction as the change.
+import {
+  acknowledgementMail,
+  noteMail,
+  oneStepMail,
+  resolveTemplates,
+  type Actor,
+  type Incident,
+  type MailContext,
+  type OneStepResult,
+  type OutboxDraft,
+  type TeamRecipients,
+  type Visibility,
+} from '@handoff/domain';
+import { catalogRepository, customerRepository, mailTemplateRepository, teamRepository, type Db } from '@handoff/db';
+
+/** The incident's mail context; `db` may be read inside a transaction (one better-sqlite3 connection). */
+export function loadMailContext(db: Db, incident: Incident): MailContext & { ownerTeam: TeamRecipients | null } {
+  const service = catalogRepository.findServiceById(db, incident.serviceId);
+  const [ownerTeam] = teamRepository.findMailRecipients(db, [incident.ownerTeamId]);
+  const customer = incident.customerId ? customerRepository.findById(db, incident.customerId) : undefined;
+  const address = incident.callerEmail ?? customer?.email ?? null;
+  return {
+    incident: {
+      id: incident.id,
+      number: incident.number,
+      callerName: incident.callerName,
+      description: incident.description,
+      status: incident.status,
+      serviceName: service ? `${service.name} › ${service.category} › ${service.subcategory}` : 'no service',
+      teamName: ownerTeam?.name ?? `team #${incident.ownerTeamId}`,
+    },
+    customer: address ? { address, name: incident.callerName } : null,
+    templates: resolveTemplates(mailTemplateRepository.findAll(db)),
+    ownerTeam: ownerTeam ?? null,
+  };
+}
+
+/** The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). */
+export function acknowledgementFor(db: Db, incident: Incident): OutboxDraft[] {
+  return acknowledgementMail(loadMailContext(db, incident), incident.channel);
+}
+
+/** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
+export function noteMailFor(
+  db: Db,
+  { incident, note, visibility, author }: { incident: Incident; note: string; visibility: Visibility; author: Actor | null },
+): OutboxDraft[] {
+  if (visibility !== 'customer') return [];
+  const ctx = loadMailContext(db, incident);
+  return noteMail({ note, visibility, author, ctx, ownerTeam: ctx.ownerTeam });
+}
+
+/** The e-mails of a one-step, judged on the incident as the step leaves it. */
+export function oneStepMailFor(db: Db, { incident, result, actor }: { incident: Incident; result: OneStepResult; actor: Actor }): OutboxDraft[] {
+  if (result.notifications.length === 0) return [];
+  const after = { ...incident, ...result.changes };
+  const teamIds = result.notifications.flatMap((n) => (n.audience === 'team' && n.targetId !== null ? [n.targetId] : []));
+  return oneStepMail(result, { ...loadMailContext(db, after), actor, teams: teamRepository.findMailRecipients(db, teamIds) });
+}

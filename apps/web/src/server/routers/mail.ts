@@ -1,0 +1,123 @@
+import { type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  allowedVariables,
+  assertCanReadIncident,
+  DomainError,
+  ignoreReasonLabels,
+  mailTemplateInputSchema,
+  mailTemplateKeys,
+  mailTemplateKeySchema,
+  mailTemplateSpecs,
+  resolveTemplates,
+  teamNotifySettings,
+  templateFieldErrors,
+} from '@handoff/domain';
+import { attachmentRepository, inboundMailRepository, incidentRepository, mailTemplateRepository, outboxRepository, teamRepository } from '@handoff/db';
+import { describeSmtpUrl, mailConfig } from '../mail/config';
+import { mailServiceStatus } from '../mail/start';
+import { authorizedProcedure } from '../trpc';
+
+const page = { cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(50) };
+
+/** The admin Mail page (outbox, inbound log and counters, templates, team settings) and attachments. */
+export const mailRouter = {
+  overview: authorizedProcedure('mail.manage').query(async ({ ctx }) => {
+    const config = mailConfig();
+    const counts = inboundMailRepository.countByOutcome(ctx.db);
+    const total = (outcome: string) => counts.filter((c) => c.outcome === outcome).reduce((n, c) => n + c.n, 0);
+    return {
+      // Null when the services did not start in this process (tests, scripts).
+      services: await mailServiceStatus(),
+      smtp: describeSmtpUrl(config.smtpUrl),
+      from: config.from,
+      inboundAddress: config.inboundAddress,
+      maxMessageBytes: config.maxMessageBytes,
+      maxAttachmentBytes: config.maxAttachmentBytes,
+      outbox: outboxRepository.countByStatus(ctx.db),
+      inbound: {
+        created: total('created') + total('follow_up'),
+        appended: total('appended') + total('reopened'),
+        rejected: total('rejected'),
+        ignored: Object.entries(ignoreReasonLabels).map(([reason, label]) => ({
+          reason,
+          label,
+          n: counts.find((c) => c.outcome === 'ignored' && c.reason === reason)?.n ?? 0,
+        })),
+      },
+    };
+  }),
+
+  outbox: authorizedProcedure('mail.manage')
+    .input(z.object({ status: z.enum(['held', 'pending', 'sent', 'failed']).optional(), ...page }))
+    .query(({ ctx, input }) => outboxRepository.list(ctx.db, { status: input.status, cursor: input.cursor ?? undefined, limit: input.limit })),
+
+  inbound: authorizedProcedure('mail.manage')
+    .input(z.object(page))
+    .query(({ ctx, input }) => inboundMailRepository.list(ctx.db, { cursor: input.cursor ?? undefined, limit: input.limit })),
+
+  /** Sends a held or failed message again, with the same Message-ID. */
+  requeue: authorizedProcedure('mail.manage')
+    .input(z.object({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => {
+      const row = outboxRepository.findById(ctx.db, input.id);
+      if (!row) throw new DomainError('NOT_FOUND', `No message #${input.id}.`);
+      if (row.status !== 'held' && row.status !== 'failed') {
+        throw new DomainError('INVALID_TRANSITION', `Message #${row.id} is ${row.status}; only held or failed messages can be sent again.`);
+      }
+      outboxRepository.requeue(ctx.db, [row.id], ctx.now());
+      return { id: row.id };
+    }),
+
+  templates: authorizedProcedure('mail.manage').query(({ ctx }) => {
+    const saved = mailTemplateRepository.findAll(ctx.db);
+    const current = resolveTemplates(saved);
+    return mailTemplateKeys.map((key) => ({
+      key,
+      ...mailTemplateSpecs[key],
+      variables: allowedVariables(key),
+      current: current[key],
+      updatedAt: saved.find((s) => s.key === key)?.updatedAt ?? null,
+    }));
+  }),
+
+  saveTemplate: authorizedProcedure('mail.manage')
+    .input(mailTemplateInputSchema)
+    .mutation(({ ctx, input }) => {
+      const fields = templateFieldErrors(input);
+      if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION', Object.values(fields).join(' '), fields);
+      return mailTemplateRepository.upsert(ctx.db, { ...input, updatedAt: ctx.now(), updatedById: ctx.actor.id });
+    }),
+
+  /** Back to the shipped wording. */
+  resetTemplate: authorizedProcedure('mail.manage')
+    .input(z.object({ key: mailTemplateKeySchema }))
+    .mutation(({ ctx, input }) => ({ key: input.key, reset: mailTemplateRepository.remove(ctx.db, input.key) > 0 })),
+
+  teams: authorizedProcedure('mail.manage').query(({ ctx }) =>
+    teamRepository.findMailRecipients(ctx.db, teamRepository.findAll(ctx.db).map((t) => t.id)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      notify: t.notify,
+      members: t.members.length,
+    })),
+  ),
+
+  setTeamNotify: authorizedProcedure('mail.manage')
+    .input(z.object({ teamId: z.number().int().positive(), notify: z.enum(teamNotifySettings, { error: 'Choose everyone or nobody' }) }))
+    .mutation(({ ctx, input }) => {
+      const row = teamRepository.setNotify(ctx.db, input.teamId, input.notify);
+      if (!row) throw new DomainError('NOT_FOUND', 'That team no longer exists.');
+      return { id: row.id, notify: row.notify };
+    }),
+
+  /** The files that came with the incident's e-mails (content is downloaded from /api/attachments/:id). */
+  attachments: authorizedProcedure('incident.read')
+    .input(z.object({ incidentId: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      const incident = incidentRepository.findById(ctx.db, input.incidentId);
+      if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
+      assertCanReadIncident(ctx.actor, incident);
+      return attachmentRepository.findByIncident(ctx.db, incident.id);
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,88 @@
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNotNull, lt, max, type SQL } from 'drizzle-orm';
+import { type Db } from '../client';
+import { auditEvents, inboundMail, incidents, outbox, type InboundOutcome } from '../schema';
+import { type Tx } from './incident';
+
+type Writer = Db | Tx;
+export type InboundMailRow = typeof inboundMail.$inferSelect;
+
+export const record = (tx: Writer, row: Omit<InboundMailRow, 'id'>): InboundMailRow =>
+  tx.insert(inboundMail).values(row).returning().get();
+
+/**
+ * The incident a reply belongs to, from the Message-IDs it answers (most specific first): any
+ * message the incident sent or received.
+ */
+export function findIncidentIdByMessageIds(db: Writer, ids: readonly string[]): number | null {
+  if (ids.length === 0) return null;
+  const list = [...ids];
+  const found = new Map<string, number>();
+  for (const r of db
+    .select({ id: outbox.messageId, incidentId: outbox.incidentId })
+    .from(outbox)
+    .where(and(inArray(outbox.messageId, list), isNotNull(outbox.incidentId)))
+    .all())
+    found.set(r.id, r.incidentId!);
+  for (const r of db
+    .select({ id: inboundMail.messageId, incidentId: inboundMail.incidentId })
+    .from(inboundMail)
+    .where(and(inArray(inboundMail.messageId, list), isNotNull(inboundMail.incidentId)))
+    .all())
+    if (!found.has(r.id!)) found.set(r.id!, r.incidentId!);
+  for (const id of list) {
+    const incidentId = found.get(id);
+    if (incidentId !== undefined) return incidentId;
+  }
+  return null;
+}
+
+/** How many incidents mail from this sender opened since `since` (the flood cap). */
+export const countNewIncidentsFromSince = (db: Writer, address: string, since: string): number =>
+  db
+    .select({ n: count() })
+    .from(inboundMail)
+    .where(and(eq(inboundMail.fromAddress, address), inArray(inboundMail.outcome, ['created', 'follow_up']), gte(inboundMail.receivedAt, since)))
+    .get()?.n ?? 0;
+
+/** When the incident was last resolved, from its audit history. */
+export const lastResolvedAt = (db: Writer, incidentId: number): string | null =>
+  db
+    .select({ at: max(auditEvents.at) })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.incidentId, incidentId), eq(auditEvents.field, 'status'), eq(auditEvents.toValue, 'resolved')))
+    .get()?.at ?? null;
+
+/** Counts per outcome and reason: the loop and noise counters of the Mail page. */
+export const countByOutcome = (db: Db): { outcome: InboundOutcome; reason: string | null; n: number }[] =>
+  db
+    .select({ outcome: inboundMail.outcome, reason: inboundMail.reason, n: count() })
+    .from(inboundMail)
+    .groupBy(inboundMail.outcome, inboundMail.reason)
+    .all();
+
+/** Newest first, by keyset; optionally one outcome. */
+export function list(db: Db, f: { outcome?: InboundOutcome; cursor?: number; limit: number }) {
+  const where: SQL[] = [];
+  if (f.outcome) where.push(eq(inboundMail.outcome, f.outcome));
+  if (f.cursor !== undefined) where.push(lt(inboundMail.id, f.cursor));
+  const rows = db
+    .select({ ...getTableColumns(inboundMail), incidentNumber: incidents.number })
+    .from(inboundMail)
+    .leftJoin(incidents, eq(incidents.id, inboundMail.incidentId))
+    .where(and(...where))
+    .orderBy(desc(inboundMail.id))
+    .limit(f.limit + 1)
+    .all();
+  const hasMore = rows.length > f.limit;
+  const items = hasMore ? rows.slice(0, f.limit) : rows;
+  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
+}
+
+/** Whether a message with this Message-ID was already taken in (a sending server's retry). */
+export const wasTakenIn = (db: Writer, messageId: string): boolean =>
+  db
+    .select({ id: inboundMail.id })
+    .from(inboundMail)
+    .where(and(eq(inboundMail.messageId, messageId), inArray(inboundMail.outcome, ['created', 'appended', 'reopened', 'follow_up'])))
+    .limit(1)
+    .get() !== undefined;

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { type OutboxDraft } from '@handoff/domain';
+import { type Db } from '../client';
+import { createTestDb, type TestDb } from '../testing';
+import * as inboundMailRepository from './inbound-mail';
+import * as outboxRepository from './outbox';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+});
+afterEach(() => t.close());
+
+const now = '2026-11-25T09:00:00.000Z';
+const later = (minutes: number) => new Date(Date.parse(now) + minutes * 60_000).toISOString();
+const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
+  incidentId: 1,
+  template: 'customer-note',
+  toAddress: 'ccustomer@grad.wisc.edu',
+  toName: 'Casey Customer',
+  subject: 'Update on your request',
+  textBody: 'We are on it.',
+  ...over,
+});
+
+describe('enqueue', () => {
+  test('incident mail is tagged and threaded after the mail before it, in one call and across calls', () => {
+    db.transaction((tx) => outboxRepository.enqueue(tx, [draft(), draft({ subject: 'INC-000001 is resolved' })], now));
+    outboxRepository.enqueue(db, [draft({ subject: 'Third' })], later(1));
+    const [a, b, c] = outboxRepository.findByIncident(db, 1);
+    expect([a!.subject, b!.subject, c!.subject]).toEqual(['[INC-000001] Update on your request', '[INC-000001] INC-000001 is resolved', '[INC-000001] Third']);
+    expect(a).toMatchObject({ inReplyTo: null, references: null, status: 'pending', nextAttemptAt: now, autoSubmitted: true });
+    expect(b).toMatchObject({ inReplyTo: a!.messageId, references: a!.messageId });
+    expect(c).toMatchObject({ inReplyTo: b!.messageId, references: `${a!.messageId} ${b!.messageId}` });
+    expect(new Set([a!.messageId, b!.messageId, c!.messageId]).size).toBe(3);
+    expect(a!.messageId).toMatch(/^<[0-9a-f-]{36}@handoff\.local>$/);
+  });
+
+  test('the customer’s own first e-mail is the root of the thread', () => {
+    inboundMailRepository.record(db, {
+      messageId: '<first@grad.wisc.edu>',
+      envelopeFrom: 'ccustomer@grad.wisc.edu',
+      fromAddress: 'ccustomer@grad.wisc.edu',
+      subject: 'Password',
+      outcome: 'created',
+      reason: null,
+      incidentId: 1,
+      size: 100,
+      attachmentCount: 0,
+      receivedAt: later(-5),
+    });
+    outboxRepository.enqueue(db, [draft()], now);
+    expect(outboxRepository.findByIncident(db, 1)[0]).toMatchObject({ inReplyTo: '<first@grad.wisc.edu>', references: '<first@grad.wisc.edu>' });
+  });
+
+  test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', () => {
+    outboxRepository.enqueue(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
+    expect(outboxRepository.findRecent(db)[0]).toMatchObject({ subject: 'Hello', inReplyTo: null, autoSubmitted: false });
+  });
+
+  test('a failing transaction queues nothing', () => {
+    expect(() =>
+      db.transaction((tx) => {
+        outboxRepository.enqueue(tx, [draft()], now);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(outboxRepository.findRecent(db)).toEqual([]);
+  });
+});
+
+describe('delivery bookkeeping', () => {
+  test('a claimed message is not due again until its lease ends, and a second claim loses', () => {
+    outboxRepository.enqueue(db, [draft()], now);
+    const [id] = outboxRepository.findDue(db, now);
+    const claimed = outboxRepository.claim(db, id!, now);
+    expect(claimed).toMatchObject({ attempts: 1, nextAttemptAt: later(10) });
+    expect(outboxRepository.claim(db, id!, now)).toBeUndefined();
+    expect(outboxRepository.findDue(db, later(9))).toEqual([]);
+    expect(outboxRepository.findDue(db, later(10))).toEqual([id]);
+  });
+
+  test('failed attempts back off, then fail with the last error; requeue starts again', () => {
+    outboxRepository.enqueue(db, [draft()], now);
+    let at = now;
+    for (const [attempt, status] of [[1, 'pending'], [2, 'pending'], [3, 'pending'], [4, 'pending'], [5, 'failed']] as const) {
+      const row = outboxRepository.claim(db, outboxRepository.findDue(db, at)[0]!, at)!;
+      expect(row.attempts).toBe(attempt);
+      const next = outboxRepository.markAttemptFailed(db, row, at, { message: `451 busy #${attempt}`, responseCode: 451 });
+      expect(next.status).toBe(status);
+      at = next.nextAttemptAt ?? at;
+    }
+    const failed = outboxRepository.findRecent(db)[0]!;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 5, lastError: '451 busy #5', nextAttemptAt: null });
+    expect(outboxRepository.findDue(db, later(10_000))).toEqual([]);
+    expect(outboxRepository.requeue(db, [failed.id], at)).toBe(1);
+    expect(outboxRepository.findById(db, failed.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: null, messageId: failed.messageId });
+  });
+
+  test('hold and sent', () => {
+    outboxRepository.enqueue(db, [draft(), draft()], now);
+    const [first] = outboxRepository.findDue(db, now);
+    outboxRepository.markSent(db, first!, now);
+    expect(outboxRepository.holdPending(db)).toBe(1);
+    expect(outboxRepository.countByStatus(db)).toEqual({ held: 1, pending: 0, sent: 1, failed: 0 });
+    expect(outboxRepository.list(db, { status: 'held', limit: 10 }).items).toHaveLength(1);
+  });
+});
+
+describe('inbound mail index', () => {
+  test('a reply finds its incident by any message of the thread, most specific id first', () => {
+    outboxRepository.enqueue(db, [draft({ incidentId: 2 })], now);
+    const sent = outboxRepository.findByIncident(db, 2)[0]!;
+    inboundMailRepository.record(db, {
+      messageId: '<their@x>',
+      envelopeFrom: 'a@x.edu',
+      fromAddress: 'a@x.edu',
+      subject: 's',
+      outcome: 'appended',
+      reason: null,
+      incidentId: 3,
+      size: 1,
+      attachmentCount: 0,
+      receivedAt: now,
+    });
+    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>', sent.messageId])).toBe(2);
+    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<their@x>', sent.messageId])).toBe(3);
+    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>'])).toBeNull();
+    expect(inboundMailRepository.findIncidentIdByMessageIds(db, [])).toBeNull();
+  });
+});

@@ -1,0 +1,6 @@
+export * from './templates';
+export * from './threading';
+export * from './delivery';
+export * from './text';
+export * from './inbound';
+export * from './notifications';
