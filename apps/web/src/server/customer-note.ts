@@ -1,5 +1,5 @@
 import { addCustomerNote, assertCanReadIncident, DomainError, type Actor, type CustomerNoteInput } from '@handoff/domain';
-import { incidentRepository, outboxRepository, portalRepository, teamRepository, type Db } from '@handoff/db';
+import { incidentRepository, outboxRepository, teamRepository, type Db } from '@handoff/db';
 import { noteMailFor } from './mail/notify';
 
 /**
@@ -17,7 +17,6 @@ export function saveCustomerNote(db: Db, actor: Actor, now: string, input: Custo
     body: input.body,
     peopleAffected: input.peopleAffected,
     ownerTeamName: team?.name ?? `team #${incident.ownerTeamId}`,
-    teamMail: portalRepository.findTeamMailRecipients(db, incident.ownerTeamId),
     now,
   });
   // The owning team's e-mail follows the mail capability's rules (the team's notify setting; the

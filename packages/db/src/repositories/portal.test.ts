@@ -30,21 +30,6 @@ describe('with the base demo data', () => {
     for (const guess of ['', '!no-sign-in', 'handoff-demo']) expect(verifyPassword(guess, row.passwordHash)).toBe(false);
   });
 
-  test('team mail goes only to the members of teams named in the setting', () => {
-    const helpDesk = teamRepository.findByName(db, 'US - Help Desk')!.id;
-    const cps = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
-    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([]);
-    portalRepository.setTeamMailTeams(db, ['US - Help Desk CPS'], now);
-    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([
-      { name: 'Cameron CPS', email: 'cps@handoff.test' },
-      { name: 'Cory CPS', email: 'cps2@handoff.test' },
-    ]);
-    expect(portalRepository.findTeamMailRecipients(db, helpDesk)).toEqual([]);
-    portalRepository.setTeamMailTeams(db, ['US - Help Desk'], now);
-    expect(portalRepository.findTeamMailRecipients(db, cps)).toEqual([]);
-    expect(portalRepository.findTeamMailRecipients(db, helpDesk)).toEqual([{ name: 'Lee Level-One', email: 'l1@handoff.test' }]);
-  });
-
   test('customer-facing services leave out the agents’ after-hours bucket', () => {
     const names = portalRepository.findCustomerFacingServices(db).map((s) => `${s.name} › ${s.subcategory}`);
     expect(names).toContain('NetID › Password reset');
@@ -94,9 +79,5 @@ describe('with the Help Online demo cases', () => {
     expect(escalated.promises.respondBy).toBeDefined();
     const visible = db.select().from(journalEntries).where(eq(journalEntries.incidentId, escalated.id)).all().filter((j) => j.visibility === 'customer');
     expect(visible.map((j) => j.body)).toEqual([expect.stringMatching(/^We received your case/), expect.stringMatching(/^Your case is mission critical and was escalated/)]);
-  });
-
-  test('the demo sets the Help Desk and CPS teams to get mail', () => {
-    expect(portalRepository.findTeamMailRecipients(db, teamRepository.findByName(db, 'US - Help Desk CPS')!.id)).toHaveLength(2);
   });
 });

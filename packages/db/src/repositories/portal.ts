@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { openStatuses, tpReviewQueueStates, type Actor } from '@handoff/domain';
 import { type Db } from '../client';
-import { customers, incidents, services, settings, teamMembers, teams, users } from '../schema';
+import { customers, incidents, services, teams, users } from '../schema';
 import { type Tx } from './incident';
 
 type Writer = Db | Tx;
@@ -40,32 +40,6 @@ export const findCustomerFacingServices = (db: Db) =>
     .where(eq(services.customerFacing, true))
     .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
     .all();
-
-/** The setting naming the teams that get their notifications by e-mail too (a JSON list of team names). */
-export const teamMailSettingKey = 'notifications.teamMail';
-
-/** Members of `teamId` to e-mail, when the team is set to get mail; otherwise none. */
-export function findTeamMailRecipients(db: Writer, teamId: number): { name: string; email: string }[] {
-  const setting = db.select().from(settings).where(eq(settings.key, teamMailSettingKey)).get();
-  const teamNames = Array.isArray(setting?.value) ? (setting.value as unknown[]).filter((v): v is string => typeof v === 'string') : [];
-  const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
-  if (!team || !teamNames.includes(team.name)) return [];
-  return db
-    .select({ name: users.name, email: users.email })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(eq(teamMembers.teamId, teamId), ne(users.role, 'customer')))
-    .orderBy(asc(users.id))
-    .all();
-}
-
-/** Sets which teams get mail (admin data; the demo seed sets it). */
-export function setTeamMailTeams(db: Writer, teamNames: string[], now: string): void {
-  db.insert(settings)
-    .values({ key: teamMailSettingKey, value: teamNames, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value: teamNames, updatedAt: now } })
-    .run();
-}
 
 export interface TpReviewFilter {
   /** `review`: the queue (in review or mission critical); `waiting`: asked for more information. */

@@ -12,7 +12,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { applyUpdate, insertNew } from '../repositories/incident';
-import { ensurePortalSystemActor, setTeamMailTeams } from '../repositories/portal';
+import { ensurePortalSystemActor } from '../repositories/portal';
 import { findActorById } from '../repositories/user';
 import { customers, departments, services, teams, users } from '../schema';
 
@@ -47,10 +47,9 @@ const demoCases: DemoCase[] = [
   },
 ];
 
-/** Adds the Help Online demo: TP cases in review, one escalated, and which teams get mail. */
+/** Adds the Help Online demo: TP cases in review and one escalated. */
 export function seedPortalDemo(db: Db, now: string): void {
   db.transaction((tx) => {
-    setTeamMailTeams(tx, ['US - Help Desk', 'US - Help Desk CPS'], now);
     const teamIds = Object.fromEntries(tx.select().from(teams).all().map((t) => [t.name, t.id]));
     const hdqaUser = tx.select().from(users).where(eq(users.email, 'hdqa@handoff.test')).get()!;
     const hdqa: Actor = findActorById(db, hdqaUser.id)!;

@@ -1,21 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { type Incident } from '../incident/schema';
 import { actorFor, incidentWith, now } from '../incident/test-fixtures';
-import { addCustomerNote, type MailRecipient } from './customer-note';
+import { addCustomerNote } from './customer-note';
 
 const customer = actorFor('customer', { id: 20, name: 'Kai Partner', customerId: 100 });
-const team = [
-  { name: 'Lee Level-One', email: 'l1@handoff.test' },
-  { name: 'Lou Level-One', email: 'l1b@handoff.test' },
-];
-const note = (incident: Partial<Incident> = {}, extra: { peopleAffected?: number; teamMail?: MailRecipient[]; body?: string } = {}) =>
+const note = (incident: Partial<Incident> = {}, extra: { peopleAffected?: number; body?: string } = {}) =>
   addCustomerNote({
     incident: incidentWith({ channel: 'portal', ownerAgentId: null, ...incident }),
     actor: customer,
     body: extra.body ?? 'The whole office is still locked out.\nSecond line.',
     peopleAffected: extra.peopleAffected,
     ownerTeamName: 'US - Help Desk',
-    teamMail: extra.teamMail ?? [],
     now,
   });
 
@@ -31,7 +26,6 @@ describe('addCustomerNote (kb 000 "Customer Added Notes")', () => {
     expect(result.notifications).toEqual([
       { audience: 'team', targetId: 1, template: 'customer-note', subject: 'INC-000001: Kai Partner added a note', body: 'The whole office is still locked out.' },
     ]);
-    expect(result.outbox).toEqual([]);
   });
 
   test('the agent who owns it is told too', () => {
@@ -39,14 +33,6 @@ describe('addCustomerNote (kb 000 "Customer Added Notes")', () => {
       ['team', 1],
       ['user', 7],
     ]);
-  });
-
-  test('a team that gets mail: one outbox e-mail per member, template customer-note', () => {
-    const { outbox } = note({}, { teamMail: team });
-    expect(outbox.map((o) => [o.incidentId, o.template, o.toAddress, o.toName, o.subject])).toEqual(
-      team.map((m) => [1, 'customer-note', m.email, m.name, 'INC-000001: Kai Partner added a note']),
-    );
-    expect(outbox[0]?.textBody).toContain('The whole office is still locked out.\nSecond line.');
   });
 
   test.each<[string, Partial<Incident>, Partial<Incident>]>([
@@ -66,7 +52,7 @@ describe('addCustomerNote (kb 000 "Customer Added Notes")', () => {
   });
 
   test.each<[string, () => unknown, string]>([
-    ['an agent', () => addCustomerNote({ incident: incidentWith(), actor: actorFor('l1'), body: 'x', ownerTeamName: 'x', teamMail: [], now }), 'FORBIDDEN'],
+    ['an agent', () => addCustomerNote({ incident: incidentWith(), actor: actorFor('l1'), body: 'x', ownerTeamName: 'x', now }), 'FORBIDDEN'],
     ["another customer's case", () => note({ customerId: 101 }), 'NOT_FOUND'],
     ['a closed case', () => note({ status: 'closed' }), 'INVALID_TRANSITION'],
   ])('%s → %s', (_name, attempt, code) => {

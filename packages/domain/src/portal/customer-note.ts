@@ -4,14 +4,7 @@ import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-inc
 import { type Incident } from '../incident/schema';
 import { type NotificationDraft } from '../one-steps/contract';
 import { diffIncident } from '../one-steps/step-kit';
-import { type OutboxDraft } from '../outbox';
 import { type Actor } from '../roles';
-
-/** A member of the owning team who gets the team's mail. */
-export interface MailRecipient {
-  name: string;
-  email: string;
-}
 
 const firstLine = (text: string): string => {
   const line = text.split('\n', 1)[0]?.trim() ?? '';
@@ -21,7 +14,7 @@ const firstLine = (text: string): string => {
 /**
  * A customer adds a note in Help Online. kb 000: "For notes added to an existing call, you may need
  * to forward the incident … again" — so the owning team (and the agent who owns it) is notified
- * every time, and mailed when the team gets mail. A note on a case waiting for the customer is
+ * every time (the e-mail to the team is the mail capability's noteMailFor). A note on a case waiting for the customer is
  * their answer: the case goes back to the team (a Primary TP case back into review, kb 004).
  */
 export function addCustomerNote({
@@ -30,7 +23,6 @@ export function addCustomerNote({
   body,
   peopleAffected,
   ownerTeamName,
-  teamMail,
   now,
 }: {
   incident: Incident;
@@ -38,15 +30,12 @@ export function addCustomerNote({
   body: string;
   peopleAffected?: number;
   ownerTeamName: string;
-  /** Members of the owning team to e-mail; empty when the team does not get mail. */
-  teamMail: readonly MailRecipient[];
   now: string;
 }): {
   changes: Partial<Incident>;
   audit: NewAuditEntry[];
   journal: NewJournalEntry[];
   notifications: NotificationDraft[];
-  outbox: OutboxDraft[];
   answered: boolean;
 } {
   if (actor.role !== 'customer') throw new DomainError('FORBIDDEN', 'Only customers add notes from Help Online.');
@@ -73,14 +62,6 @@ export function addCustomerNote({
   if (incident.ownerAgentId !== null) {
     notifications.push({ audience: 'user', targetId: incident.ownerAgentId, template: 'customer-note', subject, body: text });
   }
-  const outbox: OutboxDraft[] = teamMail.map((r) => ({
-    incidentId: incident.id,
-    template: 'customer-note',
-    toAddress: r.email,
-    toName: r.name,
-    subject,
-    textBody: `${actor.name} added a note in Help Online to ${incident.number}, which ${ownerTeamName} owns:\n\n${body}\n`,
-    autoSubmitted: true,
-  }));
-  return { changes, audit, journal, notifications, outbox, answered };
+  // The team's e-mail is the mail capability's (noteMailFor), so every path to a customer note agrees.
+  return { changes, audit, journal, notifications, answered };
 }
