@@ -11,6 +11,7 @@ import { IncidentAttachments } from '../../../../components/incident-attachments
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
+import { AuditHistory } from '../../../../components/audit-history';
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
@@ -128,34 +129,7 @@ export default function IncidentPage() {
       </section>
       <Journal entries={d.journal} />
       <h2>History</h2>
-      {d.audit.length === 0 ? (
-        <p className="empty">No changes yet.</p>
-      ) : (
-        <table aria-label="History">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Field</th>
-              <th>From</th>
-              <th>To</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.audit.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Time at={a.at} />
-                </td>
-                <td>{a.actorName ?? 'system'}</td>
-                <td>{a.field}</td>
-                <td>{a.fromValue ?? '—'}</td>
-                <td>{a.toValue ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AuditHistory rows={d.audit} />
     </>
   );
 }

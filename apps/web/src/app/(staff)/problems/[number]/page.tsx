@@ -12,6 +12,7 @@ import { ProblemEditForm } from '../../../../components/problem-edit-form';
 import { QueuedMessages } from '../../../../components/queued-messages';
 import { ResolveAttached } from '../../../../components/resolve-attached';
 import { api } from '../../../../trpc/react';
+import { AuditHistory } from '../../../../components/audit-history';
 
 /** The problem page (kb 001 steps 5–11): fields, owner, outage, linked incidents, queued e-mails, journal, audit. */
 export default function ProblemPage() {
@@ -128,30 +129,7 @@ export default function ProblemPage() {
       <h2>Journal</h2>
       <Journal entries={d.journal.map((j) => ({ ...j, visibility: 'internal' as const }))} />
       <h2>History</h2>
-      <table aria-label="History">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Field</th>
-            <th>From</th>
-            <th>To</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.audit.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Time at={a.at} />
-              </td>
-              <td>{a.actorName ?? 'system'}</td>
-              <td>{a.field}</td>
-              <td>{a.fromValue ?? '—'}</td>
-              <td>{a.toValue ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditHistory rows={d.audit} />
     </>
   );
 }
