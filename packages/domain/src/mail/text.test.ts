@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText, stripQuotedReply } from './text';
+import { absoluteLinks, htmlToText, newReplyText, stripQuotedReply } from './text';
 
 describe('htmlToText', () => {
   test.each([
@@ -21,8 +21,34 @@ describe('stripQuotedReply', () => {
     ['Outlook From: header block', 'Works now.\n________________________________\nFrom: Help Desk <help@handoff.test>', 'Works now.'],
     ['trailing quote lines', 'Yes please.\n> earlier\n> text\n', 'Yes please.'],
     ['nothing quoted', 'Line one\nLine two', 'Line one\nLine two'],
+    ['quoted lines inline', 'Fixed.\n> old text\n> more\nThanks', 'Fixed.\nThanks'],
     ['only a quote keeps everything', '> just quoting\n> you', '> just quoting\n> you'],
   ])('%s', (_name, text, expected) => {
     expect(stripQuotedReply(text)).toBe(expected);
+  });
+});
+
+describe('newReplyText', () => {
+  test.each([
+    ['plain text', 'Try signing in again.', 'Try signing in again.'],
+    ['Gmail-style quote', 'Try again now.\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed', 'Try again now.'],
+    ['a private message quoted inline never survives', 'Fixed.\n> PRIVATE tier 2 note\n> more\nThanks', 'Fixed.\nThanks'],
+    ['Outlook original message', 'Done.\r\n-----Original Message-----\r\nFrom: Handoff', 'Done.'],
+    ['only a quote: nothing new', '> just quoting\n> you', ''],
+  ])('%s', (_name, text, reply) => expect(newReplyText(text)).toBe(reply));
+});
+
+describe('absoluteLinks', () => {
+  const base = 'https://handoff.wisc.edu';
+  test.each([
+    ['a path on its own line', 'Claim it:\n/incidents/INC-000042', 'Claim it:\nhttps://handoff.wisc.edu/incidents/INC-000042'],
+    ['a path after a colon and space, then a full stop', 'Pull it in Handoff: /incidents/INC-000042.', 'Pull it in Handoff: https://handoff.wisc.edu/incidents/INC-000042.'],
+    ['in brackets', 'See the ticket (/incidents/INC-000042)', 'See the ticket (https://handoff.wisc.edu/incidents/INC-000042)'],
+    ['several', '/portal and /status', 'https://handoff.wisc.edu/portal and https://handoff.wisc.edu/status'],
+    ['a trailing slash on the base is not doubled', '/incidents/INC-1', 'https://handoff.wisc.edu/incidents/INC-1', 'https://handoff.wisc.edu/'],
+    ['a path inside a word or URL stays', 'see http://x.example/incidents/1 and a/incidents/2', 'see http://x.example/incidents/1 and a/incidents/2'],
+    ['other paths stay (a Unix path in a customer note)', 'the file /etc/hosts and /incidentsX', 'the file /etc/hosts and /incidentsX'],
+  ])('%s', (_name, text, expected, appUrl = base) => {
+    expect(absoluteLinks(text, appUrl)).toBe(expected);
   });
 });

@@ -27,15 +27,37 @@ export function htmlToText(html: string): string {
 const quoteStarts = [/^On .{1,200}wrote:\s*$/, /^-{2,}\s*Original Message\s*-{2,}\s*$/i, /^_{10,}\s*$/, /^From: .+$/];
 
 /**
+ * The new text of a reply: what is above the quoted earlier message, without any `>`-quoted line
+ * (inline quotes too, so a reply never repeats a quoted private message); '' when nothing is new.
+ */
+export function newReplyText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let end = lines.findIndex((line) => quoteStarts.some((p) => p.test(line.trim())));
+  if (end === -1) end = lines.length;
+  return lines
+    .slice(0, end)
+    .filter((line) => !line.trimStart().startsWith('>'))
+    .join('\n')
+    .trim();
+}
+
+/**
  * The new text of a reply, without the quoted earlier message, so the journal does not repeat
  * itself. When nothing would remain, the whole text is kept.
  */
 export function stripQuotedReply(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  let end = lines.findIndex((line) => quoteStarts.some((p) => p.test(line.trim())));
-  if (end === -1) end = lines.length;
-  // A trailing block of "> " lines is quotation too.
-  while (end > 0 && /^\s*(>.*)?$/.test(lines[end - 1] ?? '')) end -= 1;
-  const kept = lines.slice(0, end).join('\n').trim();
-  return kept.length > 0 ? kept : text.trim();
+  return newReplyText(text) || text.trim();
+}
+
+// Paths into the web app that notifications write (e.g. "/incidents/INC-000042"), standing alone.
+const appPath = /(^|[\s(])(\/(?:incidents|portal|problems|outages|status|queues|tp-review)(?:\/[^\s)]*)?)(?=$|[\s).,;:!?])/gm;
+
+/**
+ * Notifications name app pages by path; on the wire they must be links the reader can click (kb 003:
+ * "links straight into tickets are indicated within email messages"). `appUrl` is where the app is
+ * served, e.g. https://handoff.wisc.edu.
+ */
+export function absoluteLinks(text: string, appUrl: string): string {
+  const base = appUrl.replace(/\/+$/, '');
+  return text.replace(appPath, (_whole, before: string, path: string) => `${before}${base}${path}`);
 }

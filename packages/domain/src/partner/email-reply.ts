@@ -4,20 +4,6 @@ import { type Actor } from '../roles';
 import { type PartnerTicketFacts } from './schema';
 
 /**
- * The new text of an e-mail reply: everything above the quoted message ("On … wrote:" or the
- * Outlook "-----Original Message-----" line), without `>`-quoted lines.
- */
-export function replyTextOf(text: string): string {
-  const kept: string[] = [];
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (/^On .+wrote:\s*$/.test(line.trim()) || /^-{2,}\s*Original Message\s*-{2,}$/i.test(line.trim())) break;
-    if (line.trimStart().startsWith('>')) continue;
-    kept.push(line);
-  }
-  return kept.join('\n').trim();
-}
-
-/**
  * kb 003 "Your agent(s) on duty can choose to interact with support tickets completely by email":
  * what a reply to a ticket's e-mail becomes. The relationship partner agent's reply is a public
  * comment (the requester reads it); another group member's or a Tier 2 agent's stays private; the

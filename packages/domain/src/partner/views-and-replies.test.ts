@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { actorFor } from '../incident/test-fixtures';
-import { emailReplyVisibility, replyTextOf } from './email-reply';
+import { emailReplyVisibility } from './email-reply';
 import { formatWait, phaseOf, roundTripsText } from './hops';
 import { requesterAuthorLabel } from './requester-view';
 import { parker, partnerActor, piper, requesterActor, tier2Actor } from './test-fixtures';
@@ -47,15 +47,6 @@ describe('requesterAuthorLabel: every answer is from the partner side', () => {
   test('before anyone claimed it: the group', () => {
     expect(requesterAuthorLabel({ data: null }, { ...ticket, relationshipAgent: null })).toBe('Badger Health Client Support');
   });
-});
-
-describe('replyTextOf', () => {
-  test.each([
-    ['plain text', 'Try signing in again.', 'Try signing in again.'],
-    ['Gmail-style quote', 'Try again now.\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed', 'Try again now.'],
-    ['quoted lines inline', 'Fixed.\n> old text\n> more\nThanks', 'Fixed.\nThanks'],
-    ['Outlook original message', 'Done.\r\n-----Original Message-----\r\nFrom: Handoff', 'Done.'],
-  ])('%s', (_name, text, reply) => expect(replyTextOf(text)).toBe(reply));
 });
 
 describe('emailReplyVisibility (kb 003: agents may work tickets by e-mail)', () => {
