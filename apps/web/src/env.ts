@@ -16,6 +16,9 @@ const envSchema = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
+  /** Where people reach the app: e-mails link to its pages from here. Defaults to NEXTAUTH_URL. */
+  APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'APP_URL must be an http:// or https:// URL' }).optional()),
+  NEXTAUTH_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'NEXTAUTH_URL must be an http:// or https:// URL' }).optional()),
   /** Outbound SMTP server, e.g. smtp://user:pass@mail.example.edu:587; absent = messages are held in the outbox. */
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional()),
   /** Port of the inbound SMTP listener on 127.0.0.1; 0 turns it off. */

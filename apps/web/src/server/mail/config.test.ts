@@ -17,6 +17,9 @@ describe('mail configuration', () => {
     ['INBOUND_SMTP_PORT=0 turns the listener off', { INBOUND_SMTP_PORT: '0' }, { inboundPort: 0 }],
     ['a blank SMTP_URL is no SMTP_URL', { SMTP_URL: ' ' }, { smtpUrl: null }],
     ['an SMTP server', { SMTP_URL: 'smtp://relay.wisc.edu:587' }, { smtpUrl: 'smtp://relay.wisc.edu:587' }],
+    ['links in e-mails default to localhost:3000', {}, { appUrl: 'http://localhost:3000' }],
+    ['…or to where sign-in is served (NEXTAUTH_URL)', { NEXTAUTH_URL: 'http://127.0.0.1:3200' }, { appUrl: 'http://127.0.0.1:3200' }],
+    ['…or to APP_URL, without a trailing slash', { APP_URL: 'https://handoff.wisc.edu/', NEXTAUTH_URL: 'http://127.0.0.1:3200' }, { appUrl: 'https://handoff.wisc.edu' }],
     [
       'a separate inbound address is also our own',
       { MAIL_FROM: 'Noreply@Handoff.test', MAIL_INBOUND_ADDRESS: 'help@handoff.test' },
@@ -30,6 +33,7 @@ describe('mail configuration', () => {
     ['SMTP_URL', { SMTP_URL: 'http://mail.example.edu' }, 'SMTP_URL must be an smtp:// or smtps:// URL'],
     ['INBOUND_SMTP_PORT', { INBOUND_SMTP_PORT: '70000' }, 'INBOUND_SMTP_PORT'],
     ['MAIL_FROM', { MAIL_FROM: 'help desk' }, 'MAIL_FROM must be an e-mail address'],
+    ['APP_URL', { APP_URL: 'handoff.wisc.edu' }, 'APP_URL must be an http:// or https:// URL'],
   ])('a bad %s stops the start with a message naming it', (_name, source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

@@ -11,6 +11,8 @@ export interface MailConfig {
   maxMessageBytes: number;
   maxAttachmentBytes: number;
   workerIntervalMs: number;
+  /** The app's address, for the links in e-mails. */
+  appUrl: string;
 }
 
 export function mailConfig(e: Env = env()): MailConfig {
@@ -24,6 +26,7 @@ export function mailConfig(e: Env = env()): MailConfig {
     maxMessageBytes: e.INBOUND_MAX_MESSAGE_BYTES,
     maxAttachmentBytes: e.INBOUND_MAX_ATTACHMENT_BYTES,
     workerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
+    appUrl: (e.APP_URL ?? e.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
   };
 }
 

@@ -5,7 +5,7 @@ import { callerFor, createTestDb, type TestDb } from '../test-callers';
 import { deliverDue, smtpTransport, startDeliveryWorker, type MailTransport } from './delivery-worker';
 import { header, manualClock, startReceiver } from './test-smtp';
 
-const config = { from: { name: 'UW–Madison Help Desk', address: 'help@handoff.test' }, inboundAddress: 'help@handoff.test' };
+const config = { from: { name: 'UW–Madison Help Desk', address: 'help@handoff.test' }, inboundAddress: 'help@handoff.test', appUrl: 'https://handoff.wisc.edu' };
 
 let t: TestDb;
 let db: Db;
@@ -68,6 +68,15 @@ describe('delivery over real SMTP', () => {
     const report = await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config, batch: 3 });
     expect(report.sent).toBe(7);
     expect(receiver.received.map((r) => r.to[0]).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `c${i}@grad.wisc.edu`));
+  });
+
+  test('links into the app go out absolute (kb 003 "links straight into tickets"), the stored text unchanged', async () => {
+    receiver = await startReceiver();
+    const body = 'Claim it: /incidents/INC-000001\nOr open Help Online (/portal).';
+    outboxRepository.enqueue(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
+    await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config });
+    expect(receiver.received[0]!.parsed.text).toContain('Claim it: https://handoff.wisc.edu/incidents/INC-000001\nOr open Help Online (https://handoff.wisc.edu/portal).');
+    expect(rows()[0]!.textBody).toBe(body);
   });
 
   test('an unreachable server is a temporary failure: retried later', async () => {

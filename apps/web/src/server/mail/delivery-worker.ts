@@ -2,7 +2,7 @@
 // resend after a crash is the same message, not a second one in the customer's mailbox.
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { type DeliveryError } from '@handoff/domain';
+import { absoluteLinks, type DeliveryError } from '@handoff/domain';
 import { outboxRepository, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 
@@ -21,13 +21,14 @@ export function smtpTransport(url: string): MailTransport {
 }
 
 /** The message as it goes on the wire: From and Reply-To from the config, the rest from the row. */
-export function composeMessage(row: OutboxRow, config: Pick<MailConfig, 'from' | 'inboundAddress'>): SendMailOptions {
+export function composeMessage(row: OutboxRow, config: Pick<MailConfig, 'from' | 'inboundAddress' | 'appUrl'>): SendMailOptions {
   return {
     from: config.from,
     to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
     replyTo: config.inboundAddress,
     subject: row.subject,
-    text: row.textBody,
+    // Links are made absolute on the way out, so the stored text stays right when the app moves.
+    text: absoluteLinks(row.textBody, config.appUrl),
     messageId: row.messageId,
     inReplyTo: row.inReplyTo ?? undefined,
     references: row.references ?? undefined,
@@ -66,7 +67,7 @@ export async function deliverDue({
   db: Db;
   transport: MailTransport | null;
   now: () => string;
-  config: Pick<MailConfig, 'from' | 'inboundAddress'>;
+  config: Pick<MailConfig, 'from' | 'inboundAddress' | 'appUrl'>;
   batch?: number;
   maxPerPass?: number;
 }): Promise<DeliveryReport> {

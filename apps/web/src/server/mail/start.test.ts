@@ -23,6 +23,7 @@ const config = (inboundPort: number): MailConfig => ({
   smtpUrl: null,
   from: { name: 'Help Desk', address: 'help@handoff.test' },
   inboundAddress: 'help@handoff.test',
+  appUrl: 'http://localhost:3000',
   ownAddresses: ['help@handoff.test'],
   inboundPort,
   maxMessageBytes: 1024 * 1024,
