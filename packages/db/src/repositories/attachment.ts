@@ -37,6 +37,7 @@ export const findByIncident = (db: Db, incidentId: number) =>
       contentType: attachments.contentType,
       size: attachments.size,
       skippedReason: attachments.skippedReason,
+      visibility: attachments.visibility,
       createdAt: attachments.createdAt,
     })
     .from(attachments)

@@ -41,7 +41,7 @@ describe('with the base demo data', () => {
     const bytes = Buffer.from('hello, help desk');
     attachmentRepository.insertUploads(db, 1, [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }], 1, now);
     const [listed] = attachmentRepository.findByIncident(db, 1);
-    expect(listed).toEqual({ id: expect.any(Number), filename: 'note.txt', contentType: 'text/plain', size: bytes.length, skippedReason: null, createdAt: now });
+    expect(listed).toEqual({ id: expect.any(Number), filename: 'note.txt', contentType: 'text/plain', size: bytes.length, skippedReason: null, visibility: 'customer', createdAt: now });
     expect(attachmentRepository.findById(db, listed!.id)?.content?.equals(bytes)).toBe(true);
     // Deleting the incident takes its files with it.
     db.delete(incidents).where(eq(incidents.id, 1)).run();

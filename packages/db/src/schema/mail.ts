@@ -1,5 +1,5 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { mailTemplateKeys } from '@handoff/domain';
+import { mailTemplateKeys, visibilities } from '@handoff/domain';
 import { incidents } from './incidents';
 import { users } from './people';
 
@@ -57,6 +57,11 @@ export const attachments = sqliteTable(
     content: blob('content', { mode: 'buffer' }),
     /** Why the content was not kept (e.g. over the size limit); null when it was. */
     skippedReason: text('skipped_reason'),
+    /**
+     * `internal`: it came with an agent's private e-mail reply (a Tier 2 agent's, say), so the
+     * requester never sees it; `customer`: everyone who reads the incident does.
+     */
+    visibility: text('visibility', { enum: visibilities }).notNull().default('customer'),
     /** Who uploaded it in Help Online; null for files that came by e-mail. */
     uploadedById: integer('uploaded_by_id').references(() => users.id),
     createdAt: text('created_at').notNull(),

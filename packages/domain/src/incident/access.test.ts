@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';
-import { assertCanReadIncident, canReadIncident, customerView, visibleJournal } from './access';
+import { assertCanReadIncident, canReadIncident, customerView, isVisibleTo, visibleJournal } from './access';
 import { type JournalEntryDraft } from './schema';
 import { actorFor, incidentWith } from './test-fixtures';
 
@@ -24,6 +24,16 @@ describe('canReadIncident', () => {
     const attempt = () => assertCanReadIncident(mine, { customerId: 101, number: 'INC-000042' });
     expect(attempt).toThrow(DomainError);
     expect(attempt).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'No incident INC-000042 that you can see.' }));
+  });
+});
+
+describe('isVisibleTo (one attachment being downloaded)', () => {
+  test.each<[string, Actor, 'internal' | 'customer', boolean]>([
+    ['a customer, a customer-visible file', mine, 'customer', true],
+    ["a customer, a private reply's file", mine, 'internal', false],
+    ["staff, a private reply's file", actorFor('partner_agent'), 'internal', true],
+  ])('%s → %s', (_name, actor, visibility, visible) => {
+    expect(isVisibleTo(actor, { visibility })).toBe(visible);
   });
 });
 

@@ -17,10 +17,16 @@ export function assertCanReadIncident(actor: Actor, incident: Pick<Incident, 'cu
   }
 }
 
-/** Customers see only customer-visible journal entries (never internal notes or routing traces). */
+/**
+ * Customers see only customer-visible journal entries and attachments (never internal notes,
+ * routing traces or the files of an agent's private e-mail reply).
+ */
 export function visibleJournal<T extends Pick<JournalEntryDraft, 'visibility'>>(actor: Actor, entries: T[]): T[] {
   return can(actor.role, 'incident.readInternal') ? entries : entries.filter((e) => e.visibility === 'customer');
 }
+
+/** The same rule for one item (an attachment being downloaded). */
+export const isVisibleTo = (actor: Actor, item: Pick<JournalEntryDraft, 'visibility'>): boolean => visibleJournal(actor, [item]).length === 1;
 
 /** The fields of an incident a customer may see: no classification, owner agent or internal data. */
 export const customerVisibleFields = [

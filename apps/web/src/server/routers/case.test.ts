@@ -131,7 +131,7 @@ describe('attachments', () => {
     const customer = callerFor(db, 'customer@handoff.test');
     const { number } = await customer.case.create({ ...newCase, attachments: [file(1234)] });
     const mine = await customer.incident.byNumber({ number });
-    expect(mine.attachments).toEqual([{ id: 1, filename: 'error.png', contentType: 'image/png', size: 1234, skippedReason: null, createdAt: expect.any(String) }]);
+    expect(mine.attachments).toEqual([{ id: 1, filename: 'error.png', contentType: 'image/png', size: 1234, skippedReason: null, visibility: 'customer', createdAt: expect.any(String) }]);
     expect((await staffView(number)).attachments).toEqual(mine.attachments);
   });
 

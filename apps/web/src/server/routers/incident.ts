@@ -89,7 +89,7 @@ export const incidentRouter = {
       const incident = loadReadable(ctx.db, ctx.actor, { number: input.number });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
-      const attachments = attachmentRepository.findByIncident(ctx.db, incident.id);
+      const attachments = visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
       if (ctx.actor.role === 'customer') {
         // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
         const partner = partnerRepository.findTicket(ctx.db, incident.id);

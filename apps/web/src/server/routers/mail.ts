@@ -12,6 +12,7 @@ import {
   resolveTemplates,
   teamNotifySettings,
   templateFieldErrors,
+  visibleJournal,
 } from '@handoff/domain';
 import { attachmentRepository, inboundMailRepository, incidentRepository, mailTemplateRepository, outboxRepository, teamRepository } from '@handoff/db';
 import { describeSmtpUrl, mailConfig } from '../mail/config';
@@ -118,6 +119,6 @@ export const mailRouter = {
       const incident = incidentRepository.findById(ctx.db, input.incidentId);
       if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
       assertCanReadIncident(ctx.actor, incident);
-      return attachmentRepository.findByIncident(ctx.db, incident.id);
+      return visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
     }),
 } satisfies TRPCRouterRecord;

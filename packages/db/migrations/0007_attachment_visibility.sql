@@ -1,0 +1,1 @@
+ALTER TABLE `attachments` ADD `visibility` text DEFAULT 'customer' NOT NULL;
