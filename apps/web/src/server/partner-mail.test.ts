@@ -32,7 +32,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
   test("the relationship agent's reply becomes a public comment by them, and the requester is e-mailed", async () => {
     const ticket = await claimedTicket();
     const result = applyPartnerEmailReply(db, { fromAddress: 'Partner@Handoff.test', incidentNumber: ticket.number, text: reply('Please try signing in again.'), now: clock() });
-    expect(result).toEqual({ incidentId: ticket.id, number: ticket.number, visibility: 'customer' });
+    expect(result).toEqual({ incidentId: ticket.id, number: ticket.number, visibility: 'customer', reopened: false });
     expect(journalOf(ticket.id)).toMatchObject({ kind: 'email', visibility: 'customer', body: 'Please try signing in again.', data: { from: 'partner_agent', via: 'email' } });
     expect(outboxTo('rita@badgerhealth.example')).toEqual([
       expect.objectContaining({ subject: `Your input is needed on [${ticket.number}]`, textBody: expect.stringContaining('Parker Partner (Badger Health Client Support) wrote:\n\nPlease try signing in again.') }),

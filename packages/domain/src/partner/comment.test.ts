@@ -70,6 +70,21 @@ describe('what a comment hands on', () => {
     expect(result.outbox.map((m) => m.toAddress)).toEqual([parker.email]);
   });
 
+  test.each([
+    ['with its agent', 'with_partner', 'in_progress'],
+    ['in the group queue when nobody holds it', 'unclaimed', 'assigned'],
+  ] as const)("the requester's reply to a resolved ticket reopens it %s", (_name, phase, status) => {
+    const env = partnerEnv(phase, requesterActor(), { incident: { status: 'resolved' } });
+    const result = commentOnTicket(env, { body: 'It broke again.', visibility: 'customer', via: 'email' });
+    expect(result.changes).toEqual({ status, version: 4, updatedAt: now });
+    expect(result.audit).toEqual([expect.objectContaining({ field: 'status', fromValue: 'resolved', toValue: status })]);
+  });
+
+  test('a closed ticket takes no comment', () => {
+    const env = partnerEnv('with_partner', requesterActor(), { incident: { status: 'closed' } });
+    expect(domainErrorOf(() => commentOnTicket(env, { body: 'Hello?', visibility: 'customer' })).message).toBe('INC-000042 is closed; reopen it first.');
+  });
+
   test('a requester reply before anyone claimed it tells the whole group', () => {
     const result = commentOnTicket(partnerEnv('unclaimed', requesterActor()), { body: 'More detail: it fails on the iPad too.', visibility: 'customer' });
     expect(result.changes).toEqual({});

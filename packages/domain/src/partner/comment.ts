@@ -58,6 +58,17 @@ function commentRefusal(env: PartnerEnv, visibility: Visibility): PartnerRefusal
   );
 }
 
+/**
+ * The requester's reply hands the turn back: a ticket waiting on them goes back in progress, and a
+ * resolved one reopens (with its agent, or in the group's queue when nobody holds it), as a reply
+ * to a solved ticket does in Zendesk. A closed ticket refuses comments (a new e-mail opens a follow-up).
+ */
+function requesterReplyChanges(incident: PartnerEnv['incident']): Partial<PartnerEnv['incident']> {
+  if (incident.status === 'pending_customer') return { status: 'in_progress' };
+  if (incident.status === 'resolved') return { status: incident.ownerAgentId === null ? 'assigned' : 'in_progress' };
+  return {};
+}
+
 /** Why the actor may not add a comment of this visibility now, or null. */
 export const canCommentOnTicket = (env: PartnerEnv, visibility: Visibility): string | null =>
   commentRefusal(env, visibility)?.message ?? null;
@@ -86,7 +97,7 @@ export function commentOnTicket(
     // The relationship agent (or, before anyone claimed it, the whole group) is told the requester replied.
     const told = ticket.relationshipAgent ? [ticket.relationshipAgent] : env.partnerMembers;
     return partnerResult(env, {
-      changes: incident.status === 'pending_customer' ? { status: 'in_progress' } : {},
+      changes: requesterReplyChanges(incident),
       journal: [entry(env, kind, 'customer', text, { from: 'requester', via })],
       told: tell(
         told,

@@ -1,12 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import { freeMailDomains } from './free-mail-domains';
-import { checkOrganisationDomains, isFreeMailDomain, placeEndUser, placeTestUser } from './placement';
+import { checkOrganisationDomains, isFreeMailDomain, placeEndUser, placementOf, placeTestUser } from './placement';
 import { domainErrorOf } from './test-fixtures';
 
 const organisations = [
   { id: 1, name: 'Badger Health', domains: ['badgerhealth.example', 'bh-clinics.example'] },
   { id: 2, name: 'Badger Labs', domains: ['labs.badgerhealth.example'] },
 ];
+
+describe('placementOf: does an address belong to a supported organisation?', () => {
+  test.each([
+    ['an organisation domain', 'rita@badgerhealth.example', 'Badger Health'],
+    ['free mail', 'rita@gmail.com', null],
+    ['an unknown domain', 'sam@acme.example', null],
+    ['not an address', 'not-an-address', null],
+  ])('%s', (_name, email, organisationName) => {
+    expect(placementOf({ email, organisations })?.organisationName ?? null).toBe(organisationName);
+  });
+});
 
 describe('placeEndUser (kb 003 rules 1–2)', () => {
   test.each([

@@ -134,3 +134,13 @@ export function checkOrganisationDomains({
   if (problems.length > 0) throw new DomainError('VALIDATION', problems.join(' '), { domains: problems.join(' ') });
   return normalised;
 }
+
+/** Where an address's domain places its owner, or null when placeEndUser would refuse it (free-mail, unknown, invalid). */
+export function placementOf(args: { email: string; organisations: readonly OrganisationDomains[] }): Placement | null {
+  try {
+    return placeEndUser(args);
+  } catch (e) {
+    if (e instanceof DomainError) return null;
+    throw e;
+  }
+}

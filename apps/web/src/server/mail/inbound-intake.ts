@@ -3,16 +3,21 @@
 // the mail it causes (acknowledgement, team notice) queued alongside.
 import {
   decideInbound,
+  DomainError,
   emailIntakeService,
   followUpNote,
   incidentNumberFromSubject,
+  partnerMailRoute,
   receiveEmailIncident,
   receiveEmailReply,
   senderOf,
   teamNames,
+  type InboundDecision,
   type InboundMatch,
   type InboundMessage,
   type OutboxDraft,
+  type PartnerMailRoute,
+  type Visibility,
 } from '@handoff/domain';
 import {
   attachmentRepository,
@@ -21,10 +26,12 @@ import {
   inboundMailRepository,
   incidentRepository,
   outboxRepository,
+  partnerRepository,
   teamRepository,
   type Db,
   type schema,
 } from '@handoff/db';
+import { applyPartnerEmailReply, isPartnerEndUser, submitPartnerTicketFromEmail } from '../partner-mail';
 import { type MailConfig } from './config';
 import { acknowledgementFor, noteMailFor } from './notify';
 
@@ -55,6 +62,25 @@ function findMatch(db: Db, message: InboundMessage): InboundMatch | null {
     incident = id === null ? undefined : incidentRepository.findById(db, id);
   }
   return incident ? { incident, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) } : null;
+}
+
+/** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
+function partnerRouteOf(db: Db, decision: InboundDecision, match: InboundMatch | null, senderAddress: string | null): PartnerMailRoute {
+  if (senderAddress === null || decision.action === 'ignore' || decision.action === 'reject') return { route: 'help_desk' };
+  const ticket = match ? partnerRepository.findTicket(db, match.incident.id) : undefined;
+  const incident = ticket ? incidentRepository.findById(db, ticket.incidentId) : undefined;
+  return partnerMailRoute({
+    decision,
+    partnerTicket: incident ? { incidentId: incident.id, number: incident.number, requesterEmail: incident.callerEmail } : null,
+    senderAddress,
+    senderIsEndUser: decision.action === 'create' && isPartnerEndUser(db, senderAddress),
+  });
+}
+
+/** A partner function's refusal (a DomainError) becomes the logged reason; anything else is a real failure. */
+function refusalOf(e: unknown): string {
+  if (e instanceof DomainError) return e.message;
+  throw e;
 }
 
 /** Takes in one parsed message. Throws only on a setup or database error (the listener answers 451). */
@@ -100,7 +126,7 @@ export function receiveInbound(
           attachmentCount: attachments.length,
           receivedAt: now,
         });
-      const keep = (incidentId: number, inboundMailId: number) =>
+      const keep = (incidentId: number, inboundMailId: number, visibility: Visibility = 'customer') =>
         attachmentRepository.insertMany(
           tx,
           attachments.map((a) => {
@@ -113,19 +139,71 @@ export function receiveInbound(
               size: a.size,
               content: tooBig ? null : a.content,
               skippedReason: tooBig ? `Not stored: ${mb(a.size)} is over the ${mb(config.maxAttachmentBytes)} limit.` : null,
+              visibility,
               createdAt: now,
             };
           }),
         );
       const queue = (drafts: OutboxDraft[]) => outboxRepository.enqueue(tx, drafts, now);
 
+      const rejected = (reason: string): IntakeResult => {
+        log('rejected', reason, null);
+        return { outcome: 'rejected', reason, incidentId: null, incidentNumber: null };
+      };
+
+      // kb 003: replies on channel-partner tickets are comments by their sender; new mail from an
+      // organisation's end user is a ticket for its partner group. Each runs in a savepoint, so a
+      // refusal undoes only its own writes and is logged with its reason.
+      const partner = partnerRouteOf(db, decision, match, sender?.address ?? null);
+      switch (partner.route) {
+        case 'refuse':
+          return rejected(partner.reason);
+        case 'comment': {
+          let reply: ReturnType<typeof applyPartnerEmailReply>;
+          try {
+            reply = applyPartnerEmailReply(db, {
+              fromAddress: sender!.address,
+              incidentNumber: match!.incident.number,
+              text: message.text,
+              attachmentCount: attachments.length,
+              now,
+            });
+          } catch (e) {
+            return rejected(refusalOf(e));
+          }
+          const outcome = reply.reopened ? 'reopened' : 'appended';
+          keep(reply.incidentId, log(outcome, null, reply.incidentId).id, reply.visibility);
+          return { outcome, reason: null, incidentId: reply.incidentId, incidentNumber: reply.number };
+        }
+        case 'new_ticket': {
+          let row: ReturnType<typeof submitPartnerTicketFromEmail>;
+          try {
+            row = submitPartnerTicketFromEmail(db, {
+              fromAddress: sender!.address,
+              fromName: sender!.name,
+              subject: message.subject,
+              text: message.text,
+              now,
+              followUpOf: partner.followUpOf === null ? undefined : { id: partner.followUpOf },
+            });
+          } catch (e) {
+            return rejected(refusalOf(e));
+          }
+          const outcome = partner.followUpOf === null ? 'created' : 'follow_up';
+          keep(row.id, log(outcome, null, row.id).id);
+          queue(acknowledgementFor(db, row));
+          return { outcome, reason: null, incidentId: row.id, incidentNumber: row.number };
+        }
+        case 'help_desk':
+          break;
+      }
+
       switch (decision.action) {
         case 'ignore':
           log('ignored', decision.reason, match?.incident.id ?? null);
           return { outcome: 'ignored', reason: decision.reason, incidentId: null, incidentNumber: null };
         case 'reject':
-          log('rejected', decision.reason, null);
-          return { outcome: 'rejected', reason: decision.reason, incidentId: null, incidentNumber: null };
+          return rejected(decision.reason);
         case 'create':
         case 'follow_up': {
           const customer = customerRepository.findByEmail(db, sender!.address) ?? null;

@@ -1,50 +1,27 @@
-import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { attachmentRepository, inboundMailRepository, incidentRepository, outboxRepository, type Db } from '@handoff/db';
 import { callerFor, createTestDb, type TestDb } from '../test-callers';
-import { startInboundListener, type InboundListener } from './inbound-listener';
-import { manualClock } from './test-smtp';
-
-const config = {
-  inboundAddress: 'help@handoff.test',
-  ownAddresses: ['help@handoff.test'],
-  maxMessageBytes: 64 * 1024,
-  maxAttachmentBytes: 2_000,
-};
-const quiet = { error: () => undefined, warn: () => undefined };
+import { manualClock, startTestListener } from './test-smtp';
 
 let t: TestDb;
 let db: Db;
-let listener: InboundListener;
+let listener: Awaited<ReturnType<typeof startTestListener>>;
 let clock: ReturnType<typeof manualClock>;
-let client: nodemailer.Transporter;
 beforeEach(async () => {
   t = createTestDb();
   db = t.db;
   clock = manualClock('2026-11-25T15:00:00.000Z');
-  listener = await startInboundListener({ db, port: 0, now: clock.now, config, log: quiet });
-  client = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+  listener = await startTestListener({ db, now: clock.now });
 });
 afterEach(async () => {
-  client.close();
   await listener.close();
   t.close();
 });
 
 const seeded = 8;
 const stranger = 'Robin Stranger <robin@example.org>';
-
-/** Sends real SMTP to the listener; resolves with the reply, or with the SMTP error. */
-async function send(mail: SendMailOptions): Promise<{ ok: true; messageId: string; response: string } | { ok: false; code: number | undefined; message: string }> {
-  try {
-    const info = (await client.sendMail({ to: 'help@handoff.test', ...mail })) as { messageId: string; response: string };
-    return { ok: true, messageId: info.messageId, response: info.response };
-  } catch (e) {
-    const err = e as { responseCode?: number; message: string };
-    return { ok: false, code: err.responseCode, message: err.message };
-  }
-}
-const sendRaw = (raw: string, from = 'robin@example.org') => send({ envelope: { from, to: 'help@handoff.test' }, raw });
+const send = (mail: Parameters<typeof listener.send>[0]) => listener.send(mail);
+const sendRaw = (raw: string, from = 'robin@example.org') => listener.sendRaw(raw, from);
 
 const incidents = () => incidentRepository.list(db, { limit: 100 }).items;
 const newest = () => incidentRepository.findById(db, incidents()[0]!.id)!;

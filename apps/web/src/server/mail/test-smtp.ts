@@ -1,6 +1,9 @@
 // Test helpers: a real SMTP receiver (smtp-server) on an ephemeral port, and a settable clock.
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { type Db } from '@handoff/db';
+import { startInboundListener } from './inbound-listener';
 
 export interface Received {
   envelopeFrom: string;
@@ -69,4 +72,44 @@ export function manualClock(start = '2026-11-25T15:00:00.000Z') {
 export function header(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
   return line?.slice(line.indexOf(':') + 1).trim();
+}
+
+/** The listener's settings in tests: the help desk's mailbox, small limits. */
+export const testListenerConfig = {
+  inboundAddress: 'help@handoff.test',
+  ownAddresses: ['help@handoff.test'],
+  maxMessageBytes: 64 * 1024,
+  maxAttachmentBytes: 2_000,
+};
+
+export type SendResult = { ok: true; messageId: string; response: string } | { ok: false; code: number | undefined; message: string };
+
+/** Starts the inbound listener on 127.0.0.1:0 with an SMTP client that sends it real mail. */
+export async function startTestListener({ db, now }: { db: Db; now: () => string }) {
+  const listener = await startInboundListener({
+    db,
+    port: 0,
+    now,
+    config: testListenerConfig,
+    log: { error: () => undefined, warn: () => undefined },
+  });
+  const client = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+  /** Sends real SMTP to the listener; resolves with the reply, or with the SMTP error. */
+  const send = async (mail: SendMailOptions): Promise<SendResult> => {
+    try {
+      const info = (await client.sendMail({ to: testListenerConfig.inboundAddress, ...mail })) as { messageId: string; response: string };
+      return { ok: true, messageId: info.messageId, response: info.response };
+    } catch (e) {
+      const err = e as { responseCode?: number; message: string };
+      return { ok: false, code: err.responseCode, message: err.message };
+    }
+  };
+  return {
+    send,
+    sendRaw: (raw: string, from: string) => send({ envelope: { from, to: testListenerConfig.inboundAddress }, raw }),
+    close: async () => {
+      client.close();
+      await listener.close();
+    },
+  };
 }
