@@ -3,3 +3,4 @@ export * from './status';
 export * from './feedback';
 export * from './field';
 export * from './time';
+export * from './load-more';

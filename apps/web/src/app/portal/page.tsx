@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { EmptyState, ErrorBanner, Loading, StatusPill, Time } from '@handoff/ui';
+import { EmptyState, ErrorBanner, Loading, LoadMore, StatusPill, Time } from '@handoff/ui';
 import { KnownOutages } from '../../components/portal/known-outages';
 import { api } from '../../trpc/react';
 
@@ -65,13 +65,7 @@ export default function PortalHome() {
           </tbody>
         </table>
       )}
-      {cases.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void cases.fetchNextPage()}>
-            Load more
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={cases} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { ignoreReasonLabels, type IgnoreReason } from '@handoff/domain';
-import { EmptyState, ErrorBanner, Loading, Time } from '@handoff/ui';
+import { EmptyState, ErrorBanner, Loading, LoadMore, Time } from '@handoff/ui';
 import { api } from '../../trpc/react';
 
 const outcomeText = {
@@ -60,13 +60,7 @@ export function InboundLog({ hint }: { hint: string }) {
           </tbody>
         </table>
       )}
-      {list.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { EmptyState, ErrorBanner, Field, Loading, Time } from '@handoff/ui';
+import { EmptyState, ErrorBanner, Field, Loading, LoadMore, Time } from '@handoff/ui';
 import { api } from '../../trpc/react';
 
 const statuses = ['held', 'pending', 'sent', 'failed'] as const;
@@ -108,13 +108,7 @@ export function OutboxList() {
           </tbody>
         </table>
       )}
-      {list.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </section>
   );
 }

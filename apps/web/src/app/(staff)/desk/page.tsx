@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { can } from '@handoff/domain';
-import { ErrorBanner, Loading } from '@handoff/ui';
+import { ErrorBanner, Loading, LoadMore } from '@handoff/ui';
 import { HdqaHome } from '../../../components/hdqa-home';
 import { IncidentTable } from '../../../components/incident-table';
 import { SnccHome } from '../../../components/sncc-home';
@@ -55,13 +55,7 @@ export default function DeskPage() {
       ) : (
         <IncidentTable rows={rows} now={Date.now()} empty="You own no open incidents." />
       )}
-      {mine.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void mine.fetchNextPage()} disabled={mine.isFetchingNextPage}>
-            {mine.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={mine} />
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import { incidentStatuses, type IncidentStatus } from '@handoff/domain';
-import { EmptyState, ErrorBanner, Field, Loading, statusLabel } from '@handoff/ui';
+import { EmptyState, ErrorBanner, Field, Loading, LoadMore, statusLabel } from '@handoff/ui';
 import { ConsultRequests } from '../../../components/consult-requests';
 import { IncidentTable } from '../../../components/incident-table';
 import { useNow } from '../../../components/promises';
@@ -89,13 +89,7 @@ function Queue() {
           onTake={(r) => (isClaimQueue ? claim.mutate({ incidentId: r.id }) : take.mutate({ incidentId: r.id, expectedVersion: r.version }))}
         />
       )}
-      {list.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { age, Badge, EmptyState, ErrorBanner, Loading, StatusPill } from '@handoff/ui';
+import { age, Badge, EmptyState, ErrorBanner, Loading, LoadMore, StatusPill } from '@handoff/ui';
 import { useNow } from '../../../components/promises';
 import { api } from '../../../trpc/react';
 
@@ -83,13 +83,7 @@ export default function TpReviewPage() {
           </tbody>
         </table>
       )}
-      {list.hasNextPage ? (
-        <div className="actions">
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }
