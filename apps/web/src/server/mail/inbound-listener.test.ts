@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { attachmentRepository, inboundMailRepository, incidentRepository, outboxRepository, type Db } from '@handoff/db';
-import { callerFor, createTestDb, type TestDb } from '../test-callers';
-import { manualClock, startTestListener } from './test-smtp';
+import { callerFor } from '../test-callers';
+import { type manualClock, type TestListener, useTestListener } from './test-smtp';
 
-let t: TestDb;
+const harness = useTestListener();
 let db: Db;
-let listener: Awaited<ReturnType<typeof startTestListener>>;
 let clock: ReturnType<typeof manualClock>;
-beforeEach(async () => {
-  t = createTestDb();
-  db = t.db;
-  clock = manualClock('2026-11-25T15:00:00.000Z');
-  listener = await startTestListener({ db, now: clock.now });
-});
-afterEach(async () => {
-  await listener.close();
-  t.close();
-});
+let listener: TestListener;
+beforeEach(() => ({ db, clock, listener } = harness.current()));
 
 const seeded = 8;
 const stranger = 'Robin Stranger <robin@example.org>';

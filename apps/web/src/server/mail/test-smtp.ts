@@ -2,7 +2,9 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterEach, beforeEach } from 'vitest';
 import { type Db } from '@handoff/db';
+import { createTestDb, type TestDb } from '../test-callers';
 import { startInboundListener } from './inbound-listener';
 
 export interface Received {
@@ -110,6 +112,32 @@ export async function startTestListener({ db, now }: { db: Db; now: () => string
     close: async () => {
       client.close();
       await listener.close();
+    },
+  };
+}
+
+export type TestListener = Awaited<ReturnType<typeof startTestListener>>;
+
+/**
+ * Registers hooks that give every test its own seeded database, a manual clock and a listener on
+ * it; `current()` inside a test returns them.
+ */
+export function useTestListener(start = '2026-11-25T15:00:00.000Z') {
+  let current: { t: TestDb; db: Db; clock: ReturnType<typeof manualClock>; listener: TestListener } | undefined;
+  beforeEach(async () => {
+    const t = createTestDb();
+    const clock = manualClock(start);
+    current = { t, db: t.db, clock, listener: await startTestListener({ db: t.db, now: clock.now }) };
+  });
+  afterEach(async () => {
+    await current?.listener.close();
+    current?.t.close();
+    current = undefined;
+  });
+  return {
+    current() {
+      if (!current) throw new Error('No test listener outside a test.');
+      return current;
     },
   };
 }
