@@ -10,3 +10,4 @@ export { canReturnToAgent, returnToAgent, returnNeedsCommentMessage } from './re
 export { canCommentOnTicket, commentOnTicket } from './comment';
 export * from './requester-view';
 export * from './email-reply';
+export * from './support-groups';
