@@ -33,12 +33,13 @@ export const setNotify = (db: Db, id: number, notify: TeamNotify) =>
   db.update(teams).set({ notify }).where(eq(teams.id, id)).returning().get();
 
 export type SupportGroupMember = { id: number; name: string; email: string; role: Role };
+export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & { members: SupportGroupMember[] };
 
 /**
  * The partner client-support groups (by name) and then Tier 2 Support, each with its members and
  * the organisations it supports (kb 003). Tier 2 is found by name, as the escalation step finds it.
  */
-export function findSupportGroups(db: Reader, ids?: number[]): (SupportGroup & { members: SupportGroupMember[] })[] {
+export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithMembers[] {
   const isSupportGroup = or(eq(teams.kind, 'partner'), and(eq(teams.kind, 'tier2'), eq(teams.name, teamNames.tier2)));
   const rows = db
     .select({ id: teams.id, name: teams.name, kind: teams.kind })
@@ -97,7 +98,7 @@ export function addMember(db: Db, args: { teamId: number; userId: number }): voi
  */
 export function removeMember<T>(
   db: Db,
-  args: { teamId: number; userId: number; guard: (facts: { group: (SupportGroup & { members: SupportGroupMember[] }) | undefined; openTickets: MemberTicket[] }) => T },
+  args: { teamId: number; userId: number; guard: (facts: { group: SupportGroupWithMembers | undefined; openTickets: MemberTicket[] }) => T },
 ): T {
   return db.transaction(
     (tx) => {
