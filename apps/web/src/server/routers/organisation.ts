@@ -95,10 +95,7 @@ export const organisationRouter = {
   /** Partner groups and Tier 2 Support: members (with why one cannot leave), and who else may join. */
   groups: authorizedProcedure('organisation.manage').query(({ ctx }) => {
     const groups = teamRepository.findSupportGroups(ctx.db);
-    const openTickets = partnerRepository.findOpenMemberTickets(
-      ctx.db,
-      groups.map((g) => g.id),
-    );
+    const openTickets = partnerRepository.findOpenMemberTickets(ctx.db, groups.map((g) => g.id));
     const logins = userRepository.findByRoles(ctx.db, ['partner_agent', 'tier2']);
     return groups.map((group) => ({
       ...group,
