@@ -1,10 +1,11 @@
-import { aliasedTable, and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   DomainError,
   openStatuses,
   type HopDraft,
   type HopKind,
   type Incident,
+  type MemberTicket,
   type NotificationDraft,
   type OutboxDraft,
   type PartnerStepResult,
@@ -64,6 +65,42 @@ export const findMembers = (db: Db, teamId: number): Person[] =>
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(users.id))
     .all();
+
+/**
+ * The open tickets each member works in each of the given groups, keyed `teamId:userId`: incidents
+ * the group owns with them as assignee, and the group's partner tickets with them as relationship
+ * agent (also while the ticket is with Tier 2). What keeps a member in their group.
+ */
+export function findOpenMemberTickets(db: Writer, teamIds: number[]): Map<string, MemberTicket[]> {
+  const byMember = new Map<string, MemberTicket[]>();
+  if (teamIds.length === 0) return byMember;
+  const open = inArray(incidents.status, [...openStatuses]);
+  const assigned = db
+    .select({ id: incidents.id, number: incidents.number, teamId: incidents.ownerTeamId, userId: incidents.ownerAgentId })
+    .from(incidents)
+    .where(and(inArray(incidents.ownerTeamId, teamIds), isNotNull(incidents.ownerAgentId), open))
+    .all();
+  const related = db
+    .select({ id: incidents.id, number: incidents.number, teamId: partnerTickets.partnerTeamId, userId: partnerTickets.relationshipAgentId })
+    .from(partnerTickets)
+    .innerJoin(incidents, eq(incidents.id, partnerTickets.incidentId))
+    .where(and(inArray(partnerTickets.partnerTeamId, teamIds), isNotNull(partnerTickets.relationshipAgentId), open))
+    .all();
+  const rows = [...assigned.map((r) => ({ ...r, as: 'assignee' as const })), ...related.map((r) => ({ ...r, as: 'relationship' as const }))];
+  for (const r of rows.sort((a, b) => a.id - b.id)) {
+    const key = `${r.teamId}:${r.userId}`;
+    const tickets = byMember.get(key) ?? [];
+    let ticket = tickets.find((t) => t.number === r.number);
+    if (!ticket) {
+      ticket = { number: r.number, isAssignee: false, isRelationshipAgent: false };
+      tickets.push(ticket);
+    }
+    if (r.as === 'assignee') ticket.isAssignee = true;
+    else ticket.isRelationshipAgent = true;
+    byMember.set(key, tickets);
+  }
+  return byMember;
+}
 
 const actor = aliasedTable(users, 'hop_actor');
 const toAgent = aliasedTable(users, 'hop_to_agent');

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { type Actor } from '@handoff/domain';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { type Actor, type Role } from '@handoff/domain';
 import { type Db } from '../client';
-import { teamMembers, teams, users } from '../schema';
+import { customers, teamMembers, teams, users } from '../schema';
 
 export const findByEmail = (db: Db, email: string) =>
   db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -28,4 +28,24 @@ export function findActorById(db: Db, id: number): Actor | undefined {
     customerId: user.customerId,
     teamIds: findTeams(db, id).map((t) => t.id),
   };
+}
+
+/** Logins of the given roles, by name (e.g. the partner agents an admin can put in a group). */
+export const findByRoles = (db: Db, roles: Role[]) =>
+  roles.length === 0
+    ? []
+    : db
+        .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+        .from(users)
+        .where(inArray(users.role, roles))
+        .orderBy(asc(users.name))
+        .all();
+
+/** Whether a login or a customer record already has the address (sign-in and e-mail replies find people by it). */
+export function isEmailInUse(db: Db, email: string): boolean {
+  const normalised = email.trim().toLowerCase();
+  return (
+    db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get() !== undefined ||
+    db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).get() !== undefined
+  );
 }

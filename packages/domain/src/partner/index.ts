@@ -11,3 +11,4 @@ export { canCommentOnTicket, commentOnTicket } from './comment';
 export * from './requester-view';
 export * from './email-reply';
 export * from './inbound-route';
+export * from './support-groups';

@@ -133,9 +133,23 @@ export const organisationDomainsSchema = z.object({ organisationId: z.number().i
  * Admin: an end user with a Help Online login. Without an organisation they are placed by their
  * e-mail domain; with one they are a test user placed by hand (kb 003 "To Test the System").
  */
+// The fields of every login an administrator creates: end users, partner agents, Tier 2 agents.
+const personName = z.string({ error: 'Give their name' }).trim().min(1, 'Give their name').max(200, 'The name is too long');
+const loginEmail = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address'));
+const initialPassword = z.string().min(8, 'Use at least 8 characters').max(200);
+const teamId = z.number({ error: 'Choose a group' }).int().positive('Choose a group');
+const userId = z.number({ error: 'Choose a person' }).int().positive('Choose a person');
+
 export const endUserCreateSchema = z.object({
-  name: z.string({ error: 'Give their name' }).trim().min(1, 'Give their name').max(200, 'The name is too long'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address')),
-  password: z.string().min(8, 'Use at least 8 characters').max(200),
+  name: personName,
+  email: loginEmail,
+  password: initialPassword,
   organisationId: z.number().int().positive().nullable(),
 });
+
+/** Admin: a new partner agent login straight into a partner group (or a Tier 2 login into Tier 2 Support). */
+export const groupMemberCreateSchema = z.object({ teamId, name: personName, email: loginEmail, password: initialPassword });
+export type GroupMemberCreateInput = z.infer<typeof groupMemberCreateSchema>;
+/** Admin: put an existing login in a group, or take one out. */
+export const groupMemberSchema = z.object({ teamId, userId });
+export type GroupMemberInput = z.infer<typeof groupMemberSchema>;

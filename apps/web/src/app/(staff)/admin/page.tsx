@@ -5,6 +5,7 @@ import { ErrorBanner, Loading } from '@handoff/ui';
 import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
+import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -36,6 +37,7 @@ export default function AdminPage() {
       </table>
       <OncallEditor />
       <OrganisationAdmin />
+      <SupportGroupsAdmin />
       <AlertSettings />
       <h2>Teams</h2>
       <table aria-label="Teams">
