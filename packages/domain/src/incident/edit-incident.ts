@@ -3,7 +3,7 @@ import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { type NewAuditEntry } from './create-incident';
 import { type Incident, type IncidentPatch } from './schema';
-import { assertCanReadIncident } from './access';
+import { assertCanReadIncident, type PartnerScope } from './access';
 
 const editableFields = [
   'callerName',
@@ -39,16 +39,19 @@ export function editIncident({
   patch,
   expectedVersion,
   actor,
+  partnerScope,
   now,
 }: {
   incident: Incident;
   patch: IncidentPatch;
   expectedVersion: number;
   actor: Actor;
+  /** The incident's channel-partner group, for the read rule (see canReadIncident). */
+  partnerScope: PartnerScope;
   now: string;
 }): { changes: Partial<Incident>; audit: NewAuditEntry[] } {
   assertCan(actor, 'incident.update');
-  assertCanReadIncident(actor, incident);
+  assertCanReadIncident(actor, incident, partnerScope);
   assertCurrentVersion(incident, expectedVersion);
   const changes: Partial<Record<(typeof editableFields)[number], unknown>> = {};
   const audit: NewAuditEntry[] = [];

@@ -1,5 +1,5 @@
 import { canReadIncident } from '@handoff/domain';
-import { attachmentRepository, incidentRepository, userRepository } from '@handoff/db';
+import { attachmentRepository, incidentRepository, partnerRepository, userRepository } from '@handoff/db';
 import { getSession } from '../../../../server/auth';
 import { getDb } from '../../../../server/db';
 
@@ -18,7 +18,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const attachment = actor && Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
   const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
   // Someone else's file answers like a missing one.
-  if (!actor || !attachment || !incident || !canReadIncident(actor, incident)) return new Response('No such attachment.', { status: 404 });
+  if (!actor || !attachment || !incident || !canReadIncident(actor, incident, partnerRepository.findScope(db, incident.id))) return new Response('No such attachment.', { status: 404 });
   if (!attachment.content) return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
   return new Response(new Uint8Array(attachment.content), {
     headers: {
