@@ -48,7 +48,7 @@ export const consultRouter = {
       return { consult, prompt: consult ? consultPrompt(consult, ctx.now()) : null };
     }),
 
-  listOpen: authorizedProcedure('queue.read')
+  listOpen: authorizedProcedure('consult.read')
     .input(z.object({ team: consultTeamSchema }))
     .query(({ ctx, input }) => consultRepository.listOpenByTeam(ctx.db, input.team)),
 

@@ -109,7 +109,8 @@ export const incidentRouter = {
         customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
-        problem: incident.problemId !== null ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
+        // Problems are the desk's (partner agents may not read them), so only those who may get the link.
+        problem: incident.problemId !== null && can(ctx.actor.role, 'problem.read') ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
