@@ -10,6 +10,7 @@ import {
   DomainError,
   editIncident,
   incidentCreateSchema,
+  incidentListBound,
   incidentEditSchema,
   incidentNumberSchema,
   isComplete,
@@ -162,6 +163,8 @@ export const incidentRouter = {
     .input(pageSchema)
     .query(({ ctx, input }) =>
       incidentRepository.list(ctx.db, {
+        // The same scope as reading one: a partner agent moved to another group no longer lists the old group's tickets.
+        ...incidentListBound(ctx.actor),
         ownerAgentId: ctx.actor.id,
         statuses: [...openStatuses],
         cursor: input.cursor ?? undefined,
