@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema, teamRepository, type Db } from '@handoff/db';
 import { findReadableAttachment } from '../attachment-download';
-import { callerFor, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
+import { callerFor, refusalOf, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
 
@@ -169,6 +169,19 @@ describe("a partner agent is told other incidents do not exist, through every re
     // The university desk still downloads all of them.
     const l1 = await actorOf(w, 'l1@handoff.test');
     for (const id of Object.values(w.files)) expect(findReadableAttachment(w.db, l1, id)).toMatchObject({ id });
+  });
+
+  test('the desk cannot hand a university incident to a partner group (its details would reach them as a notification)', async () => {
+    const w = await world();
+    const before = { ...rowOf(w.db, w.university.id), notices: (await w.parker().notification.mine()).items.length };
+    const refusal = await refusalOf(
+      w.as('l1@handoff.test').oneStep.escalateToTeam({ incidentId: w.university.id, expectedVersion: 1, teamId: teamId(w.db, groupA), note: 'Theirs?' }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: { teamId: "Badger Health Client Support is a channel partner's group: it takes only its organisations' tickets." },
+    });
+    expect({ ...rowOf(w.db, w.university.id), notices: (await w.parker().notification.mine()).items.length }).toEqual(before);
   });
 
   test('a university incident put in the partner group’s queue (by any route) stays out of their sight', async () => {
