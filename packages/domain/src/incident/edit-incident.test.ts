@@ -69,6 +69,13 @@ describe('editIncident', () => {
     expect(attempt).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'No incident INC-000001 that you can see.' }));
   });
 
+  test("a partner agent may not re-point their group's ticket at another customer", () => {
+    const attempt = () => editIncident({ incident: incidentWith(), patch: { customerId: 101 }, expectedVersion: 3, actor: partnerAgent, partnerScope: { partnerTeamId: 13 }, now });
+    expect(attempt).toThrow(expect.objectContaining({ code: 'FORBIDDEN', fields: { customerId: expect.stringMatching(/cannot be changed/) } }));
+    // Sending the same customer back (a full form) is no change, so it passes.
+    expect(editIncident({ incident: incidentWith(), patch: { customerId: 100 }, expectedVersion: 3, actor: partnerAgent, partnerScope: { partnerTeamId: 13 }, now })).toEqual({ changes: {}, audit: [] });
+  });
+
   test("a partner agent edits their group's ticket", () => {
     const { audit } = editIncident({ incident: incidentWith(), patch: { description: 'x' }, expectedVersion: 3, actor: partnerAgent, partnerScope: { partnerTeamId: 13 }, now });
     expect(audit).toEqual([expect.objectContaining({ field: 'description', toValue: 'x' })]);

@@ -64,6 +64,12 @@ export function editIncident({
     audit.push({ actorId: actor.id, field, fromValue: show(incident[field]), toValue: show(next), version, at: now });
   }
   if (audit.length === 0) return { changes: {}, audit: [] };
+  // The requester of a partner ticket is whoever submitted it (kb 003). A partner agent re-pointing it
+  // at another customer would read that customer's record on the ticket page: a way round customer search.
+  if ('customerId' in changes && actor.role === 'partner_agent') {
+    const message = 'The requester of a channel-partner ticket is the end user who submitted it; it cannot be changed';
+    throw new DomainError('FORBIDDEN', `${message}.`, { customerId: message });
+  }
   // The create schema's phone-or-e-mail rule (DOMAIN.md §4) must survive edits too.
   const phone = 'callerPhone' in changes ? changes.callerPhone : incident.callerPhone;
   const email = 'callerEmail' in changes ? changes.callerEmail : incident.callerEmail;

@@ -122,6 +122,16 @@ describe("a partner agent reads their own group's tickets", () => {
     expect(findReadableAttachment(w.db, await actorOf(w, 'partner@handoff.test'), w.files.a)).toMatchObject({ id: w.files.a });
   });
 
+  test("they may not re-point their ticket at a university customer to read that customer's record", async () => {
+    const w = await world();
+    const before = rowOf(w.db, w.ticketA.id);
+    const refusal = await refusalOf(w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { customerId: 1 } }));
+    expect(refusal).toMatchObject({ code: 'FORBIDDEN', fields: { customerId: expect.stringMatching(/cannot be changed/) } });
+    expect(rowOf(w.db, w.ticketA.id)).toEqual(before);
+    // Other fields they may still edit.
+    expect(await w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { computerName: 'BH-LT-7' } })).toMatchObject({ changed: 1 });
+  });
+
   test('Tier 2 and the university desk read every ticket and incident, as before', async () => {
     const w = await world();
     for (const email of ['tier2@handoff.test', 'l1@handoff.test', 'admin@handoff.test']) {
