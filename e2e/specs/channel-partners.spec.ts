@@ -148,6 +148,24 @@ test.describe('channel partners and Tier 2 (kb 003)', () => {
     for (const p of [parker, piper, tatum, toby]) await p.close();
   });
 
+  test("a partner agent lands on their desk, sees only their group's links, and a university incident does not exist for them", async ({ page }) => {
+    await signInAs(page, 'partner@handoff.test');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/desk$/);
+    await expect(page.getByRole('heading', { name: 'Partner desk' })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const link of [/^My desk$/, /^Team queues$/, /^Notifications/]) await expect(nav.getByRole('link', { name: link })).toBeVisible();
+    for (const link of ['Problems', 'Outages', 'New incident', 'TP review', 'Admin']) await expect(nav.getByRole('link', { name: link })).toHaveCount(0);
+    // The help desk's CPS board is not theirs either.
+    await expect(page.getByTestId('cps-ready-count')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Badger Health Client Support queue' }).click();
+    await expect(page.getByRole('heading', { name: 'Badger Health Client Support queue' })).toBeVisible();
+    await expect(page.getByLabel('Team').locator('option')).toHaveText(['Badger Health Client Support']);
+
+    await page.goto('/incidents/INC-000001');
+    await expect(page.locator('main').getByRole('alert')).toHaveText('No incident INC-000001 that you can see.');
+  });
+
   test('an admin adds end users: free-mail refused with the reason by domain, allowed as a test user placed by hand', async ({ page, browser }) => {
     const tag = uniqueTag();
     await signInAs(page, 'admin@handoff.test');

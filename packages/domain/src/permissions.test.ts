@@ -84,6 +84,7 @@ describe('one-step, presence, consult and on-call actions (issue 4)', () => {
   const desk = ['l1', 'hdqa'];
   const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'];
   const staff = roles.filter((r) => r !== 'customer');
+  const internalStaff = staff.filter((r) => r !== 'partner_agent');
   test.each([
     ['onestep.assign_to_cps', desk],
     ['onestep.transfer_to_cps', desk],
@@ -92,7 +93,8 @@ describe('one-step, presence, consult and on-call actions (issue 4)', () => {
     ['onestep.send_to_hd_es', desk],
     ['onestep.escalate_to_technologists', desk],
     ['onestep.escalate_to_team', resolvers],
-    ['onestep.take_ownership', staff],
+    // Not partner agents: they read only partner tickets, which change hands only by claim (kb 003).
+    ['onestep.take_ownership', internalStaff],
     ['onestep.resolve', [...resolvers, 'tier2', 'partner_agent']],
     ['onestep.close', resolvers],
     ['onestep.reopen', staff],
@@ -112,13 +114,13 @@ describe('one-step, presence, consult and on-call actions (issue 4)', () => {
 });
 
 describe('the outage procedure (issue 5, kb 001)', () => {
-  const staff = roles.filter((r) => r !== 'customer');
+  const internalStaff = roles.filter((r) => r !== 'customer' && r !== 'partner_agent');
   test.each([
     ['onestep.link_to_problem', ['l1', 'hdqa']],
-    ['outage.read', staff],
+    ['outage.read', internalStaff],
     ['outage.declare', ['hdqa', 'sncc']],
     ['outage.manage', ['sncc']],
-    ['problem.read', staff],
+    ['problem.read', internalStaff],
     ['problem.create', ['hdqa']],
     ['problem.edit', ['hdqa', 'sncc']],
     ['problem.assign', ['hdqa', 'sncc']],
@@ -138,5 +140,42 @@ describe('the outage procedure (issue 5, kb 001)', () => {
     ['sncc', 'problem.create', 'Your role (sncc) may not create problems.'],
   ] as const)('%s doing %s is told so', (role, action, message) => {
     expect(() => assertCan({ role }, action)).toThrow(message);
+  });
+});
+
+describe('partner agents (kb 003): outsiders who work only their own organisations’ tickets', () => {
+  const internalStaff = roles.filter((r) => r !== 'customer' && r !== 'partner_agent');
+  test.each([
+    ['customer.search', internalStaff],
+    ['consult.read', internalStaff],
+    ['oncall.read', internalStaff],
+    ['presence.read', internalStaff],
+    ['team.list', internalStaff],
+    ['outage.read', internalStaff],
+    ['problem.read', internalStaff],
+    ['alert.read', ['hdqa', 'sncc']],
+    ['onestep.take_ownership', internalStaff],
+  ] as [Action, string[]][])('%s → %j', (action, allowed) => {
+    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+  });
+
+  // What they keep: their queue, their tickets (scoped by canReadIncident), notes, resolve and reopen.
+  test.each([
+    'incident.read',
+    'incident.readInternal',
+    'incident.update',
+    'incident.addNote',
+    'incident.addInternalNote',
+    'incident.listMine',
+    'queue.read',
+    'catalog.read',
+    'notification.read',
+    'onestep.resolve',
+    'onestep.reopen',
+    'partner.claim',
+    'partner.escalate',
+    'partner.comment',
+  ] as Action[])('a partner agent may still %s', (action) => {
+    expect(can('partner_agent', action)).toBe(true);
   });
 });

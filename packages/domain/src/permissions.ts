@@ -14,6 +14,10 @@ export const actions = [
   'case.create',
   'queue.read',
   'queue.tpReview',
+  'consult.read',
+  'oncall.read',
+  'presence.read',
+  'team.list',
   'customer.search',
   'catalog.read',
   'admin.manage',
@@ -61,17 +65,11 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 const agentsWhoTakeContacts = ['l1', 'hdqa', 'cps', 'es', 'sncc'] as const satisfies Role[];
-const allStaff = [
-  'l1',
-  'hdqa',
-  'cps',
-  'es',
-  'sncc',
-  'technologist',
-  'tier2',
-  'partner_agent',
-  'admin',
-] as const satisfies Role[];
+// Our own staff (the help desk, technologists, Tier 2 Support, admins): they read every incident.
+const internalStaff = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist', 'tier2', 'admin'] as const satisfies Role[];
+// Partner agents are a channel partner's people (kb 003), outside the university: they work their own
+// organisations' tickets (canReadIncident scopes which) and see none of the desk's other boards.
+const allStaff = [...internalStaff, 'partner_agent'] as const satisfies Role[];
 // The General Help Desk and its QA take contacts and route them onward (kb 000, 001, 002, 004).
 const routingDesk = ['l1', 'hdqa'] as const satisfies Role[];
 // HDQA and SNCC run the outage procedure together (kb 001).
@@ -81,7 +79,7 @@ const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'] as const s
 
 /**
  * The one permission table (role → allowed actions), read by every procedure.
- * Customers reach incidents only through their own scope (see canReadIncident).
+ * Customers and partner agents reach incidents only through their own scope (see canReadIncident).
  */
 export const permissionTable: Record<Action, readonly Role[]> = {
   'incident.create': agentsWhoTakeContacts,
@@ -94,10 +92,18 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'case.listOwn': ['customer'],
   // Help Online: customers file their own cases (kb 000, 004); agents use incident.create.
   'case.create': ['customer'],
+  // The queues of one's own teams only (the queue procedures check membership).
   'queue.read': allStaff,
   // The General Help Desk and HDQA review Primary TP portal cases (kb 004 "Help Desk staff will review the case").
   'queue.tpReview': routingDesk,
-  'customer.search': allStaff,
+  // The desk's own boards: chat consults waiting for CPS / ES, the on-call contacts, who in CPS is
+  // ready, the list of teams. They name university incidents and people, so not for partner agents.
+  'consult.read': internalStaff,
+  'oncall.read': internalStaff,
+  'presence.read': internalStaff,
+  'team.list': internalStaff,
+  // The university's customer records are not a channel partner's to search.
+  'customer.search': internalStaff,
   'catalog.read': [...allStaff, 'customer'],
   'admin.manage': ['admin'],
   'onestep.assign_to_cps': routingDesk,
@@ -107,10 +113,12 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'onestep.send_to_hd_es': routingDesk,
   'onestep.escalate_to_technologists': routingDesk,
   'onestep.escalate_to_team': resolvers,
-  // Membership of the owning team is checked by the one-step itself (admin excepted).
-  'onestep.take_ownership': allStaff,
+  // Membership of the owning team is checked by the one-step itself (admin excepted). Not partner
+  // agents: the only incidents they can read are partner tickets, which change hands only by claim.
+  'onestep.take_ownership': internalStaff,
   'onestep.resolve': [...resolvers, 'tier2', 'partner_agent'],
   'onestep.close': resolvers,
+  // Partner agents reopen their own groups' tickets (the partner-ticket guard allows it; reads scope it).
   'onestep.reopen': allStaff,
   // Only CPS and ES agents take live work, so only they have a presence (DOMAIN.md §2).
   'presence.set': ['cps', 'es'],
@@ -133,10 +141,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   // the problem, HDQA creates problems and links incidents, L1 links new incidents themselves.
   'onestep.link_to_problem': routingDesk,
   // The public sees outages on /status without signing in; this is the staff board with owners and authors.
-  'outage.read': allStaff,
+  'outage.read': internalStaff,
   'outage.declare': outageDesk,
   'outage.manage': ['sncc'],
-  'problem.read': allStaff,
+  // Problems link university incidents across customers: not for partner agents.
+  'problem.read': internalStaff,
   'problem.create': ['hdqa'],
   'problem.edit': outageDesk,
   'problem.assign': outageDesk,
@@ -172,6 +181,10 @@ const actionDescriptions: Record<Action, string> = {
   'case.create': 'create cases in Help Online',
   'queue.read': 'read team queues',
   'queue.tpReview': 'review Primary Tech Partner cases',
+  'consult.read': 'see the chat consults waiting for CPS or ES',
+  'oncall.read': 'see the on-call contacts',
+  'presence.read': 'see which CPS agents are ready',
+  'team.list': 'list every team',
   'customer.search': 'search customers',
   'catalog.read': 'read the service catalog',
   'admin.manage': 'administer Handoff',

@@ -1,19 +1,19 @@
-import { addCustomerNote, assertCanReadIncident, DomainError, type Actor, type CustomerNoteInput } from '@handoff/domain';
+import { addCustomerNote, type Actor, type CustomerNoteInput } from '@handoff/domain';
 import { incidentRepository, outboxRepository, teamRepository, type Db } from '@handoff/db';
 import { noteMailFor } from './mail/notify';
+import { loadReadableIncident } from './readable-incident';
 
 /**
  * Saves a customer's Help Online note in one transaction: the journal entry, any change it makes
  * (an answer sends a waiting case back), the owning team's notifications and their e-mails.
  */
 export function saveCustomerNote(db: Db, actor: Actor, now: string, input: CustomerNoteInput) {
-  const incident = incidentRepository.findById(db, input.incidentId);
-  if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
-  assertCanReadIncident(actor, incident);
+  const { incident, partnerScope } = loadReadableIncident(db, actor, { id: input.incidentId });
   const team = teamRepository.findById(db, incident.ownerTeamId);
   const result = addCustomerNote({
     incident,
     actor,
+    partnerScope,
     body: input.body,
     peopleAffected: input.peopleAffected,
     ownerTeamName: team?.name ?? `team #${incident.ownerTeamId}`,

@@ -30,7 +30,8 @@ export function loadOneStepEnv(
     problemId,
   }: { incident: Incident; actor: Actor; now: string; agentId?: number; oncallContactId?: number; problemId?: number },
 ): OneStepEnv {
-  const teams = Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
+  const allTeams = teamRepository.findAll(db);
+  const teams = Object.fromEntries(allTeams.map((t) => [t.name, t.id]));
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const afterHours = catalogRepository.findServiceByPath(db, afterHoursService);
   if (!service || !afterHours) throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
@@ -39,6 +40,7 @@ export function loadOneStepEnv(
     actor,
     now,
     teams,
+    partnerTeamIds: allTeams.filter((t) => t.kind === 'partner').map((t) => t.id),
     service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
     afterHoursServiceId: afterHours.id,
     // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.

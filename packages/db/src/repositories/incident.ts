@@ -17,6 +17,7 @@ import {
   customers,
   incidents,
   journalEntries,
+  partnerTickets,
   services,
   teams,
   users,
@@ -204,6 +205,8 @@ export interface ListFilter {
   problemId?: number | null;
   /** Only incidents created at or after this instant. */
   createdSince?: string;
+  /** Only channel-partner tickets of these partner groups, whichever team holds them (a partner agent's lists, kb 003). */
+  partnerTeamIds?: readonly number[];
   /** The id of the last row of the previous page: rows strictly older than it come next. */
   cursor?: number;
   limit: number;
@@ -219,6 +222,13 @@ export function list(db: Db, f: ListFilter) {
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
   if (f.problemId !== undefined) where.push(f.problemId === null ? isNull(incidents.problemId) : eq(incidents.problemId, f.problemId));
   if (f.createdSince !== undefined) where.push(gte(incidents.createdAt, f.createdSince));
+  if (f.partnerTeamIds) {
+    const ofGroups = db
+      .select({ id: partnerTickets.incidentId })
+      .from(partnerTickets)
+      .where(inArray(partnerTickets.partnerTeamId, f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1]));
+    where.push(inArray(incidents.id, ofGroups));
+  }
   if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
   const rows = db
     .select(summaryColumns)

@@ -230,3 +230,25 @@ describe('seedPartnerDemoTickets', () => {
     expect(partnerRepository.findTicket(db, escalated!.id)?.relationshipAgent?.name).toBe('Parker Partner');
   });
 });
+
+describe("a partner ticket's scope (kb 003: partner agents see only their groups' tickets)", () => {
+  test("findScope names the ticket's group, also while Tier 2 holds it; any other incident has none", () => {
+    seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
+    const [waiting, escalated] = db.select().from(partnerTickets).all().map((p) => p.incidentId);
+    expect(partnerRepository.findScope(db, waiting!)).toEqual({ partnerTeamId: partnerTeamId() });
+    expect(reload(escalated!).ownerTeamId).toBe(teamRepository.findByName(db, 'Tier 2 Support')!.id);
+    expect(partnerRepository.findScope(db, escalated!)).toEqual({ partnerTeamId: partnerTeamId() });
+    expect(partnerRepository.findScope(db, 1)).toEqual({ partnerTeamId: null });
+  });
+
+  test("list({ partnerTeamIds }) keeps only those groups' tickets, whichever team holds them", () => {
+    seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
+    const ours = db.select().from(partnerTickets).all().map((p) => p.incidentId).sort((a, b) => b - a);
+    const idsOf = (f: Parameters<typeof incidentRepository.list>[1]) => incidentRepository.list(db, f).items.map((i) => i.id);
+    expect(idsOf({ partnerTeamIds: [partnerTeamId()], limit: 100 })).toEqual(ours);
+    expect(idsOf({ partnerTeamIds: [999], limit: 100 })).toEqual([]);
+    expect(idsOf({ partnerTeamIds: [], limit: 100 })).toEqual([]);
+    // Without the bound, the university's incidents are there too.
+    expect(idsOf({ limit: 100 }).length).toBeGreaterThan(ours.length);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type NotificationDraft,
   type OutboxDraft,
   type PartnerStepResult,
+  type PartnerScope,
   type PartnerTicketFacts,
   type Person,
 } from '@handoff/domain';
@@ -42,6 +43,15 @@ export function findTicket(db: Db, incidentId: number): (PartnerTicketFacts & { 
   if (!row) return undefined;
   const { agentId, agentName, agentEmail, ...facts } = row;
   return { ...facts, relationshipAgent: agentId !== null && agentName !== null && agentEmail !== null ? { id: agentId, name: agentName, email: agentEmail } : null };
+}
+
+/**
+ * Which partner group's ticket the incident is, for the read rule (canReadIncident): the group it
+ * was filed with, whichever team holds it now; `partnerTeamId` null when it is no partner ticket.
+ */
+export function findScope(db: Db, incidentId: number): PartnerScope {
+  const row = db.select({ partnerTeamId: partnerTickets.partnerTeamId }).from(partnerTickets).where(eq(partnerTickets.incidentId, incidentId)).get();
+  return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 
 /** Partner group of each of the given incidents that is a partner ticket (for the requester's lists). */

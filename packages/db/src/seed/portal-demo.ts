@@ -85,6 +85,8 @@ export function seedPortalDemo(db: Db, now: string): void {
         actor: hdqa,
         now: t,
         teams: teamIds,
+        // Neither step below hands the case to a team chosen by name.
+        partnerTeamIds: [],
         service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
         afterHoursServiceId: 0,
       });

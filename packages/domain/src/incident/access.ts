@@ -3,18 +3,47 @@ import { can } from '../permissions';
 import { type Actor } from '../roles';
 import { type Incident, type JournalEntryDraft } from './schema';
 
-/** Staff read every incident; a customer only the ones filed for them. */
-export function canReadIncident(actor: Actor, incident: Pick<Incident, 'customerId'>): boolean {
-  if (!can(actor.role, 'incident.read')) return false;
-  if (actor.role === 'customer') return actor.customerId !== null && incident.customerId === actor.customerId;
-  return true;
+/**
+ * Which channel-partner group an incident's ticket belongs to (kb 003), or null when it is not a
+ * channel-partner ticket. Loaded with the incident (table partner_tickets); it stays the partner
+ * group's while Tier 2 Support holds the ticket, so the partner agent keeps seeing it then.
+ */
+export interface PartnerScope {
+  partnerTeamId: number | null;
 }
 
-/** A customer asking for someone else's incident is told it does not exist, not that it is forbidden. */
-export function assertCanReadIncident(actor: Actor, incident: Pick<Incident, 'customerId' | 'number'>): void {
-  if (!canReadIncident(actor, incident)) {
+/**
+ * Who may read an incident (kb 003, DOMAIN.md §7): university staff read every incident; a customer
+ * only the ones filed for them; a partner agent, an outsider giving Tier 1 support to their own
+ * organisations, only the channel-partner tickets of a group they belong to. The scope is required
+ * so no caller can forget it: without one the partner agent would be refused, never let through.
+ */
+export function canReadIncident(actor: Actor, incident: Pick<Incident, 'customerId'>, scope: PartnerScope): boolean {
+  if (!can(actor.role, 'incident.read')) return false;
+  switch (actor.role) {
+    case 'customer':
+      return actor.customerId !== null && incident.customerId === actor.customerId;
+    case 'partner_agent':
+      return scope.partnerTeamId !== null && actor.teamIds.includes(scope.partnerTeamId);
+    default:
+      return true;
+  }
+}
+
+/** An incident the actor may not read is told not to exist, not to be forbidden (customers and partner agents alike). */
+export function assertCanReadIncident(actor: Actor, incident: Pick<Incident, 'customerId' | 'number'>, scope: PartnerScope): void {
+  if (!canReadIncident(actor, incident, scope)) {
     throw new DomainError('NOT_FOUND', `No incident ${incident.number} that you can see.`);
   }
+}
+
+/**
+ * The bound every incident list (queue, "my incidents") puts on what the actor sees, matching
+ * canReadIncident: a partner agent lists only their groups' channel-partner tickets; anyone else
+ * is not bound here (customers have their own list, scoped to their cases).
+ */
+export function incidentListBound(actor: Actor): { partnerTeamIds?: readonly number[] } {
+  return actor.role === 'partner_agent' ? { partnerTeamIds: actor.teamIds } : {};
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
-import { assertCanReadIncident } from './access';
+import { assertCanReadIncident, type PartnerScope } from './access';
 import { type NewJournalEntry } from './create-incident';
 import { type Incident, type Visibility } from './schema';
 
@@ -11,16 +11,19 @@ export function addNote({
   body,
   visibility,
   actor,
+  partnerScope,
   now,
 }: {
   incident: Incident;
   body: string;
   visibility: Visibility;
   actor: Actor;
+  /** The incident's channel-partner group, for the read rule (see canReadIncident). */
+  partnerScope: PartnerScope;
   now: string;
 }): { journal: NewJournalEntry[] } {
   assertCan(actor, 'incident.addNote');
-  assertCanReadIncident(actor, incident);
+  assertCanReadIncident(actor, incident, partnerScope);
   if (visibility === 'internal') assertCan(actor, 'incident.addInternalNote');
   if (incident.status === 'closed') {
     throw new DomainError('INVALID_TRANSITION', `${incident.number} is closed; reopen it before adding notes.`);

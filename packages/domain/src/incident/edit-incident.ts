@@ -3,7 +3,7 @@ import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { type NewAuditEntry } from './create-incident';
 import { type Incident, type IncidentPatch } from './schema';
-import { assertCanReadIncident } from './access';
+import { assertCanReadIncident, type PartnerScope } from './access';
 
 const editableFields = [
   'callerName',
@@ -39,16 +39,19 @@ export function editIncident({
   patch,
   expectedVersion,
   actor,
+  partnerScope,
   now,
 }: {
   incident: Incident;
   patch: IncidentPatch;
   expectedVersion: number;
   actor: Actor;
+  /** The incident's channel-partner group, for the read rule (see canReadIncident). */
+  partnerScope: PartnerScope;
   now: string;
 }): { changes: Partial<Incident>; audit: NewAuditEntry[] } {
   assertCan(actor, 'incident.update');
-  assertCanReadIncident(actor, incident);
+  assertCanReadIncident(actor, incident, partnerScope);
   assertCurrentVersion(incident, expectedVersion);
   const changes: Partial<Record<(typeof editableFields)[number], unknown>> = {};
   const audit: NewAuditEntry[] = [];
@@ -61,6 +64,12 @@ export function editIncident({
     audit.push({ actorId: actor.id, field, fromValue: show(incident[field]), toValue: show(next), version, at: now });
   }
   if (audit.length === 0) return { changes: {}, audit: [] };
+  // The requester of a partner ticket is whoever submitted it (kb 003). A partner agent re-pointing it
+  // at another customer would read that customer's record on the ticket page: a way round customer search.
+  if ('customerId' in changes && actor.role === 'partner_agent') {
+    const message = 'The requester of a channel-partner ticket is the end user who submitted it; it cannot be changed';
+    throw new DomainError('FORBIDDEN', `${message}.`, { customerId: message });
+  }
   // The create schema's phone-or-e-mail rule (DOMAIN.md §4) must survive edits too.
   const phone = 'callerPhone' in changes ? changes.callerPhone : incident.callerPhone;
   const email = 'callerEmail' in changes ? changes.callerEmail : incident.callerEmail;

@@ -165,6 +165,8 @@ export interface OneStepEnv {
   now: string;
   /** Team name → id, for every team. */
   teams: Record<string, number>;
+  /** The channel-partner groups (kb 003): they work only their organisations' tickets, so no step hands them another. */
+  partnerTeamIds: readonly number[];
   /** Catalog facts of the incident's current service. */
   service: { id: number; banner: 'pick5' | 'pick2' | null; supportCategory: number; technologistGroup: string | null };
   /** The catalog id of DoIT Departmental Support > Service Inquiry > Unclassified (Assign to EAST). */

@@ -25,6 +25,7 @@ describe('escalateToTeam (kb 002 Option 2)', () => {
     ['CPS', teams['US - Help Desk CPS'], 'Use Assign to CPS to hand an incident to US - Help Desk CPS.'],
     ['HD ES', teams['HD ES'], 'Use Send to HD ES to hand an incident to HD ES.'],
     ['EAST', teams.EAST, 'Use Assign to EAST to hand an incident to EAST.'],
+    ["a channel partner's group (kb 003)", teams['Badger Health Client Support'], "Badger Health Client Support is a channel partner's group: it takes only its organisations' tickets."],
   ])('%s → VALIDATION teamId', (_name, teamId, message) => {
     const error = domainErrorOf(() => escalateToTeam(envFor('l1'), { ...validInput.escalate_to_team, teamId }));
     expect(error).toMatchObject({ code: 'VALIDATION', fields: { teamId: message } });

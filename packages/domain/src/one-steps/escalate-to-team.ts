@@ -14,6 +14,9 @@ export const escalateToTeamStep = defineOneStep({
   validate: (env, input): FieldErrors => {
     if (!Object.values(env.teams).includes(input.teamId)) return { teamId: 'Choose a team.' };
     const name = teamNameOf(env, input.teamId);
+    // A partner group's agents are outsiders who see only their organisations' tickets (kb 003):
+    // an incident handed to them would sit in a queue they cannot read, its details in their notifications.
+    if (env.partnerTeamIds.includes(input.teamId)) return { teamId: `${name} is a channel partner's group: it takes only its organisations' tickets.` };
     const step = dedicatedStep[name];
     return step ? { teamId: `Use ${step} to hand an incident to ${name}.` } : {};
   },

@@ -10,6 +10,8 @@ import { domainErrorOf, envFor, scenario, teams, validInput } from './test-fixtu
 const desk = ['l1', 'hdqa'] as const;
 const resolvers = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'] as const;
 const staff = roles.filter((r) => r !== 'customer');
+// Partner agents read only partner tickets, which change hands only by claim (kb 003).
+const internalStaff = staff.filter((r) => r !== 'partner_agent');
 
 const allowedRoles: Record<OneStepName, readonly Role[]> = {
   assign_to_cps: desk,
@@ -19,7 +21,7 @@ const allowedRoles: Record<OneStepName, readonly Role[]> = {
   send_to_hd_es: desk,
   escalate_to_technologists: desk,
   escalate_to_team: resolvers,
-  take_ownership: staff,
+  take_ownership: internalStaff,
   link_to_problem: desk,
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,

@@ -24,6 +24,7 @@ export const teams = {
   IIAT: 10,
   'Applications Technology': 11,
   'Tier 2 Support': 12,
+  'Badger Health Client Support': 13,
 } as const satisfies Record<string, number>;
 
 export const cpsAgent = { id: 20, name: 'Pat Partner', presence: 'ready', teamIds: [teams['US - Help Desk CPS']] } as const;
@@ -48,6 +49,7 @@ export function envFor(role: Role = 'l1', overrides: EnvOverrides = {}): OneStep
     actor: actorFor(role),
     now,
     teams: { ...teams },
+    partnerTeamIds: [teams['Badger Health Client Support']],
     service: { id: 5, banner: null, supportCategory: 1, technologistGroup: 'DRMT' },
     afterHoursServiceId: 900,
     ...rest,

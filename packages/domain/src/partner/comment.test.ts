@@ -22,7 +22,7 @@ describe('who may write which comment (kb 003 rules 6–7)', () => {
     ['the requester, public', 'with_tier2', requesterActor(), 'customer', allowed],
     ['the requester, private', 'with_partner', requesterActor(), 'internal', 'Your comments are always visible to the agent and to you.'],
     ['an L1 agent', 'with_partner', actorFor('l1'), 'internal', 'Your role (l1) may not comment on channel-partner tickets.'],
-    ['a partner agent of another group', 'with_partner', actorFor('partner_agent', { id: 77, teamIds: [99] }), 'internal', 'Only Badger Health Client Support and Tier 2 Support comment on INC-000042.'],
+    ['a Tier 2 agent not in Tier 2 Support', 'with_partner', actorFor('tier2', { id: 78, teamIds: [99] }), 'internal', 'Only Badger Health Client Support and Tier 2 Support comment on INC-000042.'],
     ['an admin, private', 'with_partner', actorFor('admin'), 'internal', allowed],
   ])('%s', (_name, phase, actor, visibility, refusal) => {
     const env = partnerEnv(phase, actor);
@@ -34,6 +34,15 @@ describe('who may write which comment (kb 003 rules 6–7)', () => {
   test("another customer's comment is refused as if the ticket did not exist", () => {
     const stranger = actorFor('customer', { id: 51, customerId: 999 });
     expect(domainErrorOf(() => commentOnTicket(partnerEnv('with_partner', stranger), { body: 'Hi', visibility: 'customer' })).code).toBe('NOT_FOUND');
+  });
+
+  test.each<[string, Phase]>([
+    ['while the group holds it', 'with_partner'],
+    ['while Tier 2 holds it', 'with_tier2'],
+  ])("a partner agent of another group is refused as if the ticket did not exist, %s", (_name, phase) => {
+    const outsider = actorFor('partner_agent', { id: 77, teamIds: [99] });
+    const error = domainErrorOf(() => commentOnTicket(partnerEnv(phase, outsider), { body: 'Hi', visibility: 'internal' }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'No incident INC-000042 that you can see.' });
   });
 });
 

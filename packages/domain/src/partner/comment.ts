@@ -84,7 +84,8 @@ export function commentOnTicket(
   env: PartnerEnv,
   { body, visibility, via = 'web' }: { body: string; visibility: Visibility; via?: 'web' | 'email' },
 ): PartnerStepResult {
-  if (env.actor.role === 'customer') assertCanReadIncident(env.actor, env.incident);
+  // Another customer, or a partner agent of another group, is told the ticket does not exist.
+  assertCanReadIncident(env.actor, env.incident, { partnerTeamId: env.ticket.partnerTeamId });
   assertAllowed(() => commentRefusal(env, visibility));
   const { incident, actor, ticket } = env;
   const text = body.trim();

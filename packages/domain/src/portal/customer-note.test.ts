@@ -11,6 +11,7 @@ const note = (incident: Partial<Incident> = {}, extra: { peopleAffected?: number
     body: extra.body ?? 'The whole office is still locked out.\nSecond line.',
     peopleAffected: extra.peopleAffected,
     ownerTeamName: 'US - Help Desk',
+    partnerScope: { partnerTeamId: null },
     now,
   });
 
@@ -52,7 +53,7 @@ describe('addCustomerNote (kb 000 "Customer Added Notes")', () => {
   });
 
   test.each<[string, () => unknown, string]>([
-    ['an agent', () => addCustomerNote({ incident: incidentWith(), actor: actorFor('l1'), body: 'x', ownerTeamName: 'x', now }), 'FORBIDDEN'],
+    ['an agent', () => addCustomerNote({ incident: incidentWith(), actor: actorFor('l1'), body: 'x', ownerTeamName: 'x', partnerScope: { partnerTeamId: null }, now }), 'FORBIDDEN'],
     ["another customer's case", () => note({ customerId: 101 }), 'NOT_FOUND'],
     ['a closed case', () => note({ status: 'closed' }), 'INVALID_TRANSITION'],
   ])('%s → %s', (_name, attempt, code) => {

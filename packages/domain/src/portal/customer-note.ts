@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { type PartnerScope } from '../incident/access';
 import { addNote } from '../incident/add-note';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
 import { type Incident } from '../incident/schema';
@@ -20,6 +21,7 @@ const firstLine = (text: string): string => {
 export function addCustomerNote({
   incident,
   actor,
+  partnerScope,
   body,
   peopleAffected,
   ownerTeamName,
@@ -27,6 +29,8 @@ export function addCustomerNote({
 }: {
   incident: Incident;
   actor: Actor;
+  /** The incident's channel-partner group, for the read rule (see canReadIncident). */
+  partnerScope: PartnerScope;
   body: string;
   peopleAffected?: number;
   ownerTeamName: string;
@@ -39,7 +43,7 @@ export function addCustomerNote({
   answered: boolean;
 } {
   if (actor.role !== 'customer') throw new DomainError('FORBIDDEN', 'Only customers add notes from Help Online.');
-  const { journal } = addNote({ incident, body, visibility: 'customer', actor, now });
+  const { journal } = addNote({ incident, body, visibility: 'customer', actor, partnerScope, now });
   const answered = incident.status === 'pending_customer';
   const desired: Partial<Incident> = {};
   if (answered) {

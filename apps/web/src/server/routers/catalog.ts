@@ -5,5 +5,5 @@ import { authorizedProcedure } from '../trpc';
 export const catalogRouter = {
   services: authorizedProcedure('catalog.read').query(({ ctx }) => catalogRepository.findAllServices(ctx.db)),
   /** Every team, for pickers such as Escalate to team. */
-  teams: authorizedProcedure('queue.read').query(({ ctx }) => teamRepository.findAll(ctx.db)),
+  teams: authorizedProcedure('team.list').query(({ ctx }) => teamRepository.findAll(ctx.db)),
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   acceptConsult,
   acceptConsultSchema,
-  assertCanReadIncident,
   chatTemplateIds,
   consultPrompt,
   consultTeamSchema,
@@ -14,14 +13,10 @@ import {
   type Actor,
 } from '@handoff/domain';
 import { consultRepository, incidentRepository, problemRepository, schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-function loadIncident(db: Db, actor: Actor, id: number) {
-  const incident = incidentRepository.findById(db, id);
-  if (!incident) throw new DomainError('NOT_FOUND', `No incident #${id} that you can see.`);
-  assertCanReadIncident(actor, incident);
-  return incident;
-}
+const loadIncident = (db: Db, actor: Actor, id: number) => loadReadableIncident(db, actor, { id }).incident;
 
 /** Chat consults to the CPS and ES channels (kb 000, 002), with server-side deadlines. */
 export const consultRouter = {
@@ -53,7 +48,7 @@ export const consultRouter = {
       return { consult, prompt: consult ? consultPrompt(consult, ctx.now()) : null };
     }),
 
-  listOpen: authorizedProcedure('queue.read')
+  listOpen: authorizedProcedure('consult.read')
     .input(z.object({ team: consultTeamSchema }))
     .query(({ ctx, input }) => consultRepository.listOpenByTeam(ctx.db, input.team)),
 

@@ -4,13 +4,13 @@ import {
   addNote,
   addNoteSchema,
   assertCan,
-  assertCanReadIncident,
   can,
   createIncident,
   customerView,
   DomainError,
   editIncident,
   incidentCreateSchema,
+  incidentListBound,
   incidentEditSchema,
   incidentNumberSchema,
   isComplete,
@@ -21,7 +21,6 @@ import {
   tpCompleteness,
   tpScope,
   visibleJournal,
-  type Actor,
   type ProblemFacts,
 } from '@handoff/domain';
 import {
@@ -36,18 +35,10 @@ import {
   type Db,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
+import { loadReadableIncident } from '../readable-incident';
 import { commentOnPartnerTicket } from '../partner-actions';
 import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
-
-function loadReadable(db: Db, actor: Actor, where: { id: number } | { number: string }) {
-  const incident =
-    'id' in where ? incidentRepository.findById(db, where.id) : incidentRepository.findByNumber(db, where.number);
-  const label = 'id' in where ? `#${where.id}` : where.number;
-  if (!incident) throw new DomainError('NOT_FOUND', `No incident ${label} that you can see.`);
-  assertCanReadIncident(actor, incident);
-  return incident;
-}
 
 /** References must point at real rows; the message lands at the field that holds them. */
 function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: number | null }) {
@@ -86,7 +77,7 @@ export const incidentRouter = {
   byNumber: authorizedProcedure('incident.read')
     .input(z.object({ number: incidentNumberSchema }))
     .query(({ ctx, input }) => {
-      const incident = loadReadable(ctx.db, ctx.actor, { number: input.number });
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { number: input.number });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
       const attachments = visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
@@ -119,7 +110,8 @@ export const incidentRouter = {
         customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
-        problem: incident.problemId !== null ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
+        // Problems are the desk's (partner agents may not read them), so only those who may get the link.
+        problem: incident.problemId !== null && can(ctx.actor.role, 'problem.read') ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
@@ -128,12 +120,13 @@ export const incidentRouter = {
   edit: authorizedProcedure('incident.update')
     .input(incidentEditSchema)
     .mutation(({ ctx, input }) => {
-      const incident = loadReadable(ctx.db, ctx.actor, { id: input.id });
+      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, { id: input.id });
       const { changes, audit } = editIncident({
         incident,
         patch: input.patch,
         expectedVersion: input.expectedVersion,
         actor: ctx.actor,
+        partnerScope,
         now: ctx.now(),
       });
       if (audit.length === 0) return { id: incident.id, version: incident.version, changed: 0 };
@@ -146,10 +139,10 @@ export const incidentRouter = {
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
       if (ctx.actor.role === 'customer' && input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
-      const incident = loadReadable(ctx.db, ctx.actor, { id: input.incidentId });
+      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       const now = ctx.now();
       // Channel-partner tickets have their own comment rules and notifications (kb 003).
-      if (partnerRepository.findTicket(ctx.db, incident.id)) {
+      if (partnerScope.partnerTeamId !== null) {
         commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now });
         return { ok: true as const };
       }
@@ -158,7 +151,7 @@ export const incidentRouter = {
         saveCustomerNote(ctx.db, ctx.actor, now, { incidentId: incident.id, body: input.body });
         return { ok: true as const };
       }
-      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, now });
+      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, partnerScope, now });
       // A customer-visible note is e-mailed to the customer.
       const mail = noteMailFor(ctx.db, { incident, note: input.body, visibility: input.visibility, author: ctx.actor });
       incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) => outboxRepository.enqueue(tx, mail, now));
@@ -170,6 +163,8 @@ export const incidentRouter = {
     .input(pageSchema)
     .query(({ ctx, input }) =>
       incidentRepository.list(ctx.db, {
+        // The same scope as reading one: a partner agent moved to another group no longer lists the old group's tickets.
+        ...incidentListBound(ctx.actor),
         ownerAgentId: ctx.actor.id,
         statuses: [...openStatuses],
         cursor: input.cursor ?? undefined,

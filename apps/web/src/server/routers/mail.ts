@@ -2,7 +2,6 @@ import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   allowedVariables,
-  assertCanReadIncident,
   DomainError,
   ignoreReasonLabels,
   mailTemplateInputSchema,
@@ -14,9 +13,10 @@ import {
   templateFieldErrors,
   visibleJournal,
 } from '@handoff/domain';
-import { attachmentRepository, inboundMailRepository, incidentRepository, mailTemplateRepository, outboxRepository, teamRepository } from '@handoff/db';
+import { attachmentRepository, inboundMailRepository, mailTemplateRepository, outboxRepository, teamRepository } from '@handoff/db';
 import { describeSmtpUrl, mailConfig } from '../mail/config';
 import { mailServiceStatus } from '../mail/start';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
 const page = { cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(50) };
@@ -116,9 +116,7 @@ export const mailRouter = {
   attachments: authorizedProcedure('incident.read')
     .input(z.object({ incidentId: z.number().int().positive() }))
     .query(({ ctx, input }) => {
-      const incident = incidentRepository.findById(ctx.db, input.incidentId);
-      if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
-      assertCanReadIncident(ctx.actor, incident);
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       return visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
     }),
 } satisfies TRPCRouterRecord;

@@ -16,7 +16,7 @@ const contactSchema = z.object({
 
 /** The AIMS and GDS on-call contacts: read by agents who page, edited by admins (kb 001). */
 export const oncallRouter = {
-  list: authorizedProcedure('queue.read').query(({ ctx }) => oncallRepository.findAll(ctx.db)),
+  list: authorizedProcedure('oncall.read').query(({ ctx }) => oncallRepository.findAll(ctx.db)),
   create: authorizedProcedure('oncall.manage')
     .input(contactSchema)
     .mutation(({ ctx, input }) => oncallRepository.create(ctx.db, input)),

@@ -37,6 +37,8 @@ const dbs = useSeededDbs();
 const routingDesk: Role[] = ['l1', 'hdqa'];
 const resolvers: Role[] = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist'];
 const allStaff = roles.filter((r) => r !== 'customer');
+// Partner agents work only partner tickets, which change hands by claim (kb 003), never Take ownership.
+const internalStaff = allStaff.filter((r) => r !== 'partner_agent');
 const allowed: Record<OneStepName, Role[]> = {
   assign_to_cps: routingDesk,
   transfer_to_cps: routingDesk,
@@ -45,7 +47,7 @@ const allowed: Record<OneStepName, Role[]> = {
   send_to_hd_es: routingDesk,
   escalate_to_technologists: routingDesk,
   escalate_to_team: resolvers,
-  take_ownership: allStaff,
+  take_ownership: internalStaff,
   resolve: [...resolvers, 'tier2', 'partner_agent'],
   close: resolvers,
   reopen: allStaff,
@@ -82,11 +84,20 @@ describe('roles', () => {
   });
 
   test.each(permitted)(
-    '%s by %s runs (take ownership: members of the owning team and admins only)',
+    '%s by %s runs (take ownership: members of the owning team and admins only; partner agents: their tickets only)',
     async (name, role) => {
       const { db } = dbs;
       const s = await scenarios[name](db);
       const call = () => s.run(callerFor(db, loginOf[role], s.now), s.version);
+      if (role === 'partner_agent') {
+        // The scenarios are university incidents: a partner agent reads only their group's tickets (kb 003).
+        expect(await refusedWithoutChange(db, s.incidentId, call)).toEqual({
+          code: 'NOT_FOUND',
+          message: `No incident ${incidentRepository.findById(db, s.incidentId)!.number} that you can see.`,
+          fields: {},
+        });
+        return;
+      }
       if (name === 'take_ownership' && role !== 'es' && role !== 'admin') {
         expect(await refusedWithoutChange(db, s.incidentId, call)).toMatchObject({
           code: 'FORBIDDEN',

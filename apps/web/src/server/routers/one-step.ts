@@ -1,7 +1,5 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import {
-  assertCanReadIncident,
-  DomainError,
   forwardingOneSteps,
   oneStepInputSchemas,
   oneSteps,
@@ -11,6 +9,7 @@ import {
 import { consultRepository, incidentRepository, outboxRepository } from '@handoff/db';
 import { oneStepMailFor } from '../mail/notify';
 import { loadOneStepEnv } from '../one-step-env';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
 // Every step that hands the incident to another team (escalate_to_technologists included).
@@ -27,9 +26,7 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
     .input(oneStepInputSchemas[name])
     .mutation(({ ctx, input }) => {
     const typed = input as OneStepInput<N>;
-    const incident = incidentRepository.findById(ctx.db, typed.incidentId);
-    if (!incident) throw new DomainError('NOT_FOUND', `No incident #${typed.incidentId} that you can see.`);
-    assertCanReadIncident(ctx.actor, incident);
+    const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: typed.incidentId });
     const now = ctx.now();
     const env = loadOneStepEnv(ctx.db, {
       incident,

@@ -127,7 +127,12 @@ describe('partner.claim: first claim wins', () => {
 
   test('Take ownership cannot go around the claim', async () => {
     const ticket = await submitted();
+    // Partner agents do not have the step at all; an admin, who may take anything, is stopped by the partner-ticket rule.
     expect(await rejectionOf(piper().oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Your role (partner_agent) may not take ownership of incidents.',
+    });
+    expect(await rejectionOf(as('admin@handoff.test').oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }))).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: expect.stringContaining('changes hands only by Claim, Escalate to Tier 2 and Return to agent'),
     });

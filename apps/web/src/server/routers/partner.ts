@@ -2,7 +2,6 @@ import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   addNoteSchema,
-  assertCanReadIncident,
   can,
   canClaimTicket,
   canCommentOnTicket,
@@ -25,17 +24,13 @@ import {
   roundTripsText,
   type Actor,
 } from '@handoff/domain';
-import { customerRepository, incidentRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
+import { customerRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
 import { commentOnPartnerTicket, submitTicket } from '../partner-actions';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-function loadTicket(db: Db, actor: Actor, incidentId: number) {
-  const incident = incidentRepository.findById(db, incidentId);
-  if (!incident) throw new DomainError('NOT_FOUND', `No incident #${incidentId} that you can see.`);
-  assertCanReadIncident(actor, incident);
-  return incident;
-}
+const loadTicket = (db: Db, actor: Actor, incidentId: number) => loadReadableIncident(db, actor, { id: incidentId }).incident;
 
 function requesterCustomer(db: Db, actor: Actor) {
   const customer = actor.customerId ? customerRepository.findById(db, actor.customerId) : undefined;

@@ -16,7 +16,7 @@ export const presenceRouter = {
   mine: protectedProcedure.query(({ ctx }) => ({ presence: userRepository.findById(ctx.db, ctx.actor.id)?.presence ?? 'not_ready' })),
 
   /** How many CPS agents are ready now, and who (L1's console polls this). */
-  cps: authorizedProcedure('queue.read').query(({ ctx }) => {
+  cps: authorizedProcedure('presence.read').query(({ ctx }) => {
     const agents = presenceRepository.findByTeamName(ctx.db, teamNames.cps);
     return { ready: agents.filter((a) => a.presence === 'ready'), agents };
   }),

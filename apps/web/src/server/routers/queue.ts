@@ -1,6 +1,6 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { DomainError, incidentStatusSchema } from '@handoff/domain';
+import { DomainError, incidentListBound, incidentStatusSchema } from '@handoff/domain';
 import { incidentRepository, teamRepository } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
@@ -25,6 +25,8 @@ export const queueRouter = {
         throw new DomainError('FORBIDDEN', 'You are not a member of that team, so its queue is not yours to open.');
       }
       return incidentRepository.list(ctx.db, {
+        // A partner agent's queue holds only their groups' tickets, even in a team they were added to by mistake.
+        ...incidentListBound(ctx.actor),
         ownerTeamIds: [input.teamId],
         statuses: input.status ? [input.status] : undefined,
         serviceId: input.serviceId,

@@ -1,7 +1,6 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
-  assertCanReadIncident,
   availableOneSteps,
   contactFactsFor,
   DomainError,
@@ -10,8 +9,8 @@ import {
   routingAnswersSchema,
   routingQuestionPrompts,
 } from '@handoff/domain';
-import { incidentRepository } from '@handoff/db';
 import { loadOneStepEnv, loadRoutingContext } from '../one-step-env';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
 export const routingRouter = {
@@ -22,9 +21,7 @@ export const routingRouter = {
   decide: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive(), answers: routingAnswersSchema.default({}) }))
     .query(({ ctx, input }) => {
-      const incident = incidentRepository.findById(ctx.db, input.incidentId);
-      if (!incident) throw new DomainError('NOT_FOUND', `No incident #${input.incidentId} that you can see.`);
-      assertCanReadIncident(ctx.actor, incident);
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       const now = ctx.now();
       const { customer, service, cpsReady } = loadRoutingContext(ctx.db, incident);
       if (!service) throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');

@@ -21,7 +21,9 @@ const homeTitles: Record<string, string> = {
 
 export default function DeskPage() {
   const me = api.me.get.useQuery();
-  const cps = api.presence.cps.useQuery(undefined, { refetchInterval: 5_000 });
+  // Who in CPS is ready is the help desk's business, not a channel partner's (kb 003).
+  const seesCps = me.data ? can(me.data.role, 'presence.read') : false;
+  const cps = api.presence.cps.useQuery(undefined, { enabled: seesCps, refetchInterval: 5_000 });
   // Polls so a live transfer shows up on the receiving agent's desk at once.
   const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 });
   if (me.isLoading) return <Loading />;
@@ -30,10 +32,12 @@ export default function DeskPage() {
   return (
     <>
       <h1>{homeTitles[me.data.role] ?? 'My desk'}</h1>
-      <p>
-        CPS agents ready now: <span className="ready-count" data-testid="cps-ready-count">{cps.data?.ready.length ?? '…'}</span>
-        {cps.data?.ready.length ? <span className="muted"> ({cps.data.ready.map((a) => a.name).join(', ')})</span> : null}
-      </p>
+      {seesCps ? (
+        <p>
+          CPS agents ready now: <span className="ready-count" data-testid="cps-ready-count">{cps.data?.ready.length ?? '…'}</span>
+          {cps.data?.ready.length ? <span className="muted"> ({cps.data.ready.map((a) => a.name).join(', ')})</span> : null}
+        </p>
+      ) : null}
       <div className="actions">
         {can(me.data.role, 'incident.create') ? (
           <Link className="button primary" href="/incidents/new">

@@ -1,5 +1,5 @@
-import { canReadIncident, isVisibleTo } from '@handoff/domain';
-import { attachmentRepository, incidentRepository, userRepository } from '@handoff/db';
+import { userRepository } from '@handoff/db';
+import { findReadableAttachment } from '../../../../server/attachment-download';
 import { getSession } from '../../../../server/auth';
 import { getDb } from '../../../../server/db';
 
@@ -15,10 +15,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const db = getDb();
   const actor = userRepository.findActorById(db, session.user.id);
   const id = Number((await params).id);
-  const attachment = actor && Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
-  const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
   // Someone else's file answers like a missing one.
-  if (!actor || !attachment || !incident || !canReadIncident(actor, incident) || !isVisibleTo(actor, attachment)) return new Response('No such attachment.', { status: 404 });
+  const attachment = actor ? findReadableAttachment(db, actor, id) : undefined;
+  if (!attachment) return new Response('No such attachment.', { status: 404 });
   if (!attachment.content) return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
   return new Response(new Uint8Array(attachment.content), {
     headers: {
