@@ -165,8 +165,11 @@ describe('organisation.removeGroupMember', () => {
     const ticket = await rita().partner.submit({ description: 'Portal login loops.' });
     expect(await newTicketSubjects('partner@handoff.test')).toHaveLength(1);
     expect(await newTicketSubjects('partner2@handoff.test')).toEqual([]);
-    // Out of the group, Piper cannot claim it either.
-    expect(await rejectionOf(as('partner2@handoff.test').partner.claim({ incidentId: ticket.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    // Out of the group, Piper cannot even see it, let alone claim it.
+    expect(await rejectionOf(as('partner2@handoff.test').partner.claim({ incidentId: ticket.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `No incident ${ticket.number} that you can see.`,
+    });
   });
 
   test('the relationship agent of an open ticket is refused, naming it, through claim, escalation and pull; once resolved they may leave', async () => {
