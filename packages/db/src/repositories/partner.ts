@@ -54,6 +54,13 @@ export function findScope(db: Db, incidentId: number): PartnerScope {
   return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 
+/** Which of the given incidents are channel-partner tickets. */
+export function findTicketIds(db: Db, incidentIds: readonly number[]): Set<number> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = db.select({ id: partnerTickets.incidentId }).from(partnerTickets).where(inArray(partnerTickets.incidentId, [...incidentIds])).all();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Partner group of each of the given incidents that is a partner ticket (for the requester's lists). */
 export function findPartnerTeamNames(db: Db, incidentIds: number[]): Map<number, string> {
   if (incidentIds.length === 0) return new Map();

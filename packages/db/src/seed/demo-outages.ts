@@ -63,14 +63,14 @@ export function seedOutages(db: Db, now: string): void {
       }),
     );
     if (!incident) return;
-    const created = createProblem({ input: { incidentIds: [incident.id] }, incidents: [incident], services: serviceRows, teams: teamIds, actor: hdqa, now: activeAt });
+    const created = createProblem({ input: { incidentIds: [incident.id] }, incidents: [incident], services: serviceRows, teams: teamIds, partnerTicketIds: new Set(), actor: hdqa, now: activeAt });
     let problem = problemRepository.insert(tx, created);
     const assigned = assignProblem({ problem, actor: hdqa, now: activeAt, teams: teamIds }, { problemId: problem.id, expectedVersion: problem.version, teamId: teamIds['SNCC-Network']! });
     problem = problemRepository.updateIn(tx, { id: problem.id, expectedVersion: problem.version, ...assigned });
     const linked = linkProblemToOutage({ problem, actor: sncc, now: activeAt, outage: active }, { problemId: problem.id, expectedVersion: problem.version, outageId: active.id });
     problem = problemRepository.updateIn(tx, { id: problem.id, expectedVersion: problem.version, ...linked });
     const facts = problemRepository.findFacts(tx, problem.id)!;
-    const links = linkIncidentsToProblem({ incidents: [incident], problem: facts, actor: hdqa, now: activeAt });
+    const links = linkIncidentsToProblem({ incidents: [incident], problem: facts, partnerTicketIds: new Set(), actor: hdqa, now: activeAt });
     for (const w of links.incidents) incidentRepository.applyUpdate(tx, w);
     problemRepository.insertJournal(tx, problem.id, links.problemJournal);
   });

@@ -5,8 +5,10 @@ import { defineOneStep, type FieldErrors } from './step-kit';
 export const linkToProblemStep = defineOneStep({
   name: 'link_to_problem',
   // Without a chosen problem the button only asks whether this incident may be linked at all.
-  refuse: ({ incident, actor, problem }) =>
-    problem ? linkRefusal({ incident, actor, problem }) : linkRefusalAny({ incident, actor }),
+  refuse: ({ incident, actor, problem, partnerTicket }) =>
+    problem
+      ? linkRefusal({ incident, actor, problem, partnerTicket: !!partnerTicket })
+      : linkRefusalAny({ incident, actor, partnerTicket: !!partnerTicket }),
   validate: ({ problem }, input): FieldErrors =>
     problem && problem.id === input.problemId ? {} : { problemId: 'Choose an open problem' },
   // validate() has made sure the chosen problem is there.

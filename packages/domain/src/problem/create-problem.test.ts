@@ -38,6 +38,10 @@ describe('draftProblemFrom: Identify & Classify from the incidents (kb 001 step 
   });
 });
 
+const none: ReadonlySet<number> = new Set();
+const partnerRefusal = (n: number) =>
+  `INC-00000${n} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`;
+
 describe('createProblem', () => {
   test('HDQA creates an open problem it owns until it assigns it (kb 001 step 6)', () => {
     const { problem, journal, audit } = createProblem({
@@ -45,6 +49,7 @@ describe('createProblem', () => {
       incidents: [incidentN(1), incidentN(2)],
       services,
       teams,
+      partnerTicketIds: none,
       actor: actorFor('hdqa', { name: 'Harper Quality' }),
       now,
     });
@@ -54,7 +59,7 @@ describe('createProblem', () => {
   });
 
   test('a title typed by HDQA wins over the prefill', () => {
-    const { problem } = createProblem({ input: { incidentIds: [1], title: 'Bascom switch' }, incidents: [incidentN(1)], services, teams, actor: actorFor('hdqa'), now });
+    const { problem } = createProblem({ input: { incidentIds: [1], title: 'Bascom switch' }, incidents: [incidentN(1)], services, teams, partnerTicketIds: none, actor: actorFor('hdqa'), now });
     expect(problem.title).toBe('Bascom switch');
   });
 
@@ -65,6 +70,7 @@ describe('createProblem', () => {
         incidents: [incidentN(1), incidentN(2, { status: 'resolved' }), incidentN(3, { problemId: 9 })],
         services,
         teams,
+        partnerTicketIds: new Set([4]),
         actor: actorFor('hdqa'),
         now,
       }),
@@ -76,8 +82,15 @@ describe('createProblem', () => {
     expect(error.fields).toHaveProperty('incidentIds');
   });
 
+  test('a channel-partner ticket is refused (kb 003: its partner agent resolves it, not Resolve Attached)', () => {
+    const error = errorOf(() =>
+      createProblem({ input: { incidentIds: [1, 2] }, incidents: [incidentN(1), incidentN(2)], services, teams, partnerTicketIds: new Set([2]), actor: actorFor('hdqa'), now }),
+    );
+    expect(error).toMatchObject({ code: 'VALIDATION', message: partnerRefusal(2) });
+  });
+
   test.each(['l1', 'sncc', 'cps'] as const)('%s may not create problems', (role) => {
-    expect(errorOf(() => createProblem({ input: { incidentIds: [1] }, incidents: [incidentN(1)], services, teams, actor: actorFor(role), now })).code).toBe('FORBIDDEN');
+    expect(errorOf(() => createProblem({ input: { incidentIds: [1] }, incidents: [incidentN(1)], services, teams, partnerTicketIds: none, actor: actorFor(role), now })).code).toBe('FORBIDDEN');
   });
 });
 
@@ -85,7 +98,7 @@ describe('linkIncidentsToProblem (kb 001 step 8)', () => {
   const problem = { ...problemWith(), outage: { number: 'OUT-000007', title: 'Campus network outage', status: 'active' as const } };
 
   test('every incident gets problemId, version + 1, an audit row and a journal entry; the problem one line', () => {
-    const result = linkIncidentsToProblem({ incidents: [incidentN(1), incidentN(2)], problem, actor: actorFor('hdqa', { name: 'Harper' }), now });
+    const result = linkIncidentsToProblem({ incidents: [incidentN(1), incidentN(2)], problem, partnerTicketIds: none, actor: actorFor('hdqa', { name: 'Harper' }), now });
     expect(result.incidents.map((w) => [w.id, w.expectedVersion, w.changes.problemId, w.changes.version, w.audit.length, w.journal.length])).toEqual([
       [1, 3, 40, 4, 1, 1],
       [2, 3, 40, 4, 1, 1],
@@ -93,8 +106,13 @@ describe('linkIncidentsToProblem (kb 001 step 8)', () => {
     expect(result.problemJournal[0]?.body).toBe('Harper linked 2 incidents: INC-000001, INC-000002.');
   });
 
+  test('a channel-partner ticket refuses the whole link', () => {
+    const error = errorOf(() => linkIncidentsToProblem({ incidents: [incidentN(1), incidentN(2)], problem, partnerTicketIds: new Set([1]), actor: actorFor('hdqa'), now }));
+    expect(error).toMatchObject({ code: 'VALIDATION', message: partnerRefusal(1) });
+  });
+
   test('one refusal refuses the whole link', () => {
-    const error = errorOf(() => linkIncidentsToProblem({ incidents: [incidentN(1), incidentN(2, { status: 'closed' })], problem, actor: actorFor('hdqa'), now }));
+    const error = errorOf(() => linkIncidentsToProblem({ incidents: [incidentN(1), incidentN(2, { status: 'closed' })], problem, partnerTicketIds: none, actor: actorFor('hdqa'), now }));
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'INC-000002 is closed; only open incidents are linked to a problem.' });
   });
 });

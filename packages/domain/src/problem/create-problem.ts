@@ -93,6 +93,7 @@ export function createProblem({
   incidents,
   services,
   teams,
+  partnerTicketIds,
   actor,
   now,
 }: {
@@ -100,13 +101,15 @@ export function createProblem({
   incidents: readonly Incident[];
   services: readonly ServiceFacts[];
   teams: Readonly<Record<string, number>>;
+  /** Which of the incidents are channel-partner tickets (never linked, kb 003). */
+  partnerTicketIds: ReadonlySet<number>;
   actor: Actor;
   now: string;
 }): { problem: NewProblem; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] } {
   assertCan(actor, 'problem.create');
   assertLinkable(
     incidents.map((incident) => {
-      const refusal = linkRefusalAny({ incident, actor });
+      const refusal = linkRefusalAny({ incident, actor, partnerTicket: partnerTicketIds.has(incident.id) });
       if (refusal) return refusal.message;
       return incident.problemId !== null ? `${incident.number} is already linked to another problem.` : null;
     }),
@@ -151,15 +154,18 @@ export interface IncidentWrite {
 export function linkIncidentsToProblem({
   incidents,
   problem,
+  partnerTicketIds,
   actor,
   now,
 }: {
   incidents: readonly Incident[];
   problem: ProblemFacts;
+  /** Which of the incidents are channel-partner tickets (never linked, kb 003). */
+  partnerTicketIds: ReadonlySet<number>;
   actor: Actor;
   now: string;
 }): { incidents: IncidentWrite[]; problemJournal: NewProblemJournalEntry[] } {
-  assertLinkable(incidents.map((incident) => linkRefusal({ incident, actor, problem })?.message ?? null));
+  assertLinkable(incidents.map((incident) => linkRefusal({ incident, actor, problem, partnerTicket: partnerTicketIds.has(incident.id) })?.message ?? null));
   const writes = incidents.map((incident) => ({
     id: incident.id,
     expectedVersion: incident.version,

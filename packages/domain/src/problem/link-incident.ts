@@ -10,13 +10,18 @@ export type ProblemFacts = Pick<Problem, 'id' | 'number' | 'title' | 'status' | 
   outage: Pick<Outage, 'number' | 'title' | 'status'> | null;
 };
 
-type LinkCtx = { incident: Incident; actor: Pick<Actor, 'role'> };
+/** `partnerTicket`: the incident is a channel-partner ticket (kb 003), which no problem takes. */
+type LinkCtx = { incident: Incident; actor: Pick<Actor, 'role'>; partnerTicket: boolean };
 
 /**
  * Why this incident may not be linked by this actor at all, whatever the problem (kb 001 step 9):
  * L1 links new incidents themselves but does not move one that is already linked; HDQA may.
  */
-export function linkRefusalAny({ incident, actor }: LinkCtx): Refusal | null {
+export function linkRefusalAny({ incident, actor, partnerTicket }: LinkCtx): Refusal | null {
+  if (partnerTicket) {
+    // Resolve Attached Incidents would answer the requester from the Help Desk: kb 003 keeps them with their partner agent.
+    return invalid(`${incident.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`);
+  }
   if (!openStatuses.includes(incident.status)) {
     return invalid(`${incident.number} is ${incident.status}; only open incidents are linked to a problem.`);
   }

@@ -142,6 +142,16 @@ describe('problems (kb 001 steps 5–8)', () => {
     expect([incident(a.id).problemId, incident(b.id).problemId]).toEqual([problem.id, problem.id]);
     expect(await rejectionOf(l1.problem.linkIncidents({ problemId: problem.id, numbers: [a.number] }))).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  test("a channel-partner ticket is never linked, so SNCC's Resolve Attached cannot answer its requester (kb 003)", async () => {
+    const { problem } = await outageWithProblem();
+    const a = await l1.incident.create(contact(20));
+    const ticket = await callerFor(db, 'rita@badgerhealth.example', clock).partner.submit({ description: 'Portal login loops.' });
+    const refusal = `${ticket.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`;
+    expect(await rejectionOf(hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, ticket.number] }))).toMatchObject({ code: 'BAD_REQUEST', message: refusal });
+    expect(await rejectionOf(hdqa.problem.create({ incidentIds: [ticket.id] }))).toMatchObject({ code: 'BAD_REQUEST', message: refusal });
+    expect([incident(a.id).problemId, incident(ticket.id).problemId]).toEqual([null, null]);
+  });
 });
 
 describe('L1 under an active outage (kb 001 step 9)', () => {

@@ -16,7 +16,7 @@ import {
   type Actor,
   type Problem,
 } from '@handoff/domain';
-import { catalogRepository, incidentRepository, outageRepository, problemRepository, teamRepository, type Db, type Tx } from '@handoff/db';
+import { catalogRepository, incidentRepository, outageRepository, partnerRepository, problemRepository, teamRepository, type Db, type Tx } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 export const teamIdsByName = (db: Db) => Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
@@ -110,19 +110,21 @@ export const problemRouter = {
       const incidents = incidentRepository.findByIds(ctx.db, ids);
       const missing = ids.filter((id) => !incidents.some((i) => i.id === id));
       if (missing.length) throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, { incidentIds: 'Choose existing incidents' });
+      const partnerTicketIds = partnerRepository.findTicketIds(ctx.db, ids);
       const now = ctx.now();
       const drafts = createProblem({
         input,
         incidents,
         services: catalogRepository.findAllServices(ctx.db),
         teams: teamIdsByName(ctx.db),
+        partnerTicketIds,
         actor: ctx.actor,
         now,
       });
       const row = ctx.db.transaction(
         (tx) => {
           const problem = problemRepository.insert(tx, drafts);
-          const links = linkIncidentsToProblem({ incidents, problem: { ...problem, outage: null }, actor: ctx.actor, now });
+          const links = linkIncidentsToProblem({ incidents, problem: { ...problem, outage: null }, partnerTicketIds, actor: ctx.actor, now });
           for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);
           problemRepository.insertJournal(tx, problem.id, links.problemJournal);
           return problem;
@@ -145,7 +147,11 @@ export const problemRouter = {
         const message = `No incident ${missing.join(', ')}.`;
         throw new DomainError('VALIDATION', message, { numbers: message });
       }
-      const links = linkIncidentsToProblem({ incidents, problem, actor: ctx.actor, now: ctx.now() });
+      const partnerTicketIds = partnerRepository.findTicketIds(
+        ctx.db,
+        incidents.map((i) => i.id),
+      );
+      const links = linkIncidentsToProblem({ incidents, problem, partnerTicketIds, actor: ctx.actor, now: ctx.now() });
       ctx.db.transaction(
         (tx) => {
           for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);
