@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import {
   DomainError,
   formatIncidentNumber,
@@ -198,6 +198,11 @@ export const findByIdIncludeDetails = (db: Db, id: number) =>
 export interface ListFilter {
   ownerTeamIds?: number[];
   ownerAgentId?: number;
+  /**
+   * Held by this agent, or a channel-partner ticket whose requester they keep (kb 003: the partner
+   * agent keeps ownership while Tier 2 works it).
+   */
+  heldOrKeptBy?: number;
   customerId?: number;
   statuses?: IncidentStatus[];
   serviceId?: number;
@@ -217,6 +222,10 @@ export function list(db: Db, f: ListFilter) {
   const where: SQL[] = [];
   if (f.ownerTeamIds) where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
   if (f.ownerAgentId !== undefined) where.push(eq(incidents.ownerAgentId, f.ownerAgentId));
+  if (f.heldOrKeptBy !== undefined) {
+    const kept = db.select({ id: partnerTickets.incidentId }).from(partnerTickets).where(eq(partnerTickets.relationshipAgentId, f.heldOrKeptBy));
+    where.push(or(eq(incidents.ownerAgentId, f.heldOrKeptBy), inArray(incidents.id, kept))!);
+  }
   if (f.customerId !== undefined) where.push(eq(incidents.customerId, f.customerId));
   if (f.statuses?.length) where.push(inArray(incidents.status, f.statuses));
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));

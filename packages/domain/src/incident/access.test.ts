@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';
-import { assertCanReadIncident, canReadIncident, customerView, incidentListBound, isVisibleTo, visibleJournal, type PartnerScope } from './access';
+import { assertCanReadIncident, canReadIncident, customerView, incidentListBound, isVisibleTo, myIncidentsFilter, visibleJournal, type PartnerScope } from './access';
 import { type JournalEntryDraft } from './schema';
 import { actorFor, incidentWith } from './test-fixtures';
 
@@ -79,6 +79,15 @@ describe('incidentListBound', () => {
     ['admins are not bound', actorFor('admin'), {}],
   ])('%s', (_name, actor, bound) => {
     expect(incidentListBound(actor)).toEqual(bound);
+  });
+});
+
+describe('myIncidentsFilter', () => {
+  test('staff: what they hold', () => {
+    expect(myIncidentsFilter(actorFor('cps', { id: 7 }))).toEqual({ ownerAgentId: 7 });
+  });
+  test('a partner agent: also the tickets whose requester they keep while Tier 2 works them', () => {
+    expect(myIncidentsFilter(actorFor('partner_agent', { id: 30 }))).toEqual({ heldOrKeptBy: 30 });
   });
 });
 

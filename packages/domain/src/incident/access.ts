@@ -47,6 +47,14 @@ export function incidentListBound(actor: Actor): { partnerTeamIds?: readonly num
 }
 
 /**
+ * "My incidents": what the actor holds now; a partner agent also the tickets whose requester they
+ * keep while Tier 2 works them (kb 003 rule 6: "you still retain ownership").
+ */
+export function myIncidentsFilter(actor: Actor): { ownerAgentId: number } | { heldOrKeptBy: number } {
+  return actor.role === 'partner_agent' ? { heldOrKeptBy: actor.id } : { ownerAgentId: actor.id };
+}
+
+/**
  * Customers see only customer-visible journal entries and attachments (never internal notes,
  * routing traces or the files of an agent's private e-mail reply).
  */

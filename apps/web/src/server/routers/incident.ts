@@ -11,6 +11,7 @@ import {
   editIncident,
   incidentCreateSchema,
   incidentListBound,
+  myIncidentsFilter,
   incidentEditSchema,
   incidentNumberSchema,
   isComplete,
@@ -165,7 +166,7 @@ export const incidentRouter = {
       incidentRepository.list(ctx.db, {
         // The same scope as reading one: a partner agent moved to another group no longer lists the old group's tickets.
         ...incidentListBound(ctx.actor),
-        ownerAgentId: ctx.actor.id,
+        ...myIncidentsFilter(ctx.actor),
         statuses: [...openStatuses],
         cursor: input.cursor ?? undefined,
         limit: input.limit,

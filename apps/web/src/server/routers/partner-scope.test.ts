@@ -262,6 +262,15 @@ describe("a partner agent's lists and the desk's boards", () => {
     }
   });
 
+  test('"my incidents" keeps a ticket while Tier 2 works it, and only for the agent who keeps the requester', async () => {
+    const w = await world();
+    await w.parker().partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck: SSO loop.' });
+    const mine = (await w.parker().incident.mine({})).items;
+    expect(mine.map((i) => [i.number, i.ownerTeamName, i.ownerAgentId])).toEqual([[w.ticketA.number, 'Tier 2 Support', null]]);
+    // Piper is in the group but not the relationship agent: nothing of hers.
+    expect((await w.as('partner2@handoff.test').incident.mine({})).items).toEqual([]);
+  });
+
   test('"my incidents" drops the tickets of a group the agent has left', async () => {
     const w = await world();
     expect((await w.parker().incident.mine({})).items.map((i) => i.number)).toEqual([w.ticketA.number]);

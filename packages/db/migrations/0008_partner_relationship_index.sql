@@ -1,0 +1,1 @@
+CREATE INDEX `partner_tickets_relationship_idx` ON `partner_tickets` (`relationship_agent_id`);
