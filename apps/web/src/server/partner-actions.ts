@@ -8,6 +8,7 @@ import {
   submitPartnerTicket,
   type Actor,
   type Incident,
+  type PartnerStepResult,
   type PartnerTicketSubmitInput,
   type Visibility,
 } from '@handoff/domain';
@@ -59,9 +60,10 @@ export function submitTicket(
 export function commentOnPartnerTicket(
   db: Db,
   args: { incident: Incident; actor: Actor; body: string; visibility: Visibility; via: 'web' | 'email'; now: string; authorIsUser?: boolean },
-): void {
+): PartnerStepResult {
   const env = loadPartnerEnv(db, { incident: args.incident, actor: args.actor, now: args.now });
   const result = commentOnTicket(env, { body: args.body, visibility: args.visibility, via: args.via });
   if (args.authorIsUser === false) result.journal = result.journal.map((j) => ({ ...j, authorId: null }));
   partnerRepository.save(db, { incidentId: args.incident.id, expectedVersion: args.incident.version, result, now: args.now });
+  return result;
 }

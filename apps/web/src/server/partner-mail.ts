@@ -45,9 +45,9 @@ export function applyPartnerEmailReply(
 
   const { actor, authorIsUser } = senderOf(db, fromAddress, incident.customerId);
   const visibility = emailReplyVisibility(actor, ticket, tier2.id);
-  commentOnPartnerTicket(db, { incident, actor, body, visibility, via: 'email', now, authorIsUser });
-  const after = incidentRepository.findById(db, incident.id);
-  return { incidentId: incident.id, number: incident.number, visibility, reopened: incident.status === 'resolved' && after?.status !== 'resolved' };
+  const { changes } = commentOnPartnerTicket(db, { incident, actor, body, visibility, via: 'email', now, authorIsUser });
+  const reopened = incident.status === 'resolved' && changes.status !== undefined && changes.status !== 'resolved';
+  return { incidentId: incident.id, number: incident.number, visibility, reopened };
 }
 
 function senderOf(db: Db, fromAddress: string, requesterCustomerId: number | null): { actor: Actor; authorIsUser: boolean } {

@@ -13,6 +13,7 @@ import {
   senderOf,
   teamNames,
   type InboundDecision,
+  type Incident,
   type InboundMatch,
   type InboundMessage,
   type OutboxDraft,
@@ -53,7 +54,8 @@ export interface IntakeResult {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function findMatch(db: Db, message: InboundMessage): InboundMatch | null {
+/** The incident a message answers (the whole row, for the partner route), with its last resolution. */
+function findMatch(db: Db, message: InboundMessage): (InboundMatch & { incident: Incident }) | null {
   const number = incidentNumberFromSubject(message.subject);
   let incident = number ? incidentRepository.findByNumber(db, number) : undefined;
   if (!incident) {
@@ -65,10 +67,9 @@ function findMatch(db: Db, message: InboundMessage): InboundMatch | null {
 }
 
 /** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
-function partnerRouteOf(db: Db, decision: InboundDecision, match: InboundMatch | null, senderAddress: string | null): PartnerMailRoute {
+function partnerRouteOf(db: Db, decision: InboundDecision, match: { incident: Incident } | null, senderAddress: string | null): PartnerMailRoute {
   if (senderAddress === null || decision.action === 'ignore' || decision.action === 'reject') return { route: 'help_desk' };
-  const ticket = match ? partnerRepository.findTicket(db, match.incident.id) : undefined;
-  const incident = ticket ? incidentRepository.findById(db, ticket.incidentId) : undefined;
+  const incident = match && partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null ? match.incident : null;
   return partnerMailRoute({
     decision,
     partnerTicket: incident ? { incidentId: incident.id, number: incident.number, requesterEmail: incident.callerEmail } : null,
