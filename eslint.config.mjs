@@ -4,11 +4,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const io = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'fs', 'path', 'react', 'react-dom', 'next', 'next/*', 'next-auth', 'next-auth/*'];
+const io = [
+  'better-sqlite3',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'node:*',
+  'fs',
+  'path',
+  'react',
+  'react-dom',
+  'next',
+  'next/*',
+  'next-auth',
+  'next-auth/*',
+];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.next/**', '**/coverage/**', '**/next-env.d.ts', '**/migrations/**', '**/test-results/**', '**/playwright-report/**', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/coverage/**',
+      '**/next-env.d.ts',
+      '**/migrations/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -17,28 +40,73 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
   {
     files: ['packages/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@handoff/*', ...io], message: 'packages/domain is pure: no I/O, no database, no React, nothing of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@handoff/*', ...io],
+              message: 'packages/domain is pure: no I/O, no database, no React, nothing of ours.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@handoff/web', '@handoff/ui', 'react', 'react-dom', 'next', 'next/*'], message: 'packages/db may import only @handoff/domain of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@handoff/web', '@handoff/ui', 'react', 'react-dom', 'next', 'next/*'],
+              message: 'packages/db may import only @handoff/domain of ours.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@handoff/db', '@handoff/web', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'next-auth', 'next-auth/*'], message: 'packages/ui imports no server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@handoff/db',
+                '@handoff/web',
+                'better-sqlite3',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'node:*',
+                'next-auth',
+                'next-auth/*',
+              ],
+              message: 'packages/ui imports no server code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,9 @@ import { sendToHelpDesk, inboundSmtpPort } from '../support/mail';
 import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 
 test.describe('e-mail in and out', () => {
-  test('an e-mail arrives → the incident is in the L1 queue → a customer-visible note → the message to the customer is on the Mail page', async ({ page }) => {
+  test('an e-mail arrives → the incident is in the L1 queue → a customer-visible note → the message to the customer is on the Mail page', async ({
+    page,
+  }) => {
     const tag = uniqueTag();
     const sender = `robin.${tag}@example.org`;
     const response = await sendToHelpDesk({
@@ -25,7 +27,9 @@ test.describe('e-mail in and out', () => {
 
     await expect(page.getByRole('heading', { name: new RegExp(number!) })).toBeVisible();
     await expect(page.getByText('Unmatched sender')).toBeVisible();
-    await expect(page.getByText('Channel').locator('xpath=following-sibling::dd[1]')).toHaveText('email');
+    await expect(page.getByText('Channel').locator('xpath=following-sibling::dd[1]')).toHaveText(
+      'email',
+    );
     const journal = page.getByRole('list', { name: 'Journal' });
     await expect(journal).toContainText('The campus VPN disconnects every hour on the hour.');
     await expect(journal).toContainText(`from ${sender}`);
@@ -44,21 +48,36 @@ test.describe('e-mail in and out', () => {
     await page.context().clearCookies();
     await signInAs(page, 'admin@handoff.test');
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mail' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Mail' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Mail', level: 1 })).toBeVisible();
     await expect(page.getByTestId('smtp-state')).toContainText('No SMTP_URL is set');
-    await expect(page.getByTestId('inbound-state')).toContainText(`Listening on 127.0.0.1:${inboundSmtpPort()}`);
+    await expect(page.getByTestId('inbound-state')).toContainText(
+      `Listening on 127.0.0.1:${inboundSmtpPort()}`,
+    );
 
     const messages = page.getByRole('table', { name: 'Messages' });
-    const toCustomer = messages.getByTestId('outbox-row').filter({ hasText: `[${number}] Update on your request` });
+    const toCustomer = messages
+      .getByTestId('outbox-row')
+      .filter({ hasText: `[${number}] Update on your request` });
     await expect(toCustomer).toContainText(sender);
     await expect(toCustomer).toContainText(`Please update the VPN client to 5.2 (${tag}).`);
     // The worker holds it (no SMTP server) within a second or two; the page refreshes itself.
     await expect(toCustomer).toContainText('Held', { timeout: 15_000 });
-    await expect(messages.getByTestId('outbox-row').filter({ hasText: `[${number}] We received your request` })).toContainText(sender);
+    await expect(
+      messages
+        .getByTestId('outbox-row')
+        .filter({ hasText: `[${number}] We received your request` }),
+    ).toContainText(sender);
     await page.screenshot({ path: 'test-results/mail-page.png', fullPage: true });
 
-    await expect(page.getByRole('table', { name: 'Received messages' }).getByRole('row', { name: new RegExp(`VPN drops every hour \\(${tag}\\)`) })).toContainText(`New incident ${number}`);
+    await expect(
+      page
+        .getByRole('table', { name: 'Received messages' })
+        .getByRole('row', { name: new RegExp(`VPN drops every hour \\(${tag}\\)`) }),
+    ).toContainText(`New incident ${number}`);
   });
 
   test('an auto-reply is ignored and counted on the Mail page', async ({ page }) => {

@@ -1,7 +1,9 @@
 import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 
 test.describe('the first incident, end to end', () => {
-  test('L1 creates an incident, finds it in My open incidents, opens it and adds a note', async ({ page }) => {
+  test('L1 creates an incident, finds it in My open incidents, opens it and adds a note', async ({
+    page,
+  }) => {
     const tag = uniqueTag();
     await signInAs(page, 'l1@handoff.test');
     await page.goto('/incidents/new');
@@ -24,13 +26,17 @@ test.describe('the first incident, end to end', () => {
     await page.locator('#category').selectOption('Software');
     await page.getByLabel('Description').fill(`Cannot install SPSS on CAE-4411 (${tag})`);
     await page.getByLabel('Computer name').fill('CAE-4411');
-    await page.getByLabel('First journal note (internal)').fill('Customer called from the Engineering Hall lab.');
+    await page
+      .getByLabel('First journal note (internal)')
+      .fill('Customer called from the Engineering Hall lab.');
     await page.getByRole('button', { name: 'Create incident' }).click();
 
     await expect(page).toHaveURL(/\/incidents\/INC-\d{6}$/);
     const number = page.url().split('/').pop()!;
     await expect(page.getByRole('heading', { name: number })).toBeVisible();
-    await expect(page.getByText('Departmental Computer Support › Software › Installation')).toBeVisible();
+    await expect(
+      page.getByText('Departmental Computer Support › Software › Installation'),
+    ).toBeVisible();
 
     await page.goto('/desk');
     const row = page.getByRole('row', { name: new RegExp(number) });
@@ -43,12 +49,16 @@ test.describe('the first incident, end to end', () => {
     await page.getByRole('radio', { name: 'Customer-visible' }).check();
     await page.getByRole('button', { name: 'Add note' }).click();
     const journal = page.getByRole('list', { name: 'Journal' });
-    await expect(journal.getByText(`Walked the customer through the installer (${tag})`)).toBeVisible();
+    await expect(
+      journal.getByText(`Walked the customer through the installer (${tag})`),
+    ).toBeVisible();
     await expect(journal.locator('li').first()).toContainText('Customer-visible');
     await expect(journal).toContainText('Customer called from the Engineering Hall lab.');
   });
 
-  test('a stale edit is refused with a conflict and nothing is overwritten', async ({ browser }) => {
+  test('a stale edit is refused with a conflict and nothing is overwritten', async ({
+    browser,
+  }) => {
     const first = await browser.newPage();
     const second = await browser.newPage();
     await signInAs(first, 'l1@handoff.test');
@@ -73,7 +83,9 @@ test.describe('the first incident, end to end', () => {
     await expect(second.getByRole('table', { name: 'History' })).toContainText('FIRST-WRITER');
   });
 
-  test('team queue lists the team’s incidents newest first and filters by status', async ({ page }) => {
+  test('team queue lists the team’s incidents newest first and filters by status', async ({
+    page,
+  }) => {
     await signInAs(page, 'cps@handoff.test');
     await page.goto('/queues');
     await expect(page.getByRole('heading', { name: 'US - Help Desk CPS queue' })).toBeVisible();

@@ -6,7 +6,10 @@ import { sendToHelpDesk } from '../support/mail';
 // it in the web app and answers by replying to the e-mail → the requester reads only that answer.
 
 test.describe('channel partners by e-mail (kb 003)', () => {
-  test("an end user's e-mail becomes a partner ticket; the agent's e-mail reply is the requester's answer, quote and private text left out", async ({ page, browser }) => {
+  test("an end user's e-mail becomes a partner ticket; the agent's e-mail reply is the requester's answer, quote and private text left out", async ({
+    page,
+    browser,
+  }) => {
     const tag = uniqueTag();
     const response = await sendToHelpDesk({
       from: 'Rita Requester <rita@badgerhealth.example>',
@@ -20,12 +23,24 @@ test.describe('channel partners by e-mail (kb 003)', () => {
     const parker = await browser.newPage();
     await signInAs(parker, 'partner@handoff.test');
     await parker.goto('/notifications');
-    await parker.getByRole('link', { name: `Your input is needed on [${number}]: new ticket from Rita Requester (Badger Health)`, exact: true }).first().click();
+    await parker
+      .getByRole('link', {
+        name: `Your input is needed on [${number}]: new ticket from Rita Requester (Badger Health)`,
+        exact: true,
+      })
+      .first()
+      .click();
     const panel = parker.getByRole('region', { name: 'Channel partner' });
-    await expect(panel.getByTestId('partner-phase')).toHaveText('Waiting for a partner agent to claim it');
-    await expect(parker.locator('main')).toContainText(`The lab printer on floor 2 shows offline (${tag}).`);
+    await expect(panel.getByTestId('partner-phase')).toHaveText(
+      'Waiting for a partner agent to claim it',
+    );
+    await expect(parker.locator('main')).toContainText(
+      `The lab printer on floor 2 shows offline (${tag}).`,
+    );
     await panel.getByRole('button', { name: 'Claim' }).click();
-    await expect(parker.getByRole('status').filter({ hasText: `Claimed: ${number} is yours.` })).toBeVisible();
+    await expect(
+      parker.getByRole('status').filter({ hasText: `Claimed: ${number} is yours.` }),
+    ).toBeVisible();
 
     // Parker answers from his mail client: a reply to the "your input is needed" message.
     const answer = `Power-cycle it and hold the green button for 5 seconds (${tag})`;
@@ -42,7 +57,13 @@ test.describe('channel partners by e-mail (kb 003)', () => {
 
     // Piper (same group, not the relationship owner) replies too: that stays a private comment.
     const privateNote = `PRIVATE-PIPER firmware 3.2 known bad (${tag})`;
-    expect(await sendToHelpDesk({ from: 'partner2@handoff.test', subject: `Re: [${number}]`, text: privateNote })).toContain(`appended ${number}`);
+    expect(
+      await sendToHelpDesk({
+        from: 'partner2@handoff.test',
+        subject: `Re: [${number}]`,
+        text: privateNote,
+      }),
+    ).toContain(`appended ${number}`);
     await parker.reload();
     await expect(agentJournal).toContainText(privateNote);
 
@@ -52,11 +73,16 @@ test.describe('channel partners by e-mail (kb 003)', () => {
     const journal = page.getByRole('list', { name: 'Journal' });
     await expect(journal).toContainText(answer);
     await expect(journal).toContainText('Parker Partner, Badger Health Client Support');
-    for (const hidden of ['QUOTED-NOTICE', 'PRIVATE-PIPER', 'Piper']) await expect(page.locator('main')).not.toContainText(hidden);
+    for (const hidden of ['QUOTED-NOTICE', 'PRIVATE-PIPER', 'Piper'])
+      await expect(page.locator('main')).not.toContainText(hidden);
 
     // A stranger's reply on the ticket is refused by the listener, with the reason.
-    await expect(sendToHelpDesk({ from: `someone.${tag}@example.org`, subject: `Re: [${number}]`, text: 'Let me in' })).rejects.toThrow(
-      /550 .*neither the requester nor an agent of this ticket/,
-    );
+    await expect(
+      sendToHelpDesk({
+        from: `someone.${tag}@example.org`,
+        subject: `Re: [${number}]`,
+        text: 'Let me in',
+      }),
+    ).rejects.toThrow(/550 .*neither the requester nor an agent of this ticket/);
   });
 });

@@ -5,7 +5,10 @@ import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 const tuesday10am = '2026-12-01T16:00:00.000Z';
 
 test.describe('Help Online, the self-service portal', () => {
-  test('a customer creates a case; an agent adds an internal and a customer-visible note; the customer sees only the second', async ({ page, browser }) => {
+  test('a customer creates a case; an agent adds an internal and a customer-visible note; the customer sees only the second', async ({
+    page,
+    browser,
+  }) => {
     const tag = uniqueTag();
     await signInAs(page, 'customer@handoff.test');
     await page.goto('/portal');
@@ -21,17 +24,23 @@ test.describe('Help Online, the self-service portal', () => {
     // Banners are explained in plain words, and "is this already known?" is checked for the service.
     await page.locator('#service').selectOption('Departmental Computer Support');
     await expect(page.locator('#service-error')).toHaveCount(0);
-    await expect(page.getByTestId('service-banner')).toContainText('Departmental support: for departments with a support contract');
+    await expect(page.getByTestId('service-banner')).toContainText(
+      'Departmental support: for departments with a support contract',
+    );
     await page.locator('#service').selectOption('Remote Desktop Gateway');
     await expect(page.getByTestId('service-banner')).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Is this already known?' }).getByTestId('no-known-outages')).toHaveText(
-      'No known outage affects this service right now.',
-    );
+    await expect(
+      page.getByRole('region', { name: 'Is this already known?' }).getByTestId('no-known-outages'),
+    ).toHaveText('No known outage affects this service right now.');
 
     await page.getByLabel('What is happening?').fill(`The gateway rejects my password (${tag})`);
     await page.getByRole('radio', { name: 'Phone' }).check();
     await page.locator('#phone').fill('608-555-0177');
-    await page.getByLabel(/^Attachments/).setInputFiles({ name: 'error.txt', mimeType: 'text/plain', buffer: Buffer.from(`Error 0x1234 (${tag})`) });
+    await page.getByLabel(/^Attachments/).setInputFiles({
+      name: 'error.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Error 0x1234 (${tag})`),
+    });
     await expect(page.getByRole('list', { name: 'Files to attach' })).toContainText('error.txt');
     await page.screenshot({ path: 'test-results/portal-new-case.png', fullPage: true });
     await page.getByRole('button', { name: 'Submit case' }).click();
@@ -39,7 +48,9 @@ test.describe('Help Online, the self-service portal', () => {
     await expect(page).toHaveURL(/\/portal\/incidents\/INC-\d{6}$/);
     const number = page.url().split('/').pop()!;
     await expect(page.getByRole('heading', { name: number })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Journal' })).toContainText('We received your case. The Help Desk will contact you by phone at 608-555-0177');
+    await expect(page.getByRole('list', { name: 'Journal' })).toContainText(
+      'We received your case. The Help Desk will contact you by phone at 608-555-0177',
+    );
     await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('error.txt');
 
     // My cases lists it with its status and owner team.
@@ -53,7 +64,10 @@ test.describe('Help Online, the self-service portal', () => {
     await signInAs(agent, 'l1@handoff.test');
     await agent.goto(`/incidents/${number}`);
     await expect(agent.getByText('Help Online routing: In the US - Help Desk queue')).toBeVisible();
-    const href = await agent.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: 'error.txt' }).getAttribute('href');
+    const href = await agent
+      .getByRole('region', { name: 'Attachments' })
+      .getByRole('link', { name: 'error.txt' })
+      .getAttribute('href');
     const download = await agent.request.get(href!);
     expect(download.status()).toBe(200);
     expect(await download.text()).toBe(`Error 0x1234 (${tag})`);
@@ -90,7 +104,10 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     await setServerClock(page.request, null);
   });
 
-  test('incomplete case → HD requests more information → the TP answers → mission critical → escalated; technologists see the respond-by', async ({ page, browser }) => {
+  test('incomplete case → HD requests more information → the TP answers → mission critical → escalated; technologists see the respond-by', async ({
+    page,
+    browser,
+  }) => {
     const tag = uniqueTag();
     await signInAs(page, 'tp@handoff.test');
     await setServerClock(page.request, tuesday10am);
@@ -98,7 +115,9 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     // The TP files a case without saying how many people are affected.
     await page.goto('/portal/new');
     await page.locator('#service').selectOption('Remote Desktop Gateway');
-    await page.getByLabel('What is happening?').fill(`The Remote Desktop Gateway refuses connections from our office (${tag})`);
+    await page
+      .getByLabel('What is happening?')
+      .fill(`The Remote Desktop Gateway refuses connections from our office (${tag})`);
     await page.getByRole('button', { name: 'Submit case' }).click();
     await expect(page).toHaveURL(/\/portal\/incidents\/INC-\d{6}$/);
     const number = page.url().split('/').pop()!;
@@ -117,9 +136,13 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     await expect(actions.getByRole('button', { name: 'Mark mission critical' })).toBeDisabled();
     await actions.getByRole('button', { name: 'Request more information' }).click();
     const ask = hd.getByRole('form', { name: 'Request more information' });
-    await ask.getByLabel(/Question for the customer/).fill('How many people in your office cannot connect?');
+    await ask
+      .getByLabel(/Question for the customer/)
+      .fill('How many people in your office cannot connect?');
     await ask.getByRole('button', { name: 'Run Request more information' }).click();
-    await expect(hd.getByRole('status').filter({ hasText: 'Request more information done.' })).toBeVisible();
+    await expect(
+      hd.getByRole('status').filter({ hasText: 'Request more information done.' }),
+    ).toBeVisible();
     await expect(hd.getByRole('heading', { name: number })).toContainText('Pending customer');
     await hd.goto('/tp-review');
     await expect(hd.getByRole('row', { name: new RegExp(number) })).toHaveCount(0);
@@ -127,11 +150,15 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     // The TP answers in the portal.
     await page.reload();
     await expect(page.getByTestId('waiting-for-you')).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Journal' })).toContainText('How many people in your office cannot connect?');
+    await expect(page.getByRole('list', { name: 'Journal' })).toContainText(
+      'How many people in your office cannot connect?',
+    );
     await page.getByLabel('Your answer').fill('All 14 of us in the dean’s office.');
     await page.getByLabel('How many people are affected?').fill('14');
     await page.getByRole('button', { name: 'Send answer' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'your answer went to the Help Desk' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'your answer went to the Help Desk' }),
+    ).toBeVisible();
     await expect(page.getByTestId('waiting-for-you')).toHaveCount(0);
 
     // Back in review, complete; HD marks it mission critical and escalates it.
@@ -141,15 +168,32 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     await expect(back).toContainText('People affected: 14 (more than one: mission critical)');
     await hd.screenshot({ path: 'test-results/tp-review-queue.png', fullPage: true });
     await back.getByRole('link', { name: number }).click();
-    await hd.getByRole('region', { name: 'One-step actions' }).getByRole('button', { name: 'Mark mission critical' }).click();
-    await hd.getByRole('form', { name: 'Mark mission critical' }).getByRole('button', { name: 'Run Mark mission critical' }).click();
-    await expect(hd.getByRole('region', { name: 'Primary TP review' })).toContainText('Mission critical: escalate to technologists');
-    await hd.getByRole('region', { name: 'One-step actions' }).getByRole('button', { name: 'Escalate to technologists' }).click();
+    await hd
+      .getByRole('region', { name: 'One-step actions' })
+      .getByRole('button', { name: 'Mark mission critical' })
+      .click();
+    await hd
+      .getByRole('form', { name: 'Mark mission critical' })
+      .getByRole('button', { name: 'Run Mark mission critical' })
+      .click();
+    await expect(hd.getByRole('region', { name: 'Primary TP review' })).toContainText(
+      'Mission critical: escalate to technologists',
+    );
+    await hd
+      .getByRole('region', { name: 'One-step actions' })
+      .getByRole('button', { name: 'Escalate to technologists' })
+      .click();
     const escalate = hd.getByRole('form', { name: 'Escalate to technologists' });
-    await escalate.getByLabel('Why it is mission critical').fill('Fourteen staff cannot reach the gateway; DRMT pool suspected.');
+    await escalate
+      .getByLabel('Why it is mission critical')
+      .fill('Fourteen staff cannot reach the gateway; DRMT pool suspected.');
     await escalate.getByRole('button', { name: 'Run Escalate to technologists' }).click();
-    await expect(hd.getByRole('status').filter({ hasText: 'Escalate to technologists done.' })).toBeVisible();
-    await expect(hd.getByRole('region', { name: 'Promises' })).toContainText('Technologists respond by');
+    await expect(
+      hd.getByRole('status').filter({ hasText: 'Escalate to technologists done.' }),
+    ).toBeVisible();
+    await expect(hd.getByRole('region', { name: 'Promises' })).toContainText(
+      'Technologists respond by',
+    );
     await hd.close();
 
     // The technologists' queue shows it with the respond-by time and its countdown.
@@ -166,12 +210,18 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
 
     // The TP sees that it was escalated and the respond-by date, and can still add notes.
     await page.reload();
-    await expect(page.getByTestId('escalated')).toContainText('Escalated to DoIT technologists. They respond by Wed, Dec 2, 10:00 AM.');
-    await expect(page.getByRole('list', { name: 'Journal' })).toContainText('They will contact you within one business day, by Wednesday, December 2, 10:00 AM.');
+    await expect(page.getByTestId('escalated')).toContainText(
+      'Escalated to DoIT technologists. They respond by Wed, Dec 2, 10:00 AM.',
+    );
+    await expect(page.getByRole('list', { name: 'Journal' })).toContainText(
+      'They will contact you within one business day, by Wednesday, December 2, 10:00 AM.',
+    );
     await expect(page.getByText('DRMT pool suspected')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/portal-escalated.png', fullPage: true });
     await page.getByLabel('Add a note').fill('We are standing by at 608-555-0142.');
     await page.getByRole('button', { name: 'Add note' }).click();
-    await expect(page.getByRole('list', { name: 'Journal' })).toContainText('We are standing by at 608-555-0142.');
+    await expect(page.getByRole('list', { name: 'Journal' })).toContainText(
+      'We are standing by at 608-555-0142.',
+    );
   });
 });

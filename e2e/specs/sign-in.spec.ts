@@ -21,7 +21,9 @@ test.describe('sign-in and role homes', () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 
-  test('signed-out visitors are sent to sign-in from any page, and procedures say UNAUTHORIZED', async ({ page }) => {
+  test('signed-out visitors are sent to sign-in from any page, and procedures say UNAUTHORIZED', async ({
+    page,
+  }) => {
     for (const path of ['/desk', '/queues', '/incidents/new', '/portal', '/admin']) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/signin$/);

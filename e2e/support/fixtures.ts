@@ -10,12 +10,15 @@ export async function signInAs(page: Page, email: string, password = demoPasswor
     form: { csrfToken, email, password, json: 'true' },
   });
   expect(res.ok()).toBeTruthy();
-  const session = (await (await page.request.get('/api/auth/session')).json()) as { user?: { email?: string } };
+  const session = (await (await page.request.get('/api/auth/session')).json()) as {
+    user?: { email?: string };
+  };
   expect(session.user?.email).toBe(email);
 }
 
 /** A short unique tag so each test's data is its own in the shared e2e database. */
-export const uniqueTag = (): string => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueTag = (): string =>
+  `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 export const test = base;
 export { expect };

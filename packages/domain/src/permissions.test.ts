@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from './errors';
-import { actions, assertCan, can, describeAction, permissionTable, type Action } from './permissions';
+import {
+  actions,
+  assertCan,
+  can,
+  describeAction,
+  permissionTable,
+  type Action,
+} from './permissions';
 import { roles, type Role } from './roles';
 
 // One row per role: what it may do among the actions that separate the roles.
@@ -18,16 +25,16 @@ const Y = true;
 const N = false;
 const table: [Role, ...boolean[]][] = [
   //               create update internal intNote ownCases queue admin
-  ['l1',            Y,     Y,     Y,       Y,      N,       Y,    N],
-  ['hdqa',          Y,     Y,     Y,       Y,      N,       Y,    N],
-  ['cps',           Y,     Y,     Y,       Y,      N,       Y,    N],
-  ['es',            Y,     Y,     Y,       Y,      N,       Y,    N],
-  ['sncc',          Y,     Y,     Y,       Y,      N,       Y,    N],
-  ['technologist',  N,     Y,     Y,       Y,      N,       Y,    N],
-  ['tier2',         N,     Y,     Y,       Y,      N,       Y,    N],
-  ['partner_agent', N,     Y,     Y,       Y,      N,       Y,    N],
-  ['customer',      N,     N,     N,       N,      Y,       N,    N],
-  ['admin',         N,     N,     Y,       Y,      N,       Y,    Y],
+  ['l1', Y, Y, Y, Y, N, Y, N],
+  ['hdqa', Y, Y, Y, Y, N, Y, N],
+  ['cps', Y, Y, Y, Y, N, Y, N],
+  ['es', Y, Y, Y, Y, N, Y, N],
+  ['sncc', Y, Y, Y, Y, N, Y, N],
+  ['technologist', N, Y, Y, Y, N, Y, N],
+  ['tier2', N, Y, Y, Y, N, Y, N],
+  ['partner_agent', N, Y, Y, Y, N, Y, N],
+  ['customer', N, N, N, N, Y, N, N],
+  ['admin', N, N, Y, Y, N, Y, Y],
 ];
 
 describe('permission table', () => {
@@ -43,7 +50,11 @@ describe('permission table', () => {
   });
 
   test.each(roles)('%s may read incidents and the catalog and add notes', (role) => {
-    expect([can(role, 'incident.read'), can(role, 'catalog.read'), can(role, 'incident.addNote')]).toEqual([true, true, true]);
+    expect([
+      can(role, 'incident.read'),
+      can(role, 'catalog.read'),
+      can(role, 'incident.addNote'),
+    ]).toEqual([true, true, true]);
   });
 
   test('every action is granted to someone and describes itself', () => {
@@ -103,7 +114,9 @@ describe('one-step, presence, consult and on-call actions (issue 4)', () => {
     ['consult.accept', ['cps', 'es']],
     ['oncall.manage', ['admin']],
   ] as [Action, string[]][])('%s → %j', (action, allowed) => {
-    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+    expect(roles.filter((role) => can(role, action))).toEqual(
+      roles.filter((role) => allowed.includes(role)),
+    );
   });
 
   test('a forbidden one-step names the role and the step', () => {
@@ -131,7 +144,9 @@ describe('the outage procedure (issue 5, kb 001)', () => {
     ['alert.read', ['hdqa', 'sncc']],
     ['settings.manage', ['admin']],
   ] as [Action, string[]][])('%s → %j', (action, allowed) => {
-    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+    expect(roles.filter((role) => can(role, action))).toEqual(
+      roles.filter((role) => allowed.includes(role)),
+    );
   });
 
   test.each([
@@ -156,7 +171,9 @@ describe('partner agents (kb 003): outsiders who work only their own organisatio
     ['alert.read', ['hdqa', 'sncc']],
     ['onestep.take_ownership', internalStaff],
   ] as [Action, string[]][])('%s → %j', (action, allowed) => {
-    expect(roles.filter((role) => can(role, action))).toEqual(roles.filter((role) => allowed.includes(role)));
+    expect(roles.filter((role) => can(role, action))).toEqual(
+      roles.filter((role) => allowed.includes(role)),
+    );
   });
 
   // What they keep: their queue, their tickets (scoped by canReadIncident), notes, resolve and reopen.

@@ -66,7 +66,16 @@ export type Action = (typeof actions)[number];
 
 const agentsWhoTakeContacts = ['l1', 'hdqa', 'cps', 'es', 'sncc'] as const satisfies Role[];
 // Our own staff (the help desk, technologists, Tier 2 Support, admins): they read every incident.
-const internalStaff = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist', 'tier2', 'admin'] as const satisfies Role[];
+const internalStaff = [
+  'l1',
+  'hdqa',
+  'cps',
+  'es',
+  'sncc',
+  'technologist',
+  'tier2',
+  'admin',
+] as const satisfies Role[];
 // Partner agents are a channel partner's people (kb 003), outside the university: they work their own
 // organisations' tickets (canReadIncident scopes which) and see none of the desk's other boards.
 const allStaff = [...internalStaff, 'partner_agent'] as const satisfies Role[];
@@ -165,7 +174,10 @@ export function can(role: Role, action: Action): boolean {
 /** Throws FORBIDDEN with a message naming the role and the action. */
 export function assertCan(actor: Pick<Actor, 'role'>, action: Action): void {
   if (!can(actor.role, action)) {
-    throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not ${describeAction(action)}.`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `Your role (${actor.role}) may not ${describeAction(action)}.`,
+    );
   }
 }
 

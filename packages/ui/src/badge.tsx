@@ -2,7 +2,15 @@ import { type ReactNode } from 'react';
 
 export type BadgeTone = 'neutral' | 'purple' | 'red' | 'blue' | 'green' | 'amber';
 
-export function Badge({ tone = 'neutral', title, children }: { tone?: BadgeTone; title?: string; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  title,
+  children,
+}: {
+  tone?: BadgeTone;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <span className={`badge badge-${tone}`} title={title}>
       {children}
@@ -28,7 +36,10 @@ export function CustomerFlags({
         </Badge>
       ) : null}
       {program ? (
-        <Badge tone="blue" title={program === 'aims' ? 'Former AIMS contract partner' : 'Departmental Support (GDS)'}>
+        <Badge
+          tone="blue"
+          title={program === 'aims' ? 'Former AIMS contract partner' : 'Departmental Support (GDS)'}
+        >
           {program.toUpperCase()}
         </Badge>
       ) : null}
@@ -43,7 +54,17 @@ export function CustomerFlags({
 
 /** PICK 5 (purple): CPS-supported service; PICK 2 (red): ES-supported service. */
 export function ServiceBanner({ banner }: { banner?: 'pick5' | 'pick2' | null }) {
-  if (banner === 'pick5') return <Badge tone="purple" title="PICK 5: CPS-supported service">PICK 5</Badge>;
-  if (banner === 'pick2') return <Badge tone="red" title="PICK 2: Enterprise Support service">PICK 2</Badge>;
+  if (banner === 'pick5')
+    return (
+      <Badge tone="purple" title="PICK 5: CPS-supported service">
+        PICK 5
+      </Badge>
+    );
+  if (banner === 'pick2')
+    return (
+      <Badge tone="red" title="PICK 2: Enterprise Support service">
+        PICK 2
+      </Badge>
+    );
   return null;
 }

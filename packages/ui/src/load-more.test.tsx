@@ -2,7 +2,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { LoadMore, type NextPage } from './load-more';
 
-const list = (over: Partial<NextPage>): NextPage => ({ hasNextPage: true, isFetchingNextPage: false, fetchNextPage: () => Promise.resolve(), ...over });
+const list = (over: Partial<NextPage>): NextPage => ({
+  hasNextPage: true,
+  isFetchingNextPage: false,
+  fetchNextPage: () => Promise.resolve(),
+  ...over,
+});
 
 describe('LoadMore', () => {
   test('nothing when the list has no more pages', () => {

@@ -10,7 +10,12 @@ export function LoadMore({ list }: { list: NextPage }) {
   if (!list.hasNextPage) return null;
   return (
     <div className="actions">
-      <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage}>
+      <button
+        type="button"
+        onClick={() => void list.fetchNextPage()}
+        disabled={list.isFetchingNextPage}
+        aria-busy={list.isFetchingNextPage}
+      >
         {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
       </button>
     </div>

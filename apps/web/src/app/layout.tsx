@@ -3,7 +3,10 @@ import { type ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 
-export const metadata: Metadata = { title: 'Handoff', description: 'Help desk incidents, routed right.' };
+export const metadata: Metadata = {
+  title: 'Handoff',
+  description: 'Help desk incidents, routed right.',
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

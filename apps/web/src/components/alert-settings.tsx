@@ -14,13 +14,20 @@ export function AlertSettings() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (current.data) setForm({ minIncidents: String(current.data.minIncidents), windowMinutes: String(current.data.windowMinutes) });
+    if (current.data)
+      setForm({
+        minIncidents: String(current.data.minIncidents),
+        windowMinutes: String(current.data.windowMinutes),
+      });
   }, [current.data]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const parsed = potentialOutageSettingsSchema.safeParse({ minIncidents: Number(form.minIncidents), windowMinutes: Number(form.windowMinutes) });
+    const parsed = potentialOutageSettingsSchema.safeParse({
+      minIncidents: Number(form.minIncidents),
+      windowMinutes: Number(form.windowMinutes),
+    });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     try {
       await save.mutateAsync(parsed.data);
@@ -36,8 +43,16 @@ export function AlertSettings() {
       {current.isLoading ? (
         <Loading />
       ) : (
-        <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label="Potential-outage alert">
-          <p className="muted">HDQA is alerted when this many incidents on one service, none linked to a problem, are created within the window.</p>
+        <form
+          className="panel"
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-label="Potential-outage alert"
+        >
+          <p className="muted">
+            HDQA is alerted when this many incidents on one service, none linked to a problem, are
+            created within the window.
+          </p>
           <ErrorBanner message={save.error?.message} />
           {saved ? (
             <div className="ok-banner" role="status">
@@ -46,10 +61,22 @@ export function AlertSettings() {
           ) : null}
           <div className="grid2">
             <Field id="minIncidents" label="Incidents" error={errors.minIncidents}>
-              <input id="minIncidents" type="number" min={2} value={form.minIncidents} onChange={(e) => setForm((f) => ({ ...f, minIncidents: e.target.value }))} />
+              <input
+                id="minIncidents"
+                type="number"
+                min={2}
+                value={form.minIncidents}
+                onChange={(e) => setForm((f) => ({ ...f, minIncidents: e.target.value }))}
+              />
             </Field>
             <Field id="windowMinutes" label="Within (minutes)" error={errors.windowMinutes}>
-              <input id="windowMinutes" type="number" min={1} value={form.windowMinutes} onChange={(e) => setForm((f) => ({ ...f, windowMinutes: e.target.value }))} />
+              <input
+                id="windowMinutes"
+                type="number"
+                min={1}
+                value={form.windowMinutes}
+                onChange={(e) => setForm((f) => ({ ...f, windowMinutes: e.target.value }))}
+              />
             </Field>
           </div>
           <div className="actions">

@@ -28,7 +28,15 @@ const nav: NavItem[] = [
   { href: '/portal/new', label: 'New case', show: (r) => can(r, 'case.create') },
 ];
 
-export function AppHeader({ name, role, roleLabel }: { name: string; role: Role; roleLabel: string }) {
+export function AppHeader({
+  name,
+  role,
+  roleLabel,
+}: {
+  name: string;
+  role: Role;
+  roleLabel: string;
+}) {
   const pathname = usePathname();
   return (
     <header className="app-header">
@@ -39,7 +47,11 @@ export function AppHeader({ name, role, roleLabel }: { name: string; role: Role;
         {nav
           .filter((n) => n.show(role))
           .map((n) => (
-            <Link key={n.href} href={n.href} aria-current={pathname === n.href ? 'page' : undefined}>
+            <Link
+              key={n.href}
+              href={n.href}
+              aria-current={pathname === n.href ? 'page' : undefined}
+            >
               {n.label}
               {n.href === '/notifications' ? <UnreadCount /> : null}
             </Link>

@@ -8,7 +8,12 @@ interface Attachment {
   createdAt: string;
 }
 
-const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(0)} KB`
+      : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Files attached to a case, each a download link (the route checks who may read the case). */
 export function AttachmentList({ attachments }: { attachments: Attachment[] }) {

@@ -5,8 +5,10 @@ import { ErrorBanner, Time } from '@handoff/ui';
 import { api } from '../trpc/react';
 
 const promptText = {
-  send_cps_busy: 'No CPS agent has answered in 5 minutes: send the customer the "CPS busy" template.',
-  assign_to_cps_not_answered: 'No CPS agent has answered in 10 minutes: collect the preferred contact and Assign to CPS.',
+  send_cps_busy:
+    'No CPS agent has answered in 5 minutes: send the customer the "CPS busy" template.',
+  assign_to_cps_not_answered:
+    'No CPS agent has answered in 10 minutes: collect the preferred contact and Assign to CPS.',
   send_to_hd_es: 'No ES agent has answered in 5 minutes: Send to HD ES.',
 } as const;
 
@@ -28,7 +30,10 @@ export function ConsultPanel({
   onChanged: () => void;
 }) {
   const utils = api.useUtils();
-  const state = api.consult.forIncident.useQuery({ incidentId: incident.id }, { refetchInterval: 5_000 });
+  const state = api.consult.forIncident.useQuery(
+    { incidentId: incident.id },
+    { refetchInterval: 5_000 },
+  );
   const open = api.consult.open.useMutation({ onSuccess: () => void utils.consult.invalidate() });
   const send = api.consult.sendTemplate.useMutation({
     onSuccess: () => {
@@ -41,7 +46,8 @@ export function ConsultPanel({
   const wantsConsult = outcome === 'consult_cps_chat' || outcome === 'consult_es_chat';
   const team = outcome === 'consult_es_chat' ? 'es' : 'cps';
   if (!wantsConsult && !consult && incident.channel !== 'chat') return null;
-  const sendTemplate = (templateId: ChatTemplateId) => send.mutate({ incidentId: incident.id, templateId });
+  const sendTemplate = (templateId: ChatTemplateId) =>
+    send.mutate({ incidentId: incident.id, templateId });
 
   return (
     <section className="panel" aria-label="Chat consult">
@@ -49,23 +55,37 @@ export function ConsultPanel({
       <ErrorBanner message={open.error?.message ?? send.error?.message} />
       {incident.channel === 'chat' ? (
         <div className="actions">
-          <button type="button" onClick={() => sendTemplate('cps-supported-customer')} disabled={send.isPending}>
+          <button
+            type="button"
+            onClick={() => sendTemplate('cps-supported-customer')}
+            disabled={send.isPending}
+          >
             Send “{chatTemplates['cps-supported-customer'].name}”
           </button>
-          <button type="button" onClick={() => sendTemplate('cps-supported-service')} disabled={send.isPending}>
+          <button
+            type="button"
+            onClick={() => sendTemplate('cps-supported-service')}
+            disabled={send.isPending}
+          >
             Send “{chatTemplates['cps-supported-service'].name}”
           </button>
         </div>
       ) : null}
       {consult && consult.status === 'open' ? (
         <p data-testid="consult-status">
-          Waiting for {consult.team === 'cps' ? 'a CPS' : 'an ES'} agent since <Time at={consult.openedAt} />.
+          Waiting for {consult.team === 'cps' ? 'a CPS' : 'an ES'} agent since{' '}
+          <Time at={consult.openedAt} />.
         </p>
       ) : consult && consult.status === 'accepted' ? (
         <p data-testid="consult-status">Consult accepted.</p>
       ) : wantsConsult ? (
         <div className="actions">
-          <button type="button" className="primary" disabled={open.isPending} onClick={() => open.mutate({ incidentId: incident.id, team })}>
+          <button
+            type="button"
+            className="primary"
+            disabled={open.isPending}
+            onClick={() => open.mutate({ incidentId: incident.id, team })}
+          >
             {team === 'cps' ? 'Consult the CPS chat channel' : 'Consult the ES chat channel'}
           </button>
         </div>
@@ -75,7 +95,12 @@ export function ConsultPanel({
           <p style={{ margin: 0 }}>{promptText[prompt.kind]}</p>
           <div className="actions">
             {prompt.kind === 'send_cps_busy' ? (
-              <button type="button" className="primary" onClick={() => sendTemplate('cps-busy')} disabled={send.isPending}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => sendTemplate('cps-busy')}
+                disabled={send.isPending}
+              >
                 Send “{chatTemplates['cps-busy'].name}”
               </button>
             ) : prompt.kind === 'assign_to_cps_not_answered' ? (

@@ -43,7 +43,12 @@ export function ConsultRequests({ team }: { team: 'cps' | 'es' }) {
                   <Time at={c.openedAt} /> by {c.openedByName}
                 </td>
                 <td>
-                  <button type="button" className="primary" disabled={accept.isPending} onClick={() => accept.mutate({ consultId: c.id })}>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={accept.isPending}
+                    onClick={() => accept.mutate({ consultId: c.id })}
+                  >
                     Accept
                   </button>
                 </td>

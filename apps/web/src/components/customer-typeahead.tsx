@@ -27,15 +27,23 @@ export function CustomerTypeahead({
     const t = setTimeout(() => setDebounced(text), 200);
     return () => clearTimeout(t);
   }, [text]);
-  const hits = api.customer.search.useQuery({ text: debounced }, { enabled: debounced.trim().length >= 2 });
+  const hits = api.customer.search.useQuery(
+    { text: debounced },
+    { enabled: debounced.trim().length >= 2 },
+  );
   const items = hits.data ?? [];
 
   if (selected) {
     return (
       <div className="actions" style={{ marginTop: 0 }}>
         <span data-testid="selected-customer">
-          <strong>{selected.name}</strong> ({selected.netId}, {selected.departmentShortName ?? 'no department'}){' '}
-          <CustomerFlags coned={selected.coned} program={selected.program} primaryTechPartner={selected.primaryTechPartner} />
+          <strong>{selected.name}</strong> ({selected.netId},{' '}
+          {selected.departmentShortName ?? 'no department'}){' '}
+          <CustomerFlags
+            coned={selected.coned}
+            program={selected.program}
+            primaryTechPartner={selected.primaryTechPartner}
+          />
         </span>
         <button type="button" onClick={() => onSelect(null)}>
           Change customer
@@ -95,8 +103,15 @@ export function CustomerTypeahead({
                 pick(c);
               }}
             >
-              <strong>{c.name}</strong> <span className="muted">{c.netId} · {c.email}</span>{' '}
-              <CustomerFlags coned={c.coned} program={c.program} primaryTechPartner={c.primaryTechPartner} />
+              <strong>{c.name}</strong>{' '}
+              <span className="muted">
+                {c.netId} · {c.email}
+              </span>{' '}
+              <CustomerFlags
+                coned={c.coned}
+                program={c.program}
+                primaryTechPartner={c.primaryTechPartner}
+              />
             </li>
           ))}
         </ul>

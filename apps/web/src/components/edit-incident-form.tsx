@@ -31,7 +31,8 @@ export function EditIncidentForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const edit = api.incident.edit.useMutation();
   const conflict = edit.error?.data?.code === 'CONFLICT';
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   function start() {
     setForm(initial(incident));
@@ -50,7 +51,11 @@ export function EditIncidentForm({
     }
     setErrors({});
     try {
-      await edit.mutateAsync({ id: incident.id, expectedVersion: incident.version, patch: parsed.data });
+      await edit.mutateAsync({
+        id: incident.id,
+        expectedVersion: incident.version,
+        patch: parsed.data,
+      });
       setOpen(false);
       onSaved();
     } catch (err) {
@@ -72,7 +77,13 @@ export function EditIncidentForm({
       <ErrorBanner message={edit.error?.message} />
       {conflict ? (
         <div className="actions">
-          <button type="button" onClick={() => { onSaved(); setOpen(false); }}>
+          <button
+            type="button"
+            onClick={() => {
+              onSaved();
+              setOpen(false);
+            }}
+          >
             Reload the incident
           </button>
         </div>
@@ -90,10 +101,20 @@ export function EditIncidentForm({
         <Field id="edit-computerName" label="Computer name" error={errors.computerName}>
           <input id="edit-computerName" value={form.computerName} onChange={set('computerName')} />
         </Field>
-        <ServicePicker services={services} value={serviceId} onChange={setServiceId} error={errors.serviceId} />
+        <ServicePicker
+          services={services}
+          value={serviceId}
+          onChange={setServiceId}
+          error={errors.serviceId}
+        />
       </div>
       <Field id="edit-description" label="Description" required error={errors.description}>
-        <textarea id="edit-description" rows={4} value={form.description} onChange={set('description')} />
+        <textarea
+          id="edit-description"
+          rows={4}
+          value={form.description}
+          onChange={set('description')}
+        />
       </Field>
       <div className="actions">
         <button className="primary" type="submit" disabled={edit.isPending}>

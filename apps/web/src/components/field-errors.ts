@@ -14,7 +14,9 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 /** Field messages the server sent back (same zod schema, or a domain VALIDATION error). */
 export function serverFieldErrors(err: unknown): FieldErrors {
-  const fields = (err as { data?: { fieldErrors?: Record<string, string[] | string | undefined> | null } }).data?.fieldErrors;
+  const fields = (
+    err as { data?: { fieldErrors?: Record<string, string[] | string | undefined> | null } }
+  ).data?.fieldErrors;
   const out: FieldErrors = {};
   for (const [k, v] of Object.entries(fields ?? {})) {
     const msg = Array.isArray(v) ? v[0] : v;

@@ -9,7 +9,15 @@ import { ProblemTable } from './problem-table';
 
 type Row = RouterOutputs['alert']['unlinkedByService'][number]['incidents'][number];
 
-function IncidentRows({ rows, selected, onToggle }: { rows: Row[]; selected?: Set<number>; onToggle?: (id: number) => void }) {
+function IncidentRows({
+  rows,
+  selected,
+  onToggle,
+}: {
+  rows: Row[];
+  selected?: Set<number>;
+  onToggle?: (id: number) => void;
+}) {
   return (
     <table>
       <thead>
@@ -27,7 +35,12 @@ function IncidentRows({ rows, selected, onToggle }: { rows: Row[]; selected?: Se
           <tr key={r.id}>
             {onToggle ? (
               <td>
-                <input type="checkbox" aria-label={`Pick ${r.number}`} checked={selected?.has(r.id) ?? false} onChange={() => onToggle(r.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Pick ${r.number}`}
+                  checked={selected?.has(r.id) ?? false}
+                  onChange={() => onToggle(r.id)}
+                />
               </td>
             ) : null}
             <td>
@@ -51,7 +64,9 @@ function IncidentRows({ rows, selected, onToggle }: { rows: Row[]; selected?: Se
 /** Creates a problem from incidents (kb 001 step 5) and opens it, where HDQA assigns it to SNCC. */
 function useCreateProblem() {
   const router = useRouter();
-  const create = api.problem.create.useMutation({ onSuccess: (p) => router.push(`/problems/${p.number}`) });
+  const create = api.problem.create.useMutation({
+    onSuccess: (p) => router.push(`/problems/${p.number}`),
+  });
   return create;
 }
 
@@ -81,17 +96,27 @@ export function HdqaHome() {
         <Loading />
       ) : alerts.data?.alerts.length ? (
         alerts.data.alerts.map((a) => (
-          <section key={`${a.serviceId}-${a.firstAt}`} className="panel alert" role="region" aria-label={`Potential outage: ${a.serviceName}`}>
+          <section
+            key={`${a.serviceId}-${a.firstAt}`}
+            className="panel alert"
+            role="region"
+            aria-label={`Potential outage: ${a.serviceName}`}
+          >
             <p>
               <strong>
                 {a.incidents.length} incidents on {a.serviceName}
               </strong>{' '}
-              between <Time at={a.firstAt} /> and <Time at={a.lastAt} />, none linked to a problem. Check the <Link href="/outages">outages page</Link>{' '}
-              and confirm with SNCC.
+              between <Time at={a.firstAt} /> and <Time at={a.lastAt} />, none linked to a problem.
+              Check the <Link href="/outages">outages page</Link> and confirm with SNCC.
             </p>
             <IncidentRows rows={a.incidents} />
             <div className="actions">
-              <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate({ incidentIds: a.incidents.map((i) => i.id) })}>
+              <button
+                type="button"
+                className="primary"
+                disabled={create.isPending}
+                onClick={() => create.mutate({ incidentIds: a.incidents.map((i) => i.id) })}
+              >
                 Create problem from these
               </button>
             </div>
@@ -99,7 +124,8 @@ export function HdqaHome() {
         ))
       ) : (
         <EmptyState>
-          No potential outage: no service has {settings?.minIncidents ?? 3} or more unlinked incidents within {settings?.windowMinutes ?? 30} minutes.
+          No potential outage: no service has {settings?.minIncidents ?? 3} or more unlinked
+          incidents within {settings?.windowMinutes ?? 30} minutes.
         </EmptyState>
       )}
 
@@ -118,17 +144,27 @@ export function HdqaHome() {
             </details>
           ))}
           <div className="actions">
-            <button type="button" disabled={selected.size === 0 || create.isPending} onClick={() => create.mutate({ incidentIds: [...selected] })}>
+            <button
+              type="button"
+              disabled={selected.size === 0 || create.isPending}
+              onClick={() => create.mutate({ incidentIds: [...selected] })}
+            >
               Create problem from {selected.size || 'the'} selected
             </button>
           </div>
         </>
       ) : (
-        <EmptyState>Every open incident of the last week is linked to a problem, or there is none.</EmptyState>
+        <EmptyState>
+          Every open incident of the last week is linked to a problem, or there is none.
+        </EmptyState>
       )}
 
       <h2>Open problems</h2>
-      {problems.isLoading ? <Loading /> : <ProblemTable rows={problems.data ?? []} empty="No open problem." label="Open problems" />}
+      {problems.isLoading ? (
+        <Loading />
+      ) : (
+        <ProblemTable rows={problems.data ?? []} empty="No open problem." label="Open problems" />
+      )}
     </>
   );
 }

@@ -3,7 +3,12 @@
 import { ErrorBanner, Time } from '@handoff/ui';
 import { api } from '../trpc/react';
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : bytes >= 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${bytes} B`;
 
 /** Files that came with the incident's e-mails; shown only when there are some. */
 export function IncidentAttachments({ incidentId }: { incidentId: number }) {

@@ -48,7 +48,11 @@ export function IncidentTable({
             </td>
             <td>
               {r.customerName ?? r.callerName}{' '}
-              <CustomerFlags coned={r.customerConed} program={r.customerProgram} primaryTechPartner={r.customerPrimaryTechPartner} />
+              <CustomerFlags
+                coned={r.customerConed}
+                program={r.customerProgram}
+                primaryTechPartner={r.customerPrimaryTechPartner}
+              />
             </td>
             <td>
               {r.serviceName} <ServiceBanner banner={r.serviceBanner} />
@@ -67,7 +71,11 @@ export function IncidentTable({
             </td>
             {onTake ? (
               <td>
-                <button type="button" disabled={canTake ? !canTake(r) : false} onClick={() => onTake(r)}>
+                <button
+                  type="button"
+                  disabled={canTake ? !canTake(r) : false}
+                  onClick={() => onTake(r)}
+                >
                   {takeLabel}
                 </button>
               </td>

@@ -1,7 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { openStatuses, type Incident, type OneStepName, type RoutingAnswers } from '@handoff/domain';
+import {
+  openStatuses,
+  type Incident,
+  type OneStepName,
+  type RoutingAnswers,
+} from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
 import { api } from '../trpc/react';
 import { ConsultPanel } from './consult-panel';
@@ -28,17 +33,37 @@ function missingFields(required: readonly string[], i: Incident): string[] {
  * The agent's workbench on an incident: promises with countdowns, the Route panel, and the
  * one-step action bar (recommended step highlighted, unavailable ones disabled with the reason).
  */
-export function IncidentWorkbench({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
+export function IncidentWorkbench({
+  incident,
+  onChanged,
+}: {
+  incident: Incident;
+  onChanged: () => void;
+}) {
   const [answers, setAnswers] = useState<RoutingAnswers>({});
-  const [active, setActive] = useState<{ name: OneStepName; label: string; preset?: Record<string, string> } | null>(null);
+  const [active, setActive] = useState<{
+    name: OneStepName;
+    label: string;
+    preset?: Record<string, string>;
+  } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
-  const decide = api.routing.decide.useQuery({ incidentId: incident.id, answers }, { refetchInterval: 10_000 });
+  const decide = api.routing.decide.useQuery(
+    { incidentId: incident.id, answers },
+    { refetchInterval: 10_000 },
+  );
   const isOpen = openStatuses.includes(incident.status);
   const d = decide.data;
   // The recommended step's form opens by itself, prefilled: running it is then one click.
-  const recommendedStep = isOpen && d?.recommended ? d.oneSteps.find((s) => s.name === d.recommended && s.disabledReason === null) : undefined;
-  const shown = active ?? (recommendedStep && !dismissed ? { name: recommendedStep.name, label: recommendedStep.label } : null);
+  const recommendedStep =
+    isOpen && d?.recommended
+      ? d.oneSteps.find((s) => s.name === d.recommended && s.disabledReason === null)
+      : undefined;
+  const shown =
+    active ??
+    (recommendedStep && !dismissed
+      ? { name: recommendedStep.name, label: recommendedStep.label }
+      : null);
   const changeAnswers = (a: RoutingAnswers) => {
     setAnswers(a);
     setDismissed(false);
@@ -65,7 +90,13 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
             const step = d.oneSteps.find((s) => s.name === d.recommended);
             if (step) setActive({ name: step.name, label: step.label });
             // Focus once the form has rendered.
-            setTimeout(() => document.getElementById(`step-${field === 'callbackPhone' ? 'callbackPhone' : field}`)?.focus(), 50);
+            setTimeout(
+              () =>
+                document
+                  .getElementById(`step-${field === 'callbackPhone' ? 'callbackPhone' : field}`)
+                  ?.focus(),
+              50,
+            );
           }}
         />
       ) : null}
@@ -73,7 +104,13 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
         <ConsultPanel
           incident={incident}
           outcome={d.decision.outcome}
-          onAssignNotAnswered={() => setActive({ name: 'assign_to_cps', label: 'Assign to CPS', preset: { reason: 'chat_not_answered' } })}
+          onAssignNotAnswered={() =>
+            setActive({
+              name: 'assign_to_cps',
+              label: 'Assign to CPS',
+              preset: { reason: 'chat_not_answered' },
+            })
+          }
           onSendToEs={() => setActive({ name: 'send_to_hd_es', label: 'Send to HD ES' })}
           onChanged={onChanged}
         />
@@ -87,7 +124,10 @@ export function IncidentWorkbench({ incident, onChanged }: { incident: Incident;
                 type="button"
                 className={s.name === d.recommended ? 'primary recommended' : undefined}
                 disabled={s.disabledReason !== null}
-                title={s.disabledReason ?? (s.name === d.recommended ? 'Recommended by routing' : undefined)}
+                title={
+                  s.disabledReason ??
+                  (s.name === d.recommended ? 'Recommended by routing' : undefined)
+                }
                 onClick={() => {
                   setDone(null);
                   setActive({ name: s.name, label: s.label });

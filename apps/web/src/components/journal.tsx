@@ -15,7 +15,9 @@ interface Entry {
 }
 
 const emailFrom = (d: unknown): string | null =>
-  typeof d === 'object' && d !== null && typeof (d as { from?: unknown }).from === 'string' ? (d as { from: string }).from : null;
+  typeof d === 'object' && d !== null && typeof (d as { from?: unknown }).from === 'string'
+    ? (d as { from: string }).from
+    : null;
 
 const hasSteps = (d: unknown): d is { steps: { rule: string; answer: string; text: string }[] } =>
   typeof d === 'object' && d !== null && Array.isArray((d as { steps?: unknown }).steps);
@@ -32,7 +34,9 @@ export function Journal({ entries }: { entries: Entry[] }) {
             {e.authorName ? <span>{e.authorName}</span> : null}
             {e.kind === 'email' && emailFrom(e.data) ? <span>from {emailFrom(e.data)}</span> : null}
             <span>{e.kind}</span>
-            {e.visibility ? <span>{e.visibility === 'internal' ? 'Internal' : 'Customer-visible'}</span> : null}
+            {e.visibility ? (
+              <span>{e.visibility === 'internal' ? 'Internal' : 'Customer-visible'}</span>
+            ) : null}
           </div>
           <div className="body">{e.body}</div>
           {hasSteps(e.data) ? (
@@ -54,9 +58,19 @@ export function Journal({ entries }: { entries: Entry[] }) {
 }
 
 /** Add a note; staff choose internal or customer-visible, customers' notes are always visible to them. */
-export function AddNoteForm({ incidentId, allowInternal, onAdded }: { incidentId: number; allowInternal: boolean; onAdded: () => void }) {
+export function AddNoteForm({
+  incidentId,
+  allowInternal,
+  onAdded,
+}: {
+  incidentId: number;
+  allowInternal: boolean;
+  onAdded: () => void;
+}) {
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'internal' | 'customer'>(allowInternal ? 'internal' : 'customer');
+  const [visibility, setVisibility] = useState<'internal' | 'customer'>(
+    allowInternal ? 'internal' : 'customer',
+  );
   const add = api.incident.addNote.useMutation();
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -75,10 +89,22 @@ export function AddNoteForm({ incidentId, allowInternal, onAdded }: { incidentId
         {allowInternal ? (
           <>
             <label>
-              <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Internal
+              <input
+                type="radio"
+                name="visibility"
+                checked={visibility === 'internal'}
+                onChange={() => setVisibility('internal')}
+              />{' '}
+              Internal
             </label>
             <label>
-              <input type="radio" name="visibility" checked={visibility === 'customer'} onChange={() => setVisibility('customer')} /> Customer-visible
+              <input
+                type="radio"
+                name="visibility"
+                checked={visibility === 'customer'}
+                onChange={() => setVisibility('customer')}
+              />{' '}
+              Customer-visible
             </label>
           </>
         ) : null}

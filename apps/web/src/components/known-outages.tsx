@@ -35,8 +35,17 @@ export function KnownOutages({
         </p>
       ))}
       {canLink && problems.length ? (
-        <Field id="problemId" label="Link to problem" error={error} hint="An incident linked to a problem of an active outage is only saved: SNCC resolves it with the outage.">
-          <select id="problemId" value={problemId ?? ''} onChange={(e) => onProblem(e.target.value ? Number(e.target.value) : null)}>
+        <Field
+          id="problemId"
+          label="Link to problem"
+          error={error}
+          hint="An incident linked to a problem of an active outage is only saved: SNCC resolves it with the outage."
+        >
+          <select
+            id="problemId"
+            value={problemId ?? ''}
+            onChange={(e) => onProblem(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">Not linked</option>
             {problems.map((p) => (
               <option key={p.id} value={p.id}>

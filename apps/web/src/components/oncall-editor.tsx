@@ -19,11 +19,17 @@ export function OncallEditor() {
   const [editing, setEditing] = useState<Contact | null>(null);
   const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = { schedule: form.schedule as 'aims' | 'gds', name: form.name, phone: form.phone, position: Number(form.position) || 0 };
+    const input = {
+      schedule: form.schedule as 'aims' | 'gds',
+      name: form.name,
+      phone: form.phone,
+      position: Number(form.position) || 0,
+    };
     try {
       if (editing) await update.mutateAsync({ id: editing.id, ...input });
       else await create.mutateAsync(input);
@@ -60,13 +66,29 @@ export function OncallEditor() {
                 <td>{c.name}</td>
                 <td>{c.phone}</td>
                 <td>
-                  <button type="button" onClick={() => { setEditing(c); setForm({ schedule: c.schedule, name: c.name, phone: c.phone, position: String(c.position) }); }}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEditing(c);
+                      setForm({
+                        schedule: c.schedule,
+                        name: c.name,
+                        phone: c.phone,
+                        position: String(c.position),
+                      });
+                    }}
+                  >
                     Edit
                   </button>{' '}
                   <button
                     type="button"
                     onClick={() => {
-                      if (window.confirm(`Remove ${c.name} from the ${c.schedule.toUpperCase()} on-call schedule?`)) remove.mutate({ id: c.id });
+                      if (
+                        window.confirm(
+                          `Remove ${c.name} from the ${c.schedule.toUpperCase()} on-call schedule?`,
+                        )
+                      )
+                        remove.mutate({ id: c.id });
                     }}
                   >
                     Remove
@@ -79,7 +101,12 @@ export function OncallEditor() {
       ) : (
         <EmptyState>No on-call contacts: L1 cannot page anyone after hours.</EmptyState>
       )}
-      <form className="panel" onSubmit={(e) => void submit(e)} aria-label={editing ? 'Edit on-call contact' : 'Add on-call contact'} noValidate>
+      <form
+        className="panel"
+        onSubmit={(e) => void submit(e)}
+        aria-label={editing ? 'Edit on-call contact' : 'Add on-call contact'}
+        noValidate
+      >
         <h3 style={{ marginTop: 0 }}>{editing ? `Edit ${editing.name}` : 'Add a contact'}</h3>
         <div className="grid2">
           <Field id="oncall-schedule" label="Schedule" error={errors.schedule}>
@@ -89,7 +116,14 @@ export function OncallEditor() {
             </select>
           </Field>
           <Field id="oncall-position" label="Order" error={errors.position}>
-            <input id="oncall-position" type="number" min={0} max={99} value={form.position} onChange={set('position')} />
+            <input
+              id="oncall-position"
+              type="number"
+              min={0}
+              max={99}
+              value={form.position}
+              onChange={set('position')}
+            />
           </Field>
           <Field id="oncall-name" label="Name" error={errors.name}>
             <input id="oncall-name" value={form.name} onChange={set('name')} />
@@ -103,7 +137,14 @@ export function OncallEditor() {
             {editing ? 'Save contact' : 'Add contact'}
           </button>
           {editing ? (
-            <button type="button" onClick={() => { setEditing(null); setForm(blank); setErrors({}); }}>
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setForm(blank);
+                setErrors({});
+              }}
+            >
               Cancel
             </button>
           ) : null}

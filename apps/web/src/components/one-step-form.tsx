@@ -33,12 +33,32 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
   switch (name) {
     case 'assign_to_cps':
       return [
-        { name: 'reason', label: 'Reason', kind: 'select', options: assignToCpsReasons.map((r) => ({ value: r.id, label: r.label })) },
-        { name: 'reasonOther', label: 'Explain "Other"', kind: 'textarea', show: (v) => v.reason === 'other' },
-        ...(incident.channel === 'phone' ? [{ name: 'callbackPhone', label: 'Callback phone', kind: 'text' as const }] : []),
+        {
+          name: 'reason',
+          label: 'Reason',
+          kind: 'select',
+          options: assignToCpsReasons.map((r) => ({ value: r.id, label: r.label })),
+        },
+        {
+          name: 'reasonOther',
+          label: 'Explain "Other"',
+          kind: 'textarea',
+          show: (v) => v.reason === 'other',
+        },
+        ...(incident.channel === 'phone'
+          ? [{ name: 'callbackPhone', label: 'Callback phone', kind: 'text' as const }]
+          : []),
       ];
     case 'transfer_to_cps':
-      return [{ name: 'cpsAgentId', label: 'Ready CPS agent', kind: 'select', numeric: true, options: ctx.readyAgents }];
+      return [
+        {
+          name: 'cpsAgentId',
+          label: 'Ready CPS agent',
+          kind: 'select',
+          numeric: true,
+          options: ctx.readyAgents,
+        },
+      ];
     case 'assign_to_east':
       return [
         { name: 'callerPhone', label: 'Caller phone', kind: 'text' },
@@ -47,9 +67,31 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
       ];
     case 'page_oncall':
       return [
-        { name: 'schedule', label: 'On-call schedule', kind: 'radio', options: [{ value: 'aims', label: 'AIMS' }, { value: 'gds', label: 'GDS' }] },
-        { name: 'contactId', label: 'Who you called', kind: 'select', numeric: true, options: ctx.oncall },
-        { name: 'result', label: 'Result', kind: 'radio', options: [{ value: 'answered', label: 'Answered' }, { value: 'voicemail', label: 'Left a voicemail' }] },
+        {
+          name: 'schedule',
+          label: 'On-call schedule',
+          kind: 'radio',
+          options: [
+            { value: 'aims', label: 'AIMS' },
+            { value: 'gds', label: 'GDS' },
+          ],
+        },
+        {
+          name: 'contactId',
+          label: 'Who you called',
+          kind: 'select',
+          numeric: true,
+          options: ctx.oncall,
+        },
+        {
+          name: 'result',
+          label: 'Result',
+          kind: 'radio',
+          options: [
+            { value: 'answered', label: 'Answered' },
+            { value: 'voicemail', label: 'Left a voicemail' },
+          ],
+        },
         { name: 'callerPhone', label: 'Caller phone', kind: 'text' },
         { name: 'urgency', label: 'Urgency', kind: 'radio', options: urgencyOptions },
         { name: 'expectation', label: 'Expectation given to the customer', kind: 'textarea' },
@@ -61,7 +103,12 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
       ];
     case 'escalate_to_technologists':
       return [
-        { name: 'group', label: 'Technologist group', kind: 'select', options: technologistGroups.map((g) => ({ value: g, label: g })) },
+        {
+          name: 'group',
+          label: 'Technologist group',
+          kind: 'select',
+          options: technologistGroups.map((g) => ({ value: g, label: g })),
+        },
         { name: 'note', label: 'Why it is mission critical', kind: 'textarea' },
       ];
     case 'escalate_to_team':
@@ -70,13 +117,29 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
         { name: 'note', label: 'Why you escalate', kind: 'textarea' },
       ];
     case 'link_to_problem':
-      return [{ name: 'problemId', label: 'Open problem of this service', kind: 'select', numeric: true, options: ctx.problems }];
+      return [
+        {
+          name: 'problemId',
+          label: 'Open problem of this service',
+          kind: 'select',
+          numeric: true,
+          options: ctx.problems,
+        },
+      ];
     case 'resolve':
-      return [{ name: 'resolutionNote', label: 'Resolution (the customer reads this)', kind: 'textarea' }];
+      return [
+        { name: 'resolutionNote', label: 'Resolution (the customer reads this)', kind: 'textarea' },
+      ];
     case 'reopen':
       return [{ name: 'reason', label: 'Why reopen', kind: 'textarea' }];
     case 'request_more_information':
-      return [{ name: 'question', label: 'Question for the customer (they read it in Help Online)', kind: 'textarea' }];
+      return [
+        {
+          name: 'question',
+          label: 'Question for the customer (they read it in Help Online)',
+          kind: 'textarea',
+        },
+      ];
     case 'mark_mission_critical':
     case 'handle_normally':
       return [{ name: 'note', label: 'Internal note (optional)', kind: 'textarea' }];
@@ -92,7 +155,12 @@ interface Options {
   problems: Option[];
 }
 
-function defaultsFor(name: OneStepName, incident: Incident, d: Decide | undefined, preset: Record<string, string>): Record<string, string> {
+function defaultsFor(
+  name: OneStepName,
+  incident: Incident,
+  d: Decide | undefined,
+  preset: Record<string, string>,
+): Record<string, string> {
   const base: Record<string, string> = {
     callerPhone: incident.callerPhone ?? '',
     callbackPhone: incident.callerPhone ?? '',
@@ -147,7 +215,10 @@ export function OneStepForm({
   const utils = api.useUtils();
   const teams = api.catalog.teams.useQuery(undefined, { enabled: name === 'escalate_to_team' });
   const oncall = api.oncall.list.useQuery(undefined, { enabled: name === 'page_oncall' });
-  const problems = api.problem.forService.useQuery({ serviceId: incident.serviceId }, { enabled: name === 'link_to_problem' });
+  const problems = api.problem.forService.useQuery(
+    { serviceId: incident.serviceId },
+    { enabled: name === 'link_to_problem' },
+  );
   const [values, setValues] = useState(() => defaultsFor(name, incident, decide, preset));
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -156,7 +227,9 @@ export function OneStepForm({
   const isOverride = !!decide && recommended !== null && recommended !== name;
   const options: Options = {
     readyAgents: (decide?.cpsReady ?? []).map((a) => ({ value: String(a.id), label: a.name })),
-    oncall: (oncall.data ?? []).filter((c) => c.schedule === values.schedule).map((c) => ({ value: String(c.id), label: `${c.name} · ${c.phone}` })),
+    oncall: (oncall.data ?? [])
+      .filter((c) => c.schedule === values.schedule)
+      .map((c) => ({ value: String(c.id), label: `${c.name} · ${c.phone}` })),
     teams: (teams.data ?? []).map((t) => ({ value: String(t.id), label: t.name })),
     problems: (problems.data?.problems ?? []).map((p) => ({
       value: String(p.id),
@@ -167,14 +240,21 @@ export function OneStepForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const raw: Record<string, unknown> = { incidentId: incident.id, expectedVersion: incident.version };
+    const raw: Record<string, unknown> = {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+    };
     for (const f of fields) {
       if (f.show && !f.show(values)) continue;
       const v = values[f.name]?.trim() ?? '';
       if (v !== '') raw[f.name] = f.numeric ? Number(v) : v;
     }
     if (decide) {
-      raw.routing = { decision: decide.decision, recommended, ...(isOverride ? { overrideReason } : {}) };
+      raw.routing = {
+        decision: decide.decision,
+        recommended,
+        ...(isOverride ? { overrideReason } : {}),
+      };
     }
     const parsed = oneStepInputSchemas[name].safeParse(raw);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
@@ -189,7 +269,8 @@ export function OneStepForm({
     }
   }
 
-  const set = (k: string) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: string) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
       <h2 style={{ marginTop: 0 }}>{label}</h2>
@@ -215,7 +296,14 @@ export function OneStepForm({
                 <div role="radiogroup" aria-label={f.label} id={id}>
                   {f.options?.map((o) => (
                     <label key={o.value} style={{ marginRight: '1rem' }}>
-                      <input type="radio" name={id} value={o.value} checked={values[f.name] === o.value} onChange={set(f.name)} /> {o.label}
+                      <input
+                        type="radio"
+                        name={id}
+                        value={o.value}
+                        checked={values[f.name] === o.value}
+                        onChange={set(f.name)}
+                      />{' '}
+                      {o.label}
                     </label>
                   ))}
                 </div>
@@ -226,11 +314,22 @@ export function OneStepForm({
           );
         })}
       {name === 'link_to_problem' && problems.data?.problems.length === 0 ? (
-        <p className="empty">No open problem for this service yet. If it looks like an outage, tell HDQA.</p>
+        <p className="empty">
+          No open problem for this service yet. If it looks like an outage, tell HDQA.
+        </p>
       ) : null}
       {isOverride ? (
-        <Field id="step-overrideReason" label={`Why not the recommended step?`} error={errors.overrideReason ?? errors.routing}>
-          <textarea id="step-overrideReason" rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+        <Field
+          id="step-overrideReason"
+          label={`Why not the recommended step?`}
+          error={errors.overrideReason ?? errors.routing}
+        >
+          <textarea
+            id="step-overrideReason"
+            rows={2}
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.target.value)}
+          />
         </Field>
       ) : null}
       <div className="actions">

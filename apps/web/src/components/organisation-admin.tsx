@@ -45,7 +45,11 @@ export function OrganisationAdmin() {
                     .filter((u) => u.organisationId === o.id)
                     .map((u) => (
                       <div key={u.id}>
-                        {u.name} <span className="muted">{u.email}{u.login ? '' : ' (no login)'}</span>
+                        {u.name}{' '}
+                        <span className="muted">
+                          {u.email}
+                          {u.login ? '' : ' (no login)'}
+                        </span>
                       </div>
                     ))}
                 </td>
@@ -65,7 +69,9 @@ export function OrganisationAdmin() {
 function DomainsEditor({ organisation }: { organisation: Organisation }) {
   const utils = api.useUtils();
   const [text, setText] = useState(organisation.domains.join(', '));
-  const save = api.organisation.setDomains.useMutation({ onSuccess: () => void utils.organisation.invalidate() });
+  const save = api.organisation.setDomains.useMutation({
+    onSuccess: () => void utils.organisation.invalidate(),
+  });
   const id = `domains-${organisation.id}`;
   return (
     <form
@@ -87,11 +93,14 @@ function DomainsEditor({ organisation }: { organisation: Organisation }) {
 
 function NewOrganisationForm({ partnerTeams }: { partnerTeams: { id: number; name: string }[] }) {
   const utils = api.useUtils();
-  const create = api.organisation.create.useMutation({ onSuccess: () => void utils.organisation.invalidate() });
+  const create = api.organisation.create.useMutation({
+    onSuccess: () => void utils.organisation.invalidate(),
+  });
   const [form, setForm] = useState({ name: '', domains: '', team: '', newTeam: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -100,7 +109,11 @@ function NewOrganisationForm({ partnerTeams }: { partnerTeams: { id: number; nam
       await create.mutateAsync({
         name: form.name,
         domains: form.domains,
-        ...(form.team === 'new' ? { newPartnerTeamName: form.newTeam } : form.team ? { partnerTeamId: Number(form.team) } : {}),
+        ...(form.team === 'new'
+          ? { newPartnerTeamName: form.newTeam }
+          : form.team
+            ? { partnerTeamId: Number(form.team) }
+            : {}),
       });
       setDone(`${form.name} created.`);
       setForm({ name: '', domains: '', team: '', newTeam: '' });
@@ -111,14 +124,30 @@ function NewOrganisationForm({ partnerTeams }: { partnerTeams: { id: number; nam
   }
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label="New organisation">
+    <form
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="New organisation"
+    >
       <h3 style={{ marginTop: 0 }}>New organisation</h3>
-      {done ? <div className="ok-banner" role="status">{done}</div> : null}
-      <ErrorBanner message={create.error && !Object.keys(errors).length ? create.error.message : undefined} />
+      {done ? (
+        <div className="ok-banner" role="status">
+          {done}
+        </div>
+      ) : null}
+      <ErrorBanner
+        message={create.error && !Object.keys(errors).length ? create.error.message : undefined}
+      />
       <Field id="org-name" label="Name" error={errors.name}>
         <input id="org-name" value={form.name} onChange={set('name')} />
       </Field>
-      <Field id="org-domains" label="E-mail domains" hint="Separated by commas, e.g. badgerhealth.example" error={errors.domains}>
+      <Field
+        id="org-domains"
+        label="E-mail domains"
+        hint="Separated by commas, e.g. badgerhealth.example"
+        error={errors.domains}
+      >
         <input id="org-domains" value={form.domains} onChange={set('domains')} />
       </Field>
       <Field id="org-team" label="Supported by" error={errors.partnerTeamId}>
@@ -148,11 +177,14 @@ function NewOrganisationForm({ partnerTeams }: { partnerTeams: { id: number; nam
 
 function NewEndUserForm({ organisations }: { organisations: Organisation[] }) {
   const utils = api.useUtils();
-  const create = api.organisation.createEndUser.useMutation({ onSuccess: () => void utils.organisation.invalidate() });
+  const create = api.organisation.createEndUser.useMutation({
+    onSuccess: () => void utils.organisation.invalidate(),
+  });
   const [form, setForm] = useState({ name: '', email: '', password: '', organisation: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -164,7 +196,9 @@ function NewEndUserForm({ organisations }: { organisations: Organisation[] }) {
         password: form.password,
         organisationId: form.organisation ? Number(form.organisation) : null,
       });
-      setDone(`${form.email} can sign in to Help Online as a member of ${created.organisationName}${created.how === 'manual' ? ' (test user, placed by hand)' : ''}.`);
+      setDone(
+        `${form.email} can sign in to Help Online as a member of ${created.organisationName}${created.how === 'manual' ? ' (test user, placed by hand)' : ''}.`,
+      );
       setForm({ name: '', email: '', password: '', organisation: '' });
       setErrors({});
     } catch (err) {
@@ -175,15 +209,26 @@ function NewEndUserForm({ organisations }: { organisations: Organisation[] }) {
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label="New end user">
       <h3 style={{ marginTop: 0 }}>Add an end user</h3>
-      {done ? <div className="ok-banner" role="status">{done}</div> : null}
-      <ErrorBanner message={create.error && !Object.keys(errors).length ? create.error.message : undefined} />
+      {done ? (
+        <div className="ok-banner" role="status">
+          {done}
+        </div>
+      ) : null}
+      <ErrorBanner
+        message={create.error && !Object.keys(errors).length ? create.error.message : undefined}
+      />
       <Field id="eu-name" label="Name" error={errors.name}>
         <input id="eu-name" value={form.name} onChange={set('name')} />
       </Field>
       <Field id="eu-email" label="E-mail" error={errors.email}>
         <input id="eu-email" type="email" value={form.email} onChange={set('email')} />
       </Field>
-      <Field id="eu-password" label="Help Online password" hint="At least 8 characters" error={errors.password}>
+      <Field
+        id="eu-password"
+        label="Help Online password"
+        hint="At least 8 characters"
+        error={errors.password}
+      >
         <input id="eu-password" type="password" value={form.password} onChange={set('password')} />
       </Field>
       <Field

@@ -26,7 +26,11 @@ export function OutageActions({ o, onChanged }: { o: Guarded; onChanged: () => v
     e.preventDefault();
     if (!summary.trim()) return setErrors({ publicSummary: 'Write the update' });
     try {
-      await update.mutateAsync({ outageId: o.id, expectedVersion: o.version, publicSummary: summary });
+      await update.mutateAsync({
+        outageId: o.id,
+        expectedVersion: o.version,
+        publicSummary: summary,
+      });
       setSummary('');
       setErrors({});
       onChanged();
@@ -42,7 +46,12 @@ export function OutageActions({ o, onChanged }: { o: Guarded; onChanged: () => v
       {o.can.update === null ? (
         <form onSubmit={(e) => void post(e)} noValidate aria-label={`Update ${o.number}`}>
           <Field id={`update-${o.id}`} label="New public summary" error={errors.publicSummary}>
-            <textarea id={`update-${o.id}`} rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            <textarea
+              id={`update-${o.id}`}
+              rows={2}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+            />
           </Field>
           <div className="actions">
             <button type="submit" disabled={update.isPending}>
@@ -53,7 +62,11 @@ export function OutageActions({ o, onChanged }: { o: Guarded; onChanged: () => v
                 type="button"
                 disabled={o.can.start !== null || start.isPending}
                 title={o.can.start ?? undefined}
-                onClick={() => void start.mutateAsync({ outageId: o.id, expectedVersion: o.version }).then(onChanged, () => undefined)}
+                onClick={() =>
+                  void start
+                    .mutateAsync({ outageId: o.id, expectedVersion: o.version })
+                    .then(onChanged, () => undefined)
+                }
               >
                 Start outage
               </button>
@@ -63,8 +76,12 @@ export function OutageActions({ o, onChanged }: { o: Guarded; onChanged: () => v
               disabled={o.can.resolve !== null || resolve.isPending}
               title={o.can.resolve ?? undefined}
               onClick={() => {
-                if (window.confirm(`Mark ${o.number} resolved? The status page will show it as over.`)) {
-                  void resolve.mutateAsync({ outageId: o.id, expectedVersion: o.version }).then(onChanged, () => undefined);
+                if (
+                  window.confirm(`Mark ${o.number} resolved? The status page will show it as over.`)
+                ) {
+                  void resolve
+                    .mutateAsync({ outageId: o.id, expectedVersion: o.version })
+                    .then(onChanged, () => undefined);
                 }
               }}
             >

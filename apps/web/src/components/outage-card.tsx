@@ -14,13 +14,23 @@ export interface OutageCardData {
   expectedEndAt: string | null;
   endAt: string | null;
   services: string[];
-  updates: { id: number; kind: string; body: string; createdAt: string; authorName?: string | null }[];
+  updates: {
+    id: number;
+    kind: string;
+    body: string;
+    createdAt: string;
+    authorName?: string | null;
+  }[];
 }
 
 /** One outage as the outages page and `/status` show it: services, window, public summary, timeline. */
 export function OutageCard({ o, children }: { o: OutageCardData; children?: ReactNode }) {
   return (
-    <section className="panel outage" aria-label={`${o.number} ${o.title}`} data-testid={`outage-${o.number}`}>
+    <section
+      className="panel outage"
+      aria-label={`${o.number} ${o.title}`}
+      data-testid={`outage-${o.number}`}
+    >
       <h3 style={{ marginTop: 0 }}>
         {o.title} <Badge tone={statusTone[o.status]}>{statusText[o.status]}</Badge>{' '}
         <small className="muted">
@@ -44,7 +54,13 @@ export function OutageCard({ o, children }: { o: OutageCardData; children?: Reac
         ) : (
           <>
             <dt>Expected end</dt>
-            <dd>{o.expectedEndAt ? <Time at={o.expectedEndAt} /> : <span className="muted">not known yet</span>}</dd>
+            <dd>
+              {o.expectedEndAt ? (
+                <Time at={o.expectedEndAt} />
+              ) : (
+                <span className="muted">not known yet</span>
+              )}
+            </dd>
           </>
         )}
         <dt>Summary</dt>

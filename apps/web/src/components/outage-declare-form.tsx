@@ -6,7 +6,14 @@ import { ErrorBanner, Field } from '@handoff/ui';
 import { api } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
 
-const empty = { title: '', kind: 'unplanned', startAt: '', expectedEndAt: '', publicSummary: '', ownerTeamId: '' };
+const empty = {
+  title: '',
+  kind: 'unplanned',
+  startAt: '',
+  expectedEndAt: '',
+  publicSummary: '',
+  ownerTeamId: '',
+};
 
 /** kb 001 step 3: HDQA or SNCC declares an outage, unplanned now or planned for a window; SNCC owns it. */
 export function OutageDeclareForm({ onDeclared }: { onDeclared: (number: string) => void }) {
@@ -16,7 +23,8 @@ export function OutageDeclareForm({ onDeclared }: { onDeclared: (number: string)
   const [form, setForm] = useState(empty);
   const [serviceIds, setServiceIds] = useState<number[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -42,7 +50,12 @@ export function OutageDeclareForm({ onDeclared }: { onDeclared: (number: string)
 
   const planned = form.kind === 'planned';
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label="Declare an outage">
+    <form
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="Declare an outage"
+    >
       <h2 style={{ marginTop: 0 }}>Declare an outage</h2>
       <ErrorBanner message={declare.error?.message} />
       <div className="grid2">
@@ -59,13 +72,21 @@ export function OutageDeclareForm({ onDeclared }: { onDeclared: (number: string)
             ))}
           </select>
         </Field>
-        <Field id="outage-services" label="Affected services" required error={errors.serviceIds} hint="Ctrl/Cmd-click to choose several">
+        <Field
+          id="outage-services"
+          label="Affected services"
+          required
+          error={errors.serviceIds}
+          hint="Ctrl/Cmd-click to choose several"
+        >
           <select
             id="outage-services"
             multiple
             size={6}
             value={serviceIds.map(String)}
-            onChange={(e) => setServiceIds([...e.target.selectedOptions].map((o) => Number(o.value)))}
+            onChange={(e) =>
+              setServiceIds([...e.target.selectedOptions].map((o) => Number(o.value)))
+            }
           >
             {services.data?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -78,22 +99,66 @@ export function OutageDeclareForm({ onDeclared }: { onDeclared: (number: string)
           <span style={{ fontWeight: 600, fontSize: '.9rem' }}>Kind</span>
           <div role="radiogroup" aria-label="Kind">
             <label style={{ marginRight: '1rem' }}>
-              <input type="radio" name="outage-kind" value="unplanned" checked={!planned} onChange={set('kind')} /> Unplanned (happening now)
+              <input
+                type="radio"
+                name="outage-kind"
+                value="unplanned"
+                checked={!planned}
+                onChange={set('kind')}
+              />{' '}
+              Unplanned (happening now)
             </label>
             <label>
-              <input type="radio" name="outage-kind" value="planned" checked={planned} onChange={set('kind')} /> Planned window
+              <input
+                type="radio"
+                name="outage-kind"
+                value="planned"
+                checked={planned}
+                onChange={set('kind')}
+              />{' '}
+              Planned window
             </label>
           </div>
         </div>
-        <Field id="outage-start" label={planned ? 'Window starts (Central time)' : 'Started at (Central time, optional)'} required={planned} error={errors.startAt}>
-          <input id="outage-start" type="datetime-local" value={form.startAt} onChange={set('startAt')} />
+        <Field
+          id="outage-start"
+          label={planned ? 'Window starts (Central time)' : 'Started at (Central time, optional)'}
+          required={planned}
+          error={errors.startAt}
+        >
+          <input
+            id="outage-start"
+            type="datetime-local"
+            value={form.startAt}
+            onChange={set('startAt')}
+          />
         </Field>
-        <Field id="outage-end" label={planned ? 'Window ends (Central time)' : 'Expected end (Central time, optional)'} required={planned} error={errors.expectedEndAt}>
-          <input id="outage-end" type="datetime-local" value={form.expectedEndAt} onChange={set('expectedEndAt')} />
+        <Field
+          id="outage-end"
+          label={planned ? 'Window ends (Central time)' : 'Expected end (Central time, optional)'}
+          required={planned}
+          error={errors.expectedEndAt}
+        >
+          <input
+            id="outage-end"
+            type="datetime-local"
+            value={form.expectedEndAt}
+            onChange={set('expectedEndAt')}
+          />
         </Field>
       </div>
-      <Field id="outage-summary" label="Public summary (shown on the status page)" required error={errors.publicSummary}>
-        <textarea id="outage-summary" rows={3} value={form.publicSummary} onChange={set('publicSummary')} />
+      <Field
+        id="outage-summary"
+        label="Public summary (shown on the status page)"
+        required
+        error={errors.publicSummary}
+      >
+        <textarea
+          id="outage-summary"
+          rows={3}
+          value={form.publicSummary}
+          onChange={set('publicSummary')}
+        />
       </Field>
       <div className="actions">
         <button className="primary" type="submit" disabled={declare.isPending}>

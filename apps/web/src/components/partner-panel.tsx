@@ -24,7 +24,15 @@ type Open = 'escalate' | 'return' | 'resolve' | null;
  * hand-offs with how long each waited, the round trips, and Claim / Pull, Escalate to Tier 2,
  * Return to agent and Resolve (disabled with the reason when they may not run now).
  */
-export function PartnerPanel({ incident, facts, onChanged }: { incident: Incident; facts: PartnerFacts; onChanged: () => void }) {
+export function PartnerPanel({
+  incident,
+  facts,
+  onChanged,
+}: {
+  incident: Incident;
+  facts: PartnerFacts;
+  onChanged: () => void;
+}) {
   const utils = api.useUtils();
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,7 +40,8 @@ export function PartnerPanel({ incident, facts, onChanged }: { incident: Inciden
   const a = facts.actions;
   // Claim / Pull shows while the ticket waits for someone; it stays clickable so a claimer who lost
   // the race (their page not refreshed yet) hears from the server who has it (kb 003 rule 5).
-  const showClaim = a.claim.permitted && (facts.phase === 'unclaimed' || facts.phase === 'awaiting_tier2');
+  const showClaim =
+    a.claim.permitted && (facts.phase === 'unclaimed' || facts.phase === 'awaiting_tier2');
   const changed = async (message: string) => {
     setOpen(null);
     setDone(message);
@@ -49,7 +58,9 @@ export function PartnerPanel({ incident, facts, onChanged }: { incident: Inciden
         <dt>Partner group</dt>
         <dd>{facts.partnerTeamName}</dd>
         <dt>Partner agent</dt>
-        <dd>{facts.relationshipAgentName ?? <span className="muted">Nobody has claimed it yet</span>}</dd>
+        <dd>
+          {facts.relationshipAgentName ?? <span className="muted">Nobody has claimed it yet</span>}
+        </dd>
         <dt>Where it is</dt>
         <dd data-testid="partner-phase">{phaseText[facts.phase]}</dd>
         <dt>Tier 2</dt>
@@ -71,34 +82,71 @@ export function PartnerPanel({ incident, facts, onChanged }: { incident: Inciden
             onClick={() => {
               setDone(null);
               // Even a disabled-looking claim is sent: the server says who has it, as kb 003 rule 5 wants.
-              claim.mutate({ incidentId: incident.id }, { onSuccess: () => void changed(`${a.claim.label === 'Pull' ? 'Pulled' : 'Claimed'}: ${incident.number} is yours.`) });
+              claim.mutate(
+                { incidentId: incident.id },
+                {
+                  onSuccess: () =>
+                    void changed(
+                      `${a.claim.label === 'Pull' ? 'Pulled' : 'Claimed'}: ${incident.number} is yours.`,
+                    ),
+                },
+              );
             }}
           >
             {claim.isPending ? 'Claiming…' : a.claim.label}
           </button>
         ) : null}
         {a.escalate.permitted ? (
-          <button type="button" disabled={a.escalate.disabledReason !== null} title={a.escalate.disabledReason ?? undefined} onClick={() => setOpen('escalate')}>
+          <button
+            type="button"
+            disabled={a.escalate.disabledReason !== null}
+            title={a.escalate.disabledReason ?? undefined}
+            onClick={() => setOpen('escalate')}
+          >
             Escalate to Tier 2
           </button>
         ) : null}
         {a.return.permitted ? (
-          <button type="button" disabled={a.return.disabledReason !== null} title={a.return.disabledReason ?? undefined} onClick={() => setOpen('return')}>
+          <button
+            type="button"
+            disabled={a.return.disabledReason !== null}
+            title={a.return.disabledReason ?? undefined}
+            onClick={() => setOpen('return')}
+          >
             Return to agent
           </button>
         ) : null}
         {a.resolve.permitted ? (
-          <button type="button" disabled={a.resolve.disabledReason !== null} title={a.resolve.disabledReason ?? undefined} onClick={() => setOpen('resolve')}>
+          <button
+            type="button"
+            disabled={a.resolve.disabledReason !== null}
+            title={a.resolve.disabledReason ?? undefined}
+            onClick={() => setOpen('resolve')}
+          >
             Resolve
           </button>
         ) : null}
       </div>
-      {showClaim && a.claim.disabledReason ? <p className="muted">{a.claim.disabledReason}</p> : null}
+      {showClaim && a.claim.disabledReason ? (
+        <p className="muted">{a.claim.disabledReason}</p>
+      ) : null}
       {open === 'escalate' || open === 'return' ? (
-        <HandOffForm kind={open} incident={incident} agentName={facts.relationshipAgentName} onCancel={() => setOpen(null)} onDone={(m) => void changed(m)} />
+        <HandOffForm
+          kind={open}
+          incident={incident}
+          agentName={facts.relationshipAgentName}
+          onCancel={() => setOpen(null)}
+          onDone={(m) => void changed(m)}
+        />
       ) : null}
       {open === 'resolve' ? (
-        <OneStepForm name="resolve" label="Resolve" incident={incident} onCancel={() => setOpen(null)} onDone={(m) => void changed(m)} />
+        <OneStepForm
+          name="resolve"
+          label="Resolve"
+          incident={incident}
+          onCancel={() => setOpen(null)}
+          onDone={(m) => void changed(m)}
+        />
       ) : null}
       <h3>Hand-offs</h3>
       {facts.hops.length === 0 ? (
@@ -160,11 +208,19 @@ function HandOffForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     setErrors({});
-    const input = { incidentId: incident.id, expectedVersion: incident.version, privateComment: comment };
+    const input = {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+      privateComment: comment,
+    };
     try {
       if (kind === 'escalate') await escalate.mutateAsync(input);
       else await back.mutateAsync(input);
-      onDone(kind === 'escalate' ? `Escalated ${incident.number} to Tier 2 Support.` : `Returned ${incident.number} to ${agentName ?? 'the partner agent'}.`);
+      onDone(
+        kind === 'escalate'
+          ? `Escalated ${incident.number} to Tier 2 Support.`
+          : `Returned ${incident.number} to ${agentName ?? 'the partner agent'}.`,
+      );
     } catch (err) {
       setErrors(serverFieldErrors(err));
     }
@@ -177,10 +233,19 @@ function HandOffForm({
       <Field
         id={`${kind}-comment`}
         label="Private comment (the requester never sees it)"
-        hint={kind === 'escalate' ? 'What the requester needs, what you tried, where you are stuck.' : `What you found, or what ${agentName ?? 'the agent'} should do next.`}
+        hint={
+          kind === 'escalate'
+            ? 'What the requester needs, what you tried, where you are stuck.'
+            : `What you found, or what ${agentName ?? 'the agent'} should do next.`
+        }
         error={errors.privateComment}
       >
-        <textarea id={`${kind}-comment`} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${kind}-comment`}
+          rows={4}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </Field>
       <div className="actions">
         <button className="primary" type="submit" disabled={mutation.isPending}>
@@ -198,7 +263,15 @@ function HandOffForm({
  * Comments on a partner ticket: private by default; "Requester can see this comment" (kb 003's own
  * words) only for the partner agent who owns the relationship.
  */
-export function PartnerCommentForm({ incidentId, facts, onAdded }: { incidentId: number; facts: PartnerFacts; onAdded: () => void }) {
+export function PartnerCommentForm({
+  incidentId,
+  facts,
+  onAdded,
+}: {
+  incidentId: number;
+  facts: PartnerFacts;
+  onAdded: () => void;
+}) {
   const [body, setBody] = useState('');
   const [isPublic, setIsPublic] = useState(false);
   const comment = api.partner.comment.useMutation();
@@ -220,14 +293,29 @@ export function PartnerCommentForm({ incidentId, facts, onAdded }: { incidentId:
     <form onSubmit={(e) => void submit(e).catch(() => undefined)} aria-label="New comment">
       <ErrorBanner message={comment.error?.message} />
       <Field id="partner-comment" label="Add a comment">
-        <textarea id="partner-comment" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          id="partner-comment"
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </Field>
       <div className="actions">
         <label title={publicReason ?? undefined}>
-          <input type="checkbox" checked={isPublic} disabled={publicReason !== null} onChange={(e) => setIsPublic(e.target.checked)} /> Requester can see this comment
+          <input
+            type="checkbox"
+            checked={isPublic}
+            disabled={publicReason !== null}
+            onChange={(e) => setIsPublic(e.target.checked)}
+          />{' '}
+          Requester can see this comment
         </label>
         <button type="submit" className="primary" disabled={comment.isPending || !body.trim()}>
-          {comment.isPending ? 'Adding…' : isPublic ? 'Send to the requester' : 'Add private comment'}
+          {comment.isPending
+            ? 'Adding…'
+            : isPublic
+              ? 'Send to the requester'
+              : 'Add private comment'}
         </button>
       </div>
       {publicReason ? <p className="muted">{publicReason}</p> : null}

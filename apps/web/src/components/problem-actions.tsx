@@ -13,15 +13,25 @@ interface Target {
 }
 
 /** kb 001 step 6 / 11: "clicks the team name in the Owned by pane and assigns the Problem". */
-export function AssignProblem({ problemId, version, ownerTeamId, onDone }: Target & { ownerTeamId: number }) {
+export function AssignProblem({
+  problemId,
+  version,
+  ownerTeamId,
+  onDone,
+}: Target & { ownerTeamId: number }) {
   const pickers = api.problem.pickers.useQuery();
   const assign = api.problem.assign.useMutation();
   const [teamId, setTeamId] = useState('');
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!teamId) return;
-    const r = await assign.mutateAsync({ problemId, expectedVersion: version, teamId: Number(teamId) }).catch(() => null);
-    if (r) onDone(`Assigned to ${pickers.data?.teams.find((t) => t.id === Number(teamId))?.name ?? 'the team'}.`);
+    const r = await assign
+      .mutateAsync({ problemId, expectedVersion: version, teamId: Number(teamId) })
+      .catch(() => null);
+    if (r)
+      onDone(
+        `Assigned to ${pickers.data?.teams.find((t) => t.id === Number(teamId))?.name ?? 'the team'}.`,
+      );
   }
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Assign problem">
@@ -52,7 +62,9 @@ export function LinkOutage({ problemId, version, onDone }: Target) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!outageId) return;
-    const r = await link.mutateAsync({ problemId, expectedVersion: version, outageId: Number(outageId) }).catch(() => null);
+    const r = await link
+      .mutateAsync({ problemId, expectedVersion: version, outageId: Number(outageId) })
+      .catch(() => null);
     if (r) onDone('Linked to the outage.');
   }
   const outages = pickers.data?.outages ?? [];
@@ -60,7 +72,9 @@ export function LinkOutage({ problemId, version, onDone }: Target) {
     <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Link outage">
       <label htmlFor="link-outage">Link to outage</label>
       <select id="link-outage" value={outageId} onChange={(e) => setOutageId(e.target.value)}>
-        <option value="">{outages.length ? 'Choose an outage…' : 'No active or planned outage'}</option>
+        <option value="">
+          {outages.length ? 'Choose an outage…' : 'No active or planned outage'}
+        </option>
         {outages.map((o) => (
           <option key={o.id} value={o.id}>
             {o.number} · {o.title} ({o.status})
@@ -88,7 +102,10 @@ export function LinkIncidents({ problemId, onDone }: Omit<Target, 'version'>) {
       .filter(Boolean);
     const bad = numbers.filter((n) => !incidentNumberSchema.safeParse(n).success);
     if (numbers.length === 0) return setErrors({ numbers: 'Enter at least one incident number' });
-    if (bad.length) return setErrors({ numbers: `Not incident numbers: ${bad.join(', ')} (they look like INC-000123)` });
+    if (bad.length)
+      return setErrors({
+        numbers: `Not incident numbers: ${bad.join(', ')} (they look like INC-000123)`,
+      });
     try {
       const r = await link.mutateAsync({ problemId, numbers });
       setText('');
@@ -100,8 +117,17 @@ export function LinkIncidents({ problemId, onDone }: Omit<Target, 'version'>) {
   }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Link incidents">
-      <Field id="link-numbers" label="Link incidents (numbers, separated by spaces or commas)" error={errors.numbers}>
-        <input id="link-numbers" value={text} onChange={(e) => setText(e.target.value)} placeholder="INC-000123, INC-000124" />
+      <Field
+        id="link-numbers"
+        label="Link incidents (numbers, separated by spaces or commas)"
+        error={errors.numbers}
+      >
+        <input
+          id="link-numbers"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="INC-000123, INC-000124"
+        />
       </Field>
       <ErrorBanner message={errors.numbers ? undefined : link.error?.message} />
       <div className="actions">
@@ -114,7 +140,12 @@ export function LinkIncidents({ problemId, onDone }: Omit<Target, 'version'>) {
 }
 
 /** The problem is done: SNCC resolves it (no open incident left), saying how. */
-export function ResolveProblem({ problemId, version, disabledReason, onDone }: Target & { disabledReason: string | null }) {
+export function ResolveProblem({
+  problemId,
+  version,
+  disabledReason,
+  onDone,
+}: Target & { disabledReason: string | null }) {
   const resolve = api.problem.resolve.useMutation();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -133,7 +164,12 @@ export function ResolveProblem({ problemId, version, disabledReason, onDone }: T
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Resolve problem">
       <ErrorBanner message={resolve.error?.message} />
       <Field id="resolve-note" label="How was the problem resolved?" error={errors.note}>
-        <textarea id="resolve-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id="resolve-note"
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Field>
       <div className="actions">
         <button type="submit" disabled={resolve.isPending}>

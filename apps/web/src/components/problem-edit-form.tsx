@@ -1,7 +1,12 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { editProblemSchema, instantToLocalInput, localInputToInstant, type Problem } from '@handoff/domain';
+import {
+  editProblemSchema,
+  instantToLocalInput,
+  localInputToInstant,
+  type Problem,
+} from '@handoff/domain';
 import { ErrorBanner, Field } from '@handoff/ui';
 import { api, type RouterOutputs } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
@@ -29,7 +34,8 @@ export function ProblemEditForm({
   });
   const [serviceId, setServiceId] = useState<number | null>(problem.serviceId);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,22 +55,42 @@ export function ProblemEditForm({
     }
   }
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label="Identify and Classify">
+    <form
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="Identify and Classify"
+    >
       <h2 style={{ marginTop: 0 }}>Identify &amp; Classify</h2>
       <ErrorBanner message={edit.error?.message} />
       <Field id="problem-title" label="Title" required error={errors.title}>
         <input id="problem-title" value={form.title} onChange={set('title')} />
       </Field>
       <div className="grid2">
-        <ServicePicker services={services} value={serviceId} onChange={setServiceId} error={errors.serviceId} />
+        <ServicePicker
+          services={services}
+          value={serviceId}
+          onChange={setServiceId}
+          error={errors.serviceId}
+        />
         <Field id="problem-category" label="Problem category" required error={errors.category}>
           <input id="problem-category" value={form.category} onChange={set('category')} />
         </Field>
         <Field id="problem-impact" label="Impact" required error={errors.impact}>
           <input id="problem-impact" value={form.impact} onChange={set('impact')} />
         </Field>
-        <Field id="problem-first-seen" label="First seen (Central time)" required error={errors.firstSeenAt}>
-          <input id="problem-first-seen" type="datetime-local" value={form.firstSeenAt} onChange={set('firstSeenAt')} />
+        <Field
+          id="problem-first-seen"
+          label="First seen (Central time)"
+          required
+          error={errors.firstSeenAt}
+        >
+          <input
+            id="problem-first-seen"
+            type="datetime-local"
+            value={form.firstSeenAt}
+            onChange={set('firstSeenAt')}
+          />
         </Field>
       </div>
       <Field id="problem-symptoms" label="Symptoms" required error={errors.symptoms}>

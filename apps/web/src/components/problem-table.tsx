@@ -5,7 +5,15 @@ import { type RouterOutputs } from '../trpc/react';
 type Row = RouterOutputs['problem']['list'][number];
 
 /** Problems with their service, owner, outage and linked incidents (HDQA and SNCC homes, the problems page). */
-export function ProblemTable({ rows, empty, label = 'Problems' }: { rows: Row[]; empty: string; label?: string }) {
+export function ProblemTable({
+  rows,
+  empty,
+  label = 'Problems',
+}: {
+  rows: Row[];
+  empty: string;
+  label?: string;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <table aria-label={label}>
@@ -30,7 +38,13 @@ export function ProblemTable({ rows, empty, label = 'Problems' }: { rows: Row[];
             <td>{p.title}</td>
             <td>{p.serviceName}</td>
             <td>{p.ownerTeamName}</td>
-            <td>{p.outageNumber ? `${p.outageNumber} (${p.outageStatus})` : <span className="muted">—</span>}</td>
+            <td>
+              {p.outageNumber ? (
+                `${p.outageNumber} (${p.outageStatus})`
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
             <td>
               {p.incidentCount} ({p.openIncidentCount})
             </td>

@@ -23,8 +23,15 @@ export function useNow(intervalMs = 30_000): number {
 export function countdown(at: string, now: number): { text: string; breached: boolean } {
   const ms = Date.parse(at) - now;
   const mins = Math.round(Math.abs(ms) / 60_000);
-  const text = mins < 60 ? `${mins} min` : mins < 48 * 60 ? `${Math.floor(mins / 60)} h ${mins % 60} min` : `${Math.floor(mins / 1440)} d`;
-  return ms < 0 ? { text: `${text} overdue`, breached: true } : { text: `in ${text}`, breached: false };
+  const text =
+    mins < 60
+      ? `${mins} min`
+      : mins < 48 * 60
+        ? `${Math.floor(mins / 60)} h ${mins % 60} min`
+        : `${Math.floor(mins / 1440)} d`;
+  return ms < 0
+    ? { text: `${text} overdue`, breached: true }
+    : { text: `in ${text}`, breached: false };
 }
 
 export function Countdown({ at, now }: { at: string; now: number }) {
@@ -66,7 +73,13 @@ const shortPromiseLabels: Record<string, string> = {
 };
 
 /** The earliest open promise of a queue row: what it is, when, and its countdown. */
-export function NextPromise({ promises, now }: { promises: Record<string, string | undefined>; now: number }) {
+export function NextPromise({
+  promises,
+  now,
+}: {
+  promises: Record<string, string | undefined>;
+  now: number;
+}) {
   const next = Object.entries(promises)
     .filter((e): e is [string, string] => !!e[1])
     .sort((a, b) => a[1].localeCompare(b[1]))[0];

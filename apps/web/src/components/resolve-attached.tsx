@@ -49,24 +49,46 @@ export function ResolveAttached({
   }
   return (
     <>
-      <button type="button" className="primary" disabled={disabledReason !== null} title={disabledReason ?? undefined} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="primary"
+        disabled={disabledReason !== null}
+        title={disabledReason ?? undefined}
+        onClick={() => setConfirming(true)}
+      >
         Resolve Attached Incidents
       </button>
       {disabledReason ? <small className="muted"> {disabledReason}</small> : null}
       {confirming ? (
-        <div className="panel confirm" role="dialog" aria-modal="true" aria-labelledby="resolve-attached-title">
+        <div
+          className="panel confirm"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="resolve-attached-title"
+        >
           <h3 id="resolve-attached-title" style={{ marginTop: 0 }}>
             Resolve the attached incidents of {problemNumber}?
           </h3>
           <p data-testid="resolve-attached-summary">
-            This resolves {plural(preview.incidents, 'open incident')} and e-mails {plural(preview.emails, 'customer')}
-            {preview.customers !== preview.emails ? ` (of ${preview.customers}; ${preview.customersWithoutEmail} have no e-mail address)` : ''}, once
-            each, that the issue should be resolved and to contact the Help Desk if it still occurs.
-            {preview.outageToResolve ? ` Outage ${preview.outageToResolve} is still active and will be marked resolved.` : ''}
+            This resolves {plural(preview.incidents, 'open incident')} and e-mails{' '}
+            {plural(preview.emails, 'customer')}
+            {preview.customers !== preview.emails
+              ? ` (of ${preview.customers}; ${preview.customersWithoutEmail} have no e-mail address)`
+              : ''}
+            , once each, that the issue should be resolved and to contact the Help Desk if it still
+            occurs.
+            {preview.outageToResolve
+              ? ` Outage ${preview.outageToResolve} is still active and will be marked resolved.`
+              : ''}
           </p>
           <ErrorBanner message={run.error?.message} />
           <div className="actions">
-            <button type="button" className="primary" disabled={run.isPending} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={run.isPending}
+              onClick={() => void confirm()}
+            >
               {run.isPending ? 'Resolving…' : `Resolve ${plural(preview.incidents, 'incident')}`}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

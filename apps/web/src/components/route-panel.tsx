@@ -71,8 +71,11 @@ export function RoutePanel({
     <section className="panel route-panel" aria-label="Route">
       <h2 style={{ marginTop: 0 }}>Route</h2>
       <p className="muted">
-        CPS agents ready now: <span className="ready-count" data-testid="cps-ready-count">{d.cpsReady.length}</span> · routed at{' '}
-        <Time at={d.at} />
+        CPS agents ready now:{' '}
+        <span className="ready-count" data-testid="cps-ready-count">
+          {d.cpsReady.length}
+        </span>{' '}
+        · routed at <Time at={d.at} />
       </p>
       {decision.outcome === 'ask' && decision.question ? (
         <div role="group" aria-label="Routing question">
@@ -84,8 +87,17 @@ export function RoutePanel({
           ) : null}
           {decision.question === 'computerName' ? (
             <div className="actions">
-              <input aria-label="Computer name answer" value={computer} onChange={(e) => setComputer(e.target.value)} placeholder="e.g. CAE-4411" />
-              <button type="button" disabled={!computer.trim()} onClick={() => answer({ computerName: computer.trim() })}>
+              <input
+                aria-label="Computer name answer"
+                value={computer}
+                onChange={(e) => setComputer(e.target.value)}
+                placeholder="e.g. CAE-4411"
+              />
+              <button
+                type="button"
+                disabled={!computer.trim()}
+                onClick={() => answer({ computerName: computer.trim() })}
+              >
                 Use this computer
               </button>
               <button type="button" onClick={() => answer({ computerName: null })}>
@@ -136,7 +148,9 @@ export function RoutePanel({
             </ul>
           ) : null}
           {decision.requiredFields.length ? (
-            <p className="muted">The one-step needs: {decision.requiredFields.map(requiredFieldLabel).join(', ')}.</p>
+            <p className="muted">
+              The one-step needs: {decision.requiredFields.map(requiredFieldLabel).join(', ')}.
+            </p>
           ) : null}
           {missing.length ? (
             <p data-testid="missing-fields">
@@ -144,7 +158,13 @@ export function RoutePanel({
               {missing.map((f, i) => (
                 <span key={f}>
                   {i ? ', ' : ''}
-                  <a href={`#step-${f}`} onClick={(e) => { e.preventDefault(); onFixField(f); }}>
+                  <a
+                    href={`#step-${f}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onFixField(f);
+                    }}
+                  >
                     {requiredFieldLabel(f)}
                   </a>
                 </span>
@@ -155,14 +175,20 @@ export function RoutePanel({
       )}
       <div className="actions">
         <label>
-          <input type="checkbox" checked={answers.outage ?? false} onChange={(e) => answer({ outage: e.target.checked || undefined })} /> About a
-          potential outage
+          <input
+            type="checkbox"
+            checked={answers.outage ?? false}
+            onChange={(e) => answer({ outage: e.target.checked || undefined })}
+          />{' '}
+          About a potential outage
         </label>
         <label>
           <input
             type="checkbox"
             checked={answers.suspectedEnterprise ?? false}
-            onChange={(e) => answer({ suspectedEnterprise: e.target.checked || undefined, esSupported: undefined })}
+            onChange={(e) =>
+              answer({ suspectedEnterprise: e.target.checked || undefined, esSupported: undefined })
+            }
           />{' '}
           May be ES-supported
         </label>
@@ -185,7 +211,8 @@ export function RoutePanel({
         <ol className="trace" aria-label="Routing trace">
           {decision.steps.map((s, i) => (
             <li key={i}>
-              <code>{s.rule}</code> — {s.answer}: {s.text} <small className="muted">(kb {s.doc})</small>
+              <code>{s.rule}</code> — {s.answer}: {s.text}{' '}
+              <small className="muted">(kb {s.doc})</small>
             </li>
           ))}
         </ol>

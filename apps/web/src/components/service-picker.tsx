@@ -22,8 +22,12 @@ export function ServicePicker({
 }) {
   const current = services.find((s) => s.id === value) ?? null;
   const names = [...new Set(services.map((s) => s.name))];
-  const categories = current ? [...new Set(services.filter((s) => s.name === current.name).map((s) => s.category))] : [];
-  const subs = current ? services.filter((s) => s.name === current.name && s.category === current.category) : [];
+  const categories = current
+    ? [...new Set(services.filter((s) => s.name === current.name).map((s) => s.category))]
+    : [];
+  const subs = current
+    ? services.filter((s) => s.name === current.name && s.category === current.category)
+    : [];
   const firstOf = (pred: (s: Service) => boolean) => services.find(pred)?.id ?? null;
   return (
     <>
@@ -32,7 +36,9 @@ export function ServicePicker({
           id="service"
           value={current?.name ?? ''}
           aria-invalid={error ? true : undefined}
-          onChange={(e) => onChange(e.target.value ? firstOf((s) => s.name === e.target.value) : null)}
+          onChange={(e) =>
+            onChange(e.target.value ? firstOf((s) => s.name === e.target.value) : null)
+          }
         >
           <option value="">Choose a service…</option>
           {names.map((n) => (
@@ -45,7 +51,9 @@ export function ServicePicker({
           id="category"
           value={current?.category ?? ''}
           disabled={!current}
-          onChange={(e) => onChange(firstOf((s) => s.name === current?.name && s.category === e.target.value))}
+          onChange={(e) =>
+            onChange(firstOf((s) => s.name === current?.name && s.category === e.target.value))
+          }
         >
           {categories.map((c) => (
             <option key={c}>{c}</option>
@@ -53,7 +61,12 @@ export function ServicePicker({
         </select>
       </Field>
       <Field id="subcategory" label="Subcategory" required>
-        <select id="subcategory" value={current?.id ?? ''} disabled={!current} onChange={(e) => onChange(Number(e.target.value))}>
+        <select
+          id="subcategory"
+          value={current?.id ?? ''}
+          disabled={!current}
+          onChange={(e) => onChange(Number(e.target.value))}
+        >
           {subs.map((s) => (
             <option key={s.id} value={s.id}>
               {s.subcategory}
@@ -64,7 +77,11 @@ export function ServicePicker({
       {current?.banner ? (
         <p data-testid="service-banner">
           <ServiceBanner banner={current.banner} />{' '}
-          {explainBanner ? explainBanner(current.banner) : current.banner === 'pick5' ? 'Contract Partner Support service' : 'Enterprise Support service'}
+          {explainBanner
+            ? explainBanner(current.banner)
+            : current.banner === 'pick5'
+              ? 'Contract Partner Support service'
+              : 'Enterprise Support service'}
         </p>
       ) : null}
     </>

@@ -14,7 +14,15 @@ export function SnccHome() {
     <>
       <h2>Problems owned by SNCC</h2>
       <ErrorBanner message={problems.error?.message ?? board.error?.message} />
-      {problems.isLoading ? <Loading /> : <ProblemTable rows={problems.data ?? []} empty="No open problem is owned by SNCC-Sysops or SNCC-Network." label="SNCC problems" />}
+      {problems.isLoading ? (
+        <Loading />
+      ) : (
+        <ProblemTable
+          rows={problems.data ?? []}
+          empty="No open problem is owned by SNCC-Sysops or SNCC-Network."
+          label="SNCC problems"
+        />
+      )}
       <h2>Active and planned outages</h2>
       {board.isLoading ? (
         <Loading />

@@ -37,7 +37,9 @@ export function SupportGroupsAdmin() {
       ) : groups.error ? (
         <ErrorBanner message={groups.error.message} />
       ) : !groups.data?.length ? (
-        <EmptyState>No partner groups yet: create an organisation with a new partner group above.</EmptyState>
+        <EmptyState>
+          No partner groups yet: create an organisation with a new partner group above.
+        </EmptyState>
       ) : (
         groups.data.map((g) => <GroupCard key={g.id} group={g} />)
       )}
@@ -85,7 +87,9 @@ function MemberList({ group, onDone }: { group: Group; onDone: (message: string 
   return (
     <>
       {group.members.length === 0 ? (
-        <EmptyState>No members: nobody is told of this group’s tickets. Add a {agentNoun(group)} below.</EmptyState>
+        <EmptyState>
+          No members: nobody is told of this group’s tickets. Add a {agentNoun(group)} below.
+        </EmptyState>
       ) : (
         <table aria-label={`Members of ${group.name}`}>
           <thead>
@@ -127,12 +131,18 @@ function MemberList({ group, onDone }: { group: Group; onDone: (message: string 
             Remove {confirming.name} from {group.name}?
           </h3>
           <p>
-            {confirming.name} will no longer be told of {group.kind === 'partner' ? 'this group’s new tickets' : 'escalations'} or see its queue. Their
-            login stays; you can add them to a group again later.
+            {confirming.name} will no longer be told of{' '}
+            {group.kind === 'partner' ? 'this group’s new tickets' : 'escalations'} or see its
+            queue. Their login stays; you can add them to a group again later.
           </p>
           <ErrorBanner message={remove.error?.message} />
           <div className="actions">
-            <button type="button" className="primary" disabled={remove.isPending} onClick={() => void confirm(confirming)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={remove.isPending}
+              onClick={() => void confirm(confirming)}
+            >
               {remove.isPending ? 'Removing…' : `Remove ${confirming.name}`}
             </button>
             <button type="button" onClick={() => setConfirming(null)}>
@@ -145,7 +155,13 @@ function MemberList({ group, onDone }: { group: Group; onDone: (message: string 
   );
 }
 
-function AddExistingForm({ group, onDone }: { group: Group; onDone: (message: string | null) => void }) {
+function AddExistingForm({
+  group,
+  onDone,
+}: {
+  group: Group;
+  onDone: (message: string | null) => void;
+}) {
   const refresh = useRefresh();
   const add = api.organisation.addGroupMember.useMutation();
   const [userId, setUserId] = useState('');
@@ -169,10 +185,21 @@ function AddExistingForm({ group, onDone }: { group: Group; onDone: (message: st
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={`${label} to ${group.name}`}>
-      <ErrorBanner message={add.error && !Object.keys(errors).length ? add.error.message : undefined} />
+      <ErrorBanner
+        message={add.error && !Object.keys(errors).length ? add.error.message : undefined}
+      />
       <Field id={id} label={label} error={errors.userId}>
-        <select id={id} value={userId} onChange={(e) => setUserId(e.target.value)} disabled={group.candidates.length === 0}>
-          <option value="">{group.candidates.length === 0 ? `No other ${agentNoun(group)}s` : `Choose a ${agentNoun(group)}…`}</option>
+        <select
+          id={id}
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          disabled={group.candidates.length === 0}
+        >
+          <option value="">
+            {group.candidates.length === 0
+              ? `No other ${agentNoun(group)}s`
+              : `Choose a ${agentNoun(group)}…`}
+          </option>
           {group.candidates.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({c.email})
@@ -191,12 +218,19 @@ function AddExistingForm({ group, onDone }: { group: Group; onDone: (message: st
 
 const blank = { name: '', email: '', password: '' };
 
-function NewMemberForm({ group, onDone }: { group: Group; onDone: (message: string | null) => void }) {
+function NewMemberForm({
+  group,
+  onDone,
+}: {
+  group: Group;
+  onDone: (message: string | null) => void;
+}) {
   const refresh = useRefresh();
   const create = api.organisation.createGroupMember.useMutation();
   const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   const id = (field: string) => `group-${group.id}-new-${field}`;
 
   async function submit(e: FormEvent) {
@@ -214,17 +248,33 @@ function NewMemberForm({ group, onDone }: { group: Group; onDone: (message: stri
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`New ${agentNoun(group)} in ${group.name}`}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={`New ${agentNoun(group)} in ${group.name}`}
+    >
       <h4 style={{ margin: 0 }}>New {agentNoun(group)}</h4>
-      <ErrorBanner message={create.error && !Object.keys(errors).length ? create.error.message : undefined} />
+      <ErrorBanner
+        message={create.error && !Object.keys(errors).length ? create.error.message : undefined}
+      />
       <Field id={id('name')} label="Name" error={errors.name}>
         <input id={id('name')} value={form.name} onChange={set('name')} />
       </Field>
       <Field id={id('email')} label="E-mail" error={errors.email}>
         <input id={id('email')} type="email" value={form.email} onChange={set('email')} />
       </Field>
-      <Field id={id('password')} label="Initial password" hint="At least 8 characters" error={errors.password}>
-        <input id={id('password')} type="password" value={form.password} onChange={set('password')} />
+      <Field
+        id={id('password')}
+        label="Initial password"
+        hint="At least 8 characters"
+        error={errors.password}
+      >
+        <input
+          id={id('password')}
+          type="password"
+          value={form.password}
+          onChange={set('password')}
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>

@@ -1,7 +1,9 @@
 import { Badge } from '@handoff/ui';
 import { type RouterOutputs } from '../trpc/react';
 
-type Review = NonNullable<Extract<RouterOutputs['incident']['byNumber'], { audience: 'staff' }>['tpReview']>;
+type Review = NonNullable<
+  Extract<RouterOutputs['incident']['byNumber'], { audience: 'staff' }>['tpReview']
+>;
 
 const stateLabels: Record<string, string> = {
   review: 'In review',
@@ -17,7 +19,11 @@ export function TpReviewPanel({ review }: { review: Review }) {
     <section className="panel" aria-label="Primary TP review">
       <h2 style={{ marginTop: 0 }}>
         Primary TP review{' '}
-        <Badge tone={review.state === 'mission_critical' || review.state === 'escalated' ? 'red' : 'amber'}>
+        <Badge
+          tone={
+            review.state === 'mission_critical' || review.state === 'escalated' ? 'red' : 'amber'
+          }
+        >
           {stateLabels[review.state ?? ''] ?? review.state}
         </Badge>
       </h2>

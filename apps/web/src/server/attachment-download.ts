@@ -7,9 +7,15 @@ import { attachmentRepository, incidentRepository, partnerRepository, type Db } 
  * undefined otherwise, so someone else's file answers like a missing one.
  */
 export function findReadableAttachment(db: Db, actor: Actor, id: number) {
-  const attachment = Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
+  const attachment =
+    Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
   const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
-  if (!attachment || !incident || !canReadIncident(actor, incident, partnerRepository.findScope(db, incident.id))) return undefined;
+  if (
+    !attachment ||
+    !incident ||
+    !canReadIncident(actor, incident, partnerRepository.findScope(db, incident.id))
+  )
+    return undefined;
   if (!isVisibleTo(actor, attachment)) return undefined;
   return attachment;
 }

@@ -12,7 +12,10 @@ declare module 'next-auth' {
   }
 }
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase(), password: z.string() });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase(),
+  password: z.string(),
+});
 const tokenSchema = z.object({ uid: z.number(), role: roleSchema });
 
 export function authOptions(): NextAuthOptions {
@@ -23,13 +26,21 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'Handoff',
-        credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'E-mail', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
         authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const user = userRepository.findByEmail(getDb(), parsed.data.email);
           if (!user || !verifyPassword(parsed.data.password, user.passwordHash)) return null;
-          return Promise.resolve({ id: String(user.id), name: user.name, email: user.email, role: user.role });
+          return Promise.resolve({
+            id: String(user.id),
+            name: user.name,
+            email: user.email,
+            role: user.role,
+          });
         },
       }),
     ],

@@ -10,6 +10,7 @@ export function now(): string {
 
 /** Moves the clock so that it reads `at` now and keeps ticking from there. Test flag only. */
 export function setClock(at: string | null): void {
-  if (!env().HANDOFF_TEST_CLOCK) throw new Error('The test clock is off (set HANDOFF_TEST_CLOCK=1).');
+  if (!env().HANDOFF_TEST_CLOCK)
+    throw new Error('The test clock is off (set HANDOFF_TEST_CLOCK=1).');
   globalForClock.handoffClockOffsetMs = at === null ? 0 : Date.parse(at) - Date.now();
 }

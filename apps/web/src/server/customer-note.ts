@@ -21,8 +21,14 @@ export function saveCustomerNote(db: Db, actor: Actor, now: string, input: Custo
   });
   // The owning team's e-mail follows the mail capability's rules (the team's notify setting; the
   // General Help Desk sees customer notes in its queue), so both paths to a customer note agree.
-  const mail = noteMailFor(db, { incident, note: input.body, visibility: 'customer', author: actor });
-  const queueMail = (tx: Parameters<typeof outboxRepository.enqueue>[0]) => outboxRepository.enqueue(tx, mail, now);
+  const mail = noteMailFor(db, {
+    incident,
+    note: input.body,
+    visibility: 'customer',
+    author: actor,
+  });
+  const queueMail = (tx: Parameters<typeof outboxRepository.enqueue>[0]) =>
+    outboxRepository.enqueue(tx, mail, now);
   if (result.audit.length > 0) {
     incidentRepository.update(db, {
       id: incident.id,

@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createDb, isEmpty, migrateDb, seedDemoData, seedPartnerDemoTickets, type Db } from '@handoff/db';
+import {
+  createDb,
+  isEmpty,
+  migrateDb,
+  seedDemoData,
+  seedPartnerDemoTickets,
+  type Db,
+} from '@handoff/db';
 import { env } from '../env';
 
 // One connection per server process, kept across hot reloads in development.

@@ -9,7 +9,10 @@ export function knownOutagesFrom(db: Db): KnownOutageSource {
   return {
     findOpenForServices: (serviceIds) => {
       const open = outageRepository.findOpen(db);
-      const services = outageRepository.findServices(db, open.map((o) => o.id));
+      const services = outageRepository.findServices(
+        db,
+        open.map((o) => o.id),
+      );
       return open
         .map((o) => ({
           number: o.number,

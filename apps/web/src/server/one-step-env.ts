@@ -28,40 +28,71 @@ export function loadOneStepEnv(
     agentId,
     oncallContactId,
     problemId,
-  }: { incident: Incident; actor: Actor; now: string; agentId?: number; oncallContactId?: number; problemId?: number },
+  }: {
+    incident: Incident;
+    actor: Actor;
+    now: string;
+    agentId?: number;
+    oncallContactId?: number;
+    problemId?: number;
+  },
 ): OneStepEnv {
   const allTeams = teamRepository.findAll(db);
   const teams = Object.fromEntries(allTeams.map((t) => [t.name, t.id]));
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const afterHours = catalogRepository.findServiceByPath(db, afterHoursService);
-  if (!service || !afterHours) throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
+  if (!service || !afterHours)
+    throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
   const env: OneStepEnv = {
     incident,
     actor,
     now,
     teams,
     partnerTeamIds: allTeams.filter((t) => t.kind === 'partner').map((t) => t.id),
-    service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
+    service: {
+      id: service.id,
+      banner: service.banner,
+      supportCategory: service.supportCategory,
+      technologistGroup: service.technologistGroup,
+    },
     afterHoursServiceId: afterHours.id,
     // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
     underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
   };
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
-  if (partnerTicket) env.partnerTicket = { partnerTeamId: partnerTicket.partnerTeamId, relationshipAgentId: partnerTicket.relationshipAgent?.id ?? null };
+  if (partnerTicket)
+    env.partnerTicket = {
+      partnerTeamId: partnerTicket.partnerTeamId,
+      relationshipAgentId: partnerTicket.relationshipAgent?.id ?? null,
+    };
   if (agentId !== undefined) {
     const user = userRepository.findById(db, agentId);
-    if (!user) throw new DomainError('VALIDATION', 'That agent does not exist.', { cpsAgentId: 'Choose a ready CPS agent' });
-    env.agent = { id: user.id, name: user.name, presence: user.presence, teamIds: userRepository.findTeams(db, user.id).map((t) => t.id) };
+    if (!user)
+      throw new DomainError('VALIDATION', 'That agent does not exist.', {
+        cpsAgentId: 'Choose a ready CPS agent',
+      });
+    env.agent = {
+      id: user.id,
+      name: user.name,
+      presence: user.presence,
+      teamIds: userRepository.findTeams(db, user.id).map((t) => t.id),
+    };
   }
   if (oncallContactId !== undefined) {
     const contact = oncallRepository.findById(db, oncallContactId);
-    if (!contact) throw new DomainError('VALIDATION', 'That on-call contact does not exist.', { contactId: 'Choose who you called' });
+    if (!contact)
+      throw new DomainError('VALIDATION', 'That on-call contact does not exist.', {
+        contactId: 'Choose who you called',
+      });
     env.oncallContact = contact;
   }
   if (problemId !== undefined) {
     const problem = problemRepository.findFacts(db, problemId);
-    if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
+    if (!problem)
+      throw new DomainError('VALIDATION', 'That problem does not exist.', {
+        problemId: 'Choose an open problem',
+      });
     env.problem = problem;
   }
   return env;
@@ -69,7 +100,9 @@ export function loadOneStepEnv(
 
 /** Facts the routing panel needs about the customer and how many CPS agents are ready now. */
 export function loadRoutingContext(db: Db, incident: Incident) {
-  const customer = incident.customerId ? customerRepository.findById(db, incident.customerId) : undefined;
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const cpsReady = presenceRepository.findReadyByTeamName(db, teamNames.cps);
   return { customer, service, cpsReady };

@@ -12,7 +12,14 @@ import {
   type PartnerTicketSubmitInput,
   type Visibility,
 } from '@handoff/domain';
-import { catalogRepository, incidentRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
+import {
+  catalogRepository,
+  incidentRepository,
+  loadPartnerEnv,
+  organisationRepository,
+  partnerRepository,
+  type Db,
+} from '@handoff/db';
 
 /** kb 003 rules 2–3: a requester's ticket goes to their organisation's partner group; every member is told. */
 export function submitTicket(
@@ -31,23 +38,36 @@ export function submitTicket(
     now: string;
   },
 ): Incident {
-  const placement = organisationOfRequester({ customer, organisations: organisationRepository.findAllDomains(db) });
+  const placement = organisationOfRequester({
+    customer,
+    organisations: organisationRepository.findAllDomains(db),
+  });
   const organisation = organisationRepository.findById(db, placement.organisationId);
   const service = catalogRepository.findServiceByPath(db, partnerTicketService);
-  if (!organisation || !service) throw new DomainError('NOT_FOUND', 'Channel-partner tickets are not set up: the organisation or its catalog entry is missing.');
+  if (!organisation || !service)
+    throw new DomainError(
+      'NOT_FOUND',
+      'Channel-partner tickets are not set up: the organisation or its catalog entry is missing.',
+    );
   const drafts = submitPartnerTicket({
     input,
     channel,
     actor,
     requester: { customerId: customer.id, name: customer.name, email: customer.email },
-    organisation: { id: organisation.id, name: organisation.name, partnerTeamId: organisation.partnerTeamId, partnerTeamName: organisation.partnerTeamName },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      partnerTeamId: organisation.partnerTeamId,
+      partnerTeamName: organisation.partnerTeamName,
+    },
     partnerMembers: partnerRepository.findMembers(db, organisation.partnerTeamId),
     serviceId: service.id,
     now,
   });
   return incidentRepository.create(db, drafts, (tx, row) => {
     // An end user placed by domain just now keeps that placement (kb 003 rule 2: "mostly automatic").
-    if (placement.placedNow) organisationRepository.placeCustomer(tx, customer.id, organisation.id, organisation.name);
+    if (placement.placedNow)
+      organisationRepository.placeCustomer(tx, customer.id, organisation.id, organisation.name);
     partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) });
   });
 }
@@ -59,11 +79,29 @@ export function submitTicket(
  */
 export function commentOnPartnerTicket(
   db: Db,
-  args: { incident: Incident; actor: Actor; body: string; visibility: Visibility; via: 'web' | 'email'; now: string; authorIsUser?: boolean },
+  args: {
+    incident: Incident;
+    actor: Actor;
+    body: string;
+    visibility: Visibility;
+    via: 'web' | 'email';
+    now: string;
+    authorIsUser?: boolean;
+  },
 ): PartnerStepResult {
   const env = loadPartnerEnv(db, { incident: args.incident, actor: args.actor, now: args.now });
-  const result = commentOnTicket(env, { body: args.body, visibility: args.visibility, via: args.via });
-  if (args.authorIsUser === false) result.journal = result.journal.map((j) => ({ ...j, authorId: null }));
-  partnerRepository.save(db, { incidentId: args.incident.id, expectedVersion: args.incident.version, result, now: args.now });
+  const result = commentOnTicket(env, {
+    body: args.body,
+    visibility: args.visibility,
+    via: args.via,
+  });
+  if (args.authorIsUser === false)
+    result.journal = result.journal.map((j) => ({ ...j, authorId: null }));
+  partnerRepository.save(db, {
+    incidentId: args.incident.id,
+    expectedVersion: args.incident.version,
+    result,
+    now: args.now,
+  });
   return result;
 }

@@ -16,56 +16,133 @@ afterEach(() => t.close());
 
 const as = (email: string) => callerFor(db, email, clock);
 const journalOf = (incidentId: number) =>
-  db.select().from(schema.journalEntries).where(eq(schema.journalEntries.incidentId, incidentId)).orderBy(schema.journalEntries.id).all().at(-1);
-const outboxTo = (address: string) => db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, address)).all();
-const countOf = (table: typeof schema.incidents | typeof schema.customers) => db.select({ n: count() }).from(table).get()!.n;
+  db
+    .select()
+    .from(schema.journalEntries)
+    .where(eq(schema.journalEntries.incidentId, incidentId))
+    .orderBy(schema.journalEntries.id)
+    .all()
+    .at(-1);
+const outboxTo = (address: string) =>
+  db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, address)).all();
+const countOf = (table: typeof schema.incidents | typeof schema.customers) =>
+  db.select({ n: count() }).from(table).get()!.n;
 
 async function claimedTicket() {
-  const ticket = await as('rita@badgerhealth.example').partner.submit({ description: 'Portal login loops.' });
+  const ticket = await as('rita@badgerhealth.example').partner.submit({
+    description: 'Portal login loops.',
+  });
   await as('partner@handoff.test').partner.claim({ incidentId: ticket.id });
   return ticket;
 }
 
-const reply = (text: string) => `${text}\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed on [INC-000009]\n> PRIVATE quoted text`;
+const reply = (text: string) =>
+  `${text}\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed on [INC-000009]\n> PRIVATE quoted text`;
 
 describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', () => {
   test("the relationship agent's reply becomes a public comment by them, and the requester is e-mailed", async () => {
     const ticket = await claimedTicket();
-    const result = applyPartnerEmailReply(db, { fromAddress: 'Partner@Handoff.test', incidentNumber: ticket.number, text: reply('Please try signing in again.'), now: clock() });
-    expect(result).toEqual({ incidentId: ticket.id, number: ticket.number, visibility: 'customer', reopened: false });
-    expect(journalOf(ticket.id)).toMatchObject({ kind: 'email', visibility: 'customer', body: 'Please try signing in again.', data: { from: 'partner_agent', via: 'email' } });
+    const result = applyPartnerEmailReply(db, {
+      fromAddress: 'Partner@Handoff.test',
+      incidentNumber: ticket.number,
+      text: reply('Please try signing in again.'),
+      now: clock(),
+    });
+    expect(result).toEqual({
+      incidentId: ticket.id,
+      number: ticket.number,
+      visibility: 'customer',
+      reopened: false,
+    });
+    expect(journalOf(ticket.id)).toMatchObject({
+      kind: 'email',
+      visibility: 'customer',
+      body: 'Please try signing in again.',
+      data: { from: 'partner_agent', via: 'email' },
+    });
     expect(outboxTo('rita@badgerhealth.example')).toEqual([
-      expect.objectContaining({ subject: `Your input is needed on [${ticket.number}]`, textBody: expect.stringContaining('Parker Partner (Badger Health Client Support) wrote:\n\nPlease try signing in again.') }),
+      expect.objectContaining({
+        subject: `Your input is needed on [${ticket.number}]`,
+        textBody: expect.stringContaining(
+          'Parker Partner (Badger Health Client Support) wrote:\n\nPlease try signing in again.',
+        ),
+      }),
     ]);
-    const view = JSON.stringify(await as('rita@badgerhealth.example').incident.byNumber({ number: ticket.number }));
+    const view = JSON.stringify(
+      await as('rita@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+    );
     expect(view).toContain('Please try signing in again.');
     expect(view).not.toContain('PRIVATE quoted text');
     // An e-mail never hands the ticket on: it is still Parker's.
-    expect(await as('partner@handoff.test').partner.forIncident({ incidentId: ticket.id })).toMatchObject({ phase: 'with_partner' });
+    expect(
+      await as('partner@handoff.test').partner.forIncident({ incidentId: ticket.id }),
+    ).toMatchObject({ phase: 'with_partner' });
   });
 
   test("a Tier 2 agent's reply stays private and nobody outside is e-mailed", async () => {
     const ticket = await claimedTicket();
-    await as('partner@handoff.test').partner.escalate({ incidentId: ticket.id, expectedVersion: 2, privateComment: 'Stuck.' });
+    await as('partner@handoff.test').partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: 2,
+      privateComment: 'Stuck.',
+    });
     const before = outboxTo('rita@badgerhealth.example').length;
-    expect(applyPartnerEmailReply(db, { fromAddress: 'tier2@handoff.test', incidentNumber: ticket.number, text: 'Looking at the IdP.', now: clock() }).visibility).toBe('internal');
-    expect(journalOf(ticket.id)).toMatchObject({ kind: 'email', visibility: 'internal', body: 'Looking at the IdP.' });
+    expect(
+      applyPartnerEmailReply(db, {
+        fromAddress: 'tier2@handoff.test',
+        incidentNumber: ticket.number,
+        text: 'Looking at the IdP.',
+        now: clock(),
+      }).visibility,
+    ).toBe('internal');
+    expect(journalOf(ticket.id)).toMatchObject({
+      kind: 'email',
+      visibility: 'internal',
+      body: 'Looking at the IdP.',
+    });
     expect(outboxTo('rita@badgerhealth.example')).toHaveLength(before);
   });
 
   test("the requester's reply is their comment and the agent is told", async () => {
     const ticket = await claimedTicket();
-    applyPartnerEmailReply(db, { fromAddress: 'rita@badgerhealth.example', incidentNumber: ticket.number, text: reply('It works now.'), now: clock() });
-    expect(journalOf(ticket.id)).toMatchObject({ visibility: 'customer', body: 'It works now.', data: { from: 'requester', via: 'email' } });
-    expect(outboxTo('partner@handoff.test').at(-1)).toMatchObject({ subject: `Your input is needed on [${ticket.number}]` });
+    applyPartnerEmailReply(db, {
+      fromAddress: 'rita@badgerhealth.example',
+      incidentNumber: ticket.number,
+      text: reply('It works now.'),
+      now: clock(),
+    });
+    expect(journalOf(ticket.id)).toMatchObject({
+      visibility: 'customer',
+      body: 'It works now.',
+      data: { from: 'requester', via: 'email' },
+    });
+    expect(outboxTo('partner@handoff.test').at(-1)).toMatchObject({
+      subject: `Your input is needed on [${ticket.number}]`,
+    });
   });
 
   test('a requester without a login replies: stored without an author, still theirs', async () => {
-    const noor = db.select().from(schema.customers).where(eq(schema.customers.email, 'noor@badgerhealth.example')).get()!;
+    const noor = db
+      .select()
+      .from(schema.customers)
+      .where(eq(schema.customers.email, 'noor@badgerhealth.example'))
+      .get()!;
     const ticket = await claimedTicket();
-    db.update(schema.incidents).set({ customerId: noor.id }).where(eq(schema.incidents.id, ticket.id)).run();
-    applyPartnerEmailReply(db, { fromAddress: 'noor@badgerhealth.example', incidentNumber: ticket.number, text: 'Thanks!', now: clock() });
-    expect(journalOf(ticket.id)).toMatchObject({ authorId: null, visibility: 'customer', data: { from: 'requester', via: 'email' } });
+    db.update(schema.incidents)
+      .set({ customerId: noor.id })
+      .where(eq(schema.incidents.id, ticket.id))
+      .run();
+    applyPartnerEmailReply(db, {
+      fromAddress: 'noor@badgerhealth.example',
+      incidentNumber: ticket.number,
+      text: 'Thanks!',
+      now: clock(),
+    });
+    expect(journalOf(ticket.id)).toMatchObject({
+      authorId: null,
+      visibility: 'customer',
+      data: { from: 'requester', via: 'email' },
+    });
   });
 
   test.each([
@@ -75,35 +152,83 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
   ])('%s is refused, nothing added', async (_name, fromAddress, text, code) => {
     const ticket = await claimedTicket();
     const last = journalOf(ticket.id);
-    expect(() => applyPartnerEmailReply(db, { fromAddress, incidentNumber: ticket.number, text, now: clock() })).toThrow(expect.objectContaining({ code }));
+    expect(() =>
+      applyPartnerEmailReply(db, {
+        fromAddress,
+        incidentNumber: ticket.number,
+        text,
+        now: clock(),
+      }),
+    ).toThrow(expect.objectContaining({ code }));
     expect(journalOf(ticket.id)).toEqual(last);
   });
 
   test('an incident that is not a partner ticket is left to the general listener', () => {
-    expect(() => applyPartnerEmailReply(db, { fromAddress: 'l1@handoff.test', incidentNumber: 'INC-000001', text: 'Hi', now: clock() })).toThrow(
-      expect.objectContaining({ code: 'INVALID_TRANSITION', message: 'INC-000001 is not a channel-partner ticket.' }),
+    expect(() =>
+      applyPartnerEmailReply(db, {
+        fromAddress: 'l1@handoff.test',
+        incidentNumber: 'INC-000001',
+        text: 'Hi',
+        now: clock(),
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_TRANSITION',
+        message: 'INC-000001 is not a channel-partner ticket.',
+      }),
     );
   });
 });
 
 describe('submitPartnerTicketFromEmail: a new ticket by e-mail', () => {
   test('an address not seen before on an organisation domain is placed there and its ticket goes to the group', async () => {
-    const created = submitPartnerTicketFromEmail(db, { fromAddress: 'Sam.Lee@BadgerHealth.example', fromName: 'Sam Lee', subject: 'Printer offline', text: 'Ward 3 printer is offline.', now: clock() });
-    const customer = db.select().from(schema.customers).where(eq(schema.customers.email, 'sam.lee@badgerhealth.example')).get();
+    const created = submitPartnerTicketFromEmail(db, {
+      fromAddress: 'Sam.Lee@BadgerHealth.example',
+      fromName: 'Sam Lee',
+      subject: 'Printer offline',
+      text: 'Ward 3 printer is offline.',
+      now: clock(),
+    });
+    const customer = db
+      .select()
+      .from(schema.customers)
+      .where(eq(schema.customers.email, 'sam.lee@badgerhealth.example'))
+      .get();
     expect(customer).toMatchObject({ name: 'Sam Lee', organisationId: 1 });
     const row = db.select().from(schema.incidents).where(eq(schema.incidents.id, created.id)).get();
-    expect(row).toMatchObject({ channel: 'email', customerId: customer!.id, ownerAgentId: null, description: 'Printer offline\n\nWard 3 printer is offline.' });
-    expect((await as('partner2@handoff.test').notification.mine()).items[0]?.incidentNumber).toBe(created.number);
+    expect(row).toMatchObject({
+      channel: 'email',
+      customerId: customer!.id,
+      ownerAgentId: null,
+      description: 'Printer offline\n\nWard 3 printer is offline.',
+    });
+    expect((await as('partner2@handoff.test').notification.mine()).items[0]?.incidentNumber).toBe(
+      created.number,
+    );
   });
 
   test.each([
     ['a free-mail sender', 'someone@gmail.com', 'gmail.com is a free-mail domain'],
-    ['a sender on an unknown domain', 'someone@acme.example', 'No supported organisation uses the e-mail domain acme.example'],
+    [
+      'a sender on an unknown domain',
+      'someone@acme.example',
+      'No supported organisation uses the e-mail domain acme.example',
+    ],
   ])('%s is refused with the reason; nothing is created', (_name, fromAddress, message) => {
     const before = { incidents: countOf(schema.incidents), customers: countOf(schema.customers) };
-    expect(() => submitPartnerTicketFromEmail(db, { fromAddress, fromName: null, subject: 'Help', text: 'Help', now: clock() })).toThrow(
+    expect(() =>
+      submitPartnerTicketFromEmail(db, {
+        fromAddress,
+        fromName: null,
+        subject: 'Help',
+        text: 'Help',
+        now: clock(),
+      }),
+    ).toThrow(
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(message) }),
     );
-    expect({ incidents: countOf(schema.incidents), customers: countOf(schema.customers) }).toEqual(before);
+    expect({ incidents: countOf(schema.incidents), customers: countOf(schema.customers) }).toEqual(
+      before,
+    );
   });
 });

@@ -15,7 +15,14 @@ import {
   type Incident,
   type Visibility,
 } from '@handoff/domain';
-import { incidentRepository, organisationRepository, partnerRepository, teamRepository, userRepository, type Db } from '@handoff/db';
+import {
+  incidentRepository,
+  organisationRepository,
+  partnerRepository,
+  teamRepository,
+  userRepository,
+  type Db,
+} from '@handoff/db';
 import { commentOnPartnerTicket, submitTicket } from './partner-actions';
 
 /**
@@ -32,34 +39,67 @@ export function applyPartnerEmailReply(
     text,
     attachmentCount = 0,
     now,
-  }: { fromAddress: string; incidentNumber: string; text: string; attachmentCount?: number; now: string },
+  }: {
+    fromAddress: string;
+    incidentNumber: string;
+    text: string;
+    attachmentCount?: number;
+    now: string;
+  },
 ): { incidentId: number; number: string; visibility: Visibility; reopened: boolean } {
   const incident = incidentRepository.findByNumber(db, incidentNumber);
   if (!incident) throw new DomainError('NOT_FOUND', `No incident ${incidentNumber}.`);
   const ticket = partnerRepository.findTicket(db, incident.id);
-  if (!ticket) throw new DomainError('INVALID_TRANSITION', `${incident.number} is not a channel-partner ticket.`);
+  if (!ticket)
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${incident.number} is not a channel-partner ticket.`,
+    );
   const tier2 = teamRepository.findByName(db, teamNames.tier2);
   if (!tier2) throw new DomainError('NOT_FOUND', `No team named ${teamNames.tier2} is set up.`);
   const body = newReplyText(text) || (attachmentCount > 0 ? '(attachments only)' : '');
-  if (!body) throw new DomainError('VALIDATION', 'The reply has no text of its own above the quoted message, so nothing was added.');
+  if (!body)
+    throw new DomainError(
+      'VALIDATION',
+      'The reply has no text of its own above the quoted message, so nothing was added.',
+    );
 
   const { actor, authorIsUser } = senderOf(db, fromAddress, incident.customerId);
   const visibility = emailReplyVisibility(actor, ticket, tier2.id);
-  const { changes } = commentOnPartnerTicket(db, { incident, actor, body, visibility, via: 'email', now, authorIsUser });
-  const reopened = incident.status === 'resolved' && changes.status !== undefined && changes.status !== 'resolved';
+  const { changes } = commentOnPartnerTicket(db, {
+    incident,
+    actor,
+    body,
+    visibility,
+    via: 'email',
+    now,
+    authorIsUser,
+  });
+  const reopened =
+    incident.status === 'resolved' && changes.status !== undefined && changes.status !== 'resolved';
   return { incidentId: incident.id, number: incident.number, visibility, reopened };
 }
 
-function senderOf(db: Db, fromAddress: string, requesterCustomerId: number | null): { actor: Actor; authorIsUser: boolean } {
+function senderOf(
+  db: Db,
+  fromAddress: string,
+  requesterCustomerId: number | null,
+): { actor: Actor; authorIsUser: boolean } {
   const user = userRepository.findByEmail(db, fromAddress);
   const actor = user && userRepository.findActorById(db, user.id);
   if (actor) return { actor, authorIsUser: true };
   const customer = organisationRepository.findCustomerByEmail(db, fromAddress);
   if (customer && customer.id === requesterCustomerId) {
     // The requester has no Help Online login: they act as themselves, stored without an author id.
-    return { actor: { id: 0, name: customer.name, role: 'customer', teamIds: [], customerId: customer.id }, authorIsUser: false };
+    return {
+      actor: { id: 0, name: customer.name, role: 'customer', teamIds: [], customerId: customer.id },
+      authorIsUser: false,
+    };
   }
-  throw new DomainError('FORBIDDEN', `${fromAddress} is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.`);
+  throw new DomainError(
+    'FORBIDDEN',
+    `${fromAddress} is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.`,
+  );
 }
 
 /**
@@ -77,13 +117,23 @@ export function submitPartnerTicketFromEmail(
     text,
     now,
     followUpOf,
-  }: { fromAddress: string; fromName: string | null; subject: string; text: string; now: string; followUpOf?: { id: number } },
+  }: {
+    fromAddress: string;
+    fromName: string | null;
+    subject: string;
+    text: string;
+    now: string;
+    followUpOf?: { id: number };
+  },
 ): Incident {
   return db.transaction((tx) => {
     const email = fromAddress.trim().toLowerCase();
     let customer = organisationRepository.findCustomerByEmail(db, email);
     if (!customer) {
-      const placement = placeEndUser({ email, organisations: organisationRepository.findAllDomains(db) });
+      const placement = placeEndUser({
+        email,
+        organisations: organisationRepository.findAllDomains(db),
+      });
       organisationRepository.createEndUser(db, {
         name: fromName?.trim() || email,
         email,
@@ -96,7 +146,10 @@ export function submitPartnerTicketFromEmail(
     if (!customer) throw new DomainError('NOT_FOUND', `Could not record ${email} as an end user.`);
     const user = userRepository.findByEmail(db, email);
     const actor = user ? (userRepository.findActorById(db, user.id) ?? null) : null;
-    const description = [subject.trim(), newReplyText(text)].filter(Boolean).join('\n\n').slice(0, 10_000);
+    const description = [subject.trim(), newReplyText(text)]
+      .filter(Boolean)
+      .join('\n\n')
+      .slice(0, 10_000);
     const row = submitTicket(db, {
       actor: actor?.role === 'customer' ? actor : null,
       customer,
@@ -104,7 +157,8 @@ export function submitPartnerTicketFromEmail(
       channel: 'email',
       now,
     });
-    if (followUpOf) incidentRepository.insertJournal(tx, followUpOf.id, [followUpNote(row.number, now)]);
+    if (followUpOf)
+      incidentRepository.insertJournal(tx, followUpOf.id, [followUpNote(row.number, now)]);
     return row;
   });
 }
@@ -116,5 +170,8 @@ export function submitPartnerTicketFromEmail(
 export function isPartnerEndUser(db: Db, address: string): boolean {
   const customer = organisationRepository.findCustomerByEmail(db, address);
   if (customer) return customer.organisationId !== null;
-  return placementOf({ email: address, organisations: organisationRepository.findAllDomains(db) }) !== null;
+  return (
+    placementOf({ email: address, organisations: organisationRepository.findAllDomains(db) }) !==
+    null
+  );
 }

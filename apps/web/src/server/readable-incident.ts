@@ -1,4 +1,10 @@
-import { assertCanReadIncident, DomainError, type Actor, type Incident, type PartnerScope } from '@handoff/domain';
+import {
+  assertCanReadIncident,
+  DomainError,
+  type Actor,
+  type Incident,
+  type PartnerScope,
+} from '@handoff/domain';
 import { incidentRepository, partnerRepository, type Db } from '@handoff/db';
 
 /**
@@ -11,8 +17,15 @@ export function loadReadableIncident(
   actor: Actor,
   where: { id: number } | { number: string },
 ): { incident: Incident; partnerScope: PartnerScope } {
-  const incident = 'id' in where ? incidentRepository.findById(db, where.id) : incidentRepository.findByNumber(db, where.number);
-  if (!incident) throw new DomainError('NOT_FOUND', `No incident ${'id' in where ? `#${where.id}` : where.number} that you can see.`);
+  const incident =
+    'id' in where
+      ? incidentRepository.findById(db, where.id)
+      : incidentRepository.findByNumber(db, where.number);
+  if (!incident)
+    throw new DomainError(
+      'NOT_FOUND',
+      `No incident ${'id' in where ? `#${where.id}` : where.number} that you can see.`,
+    );
   const partnerScope = partnerRepository.findScope(db, incident.id);
   assertCanReadIncident(actor, incident, partnerScope);
   return { incident, partnerScope };

@@ -47,7 +47,10 @@ export function seededTemplate() {
 }
 
 /** A clock that always reads `at` (Tuesday 10:00 in Chicago unless told otherwise). */
-export const fixedClock = (at = '2026-11-24T16:00:00.000Z') => () => at;
+export const fixedClock =
+  (at = '2026-11-24T16:00:00.000Z') =>
+  () =>
+    at;
 
 /** A clock that moves one minute per reading, so rows made in a test have distinct, rising times. */
 export function steppingClock(start = '2026-11-25T09:00:00.000Z') {
@@ -132,7 +135,11 @@ export function snapshotOf(db: Db, incidentId: number) {
     audit: incidentRepository.findAudit(db, incidentId),
     notifications: db.select().from(schema.notifications).all(),
     presence: db
-      .select({ id: schema.users.id, presence: schema.users.presence, changedAt: schema.users.presenceChangedAt })
+      .select({
+        id: schema.users.id,
+        presence: schema.users.presence,
+        changedAt: schema.users.presenceChangedAt,
+      })
       .from(schema.users)
       .all(),
     consults: db.select().from(schema.consultRequests).all(),

@@ -38,21 +38,84 @@ describe('authentication', () => {
 
 describe('authorization: a role without the permission gets FORBIDDEN', () => {
   test.each<[string, string, (c: Caller) => Promise<unknown>, RegExp]>([
-    ['customer', 'customer@handoff.test', (c) => c.incident.create(contact), /\(customer\) may not create incidents/],
-    ['technologist', 'technologist@handoff.test', (c) => c.incident.create(contact), /\(technologist\) may not create incidents/],
-    ['tier2', 'tier2@handoff.test', (c) => c.incident.create(contact), /\(tier2\) may not create incidents/],
-    ['partner agent', 'partner@handoff.test', (c) => c.incident.create(contact), /\(partner_agent\) may not create incidents/],
-    ['admin', 'admin@handoff.test', (c) => c.incident.create(contact), /\(admin\) may not create incidents/],
-    ['l1 → admin.overview', 'l1@handoff.test', (c) => c.admin.overview(), /\(l1\) may not administer Handoff/],
-    ['customer → admin.overview', 'customer@handoff.test', (c) => c.admin.overview(), /\(customer\) may not administer/],
-    ['customer → incident.edit', 'customer@handoff.test', (c) => c.incident.edit({ id: 1, expectedVersion: 1, patch: { description: 'x' } }), /may not edit/],
-    ['customer → incident.mine', 'customer@handoff.test', (c) => c.incident.mine({}), /may not list incidents they own/],
-    ['customer → queue.list', 'customer@handoff.test', (c) => c.queue.list({ teamId: 1 }), /may not read team queues/],
-    ['customer → customer.search', 'customer@handoff.test', (c) => c.customer.search({ text: 'casey' }), /may not search customers/],
-    ['l1 → incident.myCases', 'l1@handoff.test', (c) => c.incident.myCases({}), /may not list their own cases/],
+    [
+      'customer',
+      'customer@handoff.test',
+      (c) => c.incident.create(contact),
+      /\(customer\) may not create incidents/,
+    ],
+    [
+      'technologist',
+      'technologist@handoff.test',
+      (c) => c.incident.create(contact),
+      /\(technologist\) may not create incidents/,
+    ],
+    [
+      'tier2',
+      'tier2@handoff.test',
+      (c) => c.incident.create(contact),
+      /\(tier2\) may not create incidents/,
+    ],
+    [
+      'partner agent',
+      'partner@handoff.test',
+      (c) => c.incident.create(contact),
+      /\(partner_agent\) may not create incidents/,
+    ],
+    [
+      'admin',
+      'admin@handoff.test',
+      (c) => c.incident.create(contact),
+      /\(admin\) may not create incidents/,
+    ],
+    [
+      'l1 → admin.overview',
+      'l1@handoff.test',
+      (c) => c.admin.overview(),
+      /\(l1\) may not administer Handoff/,
+    ],
+    [
+      'customer → admin.overview',
+      'customer@handoff.test',
+      (c) => c.admin.overview(),
+      /\(customer\) may not administer/,
+    ],
+    [
+      'customer → incident.edit',
+      'customer@handoff.test',
+      (c) => c.incident.edit({ id: 1, expectedVersion: 1, patch: { description: 'x' } }),
+      /may not edit/,
+    ],
+    [
+      'customer → incident.mine',
+      'customer@handoff.test',
+      (c) => c.incident.mine({}),
+      /may not list incidents they own/,
+    ],
+    [
+      'customer → queue.list',
+      'customer@handoff.test',
+      (c) => c.queue.list({ teamId: 1 }),
+      /may not read team queues/,
+    ],
+    [
+      'customer → customer.search',
+      'customer@handoff.test',
+      (c) => c.customer.search({ text: 'casey' }),
+      /may not search customers/,
+    ],
+    [
+      'l1 → incident.myCases',
+      'l1@handoff.test',
+      (c) => c.incident.myCases({}),
+      /may not list their own cases/,
+    ],
   ])('%s', async (_name, email, call, message) => {
     const before = db.$client.prepare('select count(*) as n from incidents').get();
-    expect(await rejectionOf(call(callerFor(db, email)))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(message) });
+    expect(await rejectionOf(call(callerFor(db, email)))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(message),
+    });
     expect(db.$client.prepare('select count(*) as n from incidents').get()).toEqual(before);
   });
 
@@ -64,7 +127,15 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
   test('me.get lists exactly what the permission table allows', async () => {
     const me = await callerFor(db, 'customer@handoff.test').me.get();
     expect(me).toMatchObject({ role: 'customer', homePath: '/portal' });
-    expect(me.allowed).toEqual(['incident.read', 'incident.addNote', 'case.listOwn', 'case.create', 'catalog.read', 'partner.submit', 'partner.comment']);
+    expect(me.allowed).toEqual([
+      'incident.read',
+      'incident.addNote',
+      'case.listOwn',
+      'case.create',
+      'catalog.read',
+      'partner.submit',
+      'partner.comment',
+    ]);
   });
 });
 
@@ -74,26 +145,66 @@ describe('over HTTP, refusals land at the field', () => {
     const actor = userRepository.findActorById(db, user.id)!;
     const res = await fetchRequestHandler({
       endpoint: '/api/trpc',
-      req: new Request(`http://localhost/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      req: new Request(`http://localhost/api/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
       router: appRouter,
       createContext: () => ({ db, actor, now: steppingClock() }),
     });
-    return { status: res.status, body: (await res.json()) as { error: { message: string; data: Record<string, unknown> } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { error: { message: string; data: Record<string, unknown> } },
+    };
   }
 
   test.each([
-    ['a malformed e-mail (zod)', { ...contact, callerEmail: 'nope' }, 'Some fields need attention.', null, { callerEmail: ['Enter a valid e-mail address'] }],
-    ['an empty form (zod)', {}, 'Some fields need attention.', null, expect.objectContaining({ callerName: expect.any(Array), callerPhone: expect.any(Array), serviceId: expect.any(Array), description: expect.any(Array) })],
-    ['an unknown service (domain)', { ...contact, serviceId: 9999 }, 'Choose a service from the catalog.', 'VALIDATION', { serviceId: 'Choose a service from the catalog' }],
+    [
+      'a malformed e-mail (zod)',
+      { ...contact, callerEmail: 'nope' },
+      'Some fields need attention.',
+      null,
+      { callerEmail: ['Enter a valid e-mail address'] },
+    ],
+    [
+      'an empty form (zod)',
+      {},
+      'Some fields need attention.',
+      null,
+      expect.objectContaining({
+        callerName: expect.any(Array),
+        callerPhone: expect.any(Array),
+        serviceId: expect.any(Array),
+        description: expect.any(Array),
+      }),
+    ],
+    [
+      'an unknown service (domain)',
+      { ...contact, serviceId: 9999 },
+      'Choose a service from the catalog.',
+      'VALIDATION',
+      { serviceId: 'Choose a service from the catalog' },
+    ],
   ])('%s → 400 with fieldErrors', async (_name, input, message, domainCode, fieldErrors) => {
     const { status, body } = await post('incident.create', 'l1@handoff.test', input);
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ message, data: { code: 'BAD_REQUEST', domainCode, fieldErrors } });
+    expect(body.error).toMatchObject({
+      message,
+      data: { code: 'BAD_REQUEST', domainCode, fieldErrors },
+    });
   });
 
   test('a stale edit → 409 CONFLICT carrying the domain code', async () => {
-    const { status, body } = await post('incident.edit', 'l1@handoff.test', { id: 1, expectedVersion: 99, patch: { description: 'x' } });
+    const { status, body } = await post('incident.edit', 'l1@handoff.test', {
+      id: 1,
+      expectedVersion: 99,
+      patch: { description: 'x' },
+    });
     expect(status).toBe(409);
-    expect(body.error).toMatchObject({ message: expect.stringContaining('Reload'), data: { code: 'CONFLICT', domainCode: 'CONFLICT' } });
+    expect(body.error).toMatchObject({
+      message: expect.stringContaining('Reload'),
+      data: { code: 'CONFLICT', domainCode: 'CONFLICT' },
+    });
   });
 });

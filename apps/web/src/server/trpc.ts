@@ -1,7 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z, ZodError } from 'zod';
-import { assertCan, DomainError, type Action, type Actor, type DomainErrorCode, type KnownOutageSource } from '@handoff/domain';
+import {
+  assertCan,
+  DomainError,
+  type Action,
+  type Actor,
+  type DomainErrorCode,
+  type KnownOutageSource,
+} from '@handoff/domain';
 import { type Db } from '@handoff/db';
 
 export interface Context {

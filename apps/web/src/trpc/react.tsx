@@ -21,13 +21,18 @@ export function TRPCProvider({ children }: { children: ReactNode }) {
             staleTime: 5_000,
             retry: (count, err) => {
               const code = (err as { data?: { code?: string } }).data?.code;
-              return count < 2 && !['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'].includes(code ?? '');
+              return (
+                count < 2 &&
+                !['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'].includes(code ?? '')
+              );
             },
           },
         },
       }),
   );
-  const [client] = useState(() => api.createClient({ links: [httpBatchLink({ url: '/api/trpc' })] }));
+  const [client] = useState(() =>
+    api.createClient({ links: [httpBatchLink({ url: '/api/trpc' })] }),
+  );
   return (
     <api.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

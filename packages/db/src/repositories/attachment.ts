@@ -13,7 +13,13 @@ export function insertMany(tx: Db | Tx, rows: NewAttachment[]) {
 }
 
 /** Stores a Help Online case's uploads inside the caller's transaction (the schema has checked their size). */
-export function insertUploads(tx: Db | Tx, incidentId: number, uploads: AttachmentUpload[], uploadedById: number, now: string): void {
+export function insertUploads(
+  tx: Db | Tx,
+  incidentId: number,
+  uploads: AttachmentUpload[],
+  uploadedById: number,
+  now: string,
+): void {
   insertMany(
     tx,
     uploads.map((u) => ({
@@ -45,4 +51,5 @@ export const findByIncident = (db: Db, incidentId: number) =>
     .orderBy(asc(attachments.id))
     .all();
 
-export const findById = (db: Db, id: number) => db.select().from(attachments).where(eq(attachments.id, id)).get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(attachments).where(eq(attachments.id, id)).get();

@@ -3,13 +3,27 @@ import { type Db } from '../client';
 import { services } from '../schema';
 
 export const findAllServices = (db: Db) =>
-  db.select().from(services).orderBy(asc(services.name), asc(services.category), asc(services.subcategory)).all();
-
-export const findServiceById = (db: Db, id: number) => db.select().from(services).where(eq(services.id, id)).get();
-
-export const findServiceByPath = (db: Db, path: { service: string; category: string; subcategory: string }) =>
   db
     .select()
     .from(services)
-    .where(and(eq(services.name, path.service), eq(services.category, path.category), eq(services.subcategory, path.subcategory)))
+    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
+    .all();
+
+export const findServiceById = (db: Db, id: number) =>
+  db.select().from(services).where(eq(services.id, id)).get();
+
+export const findServiceByPath = (
+  db: Db,
+  path: { service: string; category: string; subcategory: string },
+) =>
+  db
+    .select()
+    .from(services)
+    .where(
+      and(
+        eq(services.name, path.service),
+        eq(services.category, path.category),
+        eq(services.subcategory, path.subcategory),
+      ),
+    )
     .get();

@@ -6,8 +6,10 @@ import { type Tx } from './incident';
 export type ConsultRow = typeof consultRequests.$inferSelect;
 export type NewConsult = typeof consultRequests.$inferInsert;
 
-export const insert = (db: Db, values: NewConsult) => db.insert(consultRequests).values(values).returning().get();
-export const findById = (db: Db, id: number) => db.select().from(consultRequests).where(eq(consultRequests.id, id)).get();
+export const insert = (db: Db, values: NewConsult) =>
+  db.insert(consultRequests).values(values).returning().get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(consultRequests).where(eq(consultRequests.id, id)).get();
 export const findOpenByIncident = (db: Db, incidentId: number) =>
   db
     .select()
@@ -15,7 +17,13 @@ export const findOpenByIncident = (db: Db, incidentId: number) =>
     .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
     .get();
 export const findLatestByIncident = (db: Db, incidentId: number) =>
-  db.select().from(consultRequests).where(eq(consultRequests.incidentId, incidentId)).orderBy(desc(consultRequests.id)).limit(1).get();
+  db
+    .select()
+    .from(consultRequests)
+    .where(eq(consultRequests.incidentId, incidentId))
+    .orderBy(desc(consultRequests.id))
+    .limit(1)
+    .get();
 
 /** Marks a consult settled inside the transaction that changes its incident; only an open one moves. */
 export function settle(tx: Tx, id: number, values: Partial<NewConsult>): boolean {
@@ -55,7 +63,12 @@ export const listOpenByTeam = (db: Db, team: 'cps' | 'es') =>
     .all();
 
 export const findByIncident = (db: Db, incidentId: number) =>
-  db.select().from(consultRequests).where(eq(consultRequests.incidentId, incidentId)).orderBy(asc(consultRequests.id)).all();
+  db
+    .select()
+    .from(consultRequests)
+    .where(eq(consultRequests.incidentId, incidentId))
+    .orderBy(asc(consultRequests.id))
+    .all();
 
 /** A hand-off that ran while a consult was open ends the consult (the 10-minute Assign to CPS, Send to HD ES). */
 export function expireOpenForIncident(tx: Tx, incidentId: number): void {

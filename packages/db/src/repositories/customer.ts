@@ -35,7 +35,10 @@ export function search(db: Db, text: string, limit = 10) {
         like(customers.email, pattern),
       ),
     )
-    .orderBy(sql`case when lower(${customers.name}) like ${q + '%'} then 0 else 1 end`, customers.name)
+    .orderBy(
+      sql`case when lower(${customers.name}) like ${q + '%'} then 0 else 1 end`,
+      customers.name,
+    )
     .limit(limit)
     .all();
 }
@@ -50,4 +53,8 @@ export const findById = (db: Db, id: number) =>
 
 /** The customer with this e-mail address (addresses are stored lower-case). */
 export const findByEmail = (db: Db, email: string) =>
-  db.select({ id: customers.id, name: customers.name, email: customers.email }).from(customers).where(eq(customers.email, email.trim().toLowerCase())).get();
+  db
+    .select({ id: customers.id, name: customers.name, email: customers.email })
+    .from(customers)
+    .where(eq(customers.email, email.trim().toLowerCase()))
+    .get();

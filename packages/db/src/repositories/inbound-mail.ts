@@ -1,4 +1,16 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNotNull, lt, max, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  max,
+  type SQL,
+} from 'drizzle-orm';
 import { type Db } from '../client';
 import { auditEvents, inboundMail, incidents, outbox, type InboundOutcome } from '../schema';
 import { type Tx } from './incident';
@@ -41,7 +53,13 @@ export const countNewIncidentsFromSince = (db: Writer, address: string, since: s
   db
     .select({ n: count() })
     .from(inboundMail)
-    .where(and(eq(inboundMail.fromAddress, address), inArray(inboundMail.outcome, ['created', 'follow_up']), gte(inboundMail.receivedAt, since)))
+    .where(
+      and(
+        eq(inboundMail.fromAddress, address),
+        inArray(inboundMail.outcome, ['created', 'follow_up']),
+        gte(inboundMail.receivedAt, since),
+      ),
+    )
     .get()?.n ?? 0;
 
 /** When the incident was last resolved, from its audit history. */
@@ -49,11 +67,19 @@ export const lastResolvedAt = (db: Writer, incidentId: number): string | null =>
   db
     .select({ at: max(auditEvents.at) })
     .from(auditEvents)
-    .where(and(eq(auditEvents.incidentId, incidentId), eq(auditEvents.field, 'status'), eq(auditEvents.toValue, 'resolved')))
+    .where(
+      and(
+        eq(auditEvents.incidentId, incidentId),
+        eq(auditEvents.field, 'status'),
+        eq(auditEvents.toValue, 'resolved'),
+      ),
+    )
     .get()?.at ?? null;
 
 /** Counts per outcome and reason: the loop and noise counters of the Mail page. */
-export const countByOutcome = (db: Db): { outcome: InboundOutcome; reason: string | null; n: number }[] =>
+export const countByOutcome = (
+  db: Db,
+): { outcome: InboundOutcome; reason: string | null; n: number }[] =>
   db
     .select({ outcome: inboundMail.outcome, reason: inboundMail.reason, n: count() })
     .from(inboundMail)
@@ -83,6 +109,11 @@ export const wasTakenIn = (db: Writer, messageId: string): boolean =>
   db
     .select({ id: inboundMail.id })
     .from(inboundMail)
-    .where(and(eq(inboundMail.messageId, messageId), inArray(inboundMail.outcome, ['created', 'appended', 'reopened', 'follow_up'])))
+    .where(
+      and(
+        eq(inboundMail.messageId, messageId),
+        inArray(inboundMail.outcome, ['created', 'appended', 'reopened', 'follow_up']),
+      ),
+    )
     .limit(1)
     .get() !== undefined;

@@ -26,17 +26,29 @@ const seededIncidents = 8;
 let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T09:00:00.000Z') + 60_000 * tick++).toISOString();
 
-function drafts({ ownerTeamId = l1.teamIds[0]!, serviceId = 1, description = 'Printer jam.' } = {}) {
+function drafts({
+  ownerTeamId = l1.teamIds[0]!,
+  serviceId = 1,
+  description = 'Printer jam.',
+} = {}) {
   return createIncident({
-    input: { callerName: 'Casey Customer', callerPhone: '608-555-0100', serviceId, description, channel: 'phone' },
+    input: {
+      callerName: 'Casey Customer',
+      callerPhone: '608-555-0100',
+      serviceId,
+      description,
+      channel: 'phone',
+    },
     actor: l1,
     now: at(),
     ownerTeamId,
   });
 }
 
-const countOf = (table: typeof incidents | typeof journalEntries | typeof auditEvents) => db.select({ n: count() }).from(table).get()!.n;
-const counterValue = () => db.select().from(counters).where(eq(counters.name, 'incident')).get()?.value;
+const countOf = (table: typeof incidents | typeof journalEntries | typeof auditEvents) =>
+  db.select({ n: count() }).from(table).get()!.n;
+const counterValue = () =>
+  db.select().from(counters).where(eq(counters.name, 'incident')).get()?.value;
 
 describe('createDb', () => {
   test.each([
@@ -53,18 +65,34 @@ describe('create', () => {
     const row = incidentRepository.create(db, drafts());
     expect(row).toMatchObject({ number: 'INC-000009', status: 'new', version: 1 });
     expect(incidentRepository.findJournal(db, row.id)).toHaveLength(1);
-    expect(incidentRepository.findAudit(db, row.id)).toEqual([expect.objectContaining({ field: 'status', toValue: 'new', version: 1 })]);
+    expect(incidentRepository.findAudit(db, row.id)).toEqual([
+      expect.objectContaining({ field: 'status', toValue: 'new', version: 1 }),
+    ]);
   });
 
   test.each([
-    ['a journal entry by a user who does not exist (foreign key)', (d: ReturnType<typeof drafts>) => void (d.journal[0]!.authorId = 999_999)],
-    ['an audit row without a field (NOT NULL)', (d: ReturnType<typeof drafts>) => void ((d.audit[0] as { field: unknown }).field = null)],
+    [
+      'a journal entry by a user who does not exist (foreign key)',
+      (d: ReturnType<typeof drafts>) => void (d.journal[0]!.authorId = 999_999),
+    ],
+    [
+      'an audit row without a field (NOT NULL)',
+      (d: ReturnType<typeof drafts>) => void ((d.audit[0] as { field: unknown }).field = null),
+    ],
   ])('a failure part-way (%s) leaves nothing behind', (_name, spoil) => {
     const bad = drafts();
     spoil(bad);
-    const before = { incidents: countOf(incidents), journal: countOf(journalEntries), audit: countOf(auditEvents) };
+    const before = {
+      incidents: countOf(incidents),
+      journal: countOf(journalEntries),
+      audit: countOf(auditEvents),
+    };
     expect(() => incidentRepository.create(db, bad)).toThrow(/constraint failed/);
-    expect({ incidents: countOf(incidents), journal: countOf(journalEntries), audit: countOf(auditEvents) }).toEqual(before);
+    expect({
+      incidents: countOf(incidents),
+      journal: countOf(journalEntries),
+      audit: countOf(auditEvents),
+    }).toEqual(before);
     expect(counterValue()).toBe(seededIncidents);
     // The number the failed create took is handed out again, so no gap appears.
     expect(incidentRepository.create(db, drafts()).number).toBe('INC-000009');
@@ -78,14 +106,28 @@ describe('update', () => {
       id: row.id,
       expectedVersion: 1,
       changes: { description: 'Paper jam, tray 2.', version: 2 },
-      audit: [{ actorId: l1.id, field: 'description', fromValue: row.description, toValue: 'Paper jam, tray 2.', version: 2, at: at() }],
+      audit: [
+        {
+          actorId: l1.id,
+          field: 'description',
+          fromValue: row.description,
+          toValue: 'Paper jam, tray 2.',
+          version: 2,
+          at: at(),
+        },
+      ],
     });
     expect(updated).toMatchObject({ description: 'Paper jam, tray 2.', version: 2 });
   });
 
   test('a stale expectedVersion throws CONFLICT and changes neither the row nor the audit', () => {
     const row = incidentRepository.create(db, drafts());
-    incidentRepository.update(db, { id: row.id, expectedVersion: 1, changes: { callerName: 'First writer', version: 2 }, audit: [] });
+    incidentRepository.update(db, {
+      id: row.id,
+      expectedVersion: 1,
+      changes: { callerName: 'First writer', version: 2 },
+      audit: [],
+    });
     const before = incidentRepository.findById(db, row.id);
     const auditBefore = incidentRepository.findAudit(db, row.id);
     const journalBefore = incidentRepository.findJournal(db, row.id);
@@ -96,8 +138,26 @@ describe('update', () => {
         id: row.id,
         expectedVersion: 1,
         changes: { callerName: 'Second writer', version: 2 },
-        journal: [{ kind: 'note', visibility: 'internal', body: 'stale', authorId: l1.id, data: null, createdAt: at() }],
-        audit: [{ actorId: l1.id, field: 'callerName', fromValue: 'Casey Customer', toValue: 'Second writer', version: 2, at: at() }],
+        journal: [
+          {
+            kind: 'note',
+            visibility: 'internal',
+            body: 'stale',
+            authorId: l1.id,
+            data: null,
+            createdAt: at(),
+          },
+        ],
+        audit: [
+          {
+            actorId: l1.id,
+            field: 'callerName',
+            fromValue: 'Casey Customer',
+            toValue: 'Second writer',
+            version: 2,
+            at: at(),
+          },
+        ],
       });
     } catch (e) {
       caught = e;
@@ -119,13 +179,26 @@ describe('list', () => {
     const team = hdqa();
     const ids: number[] = [];
     for (let i = 0; i < n; i++) {
-      const d = drafts({ ownerTeamId: team, serviceId: i % 2 === 0 ? 1 : 2, description: `Queue item ${i}` });
-      ids.push(incidentRepository.create(db, { ...d, incident: { ...d.incident, status: statuses[i % 3]! } }).id);
+      const d = drafts({
+        ownerTeamId: team,
+        serviceId: i % 2 === 0 ? 1 : 2,
+        description: `Queue item ${i}`,
+      });
+      ids.push(
+        incidentRepository.create(db, {
+          ...d,
+          incident: { ...d.incident, status: statuses[i % 3]! },
+        }).id,
+      );
     }
     return { team, ids };
   }
 
-  function pageAll(filter: Omit<Parameters<typeof incidentRepository.list>[1], 'limit' | 'cursor'>, limit: number, between?: () => void) {
+  function pageAll(
+    filter: Omit<Parameters<typeof incidentRepository.list>[1], 'limit' | 'cursor'>,
+    limit: number,
+    between?: () => void,
+  ) {
     const pages: { id: number; createdAt: string }[][] = [];
     let cursor: number | undefined;
     for (;;) {
@@ -145,19 +218,32 @@ describe('list', () => {
     expect(pages.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
     const seen = pages.flat();
     expect(seen.map((r) => r.id)).toEqual([...ids].reverse());
-    expect(seen.map((r) => r.createdAt)).toEqual(seen.map((r) => r.createdAt).sort().reverse());
+    expect(seen.map((r) => r.createdAt)).toEqual(
+      seen
+        .map((r) => r.createdAt)
+        .sort()
+        .reverse(),
+    );
   });
 
   test('an incident created between pages neither repeats nor shifts the later pages', () => {
     const { team, ids } = createQueue(15);
-    const pages = pageAll({ ownerTeamIds: [team] }, 4, () => void incidentRepository.create(db, drafts({ ownerTeamId: team })));
+    const pages = pageAll(
+      { ownerTeamIds: [team] },
+      4,
+      () => void incidentRepository.create(db, drafts({ ownerTeamId: team })),
+    );
     expect(pages.flat().map((r) => r.id)).toEqual([...ids].reverse());
   });
 
   test.each([
     ['status', { statuses: ['assigned'] as IncidentStatus[] }, (i: number) => i % 3 === 1],
     ['service', { serviceId: 2 }, (i: number) => i % 2 === 1],
-    ['status and service', { statuses: ['new'] as IncidentStatus[], serviceId: 1 }, (i: number) => i % 3 === 0 && i % 2 === 0],
+    [
+      'status and service',
+      { statuses: ['new'] as IncidentStatus[], serviceId: 1 },
+      (i: number) => i % 3 === 0 && i % 2 === 0,
+    ],
   ])('filters by %s across pages', (_name, filter, expected) => {
     const { team, ids } = createQueue(30);
     const pages = pageAll({ ownerTeamIds: [team], ...filter }, 3);
@@ -175,27 +261,47 @@ describe('list', () => {
     const sql = String(prepare.mock.calls.at(-1)![0]);
     prepare.mockRestore();
     const params = sql.split('?').length - 1;
-    return (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<number>(params).fill(1)) as { detail: string }[]).map((r) => r.detail);
+    return (
+      db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<number>(params).fill(1)) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
   }
 
   test.each([
     ['team queue', { ownerTeamIds: [1], limit: 25 }, /USING INDEX incidents_team_queue_idx/],
-    ['team queue, next page', { ownerTeamIds: [1], cursor: 100, limit: 25 }, /USING INDEX incidents_team_(queue|status)_idx/],
-    ['team queue by status', { ownerTeamIds: [1], statuses: ['new' as const], cursor: 100, limit: 25 }, /USING INDEX incidents_team_status_idx/],
-  ])('the %s walks an index in order, without scanning or sorting the table', (_name, filter, index) => {
-    createQueue(30);
-    const plan = planFor(filter);
-    expect(plan.find((d) => d.includes(' incidents '))).toMatch(index);
-    expect(plan.join('\n')).not.toMatch(/SCAN incidents|TEMP B-TREE/);
-  });
+    [
+      'team queue, next page',
+      { ownerTeamIds: [1], cursor: 100, limit: 25 },
+      /USING INDEX incidents_team_(queue|status)_idx/,
+    ],
+    [
+      'team queue by status',
+      { ownerTeamIds: [1], statuses: ['new' as const], cursor: 100, limit: 25 },
+      /USING INDEX incidents_team_status_idx/,
+    ],
+  ])(
+    'the %s walks an index in order, without scanning or sorting the table',
+    (_name, filter, index) => {
+      createQueue(30);
+      const plan = planFor(filter);
+      expect(plan.find((d) => d.includes(' incidents '))).toMatch(index);
+      expect(plan.join('\n')).not.toMatch(/SCAN incidents|TEMP B-TREE/);
+    },
+  );
 });
 
 describe('concurrent creates from separate processes', () => {
-  const worker = resolve(dirname(fileURLToPath(import.meta.url)), '../testing/create-incidents-worker.ts');
+  const worker = resolve(
+    dirname(fileURLToPath(import.meta.url)),
+    '../testing/create-incidents-worker.ts',
+  );
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
   function startWorker(path: string, n: number, name: string) {
-    const child = spawn(process.execPath, ['--import', tsx, worker, path, String(n), name], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsx, worker, path, String(n), name], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
@@ -205,7 +311,11 @@ describe('concurrent creates from separate processes', () => {
       check();
     });
     const done = new Promise<string[]>((ok, fail) =>
-      child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.slice('ready\n'.length)) as string[]) : fail(new Error(`worker ${name} exited ${code}: ${err}`)))),
+      child.on('exit', (code) =>
+        code === 0
+          ? ok(JSON.parse(out.slice('ready\n'.length)) as string[])
+          : fail(new Error(`worker ${name} exited ${code}: ${err}`)),
+      ),
     );
     return { child, ready, done };
   }
@@ -218,7 +328,10 @@ describe('concurrent creates from separate processes', () => {
 
     expect(results.map((r) => r.length)).toEqual([25, 25, 25, 25]);
     const all = results.flat();
-    const expected = Array.from({ length: 100 }, (_, i) => `INC-${String(seededIncidents + 1 + i).padStart(6, '0')}`);
+    const expected = Array.from(
+      { length: 100 },
+      (_, i) => `INC-${String(seededIncidents + 1 + i).padStart(6, '0')}`,
+    );
     expect([...all].sort()).toEqual(expected);
     // Each worker's own numbers rise, and the rows in the file agree with what the workers saw.
     for (const r of results) expect(r).toEqual([...r].sort());

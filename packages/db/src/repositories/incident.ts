@@ -1,4 +1,16 @@
-import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   DomainError,
   formatIncidentNumber,
@@ -42,14 +54,22 @@ export function nextCounter(tx: Writer, name: string): number {
   return row.value;
 }
 
-export type IncidentDrafts = { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] };
+export type IncidentDrafts = {
+  incident: NewIncident;
+  journal: NewJournalEntry[];
+  audit: NewAuditEntry[];
+};
 
 /**
  * Inserts a new incident with its journal and audit rows in one IMMEDIATE transaction, so the
  * number counter is taken under the write lock and two creators can never share a number.
  * `also` runs in the same transaction with the new row (e.g. queueing its acknowledgement).
  */
-export function create(db: Db, drafts: IncidentDrafts, also?: (tx: Tx, row: Incident) => void): Incident {
+export function create(
+  db: Db,
+  drafts: IncidentDrafts,
+  also?: (tx: Tx, row: Incident) => void,
+): Incident {
   return db.transaction(
     (tx) => {
       const row = insertNew(tx, drafts);
@@ -63,7 +83,11 @@ export function create(db: Db, drafts: IncidentDrafts, also?: (tx: Tx, row: Inci
 /** `create` inside the caller's write transaction, for work that must commit with the new incident. */
 export function insertNew(tx: Writer, drafts: IncidentDrafts): Incident {
   const number = formatIncidentNumber(nextCounter(tx, 'incident'));
-  const row = tx.insert(incidents).values({ ...drafts.incident, number }).returning().get();
+  const row = tx
+    .insert(incidents)
+    .values({ ...drafts.incident, number })
+    .returning()
+    .get();
   insertJournal(tx, row.id, drafts.journal);
   insertAudit(tx, row.id, drafts.audit);
   return row;
@@ -73,19 +97,22 @@ export function insertNew(tx: Writer, drafts: IncidentDrafts): Incident {
  * Inserts many incidents in one IMMEDIATE transaction (bulk imports, load tests, demo data): each
  * takes the next number, with its journal and audit rows.
  */
-export function createMany(
-  db: Db,
-  drafts: IncidentDrafts[],
-): Incident[] {
+export function createMany(db: Db, drafts: IncidentDrafts[]): Incident[] {
   return db.transaction((tx) => drafts.map((d) => insertNew(tx, d)), { behavior: 'immediate' });
 }
 
 export function insertJournal(tx: Writer, incidentId: number, entries: NewJournalEntry[]) {
-  if (entries.length > 0) tx.insert(journalEntries).values(entries.map((e) => ({ ...e, incidentId }))).run();
+  if (entries.length > 0)
+    tx.insert(journalEntries)
+      .values(entries.map((e) => ({ ...e, incidentId })))
+      .run();
 }
 
 export function insertAudit(tx: Writer, incidentId: number, entries: NewAuditEntry[]) {
-  if (entries.length > 0) tx.insert(auditEvents).values(entries.map((e) => ({ ...e, incidentId }))).run();
+  if (entries.length > 0)
+    tx.insert(auditEvents)
+      .values(entries.map((e) => ({ ...e, incidentId })))
+      .run();
 }
 
 export interface UpdateArgs {
@@ -127,29 +154,55 @@ export function applyUpdate(tx: Tx, args: UpdateArgs): Incident {
   const at = args.changes.updatedAt ?? row.updatedAt;
   insertNotifications(tx, row.id, args.notifications ?? [], at);
   for (const p of args.presence ?? []) {
-    tx.update(users).set({ presence: p.presence, presenceChangedAt: at }).where(eq(users.id, p.userId)).run();
+    tx.update(users)
+      .set({ presence: p.presence, presenceChangedAt: at })
+      .where(eq(users.id, p.userId))
+      .run();
   }
   args.also?.(tx);
   return row;
 }
 
-export function insertNotifications(tx: Writer, incidentId: number, drafts: NotificationDraft[], at: string) {
-  if (drafts.length > 0) tx.insert(notifications).values(drafts.map((n) => ({ ...n, incidentId, createdAt: at }))).run();
+export function insertNotifications(
+  tx: Writer,
+  incidentId: number,
+  drafts: NotificationDraft[],
+  at: string,
+) {
+  if (drafts.length > 0)
+    tx.insert(notifications)
+      .values(drafts.map((n) => ({ ...n, incidentId, createdAt: at })))
+      .run();
 }
 
 /** Adds journal entries (notes) without a version change; `also` commits with them (e.g. the e-mail a note sends). */
-export function appendJournal(db: Db, incidentId: number, entries: NewJournalEntry[], also?: (tx: Tx) => void) {
+export function appendJournal(
+  db: Db,
+  incidentId: number,
+  entries: NewJournalEntry[],
+  also?: (tx: Tx) => void,
+) {
   db.transaction((tx) => {
     insertJournal(tx, incidentId, entries);
     also?.(tx);
   });
 }
 
-export const findById = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(incidents).where(eq(incidents.id, id)).get();
 export const findByIds = (db: Db | Tx, ids: number[]) =>
-  ids.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
+  ids.length === 0
+    ? []
+    : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
 export const findByNumbers = (db: Db, numbers: string[]) =>
-  numbers.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.number, numbers)).orderBy(incidents.id).all();
+  numbers.length === 0
+    ? []
+    : db
+        .select()
+        .from(incidents)
+        .where(inArray(incidents.number, numbers))
+        .orderBy(incidents.id)
+        .all();
 export const findByNumber = (db: Db, number: string) =>
   db.select().from(incidents).where(eq(incidents.number, number)).get();
 
@@ -220,22 +273,34 @@ export interface ListFilter {
 /** Newest-first keyset page over the queue indexes (no OFFSET). */
 export function list(db: Db, f: ListFilter) {
   const where: SQL[] = [];
-  if (f.ownerTeamIds) where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
+  if (f.ownerTeamIds)
+    where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
   if (f.ownerAgentId !== undefined) where.push(eq(incidents.ownerAgentId, f.ownerAgentId));
   if (f.heldOrKeptBy !== undefined) {
-    const kept = db.select({ id: partnerTickets.incidentId }).from(partnerTickets).where(eq(partnerTickets.relationshipAgentId, f.heldOrKeptBy));
+    const kept = db
+      .select({ id: partnerTickets.incidentId })
+      .from(partnerTickets)
+      .where(eq(partnerTickets.relationshipAgentId, f.heldOrKeptBy));
     where.push(or(eq(incidents.ownerAgentId, f.heldOrKeptBy), inArray(incidents.id, kept))!);
   }
   if (f.customerId !== undefined) where.push(eq(incidents.customerId, f.customerId));
   if (f.statuses?.length) where.push(inArray(incidents.status, f.statuses));
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
-  if (f.problemId !== undefined) where.push(f.problemId === null ? isNull(incidents.problemId) : eq(incidents.problemId, f.problemId));
+  if (f.problemId !== undefined)
+    where.push(
+      f.problemId === null ? isNull(incidents.problemId) : eq(incidents.problemId, f.problemId),
+    );
   if (f.createdSince !== undefined) where.push(gte(incidents.createdAt, f.createdSince));
   if (f.partnerTeamIds) {
     const ofGroups = db
       .select({ id: partnerTickets.incidentId })
       .from(partnerTickets)
-      .where(inArray(partnerTickets.partnerTeamId, f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1]));
+      .where(
+        inArray(
+          partnerTickets.partnerTeamId,
+          f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1],
+        ),
+      );
     where.push(inArray(incidents.id, ofGroups));
   }
   if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
@@ -252,7 +317,7 @@ export function list(db: Db, f: ListFilter) {
     .all();
   const hasMore = rows.length > f.limit;
   const items = hasMore ? rows.slice(0, f.limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1]?.id ?? null : null };
+  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
 
 export const findJournal = (db: Db, incidentId: number) =>

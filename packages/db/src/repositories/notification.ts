@@ -7,11 +7,17 @@ import { incidents, notifications, teams } from '../schema';
 const mine = (userId: number, teamIds: number[]): SQL =>
   or(
     and(eq(notifications.audience, 'user'), eq(notifications.targetId, userId)),
-    and(eq(notifications.audience, 'team'), inArray(notifications.targetId, teamIds.length ? teamIds : [-1])),
+    and(
+      eq(notifications.audience, 'team'),
+      inArray(notifications.targetId, teamIds.length ? teamIds : [-1]),
+    ),
   )!;
 
 /** A user's notifications and their teams', newest first. */
-export const findForUser = (db: Db, { userId, teamIds, limit }: { userId: number; teamIds: number[]; limit: number }) =>
+export const findForUser = (
+  db: Db,
+  { userId, teamIds, limit }: { userId: number; teamIds: number[]; limit: number },
+) =>
   db
     .select({
       id: notifications.id,
@@ -36,12 +42,29 @@ export const countUnread = (db: Db, userId: number): number =>
   db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.audience, 'user'), eq(notifications.targetId, userId), isNull(notifications.readAt)))
+    .where(
+      and(
+        eq(notifications.audience, 'user'),
+        eq(notifications.targetId, userId),
+        isNull(notifications.readAt),
+      ),
+    )
     .get()?.n ?? 0;
 
 /** Marks the user's own notifications read (the given ones, or all); returns how many changed. */
-export function markRead(db: Db, { userId, ids, now }: { userId: number; ids?: number[]; now: string }): number {
-  const where = [eq(notifications.audience, 'user'), eq(notifications.targetId, userId), isNull(notifications.readAt)];
+export function markRead(
+  db: Db,
+  { userId, ids, now }: { userId: number; ids?: number[]; now: string },
+): number {
+  const where = [
+    eq(notifications.audience, 'user'),
+    eq(notifications.targetId, userId),
+    isNull(notifications.readAt),
+  ];
   if (ids) where.push(inArray(notifications.id, ids.length ? ids : [-1]));
-  return db.update(notifications).set({ readAt: now }).where(and(...where)).run().changes;
+  return db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(...where))
+    .run().changes;
 }

@@ -7,17 +7,30 @@ import { type Tx } from './incident';
 /** Every organisation with its domains and partner group, by name. */
 export function findAll(db: Db) {
   const orgs = db
-    .select({ id: organisations.id, name: organisations.name, partnerTeamId: organisations.partnerTeamId, partnerTeamName: teams.name })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      partnerTeamId: organisations.partnerTeamId,
+      partnerTeamName: teams.name,
+    })
     .from(organisations)
     .innerJoin(teams, eq(teams.id, organisations.partnerTeamId))
     .orderBy(asc(organisations.name))
     .all();
-  const domains = db.select().from(organisationDomains).orderBy(asc(organisationDomains.domain)).all();
-  return orgs.map((o) => ({ ...o, domains: domains.filter((d) => d.organisationId === o.id).map((d) => d.domain) }));
+  const domains = db
+    .select()
+    .from(organisationDomains)
+    .orderBy(asc(organisationDomains.domain))
+    .all();
+  return orgs.map((o) => ({
+    ...o,
+    domains: domains.filter((d) => d.organisationId === o.id).map((d) => d.domain),
+  }));
 }
 
 /** What the placement rules read: each organisation's id, name and domains. */
-export const findAllDomains = (db: Db): OrganisationDomains[] => findAll(db).map(({ id, name, domains }) => ({ id, name, domains }));
+export const findAllDomains = (db: Db): OrganisationDomains[] =>
+  findAll(db).map(({ id, name, domains }) => ({ id, name, domains }));
 
 export function findById(db: Db, id: number) {
   return findAll(db).find((o) => o.id === id);
@@ -26,7 +39,12 @@ export function findById(db: Db, id: number) {
 /** Creates an organisation with its domains, and its partner group when it is a new one. */
 export function create(
   db: Db,
-  args: { name: string; domains: string[]; partnerTeam: { id: number } | { newName: string }; now: string },
+  args: {
+    name: string;
+    domains: string[];
+    partnerTeam: { id: number } | { newName: string };
+    now: string;
+  },
 ): { id: number; partnerTeamId: number } {
   return db.transaction(
     (tx) => {
@@ -35,10 +53,18 @@ export function create(
           ? args.partnerTeam.id
           : tx
               .insert(teams)
-              .values({ name: args.partnerTeam.newName, kind: 'partner', description: `Channel partner Tier 1 for ${args.name}` })
+              .values({
+                name: args.partnerTeam.newName,
+                kind: 'partner',
+                description: `Channel partner Tier 1 for ${args.name}`,
+              })
               .returning()
               .get().id;
-      const row = tx.insert(organisations).values({ name: args.name, partnerTeamId, createdAt: args.now }).returning().get();
+      const row = tx
+        .insert(organisations)
+        .values({ name: args.name, partnerTeamId, createdAt: args.now })
+        .returning()
+        .get();
       insertDomains(tx, row.id, args.domains);
       return { id: row.id, partnerTeamId };
     },
@@ -47,28 +73,43 @@ export function create(
 }
 
 function insertDomains(tx: Tx, organisationId: number, domains: string[]) {
-  if (domains.length > 0) tx.insert(organisationDomains).values(domains.map((domain) => ({ domain, organisationId }))).run();
+  if (domains.length > 0)
+    tx.insert(organisationDomains)
+      .values(domains.map((domain) => ({ domain, organisationId })))
+      .run();
 }
 
 /** Replaces an organisation's domains; its end users stay where they are. */
 export function setDomains(db: Db, organisationId: number, domains: string[]): void {
   db.transaction(
     (tx) => {
-      tx.delete(organisationDomains).where(eq(organisationDomains.organisationId, organisationId)).run();
+      tx.delete(organisationDomains)
+        .where(eq(organisationDomains.organisationId, organisationId))
+        .run();
       insertDomains(tx, organisationId, domains);
     },
     { behavior: 'immediate' },
   );
 }
 
-export const findByName = (db: Db, name: string) => db.select().from(organisations).where(eq(organisations.name, name)).get();
+export const findByName = (db: Db, name: string) =>
+  db.select().from(organisations).where(eq(organisations.name, name)).get();
 
 /** Partner client-support groups an organisation can be given. */
-export const findPartnerTeams = (db: Db) => db.select().from(teams).where(eq(teams.kind, 'partner')).orderBy(asc(teams.name)).all();
+export const findPartnerTeams = (db: Db) =>
+  db.select().from(teams).where(eq(teams.kind, 'partner')).orderBy(asc(teams.name)).all();
 
 /** Places a customer in an organisation (by domain on first contact, or by an administrator). */
-export function placeCustomer(db: Db | Tx, customerId: number, organisationId: number, organisationName: string): void {
-  db.update(customers).set({ organisationId, organisation: organisationName }).where(eq(customers.id, customerId)).run();
+export function placeCustomer(
+  db: Db | Tx,
+  customerId: number,
+  organisationId: number,
+  organisationName: string,
+): void {
+  db.update(customers)
+    .set({ organisationId, organisation: organisationName })
+    .where(eq(customers.id, customerId))
+    .run();
 }
 
 /**
@@ -77,17 +118,39 @@ export function placeCustomer(db: Db | Tx, customerId: number, organisationId: n
  */
 export function createEndUser(
   db: Db,
-  args: { name: string; email: string; organisationId: number; organisationName: string; passwordHash: string | null },
+  args: {
+    name: string;
+    email: string;
+    organisationId: number;
+    organisationName: string;
+    passwordHash: string | null;
+  },
 ) {
   return db.transaction(
     (tx) => {
       const customer = tx
         .insert(customers)
-        .values({ name: args.name, netId: args.email, email: args.email, organisationId: args.organisationId, organisation: args.organisationName })
+        .values({
+          name: args.name,
+          netId: args.email,
+          email: args.email,
+          organisationId: args.organisationId,
+          organisation: args.organisationName,
+        })
         .returning()
         .get();
       const user = args.passwordHash
-        ? tx.insert(users).values({ email: args.email, name: args.name, role: 'customer', passwordHash: args.passwordHash, customerId: customer.id }).returning().get()
+        ? tx
+            .insert(users)
+            .values({
+              email: args.email,
+              name: args.name,
+              role: 'customer',
+              passwordHash: args.passwordHash,
+              customerId: customer.id,
+            })
+            .returning()
+            .get()
         : undefined;
       return { customerId: customer.id, userId: user?.id ?? null };
     },
@@ -100,7 +163,13 @@ export const findEndUsers = (db: Db, organisationIds: number[]) =>
   organisationIds.length === 0
     ? []
     : db
-        .select({ id: customers.id, name: customers.name, email: customers.email, organisationId: customers.organisationId, login: users.email })
+        .select({
+          id: customers.id,
+          name: customers.name,
+          email: customers.email,
+          organisationId: customers.organisationId,
+          login: users.email,
+        })
         .from(customers)
         .leftJoin(users, eq(users.customerId, customers.id))
         .where(inArray(customers.organisationId, organisationIds))

@@ -14,20 +14,40 @@ import { nextCounter, type Tx } from './incident';
 type Reader = Db | Tx;
 
 /** Declares an outage: its number, services and first timeline entry, in the caller's transaction. */
-export function insert(tx: Tx, draft: { outage: NewOutage; serviceIds: number[]; updates: NewOutageUpdate[] }): Outage {
+export function insert(
+  tx: Tx,
+  draft: { outage: NewOutage; serviceIds: number[]; updates: NewOutageUpdate[] },
+): Outage {
   const number = formatOutageNumber(nextCounter(tx, 'outage'));
-  const row = tx.insert(outages).values({ ...draft.outage, number }).returning().get();
-  tx.insert(outageServices).values(draft.serviceIds.map((serviceId) => ({ outageId: row.id, serviceId }))).run();
+  const row = tx
+    .insert(outages)
+    .values({ ...draft.outage, number })
+    .returning()
+    .get();
+  tx.insert(outageServices)
+    .values(draft.serviceIds.map((serviceId) => ({ outageId: row.id, serviceId })))
+    .run();
   insertUpdates(tx, row.id, draft.updates);
   return row;
 }
 
 export function insertUpdates(tx: Reader, outageId: number, updates: NewOutageUpdate[]) {
-  if (updates.length > 0) tx.insert(outageUpdates).values(updates.map((u) => ({ ...u, outageId }))).run();
+  if (updates.length > 0)
+    tx.insert(outageUpdates)
+      .values(updates.map((u) => ({ ...u, outageId })))
+      .run();
 }
 
 /** Writes an outage change only at the version the user saw (CONFLICT otherwise), with its timeline entries. */
-export function updateIn(tx: Tx, args: { id: number; expectedVersion: number; changes: Partial<Outage>; updates: NewOutageUpdate[] }): Outage {
+export function updateIn(
+  tx: Tx,
+  args: {
+    id: number;
+    expectedVersion: number;
+    changes: Partial<Outage>;
+    updates: NewOutageUpdate[];
+  },
+): Outage {
   const row = tx
     .update(outages)
     .set(args.changes)
@@ -35,42 +55,72 @@ export function updateIn(tx: Tx, args: { id: number; expectedVersion: number; ch
     .returning()
     .get();
   if (!row) {
-    throw new DomainError('CONFLICT', 'This outage was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.');
+    throw new DomainError(
+      'CONFLICT',
+      'This outage was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+    );
   }
   insertUpdates(tx, row.id, args.updates);
   return row;
 }
 
-export const findById = (db: Reader, id: number) => db.select().from(outages).where(eq(outages.id, id)).get();
-export const findByNumber = (db: Reader, number: string) => db.select().from(outages).where(eq(outages.number, number)).get();
+export const findById = (db: Reader, id: number) =>
+  db.select().from(outages).where(eq(outages.id, id)).get();
+export const findByNumber = (db: Reader, number: string) =>
+  db.select().from(outages).where(eq(outages.number, number)).get();
 
 /** Services of each outage, by outage id. */
 export function findServices(db: Reader, outageIds: number[]) {
   if (outageIds.length === 0) return new Map<number, { id: number; name: string }[]>();
   const rows = db
-    .select({ outageId: outageServices.outageId, id: services.id, name: services.name, category: services.category, subcategory: services.subcategory })
+    .select({
+      outageId: outageServices.outageId,
+      id: services.id,
+      name: services.name,
+      category: services.category,
+      subcategory: services.subcategory,
+    })
     .from(outageServices)
     .innerJoin(services, eq(services.id, outageServices.serviceId))
     .where(inArray(outageServices.outageId, outageIds))
     .orderBy(asc(services.name))
     .all();
-  const byOutage = new Map<number, { id: number; name: string; category: string; subcategory: string }[]>();
-  for (const { outageId, ...s } of rows) byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), s]);
+  const byOutage = new Map<
+    number,
+    { id: number; name: string; category: string; subcategory: string }[]
+  >();
+  for (const { outageId, ...s } of rows)
+    byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), s]);
   return byOutage;
 }
 
 /** Timeline entries of each outage, newest first; author names only for staff views. */
 export function findUpdates(db: Reader, outageIds: number[]) {
-  if (outageIds.length === 0) return new Map<number, { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]>();
+  if (outageIds.length === 0)
+    return new Map<
+      number,
+      { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]
+    >();
   const rows = db
-    .select({ outageId: outageUpdates.outageId, id: outageUpdates.id, kind: outageUpdates.kind, body: outageUpdates.body, createdAt: outageUpdates.createdAt, authorName: users.name })
+    .select({
+      outageId: outageUpdates.outageId,
+      id: outageUpdates.id,
+      kind: outageUpdates.kind,
+      body: outageUpdates.body,
+      createdAt: outageUpdates.createdAt,
+      authorName: users.name,
+    })
     .from(outageUpdates)
     .leftJoin(users, eq(users.id, outageUpdates.authorId))
     .where(inArray(outageUpdates.outageId, outageIds))
     .orderBy(desc(outageUpdates.id))
     .all();
-  const byOutage = new Map<number, { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]>();
-  for (const { outageId, ...u } of rows) byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), u]);
+  const byOutage = new Map<
+    number,
+    { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]
+  >();
+  for (const { outageId, ...u } of rows)
+    byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), u]);
   return byOutage;
 }
 
@@ -86,13 +136,30 @@ export function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string
   const ids = rows.map((r) => r.outage.id);
   const svc = findServices(db, ids);
   const upd = findUpdates(db, ids);
-  return rows.map((r) => ({ ...r.outage, ownerTeamName: r.ownerTeamName, services: svc.get(r.outage.id) ?? [], updates: upd.get(r.outage.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r.outage,
+    ownerTeamName: r.ownerTeamName,
+    services: svc.get(r.outage.id) ?? [],
+    updates: upd.get(r.outage.id) ?? [],
+  }));
 }
 
 /** Outages in the given statuses that affect a service (the incident form's "is this already known?"), active first. */
-export function findByService(db: Reader, serviceId: number, statuses: OutageStatus[] = ['active', 'planned']) {
+export function findByService(
+  db: Reader,
+  serviceId: number,
+  statuses: OutageStatus[] = ['active', 'planned'],
+) {
   return db
-    .select({ id: outages.id, number: outages.number, title: outages.title, status: outages.status, publicSummary: outages.publicSummary, startAt: outages.startAt, expectedEndAt: outages.expectedEndAt })
+    .select({
+      id: outages.id,
+      number: outages.number,
+      title: outages.title,
+      status: outages.status,
+      publicSummary: outages.publicSummary,
+      startAt: outages.startAt,
+      expectedEndAt: outages.expectedEndAt,
+    })
     .from(outages)
     .innerJoin(outageServices, eq(outageServices.outageId, outages.id))
     .where(and(eq(outageServices.serviceId, serviceId), inArray(outages.status, statuses)))

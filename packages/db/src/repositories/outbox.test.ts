@@ -27,13 +27,28 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
 
 describe('enqueue', () => {
   test('incident mail is tagged and threaded after the mail before it, in one call and across calls', () => {
-    db.transaction((tx) => outboxRepository.enqueue(tx, [draft(), draft({ subject: 'INC-000001 is resolved' })], now));
+    db.transaction((tx) =>
+      outboxRepository.enqueue(tx, [draft(), draft({ subject: 'INC-000001 is resolved' })], now),
+    );
     outboxRepository.enqueue(db, [draft({ subject: 'Third' })], later(1));
     const [a, b, c] = outboxRepository.findByIncident(db, 1);
-    expect([a!.subject, b!.subject, c!.subject]).toEqual(['[INC-000001] Update on your request', '[INC-000001] INC-000001 is resolved', '[INC-000001] Third']);
-    expect(a).toMatchObject({ inReplyTo: null, references: null, status: 'pending', nextAttemptAt: now, autoSubmitted: true });
+    expect([a!.subject, b!.subject, c!.subject]).toEqual([
+      '[INC-000001] Update on your request',
+      '[INC-000001] INC-000001 is resolved',
+      '[INC-000001] Third',
+    ]);
+    expect(a).toMatchObject({
+      inReplyTo: null,
+      references: null,
+      status: 'pending',
+      nextAttemptAt: now,
+      autoSubmitted: true,
+    });
     expect(b).toMatchObject({ inReplyTo: a!.messageId, references: a!.messageId });
-    expect(c).toMatchObject({ inReplyTo: b!.messageId, references: `${a!.messageId} ${b!.messageId}` });
+    expect(c).toMatchObject({
+      inReplyTo: b!.messageId,
+      references: `${a!.messageId} ${b!.messageId}`,
+    });
     expect(new Set([a!.messageId, b!.messageId, c!.messageId]).size).toBe(3);
     expect(a!.messageId).toMatch(/^<[0-9a-f-]{36}@handoff\.local>$/);
   });
@@ -52,12 +67,23 @@ describe('enqueue', () => {
       receivedAt: later(-5),
     });
     outboxRepository.enqueue(db, [draft()], now);
-    expect(outboxRepository.findByIncident(db, 1)[0]).toMatchObject({ inReplyTo: '<first@grad.wisc.edu>', references: '<first@grad.wisc.edu>' });
+    expect(outboxRepository.findByIncident(db, 1)[0]).toMatchObject({
+      inReplyTo: '<first@grad.wisc.edu>',
+      references: '<first@grad.wisc.edu>',
+    });
   });
 
   test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', () => {
-    outboxRepository.enqueue(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
-    expect(outboxRepository.findRecent(db)[0]).toMatchObject({ subject: 'Hello', inReplyTo: null, autoSubmitted: false });
+    outboxRepository.enqueue(
+      db,
+      [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })],
+      now,
+    );
+    expect(outboxRepository.findRecent(db)[0]).toMatchObject({
+      subject: 'Hello',
+      inReplyTo: null,
+      autoSubmitted: false,
+    });
   });
 
   test('a failing transaction queues nothing', () => {
@@ -85,18 +111,37 @@ describe('delivery bookkeeping', () => {
   test('failed attempts back off, then fail with the last error; requeue starts again', () => {
     outboxRepository.enqueue(db, [draft()], now);
     let at = now;
-    for (const [attempt, status] of [[1, 'pending'], [2, 'pending'], [3, 'pending'], [4, 'pending'], [5, 'failed']] as const) {
+    for (const [attempt, status] of [
+      [1, 'pending'],
+      [2, 'pending'],
+      [3, 'pending'],
+      [4, 'pending'],
+      [5, 'failed'],
+    ] as const) {
       const row = outboxRepository.claim(db, outboxRepository.findDue(db, at)[0]!, at)!;
       expect(row.attempts).toBe(attempt);
-      const next = outboxRepository.markAttemptFailed(db, row, at, { message: `451 busy #${attempt}`, responseCode: 451 });
+      const next = outboxRepository.markAttemptFailed(db, row, at, {
+        message: `451 busy #${attempt}`,
+        responseCode: 451,
+      });
       expect(next.status).toBe(status);
       at = next.nextAttemptAt ?? at;
     }
     const failed = outboxRepository.findRecent(db)[0]!;
-    expect(failed).toMatchObject({ status: 'failed', attempts: 5, lastError: '451 busy #5', nextAttemptAt: null });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      lastError: '451 busy #5',
+      nextAttemptAt: null,
+    });
     expect(outboxRepository.findDue(db, later(10_000))).toEqual([]);
     expect(outboxRepository.requeue(db, [failed.id], at)).toBe(1);
-    expect(outboxRepository.findById(db, failed.id)).toMatchObject({ status: 'pending', attempts: 0, lastError: null, messageId: failed.messageId });
+    expect(outboxRepository.findById(db, failed.id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      messageId: failed.messageId,
+    });
   });
 
   test('hold and sent', () => {
@@ -125,8 +170,12 @@ describe('inbound mail index', () => {
       attachmentCount: 0,
       receivedAt: now,
     });
-    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>', sent.messageId])).toBe(2);
-    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<their@x>', sent.messageId])).toBe(3);
+    expect(
+      inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>', sent.messageId]),
+    ).toBe(2);
+    expect(
+      inboundMailRepository.findIncidentIdByMessageIds(db, ['<their@x>', sent.messageId]),
+    ).toBe(3);
     expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>'])).toBeNull();
     expect(inboundMailRepository.findIncidentIdByMessageIds(db, [])).toBeNull();
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { afterFailedAttempt, leaseUntil, tagSubject, threadHeaders, type DeliveryError, type OutboxDraft } from '@handoff/domain';
+import {
+  afterFailedAttempt,
+  leaseUntil,
+  tagSubject,
+  threadHeaders,
+  type DeliveryError,
+  type OutboxDraft,
+} from '@handoff/domain';
 import { type Db } from '../client';
 import { inboundMail, incidents, outbox } from '../schema';
 import { type Tx } from './incident';
@@ -16,14 +23,23 @@ interface Thread {
 
 /** The incident's mail so far, oldest first: what it received and what it sent. */
 function loadThread(tx: Writer, incidentId: number): Thread | undefined {
-  const incident = tx.select({ number: incidents.number }).from(incidents).where(eq(incidents.id, incidentId)).get();
+  const incident = tx
+    .select({ number: incidents.number })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .get();
   if (!incident) return undefined;
   const received = tx
     .select({ id: inboundMail.messageId, at: inboundMail.receivedAt })
     .from(inboundMail)
     .where(and(eq(inboundMail.incidentId, incidentId), isNotNull(inboundMail.messageId)))
     .all();
-  const sent = tx.select({ id: outbox.messageId, at: outbox.createdAt }).from(outbox).where(eq(outbox.incidentId, incidentId)).orderBy(asc(outbox.id)).all();
+  const sent = tx
+    .select({ id: outbox.messageId, at: outbox.createdAt })
+    .from(outbox)
+    .where(eq(outbox.incidentId, incidentId))
+    .orderBy(asc(outbox.id))
+    .all();
   // A stable sort by time keeps each list's own order among equal times.
   const ids = [...received, ...sent].sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.id!);
   return { number: incident.number, ids };
@@ -68,16 +84,24 @@ export function enqueue(tx: Writer, drafts: OutboxDraft[], now: string): void {
 export const findByIncident = (db: Db, incidentId: number) =>
   db.select().from(outbox).where(eq(outbox.incidentId, incidentId)).orderBy(asc(outbox.id)).all();
 
-export const findRecent = (db: Db, limit = 100) => db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all();
+export const findRecent = (db: Db, limit = 100) =>
+  db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all();
 
-export const findById = (db: Db, id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(outbox).where(eq(outbox.id, id)).get();
 
 /** Newest first, optionally one status, by keyset (the id of the last row seen). */
 export function list(db: Db, f: { status?: OutboxStatus; cursor?: number; limit: number }) {
   const where: SQL[] = [];
   if (f.status) where.push(eq(outbox.status, f.status));
   if (f.cursor !== undefined) where.push(lt(outbox.id, f.cursor));
-  const rows = db.select().from(outbox).where(and(...where)).orderBy(desc(outbox.id)).limit(f.limit + 1).all();
+  const rows = db
+    .select()
+    .from(outbox)
+    .where(and(...where))
+    .orderBy(desc(outbox.id))
+    .limit(f.limit + 1)
+    .all();
   const hasMore = rows.length > f.limit;
   const items = hasMore ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
@@ -85,7 +109,12 @@ export function list(db: Db, f: { status?: OutboxStatus; cursor?: number; limit:
 
 export function countByStatus(db: Db): Record<OutboxStatus, number> {
   const counts: Record<OutboxStatus, number> = { held: 0, pending: 0, sent: 0, failed: 0 };
-  for (const r of db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all()) counts[r.status] = r.n;
+  for (const r of db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .groupBy(outbox.status)
+    .all())
+    counts[r.status] = r.n;
   return counts;
 }
 
@@ -116,12 +145,20 @@ export const claim = (db: Db, id: number, now: string): OutboxRow | undefined =>
     .returning()
     .get();
 
-
 export const markSent = (db: Db, id: number, now: string) =>
-  db.update(outbox).set({ status: 'sent', sentAt: now, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, id)).run();
+  db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: now, nextAttemptAt: null, lastError: null })
+    .where(eq(outbox.id, id))
+    .run();
 
 /** Records a failed attempt: the next one per the backoff policy, or `failed` with the last error. */
-export function markAttemptFailed(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'>, now: string, error: DeliveryError) {
+export function markAttemptFailed(
+  db: Db,
+  row: Pick<OutboxRow, 'id' | 'attempts'>,
+  now: string,
+  error: DeliveryError,
+) {
   const next = afterFailedAttempt({ attempts: row.attempts, now, error });
   db.update(outbox).set(next).where(eq(outbox.id, row.id)).run();
   return next;
@@ -129,7 +166,11 @@ export function markAttemptFailed(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'
 
 /** With no SMTP server configured, queued messages are held for the admin to see. */
 export const holdPending = (db: Db): number =>
-  db.update(outbox).set({ status: 'held', nextAttemptAt: null }).where(eq(outbox.status, 'pending')).run().changes;
+  db
+    .update(outbox)
+    .set({ status: 'held', nextAttemptAt: null })
+    .where(eq(outbox.status, 'pending'))
+    .run().changes;
 
 /** Sends held or failed messages again from a fresh count of attempts (same Message-ID). */
 export const requeue = (db: Db, ids: number[], now: string): number =>

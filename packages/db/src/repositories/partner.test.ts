@@ -36,11 +36,14 @@ afterEach(() => t.close());
 
 let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T15:00:00.000Z') + 60_000 * tick++).toISOString();
-const actor = (email: string): Actor => userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+const actor = (email: string): Actor =>
+  userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
 const partnerTeamId = () => teamRepository.findByName(db, 'Badger Health Client Support')!.id;
 const reload = (id: number): Incident => incidentRepository.findById(db, id)!;
-const rowsOf = (table: typeof outbox | typeof notifications | typeof partnerHops, incidentId: number) =>
-  db.select({ n: count() }).from(table).where(eq(table.incidentId, incidentId)).get()!.n;
+const rowsOf = (
+  table: typeof outbox | typeof notifications | typeof partnerHops,
+  incidentId: number,
+) => db.select({ n: count() }).from(table).where(eq(table.incidentId, incidentId)).get()!.n;
 
 function submit(email = 'rita@badgerhealth.example', description = 'Patient portal login loops.') {
   const customer = organisationRepository.findCustomerByEmail(db, email)!;
@@ -50,12 +53,19 @@ function submit(email = 'rita@badgerhealth.example', description = 'Patient port
     channel: 'portal',
     actor: actor(email),
     requester: { customerId: customer.id, name: customer.name, email: customer.email },
-    organisation: { id: org.id, name: org.name, partnerTeamId: org.partnerTeamId, partnerTeamName: org.partnerTeamName },
+    organisation: {
+      id: org.id,
+      name: org.name,
+      partnerTeamId: org.partnerTeamId,
+      partnerTeamName: org.partnerTeamName,
+    },
     partnerMembers: partnerRepository.findMembers(db, org.partnerTeamId),
     serviceId: findServiceByPath(db, partnerTicketService)!.id,
     now: at(),
   });
-  return incidentRepository.create(db, drafts, (tx, row) => partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) }));
+  return incidentRepository.create(db, drafts, (tx, row) =>
+    partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) }),
+  );
 }
 
 /** Adds `n` partner agents to Badger Health's group, returning their e-mails. */
@@ -63,7 +73,11 @@ function addPartnerAgents(n: number): string[] {
   const team = partnerTeamId();
   return Array.from({ length: n }, (_, i) => {
     const email = `agent${i}@partner.test`;
-    const user = db.insert(users).values({ email, name: `Agent ${i}`, role: 'partner_agent', passwordHash: 'unused' }).returning().get();
+    const user = db
+      .insert(users)
+      .values({ email, name: `Agent ${i}`, role: 'partner_agent', passwordHash: 'unused' })
+      .returning()
+      .get();
     db.insert(teamMembers).values({ userId: user.id, teamId: team }).run();
     return email;
   });
@@ -72,20 +86,38 @@ function addPartnerAgents(n: number): string[] {
 describe('the demo organisation', () => {
   test('Badger Health owns badgerhealth.example, is supported by its group, and has placed end users', () => {
     expect(organisationRepository.findAll(db)).toEqual([
-      { id: 1, name: 'Badger Health', partnerTeamId: partnerTeamId(), partnerTeamName: 'Badger Health Client Support', domains: ['badgerhealth.example'] },
+      {
+        id: 1,
+        name: 'Badger Health',
+        partnerTeamId: partnerTeamId(),
+        partnerTeamName: 'Badger Health Client Support',
+        domains: ['badgerhealth.example'],
+      },
     ]);
     expect(organisationRepository.findEndUsers(db, [1]).map((u) => [u.email, u.login])).toEqual([
       ['bao@badgerhealth.example', 'bao@badgerhealth.example'],
       ['noor@badgerhealth.example', null],
       ['rita@badgerhealth.example', 'rita@badgerhealth.example'],
     ]);
-    expect(partnerRepository.findMembers(db, partnerTeamId()).map((p) => p.name)).toEqual(['Parker Partner', 'Piper Partner']);
-    expect(partnerRepository.findMembers(db, teamRepository.findByName(db, 'Tier 2 Support')!.id).map((p) => p.name)).toEqual(['Tatum Tier2', 'Toby Tier2']);
+    expect(partnerRepository.findMembers(db, partnerTeamId()).map((p) => p.name)).toEqual([
+      'Parker Partner',
+      'Piper Partner',
+    ]);
+    expect(
+      partnerRepository
+        .findMembers(db, teamRepository.findByName(db, 'Tier 2 Support')!.id)
+        .map((p) => p.name),
+    ).toEqual(['Tatum Tier2', 'Toby Tier2']);
   });
 
   test('a domain belongs to one organisation only (primary key)', () => {
     expect(() =>
-      organisationRepository.create(db, { name: 'Badger Clone', domains: ['badgerhealth.example'], partnerTeam: { newName: 'Clone Support' }, now: at() }),
+      organisationRepository.create(db, {
+        name: 'Badger Clone',
+        domains: ['badgerhealth.example'],
+        partnerTeam: { newName: 'Clone Support' },
+        now: at(),
+      }),
     ).toThrow(/UNIQUE constraint failed: organisation_domains.domain/);
     // The failed create left neither the organisation nor its new group behind.
     expect(organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
@@ -96,14 +128,44 @@ describe('the demo organisation', () => {
 describe('a submitted ticket', () => {
   test('is stored with its partner row, first hop, and a notification and an e-mail per group member, in one transaction', () => {
     const row = submit();
-    expect(row).toMatchObject({ ownerTeamId: partnerTeamId(), ownerAgentId: null, status: 'new', channel: 'portal' });
-    expect(partnerRepository.findTicket(db, row.id)).toMatchObject({ organisationName: 'Badger Health', relationshipAgent: null });
-    expect(partnerRepository.findHops(db, row.id).map((h) => [h.kind, h.toTeamName, h.actorName])).toEqual([['submitted', 'Badger Health Client Support', 'Rita Requester']]);
-    expect(db.select().from(notifications).where(eq(notifications.incidentId, row.id)).all().map((n) => [n.audience, n.subject])).toEqual([
-      ['user', `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`],
-      ['user', `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`],
+    expect(row).toMatchObject({
+      ownerTeamId: partnerTeamId(),
+      ownerAgentId: null,
+      status: 'new',
+      channel: 'portal',
+    });
+    expect(partnerRepository.findTicket(db, row.id)).toMatchObject({
+      organisationName: 'Badger Health',
+      relationshipAgent: null,
+    });
+    expect(
+      partnerRepository.findHops(db, row.id).map((h) => [h.kind, h.toTeamName, h.actorName]),
+    ).toEqual([['submitted', 'Badger Health Client Support', 'Rita Requester']]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.incidentId, row.id))
+        .all()
+        .map((n) => [n.audience, n.subject]),
+    ).toEqual([
+      [
+        'user',
+        `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`,
+      ],
+      [
+        'user',
+        `Your input is needed on [${row.number}]: new ticket from Rita Requester (Badger Health)`,
+      ],
     ]);
-    expect(db.select().from(outbox).where(eq(outbox.incidentId, row.id)).all().map((m) => m.toAddress)).toEqual(['partner@handoff.test', 'partner2@handoff.test']);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.incidentId, row.id))
+        .all()
+        .map((m) => m.toAddress),
+    ).toEqual(['partner@handoff.test', 'partner2@handoff.test']);
   });
 });
 
@@ -120,7 +182,14 @@ describe('claim: the conditional update', () => {
     });
     const outcomes = prepared.map(({ a, result }) => {
       try {
-        partnerRepository.claim(db, { incidentId: ticket.id, teamId: snapshot.ownerTeamId, claimantId: a.id, expectedVersion: snapshot.version, result, now });
+        partnerRepository.claim(db, {
+          incidentId: ticket.id,
+          teamId: snapshot.ownerTeamId,
+          claimantId: a.id,
+          expectedVersion: snapshot.version,
+          result,
+          now,
+        });
         return 'won';
       } catch (e) {
         expect(e).toBeInstanceOf(DomainError);
@@ -128,33 +197,65 @@ describe('claim: the conditional update', () => {
       }
     });
     expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
-    expect(outcomes.slice(1)).toEqual(Array(49).fill(`CONFLICT: ${ticket.number} was already claimed by Agent 0.`));
+    expect(outcomes.slice(1)).toEqual(
+      Array(49).fill(`CONFLICT: ${ticket.number} was already claimed by Agent 0.`),
+    );
 
     const after = reload(ticket.id);
-    expect(after).toMatchObject({ ownerAgentId: actor(emails[0]!).id, status: 'in_progress', version: 2 });
+    expect(after).toMatchObject({
+      ownerAgentId: actor(emails[0]!).id,
+      status: 'in_progress',
+      version: 2,
+    });
     expect(partnerRepository.findTicket(db, ticket.id)?.relationshipAgent?.name).toBe('Agent 0');
-    expect(partnerRepository.findHops(db, ticket.id).map((h) => h.kind)).toEqual(['submitted', 'claimed']);
+    expect(partnerRepository.findHops(db, ticket.id).map((h) => h.kind)).toEqual([
+      'submitted',
+      'claimed',
+    ]);
     // The group (52 members) was told once, by the winner's claim, besides the new-ticket messages.
     expect(rowsOf(notifications, ticket.id)).toBe(52 + 2);
-    expect(incidentRepository.findAudit(db, ticket.id).filter((a) => a.field === 'ownerAgentId')).toHaveLength(1);
+    expect(
+      incidentRepository.findAudit(db, ticket.id).filter((a) => a.field === 'ownerAgentId'),
+    ).toHaveLength(1);
   });
 
   test('50 claims racing from 5 OS processes on the same SQLite file: exactly one assignee, 49 refusals', async () => {
     const ticket = submit();
     const emails = addPartnerAgents(50);
-    const worker = resolve(dirname(fileURLToPath(import.meta.url)), '../testing/claim-ticket-worker.ts');
+    const worker = resolve(
+      dirname(fileURLToPath(import.meta.url)),
+      '../testing/claim-ticket-worker.ts',
+    );
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     const workers = Array.from({ length: 5 }, (_, w) => {
-      const child = spawn(process.execPath, ['--import', tsx, worker, t.path, String(ticket.id), emails.filter((_e, i) => i % 5 === w).join(',')], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          tsx,
+          worker,
+          t.path,
+          String(ticket.id),
+          emails.filter((_e, i) => i % 5 === w).join(','),
+        ],
+        {
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      const ready = new Promise<void>((ok) => child.stdout.on('data', () => out.startsWith('ready\n') && ok()));
-      const done = new Promise<{ email: string; ok: boolean; code?: string; message?: string }[]>((ok, fail) =>
-        child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.slice('ready\n'.length)) as never) : fail(new Error(`worker ${w} exited ${code}: ${err}`)))),
+      const ready = new Promise<void>((ok) =>
+        child.stdout.on('data', () => out.startsWith('ready\n') && ok()),
+      );
+      const done = new Promise<{ email: string; ok: boolean; code?: string; message?: string }[]>(
+        (ok, fail) =>
+          child.on('exit', (code) =>
+            code === 0
+              ? ok(JSON.parse(out.slice('ready\n'.length)) as never)
+              : fail(new Error(`worker ${w} exited ${code}: ${err}`)),
+          ),
       );
       return { child, ready, done };
     });
@@ -168,21 +269,46 @@ describe('claim: the conditional update', () => {
     const winner = actor(winners[0]!.email);
     const refusals = outcomes.filter((o) => !o.ok);
     expect(refusals).toHaveLength(49);
-    for (const r of refusals) expect(r).toMatchObject({ code: 'CONFLICT', message: `${ticket.number} was already claimed by ${winner.name}.` });
+    for (const r of refusals)
+      expect(r).toMatchObject({
+        code: 'CONFLICT',
+        message: `${ticket.number} was already claimed by ${winner.name}.`,
+      });
     expect(reload(ticket.id)).toMatchObject({ ownerAgentId: winner.id, version: 2 });
-    expect(partnerRepository.findHops(db, ticket.id).filter((h) => h.kind === 'claimed')).toHaveLength(1);
+    expect(
+      partnerRepository.findHops(db, ticket.id).filter((h) => h.kind === 'claimed'),
+    ).toHaveLength(1);
   }, 60_000);
 
   test('a claim of a ticket edited meanwhile matches nothing and says so', () => {
     const ticket = submit();
     const parker = actor('partner@handoff.test');
     const snapshot = reload(ticket.id);
-    const result = claimTicket(loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }));
+    const result = claimTicket(
+      loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }),
+    );
     // Someone edits the ticket (no assignee change) between the read and the write.
-    incidentRepository.update(db, { id: ticket.id, expectedVersion: 1, changes: { description: 'More detail.', version: 2 }, audit: [] });
+    incidentRepository.update(db, {
+      id: ticket.id,
+      expectedVersion: 1,
+      changes: { description: 'More detail.', version: 2 },
+      audit: [],
+    });
     expect(() =>
-      partnerRepository.claim(db, { incidentId: ticket.id, teamId: snapshot.ownerTeamId, claimantId: parker.id, expectedVersion: 1, result, now: at() }),
-    ).toThrow(expect.objectContaining({ code: 'CONFLICT', message: `${ticket.number} changed while you were claiming it. Reload and claim it again.` }));
+      partnerRepository.claim(db, {
+        incidentId: ticket.id,
+        teamId: snapshot.ownerTeamId,
+        claimantId: parker.id,
+        expectedVersion: 1,
+        result,
+        now: at(),
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: `${ticket.number} changed while you were claiming it. Reload and claim it again.`,
+      }),
+    );
     expect(reload(ticket.id).ownerAgentId).toBeNull();
     expect(partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
   });
@@ -194,23 +320,56 @@ describe('save', () => {
     const parker = actor('partner@handoff.test');
     let incident = reload(ticket.id);
     const claimed = claimTicket(loadPartnerEnv(db, { incident, actor: parker, now: at() }));
-    partnerRepository.claim(db, { incidentId: ticket.id, teamId: incident.ownerTeamId, claimantId: parker.id, expectedVersion: 1, result: claimed, now: at() });
+    partnerRepository.claim(db, {
+      incidentId: ticket.id,
+      teamId: incident.ownerTeamId,
+      claimantId: parker.id,
+      expectedVersion: 1,
+      result: claimed,
+      now: at(),
+    });
     incident = reload(ticket.id);
-    const result = escalateToTier2(loadPartnerEnv(db, { incident, actor: parker, now: at() }), { incidentId: ticket.id, expectedVersion: 2, privateComment: 'Stuck.' });
-    incidentRepository.update(db, { id: ticket.id, expectedVersion: 2, changes: { description: 'Edited meanwhile.', version: 3 }, audit: [] });
-    const before = { outbox: rowsOf(outbox, ticket.id), notifications: rowsOf(notifications, ticket.id), hops: rowsOf(partnerHops, ticket.id) };
-    expect(() => partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 2, result, now: at() })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect({ outbox: rowsOf(outbox, ticket.id), notifications: rowsOf(notifications, ticket.id), hops: rowsOf(partnerHops, ticket.id) }).toEqual(before);
+    const result = escalateToTier2(loadPartnerEnv(db, { incident, actor: parker, now: at() }), {
+      incidentId: ticket.id,
+      expectedVersion: 2,
+      privateComment: 'Stuck.',
+    });
+    incidentRepository.update(db, {
+      id: ticket.id,
+      expectedVersion: 2,
+      changes: { description: 'Edited meanwhile.', version: 3 },
+      audit: [],
+    });
+    const before = {
+      outbox: rowsOf(outbox, ticket.id),
+      notifications: rowsOf(notifications, ticket.id),
+      hops: rowsOf(partnerHops, ticket.id),
+    };
+    expect(() =>
+      partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 2, result, now: at() }),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect({
+      outbox: rowsOf(outbox, ticket.id),
+      notifications: rowsOf(notifications, ticket.id),
+      hops: rowsOf(partnerHops, ticket.id),
+    }).toEqual(before);
     expect(reload(ticket.id)).toMatchObject({ ownerTeamId: partnerTeamId(), version: 3 });
   });
 
   test('a private comment only appends to the journal (the version stays)', () => {
     const ticket = submit();
     const piper = actor('partner2@handoff.test');
-    const result = commentOnTicket(loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }), { body: 'Known issue?', visibility: 'internal' });
+    const result = commentOnTicket(
+      loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }),
+      { body: 'Known issue?', visibility: 'internal' },
+    );
     partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 1, result, now: at() });
     expect(reload(ticket.id).version).toBe(1);
-    expect(incidentRepository.findJournal(db, ticket.id)[0]).toMatchObject({ body: 'Known issue?', visibility: 'internal', authorName: 'Piper Partner' });
+    expect(incidentRepository.findJournal(db, ticket.id)[0]).toMatchObject({
+      body: 'Known issue?',
+      visibility: 'internal',
+      authorName: 'Piper Partner',
+    });
   });
 });
 
@@ -220,31 +379,55 @@ describe('seedPartnerDemoTickets', () => {
     const tickets = db.select().from(partnerTickets).all();
     expect(tickets).toHaveLength(2);
     const [waiting, escalated] = tickets.map((p) => reload(p.incidentId));
-    expect(waiting).toMatchObject({ ownerTeamId: partnerTeamId(), ownerAgentId: null, status: 'new' });
-    expect(escalated).toMatchObject({ ownerTeamId: teamRepository.findByName(db, 'Tier 2 Support')!.id, ownerAgentId: null, status: 'assigned' });
-    expect(partnerRepository.findHops(db, escalated!.id).map((h) => [h.kind, h.waitedSeconds])).toEqual([
+    expect(waiting).toMatchObject({
+      ownerTeamId: partnerTeamId(),
+      ownerAgentId: null,
+      status: 'new',
+    });
+    expect(escalated).toMatchObject({
+      ownerTeamId: teamRepository.findByName(db, 'Tier 2 Support')!.id,
+      ownerAgentId: null,
+      status: 'assigned',
+    });
+    expect(
+      partnerRepository.findHops(db, escalated!.id).map((h) => [h.kind, h.waitedSeconds]),
+    ).toEqual([
       ['submitted', 0],
       ['claimed', 3600],
       ['escalated', 3600],
     ]);
-    expect(partnerRepository.findTicket(db, escalated!.id)?.relationshipAgent?.name).toBe('Parker Partner');
+    expect(partnerRepository.findTicket(db, escalated!.id)?.relationshipAgent?.name).toBe(
+      'Parker Partner',
+    );
   });
 });
 
 describe("a partner ticket's scope (kb 003: partner agents see only their groups' tickets)", () => {
   test("findScope names the ticket's group, also while Tier 2 holds it; any other incident has none", () => {
     seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
-    const [waiting, escalated] = db.select().from(partnerTickets).all().map((p) => p.incidentId);
+    const [waiting, escalated] = db
+      .select()
+      .from(partnerTickets)
+      .all()
+      .map((p) => p.incidentId);
     expect(partnerRepository.findScope(db, waiting!)).toEqual({ partnerTeamId: partnerTeamId() });
-    expect(reload(escalated!).ownerTeamId).toBe(teamRepository.findByName(db, 'Tier 2 Support')!.id);
+    expect(reload(escalated!).ownerTeamId).toBe(
+      teamRepository.findByName(db, 'Tier 2 Support')!.id,
+    );
     expect(partnerRepository.findScope(db, escalated!)).toEqual({ partnerTeamId: partnerTeamId() });
     expect(partnerRepository.findScope(db, 1)).toEqual({ partnerTeamId: null });
   });
 
   test("list({ partnerTeamIds }) keeps only those groups' tickets, whichever team holds them", () => {
     seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
-    const ours = db.select().from(partnerTickets).all().map((p) => p.incidentId).sort((a, b) => b - a);
-    const idsOf = (f: Parameters<typeof incidentRepository.list>[1]) => incidentRepository.list(db, f).items.map((i) => i.id);
+    const ours = db
+      .select()
+      .from(partnerTickets)
+      .all()
+      .map((p) => p.incidentId)
+      .sort((a, b) => b - a);
+    const idsOf = (f: Parameters<typeof incidentRepository.list>[1]) =>
+      incidentRepository.list(db, f).items.map((i) => i.id);
     expect(idsOf({ partnerTeamIds: [partnerTeamId()], limit: 100 })).toEqual(ours);
     expect(idsOf({ partnerTeamIds: [999], limit: 100 })).toEqual([]);
     expect(idsOf({ partnerTeamIds: [], limit: 100 })).toEqual([]);

@@ -1,4 +1,15 @@
-import { aliasedTable, and, asc, count, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  sql,
+} from 'drizzle-orm';
 import {
   DomainError,
   openStatuses,
@@ -14,7 +25,17 @@ import {
   type Person,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { incidents, journalEntries, notifications, organisations, partnerHops, partnerTickets, teamMembers, teams, users } from '../schema';
+import {
+  incidents,
+  journalEntries,
+  notifications,
+  organisations,
+  partnerHops,
+  partnerTickets,
+  teamMembers,
+  teams,
+  users,
+} from '../schema';
 import { insertAudit, insertJournal, update, type Tx } from './incident';
 import { enqueue } from './outbox';
 
@@ -22,7 +43,10 @@ type Writer = Db | Tx;
 const relationshipAgent = aliasedTable(users, 'relationship_agent');
 
 /** The partner facts of an incident, or undefined when it is not a channel-partner ticket. */
-export function findTicket(db: Db, incidentId: number): (PartnerTicketFacts & { incidentId: number }) | undefined {
+export function findTicket(
+  db: Db,
+  incidentId: number,
+): (PartnerTicketFacts & { incidentId: number }) | undefined {
   const row = db
     .select({
       incidentId: partnerTickets.incidentId,
@@ -42,7 +66,13 @@ export function findTicket(db: Db, incidentId: number): (PartnerTicketFacts & { 
     .get();
   if (!row) return undefined;
   const { agentId, agentName, agentEmail, ...facts } = row;
-  return { ...facts, relationshipAgent: agentId !== null && agentName !== null && agentEmail !== null ? { id: agentId, name: agentName, email: agentEmail } : null };
+  return {
+    ...facts,
+    relationshipAgent:
+      agentId !== null && agentName !== null && agentEmail !== null
+        ? { id: agentId, name: agentName, email: agentEmail }
+        : null,
+  };
 }
 
 /**
@@ -50,14 +80,22 @@ export function findTicket(db: Db, incidentId: number): (PartnerTicketFacts & { 
  * was filed with, whichever team holds it now; `partnerTeamId` null when it is no partner ticket.
  */
 export function findScope(db: Db, incidentId: number): PartnerScope {
-  const row = db.select({ partnerTeamId: partnerTickets.partnerTeamId }).from(partnerTickets).where(eq(partnerTickets.incidentId, incidentId)).get();
+  const row = db
+    .select({ partnerTeamId: partnerTickets.partnerTeamId })
+    .from(partnerTickets)
+    .where(eq(partnerTickets.incidentId, incidentId))
+    .get();
   return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 
 /** Which of the given incidents are channel-partner tickets. */
 export function findTicketIds(db: Db, incidentIds: readonly number[]): Set<number> {
   if (incidentIds.length === 0) return new Set();
-  const rows = db.select({ id: partnerTickets.incidentId }).from(partnerTickets).where(inArray(partnerTickets.incidentId, [...incidentIds])).all();
+  const rows = db
+    .select({ id: partnerTickets.incidentId })
+    .from(partnerTickets)
+    .where(inArray(partnerTickets.incidentId, [...incidentIds]))
+    .all();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -93,17 +131,36 @@ export function findOpenMemberTickets(db: Writer, teamIds: number[]): Map<string
   if (teamIds.length === 0) return byMember;
   const open = inArray(incidents.status, [...openStatuses]);
   const assigned = db
-    .select({ id: incidents.id, number: incidents.number, teamId: incidents.ownerTeamId, userId: incidents.ownerAgentId })
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      teamId: incidents.ownerTeamId,
+      userId: incidents.ownerAgentId,
+    })
     .from(incidents)
     .where(and(inArray(incidents.ownerTeamId, teamIds), isNotNull(incidents.ownerAgentId), open))
     .all();
   const related = db
-    .select({ id: incidents.id, number: incidents.number, teamId: partnerTickets.partnerTeamId, userId: partnerTickets.relationshipAgentId })
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      teamId: partnerTickets.partnerTeamId,
+      userId: partnerTickets.relationshipAgentId,
+    })
     .from(partnerTickets)
     .innerJoin(incidents, eq(incidents.id, partnerTickets.incidentId))
-    .where(and(inArray(partnerTickets.partnerTeamId, teamIds), isNotNull(partnerTickets.relationshipAgentId), open))
+    .where(
+      and(
+        inArray(partnerTickets.partnerTeamId, teamIds),
+        isNotNull(partnerTickets.relationshipAgentId),
+        open,
+      ),
+    )
     .all();
-  const rows = [...assigned.map((r) => ({ ...r, as: 'assignee' as const })), ...related.map((r) => ({ ...r, as: 'relationship' as const }))];
+  const rows = [
+    ...assigned.map((r) => ({ ...r, as: 'assignee' as const })),
+    ...related.map((r) => ({ ...r, as: 'relationship' as const })),
+  ];
   for (const r of rows.sort((a, b) => a.id - b.id)) {
     const key = `${r.teamId}:${r.userId}`;
     const tickets = byMember.get(key) ?? [];
@@ -144,7 +201,10 @@ export const findHops = (db: Db, incidentId: number) =>
     .all();
 
 /** What the steps need from the history: when it last changed hands and the round trips so far. */
-export function findHopSummary(db: Db, incidentId: number): { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number } {
+export function findHopSummary(
+  db: Db,
+  incidentId: number,
+): { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number } {
   const last = db
     .select({ at: partnerHops.at, kind: partnerHops.kind })
     .from(partnerHops)
@@ -157,11 +217,20 @@ export function findHopSummary(db: Db, incidentId: number): { lastHopAt: string 
     .from(partnerHops)
     .where(and(eq(partnerHops.incidentId, incidentId), eq(partnerHops.kind, 'returned')))
     .get();
-  return { lastHopAt: last?.at ?? null, lastHopKind: last?.kind ?? null, roundTrips: trips?.n ?? 0 };
+  return {
+    lastHopAt: last?.at ?? null,
+    lastHopKind: last?.kind ?? null,
+    roundTrips: trips?.n ?? 0,
+  };
 }
 
 /** Private comments (notes or e-mails) an author wrote on an incident since an instant. */
-export const countPrivateCommentsSince = (db: Db, incidentId: number, authorId: number, since: string): number =>
+export const countPrivateCommentsSince = (
+  db: Db,
+  incidentId: number,
+  authorId: number,
+  since: string,
+): number =>
   db
     .select({ n: count() })
     .from(journalEntries)
@@ -177,20 +246,38 @@ export const countPrivateCommentsSince = (db: Db, incidentId: number, authorId: 
     .get()?.n ?? 0;
 
 function insertHop(tx: Writer, incidentId: number, hop: HopDraft | null) {
-  if (hop) tx.insert(partnerHops).values({ ...hop, incidentId }).run();
+  if (hop)
+    tx.insert(partnerHops)
+      .values({ ...hop, incidentId })
+      .run();
 }
 
-function insertNotifications(tx: Writer, incidentId: number, drafts: NotificationDraft[], at: string) {
-  if (drafts.length > 0) tx.insert(notifications).values(drafts.map((n) => ({ ...n, incidentId, createdAt: at }))).run();
+function insertNotifications(
+  tx: Writer,
+  incidentId: number,
+  drafts: NotificationDraft[],
+  at: string,
+) {
+  if (drafts.length > 0)
+    tx.insert(notifications)
+      .values(drafts.map((n) => ({ ...n, incidentId, createdAt: at })))
+      .run();
 }
 
 /** The writes a new ticket adds inside incidentRepository.create's transaction. */
 export function insertNewTicket(
   tx: Tx,
   row: Incident,
-  drafts: { ticket: { organisationId: number; partnerTeamId: number }; hop: HopDraft; notifications: NotificationDraft[]; outbox: OutboxDraft[] },
+  drafts: {
+    ticket: { organisationId: number; partnerTeamId: number };
+    hop: HopDraft;
+    notifications: NotificationDraft[];
+    outbox: OutboxDraft[];
+  },
 ): void {
-  tx.insert(partnerTickets).values({ incidentId: row.id, ...drafts.ticket }).run();
+  tx.insert(partnerTickets)
+    .values({ incidentId: row.id, ...drafts.ticket })
+    .run();
   insertHop(tx, row.id, drafts.hop);
   insertNotifications(tx, row.id, drafts.notifications, row.createdAt);
   enqueue(tx, drafts.outbox, row.createdAt);
@@ -205,7 +292,14 @@ export function insertNewTicket(
  */
 export function claim(
   db: Db,
-  args: { incidentId: number; teamId: number; claimantId: number; expectedVersion: number; result: PartnerStepResult; now: string },
+  args: {
+    incidentId: number;
+    teamId: number;
+    claimantId: number;
+    expectedVersion: number;
+    result: PartnerStepResult;
+    now: string;
+  },
 ): Incident {
   const { result } = args;
   return db.transaction(
@@ -224,14 +318,23 @@ export function claim(
         )
         .returning()
         .get();
-      if (!row) throw claimRefusal(tx, args.incidentId, args.claimantId, result.hop?.kind === 'pulled' ? 'pulled' : 'claimed');
+      if (!row)
+        throw claimRefusal(
+          tx,
+          args.incidentId,
+          args.claimantId,
+          result.hop?.kind === 'pulled' ? 'pulled' : 'claimed',
+        );
       insertJournal(tx, row.id, result.journal);
       insertAudit(tx, row.id, result.audit);
       insertNotifications(tx, row.id, result.notifications, args.now);
       enqueue(tx, result.outbox, args.now);
       insertHop(tx, row.id, result.hop);
       if (result.relationshipAgentId !== undefined) {
-        tx.update(partnerTickets).set({ relationshipAgentId: result.relationshipAgentId }).where(eq(partnerTickets.incidentId, row.id)).run();
+        tx.update(partnerTickets)
+          .set({ relationshipAgentId: result.relationshipAgentId })
+          .where(eq(partnerTickets.incidentId, row.id))
+          .run();
       }
       return row;
     },
@@ -240,24 +343,44 @@ export function claim(
 }
 
 /** Why a conditional claim matched nothing, read under the same write lock. */
-function claimRefusal(tx: Tx, incidentId: number, claimantId: number, verb: 'claimed' | 'pulled'): DomainError {
+function claimRefusal(
+  tx: Tx,
+  incidentId: number,
+  claimantId: number,
+  verb: 'claimed' | 'pulled',
+): DomainError {
   const now = tx
-    .select({ number: incidents.number, ownerAgentId: incidents.ownerAgentId, ownerName: users.name })
+    .select({
+      number: incidents.number,
+      ownerAgentId: incidents.ownerAgentId,
+      ownerName: users.name,
+    })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.ownerAgentId))
     .where(eq(incidents.id, incidentId))
     .get();
   if (!now) return new DomainError('NOT_FOUND', `No incident #${incidentId} that you can see.`);
-  if (now.ownerAgentId === claimantId) return new DomainError('INVALID_TRANSITION', `You already have ${now.number}.`);
-  if (now.ownerAgentId !== null) return new DomainError('CONFLICT', `${now.number} was already ${verb} by ${now.ownerName ?? 'another agent'}.`);
-  return new DomainError('CONFLICT', `${now.number} changed while you were claiming it. Reload and claim it again.`);
+  if (now.ownerAgentId === claimantId)
+    return new DomainError('INVALID_TRANSITION', `You already have ${now.number}.`);
+  if (now.ownerAgentId !== null)
+    return new DomainError(
+      'CONFLICT',
+      `${now.number} was already ${verb} by ${now.ownerName ?? 'another agent'}.`,
+    );
+  return new DomainError(
+    'CONFLICT',
+    `${now.number} changed while you were claiming it. Reload and claim it again.`,
+  );
 }
 
 /**
  * Saves an escalation, a return or a comment: incident changes at the expected version (CONFLICT
  * otherwise) with everything else in one transaction; a comment that changes no field only appends.
  */
-export function save(db: Db, args: { incidentId: number; expectedVersion: number; result: PartnerStepResult; now: string }): void {
+export function save(
+  db: Db,
+  args: { incidentId: number; expectedVersion: number; result: PartnerStepResult; now: string },
+): void {
   const { result, incidentId, now } = args;
   const rest = (tx: Tx) => {
     enqueue(tx, result.outbox, now);

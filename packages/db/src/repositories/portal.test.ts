@@ -25,13 +25,21 @@ describe('with the base demo data', () => {
     const first = portalRepository.ensurePortalSystemActor(db);
     const second = portalRepository.ensurePortalSystemActor(db);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ name: 'Help Online (portal)', role: 'l1', teamIds: [], customerId: null });
+    expect(first).toMatchObject({
+      name: 'Help Online (portal)',
+      role: 'l1',
+      teamIds: [],
+      customerId: null,
+    });
     const row = db.select().from(users).where(eq(users.id, first.id)).get()!;
-    for (const guess of ['', '!no-sign-in', 'handoff-demo']) expect(verifyPassword(guess, row.passwordHash)).toBe(false);
+    for (const guess of ['', '!no-sign-in', 'handoff-demo'])
+      expect(verifyPassword(guess, row.passwordHash)).toBe(false);
   });
 
   test('customer-facing services leave out the agents’ after-hours bucket', () => {
-    const names = portalRepository.findCustomerFacingServices(db).map((s) => `${s.name} › ${s.subcategory}`);
+    const names = portalRepository
+      .findCustomerFacingServices(db)
+      .map((s) => `${s.name} › ${s.subcategory}`);
     expect(names).toContain('NetID › Password reset');
     expect(names).not.toContain('DoIT Departmental Support › Unclassified');
     expect(names).toHaveLength(db.select().from(services).all().length - 1);
@@ -39,9 +47,23 @@ describe('with the base demo data', () => {
 
   test('attachments are stored with their size and listed without their bytes', () => {
     const bytes = Buffer.from('hello, help desk');
-    attachmentRepository.insertUploads(db, 1, [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }], 1, now);
+    attachmentRepository.insertUploads(
+      db,
+      1,
+      [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }],
+      1,
+      now,
+    );
     const [listed] = attachmentRepository.findByIncident(db, 1);
-    expect(listed).toEqual({ id: expect.any(Number), filename: 'note.txt', contentType: 'text/plain', size: bytes.length, skippedReason: null, visibility: 'customer', createdAt: now });
+    expect(listed).toEqual({
+      id: expect.any(Number),
+      filename: 'note.txt',
+      contentType: 'text/plain',
+      size: bytes.length,
+      skippedReason: null,
+      visibility: 'customer',
+      createdAt: now,
+    });
     expect(attachmentRepository.findById(db, listed!.id)?.content?.equals(bytes)).toBe(true);
     // Deleting the incident takes its files with it.
     db.delete(incidents).where(eq(incidents.id, 1)).run();
@@ -58,26 +80,62 @@ describe('with the Help Online demo cases', () => {
 
   test('the TP review queue: the two cases in review, oldest first, paged', () => {
     const first = portalRepository.findTpReview(db, { state: 'review', limit: 1 });
-    expect(first.items.map((i) => [i.customerName, i.serviceName, i.peopleAffected, i.tpTriage])).toEqual([['Kai Partner', 'Remote Desktop Gateway', null, 'review']]);
-    const second = portalRepository.findTpReview(db, { state: 'review', limit: 1, cursor: first.nextCursor! });
-    expect(second.items.map((i) => [i.customerName, i.peopleAffected])).toEqual([['Lena Fischer', 9]]);
+    expect(
+      first.items.map((i) => [i.customerName, i.serviceName, i.peopleAffected, i.tpTriage]),
+    ).toEqual([['Kai Partner', 'Remote Desktop Gateway', null, 'review']]);
+    const second = portalRepository.findTpReview(db, {
+      state: 'review',
+      limit: 1,
+      cursor: first.nextCursor!,
+    });
+    expect(second.items.map((i) => [i.customerName, i.peopleAffected])).toEqual([
+      ['Lena Fischer', 9],
+    ]);
     expect(second.nextCursor).toBeNull();
     expect(portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items).toEqual([]);
   });
 
   test('a case waiting for the customer is listed as waiting, not in review', () => {
     const [kai] = portalRepository.findTpReview(db, { state: 'review', limit: 1 }).items;
-    incidentRepository.update(db, { id: kai!.id, expectedVersion: kai!.version, changes: { status: 'pending_customer', tpTriage: 'info_requested', version: kai!.version + 1 }, audit: [] });
-    expect(portalRepository.findTpReview(db, { state: 'review', limit: 10 }).items.map((i) => i.customerName)).toEqual(['Lena Fischer']);
-    expect(portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items.map((i) => i.id)).toEqual([kai!.id]);
+    incidentRepository.update(db, {
+      id: kai!.id,
+      expectedVersion: kai!.version,
+      changes: {
+        status: 'pending_customer',
+        tpTriage: 'info_requested',
+        version: kai!.version + 1,
+      },
+      audit: [],
+    });
+    expect(
+      portalRepository
+        .findTpReview(db, { state: 'review', limit: 10 })
+        .items.map((i) => i.customerName),
+    ).toEqual(['Lena Fischer']);
+    expect(
+      portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items.map((i) => i.id),
+    ).toEqual([kai!.id]);
   });
 
   test('the escalated demo case: Middleware owns it, with the respond-by the TP reads in the portal', () => {
     const escalated = db.select().from(incidents).where(eq(incidents.tpTriage, 'escalated')).get()!;
-    expect(escalated).toMatchObject({ channel: 'portal', status: 'assigned', peopleAffected: 25, version: 3 });
+    expect(escalated).toMatchObject({
+      channel: 'portal',
+      status: 'assigned',
+      peopleAffected: 25,
+      version: 3,
+    });
     expect(teamRepository.findById(db, escalated.ownerTeamId)?.name).toBe('Middleware');
     expect(escalated.promises.respondBy).toBeDefined();
-    const visible = db.select().from(journalEntries).where(eq(journalEntries.incidentId, escalated.id)).all().filter((j) => j.visibility === 'customer');
-    expect(visible.map((j) => j.body)).toEqual([expect.stringMatching(/^We received your case/), expect.stringMatching(/^Your case is mission critical and was escalated/)]);
+    const visible = db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.incidentId, escalated.id))
+      .all()
+      .filter((j) => j.visibility === 'customer');
+    expect(visible.map((j) => j.body)).toEqual([
+      expect.stringMatching(/^We received your case/),
+      expect.stringMatching(/^Your case is mission critical and was escalated/),
+    ]);
   });
 });

@@ -11,7 +11,10 @@ type Writer = Db | Tx;
  * Assign to CPS one-step is for the routing desk, and the customer is not one. It cannot sign in
  * (its password hash matches no password) and belongs to no team.
  */
-export const portalSystemUser = { email: 'help-online@handoff.system', name: 'Help Online (portal)' } as const;
+export const portalSystemUser = {
+  email: 'help-online@handoff.system',
+  name: 'Help Online (portal)',
+} as const;
 
 /** The portal's system actor, created on first use so databases seeded before it exist keep working. */
 export function ensurePortalSystemActor(tx: Writer): Actor {
@@ -20,7 +23,12 @@ export function ensurePortalSystemActor(tx: Writer): Actor {
     existing ??
     tx
       .insert(users)
-      .values({ email: portalSystemUser.email, name: portalSystemUser.name, role: 'l1', passwordHash: '!no-sign-in' })
+      .values({
+        email: portalSystemUser.email,
+        name: portalSystemUser.name,
+        role: 'l1',
+        passwordHash: '!no-sign-in',
+      })
       .returning()
       .get();
   return { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
@@ -52,7 +60,10 @@ export interface TpReviewFilter {
 /** kb 004 step 2: Primary TP portal cases for the Help Desk's review, oldest first, keyset-paged. */
 export function findTpReview(db: Db, f: TpReviewFilter) {
   const where: SQL[] = [
-    inArray(incidents.tpTriage, f.state === 'review' ? [...tpReviewQueueStates] : ['info_requested']),
+    inArray(
+      incidents.tpTriage,
+      f.state === 'review' ? [...tpReviewQueueStates] : ['info_requested'],
+    ),
     inArray(incidents.status, [...openStatuses]),
   ];
   if (f.cursor !== undefined) where.push(gt(incidents.id, f.cursor));

@@ -5,13 +5,23 @@ import { teamMembers, teams, users } from '../schema';
 type Presence = 'ready' | 'not_ready' | 'busy';
 
 export function set(db: Db, userId: number, presence: Presence, at: string) {
-  return db.update(users).set({ presence, presenceChangedAt: at }).where(eq(users.id, userId)).returning().get();
+  return db
+    .update(users)
+    .set({ presence, presenceChangedAt: at })
+    .where(eq(users.id, userId))
+    .returning()
+    .get();
 }
 
 /** Agents of a team and their presence, ready ones first (the live-transfer picker). */
 export const findByTeamName = (db: Db, teamName: string) =>
   db
-    .select({ id: users.id, name: users.name, presence: users.presence, presenceChangedAt: users.presenceChangedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      presence: users.presence,
+      presenceChangedAt: users.presenceChangedAt,
+    })
     .from(users)
     .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count } from 'drizzle-orm';
-import { createIncident, declareOutage, DomainError, type Actor, type Incident } from '@handoff/domain';
+import {
+  createIncident,
+  declareOutage,
+  DomainError,
+  type Actor,
+  type Incident,
+} from '@handoff/domain';
 import { type Db } from '../client';
 import { incidents } from '../schema';
 import { createTestDb, type TestDb } from '../testing';
@@ -16,7 +22,8 @@ let db: Db;
 let l1: Actor;
 let sncc: Actor;
 const now = '2026-12-08T15:00:00.000Z';
-const actorOf = (email: string) => userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+const actorOf = (email: string) =>
+  userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
 beforeEach(() => {
   t = createTestDb();
   db = t.db;
@@ -29,7 +36,13 @@ const teams = () => Object.fromEntries(teamRepository.findAll(db).map((x) => [x.
 const drafts = (n: number, serviceId = 9) =>
   Array.from({ length: n }, (_, i) =>
     createIncident({
-      input: { callerName: `Caller ${i}`, callerEmail: `caller${i}@wisc.edu`, serviceId, description: 'No wired connection.', channel: 'phone' },
+      input: {
+        callerName: `Caller ${i}`,
+        callerEmail: `caller${i}@wisc.edu`,
+        serviceId,
+        description: 'No wired connection.',
+        channel: 'phone',
+      },
       actor: l1,
       now,
       ownerTeamId: l1.teamIds[0]!,
@@ -69,7 +82,9 @@ function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
       kind,
       publicSummary: 'Down.',
       ownerTeamId: teams()['SNCC-Network']!,
-      ...(kind === 'planned' ? { startAt: '2026-12-09T08:00:00Z', expectedEndAt: '2026-12-09T10:00:00Z' } : {}),
+      ...(kind === 'planned'
+        ? { startAt: '2026-12-09T08:00:00Z', expectedEndAt: '2026-12-09T10:00:00Z' }
+        : {}),
     },
     actor: sncc,
     now,
@@ -79,7 +94,12 @@ function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
 }
 
 const link = (incident: Incident, problemId: number) =>
-  incidentRepository.update(db, { id: incident.id, expectedVersion: incident.version, changes: { problemId, version: incident.version + 1 }, audit: [] });
+  incidentRepository.update(db, {
+    id: incident.id,
+    expectedVersion: incident.version,
+    changes: { problemId, version: incident.version + 1 },
+    audit: [],
+  });
 
 describe('incidentRepository.createMany', () => {
   test('500 incidents in one transaction take consecutive numbers after the seed', () => {
@@ -103,7 +123,13 @@ describe('problems and outages', () => {
       ['OUT-000001', 'active', ['Wireless (UWNet)']],
     ]);
     const [problem] = problemRepository.list(db);
-    expect(problem).toMatchObject({ number: 'PRB-000001', ownerTeamName: 'SNCC-Network', outageNumber: 'OUT-000001', incidentCount: 1, openIncidentCount: 1 });
+    expect(problem).toMatchObject({
+      number: 'PRB-000001',
+      ownerTeamName: 'SNCC-Network',
+      outageNumber: 'OUT-000001',
+      incidentCount: 1,
+      openIncidentCount: 1,
+    });
     const [attached] = problemRepository.findAttached(db, problem!.id);
     expect(attached?.incident).toMatchObject({ number: 'INC-000003', version: 2 });
     expect(problemRepository.isUnderActiveOutage(db, attached!.incident)).toBe(true);
@@ -118,7 +144,14 @@ describe('problems and outages', () => {
     expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(true);
     expect(problemRepository.isUnderActiveOutage(db, withPlanned)).toBe(false);
     expect(problemRepository.isUnderActiveOutage(db, c!)).toBe(false);
-    db.transaction((tx) => outageRepository.updateIn(tx, { id: active.id, expectedVersion: 1, changes: { status: 'resolved', version: 2 }, updates: [] }));
+    db.transaction((tx) =>
+      outageRepository.updateIn(tx, {
+        id: active.id,
+        expectedVersion: 1,
+        changes: { status: 'resolved', version: 2 },
+        updates: [],
+      }),
+    );
     expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(false);
   });
 
@@ -128,7 +161,12 @@ describe('problems and outages', () => {
     const [a, b] = incidentRepository.createMany(db, drafts(2));
     link(a!, problem.id);
     const linkedB = link(b!, problem.id);
-    incidentRepository.update(db, { id: b!.id, expectedVersion: linkedB.version, changes: { status: 'resolved', version: linkedB.version + 1 }, audit: [] });
+    incidentRepository.update(db, {
+      id: b!.id,
+      expectedVersion: linkedB.version,
+      changes: { status: 'resolved', version: linkedB.version + 1 },
+      audit: [],
+    });
     expect(problemRepository.findFacts(db, problem.id)).toEqual({
       id: problem.id,
       number: problem.number,
@@ -137,18 +175,33 @@ describe('problems and outages', () => {
       serviceId: 9,
       outage: { number: outage.number, title: 'Campus network outage', status: 'active' },
     });
-    expect(problemRepository.findAttached(db, problem.id).map((x) => [x.incident.id, x.customer])).toEqual([
+    expect(
+      problemRepository.findAttached(db, problem.id).map((x) => [x.incident.id, x.customer]),
+    ).toEqual([
       [a!.id, null],
       [b!.id, null],
     ]);
-    expect(problemRepository.list(db, { statuses: ['open'] })[0]).toMatchObject({ number: problem.number, incidentCount: 2, openIncidentCount: 1, outageStatus: 'active' });
+    expect(problemRepository.list(db, { statuses: ['open'] })[0]).toMatchObject({
+      number: problem.number,
+      incidentCount: 2,
+      openIncidentCount: 1,
+      outageStatus: 'active',
+    });
     expect(problemRepository.countOpenAttached(db, problem.id)).toBe(1);
   });
 
   test('a stale problem write changes nothing and is a CONFLICT', () => {
     const problem = newProblem();
     expect(() =>
-      db.transaction((tx) => problemRepository.updateIn(tx, { id: problem.id, expectedVersion: 7, changes: { title: 'x' }, journal: [], audit: [] })),
+      db.transaction((tx) =>
+        problemRepository.updateIn(tx, {
+          id: problem.id,
+          expectedVersion: 7,
+          changes: { title: 'x' },
+          journal: [],
+          audit: [],
+        }),
+      ),
     ).toThrow(DomainError);
     expect(problemRepository.findById(db, problem.id)?.title).toBe('Bascom switch');
   });
@@ -156,7 +209,12 @@ describe('problems and outages', () => {
   test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', () => {
     const old = newOutage();
     db.transaction((tx) =>
-      outageRepository.updateIn(tx, { id: old.id, expectedVersion: 1, changes: { status: 'resolved', endAt: '2026-11-01T00:00:00.000Z', version: 2 }, updates: [] }),
+      outageRepository.updateIn(tx, {
+        id: old.id,
+        expectedVersion: 1,
+        changes: { status: 'resolved', endAt: '2026-11-01T00:00:00.000Z', version: 2 },
+        updates: [],
+      }),
     );
     const current = newOutage();
     const board = outageRepository.listBoard(db, { resolvedSince: '2026-12-01T00:00:00.000Z' });
@@ -164,15 +222,31 @@ describe('problems and outages', () => {
     expect(board[0]?.services.map((s) => s.name)).toEqual(['Campus Network', 'Wireless (UWNet)']);
     expect(board[0]?.updates.map((u) => u.kind)).toEqual(['declared']);
     // Wireless (UWNet): the demo outage and this one, earliest start first.
-    expect(outageRepository.findByService(db, 10).map((o) => o.number)).toEqual(['OUT-000001', current.number]);
+    expect(outageRepository.findByService(db, 10).map((o) => o.number)).toEqual([
+      'OUT-000001',
+      current.number,
+    ]);
   });
 });
 
 describe('settingsRepository', () => {
   test('unset → undefined; set twice → the last value', () => {
     expect(settingsRepository.get(db, 'alerts.potentialOutage')).toBeUndefined();
-    settingsRepository.set(db, 'alerts.potentialOutage', { minIncidents: 4, windowMinutes: 20 }, now);
-    settingsRepository.set(db, 'alerts.potentialOutage', { minIncidents: 5, windowMinutes: 20 }, now);
-    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toEqual({ minIncidents: 5, windowMinutes: 20 });
+    settingsRepository.set(
+      db,
+      'alerts.potentialOutage',
+      { minIncidents: 4, windowMinutes: 20 },
+      now,
+    );
+    settingsRepository.set(
+      db,
+      'alerts.potentialOutage',
+      { minIncidents: 5, windowMinutes: 20 },
+      now,
+    );
+    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toEqual({
+      minIncidents: 5,
+      windowMinutes: 20,
+    });
   });
 });

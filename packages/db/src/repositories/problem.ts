@@ -14,32 +14,62 @@ import {
   resolvedAttachedTemplate,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { customers, incidents, outages, outbox, problemAudit, problemJournal, problems, services, teams, users } from '../schema';
+import {
+  customers,
+  incidents,
+  outages,
+  outbox,
+  problemAudit,
+  problemJournal,
+  problems,
+  services,
+  teams,
+  users,
+} from '../schema';
 import { nextCounter, type Tx } from './incident';
 
 type Reader = Db | Tx;
 
 /** Creates a problem with its number, journal and audit rows, in the caller's transaction. */
-export function insert(tx: Tx, draft: { problem: NewProblem; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] }): Problem {
+export function insert(
+  tx: Tx,
+  draft: { problem: NewProblem; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] },
+): Problem {
   const number = formatProblemNumber(nextCounter(tx, 'problem'));
-  const row = tx.insert(problems).values({ ...draft.problem, number }).returning().get();
+  const row = tx
+    .insert(problems)
+    .values({ ...draft.problem, number })
+    .returning()
+    .get();
   insertJournal(tx, row.id, draft.journal);
   insertAudit(tx, row.id, draft.audit);
   return row;
 }
 
 export function insertJournal(tx: Reader, problemId: number, entries: NewProblemJournalEntry[]) {
-  if (entries.length > 0) tx.insert(problemJournal).values(entries.map((e) => ({ ...e, problemId }))).run();
+  if (entries.length > 0)
+    tx.insert(problemJournal)
+      .values(entries.map((e) => ({ ...e, problemId })))
+      .run();
 }
 
 export function insertAudit(tx: Reader, problemId: number, entries: NewProblemAuditEntry[]) {
-  if (entries.length > 0) tx.insert(problemAudit).values(entries.map((e) => ({ ...e, problemId }))).run();
+  if (entries.length > 0)
+    tx.insert(problemAudit)
+      .values(entries.map((e) => ({ ...e, problemId })))
+      .run();
 }
 
 /** Writes a problem change only at the version the user saw (CONFLICT otherwise), with journal and audit. */
 export function updateIn(
   tx: Tx,
-  args: { id: number; expectedVersion: number; changes: Partial<Problem>; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] },
+  args: {
+    id: number;
+    expectedVersion: number;
+    changes: Partial<Problem>;
+    journal: NewProblemJournalEntry[];
+    audit: NewProblemAuditEntry[];
+  },
 ): Problem {
   const row = tx
     .update(problems)
@@ -48,20 +78,30 @@ export function updateIn(
     .returning()
     .get();
   if (!row) {
-    throw new DomainError('CONFLICT', 'This problem was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.');
+    throw new DomainError(
+      'CONFLICT',
+      'This problem was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
+    );
   }
   insertJournal(tx, row.id, args.journal);
   insertAudit(tx, row.id, args.audit);
   return row;
 }
 
-export const findById = (db: Reader, id: number) => db.select().from(problems).where(eq(problems.id, id)).get();
-export const findByNumber = (db: Reader, number: string) => db.select().from(problems).where(eq(problems.number, number)).get();
+export const findById = (db: Reader, id: number) =>
+  db.select().from(problems).where(eq(problems.id, id)).get();
+export const findByNumber = (db: Reader, number: string) =>
+  db.select().from(problems).where(eq(problems.number, number)).get();
 
 /** What linking an incident needs: the problem and its outage's number, title and status. */
 export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
   const row = db
-    .select({ problem: problems, outageNumber: outages.number, outageTitle: outages.title, outageStatus: outages.status })
+    .select({
+      problem: problems,
+      outageNumber: outages.number,
+      outageTitle: outages.title,
+      outageStatus: outages.status,
+    })
     .from(problems)
     .leftJoin(outages, eq(outages.id, problems.outageId))
     .where(eq(problems.id, id))
@@ -74,7 +114,10 @@ export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
     title,
     status,
     serviceId,
-    outage: row.outageNumber && row.outageTitle && row.outageStatus ? { number: row.outageNumber, title: row.outageTitle, status: row.outageStatus } : null,
+    outage:
+      row.outageNumber && row.outageTitle && row.outageStatus
+        ? { number: row.outageNumber, title: row.outageTitle, status: row.outageStatus }
+        : null,
   };
 }
 
@@ -90,8 +133,14 @@ export function isUnderActiveOutage(db: Reader, incident: Pick<Incident, 'proble
   return row?.status === 'active';
 }
 
-const linkedCount = sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id})`.mapWith(Number);
-const openLinkedCount = sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id} and ${inArray(incidents.status, [...openStatuses])})`.mapWith(Number);
+const linkedCount =
+  sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id})`.mapWith(
+    Number,
+  );
+const openLinkedCount =
+  sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id} and ${inArray(incidents.status, [...openStatuses])})`.mapWith(
+    Number,
+  );
 
 const listColumns = {
   id: problems.id,
@@ -115,10 +164,19 @@ const listColumns = {
 };
 
 /** Problems newest first, optionally by status, owner teams and service. */
-export function list(db: Reader, f: { statuses?: ProblemStatus[]; ownerTeamIds?: number[]; serviceId?: number; limit?: number } = {}) {
+export function list(
+  db: Reader,
+  f: {
+    statuses?: ProblemStatus[];
+    ownerTeamIds?: number[];
+    serviceId?: number;
+    limit?: number;
+  } = {},
+) {
   const where = [];
   if (f.statuses?.length) where.push(inArray(problems.status, f.statuses));
-  if (f.ownerTeamIds) where.push(inArray(problems.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
+  if (f.ownerTeamIds)
+    where.push(inArray(problems.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
   if (f.serviceId !== undefined) where.push(eq(problems.serviceId, f.serviceId));
   return db
     .select(listColumns)
@@ -134,7 +192,12 @@ export function list(db: Reader, f: { statuses?: ProblemStatus[]; ownerTeamIds?:
 
 export const findByIdIncludeDetails = (db: Reader, id: number) =>
   db
-    .select({ ...listColumns, problem: problems, serviceCategory: services.category, serviceSubcategory: services.subcategory })
+    .select({
+      ...listColumns,
+      problem: problems,
+      serviceCategory: services.category,
+      serviceSubcategory: services.subcategory,
+    })
     .from(problems)
     .innerJoin(services, eq(services.id, problems.serviceId))
     .innerJoin(teams, eq(teams.id, problems.ownerTeamId))
@@ -153,7 +216,10 @@ export function findAttached(db: Reader, problemId: number): AttachedIncident[] 
     .all()
     .map((r) => ({
       incident: r.incident,
-      customer: r.customerName !== null && r.customerEmail !== null ? { name: r.customerName, email: r.customerEmail } : null,
+      customer:
+        r.customerName !== null && r.customerEmail !== null
+          ? { name: r.customerName, email: r.customerEmail }
+          : null,
     }));
 }
 
@@ -186,7 +252,13 @@ export const findQueuedMessages = (db: Reader, problemId: number) =>
 
 export const findJournal = (db: Reader, problemId: number) =>
   db
-    .select({ id: problemJournal.id, kind: problemJournal.kind, body: problemJournal.body, createdAt: problemJournal.createdAt, authorName: users.name })
+    .select({
+      id: problemJournal.id,
+      kind: problemJournal.kind,
+      body: problemJournal.body,
+      createdAt: problemJournal.createdAt,
+      authorName: users.name,
+    })
     .from(problemJournal)
     .leftJoin(users, eq(users.id, problemJournal.authorId))
     .where(eq(problemJournal.problemId, problemId))

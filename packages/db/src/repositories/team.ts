@@ -1,5 +1,11 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { teamNames, type MemberTicket, type Role, type SupportGroup, type TeamNotify } from '@handoff/domain';
+import {
+  teamNames,
+  type MemberTicket,
+  type Role,
+  type SupportGroup,
+  type TeamNotify,
+} from '@handoff/domain';
 import { type Db } from '../client';
 import { organisations, teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
@@ -8,10 +14,14 @@ import { findOpenMemberTickets } from './partner';
 type Reader = Db | Tx;
 
 export const findAll = (db: Db) => db.select().from(teams).orderBy(asc(teams.name)).all();
-export const findByName = (db: Db, name: string) => db.select().from(teams).where(eq(teams.name, name)).get();
-export const findById = (db: Db, id: number) => db.select().from(teams).where(eq(teams.id, id)).get();
+export const findByName = (db: Db, name: string) =>
+  db.select().from(teams).where(eq(teams.name, name)).get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(teams).where(eq(teams.id, id)).get();
 export const findByIds = (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name)).all();
+  ids.length === 0
+    ? []
+    : db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name)).all();
 
 /** Each team's notification setting and its members' addresses, for team e-mail. */
 export function findMailRecipients(db: Db, ids: number[]) {
@@ -33,14 +43,19 @@ export const setNotify = (db: Db, id: number, notify: TeamNotify) =>
   db.update(teams).set({ notify }).where(eq(teams.id, id)).returning().get();
 
 export type SupportGroupMember = { id: number; name: string; email: string; role: Role };
-export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & { members: SupportGroupMember[] };
+export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & {
+  members: SupportGroupMember[];
+};
 
 /**
  * The partner client-support groups (by name) and then Tier 2 Support, each with its members and
  * the organisations it supports (kb 003). Tier 2 is found by name, as the escalation step finds it.
  */
 export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithMembers[] {
-  const isSupportGroup = or(eq(teams.kind, 'partner'), and(eq(teams.kind, 'tier2'), eq(teams.name, teamNames.tier2)));
+  const isSupportGroup = or(
+    eq(teams.kind, 'partner'),
+    and(eq(teams.kind, 'tier2'), eq(teams.name, teamNames.tier2)),
+  );
   const rows = db
     .select({ id: teams.id, name: teams.name, kind: teams.kind })
     .from(teams)
@@ -50,7 +65,13 @@ export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithM
   const teamIds = rows.map((t) => t.id);
   if (teamIds.length === 0) return [];
   const members = db
-    .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, role: users.role })
+    .select({
+      teamId: teamMembers.teamId,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(inArray(teamMembers.teamId, teamIds))
@@ -69,16 +90,31 @@ export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithM
     organisations: supported.filter((o) => o.teamId === t.id).map((o) => o.name),
     members: members.filter((m) => m.teamId === t.id).map(({ teamId: _teamId, ...m }) => m),
   }));
-  return [...groups.filter((g) => g.kind === 'partner'), ...groups.filter((g) => g.kind === 'tier2')];
+  return [
+    ...groups.filter((g) => g.kind === 'partner'),
+    ...groups.filter((g) => g.kind === 'tier2'),
+  ];
 }
 
 export const findSupportGroup = (db: Reader, id: number) => findSupportGroups(db, [id])[0];
 
 /** A new login made straight into a group, in one transaction (kb 003: the group's agents). */
-export function createMember(db: Db, args: { teamId: number; name: string; email: string; role: Role; passwordHash: string }): { id: number } {
+export function createMember(
+  db: Db,
+  args: { teamId: number; name: string; email: string; role: Role; passwordHash: string },
+): { id: number } {
   return db.transaction(
     (tx) => {
-      const user = tx.insert(users).values({ name: args.name, email: args.email, role: args.role, passwordHash: args.passwordHash }).returning().get();
+      const user = tx
+        .insert(users)
+        .values({
+          name: args.name,
+          email: args.email,
+          role: args.role,
+          passwordHash: args.passwordHash,
+        })
+        .returning()
+        .get();
       tx.insert(teamMembers).values({ userId: user.id, teamId: args.teamId }).run();
       return { id: user.id };
     },
@@ -98,13 +134,23 @@ export function addMember(db: Db, args: { teamId: number; userId: number }): voi
  */
 export function removeMember<T>(
   db: Db,
-  args: { teamId: number; userId: number; guard: (facts: { group: SupportGroupWithMembers | undefined; openTickets: MemberTicket[] }) => T },
+  args: {
+    teamId: number;
+    userId: number;
+    guard: (facts: {
+      group: SupportGroupWithMembers | undefined;
+      openTickets: MemberTicket[];
+    }) => T;
+  },
 ): T {
   return db.transaction(
     (tx) => {
-      const openTickets = findOpenMemberTickets(tx, [args.teamId]).get(`${args.teamId}:${args.userId}`) ?? [];
+      const openTickets =
+        findOpenMemberTickets(tx, [args.teamId]).get(`${args.teamId}:${args.userId}`) ?? [];
       const checked = args.guard({ group: findSupportGroup(tx, args.teamId), openTickets });
-      tx.delete(teamMembers).where(and(eq(teamMembers.teamId, args.teamId), eq(teamMembers.userId, args.userId))).run();
+      tx.delete(teamMembers)
+        .where(and(eq(teamMembers.teamId, args.teamId), eq(teamMembers.userId, args.userId)))
+        .run();
       return checked;
     },
     { behavior: 'immediate' },

@@ -6,7 +6,8 @@ import { customers, teamMembers, teams, users } from '../schema';
 export const findByEmail = (db: Db, email: string) =>
   db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 
-export const findById = (db: Db, id: number) => db.select().from(users).where(eq(users.id, id)).get();
+export const findById = (db: Db, id: number) =>
+  db.select().from(users).where(eq(users.id, id)).get();
 
 export const findTeams = (db: Db, userId: number) =>
   db
@@ -45,7 +46,9 @@ export const findByRoles = (db: Db, roles: Role[]) =>
 export function isEmailInUse(db: Db, email: string): boolean {
   const normalised = email.trim().toLowerCase();
   return (
-    db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get() !== undefined ||
-    db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).get() !== undefined
+    db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get() !==
+      undefined ||
+    db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).get() !==
+      undefined
   );
 }

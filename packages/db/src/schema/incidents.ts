@@ -28,11 +28,15 @@ export const incidents = sqliteTable(
     callerEmail: text('caller_email'),
     customerId: integer('customer_id').references(() => customers.id),
     channel: text('channel', { enum: channels }).notNull(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     description: text('description').notNull(),
     classification: text('classification'),
     status: text('status', { enum: incidentStatuses }).notNull(),
-    ownerTeamId: integer('owner_team_id').notNull().references(() => teams.id),
+    ownerTeamId: integer('owner_team_id')
+      .notNull()
+      .references(() => teams.id),
     ownerAgentId: integer('owner_agent_id').references(() => users.id),
     urgency: text('urgency', { enum: urgencies }),
     expectation: text('expectation'),
@@ -42,7 +46,10 @@ export const incidents = sqliteTable(
     // inside the migrator's transaction (foreign keys on) dropping the old table cascades to every
     // journal and audit row. Links are made only through problemRepository, which checks the problem.
     problemId: integer('problem_id'),
-    promises: text('promises', { mode: 'json' }).$type<Incident['promises']>().notNull().default(sql`'{}'`),
+    promises: text('promises', { mode: 'json' })
+      .$type<Incident['promises']>()
+      .notNull()
+      .default(sql`'{}'`),
     peopleAffected: integer('people_affected'),
     /** Primary TP review state of a portal case (kb 004); null for every other incident. */
     tpTriage: text('tp_triage', { enum: tpTriageStates }),
@@ -70,7 +77,9 @@ export const journalEntries = sqliteTable(
   'journal_entries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: journalKinds }).notNull(),
     visibility: text('visibility', { enum: visibilities }).notNull(),
     body: text('body').notNull(),
@@ -85,7 +94,9 @@ export const auditEvents = sqliteTable(
   'audit_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
     actorId: integer('actor_id').references(() => users.id),
     field: text('field').notNull(),
     fromValue: text('from_value'),

@@ -3,7 +3,14 @@ import { mailTemplateKeys, visibilities } from '@handoff/domain';
 import { incidents } from './incidents';
 import { users } from './people';
 
-export const inboundOutcomes = ['created', 'appended', 'reopened', 'follow_up', 'ignored', 'rejected'] as const;
+export const inboundOutcomes = [
+  'created',
+  'appended',
+  'reopened',
+  'follow_up',
+  'ignored',
+  'rejected',
+] as const;
 
 /**
  * Every message the SMTP listener received and what became of it: the threading index for replies
@@ -49,8 +56,12 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
-    inboundMailId: integer('inbound_mail_id').references(() => inboundMail.id, { onDelete: 'set null' }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    inboundMailId: integer('inbound_mail_id').references(() => inboundMail.id, {
+      onDelete: 'set null',
+    }),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

@@ -21,7 +21,9 @@ export const consultRequests = sqliteTable(
   'consult_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
     team: text('team', { enum: ['cps', 'es'] }).notNull(),
     status: text('status', { enum: ['open', 'accepted', 'cancelled', 'expired'] }).notNull(),
     openedById: integer('opened_by_id').references(() => users.id),
@@ -31,7 +33,10 @@ export const consultRequests = sqliteTable(
     acceptedById: integer('accepted_by_id').references(() => users.id),
     acceptedAt: text('accepted_at'),
   },
-  (t) => [index('consult_team_status_idx').on(t.team, t.status, t.id), index('consult_incident_idx').on(t.incidentId)],
+  (t) => [
+    index('consult_team_status_idx').on(t.team, t.status, t.id),
+    index('consult_incident_idx').on(t.incidentId),
+  ],
 );
 
 /** Notifications queued by one-steps (in-app now; a later capability delivers them by e-mail). */
@@ -50,4 +55,3 @@ export const notifications = sqliteTable(
   },
   (t) => [index('notifications_target_idx').on(t.audience, t.targetId, t.id)],
 );
-

@@ -22,14 +22,19 @@ export const outbox = sqliteTable(
     references: text('references'),
     /** Notifications carry `Auto-Submitted: auto-generated`. */
     autoSubmitted: integer('auto_submitted', { mode: 'boolean' }).notNull().default(true),
-    status: text('status', { enum: ['held', 'pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['held', 'pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_incident_idx').on(t.incidentId, t.id)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_incident_idx').on(t.incidentId, t.id),
+  ],
 );
 
 /** Named settings an admin can change (thresholds and the like), stored as JSON values. */

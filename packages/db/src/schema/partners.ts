@@ -10,9 +10,15 @@ import { organisations, teams, users } from './people';
 export const partnerTickets = sqliteTable(
   'partner_tickets',
   {
-    incidentId: integer('incident_id').primaryKey().references(() => incidents.id, { onDelete: 'cascade' }),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    partnerTeamId: integer('partner_team_id').notNull().references(() => teams.id),
+    incidentId: integer('incident_id')
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    partnerTeamId: integer('partner_team_id')
+      .notNull()
+      .references(() => teams.id),
     relationshipAgentId: integer('relationship_agent_id').references(() => users.id),
   },
   // A partner agent's "my incidents" includes the tickets whose requester they keep while Tier 2 holds them.
@@ -24,11 +30,15 @@ export const partnerHops = sqliteTable(
   'partner_hops',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: hopKinds }).notNull(),
     actorId: integer('actor_id').references(() => users.id),
     fromTeamId: integer('from_team_id').references(() => teams.id),
-    toTeamId: integer('to_team_id').notNull().references(() => teams.id),
+    toTeamId: integer('to_team_id')
+      .notNull()
+      .references(() => teams.id),
     toAgentId: integer('to_agent_id').references(() => users.id),
     at: text('at').notNull(),
     waitedSeconds: integer('waited_seconds').notNull(),

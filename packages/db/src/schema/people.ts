@@ -6,7 +6,9 @@ export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   /** What the team does, so views can group them: help desk, technologists, operations, partner. */
-  kind: text('kind', { enum: ['help_desk', 'support', 'operations', 'technologist', 'partner', 'tier2'] }).notNull(),
+  kind: text('kind', {
+    enum: ['help_desk', 'support', 'operations', 'technologist', 'partner', 'tier2'],
+  }).notNull(),
   description: text('description'),
   /** Who is e-mailed when the team is assigned an incident or its customer writes (issue 6). */
   notify: text('notify', { enum: teamNotifySettings }).notNull().default('everyone'),
@@ -20,7 +22,10 @@ export const departments = sqliteTable('departments', {
   contractPartner: integer('contract_partner', { mode: 'boolean' }).notNull().default(false),
   program: text('program', { enum: ['aims', 'ds'] }),
   primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' }).notNull().default(false),
-  emailDomains: text('email_domains', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  emailDomains: text('email_domains', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 /**
@@ -30,7 +35,9 @@ export const departments = sqliteTable('departments', {
 export const organisations = sqliteTable('organisations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
-  partnerTeamId: integer('partner_team_id').notNull().references(() => teams.id),
+  partnerTeamId: integer('partner_team_id')
+    .notNull()
+    .references(() => teams.id),
   createdAt: text('created_at').notNull(),
 });
 
@@ -39,7 +46,9 @@ export const organisationDomains = sqliteTable(
   'organisation_domains',
   {
     domain: text('domain').primaryKey(),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
   },
   (t) => [index('organisation_domains_org_idx').on(t.organisationId)],
 );
@@ -55,7 +64,9 @@ export const customers = sqliteTable(
     departmentId: integer('department_id').references(() => departments.id),
     coned: integer('coned', { mode: 'boolean' }).notNull().default(false),
     program: text('program', { enum: ['aims', 'ds'] }),
-    primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' }).notNull().default(false),
+    primaryTechPartner: integer('primary_tech_partner', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     organisation: text('organisation'),
     /** The channel-partner organisation the end user belongs to (by e-mail domain, or placed by an admin). */
     organisationId: integer('organisation_id').references(() => organisations.id),
@@ -71,15 +82,24 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** Set for `customer` users: the customer record they are. */
   customerId: integer('customer_id').references(() => customers.id),
-  presence: text('presence', { enum: ['ready', 'not_ready', 'busy'] }).notNull().default('not_ready'),
+  presence: text('presence', { enum: ['ready', 'not_ready', 'busy'] })
+    .notNull()
+    .default('not_ready'),
   presenceChangedAt: text('presence_changed_at'),
 });
 
 export const teamMembers = sqliteTable(
   'team_members',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.teamId] }), index('team_members_team_idx').on(t.teamId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.teamId] }),
+    index('team_members_team_idx').on(t.teamId),
+  ],
 );

@@ -24,7 +24,9 @@ export const outages = sqliteTable(
     startAt: text('start_at').notNull(),
     expectedEndAt: text('expected_end_at'),
     endAt: text('end_at'),
-    ownerTeamId: integer('owner_team_id').notNull().references(() => teams.id),
+    ownerTeamId: integer('owner_team_id')
+      .notNull()
+      .references(() => teams.id),
     declaredById: integer('declared_by_id').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
@@ -37,10 +39,17 @@ export const outages = sqliteTable(
 export const outageServices = sqliteTable(
   'outage_services',
   {
-    outageId: integer('outage_id').notNull().references(() => outages.id, { onDelete: 'cascade' }),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    outageId: integer('outage_id')
+      .notNull()
+      .references(() => outages.id, { onDelete: 'cascade' }),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
   },
-  (t) => [primaryKey({ columns: [t.outageId, t.serviceId] }), index('outage_services_service_idx').on(t.serviceId)],
+  (t) => [
+    primaryKey({ columns: [t.outageId, t.serviceId] }),
+    index('outage_services_service_idx').on(t.serviceId),
+  ],
 );
 
 /** The outage's public timeline: its declaration, every summary update, start and end, timestamped. */
@@ -48,7 +57,9 @@ export const outageUpdates = sqliteTable(
   'outage_updates',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    outageId: integer('outage_id').notNull().references(() => outages.id, { onDelete: 'cascade' }),
+    outageId: integer('outage_id')
+      .notNull()
+      .references(() => outages.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: outageUpdateKinds }).notNull(),
     body: text('body').notNull(),
     authorId: integer('author_id').references(() => users.id),
@@ -65,12 +76,16 @@ export const problems = sqliteTable(
     number: text('number').notNull().unique(),
     title: text('title').notNull(),
     status: text('status', { enum: problemStatuses }).notNull(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     category: text('category').notNull(),
     impact: text('impact').notNull(),
     symptoms: text('symptoms').notNull(),
     firstSeenAt: text('first_seen_at').notNull(),
-    ownerTeamId: integer('owner_team_id').notNull().references(() => teams.id),
+    ownerTeamId: integer('owner_team_id')
+      .notNull()
+      .references(() => teams.id),
     outageId: integer('outage_id').references(() => outages.id),
     version: integer('version').notNull().default(1),
     createdById: integer('created_by_id').references(() => users.id),
@@ -89,7 +104,9 @@ export const problemJournal = sqliteTable(
   'problem_journal',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    problemId: integer('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: problemJournalKinds }).notNull(),
     body: text('body').notNull(),
     authorId: integer('author_id').references(() => users.id),
@@ -103,7 +120,9 @@ export const problemAudit = sqliteTable(
   'problem_audit',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    problemId: integer('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
     actorId: integer('actor_id').references(() => users.id),
     field: text('field').notNull(),
     fromValue: text('from_value'),

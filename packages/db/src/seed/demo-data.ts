@@ -7,26 +7,84 @@ export const demoPassword = 'handoff-demo';
 export const demoTeams = [
   { name: 'US - Help Desk', kind: 'help_desk', description: 'General Help Desk, Level 1' },
   { name: 'HDQA', kind: 'help_desk', description: 'Help Desk Quality Assurance' },
-  { name: 'US - Help Desk CPS', kind: 'support', description: 'Contract Partner Support, 608-265-6900, Mon–Fri 7:00–18:00' },
+  {
+    name: 'US - Help Desk CPS',
+    kind: 'support',
+    description: 'Contract Partner Support, 608-265-6900, Mon–Fri 7:00–18:00',
+  },
   { name: 'HD ES', kind: 'support', description: 'Enterprise Support' },
   { name: 'SNCC-Sysops', kind: 'operations', description: 'Operations center: systems' },
   { name: 'SNCC-Network', kind: 'operations', description: 'Operations center: network' },
   { name: 'EAST', kind: 'support', description: 'After-hours escalation for departmental issues' },
-  { name: 'DRMT', kind: 'technologist', description: 'Technologists: desktop and remote management' },
+  {
+    name: 'DRMT',
+    kind: 'technologist',
+    description: 'Technologists: desktop and remote management',
+  },
   { name: 'Middleware', kind: 'technologist', description: 'Technologists: middleware' },
   { name: 'IIAT', kind: 'technologist', description: 'Technologists: identity and access' },
-  { name: 'Applications Technology', kind: 'technologist', description: 'Technologists: applications' },
+  {
+    name: 'Applications Technology',
+    kind: 'technologist',
+    description: 'Technologists: applications',
+  },
   { name: 'Tier 2 Support', kind: 'tier2', description: 'Vendor Tier 2 for channel partners' },
-  { name: 'Badger Health Client Support', kind: 'partner', description: 'Channel partner Tier 1 for Badger Health' },
+  {
+    name: 'Badger Health Client Support',
+    kind: 'partner',
+    description: 'Channel partner Tier 1 for Badger Health',
+  },
 ] as const;
 
 export const demoDepartments = [
-  { name: 'Computer-Aided Engineering', shortName: 'CAE', contractPartner: true, program: 'ds', primaryTechPartner: false, emailDomains: ['cae.wisc.edu'] },
-  { name: 'Letters & Science Computing', shortName: 'LSCI', contractPartner: true, program: 'aims', primaryTechPartner: false, emailDomains: ['ls.wisc.edu'] },
-  { name: 'Division of Extension', shortName: 'MDSN', contractPartner: true, program: null, primaryTechPartner: false, emailDomains: ['extension.wisc.edu'] },
-  { name: 'School of Education', shortName: 'SOE', contractPartner: false, program: null, primaryTechPartner: true, emailDomains: ['education.wisc.edu'] },
-  { name: 'Graduate School', shortName: 'GRAD', contractPartner: false, program: null, primaryTechPartner: false, emailDomains: ['grad.wisc.edu'] },
-  { name: 'Department of Chemistry', shortName: 'CHEM', contractPartner: true, program: null, primaryTechPartner: false, emailDomains: ['chem.wisc.edu'] },
+  {
+    name: 'Computer-Aided Engineering',
+    shortName: 'CAE',
+    contractPartner: true,
+    program: 'ds',
+    primaryTechPartner: false,
+    emailDomains: ['cae.wisc.edu'],
+  },
+  {
+    name: 'Letters & Science Computing',
+    shortName: 'LSCI',
+    contractPartner: true,
+    program: 'aims',
+    primaryTechPartner: false,
+    emailDomains: ['ls.wisc.edu'],
+  },
+  {
+    name: 'Division of Extension',
+    shortName: 'MDSN',
+    contractPartner: true,
+    program: null,
+    primaryTechPartner: false,
+    emailDomains: ['extension.wisc.edu'],
+  },
+  {
+    name: 'School of Education',
+    shortName: 'SOE',
+    contractPartner: false,
+    program: null,
+    primaryTechPartner: true,
+    emailDomains: ['education.wisc.edu'],
+  },
+  {
+    name: 'Graduate School',
+    shortName: 'GRAD',
+    contractPartner: false,
+    program: null,
+    primaryTechPartner: false,
+    emailDomains: ['grad.wisc.edu'],
+  },
+  {
+    name: 'Department of Chemistry',
+    shortName: 'CHEM',
+    contractPartner: true,
+    program: null,
+    primaryTechPartner: false,
+    emailDomains: ['chem.wisc.edu'],
+  },
 ] as const;
 
 type Banner = 'pick5' | 'pick2' | null;
@@ -38,14 +96,32 @@ const svc = (
   supportCategory: 1 | 2 | 3,
   technologistGroup: string | null,
   generalHdHandles = false,
-) => ({ name, category, subcategory, banner, supportCategory, technologistGroup, generalHdHandles });
+) => ({
+  name,
+  category,
+  subcategory,
+  banner,
+  supportCategory,
+  technologistGroup,
+  generalHdHandles,
+});
 
 export const demoServices = [
   // Where Assign to EAST files after-hours cases (kb 001): an agents' bucket, not a customer's choice.
-  { ...svc('DoIT Departmental Support', 'Service Inquiry', 'Unclassified', 'pick5', 3, null), customerFacing: false },
+  {
+    ...svc('DoIT Departmental Support', 'Service Inquiry', 'Unclassified', 'pick5', 3, null),
+    customerFacing: false,
+  },
   svc('Departmental Computer Support', 'Hardware', 'Desktop or laptop', 'pick5', 3, null),
   svc('Departmental Computer Support', 'Software', 'Installation', 'pick5', 3, null),
-  svc('Enterprise Business System', 'Payroll', 'Access request', 'pick2', 2, 'Applications Technology'),
+  svc(
+    'Enterprise Business System',
+    'Payroll',
+    'Access request',
+    'pick2',
+    2,
+    'Applications Technology',
+  ),
   svc('Student Information System', 'Enrollment', 'Error message', 'pick2', 1, 'Middleware'),
   svc('NetID', 'Account', 'Password reset', null, 1, 'IIAT', true),
   svc('Duo Multi-Factor Authentication', 'Enrollment', 'New device', null, 1, 'IIAT', true),
@@ -63,7 +139,13 @@ export const demoServices = [
 ];
 
 /** Channel-partner organisations (kb 003): end users are placed in them by e-mail domain. */
-export const demoOrganisations = [{ name: 'Badger Health', domains: ['badgerhealth.example'], partnerTeam: 'Badger Health Client Support' }] as const;
+export const demoOrganisations = [
+  {
+    name: 'Badger Health',
+    domains: ['badgerhealth.example'],
+    partnerTeam: 'Badger Health Client Support',
+  },
+] as const;
 
 /** End users of those organisations (their e-mail doubles as the NetID). */
 export const demoOrganisationMembers = [
@@ -73,7 +155,14 @@ export const demoOrganisationMembers = [
 ] as const;
 
 type Program = 'aims' | 'ds' | null;
-const cust = (name: string, netId: string, dept: string, coned: boolean, program: Program, primaryTechPartner = false) => ({
+const cust = (
+  name: string,
+  netId: string,
+  dept: string,
+  coned: boolean,
+  program: Program,
+  primaryTechPartner = false,
+) => ({
   name,
   netId,
   dept,
@@ -117,27 +206,83 @@ export const demoCustomers = [
   cust('Xavier Dubois', 'xdubois', 'CHEM', false, null),
 ];
 
-export const demoLogins: { email: string; name: string; role: Role; teams: string[]; customerNetId?: string }[] = [
+export const demoLogins: {
+  email: string;
+  name: string;
+  role: Role;
+  teams: string[];
+  customerNetId?: string;
+}[] = [
   { email: 'l1@handoff.test', name: 'Lee Level-One', role: 'l1', teams: ['US - Help Desk'] },
   { email: 'hdqa@handoff.test', name: 'Harper Quality', role: 'hdqa', teams: ['HDQA'] },
   { email: 'cps@handoff.test', name: 'Cameron CPS', role: 'cps', teams: ['US - Help Desk CPS'] },
   { email: 'cps2@handoff.test', name: 'Cory CPS', role: 'cps', teams: ['US - Help Desk CPS'] },
   { email: 'es@handoff.test', name: 'Emery Enterprise', role: 'es', teams: ['HD ES'] },
-  { email: 'sncc@handoff.test', name: 'Sydney SNCC', role: 'sncc', teams: ['SNCC-Sysops', 'SNCC-Network'] },
+  {
+    email: 'sncc@handoff.test',
+    name: 'Sydney SNCC',
+    role: 'sncc',
+    teams: ['SNCC-Sysops', 'SNCC-Network'],
+  },
   { email: 'east@handoff.test', name: 'Ellis EAST', role: 'technologist', teams: ['EAST'] },
-  { email: 'technologist@handoff.test', name: 'Toni Technologist', role: 'technologist', teams: ['DRMT', 'Middleware', 'IIAT', 'Applications Technology'] },
+  {
+    email: 'technologist@handoff.test',
+    name: 'Toni Technologist',
+    role: 'technologist',
+    teams: ['DRMT', 'Middleware', 'IIAT', 'Applications Technology'],
+  },
   { email: 'tier2@handoff.test', name: 'Tatum Tier2', role: 'tier2', teams: ['Tier 2 Support'] },
   { email: 'tier2b@handoff.test', name: 'Toby Tier2', role: 'tier2', teams: ['Tier 2 Support'] },
-  { email: 'partner@handoff.test', name: 'Parker Partner', role: 'partner_agent', teams: ['Badger Health Client Support'] },
-  { email: 'partner2@handoff.test', name: 'Piper Partner', role: 'partner_agent', teams: ['Badger Health Client Support'] },
-  { email: 'customer@handoff.test', name: 'Casey Customer', role: 'customer', teams: [], customerNetId: 'ccustomer' },
-  { email: 'tp@handoff.test', name: 'Kai Partner', role: 'customer', teams: [], customerNetId: 'kpartner' },
+  {
+    email: 'partner@handoff.test',
+    name: 'Parker Partner',
+    role: 'partner_agent',
+    teams: ['Badger Health Client Support'],
+  },
+  {
+    email: 'partner2@handoff.test',
+    name: 'Piper Partner',
+    role: 'partner_agent',
+    teams: ['Badger Health Client Support'],
+  },
+  {
+    email: 'customer@handoff.test',
+    name: 'Casey Customer',
+    role: 'customer',
+    teams: [],
+    customerNetId: 'ccustomer',
+  },
+  {
+    email: 'tp@handoff.test',
+    name: 'Kai Partner',
+    role: 'customer',
+    teams: [],
+    customerNetId: 'kpartner',
+  },
   // Badger Health end users: they submit tickets to their channel partner in Help Online.
-  { email: 'rita@badgerhealth.example', name: 'Rita Requester', role: 'customer', teams: [], customerNetId: 'rita@badgerhealth.example' },
-  { email: 'bao@badgerhealth.example', name: 'Bao Tran', role: 'customer', teams: [], customerNetId: 'bao@badgerhealth.example' },
+  {
+    email: 'rita@badgerhealth.example',
+    name: 'Rita Requester',
+    role: 'customer',
+    teams: [],
+    customerNetId: 'rita@badgerhealth.example',
+  },
+  {
+    email: 'bao@badgerhealth.example',
+    name: 'Bao Tran',
+    role: 'customer',
+    teams: [],
+    customerNetId: 'bao@badgerhealth.example',
+  },
   { email: 'admin@handoff.test', name: 'Alex Admin', role: 'admin', teams: [] },
   // A coned (CPS) customer's Help Online login: their portal cases go straight to CPS.
-  { email: 'coned@handoff.test', name: 'Dana Departmental', role: 'customer', teams: [], customerNetId: 'ddept' },
+  {
+    email: 'coned@handoff.test',
+    name: 'Dana Departmental',
+    role: 'customer',
+    teams: [],
+    customerNetId: 'ddept',
+  },
 ];
 
 /** The after-hours on-call schedules L1 pages for critical work stoppages (kb 001). */

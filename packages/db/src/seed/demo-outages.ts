@@ -15,16 +15,25 @@ import * as problemRepository from '../repositories/problem';
 import * as userRepository from '../repositories/user';
 import { services, teams } from '../schema';
 
-const shift = (now: string, hours: number) => new Date(Date.parse(now) + hours * 3_600_000).toISOString();
+const shift = (now: string, hours: number) =>
+  new Date(Date.parse(now) + hours * 3_600_000).toISOString();
 
 export function seedOutages(db: Db, now: string): void {
-  const actor = (email: string): Actor => userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+  const actor = (email: string): Actor =>
+    userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
   const hdqa = actor('hdqa@handoff.test');
   const sncc = actor('sncc@handoff.test');
-  const teamIds = Object.fromEntries(db.select().from(teams).all().map((t) => [t.name, t.id]));
+  const teamIds = Object.fromEntries(
+    db
+      .select()
+      .from(teams)
+      .all()
+      .map((t) => [t.name, t.id]),
+  );
   const serviceRows = db.select().from(services).all();
   const serviceId = (name: string) => serviceRows.find((s) => s.name === name)!.id;
-  const listed = incidentRepository.list(db, { serviceId: serviceId('Wireless (UWNet)'), limit: 1 }).items[0];
+  const listed = incidentRepository.list(db, { serviceId: serviceId('Wireless (UWNet)'), limit: 1 })
+    .items[0];
   const incident = listed && incidentRepository.findById(db, listed.id);
 
   db.transaction((tx) => {
@@ -37,7 +46,8 @@ export function seedOutages(db: Db, now: string): void {
           serviceIds: [serviceId('Wireless (UWNet)')],
           kind: 'unplanned',
           startAt: shift(now, -2),
-          publicSummary: 'Wireless connections in the Graduate School office drop every few minutes. SNCC is working on the access points.',
+          publicSummary:
+            'Wireless connections in the Graduate School office drop every few minutes. SNCC is working on the access points.',
           ownerTeamId: teamIds['SNCC-Network']!,
         },
         actor: hdqa,
@@ -54,7 +64,8 @@ export function seedOutages(db: Db, now: string): void {
           kind: 'planned',
           startAt: shift(now, 96),
           expectedEndAt: shift(now, 98),
-          publicSummary: 'Planned maintenance on the core routers: wired connections may drop for up to two hours.',
+          publicSummary:
+            'Planned maintenance on the core routers: wired connections may drop for up to two hours.',
           ownerTeamId: teamIds['SNCC-Network']!,
         },
         actor: sncc,
@@ -63,14 +74,42 @@ export function seedOutages(db: Db, now: string): void {
       }),
     );
     if (!incident) return;
-    const created = createProblem({ input: { incidentIds: [incident.id] }, incidents: [incident], services: serviceRows, teams: teamIds, partnerTicketIds: new Set(), actor: hdqa, now: activeAt });
+    const created = createProblem({
+      input: { incidentIds: [incident.id] },
+      incidents: [incident],
+      services: serviceRows,
+      teams: teamIds,
+      partnerTicketIds: new Set(),
+      actor: hdqa,
+      now: activeAt,
+    });
     let problem = problemRepository.insert(tx, created);
-    const assigned = assignProblem({ problem, actor: hdqa, now: activeAt, teams: teamIds }, { problemId: problem.id, expectedVersion: problem.version, teamId: teamIds['SNCC-Network']! });
-    problem = problemRepository.updateIn(tx, { id: problem.id, expectedVersion: problem.version, ...assigned });
-    const linked = linkProblemToOutage({ problem, actor: sncc, now: activeAt, outage: active }, { problemId: problem.id, expectedVersion: problem.version, outageId: active.id });
-    problem = problemRepository.updateIn(tx, { id: problem.id, expectedVersion: problem.version, ...linked });
+    const assigned = assignProblem(
+      { problem, actor: hdqa, now: activeAt, teams: teamIds },
+      { problemId: problem.id, expectedVersion: problem.version, teamId: teamIds['SNCC-Network']! },
+    );
+    problem = problemRepository.updateIn(tx, {
+      id: problem.id,
+      expectedVersion: problem.version,
+      ...assigned,
+    });
+    const linked = linkProblemToOutage(
+      { problem, actor: sncc, now: activeAt, outage: active },
+      { problemId: problem.id, expectedVersion: problem.version, outageId: active.id },
+    );
+    problem = problemRepository.updateIn(tx, {
+      id: problem.id,
+      expectedVersion: problem.version,
+      ...linked,
+    });
     const facts = problemRepository.findFacts(tx, problem.id)!;
-    const links = linkIncidentsToProblem({ incidents: [incident], problem: facts, partnerTicketIds: new Set(), actor: hdqa, now: activeAt });
+    const links = linkIncidentsToProblem({
+      incidents: [incident],
+      problem: facts,
+      partnerTicketIds: new Set(),
+      actor: hdqa,
+      now: activeAt,
+    });
     for (const w of links.incidents) incidentRepository.applyUpdate(tx, w);
     problemRepository.insertJournal(tx, problem.id, links.problemJournal);
   });

@@ -3,7 +3,17 @@ import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain
 import { type Db } from '../client';
 import { hashPassword } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
-import { customers, departments, oncallContacts, organisationDomains, organisations, services, teamMembers, teams, users } from '../schema';
+import {
+  customers,
+  departments,
+  oncallContacts,
+  organisationDomains,
+  organisations,
+  services,
+  teamMembers,
+  teams,
+  users,
+} from '../schema';
 import { seedPortalDemo } from './portal-demo';
 import { seedOutages } from './demo-outages';
 import {
@@ -21,15 +31,20 @@ import {
 export { demoLogins, demoPassword };
 
 /** True when no team exists yet: the first start of a new database. */
-export const isEmpty = (db: Db): boolean => (db.select({ n: count() }).from(teams).get()?.n ?? 0) === 0;
+export const isEmpty = (db: Db): boolean =>
+  (db.select({ n: count() }).from(teams).get()?.n ?? 0) === 0;
 
-const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
+const hoursBefore = (now: string, h: number) =>
+  new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
 /**
  * Loads the demo organisation into an empty database in one transaction. `portalCases` adds the
  * Help Online demo cases (TP review); unit tests leave them out because they count the base incidents.
  */
-export function seedDemoData(db: Db, { now, portalCases = true }: { now: string; portalCases?: boolean }): void {
+export function seedDemoData(
+  db: Db,
+  { now, portalCases = true }: { now: string; portalCases?: boolean },
+): void {
   // Hash outside the transaction: scrypt is slow on purpose and the write lock need not wait for it.
   const hashed = demoLogins.map((l) => ({ ...l, passwordHash: hashPassword(demoPassword) }));
   db.transaction((tx) => {
@@ -37,7 +52,14 @@ export function seedDemoData(db: Db, { now, portalCases = true }: { now: string;
     for (const t of demoTeams) teamId.set(t.name, tx.insert(teams).values(t).returning().get().id);
     const deptId = new Map<string, number>();
     for (const d of demoDepartments)
-      deptId.set(d.shortName, tx.insert(departments).values({ ...d, emailDomains: [...d.emailDomains] }).returning().get().id);
+      deptId.set(
+        d.shortName,
+        tx
+          .insert(departments)
+          .values({ ...d, emailDomains: [...d.emailDomains] })
+          .returning()
+          .get().id,
+      );
     for (const s of demoServices) tx.insert(services).values(s).run();
     for (const c of demoOncallContacts) tx.insert(oncallContacts).values(c).run();
     const customerId = new Map<string, number>();
@@ -61,12 +83,23 @@ export function seedDemoData(db: Db, { now, portalCases = true }: { now: string;
       customerId.set(c.netId, row.id);
     }
     for (const o of demoOrganisations) {
-      const org = tx.insert(organisations).values({ name: o.name, partnerTeamId: teamId.get(o.partnerTeam)!, createdAt: now }).returning().get();
-      for (const domain of o.domains) tx.insert(organisationDomains).values({ domain, organisationId: org.id }).run();
+      const org = tx
+        .insert(organisations)
+        .values({ name: o.name, partnerTeamId: teamId.get(o.partnerTeam)!, createdAt: now })
+        .returning()
+        .get();
+      for (const domain of o.domains)
+        tx.insert(organisationDomains).values({ domain, organisationId: org.id }).run();
       for (const m of demoOrganisationMembers.filter((x) => x.organisation === o.name)) {
         const row = tx
           .insert(customers)
-          .values({ name: m.name, netId: m.email, email: m.email, organisationId: org.id, organisation: o.name })
+          .values({
+            name: m.name,
+            netId: m.email,
+            email: m.email,
+            organisationId: org.id,
+            organisation: o.name,
+          })
           .returning()
           .get();
         customerId.set(m.email, row.id);
@@ -84,7 +117,10 @@ export function seedDemoData(db: Db, { now, portalCases = true }: { now: string;
         })
         .returning()
         .get();
-      for (const team of l.teams) tx.insert(teamMembers).values({ userId: user.id, teamId: teamId.get(team)! }).run();
+      for (const team of l.teams)
+        tx.insert(teamMembers)
+          .values({ userId: user.id, teamId: teamId.get(team)! })
+          .run();
     }
   });
   seedIncidents(db, now);
@@ -105,14 +141,84 @@ interface DemoIncident {
 }
 
 const demoIncidents: DemoIncident[] = [
-  { netId: 'ccustomer', service: 5, description: 'Forgot NetID password after returning from leave.', team: 'US - Help Desk', agentEmail: 'l1@handoff.test', status: 'in_progress', hoursAgo: 30, channel: 'phone' },
-  { netId: 'onguyen', service: 12, description: 'Canvas course shows "unauthorized" for a TA.', team: 'US - Help Desk', status: 'new', hoursAgo: 5, channel: 'email' },
-  { netId: 'pshah', service: 9, description: 'Laptop drops UWNet every few minutes in the Grad School office.', team: 'US - Help Desk', agentEmail: 'l1@handoff.test', status: 'in_progress', hoursAgo: 2, channel: 'chat' },
-  { netId: 'ddept', service: 1, description: 'Department desktop will not boot after update.', team: 'US - Help Desk CPS', status: 'assigned', classification: 'Transfer to CPS', hoursAgo: 20, channel: 'phone' },
-  { netId: 'aaims', service: 2, description: 'Needs MATLAB installed on lab machine LSCI-LAB-04.', team: 'US - Help Desk CPS', agentEmail: 'cps@handoff.test', status: 'in_progress', classification: 'Transfer to CPS', hoursAgo: 8, channel: 'portal' },
-  { netId: 'ralvarez', service: 3, description: 'Payroll access request stuck in approval.', team: 'HD ES', status: 'assigned', hoursAgo: 26, channel: 'phone' },
-  { netId: 'hconed', service: 0, description: 'After hours: shared drive unreachable, can wait until morning.', team: 'EAST', status: 'assigned', classification: 'Assign to EAST', hoursAgo: 14, channel: 'phone' },
-  { netId: 'sokafor', service: 8, description: 'No wired connectivity in Bascom Hall room 112.', team: 'SNCC-Network', status: 'assigned', hoursAgo: 1, channel: 'phone' },
+  {
+    netId: 'ccustomer',
+    service: 5,
+    description: 'Forgot NetID password after returning from leave.',
+    team: 'US - Help Desk',
+    agentEmail: 'l1@handoff.test',
+    status: 'in_progress',
+    hoursAgo: 30,
+    channel: 'phone',
+  },
+  {
+    netId: 'onguyen',
+    service: 12,
+    description: 'Canvas course shows "unauthorized" for a TA.',
+    team: 'US - Help Desk',
+    status: 'new',
+    hoursAgo: 5,
+    channel: 'email',
+  },
+  {
+    netId: 'pshah',
+    service: 9,
+    description: 'Laptop drops UWNet every few minutes in the Grad School office.',
+    team: 'US - Help Desk',
+    agentEmail: 'l1@handoff.test',
+    status: 'in_progress',
+    hoursAgo: 2,
+    channel: 'chat',
+  },
+  {
+    netId: 'ddept',
+    service: 1,
+    description: 'Department desktop will not boot after update.',
+    team: 'US - Help Desk CPS',
+    status: 'assigned',
+    classification: 'Transfer to CPS',
+    hoursAgo: 20,
+    channel: 'phone',
+  },
+  {
+    netId: 'aaims',
+    service: 2,
+    description: 'Needs MATLAB installed on lab machine LSCI-LAB-04.',
+    team: 'US - Help Desk CPS',
+    agentEmail: 'cps@handoff.test',
+    status: 'in_progress',
+    classification: 'Transfer to CPS',
+    hoursAgo: 8,
+    channel: 'portal',
+  },
+  {
+    netId: 'ralvarez',
+    service: 3,
+    description: 'Payroll access request stuck in approval.',
+    team: 'HD ES',
+    status: 'assigned',
+    hoursAgo: 26,
+    channel: 'phone',
+  },
+  {
+    netId: 'hconed',
+    service: 0,
+    description: 'After hours: shared drive unreachable, can wait until morning.',
+    team: 'EAST',
+    status: 'assigned',
+    classification: 'Assign to EAST',
+    hoursAgo: 14,
+    channel: 'phone',
+  },
+  {
+    netId: 'sokafor',
+    service: 8,
+    description: 'No wired connectivity in Bascom Hall room 112.',
+    team: 'SNCC-Network',
+    status: 'assigned',
+    hoursAgo: 1,
+    channel: 'phone',
+  },
 ];
 
 function seedIncidents(db: Db, now: string) {
@@ -123,7 +229,9 @@ function seedIncidents(db: Db, now: string) {
     const customer = db.select().from(customers).where(eq(customers.netId, d.netId)).get()!;
     const at = hoursBefore(now, d.hoursAgo);
     const team = db.select().from(teams).where(eq(teams.name, d.team)).get()!;
-    const agent = d.agentEmail ? db.select().from(users).where(eq(users.email, d.agentEmail)).get() : undefined;
+    const agent = d.agentEmail
+      ? db.select().from(users).where(eq(users.email, d.agentEmail)).get()
+      : undefined;
     const drafts = createIncident({
       input: {
         callerName: customer.name,
@@ -146,8 +254,22 @@ function seedIncidents(db: Db, now: string) {
     };
     const journal = [...drafts.journal];
     if (d.netId === 'ccustomer') {
-      journal.push({ kind: 'note', visibility: 'customer', body: 'We reset your password; sign in with the temporary one we read to you and change it.', authorId: l1.id, data: null, createdAt: at });
-      journal.push({ kind: 'note', visibility: 'internal', body: 'Verified identity with two security questions.', authorId: l1.id, data: null, createdAt: at });
+      journal.push({
+        kind: 'note',
+        visibility: 'customer',
+        body: 'We reset your password; sign in with the temporary one we read to you and change it.',
+        authorId: l1.id,
+        data: null,
+        createdAt: at,
+      });
+      journal.push({
+        kind: 'note',
+        visibility: 'internal',
+        body: 'Verified identity with two security questions.',
+        authorId: l1.id,
+        data: null,
+        createdAt: at,
+      });
     }
     createIncidentRow(db, { incident, journal, audit: drafts.audit });
   }

@@ -16,7 +16,8 @@ import { ensurePortalSystemActor } from '../repositories/portal';
 import { findActorById } from '../repositories/user';
 import { customers, departments, services, teams, users } from '../schema';
 
-const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
+const hoursBefore = (now: string, h: number) =>
+  new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
 interface DemoCase {
   netId: string;
@@ -29,11 +30,17 @@ interface DemoCase {
 }
 
 const demoCases: DemoCase[] = [
-  { netId: 'kpartner', service: 'Remote Desktop Gateway', description: 'Gateway times out since this morning.', hoursAgo: 3 },
+  {
+    netId: 'kpartner',
+    service: 'Remote Desktop Gateway',
+    description: 'Gateway times out since this morning.',
+    hoursAgo: 3,
+  },
   {
     netId: 'lfischer',
     service: 'Enterprise File Storage',
-    description: 'The dean’s office share says "access denied" for every staff member since the weekend change window.',
+    description:
+      'The dean’s office share says "access denied" for every staff member since the weekend change window.',
     peopleAffected: 9,
     hoursAgo: 2,
   },
@@ -50,7 +57,13 @@ const demoCases: DemoCase[] = [
 /** Adds the Help Online demo: TP cases in review and one escalated. */
 export function seedPortalDemo(db: Db, now: string): void {
   db.transaction((tx) => {
-    const teamIds = Object.fromEntries(tx.select().from(teams).all().map((t) => [t.name, t.id]));
+    const teamIds = Object.fromEntries(
+      tx
+        .select()
+        .from(teams)
+        .all()
+        .map((t) => [t.name, t.id]),
+    );
     const hdqaUser = tx.select().from(users).where(eq(users.email, 'hdqa@handoff.test')).get()!;
     const hdqa: Actor = findActorById(db, hdqaUser.id)!;
     // Customers without a login of their own file through the portal's system user.
@@ -59,14 +72,32 @@ export function seedPortalDemo(db: Db, now: string): void {
       const at = hoursBefore(now, d.hoursAgo);
       const customer = tx.select().from(customers).where(eq(customers.netId, d.netId)).get()!;
       const login = tx.select().from(users).where(eq(users.customerId, customer.id)).get();
-      const dept = customer.departmentId ? tx.select().from(departments).where(eq(departments.id, customer.departmentId)).get() : undefined;
+      const dept = customer.departmentId
+        ? tx.select().from(departments).where(eq(departments.id, customer.departmentId)).get()
+        : undefined;
       const service = tx.select().from(services).where(eq(services.name, d.service)).get()!;
-      const actor: Actor = { id: login?.id ?? portal.id, name: customer.name, role: 'customer', teamIds: [], customerId: customer.id };
+      const actor: Actor = {
+        id: login?.id ?? portal.id,
+        name: customer.name,
+        role: 'customer',
+        teamIds: [],
+        customerId: customer.id,
+      };
       const route = routePortalCase({
         at,
         channel: 'portal',
-        service: { banner: service.banner, generalHdHandles: service.generalHdHandles, supportCategory: service.supportCategory as 1 | 2 | 3, ...(service.technologistGroup ? { technologistGroup: service.technologistGroup } : {}) },
-        customer: { coned: customer.coned, program: customer.program, primaryTechPartner: customer.primaryTechPartner, contractDepartment: dept?.contractPartner ?? false },
+        service: {
+          banner: service.banner,
+          generalHdHandles: service.generalHdHandles,
+          supportCategory: service.supportCategory as 1 | 2 | 3,
+          ...(service.technologistGroup ? { technologistGroup: service.technologistGroup } : {}),
+        },
+        customer: {
+          coned: customer.coned,
+          program: customer.program,
+          primaryTechPartner: customer.primaryTechPartner,
+          contractDepartment: dept?.contractPartner ?? false,
+        },
         workRelated: true,
         computerName: null,
       });
@@ -77,7 +108,14 @@ export function seedPortalDemo(db: Db, now: string): void {
         workRelated: true,
         peopleAffected: d.peopleAffected,
       });
-      const drafts = createPortalCase({ input, actor, customer, route, helpDeskTeamId: teamIds['US - Help Desk']!, now: at });
+      const drafts = createPortalCase({
+        input,
+        actor,
+        customer,
+        route,
+        helpDeskTeamId: teamIds['US - Help Desk']!,
+        now: at,
+      });
       let incident = insertNew(tx, drafts);
       if (!d.escalate) continue;
       const env = (i: typeof incident, t: string): OneStepEnv => ({
@@ -87,16 +125,34 @@ export function seedPortalDemo(db: Db, now: string): void {
         teams: teamIds,
         // Neither step below hands the case to a team chosen by name.
         partnerTeamIds: [],
-        service: { id: service.id, banner: service.banner, supportCategory: service.supportCategory, technologistGroup: service.technologistGroup },
+        service: {
+          id: service.id,
+          banner: service.banner,
+          supportCategory: service.supportCategory,
+          technologistGroup: service.technologistGroup,
+        },
         afterHoursServiceId: 0,
       });
       const later = hoursBefore(now, d.hoursAgo - 1);
       for (const step of [
-        () => markMissionCritical(env(incident, later), { incidentId: incident.id, expectedVersion: incident.version }),
-        () => escalateToTechnologists(env(incident, later), { incidentId: incident.id, expectedVersion: incident.version, note: 'Whole advising list affected; confirmed with the TP.' }),
+        () =>
+          markMissionCritical(env(incident, later), {
+            incidentId: incident.id,
+            expectedVersion: incident.version,
+          }),
+        () =>
+          escalateToTechnologists(env(incident, later), {
+            incidentId: incident.id,
+            expectedVersion: incident.version,
+            note: 'Whole advising list affected; confirmed with the TP.',
+          }),
       ]) {
         const result = step();
-        incident = applyUpdate(tx, { id: incident.id, expectedVersion: incident.version, ...result });
+        incident = applyUpdate(tx, {
+          id: incident.id,
+          expectedVersion: incident.version,
+          ...result,
+        });
       }
     }
   });

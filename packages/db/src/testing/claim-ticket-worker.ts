@@ -11,7 +11,10 @@ import { claim } from '../repositories/partner';
 import { findActorById, findByEmail } from '../repositories/user';
 
 const [path, incidentArg, emailsArg] = process.argv.slice(2);
-if (!path || !incidentArg || !emailsArg) throw new Error('usage: claim-ticket-worker.ts <db path> <incident id> <agent e-mails, comma-separated>');
+if (!path || !incidentArg || !emailsArg)
+  throw new Error(
+    'usage: claim-ticket-worker.ts <db path> <incident id> <agent e-mails, comma-separated>',
+  );
 
 const db = createDb(path);
 const incident = findById(db, Number(incidentArg));
@@ -29,7 +32,14 @@ process.stdout.write('ready\n');
 lines.once('line', () => {
   const outcomes = prepared.map(({ email, actor, result }) => {
     try {
-      claim(db, { incidentId: incident.id, teamId: incident.ownerTeamId, claimantId: actor.id, expectedVersion: incident.version, result, now });
+      claim(db, {
+        incidentId: incident.id,
+        teamId: incident.ownerTeamId,
+        claimantId: actor.id,
+        expectedVersion: incident.version,
+        result,
+        now,
+      });
       return { email, ok: true as const };
     } catch (e) {
       if (!isDomainError(e)) throw e;

@@ -8,7 +8,8 @@ import { create } from '../repositories/incident';
 import { findActorById, findByEmail } from '../repositories/user';
 
 const [path, countArg, worker] = process.argv.slice(2);
-if (!path || !countArg || !worker) throw new Error('usage: create-incidents-worker.ts <db path> <count> <worker name>');
+if (!path || !countArg || !worker)
+  throw new Error('usage: create-incidents-worker.ts <db path> <count> <worker name>');
 
 const db = createDb(path);
 const user = findByEmail(db, 'l1@handoff.test');

@@ -11,4 +11,5 @@ export function localInputToInstant(value: string): string | null {
 }
 
 /** The `datetime-local` value of an instant, in help-desk time. */
-export const instantToLocalInput = (at: string): string => DateTime.fromISO(at, { zone: cpsZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+export const instantToLocalInput = (at: string): string =>
+  DateTime.fromISO(at, { zone: cpsZone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -37,7 +37,10 @@ export function acceptConsult({
     throw new DomainError('INVALID_TRANSITION', `This consult is already ${consult.status}.`);
   }
   if (!openStatuses.includes(incident.status)) {
-    throw new DomainError('INVALID_TRANSITION', `${incident.number} is ${incident.status}; it can no longer be taken.`);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${incident.number} is ${incident.status}; it can no longer be taken.`,
+    );
   }
   const env = { incident, actor, now, teams };
   const { changes, audit } = diffIncident(env, {
@@ -62,9 +65,15 @@ export function acceptConsult({
     result: {
       changes,
       journal: [
-        entry(env, 'system', 'internal', `Chat consult accepted by ${agent.name}, who now owns ${incident.number} for ${teamName}.`, {
-          consult: consult.team,
-        }),
+        entry(
+          env,
+          'system',
+          'internal',
+          `Chat consult accepted by ${agent.name}, who now owns ${incident.number} for ${teamName}.`,
+          {
+            consult: consult.team,
+          },
+        ),
       ],
       audit,
       notifications,

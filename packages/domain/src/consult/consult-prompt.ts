@@ -1,6 +1,10 @@
 import { type ConsultRequest } from './schema';
 
-export const consultPromptKinds = ['send_cps_busy', 'send_to_hd_es', 'assign_to_cps_not_answered'] as const;
+export const consultPromptKinds = [
+  'send_cps_busy',
+  'send_to_hd_es',
+  'assign_to_cps_not_answered',
+] as const;
 export type ConsultPromptKind = (typeof consultPromptKinds)[number];
 
 /** What the L1 agent is prompted to do now, and since when the prompt stands. */
@@ -20,9 +24,16 @@ export function consultPrompt(
   now: string,
 ): ConsultPrompt | null {
   if (consult.status !== 'open') return null;
-  if (consult.team === 'cps' && consult.assignPromptAt !== null && reached(consult.assignPromptAt, now)) {
+  if (
+    consult.team === 'cps' &&
+    consult.assignPromptAt !== null &&
+    reached(consult.assignPromptAt, now)
+  ) {
     return { kind: 'assign_to_cps_not_answered', since: consult.assignPromptAt };
   }
   if (!reached(consult.busyPromptAt, now)) return null;
-  return { kind: consult.team === 'cps' ? 'send_cps_busy' : 'send_to_hd_es', since: consult.busyPromptAt };
+  return {
+    kind: consult.team === 'cps' ? 'send_cps_busy' : 'send_to_hd_es',
+    since: consult.busyPromptAt,
+  };
 }

@@ -15,12 +15,27 @@ const stored = (team: ConsultTeam, patch: Partial<ConsultRequest> = {}): Consult
   ...openConsult({ incident: chatIncident, team, actor: l1, now }).consult,
   ...patch,
 });
-const cpsAgent = { id: 20, name: 'Pat Partner', presence: 'ready', teamIds: [teams['US - Help Desk CPS']] } as const;
-const esAgent = { id: 21, name: 'Emery Enterprise', presence: 'ready', teamIds: [teams['HD ES']] } as const;
+const cpsAgent = {
+  id: 20,
+  name: 'Pat Partner',
+  presence: 'ready',
+  teamIds: [teams['US - Help Desk CPS']],
+} as const;
+const esAgent = {
+  id: 21,
+  name: 'Emery Enterprise',
+  presence: 'ready',
+  teamIds: [teams['HD ES']],
+} as const;
 
 describe('openConsult (kb 000 "Bomgar Chats", kb 002 chat)', () => {
   test('a CPS consult stores the 5- and 10-minute deadlines', () => {
-    const { consult, journal } = openConsult({ incident: chatIncident, team: 'cps', actor: l1, now });
+    const { consult, journal } = openConsult({
+      incident: chatIncident,
+      team: 'cps',
+      actor: l1,
+      now,
+    });
     expect(consult).toEqual({
       incidentId: 1,
       team: 'cps',
@@ -38,7 +53,12 @@ describe('openConsult (kb 000 "Bomgar Chats", kb 002 chat)', () => {
   });
 
   test('an ES consult has only the 5-minute deadline', () => {
-    const { consult, journal } = openConsult({ incident: chatIncident, team: 'es', actor: actorFor('hdqa'), now });
+    const { consult, journal } = openConsult({
+      incident: chatIncident,
+      team: 'es',
+      actor: actorFor('hdqa'),
+      now,
+    });
     expect([consult.busyPromptAt, consult.assignPromptAt]).toEqual(['2026-11-24T16:05:00Z', null]);
     expect(journal[0]?.body).toContain('Chat - Enterprise Support (no cone)');
   });
@@ -46,15 +66,29 @@ describe('openConsult (kb 000 "Bomgar Chats", kb 002 chat)', () => {
   test.each([
     ['a CPS agent opening one', { actor: actorFor('cps') }, 'FORBIDDEN'],
     ['a second open consult', { existing: [stored('es')] }, 'INVALID_TRANSITION'],
-    ['a resolved incident', { incident: incidentWith({ status: 'resolved' }) }, 'INVALID_TRANSITION'],
+    [
+      'a resolved incident',
+      { incident: incidentWith({ status: 'resolved' }) },
+      'INVALID_TRANSITION',
+    ],
     ['an incident of an active outage', { underActiveOutage: true }, 'INVALID_TRANSITION'],
   ] as const)('%s → %s', (_name, patch, code) => {
-    const error = domainErrorOf(() => openConsult({ incident: chatIncident, team: 'cps', actor: l1, now, ...patch }));
+    const error = domainErrorOf(() =>
+      openConsult({ incident: chatIncident, team: 'cps', actor: l1, now, ...patch }),
+    );
     expect(error.code).toBe(code);
   });
 
   test('an accepted consult does not block a new one', () => {
-    expect(() => openConsult({ incident: chatIncident, team: 'cps', actor: l1, now, existing: [stored('cps', { status: 'accepted' })] })).not.toThrow();
+    expect(() =>
+      openConsult({
+        incident: chatIncident,
+        team: 'cps',
+        actor: l1,
+        now,
+        existing: [stored('cps', { status: 'accepted' })],
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -73,13 +107,20 @@ describe('consultPrompt: deadlines kept on the server (kb 000, 002)', () => {
     expect(consultPrompt(stored(team), when)).toEqual(prompt);
   });
 
-  test.each(['accepted', 'cancelled', 'expired'] as const)('a %s consult prompts nothing', (status) => {
-    expect(consultPrompt(stored('cps', { status }), at(30))).toBeNull();
-  });
+  test.each(['accepted', 'cancelled', 'expired'] as const)(
+    'a %s consult prompts nothing',
+    (status) => {
+      expect(consultPrompt(stored('cps', { status }), at(30))).toBeNull();
+    },
+  );
 });
 
 describe('acceptConsult', () => {
-  const accept = (team: ConsultTeam, agent: typeof cpsAgent | typeof esAgent, patch: Partial<ConsultRequest> = {}) =>
+  const accept = (
+    team: ConsultTeam,
+    agent: typeof cpsAgent | typeof esAgent,
+    patch: Partial<ConsultRequest> = {},
+  ) =>
     acceptConsult({
       consult: stored(team, patch),
       incident: chatIncident,
@@ -92,7 +133,11 @@ describe('acceptConsult', () => {
 
   test('a CPS agent accepts: owner, Transfer to CPS, in progress, busy', () => {
     const { consult, result } = accept('cps', cpsAgent);
-    expect(consult).toMatchObject({ status: 'accepted', acceptedById: 20, acceptedAt: threeMinutesIn });
+    expect(consult).toMatchObject({
+      status: 'accepted',
+      acceptedById: 20,
+      acceptedAt: threeMinutesIn,
+    });
     expect(result.changes).toEqual({
       ownerTeamId: 3,
       ownerAgentId: 20,
@@ -107,7 +152,9 @@ describe('acceptConsult', () => {
       ['status', 'in_progress', 4],
       ['classification', 'Transfer to CPS', 4],
     ]);
-    expect(result.journal.map((j) => j.body)).toEqual(['Chat consult accepted by Pat Partner, who now owns INC-000001 for US - Help Desk CPS.']);
+    expect(result.journal.map((j) => j.body)).toEqual([
+      'Chat consult accepted by Pat Partner, who now owns INC-000001 for US - Help Desk CPS.',
+    ]);
     expect(result.presence).toEqual([{ userId: 20, presence: 'busy' }]);
     expect(result.notifications.map((n) => [n.audience, n.targetId, n.template])).toEqual([
       ['team', 3, 'assigned'],
@@ -122,12 +169,36 @@ describe('acceptConsult', () => {
   });
 
   test.each([
-    ['an accepted consult', () => accept('cps', cpsAgent, { status: 'accepted' }), 'INVALID_TRANSITION'],
+    [
+      'an accepted consult',
+      () => accept('cps', cpsAgent, { status: 'accepted' }),
+      'INVALID_TRANSITION',
+    ],
     ['an agent of the other team', () => accept('cps', esAgent), 'FORBIDDEN'],
-    ['an L1 agent', () => acceptConsult({ consult: stored('cps'), incident: chatIncident, agent: { ...cpsAgent, teamIds: [3] }, actor: l1, now, teams }), 'FORBIDDEN'],
+    [
+      'an L1 agent',
+      () =>
+        acceptConsult({
+          consult: stored('cps'),
+          incident: chatIncident,
+          agent: { ...cpsAgent, teamIds: [3] },
+          actor: l1,
+          now,
+          teams,
+        }),
+      'FORBIDDEN',
+    ],
     [
       'a closed incident',
-      () => acceptConsult({ consult: stored('cps'), incident: incidentWith({ status: 'closed' }), agent: { ...cpsAgent, teamIds: [3] }, actor: actorFor('cps'), now, teams }),
+      () =>
+        acceptConsult({
+          consult: stored('cps'),
+          incident: incidentWith({ status: 'closed' }),
+          agent: { ...cpsAgent, teamIds: [3] },
+          actor: actorFor('cps'),
+          now,
+          teams,
+        }),
       'INVALID_TRANSITION',
     ],
   ] as const)('%s → %s', (_name, run, code) => {
@@ -138,13 +209,20 @@ describe('acceptConsult', () => {
 describe('endConsult', () => {
   test('an open consult is cancelled or expired once', () => {
     expect(endConsult(stored('cps'), 'expired').status).toBe('expired');
-    expect(domainErrorOf(() => endConsult(stored('cps', { status: 'expired' }), 'cancelled')).code).toBe('INVALID_TRANSITION');
+    expect(
+      domainErrorOf(() => endConsult(stored('cps', { status: 'expired' }), 'cancelled')).code,
+    ).toBe('INVALID_TRANSITION');
   });
 });
 
 describe('sendChatTemplate (kb 000)', () => {
   test('the template’s text goes into the customer-visible journal', () => {
-    const { journal } = sendChatTemplate({ incident: chatIncident, templateId: 'cps-busy', actor: l1, now });
+    const { journal } = sendChatTemplate({
+      incident: chatIncident,
+      templateId: 'cps-busy',
+      actor: l1,
+      now,
+    });
     expect(journal).toEqual([
       {
         kind: 'note',
@@ -161,6 +239,10 @@ describe('sendChatTemplate (kb 000)', () => {
     ['a customer', actorFor('customer'), chatIncident, 'FORBIDDEN'],
     ['a closed incident', l1, incidentWith({ status: 'closed' }), 'INVALID_TRANSITION'],
   ] as const)('%s → %s', (_name, actor, incident, code) => {
-    expect(domainErrorOf(() => sendChatTemplate({ incident, templateId: 'cps-supported-customer', actor, now })).code).toBe(code);
+    expect(
+      domainErrorOf(() =>
+        sendChatTemplate({ incident, templateId: 'cps-supported-customer', actor, now }),
+      ).code,
+    ).toBe(code);
   });
 });

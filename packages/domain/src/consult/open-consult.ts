@@ -6,7 +6,12 @@ import { type Actor } from '../roles';
 import { formatLocal } from '../calendar';
 import { chatDeadlines } from '../routing/chat';
 import { outageForwardMessage } from '../one-steps/step-kit';
-import { type ConsultRequest, type ConsultTeam, consultTeamNames, type NewConsultRequest } from './schema';
+import {
+  type ConsultRequest,
+  type ConsultTeam,
+  consultTeamNames,
+  type NewConsultRequest,
+} from './schema';
 
 const channelName: Readonly<Record<ConsultTeam, string>> = {
   cps: 'Chat - Contract Partner Support',
@@ -35,9 +40,13 @@ export function openConsult({
 }): { consult: NewConsultRequest; journal: NewJournalEntry[] } {
   assertCan(actor, 'consult.open');
   if (!openStatuses.includes(incident.status)) {
-    throw new DomainError('INVALID_TRANSITION', `${incident.number} is ${incident.status}; reopen it first.`);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${incident.number} is ${incident.status}; reopen it first.`,
+    );
   }
-  if (underActiveOutage) throw new DomainError('INVALID_TRANSITION', outageForwardMessage(incident.number));
+  if (underActiveOutage)
+    throw new DomainError('INVALID_TRANSITION', outageForwardMessage(incident.number));
   const open = existing.find((c) => c.incidentId === incident.id && c.status === 'open');
   if (open) {
     throw new DomainError(
@@ -77,7 +86,10 @@ export function openConsult({
 }
 
 /** Ends an open consult without an accept: cancelled by the agent, or expired when the fallback step ran. */
-export function endConsult(consult: ConsultRequest, status: 'cancelled' | 'expired'): ConsultRequest {
+export function endConsult(
+  consult: ConsultRequest,
+  status: 'cancelled' | 'expired',
+): ConsultRequest {
   if (consult.status !== 'open') {
     throw new DomainError('INVALID_TRANSITION', `This consult is already ${consult.status}.`);
   }

@@ -29,7 +29,10 @@ export type ConsultRequest = z.infer<typeof consultRequestSchema>;
 export type NewConsultRequest = Omit<ConsultRequest, 'id'>;
 
 /** The form's input for opening a consult (the procedure adds actor and now). */
-export const openConsultSchema = z.object({ incidentId: z.number().int().positive(), team: consultTeamSchema });
+export const openConsultSchema = z.object({
+  incidentId: z.number().int().positive(),
+  team: consultTeamSchema,
+});
 export const acceptConsultSchema = z.object({ consultId: z.number().int().positive() });
 
 /** The team that answers each consult, by owner-team name (DOMAIN.md §2). */

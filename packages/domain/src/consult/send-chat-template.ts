@@ -19,7 +19,10 @@ export function sendChatTemplate({
 }): { journal: NewJournalEntry[] } {
   assertCan(actor, 'consult.open');
   if (incident.status === 'closed') {
-    throw new DomainError('INVALID_TRANSITION', `${incident.number} is closed; reopen it before writing to the customer.`);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${incident.number} is closed; reopen it before writing to the customer.`,
+    );
   }
   const template = chatTemplates[templateId];
   return {

@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';
-import { assertCanReadIncident, canReadIncident, customerView, incidentListBound, isVisibleTo, myIncidentsFilter, visibleJournal, type PartnerScope } from './access';
+import {
+  assertCanReadIncident,
+  canReadIncident,
+  customerView,
+  incidentListBound,
+  isVisibleTo,
+  myIncidentsFilter,
+  visibleJournal,
+  type PartnerScope,
+} from './access';
 import { type JournalEntryDraft } from './schema';
 import { actorFor, incidentWith } from './test-fixtures';
 
@@ -27,14 +36,26 @@ describe('canReadIncident', () => {
     ['staff, any customer', actorFor('l1'), 999, notPartner, true],
     ['a technologist, no customer', actorFor('technologist'), null, notPartner, true],
     ['staff, a channel-partner ticket', actorFor('hdqa'), 100, ofA, true],
-    ['Tier 2, a channel-partner ticket of any group', actorFor('tier2', { teamIds: [tier2Team] }), 100, ofB, true],
+    [
+      'Tier 2, a channel-partner ticket of any group',
+      actorFor('tier2', { teamIds: [tier2Team] }),
+      100,
+      ofB,
+      true,
+    ],
     ['an admin, a channel-partner ticket', actorFor('admin'), 100, ofB, true],
     ['the customer, their own', mine, 100, notPartner, true],
     ['the customer, their own channel-partner ticket', mine, 100, ofA, true],
     ['the customer, someone else’s', mine, 101, notPartner, false],
     ['the customer, someone else’s channel-partner ticket', mine, 101, ofA, false],
     ['the customer, an incident with no customer', mine, null, notPartner, false],
-    ['a customer login with no customer record, an incident with no customer', unlinkedCustomer, null, notPartner, false],
+    [
+      'a customer login with no customer record, an incident with no customer',
+      unlinkedCustomer,
+      null,
+      notPartner,
+      false,
+    ],
     ['a partner agent, a ticket of their group', partnerA, 100, ofA, true],
     ['a partner agent, a ticket of their group, whoever the requester', partnerA, null, ofA, true],
     ['a partner agent, a ticket of another group', partnerA, 100, ofB, false],
@@ -48,7 +69,11 @@ describe('canReadIncident', () => {
   });
 
   test('a partner agent keeps reading their ticket while Tier 2 Support holds it (the scope is the ticket’s group, not the owner team)', () => {
-    const escalated = incidentWith({ ownerTeamId: tier2Team, ownerAgentId: null, status: 'assigned' });
+    const escalated = incidentWith({
+      ownerTeamId: tier2Team,
+      ownerAgentId: null,
+      status: 'assigned',
+    });
     expect(canReadIncident(partnerA, escalated, ofA)).toBe(true);
   });
 
@@ -59,20 +84,31 @@ describe('canReadIncident', () => {
   ])('%s is told it does not exist', (_name, actor, customerId, scope) => {
     const attempt = () => assertCanReadIncident(actor, { customerId, number: 'INC-000042' }, scope);
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'No incident INC-000042 that you can see.' }));
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'NOT_FOUND',
+        message: 'No incident INC-000042 that you can see.',
+      }),
+    );
   });
 
   test.each<[string, Actor, PartnerScope]>([
     ['staff', actorFor('l1'), notPartner],
     ['a partner agent, their group’s ticket', partnerA, ofA],
   ])('%s passes', (_name, actor, scope) => {
-    expect(() => assertCanReadIncident(actor, { customerId: 100, number: 'INC-000042' }, scope)).not.toThrow();
+    expect(() =>
+      assertCanReadIncident(actor, { customerId: 100, number: 'INC-000042' }, scope),
+    ).not.toThrow();
   });
 });
 
 describe('incidentListBound', () => {
   test.each<[string, Actor, ReturnType<typeof incidentListBound>]>([
-    ['a partner agent lists only their groups’ tickets', partnerInBoth, { partnerTeamIds: [groupB, groupA] }],
+    [
+      'a partner agent lists only their groups’ tickets',
+      partnerInBoth,
+      { partnerTeamIds: [groupB, groupA] },
+    ],
     ['a partner agent of no group lists nothing', partnerInNoGroup, { partnerTeamIds: [] }],
     ['staff are not bound', actorFor('l1'), {}],
     ['Tier 2 is not bound', actorFor('tier2', { teamIds: [tier2Team] }), {}],
@@ -120,7 +156,18 @@ describe('visibleJournal', () => {
 describe('customerView', () => {
   test('leaves out owner agent, classification and creator', () => {
     const view = customerView(incidentWith({ classification: 'Transfer to CPS', ownerAgentId: 7 }));
-    expect(view).toMatchObject({ number: 'INC-000001', status: 'new', description: 'Forgot NetID password.' });
-    for (const hidden of ['ownerAgentId', 'ownerTeamId', 'classification', 'createdById', 'customerId']) expect(view).not.toHaveProperty(hidden);
+    expect(view).toMatchObject({
+      number: 'INC-000001',
+      status: 'new',
+      description: 'Forgot NetID password.',
+    });
+    for (const hidden of [
+      'ownerAgentId',
+      'ownerTeamId',
+      'classification',
+      'createdById',
+      'customerId',
+    ])
+      expect(view).not.toHaveProperty(hidden);
   });
 });

@@ -18,7 +18,11 @@ export interface PartnerScope {
  * organisations, only the channel-partner tickets of a group they belong to. The scope is required
  * so no caller can forget it: without one the partner agent would be refused, never let through.
  */
-export function canReadIncident(actor: Actor, incident: Pick<Incident, 'customerId'>, scope: PartnerScope): boolean {
+export function canReadIncident(
+  actor: Actor,
+  incident: Pick<Incident, 'customerId'>,
+  scope: PartnerScope,
+): boolean {
   if (!can(actor.role, 'incident.read')) return false;
   switch (actor.role) {
     case 'customer':
@@ -31,7 +35,11 @@ export function canReadIncident(actor: Actor, incident: Pick<Incident, 'customer
 }
 
 /** An incident the actor may not read is told not to exist, not to be forbidden (customers and partner agents alike). */
-export function assertCanReadIncident(actor: Actor, incident: Pick<Incident, 'customerId' | 'number'>, scope: PartnerScope): void {
+export function assertCanReadIncident(
+  actor: Actor,
+  incident: Pick<Incident, 'customerId' | 'number'>,
+  scope: PartnerScope,
+): void {
   if (!canReadIncident(actor, incident, scope)) {
     throw new DomainError('NOT_FOUND', `No incident ${incident.number} that you can see.`);
   }
@@ -50,7 +58,9 @@ export function incidentListBound(actor: Actor): { partnerTeamIds?: readonly num
  * "My incidents": what the actor holds now; a partner agent also the tickets whose requester they
  * keep while Tier 2 works them (kb 003 rule 6: "you still retain ownership").
  */
-export function myIncidentsFilter(actor: Actor): { ownerAgentId: number } | { heldOrKeptBy: number } {
+export function myIncidentsFilter(
+  actor: Actor,
+): { ownerAgentId: number } | { heldOrKeptBy: number } {
   return actor.role === 'partner_agent' ? { heldOrKeptBy: actor.id } : { ownerAgentId: actor.id };
 }
 
@@ -58,12 +68,18 @@ export function myIncidentsFilter(actor: Actor): { ownerAgentId: number } | { he
  * Customers see only customer-visible journal entries and attachments (never internal notes,
  * routing traces or the files of an agent's private e-mail reply).
  */
-export function visibleJournal<T extends Pick<JournalEntryDraft, 'visibility'>>(actor: Actor, entries: T[]): T[] {
-  return can(actor.role, 'incident.readInternal') ? entries : entries.filter((e) => e.visibility === 'customer');
+export function visibleJournal<T extends Pick<JournalEntryDraft, 'visibility'>>(
+  actor: Actor,
+  entries: T[],
+): T[] {
+  return can(actor.role, 'incident.readInternal')
+    ? entries
+    : entries.filter((e) => e.visibility === 'customer');
 }
 
 /** The same rule for one item (an attachment being downloaded). */
-export const isVisibleTo = (actor: Actor, item: Pick<JournalEntryDraft, 'visibility'>): boolean => visibleJournal(actor, [item]).length === 1;
+export const isVisibleTo = (actor: Actor, item: Pick<JournalEntryDraft, 'visibility'>): boolean =>
+  visibleJournal(actor, [item]).length === 1;
 
 /** The fields of an incident a customer may see: no classification, owner agent or internal data. */
 export const customerVisibleFields = [
@@ -84,7 +100,9 @@ export const customerVisibleFields = [
   'version',
 ] as const satisfies (keyof Incident)[];
 
-export function customerView(incident: Incident): Pick<Incident, (typeof customerVisibleFields)[number]> {
+export function customerView(
+  incident: Incident,
+): Pick<Incident, (typeof customerVisibleFields)[number]> {
   const view = {} as Record<string, unknown>;
   for (const f of customerVisibleFields) view[f] = incident[f];
   return view as Pick<Incident, (typeof customerVisibleFields)[number]>;

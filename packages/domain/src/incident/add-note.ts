@@ -26,7 +26,10 @@ export function addNote({
   assertCanReadIncident(actor, incident, partnerScope);
   if (visibility === 'internal') assertCan(actor, 'incident.addInternalNote');
   if (incident.status === 'closed') {
-    throw new DomainError('INVALID_TRANSITION', `${incident.number} is closed; reopen it before adding notes.`);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `${incident.number} is closed; reopen it before adding notes.`,
+    );
   }
   return {
     journal: [{ kind: 'note', visibility, body, authorId: actor.id, data: null, createdAt: now }],

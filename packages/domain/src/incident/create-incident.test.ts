@@ -32,13 +32,27 @@ describe('createIncident', () => {
       promises: {},
     });
     expect(journal).toEqual([
-      { kind: 'system', visibility: 'internal', body: 'Incident created by Lee Level-One (phone).', authorId: 7, data: null, createdAt: now },
+      {
+        kind: 'system',
+        visibility: 'internal',
+        body: 'Incident created by Lee Level-One (phone).',
+        authorId: 7,
+        data: null,
+        createdAt: now,
+      },
     ]);
-    expect(audit).toEqual([{ actorId: 7, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }]);
+    expect(audit).toEqual([
+      { actorId: 7, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ]);
   });
 
   test('a first note becomes an internal journal note after the system entry', () => {
-    const { journal } = createIncident({ input: { ...input, firstNote: 'Verified identity.' }, actor: actorFor('cps'), now, ownerTeamId: 3 });
+    const { journal } = createIncident({
+      input: { ...input, firstNote: 'Verified identity.' },
+      actor: actorFor('cps'),
+      now,
+      ownerTeamId: 3,
+    });
     expect(journal.map((e) => [e.kind, e.visibility, e.body])).toEqual([
       ['system', 'internal', expect.stringContaining('Incident created by')],
       ['note', 'internal', 'Verified identity.'],
@@ -46,11 +60,14 @@ describe('createIncident', () => {
   });
 
   const takers = ['l1', 'hdqa', 'cps', 'es', 'sncc'];
-  test.each(roles.map((role) => [role, takers.includes(role)] as const))('%s may create: %s', (role, allowed) => {
-    const attempt = () => createIncident({ input, actor: actorFor(role), now, ownerTeamId: 1 });
-    if (allowed) expect(attempt).not.toThrow();
-    else expect(attempt).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-  });
+  test.each(roles.map((role) => [role, takers.includes(role)] as const))(
+    '%s may create: %s',
+    (role, allowed) => {
+      const attempt = () => createIncident({ input, actor: actorFor(role), now, ownerTeamId: 1 });
+      if (allowed) expect(attempt).not.toThrow();
+      else expect(attempt).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    },
+  );
 });
 
 describe('createIncident linked to an open problem (kb 001 step 9)', () => {
@@ -64,21 +81,58 @@ describe('createIncident linked to an open problem (kb 001 step 9)', () => {
   };
 
   test('L1 links the new incident: problemId set, journaled and audited at version 1', () => {
-    const { incident, journal, audit } = createIncident({ input, actor: actorFor('l1'), now, ownerTeamId: 1, problem });
+    const { incident, journal, audit } = createIncident({
+      input,
+      actor: actorFor('l1'),
+      now,
+      ownerTeamId: 1,
+      problem,
+    });
     expect(incident.problemId).toBe(40);
-    expect(journal.at(-1)).toMatchObject({ kind: 'system', visibility: 'internal', data: { problemId: 40 } });
-    expect(journal.at(-1)?.body).toMatch(/^Linked to problem PRB-000040: Password portal down\. Outage OUT-000007 \(NetID outage\) is active: the outage procedure applies/);
-    expect(audit).toContainEqual({ actorId: 10, field: 'problemId', fromValue: null, toValue: '40', version: 1, at: now });
+    expect(journal.at(-1)).toMatchObject({
+      kind: 'system',
+      visibility: 'internal',
+      data: { problemId: 40 },
+    });
+    expect(journal.at(-1)?.body).toMatch(
+      /^Linked to problem PRB-000040: Password portal down\. Outage OUT-000007 \(NetID outage\) is active: the outage procedure applies/,
+    );
+    expect(audit).toContainEqual({
+      actorId: 10,
+      field: 'problemId',
+      fromValue: null,
+      toValue: '40',
+      version: 1,
+      at: now,
+    });
   });
 
   test.each([
-    ['a problem of another service (L1)', 'l1', { serviceId: 9 }, 'VALIDATION', 'PRB-000040 is about another service; choose one of the open problems of this service.'],
-    ['a resolved problem', 'hdqa', { status: 'resolved' as const }, 'VALIDATION', 'PRB-000040 is resolved; link incidents to an open problem.'],
+    [
+      'a problem of another service (L1)',
+      'l1',
+      { serviceId: 9 },
+      'VALIDATION',
+      'PRB-000040 is about another service; choose one of the open problems of this service.',
+    ],
+    [
+      'a resolved problem',
+      'hdqa',
+      { status: 'resolved' as const },
+      'VALIDATION',
+      'PRB-000040 is resolved; link incidents to an open problem.',
+    ],
     ['a CPS agent', 'cps', {}, 'FORBIDDEN', 'Your role (cps) may not link incidents to a problem.'],
   ] as const)('%s → %s', (_name, role, change, code, message) => {
     let caught: unknown;
     try {
-      createIncident({ input, actor: actorFor(role), now, ownerTeamId: 1, problem: { ...problem, ...change } });
+      createIncident({
+        input,
+        actor: actorFor(role),
+        now,
+        ownerTeamId: 1,
+        problem: { ...problem, ...change },
+      });
     } catch (e) {
       caught = e;
     }
@@ -86,6 +140,14 @@ describe('createIncident linked to an open problem (kb 001 step 9)', () => {
   });
 
   test('HDQA may link across services', () => {
-    expect(createIncident({ input, actor: actorFor('hdqa'), now, ownerTeamId: 2, problem: { ...problem, serviceId: 9 } }).incident.problemId).toBe(40);
+    expect(
+      createIncident({
+        input,
+        actor: actorFor('hdqa'),
+        now,
+        ownerTeamId: 2,
+        problem: { ...problem, serviceId: 9 },
+      }).incident.problemId,
+    ).toBe(40);
   });
 });

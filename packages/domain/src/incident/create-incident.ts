@@ -89,11 +89,29 @@ export function createIncident({
     });
   }
   if (problem) {
-    journal.push({ kind: 'system', visibility: 'internal', body: linkSummary(problem), authorId: actor.id, data: { problemId: problem.id }, createdAt: now });
+    journal.push({
+      kind: 'system',
+      visibility: 'internal',
+      body: linkSummary(problem),
+      authorId: actor.id,
+      data: { problemId: problem.id },
+      createdAt: now,
+    });
   }
   const audit: NewAuditEntry[] = [
     { actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
-    ...(problem ? [{ actorId: actor.id, field: 'problemId', fromValue: null, toValue: String(problem.id), version: 1, at: now }] : []),
+    ...(problem
+      ? [
+          {
+            actorId: actor.id,
+            field: 'problemId',
+            fromValue: null,
+            toValue: String(problem.id),
+            version: 1,
+            at: now,
+          },
+        ]
+      : []),
   ];
   return { incident, journal, audit };
 }

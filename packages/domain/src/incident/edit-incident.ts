@@ -18,10 +18,14 @@ const editableFields = [
   'preferredContact',
 ] as const satisfies (keyof IncidentPatch & keyof Incident)[];
 
-const show = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const show = (v: string | number | null | undefined): string | null =>
+  v === null || v === undefined ? null : String(v);
 
 /** Refuses a write made against a version the user no longer sees (optimistic concurrency). */
-export function assertCurrentVersion(incident: Pick<Incident, 'version' | 'number'>, expected: number) {
+export function assertCurrentVersion(
+  incident: Pick<Incident, 'version' | 'number'>,
+  expected: number,
+) {
   if (incident.version !== expected) {
     throw new DomainError(
       'CONFLICT',
@@ -61,13 +65,21 @@ export function editIncident({
     const next = patch[field] ?? null;
     if (show(next) === show(incident[field])) continue;
     changes[field] = next;
-    audit.push({ actorId: actor.id, field, fromValue: show(incident[field]), toValue: show(next), version, at: now });
+    audit.push({
+      actorId: actor.id,
+      field,
+      fromValue: show(incident[field]),
+      toValue: show(next),
+      version,
+      at: now,
+    });
   }
   if (audit.length === 0) return { changes: {}, audit: [] };
   // The requester of a partner ticket is whoever submitted it (kb 003). A partner agent re-pointing it
   // at another customer would read that customer's record on the ticket page: a way round customer search.
   if ('customerId' in changes && actor.role === 'partner_agent') {
-    const message = 'The requester of a channel-partner ticket is the end user who submitted it; it cannot be changed';
+    const message =
+      'The requester of a channel-partner ticket is the end user who submitted it; it cannot be changed';
     throw new DomainError('FORBIDDEN', `${message}.`, { customerId: message });
   }
   // The create schema's phone-or-e-mail rule (DOMAIN.md §4) must survive edits too.

@@ -23,8 +23,17 @@ function fieldMessages(input: unknown): Record<string, string[]> {
 
 describe('incidentCreateSchema', () => {
   test('accepts a complete contact and normalises it', () => {
-    const parsed = incidentCreateSchema.parse({ ...valid, callerName: '  Casey Customer ', callerEmail: ' CCustomer@Grad.Wisc.EDU ' });
-    expect(parsed).toMatchObject({ callerName: 'Casey Customer', callerEmail: 'ccustomer@grad.wisc.edu', serviceId: 6, channel: 'phone' });
+    const parsed = incidentCreateSchema.parse({
+      ...valid,
+      callerName: '  Casey Customer ',
+      callerEmail: ' CCustomer@Grad.Wisc.EDU ',
+    });
+    expect(parsed).toMatchObject({
+      callerName: 'Casey Customer',
+      callerEmail: 'ccustomer@grad.wisc.edu',
+      serviceId: 6,
+      channel: 'phone',
+    });
   });
 
   test.each([
@@ -38,7 +47,12 @@ describe('incidentCreateSchema', () => {
   });
 
   test('blank optional fields become absent, not empty strings', () => {
-    const parsed = incidentCreateSchema.parse({ ...valid, callerPhone: '', computerName: ' ', firstNote: '' });
+    const parsed = incidentCreateSchema.parse({
+      ...valid,
+      callerPhone: '',
+      computerName: ' ',
+      firstNote: '',
+    });
     expect(parsed.callerPhone).toBeUndefined();
     expect(parsed.computerName).toBeUndefined();
     expect(parsed.firstNote).toBeUndefined();
@@ -47,8 +61,18 @@ describe('incidentCreateSchema', () => {
   test.each([
     ['callerName missing', { callerName: undefined }, 'callerName', 'Caller name is required'],
     ['callerName blank', { callerName: '   ' }, 'callerName', 'Caller name is required'],
-    ['callerPhone malformed', { callerPhone: 'call me maybe' }, 'callerPhone', 'Enter a phone number such as 608-555-0100'],
-    ['callerEmail malformed', { callerEmail: 'casey@' }, 'callerEmail', 'Enter a valid e-mail address'],
+    [
+      'callerPhone malformed',
+      { callerPhone: 'call me maybe' },
+      'callerPhone',
+      'Enter a phone number such as 608-555-0100',
+    ],
+    [
+      'callerEmail malformed',
+      { callerEmail: 'casey@' },
+      'callerEmail',
+      'Enter a valid e-mail address',
+    ],
     [
       'neither phone nor e-mail',
       { callerPhone: undefined, callerEmail: '' },
@@ -59,7 +83,12 @@ describe('incidentCreateSchema', () => {
     ['serviceId not a catalog id', { serviceId: 0 }, 'serviceId', 'Choose a service'],
     ['description empty', { description: '  ' }, 'description', 'Describe the issue'],
     ['description missing', { description: undefined }, 'description', 'Describe the issue'],
-    ['computerName with spaces', { computerName: 'GRAD LT 042' }, 'computerName', 'A computer name has only letters, digits and hyphens'],
+    [
+      'computerName with spaces',
+      { computerName: 'GRAD LT 042' },
+      'computerName',
+      'A computer name has only letters, digits and hyphens',
+    ],
     ['channel unknown', { channel: 'fax' }, 'channel', 'Choose how the caller reached us'],
   ])('%s: refused with its message at that field', (_name, change, field, message) => {
     const messages = fieldMessages({ ...valid, ...change });
@@ -69,9 +98,22 @@ describe('incidentCreateSchema', () => {
   });
 
   test('an empty form gets every message at once, the phone-or-e-mail one included', () => {
-    const messages = fieldMessages({ callerName: '', callerPhone: '', callerEmail: '', description: '' });
-    expect(Object.keys(messages).sort()).toEqual(['callerName', 'callerPhone', 'channel', 'description', 'serviceId']);
-    expect(messages.callerPhone).toEqual(['Give a phone number or an e-mail address for the caller']);
+    const messages = fieldMessages({
+      callerName: '',
+      callerPhone: '',
+      callerEmail: '',
+      description: '',
+    });
+    expect(Object.keys(messages).sort()).toEqual([
+      'callerName',
+      'callerPhone',
+      'channel',
+      'description',
+      'serviceId',
+    ]);
+    expect(messages.callerPhone).toEqual([
+      'Give a phone number or an e-mail address for the caller',
+    ]);
   });
 });
 

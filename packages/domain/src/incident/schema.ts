@@ -14,14 +14,25 @@ export const incidentStatuses = [
 ] as const;
 export const incidentStatusSchema = z.enum(incidentStatuses);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
-export const openStatuses: readonly IncidentStatus[] = ['new', 'assigned', 'in_progress', 'pending_customer'];
+export const openStatuses: readonly IncidentStatus[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'pending_customer',
+];
 
 /**
  * Where a Primary Tech Partner's portal case stands in the Help Desk's review (kb 004): null for
  * every other incident. `review` and `mission_critical` are in the TP review queue; `info_requested`
  * waits for the customer's answer; `handled_normally` went back to L1; `escalated` is with technologists.
  */
-export const tpTriageStates = ['review', 'info_requested', 'mission_critical', 'handled_normally', 'escalated'] as const;
+export const tpTriageStates = [
+  'review',
+  'info_requested',
+  'mission_critical',
+  'handled_normally',
+  'escalated',
+] as const;
 export const tpTriageSchema = z.enum(tpTriageStates);
 export type TpTriage = z.infer<typeof tpTriageSchema>;
 
@@ -54,11 +65,18 @@ const phoneSchema = z
   .regex(/^\+?[\d\s().-]{7,20}$/, 'Enter a phone number such as 608-555-0100');
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address'));
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    schema.optional(),
+  );
 
 /** Fields an agent may edit directly on the incident page (ownership and status move only by one-steps). */
 export const incidentEditableSchema = z.object({
-  callerName: z.string({ error: 'Caller name is required' }).trim().min(1, 'Caller name is required').max(200, 'Caller name is too long'),
+  callerName: z
+    .string({ error: 'Caller name is required' })
+    .trim()
+    .min(1, 'Caller name is required')
+    .max(200, 'Caller name is too long'),
   callerPhone: optional(phoneSchema),
   callerEmail: optional(emailSchema),
   customerId: z.number().int().positive().nullable().optional(),
@@ -80,7 +98,8 @@ export const incidentEditableSchema = z.object({
   preferredContact: optional(z.enum(['phone', 'email'])),
 });
 
-const hasPhoneOrEmail = (v: { callerPhone?: string; callerEmail?: string }) => Boolean(v.callerPhone || v.callerEmail);
+const hasPhoneOrEmail = (v: { callerPhone?: string; callerEmail?: string }) =>
+  Boolean(v.callerPhone || v.callerEmail);
 
 /** Create-incident input, shared by the form (client) and the procedure (server). */
 export const incidentCreateSchema = incidentEditableSchema
@@ -167,4 +186,6 @@ export const auditEntrySchema = z.object({
 export type AuditEntryDraft = z.infer<typeof auditEntrySchema>;
 
 export const formatIncidentNumber = (seq: number): string => `INC-${String(seq).padStart(6, '0')}`;
-export const incidentNumberSchema = z.string().regex(/^INC-\d{6,}$/, 'Incident numbers look like INC-000123');
+export const incidentNumberSchema = z
+  .string()
+  .regex(/^INC-\d{6,}$/, 'Incident numbers look like INC-000123');

@@ -11,12 +11,22 @@ describe('delivery backoff', () => {
     [3, '2026-11-24T16:30:00.000Z'],
     [4, '2026-11-24T18:00:00.000Z'],
   ])('after failed attempt %i the next is at %s', (attempts, next) => {
-    expect(afterFailedAttempt({ attempts, now, error: temporary })).toEqual({ status: 'pending', nextAttemptAt: next, lastError: temporary.message });
+    expect(afterFailedAttempt({ attempts, now, error: temporary })).toEqual({
+      status: 'pending',
+      nextAttemptAt: next,
+      lastError: temporary.message,
+    });
   });
 
   test('the fifth failure is final, with the last error', () => {
     expect(maxDeliveryAttempts).toBe(5);
-    expect(afterFailedAttempt({ attempts: 5, now, error: { message: 'connect ECONNREFUSED 127.0.0.1:25' } })).toEqual({
+    expect(
+      afterFailedAttempt({
+        attempts: 5,
+        now,
+        error: { message: 'connect ECONNREFUSED 127.0.0.1:25' },
+      }),
+    ).toEqual({
       status: 'failed',
       nextAttemptAt: null,
       lastError: 'connect ECONNREFUSED 127.0.0.1:25',
@@ -24,7 +34,13 @@ describe('delivery backoff', () => {
   });
 
   test('a permanent 5xx refusal fails at once', () => {
-    expect(afterFailedAttempt({ attempts: 1, now, error: { message: '550 No such user', responseCode: 550 } })).toMatchObject({ status: 'failed', lastError: '550 No such user' });
+    expect(
+      afterFailedAttempt({
+        attempts: 1,
+        now,
+        error: { message: '550 No such user', responseCode: 550 },
+      }),
+    ).toMatchObject({ status: 'failed', lastError: '550 No such user' });
   });
 
   test('a claim holds the message for ten minutes', () => {

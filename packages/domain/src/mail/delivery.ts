@@ -20,7 +20,8 @@ export interface DeliveryError {
 export const isPermanentFailure = (e: DeliveryError): boolean =>
   typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
 
-const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+const addMinutes = (at: string, minutes: number) =>
+  new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 /** When a message is claimed for an attempt: it holds the message until the lease runs out. */
 export const leaseUntil = (now: string): string => addMinutes(now, deliveryLeaseMinutes);
@@ -34,9 +35,17 @@ export function afterFailedAttempt({
   attempts: number;
   now: string;
   error: DeliveryError;
-}): { status: 'pending'; nextAttemptAt: string; lastError: string } | { status: 'failed'; nextAttemptAt: null; lastError: string } {
-  const lastError = error.message.trim() || `SMTP error ${error.responseCode ?? 'without a message'}`;
+}):
+  | { status: 'pending'; nextAttemptAt: string; lastError: string }
+  | { status: 'failed'; nextAttemptAt: null; lastError: string } {
+  const lastError =
+    error.message.trim() || `SMTP error ${error.responseCode ?? 'without a message'}`;
   const delay = retryDelaysMinutes[attempts - 1];
-  if (isPermanentFailure(error) || delay === undefined) return { status: 'failed', nextAttemptAt: null, lastError: lastError.slice(0, 1000) };
-  return { status: 'pending', nextAttemptAt: addMinutes(now, delay), lastError: lastError.slice(0, 1000) };
+  if (isPermanentFailure(error) || delay === undefined)
+    return { status: 'failed', nextAttemptAt: null, lastError: lastError.slice(0, 1000) };
+  return {
+    status: 'pending',
+    nextAttemptAt: addMinutes(now, delay),
+    lastError: lastError.slice(0, 1000),
+  };
 }

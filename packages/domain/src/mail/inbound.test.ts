@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { incidentWith, now } from '../incident/test-fixtures';
-import { decideInbound, followUpNote, type InboundMessage, noiseReason, receiveEmailIncident, receiveEmailReply } from './inbound';
+import {
+  decideInbound,
+  followUpNote,
+  type InboundMessage,
+  noiseReason,
+  receiveEmailIncident,
+  receiveEmailReply,
+} from './inbound';
 
 const own = ['help@handoff.test'];
 
@@ -21,8 +28,16 @@ function message(overrides: Partial<InboundMessage> = {}): InboundMessage {
 
 describe('noise and loop protection', () => {
   test.each([
-    ['Auto-Submitted: auto-replied', { headers: { 'auto-submitted': 'auto-replied' } }, 'auto_submitted'],
-    ['Auto-Submitted: auto-generated; owner=x', { headers: { 'auto-submitted': 'Auto-Generated; owner-email="a@b"' } }, 'auto_submitted'],
+    [
+      'Auto-Submitted: auto-replied',
+      { headers: { 'auto-submitted': 'auto-replied' } },
+      'auto_submitted',
+    ],
+    [
+      'Auto-Submitted: auto-generated; owner=x',
+      { headers: { 'auto-submitted': 'Auto-Generated; owner-email="a@b"' } },
+      'auto_submitted',
+    ],
     ['Auto-Submitted: no is a person', { headers: { 'auto-submitted': 'no' } }, null],
     ['X-Autoreply: yes', { headers: { 'x-autoreply': 'yes' } }, 'auto_submitted'],
     ['Precedence: bulk', { headers: { precedence: 'bulk' } }, 'bulk'],
@@ -31,8 +46,16 @@ describe('noise and loop protection', () => {
     ['Precedence: first-class is a person', { headers: { precedence: 'first-class' } }, null],
     ['a List-Id header', { headers: { 'list-id': '<announce.lists.wisc.edu>' } }, 'bulk'],
     ['the null sender', { envelopeFrom: '' }, 'bounce'],
-    ['From MAILER-DAEMON', { from: { address: 'MAILER-DAEMON@mail.wisc.edu', name: null } }, 'bounce'],
-    ['our own From address', { from: { address: 'Help@Handoff.test', name: 'Help Desk' } }, 'own_address'],
+    [
+      'From MAILER-DAEMON',
+      { from: { address: 'MAILER-DAEMON@mail.wisc.edu', name: null } },
+      'bounce',
+    ],
+    [
+      'our own From address',
+      { from: { address: 'Help@Handoff.test', name: 'Help Desk' } },
+      'own_address',
+    ],
     ['our own envelope sender', { envelopeFrom: 'help@handoff.test' }, 'own_address'],
     ['a person', {}, null],
   ] as const)('%s → %s', (_name, change, reason) => {
@@ -40,7 +63,10 @@ describe('noise and loop protection', () => {
   });
 });
 
-const open = { incident: { id: 5, number: 'INC-000005', status: 'in_progress' as const }, resolvedAt: null };
+const open = {
+  incident: { id: 5, number: 'INC-000005', status: 'in_progress' as const },
+  resolvedAt: null,
+};
 const resolvedDaysAgo = (days: number) => ({
   incident: { id: 5, number: 'INC-000005', status: 'resolved' as const },
   resolvedAt: new Date(Date.parse(now) - days * 86_400_000).toISOString(),
@@ -50,21 +76,81 @@ describe('decideInbound', () => {
   test.each([
     ['a new message', {}, null, 0, { action: 'create' }],
     ['a reply to an open incident', {}, open, 0, { action: 'append', incidentId: 5 }],
-    ['a reply to an incident resolved 6 days ago', {}, resolvedDaysAgo(6), 0, { action: 'reopen', incidentId: 5 }],
-    ['a reply to an incident resolved 8 days ago', {}, resolvedDaysAgo(8), 0, { action: 'follow_up', incidentId: 5 }],
-    ['a reply to a closed incident', {}, { ...resolvedDaysAgo(1), incident: { id: 5, number: 'INC-000005', status: 'closed' as const } }, 0, { action: 'follow_up', incidentId: 5 }],
+    [
+      'a reply to an incident resolved 6 days ago',
+      {},
+      resolvedDaysAgo(6),
+      0,
+      { action: 'reopen', incidentId: 5 },
+    ],
+    [
+      'a reply to an incident resolved 8 days ago',
+      {},
+      resolvedDaysAgo(8),
+      0,
+      { action: 'follow_up', incidentId: 5 },
+    ],
+    [
+      'a reply to a closed incident',
+      {},
+      {
+        ...resolvedDaysAgo(1),
+        incident: { id: 5, number: 'INC-000005', status: 'closed' as const },
+      },
+      0,
+      { action: 'follow_up', incidentId: 5 },
+    ],
     ['the 10th new incident within the hour', {}, null, 9, { action: 'create' }],
     ['the 11th new incident within the hour', {}, null, 10, { action: 'ignore', reason: 'flood' }],
-    ['a reply from a flooding sender still lands', {}, open, 50, { action: 'append', incidentId: 5 }],
-    ['a message received before (same Message-ID)', { alreadyReceived: true }, null, 0, { action: 'ignore', reason: 'duplicate' }],
-    ['an auto-reply to an open incident', { headers: { 'auto-submitted': 'auto-replied' } }, open, 0, { action: 'ignore', reason: 'auto_submitted' }],
-    ['no text and no attachments', { text: '  ' }, null, 0, { action: 'reject', reason: expect.stringContaining('no readable text') }],
+    [
+      'a reply from a flooding sender still lands',
+      {},
+      open,
+      50,
+      { action: 'append', incidentId: 5 },
+    ],
+    [
+      'a message received before (same Message-ID)',
+      { alreadyReceived: true },
+      null,
+      0,
+      { action: 'ignore', reason: 'duplicate' },
+    ],
+    [
+      'an auto-reply to an open incident',
+      { headers: { 'auto-submitted': 'auto-replied' } },
+      open,
+      0,
+      { action: 'ignore', reason: 'auto_submitted' },
+    ],
+    [
+      'no text and no attachments',
+      { text: '  ' },
+      null,
+      0,
+      { action: 'reject', reason: expect.stringContaining('no readable text') },
+    ],
     ['attachments only', { text: '', attachmentCount: 1 }, null, 0, { action: 'create' }],
-    ['no usable sender', { from: null, envelopeFrom: 'not-an-address' }, null, 0, { action: 'reject', reason: expect.stringContaining('no usable sender') }],
+    [
+      'no usable sender',
+      { from: null, envelopeFrom: 'not-an-address' },
+      null,
+      0,
+      { action: 'reject', reason: expect.stringContaining('no usable sender') },
+    ],
   ] as const)('%s', (_name, change, match, recent, expected) => {
-    const { alreadyReceived, ...rest } = change as Partial<InboundMessage> & { alreadyReceived?: boolean };
+    const { alreadyReceived, ...rest } = change as Partial<InboundMessage> & {
+      alreadyReceived?: boolean;
+    };
     expect(
-      decideInbound({ message: message(rest), ownAddresses: own, match, newIncidentsFromSenderLastHour: recent, alreadyReceived, now }),
+      decideInbound({
+        message: message(rest),
+        ownAddresses: own,
+        match,
+        newIncidentsFromSenderLastHour: recent,
+        alreadyReceived,
+        now,
+      }),
     ).toEqual(expected);
   });
 });
@@ -95,8 +181,13 @@ describe('receiveEmailIncident', () => {
       ['system', 'internal', null],
       ['email', 'customer', null],
     ]);
-    expect(journal[0]).toMatchObject({ body: expect.stringContaining('match the customer'), data: { unmatchedSender: true } });
-    expect(audit).toEqual([{ actorId: null, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }]);
+    expect(journal[0]).toMatchObject({
+      body: expect.stringContaining('match the customer'),
+      data: { unmatchedSender: true },
+    });
+    expect(audit).toEqual([
+      { actorId: null, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ]);
   });
 
   test('a known customer is matched; a follow-up names the old incident', () => {
@@ -109,28 +200,56 @@ describe('receiveEmailIncident', () => {
       followUpOf: { number: 'INC-000005' },
     });
     expect(incident).toMatchObject({ customerId: 100, callerName: 'Casey Customer' });
-    expect(journal[0]).toMatchObject({ body: expect.stringContaining('Follow-up to INC-000005'), data: { unmatchedSender: false, followUpOf: 'INC-000005' } });
-    expect(followUpNote('INC-000009', now)).toMatchObject({ kind: 'system', data: { followUp: 'INC-000009' } });
+    expect(journal[0]).toMatchObject({
+      body: expect.stringContaining('Follow-up to INC-000005'),
+      data: { unmatchedSender: false, followUpOf: 'INC-000005' },
+    });
+    expect(followUpNote('INC-000009', now)).toMatchObject({
+      kind: 'system',
+      data: { followUp: 'INC-000009' },
+    });
   });
 
   test('a huge body is clipped to the description limit', () => {
-    const { incident } = receiveEmailIncident({ message: message({ text: 'x'.repeat(20_000) }), customer: null, ownerTeamId: 1, serviceId: 15, now });
+    const { incident } = receiveEmailIncident({
+      message: message({ text: 'x'.repeat(20_000) }),
+      customer: null,
+      ownerTeamId: 1,
+      serviceId: 15,
+      now,
+    });
     expect(incident.description).toHaveLength(10_000);
   });
 });
 
 describe('receiveEmailReply', () => {
   test('on an open incident: one customer-visible e-mail entry, nothing else changes', () => {
-    expect(receiveEmailReply({ incident: incidentWith(), message: message(), reopen: false, now })).toEqual({
+    expect(
+      receiveEmailReply({ incident: incidentWith(), message: message(), reopen: false, now }),
+    ).toEqual({
       changes: {},
-      journal: [expect.objectContaining({ kind: 'email', visibility: 'customer', body: 'The printer in room 112 jams on every page.' })],
+      journal: [
+        expect.objectContaining({
+          kind: 'email',
+          visibility: 'customer',
+          body: 'The printer in room 112 jams on every page.',
+        }),
+      ],
       audit: [],
     });
   });
 
   test('the quoted earlier message is left out of the entry', () => {
-    const text = 'Still jammed.\n\nOn Tue, Nov 24, 2026, Help Desk <help@handoff.test> wrote:\n> We cleared it.';
-    expect(receiveEmailReply({ incident: incidentWith(), message: message({ text }), reopen: false, now }).journal[0]!.body).toBe('Still jammed.');
+    const text =
+      'Still jammed.\n\nOn Tue, Nov 24, 2026, Help Desk <help@handoff.test> wrote:\n> We cleared it.';
+    expect(
+      receiveEmailReply({
+        incident: incidentWith(),
+        message: message({ text }),
+        reopen: false,
+        now,
+      }).journal[0]!.body,
+    ).toBe('Still jammed.');
   });
 
   test.each([
@@ -140,7 +259,16 @@ describe('receiveEmailReply', () => {
     const incident = incidentWith({ status: 'resolved', ownerAgentId });
     const result = receiveEmailReply({ incident, message: message(), reopen: true, now });
     expect(result.changes).toEqual({ status, version: 4, updatedAt: now });
-    expect(result.audit).toEqual([{ actorId: null, field: 'status', fromValue: 'resolved', toValue: status, version: 4, at: now }]);
+    expect(result.audit).toEqual([
+      {
+        actorId: null,
+        field: 'status',
+        fromValue: 'resolved',
+        toValue: status,
+        version: 4,
+        at: now,
+      },
+    ]);
     expect(result.journal.map((j) => j.kind)).toEqual(['system', 'email']);
   });
 });

@@ -1,6 +1,10 @@
 // Inbound e-mail (DOMAIN.md §1 "e-mails", kb 000 "Emails"): what a received message becomes —
 // ignored as noise, refused, a journal entry on its incident, a reopen, or a new incident.
-import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/create-incident';
+import {
+  type NewAuditEntry,
+  type NewIncident,
+  type NewJournalEntry,
+} from '../incident/create-incident';
 import { type Incident, openStatuses } from '../incident/schema';
 import { stripQuotedReply } from './text';
 
@@ -21,7 +25,14 @@ export interface InboundMessage {
   attachmentCount: number;
 }
 
-export const ignoreReasons = ['auto_submitted', 'bulk', 'bounce', 'own_address', 'flood', 'duplicate'] as const;
+export const ignoreReasons = [
+  'auto_submitted',
+  'bulk',
+  'bounce',
+  'own_address',
+  'flood',
+  'duplicate',
+] as const;
 export type IgnoreReason = (typeof ignoreReasons)[number];
 
 export const ignoreReasonLabels: Readonly<Record<IgnoreReason, string>> = {
@@ -41,16 +52,25 @@ export const senderFloodLimit = 10;
 const lower = (v: string | undefined) => (v ?? '').trim().toLowerCase();
 
 /** The loop and noise rules that need no database: automated mail, bulk, bounces, our own mail. */
-export function noiseReason(message: InboundMessage, ownAddresses: readonly string[]): IgnoreReason | null {
+export function noiseReason(
+  message: InboundMessage,
+  ownAddresses: readonly string[],
+): IgnoreReason | null {
   const h = message.headers;
   const autoSubmitted = lower(h['auto-submitted']).split(';')[0]?.trim() ?? '';
   if (autoSubmitted !== '' && autoSubmitted !== 'no') return 'auto_submitted';
-  if (lower(h['x-autoreply']) === 'yes' || h['x-autorespond'] !== undefined) return 'auto_submitted';
+  if (lower(h['x-autoreply']) === 'yes' || h['x-autorespond'] !== undefined)
+    return 'auto_submitted';
   if (['bulk', 'junk', 'list'].includes(lower(h.precedence))) return 'bulk';
   if (h['list-id'] !== undefined) return 'bulk';
-  if (message.envelopeFrom.trim() === '' || /^(mailer-daemon|postmaster)@/i.test(message.from?.address ?? '')) return 'bounce';
+  if (
+    message.envelopeFrom.trim() === '' ||
+    /^(mailer-daemon|postmaster)@/i.test(message.from?.address ?? '')
+  )
+    return 'bounce';
   const own = ownAddresses.map((a) => a.toLowerCase());
-  if (own.includes(lower(message.from?.address)) || own.includes(lower(message.envelopeFrom))) return 'own_address';
+  if (own.includes(lower(message.from?.address)) || own.includes(lower(message.envelopeFrom)))
+    return 'own_address';
   return null;
 }
 
@@ -99,31 +119,42 @@ export function decideInbound({
   const noise = noiseReason(message, ownAddresses);
   if (noise) return { action: 'ignore', reason: noise };
   if (alreadyReceived) return { action: 'ignore', reason: 'duplicate' };
-  if (!senderOf(message)) return { action: 'reject', reason: 'The message has no usable sender address to answer.' };
+  if (!senderOf(message))
+    return { action: 'reject', reason: 'The message has no usable sender address to answer.' };
   if (message.text.trim() === '' && message.attachmentCount === 0) {
-    return { action: 'reject', reason: 'The message has no readable text or attachments (empty or broken MIME body).' };
+    return {
+      action: 'reject',
+      reason: 'The message has no readable text or attachments (empty or broken MIME body).',
+    };
   }
   if (match) {
     const { incident, resolvedAt } = match;
-    if (openStatuses.includes(incident.status)) return { action: 'append', incidentId: incident.id };
+    if (openStatuses.includes(incident.status))
+      return { action: 'append', incidentId: incident.id };
     const recent =
       incident.status === 'resolved' &&
       resolvedAt !== null &&
       Date.parse(now) - Date.parse(resolvedAt) < reopenWindowDays * 24 * 3_600_000;
     if (recent) return { action: 'reopen', incidentId: incident.id };
   }
-  if (newIncidentsFromSenderLastHour >= senderFloodLimit) return { action: 'ignore', reason: 'flood' };
+  if (newIncidentsFromSenderLastHour >= senderFloodLimit)
+    return { action: 'ignore', reason: 'flood' };
   return match ? { action: 'follow_up', incidentId: match.incident.id } : { action: 'create' };
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 const emailEntry = (message: InboundMessage, body: string, now: string): NewJournalEntry => ({
   kind: 'email',
   visibility: 'customer',
   body: clip(body || '(attachments only)', 10_000),
   authorId: null,
-  data: { from: senderOf(message)?.address ?? null, subject: message.subject, messageId: message.messageId },
+  data: {
+    from: senderOf(message)?.address ?? null,
+    subject: message.subject,
+    messageId: message.messageId,
+  },
   createdAt: now,
 });
 
@@ -149,9 +180,15 @@ export function receiveEmailIncident({
   followUpOf?: Pick<Incident, 'number'>;
 }): { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] } {
   const sender = senderOf(message);
-  if (!sender) throw new Error('receiveEmailIncident needs a message with a sender (decideInbound refuses the others).');
+  if (!sender)
+    throw new Error(
+      'receiveEmailIncident needs a message with a sender (decideInbound refuses the others).',
+    );
   const subject = message.subject.trim() || '(no subject)';
-  const callerName = clip(sender.name ?? customer?.name ?? sender.address.split('@')[0] ?? sender.address, 200);
+  const callerName = clip(
+    sender.name ?? customer?.name ?? sender.address.split('@')[0] ?? sender.address,
+    200,
+  );
   const incident: NewIncident = {
     callerName,
     callerPhone: null,
@@ -184,15 +221,24 @@ export function receiveEmailIncident({
       visibility: 'internal',
       body:
         `Incident created from an e-mail by ${who}.` +
-        (customer ? ` Matched to customer ${customer.name}.` : ' The sender is not a known customer: match the customer.') +
-        (followUpOf ? ` Follow-up to ${followUpOf.number}, resolved more than ${reopenWindowDays} days ago.` : ''),
+        (customer
+          ? ` Matched to customer ${customer.name}.`
+          : ' The sender is not a known customer: match the customer.') +
+        (followUpOf
+          ? ` Follow-up to ${followUpOf.number}, resolved more than ${reopenWindowDays} days ago.`
+          : ''),
       authorId: null,
-      data: { unmatchedSender: customer === null, ...(followUpOf ? { followUpOf: followUpOf.number } : {}) },
+      data: {
+        unmatchedSender: customer === null,
+        ...(followUpOf ? { followUpOf: followUpOf.number } : {}),
+      },
       createdAt: now,
     },
     emailEntry(message, message.text.trim(), now),
   ];
-  const audit: NewAuditEntry[] = [{ actorId: null, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }];
+  const audit: NewAuditEntry[] = [
+    { actorId: null, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+  ];
   return { incident, journal, audit };
 }
 
@@ -227,7 +273,16 @@ export function receiveEmailReply({
   return {
     changes: { status, version, updatedAt: now },
     journal,
-    audit: [{ actorId: null, field: 'status', fromValue: incident.status, toValue: status, version, at: now }],
+    audit: [
+      {
+        actorId: null,
+        field: 'status',
+        fromValue: incident.status,
+        toValue: status,
+        version,
+        at: now,
+      },
+    ],
   };
 }
 

@@ -52,7 +52,11 @@ function values(incident: MailIncident, extra: Record<string, string>): Record<s
 }
 
 /** A template's message to the customer, or nothing when there is no address to write to. */
-export function customerMail(key: MailTemplateKey, ctx: MailContext, extra: Record<string, string> = {}): OutboxDraft[] {
+export function customerMail(
+  key: MailTemplateKey,
+  ctx: MailContext,
+  extra: Record<string, string> = {},
+): OutboxDraft[] {
   if (!ctx.customer) return [];
   const { subject, body } = renderTemplate(ctx.templates[key], values(ctx.incident, extra));
   return [
@@ -73,10 +77,16 @@ export function teamMail(
   key: MailTemplateKey,
   ctx: MailContext,
   team: TeamRecipients,
-  { extra = {}, exceptUserId = null }: { extra?: Record<string, string>; exceptUserId?: number | null } = {},
+  {
+    extra = {},
+    exceptUserId = null,
+  }: { extra?: Record<string, string>; exceptUserId?: number | null } = {},
 ): OutboxDraft[] {
   if (team.notify === 'nobody') return [];
-  const { subject, body } = renderTemplate(ctx.templates[key], values({ ...ctx.incident, teamName: team.name }, extra));
+  const { subject, body } = renderTemplate(
+    ctx.templates[key],
+    values({ ...ctx.incident, teamName: team.name }, extra),
+  );
   return team.members
     .filter((m) => m.id !== exceptUserId)
     .map((m) => ({
@@ -101,14 +111,26 @@ export function oneStepMail(
   const drafts: OutboxDraft[] = [];
   const told = new Set<number>();
   for (const n of result.notifications) {
-    if (n.audience === 'team' && n.template === 'assigned' && n.targetId !== null && n.targetId === result.changes.ownerTeamId) {
+    if (
+      n.audience === 'team' &&
+      n.template === 'assigned' &&
+      n.targetId !== null &&
+      n.targetId === result.changes.ownerTeamId
+    ) {
       const team = ctx.teams.find((t) => t.id === n.targetId);
       if (!team || told.has(team.id)) continue;
       told.add(team.id);
-      drafts.push(...teamMail('team-assigned', ctx, team, { extra: { actor: ctx.actor.name }, exceptUserId: ctx.actor.id }));
+      drafts.push(
+        ...teamMail('team-assigned', ctx, team, {
+          extra: { actor: ctx.actor.name },
+          exceptUserId: ctx.actor.id,
+        }),
+      );
     }
     if (n.audience === 'customer' && n.template === 'resolved') {
-      const resolution = result.journal.find((j) => j.visibility === 'customer' && j.kind === 'note')?.body ?? n.body;
+      const resolution =
+        result.journal.find((j) => j.visibility === 'customer' && j.kind === 'note')?.body ??
+        n.body;
       drafts.push(...customerMail('resolved', ctx, { note: resolution, actor: ctx.actor.name }));
     }
   }

@@ -15,10 +15,26 @@ describe('mail templates', () => {
   });
 
   test.each([
-    ['a misspelt placeholder in the body', { key: 'acknowledgement', subject: 'Got {{number}}', body: 'Hi {{calerName}}' }, { body: expect.stringContaining('{{calerName}}') }],
-    ["another template's placeholder in the subject", { key: 'acknowledgement', subject: '{{note}}', body: 'Hi' }, { subject: expect.stringContaining('{{note}}') }],
-    ['a note in the note template', { key: 'customer-note', subject: 'Update on {{ number }}', body: '{{note}} {{actor}}' }, {}],
-    ['both fields wrong at once', { key: 'resolved', subject: '{{x}}', body: '{{y}}' }, { subject: expect.any(String), body: expect.any(String) }],
+    [
+      'a misspelt placeholder in the body',
+      { key: 'acknowledgement', subject: 'Got {{number}}', body: 'Hi {{calerName}}' },
+      { body: expect.stringContaining('{{calerName}}') },
+    ],
+    [
+      "another template's placeholder in the subject",
+      { key: 'acknowledgement', subject: '{{note}}', body: 'Hi' },
+      { subject: expect.stringContaining('{{note}}') },
+    ],
+    [
+      'a note in the note template',
+      { key: 'customer-note', subject: 'Update on {{ number }}', body: '{{note}} {{actor}}' },
+      {},
+    ],
+    [
+      'both fields wrong at once',
+      { key: 'resolved', subject: '{{x}}', body: '{{y}}' },
+      { subject: expect.any(String), body: expect.any(String) },
+    ],
   ] as const)('%s', (_name, input, expected) => {
     expect(templateFieldErrors(input)).toEqual(expected);
   });
@@ -35,14 +51,22 @@ describe('mail templates', () => {
   });
 
   test('render fills placeholders, keeps the subject on one line and leaves unknown ones visible', () => {
-    expect(renderTemplate({ subject: '{{number}}: {{description}}', body: 'Hi {{callerName}}, {{missing}}' }, { number: 'INC-000001', description: 'Line one\nline two', callerName: 'Casey' })).toEqual({
+    expect(
+      renderTemplate(
+        { subject: '{{number}}: {{description}}', body: 'Hi {{callerName}}, {{missing}}' },
+        { number: 'INC-000001', description: 'Line one\nline two', callerName: 'Casey' },
+      ),
+    ).toEqual({
       subject: 'INC-000001: Line one line two',
       body: 'Hi Casey, {{missing}}',
     });
   });
 
   test("an admin's saved template replaces the shipped one; the others stay shipped", () => {
-    const templates = resolveTemplates([{ key: 'resolved', subject: 'Done: {{number}}', body: 'Fixed.' }, { key: 'retired', subject: 'x', body: 'y' }]);
+    const templates = resolveTemplates([
+      { key: 'resolved', subject: 'Done: {{number}}', body: 'Fixed.' },
+      { key: 'retired', subject: 'x', body: 'y' },
+    ]);
     expect(templates.resolved).toEqual({ subject: 'Done: {{number}}', body: 'Fixed.' });
     expect(templates.acknowledgement.subject).toBe(mailTemplateSpecs.acknowledgement.subject);
     expect(Object.keys(templates)).toEqual([...mailTemplateKeys]);

@@ -4,12 +4,25 @@
 import { z } from 'zod';
 import { type FieldErrors } from '../one-steps/step-kit';
 
-export const mailTemplateKeys = ['acknowledgement', 'customer-note', 'resolved', 'team-assigned', 'customer-replied'] as const;
+export const mailTemplateKeys = [
+  'acknowledgement',
+  'customer-note',
+  'resolved',
+  'team-assigned',
+  'customer-replied',
+] as const;
 export const mailTemplateKeySchema = z.enum(mailTemplateKeys);
 export type MailTemplateKey = z.infer<typeof mailTemplateKeySchema>;
 
 /** Fields of every incident a template may use. */
-export const incidentTemplateVariables = ['number', 'callerName', 'description', 'status', 'service', 'team'] as const;
+export const incidentTemplateVariables = [
+  'number',
+  'callerName',
+  'description',
+  'status',
+  'service',
+  'team',
+] as const;
 
 export interface MailTemplateSpec {
   label: string;
@@ -83,11 +96,15 @@ export interface MailTemplate {
 export type MailTemplates = Readonly<Record<MailTemplateKey, MailTemplate>>;
 
 /** The shipped templates, overridden by the admin's saved ones. */
-export function resolveTemplates(saved: readonly ({ key: string } & MailTemplate)[]): MailTemplates {
+export function resolveTemplates(
+  saved: readonly ({ key: string } & MailTemplate)[],
+): MailTemplates {
   const result = {} as Record<MailTemplateKey, MailTemplate>;
   for (const key of mailTemplateKeys) {
     const own = saved.find((s) => s.key === key);
-    result[key] = own ? { subject: own.subject, body: own.body } : { subject: mailTemplateSpecs[key].subject, body: mailTemplateSpecs[key].body };
+    result[key] = own
+      ? { subject: own.subject, body: own.body }
+      : { subject: mailTemplateSpecs[key].subject, body: mailTemplateSpecs[key].body };
   }
   return result;
 }
@@ -103,7 +120,11 @@ export const mailTemplateInputSchema = z.object({
     .min(1, 'Write a subject')
     .max(200, 'The subject is too long (200 characters at most)')
     .refine((s) => !/[\r\n]/.test(s), 'The subject must be one line'),
-  body: z.string({ error: 'Write the message' }).trim().min(1, 'Write the message').max(10_000, 'The message is too long (10,000 characters at most)'),
+  body: z
+    .string({ error: 'Write the message' })
+    .trim()
+    .min(1, 'Write the message')
+    .max(10_000, 'The message is too long (10,000 characters at most)'),
 });
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
 
@@ -112,21 +133,30 @@ export function templateFieldErrors(input: MailTemplateInput): FieldErrors {
   const allowed = allowedVariables(input.key);
   const errors: FieldErrors = {};
   for (const field of ['subject', 'body'] as const) {
-    const unknown = [...input[field].matchAll(placeholder)].map((m) => m[1] ?? '').filter((name) => !allowed.includes(name));
+    const unknown = [...input[field].matchAll(placeholder)]
+      .map((m) => m[1] ?? '')
+      .filter((name) => !allowed.includes(name));
     if (unknown.length > 0) {
       const names = [...new Set(unknown)].map((n) => `{{${n}}}`).join(', ');
-      errors[field] = `Unknown placeholder ${names}; use ${allowed.map((n) => `{{${n}}}`).join(', ')}.`;
+      errors[field] =
+        `Unknown placeholder ${names}; use ${allowed.map((n) => `{{${n}}}`).join(', ')}.`;
     }
   }
   return errors;
 }
 
 /** Fills the placeholders; a placeholder without a value is left visible rather than silently dropped. */
-export function renderTemplate(template: MailTemplate, values: Readonly<Record<string, string>>): MailTemplate {
-  const fill = (text: string) => text.replace(placeholder, (whole, name: string) => values[name] ?? whole);
+export function renderTemplate(
+  template: MailTemplate,
+  values: Readonly<Record<string, string>>,
+): MailTemplate {
+  const fill = (text: string) =>
+    text.replace(placeholder, (whole, name: string) => values[name] ?? whole);
   return {
     // A value with line breaks (a description) must not break the subject header.
-    subject: fill(template.subject).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
+    subject: fill(template.subject)
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim(),
     body: fill(template.body),
   };
 }

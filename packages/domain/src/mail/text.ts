@@ -1,6 +1,13 @@
 // Turning an e-mail body into the text an agent reads on the journal.
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 
 /** Readable text of an HTML-only message: block ends become line breaks, tags go, entities decode. */
 export function htmlToText(html: string): string {
@@ -12,8 +19,13 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+        const code =
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000
+          ? String.fromCodePoint(code)
+          : whole;
       }
       return entities[name.toLowerCase()] ?? whole;
     })
@@ -24,7 +36,12 @@ export function htmlToText(html: string): string {
 }
 
 // Where a reply's quotation of the earlier message starts, in the shapes common clients write.
-const quoteStarts = [/^On .{1,200}wrote:\s*$/, /^-{2,}\s*Original Message\s*-{2,}\s*$/i, /^_{10,}\s*$/, /^From: .+$/];
+const quoteStarts = [
+  /^On .{1,200}wrote:\s*$/,
+  /^-{2,}\s*Original Message\s*-{2,}\s*$/i,
+  /^_{10,}\s*$/,
+  /^From: .+$/,
+];
 
 /**
  * The new text of a reply: what is above the quoted earlier message, without any `>`-quoted line
@@ -50,7 +67,8 @@ export function stripQuotedReply(text: string): string {
 }
 
 // Paths into the web app that notifications write (e.g. "/incidents/INC-000042"), standing alone.
-const appPath = /(^|[\s(])(\/(?:incidents|portal|problems|outages|status|queues|tp-review)(?:\/[^\s)]*)?)(?=$|[\s).,;:!?])/gm;
+const appPath =
+  /(^|[\s(])(\/(?:incidents|portal|problems|outages|status|queues|tp-review)(?:\/[^\s)]*)?)(?=$|[\s).,;:!?])/gm;
 
 /**
  * Notifications name app pages by path; on the wire they must be links the reader can click (kb 003:

@@ -1,12 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { incidentNumberFromSubject, parseMessageIds, referencesKept, tagSubject, threadHeaders } from './threading';
+import {
+  incidentNumberFromSubject,
+  parseMessageIds,
+  referencesKept,
+  tagSubject,
+  threadHeaders,
+} from './threading';
 
 describe('subject tag', () => {
   test.each([
-    ['an untagged subject is prefixed', 'Update on your request', '[INC-000123] Update on your request'],
+    [
+      'an untagged subject is prefixed',
+      'Update on your request',
+      '[INC-000123] Update on your request',
+    ],
     ['a tagged subject is left alone', 'Re: [INC-000123] Update', 'Re: [INC-000123] Update'],
     ['a bare number is not a tag', 'INC-000123 is resolved', '[INC-000123] INC-000123 is resolved'],
-    ['another incident’s tag does not count', '[INC-000999] Update', '[INC-000123] [INC-000999] Update'],
+    [
+      'another incident’s tag does not count',
+      '[INC-000999] Update',
+      '[INC-000123] [INC-000999] Update',
+    ],
   ])('%s', (_name, subject, expected) => {
     expect(tagSubject(subject, 'INC-000123')).toBe(expected);
   });
@@ -38,7 +52,10 @@ describe('threading headers', () => {
   });
 
   test('a reply answers the latest message and references the whole short thread', () => {
-    expect(threadHeaders(['<1@h>', '<2@h>', '<3@h>'])).toEqual({ inReplyTo: '<3@h>', references: '<1@h> <2@h> <3@h>' });
+    expect(threadHeaders(['<1@h>', '<2@h>', '<3@h>'])).toEqual({
+      inReplyTo: '<3@h>',
+      references: '<1@h> <2@h> <3@h>',
+    });
   });
 
   test('a long thread keeps the root and the latest ids', () => {

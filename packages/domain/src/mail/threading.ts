@@ -21,7 +21,9 @@ export function incidentNumberFromSubject(subject: string | null | undefined): s
 
 /** Message-IDs in a header value (`<a@b> <c@d>`), in order, without duplicates. */
 export function parseMessageIds(value: string | readonly string[] | null | undefined): string[] {
-  const text = Array.isArray(value) ? value.join(' ') : ((value as string | null | undefined) ?? '');
+  const text = Array.isArray(value)
+    ? value.join(' ')
+    : ((value as string | null | undefined) ?? '');
   const ids = text.match(/<[^<>\s]+>/g) ?? [];
   return [...new Set(ids)];
 }
@@ -33,10 +35,14 @@ export const referencesKept = 10;
  * The threading headers of a new message in a thread (its earlier Message-IDs, oldest first):
  * In-Reply-To the latest, References the root and the latest ones.
  */
-export function threadHeaders(thread: readonly string[]): { inReplyTo: string | null; references: string | null } {
+export function threadHeaders(thread: readonly string[]): {
+  inReplyTo: string | null;
+  references: string | null;
+} {
   const ids = [...new Set(thread)];
   const last = ids[ids.length - 1];
   if (last === undefined) return { inReplyTo: null, references: null };
-  const kept = ids.length <= referencesKept ? ids : [ids[0]!, ...ids.slice(ids.length - (referencesKept - 1))];
+  const kept =
+    ids.length <= referencesKept ? ids : [ids[0]!, ...ids.slice(ids.length - (referencesKept - 1))];
   return { inReplyTo: last, references: kept.join(' ') };
 }

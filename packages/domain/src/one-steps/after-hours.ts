@@ -12,7 +12,10 @@ interface AfterHoursInput {
 export function afterHoursFieldErrors(incident: Incident, input: AfterHoursInput): FieldErrors {
   return input.callerPhone || incident.callerPhone
     ? {}
-    : { callerPhone: 'Give the customer’s phone number: after-hours handling needs full contact details.' };
+    : {
+        callerPhone:
+          'Give the customer’s phone number: after-hours handling needs full contact details.',
+      };
 }
 
 /** The handling fields the after-hours steps write onto the incident. */

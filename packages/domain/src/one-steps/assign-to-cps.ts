@@ -1,16 +1,27 @@
 import { addBusinessDays, addBusinessHours, formatPromise } from '../calendar';
 import { assignToCpsReasons } from '../routing/assign-to-cps-reasons';
-import { cpsCallbackBusinessHours, cpsCallIfNoContactBusinessDays, cpsPhone } from '../routing/constants';
+import {
+  cpsCallbackBusinessHours,
+  cpsCallIfNoContactBusinessDays,
+  cpsPhone,
+} from '../routing/constants';
 import { cpsCallbackScript } from '../routing/scripts';
 import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { alreadyOwnedBy, assignedNotification, defineOneStep, type FieldErrors, teamIdFor } from './step-kit';
+import {
+  alreadyOwnedBy,
+  assignedNotification,
+  defineOneStep,
+  type FieldErrors,
+  teamIdFor,
+} from './step-kit';
 
 export const assignToCpsStep = defineOneStep({
   name: 'assign_to_cps',
   refuse: (env) => alreadyOwnedBy(env, teamNames.cps),
   validate: ({ incident }, input) => {
     const fields: FieldErrors = {};
-    if (input.reason === 'other' && !input.reasonOther) fields.reasonOther = 'Explain why you chose Other.';
+    if (input.reason === 'other' && !input.reasonOther)
+      fields.reasonOther = 'Explain why you chose Other.';
     if (incident.channel === 'phone' && !input.callbackPhone) {
       fields.callbackPhone = 'Give the callback number CPS will call.';
     }
@@ -42,7 +53,10 @@ export const assignToCpsStep = defineOneStep({
         reasonOther: input.reasonOther ?? null,
         callbackPhone: input.callbackPhone ?? null,
         // kb 000 step 4: the words read to a phone customer who could not be transferred live.
-        script: incident.channel === 'phone' ? cpsCallbackScript(now, contactBy, callIfNoContactBy) : null,
+        script:
+          incident.channel === 'phone'
+            ? cpsCallbackScript(now, contactBy, callIfNoContactBy)
+            : null,
       },
       notifications: [assignedNotification(env, cps)],
     };

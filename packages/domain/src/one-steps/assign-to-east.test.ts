@@ -3,7 +3,10 @@ import { assignToEast, canAssignToEast } from './assign-to-east';
 import { type OneStepInput } from './contract';
 import { domainErrorOf, envFor, evening, validInput } from './test-fixtures';
 
-const input = (patch: Partial<OneStepInput<'assign_to_east'>> = {}) => ({ ...validInput.assign_to_east, ...patch });
+const input = (patch: Partial<OneStepInput<'assign_to_east'>> = {}) => ({
+  ...validInput.assign_to_east,
+  ...patch,
+});
 const after = (incident = {}) => envFor('l1', { now: evening, incident });
 
 describe('assignToEast (kb 001 "Handling Contract Partners After Hours")', () => {
@@ -29,7 +32,9 @@ describe('assignToEast (kb 001 "Handling Contract Partners After Hours")', () =>
       'urgency',
       'expectation',
     ]);
-    expect(result.notifications).toEqual([expect.objectContaining({ audience: 'team', targetId: 7, template: 'assigned' })]);
+    expect(result.notifications).toEqual([
+      expect.objectContaining({ audience: 'team', targetId: 7, template: 'assigned' }),
+    ]);
   });
 
   test('the journal carries the EAST script with the incident number, CPS hours and phone', () => {
@@ -43,14 +48,35 @@ describe('assignToEast (kb 001 "Handling Contract Partners After Hours")', () =>
   });
 
   test('a caller phone given in the form is stored on the incident', () => {
-    const result = assignToEast(after({ callerPhone: null }), input({ callerPhone: '608-555-0142' }));
+    const result = assignToEast(
+      after({ callerPhone: null }),
+      input({ callerPhone: '608-555-0142' }),
+    );
     expect(result.changes.callerPhone).toBe('608-555-0142');
   });
 
   test.each([
-    ['no phone anywhere', after({ callerPhone: null }), input(), 'callerPhone', 'Give the customer’s phone number: after-hours handling needs full contact details.'],
-    ['no expectation', after(), input({ expectation: ' ' }), 'expectation', 'Write down what you told the customer to expect'],
-    ['no urgency', after(), { ...input(), urgency: undefined } as unknown as OneStepInput<'assign_to_east'>, 'urgency', 'Say whether it is urgent or can wait until HDL2'],
+    [
+      'no phone anywhere',
+      after({ callerPhone: null }),
+      input(),
+      'callerPhone',
+      'Give the customer’s phone number: after-hours handling needs full contact details.',
+    ],
+    [
+      'no expectation',
+      after(),
+      input({ expectation: ' ' }),
+      'expectation',
+      'Write down what you told the customer to expect',
+    ],
+    [
+      'no urgency',
+      after(),
+      { ...input(), urgency: undefined } as unknown as OneStepInput<'assign_to_east'>,
+      'urgency',
+      'Say whether it is urgent or can wait until HDL2',
+    ],
   ])('%s → VALIDATION', (_name, env, given, field, message) => {
     const error = domainErrorOf(() => assignToEast(env, given));
     expect(error.code).toBe('VALIDATION');

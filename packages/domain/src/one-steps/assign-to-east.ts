@@ -42,5 +42,7 @@ export const canAssignToEast = (env: OneStepEnv): string | null => assignToEastS
  * kb 001: a contract partner's after-hours case that can wait goes to EAST under DoIT Departmental
  * Support > Service Inquiry > Unclassified, with full contact, urgency and the expectation given.
  */
-export const assignToEast = (env: OneStepEnv, input: OneStepInput<'assign_to_east'>): OneStepResult =>
-  assignToEastStep.run(env, input);
+export const assignToEast = (
+  env: OneStepEnv,
+  input: OneStepInput<'assign_to_east'>,
+): OneStepResult => assignToEastStep.run(env, input);

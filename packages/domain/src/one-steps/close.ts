@@ -10,4 +10,5 @@ export const closeStep = defineOneStep({
 export const canClose = (env: OneStepEnv): string | null => closeStep.can(env);
 
 /** Closes a resolved incident (DOMAIN.md §5). */
-export const close = (env: OneStepEnv, input: OneStepInput<'close'>): OneStepResult => closeStep.run(env, input);
+export const close = (env: OneStepEnv, input: OneStepInput<'close'>): OneStepResult =>
+  closeStep.run(env, input);

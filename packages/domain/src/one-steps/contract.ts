@@ -71,7 +71,13 @@ export const teamNames = {
   snccNetwork: 'SNCC-Network',
   tier2: 'Tier 2 Support',
 } as const;
-export const technologistGroups = ['DRMT', 'Middleware', 'IIAT', 'Applications Technology', 'SNCC'] as const;
+export const technologistGroups = [
+  'DRMT',
+  'Middleware',
+  'IIAT',
+  'Applications Technology',
+  'SNCC',
+] as const;
 
 /**
  * When a one-step follows a routing decision, the decision travels with it: the trace is
@@ -93,7 +99,12 @@ const phone = z
   .string()
   .trim()
   .regex(/^\+?[\d\s().-]{7,20}$/, 'Enter a phone number such as 608-555-0100');
-const text = (msg: string) => z.string({ error: msg }).trim().min(1, msg).max(10_000, 'That is too long (10,000 characters at most)');
+const text = (msg: string) =>
+  z
+    .string({ error: msg })
+    .trim()
+    .min(1, msg)
+    .max(10_000, 'That is too long (10,000 characters at most)');
 
 /** Inputs of each one-step, shared by the action forms (client) and the procedures (server). */
 export const oneStepInputSchemas = {
@@ -104,25 +115,37 @@ export const oneStepInputSchemas = {
     /** Required for phone contacts: the number CPS calls back. */
     callbackPhone: phone.optional(),
   }),
-  transfer_to_cps: z.object({ ...base, cpsAgentId: z.number({ error: 'Choose a ready CPS agent' }).int().positive() }),
+  transfer_to_cps: z.object({
+    ...base,
+    cpsAgentId: z.number({ error: 'Choose a ready CPS agent' }).int().positive(),
+  }),
   assign_to_east: z.object({
     ...base,
     callerPhone: phone.optional(),
-    urgency: z.enum(['urgent', 'can_wait_until_hdl2'], { error: 'Say whether it is urgent or can wait until HDL2' }),
+    urgency: z.enum(['urgent', 'can_wait_until_hdl2'], {
+      error: 'Say whether it is urgent or can wait until HDL2',
+    }),
     expectation: text('Write down what you told the customer to expect'),
   }),
   page_oncall: z.object({
     ...base,
     schedule: z.enum(oncallSchedules, { error: 'Choose the AIMS or GDS on-call schedule' }),
     contactId: z.number({ error: 'Choose who you called' }).int().positive(),
-    result: z.enum(['answered', 'voicemail'], { error: 'Say whether they answered or you left a voicemail' }),
+    result: z.enum(['answered', 'voicemail'], {
+      error: 'Say whether they answered or you left a voicemail',
+    }),
     callerPhone: phone.optional(),
     urgency: z.enum(['urgent', 'can_wait_until_hdl2']).default('urgent'),
     expectation: text('Write down what you told the customer to expect'),
   }),
   send_to_hd_es: z.object({
     ...base,
-    callerEmail: z.string().trim().toLowerCase().pipe(z.email('Enter the customer’s e-mail address')).optional(),
+    callerEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Enter the customer’s e-mail address'))
+      .optional(),
     troubleshootingNote: text('Describe the basic troubleshooting you did'),
   }),
   escalate_to_technologists: z.object({
@@ -130,15 +153,37 @@ export const oneStepInputSchemas = {
     group: z.enum(technologistGroups).optional(),
     note: text('Say why this is mission critical and what is known'),
   }),
-  escalate_to_team: z.object({ ...base, teamId: z.number({ error: 'Choose a team' }).int().positive(), note: text('Say why you escalate') }),
+  escalate_to_team: z.object({
+    ...base,
+    teamId: z.number({ error: 'Choose a team' }).int().positive(),
+    note: text('Say why you escalate'),
+  }),
   take_ownership: z.object({ ...base }),
-  link_to_problem: z.object({ ...base, problemId: z.number({ error: 'Choose an open problem' }).int().positive('Choose an open problem') }),
-  resolve: z.object({ ...base, resolutionNote: text('Write the resolution the customer will read') }),
+  link_to_problem: z.object({
+    ...base,
+    problemId: z
+      .number({ error: 'Choose an open problem' })
+      .int()
+      .positive('Choose an open problem'),
+  }),
+  resolve: z.object({
+    ...base,
+    resolutionNote: text('Write the resolution the customer will read'),
+  }),
   close: z.object({ ...base }),
   reopen: z.object({ ...base, reason: text('Say why the incident is reopened') }),
-  request_more_information: z.object({ ...base, question: text('Write the question the customer will read') }),
-  mark_mission_critical: z.object({ ...base, note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional() }),
-  handle_normally: z.object({ ...base, note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional() }),
+  request_more_information: z.object({
+    ...base,
+    question: text('Write the question the customer will read'),
+  }),
+  mark_mission_critical: z.object({
+    ...base,
+    note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional(),
+  }),
+  handle_normally: z.object({
+    ...base,
+    note: z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').optional(),
+  }),
 } as const satisfies Record<OneStepName, z.ZodType>;
 export type OneStepInput<N extends OneStepName> = z.infer<(typeof oneStepInputSchemas)[N]>;
 
@@ -168,7 +213,12 @@ export interface OneStepEnv {
   /** The channel-partner groups (kb 003): they work only their organisations' tickets, so no step hands them another. */
   partnerTeamIds: readonly number[];
   /** Catalog facts of the incident's current service. */
-  service: { id: number; banner: 'pick5' | 'pick2' | null; supportCategory: number; technologistGroup: string | null };
+  service: {
+    id: number;
+    banner: 'pick5' | 'pick2' | null;
+    supportCategory: number;
+    technologistGroup: string | null;
+  };
   /** The catalog id of DoIT Departmental Support > Service Inquiry > Unclassified (Assign to EAST). */
   afterHoursServiceId: number;
   holidays?: readonly string[];

@@ -16,7 +16,10 @@ export const escalateToTeamStep = defineOneStep({
     const name = teamNameOf(env, input.teamId);
     // A partner group's agents are outsiders who see only their organisations' tickets (kb 003):
     // an incident handed to them would sit in a queue they cannot read, its details in their notifications.
-    if (env.partnerTeamIds.includes(input.teamId)) return { teamId: `${name} is a channel partner's group: it takes only its organisations' tickets.` };
+    if (env.partnerTeamIds.includes(input.teamId))
+      return {
+        teamId: `${name} is a channel partner's group: it takes only its organisations' tickets.`,
+      };
     const step = dedicatedStep[name];
     return step ? { teamId: `Use ${step} to hand an incident to ${name}.` } : {};
   },
@@ -24,7 +27,10 @@ export const escalateToTeamStep = defineOneStep({
     const { incident } = env;
     const teamName = teamNameOf(env, input.teamId);
     if (incident.ownerTeamId === input.teamId) {
-      throw new DomainError('INVALID_TRANSITION', `${incident.number} is already owned by ${teamName}.`);
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `${incident.number} is already owned by ${teamName}.`,
+      );
     }
     return {
       changes: {
@@ -45,5 +51,7 @@ export const escalateToTeamStep = defineOneStep({
 export const canEscalateToTeam = (env: OneStepEnv): string | null => escalateToTeamStep.can(env);
 
 /** kb 002 Option 2: a case that is not ES-supported goes to the technical team that can fix it. */
-export const escalateToTeam = (env: OneStepEnv, input: OneStepInput<'escalate_to_team'>): OneStepResult =>
-  escalateToTeamStep.run(env, input);
+export const escalateToTeam = (
+  env: OneStepEnv,
+  input: OneStepInput<'escalate_to_team'>,
+): OneStepResult => escalateToTeamStep.run(env, input);

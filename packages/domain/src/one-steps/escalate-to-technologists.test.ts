@@ -4,12 +4,18 @@ import { escalateToTechnologists } from './escalate-to-technologists';
 import { domainErrorOf, envFor, now, validInput } from './test-fixtures';
 
 const withService = (technologistGroup: string | null, incident = {}) =>
-  envFor('hdqa', { service: { id: 5, banner: null, supportCategory: 1, technologistGroup }, incident });
+  envFor('hdqa', {
+    service: { id: 5, banner: null, supportCategory: 1, technologistGroup },
+    incident,
+  });
 type Group = (typeof technologistGroups)[number];
 
 describe('escalateToTechnologists (kb 004)', () => {
   test('the service’s group owns it, with the one-business-day response promised', () => {
-    const result = escalateToTechnologists(withService('DRMT'), validInput.escalate_to_technologists);
+    const result = escalateToTechnologists(
+      withService('DRMT'),
+      validInput.escalate_to_technologists,
+    );
     expect(result.changes).toEqual({
       ownerTeamId: 8,
       ownerAgentId: null,
@@ -24,7 +30,9 @@ describe('escalateToTechnologists (kb 004)', () => {
       'Whole department cannot print.',
     ]);
     expect(result.journal[1]).toMatchObject({ kind: 'note', visibility: 'internal' });
-    expect(result.notifications).toEqual([expect.objectContaining({ audience: 'team', targetId: 8 })]);
+    expect(result.notifications).toEqual([
+      expect.objectContaining({ audience: 'team', targetId: 8 }),
+    ]);
   });
 
   test.each([
@@ -33,19 +41,36 @@ describe('escalateToTechnologists (kb 004)', () => {
     ['the chosen group over the service’s', 'DRMT', 'IIAT', 10],
     ['a chosen group when the service names none', null, 'Applications Technology', 11],
   ] as const)('%s', (_name, serviceGroup, group: Group | undefined, teamId) => {
-    const result = escalateToTechnologists(withService(serviceGroup), { ...validInput.escalate_to_technologists, group });
+    const result = escalateToTechnologists(withService(serviceGroup), {
+      ...validInput.escalate_to_technologists,
+      group,
+    });
     expect(result.changes.ownerTeamId).toBe(teamId);
   });
 
   test.each([
-    ['no group anywhere', withService(null), { group: 'Choose the technologist group: the service names none.' }],
+    [
+      'no group anywhere',
+      withService(null),
+      { group: 'Choose the technologist group: the service names none.' },
+    ],
     ['a group with no team', withService('Quantum'), { group: 'No team is set up for Quantum.' }],
   ])('%s → VALIDATION', (_name, env, fields) => {
-    expect(domainErrorOf(() => escalateToTechnologists(env, validInput.escalate_to_technologists))).toMatchObject({ code: 'VALIDATION', fields });
+    expect(
+      domainErrorOf(() => escalateToTechnologists(env, validInput.escalate_to_technologists)),
+    ).toMatchObject({ code: 'VALIDATION', fields });
   });
 
   test('the group that owns it already → INVALID_TRANSITION', () => {
-    const error = domainErrorOf(() => escalateToTechnologists(withService('DRMT', { ownerTeamId: 8 }), validInput.escalate_to_technologists));
-    expect(error).toMatchObject({ code: 'INVALID_TRANSITION', message: 'INC-000001 is already owned by DRMT.' });
+    const error = domainErrorOf(() =>
+      escalateToTechnologists(
+        withService('DRMT', { ownerTeamId: 8 }),
+        validInput.escalate_to_technologists,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'INC-000001 is already owned by DRMT.',
+    });
   });
 });

@@ -4,20 +4,31 @@ import { technologistResponseBusinessDays } from '../routing/constants';
 import { tpScope } from '../portal/tp-review';
 import { isScopeGroup } from '../routing/rules/primary-tech-partner';
 import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { assignedNotification, defineOneStep, type FieldErrors, invalid, type Refusal } from './step-kit';
+import {
+  assignedNotification,
+  defineOneStep,
+  type FieldErrors,
+  invalid,
+  type Refusal,
+} from './step-kit';
 
 /** The owner team of a technologist group: SNCC's base technologists work from SNCC-Sysops (kb 004). */
-export const technologistTeamName = (group: string): string => (group === 'SNCC' ? teamNames.snccSysops : group);
+export const technologistTeamName = (group: string): string =>
+  group === 'SNCC' ? teamNames.snccSysops : group;
 
-const groupOf = (env: OneStepEnv, input: OneStepInput<'escalate_to_technologists'>): string | null =>
-  input.group ?? env.service.technologistGroup;
+const groupOf = (
+  env: OneStepEnv,
+  input: OneStepInput<'escalate_to_technologists'>,
+): string | null => input.group ?? env.service.technologistGroup;
 
 // A Primary TP's portal case is escalated only once the review marked it mission critical and its
 // service is in the TP scope (kb 004); other incidents are not affected by this.
 function tpRefusal({ incident, service }: OneStepEnv): Refusal | null {
   const { number, tpTriage } = incident;
   if (tpTriage === 'review' || tpTriage === 'info_requested') {
-    return invalid(`Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`);
+    return invalid(
+      `Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`,
+    );
   }
   if (tpTriage === 'mission_critical') {
     const scope = tpScope(service);
@@ -33,7 +44,8 @@ export const escalateToTechnologistsStep = defineOneStep({
     const group = groupOf(env, input);
     const fields: FieldErrors = {};
     if (group === null) fields.group = 'Choose the technologist group: the service names none.';
-    else if (env.teams[technologistTeamName(group)] === undefined) fields.group = `No team is set up for ${group}.`;
+    else if (env.teams[technologistTeamName(group)] === undefined)
+      fields.group = `No team is set up for ${group}.`;
     else if (env.incident.tpTriage === 'mission_critical' && !isScopeGroup(group)) {
       fields.group = `A Primary TP case goes to SNCC, DRMT, Middleware or IIAT technologists, not ${group} (kb 004).`;
     }
@@ -46,7 +58,10 @@ export const escalateToTechnologistsStep = defineOneStep({
     const teamName = technologistTeamName(group);
     const teamId = env.teams[teamName]!;
     if (incident.ownerTeamId === teamId) {
-      throw new DomainError('INVALID_TRANSITION', `${incident.number} is already owned by ${teamName}.`);
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `${incident.number} is already owned by ${teamName}.`,
+      );
     }
     const respondBy = addBusinessDays(now, technologistResponseBusinessDays, { holidays });
     const isTpCase = incident.tpTriage !== null;
@@ -81,7 +96,8 @@ export const escalateToTechnologistsStep = defineOneStep({
 });
 
 /** Why Escalate to technologists may not run now, or null (kb 004). */
-export const canEscalateToTechnologists = (env: OneStepEnv): string | null => escalateToTechnologistsStep.can(env);
+export const canEscalateToTechnologists = (env: OneStepEnv): string | null =>
+  escalateToTechnologistsStep.can(env);
 
 /**
  * kb 004: a Primary Tech Partner's mission-critical case goes to the technologist group of the

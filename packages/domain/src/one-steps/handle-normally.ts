@@ -10,9 +10,15 @@ export const handleNormallyStep = defineOneStep({
     const moves = env.incident.ownerTeamId !== helpDesk;
     return {
       // Back to L1: the General Help Desk queue, keeping the agent only if it already sits there.
-      changes: { tpTriage: 'handled_normally', ownerTeamId: helpDesk, ...(moves ? { ownerAgentId: null } : {}) },
+      changes: {
+        tpTriage: 'handled_normally',
+        ownerTeamId: helpDesk,
+        ...(moves ? { ownerAgentId: null } : {}),
+      },
       summary: `Not mission critical or out of Primary TP scope: handled normally by Level 1 in ${teamNames.helpDesk} (kb 004).`,
-      journal: input.note ? [{ kind: 'note', visibility: 'internal', body: input.note, data: null }] : [],
+      journal: input.note
+        ? [{ kind: 'note', visibility: 'internal', body: input.note, data: null }]
+        : [],
     };
   },
 });
@@ -21,5 +27,7 @@ export const handleNormallyStep = defineOneStep({
 export const canHandleNormally = (env: OneStepEnv): string | null => handleNormallyStep.can(env);
 
 /** kb 004: a Primary TP's case that only affects one person (or is out of scope) is handled by Level 1 as usual. */
-export const handleNormally = (env: OneStepEnv, input: OneStepInput<'handle_normally'>): OneStepResult =>
-  handleNormallyStep.run(env, input);
+export const handleNormally = (
+  env: OneStepEnv,
+  input: OneStepInput<'handle_normally'>,
+): OneStepResult => handleNormallyStep.run(env, input);

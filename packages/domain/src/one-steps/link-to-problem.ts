@@ -12,12 +12,18 @@ export const linkToProblemStep = defineOneStep({
   validate: ({ problem }, input): FieldErrors =>
     problem && problem.id === input.problemId ? {} : { problemId: 'Choose an open problem' },
   // validate() has made sure the chosen problem is there.
-  apply: ({ problem }) => ({ changes: { problemId: problem!.id }, summary: linkSummary(problem!), data: { problemId: problem!.id } }),
+  apply: ({ problem }) => ({
+    changes: { problemId: problem!.id },
+    summary: linkSummary(problem!),
+    data: { problemId: problem!.id },
+  }),
 });
 
 /** Why Link to problem may not run now, or null (kb 001 steps 8–9). */
 export const canLinkToProblem = (env: OneStepEnv): string | null => linkToProblemStep.can(env);
 
 /** kb 001 step 9: the agent links the incident to the open problem of its outage and only saves it. */
-export const linkToProblem = (env: OneStepEnv, input: OneStepInput<'link_to_problem'>): OneStepResult =>
-  linkToProblemStep.run(env, input);
+export const linkToProblem = (
+  env: OneStepEnv,
+  input: OneStepInput<'link_to_problem'>,
+): OneStepResult => linkToProblemStep.run(env, input);

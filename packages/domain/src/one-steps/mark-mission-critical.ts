@@ -10,10 +10,14 @@ export const markMissionCriticalStep = defineOneStep({
     if (refused) return refused;
     const { number, peopleAffected } = env.incident;
     if (peopleAffected === null) {
-      return invalid(`We do not know how many people ${number} affects: request more information first.`);
+      return invalid(
+        `We do not know how many people ${number} affects: request more information first.`,
+      );
     }
     if (peopleAffected <= 1) {
-      return invalid(`${number} affects one person, so it is not mission critical: handle it normally (kb 004).`);
+      return invalid(
+        `${number} affects one person, so it is not mission critical: handle it normally (kb 004).`,
+      );
     }
     return null;
   },
@@ -23,14 +27,19 @@ export const markMissionCriticalStep = defineOneStep({
       changes: { tpTriage: 'mission_critical' },
       summary: `Marked mission critical: it affects ${env.incident.peopleAffected} people (kb 004). ${scope.inScope ? `${scope.text} Escalate to technologists.` : scope.text}`,
       data: { peopleAffected: env.incident.peopleAffected, inScope: scope.inScope },
-      journal: input.note ? [{ kind: 'note', visibility: 'internal', body: input.note, data: null }] : [],
+      journal: input.note
+        ? [{ kind: 'note', visibility: 'internal', body: input.note, data: null }]
+        : [],
     };
   },
 });
 
 /** Why Mark mission critical may not run now, or null (kb 004 "ask the customer if the situation impacts more than one person"). */
-export const canMarkMissionCritical = (env: OneStepEnv): string | null => markMissionCriticalStep.can(env);
+export const canMarkMissionCritical = (env: OneStepEnv): string | null =>
+  markMissionCriticalStep.can(env);
 
 /** kb 004: a Primary TP's issue that affects more than one person is mission critical. */
-export const markMissionCritical = (env: OneStepEnv, input: OneStepInput<'mark_mission_critical'>): OneStepResult =>
-  markMissionCriticalStep.run(env, input);
+export const markMissionCritical = (
+  env: OneStepEnv,
+  input: OneStepInput<'mark_mission_critical'>,
+): OneStepResult => markMissionCriticalStep.run(env, input);

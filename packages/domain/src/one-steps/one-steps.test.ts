@@ -44,27 +44,44 @@ describe('roles (the permission table)', () => {
     expect(oneSteps[name].can(env)).toBeNull();
     const result = run(name, env);
     expect(result.changes).toMatchObject({ version: 4, updatedAt: env.now });
-    expect(result.journal[0]).toMatchObject({ kind: 'system', visibility: 'internal', authorId: 10, createdAt: env.now });
+    expect(result.journal[0]).toMatchObject({
+      kind: 'system',
+      visibility: 'internal',
+      authorId: 10,
+      createdAt: env.now,
+    });
     expect(result.audit.length).toBeGreaterThan(0);
-    expect(result.audit.every((a) => a.version === 4 && a.at === env.now && a.actorId === 10)).toBe(true);
+    expect(result.audit.every((a) => a.version === 4 && a.at === env.now && a.actorId === 10)).toBe(
+      true,
+    );
   });
 
-  test.each(forbiddenPairs)('%s by %s → FORBIDDEN, on the button and on the server', (name, role) => {
-    const env = scenario(name, role);
-    const reason = oneSteps[name].can(env);
-    expect(reason).toMatch(new RegExp(`^Your role \\(${role}\\) may not `));
-    expect(domainErrorOf(() => run(name, env))).toMatchObject({ code: 'FORBIDDEN', message: reason });
-  });
+  test.each(forbiddenPairs)(
+    '%s by %s → FORBIDDEN, on the button and on the server',
+    (name, role) => {
+      const env = scenario(name, role);
+      const reason = oneSteps[name].can(env);
+      expect(reason).toMatch(new RegExp(`^Your role \\(${role}\\) may not `));
+      expect(domainErrorOf(() => run(name, env))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: reason,
+      });
+    },
+  );
 
   test('a forbidden role is told so even on a stale version', () => {
     const input = { ...validInput.assign_to_cps, expectedVersion: 1 };
-    expect(domainErrorOf(() => run('assign_to_cps', scenario('assign_to_cps', 'cps'), input)).code).toBe('FORBIDDEN');
+    expect(
+      domainErrorOf(() => run('assign_to_cps', scenario('assign_to_cps', 'cps'), input)).code,
+    ).toBe('FORBIDDEN');
   });
 });
 
 describe('stale version', () => {
   test.each(oneStepNames)('%s against version 2 of a version-3 incident → CONFLICT', (name) => {
-    const error = domainErrorOf(() => run(name, scenario(name, 'hdqa'), { ...validInput[name], expectedVersion: 2 }));
+    const error = domainErrorOf(() =>
+      run(name, scenario(name, 'hdqa'), { ...validInput[name], expectedVersion: 2 }),
+    );
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('you saw version 2, it is now 3');
   });
@@ -83,37 +100,68 @@ describe('resolved and closed incidents refuse everything but Reopen (and Close 
     ['close', 'in_progress', 'Only resolved incidents can be closed; resolve INC-000001 first.'],
     ['reopen', 'resolved', null],
     ['reopen', 'closed', null],
-    ['reopen', 'new', 'INC-000001 is still open; only resolved or closed incidents can be reopened.'],
-    ['reopen', 'pending_customer', 'INC-000001 is still open; only resolved or closed incidents can be reopened.'],
+    [
+      'reopen',
+      'new',
+      'INC-000001 is still open; only resolved or closed incidents can be reopened.',
+    ],
+    [
+      'reopen',
+      'pending_customer',
+      'INC-000001 is still open; only resolved or closed incidents can be reopened.',
+    ],
   ];
   test.each(rows)('%s on a %s incident → %s', (name, status, message) => {
-    const env = { ...scenario(name, 'hdqa'), incident: { ...scenario(name, 'hdqa').incident, status } };
+    const env = {
+      ...scenario(name, 'hdqa'),
+      incident: { ...scenario(name, 'hdqa').incident, status },
+    };
     expect(oneSteps[name].can(env)).toBe(message);
     if (message === null) expect(() => run(name, env)).not.toThrow();
-    else expect(domainErrorOf(() => run(name, env))).toMatchObject({ code: 'INVALID_TRANSITION', message });
+    else
+      expect(domainErrorOf(() => run(name, env))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        message,
+      });
   });
 });
 
 describe('the outage procedure (kb 001)', () => {
-  const outage = 'INC-000001 is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.';
-  const forwardRows = forwardingOneSteps.flatMap((n) => (['l1', 'hdqa'] as const).map((r) => [n, r] as const));
+  const outage =
+    'INC-000001 is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.';
+  const forwardRows = forwardingOneSteps.flatMap((n) =>
+    (['l1', 'hdqa'] as const).map((r) => [n, r] as const),
+  );
   test.each(forwardRows)('%s by %s is refused under an active outage', (name, role) => {
     const env = { ...scenario(name, role), underActiveOutage: true };
     expect(oneSteps[name].can(env)).toBe(outage);
-    expect(domainErrorOf(() => run(name, env))).toMatchObject({ code: 'INVALID_TRANSITION', message: outage });
+    expect(domainErrorOf(() => run(name, env))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: outage,
+    });
   });
 
   test('L1 escalating to HDQA under an active outage is refused with the outage message', () => {
     const env = { ...scenario('escalate_to_team', 'l1'), underActiveOutage: true };
     const input = { ...validInput.escalate_to_team, teamId: teams.HDQA };
     expect(oneSteps.escalate_to_team.can(env)).toBe(outage);
-    expect(domainErrorOf(() => oneSteps.escalate_to_team.run(env, input))).toMatchObject({ code: 'INVALID_TRANSITION', message: outage });
+    expect(domainErrorOf(() => oneSteps.escalate_to_team.run(env, input))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: outage,
+    });
     // Without the outage the same escalation runs.
-    expect(() => oneSteps.escalate_to_team.run(scenario('escalate_to_team', 'l1'), input)).not.toThrow();
+    expect(() =>
+      oneSteps.escalate_to_team.run(scenario('escalate_to_team', 'l1'), input),
+    ).not.toThrow();
   });
 
   test('link_to_problem stays allowed under an active outage (L1 links and saves)', () => {
-    expect(oneSteps.link_to_problem.can({ ...scenario('link_to_problem', 'l1'), underActiveOutage: true })).toBeNull();
+    expect(
+      oneSteps.link_to_problem.can({
+        ...scenario('link_to_problem', 'l1'),
+        underActiveOutage: true,
+      }),
+    ).toBeNull();
   });
 
   test('escalate_to_team is refused for SNCC too', () => {
@@ -123,22 +171,31 @@ describe('the outage procedure (kb 001)', () => {
 
   test('L1 may not resolve an incident of an active outage', () => {
     const env = { ...scenario('resolve', 'l1'), underActiveOutage: true };
-    expect(oneSteps.resolve.can(env)).toMatch(/active outage: the outage procedure applies, so Level 1 agents link and save/);
+    expect(oneSteps.resolve.can(env)).toMatch(
+      /active outage: the outage procedure applies, so Level 1 agents link and save/,
+    );
     expect(domainErrorOf(() => run('resolve', env)).code).toBe('INVALID_TRANSITION');
   });
 
   test.each(['hdqa', 'sncc'] as const)('%s may resolve it', (role) => {
-    expect(oneSteps.resolve.can({ ...scenario('resolve', role), underActiveOutage: true })).toBeNull();
+    expect(
+      oneSteps.resolve.can({ ...scenario('resolve', role), underActiveOutage: true }),
+    ).toBeNull();
   });
 
-  test.each(['page_oncall', 'take_ownership', 'reopen'] as const)('%s is not a forward and stays allowed', (name) => {
-    expect(oneSteps[name].can({ ...scenario(name, 'l1'), underActiveOutage: true })).toBeNull();
-  });
+  test.each(['page_oncall', 'take_ownership', 'reopen'] as const)(
+    '%s is not a forward and stays allowed',
+    (name) => {
+      expect(oneSteps[name].can({ ...scenario(name, 'l1'), underActiveOutage: true })).toBeNull();
+    },
+  );
 });
 
 describe('availableOneSteps', () => {
   test('lists every step in action-bar order with its disabled reason', () => {
-    const bar = availableOneSteps(envFor('cps', { incident: { ownerTeamId: 3, ownerAgentId: null } }));
+    const bar = availableOneSteps(
+      envFor('cps', { incident: { ownerTeamId: 3, ownerAgentId: null } }),
+    );
     expect(bar.map((b) => b.name)).toEqual([...oneStepNames]);
     expect(bar.find((b) => b.name === 'assign_to_cps')).toEqual({
       name: 'assign_to_cps',

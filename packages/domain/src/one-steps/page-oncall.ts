@@ -26,7 +26,9 @@ export const pageOncallStep = defineOneStep({
     const contact = env.oncallContact!;
     const schedule = scheduleName[input.schedule];
     const techContactBy = addMinutes(now, oncallContactMinutes);
-    const script = fillScript(oncallScript(now, techContactBy), { incidentNumber: incident.number });
+    const script = fillScript(oncallScript(now, techContactBy), {
+      incidentNumber: incident.number,
+    });
     const outcome = input.result === 'answered' ? 'answered' : 'voicemail left';
     return {
       changes: {

@@ -7,7 +7,9 @@ export const reopenStep = defineOneStep({
     // It goes back to whoever had it: their own work if an agent owned it, else the team queue.
     changes: { status: incident.ownerAgentId === null ? 'assigned' : 'in_progress' },
     summary: `Reopened by ${actor.name}.`,
-    journal: [{ kind: 'note', visibility: 'internal', body: input.reason, data: { reopenReason: true } }],
+    journal: [
+      { kind: 'note', visibility: 'internal', body: input.reason, data: { reopenReason: true } },
+    ],
   }),
 });
 
@@ -15,4 +17,5 @@ export const reopenStep = defineOneStep({
 export const canReopen = (env: OneStepEnv): string | null => reopenStep.can(env);
 
 /** Reopens a resolved or closed incident with the reason why (DOMAIN.md §5). */
-export const reopen = (env: OneStepEnv, input: OneStepInput<'reopen'>): OneStepResult => reopenStep.run(env, input);
+export const reopen = (env: OneStepEnv, input: OneStepInput<'reopen'>): OneStepResult =>
+  reopenStep.run(env, input);

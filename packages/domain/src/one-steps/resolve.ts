@@ -15,7 +15,14 @@ export const resolveStep = defineOneStep({
     return {
       changes: { status: 'resolved' },
       summary: `Resolved by ${actor.name}.`,
-      journal: [{ kind: 'note', visibility: 'customer', body: input.resolutionNote, data: { resolution: true } }],
+      journal: [
+        {
+          kind: 'note',
+          visibility: 'customer',
+          body: input.resolutionNote,
+          data: { resolution: true },
+        },
+      ],
       notifications: [
         {
           audience: 'customer',
@@ -35,4 +42,5 @@ export const resolveStep = defineOneStep({
 export const canResolve = (env: OneStepEnv): string | null => resolveStep.can(env);
 
 /** Resolves the incident with a resolution the customer reads and is told about (DOMAIN.md §5). */
-export const resolve = (env: OneStepEnv, input: OneStepInput<'resolve'>): OneStepResult => resolveStep.run(env, input);
+export const resolve = (env: OneStepEnv, input: OneStepInput<'resolve'>): OneStepResult =>
+  resolveStep.run(env, input);

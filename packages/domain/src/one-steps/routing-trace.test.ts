@@ -23,12 +23,21 @@ const expected: Record<RoutingOutcome, OneStepName | null> = {
   escalate_to_technologists: 'escalate_to_technologists',
 };
 
-test.each(routingOutcomes.map((o) => [o, expected[o]] as const))('oneStepForOutcome(%s) → %s', (outcome, step) => {
-  expect(oneStepForOutcome(outcome)).toBe(step);
-});
+test.each(routingOutcomes.map((o) => [o, expected[o]] as const))(
+  'oneStepForOutcome(%s) → %s',
+  (outcome, step) => {
+    expect(oneStepForOutcome(outcome)).toBe(step);
+  },
+);
 
 // Tuesday 10:00, PICK 5 phone call, no CPS agent ready → Assign to CPS with the callback script.
-const cpsDecision = routeContact({ at: now, channel: 'phone', service: { banner: 'pick5' }, customer: { coned: false }, cpsAgentsReady: 0 });
+const cpsDecision = routeContact({
+  at: now,
+  channel: 'phone',
+  service: { banner: 'pick5' },
+  customer: { coned: false },
+  cpsAgentsReady: 0,
+});
 const routing = (patch: Partial<RoutingContextInput> = {}): RoutingContextInput => ({
   decision: cpsDecision,
   recommended: 'assign_to_cps',
@@ -37,7 +46,10 @@ const routing = (patch: Partial<RoutingContextInput> = {}): RoutingContextInput 
 
 describe('the routing trace (issue 4 "Guided routing")', () => {
   test('following the recommendation journals the decision, its trace, script and promises', () => {
-    const result = oneSteps.assign_to_cps.run(envFor('l1'), { ...validInput.assign_to_cps, routing: routing() });
+    const result = oneSteps.assign_to_cps.run(envFor('l1'), {
+      ...validInput.assign_to_cps,
+      routing: routing(),
+    });
     const entry = result.journal.at(-1);
     expect(entry).toMatchObject({
       kind: 'routing',
@@ -58,10 +70,14 @@ describe('the routing trace (issue 4 "Guided routing")', () => {
   });
 
   test('choosing another step without a reason → VALIDATION overrideReason', () => {
-    const error = domainErrorOf(() => oneSteps.send_to_hd_es.run(envFor('l1'), { ...validInput.send_to_hd_es, routing: routing() }));
+    const error = domainErrorOf(() =>
+      oneSteps.send_to_hd_es.run(envFor('l1'), { ...validInput.send_to_hd_es, routing: routing() }),
+    );
     expect(error).toMatchObject({
       code: 'VALIDATION',
-      fields: { overrideReason: 'Say why you chose Send to HD ES over the recommended Assign to CPS.' },
+      fields: {
+        overrideReason: 'Say why you chose Send to HD ES over the recommended Assign to CPS.',
+      },
     });
   });
 
@@ -71,28 +87,51 @@ describe('the routing trace (issue 4 "Guided routing")', () => {
       routing: routing({ overrideReason: 'HDQA confirmed the app is ES-supported.' }),
     });
     const entry = result.journal.at(-1);
-    expect(entry?.body).toBe('Routing recommended Assign to CPS; agent chose Send to HD ES instead: HDQA confirmed the app is ES-supported.');
-    expect(entry?.data).toMatchObject({ recommended: 'assign_to_cps', chosen: 'send_to_hd_es', overrideReason: 'HDQA confirmed the app is ES-supported.' });
+    expect(entry?.body).toBe(
+      'Routing recommended Assign to CPS; agent chose Send to HD ES instead: HDQA confirmed the app is ES-supported.',
+    );
+    expect(entry?.data).toMatchObject({
+      recommended: 'assign_to_cps',
+      chosen: 'send_to_hd_es',
+      overrideReason: 'HDQA confirmed the app is ES-supported.',
+    });
   });
 
   test('an override reason is not kept when the agent followed the recommendation', () => {
-    const result = oneSteps.assign_to_cps.run(envFor('l1'), { ...validInput.assign_to_cps, routing: routing({ overrideReason: 'n/a' }) });
+    const result = oneSteps.assign_to_cps.run(envFor('l1'), {
+      ...validInput.assign_to_cps,
+      routing: routing({ overrideReason: 'n/a' }),
+    });
     expect(result.journal.at(-1)?.data).toMatchObject({ overrideReason: null });
   });
 
   test('with no one-step recommended, any step runs without a reason', () => {
-    const chat = routeContact({ at: now, channel: 'chat', service: { banner: 'pick5' }, customer: { coned: false } });
+    const chat = routeContact({
+      at: now,
+      channel: 'chat',
+      service: { banner: 'pick5' },
+      customer: { coned: false },
+    });
     const result = oneSteps.assign_to_cps.run(envFor('l1', { incident: { channel: 'chat' } }), {
       incidentId: 1,
       expectedVersion: 3,
       reason: 'chat_not_answered',
       routing: { decision: chat, recommended: null },
     });
-    expect(result.journal.at(-1)?.body).toBe('Routing recommended no one-step (consult the CPS chat channel); agent ran Assign to CPS');
+    expect(result.journal.at(-1)?.body).toBe(
+      'Routing recommended no one-step (consult the CPS chat channel); agent ran Assign to CPS',
+    );
   });
 
   test('the script is saved with the incident number filled in', () => {
-    const east = routeContact({ at: evening, channel: 'phone', service: { banner: null }, customer: { coned: true }, workRelated: true, criticalWorkStoppage: false });
+    const east = routeContact({
+      at: evening,
+      channel: 'phone',
+      service: { banner: null },
+      customer: { coned: true },
+      workRelated: true,
+      criticalWorkStoppage: false,
+    });
     expect(east.script).toContain('{incidentNumber}');
     const result = oneSteps.assign_to_east.run(scenario('assign_to_east'), {
       ...validInput.assign_to_east,

@@ -27,7 +27,8 @@ const stepForOutcome: Readonly<Record<RoutingOutcome, OneStepName | null>> = {
 };
 
 /** The one-step a routing outcome recommends, or null when the outcome is not a one-step (DOMAIN.md §4–5). */
-export const oneStepForOutcome = (outcome: RoutingOutcome): OneStepName | null => stepForOutcome[outcome];
+export const oneStepForOutcome = (outcome: RoutingOutcome): OneStepName | null =>
+  stepForOutcome[outcome];
 
 const outcomeText: Readonly<Record<RoutingOutcome, string>> = {
   ask: 'a question still to ask',
@@ -46,11 +47,17 @@ const outcomeText: Readonly<Record<RoutingOutcome, string>> = {
   escalate_to_technologists: 'Escalate to technologists',
 };
 
-const isOverride = (name: OneStepName, routing: RoutingContextInput): routing is RoutingContextInput & { recommended: OneStepName } =>
+const isOverride = (
+  name: OneStepName,
+  routing: RoutingContextInput,
+): routing is RoutingContextInput & { recommended: OneStepName } =>
   routing.recommended !== null && routing.recommended !== name;
 
 /** Choosing another step than the recommended one needs a reason (issue 4 "Guided routing"). */
-export function routingFieldErrors(name: OneStepName, routing: RoutingContextInput | undefined): Record<string, string> {
+export function routingFieldErrors(
+  name: OneStepName,
+  routing: RoutingContextInput | undefined,
+): Record<string, string> {
   if (!routing || !isOverride(name, routing) || routing.overrideReason) return {};
   return {
     overrideReason: `Say why you chose ${oneStepLabels[name]} over the recommended ${oneStepLabels[routing.recommended]}.`,
@@ -85,7 +92,10 @@ export function routingEntry(
       chosen: name,
       overrideReason,
       steps: decision.steps,
-      script: decision.script === undefined ? null : fillScript(decision.script, { incidentNumber: incident.number }),
+      script:
+        decision.script === undefined
+          ? null
+          : fillScript(decision.script, { incidentNumber: incident.number }),
       promises: decision.promises ?? null,
     },
     createdAt: now,

@@ -1,5 +1,11 @@
 import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { alreadyOwnedBy, assignedNotification, defineOneStep, type FieldErrors, teamIdFor } from './step-kit';
+import {
+  alreadyOwnedBy,
+  assignedNotification,
+  defineOneStep,
+  type FieldErrors,
+  teamIdFor,
+} from './step-kit';
 
 export const sendToHdEsStep = defineOneStep({
   name: 'send_to_hd_es',
@@ -7,7 +13,10 @@ export const sendToHdEsStep = defineOneStep({
   validate: ({ incident }, input): FieldErrors =>
     input.callerEmail || incident.callerEmail
       ? {}
-      : { callerEmail: 'Give the customer’s e-mail address: Enterprise Support follows up by e-mail.' },
+      : {
+          callerEmail:
+            'Give the customer’s e-mail address: Enterprise Support follows up by e-mail.',
+        },
   apply: (env, input) => {
     const { incident } = env;
     const es = teamIdFor(env, teamNames.es);
@@ -22,7 +31,14 @@ export const sendToHdEsStep = defineOneStep({
         promises: {},
       },
       summary: `Sent to ${teamNames.es}; an Enterprise Support agent takes ownership and contacts the customer by e-mail at ${email}.`,
-      journal: [{ kind: 'note', visibility: 'internal', body: input.troubleshootingNote, data: { troubleshooting: true } }],
+      journal: [
+        {
+          kind: 'note',
+          visibility: 'internal',
+          body: input.troubleshootingNote,
+          data: { troubleshooting: true },
+        },
+      ],
       notifications: [assignedNotification(env, es)],
     };
   },

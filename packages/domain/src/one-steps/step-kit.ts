@@ -58,7 +58,10 @@ const roleRefusal = ({ actor }: OneStepEnv, name: OneStepName): Refusal | null =
   const action = actionFor(name);
   return can(actor.role, action)
     ? null
-    : { code: 'FORBIDDEN', message: `Your role (${actor.role}) may not ${describeAction(action)}.` };
+    : {
+        code: 'FORBIDDEN',
+        message: `Your role (${actor.role}) may not ${describeAction(action)}.`,
+      };
 };
 
 /** An INVALID_TRANSITION refusal. */
@@ -69,7 +72,10 @@ export const outageForwardMessage = (number: string) =>
   `${number} is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
 
 // Resolved and closed incidents accept nothing but Reopen (and Close, from resolved).
-function statusRefusal({ incident, underActiveOutage }: OneStepEnv, name: OneStepName): Refusal | null {
+function statusRefusal(
+  { incident, underActiveOutage }: OneStepEnv,
+  name: OneStepName,
+): Refusal | null {
   const { number, status } = incident;
   if (name === 'reopen') {
     return status === 'resolved' || status === 'closed'
@@ -78,7 +84,9 @@ function statusRefusal({ incident, underActiveOutage }: OneStepEnv, name: OneSte
   }
   if (status === 'closed') return invalid(`${number} is closed; reopen it first.`);
   if (name === 'close') {
-    return status === 'resolved' ? null : invalid(`Only resolved incidents can be closed; resolve ${number} first.`);
+    return status === 'resolved'
+      ? null
+      : invalid(`Only resolved incidents can be closed; resolve ${number} first.`);
   }
   if (status === 'resolved') return invalid(`${number} is resolved; reopen it first.`);
   if (underActiveOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
@@ -125,18 +133,26 @@ const show = (v: unknown): string | null => {
 export function defineOneStep<N extends OneStepName>(spec: StepSpec<N>): OneStepDefinition<N> {
   const { name } = spec;
   const refusal = (env: OneStepEnv): Refusal | null =>
-    roleRefusal(env, name) ?? statusRefusal(env, name) ?? partnerTicketRefusal(env, name) ?? spec.refuse?.(env) ?? null;
+    roleRefusal(env, name) ??
+    statusRefusal(env, name) ??
+    partnerTicketRefusal(env, name) ??
+    spec.refuse?.(env) ??
+    null;
   return {
     label: oneStepLabels[name],
     can: (env) => refusal(env)?.message ?? null,
     run: (env, rawInput) => {
       const forbidden = roleRefusal(env, name);
       if (forbidden) raise(forbidden);
-      if (typeof rawInput.expectedVersion === 'number') assertCurrentVersion(env.incident, rawInput.expectedVersion);
+      if (typeof rawInput.expectedVersion === 'number')
+        assertCurrentVersion(env.incident, rawInput.expectedVersion);
       const refused = refusal(env);
       if (refused) raise(refused);
       const input = parseInput(name, rawInput);
-      assertNoFieldErrors({ ...spec.validate?.(env, input), ...routingFieldErrors(name, input.routing) });
+      assertNoFieldErrors({
+        ...spec.validate?.(env, input),
+        ...routingFieldErrors(name, input.routing),
+      });
       return assemble(env, name, input, spec.apply(env, input));
     },
   };
@@ -178,7 +194,14 @@ export function diffIncident(
     const prev: unknown = incident[field as keyof Incident];
     if (show(prev) === show(next)) continue;
     changes[field] = next;
-    audit.push({ actorId: actor.id, field, fromValue: show(prev), toValue: show(next), version, at: now });
+    audit.push({
+      actorId: actor.id,
+      field,
+      fromValue: show(prev),
+      toValue: show(next),
+      version,
+      at: now,
+    });
   }
   return { changes: { ...(changes as Partial<Incident>), version, updatedAt: now }, audit };
 }
@@ -230,7 +253,10 @@ export function assignedNotification(
     audience,
     targetId,
     template: 'assigned',
-    subject: audience === 'team' ? `${incident.number} assigned to ${team}` : `${incident.number} is yours`,
+    subject:
+      audience === 'team'
+        ? `${incident.number} assigned to ${team}`
+        : `${incident.number} is yours`,
     body: `${actor.name} assigned ${incident.number} (${incident.callerName}) to ${team}: ${firstLine(incident.description)}`,
   };
 }

@@ -37,5 +37,7 @@ export const takeOwnershipStep = defineOneStep({
 export const canTakeOwnership = (env: OneStepEnv): string | null => takeOwnershipStep.can(env);
 
 /** kb 002: a member of the owning team takes the incident from the team queue and works it. */
-export const takeOwnership = (env: OneStepEnv, input: OneStepInput<'take_ownership'>): OneStepResult =>
-  takeOwnershipStep.run(env, input);
+export const takeOwnership = (
+  env: OneStepEnv,
+  input: OneStepInput<'take_ownership'>,
+): OneStepResult => takeOwnershipStep.run(env, input);

@@ -27,7 +27,12 @@ export const teams = {
   'Badger Health Client Support': 13,
 } as const satisfies Record<string, number>;
 
-export const cpsAgent = { id: 20, name: 'Pat Partner', presence: 'ready', teamIds: [teams['US - Help Desk CPS']] } as const;
+export const cpsAgent = {
+  id: 20,
+  name: 'Pat Partner',
+  presence: 'ready',
+  teamIds: [teams['US - Help Desk CPS']],
+} as const;
 /** An open problem on the fixture incident's service (5), linked to an active outage. */
 export const openProblem: ProblemFacts = {
   id: 40,
@@ -37,7 +42,12 @@ export const openProblem: ProblemFacts = {
   serviceId: 5,
   outage: { number: 'OUT-000007', title: 'Bascom Hall network outage', status: 'active' },
 };
-export const aimsOncall = { id: 7, schedule: 'aims', name: 'Alex Oncall', phone: '608-555-0199' } as const;
+export const aimsOncall = {
+  id: 7,
+  schedule: 'aims',
+  name: 'Alex Oncall',
+  phone: '608-555-0199',
+} as const;
 
 export type EnvOverrides = Omit<Partial<OneStepEnv>, 'incident'> & { incident?: Partial<Incident> };
 
@@ -62,7 +72,11 @@ const base = { incidentId: 1, expectedVersion: 3 };
 export const validInput: { [N in OneStepName]: OneStepInput<N> } = {
   assign_to_cps: { ...base, reason: 'no_cps_agents_ready', callbackPhone: '608-555-0100' },
   transfer_to_cps: { ...base, cpsAgentId: cpsAgent.id },
-  assign_to_east: { ...base, urgency: 'can_wait_until_hdl2', expectation: 'CPS follows up when it opens.' },
+  assign_to_east: {
+    ...base,
+    urgency: 'can_wait_until_hdl2',
+    expectation: 'CPS follows up when it opens.',
+  },
   page_oncall: {
     ...base,
     schedule: 'aims',
@@ -85,7 +99,12 @@ export const validInput: { [N in OneStepName]: OneStepInput<N> } = {
 };
 
 /** A Primary TP's portal case in review: 12 people affected, on an in-scope (DRMT, category 1) service. */
-export const tpReviewCase: Partial<Incident> = { channel: 'portal', ownerAgentId: null, tpTriage: 'review', peopleAffected: 12 };
+export const tpReviewCase: Partial<Incident> = {
+  channel: 'portal',
+  ownerAgentId: null,
+  tpTriage: 'review',
+  peopleAffected: 12,
+};
 
 /** The incident and env facts each step needs to be allowed (besides the role). */
 export function scenario(name: OneStepName, role: Role = 'l1'): OneStepEnv {

@@ -6,14 +6,18 @@ import { invalid, type Refusal } from './step-kit';
 
 const whyNot: Record<TpTriage, (n: string) => string> = {
   review: (n) => `${n} is in Primary TP review.`,
-  info_requested: (n) => `${n} is waiting for the customer's answer to a request for more information.`,
+  info_requested: (n) =>
+    `${n} is waiting for the customer's answer to a request for more information.`,
   mission_critical: (n) => `${n} is already marked mission critical.`,
   handled_normally: (n) => `${n} left Primary TP review: it is handled normally by Level 1.`,
   escalated: (n) => `${n} left Primary TP review: it was escalated to technologists.`,
 };
 
 /** Refuses unless the incident's TP triage is one of `allowed`. */
-export function requireTpTriage({ incident }: OneStepEnv, allowed: readonly TpTriage[]): Refusal | null {
+export function requireTpTriage(
+  { incident }: OneStepEnv,
+  allowed: readonly TpTriage[],
+): Refusal | null {
   const { number, tpTriage } = incident;
   if (tpTriage === null) return invalid(`${number} is not a Primary Tech Partner case in review.`);
   return allowed.includes(tpTriage) ? null : invalid(whyNot[tpTriage](number));

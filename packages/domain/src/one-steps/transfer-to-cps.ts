@@ -1,5 +1,11 @@
 import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { assignedNotification, defineOneStep, type FieldErrors, invalid, teamIdFor } from './step-kit';
+import {
+  assignedNotification,
+  defineOneStep,
+  type FieldErrors,
+  invalid,
+  teamIdFor,
+} from './step-kit';
 
 const presenceText = { ready: 'ready', not_ready: 'not ready', busy: 'busy' } as const;
 
@@ -11,10 +17,14 @@ export const transferToCpsStep = defineOneStep({
     if (incident.ownerTeamId === cps && incident.ownerAgentId !== null) {
       return invalid(`${incident.number} is already owned by a CPS agent.`);
     }
-    if (cpsAgentsReady === 0) return invalid('No CPS agent is ready; use Assign to CPS for a callback instead.');
-    if (agent && !agent.teamIds.includes(cps)) return invalid(`${agent.name} is not a member of ${teamNames.cps}.`);
+    if (cpsAgentsReady === 0)
+      return invalid('No CPS agent is ready; use Assign to CPS for a callback instead.');
+    if (agent && !agent.teamIds.includes(cps))
+      return invalid(`${agent.name} is not a member of ${teamNames.cps}.`);
     if (agent && agent.presence !== 'ready') {
-      return invalid(`${agent.name} is not ready (${presenceText[agent.presence]}); choose a ready CPS agent.`);
+      return invalid(
+        `${agent.name} is not ready (${presenceText[agent.presence]}); choose a ready CPS agent.`,
+      );
     }
     return null;
   },
@@ -35,7 +45,10 @@ export const transferToCpsStep = defineOneStep({
       },
       summary: `Transferred live to ${agent.name} (${teamNames.cps}).`,
       data: { agentId: agent.id },
-      notifications: [assignedNotification(env, cps), assignedNotification(env, cps, 'user', agent.id)],
+      notifications: [
+        assignedNotification(env, cps),
+        assignedNotification(env, cps, 'user', agent.id),
+      ],
       presence: [{ userId: agent.id, presence: 'busy' }],
     };
   },
@@ -45,5 +58,7 @@ export const transferToCpsStep = defineOneStep({
 export const canTransferToCps = (env: OneStepEnv): string | null => transferToCpsStep.can(env);
 
 /** kb 000 "Begin the Transfer": a ready CPS agent takes the call and owns the incident, and is set busy. */
-export const transferToCps = (env: OneStepEnv, input: OneStepInput<'transfer_to_cps'>): OneStepResult =>
-  transferToCpsStep.run(env, input);
+export const transferToCps = (
+  env: OneStepEnv,
+  input: OneStepInput<'transfer_to_cps'>,
+): OneStepResult => transferToCpsStep.run(env, input);

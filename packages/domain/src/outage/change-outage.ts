@@ -26,23 +26,35 @@ type Guard = (ctx: Omit<Ctx, 'now'>) => Refusal;
 const roleRefusal = (actor: Pick<Actor, 'role'>): Refusal =>
   can(actor.role, 'outage.manage')
     ? null
-    : { code: 'FORBIDDEN', message: `Your role (${actor.role}) may not ${describeAction('outage.manage')}.` };
+    : {
+        code: 'FORBIDDEN',
+        message: `Your role (${actor.role}) may not ${describeAction('outage.manage')}.`,
+      };
 const invalid = (message: string): Refusal => ({ code: 'INVALID_TRANSITION', message });
 
 const updateRefusal: Guard = ({ outage, actor }) =>
-  roleRefusal(actor) ?? (outage.status === 'resolved' ? invalid(`${outage.number} is resolved; its summary is final.`) : null);
+  roleRefusal(actor) ??
+  (outage.status === 'resolved'
+    ? invalid(`${outage.number} is resolved; its summary is final.`)
+    : null);
 const startRefusal: Guard = ({ outage, actor }) =>
   roleRefusal(actor) ??
-  (outage.status === 'planned' ? null : invalid(`${outage.number} is ${outage.status}; only a planned outage starts.`));
+  (outage.status === 'planned'
+    ? null
+    : invalid(`${outage.number} is ${outage.status}; only a planned outage starts.`));
 const resolveRefusal: Guard = ({ outage, actor }) =>
-  roleRefusal(actor) ?? (outage.status === 'resolved' ? invalid(`${outage.number} is already resolved.`) : null);
+  roleRefusal(actor) ??
+  (outage.status === 'resolved' ? invalid(`${outage.number} is already resolved.`) : null);
 
 /** Why SNCC may not post an update to the public summary now, or null. */
-export const canUpdateOutage = (ctx: Omit<Ctx, 'now'>): string | null => updateRefusal(ctx)?.message ?? null;
+export const canUpdateOutage = (ctx: Omit<Ctx, 'now'>): string | null =>
+  updateRefusal(ctx)?.message ?? null;
 /** Why the planned outage may not start now, or null. */
-export const canStartOutage = (ctx: Omit<Ctx, 'now'>): string | null => startRefusal(ctx)?.message ?? null;
+export const canStartOutage = (ctx: Omit<Ctx, 'now'>): string | null =>
+  startRefusal(ctx)?.message ?? null;
 /** Why the outage may not be resolved now, or null. */
-export const canResolveOutage = (ctx: Omit<Ctx, 'now'>): string | null => resolveRefusal(ctx)?.message ?? null;
+export const canResolveOutage = (ctx: Omit<Ctx, 'now'>): string | null =>
+  resolveRefusal(ctx)?.message ?? null;
 
 // Role first (FORBIDDEN), then the version the user saw (CONFLICT), then the state (INVALID_TRANSITION).
 function assertAllowed(guard: Guard, ctx: Ctx, expectedVersion: number) {
@@ -59,7 +71,11 @@ function assertAllowed(guard: Guard, ctx: Ctx, expectedVersion: number) {
   if (refused) throw new DomainError(refused.code, refused.message);
 }
 
-const bump = ({ outage, now }: Ctx, changes: Partial<Outage>): Partial<Outage> => ({ ...changes, version: outage.version + 1, updatedAt: now });
+const bump = ({ outage, now }: Ctx, changes: Partial<Outage>): Partial<Outage> => ({
+  ...changes,
+  version: outage.version + 1,
+  updatedAt: now,
+});
 
 /** SNCC posts a timestamped update: the public summary becomes the new text (kb 001). */
 export function updateOutage(ctx: Ctx, input: UpdateOutageInput): OutageChange {
@@ -85,14 +101,25 @@ export function startOutage(ctx: Ctx, input: ChangeOutageStatusInput): OutageCha
   assertAllowed(startRefusal, ctx, input.expectedVersion);
   return {
     changes: bump(ctx, { status: 'active', startAt: ctx.now }),
-    updates: [{ kind: 'started', body: input.note || 'The outage has started.', authorId: ctx.actor.id, createdAt: ctx.now }],
+    updates: [
+      {
+        kind: 'started',
+        body: input.note || 'The outage has started.',
+        authorId: ctx.actor.id,
+        createdAt: ctx.now,
+      },
+    ],
   };
 }
 
 /** The outage is over (or a planned one is called off): resolved, ended now. */
 export function resolveOutage(ctx: Ctx, input: ChangeOutageStatusInput): OutageChange {
   assertAllowed(resolveRefusal, ctx, input.expectedVersion);
-  const body = input.note || (ctx.outage.status === 'planned' ? 'The planned outage was called off.' : 'The outage is resolved.');
+  const body =
+    input.note ||
+    (ctx.outage.status === 'planned'
+      ? 'The planned outage was called off.'
+      : 'The outage is resolved.');
   return {
     changes: bump(ctx, { status: 'resolved', endAt: ctx.now }),
     updates: [{ kind: 'resolved', body, authorId: ctx.actor.id, createdAt: ctx.now }],

@@ -39,13 +39,20 @@ export function declareOutage({
   if (input.kind === 'planned') {
     if (!input.startAt) fieldError('startAt', 'A planned outage needs the start of its window.');
     if (Date.parse(input.startAt) <= nowMs) {
-      fieldError('startAt', 'A planned outage starts in the future; declare an unplanned outage for one happening now.');
+      fieldError(
+        'startAt',
+        'A planned outage starts in the future; declare an unplanned outage for one happening now.',
+      );
     }
-    if (!input.expectedEndAt) fieldError('expectedEndAt', 'A planned outage needs the end of its window.');
+    if (!input.expectedEndAt)
+      fieldError('expectedEndAt', 'A planned outage needs the end of its window.');
     startAt = new Date(input.startAt).toISOString();
   } else if (input.startAt) {
     if (Date.parse(input.startAt) > nowMs) {
-      fieldError('startAt', 'An unplanned outage has already started: its start cannot be in the future. Plan it instead.');
+      fieldError(
+        'startAt',
+        'An unplanned outage has already started: its start cannot be in the future. Plan it instead.',
+      );
     }
     startAt = new Date(input.startAt).toISOString();
   }

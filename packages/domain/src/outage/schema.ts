@@ -46,7 +46,11 @@ const summary = z
 
 /** Declaring an outage: unplanned (happening now, or since a moment ago) or planned for a window. */
 export const declareOutageSchema = z.object({
-  title: z.string({ error: 'Give the outage a short title' }).trim().min(1, 'Give the outage a short title').max(200, 'The title is too long'),
+  title: z
+    .string({ error: 'Give the outage a short title' })
+    .trim()
+    .min(1, 'Give the outage a short title')
+    .max(200, 'The title is too long'),
   serviceIds: z
     .array(z.number().int().positive(), { error: 'Choose the affected services' })
     .min(1, 'Choose at least one affected service')
@@ -56,11 +60,17 @@ export const declareOutageSchema = z.object({
   startAt: isoInstant('Enter a valid start time').optional(),
   expectedEndAt: isoInstant('Enter a valid expected end').optional(),
   publicSummary: summary,
-  ownerTeamId: z.number({ error: 'Choose the SNCC team that owns it' }).int().positive('Choose the SNCC team that owns it'),
+  ownerTeamId: z
+    .number({ error: 'Choose the SNCC team that owns it' })
+    .int()
+    .positive('Choose the SNCC team that owns it'),
 });
 export type DeclareOutageInput = z.infer<typeof declareOutageSchema>;
 
-const base = { outageId: z.number().int().positive(), expectedVersion: z.number().int().positive() };
+const base = {
+  outageId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+};
 
 /** SNCC's timestamped update of the public summary (and, optionally, the expected end). */
 export const updateOutageSchema = z.object({
@@ -78,7 +88,9 @@ export const changeOutageStatusSchema = z.object({
 export type ChangeOutageStatusInput = z.infer<typeof changeOutageStatusSchema>;
 
 export const formatOutageNumber = (seq: number): string => `OUT-${String(seq).padStart(6, '0')}`;
-export const outageNumberSchema = z.string().regex(/^OUT-\d{6,}$/, 'Outage numbers look like OUT-000123');
+export const outageNumberSchema = z
+  .string()
+  .regex(/^OUT-\d{6,}$/, 'Outage numbers look like OUT-000123');
 
 /** How long a resolved outage stays on the outages page and `/status`. */
 export const recentlyResolvedDays = 7;

@@ -18,7 +18,8 @@ const isTier2 = (env: PartnerEnv): boolean => env.incident.ownerTeamId === env.t
 /** The team whose members may claim the ticket now: the partner group, or Tier 2 Support after an escalation. */
 function claimingTeam(env: PartnerEnv): { id: number; name: string } | null {
   if (isTier2(env)) return env.tier2Team;
-  if (env.incident.ownerTeamId === env.ticket.partnerTeamId) return { id: env.ticket.partnerTeamId, name: env.ticket.partnerTeamName };
+  if (env.incident.ownerTeamId === env.ticket.partnerTeamId)
+    return { id: env.ticket.partnerTeamId, name: env.ticket.partnerTeamName };
   return null;
 }
 
@@ -30,20 +31,31 @@ function claimRefusal(env: PartnerEnv): PartnerRefusal | null {
     () => openRefusal(env),
     () => {
       const team = claimingTeam(env);
-      if (!team) return refusal('INVALID_TRANSITION', `${incident.number} is not waiting in a channel-partner or Tier 2 queue.`);
-      return actor.teamIds.includes(team.id) ? null : refusal('FORBIDDEN', `Only members of ${team.name} may claim ${incident.number}.`);
+      if (!team)
+        return refusal(
+          'INVALID_TRANSITION',
+          `${incident.number} is not waiting in a channel-partner or Tier 2 queue.`,
+        );
+      return actor.teamIds.includes(team.id)
+        ? null
+        : refusal('FORBIDDEN', `Only members of ${team.name} may claim ${incident.number}.`);
     },
     () => {
       if (incident.ownerAgentId === null) return null;
-      if (incident.ownerAgentId === actor.id) return refusal('INVALID_TRANSITION', `You already have ${incident.number}.`);
+      if (incident.ownerAgentId === actor.id)
+        return refusal('INVALID_TRANSITION', `You already have ${incident.number}.`);
       // The losers of a claim race land here (or on the conditional update): tell them who won.
-      return refusal('CONFLICT', `${incident.number} was already ${verb} by ${env.assigneeName ?? 'another agent'}.`);
+      return refusal(
+        'CONFLICT',
+        `${incident.number} was already ${verb} by ${env.assigneeName ?? 'another agent'}.`,
+      );
     },
   );
 }
 
 /** Why Claim (or Pull, for Tier 2) may not run now, or null. */
-export const canClaimTicket = (env: PartnerEnv): string | null => claimRefusal(env)?.message ?? null;
+export const canClaimTicket = (env: PartnerEnv): string | null =>
+  claimRefusal(env)?.message ?? null;
 
 /**
  * kb 003 rules 4–5 and 6 b): the first member of the group holding the ticket to claim it becomes the
@@ -61,9 +73,15 @@ export function claimTicket(env: PartnerEnv): PartnerStepResult {
     return partnerResult(env, {
       changes: { ownerAgentId: actor.id, status: 'in_progress' },
       journal: [
-        entry(env, 'system', 'internal', `${actor.name} pulled ${incident.number} for Tier 2 after it waited ${waited}; ${relationship} keeps the customer relationship.`, {
-          partner: 'pulled',
-        }),
+        entry(
+          env,
+          'system',
+          'internal',
+          `${actor.name} pulled ${incident.number} for Tier 2 after it waited ${waited}; ${relationship} keeps the customer relationship.`,
+          {
+            partner: 'pulled',
+          },
+        ),
       ],
       hop: hop(env, 'pulled', { teamId: env.tier2Team.id, agentId: actor.id }),
       told: tell(
@@ -80,9 +98,15 @@ export function claimTicket(env: PartnerEnv): PartnerStepResult {
   return partnerResult(env, {
     changes: { ownerAgentId: actor.id, status: 'in_progress' },
     journal: [
-      entry(env, 'system', 'internal', `${actor.name} claimed ${incident.number} for ${ticket.partnerTeamName} after it waited ${waited}.`, {
-        partner: 'claimed',
-      }),
+      entry(
+        env,
+        'system',
+        'internal',
+        `${actor.name} claimed ${incident.number} for ${ticket.partnerTeamName} after it waited ${waited}.`,
+        {
+          partner: 'claimed',
+        },
+      ),
     ],
     hop: hop(env, 'claimed', { teamId: ticket.partnerTeamId, agentId: actor.id }),
     relationshipAgentId: actor.id,

@@ -14,12 +14,14 @@ import {
 import { type PartnerEnv, type PartnerStepResult } from './schema';
 
 /** Who is speaking on a partner ticket, which decides what they may say and who is told. */
-type Speaker = 'requester' | 'relationship_agent' | 'partner_member' | 'tier2' | 'admin' | 'outsider';
+type Speaker =
+  'requester' | 'relationship_agent' | 'partner_member' | 'tier2' | 'admin' | 'outsider';
 
 function speakerOf({ actor, ticket, tier2Team }: PartnerEnv): Speaker {
   if (actor.role === 'customer') return 'requester';
   if (actor.role === 'admin') return 'admin';
-  if (actor.teamIds.includes(ticket.partnerTeamId)) return ticket.relationshipAgent?.id === actor.id ? 'relationship_agent' : 'partner_member';
+  if (actor.teamIds.includes(ticket.partnerTeamId))
+    return ticket.relationshipAgent?.id === actor.id ? 'relationship_agent' : 'partner_member';
   if (actor.teamIds.includes(tier2Team.id)) return 'tier2';
   return 'outsider';
 }
@@ -33,11 +35,16 @@ function commentRefusal(env: PartnerEnv, visibility: Visibility): PartnerRefusal
     () => (incident.status === 'closed' ? openRefusal(env) : null),
     () =>
       speaker === 'outsider'
-        ? refusal('FORBIDDEN', `Only ${ticket.partnerTeamName} and Tier 2 Support comment on ${incident.number}.`)
+        ? refusal(
+            'FORBIDDEN',
+            `Only ${ticket.partnerTeamName} and Tier 2 Support comment on ${incident.number}.`,
+          )
         : null,
     () => {
       if (visibility === 'internal') {
-        return speaker === 'requester' ? refusal('FORBIDDEN', 'Your comments are always visible to the agent and to you.') : null;
+        return speaker === 'requester'
+          ? refusal('FORBIDDEN', 'Your comments are always visible to the agent and to you.')
+          : null;
       }
       switch (speaker) {
         case 'requester':
@@ -51,8 +58,14 @@ function commentRefusal(env: PartnerEnv, visibility: Visibility): PartnerRefusal
           );
         default:
           return agent
-            ? refusal('FORBIDDEN', `Only ${agent}, who owns the relationship with the requester, answers them; add a private comment instead.`)
-            : refusal('INVALID_TRANSITION', `Claim ${incident.number} first: the agent who claims it answers the requester.`);
+            ? refusal(
+                'FORBIDDEN',
+                `Only ${agent}, who owns the relationship with the requester, answers them; add a private comment instead.`,
+              )
+            : refusal(
+                'INVALID_TRANSITION',
+                `Claim ${incident.number} first: the agent who claims it answers the requester.`,
+              );
       }
     },
   );
@@ -65,7 +78,8 @@ function commentRefusal(env: PartnerEnv, visibility: Visibility): PartnerRefusal
  */
 function requesterReplyChanges(incident: PartnerEnv['incident']): Partial<PartnerEnv['incident']> {
   if (incident.status === 'pending_customer') return { status: 'in_progress' };
-  if (incident.status === 'resolved') return { status: incident.ownerAgentId === null ? 'assigned' : 'in_progress' };
+  if (incident.status === 'resolved')
+    return { status: incident.ownerAgentId === null ? 'assigned' : 'in_progress' };
   return {};
 }
 
@@ -82,7 +96,11 @@ export const canCommentOnTicket = (env: PartnerEnv, visibility: Visibility): str
  */
 export function commentOnTicket(
   env: PartnerEnv,
-  { body, visibility, via = 'web' }: { body: string; visibility: Visibility; via?: 'web' | 'email' },
+  {
+    body,
+    visibility,
+    via = 'web',
+  }: { body: string; visibility: Visibility; via?: 'web' | 'email' },
 ): PartnerStepResult {
   // Another customer, or a partner agent of another group, is told the ticket does not exist.
   assertCanReadIncident(env.actor, env.incident, { partnerTeamId: env.ticket.partnerTeamId });
@@ -92,7 +110,10 @@ export function commentOnTicket(
   const speaker = speakerOf(env);
   const kind = via === 'email' ? 'email' : 'note';
   if (visibility === 'internal') {
-    return partnerResult(env, { changes: {}, journal: [entry(env, kind, 'internal', text, { partner: 'private_comment', via })] });
+    return partnerResult(env, {
+      changes: {},
+      journal: [entry(env, kind, 'internal', text, { partner: 'private_comment', via })],
+    });
   }
   if (speaker === 'requester') {
     // The relationship agent (or, before anyone claimed it, the whole group) is told the requester replied.

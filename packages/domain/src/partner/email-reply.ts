@@ -16,7 +16,11 @@ export function emailReplyVisibility(
   tier2TeamId: number,
 ): Visibility {
   if (actor.role === 'customer') return 'customer';
-  if (actor.teamIds.includes(ticket.partnerTeamId)) return ticket.relationshipAgent?.id === actor.id ? 'customer' : 'internal';
+  if (actor.teamIds.includes(ticket.partnerTeamId))
+    return ticket.relationshipAgent?.id === actor.id ? 'customer' : 'internal';
   if (actor.teamIds.includes(tier2TeamId)) return 'internal';
-  throw new DomainError('FORBIDDEN', `${actor.name} is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.`);
+  throw new DomainError(
+    'FORBIDDEN',
+    `${actor.name} is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.`,
+  );
 }

@@ -29,18 +29,29 @@ function escalateRefusal(env: PartnerEnv): PartnerRefusal | null {
         : null,
     () => {
       if (incident.ownerAgentId === actor.id) return null;
-      if (incident.ownerAgentId === null) return refusal('INVALID_TRANSITION', `Claim ${incident.number} first: only its assignee escalates it.`);
-      return refusal('FORBIDDEN', `Only ${env.assigneeName ?? 'the assignee'}, who has ${incident.number}, may escalate it.`);
+      if (incident.ownerAgentId === null)
+        return refusal(
+          'INVALID_TRANSITION',
+          `Claim ${incident.number} first: only its assignee escalates it.`,
+        );
+      return refusal(
+        'FORBIDDEN',
+        `Only ${env.assigneeName ?? 'the assignee'}, who has ${incident.number}, may escalate it.`,
+      );
     },
     () =>
       ticket.relationshipAgent?.id === actor.id
         ? null
-        : refusal('FORBIDDEN', `Only the partner agent who owns the requester relationship escalates ${incident.number}.`),
+        : refusal(
+            'FORBIDDEN',
+            `Only the partner agent who owns the requester relationship escalates ${incident.number}.`,
+          ),
   );
 }
 
 /** Why Escalate to Tier 2 may not run now, or null. */
-export const canEscalateToTier2 = (env: PartnerEnv): string | null => escalateRefusal(env)?.message ?? null;
+export const canEscalateToTier2 = (env: PartnerEnv): string | null =>
+  escalateRefusal(env)?.message ?? null;
 
 /**
  * kb 003 rule 6 a): a stuck partner agent adds a private comment and reassigns the ticket to the
@@ -52,7 +63,10 @@ export function escalateToTier2(env: PartnerEnv, input: EscalateToTier2Input): P
   assertCurrentVersion(env.incident, input.expectedVersion);
   assertAllowed(() => escalateRefusal(env));
   const comment = (input.privateComment ?? '').trim();
-  if (!comment) throw new DomainError('VALIDATION', escalateNeedsCommentMessage, { privateComment: escalateNeedsCommentMessage });
+  if (!comment)
+    throw new DomainError('VALIDATION', escalateNeedsCommentMessage, {
+      privateComment: escalateNeedsCommentMessage,
+    });
   const { incident, actor, ticket } = env;
   const trip = env.roundTrips + 1;
   return partnerResult(env, {

@@ -25,7 +25,9 @@ export function phaseOf(
   tier2TeamId: number,
 ): TicketPhase {
   if (!openStatuses.includes(incident.status)) return 'done';
-  if (incident.ownerTeamId === tier2TeamId) return incident.ownerAgentId === null ? 'awaiting_tier2' : 'with_tier2';
-  if (incident.ownerTeamId === ticket.partnerTeamId && incident.ownerAgentId === null) return 'unclaimed';
+  if (incident.ownerTeamId === tier2TeamId)
+    return incident.ownerAgentId === null ? 'awaiting_tier2' : 'with_tier2';
+  if (incident.ownerTeamId === ticket.partnerTeamId && incident.ownerAgentId === null)
+    return 'unclaimed';
   return 'with_partner';
 }

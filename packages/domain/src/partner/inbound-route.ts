@@ -28,17 +28,27 @@ export interface PartnerMailFacts {
  * business); a reply to a closed one is a follow-up ticket when the requester writes, and refused
  * for anyone else; a new message from an organisation's end user is a ticket for its partner group.
  */
-export function partnerMailRoute({ decision, partnerTicket, senderAddress, senderIsEndUser }: PartnerMailFacts): PartnerMailRoute {
+export function partnerMailRoute({
+  decision,
+  partnerTicket,
+  senderAddress,
+  senderIsEndUser,
+}: PartnerMailFacts): PartnerMailRoute {
   switch (decision.action) {
     case 'ignore':
     case 'reject':
       return { route: 'help_desk' };
     case 'append':
     case 'reopen':
-      return partnerTicket ? { route: 'comment', incidentId: partnerTicket.incidentId } : { route: 'help_desk' };
+      return partnerTicket
+        ? { route: 'comment', incidentId: partnerTicket.incidentId }
+        : { route: 'help_desk' };
     case 'follow_up':
       if (!partnerTicket) return { route: 'help_desk' };
-      if (partnerTicket.requesterEmail !== null && partnerTicket.requesterEmail.toLowerCase() === senderAddress) {
+      if (
+        partnerTicket.requesterEmail !== null &&
+        partnerTicket.requesterEmail.toLowerCase() === senderAddress
+      ) {
         return { route: 'new_ticket', followUpOf: partnerTicket.incidentId };
       }
       return {

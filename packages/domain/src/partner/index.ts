@@ -5,7 +5,11 @@ export * from './hops';
 export { inputNeededSubject, ticketPath } from './messages';
 export * from './submit-ticket';
 export { canClaimTicket, claimTicket } from './claim-ticket';
-export { canEscalateToTier2, escalateToTier2, escalateNeedsCommentMessage } from './escalate-to-tier2';
+export {
+  canEscalateToTier2,
+  escalateToTier2,
+  escalateNeedsCommentMessage,
+} from './escalate-to-tier2';
 export { canReturnToAgent, returnToAgent, returnNeedsCommentMessage } from './return-to-agent';
 export { canCommentOnTicket, commentOnTicket } from './comment';
 export * from './requester-view';

@@ -13,7 +13,10 @@ export interface PartnerRefusal {
   message: string;
 }
 
-export const refusal = (code: DomainErrorCode, message: string): PartnerRefusal => ({ code, message });
+export const refusal = (code: DomainErrorCode, message: string): PartnerRefusal => ({
+  code,
+  message,
+});
 
 export function roleRefusal(env: Pick<PartnerEnv, 'actor'>, action: Action): PartnerRefusal | null {
   return can(env.actor.role, action)
@@ -48,7 +51,11 @@ export function firstRefusal(...checks: (() => PartnerRefusal | null)[]): Partne
 }
 
 /** The hop from the current owner team to `to`, with how long the ticket waited since the last one. */
-export function hop(env: PartnerEnv, kind: HopKind, to: { teamId: number; agentId: number | null }): HopDraft {
+export function hop(
+  env: PartnerEnv,
+  kind: HopKind,
+  to: { teamId: number; agentId: number | null },
+): HopDraft {
   return {
     kind,
     actorId: env.actor.id,
@@ -72,7 +79,9 @@ export function partnerResult(
   },
 ): PartnerStepResult {
   const hasChanges = Object.keys(parts.changes).length > 0;
-  const { changes, audit } = hasChanges ? diffIncident(env, parts.changes) : { changes: {}, audit: [] };
+  const { changes, audit } = hasChanges
+    ? diffIncident(env, parts.changes)
+    : { changes: {}, audit: [] };
   return {
     changes: audit.length > 0 ? changes : {},
     journal: parts.journal,
@@ -80,7 +89,9 @@ export function partnerResult(
     notifications: parts.told?.notifications ?? [],
     outbox: parts.told?.outbox ?? [],
     hop: parts.hop ?? null,
-    ...(parts.relationshipAgentId !== undefined ? { relationshipAgentId: parts.relationshipAgentId } : {}),
+    ...(parts.relationshipAgentId !== undefined
+      ? { relationshipAgentId: parts.relationshipAgentId }
+      : {}),
   };
 }
 

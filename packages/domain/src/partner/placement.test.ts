@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { freeMailDomains } from './free-mail-domains';
-import { checkOrganisationDomains, isFreeMailDomain, placeEndUser, placementOf, placeTestUser } from './placement';
+import {
+  checkOrganisationDomains,
+  isFreeMailDomain,
+  placeEndUser,
+  placementOf,
+  placeTestUser,
+} from './placement';
 import { domainErrorOf } from './test-fixtures';
 
 const organisations = [
@@ -21,26 +27,58 @@ describe('placementOf: does an address belong to a supported organisation?', () 
 
 describe('placeEndUser (kb 003 rules 1–2)', () => {
   test.each([
-    ['an address on an organisation domain', 'rita@badgerhealth.example', 'Badger Health', 'badgerhealth.example'],
+    [
+      'an address on an organisation domain',
+      'rita@badgerhealth.example',
+      'Badger Health',
+      'badgerhealth.example',
+    ],
     ['its second domain', 'ben@bh-clinics.example', 'Badger Health', 'bh-clinics.example'],
-    ['upper case and spaces', '  Rita@BadgerHealth.EXAMPLE ', 'Badger Health', 'badgerhealth.example'],
-    ['a subdomain of an organisation domain', 'nurse@east.badgerhealth.example', 'Badger Health', 'east.badgerhealth.example'],
-    ['a subdomain another organisation registered (most specific wins)', 'tech@labs.badgerhealth.example', 'Badger Labs', 'labs.badgerhealth.example'],
+    [
+      'upper case and spaces',
+      '  Rita@BadgerHealth.EXAMPLE ',
+      'Badger Health',
+      'badgerhealth.example',
+    ],
+    [
+      'a subdomain of an organisation domain',
+      'nurse@east.badgerhealth.example',
+      'Badger Health',
+      'east.badgerhealth.example',
+    ],
+    [
+      'a subdomain another organisation registered (most specific wins)',
+      'tech@labs.badgerhealth.example',
+      'Badger Labs',
+      'labs.badgerhealth.example',
+    ],
   ])('%s → placed in its organisation', (_name, email, organisationName, domain) => {
-    expect(placeEndUser({ email, organisations })).toMatchObject({ organisationName, domain, how: 'domain' });
+    expect(placeEndUser({ email, organisations })).toMatchObject({
+      organisationName,
+      domain,
+      how: 'domain',
+    });
   });
 
-  test.each(['gmail.com', 'googlemail.com', 'hotmail.com', 'outlook.com', 'live.com', 'yahoo.com', 'aol.com', 'icloud.com', 'proton.me', 'mail.yahoo.com'])(
-    'a free-mail address (@%s) is refused, saying why and what to do',
-    (domain) => {
-      const error = domainErrorOf(() => placeEndUser({ email: `rita@${domain}`, organisations }));
-      expect(error.code).toBe('VALIDATION');
-      expect(error.message).toContain(`${domain} is a free-mail domain`);
-      expect(error.message).toContain('does not say which employer you work for');
-      expect(error.message).toContain('Use the e-mail address your employer gave you');
-      expect(error.fields).toEqual({ email: error.message });
-    },
-  );
+  test.each([
+    'gmail.com',
+    'googlemail.com',
+    'hotmail.com',
+    'outlook.com',
+    'live.com',
+    'yahoo.com',
+    'aol.com',
+    'icloud.com',
+    'proton.me',
+    'mail.yahoo.com',
+  ])('a free-mail address (@%s) is refused, saying why and what to do', (domain) => {
+    const error = domainErrorOf(() => placeEndUser({ email: `rita@${domain}`, organisations }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain(`${domain} is a free-mail domain`);
+    expect(error.message).toContain('does not say which employer you work for');
+    expect(error.message).toContain('Use the e-mail address your employer gave you');
+    expect(error.fields).toEqual({ email: error.message });
+  });
 
   test('an address on a domain no organisation has is refused, saying why and what to do', () => {
     const error = domainErrorOf(() => placeEndUser({ email: 'sam@acme.example', organisations }));
@@ -52,11 +90,16 @@ describe('placeEndUser (kb 003 rules 1–2)', () => {
   });
 
   test('a look-alike domain is not a subdomain', () => {
-    expect(domainErrorOf(() => placeEndUser({ email: 'x@notbadgerhealth.example', organisations })).message).toContain('notbadgerhealth.example');
+    expect(
+      domainErrorOf(() => placeEndUser({ email: 'x@notbadgerhealth.example', organisations }))
+        .message,
+    ).toContain('notbadgerhealth.example');
   });
 
   test('a malformed address → VALIDATION at email', () => {
-    expect(domainErrorOf(() => placeEndUser({ email: 'rita-at-badgerhealth', organisations }))).toMatchObject({
+    expect(
+      domainErrorOf(() => placeEndUser({ email: 'rita-at-badgerhealth', organisations })),
+    ).toMatchObject({
       code: 'VALIDATION',
       fields: { email: 'Enter a valid e-mail address, such as name@yourcompany.com.' },
     });
@@ -65,7 +108,17 @@ describe('placeEndUser (kb 003 rules 1–2)', () => {
 
 describe('the free-mail list is data', () => {
   test('it holds the providers kb 003 and the issue name', () => {
-    for (const d of ['gmail.com', 'googlemail.com', 'hotmail.com', 'outlook.com', 'live.com', 'yahoo.com', 'aol.com', 'icloud.com', 'proton.me'])
+    for (const d of [
+      'gmail.com',
+      'googlemail.com',
+      'hotmail.com',
+      'outlook.com',
+      'live.com',
+      'yahoo.com',
+      'aol.com',
+      'icloud.com',
+      'proton.me',
+    ])
       expect(freeMailDomains).toContain(d);
   });
 
@@ -77,7 +130,9 @@ describe('the free-mail list is data', () => {
 
 describe('placeTestUser (kb 003 "To Test the System")', () => {
   test('an administrator places a webmail test user in a chosen organisation', () => {
-    expect(placeTestUser({ email: 'it.tester@gmail.com', organisationId: 1, organisations })).toEqual({
+    expect(
+      placeTestUser({ email: 'it.tester@gmail.com', organisationId: 1, organisations }),
+    ).toEqual({
       organisationId: 1,
       organisationName: 'Badger Health',
       domain: 'gmail.com',
@@ -86,12 +141,20 @@ describe('placeTestUser (kb 003 "To Test the System")', () => {
   });
 
   test("an address on another organisation's domain belongs there", () => {
-    const error = domainErrorOf(() => placeTestUser({ email: 'tech@labs.badgerhealth.example', organisationId: 1, organisations }));
-    expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('belongs to Badger Labs') });
+    const error = domainErrorOf(() =>
+      placeTestUser({ email: 'tech@labs.badgerhealth.example', organisationId: 1, organisations }),
+    );
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('belongs to Badger Labs'),
+    });
   });
 
   test('an organisation that does not exist → VALIDATION at organisationId', () => {
-    expect(domainErrorOf(() => placeTestUser({ email: 'a@gmail.com', organisationId: 9, organisations })).fields).toEqual({
+    expect(
+      domainErrorOf(() => placeTestUser({ email: 'a@gmail.com', organisationId: 9, organisations }))
+        .fields,
+    ).toEqual({
       organisationId: 'Choose an organisation from the list',
     });
   });
@@ -99,28 +162,59 @@ describe('placeTestUser (kb 003 "To Test the System")', () => {
 
 describe('checkOrganisationDomains', () => {
   test('normalises and de-duplicates', () => {
-    expect(checkOrganisationDomains({ domains: [' @Acme.Example ', 'acme.example', 'eu.acme.example.'], organisations })).toEqual([
-      'acme.example',
-      'eu.acme.example',
-    ]);
+    expect(
+      checkOrganisationDomains({
+        domains: [' @Acme.Example ', 'acme.example', 'eu.acme.example.'],
+        organisations,
+      }),
+    ).toEqual(['acme.example', 'eu.acme.example']);
   });
 
-  test("an organisation keeps its own domains when edited", () => {
-    expect(checkOrganisationDomains({ domains: ['badgerhealth.example'], organisationId: 1, organisations })).toEqual(['badgerhealth.example']);
+  test('an organisation keeps its own domains when edited', () => {
+    expect(
+      checkOrganisationDomains({
+        domains: ['badgerhealth.example'],
+        organisationId: 1,
+        organisations,
+      }),
+    ).toEqual(['badgerhealth.example']);
   });
 
   test.each([
-    ['a free-mail domain', ['gmail.com'], 'gmail.com is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.'],
-    ["another organisation's domain", ['labs.badgerhealth.example'], 'labs.badgerhealth.example already belongs to Badger Labs; a domain places its users in one organisation only.'],
-    ['something that is not a domain', ['badger health'], '"badger health" is not an e-mail domain; write it like badgerhealth.example.'],
-    ['no domain at all', [' ', ''], 'Give at least one e-mail domain, such as badgerhealth.example.'],
+    [
+      'a free-mail domain',
+      ['gmail.com'],
+      'gmail.com is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.',
+    ],
+    [
+      "another organisation's domain",
+      ['labs.badgerhealth.example'],
+      'labs.badgerhealth.example already belongs to Badger Labs; a domain places its users in one organisation only.',
+    ],
+    [
+      'something that is not a domain',
+      ['badger health'],
+      '"badger health" is not an e-mail domain; write it like badgerhealth.example.',
+    ],
+    [
+      'no domain at all',
+      [' ', ''],
+      'Give at least one e-mail domain, such as badgerhealth.example.',
+    ],
   ])('%s is refused at domains', (_name, domains, message) => {
-    const error = domainErrorOf(() => checkOrganisationDomains({ domains, organisationId: 1, organisations }));
+    const error = domainErrorOf(() =>
+      checkOrganisationDomains({ domains, organisationId: 1, organisations }),
+    );
     expect(error).toMatchObject({ code: 'VALIDATION', message, fields: { domains: message } });
   });
 
   test('every problem is listed at once', () => {
-    const error = domainErrorOf(() => checkOrganisationDomains({ domains: ['gmail.com', 'yahoo.com', 'ok.example'], organisations }));
+    const error = domainErrorOf(() =>
+      checkOrganisationDomains({
+        domains: ['gmail.com', 'yahoo.com', 'ok.example'],
+        organisations,
+      }),
+    );
     expect(error.message.match(/free-mail/g)).toHaveLength(2);
   });
 });

@@ -8,7 +8,8 @@ import { freeMailDomains } from './free-mail-domains';
 const hostnamePattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** "@BadgerHealth.Example. " → "badgerhealth.example". */
-export const normaliseDomain = (raw: string): string => raw.trim().toLowerCase().replace(/^@+/, '').replace(/\.$/, '');
+export const normaliseDomain = (raw: string): string =>
+  raw.trim().toLowerCase().replace(/^@+/, '').replace(/\.$/, '');
 
 /** The domain part of an address, lower-cased. */
 export const emailDomainOf = (email: string): string => {
@@ -16,11 +17,14 @@ export const emailDomainOf = (email: string): string => {
   return normalised.slice(normalised.lastIndexOf('@') + 1);
 };
 
-const isWithin = (domain: string, parent: string): boolean => domain === parent || domain.endsWith(`.${parent}`);
+const isWithin = (domain: string, parent: string): boolean =>
+  domain === parent || domain.endsWith(`.${parent}`);
 
 /** True for a free-mail provider's domain or one of its subdomains. */
-export const isFreeMailDomain = (domain: string, list: readonly string[] = freeMailDomains): boolean =>
-  list.some((d) => isWithin(normaliseDomain(domain), d));
+export const isFreeMailDomain = (
+  domain: string,
+  list: readonly string[] = freeMailDomains,
+): boolean => list.some((d) => isWithin(normaliseDomain(domain), d));
 
 export interface OrganisationDomains {
   id: number;
@@ -63,16 +67,29 @@ export const unknownDomainRefusal = (domain: string): string =>
  * specific registered domain wins for subdomains). Free-mail and unknown domains are refused with
  * a VALIDATION error that says why and what to do.
  */
-export function placeEndUser({ email, organisations }: { email: string; organisations: readonly OrganisationDomains[] }): Placement {
+export function placeEndUser({
+  email,
+  organisations,
+}: {
+  email: string;
+  organisations: readonly OrganisationDomains[];
+}): Placement {
   const domain = emailDomainOf(assertEmail(email));
-  if (isFreeMailDomain(domain)) throw new DomainError('VALIDATION', freeMailRefusal(domain), { email: freeMailRefusal(domain) });
+  if (isFreeMailDomain(domain))
+    throw new DomainError('VALIDATION', freeMailRefusal(domain), {
+      email: freeMailRefusal(domain),
+    });
   let best: { org: OrganisationDomains; registered: string } | undefined;
   for (const org of organisations) {
     for (const registered of org.domains) {
-      if (isWithin(domain, registered) && (!best || registered.length > best.registered.length)) best = { org, registered };
+      if (isWithin(domain, registered) && (!best || registered.length > best.registered.length))
+        best = { org, registered };
     }
   }
-  if (!best) throw new DomainError('VALIDATION', unknownDomainRefusal(domain), { email: unknownDomainRefusal(domain) });
+  if (!best)
+    throw new DomainError('VALIDATION', unknownDomainRefusal(domain), {
+      email: unknownDomainRefusal(domain),
+    });
   return { organisationId: best.org.id, organisationName: best.org.name, domain, how: 'domain' };
 }
 
@@ -93,9 +110,13 @@ export function placeTestUser({
   const domain = emailDomainOf(assertEmail(email));
   const chosen = organisations.find((o) => o.id === organisationId);
   if (!chosen) {
-    throw new DomainError('VALIDATION', 'Choose an organisation from the list.', { organisationId: 'Choose an organisation from the list' });
+    throw new DomainError('VALIDATION', 'Choose an organisation from the list.', {
+      organisationId: 'Choose an organisation from the list',
+    });
   }
-  const owner = organisations.find((o) => o.id !== organisationId && o.domains.some((d) => isWithin(domain, d)));
+  const owner = organisations.find(
+    (o) => o.id !== organisationId && o.domains.some((d) => isWithin(domain, d)),
+  );
   if (owner) {
     const message = `${domain} belongs to ${owner.name}, so this address is placed there by its domain; use another address for a test user of ${chosen.name}.`;
     throw new DomainError('VALIDATION', message, { email: message });
@@ -120,23 +141,33 @@ export function checkOrganisationDomains({
 }): string[] {
   const normalised = [...new Set(domains.map(normaliseDomain).filter((d) => d.length > 0))];
   const problems: string[] = [];
-  if (normalised.length === 0) problems.push('Give at least one e-mail domain, such as badgerhealth.example.');
+  if (normalised.length === 0)
+    problems.push('Give at least one e-mail domain, such as badgerhealth.example.');
   for (const d of normalised) {
     if (!hostnamePattern.test(d)) {
       problems.push(`"${d}" is not an e-mail domain; write it like badgerhealth.example.`);
     } else if (isFreeMailDomain(d)) {
-      problems.push(`${d} is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.`);
+      problems.push(
+        `${d} is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.`,
+      );
     } else {
       const owner = organisations.find((o) => o.id !== organisationId && o.domains.includes(d));
-      if (owner) problems.push(`${d} already belongs to ${owner.name}; a domain places its users in one organisation only.`);
+      if (owner)
+        problems.push(
+          `${d} already belongs to ${owner.name}; a domain places its users in one organisation only.`,
+        );
     }
   }
-  if (problems.length > 0) throw new DomainError('VALIDATION', problems.join(' '), { domains: problems.join(' ') });
+  if (problems.length > 0)
+    throw new DomainError('VALIDATION', problems.join(' '), { domains: problems.join(' ') });
   return normalised;
 }
 
 /** Where an address's domain places its owner, or null when placeEndUser would refuse it (free-mail, unknown, invalid). */
-export function placementOf(args: { email: string; organisations: readonly OrganisationDomains[] }): Placement | null {
+export function placementOf(args: {
+  email: string;
+  organisations: readonly OrganisationDomains[];
+}): Placement | null {
   try {
     return placeEndUser(args);
   } catch (e) {

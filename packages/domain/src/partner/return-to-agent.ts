@@ -24,21 +24,35 @@ function returnRefusal(env: PartnerEnv): PartnerRefusal | null {
     () =>
       incident.ownerTeamId === env.tier2Team.id
         ? null
-        : refusal('INVALID_TRANSITION', `${incident.number} is not with Tier 2 Support, so there is nothing to return.`),
+        : refusal(
+            'INVALID_TRANSITION',
+            `${incident.number} is not with Tier 2 Support, so there is nothing to return.`,
+          ),
     () => {
       if (incident.ownerAgentId === actor.id) return null;
-      if (incident.ownerAgentId === null) return refusal('INVALID_TRANSITION', `Pull ${incident.number} first: only the Tier 2 agent who has it returns it.`);
-      return refusal('FORBIDDEN', `Only ${env.assigneeName ?? 'the Tier 2 assignee'}, who pulled ${incident.number}, may return it.`);
+      if (incident.ownerAgentId === null)
+        return refusal(
+          'INVALID_TRANSITION',
+          `Pull ${incident.number} first: only the Tier 2 agent who has it returns it.`,
+        );
+      return refusal(
+        'FORBIDDEN',
+        `Only ${env.assigneeName ?? 'the Tier 2 assignee'}, who pulled ${incident.number}, may return it.`,
+      );
     },
     () =>
       ticket.relationshipAgent
         ? null
-        : refusal('INVALID_TRANSITION', `${incident.number} has no partner agent to return it to; it was never claimed.`),
+        : refusal(
+            'INVALID_TRANSITION',
+            `${incident.number} has no partner agent to return it to; it was never claimed.`,
+          ),
   );
 }
 
 /** Why Return to agent may not run now, or null. */
-export const canReturnToAgent = (env: PartnerEnv): string | null => returnRefusal(env)?.message ?? null;
+export const canReturnToAgent = (env: PartnerEnv): string | null =>
+  returnRefusal(env)?.message ?? null;
 
 export const returnNeedsCommentMessage = (agent: string): string =>
   `Write a private comment for ${agent} first: what you found, or what they should do or ask the requester next.`;
@@ -53,7 +67,9 @@ export function returnToAgent(env: PartnerEnv, input: ReturnToAgentInput): Partn
   assertCurrentVersion(env.incident, input.expectedVersion);
   assertAllowed(() => returnRefusal(env));
   const { incident, actor, ticket } = env;
-  const agent = ticket.relationshipAgent ?? raise(refusal('INVALID_TRANSITION', `${incident.number} was never claimed.`));
+  const agent =
+    ticket.relationshipAgent ??
+    raise(refusal('INVALID_TRANSITION', `${incident.number} was never claimed.`));
   const comment = (input.privateComment ?? '').trim();
   if (!comment && env.privateCommentsSincePull === 0) {
     const message = returnNeedsCommentMessage(agent.name);
@@ -81,7 +97,9 @@ export function returnToAgent(env: PartnerEnv, input: ReturnToAgentInput): Partn
         subject: inputNeededSubject(incident.number),
         body:
           `${actor.name} (${env.tier2Team.name}) returned ${incident.number} to you; ${roundTripsText(trips)} so far.` +
-          (comment ? ` Their private comment:\n\n${comment}` : ' Read their private comments on the ticket.') +
+          (comment
+            ? ` Their private comment:\n\n${comment}`
+            : ' Read their private comments on the ticket.') +
           `\n\nAnswer the requester or escalate again: ${ticketPath(incident.number)}`,
       },
       incident.id,

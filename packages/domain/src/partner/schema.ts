@@ -6,7 +6,11 @@ import { type OutboxDraft } from '../outbox';
 import { type Actor } from '../roles';
 
 /** The catalog entry channel-partner tickets are filed under (the university catalog does not describe partners' services). */
-export const partnerTicketService = { service: 'Channel partner support', category: 'Ticket', subcategory: 'General' } as const;
+export const partnerTicketService = {
+  service: 'Channel partner support',
+  category: 'Ticket',
+  subcategory: 'General',
+} as const;
 
 /** The hand-offs of a channel-partner ticket (kb 003 rules 3–7), one row each in its history. */
 export const hopKinds = ['submitted', 'claimed', 'escalated', 'pulled', 'returned'] as const;
@@ -90,7 +94,11 @@ export interface PartnerStepResult {
 
 const incidentId = z.number().int().positive();
 const expectedVersion = z.number().int().positive();
-const optionalText = z.string().trim().max(10_000, 'That is too long (10,000 characters at most)').default('');
+const optionalText = z
+  .string()
+  .trim()
+  .max(10_000, 'That is too long (10,000 characters at most)')
+  .default('');
 
 export const partnerTicketSubmitSchema = z.object({
   description: z
@@ -103,9 +111,17 @@ export type PartnerTicketSubmitInput = z.infer<typeof partnerTicketSubmitSchema>
 
 export const claimTicketSchema = z.object({ incidentId });
 // The private comment is checked by the domain rule, so the message is the same from every caller.
-export const escalateToTier2Schema = z.object({ incidentId, expectedVersion, privateComment: optionalText });
+export const escalateToTier2Schema = z.object({
+  incidentId,
+  expectedVersion,
+  privateComment: optionalText,
+});
 export type EscalateToTier2Input = z.input<typeof escalateToTier2Schema>;
-export const returnToAgentSchema = z.object({ incidentId, expectedVersion, privateComment: optionalText });
+export const returnToAgentSchema = z.object({
+  incidentId,
+  expectedVersion,
+  privateComment: optionalText,
+});
 export type ReturnToAgentInput = z.input<typeof returnToAgentSchema>;
 
 // Domains come from one text field ("badgerhealth.example, bh-clinics.example") or a list.
@@ -117,7 +133,11 @@ const domainList = z.preprocess(
 /** Admin: a new organisation with its domains and its partner group (an existing one, or a new group). */
 export const organisationCreateSchema = z
   .object({
-    name: z.string({ error: 'Name the organisation' }).trim().min(1, 'Name the organisation').max(200, 'The name is too long'),
+    name: z
+      .string({ error: 'Name the organisation' })
+      .trim()
+      .min(1, 'Name the organisation')
+      .max(200, 'The name is too long'),
     domains: domainList,
     partnerTeamId: z.number().int().positive().optional(),
     newPartnerTeamName: z.string().trim().max(200, 'The name is too long').optional(),
@@ -127,14 +147,21 @@ export const organisationCreateSchema = z
     message: 'Choose the partner group that supports it, or name a new one',
   });
 
-export const organisationDomainsSchema = z.object({ organisationId: z.number().int().positive(), domains: domainList });
+export const organisationDomainsSchema = z.object({
+  organisationId: z.number().int().positive(),
+  domains: domainList,
+});
 
 /**
  * Admin: an end user with a Help Online login. Without an organisation they are placed by their
  * e-mail domain; with one they are a test user placed by hand (kb 003 "To Test the System").
  */
 // The fields of every login an administrator creates: end users, partner agents, Tier 2 agents.
-const personName = z.string({ error: 'Give their name' }).trim().min(1, 'Give their name').max(200, 'The name is too long');
+const personName = z
+  .string({ error: 'Give their name' })
+  .trim()
+  .min(1, 'Give their name')
+  .max(200, 'The name is too long');
 const loginEmail = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address'));
 const initialPassword = z.string().min(8, 'Use at least 8 characters').max(200);
 const teamId = z.number({ error: 'Choose a group' }).int().positive('Choose a group');
@@ -148,7 +175,12 @@ export const endUserCreateSchema = z.object({
 });
 
 /** Admin: a new partner agent login straight into a partner group (or a Tier 2 login into Tier 2 Support). */
-export const groupMemberCreateSchema = z.object({ teamId, name: personName, email: loginEmail, password: initialPassword });
+export const groupMemberCreateSchema = z.object({
+  teamId,
+  name: personName,
+  email: loginEmail,
+  password: initialPassword,
+});
 export type GroupMemberCreateInput = z.infer<typeof groupMemberCreateSchema>;
 /** Admin: put an existing login in a group, or take one out. */
 export const groupMemberSchema = z.object({ teamId, userId });

@@ -1,4 +1,8 @@
-import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/create-incident';
+import {
+  type NewAuditEntry,
+  type NewIncident,
+  type NewJournalEntry,
+} from '../incident/create-incident';
 import { type NotificationDraft } from '../one-steps/contract';
 import { type OutboxDraft } from '../outbox';
 import { assertCan } from '../permissions';
@@ -15,10 +19,17 @@ export function organisationOfRequester({
   customer: { organisationId: number | null; email: string };
   organisations: readonly OrganisationDomains[];
 }): { organisationId: number; organisationName: string; placedNow: boolean } {
-  const placed = customer.organisationId === null ? undefined : organisations.find((o) => o.id === customer.organisationId);
+  const placed =
+    customer.organisationId === null
+      ? undefined
+      : organisations.find((o) => o.id === customer.organisationId);
   if (placed) return { organisationId: placed.id, organisationName: placed.name, placedNow: false };
   const placement = placeEndUser({ email: customer.email, organisations });
-  return { organisationId: placement.organisationId, organisationName: placement.organisationName, placedNow: true };
+  return {
+    organisationId: placement.organisationId,
+    organisationName: placement.organisationName,
+    placedNow: true,
+  };
 }
 
 export interface SubmitPartnerTicketArgs {
@@ -39,14 +50,26 @@ export interface SubmitPartnerTicketArgs {
  * partner client-support group with no assignee, and every member of the group is notified in the
  * app and by e-mail (`told`, once the new row's number exists).
  */
-export function submitPartnerTicket({ input, channel, actor, requester, organisation, partnerMembers, serviceId, now }: SubmitPartnerTicketArgs): {
+export function submitPartnerTicket({
+  input,
+  channel,
+  actor,
+  requester,
+  organisation,
+  partnerMembers,
+  serviceId,
+  now,
+}: SubmitPartnerTicketArgs): {
   incident: NewIncident;
   journal: NewJournalEntry[];
   audit: NewAuditEntry[];
   ticket: { organisationId: number; partnerTeamId: number };
   hop: HopDraft;
   /** The messages to every group member, once the incident's number is known. */
-  told: (incident: { id: number; number: string }) => { notifications: NotificationDraft[]; outbox: OutboxDraft[] };
+  told: (incident: { id: number; number: string }) => {
+    notifications: NotificationDraft[];
+    outbox: OutboxDraft[];
+  };
 } {
   if (actor) assertCan(actor, 'partner.submit');
   const authorId = actor?.id ?? null;
@@ -99,9 +122,19 @@ export function submitPartnerTicket({ input, channel, actor, requester, organisa
         createdAt: now,
       },
     ],
-    audit: [{ actorId: authorId, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }],
+    audit: [
+      { actorId: authorId, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ],
     ticket: { organisationId: organisation.id, partnerTeamId: organisation.partnerTeamId },
-    hop: { kind: 'submitted', actorId: authorId, fromTeamId: null, toTeamId: organisation.partnerTeamId, toAgentId: null, at: now, waitedSeconds: 0 },
+    hop: {
+      kind: 'submitted',
+      actorId: authorId,
+      fromTeamId: null,
+      toTeamId: organisation.partnerTeamId,
+      toAgentId: null,
+      at: now,
+      waitedSeconds: 0,
+    },
     told,
   };
 }

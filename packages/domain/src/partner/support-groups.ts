@@ -27,7 +27,8 @@ export interface MemberTicket {
 }
 
 /** The one role a group's members have: partner agents in a partner group, Tier 2 agents in Tier 2 Support. */
-export const memberRoleOf = (kind: SupportGroupKind): Role => (kind === 'partner' ? 'partner_agent' : 'tier2');
+export const memberRoleOf = (kind: SupportGroupKind): Role =>
+  kind === 'partner' ? 'partner_agent' : 'tier2';
 
 const whoMayJoin: Record<SupportGroupKind, (name: string) => string> = {
   partner: (name) => `Only partner agents can be in ${name}, a partner client-support group`,
@@ -35,14 +36,25 @@ const whoMayJoin: Record<SupportGroupKind, (name: string) => string> = {
 };
 
 /** Why the user cannot be added to the group, or null when they can. */
-export function canAddGroupMember({ group, user }: { group: SupportGroup; user: { id: number; name: string; role: Role } }): string | null {
-  if (user.role !== memberRoleOf(group.kind)) return `${whoMayJoin[group.kind](group.name)}; ${user.name}'s role is ${roleLabels[user.role]}.`;
-  if (group.members.some((m) => m.id === user.id)) return `${user.name} is already in ${group.name}.`;
+export function canAddGroupMember({
+  group,
+  user,
+}: {
+  group: SupportGroup;
+  user: { id: number; name: string; role: Role };
+}): string | null {
+  if (user.role !== memberRoleOf(group.kind))
+    return `${whoMayJoin[group.kind](group.name)}; ${user.name}'s role is ${roleLabels[user.role]}.`;
+  if (group.members.some((m) => m.id === user.id))
+    return `${user.name} is already in ${group.name}.`;
   return null;
 }
 
 /** kb 003: puts an existing partner agent (or Tier 2 agent) in a group; VALIDATION at `userId` otherwise. */
-export function checkAddGroupMember(args: { group: SupportGroup; user: { id: number; name: string; role: Role } }): void {
+export function checkAddGroupMember(args: {
+  group: SupportGroup;
+  user: { id: number; name: string; role: Role };
+}): void {
   const refusal = canAddGroupMember(args);
   if (refusal) throw new DomainError('VALIDATION', refusal, { userId: refusal });
 }
@@ -51,15 +63,31 @@ export function checkAddGroupMember(args: { group: SupportGroup; user: { id: num
  * kb 003: a new login made straight into a group gets the group's member role. An address any login
  * or customer record already uses is refused, since sign-in and e-mail replies find people by it.
  */
-export function checkNewGroupMember({ group, email, isEmailInUse }: { group: SupportGroup; email: string; isEmailInUse: boolean }): { role: Role } {
-  if (isEmailInUse) throw new DomainError('VALIDATION', `${email} is already in use.`, { email: 'Someone already uses this address' });
+export function checkNewGroupMember({
+  group,
+  email,
+  isEmailInUse,
+}: {
+  group: SupportGroup;
+  email: string;
+  isEmailInUse: boolean;
+}): { role: Role } {
+  if (isEmailInUse)
+    throw new DomainError('VALIDATION', `${email} is already in use.`, {
+      email: 'Someone already uses this address',
+    });
   return { role: memberRoleOf(group.kind) };
 }
 
 function ticketList(tickets: readonly MemberTicket[]): string {
   return tickets
     .map((t) => {
-      const as = [t.isAssignee ? 'assignee' : null, t.isRelationshipAgent ? 'relationship agent' : null].filter(Boolean).join(' and ');
+      const as = [
+        t.isAssignee ? 'assignee' : null,
+        t.isRelationshipAgent ? 'relationship agent' : null,
+      ]
+        .filter(Boolean)
+        .join(' and ');
       return `${t.number} (${as})`;
     })
     .join(', ');
@@ -67,7 +95,15 @@ function ticketList(tickets: readonly MemberTicket[]): string {
 
 type Refusal = { code: 'VALIDATION' | 'INVALID_TRANSITION'; message: string };
 
-function removalRefusal({ group, userId, openTickets }: { group: SupportGroup; userId: number; openTickets: readonly MemberTicket[] }): Refusal | null {
+function removalRefusal({
+  group,
+  userId,
+  openTickets,
+}: {
+  group: SupportGroup;
+  userId: number;
+  openTickets: readonly MemberTicket[];
+}): Refusal | null {
   const member = group.members.find((m) => m.id === userId);
   if (!member) return { code: 'VALIDATION', message: `That person is not in ${group.name}.` };
   const reasons: string[] = [];
@@ -78,11 +114,15 @@ function removalRefusal({ group, userId, openTickets }: { group: SupportGroup; u
       group.kind === 'partner'
         ? 'A partner agent keeps the requester through every escalation, so they can leave the group once those tickets are resolved.'
         : 'Have them return those tickets to the partner agent first.';
-    reasons.push(`${member.name} still works open tickets of ${group.name}: ${ticketList(openTickets)}. ${then}`);
+    reasons.push(
+      `${member.name} still works open tickets of ${group.name}: ${ticketList(openTickets)}. ${then}`,
+    );
   }
   if (group.members.length === 1) {
     if (group.kind === 'tier2') {
-      reasons.push(`${member.name} is the last member of ${group.name}: nobody would be told of escalations. Add another Tier 2 agent first.`);
+      reasons.push(
+        `${member.name} is the last member of ${group.name}: nobody would be told of escalations. Add another Tier 2 agent first.`,
+      );
     } else if (group.organisations.length > 0) {
       reasons.push(
         `${member.name} is the last member of ${group.name}, which supports ${group.organisations.join(', ')}: nobody would be told of their new tickets. Add another agent first.`,
@@ -98,11 +138,18 @@ function removalRefusal({ group, userId, openTickets }: { group: SupportGroup; u
  * relationship agent), and the last member of a group someone depends on (a partner group that
  * supports an organisation, or Tier 2 Support).
  */
-export const canRemoveGroupMember = (args: { group: SupportGroup; userId: number; openTickets: readonly MemberTicket[] }): string | null =>
-  removalRefusal(args)?.message ?? null;
+export const canRemoveGroupMember = (args: {
+  group: SupportGroup;
+  userId: number;
+  openTickets: readonly MemberTicket[];
+}): string | null => removalRefusal(args)?.message ?? null;
 
 /** kb 003: takes a member out of a group, or throws the refusal of `canRemoveGroupMember`. */
-export function checkRemoveGroupMember(args: { group: SupportGroup; userId: number; openTickets: readonly MemberTicket[] }): void {
+export function checkRemoveGroupMember(args: {
+  group: SupportGroup;
+  userId: number;
+  openTickets: readonly MemberTicket[];
+}): void {
   const refusal = removalRefusal(args);
   if (refusal) throw new DomainError(refusal.code, refusal.message);
 }

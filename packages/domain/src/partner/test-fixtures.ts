@@ -15,9 +15,12 @@ export const tatum: Person = { id: 40, name: 'Tatum Tier2', email: 'tier2@handof
 export const toby: Person = { id: 41, name: 'Toby Tier2', email: 'tier2b@handoff.test' };
 export const requester = { name: 'Rita Requester', email: 'rita@badgerhealth.example' };
 
-export const partnerActor = (p: Person = parker): Actor => actorFor('partner_agent', { id: p.id, name: p.name, teamIds: [partnerTeam.id] });
-export const tier2Actor = (p: Person = tatum): Actor => actorFor('tier2', { id: p.id, name: p.name, teamIds: [tier2Team.id] });
-export const requesterActor = (): Actor => actorFor('customer', { id: 50, name: requester.name, customerId: 100 });
+export const partnerActor = (p: Person = parker): Actor =>
+  actorFor('partner_agent', { id: p.id, name: p.name, teamIds: [partnerTeam.id] });
+export const tier2Actor = (p: Person = tatum): Actor =>
+  actorFor('tier2', { id: p.id, name: p.name, teamIds: [tier2Team.id] });
+export const requesterActor = (): Actor =>
+  actorFor('customer', { id: 50, name: requester.name, customerId: 100 });
 
 /** A ticket an hour old at `now`, waiting in the partner group's queue with nobody on it. */
 export const lastHopAt = '2026-11-24T15:00:00.000Z';
@@ -38,10 +41,23 @@ const assigneeIn: Record<Phase, string | null> = {
 };
 
 /** The env of `actor` on a ticket in `phase` (Parker owns the relationship once claimed). */
-export function partnerEnv(phase: Phase, actor: Actor, overrides: Omit<Partial<PartnerEnv>, 'incident'> & { incident?: Partial<Incident> } = {}): PartnerEnv {
+export function partnerEnv(
+  phase: Phase,
+  actor: Actor,
+  overrides: Omit<Partial<PartnerEnv>, 'incident'> & { incident?: Partial<Incident> } = {},
+): PartnerEnv {
   const { incident, ...rest } = overrides;
   return {
-    incident: incidentWith({ number: 'INC-000042', channel: 'portal', customerId: 100, callerName: requester.name, callerEmail: requester.email, description: 'Patient portal login loops back to the sign-in page.', ...incidentIn[phase], ...incident }),
+    incident: incidentWith({
+      number: 'INC-000042',
+      channel: 'portal',
+      customerId: 100,
+      callerName: requester.name,
+      callerEmail: requester.email,
+      description: 'Patient portal login loops back to the sign-in page.',
+      ...incidentIn[phase],
+      ...incident,
+    }),
     ticket: {
       organisationId: 1,
       organisationName: 'Badger Health',

@@ -39,13 +39,23 @@ describe('requesterAuthorLabel: every answer is from the partner side', () => {
   const ticket = { partnerTeamName: 'Badger Health Client Support', relationshipAgent: parker };
   test.each([
     ['their own comment', { from: 'requester' }, 'You'],
-    ["the agent's answer", { from: 'partner_agent' }, 'Parker Partner, Badger Health Client Support'],
-    ['any other visible entry (a resolution)', { resolution: true }, 'Parker Partner, Badger Health Client Support'],
+    [
+      "the agent's answer",
+      { from: 'partner_agent' },
+      'Parker Partner, Badger Health Client Support',
+    ],
+    [
+      'any other visible entry (a resolution)',
+      { resolution: true },
+      'Parker Partner, Badger Health Client Support',
+    ],
     ['an entry without data', null, 'Parker Partner, Badger Health Client Support'],
   ])('%s', (_name, data, label) => expect(requesterAuthorLabel({ data }, ticket)).toBe(label));
 
   test('before anyone claimed it: the group', () => {
-    expect(requesterAuthorLabel({ data: null }, { ...ticket, relationshipAgent: null })).toBe('Badger Health Client Support');
+    expect(requesterAuthorLabel({ data: null }, { ...ticket, relationshipAgent: null })).toBe(
+      'Badger Health Client Support',
+    );
   });
 });
 
@@ -56,11 +66,17 @@ describe('emailReplyVisibility (kb 003: agents may work tickets by e-mail)', () 
     ['another group member → private', partnerActor(piper), 'internal'],
     ['a Tier 2 agent → private', tier2Actor(), 'internal'],
     ['the requester → public', requesterActor(), 'customer'],
-  ])('%s', (_name, actor, visibility) => expect(emailReplyVisibility(actor, ticket, 12)).toBe(visibility));
+  ])('%s', (_name, actor, visibility) =>
+    expect(emailReplyVisibility(actor, ticket, 12)).toBe(visibility),
+  );
 
   test('anyone else is refused', () => {
     expect(() => emailReplyVisibility(actorFor('l1', { name: 'Lee' }), ticket, 12)).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', message: 'Lee is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.' }),
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        message:
+          'Lee is neither the requester nor an agent of this ticket, so their e-mail cannot be added to it.',
+      }),
     );
   });
 });

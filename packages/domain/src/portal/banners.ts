@@ -9,4 +9,5 @@ export const bannerExplanations = {
     'Application support: the Enterprise Support team that looks after this application works these cases after the Help Desk’s first look.',
 } as const satisfies Record<'pick5' | 'pick2', string>;
 
-export const explainBanner = (banner: 'pick5' | 'pick2' | null): string | null => (banner ? bannerExplanations[banner] : null);
+export const explainBanner = (banner: 'pick5' | 'pick2' | null): string | null =>
+  banner ? bannerExplanations[banner] : null;

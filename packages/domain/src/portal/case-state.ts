@@ -9,7 +9,9 @@ export interface PortalCaseState {
   respondBy: string | null;
 }
 
-export function portalCaseState(incident: Pick<Incident, 'status' | 'tpTriage' | 'promises'>): PortalCaseState {
+export function portalCaseState(
+  incident: Pick<Incident, 'status' | 'tpTriage' | 'promises'>,
+): PortalCaseState {
   const escalated = incident.tpTriage === 'escalated';
   return {
     waitingForYou: incident.status === 'pending_customer',

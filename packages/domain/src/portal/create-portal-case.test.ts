@@ -5,7 +5,12 @@ import { createPortalCase, type PortalCustomer } from './create-portal-case';
 import { routePortalCase } from './route-portal-case';
 import { portalCaseCreateSchema } from './schema';
 
-const customer: PortalCustomer = { id: 100, name: 'Kai Partner', email: 'kpartner@education.wisc.edu', phone: '608-555-1011' };
+const customer: PortalCustomer = {
+  id: 100,
+  name: 'Kai Partner',
+  email: 'kpartner@education.wisc.edu',
+  phone: '608-555-1011',
+};
 const actor = actorFor('customer', { id: 30, name: 'Kai Partner', customerId: 100 });
 const input = portalCaseCreateSchema.parse({
   serviceId: 11,
@@ -13,13 +18,39 @@ const input = portalCaseCreateSchema.parse({
   preferredContact: 'email',
   workRelated: true,
 });
-const service = { banner: null, generalHdHandles: false, supportCategory: 2, technologistGroup: 'DRMT' } as const;
-const tpRoute = routePortalCase({ at: now, channel: 'portal', service, customer: { coned: false, primaryTechPartner: true }, workRelated: true, computerName: null });
-const plainRoute = routePortalCase({ at: now, channel: 'portal', service, customer: { coned: false }, workRelated: true, computerName: null });
+const service = {
+  banner: null,
+  generalHdHandles: false,
+  supportCategory: 2,
+  technologistGroup: 'DRMT',
+} as const;
+const tpRoute = routePortalCase({
+  at: now,
+  channel: 'portal',
+  service,
+  customer: { coned: false, primaryTechPartner: true },
+  workRelated: true,
+  computerName: null,
+});
+const plainRoute = routePortalCase({
+  at: now,
+  channel: 'portal',
+  service,
+  customer: { coned: false },
+  workRelated: true,
+  computerName: null,
+});
 
 describe('createPortalCase', () => {
   test('a portal case for the customer themself, in the Help Desk queue with no agent, version 1', () => {
-    const { incident, audit } = createPortalCase({ input, actor, customer, route: plainRoute, helpDeskTeamId: 1, now });
+    const { incident, audit } = createPortalCase({
+      input,
+      actor,
+      customer,
+      route: plainRoute,
+      helpDeskTeamId: 1,
+      now,
+    });
     expect(incident).toMatchObject({
       channel: 'portal',
       customerId: 100,
@@ -35,7 +66,9 @@ describe('createPortalCase', () => {
       version: 1,
       createdById: 30,
     });
-    expect(audit).toEqual([{ actorId: 30, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }]);
+    expect(audit).toEqual([
+      { actorId: 30, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ]);
   });
 
   test('a Primary TP case starts in review, with the phone and head count the customer gave', () => {
@@ -47,11 +80,23 @@ describe('createPortalCase', () => {
       helpDeskTeamId: 1,
       now,
     });
-    expect(incident).toMatchObject({ tpTriage: 'review', peopleAffected: 14, callerPhone: '608-555-0199', preferredContact: 'phone' });
+    expect(incident).toMatchObject({
+      tpTriage: 'review',
+      peopleAffected: 14,
+      callerPhone: '608-555-0199',
+      preferredContact: 'phone',
+    });
   });
 
   test('the journal: internal submission and routing entries, and one customer-visible receipt', () => {
-    const { journal } = createPortalCase({ input, actor, customer, route: tpRoute, helpDeskTeamId: 1, now });
+    const { journal } = createPortalCase({
+      input,
+      actor,
+      customer,
+      route: tpRoute,
+      helpDeskTeamId: 1,
+      now,
+    });
     expect(journal.map((j) => [j.kind, j.visibility])).toEqual([
       ['system', 'internal'],
       ['routing', 'internal'],
@@ -63,12 +108,33 @@ describe('createPortalCase', () => {
   });
 
   test.each(roles.filter((r) => r !== 'customer'))('%s may not file a portal case', (role) => {
-    const attempt = () => createPortalCase({ input, actor: actorFor(role), customer, route: plainRoute, helpDeskTeamId: 1, now });
+    const attempt = () =>
+      createPortalCase({
+        input,
+        actor: actorFor(role),
+        customer,
+        route: plainRoute,
+        helpDeskTeamId: 1,
+        now,
+      });
     expect(attempt).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
   test('a customer login filing for another customer record is refused', () => {
-    const attempt = () => createPortalCase({ input, actor: { ...actor, customerId: 101 }, customer, route: plainRoute, helpDeskTeamId: 1, now });
-    expect(attempt).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('not linked to this customer record') }));
+    const attempt = () =>
+      createPortalCase({
+        input,
+        actor: { ...actor, customerId: 101 },
+        customer,
+        route: plainRoute,
+        helpDeskTeamId: 1,
+        now,
+      });
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('not linked to this customer record'),
+      }),
+    );
   });
 });

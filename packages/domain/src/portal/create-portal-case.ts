@@ -1,5 +1,9 @@
 import { DomainError } from '../errors';
-import { type IncidentChanges, type NewIncident, type NewJournalEntry } from '../incident/create-incident';
+import {
+  type IncidentChanges,
+  type NewIncident,
+  type NewJournalEntry,
+} from '../incident/create-incident';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { portalRoutingEntry, type PortalRoute } from './route-portal-case';
@@ -35,7 +39,10 @@ export function createPortalCase({
 }): { incident: NewIncident } & IncidentChanges {
   assertCan(actor, 'case.create');
   if (actor.customerId !== customer.id) {
-    throw new DomainError('FORBIDDEN', 'Your sign-in is not linked to this customer record; call the Help Desk to file a case.');
+    throw new DomainError(
+      'FORBIDDEN',
+      'Your sign-in is not linked to this customer record; call the Help Desk to file a case.',
+    );
   }
   const incident: NewIncident = {
     callerName: customer.name,
@@ -62,9 +69,19 @@ export function createPortalCase({
     createdAt: now,
     updatedAt: now,
   };
-  const contact = input.preferredContact === 'phone' ? `by phone at ${incident.callerPhone}` : `by e-mail at ${customer.email}`;
+  const contact =
+    input.preferredContact === 'phone'
+      ? `by phone at ${incident.callerPhone}`
+      : `by e-mail at ${customer.email}`;
   const journal: NewJournalEntry[] = [
-    { kind: 'system', visibility: 'internal', body: `Case submitted in Help Online by ${customer.name} (portal).`, authorId: actor.id, data: null, createdAt: now },
+    {
+      kind: 'system',
+      visibility: 'internal',
+      body: `Case submitted in Help Online by ${customer.name} (portal).`,
+      authorId: actor.id,
+      data: null,
+      createdAt: now,
+    },
     portalRoutingEntry(route, actor.id, now),
     {
       kind: 'system',
@@ -75,5 +92,11 @@ export function createPortalCase({
       createdAt: now,
     },
   ];
-  return { incident, journal, audit: [{ actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now }] };
+  return {
+    incident,
+    journal,
+    audit: [
+      { actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
+    ],
+  };
 }

@@ -42,7 +42,8 @@ export function addCustomerNote({
   notifications: NotificationDraft[];
   answered: boolean;
 } {
-  if (actor.role !== 'customer') throw new DomainError('FORBIDDEN', 'Only customers add notes from Help Online.');
+  if (actor.role !== 'customer')
+    throw new DomainError('FORBIDDEN', 'Only customers add notes from Help Online.');
   const { journal } = addNote({ incident, body, visibility: 'customer', actor, partnerScope, now });
   const answered = incident.status === 'pending_customer';
   const desired: Partial<Incident> = {};
@@ -55,16 +56,38 @@ export function addCustomerNote({
   const { changes, audit } = diff.audit.length > 0 ? diff : { changes: {}, audit: [] };
 
   if (answered) {
-    const back = incident.tpTriage === 'info_requested' ? 'back in Primary TP review' : `back with ${ownerTeamName}`;
-    journal.push({ kind: 'system', visibility: 'internal', body: `The customer answered the request for more information; the case is ${back}.`, authorId: actor.id, data: null, createdAt: now });
+    const back =
+      incident.tpTriage === 'info_requested'
+        ? 'back in Primary TP review'
+        : `back with ${ownerTeamName}`;
+    journal.push({
+      kind: 'system',
+      visibility: 'internal',
+      body: `The customer answered the request for more information; the case is ${back}.`,
+      authorId: actor.id,
+      data: null,
+      createdAt: now,
+    });
   }
   const subject = `${incident.number}: ${actor.name} added a note${answered ? ' (answer to your question)' : ''}`;
   const text = firstLine(body);
   const notifications: NotificationDraft[] = [
-    { audience: 'team', targetId: incident.ownerTeamId, template: 'customer-note', subject, body: text },
+    {
+      audience: 'team',
+      targetId: incident.ownerTeamId,
+      template: 'customer-note',
+      subject,
+      body: text,
+    },
   ];
   if (incident.ownerAgentId !== null) {
-    notifications.push({ audience: 'user', targetId: incident.ownerAgentId, template: 'customer-note', subject, body: text });
+    notifications.push({
+      audience: 'user',
+      targetId: incident.ownerAgentId,
+      template: 'customer-note',
+      subject,
+      body: text,
+    });
   }
   // The team's e-mail is the mail capability's (noteMailFor), so every path to a customer note agrees.
   return { changes, audit, journal, notifications, answered };

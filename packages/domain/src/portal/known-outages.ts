@@ -22,7 +22,11 @@ export interface KnownOutageSource {
  * The outages a customer should see for `serviceIds` now: active ones, and planned ones whose
  * window has begun and not ended, soonest-ending first; resolved or future ones are left out.
  */
-export function currentOutagesFor(outages: readonly KnownOutage[], serviceIds: readonly number[], now: string): KnownOutage[] {
+export function currentOutagesFor(
+  outages: readonly KnownOutage[],
+  serviceIds: readonly number[],
+  now: string,
+): KnownOutage[] {
   const t = Date.parse(now);
   const wanted = new Set(serviceIds);
   return outages

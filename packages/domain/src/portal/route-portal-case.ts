@@ -24,10 +24,16 @@ export interface PortalRoute {
  * everything else lands in the US - Help Desk queue with the routing trace for Level 1.
  */
 export function routePortalCase(facts: ContactFacts, ctx: RoutingContext = {}): PortalRoute {
-  if (facts.channel !== 'portal') throw new DomainError('VALIDATION', 'Help Online routes portal cases only.');
+  if (facts.channel !== 'portal')
+    throw new DomainError('VALIDATION', 'Help Online routes portal cases only.');
   const decision = routeContact(facts, ctx);
   if (decision.outcome === 'assign_to_cps') {
-    return { destination: 'cps', tpReview: false, decision, text: 'CPS-supported: assigned to CPS at once (portal or auto case).' };
+    return {
+      destination: 'cps',
+      tpReview: false,
+      decision,
+      text: 'CPS-supported: assigned to CPS at once (portal or auto case).',
+    };
   }
   if (decision.outcome === 'ask' && decision.question === 'criticalWorkStoppage') {
     return {
@@ -54,7 +60,11 @@ export function routePortalCase(facts: ContactFacts, ctx: RoutingContext = {}): 
 }
 
 /** The internal `routing` journal entry of a portal case: what the policy said and where the case went. */
-export function portalRoutingEntry(route: PortalRoute, authorId: number, now: string): NewJournalEntry {
+export function portalRoutingEntry(
+  route: PortalRoute,
+  authorId: number,
+  now: string,
+): NewJournalEntry {
   const { decision } = route;
   return {
     kind: 'routing',

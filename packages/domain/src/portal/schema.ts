@@ -17,15 +17,25 @@ const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(0)} MB`;
 
 export const attachmentUploadSchema = z
   .object({
-    fileName: z.string({ error: 'Name the file' }).trim().min(1, 'Name the file').max(200, 'The file name is too long (200 characters at most)'),
+    fileName: z
+      .string({ error: 'Name the file' })
+      .trim()
+      .min(1, 'Name the file')
+      .max(200, 'The file name is too long (200 characters at most)'),
     contentType: z.string().trim().max(200).default('application/octet-stream'),
     // A length cap first, so an oversized upload is refused before any further work.
     dataBase64: z
       .string()
-      .max(Math.ceil(maxAttachmentBytes / 3) * 4, `Each file may be at most ${megabytes(maxAttachmentBytes)}`)
+      .max(
+        Math.ceil(maxAttachmentBytes / 3) * 4,
+        `Each file may be at most ${megabytes(maxAttachmentBytes)}`,
+      )
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file could not be read; choose it again'),
   })
-  .refine((a) => base64ByteLength(a.dataBase64) > 0, { path: ['dataBase64'], message: 'The file is empty' })
+  .refine((a) => base64ByteLength(a.dataBase64) > 0, {
+    path: ['dataBase64'],
+    message: 'The file is empty',
+  })
   .refine((a) => base64ByteLength(a.dataBase64) <= maxAttachmentBytes, {
     path: ['dataBase64'],
     message: `Each file may be at most ${megabytes(maxAttachmentBytes)}`,
@@ -72,7 +82,11 @@ export type PortalCaseCreateInput = z.infer<typeof portalCaseCreateSchema>;
 /** A customer's note from the portal; answering a request for information may also say how many people are affected. */
 export const customerNoteSchema = z.object({
   incidentId: z.number().int().positive(),
-  body: z.string({ error: 'Write the note first' }).trim().min(1, 'Write the note first').max(10_000, 'The note is too long'),
+  body: z
+    .string({ error: 'Write the note first' })
+    .trim()
+    .min(1, 'Write the note first')
+    .max(10_000, 'The note is too long'),
   peopleAffected: peopleAffectedSchema.optional(),
 });
 export type CustomerNoteInput = z.infer<typeof customerNoteSchema>;

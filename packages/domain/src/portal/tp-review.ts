@@ -2,7 +2,10 @@ import { type Incident, type TpTriage } from '../incident/schema';
 import { isPrimaryTpInScope } from '../routing/rules/primary-tech-partner';
 
 /** The triage states the TP review queue lists (kb 004 step 2): not yet decided, or mission critical and not yet escalated. */
-export const tpReviewQueueStates = ['review', 'mission_critical'] as const satisfies readonly TpTriage[];
+export const tpReviewQueueStates = [
+  'review',
+  'mission_critical',
+] as const satisfies readonly TpTriage[];
 
 /** Shorter than this and a reviewer cannot classify the case from the description alone. */
 export const minClassifiableDescription = 20;
@@ -14,16 +17,27 @@ export interface CompletenessCheck {
   text: string;
 }
 
-type ReviewedIncident = Pick<Incident, 'description' | 'callerPhone' | 'callerEmail' | 'preferredContact' | 'peopleAffected'>;
+type ReviewedIncident = Pick<
+  Incident,
+  'description' | 'callerPhone' | 'callerEmail' | 'preferredContact' | 'peopleAffected'
+>;
 
 /**
  * kb 004 step 2 "review the case for accuracy and completeness of information": the four things
  * the Help Desk needs before it can decide whether a Primary TP's case is mission critical.
  */
-export function tpCompleteness(incident: ReviewedIncident, service: { name: string; category: string; subcategory: string } | null): CompletenessCheck[] {
+export function tpCompleteness(
+  incident: ReviewedIncident,
+  service: { name: string; category: string; subcategory: string } | null,
+): CompletenessCheck[] {
   const length = incident.description.trim().length;
   const { callerPhone: phone, callerEmail: email, preferredContact } = incident;
-  const contactOk = preferredContact === 'phone' ? !!phone : preferredContact === 'email' ? !!email : !!(phone || email);
+  const contactOk =
+    preferredContact === 'phone'
+      ? !!phone
+      : preferredContact === 'email'
+        ? !!email
+        : !!(phone || email);
   const contactText = contactOk
     ? `Contact: ${preferredContact === 'phone' ? `phone ${phone}` : preferredContact === 'email' ? `e-mail ${email}` : (phone ?? email)}`
     : `Contact: prefers ${preferredContact ?? 'to be contacted'} but gave no ${preferredContact === 'email' ? 'e-mail address' : 'phone number'}`;
@@ -31,7 +45,9 @@ export function tpCompleteness(incident: ReviewedIncident, service: { name: stri
     {
       item: 'service',
       ok: service !== null,
-      text: service ? `Service: ${service.name} › ${service.category} › ${service.subcategory}` : 'Service: not chosen',
+      text: service
+        ? `Service: ${service.name} › ${service.category} › ${service.subcategory}`
+        : 'Service: not chosen',
     },
     {
       item: 'description',
@@ -53,13 +69,20 @@ export function tpCompleteness(incident: ReviewedIncident, service: { name: stri
   ];
 }
 
-export const isComplete = (checks: readonly CompletenessCheck[]): boolean => checks.every((c) => c.ok);
+export const isComplete = (checks: readonly CompletenessCheck[]): boolean =>
+  checks.every((c) => c.ok);
 
 /** Whether a service is in the Primary TP scope, and why in words (kb 004 "The scope of Support"). */
-export function tpScope(service: { supportCategory: number; technologistGroup: string | null }): { inScope: boolean; text: string } {
+export function tpScope(service: { supportCategory: number; technologistGroup: string | null }): {
+  inScope: boolean;
+  text: string;
+} {
   const { supportCategory, technologistGroup } = service;
   if (isPrimaryTpInScope(service)) {
-    return { inScope: true, text: `In Primary TP scope (category ${supportCategory}, ${technologistGroup} technologists).` };
+    return {
+      inScope: true,
+      text: `In Primary TP scope (category ${supportCategory}, ${technologistGroup} technologists).`,
+    };
   }
   const why =
     supportCategory !== 1 && supportCategory !== 2

@@ -16,13 +16,10 @@ export const presenceLabels: Readonly<Record<Presence, string>> = {
 export const setPresenceSchema = z.object({ presence: presenceSchema });
 
 /** An agent sets their own presence from the header (kb 000 "If there are CPS agents on ready"). */
-export function setPresence({
-  actor,
-  presence,
-}: {
-  actor: Actor;
+export function setPresence({ actor, presence }: { actor: Actor; presence: Presence }): {
+  userId: number;
   presence: Presence;
-}): { userId: number; presence: Presence } {
+} {
   assertCan(actor, 'presence.set');
   return { userId: actor.id, presence };
 }

@@ -4,7 +4,12 @@ import { type Incident } from '../incident/schema';
 import { teamNames } from '../one-steps/contract';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
-import { linkIncidentToProblem, linkRefusal, linkRefusalAny, type ProblemFacts } from './link-incident';
+import {
+  linkIncidentToProblem,
+  linkRefusal,
+  linkRefusalAny,
+  type ProblemFacts,
+} from './link-incident';
 import {
   type CreateProblemInput,
   type NewProblem,
@@ -21,7 +26,9 @@ export interface ServiceFacts {
 }
 
 /** One customer per record; a caller without one is told apart by e-mail, then by name. */
-export function customerKeyOf(i: Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>): string {
+export function customerKeyOf(
+  i: Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>,
+): string {
   if (i.customerId !== null) return `customer:${i.customerId}`;
   if (i.callerEmail) return `email:${i.callerEmail.trim().toLowerCase()}`;
   return `caller:${i.callerName.trim().toLowerCase()}`;
@@ -30,7 +37,9 @@ export function customerKeyOf(i: Pick<Incident, 'customerId' | 'callerEmail' | '
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "3 incidents from 2 customers": the impact HDQA starts from (issue 5). */
-export const impactText = (incidents: readonly Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>[]): string =>
+export const impactText = (
+  incidents: readonly Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>[],
+): string =>
   `${plural(incidents.length, 'incident')} from ${plural(new Set(incidents.map(customerKeyOf)).size, 'customer')}`;
 
 const firstLine = (text: string, max = 120): string => {
@@ -40,17 +49,27 @@ const firstLine = (text: string, max = 120): string => {
 
 /** Lists numbers, shortened after `max` so a 500-incident action still reads as one line. */
 export const numberList = (numbers: readonly string[], max = 10): string =>
-  numbers.length <= max ? numbers.join(', ') : `${numbers.slice(0, max).join(', ')} and ${numbers.length - max} more`;
+  numbers.length <= max
+    ? numbers.join(', ')
+    : `${numbers.slice(0, max).join(', ')} and ${numbers.length - max} more`;
 
 /**
  * kb 001 step 5: the Identify & Classify fields, filled from the incidents HDQA gathered: the service
  * most of them are about, its category, the impact (incidents and distinct customers), the symptoms
  * from their descriptions, and when it was first seen.
  */
-export function draftProblemFrom(incidents: readonly Incident[], services: readonly ServiceFacts[]) {
-  const sorted = [...incidents].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+export function draftProblemFrom(
+  incidents: readonly Incident[],
+  services: readonly ServiceFacts[],
+) {
+  const sorted = [...incidents].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id,
+  );
   const first = sorted[0];
-  if (!first) throw new DomainError('VALIDATION', 'Choose at least one incident.', { incidentIds: 'Choose at least one incident' });
+  if (!first)
+    throw new DomainError('VALIDATION', 'Choose at least one incident.', {
+      incidentIds: 'Choose at least one incident',
+    });
   const counts = new Map<number, number>();
   for (const i of sorted) counts.set(i.serviceId, (counts.get(i.serviceId) ?? 0) + 1);
   // The most reported service; on a tie, the one reported first.
@@ -79,7 +98,10 @@ export function draftProblemFrom(incidents: readonly Incident[], services: reado
 function assertLinkable(refusals: (string | null)[]) {
   const messages = refusals.filter((m): m is string => m !== null);
   if (messages.length > 0) {
-    const shown = messages.length > 5 ? [...messages.slice(0, 5), `…and ${messages.length - 5} more.`] : messages;
+    const shown =
+      messages.length > 5
+        ? [...messages.slice(0, 5), `…and ${messages.length - 5} more.`]
+        : messages;
     throw new DomainError('VALIDATION', shown.join(' '), { incidentIds: shown.join(' ') });
   }
 }
@@ -109,13 +131,20 @@ export function createProblem({
   assertCan(actor, 'problem.create');
   assertLinkable(
     incidents.map((incident) => {
-      const refusal = linkRefusalAny({ incident, actor, partnerTicket: partnerTicketIds.has(incident.id) });
+      const refusal = linkRefusalAny({
+        incident,
+        actor,
+        partnerTicket: partnerTicketIds.has(incident.id),
+      });
       if (refusal) return refusal.message;
-      return incident.problemId !== null ? `${incident.number} is already linked to another problem.` : null;
+      return incident.problemId !== null
+        ? `${incident.number} is already linked to another problem.`
+        : null;
     }),
   );
   const ownerTeamId = teams[teamNames.hdqa];
-  if (ownerTeamId === undefined) throw new DomainError('NOT_FOUND', `No team named ${teamNames.hdqa} is set up.`);
+  if (ownerTeamId === undefined)
+    throw new DomainError('NOT_FOUND', `No team named ${teamNames.hdqa} is set up.`);
   const draft = draftProblemFrom(incidents, services);
   const numbers = [...incidents].sort((a, b) => a.id - b.id).map((i) => i.number);
   return {
@@ -132,9 +161,17 @@ export function createProblem({
       resolvedAt: null,
     },
     journal: [
-      { kind: 'system', body: `Problem created by ${actor.name} from ${numberList(numbers)}.`, authorId: actor.id, data: { incidents: numbers.length }, createdAt: now },
+      {
+        kind: 'system',
+        body: `Problem created by ${actor.name} from ${numberList(numbers)}.`,
+        authorId: actor.id,
+        data: { incidents: numbers.length },
+        createdAt: now,
+      },
     ],
-    audit: [{ actorId: actor.id, field: 'status', fromValue: null, toValue: 'open', version: 1, at: now }],
+    audit: [
+      { actorId: actor.id, field: 'status', fromValue: null, toValue: 'open', version: 1, at: now },
+    ],
   };
 }
 
@@ -165,7 +202,13 @@ export function linkIncidentsToProblem({
   actor: Actor;
   now: string;
 }): { incidents: IncidentWrite[]; problemJournal: NewProblemJournalEntry[] } {
-  assertLinkable(incidents.map((incident) => linkRefusal({ incident, actor, problem, partnerTicket: partnerTicketIds.has(incident.id) })?.message ?? null));
+  assertLinkable(
+    incidents.map(
+      (incident) =>
+        linkRefusal({ incident, actor, problem, partnerTicket: partnerTicketIds.has(incident.id) })
+          ?.message ?? null,
+    ),
+  );
   const writes = incidents.map((incident) => ({
     id: incident.id,
     expectedVersion: incident.version,

@@ -20,10 +20,14 @@ type LinkCtx = { incident: Incident; actor: Pick<Actor, 'role'>; partnerTicket: 
 export function linkRefusalAny({ incident, actor, partnerTicket }: LinkCtx): Refusal | null {
   if (partnerTicket) {
     // Resolve Attached Incidents would answer the requester from the Help Desk: kb 003 keeps them with their partner agent.
-    return invalid(`${incident.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`);
+    return invalid(
+      `${incident.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`,
+    );
   }
   if (!openStatuses.includes(incident.status)) {
-    return invalid(`${incident.number} is ${incident.status}; only open incidents are linked to a problem.`);
+    return invalid(
+      `${incident.number} is ${incident.status}; only open incidents are linked to a problem.`,
+    );
   }
   if (actor.role !== 'hdqa' && incident.problemId !== null) {
     return invalid(`${incident.number} is already linked to a problem; ask HDQA to move it.`);
@@ -34,20 +38,33 @@ export function linkRefusalAny({ incident, actor, partnerTicket }: LinkCtx): Ref
 /** Why this incident may not be linked to this problem by this actor, or null. */
 export function linkRefusal(ctx: LinkCtx & { problem: ProblemFacts }): Refusal | null {
   const { incident, actor, problem } = ctx;
-  if (problem.status !== 'open') return invalid(`${problem.number} is ${problem.status}; link incidents to an open problem.`);
-  if (incident.problemId === problem.id) return invalid(`${incident.number} is already linked to ${problem.number}.`);
+  if (problem.status !== 'open')
+    return invalid(`${problem.number} is ${problem.status}; link incidents to an open problem.`);
+  if (incident.problemId === problem.id)
+    return invalid(`${incident.number} is already linked to ${problem.number}.`);
   const any = linkRefusalAny(ctx);
   if (any) return any;
   // L1 sees only the open problems of the incident's service (issue 5); HDQA judges relevance itself.
   if (actor.role !== 'hdqa' && problem.serviceId !== incident.serviceId) {
-    return invalid(`${problem.number} is about another service than ${incident.number}; ask HDQA to link it.`);
+    return invalid(
+      `${problem.number} is about another service than ${incident.number}; ask HDQA to link it.`,
+    );
   }
   return null;
 }
 
 /** Why a new incident of this service may not be created linked to this problem, or null. */
-export function newIncidentLinkRefusal({ serviceId, actor, problem }: { serviceId: number; actor: Pick<Actor, 'role'>; problem: ProblemFacts }): string | null {
-  if (problem.status !== 'open') return `${problem.number} is ${problem.status}; link incidents to an open problem.`;
+export function newIncidentLinkRefusal({
+  serviceId,
+  actor,
+  problem,
+}: {
+  serviceId: number;
+  actor: Pick<Actor, 'role'>;
+  problem: ProblemFacts;
+}): string | null {
+  if (problem.status !== 'open')
+    return `${problem.number} is ${problem.status}; link incidents to an open problem.`;
   if (actor.role !== 'hdqa' && problem.serviceId !== serviceId) {
     return `${problem.number} is about another service; choose one of the open problems of this service.`;
   }
@@ -80,6 +97,8 @@ export function linkIncidentToProblem({
   return {
     changes,
     audit,
-    journal: [entry({ actor, now }, 'system', 'internal', linkSummary(problem), { problemId: problem.id })],
+    journal: [
+      entry({ actor, now }, 'system', 'internal', linkSummary(problem), { problemId: problem.id }),
+    ],
   };
 }

@@ -18,7 +18,10 @@ export const potentialOutageSettingsSchema = z.object({
     .max(1440, 'At most 1,440 minutes (a day)'),
 });
 export type PotentialOutageSettings = z.infer<typeof potentialOutageSettingsSchema>;
-export const defaultPotentialOutageSettings: PotentialOutageSettings = { minIncidents: 3, windowMinutes: 30 };
+export const defaultPotentialOutageSettings: PotentialOutageSettings = {
+  minIncidents: 3,
+  windowMinutes: 30,
+};
 
 /** A stored value that is missing or no longer valid falls back to the defaults rather than hiding alerts. */
 export const parsePotentialOutageSettings = (stored: unknown): PotentialOutageSettings =>
@@ -27,7 +30,10 @@ export const parsePotentialOutageSettings = (stored: unknown): PotentialOutageSe
 /** How far back HDQA's home looks for a burst: a day, so an unhandled burst does not vanish after 30 minutes. */
 export const potentialOutageLookbackHours = 24;
 
-export type AlertIncident = Pick<Incident, 'id' | 'number' | 'serviceId' | 'createdAt' | 'problemId' | 'status'>;
+export type AlertIncident = Pick<
+  Incident,
+  'id' | 'number' | 'serviceId' | 'createdAt' | 'problemId' | 'status'
+>;
 
 export interface PotentialOutageAlert<T extends AlertIncident = AlertIncident> {
   serviceId: number;
@@ -64,7 +70,11 @@ export function detectPotentialOutages<T extends AlertIncident>(
     let end = 0;
     for (let start = 0; start < sorted.length; start++) {
       end = Math.max(end, start);
-      while (end + 1 < sorted.length && Date.parse(sorted[end + 1]!.createdAt) - Date.parse(sorted[start]!.createdAt) <= window) end++;
+      while (
+        end + 1 < sorted.length &&
+        Date.parse(sorted[end + 1]!.createdAt) - Date.parse(sorted[start]!.createdAt) <= window
+      )
+        end++;
       const slice = sorted.slice(start, end + 1);
       if (slice.length >= settings.minIncidents && slice.every((i) => i.problemId === null)) {
         for (let k = start; k <= end; k++) inBurst.add(k);
@@ -74,7 +84,13 @@ export function detectPotentialOutages<T extends AlertIncident>(
     // longer than the window, splits them.
     let current: T[] = [];
     const flush = () => {
-      if (current.length) alerts.push({ serviceId, incidents: current, firstAt: current[0]!.createdAt, lastAt: current.at(-1)!.createdAt });
+      if (current.length)
+        alerts.push({
+          serviceId,
+          incidents: current,
+          firstAt: current[0]!.createdAt,
+          lastAt: current.at(-1)!.createdAt,
+        });
       current = [];
     };
     sorted.forEach((incident, k) => {

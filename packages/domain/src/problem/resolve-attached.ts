@@ -30,7 +30,12 @@ function recipientsOf(open: readonly AttachedIncident[]): Recipient[] {
   const byKey = new Map<string, Recipient>();
   for (const { incident, customer } of open) {
     const key = customerKeyOf(incident);
-    const r = byKey.get(key) ?? { key, address: null, name: customer?.name ?? incident.callerName, incidents: [] };
+    const r = byKey.get(key) ?? {
+      key,
+      address: null,
+      name: customer?.name ?? incident.callerName,
+      incidents: [],
+    };
     r.address ??= customer?.email ?? incident.callerEmail ?? null;
     r.incidents.push(incident);
     byKey.set(key, r);
@@ -39,7 +44,9 @@ function recipientsOf(open: readonly AttachedIncident[]): Recipient[] {
 }
 
 const openOnly = (attached: readonly AttachedIncident[]) =>
-  [...attached].filter((a) => openStatuses.includes(a.incident.status)).sort((a, b) => a.incident.id - b.incident.id);
+  [...attached]
+    .filter((a) => openStatuses.includes(a.incident.status))
+    .sort((a, b) => a.incident.id - b.incident.id);
 
 /** What the confirmation dialog says it will touch: open incidents, distinct customers, e-mails. */
 export function previewResolveAttached(attached: readonly AttachedIncident[]) {
@@ -53,24 +60,38 @@ export function previewResolveAttached(attached: readonly AttachedIncident[]) {
 }
 
 /** Why SNCC may not run Resolve Attached Incidents now (shown on the disabled button), or null. */
-export function canResolveAttached(ctx: { problem: Problem; actor: Actor; attached: readonly AttachedIncident[] }): string | null {
+export function canResolveAttached(ctx: {
+  problem: Problem;
+  actor: Actor;
+  attached: readonly AttachedIncident[];
+}): string | null {
   const refusal = problemRefusal(ctx, 'problem.resolveAttached');
   if (refusal) return refusal.message;
-  return openOnly(ctx.attached).length === 0 ? `No open incident is attached to ${ctx.problem.number}.` : null;
+  return openOnly(ctx.attached).length === 0
+    ? `No open incident is attached to ${ctx.problem.number}.`
+    : null;
 }
 
 function resolutionNote(problem: Problem, outage: Outage | null, incident: Incident): string {
-  const cause = outage ? `problem ${problem.number} and outage ${outage.number} (${outage.title})` : `problem ${problem.number}`;
+  const cause = outage
+    ? `problem ${problem.number} and outage ${outage.number} (${outage.title})`
+    : `problem ${problem.number}`;
   return (
     `Resolved with ${cause}: the issue behind this incident has been fixed, so it should be resolved for you. ` +
     `If the issue still occurs, contact the Help Desk (${helpDeskPhone}) and mention ${incident.number}.`
   );
 }
 
-function emailFor(r: Recipient & { address: string }, problem: Problem, outage: Outage | null): OutboxDraft {
+function emailFor(
+  r: Recipient & { address: string },
+  problem: Problem,
+  outage: Outage | null,
+): OutboxDraft {
   const numbers = r.incidents.map((i) => i.number);
   const yours = numbers.length === 1 ? `incident ${numbers[0]}` : `incidents ${numbers.join(', ')}`;
-  const what = outage ? `the outage "${outage.title}"` : `the problem behind it (${problem.number})`;
+  const what = outage
+    ? `the outage "${outage.title}"`
+    : `the problem behind it (${problem.number})`;
   const lines = [
     `Hello ${r.name},`,
     '',
@@ -123,7 +144,8 @@ export function resolveAttachedIncidents({
   const open = openOnly(attached);
   const recipients = recipientsOf(open);
   const counts = previewResolveAttached(attached);
-  if (open.length === 0) return { incidents: [], outbox: [], problemJournal: [], outage: null, counts };
+  if (open.length === 0)
+    return { incidents: [], outbox: [], problemJournal: [], outage: null, counts };
 
   const incidents = open.map(({ incident }): IncidentWrite => {
     const { changes, audit } = diffIncident({ incident, actor, now }, { status: 'resolved' });
@@ -133,11 +155,19 @@ export function resolveAttachedIncidents({
       changes,
       audit,
       journal: [
-        entry({ actor, now }, 'system', 'internal', `Resolved by ${actor.name} with Resolve Attached Incidents on ${problem.number}.`, {
-          oneStep: 'resolve_attached',
-          problemId: problem.id,
+        entry(
+          { actor, now },
+          'system',
+          'internal',
+          `Resolved by ${actor.name} with Resolve Attached Incidents on ${problem.number}.`,
+          {
+            oneStep: 'resolve_attached',
+            problemId: problem.id,
+          },
+        ),
+        entry({ actor, now }, 'note', 'customer', resolutionNote(problem, outage, incident), {
+          resolution: true,
         }),
-        entry({ actor, now }, 'note', 'customer', resolutionNote(problem, outage, incident), { resolution: true }),
       ],
     };
   });
@@ -148,10 +178,16 @@ export function resolveAttachedIncidents({
     outage?.status === 'active'
       ? resolveOutage(
           { outage, actor, now },
-          { outageId: outage.id, expectedVersion: outage.version, note: `Resolved with ${problem.number}: the attached incidents are resolved.` },
+          {
+            outageId: outage.id,
+            expectedVersion: outage.version,
+            note: `Resolved with ${problem.number}: the attached incidents are resolved.`,
+          },
         )
       : null;
-  const without = counts.customersWithoutEmail ? ` ${counts.customersWithoutEmail} without an e-mail address were not told.` : '';
+  const without = counts.customersWithoutEmail
+    ? ` ${counts.customersWithoutEmail} without an e-mail address were not told.`
+    : '';
   return {
     incidents,
     outbox,

@@ -62,12 +62,25 @@ const incidentIds = z
 /** HDQA creates a problem from one or more incidents; everything else is prefilled from them. */
 export const createProblemSchema = z.object({
   incidentIds,
-  title: z.string().trim().min(1, 'Give the problem a title').max(200, 'The title is too long').optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the problem a title')
+    .max(200, 'The title is too long')
+    .optional(),
 });
 export type CreateProblemInput = z.infer<typeof createProblemSchema>;
 
-const base = { problemId: z.number().int().positive(), expectedVersion: z.number().int().positive() };
-const text = (message: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, `That is too long (${max.toLocaleString('en-US')} characters at most)`);
+const base = {
+  problemId: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+};
+const text = (message: string, max: number) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `That is too long (${max.toLocaleString('en-US')} characters at most)`);
 
 /** The Identify & Classify section, editable after creation. */
 export const editProblemSchema = z.object({
@@ -90,20 +103,31 @@ export const assignProblemSchema = z.object({
 export type AssignProblemInput = z.infer<typeof assignProblemSchema>;
 
 /** kb 001 step 7: SNCC links the problem to the outage. */
-export const linkOutageSchema = z.object({ ...base, outageId: z.number({ error: 'Choose an outage' }).int().positive('Choose an outage') });
+export const linkOutageSchema = z.object({
+  ...base,
+  outageId: z.number({ error: 'Choose an outage' }).int().positive('Choose an outage'),
+});
 export type LinkOutageInput = z.infer<typeof linkOutageSchema>;
 
 /** kb 001 step 8: HDQA links incidents to the problem, by number. */
 export const linkIncidentsSchema = z.object({
   problemId: z.number().int().positive(),
-  numbers: z.array(incidentNumberSchema).min(1, 'Enter at least one incident number').max(1000, 'Link at most 1,000 incidents at a time'),
+  numbers: z
+    .array(incidentNumberSchema)
+    .min(1, 'Enter at least one incident number')
+    .max(1000, 'Link at most 1,000 incidents at a time'),
 });
 export type LinkIncidentsInput = z.infer<typeof linkIncidentsSchema>;
 
 /** kb 001 step 10. The version guards against running it on a problem someone just changed. */
 export const resolveAttachedSchema = z.object({ ...base });
-export const resolveProblemSchema = z.object({ ...base, note: text('Say how the problem was resolved', 2000) });
+export const resolveProblemSchema = z.object({
+  ...base,
+  note: text('Say how the problem was resolved', 2000),
+});
 export type ResolveProblemInput = z.infer<typeof resolveProblemSchema>;
 
 export const formatProblemNumber = (seq: number): string => `PRB-${String(seq).padStart(6, '0')}`;
-export const problemNumberSchema = z.string().regex(/^PRB-\d{6,}$/, 'Problem numbers look like PRB-000123');
+export const problemNumberSchema = z
+  .string()
+  .regex(/^PRB-\d{6,}$/, 'Problem numbers look like PRB-000123');

@@ -35,15 +35,32 @@ export function contactFactsFor({
 }: {
   at: string;
   channel: Channel;
-  service: { banner: 'pick5' | 'pick2' | null; generalHdHandles: boolean; supportCategory: number; technologistGroup: string | null };
-  customer: { coned: boolean; program: 'aims' | 'ds' | null; primaryTechPartner: boolean; contractDepartment: boolean | null } | null;
+  service: {
+    banner: 'pick5' | 'pick2' | null;
+    generalHdHandles: boolean;
+    supportCategory: number;
+    technologistGroup: string | null;
+  };
+  customer: {
+    coned: boolean;
+    program: 'aims' | 'ds' | null;
+    primaryTechPartner: boolean;
+    contractDepartment: boolean | null;
+  } | null;
   computerName: string | null;
   cpsAgentsReady: number;
   outage?: boolean;
   answers?: RoutingAnswers;
 }): ContactFacts {
-  const { contractDepartment, indicatesContractPartner, computerName: answeredComputer, ...rest } = answers;
-  const supportCategory = [1, 2, 3].includes(service.supportCategory) ? (service.supportCategory as 1 | 2 | 3) : undefined;
+  const {
+    contractDepartment,
+    indicatesContractPartner,
+    computerName: answeredComputer,
+    ...rest
+  } = answers;
+  const supportCategory = [1, 2, 3].includes(service.supportCategory)
+    ? (service.supportCategory as 1 | 2 | 3)
+    : undefined;
   const facts: ContactFacts = {
     at,
     channel,

@@ -10,7 +10,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const session = await requireRole(isStaff);
   return (
     <>
-      <AppHeader name={session.user.name} role={session.user.role} roleLabel={roleLabels[session.user.role]} />
+      <AppHeader
+        name={session.user.name}
+        role={session.user.role}
+        roleLabel={roleLabels[session.user.role]}
+      />
       <main>{children}</main>
     </>
   );

@@ -9,7 +9,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const session = await requireRole((r) => r === 'customer');
   return (
     <>
-      <AppHeader name={session.user.name} role={session.user.role} roleLabel={roleLabels[session.user.role]} />
+      <AppHeader
+        name={session.user.name}
+        role={session.user.role}
+        roleLabel={roleLabels[session.user.role]}
+      />
       <main>{children}</main>
     </>
   );

@@ -6,7 +6,10 @@ import { KnownOutages } from '../../components/portal/known-outages';
 import { api } from '../../trpc/react';
 
 export default function PortalHome() {
-  const cases = api.incident.myCases.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor });
+  const cases = api.incident.myCases.useInfiniteQuery(
+    { limit: 25 },
+    { getNextPageParam: (p) => p.nextCursor },
+  );
   const partner = api.partner.myOrganisation.useQuery();
   const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -54,7 +57,9 @@ export default function PortalHome() {
                 <td>{r.serviceName}</td>
                 <td>
                   <StatusPill status={r.status} />
-                  {r.status === 'pending_customer' ? <div className="muted">Waiting for your answer</div> : null}
+                  {r.status === 'pending_customer' ? (
+                    <div className="muted">Waiting for your answer</div>
+                  ) : null}
                 </td>
                 <td>{r.ownerTeamName}</td>
                 <td>

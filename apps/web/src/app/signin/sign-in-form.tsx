@@ -28,10 +28,25 @@ export function SignInForm() {
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorBanner message={error} />
       <Field id="email" label="E-mail" required>
-        <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          autoFocus
+        />
       </Field>
       <Field id="password" label="Password" required>
-        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </Field>
       <div className="actions">
         <button className="primary" type="submit" disabled={busy || !email || !password}>

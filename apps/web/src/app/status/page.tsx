@@ -16,7 +16,9 @@ export default function StatusPage() {
     <main>
       <h1>Service status</h1>
       <p className="muted">
-        Known outages of DoIT services. If your problem is listed here, we are already working on it. Otherwise contact the Help Desk at {helpDeskPhone}. <Link href="/signin">Staff sign-in</Link>
+        Known outages of DoIT services. If your problem is listed here, we are already working on
+        it. Otherwise contact the Help Desk at {helpDeskPhone}.{' '}
+        <Link href="/signin">Staff sign-in</Link>
       </p>
       <OutageGroups board={board} />
     </main>

@@ -14,11 +14,15 @@ const outcomeText = {
   rejected: 'Refused',
 } as const;
 
-const reasonText = (reason: string | null) => (reason ? (ignoreReasonLabels[reason as IgnoreReason] ?? reason) : null);
+const reasonText = (reason: string | null) =>
+  reason ? (ignoreReasonLabels[reason as IgnoreReason] ?? reason) : null;
 
 /** What the inbound listener received and what became of each message. */
 export function InboundLog({ hint }: { hint: string }) {
-  const list = api.mail.inbound.useInfiniteQuery({ limit: 50 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 5_000 });
+  const list = api.mail.inbound.useInfiniteQuery(
+    { limit: 50 },
+    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 5_000 },
+  );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isLoading) return <Loading />;
   return (
@@ -42,7 +46,9 @@ export function InboundLog({ hint }: { hint: string }) {
                 <td>
                   <Time at={m.receivedAt} />
                 </td>
-                <td>{m.fromAddress ?? (m.envelopeFrom || <span className="muted">null sender</span>)}</td>
+                <td>
+                  {m.fromAddress ?? (m.envelopeFrom || <span className="muted">null sender</span>)}
+                </td>
                 <td>{m.subject || <span className="muted">(no subject)</span>}</td>
                 <td>
                   {outcomeText[m.outcome]}
@@ -53,7 +59,9 @@ export function InboundLog({ hint }: { hint: string }) {
                     </>
                   ) : null}
                   {m.reason ? <div className="muted">{reasonText(m.reason)}</div> : null}
-                  {m.attachmentCount ? <div className="muted">{m.attachmentCount} attachment(s)</div> : null}
+                  {m.attachmentCount ? (
+                    <div className="muted">{m.attachmentCount} attachment(s)</div>
+                  ) : null}
                 </td>
               </tr>
             ))}

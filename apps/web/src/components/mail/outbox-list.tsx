@@ -6,7 +6,12 @@ import { api } from '../../trpc/react';
 
 const statuses = ['held', 'pending', 'sent', 'failed'] as const;
 type Status = (typeof statuses)[number];
-const statusText: Record<Status, string> = { held: 'Held', pending: 'Pending', sent: 'Sent', failed: 'Failed' };
+const statusText: Record<Status, string> = {
+  held: 'Held',
+  pending: 'Pending',
+  sent: 'Sent',
+  failed: 'Failed',
+};
 
 const preview = (text: string) => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -28,7 +33,11 @@ export function OutboxList() {
     <section aria-label="Outbox">
       <div className="filters">
         <Field id="outbox-status" label="Status">
-          <select id="outbox-status" value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+          <select
+            id="outbox-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as Status | '')}
+          >
             <option value="">Any status</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -42,7 +51,10 @@ export function OutboxList() {
       {list.isLoading ? (
         <Loading />
       ) : rows.length === 0 ? (
-        <EmptyState>No messages{status ? ` with status ${statusText[status].toLowerCase()}` : ''} yet. Notes to customers, assignments and e-mailed cases queue them here.</EmptyState>
+        <EmptyState>
+          No messages{status ? ` with status ${statusText[status].toLowerCase()}` : ''} yet. Notes
+          to customers, assignments and e-mailed cases queue them here.
+        </EmptyState>
       ) : (
         <table aria-label="Messages">
           <thead>
@@ -81,7 +93,11 @@ export function OutboxList() {
                   ) : null}
                   {m.lastError ? <div className="field-error">{m.lastError}</div> : null}
                   {m.status === 'held' || m.status === 'failed' ? (
-                    <button type="button" disabled={requeue.isPending} onClick={() => requeue.mutate({ id: m.id })}>
+                    <button
+                      type="button"
+                      disabled={requeue.isPending}
+                      onClick={() => requeue.mutate({ id: m.id })}
+                    >
                       Send again
                     </button>
                   ) : null}

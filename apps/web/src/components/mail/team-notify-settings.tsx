@@ -8,7 +8,9 @@ import { api } from '../../trpc/react';
 export function TeamNotifySettings() {
   const utils = api.useUtils();
   const teams = api.mail.teams.useQuery();
-  const set = api.mail.setTeamNotify.useMutation({ onSuccess: () => void utils.mail.teams.invalidate() });
+  const set = api.mail.setTeamNotify.useMutation({
+    onSuccess: () => void utils.mail.teams.invalidate(),
+  });
   if (teams.isLoading) return <Loading />;
   return (
     <section aria-label="Team notifications">
@@ -31,7 +33,9 @@ export function TeamNotifySettings() {
                   aria-label={`E-mail notifications for ${t.name}`}
                   value={t.notify}
                   disabled={set.isPending}
-                  onChange={(e) => set.mutate({ teamId: t.id, notify: e.target.value as TeamNotify })}
+                  onChange={(e) =>
+                    set.mutate({ teamId: t.id, notify: e.target.value as TeamNotify })
+                  }
                 >
                   {teamNotifySettings.map((s) => (
                     <option key={s} value={s}>

@@ -13,7 +13,9 @@ function TemplateForm({ template }: { template: Template }) {
   const [body, setBody] = useState(template.current.body);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const save = api.mail.saveTemplate.useMutation({ onSuccess: () => void utils.mail.templates.invalidate() });
+  const save = api.mail.saveTemplate.useMutation({
+    onSuccess: () => void utils.mail.templates.invalidate(),
+  });
   const reset = api.mail.resetTemplate.useMutation({
     onSuccess: async () => {
       await utils.mail.templates.invalidate();
@@ -38,9 +40,19 @@ function TemplateForm({ template }: { template: Template }) {
   }
 
   return (
-    <form className="panel" aria-label={`Template ${template.label}`} onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="panel"
+      aria-label={`Template ${template.label}`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h3 style={{ marginTop: 0 }}>
-        {template.label} {template.updatedAt ? <span className="badge badge-blue">Edited</span> : <span className="badge badge-neutral">Shipped</span>}
+        {template.label}{' '}
+        {template.updatedAt ? (
+          <span className="badge badge-blue">Edited</span>
+        ) : (
+          <span className="badge badge-neutral">Shipped</span>
+        )}
       </h3>
       <p className="muted">{template.when}</p>
       {saved ? (
@@ -48,12 +60,26 @@ function TemplateForm({ template }: { template: Template }) {
           {saved}
         </div>
       ) : null}
-      <ErrorBanner message={save.error && Object.keys(errors).length === 0 ? save.error.message : reset.error?.message} />
-      <Field id={`${id}-subject`} label="Subject" error={errors.subject} hint="The [INC-…] tag is added to every incident message.">
+      <ErrorBanner
+        message={
+          save.error && Object.keys(errors).length === 0 ? save.error.message : reset.error?.message
+        }
+      />
+      <Field
+        id={`${id}-subject`}
+        label="Subject"
+        error={errors.subject}
+        hint="The [INC-…] tag is added to every incident message."
+      >
         <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} />
       </Field>
       <Field id={`${id}-body`} label="Message" error={errors.body}>
-        <textarea id={`${id}-body`} rows={7} value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          id={`${id}-body`}
+          rows={7}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </Field>
       <p className="muted">Placeholders: {template.variables.map((v) => `{{${v}}}`).join(' ')}</p>
       <div className="actions">
@@ -65,7 +91,12 @@ function TemplateForm({ template }: { template: Template }) {
             type="button"
             disabled={reset.isPending}
             onClick={() => {
-              if (window.confirm(`Discard your wording of “${template.label}” and use the shipped one?`)) reset.mutate({ key: template.key });
+              if (
+                window.confirm(
+                  `Discard your wording of “${template.label}” and use the shipped one?`,
+                )
+              )
+                reset.mutate({ key: template.key });
             }}
           >
             Reset to shipped wording
@@ -82,5 +113,11 @@ export function TemplateEditor() {
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorBanner message={q.error.message} />;
   // Keyed by the saved time so a save or reset elsewhere shows the stored text.
-  return <>{q.data?.map((t) => <TemplateForm key={`${t.key}-${t.updatedAt ?? 'shipped'}`} template={t} />)}</>;
+  return (
+    <>
+      {q.data?.map((t) => (
+        <TemplateForm key={`${t.key}-${t.updatedAt ?? 'shipped'}`} template={t} />
+      ))}
+    </>
+  );
 }

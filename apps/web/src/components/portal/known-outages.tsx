@@ -9,7 +9,12 @@ export function KnownOutages({ serviceId, emptyText }: { serviceId?: number; emp
   if (q.isLoading) return <Loading label="Checking for known outages…" />;
   if (q.error) return <p className="muted">We could not check for known outages right now.</p>;
   const outages = q.data ?? [];
-  if (outages.length === 0) return <p className="muted" data-testid="no-known-outages">{emptyText}</p>;
+  if (outages.length === 0)
+    return (
+      <p className="muted" data-testid="no-known-outages">
+        {emptyText}
+      </p>
+    );
   return (
     <ul aria-label="Known outages" style={{ listStyle: 'none', padding: 0 }}>
       {outages.map((o) => (

@@ -26,14 +26,22 @@ export function PortalNoteForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = customerNoteSchema.safeParse({ incidentId, body, peopleAffected: people.trim() === '' ? undefined : Number(people) });
+    const parsed = customerNoteSchema.safeParse({
+      incidentId,
+      body,
+      peopleAffected: people.trim() === '' ? undefined : Number(people),
+    });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     try {
       const result = await add.mutateAsync(parsed.data);
       setBody('');
       setPeople('');
-      setSent(result.answered ? 'Thank you: your answer went to the Help Desk.' : 'Your note was added and the Help Desk was told.');
+      setSent(
+        result.answered
+          ? 'Thank you: your answer went to the Help Desk.'
+          : 'Your note was added and the Help Desk was told.',
+      );
       onAdded();
     } catch (err) {
       setErrors(serverFieldErrors(err));
@@ -41,7 +49,11 @@ export function PortalNoteForm({
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={answering ? 'Answer' : 'New note'}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={answering ? 'Answer' : 'New note'}
+    >
       <ErrorBanner message={add.error?.message} />
       {sent ? (
         <div className="ok-banner" role="status">
@@ -52,8 +64,19 @@ export function PortalNoteForm({
         <textarea id="note" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
       {askPeopleAffected ? (
-        <Field id="note-peopleAffected" label="How many people are affected?" error={errors.peopleAffected}>
-          <input id="note-peopleAffected" type="number" min={1} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} />
+        <Field
+          id="note-peopleAffected"
+          label="How many people are affected?"
+          error={errors.peopleAffected}
+        >
+          <input
+            id="note-peopleAffected"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={people}
+            onChange={(e) => setPeople(e.target.value)}
+          />
         </Field>
       ) : null}
       <div className="actions">

@@ -2,10 +2,19 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type OutboxDraft } from '@handoff/domain';
 import { outboxRepository, type Db } from '@handoff/db';
 import { callerFor, createTestDb, type TestDb } from '../test-callers';
-import { deliverDue, smtpTransport, startDeliveryWorker, type MailTransport } from './delivery-worker';
+import {
+  deliverDue,
+  smtpTransport,
+  startDeliveryWorker,
+  type MailTransport,
+} from './delivery-worker';
 import { header, manualClock, startReceiver } from './test-smtp';
 
-const config = { from: { name: 'UW–Madison Help Desk', address: 'help@handoff.test' }, inboundAddress: 'help@handoff.test', appUrl: 'https://handoff.wisc.edu' };
+const config = {
+  from: { name: 'UW–Madison Help Desk', address: 'help@handoff.test' },
+  inboundAddress: 'help@handoff.test',
+  appUrl: 'https://handoff.wisc.edu',
+};
 
 let t: TestDb;
 let db: Db;
@@ -36,11 +45,20 @@ describe('delivery over real SMTP', () => {
     receiver = await startReceiver();
     const clock = manualClock('2026-11-25T09:00:00.000Z');
     const l1 = callerFor(db, 'l1@handoff.test', clock.now);
-    await l1.incident.addNote({ incidentId: 1, body: 'We reset your password; try again.', visibility: 'customer' });
+    await l1.incident.addNote({
+      incidentId: 1,
+      body: 'We reset your password; try again.',
+      visibility: 'customer',
+    });
     clock.advance(1);
     await l1.incident.addNote({ incidentId: 1, body: 'Did that work?', visibility: 'customer' });
 
-    const report = await deliverDue({ db, transport: smtpTransport(receiver.url), now: clock.now, config });
+    const report = await deliverDue({
+      db,
+      transport: smtpTransport(receiver.url),
+      now: clock.now,
+      config,
+    });
     expect(report).toEqual({ sent: 2, retrying: 0, failed: 0, held: 0 });
     const [first, second] = rows();
     expect(receiver.received).toHaveLength(2);
@@ -49,7 +67,9 @@ describe('delivery over real SMTP', () => {
     expect(a!.parsed.messageId).toBe(first!.messageId);
     expect(a!.parsed.subject).toBe('[INC-000001] Update on your request');
     expect(header(a!.parsed, 'reply-to')).toBe('help@handoff.test');
-    expect(a!.parsed.from?.value).toEqual([{ name: 'UW–Madison Help Desk', address: 'help@handoff.test' }]);
+    expect(a!.parsed.from?.value).toEqual([
+      { name: 'UW–Madison Help Desk', address: 'help@handoff.test' },
+    ]);
     expect(header(a!.parsed, 'auto-submitted')).toBe('auto-generated');
     expect(a!.parsed.text).toContain('We reset your password; try again.');
     expect(a!.parsed.inReplyTo).toBeUndefined();
@@ -64,18 +84,37 @@ describe('delivery over real SMTP', () => {
 
   test('one pass sends batch after batch until nothing is due', async () => {
     receiver = await startReceiver();
-    outboxRepository.enqueue(db, Array.from({ length: 7 }, (_, i) => draft({ toAddress: `c${i}@grad.wisc.edu` })), '2026-11-25T09:00:00.000Z');
-    const report = await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config, batch: 3 });
+    outboxRepository.enqueue(
+      db,
+      Array.from({ length: 7 }, (_, i) => draft({ toAddress: `c${i}@grad.wisc.edu` })),
+      '2026-11-25T09:00:00.000Z',
+    );
+    const report = await deliverDue({
+      db,
+      transport: smtpTransport(receiver.url),
+      now: () => '2026-11-25T09:00:00.000Z',
+      config,
+      batch: 3,
+    });
     expect(report.sent).toBe(7);
-    expect(receiver.received.map((r) => r.to[0]).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `c${i}@grad.wisc.edu`));
+    expect(receiver.received.map((r) => r.to[0]).sort()).toEqual(
+      Array.from({ length: 7 }, (_, i) => `c${i}@grad.wisc.edu`),
+    );
   });
 
   test('links into the app go out absolute (kb 003 "links straight into tickets"), the stored text unchanged', async () => {
     receiver = await startReceiver();
     const body = 'Claim it: /incidents/INC-000001\nOr open Help Online (/portal).';
     outboxRepository.enqueue(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
-    await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config });
-    expect(receiver.received[0]!.parsed.text).toContain('Claim it: https://handoff.wisc.edu/incidents/INC-000001\nOr open Help Online (https://handoff.wisc.edu/portal).');
+    await deliverDue({
+      db,
+      transport: smtpTransport(receiver.url),
+      now: () => '2026-11-25T09:00:00.000Z',
+      config,
+    });
+    expect(receiver.received[0]!.parsed.text).toContain(
+      'Claim it: https://handoff.wisc.edu/incidents/INC-000001\nOr open Help Online (https://handoff.wisc.edu/portal).',
+    );
     expect(rows()[0]!.textBody).toBe(body);
   });
 
@@ -83,25 +122,49 @@ describe('delivery over real SMTP', () => {
     const clock = manualClock();
     outboxRepository.enqueue(db, [draft()], clock.now());
     // Nothing listens on port 1 of localhost.
-    expect(await deliverDue({ db, transport: smtpTransport('smtp://127.0.0.1:1'), now: clock.now, config })).toMatchObject({ retrying: 1 });
-    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('ECONNREFUSED') });
+    expect(
+      await deliverDue({
+        db,
+        transport: smtpTransport('smtp://127.0.0.1:1'),
+        now: clock.now,
+        config,
+      }),
+    ).toMatchObject({ retrying: 1 });
+    expect(rows()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 
   test('a message a person wrote carries no Auto-Submitted header', async () => {
     receiver = await startReceiver();
     outboxRepository.enqueue(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');
-    await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T09:00:00.000Z', config });
+    await deliverDue({
+      db,
+      transport: smtpTransport(receiver.url),
+      now: () => '2026-11-25T09:00:00.000Z',
+      config,
+    });
     expect(header(receiver.received[0]!.parsed, 'auto-submitted')).toBeUndefined();
   });
 
   test('a receiver that refuses the first attempt: retried after the backoff and delivered exactly once', async () => {
-    receiver = await startReceiver({ refuse: (n) => (n === 1 ? { code: 451, message: 'Greylisted, try again later' } : null) });
+    receiver = await startReceiver({
+      refuse: (n) => (n === 1 ? { code: 451, message: 'Greylisted, try again later' } : null),
+    });
     const clock = manualClock();
     outboxRepository.enqueue(db, [draft()], clock.now());
-    const pass = () => deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
+    const pass = () =>
+      deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
 
     expect(await pass()).toMatchObject({ sent: 0, retrying: 1 });
-    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('451'), nextAttemptAt: '2026-11-25T15:01:00.000Z' });
+    expect(rows()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('451'),
+      nextAttemptAt: '2026-11-25T15:01:00.000Z',
+    });
     clock.advance(0.5);
     expect(await pass()).toMatchObject({ sent: 0, retrying: 0 });
     clock.advance(0.5);
@@ -114,26 +177,48 @@ describe('delivery over real SMTP', () => {
   });
 
   test('a server that keeps refusing: 1, 5, 30, 120 minutes apart, then failed with the last error', async () => {
-    receiver = await startReceiver({ refuse: (n) => ({ code: 421, message: `Service not available (${n})` }) });
+    receiver = await startReceiver({
+      refuse: (n) => ({ code: 421, message: `Service not available (${n})` }),
+    });
     const clock = manualClock();
     outboxRepository.enqueue(db, [draft()], clock.now());
-    const pass = () => deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
+    const pass = () =>
+      deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
     const due: string[] = [];
     for (const wait of [0, 1, 5, 30, 120]) {
       clock.advance(wait);
       await pass();
       due.push(rows()[0]!.nextAttemptAt ?? 'none');
     }
-    expect(due).toEqual(['2026-11-25T15:01:00.000Z', '2026-11-25T15:06:00.000Z', '2026-11-25T15:36:00.000Z', '2026-11-25T17:36:00.000Z', 'none']);
-    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 5, lastError: expect.stringContaining('(5)') });
+    expect(due).toEqual([
+      '2026-11-25T15:01:00.000Z',
+      '2026-11-25T15:06:00.000Z',
+      '2026-11-25T15:36:00.000Z',
+      '2026-11-25T17:36:00.000Z',
+      'none',
+    ]);
+    expect(rows()[0]).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      lastError: expect.stringContaining('(5)'),
+    });
     expect(receiver.received).toHaveLength(0);
   });
 
   test('a permanent refusal (550) fails at once', async () => {
     receiver = await startReceiver({ refuse: () => ({ code: 550, message: 'No such user here' }) });
     outboxRepository.enqueue(db, [draft()], '2026-11-25T15:00:00.000Z');
-    await deliverDue({ db, transport: smtpTransport(receiver.url), now: () => '2026-11-25T15:00:00.000Z', config });
-    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such user here') });
+    await deliverDue({
+      db,
+      transport: smtpTransport(receiver.url),
+      now: () => '2026-11-25T15:00:00.000Z',
+      config,
+    });
+    expect(rows()[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('No such user here'),
+    });
   });
 
   test('a send whose success was lost (crash before marking) goes again with the same Message-ID', async () => {
@@ -152,15 +237,28 @@ describe('delivery over real SMTP', () => {
     await deliverDue({ db, transport: flaky, now: clock.now, config });
     clock.advance(1);
     await deliverDue({ db, transport: flaky, now: clock.now, config });
-    expect(receiver.received.map((r) => r.parsed.messageId)).toEqual([rows()[0]!.messageId, rows()[0]!.messageId]);
+    expect(receiver.received.map((r) => r.parsed.messageId)).toEqual([
+      rows()[0]!.messageId,
+      rows()[0]!.messageId,
+    ]);
     expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   test('no SMTP_URL: queued messages are held, never sent, and stay visible', async () => {
     receiver = await startReceiver();
     const clock = manualClock();
-    outboxRepository.enqueue(db, [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })], clock.now());
-    const worker = startDeliveryWorker({ db, transport: null, now: clock.now, config, intervalMs: 60_000 });
+    outboxRepository.enqueue(
+      db,
+      [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })],
+      clock.now(),
+    );
+    const worker = startDeliveryWorker({
+      db,
+      transport: null,
+      now: clock.now,
+      config,
+      intervalMs: 60_000,
+    });
     await worker.tick();
     await worker.stop();
     expect(rows().map((r) => [r.status, r.attempts])).toEqual([

@@ -17,11 +17,21 @@ export interface MailTransport {
 export function smtpTransport(url: string): MailTransport {
   // Short timeouts: an unreachable server must not stall the worker for minutes. (createTransport
   // with a URL would ignore them, so the URL goes to the SMTP transport together with them.)
-  return nodemailer.createTransport(new SMTPTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 }));
+  return nodemailer.createTransport(
+    new SMTPTransport({
+      url,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    }),
+  );
 }
 
 /** The message as it goes on the wire: From and Reply-To from the config, the rest from the row. */
-export function composeMessage(row: OutboxRow, config: Pick<MailConfig, 'from' | 'inboundAddress' | 'appUrl'>): SendMailOptions {
+export function composeMessage(
+  row: OutboxRow,
+  config: Pick<MailConfig, 'from' | 'inboundAddress' | 'appUrl'>,
+): SendMailOptions {
   return {
     from: config.from,
     to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
@@ -33,7 +43,9 @@ export function composeMessage(row: OutboxRow, config: Pick<MailConfig, 'from' |
     inReplyTo: row.inReplyTo ?? undefined,
     references: row.references ?? undefined,
     // RFC 3834: notifications say they are automatic, so auto-responders do not answer them.
-    headers: row.autoSubmitted ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : {},
+    headers: row.autoSubmitted
+      ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' }
+      : {},
   };
 }
 
@@ -78,7 +90,7 @@ export async function deliverDue({
   }
   // Batch after batch until nothing is due (each attempt moves its message's next attempt ahead),
   // up to a cap so one pass never runs unbounded.
-  for (let done = 0; done < maxPerPass; ) {
+  for (let done = 0; done < maxPerPass;) {
     const at = now();
     const due = outboxRepository.findDue(db, at, batch);
     if (due.length === 0) break;
@@ -101,7 +113,9 @@ export async function deliverDue({
 }
 
 /** Runs deliverDue every `intervalMs`, never two passes at once. */
-export function startDeliveryWorker(options: Parameters<typeof deliverDue>[0] & { intervalMs: number; log?: Pick<Console, 'error'> }) {
+export function startDeliveryWorker(
+  options: Parameters<typeof deliverDue>[0] & { intervalMs: number; log?: Pick<Console, 'error'> },
+) {
   const { intervalMs, log = console, ...pass } = options;
   let running: Promise<unknown> | null = null;
   const tick = () => {

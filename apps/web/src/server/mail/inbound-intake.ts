@@ -32,7 +32,11 @@ import {
   type Db,
   type schema,
 } from '@handoff/db';
-import { applyPartnerEmailReply, isPartnerEndUser, submitPartnerTicketFromEmail } from '../partner-mail';
+import {
+  applyPartnerEmailReply,
+  isPartnerEndUser,
+  submitPartnerTicketFromEmail,
+} from '../partner-mail';
 import { type MailConfig } from './config';
 import { acknowledgementFor, noteMailFor } from './notify';
 
@@ -55,24 +59,43 @@ export interface IntakeResult {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The incident a message answers (the whole row, for the partner route), with its last resolution. */
-function findMatch(db: Db, message: InboundMessage): (InboundMatch & { incident: Incident }) | null {
+function findMatch(
+  db: Db,
+  message: InboundMessage,
+): (InboundMatch & { incident: Incident }) | null {
   const number = incidentNumberFromSubject(message.subject);
   let incident = number ? incidentRepository.findByNumber(db, number) : undefined;
   if (!incident) {
     // In-Reply-To names the message answered; References from the newest back.
-    const id = inboundMailRepository.findIncidentIdByMessageIds(db, [...message.inReplyTo, ...[...message.references].reverse()]);
+    const id = inboundMailRepository.findIncidentIdByMessageIds(db, [
+      ...message.inReplyTo,
+      ...[...message.references].reverse(),
+    ]);
     incident = id === null ? undefined : incidentRepository.findById(db, id);
   }
-  return incident ? { incident, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) } : null;
+  return incident
+    ? { incident, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) }
+    : null;
 }
 
 /** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
-function partnerRouteOf(db: Db, decision: InboundDecision, match: { incident: Incident } | null, senderAddress: string | null): PartnerMailRoute {
-  if (senderAddress === null || decision.action === 'ignore' || decision.action === 'reject') return { route: 'help_desk' };
-  const incident = match && partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null ? match.incident : null;
+function partnerRouteOf(
+  db: Db,
+  decision: InboundDecision,
+  match: { incident: Incident } | null,
+  senderAddress: string | null,
+): PartnerMailRoute {
+  if (senderAddress === null || decision.action === 'ignore' || decision.action === 'reject')
+    return { route: 'help_desk' };
+  const incident =
+    match && partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null
+      ? match.incident
+      : null;
   return partnerMailRoute({
     decision,
-    partnerTicket: incident ? { incidentId: incident.id, number: incident.number, requesterEmail: incident.callerEmail } : null,
+    partnerTicket: incident
+      ? { incidentId: incident.id, number: incident.number, requesterEmail: incident.callerEmail }
+      : null,
     senderAddress,
     senderIsEndUser: decision.action === 'create' && isPartnerEndUser(db, senderAddress),
   });
@@ -93,11 +116,20 @@ export function receiveInbound(
     size,
     now,
     config,
-  }: { message: InboundMessage; attachments: InboundAttachment[]; size: number; now: string; config: Pick<MailConfig, 'ownAddresses' | 'maxAttachmentBytes'> },
+  }: {
+    message: InboundMessage;
+    attachments: InboundAttachment[];
+    size: number;
+    now: string;
+    config: Pick<MailConfig, 'ownAddresses' | 'maxAttachmentBytes'>;
+  },
 ): IntakeResult {
   const helpDesk = teamRepository.findByName(db, teamNames.helpDesk);
   const service = catalogRepository.findServiceByPath(db, emailIntakeService);
-  if (!helpDesk || !service) throw new Error(`E-mail intake needs the ${teamNames.helpDesk} team and the ${Object.values(emailIntakeService).join(' > ')} service.`);
+  if (!helpDesk || !service)
+    throw new Error(
+      `E-mail intake needs the ${teamNames.helpDesk} team and the ${Object.values(emailIntakeService).join(' > ')} service.`,
+    );
   const sender = senderOf(message);
 
   // better-sqlite3 has one connection: reads through `db` inside the transaction see its writes
@@ -110,8 +142,11 @@ export function receiveInbound(
         message,
         ownAddresses: config.ownAddresses,
         match,
-        newIncidentsFromSenderLastHour: sender ? inboundMailRepository.countNewIncidentsFromSince(tx, sender.address, since) : 0,
-        alreadyReceived: message.messageId !== null && inboundMailRepository.wasTakenIn(tx, message.messageId),
+        newIncidentsFromSenderLastHour: sender
+          ? inboundMailRepository.countNewIncidentsFromSince(tx, sender.address, since)
+          : 0,
+        alreadyReceived:
+          message.messageId !== null && inboundMailRepository.wasTakenIn(tx, message.messageId),
         now,
       });
       const log = (outcome: InboundOutcome, reason: string | null, incidentId: number | null) =>
@@ -127,7 +162,11 @@ export function receiveInbound(
           attachmentCount: attachments.length,
           receivedAt: now,
         });
-      const keep = (incidentId: number, inboundMailId: number, visibility: Visibility = 'customer') =>
+      const keep = (
+        incidentId: number,
+        inboundMailId: number,
+        visibility: Visibility = 'customer',
+      ) =>
         attachmentRepository.insertMany(
           tx,
           attachments.map((a) => {
@@ -139,7 +178,9 @@ export function receiveInbound(
               contentType: a.contentType,
               size: a.size,
               content: tooBig ? null : a.content,
-              skippedReason: tooBig ? `Not stored: ${mb(a.size)} is over the ${mb(config.maxAttachmentBytes)} limit.` : null,
+              skippedReason: tooBig
+                ? `Not stored: ${mb(a.size)} is over the ${mb(config.maxAttachmentBytes)} limit.`
+                : null,
               visibility,
               createdAt: now,
             };
@@ -174,7 +215,12 @@ export function receiveInbound(
           }
           const outcome = reply.reopened ? 'reopened' : 'appended';
           keep(reply.incidentId, log(outcome, null, reply.incidentId).id, reply.visibility);
-          return { outcome, reason: null, incidentId: reply.incidentId, incidentNumber: reply.number };
+          return {
+            outcome,
+            reason: null,
+            incidentId: reply.incidentId,
+            incidentNumber: reply.number,
+          };
         }
         case 'new_ticket': {
           let row: ReturnType<typeof submitPartnerTicketFromEmail>;
@@ -202,14 +248,26 @@ export function receiveInbound(
       switch (decision.action) {
         case 'ignore':
           log('ignored', decision.reason, match?.incident.id ?? null);
-          return { outcome: 'ignored', reason: decision.reason, incidentId: null, incidentNumber: null };
+          return {
+            outcome: 'ignored',
+            reason: decision.reason,
+            incidentId: null,
+            incidentNumber: null,
+          };
         case 'reject':
           return rejected(decision.reason);
         case 'create':
         case 'follow_up': {
           const customer = customerRepository.findByEmail(db, sender!.address) ?? null;
           const old = decision.action === 'follow_up' ? match!.incident : undefined;
-          const drafts = receiveEmailIncident({ message, customer, ownerTeamId: helpDesk.id, serviceId: service.id, now, followUpOf: old });
+          const drafts = receiveEmailIncident({
+            message,
+            customer,
+            ownerTeamId: helpDesk.id,
+            serviceId: service.id,
+            now,
+            followUpOf: old,
+          });
           const row = incidentRepository.insertNew(tx, drafts);
           if (old) incidentRepository.insertJournal(tx, old.id, [followUpNote(row.number, now)]);
           const outcome = decision.action === 'create' ? 'created' : 'follow_up';
@@ -221,15 +279,30 @@ export function receiveInbound(
         case 'append':
         case 'reopen': {
           const incident = incidentRepository.findById(db, decision.incidentId)!;
-          const reply = receiveEmailReply({ incident, message, reopen: decision.action === 'reopen', now });
+          const reply = receiveEmailReply({
+            incident,
+            message,
+            reopen: decision.action === 'reopen',
+            now,
+          });
           let after = incident;
-          if (reply.audit.length > 0) after = incidentRepository.applyUpdate(tx, { id: incident.id, expectedVersion: incident.version, ...reply });
+          if (reply.audit.length > 0)
+            after = incidentRepository.applyUpdate(tx, {
+              id: incident.id,
+              expectedVersion: incident.version,
+              ...reply,
+            });
           else incidentRepository.insertJournal(tx, incident.id, reply.journal);
           const outcome = decision.action === 'append' ? 'appended' : 'reopened';
           keep(incident.id, log(outcome, null, incident.id).id);
           const note = reply.journal.find((j) => j.kind === 'email')?.body ?? '';
           queue(noteMailFor(db, { incident: after, note, visibility: 'customer', author: null }));
-          return { outcome, reason: null, incidentId: incident.id, incidentNumber: incident.number };
+          return {
+            outcome,
+            reason: null,
+            incidentId: incident.id,
+            incidentNumber: incident.number,
+          };
         }
       }
     },

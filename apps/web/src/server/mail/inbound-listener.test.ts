@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { attachmentRepository, inboundMailRepository, incidentRepository, outboxRepository, type Db } from '@handoff/db';
+import {
+  attachmentRepository,
+  inboundMailRepository,
+  incidentRepository,
+  outboxRepository,
+  type Db,
+} from '@handoff/db';
 import { callerFor } from '../test-callers';
 import { type manualClock, type TestListener, useTestListener } from './test-smtp';
 
@@ -22,8 +28,15 @@ const l1 = () => callerFor(db, 'l1@handoff.test', clock.now);
 
 describe('a new e-mail', () => {
   test('from an unknown sender: an email incident in the US - Help Desk queue, no agent, flagged unmatched, acknowledged in its thread', async () => {
-    const sent = await send({ from: stranger, subject: 'Cannot print', text: 'The printer in Bascom 112 jams on every page.' });
-    expect(sent).toMatchObject({ ok: true, response: expect.stringContaining('created INC-000009') });
+    const sent = await send({
+      from: stranger,
+      subject: 'Cannot print',
+      text: 'The printer in Bascom 112 jams on every page.',
+    });
+    expect(sent).toMatchObject({
+      ok: true,
+      response: expect.stringContaining('created INC-000009'),
+    });
     const incident = newest();
     expect(incident).toMatchObject({
       number: 'INC-000009',
@@ -37,12 +50,22 @@ describe('a new e-mail', () => {
       description: 'Cannot print\n\nThe printer in Bascom 112 jams on every page.',
     });
     const queue = await l1().queue.list({ teamId: incident.ownerTeamId });
-    expect(queue.items[0]).toMatchObject({ number: 'INC-000009', ownerTeamName: 'US - Help Desk', serviceName: 'General Help Desk' });
-    expect(incidentRepository.findJournal(db, incident.id).map((j) => [j.kind, j.visibility, j.authorName])).toEqual([
+    expect(queue.items[0]).toMatchObject({
+      number: 'INC-000009',
+      ownerTeamName: 'US - Help Desk',
+      serviceName: 'General Help Desk',
+    });
+    expect(
+      incidentRepository
+        .findJournal(db, incident.id)
+        .map((j) => [j.kind, j.visibility, j.authorName]),
+    ).toEqual([
       ['email', 'customer', null],
       ['system', 'internal', null],
     ]);
-    expect(incidentRepository.findJournal(db, incident.id)[1]!.body).toContain('not a known customer: match the customer');
+    expect(incidentRepository.findJournal(db, incident.id)[1]!.body).toContain(
+      'not a known customer: match the customer',
+    );
 
     const [ack] = outboxRepository.findByIncident(db, incident.id);
     expect(ack).toMatchObject({
@@ -53,24 +76,47 @@ describe('a new e-mail', () => {
       autoSubmitted: true,
     });
     expect(ack!.textBody).toContain('recorded as INC-000009');
-    expect(inbound()[0]).toMatchObject({ outcome: 'created', incidentId: incident.id, fromAddress: 'robin@example.org', messageId: sent.ok ? sent.messageId : '' });
+    expect(inbound()[0]).toMatchObject({
+      outcome: 'created',
+      incidentId: incident.id,
+      fromAddress: 'robin@example.org',
+      messageId: sent.ok ? sent.messageId : '',
+    });
   });
 
   test('from a known customer: matched by address', async () => {
     await send({ from: 'Casey <CCustomer@grad.wisc.edu>', subject: 'Duo', text: 'New phone.' });
-    expect(newest()).toMatchObject({ customerId: expect.any(Number), callerName: 'Casey', callerEmail: 'ccustomer@grad.wisc.edu' });
-    expect(incidentRepository.findJournal(db, newest().id)[1]!.body).toContain('Matched to customer Casey Customer');
+    expect(newest()).toMatchObject({
+      customerId: expect.any(Number),
+      callerName: 'Casey',
+      callerEmail: 'ccustomer@grad.wisc.edu',
+    });
+    expect(incidentRepository.findJournal(db, newest().id)[1]!.body).toContain(
+      'Matched to customer Casey Customer',
+    );
   });
 
   test('HTML-only mail becomes readable text', async () => {
-    await send({ from: stranger, subject: 'Html', html: '<p>Hello <b>there</b></p><p>Second&nbsp;line</p>' });
+    await send({
+      from: stranger,
+      subject: 'Html',
+      html: '<p>Hello <b>there</b></p><p>Second&nbsp;line</p>',
+    });
     expect(newest().description).toMatch(/^Html\n\nHello there\n+Second line$/);
   });
 
   test('the same message delivered twice (same Message-ID) makes one incident', async () => {
-    const mail = { from: stranger, subject: 'Twice', text: 'Once only please.', messageId: '<dup-1@example.org>' };
+    const mail = {
+      from: stranger,
+      subject: 'Twice',
+      text: 'Once only please.',
+      messageId: '<dup-1@example.org>',
+    };
     await send(mail);
-    expect(await send(mail)).toMatchObject({ ok: true, response: expect.stringContaining('ignored') });
+    expect(await send(mail)).toMatchObject({
+      ok: true,
+      response: expect.stringContaining('ignored'),
+    });
     expect(incidents()).toHaveLength(seeded + 1);
     expect(inbound().map((m) => [m.outcome, m.reason])).toEqual([
       ['ignored', 'duplicate'],
@@ -79,7 +125,9 @@ describe('a new e-mail', () => {
   });
 
   test('mail for another mailbox is refused at RCPT TO', async () => {
-    expect(await send({ from: stranger, to: 'someone-else@handoff.test', subject: 'x', text: 'y' })).toMatchObject({ ok: false, code: 550 });
+    expect(
+      await send({ from: stranger, to: 'someone-else@handoff.test', subject: 'x', text: 'y' }),
+    ).toMatchObject({ ok: false, code: 550 });
     expect(incidents()).toHaveLength(seeded);
   });
 });
@@ -99,33 +147,62 @@ describe('a reply', () => {
       subject: `Re: [${incident.number}] We received your request`,
       text: 'It also smells of burning.\n\nOn Wed, Nov 25, 2026 Help Desk <help@handoff.test> wrote:\n> We received your request',
     });
-    expect(reply).toMatchObject({ ok: true, response: expect.stringContaining(`appended ${incident.number}`) });
+    expect(reply).toMatchObject({
+      ok: true,
+      response: expect.stringContaining(`appended ${incident.number}`),
+    });
     expect(incidents()).toHaveLength(seeded + 1);
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({ kind: 'email', visibility: 'customer', body: 'It also smells of burning.' });
+    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+      kind: 'email',
+      visibility: 'customer',
+      body: 'It also smells of burning.',
+    });
     // The General Help Desk owns it: the reply is in its queue, nobody is e-mailed.
     expect(outboxRepository.findByIncident(db, incident.id)).toHaveLength(1);
   });
 
   test('by In-Reply-To alone (subject without the tag) lands on the incident', async () => {
     const { incident, ack } = await newIncident();
-    await send({ from: stranger, subject: 'Re: We received your request', text: 'Any news?', inReplyTo: ack.messageId, references: [ack.messageId] });
+    await send({
+      from: stranger,
+      subject: 'Re: We received your request',
+      text: 'Any news?',
+      inReplyTo: ack.messageId,
+      references: [ack.messageId],
+    });
     expect(incidents()).toHaveLength(seeded + 1);
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({ kind: 'email', body: 'Any news?' });
+    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+      kind: 'email',
+      body: 'Any news?',
+    });
     expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
   });
 
   test('by References to the customer’s own first message lands on the incident', async () => {
     const { incident, sent } = await newIncident();
-    await send({ from: stranger, subject: 'Forgot to say', text: 'Room 112.', references: [sent.messageId] });
+    await send({
+      from: stranger,
+      subject: 'Forgot to say',
+      text: 'Room 112.',
+      references: [sent.messageId],
+    });
     expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
   });
 
   test('on an incident CPS owns e-mails the CPS members (team setting everyone), threaded', async () => {
     const { incident } = await newIncident();
-    await l1().oneStep.assignToCps({ incidentId: incident.id, expectedVersion: 1, reason: 'pick5_service' });
+    await l1().oneStep.assignToCps({
+      incidentId: incident.id,
+      expectedVersion: 1,
+      reason: 'pick5_service',
+    });
     const before = outboxRepository.findByIncident(db, incident.id).length;
     clock.advance(1);
-    await send({ from: stranger, subject: `Re: [${incident.number}]`, text: 'It is a departmental printer.' });
+    await send({
+      from: stranger,
+      subject: `Re: [${incident.number}]`,
+      text: 'It is a departmental printer.',
+    });
     const notices = outboxRepository.findByIncident(db, incident.id).slice(before);
     expect(notices.map((n) => [n.template, n.toAddress])).toEqual([
       ['customer-replied', 'cps@handoff.test'],
@@ -137,28 +214,63 @@ describe('a reply', () => {
 
   test('to an incident resolved 6 days ago reopens it; 8 days after the next resolution opens a linked follow-up', async () => {
     const { incident } = await newIncident();
-    await l1().oneStep.resolve({ incidentId: incident.id, expectedVersion: 1, resolutionNote: 'Cleared the jam.' });
+    await l1().oneStep.resolve({
+      incidentId: incident.id,
+      expectedVersion: 1,
+      resolutionNote: 'Cleared the jam.',
+    });
     clock.advance(6 * 24 * 60);
-    await send({ from: stranger, subject: `Re: [${incident.number}] Your request is resolved`, text: 'Jammed again.' });
-    expect(incidentRepository.findById(db, incident.id)).toMatchObject({ status: 'assigned', version: 3 });
-    expect(incidentRepository.findAudit(db, incident.id)[0]).toMatchObject({ field: 'status', fromValue: 'resolved', toValue: 'assigned', actorName: null });
+    await send({
+      from: stranger,
+      subject: `Re: [${incident.number}] Your request is resolved`,
+      text: 'Jammed again.',
+    });
+    expect(incidentRepository.findById(db, incident.id)).toMatchObject({
+      status: 'assigned',
+      version: 3,
+    });
+    expect(incidentRepository.findAudit(db, incident.id)[0]).toMatchObject({
+      field: 'status',
+      fromValue: 'resolved',
+      toValue: 'assigned',
+      actorName: null,
+    });
     expect(incidents()).toHaveLength(seeded + 1);
 
-    await l1().oneStep.resolve({ incidentId: incident.id, expectedVersion: 3, resolutionNote: 'Replaced the roller.' });
+    await l1().oneStep.resolve({
+      incidentId: incident.id,
+      expectedVersion: 3,
+      resolutionNote: 'Replaced the roller.',
+    });
     clock.advance(8 * 24 * 60);
-    const late = await send({ from: stranger, subject: `Re: [${incident.number}] Your request is resolved`, text: 'Jammed a third time.' });
-    expect(late).toMatchObject({ ok: true, response: expect.stringContaining('follow_up INC-000010') });
+    const late = await send({
+      from: stranger,
+      subject: `Re: [${incident.number}] Your request is resolved`,
+      text: 'Jammed a third time.',
+    });
+    expect(late).toMatchObject({
+      ok: true,
+      response: expect.stringContaining('follow_up INC-000010'),
+    });
     expect(incidentRepository.findById(db, incident.id)).toMatchObject({ status: 'resolved' });
     const followUp = newest();
     expect(followUp).toMatchObject({ number: 'INC-000010', channel: 'email', status: 'new' });
-    expect(incidentRepository.findJournal(db, followUp.id)[1]).toMatchObject({ data: expect.objectContaining({ followUpOf: incident.number }) });
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({ body: expect.stringContaining('follow-up INC-000010 opened') });
+    expect(incidentRepository.findJournal(db, followUp.id)[1]).toMatchObject({
+      data: expect.objectContaining({ followUpOf: incident.number }),
+    });
+    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+      body: expect.stringContaining('follow-up INC-000010 opened'),
+    });
   });
 });
 
 describe('loop and noise protection', () => {
   test.each([
-    ['an auto-reply (Auto-Submitted: auto-replied)', { headers: { 'Auto-Submitted': 'auto-replied' } }, 'auto_submitted'],
+    [
+      'an auto-reply (Auto-Submitted: auto-replied)',
+      { headers: { 'Auto-Submitted': 'auto-replied' } },
+      'auto_submitted',
+    ],
     ['an out-of-office (X-Autoreply)', { headers: { 'X-Autoreply': 'yes' } }, 'auto_submitted'],
     ['bulk mail (Precedence: bulk)', { headers: { Precedence: 'bulk' } }, 'bulk'],
     ['list mail (Precedence: list)', { headers: { Precedence: 'list' } }, 'bulk'],
@@ -166,19 +278,31 @@ describe('loop and noise protection', () => {
     ['a bounce (null sender)', { envelope: { from: '', to: 'help@handoff.test' } }, 'bounce'],
     ['our own mail coming back', { from: 'Help Desk <help@handoff.test>' }, 'own_address'],
   ])('%s is ignored (accepted, no incident) and counted', async (_name, extra, reason) => {
-    const result = await send({ from: stranger, subject: 'Automatic reply: We received your request', text: 'I am away.', ...extra });
+    const result = await send({
+      from: stranger,
+      subject: 'Automatic reply: We received your request',
+      text: 'I am away.',
+      ...extra,
+    });
     expect(result).toMatchObject({ ok: true, response: expect.stringContaining('ignored') });
     expect(incidents()).toHaveLength(seeded);
     expect(outboxRepository.findRecent(db)).toEqual([]);
     const overview = await admin().mail.overview();
     expect(overview.inbound.ignored.find((i) => i.reason === reason)?.n).toBe(1);
-    expect(overview.inbound.ignored.filter((i) => i.reason !== reason).every((i) => i.n === 0)).toBe(true);
+    expect(
+      overview.inbound.ignored.filter((i) => i.reason !== reason).every((i) => i.n === 0),
+    ).toBe(true);
   });
 
   test('an auto-reply tagged with an incident number does not land on the incident either', async () => {
     await send({ from: stranger, subject: 'Printer', text: 'Jams.' });
     const incident = newest();
-    await send({ from: stranger, subject: `Out of office: [${incident.number}]`, text: 'Away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await send({
+      from: stranger,
+      subject: `Out of office: [${incident.number}]`,
+      text: 'Away.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
     expect(incidentRepository.findJournal(db, incident.id)).toHaveLength(2);
   });
 
@@ -189,7 +313,9 @@ describe('loop and noise protection', () => {
     }
     expect(incidents()).toHaveLength(seeded + 10);
     expect(inbound()[0]).toMatchObject({ outcome: 'ignored', reason: 'flood' });
-    expect((await admin().mail.overview()).inbound.ignored.find((i) => i.reason === 'flood')?.n).toBe(1);
+    expect(
+      (await admin().mail.overview()).inbound.ignored.find((i) => i.reason === 'flood')?.n,
+    ).toBe(1);
 
     const first = incidents()[9]!;
     await send({ from: stranger, subject: `Re: [${first.number}]`, text: 'About the first one.' });
@@ -206,21 +332,54 @@ describe('loop and noise protection', () => {
 
 describe('bad mail never crashes the listener', () => {
   test.each([
-    ['multipart without a boundary', 'From: robin@example.org\r\nSubject: broken\r\nContent-Type: multipart/mixed\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nhello\r\n--zz--\r\n', 550, 'no readable text'],
-    ['undecodable base64 in an unknown charset', 'From: robin@example.org\r\nSubject: b64\r\nContent-Type: text/plain; charset=x-unknown\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!@@@###\r\n', 550, 'no readable text'],
-    ['headers and no body', 'From: robin@example.org\r\nSubject: empty\r\n\r\n', 550, 'no readable text'],
-    ['binary junk without headers', 'garbage \u0000\u0001\u0002 without headers\r\n\r\n', 550, 'no readable text'],
-    ['a message over the size limit', `From: robin@example.org\r\nSubject: huge\r\n\r\n${'x'.repeat(70 * 1024)}\r\n`, 552, 'larger than the 64 KB limit'],
-  ])('%s → refused with a clear reason and logged; the next good message is taken in', async (_name, raw, code, reason) => {
-    const result = await sendRaw(raw, 'robin@example.org');
-    expect(result).toMatchObject({ ok: false, code, message: expect.stringContaining(reason) });
-    expect(inbound()[0]).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining(reason) });
-    expect(incidents()).toHaveLength(seeded);
-    expect((await admin().mail.overview()).inbound.rejected).toBe(1);
+    [
+      'multipart without a boundary',
+      'From: robin@example.org\r\nSubject: broken\r\nContent-Type: multipart/mixed\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\nhello\r\n--zz--\r\n',
+      550,
+      'no readable text',
+    ],
+    [
+      'undecodable base64 in an unknown charset',
+      'From: robin@example.org\r\nSubject: b64\r\nContent-Type: text/plain; charset=x-unknown\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!@@@###\r\n',
+      550,
+      'no readable text',
+    ],
+    [
+      'headers and no body',
+      'From: robin@example.org\r\nSubject: empty\r\n\r\n',
+      550,
+      'no readable text',
+    ],
+    [
+      'binary junk without headers',
+      'garbage \u0000\u0001\u0002 without headers\r\n\r\n',
+      550,
+      'no readable text',
+    ],
+    [
+      'a message over the size limit',
+      `From: robin@example.org\r\nSubject: huge\r\n\r\n${'x'.repeat(70 * 1024)}\r\n`,
+      552,
+      'larger than the 64 KB limit',
+    ],
+  ])(
+    '%s → refused with a clear reason and logged; the next good message is taken in',
+    async (_name, raw, code, reason) => {
+      const result = await sendRaw(raw, 'robin@example.org');
+      expect(result).toMatchObject({ ok: false, code, message: expect.stringContaining(reason) });
+      expect(inbound()[0]).toMatchObject({
+        outcome: 'rejected',
+        reason: expect.stringContaining(reason),
+      });
+      expect(incidents()).toHaveLength(seeded);
+      expect((await admin().mail.overview()).inbound.rejected).toBe(1);
 
-    expect(await send({ from: stranger, subject: 'Still there?', text: 'Yes.' })).toMatchObject({ ok: true });
-    expect(incidents()).toHaveLength(seeded + 1);
-  });
+      expect(await send({ from: stranger, subject: 'Still there?', text: 'Yes.' })).toMatchObject({
+        ok: true,
+      });
+      expect(incidents()).toHaveLength(seeded + 1);
+    },
+  );
 });
 
 describe('attachments', () => {
@@ -231,7 +390,11 @@ describe('attachments', () => {
       text: 'See attached.',
       attachments: [
         { filename: 'error.txt', content: 'Error 0x80070005' },
-        { filename: '../../etc/big.png', content: Buffer.alloc(5_000, 1), contentType: 'image/png' },
+        {
+          filename: '../../etc/big.png',
+          content: Buffer.alloc(5_000, 1),
+          contentType: 'image/png',
+        },
       ],
     });
     const incident = newest();
@@ -240,14 +403,23 @@ describe('attachments', () => {
       ['error.txt', 'text/plain', 16, null],
       ['big.png', 'image/png', 5_000, expect.stringContaining('over the')],
     ]);
-    expect(attachmentRepository.findById(db, listed[0]!.id)!.content?.toString()).toBe('Error 0x80070005');
+    expect(attachmentRepository.findById(db, listed[0]!.id)!.content?.toString()).toBe(
+      'Error 0x80070005',
+    );
     expect(attachmentRepository.findById(db, listed[1]!.id)!.content).toBeNull();
     expect(inbound()[0]).toMatchObject({ attachmentCount: 2 });
   });
 
   test("a customer cannot list another customer's attachments", async () => {
-    await send({ from: stranger, subject: 'Screenshot', text: 'See attached.', attachments: [{ filename: 'a.txt', content: 'a' }] });
+    await send({
+      from: stranger,
+      subject: 'Screenshot',
+      text: 'See attached.',
+      attachments: [{ filename: 'a.txt', content: 'a' }],
+    });
     const customer = callerFor(db, 'customer@handoff.test', clock.now);
-    await expect(customer.mail.attachments({ incidentId: newest().id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(customer.mail.attachments({ incidentId: newest().id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -8,9 +8,13 @@ import { inboundMailRepository, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 import { receiveInbound, type InboundAttachment, type IntakeResult } from './inbound-intake';
 
-type ListenerConfig = Pick<MailConfig, 'inboundAddress' | 'ownAddresses' | 'maxMessageBytes' | 'maxAttachmentBytes'>;
+type ListenerConfig = Pick<
+  MailConfig,
+  'inboundAddress' | 'ownAddresses' | 'maxMessageBytes' | 'maxAttachmentBytes'
+>;
 
-const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
+const smtpError = (responseCode: number, message: string) =>
+  Object.assign(new Error(message), { responseCode });
 
 // Headers the noise rules read, taken from the raw lines so any value shape survives.
 const noiseHeaders = ['auto-submitted', 'precedence', 'list-id', 'x-autoreply', 'x-autorespond'];
@@ -19,7 +23,10 @@ function headerValues(parsed: ParsedMail): Record<string, string> {
   const values: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
     if (!noiseHeaders.includes(key) || key in values) continue;
-    values[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    values[key] = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
   }
   return values;
 }
@@ -33,7 +40,10 @@ const safeFilename = (name: string | undefined, i: number) =>
     .slice(0, 200) || `attachment-${i + 1}`;
 
 /** The parsed message as the domain's inbound rules read it. */
-export function toInboundMessage(parsed: ParsedMail, envelopeFrom: string): { message: InboundMessage; attachments: InboundAttachment[] } {
+export function toInboundMessage(
+  parsed: ParsedMail,
+  envelopeFrom: string,
+): { message: InboundMessage; attachments: InboundAttachment[] } {
   const from = parsed.from?.value.find((a) => a.address);
   const attachments = parsed.attachments.map((a, i) => ({
     filename: safeFilename(a.filename, i),
@@ -41,7 +51,11 @@ export function toInboundMessage(parsed: ParsedMail, envelopeFrom: string): { me
     size: a.size ?? a.content.length,
     content: a.content,
   }));
-  const text = parsed.text?.trim() ? parsed.text : typeof parsed.html === 'string' ? htmlToText(parsed.html) : '';
+  const text = parsed.text?.trim()
+    ? parsed.text
+    : typeof parsed.html === 'string'
+      ? htmlToText(parsed.html)
+      : '';
   return {
     message: {
       envelopeFrom,
@@ -59,10 +73,14 @@ export function toInboundMessage(parsed: ParsedMail, envelopeFrom: string): { me
   };
 }
 
-const envelopeSender = (session: SMTPServerSession): string => (session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
+const envelopeSender = (session: SMTPServerSession): string =>
+  session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
 
 /** Reads the DATA stream, keeping at most `limit` bytes (the rest is drained, not buffered). */
-function readStream(stream: SMTPServerDataStream, limit: number): Promise<{ raw: Buffer; size: number; tooLarge: boolean }> {
+function readStream(
+  stream: SMTPServerDataStream,
+  limit: number,
+): Promise<{ raw: Buffer; size: number; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -71,7 +89,9 @@ function readStream(stream: SMTPServerDataStream, limit: number): Promise<{ raw:
       if (size <= limit) chunks.push(chunk);
     });
     stream.on('error', reject);
-    stream.on('end', () => resolve({ raw: Buffer.concat(chunks), size, tooLarge: stream.sizeExceeded || size > limit }));
+    stream.on('end', () =>
+      resolve({ raw: Buffer.concat(chunks), size, tooLarge: stream.sizeExceeded || size > limit }),
+    );
   });
 }
 
@@ -116,7 +136,10 @@ export async function startInboundListener({
     }
   };
 
-  async function handle(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<IntakeResult | Error> {
+  async function handle(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+  ): Promise<IntakeResult | Error> {
     const { raw, size, tooLarge } = await readStream(stream, config.maxMessageBytes);
     if (tooLarge) {
       const reason = `The message is larger than the ${Math.floor(config.maxMessageBytes / 1024)} KB limit.`;
@@ -125,7 +148,11 @@ export async function startInboundListener({
     }
     let parsed: ParsedMail;
     try {
-      parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+      parsed = await simpleParser(raw, {
+        skipImageLinks: true,
+        skipTextToHtml: true,
+        skipTextLinks: true,
+      });
     } catch (e) {
       const reason = `The message could not be read (broken MIME: ${e instanceof Error ? e.message : String(e)}).`;
       logRejected(session, reason, size);
@@ -133,7 +160,9 @@ export async function startInboundListener({
     }
     const { message, attachments } = toInboundMessage(parsed, envelopeSender(session));
     const result = receiveInbound(db, { message, attachments, size, now: now(), config });
-    return result.outcome === 'rejected' ? smtpError(550, result.reason ?? 'Message refused.') : result;
+    return result.outcome === 'rejected'
+      ? smtpError(550, result.reason ?? 'Message refused.')
+      : result;
   }
 
   const server = new SMTPServer({
@@ -146,13 +175,17 @@ export async function startInboundListener({
     socketTimeout: 60_000,
     onRcptTo(address, _session, callback) {
       if (address.address.toLowerCase() === config.inboundAddress) return callback();
-      callback(smtpError(550, `No mailbox ${address.address} here; write to ${config.inboundAddress}.`));
+      callback(
+        smtpError(550, `No mailbox ${address.address} here; write to ${config.inboundAddress}.`),
+      );
     },
     onData(stream, session, callback) {
       handle(stream, session).then(
         (result) => {
           if (result instanceof Error) return callback(result);
-          const what = result.incidentNumber ? `${result.outcome} ${result.incidentNumber}` : `${result.outcome}${result.reason ? ` (${result.reason})` : ''}`;
+          const what = result.incidentNumber
+            ? `${result.outcome} ${result.incidentNumber}`
+            : `${result.outcome}${result.reason ? ` (${result.reason})` : ''}`;
           callback(null, `Accepted: ${what}`);
         },
         (e: unknown) => {

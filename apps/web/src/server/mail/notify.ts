@@ -13,13 +13,24 @@ import {
   type TeamRecipients,
   type Visibility,
 } from '@handoff/domain';
-import { catalogRepository, customerRepository, mailTemplateRepository, teamRepository, type Db } from '@handoff/db';
+import {
+  catalogRepository,
+  customerRepository,
+  mailTemplateRepository,
+  teamRepository,
+  type Db,
+} from '@handoff/db';
 
 /** The incident's mail context; `db` may be read inside a transaction (one better-sqlite3 connection). */
-export function loadMailContext(db: Db, incident: Incident): MailContext & { ownerTeam: TeamRecipients | null } {
+export function loadMailContext(
+  db: Db,
+  incident: Incident,
+): MailContext & { ownerTeam: TeamRecipients | null } {
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const [ownerTeam] = teamRepository.findMailRecipients(db, [incident.ownerTeamId]);
-  const customer = incident.customerId ? customerRepository.findById(db, incident.customerId) : undefined;
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
   const address = incident.callerEmail ?? customer?.email ?? null;
   return {
     incident: {
@@ -28,7 +39,9 @@ export function loadMailContext(db: Db, incident: Incident): MailContext & { own
       callerName: incident.callerName,
       description: incident.description,
       status: incident.status,
-      serviceName: service ? `${service.name} › ${service.category} › ${service.subcategory}` : 'no service',
+      serviceName: service
+        ? `${service.name} › ${service.category} › ${service.subcategory}`
+        : 'no service',
       teamName: ownerTeam?.name ?? `team #${incident.ownerTeamId}`,
     },
     customer: address ? { address, name: incident.callerName } : null,
@@ -45,7 +58,12 @@ export function acknowledgementFor(db: Db, incident: Incident): OutboxDraft[] {
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
 export function noteMailFor(
   db: Db,
-  { incident, note, visibility, author }: { incident: Incident; note: string; visibility: Visibility; author: Actor | null },
+  {
+    incident,
+    note,
+    visibility,
+    author,
+  }: { incident: Incident; note: string; visibility: Visibility; author: Actor | null },
 ): OutboxDraft[] {
   if (visibility !== 'customer') return [];
   const ctx = loadMailContext(db, incident);
@@ -53,9 +71,18 @@ export function noteMailFor(
 }
 
 /** The e-mails of a one-step, judged on the incident as the step leaves it. */
-export function oneStepMailFor(db: Db, { incident, result, actor }: { incident: Incident; result: OneStepResult; actor: Actor }): OutboxDraft[] {
+export function oneStepMailFor(
+  db: Db,
+  { incident, result, actor }: { incident: Incident; result: OneStepResult; actor: Actor },
+): OutboxDraft[] {
   if (result.notifications.length === 0) return [];
   const after = { ...incident, ...result.changes };
-  const teamIds = result.notifications.flatMap((n) => (n.audience === 'team' && n.targetId !== null ? [n.targetId] : []));
-  return oneStepMail(result, { ...loadMailContext(db, after), actor, teams: teamRepository.findMailRecipients(db, teamIds) });
+  const teamIds = result.notifications.flatMap((n) =>
+    n.audience === 'team' && n.targetId !== null ? [n.targetId] : [],
+  );
+  return oneStepMail(result, {
+    ...loadMailContext(db, after),
+    actor,
+    teams: teamRepository.findMailRecipients(db, teamIds),
+  });
 }

@@ -42,10 +42,25 @@ async function freePort(): Promise<number> {
 
 describe('mail services started with the server', () => {
   test('INBOUND_SMTP_PORT=0: no listener; without SMTP_URL the worker holds queued mail', async () => {
-    outboxRepository.enqueue(db, [{ incidentId: 1, template: 't', toAddress: 'a@b.edu', toName: null, subject: 's', textBody: 'b' }], '2026-11-25T09:00:00.000Z');
+    outboxRepository.enqueue(
+      db,
+      [
+        {
+          incidentId: 1,
+          template: 't',
+          toAddress: 'a@b.edu',
+          toName: null,
+          subject: 's',
+          textBody: 'b',
+        },
+      ],
+      '2026-11-25T09:00:00.000Z',
+    );
     const status = await startMailServices({ config: config(0), db });
     expect(status).toMatchObject({ smtp: null, inbound: { state: 'off' } });
-    await vi.waitFor(() => expect(outboxRepository.countByStatus(db)).toMatchObject({ held: 1, pending: 0 }));
+    await vi.waitFor(() =>
+      expect(outboxRepository.countByStatus(db)).toMatchObject({ held: 1, pending: 0 }),
+    );
   });
 
   test('listens on 127.0.0.1 at the configured port; a second start is the first one (no double start)', async () => {
@@ -65,7 +80,10 @@ describe('mail services started with the server', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const status = await startMailServices({ config: config(port), db });
-    expect(status.inbound).toEqual({ state: 'error', error: expect.stringContaining('EADDRINUSE') });
+    expect(status.inbound).toEqual({
+      state: 'error',
+      error: expect.stringContaining('EADDRINUSE'),
+    });
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
   });

@@ -11,7 +11,8 @@ export interface MailServiceStatus {
   startedAt: string;
   /** `host:port` of the SMTP server, or null when messages are held. */
   smtp: string | null;
-  inbound: { state: 'listening'; address: string } | { state: 'off' } | { state: 'error'; error: string };
+  inbound:
+    { state: 'listening'; address: string } | { state: 'off' } | { state: 'error'; error: string };
 }
 
 /** Tests pass their own configuration and database; the app reads env.ts and its database. */
@@ -41,7 +42,11 @@ async function start({ config = mailConfig(), db = getDb() }: StartOptions): Pro
     config,
     intervalMs: config.workerIntervalMs,
   });
-  const status: MailServiceStatus = { startedAt: now(), smtp: describeSmtpUrl(config.smtpUrl), inbound: { state: 'off' } };
+  const status: MailServiceStatus = {
+    startedAt: now(),
+    smtp: describeSmtpUrl(config.smtpUrl),
+    inbound: { state: 'off' },
+  };
   let listener: InboundListener | null = null;
   if (config.inboundPort !== 0) {
     try {
@@ -50,7 +55,9 @@ async function start({ config = mailConfig(), db = getDb() }: StartOptions): Pro
     } catch (e) {
       // A taken port must not take the web app down with it; the Mail page shows why.
       const error = e instanceof Error ? e.message : String(e);
-      console.error(`[mail] inbound SMTP listener not started on 127.0.0.1:${config.inboundPort}: ${error}`);
+      console.error(
+        `[mail] inbound SMTP listener not started on 127.0.0.1:${config.inboundPort}: ${error}`,
+      );
       status.inbound = { state: 'error', error };
     }
   }

@@ -18,7 +18,9 @@ export interface Received {
  * Starts a receiver on 127.0.0.1:0. `refuse(n)` may return an SMTP error for the n-th DATA (1-based),
  * e.g. a 451 for the first attempt only.
  */
-export async function startReceiver({ refuse }: { refuse?: (n: number) => { code: number; message: string } | null } = {}) {
+export async function startReceiver({
+  refuse,
+}: { refuse?: (n: number) => { code: number; message: string } | null } = {}) {
   const received: Received[] = [];
   let attempts = 0;
   const server = new SMTPServer({
@@ -31,7 +33,10 @@ export async function startReceiver({ refuse }: { refuse?: (n: number) => { code
       stream.on('end', () => {
         attempts += 1;
         const refusal = refuse?.(attempts);
-        if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+        if (refusal)
+          return callback(
+            Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
+          );
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
           (parsed) => {
@@ -84,7 +89,9 @@ export const testListenerConfig = {
   maxAttachmentBytes: 2_000,
 };
 
-export type SendResult = { ok: true; messageId: string; response: string } | { ok: false; code: number | undefined; message: string };
+export type SendResult =
+  | { ok: true; messageId: string; response: string }
+  | { ok: false; code: number | undefined; message: string };
 
 /** Starts the inbound listener on 127.0.0.1:0 with an SMTP client that sends it real mail. */
 export async function startTestListener({ db, now }: { db: Db; now: () => string }) {
@@ -95,11 +102,19 @@ export async function startTestListener({ db, now }: { db: Db; now: () => string
     config: testListenerConfig,
     log: { error: () => undefined, warn: () => undefined },
   });
-  const client = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+  const client = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: listener.port,
+    secure: false,
+    ignoreTLS: true,
+  });
   /** Sends real SMTP to the listener; resolves with the reply, or with the SMTP error. */
   const send = async (mail: SendMailOptions): Promise<SendResult> => {
     try {
-      const info = (await client.sendMail({ to: testListenerConfig.inboundAddress, ...mail })) as { messageId: string; response: string };
+      const info = (await client.sendMail({ to: testListenerConfig.inboundAddress, ...mail })) as {
+        messageId: string;
+        response: string;
+      };
       return { ok: true, messageId: info.messageId, response: info.response };
     } catch (e) {
       const err = e as { responseCode?: number; message: string };
@@ -108,7 +123,8 @@ export async function startTestListener({ db, now }: { db: Db; now: () => string
   };
   return {
     send,
-    sendRaw: (raw: string, from: string) => send({ envelope: { from, to: testListenerConfig.inboundAddress }, raw }),
+    sendRaw: (raw: string, from: string) =>
+      send({ envelope: { from, to: testListenerConfig.inboundAddress }, raw }),
     close: async () => {
       client.close();
       await listener.close();
@@ -123,11 +139,18 @@ export type TestListener = Awaited<ReturnType<typeof startTestListener>>;
  * it; `current()` inside a test returns them.
  */
 export function useTestListener(start = '2026-11-25T15:00:00.000Z') {
-  let current: { t: TestDb; db: Db; clock: ReturnType<typeof manualClock>; listener: TestListener } | undefined;
+  let current:
+    | { t: TestDb; db: Db; clock: ReturnType<typeof manualClock>; listener: TestListener }
+    | undefined;
   beforeEach(async () => {
     const t = createTestDb();
     const clock = manualClock(start);
-    current = { t, db: t.db, clock, listener: await startTestListener({ db: t.db, now: clock.now }) };
+    current = {
+      t,
+      db: t.db,
+      clock,
+      listener: await startTestListener({ db: t.db, now: clock.now }),
+    };
   });
   afterEach(async () => {
     await current?.listener.close();

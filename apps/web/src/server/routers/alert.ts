@@ -10,8 +10,10 @@ import {
 import { incidentRepository, settingsRepository, type Db } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
-const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
-const thresholds = (db: Db) => parsePotentialOutageSettings(settingsRepository.get(db, potentialOutageSettingsKey));
+const hoursBefore = (now: string, h: number) =>
+  new Date(Date.parse(now) - h * 3_600_000).toISOString();
+const thresholds = (db: Db) =>
+  parsePotentialOutageSettings(settingsRepository.get(db, potentialOutageSettingsKey));
 
 /** HDQA's home (kb 001 steps 1–2): bursts that may be an outage, and incidents no problem holds yet. */
 export const alertRouter = {
@@ -38,13 +40,23 @@ export const alertRouter = {
       createdSince: hoursBefore(ctx.now(), 7 * 24),
       limit: 500,
     }).items;
-    const groups = new Map<number, { serviceId: number; serviceName: string; incidents: typeof rows }>();
+    const groups = new Map<
+      number,
+      { serviceId: number; serviceName: string; incidents: typeof rows }
+    >();
     for (const r of rows) {
-      const g = groups.get(r.serviceId) ?? { serviceId: r.serviceId, serviceName: r.serviceName, incidents: [] };
+      const g = groups.get(r.serviceId) ?? {
+        serviceId: r.serviceId,
+        serviceName: r.serviceName,
+        incidents: [],
+      };
       g.incidents.push(r);
       groups.set(r.serviceId, g);
     }
-    return [...groups.values()].sort((a, b) => b.incidents.length - a.incidents.length || a.serviceName.localeCompare(b.serviceName));
+    return [...groups.values()].sort(
+      (a, b) =>
+        b.incidents.length - a.incidents.length || a.serviceName.localeCompare(b.serviceName),
+    );
   }),
 
   settings: authorizedProcedure('settings.manage').query(({ ctx }) => thresholds(ctx.db)),

@@ -18,7 +18,14 @@ afterEach(() => t.close());
 // Tuesday 24 November 2026 10:00 in Chicago (CPS open), and Wednesday 03:00 (closed).
 const tuesday10am = '2026-11-24T16:00:00.000Z';
 const wednesday3am = '2026-11-25T09:00:00.000Z';
-const services = { unclassified: 1, departmentalHardware: 2, netId: 6, office365: 8, remoteDesktop: 11, canvas: 13 };
+const services = {
+  unclassified: 1,
+  departmentalHardware: 2,
+  netId: 6,
+  office365: 8,
+  remoteDesktop: 11,
+  canvas: 13,
+};
 const newCase = {
   serviceId: services.remoteDesktop,
   description: 'Remote Desktop Gateway refuses my connection since this morning.',
@@ -35,67 +42,156 @@ const staffView = async (number: string) => {
 
 describe('case.create: portal routing (routeContact with channel portal)', () => {
   test('a plain customer’s case lands in the US - Help Desk queue with no agent, status new', async () => {
-    const created = await callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am)).case.create(newCase);
+    const created = await callerFor(
+      db,
+      'customer@handoff.test',
+      steppingClock(tuesday10am),
+    ).case.create(newCase);
     expect(created).toEqual({ id: 9, number: 'INC-000009', status: 'new' });
     const shown = await staffView(created.number);
-    expect(shown).toMatchObject({ ownerTeamName: 'US - Help Desk', ownerAgentName: null, channel: 'portal', customerName: 'Casey Customer', tpReview: null });
-    expect(shown.incident).toMatchObject({ callerEmail: 'ccustomer@grad.wisc.edu', preferredContact: 'email', tpTriage: null, classification: null });
+    expect(shown).toMatchObject({
+      ownerTeamName: 'US - Help Desk',
+      ownerAgentName: null,
+      channel: 'portal',
+      customerName: 'Casey Customer',
+      tpReview: null,
+    });
+    expect(shown.incident).toMatchObject({
+      callerEmail: 'ccustomer@grad.wisc.edu',
+      preferredContact: 'email',
+      tpTriage: null,
+      classification: null,
+    });
     expect(shown.journal.map((j) => [j.kind, j.visibility])).toEqual([
       ['system', 'customer'],
       ['routing', 'internal'],
       ['system', 'internal'],
     ]);
-    expect(shown.journal[1]?.body).toBe('Help Online routing: In the US - Help Desk queue for Level 1 (routing outcome: general_hd).');
+    expect(shown.journal[1]?.body).toBe(
+      'Help Online routing: In the US - Help Desk queue for Level 1 (routing outcome: general_hd).',
+    );
   });
 
   test.each([
     ['CPS open', tuesday10am, '2026-11-24T20:00:00Z'],
-    ['CPS closed: the case waits in the CPS queue, promises from the next opening', wednesday3am, '2026-11-25T17:00:00Z'],
-  ])('a coned customer’s work case is assigned to CPS at once (%s)', async (_name, at, contactBy) => {
-    const { number } = await callerFor(db, 'coned@handoff.test', steppingClock(at)).case.create({ ...newCase, serviceId: services.office365 });
-    const shown = await staffView(number);
-    expect(shown).toMatchObject({ ownerTeamName: 'US - Help Desk CPS', ownerAgentName: null, customerName: 'Dana Departmental' });
-    expect(shown.incident).toMatchObject({ status: 'assigned', classification: 'Transfer to CPS', version: 2, promises: { contactBy } });
-    const assign = shown.journal.find((j) => j.body.startsWith('Assigned to US - Help Desk CPS'));
-    expect(assign).toMatchObject({ authorName: 'Help Online (portal)', body: expect.stringContaining('reason: Portal or auto case.') });
-    expect(shown.audit.filter((a) => a.version === 2).every((a) => a.actorName === 'Help Online (portal)')).toBe(true);
-    const notified = db.select().from(schema.notifications).where(eq(schema.notifications.incidentId, shown.incident.id)).all();
-    expect(notified.map((n) => [n.audience, teamName(n.targetId!), n.template])).toEqual([['team', 'US - Help Desk CPS', 'assigned']]);
-  });
+    [
+      'CPS closed: the case waits in the CPS queue, promises from the next opening',
+      wednesday3am,
+      '2026-11-25T17:00:00Z',
+    ],
+  ])(
+    'a coned customer’s work case is assigned to CPS at once (%s)',
+    async (_name, at, contactBy) => {
+      const { number } = await callerFor(db, 'coned@handoff.test', steppingClock(at)).case.create({
+        ...newCase,
+        serviceId: services.office365,
+      });
+      const shown = await staffView(number);
+      expect(shown).toMatchObject({
+        ownerTeamName: 'US - Help Desk CPS',
+        ownerAgentName: null,
+        customerName: 'Dana Departmental',
+      });
+      expect(shown.incident).toMatchObject({
+        status: 'assigned',
+        classification: 'Transfer to CPS',
+        version: 2,
+        promises: { contactBy },
+      });
+      const assign = shown.journal.find((j) => j.body.startsWith('Assigned to US - Help Desk CPS'));
+      expect(assign).toMatchObject({
+        authorName: 'Help Online (portal)',
+        body: expect.stringContaining('reason: Portal or auto case.'),
+      });
+      expect(
+        shown.audit
+          .filter((a) => a.version === 2)
+          .every((a) => a.actorName === 'Help Online (portal)'),
+      ).toBe(true);
+      const notified = db
+        .select()
+        .from(schema.notifications)
+        .where(eq(schema.notifications.incidentId, shown.incident.id))
+        .all();
+      expect(notified.map((n) => [n.audience, teamName(n.targetId!), n.template])).toEqual([
+        ['team', 'US - Help Desk CPS', 'assigned'],
+      ]);
+    },
+  );
 
   test('creation and the assignment to CPS are one transaction: when the assignment fails, no case is stored', async () => {
-    db.update(schema.teams).set({ name: 'CPS (renamed)' }).where(eq(schema.teams.name, 'US - Help Desk CPS')).run();
-    const error = await rejectionOf(callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am)).case.create(newCase));
-    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'No team named US - Help Desk CPS is set up.' });
+    db.update(schema.teams)
+      .set({ name: 'CPS (renamed)' })
+      .where(eq(schema.teams.name, 'US - Help Desk CPS'))
+      .run();
+    const error = await rejectionOf(
+      callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am)).case.create(newCase),
+    );
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No team named US - Help Desk CPS is set up.',
+    });
     expect(incidentCount()).toBe(8);
   });
 
   test.each([
     ['NetID (the General HD always handles it)', { serviceId: services.netId }],
     ['not work related, on a personal device', { workRelated: false }],
-    ['not work related, on a computer that is not departmental', { workRelated: false, computerName: 'MY-LAPTOP' }],
+    [
+      'not work related, on a computer that is not departmental',
+      { workRelated: false, computerName: 'MY-LAPTOP' },
+    ],
   ])('a coned customer’s case stays with the Help Desk: %s', async (_name, change) => {
-    const { number } = await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am)).case.create({ ...newCase, ...change });
-    expect(await staffView(number)).toMatchObject({ ownerTeamName: 'US - Help Desk', incident: { classification: null, status: 'new' } });
+    const { number } = await callerFor(
+      db,
+      'coned@handoff.test',
+      steppingClock(tuesday10am),
+    ).case.create({ ...newCase, ...change });
+    expect(await staffView(number)).toMatchObject({
+      ownerTeamName: 'US - Help Desk',
+      incident: { classification: null, status: 'new' },
+    });
   });
 
   test('a coned customer’s case about a departmental computer goes to CPS even when not work related', async () => {
-    const { number } = await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am)).case.create({ ...newCase, workRelated: false, computerName: 'CAE-4411' });
+    const { number } = await callerFor(
+      db,
+      'coned@handoff.test',
+      steppingClock(tuesday10am),
+    ).case.create({ ...newCase, workRelated: false, computerName: 'CAE-4411' });
     expect(await staffView(number)).toMatchObject({ ownerTeamName: 'US - Help Desk CPS' });
   });
 
   test('a Primary Tech Partner’s case waits in the TP review queue of US - Help Desk', async () => {
-    const { number } = await callerFor(db, 'tp@handoff.test', steppingClock(tuesday10am)).case.create({ ...newCase, peopleAffected: 6 });
+    const { number } = await callerFor(
+      db,
+      'tp@handoff.test',
+      steppingClock(tuesday10am),
+    ).case.create({ ...newCase, peopleAffected: 6 });
     const shown = await staffView(number);
-    expect(shown).toMatchObject({ ownerTeamName: 'US - Help Desk', incident: { tpTriage: 'review', peopleAffected: 6, status: 'new' } });
-    expect(shown.tpReview).toMatchObject({ state: 'review', complete: true, scope: { inScope: true } });
+    expect(shown).toMatchObject({
+      ownerTeamName: 'US - Help Desk',
+      incident: { tpTriage: 'review', peopleAffected: 6, status: 'new' },
+    });
+    expect(shown.tpReview).toMatchObject({
+      state: 'review',
+      complete: true,
+      scope: { inScope: true },
+    });
     const queue = await callerFor(db, 'hdqa@handoff.test').triage.tpReview({});
     expect(queue.items.map((i) => i.number)).toEqual([number]);
   });
 
   test('a Primary TP’s case on a PICK 5 service goes to CPS, not to review', async () => {
-    const { number } = await callerFor(db, 'tp@handoff.test', steppingClock(tuesday10am)).case.create({ ...newCase, serviceId: services.departmentalHardware });
-    expect(await staffView(number)).toMatchObject({ ownerTeamName: 'US - Help Desk CPS', incident: { tpTriage: null } });
+    const { number } = await callerFor(
+      db,
+      'tp@handoff.test',
+      steppingClock(tuesday10am),
+    ).case.create({ ...newCase, serviceId: services.departmentalHardware });
+    expect(await staffView(number)).toMatchObject({
+      ownerTeamName: 'US - Help Desk CPS',
+      incident: { tpTriage: null },
+    });
   });
 
   test.each([
@@ -103,7 +199,12 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
     ['the work question unanswered', { workRelated: undefined }, 'workRelated'],
     ['nobody affected', { peopleAffected: 0 }, 'peopleAffected'],
   ])('%s → BAD_REQUEST at the field, nothing stored', async (_name, change, field) => {
-    const error = await rejectionOf(callerFor(db, 'customer@handoff.test').case.create({ ...newCase, ...change } as typeof newCase));
+    const error = await rejectionOf(
+      callerFor(db, 'customer@handoff.test').case.create({
+        ...newCase,
+        ...change,
+      } as typeof newCase),
+    );
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(JSON.stringify((error as { cause: unknown }).cause)).toContain(field);
     expect(incidentCount()).toBe(8);
@@ -113,30 +214,60 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
     ['a service customers do not see', services.unclassified],
     ['a service that does not exist', 999],
   ])('%s → BAD_REQUEST at the service', async (_name, serviceId) => {
-    const error = await rejectionOf(callerFor(db, 'customer@handoff.test').case.create({ ...newCase, serviceId }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: 'Choose a service from the list.', cause: { fields: { serviceId: 'Choose a service from the list' } } });
+    const error = await rejectionOf(
+      callerFor(db, 'customer@handoff.test').case.create({ ...newCase, serviceId }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Choose a service from the list.',
+      cause: { fields: { serviceId: 'Choose a service from the list' } },
+    });
     expect(incidentCount()).toBe(8);
   });
 
-  test.each(['l1@handoff.test', 'hdqa@handoff.test', 'admin@handoff.test'])('%s may not file a portal case', async (email) => {
-    expect(await rejectionOf(callerFor(db, email).case.create(newCase))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(incidentCount()).toBe(8);
-  });
+  test.each(['l1@handoff.test', 'hdqa@handoff.test', 'admin@handoff.test'])(
+    '%s may not file a portal case',
+    async (email) => {
+      expect(await rejectionOf(callerFor(db, email).case.create(newCase))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(incidentCount()).toBe(8);
+    },
+  );
 });
 
 describe('attachments', () => {
-  const file = (bytes: number) => ({ fileName: 'error.png', contentType: 'image/png', dataBase64: Buffer.alloc(bytes, 1).toString('base64') });
+  const file = (bytes: number) => ({
+    fileName: 'error.png',
+    contentType: 'image/png',
+    dataBase64: Buffer.alloc(bytes, 1).toString('base64'),
+  });
 
   test('files are stored with the case and listed to the customer and to staff', async () => {
     const customer = callerFor(db, 'customer@handoff.test');
     const { number } = await customer.case.create({ ...newCase, attachments: [file(1234)] });
     const mine = await customer.incident.byNumber({ number });
-    expect(mine.attachments).toEqual([{ id: 1, filename: 'error.png', contentType: 'image/png', size: 1234, skippedReason: null, visibility: 'customer', createdAt: expect.any(String) }]);
+    expect(mine.attachments).toEqual([
+      {
+        id: 1,
+        filename: 'error.png',
+        contentType: 'image/png',
+        size: 1234,
+        skippedReason: null,
+        visibility: 'customer',
+        createdAt: expect.any(String),
+      },
+    ]);
     expect((await staffView(number)).attachments).toEqual(mine.attachments);
   });
 
   test('a file over 2 MB is refused and nothing is stored', async () => {
-    const error = await rejectionOf(callerFor(db, 'customer@handoff.test').case.create({ ...newCase, attachments: [file(2 * 1024 * 1024 + 1)] }));
+    const error = await rejectionOf(
+      callerFor(db, 'customer@handoff.test').case.create({
+        ...newCase,
+        attachments: [file(2 * 1024 * 1024 + 1)],
+      }),
+    );
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(incidentCount()).toBe(8);
     expect(db.select().from(schema.attachments).all()).toEqual([]);
@@ -149,10 +280,21 @@ describe('what a customer sees', () => {
 
   test('only their own cases and only customer-visible entries: no internal note appears in any response', async () => {
     const customer = callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am));
-    const created = await customer.case.create({ ...newCase, description: 'Gateway says my account is locked.' });
+    const created = await customer.case.create({
+      ...newCase,
+      description: 'Gateway says my account is locked.',
+    });
     const l1 = callerFor(db, 'l1@handoff.test');
-    await l1.incident.addNote({ incidentId: created.id, body: internalText, visibility: 'internal' });
-    await l1.incident.addNote({ incidentId: created.id, body: visibleText, visibility: 'customer' });
+    await l1.incident.addNote({
+      incidentId: created.id,
+      body: internalText,
+      visibility: 'internal',
+    });
+    await l1.incident.addNote({
+      incidentId: created.id,
+      body: visibleText,
+      visibility: 'customer',
+    });
 
     // Every response a customer can get about their cases, serialized.
     const responses = [
@@ -164,19 +306,37 @@ describe('what a customer sees', () => {
       await customer.case.services(),
       await customer.case.profile(),
       await customer.case.addNote({ incidentId: created.id, body: 'Still locked.' }),
-      await customer.incident.addNote({ incidentId: created.id, body: 'Tried again.', visibility: 'customer' }),
+      await customer.incident.addNote({
+        incidentId: created.id,
+        body: 'Tried again.',
+        visibility: 'customer',
+      }),
       await customer.incident.byNumber({ number: created.number }),
       await customer.me.get(),
     ];
     const json = JSON.stringify(responses);
-    for (const hidden of [internalText, 'Help Online routing', 'Case submitted in Help Online', 'Lee Level-One', 'ownerAgent', 'classification', 'tpTriage', 'steps'])
+    for (const hidden of [
+      internalText,
+      'Help Online routing',
+      'Case submitted in Help Online',
+      'Lee Level-One',
+      'ownerAgent',
+      'classification',
+      'tpTriage',
+      'steps',
+    ])
       expect(json).not.toContain(hidden);
     expect(json).toContain(visibleText);
     expect(json).toContain('Still locked.');
 
     const shown = responses[9] as Awaited<ReturnType<typeof customer.incident.byNumber>>;
     expect(shown.audience).toBe('customer');
-    expect(shown.journal.map((j) => j.body)).toEqual(['Tried again.', 'Still locked.', visibleText, expect.stringMatching(/^We received your case/)]);
+    expect(shown.journal.map((j) => j.body)).toEqual([
+      'Tried again.',
+      'Still locked.',
+      visibleText,
+      expect.stringMatching(/^We received your case/),
+    ]);
     // Staff do see the internal note, so the filtering above is doing the work.
     expect(JSON.stringify(await staffView(created.number))).toContain(internalText);
   });
@@ -184,36 +344,58 @@ describe('what a customer sees', () => {
   test('my cases list holds my cases only, with status and owner team', async () => {
     await callerFor(db, 'tp@handoff.test').case.create(newCase);
     const { items } = await callerFor(db, 'customer@handoff.test').incident.myCases({});
-    expect(items.map((i) => [i.number, i.status, i.ownerTeamName])).toEqual([['INC-000001', 'in_progress', 'US - Help Desk']]);
+    expect(items.map((i) => [i.number, i.status, i.ownerTeamName])).toEqual([
+      ['INC-000001', 'in_progress', 'US - Help Desk'],
+    ]);
   });
 
   test("another customer's case is not found, to read or to note", async () => {
     const { id, number } = await callerFor(db, 'tp@handoff.test').case.create(newCase);
     const customer = callerFor(db, 'customer@handoff.test');
-    expect(await rejectionOf(customer.incident.byNumber({ number }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejectionOf(customer.case.addNote({ incidentId: id, body: 'hi' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(db.select().from(schema.journalEntries).where(eq(schema.journalEntries.body, 'hi')).all()).toEqual([]);
+    expect(await rejectionOf(customer.incident.byNumber({ number }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await rejectionOf(customer.case.addNote({ incidentId: id, body: 'hi' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(
+      db.select().from(schema.journalEntries).where(eq(schema.journalEntries.body, 'hi')).all(),
+    ).toEqual([]);
   });
 
   test('staff cannot use the customer note path', async () => {
-    expect(await rejectionOf(callerFor(db, 'l1@handoff.test').case.addNote({ incidentId: 1, body: 'x' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        callerFor(db, 'l1@handoff.test').case.addNote({ incidentId: 1, body: 'x' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
 describe('a customer’s note re-notifies the owning team (kb 000)', () => {
   const notificationsFor = (incidentId: number) =>
-    db.select().from(schema.notifications).where(eq(schema.notifications.incidentId, incidentId)).all().filter((n) => n.template === 'customer-note');
+    db
+      .select()
+      .from(schema.notifications)
+      .where(eq(schema.notifications.incidentId, incidentId))
+      .all()
+      .filter((n) => n.template === 'customer-note');
   const outboxFor = (incidentId: number) =>
     // The mail capability's template for a customer's note to the owning team.
-    db.select().from(schema.outbox).where(eq(schema.outbox.incidentId, incidentId)).all().filter((o) => o.template === 'customer-replied');
+    db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.incidentId, incidentId))
+      .all()
+      .filter((o) => o.template === 'customer-replied');
 
   test('a team that gets mail (CPS, notify everyone): a notification for the team and an e-mail to each member', async () => {
     const coned = callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
     const { id } = await coned.case.create({ ...newCase, serviceId: services.office365 });
     await coned.case.addNote({ incidentId: id, body: 'It now fails on my second laptop too.' });
-    expect(notificationsFor(id).map((n) => [n.audience, teamName(n.targetId!), n.subject])).toEqual([
-      ['team', 'US - Help Desk CPS', `INC-000009: Dana Departmental added a note`],
-    ]);
+    expect(notificationsFor(id).map((n) => [n.audience, teamName(n.targetId!), n.subject])).toEqual(
+      [['team', 'US - Help Desk CPS', `INC-000009: Dana Departmental added a note`]],
+    );
     expect(outboxFor(id).map((o) => [o.toAddress, o.status])).toEqual([
       ['cps@handoff.test', 'pending'],
       ['cps2@handoff.test', 'pending'],
@@ -223,7 +405,11 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
 
   test('a team not set to get mail is notified in the app only; the agent who owns it is told too', async () => {
     const customer = callerFor(db, 'customer@handoff.test');
-    await customer.incident.addNote({ incidentId: 1, body: 'Still cannot sign in.', visibility: 'customer' });
+    await customer.incident.addNote({
+      incidentId: 1,
+      body: 'Still cannot sign in.',
+      visibility: 'customer',
+    });
     const lee = userRepository.findByEmail(db, 'l1@handoff.test')!.id;
     expect(notificationsFor(1).map((n) => [n.audience, n.targetId])).toEqual([
       ['team', teamRepository.findByName(db, 'US - Help Desk')!.id],
@@ -252,20 +438,38 @@ describe('case.knownOutages ("is this already known?")', () => {
   });
   const source = {
     findOpenForServices: (ids: readonly number[]) =>
-      [outage({}), outage({ number: 'OUT-000002', serviceIds: [services.canvas], summary: 'Canvas slow.' }), outage({ number: 'OUT-000003', status: 'planned', startsAt: '2026-12-01T15:00:00.000Z' })].filter((o) =>
-        o.serviceIds.some((id) => ids.includes(id)),
-      ),
+      [
+        outage({}),
+        outage({ number: 'OUT-000002', serviceIds: [services.canvas], summary: 'Canvas slow.' }),
+        outage({ number: 'OUT-000003', status: 'planned', startsAt: '2026-12-01T15:00:00.000Z' }),
+      ].filter((o) => o.serviceIds.some((id) => ids.includes(id))),
   };
   const customerWithOutages = () => {
     const user = userRepository.findByEmail(db, 'customer@handoff.test')!;
-    return createCaller({ db, actor: userRepository.findActorById(db, user.id)!, now: steppingClock(tuesday10am), knownOutages: source });
+    return createCaller({
+      db,
+      actor: userRepository.findActorById(db, user.id)!,
+      now: steppingClock(tuesday10am),
+      knownOutages: source,
+    });
   };
 
   test('the chosen service’s current outages, with their public summary (a future planned one is left out)', async () => {
-    expect(await customerWithOutages().case.knownOutages({ serviceId: services.remoteDesktop })).toEqual([
-      { number: 'OUT-000001', status: 'active', summary: 'Remote Desktop Gateway is down for everyone; SNCC is working on it.', startsAt: '2026-11-24T15:00:00.000Z', expectedEndAt: null, serviceIds: [services.remoteDesktop] },
+    expect(
+      await customerWithOutages().case.knownOutages({ serviceId: services.remoteDesktop }),
+    ).toEqual([
+      {
+        number: 'OUT-000001',
+        status: 'active',
+        summary: 'Remote Desktop Gateway is down for everyone; SNCC is working on it.',
+        startsAt: '2026-11-24T15:00:00.000Z',
+        expectedEndAt: null,
+        serviceIds: [services.remoteDesktop],
+      },
     ]);
-    expect(await customerWithOutages().case.knownOutages({ serviceId: services.netId })).toEqual([]);
+    expect(await customerWithOutages().case.knownOutages({ serviceId: services.netId })).toEqual(
+      [],
+    );
   });
 
   test('without a service: the outages of the services of my open cases', async () => {
@@ -278,10 +482,23 @@ describe('case.knownOutages ("is this already known?")', () => {
 
   test('the default source reads the declared outages: the seeded active UWNet outage, public fields only', async () => {
     const uwnet = 10;
-    const known = await callerFor(db, 'customer@handoff.test').case.knownOutages({ serviceId: uwnet });
+    const known = await callerFor(db, 'customer@handoff.test').case.knownOutages({
+      serviceId: uwnet,
+    });
     expect(known).toHaveLength(1);
     expect(known[0]).toMatchObject({ status: 'active', serviceIds: [uwnet] });
-    expect(Object.keys(known[0]!).sort()).toEqual(['expectedEndAt', 'number', 'serviceIds', 'startsAt', 'status', 'summary']);
-    expect(await callerFor(db, 'customer@handoff.test').case.knownOutages({ serviceId: services.remoteDesktop })).toEqual([]);
+    expect(Object.keys(known[0]!).sort()).toEqual([
+      'expectedEndAt',
+      'number',
+      'serviceIds',
+      'startsAt',
+      'status',
+      'summary',
+    ]);
+    expect(
+      await callerFor(db, 'customer@handoff.test').case.knownOutages({
+        serviceId: services.remoteDesktop,
+      }),
+    ).toEqual([]);
   });
 });

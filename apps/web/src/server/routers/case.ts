@@ -29,7 +29,11 @@ import { authorizedProcedure } from '../trpc';
 
 function myCustomer(db: Db, customerId: number | null) {
   const customer = customerId === null ? undefined : customerRepository.findById(db, customerId);
-  if (!customer) throw new DomainError('FORBIDDEN', 'Your sign-in is not linked to a customer record; call the Help Desk to file a case.');
+  if (!customer)
+    throw new DomainError(
+      'FORBIDDEN',
+      'Your sign-in is not linked to a customer record; call the Help Desk to file a case.',
+    );
   return customer;
 }
 
@@ -38,7 +42,12 @@ export const caseRouter = {
   /** Who I am as the Help Desk knows me: the contact details a new case starts from. */
   profile: authorizedProcedure('case.create').query(({ ctx }) => {
     const c = myCustomer(ctx.db, ctx.actor.customerId);
-    return { name: c.name, email: c.email, phone: c.phone, primaryTechPartner: c.primaryTechPartner };
+    return {
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      primaryTechPartner: c.primaryTechPartner,
+    };
   }),
 
   /** The services a customer may choose, each banner explained in plain words. */
@@ -59,13 +68,24 @@ export const caseRouter = {
           : [
               ...new Set(
                 incidentRepository
-                  .list(ctx.db, { customerId: ctx.actor.customerId ?? -1, statuses: [...openStatuses], limit: 100 })
+                  .list(ctx.db, {
+                    customerId: ctx.actor.customerId ?? -1,
+                    statuses: [...openStatuses],
+                    limit: 100,
+                  })
                   .items.map((i) => i.serviceId),
               ),
             ];
       const source = ctx.knownOutages ?? knownOutagesFrom(ctx.db);
       return currentOutagesFor(source.findOpenForServices(serviceIds), serviceIds, ctx.now()).map(
-        ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }) => ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }),
+        ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }) => ({
+          number,
+          status,
+          summary,
+          startsAt,
+          expectedEndAt,
+          serviceIds: ids,
+        }),
       );
     }),
 
@@ -80,10 +100,13 @@ export const caseRouter = {
       const customer = myCustomer(ctx.db, ctx.actor.customerId);
       const service = catalogRepository.findServiceById(ctx.db, input.serviceId);
       if (!service?.customerFacing) {
-        throw new DomainError('VALIDATION', 'Choose a service from the list.', { serviceId: 'Choose a service from the list' });
+        throw new DomainError('VALIDATION', 'Choose a service from the list.', {
+          serviceId: 'Choose a service from the list',
+        });
       }
       const helpDesk = teamRepository.findByName(ctx.db, teamNames.helpDesk);
-      if (!helpDesk) throw new DomainError('NOT_FOUND', `No team named ${teamNames.helpDesk} is set up.`);
+      if (!helpDesk)
+        throw new DomainError('NOT_FOUND', `No team named ${teamNames.helpDesk} is set up.`);
       const route = routePortalCase(
         contactFactsFor({
           at: now,
@@ -96,7 +119,14 @@ export const caseRouter = {
           answers: { workRelated: input.workRelated, computerName: input.computerName ?? null },
         }),
       );
-      const drafts = createPortalCase({ input, actor: ctx.actor, customer, route, helpDeskTeamId: helpDesk.id, now });
+      const drafts = createPortalCase({
+        input,
+        actor: ctx.actor,
+        customer,
+        route,
+        helpDeskTeamId: helpDesk.id,
+        now,
+      });
       const row = ctx.db.transaction(
         (tx) => {
           let created = incidentRepository.insertNew(tx, drafts);
@@ -104,8 +134,16 @@ export const caseRouter = {
           if (route.destination === 'cps') {
             const system = portalRepository.ensurePortalSystemActor(tx);
             const env = loadOneStepEnv(ctx.db, { incident: created, actor: system, now });
-            const result = assignToCps(env, { incidentId: created.id, expectedVersion: created.version, reason: 'portal_or_auto' });
-            created = incidentRepository.applyUpdate(tx, { id: created.id, expectedVersion: created.version, ...result });
+            const result = assignToCps(env, {
+              incidentId: created.id,
+              expectedVersion: created.version,
+              reason: 'portal_or_auto',
+            });
+            created = incidentRepository.applyUpdate(tx, {
+              id: created.id,
+              expectedVersion: created.version,
+              ...result,
+            });
           }
           return created;
         },

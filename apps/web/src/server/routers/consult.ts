@@ -12,11 +12,20 @@ import {
   sendChatTemplate,
   type Actor,
 } from '@handoff/domain';
-import { consultRepository, incidentRepository, problemRepository, schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import {
+  consultRepository,
+  incidentRepository,
+  problemRepository,
+  schema,
+  teamRepository,
+  userRepository,
+  type Db,
+} from '@handoff/db';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-const loadIncident = (db: Db, actor: Actor, id: number) => loadReadableIncident(db, actor, { id }).incident;
+const loadIncident = (db: Db, actor: Actor, id: number) =>
+  loadReadableIncident(db, actor, { id }).incident;
 
 /** Chat consults to the CPS and ES channels (kb 000, 002), with server-side deadlines. */
 export const consultRouter = {
@@ -73,7 +82,13 @@ export const consultRouter = {
         expectedVersion: incident.version,
         ...result,
         also: (tx) => {
-          if (!consultRepository.settle(tx, consult.id, { status: 'accepted', acceptedById: ctx.actor.id, acceptedAt: now })) {
+          if (
+            !consultRepository.settle(tx, consult.id, {
+              status: 'accepted',
+              acceptedById: ctx.actor.id,
+              acceptedAt: now,
+            })
+          ) {
             throw new DomainError('CONFLICT', 'Another agent accepted this consult first.');
           }
         },
@@ -83,10 +98,17 @@ export const consultRouter = {
 
   /** Sends a named chat template; its text goes into the customer-visible journal. */
   sendTemplate: authorizedProcedure('consult.open')
-    .input(z.object({ incidentId: z.number().int().positive(), templateId: z.enum(chatTemplateIds) }))
+    .input(
+      z.object({ incidentId: z.number().int().positive(), templateId: z.enum(chatTemplateIds) }),
+    )
     .mutation(({ ctx, input }) => {
       const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
-      const { journal } = sendChatTemplate({ incident, templateId: input.templateId, actor: ctx.actor, now: ctx.now() });
+      const { journal } = sendChatTemplate({
+        incident,
+        templateId: input.templateId,
+        actor: ctx.actor,
+        now: ctx.now(),
+      });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };
     }),

@@ -31,21 +31,38 @@ describe('incident.create', () => {
     ['l1@handoff.test', 'US - Help Desk', 'Lee Level-One'],
     ['cps@handoff.test', 'US - Help Desk CPS', 'Cameron CPS'],
     ['sncc@handoff.test', 'SNCC-Sysops', 'Sydney SNCC'],
-  ])('%s: a valid contact becomes the next INC number, owned by their team and by them', async (email, team, agent) => {
-    const caller = callerFor(db, email);
-    const created = await caller.incident.create(valid);
-    expect(created).toMatchObject({ number: 'INC-000009', version: 1 });
+  ])(
+    '%s: a valid contact becomes the next INC number, owned by their team and by them',
+    async (email, team, agent) => {
+      const caller = callerFor(db, email);
+      const created = await caller.incident.create(valid);
+      expect(created).toMatchObject({ number: 'INC-000009', version: 1 });
 
-    const shown = await caller.incident.byNumber({ number: created.number });
-    if (shown.audience !== 'staff') throw new Error('staff view expected');
-    expect(shown).toMatchObject({ ownerTeamName: team, ownerAgentName: agent, status: 'new', serviceName: 'Canvas', customerName: 'Oscar Nguyen' });
-    // Newest first: the first note was written after the system entry.
-    expect(shown.journal.map((e) => [e.kind, e.visibility, e.body])).toEqual([
-      ['note', 'internal', valid.firstNote],
-      ['system', 'internal', `Incident created by ${agent} (phone).`],
-    ]);
-    expect(shown.audit).toEqual([expect.objectContaining({ field: 'status', fromValue: null, toValue: 'new', version: 1, actorName: agent })]);
-  });
+      const shown = await caller.incident.byNumber({ number: created.number });
+      if (shown.audience !== 'staff') throw new Error('staff view expected');
+      expect(shown).toMatchObject({
+        ownerTeamName: team,
+        ownerAgentName: agent,
+        status: 'new',
+        serviceName: 'Canvas',
+        customerName: 'Oscar Nguyen',
+      });
+      // Newest first: the first note was written after the system entry.
+      expect(shown.journal.map((e) => [e.kind, e.visibility, e.body])).toEqual([
+        ['note', 'internal', valid.firstNote],
+        ['system', 'internal', `Incident created by ${agent} (phone).`],
+      ]);
+      expect(shown.audit).toEqual([
+        expect.objectContaining({
+          field: 'status',
+          fromValue: null,
+          toValue: 'new',
+          version: 1,
+          actorName: agent,
+        }),
+      ]);
+    },
+  );
 
   test.each([
     ['caller name empty', 'callerName', { callerName: '' }],
@@ -57,7 +74,9 @@ describe('incident.create', () => {
     ['computer name with spaces', 'computerName', { computerName: 'LAB PC 4' }],
     ['channel unknown', 'channel', { channel: 'carrier pigeon' }],
   ])('%s → BAD_REQUEST at %s, nothing stored', async (_name, field, change) => {
-    const error = await rejectionOf(callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change } as typeof valid));
+    const error = await rejectionOf(
+      callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change } as typeof valid),
+    );
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     const cause = (error as TRPCError).cause;
@@ -70,7 +89,9 @@ describe('incident.create', () => {
     ['serviceId', { serviceId: 9999 }, 'Choose a service from the catalog.'],
     ['customerId', { customerId: 9999 }, 'That customer does not exist.'],
   ])('an unknown %s → BAD_REQUEST with a message at the field', async (field, change, message) => {
-    const error = await rejectionOf(callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change }));
+    const error = await rejectionOf(
+      callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change }),
+    );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message });
     expect((error as TRPCError).cause).toBeInstanceOf(DomainError);
     expect(((error as TRPCError).cause as DomainError).fields).toHaveProperty(field);
@@ -80,11 +101,18 @@ describe('incident.create', () => {
   test('20 concurrent creates get 20 distinct, consecutive numbers', async () => {
     const emails = ['l1', 'hdqa', 'cps', 'es', 'sncc'].map((r) => `${r}@handoff.test`);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => callerFor(db, emails[i % emails.length]!).incident.create({ ...valid, description: `Contact ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        callerFor(db, emails[i % emails.length]!).incident.create({
+          ...valid,
+          description: `Contact ${i}`,
+        }),
+      ),
     );
     const numbers = results.map((r) => r.number);
     expect(new Set(numbers).size).toBe(20);
-    expect([...numbers].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `INC-${String(9 + i).padStart(6, '0')}`));
+    expect([...numbers].sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `INC-${String(9 + i).padStart(6, '0')}`),
+    );
     expect(incidentCount()).toBe(28);
   });
 });
@@ -97,15 +125,30 @@ describe('incident.edit', () => {
     const { id, number } = await first.incident.create(valid);
 
     // Both open version 1; the first save wins.
-    expect(await first.incident.edit({ id, expectedVersion: 1, patch: { description: 'TA still locked out.', computerName: 'GRAD-LT-7' } })).toEqual({
+    expect(
+      await first.incident.edit({
+        id,
+        expectedVersion: 1,
+        patch: { description: 'TA still locked out.', computerName: 'GRAD-LT-7' },
+      }),
+    ).toEqual({
       id,
       version: 2,
       changed: 2,
     });
     const before = await first.incident.byNumber({ number });
 
-    const error = await rejectionOf(second.incident.edit({ id, expectedVersion: 1, patch: { description: 'Overwrite attempt.' } }));
-    expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/version 1, it is now 2.*Reload/) });
+    const error = await rejectionOf(
+      second.incident.edit({
+        id,
+        expectedVersion: 1,
+        patch: { description: 'Overwrite attempt.' },
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/version 1, it is now 2.*Reload/),
+    });
     expect(await first.incident.byNumber({ number })).toEqual(before);
     expect(before).toMatchObject({ incident: { description: 'TA still locked out.', version: 2 } });
   });
@@ -113,7 +156,13 @@ describe('incident.edit', () => {
   test('an edit with nothing changed keeps the version and writes no audit', async () => {
     const caller = callerFor(db, 'l1@handoff.test');
     const { id, number } = await caller.incident.create(valid);
-    expect(await caller.incident.edit({ id, expectedVersion: 1, patch: { callerName: valid.callerName } })).toEqual({ id, version: 1, changed: 0 });
+    expect(
+      await caller.incident.edit({
+        id,
+        expectedVersion: 1,
+        patch: { callerName: valid.callerName },
+      }),
+    ).toEqual({ id, version: 1, changed: 0 });
     const shown = await caller.incident.byNumber({ number });
     expect(shown.audience === 'staff' && shown.audit).toHaveLength(1);
   });
@@ -121,9 +170,16 @@ describe('incident.edit', () => {
   test('clearing both phone and e-mail → BAD_REQUEST and nothing saved', async () => {
     const caller = callerFor(db, 'l1@handoff.test');
     const { id, number } = await caller.incident.create(valid);
-    const error = await rejectionOf(caller.incident.edit({ id, expectedVersion: 1, patch: { callerPhone: '', callerEmail: '' } }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { fields: { callerPhone: expect.any(String) } } });
-    expect(await caller.incident.byNumber({ number })).toMatchObject({ incident: { callerPhone: valid.callerPhone, version: 1 } });
+    const error = await rejectionOf(
+      caller.incident.edit({ id, expectedVersion: 1, patch: { callerPhone: '', callerEmail: '' } }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { fields: { callerPhone: expect.any(String) } },
+    });
+    expect(await caller.incident.byNumber({ number })).toMatchObject({
+      incident: { callerPhone: valid.callerPhone, version: 1 },
+    });
   });
 });
 
@@ -136,15 +192,25 @@ describe('reading incidents', () => {
     await l1.incident.addNote({ incidentId: 1, body: internalText, visibility: 'internal' });
     await l1.incident.addNote({ incidentId: 1, body: publicText, visibility: 'customer' });
 
-    const shown = await callerFor(db, 'customer@handoff.test').incident.byNumber({ number: 'INC-000001' });
+    const shown = await callerFor(db, 'customer@handoff.test').incident.byNumber({
+      number: 'INC-000001',
+    });
     expect(shown.audience).toBe('customer');
     const json = JSON.stringify(shown);
     expect(json).toContain(publicText);
-    for (const hidden of [internalText, 'Verified identity with two security questions.', 'Incident created by', 'Lee Level-One', 'ownerAgent'])
+    for (const hidden of [
+      internalText,
+      'Verified identity with two security questions.',
+      'Incident created by',
+      'Lee Level-One',
+      'ownerAgent',
+    ])
       expect(json).not.toContain(hidden);
 
     // The same incident through staff eyes does hold the internal note, so the filter above is doing the work.
-    expect(JSON.stringify(await l1.incident.byNumber({ number: 'INC-000001' }))).toContain(internalText);
+    expect(JSON.stringify(await l1.incident.byNumber({ number: 'INC-000001' }))).toContain(
+      internalText,
+    );
   });
 
   test.each([
@@ -152,18 +218,37 @@ describe('reading incidents', () => {
     ['an incident that does not exist', 'tp@handoff.test', 'INC-999999'],
     ['an incident filed for nobody', 'customer@handoff.test', 'NEW'],
   ])('a customer asking for %s → NOT_FOUND', async (_name, email, which) => {
-    const number = which === 'NEW' ? (await callerFor(db, 'l1@handoff.test').incident.create({ ...valid, customerId: null })).number : which;
+    const number =
+      which === 'NEW'
+        ? (await callerFor(db, 'l1@handoff.test').incident.create({ ...valid, customerId: null }))
+            .number
+        : which;
     const error = await rejectionOf(callerFor(db, email).incident.byNumber({ number }));
-    expect(error).toMatchObject({ code: 'NOT_FOUND', message: `No incident ${number} that you can see.` });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `No incident ${number} that you can see.`,
+    });
   });
 
   test("a customer cannot note someone else's incident, nor write internal notes on their own", async () => {
     const customer = callerFor(db, 'customer@handoff.test');
     const tp = callerFor(db, 'tp@handoff.test');
-    expect(await rejectionOf(tp.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'customer' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejectionOf(customer.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'internal' }))).toMatchObject({ code: 'FORBIDDEN' });
-    await customer.incident.addNote({ incidentId: 1, body: 'Still cannot sign in.', visibility: 'customer' });
-    expect(JSON.stringify(await customer.incident.byNumber({ number: 'INC-000001' }))).toContain('Still cannot sign in.');
+    expect(
+      await rejectionOf(tp.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'customer' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejectionOf(
+        customer.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'internal' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    await customer.incident.addNote({
+      incidentId: 1,
+      body: 'Still cannot sign in.',
+      visibility: 'customer',
+    });
+    expect(JSON.stringify(await customer.incident.byNumber({ number: 'INC-000001' }))).toContain(
+      'Still cannot sign in.',
+    );
   });
 
   test('a customer lists only their own cases', async () => {
@@ -176,7 +261,8 @@ describe('incident.mine', () => {
   test('pages of 7 over 32 open incidents: every one once, newest first', async () => {
     const l1 = callerFor(db, 'l1@handoff.test');
     const created: number[] = [];
-    for (let i = 0; i < 30; i++) created.push((await l1.incident.create({ ...valid, description: `Contact ${i}` })).id);
+    for (let i = 0; i < 30; i++)
+      created.push((await l1.incident.create({ ...valid, description: `Contact ${i}` })).id);
     // Someone else's incident must not appear in my list.
     await callerFor(db, 'hdqa@handoff.test').incident.create(valid);
 
@@ -184,7 +270,10 @@ describe('incident.mine', () => {
     const sizes: number[] = [];
     let cursor: number | null = null;
     do {
-      const page: Awaited<ReturnType<typeof l1.incident.mine>> = await l1.incident.mine({ cursor, limit: 7 });
+      const page: Awaited<ReturnType<typeof l1.incident.mine>> = await l1.incident.mine({
+        cursor,
+        limit: 7,
+      });
       sizes.push(page.items.length);
       seen.push(...page.items);
       cursor = page.nextCursor;

@@ -44,10 +44,14 @@ import { authorizedProcedure } from '../trpc';
 /** References must point at real rows; the message lands at the field that holds them. */
 function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: number | null }) {
   if (refs.serviceId !== undefined && !catalogRepository.findServiceById(db, refs.serviceId)) {
-    throw new DomainError('VALIDATION', 'Choose a service from the catalog.', { serviceId: 'Choose a service from the catalog' });
+    throw new DomainError('VALIDATION', 'Choose a service from the catalog.', {
+      serviceId: 'Choose a service from the catalog',
+    });
   }
   if (refs.customerId != null && !customerRepository.findById(db, refs.customerId)) {
-    throw new DomainError('VALIDATION', 'That customer does not exist.', { customerId: 'Pick the customer again from the search' });
+    throw new DomainError('VALIDATION', 'That customer does not exist.', {
+      customerId: 'Pick the customer again from the search',
+    });
   }
 }
 
@@ -61,17 +65,27 @@ export const incidentRouter = {
     .input(incidentCreateSchema)
     .mutation(({ ctx, input }) => {
       assertReferencesExist(ctx.db, input);
-      const ownerTeamId = ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
-      if (ownerTeamId === undefined) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
+      const ownerTeamId =
+        ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
+      if (ownerTeamId === undefined)
+        throw new TRPCError({
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'No team to own the incident.',
+        });
       let problem: ProblemFacts | undefined;
       if (input.problemId != null) {
         problem = problemRepository.findFacts(ctx.db, input.problemId);
-        if (!problem) throw new DomainError('VALIDATION', 'That problem does not exist.', { problemId: 'Choose an open problem' });
+        if (!problem)
+          throw new DomainError('VALIDATION', 'That problem does not exist.', {
+            problemId: 'Choose an open problem',
+          });
       }
       const now = ctx.now();
       const drafts = createIncident({ input, actor: ctx.actor, now, ownerTeamId, problem });
       // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
-      const row = incidentRepository.create(ctx.db, drafts, (tx, created) => outboxRepository.enqueue(tx, acknowledgementFor(ctx.db, created), now));
+      const row = incidentRepository.create(ctx.db, drafts, (tx, created) =>
+        outboxRepository.enqueue(tx, acknowledgementFor(ctx.db, created), now),
+      );
       return { id: row.id, number: row.number, version: row.version };
     }),
 
@@ -80,8 +94,14 @@ export const incidentRouter = {
     .query(({ ctx, input }) => {
       const { incident } = loadReadableIncident(ctx.db, ctx.actor, { number: input.number });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
-      const journal = visibleJournal(ctx.actor, incidentRepository.findJournal(ctx.db, incident.id));
-      const attachments = visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
+      const journal = visibleJournal(
+        ctx.actor,
+        incidentRepository.findJournal(ctx.db, incident.id),
+      );
+      const attachments = visibleJournal(
+        ctx.actor,
+        attachmentRepository.findByIncident(ctx.db, incident.id),
+      );
       if (ctx.actor.role === 'customer') {
         // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
         const partner = partnerRepository.findTicket(ctx.db, incident.id);
@@ -96,7 +116,9 @@ export const incidentRouter = {
           isPartnerTicket: !!partner,
           attachments,
           journal: journal.map(({ id, body, createdAt, kind, data }) =>
-            partner ? { id, body, createdAt, kind, authorName: requesterAuthorLabel({ data }, partner) } : { id, body, createdAt, kind },
+            partner
+              ? { id, body, createdAt, kind, authorName: requesterAuthorLabel({ data }, partner) }
+              : { id, body, createdAt, kind },
           ),
         };
       }
@@ -107,12 +129,25 @@ export const incidentRouter = {
         ...details,
         attachments,
         // Primary TP review (kb 004): the completeness check and the scope, for TP portal cases only.
-        tpReview: checks && service ? { state: incident.tpTriage, checks, complete: isComplete(checks), scope: tpScope(service) } : null,
-        customer: incident.customerId ? (customerRepository.findById(ctx.db, incident.customerId) ?? null) : null,
+        tpReview:
+          checks && service
+            ? {
+                state: incident.tpTriage,
+                checks,
+                complete: isComplete(checks),
+                scope: tpScope(service),
+              }
+            : null,
+        customer: incident.customerId
+          ? (customerRepository.findById(ctx.db, incident.customerId) ?? null)
+          : null,
         journal,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
         // Problems are the desk's (partner agents may not read them), so only those who may get the link.
-        problem: incident.problemId !== null && can(ctx.actor.role, 'problem.read') ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null) : null,
+        problem:
+          incident.problemId !== null && can(ctx.actor.role, 'problem.read')
+            ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null)
+            : null,
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
@@ -131,20 +166,38 @@ export const incidentRouter = {
         now: ctx.now(),
       });
       if (audit.length === 0) return { id: incident.id, version: incident.version, changed: 0 };
-      assertReferencesExist(ctx.db, { serviceId: changes.serviceId, customerId: changes.customerId });
-      const row = incidentRepository.update(ctx.db, { id: incident.id, expectedVersion: input.expectedVersion, changes, audit });
+      assertReferencesExist(ctx.db, {
+        serviceId: changes.serviceId,
+        customerId: changes.customerId,
+      });
+      const row = incidentRepository.update(ctx.db, {
+        id: incident.id,
+        expectedVersion: input.expectedVersion,
+        changes,
+        audit,
+      });
       return { id: row.id, version: row.version, changed: audit.length };
     }),
 
   addNote: authorizedProcedure('incident.addNote')
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
-      if (ctx.actor.role === 'customer' && input.visibility === 'internal') assertCan(ctx.actor, 'incident.addInternalNote');
-      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      if (ctx.actor.role === 'customer' && input.visibility === 'internal')
+        assertCan(ctx.actor, 'incident.addInternalNote');
+      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
+        id: input.incidentId,
+      });
       const now = ctx.now();
       // Channel-partner tickets have their own comment rules and notifications (kb 003).
       if (partnerScope.partnerTeamId !== null) {
-        commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now });
+        commentOnPartnerTicket(ctx.db, {
+          incident,
+          actor: ctx.actor,
+          body: input.body,
+          visibility: input.visibility,
+          via: 'web',
+          now,
+        });
         return { ok: true as const };
       }
       // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
@@ -152,10 +205,24 @@ export const incidentRouter = {
         saveCustomerNote(ctx.db, ctx.actor, now, { incidentId: incident.id, body: input.body });
         return { ok: true as const };
       }
-      const { journal } = addNote({ incident, body: input.body, visibility: input.visibility, actor: ctx.actor, partnerScope, now });
+      const { journal } = addNote({
+        incident,
+        body: input.body,
+        visibility: input.visibility,
+        actor: ctx.actor,
+        partnerScope,
+        now,
+      });
       // A customer-visible note is e-mailed to the customer.
-      const mail = noteMailFor(ctx.db, { incident, note: input.body, visibility: input.visibility, author: ctx.actor });
-      incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) => outboxRepository.enqueue(tx, mail, now));
+      const mail = noteMailFor(ctx.db, {
+        incident,
+        note: input.body,
+        visibility: input.visibility,
+        author: ctx.actor,
+      });
+      incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) =>
+        outboxRepository.enqueue(tx, mail, now),
+      );
       return { ok: true as const };
     }),
 
@@ -182,19 +249,33 @@ export const incidentRouter = {
         cursor: input.cursor ?? undefined,
         limit: input.limit,
       });
-      const partnerTeams = partnerRepository.findPartnerTeamNames(ctx.db, page.items.map((i) => i.id));
+      const partnerTeams = partnerRepository.findPartnerTeamNames(
+        ctx.db,
+        page.items.map((i) => i.id),
+      );
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map(({ id, number, status, createdAt, updatedAt, serviceName, ownerTeamName, description }) => ({
-          id,
-          number,
-          status,
-          createdAt,
-          updatedAt,
-          serviceName,
-          ownerTeamName: partnerTeams.get(id) ?? ownerTeamName,
-          description,
-        })),
+        items: page.items.map(
+          ({
+            id,
+            number,
+            status,
+            createdAt,
+            updatedAt,
+            serviceName,
+            ownerTeamName,
+            description,
+          }) => ({
+            id,
+            number,
+            status,
+            createdAt,
+            updatedAt,
+            serviceName,
+            ownerTeamName: partnerTeams.get(id) ?? ownerTeamName,
+            description,
+          }),
+        ),
       };
     }),
 } satisfies TRPCRouterRecord;

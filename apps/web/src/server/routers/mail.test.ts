@@ -26,51 +26,99 @@ const newCase = {
 
 describe('notifications queued by procedures', () => {
   test('Assign to CPS e-mails every CPS member, tagged and in the incident’s thread', async () => {
-    await l1().oneStep.assignToCps({ incidentId: 1, expectedVersion: 1, reason: 'pick5_service', callbackPhone: '608-555-0100' });
+    await l1().oneStep.assignToCps({
+      incidentId: 1,
+      expectedVersion: 1,
+      reason: 'pick5_service',
+      callbackPhone: '608-555-0100',
+    });
     expect(sent()).toEqual([
       ['team-assigned', 'cps@handoff.test'],
       ['team-assigned', 'cps2@handoff.test'],
     ]);
-    expect(mail()[0]).toMatchObject({ incidentId: 1, subject: '[INC-000001] Assigned to US - Help Desk CPS: Casey Customer', autoSubmitted: true });
+    expect(mail()[0]).toMatchObject({
+      incidentId: 1,
+      subject: '[INC-000001] Assigned to US - Help Desk CPS: Casey Customer',
+      autoSubmitted: true,
+    });
     expect(mail()[1]!.inReplyTo).toBe(mail()[0]!.messageId);
   });
 
   test('a team set to nobody is not e-mailed; set back to everyone it is', async () => {
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'nobody' });
-    await l1().oneStep.assignToCps({ incidentId: 1, expectedVersion: 1, reason: 'pick5_service', callbackPhone: '608-555-0100' });
+    await l1().oneStep.assignToCps({
+      incidentId: 1,
+      expectedVersion: 1,
+      reason: 'pick5_service',
+      callbackPhone: '608-555-0100',
+    });
     expect(mail()).toEqual([]);
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'everyone' });
-    await l1().oneStep.assignToCps({ incidentId: 2, expectedVersion: 1, reason: 'pick5_service', callbackPhone: '608-555-0100' });
+    await l1().oneStep.assignToCps({
+      incidentId: 2,
+      expectedVersion: 1,
+      reason: 'pick5_service',
+      callbackPhone: '608-555-0100',
+    });
     expect(mail()).toHaveLength(2);
   });
 
   test('Resolve e-mails the customer the resolution', async () => {
-    await l1().oneStep.resolve({ incidentId: 1, expectedVersion: 1, resolutionNote: 'Password reset; sign in again.' });
+    await l1().oneStep.resolve({
+      incidentId: 1,
+      expectedVersion: 1,
+      resolutionNote: 'Password reset; sign in again.',
+    });
     expect(sent()).toEqual([['resolved', 'ccustomer@grad.wisc.edu']]);
     expect(mail()[0]!.textBody).toContain('Password reset; sign in again.');
   });
 
   test('a refused one-step queues nothing (stale version)', async () => {
-    await expect(l1().oneStep.resolve({ incidentId: 1, expectedVersion: 7, resolutionNote: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      l1().oneStep.resolve({ incidentId: 1, expectedVersion: 7, resolutionNote: 'x' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(mail()).toEqual([]);
   });
 
   test.each([
-    ['a customer-visible note e-mails the customer', 'customer', [['customer-note', 'ccustomer@grad.wisc.edu']]],
+    [
+      'a customer-visible note e-mails the customer',
+      'customer',
+      [['customer-note', 'ccustomer@grad.wisc.edu']],
+    ],
     ['an internal note e-mails nobody', 'internal', []],
   ] as const)('%s', async (_name, visibility, expected) => {
     await l1().incident.addNote({ incidentId: 1, body: 'We are resetting it now.', visibility });
     expect(sent()).toEqual(expected);
-    if (expected.length) expect(mail()[0]).toMatchObject({ subject: '[INC-000001] Update on your request', textBody: expect.stringContaining('We are resetting it now.\n\nLee Level-One, US - Help Desk') });
+    if (expected.length)
+      expect(mail()[0]).toMatchObject({
+        subject: '[INC-000001] Update on your request',
+        textBody: expect.stringContaining(
+          'We are resetting it now.\n\nLee Level-One, US - Help Desk',
+        ),
+      });
   });
 
   test('a customer’s portal note tells the owning team when another team than the General Help Desk owns it', async () => {
     const customer = callerFor(db, 'customer@handoff.test');
-    await customer.incident.addNote({ incidentId: 1, body: 'Still locked out.', visibility: 'customer' });
+    await customer.incident.addNote({
+      incidentId: 1,
+      body: 'Still locked out.',
+      visibility: 'customer',
+    });
     expect(mail()).toEqual([]);
-    await l1().oneStep.assignToCps({ incidentId: 1, expectedVersion: 1, reason: 'pick5_service', callbackPhone: '608-555-0100' });
+    await l1().oneStep.assignToCps({
+      incidentId: 1,
+      expectedVersion: 1,
+      reason: 'pick5_service',
+      callbackPhone: '608-555-0100',
+    });
     const before = mail().length;
-    await customer.incident.addNote({ incidentId: 1, body: 'Still locked out, day two.', visibility: 'customer' });
+    await customer.incident.addNote({
+      incidentId: 1,
+      body: 'Still locked out, day two.',
+      visibility: 'customer',
+    });
     expect(sent().slice(before)).toEqual([
       ['customer-replied', 'cps@handoff.test'],
       ['customer-replied', 'cps2@handoff.test'],
@@ -86,19 +134,38 @@ describe('notifications queued by procedures', () => {
   ] as const)('a new case by %s → %i acknowledgement with its number', async (channel, n) => {
     const { number } = await l1().incident.create({ ...newCase, channel });
     expect(mail()).toHaveLength(n);
-    if (n) expect(mail()[0]).toMatchObject({ template: 'acknowledgement', toAddress: 'onguyen@grad.wisc.edu', subject: `[${number}] We received your request`, textBody: expect.stringContaining(`recorded as ${number}`) });
+    if (n)
+      expect(mail()[0]).toMatchObject({
+        template: 'acknowledgement',
+        toAddress: 'onguyen@grad.wisc.edu',
+        subject: `[${number}] We received your request`,
+        textBody: expect.stringContaining(`recorded as ${number}`),
+      });
   });
 });
 
 describe('templates', () => {
   test("an admin's edit is used by the next message; reset brings the shipped wording back", async () => {
-    await admin().mail.saveTemplate({ key: 'customer-note', subject: 'News about your request', body: 'Dear {{callerName}}: {{note}} ({{status}})' });
+    await admin().mail.saveTemplate({
+      key: 'customer-note',
+      subject: 'News about your request',
+      body: 'Dear {{callerName}}: {{note}} ({{status}})',
+    });
     await l1().incident.addNote({ incidentId: 1, body: 'Try now.', visibility: 'customer' });
-    expect(mail()[0]).toMatchObject({ subject: '[INC-000001] News about your request', textBody: 'Dear Casey Customer: Try now. (in progress)' });
+    expect(mail()[0]).toMatchObject({
+      subject: '[INC-000001] News about your request',
+      textBody: 'Dear Casey Customer: Try now. (in progress)',
+    });
 
     const listed = await admin().mail.templates();
-    expect(listed.find((x) => x.key === 'customer-note')).toMatchObject({ current: { subject: 'News about your request' }, updatedAt: expect.any(String) });
-    expect(await admin().mail.resetTemplate({ key: 'customer-note' })).toEqual({ key: 'customer-note', reset: true });
+    expect(listed.find((x) => x.key === 'customer-note')).toMatchObject({
+      current: { subject: 'News about your request' },
+      updatedAt: expect.any(String),
+    });
+    expect(await admin().mail.resetTemplate({ key: 'customer-note' })).toEqual({
+      key: 'customer-note',
+      reset: true,
+    });
     await l1().incident.addNote({ incidentId: 1, body: 'And now?', visibility: 'customer' });
     expect(mail()[1]!.subject).toBe('[INC-000001] Update on your request');
   });
@@ -107,9 +174,16 @@ describe('templates', () => {
     ['an unknown placeholder', { subject: 'Hi', body: 'Hello {{nmae}}' }, 'body'],
     ['a placeholder of another template', { subject: '{{note}}', body: 'x' }, 'subject'],
   ])('%s → BAD_REQUEST at the field, nothing saved', async (_name, change, field) => {
-    const error = await rejectionOf(admin().mail.saveTemplate({ key: 'acknowledgement', ...change }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { fields: { [field]: expect.stringContaining('Unknown placeholder') } } });
-    expect((await admin().mail.templates()).find((x) => x.key === 'acknowledgement')!.updatedAt).toBeNull();
+    const error = await rejectionOf(
+      admin().mail.saveTemplate({ key: 'acknowledgement', ...change }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { fields: { [field]: expect.stringContaining('Unknown placeholder') } },
+    });
+    expect(
+      (await admin().mail.templates()).find((x) => x.key === 'acknowledgement')!.updatedAt,
+    ).toBeNull();
   });
 });
 
@@ -120,28 +194,57 @@ describe('the Mail page', () => {
     outboxRepository.holdPending(db);
     await l1().incident.addNote({ incidentId: 1, body: 'Three.', visibility: 'customer' });
     const overview = await admin().mail.overview();
-    expect(overview).toMatchObject({ outbox: { held: 2, pending: 1, sent: 0, failed: 0 }, inboundAddress: 'help@handoff.test', smtp: null, services: null });
+    expect(overview).toMatchObject({
+      outbox: { held: 2, pending: 1, sent: 0, failed: 0 },
+      inboundAddress: 'help@handoff.test',
+      smtp: null,
+      services: null,
+    });
     const held = await admin().mail.outbox({ status: 'held' });
-    expect(held.items.map((m) => m.textBody)).toEqual([expect.stringContaining('Two.'), expect.stringContaining('One.')]);
-    expect(await admin().mail.requeue({ id: held.items[0]!.id })).toEqual({ id: held.items[0]!.id });
+    expect(held.items.map((m) => m.textBody)).toEqual([
+      expect.stringContaining('Two.'),
+      expect.stringContaining('One.'),
+    ]);
+    expect(await admin().mail.requeue({ id: held.items[0]!.id })).toEqual({
+      id: held.items[0]!.id,
+    });
     const pending = (await admin().mail.outbox({ status: 'pending' })).items;
     expect(pending).toHaveLength(2);
-    expect(await rejectionOf(admin().mail.requeue({ id: pending[0]!.id }))).toMatchObject({ code: 'PRECONDITION_FAILED' });
-    expect(await rejectionOf(admin().mail.requeue({ id: 9999 }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejectionOf(admin().mail.requeue({ id: pending[0]!.id }))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await rejectionOf(admin().mail.requeue({ id: 9999 }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
-  test.each(['l1@handoff.test', 'cps@handoff.test', 'customer@handoff.test'])('%s may not open it', async (email) => {
-    const caller = callerFor(db, email);
-    for (const call of [caller.mail.overview(), caller.mail.outbox({}), caller.mail.templates(), caller.mail.setTeamNotify({ teamId: 1, notify: 'nobody' })]) {
-      expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
-    }
-    expect(teamRepository.findById(db, 1)!.notify).toBe('everyone');
-  });
+  test.each(['l1@handoff.test', 'cps@handoff.test', 'customer@handoff.test'])(
+    '%s may not open it',
+    async (email) => {
+      const caller = callerFor(db, email);
+      for (const call of [
+        caller.mail.overview(),
+        caller.mail.outbox({}),
+        caller.mail.templates(),
+        caller.mail.setTeamNotify({ teamId: 1, notify: 'nobody' }),
+      ]) {
+        expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
+      }
+      expect(teamRepository.findById(db, 1)!.notify).toBe('everyone');
+    },
+  );
 
   test('team settings list every team with its members; an unknown team is NOT_FOUND', async () => {
     const teams = await admin().mail.teams();
-    expect(teams.find((x) => x.name === 'US - Help Desk CPS')).toMatchObject({ notify: 'everyone', members: 2 });
-    expect(await rejectionOf(admin().mail.setTeamNotify({ teamId: 9999, notify: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejectionOf(admin().mail.setTeamNotify({ teamId: 1, notify: 'some' as 'nobody' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(teams.find((x) => x.name === 'US - Help Desk CPS')).toMatchObject({
+      notify: 'everyone',
+      members: 2,
+    });
+    expect(
+      await rejectionOf(admin().mail.setTeamNotify({ teamId: 9999, notify: 'nobody' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejectionOf(admin().mail.setTeamNotify({ teamId: 1, notify: 'some' as 'nobody' })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

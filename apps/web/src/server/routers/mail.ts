@@ -13,20 +13,30 @@ import {
   templateFieldErrors,
   visibleJournal,
 } from '@handoff/domain';
-import { attachmentRepository, inboundMailRepository, mailTemplateRepository, outboxRepository, teamRepository } from '@handoff/db';
+import {
+  attachmentRepository,
+  inboundMailRepository,
+  mailTemplateRepository,
+  outboxRepository,
+  teamRepository,
+} from '@handoff/db';
 import { describeSmtpUrl, mailConfig } from '../mail/config';
 import { mailServiceStatus } from '../mail/start';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-const page = { cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(50) };
+const page = {
+  cursor: z.number().int().positive().nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+};
 
 /** The admin Mail page (outbox, inbound log and counters, templates, team settings) and attachments. */
 export const mailRouter = {
   overview: authorizedProcedure('mail.manage').query(async ({ ctx }) => {
     const config = mailConfig();
     const counts = inboundMailRepository.countByOutcome(ctx.db);
-    const total = (outcome: string) => counts.filter((c) => c.outcome === outcome).reduce((n, c) => n + c.n, 0);
+    const total = (outcome: string) =>
+      counts.filter((c) => c.outcome === outcome).reduce((n, c) => n + c.n, 0);
     return {
       // Null when the services did not start in this process (tests, scripts).
       services: await mailServiceStatus(),
@@ -51,11 +61,19 @@ export const mailRouter = {
 
   outbox: authorizedProcedure('mail.manage')
     .input(z.object({ status: z.enum(['held', 'pending', 'sent', 'failed']).optional(), ...page }))
-    .query(({ ctx, input }) => outboxRepository.list(ctx.db, { status: input.status, cursor: input.cursor ?? undefined, limit: input.limit })),
+    .query(({ ctx, input }) =>
+      outboxRepository.list(ctx.db, {
+        status: input.status,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      }),
+    ),
 
   inbound: authorizedProcedure('mail.manage')
     .input(z.object(page))
-    .query(({ ctx, input }) => inboundMailRepository.list(ctx.db, { cursor: input.cursor ?? undefined, limit: input.limit })),
+    .query(({ ctx, input }) =>
+      inboundMailRepository.list(ctx.db, { cursor: input.cursor ?? undefined, limit: input.limit }),
+    ),
 
   /** Sends a held or failed message again, with the same Message-ID. */
   requeue: authorizedProcedure('mail.manage')
@@ -64,7 +82,10 @@ export const mailRouter = {
       const row = outboxRepository.findById(ctx.db, input.id);
       if (!row) throw new DomainError('NOT_FOUND', `No message #${input.id}.`);
       if (row.status !== 'held' && row.status !== 'failed') {
-        throw new DomainError('INVALID_TRANSITION', `Message #${row.id} is ${row.status}; only held or failed messages can be sent again.`);
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `Message #${row.id} is ${row.status}; only held or failed messages can be sent again.`,
+        );
       }
       outboxRepository.requeue(ctx.db, [row.id], ctx.now());
       return { id: row.id };
@@ -86,26 +107,44 @@ export const mailRouter = {
     .input(mailTemplateInputSchema)
     .mutation(({ ctx, input }) => {
       const fields = templateFieldErrors(input);
-      if (Object.keys(fields).length > 0) throw new DomainError('VALIDATION', Object.values(fields).join(' '), fields);
-      return mailTemplateRepository.upsert(ctx.db, { ...input, updatedAt: ctx.now(), updatedById: ctx.actor.id });
+      if (Object.keys(fields).length > 0)
+        throw new DomainError('VALIDATION', Object.values(fields).join(' '), fields);
+      return mailTemplateRepository.upsert(ctx.db, {
+        ...input,
+        updatedAt: ctx.now(),
+        updatedById: ctx.actor.id,
+      });
     }),
 
   /** Back to the shipped wording. */
   resetTemplate: authorizedProcedure('mail.manage')
     .input(z.object({ key: mailTemplateKeySchema }))
-    .mutation(({ ctx, input }) => ({ key: input.key, reset: mailTemplateRepository.remove(ctx.db, input.key) > 0 })),
+    .mutation(({ ctx, input }) => ({
+      key: input.key,
+      reset: mailTemplateRepository.remove(ctx.db, input.key) > 0,
+    })),
 
   teams: authorizedProcedure('mail.manage').query(({ ctx }) =>
-    teamRepository.findMailRecipients(ctx.db, teamRepository.findAll(ctx.db).map((t) => t.id)).map((t) => ({
-      id: t.id,
-      name: t.name,
-      notify: t.notify,
-      members: t.members.length,
-    })),
+    teamRepository
+      .findMailRecipients(
+        ctx.db,
+        teamRepository.findAll(ctx.db).map((t) => t.id),
+      )
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        notify: t.notify,
+        members: t.members.length,
+      })),
   ),
 
   setTeamNotify: authorizedProcedure('mail.manage')
-    .input(z.object({ teamId: z.number().int().positive(), notify: z.enum(teamNotifySettings, { error: 'Choose everyone or nobody' }) }))
+    .input(
+      z.object({
+        teamId: z.number().int().positive(),
+        notify: z.enum(teamNotifySettings, { error: 'Choose everyone or nobody' }),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       const row = teamRepository.setNotify(ctx.db, input.teamId, input.notify);
       if (!row) throw new DomainError('NOT_FOUND', 'That team no longer exists.');

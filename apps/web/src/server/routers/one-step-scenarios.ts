@@ -241,13 +241,17 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       }),
   }),
   link_to_problem: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10, { serviceId: uwnetService, description: 'No UWNet in the library either.' });
+    const { id, version } = await newIncident(db, tuesday10, {
+      serviceId: uwnetService,
+      description: 'No UWNet in the library either.',
+    });
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
       version,
-      run: (c, v) => c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId: uwnetProblem }),
+      run: (c, v) =>
+        c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId: uwnetProblem }),
     };
   },
   request_more_information: async (db) => {
@@ -258,7 +262,11 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       incidentId: id,
       version,
       run: (c, v) =>
-        c.oneStep.requestMoreInformation({ incidentId: id, expectedVersion: v, question: 'How many people does this affect?' }),
+        c.oneStep.requestMoreInformation({
+          incidentId: id,
+          expectedVersion: v,
+          question: 'How many people does this affect?',
+        }),
     };
   },
   mark_mission_critical: async (db) => {

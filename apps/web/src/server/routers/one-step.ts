@@ -25,30 +25,36 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
   return authorizedProcedure(`onestep.${name}`)
     .input(oneStepInputSchemas[name])
     .mutation(({ ctx, input }) => {
-    const typed = input as OneStepInput<N>;
-    const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: typed.incidentId });
-    const now = ctx.now();
-    const env = loadOneStepEnv(ctx.db, {
-      incident,
-      actor: ctx.actor,
-      now,
-      agentId: 'cpsAgentId' in typed ? typed.cpsAgentId : undefined,
-      oncallContactId: 'contactId' in typed ? typed.contactId : undefined,
-      problemId: 'problemId' in typed ? typed.problemId : undefined,
+      const typed = input as OneStepInput<N>;
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: typed.incidentId });
+      const now = ctx.now();
+      const env = loadOneStepEnv(ctx.db, {
+        incident,
+        actor: ctx.actor,
+        now,
+        agentId: 'cpsAgentId' in typed ? typed.cpsAgentId : undefined,
+        oncallContactId: 'contactId' in typed ? typed.contactId : undefined,
+        problemId: 'problemId' in typed ? typed.problemId : undefined,
+      });
+      const result = oneSteps[name].run(env, typed);
+      const mail = oneStepMailFor(ctx.db, { incident, result, actor: ctx.actor });
+      const row = incidentRepository.update(ctx.db, {
+        id: incident.id,
+        expectedVersion: typed.expectedVersion,
+        ...result,
+        also: (tx) => {
+          if (endsConsult.has(name)) consultRepository.expireOpenForIncident(tx, incident.id);
+          outboxRepository.enqueue(tx, mail, now);
+        },
+      });
+      return {
+        id: row.id,
+        number: row.number,
+        version: row.version,
+        status: row.status,
+        ownerTeamId: row.ownerTeamId,
+      };
     });
-    const result = oneSteps[name].run(env, typed);
-    const mail = oneStepMailFor(ctx.db, { incident, result, actor: ctx.actor });
-    const row = incidentRepository.update(ctx.db, {
-      id: incident.id,
-      expectedVersion: typed.expectedVersion,
-      ...result,
-      also: (tx) => {
-        if (endsConsult.has(name)) consultRepository.expireOpenForIncident(tx, incident.id);
-        outboxRepository.enqueue(tx, mail, now);
-      },
-    });
-    return { id: row.id, number: row.number, version: row.version, status: row.status, ownerTeamId: row.ownerTeamId };
-  });
 }
 
 export const oneStepRouter = {

@@ -16,7 +16,13 @@ import {
   placeTestUser,
   supportGroupOrRefuse,
 } from '@handoff/domain';
-import { hashPassword, organisationRepository, partnerRepository, teamRepository, userRepository } from '@handoff/db';
+import {
+  hashPassword,
+  organisationRepository,
+  partnerRepository,
+  teamRepository,
+  userRepository,
+} from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 /** Admin: channel-partner organisations, their e-mail domains and end users, and the partner groups' members (kb 003). */
@@ -37,30 +43,45 @@ export const organisationRouter = {
     .input(organisationCreateSchema)
     .mutation(({ ctx, input }) => {
       if (organisationRepository.findByName(ctx.db, input.name)) {
-        throw new DomainError('VALIDATION', `${input.name} already exists.`, { name: 'An organisation of that name already exists' });
+        throw new DomainError('VALIDATION', `${input.name} already exists.`, {
+          name: 'An organisation of that name already exists',
+        });
       }
-      const domains = checkOrganisationDomains({ domains: input.domains, organisations: organisationRepository.findAllDomains(ctx.db) });
+      const domains = checkOrganisationDomains({
+        domains: input.domains,
+        organisations: organisationRepository.findAllDomains(ctx.db),
+      });
       let partnerTeam: { id: number } | { newName: string };
       if (input.partnerTeamId !== undefined) {
         const team = teamRepository.findById(ctx.db, input.partnerTeamId);
         if (team?.kind !== 'partner') {
-          throw new DomainError('VALIDATION', 'Choose a partner client-support group.', { partnerTeamId: 'Choose a partner client-support group' });
+          throw new DomainError('VALIDATION', 'Choose a partner client-support group.', {
+            partnerTeamId: 'Choose a partner client-support group',
+          });
         }
         partnerTeam = { id: team.id };
       } else {
         const newName = input.newPartnerTeamName ?? '';
         if (teamRepository.findByName(ctx.db, newName)) {
-          throw new DomainError('VALIDATION', `A team named ${newName} already exists.`, { newPartnerTeamName: 'A team of that name already exists; choose it instead' });
+          throw new DomainError('VALIDATION', `A team named ${newName} already exists.`, {
+            newPartnerTeamName: 'A team of that name already exists; choose it instead',
+          });
         }
         partnerTeam = { newName };
       }
-      return organisationRepository.create(ctx.db, { name: input.name, domains, partnerTeam, now: ctx.now() });
+      return organisationRepository.create(ctx.db, {
+        name: input.name,
+        domains,
+        partnerTeam,
+        now: ctx.now(),
+      });
     }),
 
   setDomains: authorizedProcedure('organisation.manage')
     .input(organisationDomainsSchema)
     .mutation(({ ctx, input }) => {
-      if (!organisationRepository.findById(ctx.db, input.organisationId)) throw new DomainError('NOT_FOUND', 'That organisation no longer exists.');
+      if (!organisationRepository.findById(ctx.db, input.organisationId))
+        throw new DomainError('NOT_FOUND', 'That organisation no longer exists.');
       const domains = checkOrganisationDomains({
         domains: input.domains,
         organisationId: input.organisationId,
@@ -78,9 +99,15 @@ export const organisationRouter = {
       const placement =
         input.organisationId === null
           ? placeEndUser({ email: input.email, organisations })
-          : placeTestUser({ email: input.email, organisationId: input.organisationId, organisations });
+          : placeTestUser({
+              email: input.email,
+              organisationId: input.organisationId,
+              organisations,
+            });
       if (userRepository.isEmailInUse(ctx.db, input.email)) {
-        throw new DomainError('VALIDATION', `${input.email} is already in use.`, { email: 'Someone already uses this address' });
+        throw new DomainError('VALIDATION', `${input.email} is already in use.`, {
+          email: 'Someone already uses this address',
+        });
       }
       const created = organisationRepository.createEndUser(ctx.db, {
         name: input.name,
@@ -95,13 +122,20 @@ export const organisationRouter = {
   /** Partner groups and Tier 2 Support: members (with why one cannot leave), and who else may join. */
   groups: authorizedProcedure('organisation.manage').query(({ ctx }) => {
     const groups = teamRepository.findSupportGroups(ctx.db);
-    const openTickets = partnerRepository.findOpenMemberTickets(ctx.db, groups.map((g) => g.id));
+    const openTickets = partnerRepository.findOpenMemberTickets(
+      ctx.db,
+      groups.map((g) => g.id),
+    );
     const logins = userRepository.findByRoles(ctx.db, ['partner_agent', 'tier2']);
     return groups.map((group) => ({
       ...group,
       members: group.members.map((m) => ({
         ...m,
-        removeRefusal: canRemoveGroupMember({ group, userId: m.id, openTickets: openTickets.get(`${group.id}:${m.id}`) ?? [] }),
+        removeRefusal: canRemoveGroupMember({
+          group,
+          userId: m.id,
+          openTickets: openTickets.get(`${group.id}:${m.id}`) ?? [],
+        }),
       })),
       candidates: logins.filter((user) => canAddGroupMember({ group, user }) === null),
     }));
@@ -112,8 +146,18 @@ export const organisationRouter = {
     .input(groupMemberCreateSchema)
     .mutation(({ ctx, input }) => {
       const group = supportGroupOrRefuse(teamRepository.findSupportGroup(ctx.db, input.teamId));
-      const { role } = checkNewGroupMember({ group, email: input.email, isEmailInUse: userRepository.isEmailInUse(ctx.db, input.email) });
-      const created = teamRepository.createMember(ctx.db, { teamId: group.id, name: input.name, email: input.email, role, passwordHash: hashPassword(input.password) });
+      const { role } = checkNewGroupMember({
+        group,
+        email: input.email,
+        isEmailInUse: userRepository.isEmailInUse(ctx.db, input.email),
+      });
+      const created = teamRepository.createMember(ctx.db, {
+        teamId: group.id,
+        name: input.name,
+        email: input.email,
+        role,
+        passwordHash: hashPassword(input.password),
+      });
       return { id: created.id, name: input.name, email: input.email, role, teamName: group.name };
     }),
 
@@ -122,7 +166,10 @@ export const organisationRouter = {
     .mutation(({ ctx, input }) => {
       const group = supportGroupOrRefuse(teamRepository.findSupportGroup(ctx.db, input.teamId));
       const user = userRepository.findById(ctx.db, input.userId);
-      if (!user) throw new DomainError('VALIDATION', 'Choose a person from the list.', { userId: 'Choose a person from the list' });
+      if (!user)
+        throw new DomainError('VALIDATION', 'Choose a person from the list.', {
+          userId: 'Choose a person from the list',
+        });
       checkAddGroupMember({ group, user });
       teamRepository.addMember(ctx.db, { teamId: group.id, userId: user.id });
       return { name: user.name, teamName: group.name };
@@ -137,7 +184,10 @@ export const organisationRouter = {
         guard: ({ group, openTickets }) => {
           const checked = supportGroupOrRefuse(group);
           checkRemoveGroupMember({ group: checked, userId: input.userId, openTickets });
-          return { name: checked.members.find((m) => m.id === input.userId)?.name ?? '', teamName: checked.name };
+          return {
+            name: checked.members.find((m) => m.id === input.userId)?.name ?? '',
+            teamName: checked.name,
+          };
         },
       }),
     ),

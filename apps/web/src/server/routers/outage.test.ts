@@ -9,7 +9,8 @@ let db: Db;
 let at: string;
 // A clock the test moves by hand, so incidents land exactly where the alert window needs them.
 const clock = () => at;
-const minutesAfter = (base: string, m: number) => new Date(Date.parse(base) + m * 60_000).toISOString();
+const minutesAfter = (base: string, m: number) =>
+  new Date(Date.parse(base) + m * 60_000).toISOString();
 const start = '2026-12-08T15:00:00.000Z';
 beforeEach(() => {
   t = createTestDb();
@@ -19,7 +20,8 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const as = (email: string | null) => callerFor(db, email, clock);
-const teamId = (name: string) => db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
+const teamId = (name: string) =>
+  db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
 const outageCount = () => db.select({ n: count() }).from(schema.outages).get()!.n;
 const declare = {
   title: 'Canvas is down',
@@ -29,23 +31,50 @@ const declare = {
 };
 
 describe('outages (kb 001 step 3)', () => {
-  test.each(['hdqa@handoff.test', 'sncc@handoff.test'])('%s declares an outage, owned by an SNCC team, shown on the board', async (email) => {
-    const created = await as(email).outage.declare({ ...declare, ownerTeamId: teamId('SNCC-Sysops') });
-    expect(created).toMatchObject({ number: 'OUT-000003', status: 'active', version: 1 });
-    const board = await as('l1@handoff.test').outage.board();
-    expect(board.active.map((o) => [o.number, o.ownerTeamName, o.services.map((s) => s.name)])).toContainEqual(['OUT-000003', 'SNCC-Sysops', ['Canvas']]);
-  });
+  test.each(['hdqa@handoff.test', 'sncc@handoff.test'])(
+    '%s declares an outage, owned by an SNCC team, shown on the board',
+    async (email) => {
+      const created = await as(email).outage.declare({
+        ...declare,
+        ownerTeamId: teamId('SNCC-Sysops'),
+      });
+      expect(created).toMatchObject({ number: 'OUT-000003', status: 'active', version: 1 });
+      const board = await as('l1@handoff.test').outage.board();
+      expect(
+        board.active.map((o) => [o.number, o.ownerTeamName, o.services.map((s) => s.name)]),
+      ).toContainEqual(['OUT-000003', 'SNCC-Sysops', ['Canvas']]);
+    },
+  );
 
   test.each([
     ['L1', 'l1@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
     ['a customer', 'customer@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
     ['an owner that is not SNCC', 'hdqa@handoff.test', { ownerTeamId: 2 }, 'BAD_REQUEST'],
-    ['an unknown service', 'hdqa@handoff.test', { ownerTeamId: 5, serviceIds: [999] }, 'BAD_REQUEST'],
+    [
+      'an unknown service',
+      'hdqa@handoff.test',
+      { ownerTeamId: 5, serviceIds: [999] },
+      'BAD_REQUEST',
+    ],
     ['no service', 'hdqa@handoff.test', { ownerTeamId: 5, serviceIds: [] }, 'BAD_REQUEST'],
-    ['a planned window in the past', 'sncc@handoff.test', { ownerTeamId: 5, kind: 'planned', startAt: '2026-12-01T10:00:00Z', expectedEndAt: '2026-12-01T12:00:00Z' }, 'BAD_REQUEST'],
+    [
+      'a planned window in the past',
+      'sncc@handoff.test',
+      {
+        ownerTeamId: 5,
+        kind: 'planned',
+        startAt: '2026-12-01T10:00:00Z',
+        expectedEndAt: '2026-12-01T12:00:00Z',
+      },
+      'BAD_REQUEST',
+    ],
   ] as const)('%s → %s, nothing stored', async (_name, email, change, code) => {
     const before = outageCount();
-    const input = { ...declare, ...change, serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds };
+    const input = {
+      ...declare,
+      ...change,
+      serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds,
+    };
     expect(await rejectionOf(as(email).outage.declare(input))).toMatchObject({ code });
     expect(outageCount()).toBe(before);
   });
@@ -59,28 +88,60 @@ describe('outages (kb 001 step 3)', () => {
       expectedEndAt: '2026-12-09T10:00:00Z',
       ownerTeamId: teamId('SNCC-Network'),
     });
-    expect(await rejectionOf(as('hdqa@handoff.test').outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'x' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        as('hdqa@handoff.test').outage.update({
+          outageId: planned.id,
+          expectedVersion: 1,
+          publicSummary: 'x',
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     at = minutesAfter(start, 10);
-    await sncc.outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'Moved to the Saturday window.' });
-    expect(await rejectionOf(sncc.outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'stale' }))).toMatchObject({ code: 'CONFLICT' });
+    await sncc.outage.update({
+      outageId: planned.id,
+      expectedVersion: 1,
+      publicSummary: 'Moved to the Saturday window.',
+    });
+    expect(
+      await rejectionOf(
+        sncc.outage.update({ outageId: planned.id, expectedVersion: 1, publicSummary: 'stale' }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
     at = minutesAfter(start, 20);
     await sncc.outage.start({ outageId: planned.id, expectedVersion: 2 });
     at = minutesAfter(start, 30);
-    await sncc.outage.resolve({ outageId: planned.id, expectedVersion: 3, note: 'Maintenance done.' });
+    await sncc.outage.resolve({
+      outageId: planned.id,
+      expectedVersion: 3,
+      note: 'Maintenance done.',
+    });
     const board = await sncc.outage.board();
     const shown = board.recentlyResolved.find((o) => o.id === planned.id)!;
-    expect(shown).toMatchObject({ status: 'resolved', startAt: minutesAfter(start, 20), endAt: minutesAfter(start, 30), publicSummary: 'Moved to the Saturday window.' });
+    expect(shown).toMatchObject({
+      status: 'resolved',
+      startAt: minutesAfter(start, 20),
+      endAt: minutesAfter(start, 30),
+      publicSummary: 'Moved to the Saturday window.',
+    });
     expect(shown.updates.map((u) => [u.kind, u.body, u.createdAt])).toEqual([
       ['resolved', 'Maintenance done.', minutesAfter(start, 30)],
       ['started', 'The outage has started.', minutesAfter(start, 20)],
       ['summary', 'Moved to the Saturday window.', minutesAfter(start, 10)],
       ['declared', 'Planned outage declared: Canvas pages do not load.', start],
     ]);
-    expect(shown.can).toEqual({ update: 'OUT-000003 is resolved; its summary is final.', start: 'OUT-000003 is resolved; only a planned outage starts.', resolve: 'OUT-000003 is already resolved.' });
+    expect(shown.can).toEqual({
+      update: 'OUT-000003 is resolved; its summary is final.',
+      start: 'OUT-000003 is resolved; only a planned outage starts.',
+      resolve: 'OUT-000003 is already resolved.',
+    });
   });
 
   test('the public status needs no sign-in and shows nothing internal', async () => {
-    await as('sncc@handoff.test').outage.declare({ ...declare, ownerTeamId: teamId('SNCC-Sysops') });
+    await as('sncc@handoff.test').outage.declare({
+      ...declare,
+      ownerTeamId: teamId('SNCC-Sysops'),
+    });
     const status = await as(null).outage.publicStatus();
     expect(status.active.map((o) => o.number)).toEqual(['OUT-000003', 'OUT-000001']);
     expect(status.planned.map((o) => o.title)).toEqual(['Campus Network core maintenance']);
@@ -89,11 +150,17 @@ describe('outages (kb 001 step 3)', () => {
     expect(text).not.toContain('Sydney SNCC');
     expect(text).not.toContain('authorName');
     // So do the known outages of one service (the portal's "is this already known?").
-    expect((await as(null).outage.forService({ serviceId: 13 })).map((o) => o.number)).toEqual(['OUT-000003']);
+    expect((await as(null).outage.forService({ serviceId: 13 })).map((o) => o.number)).toEqual([
+      'OUT-000003',
+    ]);
     // The staff board (owners, authors) needs a staff sign-in; everything else a sign-in.
-    expect(await rejectionOf(as('customer@handoff.test').outage.board())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(as('customer@handoff.test').outage.board())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await rejectionOf(as(null).outage.board())).toMatchObject({ code: 'UNAUTHORIZED' });
-    expect(await rejectionOf(as(null).problem.list({ view: 'open' }))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await rejectionOf(as(null).problem.list({ view: 'open' }))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
@@ -116,7 +183,11 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     }
     return ids;
   }
-  const alertedIds = async () => (await as('hdqa@handoff.test').alert.potentialOutages()).alerts.map((a) => [a.serviceName, a.incidents.map((i) => i.id)]);
+  const alertedIds = async () =>
+    (await as('hdqa@handoff.test').alert.potentialOutages()).alerts.map((a) => [
+      a.serviceName,
+      a.incidents.map((i) => i.id),
+    ]);
 
   test('three contacts 10 minutes apart raise the alert on HDQA’s home; linking one to a problem clears it', async () => {
     const created = await threeContacts(10);
@@ -138,8 +209,14 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     expect(await alertedIds()).toHaveLength(1);
     await admin.alert.updateSettings({ minIncidents: 4, windowMinutes: 60 });
     expect(await alertedIds()).toEqual([]);
-    expect(await rejectionOf(admin.alert.updateSettings({ minIncidents: 1, windowMinutes: 60 }))).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await rejectionOf(as('hdqa@handoff.test').alert.updateSettings({ minIncidents: 5, windowMinutes: 60 }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(admin.alert.updateSettings({ minIncidents: 1, windowMinutes: 60 })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await rejectionOf(
+        as('hdqa@handoff.test').alert.updateSettings({ minIncidents: 5, windowMinutes: 60 }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await admin.alert.settings()).toEqual({ minIncidents: 4, windowMinutes: 60 });
   });
 
@@ -151,6 +228,8 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     expect(groups[0]).toMatchObject({ serviceName: 'Enterprise File Storage' });
     expect(groups[0]!.incidents.map((i) => i.id)).toEqual(created.map((c) => c.id).reverse());
     expect(groups.map((g) => g.serviceName)).toContain('Canvas');
-    expect(await rejectionOf(as('l1@handoff.test').alert.potentialOutages())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(as('l1@handoff.test').alert.potentialOutages())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -43,7 +43,11 @@ export function publicBoard(db: Db, now: string) {
     services: o.services.map((s) => s.name),
     updates: o.updates.map(({ id, kind, body, createdAt }) => ({ id, kind, body, createdAt })),
   });
-  return { active: board.active.map(strip), planned: board.planned.map(strip), recentlyResolved: board.recentlyResolved.map(strip) };
+  return {
+    active: board.active.map(strip),
+    planned: board.planned.map(strip),
+    recentlyResolved: board.recentlyResolved.map(strip),
+  };
 }
 
 function load(db: Db, id: number): Outage {
@@ -53,10 +57,24 @@ function load(db: Db, id: number): Outage {
 }
 
 /** One SNCC change (update, start, resolve): load, let the domain decide, save at the version seen. */
-function change(db: Db, actor: Actor, now: string, input: ChangeOutageStatusInput, run: (ctx: { outage: Outage; actor: Actor; now: string }) => OutageChange) {
+function change(
+  db: Db,
+  actor: Actor,
+  now: string,
+  input: ChangeOutageStatusInput,
+  run: (ctx: { outage: Outage; actor: Actor; now: string }) => OutageChange,
+) {
   const outage = load(db, input.outageId);
   const result = run({ outage, actor, now });
-  const row = db.transaction((tx) => outageRepository.updateIn(tx, { id: outage.id, expectedVersion: input.expectedVersion, ...result }), { behavior: 'immediate' });
+  const row = db.transaction(
+    (tx) =>
+      outageRepository.updateIn(tx, {
+        id: outage.id,
+        expectedVersion: input.expectedVersion,
+        ...result,
+      }),
+    { behavior: 'immediate' },
+  );
   return { id: row.id, number: row.number, status: row.status, version: row.version };
 }
 
@@ -73,7 +91,11 @@ export const outageRouter = {
           resolve: canResolveOutage({ outage: o, actor: ctx.actor }),
         },
       }));
-    return { active: withGuards(board.active), planned: withGuards(board.planned), recentlyResolved: withGuards(board.recentlyResolved) };
+    return {
+      active: withGuards(board.active),
+      planned: withGuards(board.planned),
+      recentlyResolved: withGuards(board.recentlyResolved),
+    };
   }),
 
   /** `/status`: needs no sign-in and shows only what the public may read. */
@@ -86,29 +108,44 @@ export const outageRouter = {
 
   /** The SNCC teams an outage may be owned by (the declare form). */
   ownerTeams: authorizedProcedure('outage.declare').query(({ ctx }) =>
-    teamRepository.findAll(ctx.db).filter((t) => t.name === 'SNCC-Sysops' || t.name === 'SNCC-Network'),
+    teamRepository
+      .findAll(ctx.db)
+      .filter((t) => t.name === 'SNCC-Sysops' || t.name === 'SNCC-Network'),
   ),
 
   declare: authorizedProcedure('outage.declare')
     .input(declareOutageSchema)
     .mutation(({ ctx, input }) => {
-      const missing = input.serviceIds.filter((id) => !catalogRepository.findServiceById(ctx.db, id));
-      if (missing.length) throw new DomainError('VALIDATION', 'Choose services from the catalog.', { serviceIds: 'Choose services from the catalog' });
+      const missing = input.serviceIds.filter(
+        (id) => !catalogRepository.findServiceById(ctx.db, id),
+      );
+      if (missing.length)
+        throw new DomainError('VALIDATION', 'Choose services from the catalog.', {
+          serviceIds: 'Choose services from the catalog',
+        });
       const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
       const drafts = declareOutage({ input, actor: ctx.actor, now: ctx.now(), teams });
-      const row = ctx.db.transaction((tx) => outageRepository.insert(tx, drafts), { behavior: 'immediate' });
+      const row = ctx.db.transaction((tx) => outageRepository.insert(tx, drafts), {
+        behavior: 'immediate',
+      });
       return { id: row.id, number: row.number, status: row.status, version: row.version };
     }),
 
   update: authorizedProcedure('outage.manage')
     .input(updateOutageSchema)
-    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => updateOutage(c, input))),
+    .mutation(({ ctx, input }) =>
+      change(ctx.db, ctx.actor, ctx.now(), input, (c) => updateOutage(c, input)),
+    ),
 
   start: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
-    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => startOutage(c, input))),
+    .mutation(({ ctx, input }) =>
+      change(ctx.db, ctx.actor, ctx.now(), input, (c) => startOutage(c, input)),
+    ),
 
   resolve: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
-    .mutation(({ ctx, input }) => change(ctx.db, ctx.actor, ctx.now(), input, (c) => resolveOutage(c, input))),
+    .mutation(({ ctx, input }) =>
+      change(ctx.db, ctx.actor, ctx.now(), input, (c) => resolveOutage(c, input)),
+    ),
 } satisfies TRPCRouterRecord;

@@ -25,14 +25,38 @@ async function world() {
   const clock = steppingClock();
   const as = (email: string) => callerFor(db, email, clock);
   const admin = as('admin@handoff.test');
-  await admin.organisation.create({ name: 'Acme Clinics', domains: 'acme.example', newPartnerTeamName: groupB });
-  await admin.organisation.createEndUser({ name: 'Ari Acme', email: 'ari@acme.example', password: 'long-enough', organisationId: null });
-  const quinn = db.insert(schema.users).values({ email: 'quinn@acme-partner.test', name: 'Quinn Acme', role: 'partner_agent', passwordHash: 'unused' }).returning().get();
-  db.insert(schema.teamMembers).values({ userId: quinn.id, teamId: teamId(db, groupB) }).run();
+  await admin.organisation.create({
+    name: 'Acme Clinics',
+    domains: 'acme.example',
+    newPartnerTeamName: groupB,
+  });
+  await admin.organisation.createEndUser({
+    name: 'Ari Acme',
+    email: 'ari@acme.example',
+    password: 'long-enough',
+    organisationId: null,
+  });
+  const quinn = db
+    .insert(schema.users)
+    .values({
+      email: 'quinn@acme-partner.test',
+      name: 'Quinn Acme',
+      role: 'partner_agent',
+      passwordHash: 'unused',
+    })
+    .returning()
+    .get();
+  db.insert(schema.teamMembers)
+    .values({ userId: quinn.id, teamId: teamId(db, groupB) })
+    .run();
 
-  const ticketA = await as('rita@badgerhealth.example').partner.submit({ description: 'A-TICKET patient portal login loops.' });
+  const ticketA = await as('rita@badgerhealth.example').partner.submit({
+    description: 'A-TICKET patient portal login loops.',
+  });
   await as('partner@handoff.test').partner.claim({ incidentId: ticketA.id });
-  const ticketB = await as('ari@acme.example').partner.submit({ description: 'B-TICKET scheduling app crashes on start.' });
+  const ticketB = await as('ari@acme.example').partner.submit({
+    description: 'B-TICKET scheduling app crashes on start.',
+  });
   const university = await as('l1@handoff.test').incident.create({
     callerName: 'Oscar Nguyen',
     callerPhone: '608-555-0101',
@@ -43,7 +67,14 @@ async function world() {
   const attachmentOf = (incidentId: number) =>
     db
       .insert(schema.attachments)
-      .values({ incidentId, filename: `file-${incidentId}.txt`, contentType: 'text/plain', size: 2, content: Buffer.from('hi'), createdAt: clock() })
+      .values({
+        incidentId,
+        filename: `file-${incidentId}.txt`,
+        contentType: 'text/plain',
+        size: 2,
+        content: Buffer.from('hi'),
+        createdAt: clock(),
+      })
       .returning()
       .get().id;
   const universityNumbers = db
@@ -62,7 +93,11 @@ async function world() {
     ticketB,
     university,
     universityNumbers,
-    files: { a: attachmentOf(ticketA.id), b: attachmentOf(ticketB.id), university: attachmentOf(university.id) },
+    files: {
+      a: attachmentOf(ticketA.id),
+      b: attachmentOf(ticketB.id),
+      university: attachmentOf(university.id),
+    },
   };
 }
 
@@ -72,24 +107,49 @@ type Target = { id: number; number: string };
 
 /** Every procedure that opens one incident, as a partner agent can call it (version 1 where one is asked). */
 const readingCalls: [string, (c: Caller, t: Target) => Promise<unknown>][] = [
-  ['incident.byNumber (fields, journal, audit)', (c, t) => c.incident.byNumber({ number: t.number })],
-  ['incident.edit', (c, t) => c.incident.edit({ id: t.id, expectedVersion: 1, patch: { description: 'x' } })],
-  ['incident.addNote', (c, t) => c.incident.addNote({ incidentId: t.id, body: 'x', visibility: 'internal' })],
+  [
+    'incident.byNumber (fields, journal, audit)',
+    (c, t) => c.incident.byNumber({ number: t.number }),
+  ],
+  [
+    'incident.edit',
+    (c, t) => c.incident.edit({ id: t.id, expectedVersion: 1, patch: { description: 'x' } }),
+  ],
+  [
+    'incident.addNote',
+    (c, t) => c.incident.addNote({ incidentId: t.id, body: 'x', visibility: 'internal' }),
+  ],
   ['mail.attachments', (c, t) => c.mail.attachments({ incidentId: t.id })],
   ['routing.decide', (c, t) => c.routing.decide({ incidentId: t.id })],
   ['consult.forIncident', (c, t) => c.consult.forIncident({ incidentId: t.id })],
   ['partner.forIncident', (c, t) => c.partner.forIncident({ incidentId: t.id })],
   ['partner.claim', (c, t) => c.partner.claim({ incidentId: t.id })],
-  ['partner.escalate', (c, t) => c.partner.escalate({ incidentId: t.id, expectedVersion: 1, privateComment: 'x' })],
-  ['partner.comment', (c, t) => c.partner.comment({ incidentId: t.id, body: 'x', visibility: 'internal' })],
-  ['oneStep.resolve', (c, t) => c.oneStep.resolve({ incidentId: t.id, expectedVersion: 1, resolutionNote: 'x' })],
-  ['oneStep.reopen', (c, t) => c.oneStep.reopen({ incidentId: t.id, expectedVersion: 1, reason: 'x' })],
+  [
+    'partner.escalate',
+    (c, t) => c.partner.escalate({ incidentId: t.id, expectedVersion: 1, privateComment: 'x' }),
+  ],
+  [
+    'partner.comment',
+    (c, t) => c.partner.comment({ incidentId: t.id, body: 'x', visibility: 'internal' }),
+  ],
+  [
+    'oneStep.resolve',
+    (c, t) => c.oneStep.resolve({ incidentId: t.id, expectedVersion: 1, resolutionNote: 'x' }),
+  ],
+  [
+    'oneStep.reopen',
+    (c, t) => c.oneStep.reopen({ incidentId: t.id, expectedVersion: 1, reason: 'x' }),
+  ],
 ];
 
 /** Nothing about the incident may change when a call is refused. */
 const rowOf = (db: Db, id: number) => ({
   incident: db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get(),
-  journal: db.select().from(schema.journalEntries).where(eq(schema.journalEntries.incidentId, id)).all().length,
+  journal: db
+    .select()
+    .from(schema.journalEntries)
+    .where(eq(schema.journalEntries.incidentId, id))
+    .all().length,
 });
 
 describe("a partner agent reads their own group's tickets", () => {
@@ -102,72 +162,116 @@ describe("a partner agent reads their own group's tickets", () => {
       if (view.audience !== 'staff') throw new Error('staff view expected');
       expect(view.journal.length).toBeGreaterThan(0);
       expect(view.audit.length).toBeGreaterThan(0);
-      expect(await c.mail.attachments({ incidentId: ticketA.id })).toEqual([expect.objectContaining({ id: w.files.a })]);
-      expect(await c.partner.forIncident({ incidentId: ticketA.id })).toMatchObject({ partnerTeamName: groupA });
-      expect(await c.consult.forIncident({ incidentId: ticketA.id })).toMatchObject({ consult: null });
+      expect(await c.mail.attachments({ incidentId: ticketA.id })).toEqual([
+        expect.objectContaining({ id: w.files.a }),
+      ]);
+      expect(await c.partner.forIncident({ incidentId: ticketA.id })).toMatchObject({
+        partnerTeamName: groupA,
+      });
+      expect(await c.consult.forIncident({ incidentId: ticketA.id })).toMatchObject({
+        consult: null,
+      });
       return view;
     };
     // Piper, who did not claim it, reads it too: the scope is the group, not the assignee.
     for (const c of [w.parker(), w.piper()]) await readAll(c);
-    await w.parker().incident.addNote({ incidentId: ticketA.id, body: 'Private: reproduced on two devices.', visibility: 'internal' });
+    await w.parker().incident.addNote({
+      incidentId: ticketA.id,
+      body: 'Private: reproduced on two devices.',
+      visibility: 'internal',
+    });
 
-    await w.parker().partner.escalate({ incidentId: ticketA.id, expectedVersion: 2, privateComment: 'Stuck: SSO loop.' });
+    await w.parker().partner.escalate({
+      incidentId: ticketA.id,
+      expectedVersion: 2,
+      privateComment: 'Stuck: SSO loop.',
+    });
     const tier2 = teamId(w.db, 'Tier 2 Support');
     for (const c of [w.parker(), w.piper()]) {
       const view = await readAll(c);
-      expect(view).toMatchObject({ ownerTeamName: 'Tier 2 Support', incident: { ownerTeamId: tier2 } });
+      expect(view).toMatchObject({
+        ownerTeamName: 'Tier 2 Support',
+        incident: { ownerTeamId: tier2 },
+      });
     }
     // The relationship agent keeps the requester while Tier 2 works it.
-    await w.parker().partner.comment({ incidentId: ticketA.id, body: 'Still on it, Rita.', visibility: 'customer' });
-    expect(findReadableAttachment(w.db, await actorOf(w, 'partner@handoff.test'), w.files.a)).toMatchObject({ id: w.files.a });
+    await w.parker().partner.comment({
+      incidentId: ticketA.id,
+      body: 'Still on it, Rita.',
+      visibility: 'customer',
+    });
+    expect(
+      findReadableAttachment(w.db, await actorOf(w, 'partner@handoff.test'), w.files.a),
+    ).toMatchObject({ id: w.files.a });
   });
 
   test("they may not re-point their ticket at a university customer to read that customer's record", async () => {
     const w = await world();
     const before = rowOf(w.db, w.ticketA.id);
-    const refusal = await refusalOf(w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { customerId: 1 } }));
-    expect(refusal).toMatchObject({ code: 'FORBIDDEN', fields: { customerId: expect.stringMatching(/cannot be changed/) } });
+    const refusal = await refusalOf(
+      w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { customerId: 1 } }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: { customerId: expect.stringMatching(/cannot be changed/) },
+    });
     expect(rowOf(w.db, w.ticketA.id)).toEqual(before);
     // Other fields they may still edit.
-    expect(await w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { computerName: 'BH-LT-7' } })).toMatchObject({ changed: 1 });
+    expect(
+      await w.parker().incident.edit({
+        id: w.ticketA.id,
+        expectedVersion: 2,
+        patch: { computerName: 'BH-LT-7' },
+      }),
+    ).toMatchObject({ changed: 1 });
   });
 
   test('Tier 2 and the university desk read every ticket and incident, as before', async () => {
     const w = await world();
     for (const email of ['tier2@handoff.test', 'l1@handoff.test', 'admin@handoff.test']) {
       for (const t of [w.ticketA, w.ticketB, w.university]) {
-        expect(await w.as(email).incident.byNumber({ number: t.number })).toMatchObject({ audience: 'staff' });
+        expect(await w.as(email).incident.byNumber({ number: t.number })).toMatchObject({
+          audience: 'staff',
+        });
       }
     }
   });
 });
 
-describe("a partner agent is told other incidents do not exist, through every reading procedure", () => {
+describe('a partner agent is told other incidents do not exist, through every reading procedure', () => {
   const cases = [
     ["another group's ticket", (w: World) => w.ticketB],
     ['an ordinary university incident', (w: World) => w.university],
   ] as const;
 
-  test.each(cases.flatMap(([what, pick]) => readingCalls.map(([name, call]) => [`${name}: ${what}`, pick, call] as const)))(
-    '%s → NOT_FOUND, nothing changed',
-    async (_name, pick, call) => {
-      const w = await world();
-      const target = pick(w);
-      const before = rowOf(w.db, target.id);
-      const error = await rejectionOf(call(w.parker(), target));
-      expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^No incident (#\d+|INC-\d{6}) that you can see\.$/) });
-      expect(rowOf(w.db, target.id)).toEqual(before);
-    },
-  );
+  test.each(
+    cases.flatMap(([what, pick]) =>
+      readingCalls.map(([name, call]) => [`${name}: ${what}`, pick, call] as const),
+    ),
+  )('%s → NOT_FOUND, nothing changed', async (_name, pick, call) => {
+    const w = await world();
+    const target = pick(w);
+    const before = rowOf(w.db, target.id);
+    const error = await rejectionOf(call(w.parker(), target));
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^No incident (#\d+|INC-\d{6}) that you can see\.$/),
+    });
+    expect(rowOf(w.db, target.id)).toEqual(before);
+  });
 
   test("the other group's agent is refused group A's ticket the same way, also while Tier 2 holds it", async () => {
     const w = await world();
-    await w.parker().partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck.' });
+    await w
+      .parker()
+      .partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck.' });
     for (const [, call] of readingCalls) {
       expect(await rejectionOf(call(w.quinn(), w.ticketA))).toMatchObject({ code: 'NOT_FOUND' });
     }
     // Quinn reads their own group's ticket.
-    expect(await w.quinn().incident.byNumber({ number: w.ticketB.number })).toMatchObject({ audience: 'staff' });
+    expect(await w.quinn().incident.byNumber({ number: w.ticketB.number })).toMatchObject({
+      audience: 'staff',
+    });
   });
 
   test('attachment downloads: only the files of their own tickets', async () => {
@@ -178,28 +282,49 @@ describe("a partner agent is told other incidents do not exist, through every re
     expect(findReadableAttachment(w.db, parker, w.files.university)).toBeUndefined();
     // The university desk still downloads all of them.
     const l1 = await actorOf(w, 'l1@handoff.test');
-    for (const id of Object.values(w.files)) expect(findReadableAttachment(w.db, l1, id)).toMatchObject({ id });
+    for (const id of Object.values(w.files))
+      expect(findReadableAttachment(w.db, l1, id)).toMatchObject({ id });
   });
 
   test('the desk cannot hand a university incident to a partner group (its details would reach them as a notification)', async () => {
     const w = await world();
-    const before = { ...rowOf(w.db, w.university.id), notices: (await w.parker().notification.mine()).items.length };
+    const before = {
+      ...rowOf(w.db, w.university.id),
+      notices: (await w.parker().notification.mine()).items.length,
+    };
     const refusal = await refusalOf(
-      w.as('l1@handoff.test').oneStep.escalateToTeam({ incidentId: w.university.id, expectedVersion: 1, teamId: teamId(w.db, groupA), note: 'Theirs?' }),
+      w.as('l1@handoff.test').oneStep.escalateToTeam({
+        incidentId: w.university.id,
+        expectedVersion: 1,
+        teamId: teamId(w.db, groupA),
+        note: 'Theirs?',
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
-      fields: { teamId: "Badger Health Client Support is a channel partner's group: it takes only its organisations' tickets." },
+      fields: {
+        teamId:
+          "Badger Health Client Support is a channel partner's group: it takes only its organisations' tickets.",
+      },
     });
-    expect({ ...rowOf(w.db, w.university.id), notices: (await w.parker().notification.mine()).items.length }).toEqual(before);
+    expect({
+      ...rowOf(w.db, w.university.id),
+      notices: (await w.parker().notification.mine()).items.length,
+    }).toEqual(before);
   });
 
   test('a university incident put in the partner group’s queue (by any route) stays out of their sight', async () => {
     const w = await world();
-    w.db.update(schema.incidents).set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null }).where(eq(schema.incidents.id, w.university.id)).run();
+    w.db
+      .update(schema.incidents)
+      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null })
+      .where(eq(schema.incidents.id, w.university.id))
+      .run();
     const queue = await w.parker().queue.list({ teamId: teamId(w.db, groupA), limit: 100 });
     expect(queue.items.map((i) => i.number)).toEqual([w.ticketA.number]);
-    expect(await rejectionOf(w.parker().incident.byNumber({ number: w.university.number }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejectionOf(w.parker().incident.byNumber({ number: w.university.number })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -208,7 +333,9 @@ describe("a partner agent's lists and the desk's boards", () => {
     const w = await world();
     expect((await w.parker().queue.teams()).map((t) => t.name)).toEqual([groupA]);
     for (const name of [groupB, 'Tier 2 Support', 'US - Help Desk', 'US - Help Desk CPS']) {
-      expect(await rejectionOf(w.parker().queue.list({ teamId: teamId(w.db, name) }))).toMatchObject({
+      expect(
+        await rejectionOf(w.parker().queue.list({ teamId: teamId(w.db, name) })),
+      ).toMatchObject({
         code: 'FORBIDDEN',
         message: 'You are not a member of that team, so its queue is not yours to open.',
       });
@@ -220,26 +347,51 @@ describe("a partner agent's lists and the desk's boards", () => {
     ['outage.board', (c) => c.outage.board(), /may not see outages/],
     ['problem.list', (c) => c.problem.list({ view: 'open' }), /may not see problems/],
     ['problem.forService', (c) => c.problem.forService({ serviceId: 13 }), /may not see problems/],
-    ['alert.potentialOutages', (c) => c.alert.potentialOutages(), /may not see potential-outage alerts/],
-    ['consult.listOpen', (c) => c.consult.listOpen({ team: 'cps' }), /may not see the chat consults/],
+    [
+      'alert.potentialOutages',
+      (c) => c.alert.potentialOutages(),
+      /may not see potential-outage alerts/,
+    ],
+    [
+      'consult.listOpen',
+      (c) => c.consult.listOpen({ team: 'cps' }),
+      /may not see the chat consults/,
+    ],
     ['oncall.list', (c) => c.oncall.list(), /may not see the on-call contacts/],
     ['presence.cps', (c) => c.presence.cps(), /may not see which CPS agents are ready/],
     ['catalog.teams', (c) => c.catalog.teams(), /may not list every team/],
-    ['oneStep.takeOwnership', (c) => c.oneStep.takeOwnership({ incidentId: 1, expectedVersion: 1 }), /may not take ownership/],
+    [
+      'oneStep.takeOwnership',
+      (c) => c.oneStep.takeOwnership({ incidentId: 1, expectedVersion: 1 }),
+      /may not take ownership/,
+    ],
   ])('%s → FORBIDDEN', async (_name, call, message) => {
     const w = await world();
-    expect(await rejectionOf(call(w.parker()))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(message) });
+    expect(await rejectionOf(call(w.parker()))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(message),
+    });
   });
 
   test("everything a partner agent can list names only their group's tickets", async () => {
     const w = await world();
     // Something in each list: Parker's claimed ticket, a second unclaimed one, and the notifications about both.
-    const second = await w.as('bao@badgerhealth.example').partner.submit({ description: 'A-TICKET-2 lab PDF will not open.' });
+    const second = await w
+      .as('bao@badgerhealth.example')
+      .partner.submit({ description: 'A-TICKET-2 lab PDF will not open.' });
     // And university incidents that ended up with the group or with Parker himself (before this rule, by
     // Escalate to team to the partner group and then Take ownership): the lists must still leave them out.
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
-    w.db.update(schema.incidents).set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null }).where(eq(schema.incidents.id, w.university.id)).run();
-    w.db.update(schema.incidents).set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: parkerId }).where(eq(schema.incidents.id, 1)).run();
+    w.db
+      .update(schema.incidents)
+      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null })
+      .where(eq(schema.incidents.id, w.university.id))
+      .run();
+    w.db
+      .update(schema.incidents)
+      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: parkerId })
+      .where(eq(schema.incidents.id, 1))
+      .run();
     const seenBy = async (c: Caller, teamName: string) =>
       JSON.stringify([
         await c.queue.teams(),
@@ -251,37 +403,67 @@ describe("a partner agent's lists and the desk's boards", () => {
 
     const parkerSees = await seenBy(w.parker(), groupA);
     for (const shown of [w.ticketA.number, second.number]) expect(parkerSees).toContain(shown);
-    for (const hidden of [w.ticketB.number, ...w.universityNumbers, 'B-TICKET', 'U-INCIDENT', 'Ari Acme', 'Oscar Nguyen']) {
+    for (const hidden of [
+      w.ticketB.number,
+      ...w.universityNumbers,
+      'B-TICKET',
+      'U-INCIDENT',
+      'Ari Acme',
+      'Oscar Nguyen',
+    ]) {
       expect(parkerSees).not.toContain(hidden);
     }
 
     const quinnSees = await seenBy(w.quinn(), groupB);
     expect(quinnSees).toContain(w.ticketB.number);
-    for (const hidden of [w.ticketA.number, second.number, ...w.universityNumbers, 'A-TICKET', 'U-INCIDENT', 'Rita Requester']) {
+    for (const hidden of [
+      w.ticketA.number,
+      second.number,
+      ...w.universityNumbers,
+      'A-TICKET',
+      'U-INCIDENT',
+      'Rita Requester',
+    ]) {
       expect(quinnSees).not.toContain(hidden);
     }
   });
 
   test('"my incidents" keeps a ticket while Tier 2 works it, and only for the agent who keeps the requester', async () => {
     const w = await world();
-    await w.parker().partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck: SSO loop.' });
+    await w.parker().partner.escalate({
+      incidentId: w.ticketA.id,
+      expectedVersion: 2,
+      privateComment: 'Stuck: SSO loop.',
+    });
     const mine = (await w.parker().incident.mine({})).items;
-    expect(mine.map((i) => [i.number, i.ownerTeamName, i.ownerAgentId])).toEqual([[w.ticketA.number, 'Tier 2 Support', null]]);
+    expect(mine.map((i) => [i.number, i.ownerTeamName, i.ownerAgentId])).toEqual([
+      [w.ticketA.number, 'Tier 2 Support', null],
+    ]);
     // Piper is in the group but not the relationship agent: nothing of hers.
     expect((await w.as('partner2@handoff.test').incident.mine({})).items).toEqual([]);
   });
 
   test('"my incidents" drops the tickets of a group the agent has left', async () => {
     const w = await world();
-    expect((await w.parker().incident.mine({})).items.map((i) => i.number)).toEqual([w.ticketA.number]);
+    expect((await w.parker().incident.mine({})).items.map((i) => i.number)).toEqual([
+      w.ticketA.number,
+    ]);
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
     w.db.delete(schema.teamMembers).where(eq(schema.teamMembers.userId, parkerId)).run();
     expect((await w.parker().incident.mine({})).items).toEqual([]);
-    expect(await rejectionOf(w.parker().incident.byNumber({ number: w.ticketA.number }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejectionOf(w.parker().incident.byNumber({ number: w.ticketA.number })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
 async function actorOf(w: World, email: string) {
   const me = await w.as(email).me.get();
-  return { id: me.id, name: me.name, role: me.role, teamIds: me.teamIds, customerId: me.customerId };
+  return {
+    id: me.id,
+    name: me.name,
+    role: me.role,
+    teamIds: me.teamIds,
+    customerId: me.customerId,
+  };
 }

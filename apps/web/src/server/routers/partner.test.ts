@@ -22,9 +22,11 @@ const piper = () => as('partner2@handoff.test');
 const tatum = () => as('tier2@handoff.test');
 const toby = () => as('tier2b@handoff.test');
 
-const outboxTo = (address: string) => db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, address)).all();
+const outboxTo = (address: string) =>
+  db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, address)).all();
 const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
-const incidentRow = (id: number) => db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
+const incidentRow = (id: number) =>
+  db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
 
 async function submitted(description = 'Patient portal login loops back to the sign-in page.') {
   return rita().partner.submit({ description });
@@ -41,7 +43,11 @@ function addPartnerAgents(n: number): string[] {
   const team = teamRepository.findByName(db, 'Badger Health Client Support')!.id;
   return Array.from({ length: n }, (_, i) => {
     const email = `agent${i}@partner.test`;
-    const user = db.insert(schema.users).values({ email, name: `Agent ${i}`, role: 'partner_agent', passwordHash: 'unused' }).returning().get();
+    const user = db
+      .insert(schema.users)
+      .values({ email, name: `Agent ${i}`, role: 'partner_agent', passwordHash: 'unused' })
+      .returning()
+      .get();
     db.insert(schema.teamMembers).values({ userId: user.id, teamId: team }).run();
     return email;
   });
@@ -50,13 +56,21 @@ function addPartnerAgents(n: number): string[] {
 describe('partner.submit (kb 003 rules 2–3)', () => {
   test('a member of a supported organisation submits: the group queue has it and every member is notified in the app and by e-mail', async () => {
     const ticket = await submitted();
-    expect(incidentRow(ticket.id)).toMatchObject({ ownerAgentId: null, status: 'new', channel: 'portal' });
+    expect(incidentRow(ticket.id)).toMatchObject({
+      ownerAgentId: null,
+      status: 'new',
+      channel: 'portal',
+    });
     for (const [caller, address] of [
       [parker(), 'partner@handoff.test'],
       [piper(), 'partner2@handoff.test'],
     ] as const) {
       const { items, unread } = await caller.notification.mine();
-      expect(items[0]).toMatchObject({ incidentNumber: ticket.number, subject: `Your input is needed on [${ticket.number}]: new ticket from Rita Requester (Badger Health)`, readAt: null });
+      expect(items[0]).toMatchObject({
+        incidentNumber: ticket.number,
+        subject: `Your input is needed on [${ticket.number}]: new ticket from Rita Requester (Badger Health)`,
+        readAt: null,
+      });
       expect(unread).toBe(1);
       expect(outboxTo(address).map((m) => m.template)).toEqual(['partner-new-ticket']);
     }
@@ -68,20 +82,46 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
     const casey = as('customer@handoff.test');
     expect(await casey.partner.myOrganisation()).toEqual({
       organisation: null,
-      refusal: expect.stringContaining('No supported organisation uses the e-mail domain grad.wisc.edu'),
+      refusal: expect.stringContaining(
+        'No supported organisation uses the e-mail domain grad.wisc.edu',
+      ),
     });
     const error = await rejectionOf(casey.partner.submit({ description: 'Help' }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('ask your channel partner to send us the domain') });
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('ask your channel partner to send us the domain'),
+    });
     expect(incidentCount()).toBe(8);
   });
 
   test('an end user on an organisation domain not placed yet is placed by the domain when they submit', async () => {
-    const customer = db.insert(schema.customers).values({ name: 'Lee New', netId: 'lee@badgerhealth.example', email: 'lee@badgerhealth.example' }).returning().get();
-    db.insert(schema.users).values({ email: 'lee@badgerhealth.example', name: 'Lee New', role: 'customer', passwordHash: 'unused', customerId: customer.id }).run();
+    const customer = db
+      .insert(schema.customers)
+      .values({
+        name: 'Lee New',
+        netId: 'lee@badgerhealth.example',
+        email: 'lee@badgerhealth.example',
+      })
+      .returning()
+      .get();
+    db.insert(schema.users)
+      .values({
+        email: 'lee@badgerhealth.example',
+        name: 'Lee New',
+        role: 'customer',
+        passwordHash: 'unused',
+        customerId: customer.id,
+      })
+      .run();
     const lee = as('lee@badgerhealth.example');
-    expect(await lee.partner.myOrganisation()).toEqual({ organisation: { name: 'Badger Health', partnerTeamName: 'Badger Health Client Support' }, refusal: null });
+    expect(await lee.partner.myOrganisation()).toEqual({
+      organisation: { name: 'Badger Health', partnerTeamName: 'Badger Health Client Support' },
+      refusal: null,
+    });
     await lee.partner.submit({ description: 'Cannot print discharge papers.' });
-    expect(db.select().from(schema.customers).where(eq(schema.customers.id, customer.id)).get()).toMatchObject({ organisationId: 1, organisation: 'Badger Health' });
+    expect(
+      db.select().from(schema.customers).where(eq(schema.customers.id, customer.id)).get(),
+    ).toMatchObject({ organisationId: 1, organisation: 'Badger Health' });
   });
 
   test('a blank description → BAD_REQUEST at the field', async () => {
@@ -95,21 +135,38 @@ describe('partner.claim: first claim wins', () => {
   test('50 concurrent claims through the router: exactly one assignee, 49 refusals naming them; the group told once', async () => {
     const ticket = await submitted();
     const emails = ['partner@handoff.test', 'partner2@handoff.test', ...addPartnerAgents(48)];
-    const settled = await Promise.allSettled(emails.map((email) => as(email).partner.claim({ incidentId: ticket.id })));
+    const settled = await Promise.allSettled(
+      emails.map((email) => as(email).partner.claim({ incidentId: ticket.id })),
+    );
 
     const won = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [emails[i]!] : []));
     expect(won).toHaveLength(1);
     const winner = db.select().from(schema.users).where(eq(schema.users.email, won[0]!)).get()!;
-    const refusals = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as TRPCError] : []));
+    const refusals = settled.flatMap((s) =>
+      s.status === 'rejected' ? [s.reason as TRPCError] : [],
+    );
     expect(refusals).toHaveLength(49);
     for (const r of refusals) {
-      expect(r).toMatchObject({ code: 'CONFLICT', message: `${ticket.number} was already claimed by ${winner.name}.` });
+      expect(r).toMatchObject({
+        code: 'CONFLICT',
+        message: `${ticket.number} was already claimed by ${winner.name}.`,
+      });
       expect(r.cause).toBeInstanceOf(DomainError);
     }
-    expect(incidentRow(ticket.id)).toMatchObject({ ownerAgentId: winner.id, status: 'in_progress', version: 2 });
-    const claimMails = db.select().from(schema.outbox).where(eq(schema.outbox.template, 'partner-claimed')).all();
+    expect(incidentRow(ticket.id)).toMatchObject({
+      ownerAgentId: winner.id,
+      status: 'in_progress',
+      version: 2,
+    });
+    const claimMails = db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.template, 'partner-claimed'))
+      .all();
     expect(claimMails).toHaveLength(50);
-    expect(new Set(claimMails.map((m) => m.subject))).toEqual(new Set([`[${ticket.number}] claimed by ${winner.name}`]));
+    expect(new Set(claimMails.map((m) => m.subject))).toEqual(
+      new Set([`[${ticket.number}] claimed by ${winner.name}`]),
+    );
     const panel = await parker().partner.forIncident({ incidentId: ticket.id });
     expect(panel?.hops.map((h) => h.kind)).toEqual(['submitted', 'claimed']);
     expect(panel?.relationshipAgentName).toBe(winner.name);
@@ -122,19 +179,34 @@ describe('partner.claim: first claim wins', () => {
       message: `${ticket.number} was already claimed by Parker Partner.`,
     });
     const panel = await piper().partner.forIncident({ incidentId: ticket.id });
-    expect(panel?.actions.claim.disabledReason).toBe(`${ticket.number} was already claimed by Parker Partner.`);
+    expect(panel?.actions.claim.disabledReason).toBe(
+      `${ticket.number} was already claimed by Parker Partner.`,
+    );
   });
 
   test('Take ownership cannot go around the claim', async () => {
     const ticket = await submitted();
     // Partner agents do not have the step at all; an admin, who may take anything, is stopped by the partner-ticket rule.
-    expect(await rejectionOf(piper().oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        piper().oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }),
+      ),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       message: 'Your role (partner_agent) may not take ownership of incidents.',
     });
-    expect(await rejectionOf(as('admin@handoff.test').oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        as('admin@handoff.test').oneStep.takeOwnership({
+          incidentId: ticket.id,
+          expectedVersion: 1,
+        }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringContaining('changes hands only by Claim, Escalate to Tier 2 and Return to agent'),
+      message: expect.stringContaining(
+        'changes hands only by Claim, Escalate to Tier 2 and Return to agent',
+      ),
     });
   });
 });
@@ -143,8 +215,17 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
   test('escalating without a private comment is refused and changes nothing', async () => {
     const ticket = await claimedByParker();
     const before = incidentRow(ticket.id);
-    const error = await rejectionOf(parker().partner.escalate({ incidentId: ticket.id, expectedVersion: 2, privateComment: '   ' }));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Write a private comment for Tier 2 first') });
+    const error = await rejectionOf(
+      parker().partner.escalate({
+        incidentId: ticket.id,
+        expectedVersion: 2,
+        privateComment: '   ',
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Write a private comment for Tier 2 first'),
+    });
     expect(((error as TRPCError).cause as DomainError).fields).toHaveProperty('privateComment');
     expect(incidentRow(ticket.id)).toEqual(before);
     expect(outboxTo('tier2@handoff.test')).toEqual([]);
@@ -152,25 +233,61 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
 
   test('only the Tier 2 assignee returns it; the partner agent gets it back with the next input', async () => {
     const ticket = await claimedByParker();
-    await parker().partner.escalate({ incidentId: ticket.id, expectedVersion: 2, privateComment: 'SSO loop; HAR attached.' });
+    await parker().partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: 2,
+      privateComment: 'SSO loop; HAR attached.',
+    });
     expect(incidentRow(ticket.id)).toMatchObject({ ownerAgentId: null, status: 'assigned' });
-    expect((await tatum().notification.mine()).items[0]?.subject).toBe(`Your input is needed on [${ticket.number}]`);
+    expect((await tatum().notification.mine()).items[0]?.subject).toBe(
+      `Your input is needed on [${ticket.number}]`,
+    );
 
     await tatum().partner.claim({ incidentId: ticket.id });
-    expect(await rejectionOf(toby().partner.claim({ incidentId: ticket.id }))).toMatchObject({ code: 'CONFLICT', message: `${ticket.number} was already pulled by Tatum Tier2.` });
-    expect(await rejectionOf(toby().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }))).toMatchObject({
+    expect(await rejectionOf(toby().partner.claim({ incidentId: ticket.id }))).toMatchObject({
+      code: 'CONFLICT',
+      message: `${ticket.number} was already pulled by Tatum Tier2.`,
+    });
+    expect(
+      await rejectionOf(
+        toby().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }),
+      ),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       message: `Only Tatum Tier2, who pulled ${ticket.number}, may return it.`,
     });
-    expect(await rejectionOf(parker().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(tatum().partner.return({ incidentId: ticket.id, expectedVersion: 4 }))).toMatchObject({ code: 'BAD_REQUEST' });
-    await tatum().partner.comment({ incidentId: ticket.id, body: 'IdP certificate expired; renewed.', visibility: 'internal' });
+    expect(
+      await rejectionOf(
+        parker().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(tatum().partner.return({ incidentId: ticket.id, expectedVersion: 4 })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    await tatum().partner.comment({
+      incidentId: ticket.id,
+      body: 'IdP certificate expired; renewed.',
+      visibility: 'internal',
+    });
     await tatum().partner.return({ incidentId: ticket.id, expectedVersion: 4 });
 
-    const parkerId = db.select().from(schema.users).where(eq(schema.users.email, 'partner@handoff.test')).get()!.id;
-    expect(incidentRow(ticket.id)).toMatchObject({ ownerTeamId: teamRepository.findByName(db, 'Badger Health Client Support')!.id, ownerAgentId: parkerId, version: 5 });
+    const parkerId = db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, 'partner@handoff.test'))
+      .get()!.id;
+    expect(incidentRow(ticket.id)).toMatchObject({
+      ownerTeamId: teamRepository.findByName(db, 'Badger Health Client Support')!.id,
+      ownerAgentId: parkerId,
+      version: 5,
+    });
     const panel = await parker().partner.forIncident({ incidentId: ticket.id });
-    expect(panel).toMatchObject({ phase: 'with_partner', roundTrips: 1, roundTripsText: '1 round trip', relationshipAgentName: 'Parker Partner' });
+    expect(panel).toMatchObject({
+      phase: 'with_partner',
+      roundTrips: 1,
+      roundTripsText: '1 round trip',
+      relationshipAgentName: 'Parker Partner',
+    });
     expect(panel?.hops.map((h) => [h.kind, h.actorName, h.toTeamName, h.toAgentName])).toEqual([
       ['submitted', 'Rita Requester', 'Badger Health Client Support', null],
       ['claimed', 'Parker Partner', 'Badger Health Client Support', 'Parker Partner'],
@@ -179,21 +296,42 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
       ['returned', 'Tatum Tier2', 'Badger Health Client Support', 'Parker Partner'],
     ]);
     expect(panel?.hops.every((h) => /\d+ (s|min|h|d)/.test(h.waited))).toBe(true);
-    expect(outboxTo('partner@handoff.test').at(-1)).toMatchObject({ subject: `Your input is needed on [${ticket.number}]`, template: 'partner-input-needed' });
+    expect(outboxTo('partner@handoff.test').at(-1)).toMatchObject({
+      subject: `Your input is needed on [${ticket.number}]`,
+      template: 'partner-input-needed',
+    });
   });
 
   test('Tier 2 cannot talk to the requester, through either comment procedure', async () => {
     const ticket = await claimedByParker();
-    await parker().partner.escalate({ incidentId: ticket.id, expectedVersion: 2, privateComment: 'Stuck.' });
+    await parker().partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: 2,
+      privateComment: 'Stuck.',
+    });
     await tatum().partner.claim({ incidentId: ticket.id });
     for (const call of [
-      tatum().partner.comment({ incidentId: ticket.id, body: 'Hi Rita, Tatum here.', visibility: 'customer' }),
-      tatum().incident.addNote({ incidentId: ticket.id, body: 'Hi Rita, Tatum here.', visibility: 'customer' }),
+      tatum().partner.comment({
+        incidentId: ticket.id,
+        body: 'Hi Rita, Tatum here.',
+        visibility: 'customer',
+      }),
+      tatum().incident.addNote({
+        incidentId: ticket.id,
+        body: 'Hi Rita, Tatum here.',
+        visibility: 'customer',
+      }),
     ]) {
-      expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Tier 2 comments are private') });
+      expect(await rejectionOf(call)).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('Tier 2 comments are private'),
+      });
     }
     // While Tier 2 holds it, the requester still sees it with the partner group.
-    const seen = JSON.stringify([await rita().incident.byNumber({ number: ticket.number }), await rita().incident.myCases({})]);
+    const seen = JSON.stringify([
+      await rita().incident.byNumber({ number: ticket.number }),
+      await rita().incident.myCases({}),
+    ]);
     expect(seen).toContain('Badger Health Client Support');
     for (const hidden of ['Tatum', 'Tier 2']) expect(seen).not.toContain(hidden);
   });
@@ -215,32 +353,73 @@ describe('privacy: what the requester can fetch for a ticket with private commen
     const ticket = await claimedByParker();
     let version = 2;
     const bump = () => ++version;
-    await parker().partner.escalate({ incidentId: ticket.id, expectedVersion: version, privateComment: privateTexts[0] });
+    await parker().partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: version,
+      privateComment: privateTexts[0],
+    });
     bump();
     await tatum().partner.claim({ incidentId: ticket.id });
     bump();
-    await tatum().partner.return({ incidentId: ticket.id, expectedVersion: version, privateComment: privateTexts[1] });
+    await tatum().partner.return({
+      incidentId: ticket.id,
+      expectedVersion: version,
+      privateComment: privateTexts[1],
+    });
     bump();
-    await parker().incident.addNote({ incidentId: ticket.id, body: privateTexts[2]!, visibility: 'internal' });
-    await parker().partner.comment({ incidentId: ticket.id, body: firstAnswer, visibility: 'customer' });
+    await parker().incident.addNote({
+      incidentId: ticket.id,
+      body: privateTexts[2]!,
+      visibility: 'internal',
+    });
+    await parker().partner.comment({
+      incidentId: ticket.id,
+      body: firstAnswer,
+      visibility: 'customer',
+    });
     bump();
     expect(incidentRow(ticket.id).status).toBe('pending_customer');
-    await rita().incident.addNote({ incidentId: ticket.id, body: 'Still loops in Safari.', visibility: 'customer' });
+    await rita().incident.addNote({
+      incidentId: ticket.id,
+      body: 'Still loops in Safari.',
+      visibility: 'customer',
+    });
     bump();
-    expect((await parker().notification.mine()).items[0]?.subject).toBe(`Your input is needed on [${ticket.number}]`);
-    await parker().partner.escalate({ incidentId: ticket.id, expectedVersion: version, privateComment: privateTexts[3] });
+    expect((await parker().notification.mine()).items[0]?.subject).toBe(
+      `Your input is needed on [${ticket.number}]`,
+    );
+    await parker().partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: version,
+      privateComment: privateTexts[3],
+    });
     bump();
     await toby().partner.claim({ incidentId: ticket.id });
     bump();
-    await toby().partner.comment({ incidentId: ticket.id, body: privateTexts[4]!, visibility: 'internal' });
+    await toby().partner.comment({
+      incidentId: ticket.id,
+      body: privateTexts[4]!,
+      visibility: 'internal',
+    });
     await toby().partner.return({ incidentId: ticket.id, expectedVersion: version });
     bump();
-    await parker().partner.comment({ incidentId: ticket.id, body: secondAnswer, visibility: 'customer' });
-    expect(await parker().partner.forIncident({ incidentId: ticket.id })).toMatchObject({ roundTrips: 2, roundTripsText: '2 round trips' });
+    await parker().partner.comment({
+      incidentId: ticket.id,
+      body: secondAnswer,
+      visibility: 'customer',
+    });
+    expect(await parker().partner.forIncident({ incidentId: ticket.id })).toMatchObject({
+      roundTrips: 2,
+      roundTripsText: '2 round trips',
+    });
 
     const requester = rita();
     const view = await requester.incident.byNumber({ number: ticket.number });
-    const everything = JSON.stringify([view, await requester.incident.myCases({}), await requester.partner.myOrganisation()]);
+    const everything = JSON.stringify([
+      view,
+      await requester.incident.myCases({}),
+      await requester.partner.myOrganisation(),
+    ]);
     const mails = JSON.stringify(outboxTo('rita@badgerhealth.example'));
 
     // The public answers do reach the requester, as the partner agent's, so the checks below can fail.
@@ -248,7 +427,10 @@ describe('privacy: what the requester can fetch for a ticket with private commen
     expect(everything).toContain(secondAnswer);
     expect(mails).toContain(firstAnswer);
     expect(mails).toContain(secondAnswer);
-    expect(view).toMatchObject({ audience: 'customer', ownerTeamName: 'Badger Health Client Support' });
+    expect(view).toMatchObject({
+      audience: 'customer',
+      ownerTeamName: 'Badger Health Client Support',
+    });
     if (view.audience !== 'customer') throw new Error('customer view expected');
     expect(view.journal.map((j) => ('authorName' in j ? j.authorName : null))).toEqual([
       'Parker Partner, Badger Health Client Support',
@@ -260,7 +442,9 @@ describe('privacy: what the requester can fetch for a ticket with private commen
       expect(mails).not.toContain(hidden);
     }
     // Staff do see them: the filter is what keeps them from the requester.
-    expect(JSON.stringify(await parker().incident.byNumber({ number: ticket.number }))).toContain(privateTexts[4]);
+    expect(JSON.stringify(await parker().incident.byNumber({ number: ticket.number }))).toContain(
+      privateTexts[4],
+    );
 
     // Nothing else about the ticket is open to the requester.
     for (const call of [
@@ -274,7 +458,11 @@ describe('privacy: what the requester can fetch for a ticket with private commen
 
   test('another requester of the same organisation cannot read the ticket', async () => {
     const ticket = await submitted();
-    expect(await rejectionOf(as('bao@badgerhealth.example').incident.byNumber({ number: ticket.number }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejectionOf(
+        as('bao@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -282,23 +470,55 @@ describe('organisation admin', () => {
   const admin = () => as('admin@handoff.test');
 
   test.each([
-    ['an address on the organisation domain is placed automatically', { email: 'pat@badgerhealth.example', organisationId: null }, 'Badger Health', 'domain'],
-    ['a webmail test user is placed in the chosen organisation', { email: 'bh.tester@gmail.com', organisationId: 1 }, 'Badger Health', 'manual'],
+    [
+      'an address on the organisation domain is placed automatically',
+      { email: 'pat@badgerhealth.example', organisationId: null },
+      'Badger Health',
+      'domain',
+    ],
+    [
+      'a webmail test user is placed in the chosen organisation',
+      { email: 'bh.tester@gmail.com', organisationId: 1 },
+      'Badger Health',
+      'manual',
+    ],
   ])('%s', async (_name, input, organisationName, how) => {
-    const created = await admin().organisation.createEndUser({ name: 'Pat Tester', password: 'long-enough', ...input });
+    const created = await admin().organisation.createEndUser({
+      name: 'Pat Tester',
+      password: 'long-enough',
+      ...input,
+    });
     expect(created).toMatchObject({ organisationName, how });
     // The new end user signs in to Help Online and submits to their channel partner.
-    const ticket = await as(input.email).partner.submit({ description: 'Test ticket from the new user.' });
+    const ticket = await as(input.email).partner.submit({
+      description: 'Test ticket from the new user.',
+    });
     expect(incidentRow(ticket.id).ownerAgentId).toBeNull();
   });
 
   test.each([
-    ['free-mail, placed by domain', { email: 'pat@gmail.com', organisationId: null }, 'gmail.com is a free-mail domain'],
-    ['an unknown domain', { email: 'pat@acme.example', organisationId: null }, 'No supported organisation uses the e-mail domain acme.example'],
-    ['an address already in use', { email: 'rita@badgerhealth.example', organisationId: null }, 'rita@badgerhealth.example is already in use.'],
+    [
+      'free-mail, placed by domain',
+      { email: 'pat@gmail.com', organisationId: null },
+      'gmail.com is a free-mail domain',
+    ],
+    [
+      'an unknown domain',
+      { email: 'pat@acme.example', organisationId: null },
+      'No supported organisation uses the e-mail domain acme.example',
+    ],
+    [
+      'an address already in use',
+      { email: 'rita@badgerhealth.example', organisationId: null },
+      'rita@badgerhealth.example is already in use.',
+    ],
   ])('%s → BAD_REQUEST with the reason, nothing created', async (_name, input, message) => {
     const before = db.select({ n: count() }).from(schema.customers).get()!.n;
-    expect(await rejectionOf(admin().organisation.createEndUser({ name: 'Pat', password: 'long-enough', ...input }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        admin().organisation.createEndUser({ name: 'Pat', password: 'long-enough', ...input }),
+      ),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining(message),
     });
@@ -306,18 +526,47 @@ describe('organisation admin', () => {
   });
 
   test('an organisation with a new partner group; free-mail and taken domains refused', async () => {
-    expect(await rejectionOf(admin().organisation.create({ name: 'Acme', domains: 'acme.example, gmail.com', newPartnerTeamName: 'Acme Support' }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        admin().organisation.create({
+          name: 'Acme',
+          domains: 'acme.example, gmail.com',
+          newPartnerTeamName: 'Acme Support',
+        }),
+      ),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('gmail.com is a free-mail domain'),
     });
-    expect(await rejectionOf(admin().organisation.create({ name: 'Acme', domains: ['badgerhealth.example'], newPartnerTeamName: 'Acme Support' }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        admin().organisation.create({
+          name: 'Acme',
+          domains: ['badgerhealth.example'],
+          newPartnerTeamName: 'Acme Support',
+        }),
+      ),
+    ).toMatchObject({
       message: expect.stringContaining('badgerhealth.example already belongs to Badger Health'),
     });
-    const created = await admin().organisation.create({ name: 'Acme', domains: 'Acme.example eu.acme.example', newPartnerTeamName: 'Acme Support' });
-    await admin().organisation.setDomains({ organisationId: created.id, domains: ['acme.example'] });
+    const created = await admin().organisation.create({
+      name: 'Acme',
+      domains: 'Acme.example eu.acme.example',
+      newPartnerTeamName: 'Acme Support',
+    });
+    await admin().organisation.setDomains({
+      organisationId: created.id,
+      domains: ['acme.example'],
+    });
     const { organisations, partnerTeams } = await admin().organisation.list();
-    expect(organisations.find((o) => o.name === 'Acme')).toMatchObject({ domains: ['acme.example'], partnerTeamName: 'Acme Support' });
-    expect(partnerTeams.map((p) => p.name)).toEqual(['Acme Support', 'Badger Health Client Support']);
+    expect(organisations.find((o) => o.name === 'Acme')).toMatchObject({
+      domains: ['acme.example'],
+      partnerTeamName: 'Acme Support',
+    });
+    expect(partnerTeams.map((p) => p.name)).toEqual([
+      'Acme Support',
+      'Badger Health Client Support',
+    ]);
   });
 
   test('only admins manage organisations', async () => {

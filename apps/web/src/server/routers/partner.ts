@@ -24,17 +24,28 @@ import {
   roundTripsText,
   type Actor,
 } from '@handoff/domain';
-import { customerRepository, loadPartnerEnv, organisationRepository, partnerRepository, type Db } from '@handoff/db';
+import {
+  customerRepository,
+  loadPartnerEnv,
+  organisationRepository,
+  partnerRepository,
+  type Db,
+} from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
 import { commentOnPartnerTicket, submitTicket } from '../partner-actions';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-const loadTicket = (db: Db, actor: Actor, incidentId: number) => loadReadableIncident(db, actor, { id: incidentId }).incident;
+const loadTicket = (db: Db, actor: Actor, incidentId: number) =>
+  loadReadableIncident(db, actor, { id: incidentId }).incident;
 
 function requesterCustomer(db: Db, actor: Actor) {
   const customer = actor.customerId ? customerRepository.findById(db, actor.customerId) : undefined;
-  if (!customer) throw new DomainError('NOT_FOUND', 'Your sign-in is not linked to a customer record; ask the help desk to link it.');
+  if (!customer)
+    throw new DomainError(
+      'NOT_FOUND',
+      'Your sign-in is not linked to a customer record; ask the help desk to link it.',
+    );
   return customer;
 }
 
@@ -44,11 +55,18 @@ export const partnerRouter = {
   myOrganisation: authorizedProcedure('partner.submit').query(({ ctx }) => {
     const customer = requesterCustomer(ctx.db, ctx.actor);
     try {
-      const placement = organisationOfRequester({ customer, organisations: organisationRepository.findAllDomains(ctx.db) });
+      const placement = organisationOfRequester({
+        customer,
+        organisations: organisationRepository.findAllDomains(ctx.db),
+      });
       const org = organisationRepository.findById(ctx.db, placement.organisationId);
-      return { organisation: org ? { name: org.name, partnerTeamName: org.partnerTeamName } : null, refusal: null };
+      return {
+        organisation: org ? { name: org.name, partnerTeamName: org.partnerTeamName } : null,
+        refusal: null,
+      };
     } catch (e) {
-      if (isDomainError(e) && e.code === 'VALIDATION') return { organisation: null, refusal: e.message };
+      if (isDomainError(e) && e.code === 'VALIDATION')
+        return { organisation: null, refusal: e.message };
       throw e;
     }
   }),
@@ -57,7 +75,13 @@ export const partnerRouter = {
     .input(partnerTicketSubmitSchema)
     .mutation(({ ctx, input }) => {
       const customer = requesterCustomer(ctx.db, ctx.actor);
-      const row = submitTicket(ctx.db, { actor: ctx.actor, customer, input, channel: 'portal', now: ctx.now() });
+      const row = submitTicket(ctx.db, {
+        actor: ctx.actor,
+        customer,
+        input,
+        channel: 'portal',
+        now: ctx.now(),
+      });
       return { id: row.id, number: row.number };
     }),
 
@@ -78,18 +102,35 @@ export const partnerRouter = {
         phase: phaseOf(incident, env.ticket, env.tier2Team.id),
         roundTrips: env.roundTrips,
         roundTripsText: roundTripsText(env.roundTrips),
-        hops: partnerRepository.findHops(ctx.db, incident.id).map((h) => ({ ...h, label: hopLabels[h.kind], waited: formatWait(h.waitedSeconds) })),
+        hops: partnerRepository
+          .findHops(ctx.db, incident.id)
+          .map((h) => ({ ...h, label: hopLabels[h.kind], waited: formatWait(h.waitedSeconds) })),
         // `permitted` false: the role never has the action, so the button is hidden, not disabled.
         actions: {
-          claim: { label: onTier2 ? 'Pull' : 'Claim', permitted: can(role, 'partner.claim'), disabledReason: canClaimTicket(env) },
-          escalate: { permitted: can(role, 'partner.escalate'), disabledReason: canEscalateToTier2(env) },
+          claim: {
+            label: onTier2 ? 'Pull' : 'Claim',
+            permitted: can(role, 'partner.claim'),
+            disabledReason: canClaimTicket(env),
+          },
+          escalate: {
+            permitted: can(role, 'partner.escalate'),
+            disabledReason: canEscalateToTier2(env),
+          },
           return: { permitted: can(role, 'partner.return'), disabledReason: canReturnToAgent(env) },
           resolve: {
             permitted: can(role, 'onestep.resolve'),
-            disabledReason: oneSteps.resolve.can(loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now })),
+            disabledReason: oneSteps.resolve.can(
+              loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now }),
+            ),
           },
-          publicComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'customer') },
-          privateComment: { permitted: can(role, 'partner.comment'), disabledReason: canCommentOnTicket(env, 'internal') },
+          publicComment: {
+            permitted: can(role, 'partner.comment'),
+            disabledReason: canCommentOnTicket(env, 'customer'),
+          },
+          privateComment: {
+            permitted: can(role, 'partner.comment'),
+            disabledReason: canCommentOnTicket(env, 'internal'),
+          },
         },
       };
     }),
@@ -109,7 +150,12 @@ export const partnerRouter = {
         result,
         now,
       });
-      return { id: row.id, number: row.number, version: row.version, ownerAgentId: row.ownerAgentId };
+      return {
+        id: row.id,
+        number: row.number,
+        version: row.version,
+        ownerAgentId: row.ownerAgentId,
+      };
     }),
 
   escalate: authorizedProcedure('partner.escalate')
@@ -117,8 +163,16 @@ export const partnerRouter = {
     .mutation(({ ctx, input }) => {
       const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
       const now = ctx.now();
-      const result = escalateToTier2(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }), input);
-      partnerRepository.save(ctx.db, { incidentId: incident.id, expectedVersion: input.expectedVersion, result, now });
+      const result = escalateToTier2(
+        loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }),
+        input,
+      );
+      partnerRepository.save(ctx.db, {
+        incidentId: incident.id,
+        expectedVersion: input.expectedVersion,
+        result,
+        now,
+      });
       return { id: incident.id, version: incident.version + 1 };
     }),
 
@@ -127,8 +181,16 @@ export const partnerRouter = {
     .mutation(({ ctx, input }) => {
       const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
       const now = ctx.now();
-      const result = returnToAgent(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }), input);
-      partnerRepository.save(ctx.db, { incidentId: incident.id, expectedVersion: input.expectedVersion, result, now });
+      const result = returnToAgent(
+        loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }),
+        input,
+      );
+      partnerRepository.save(ctx.db, {
+        incidentId: incident.id,
+        expectedVersion: input.expectedVersion,
+        result,
+        now,
+      });
       return { id: incident.id, version: incident.version + 1 };
     }),
 
@@ -137,7 +199,14 @@ export const partnerRouter = {
     .input(addNoteSchema)
     .mutation(({ ctx, input }) => {
       const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      commentOnPartnerTicket(ctx.db, { incident, actor: ctx.actor, body: input.body, visibility: input.visibility, via: 'web', now: ctx.now() });
+      commentOnPartnerTicket(ctx.db, {
+        incident,
+        actor: ctx.actor,
+        body: input.body,
+        visibility: input.visibility,
+        via: 'web',
+        now: ctx.now(),
+      });
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -13,7 +13,9 @@ export const presenceRouter = {
       return { presence: row?.presence ?? input.presence };
     }),
 
-  mine: protectedProcedure.query(({ ctx }) => ({ presence: userRepository.findById(ctx.db, ctx.actor.id)?.presence ?? 'not_ready' })),
+  mine: protectedProcedure.query(({ ctx }) => ({
+    presence: userRepository.findById(ctx.db, ctx.actor.id)?.presence ?? 'not_ready',
+  })),
 
   /** How many CPS agents are ready now, and who (L1's console polls this). */
   cps: authorizedProcedure('presence.read').query(({ ctx }) => {

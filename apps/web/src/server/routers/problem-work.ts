@@ -13,13 +13,24 @@ import {
   resolveProblemSchema,
   type ProblemChange,
 } from '@handoff/domain';
-import { catalogRepository, incidentRepository, outageRepository, outboxRepository, problemRepository, type Db } from '@handoff/db';
+import {
+  catalogRepository,
+  incidentRepository,
+  outageRepository,
+  outboxRepository,
+  problemRepository,
+  type Db,
+} from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 import { loadProblem, teamIdsByName } from './problem';
 
 function save(db: Db, id: number, expectedVersion: number, change: ProblemChange) {
-  if (change.audit.length === 0 && change.journal.length === 0) return { id, version: expectedVersion };
-  const row = db.transaction((tx) => problemRepository.updateIn(tx, { id, expectedVersion, ...change }), { behavior: 'immediate' });
+  if (change.audit.length === 0 && change.journal.length === 0)
+    return { id, version: expectedVersion };
+  const row = db.transaction(
+    (tx) => problemRepository.updateIn(tx, { id, expectedVersion, ...change }),
+    { behavior: 'immediate' },
+  );
   return { id: row.id, version: row.version };
 }
 
@@ -29,17 +40,27 @@ export const problemWorkRouter = {
     .input(editProblemSchema)
     .mutation(({ ctx, input }) => {
       if (!catalogRepository.findServiceById(ctx.db, input.serviceId)) {
-        throw new DomainError('VALIDATION', 'Choose a service from the catalog.', { serviceId: 'Choose a service from the catalog' });
+        throw new DomainError('VALIDATION', 'Choose a service from the catalog.', {
+          serviceId: 'Choose a service from the catalog',
+        });
       }
       const problem = loadProblem(ctx.db, input.problemId);
-      return save(ctx.db, problem.id, input.expectedVersion, editProblem({ problem, actor: ctx.actor, now: ctx.now() }, input));
+      return save(
+        ctx.db,
+        problem.id,
+        input.expectedVersion,
+        editProblem({ problem, actor: ctx.actor, now: ctx.now() }, input),
+      );
     }),
 
   assign: authorizedProcedure('problem.assign')
     .input(assignProblemSchema)
     .mutation(({ ctx, input }) => {
       const problem = loadProblem(ctx.db, input.problemId);
-      const change = assignProblem({ problem, actor: ctx.actor, now: ctx.now(), teams: teamIdsByName(ctx.db) }, input);
+      const change = assignProblem(
+        { problem, actor: ctx.actor, now: ctx.now(), teams: teamIdsByName(ctx.db) },
+        input,
+      );
       return save(ctx.db, problem.id, input.expectedVersion, change);
     }),
 
@@ -48,8 +69,16 @@ export const problemWorkRouter = {
     .mutation(({ ctx, input }) => {
       const problem = loadProblem(ctx.db, input.problemId);
       const outage = outageRepository.findById(ctx.db, input.outageId);
-      if (!outage) throw new DomainError('VALIDATION', 'That outage does not exist.', { outageId: 'Choose an outage' });
-      return save(ctx.db, problem.id, input.expectedVersion, linkProblemToOutage({ problem, actor: ctx.actor, now: ctx.now(), outage }, input));
+      if (!outage)
+        throw new DomainError('VALIDATION', 'That outage does not exist.', {
+          outageId: 'Choose an outage',
+        });
+      return save(
+        ctx.db,
+        problem.id,
+        input.expectedVersion,
+        linkProblemToOutage({ problem, actor: ctx.actor, now: ctx.now(), outage }, input),
+      );
     }),
 
   /**
@@ -63,7 +92,10 @@ export const problemWorkRouter = {
       return ctx.db.transaction(
         (tx) => {
           const problem = loadProblem(tx, input.problemId);
-          const outage = problem.outageId !== null ? (outageRepository.findById(tx, problem.outageId) ?? null) : null;
+          const outage =
+            problem.outageId !== null
+              ? (outageRepository.findById(tx, problem.outageId) ?? null)
+              : null;
           const result = resolveAttachedIncidents({
             problem,
             outage,
@@ -75,7 +107,12 @@ export const problemWorkRouter = {
           for (const write of result.incidents) incidentRepository.applyUpdate(tx, write);
           outboxRepository.enqueue(tx, result.outbox, now);
           problemRepository.insertJournal(tx, problem.id, result.problemJournal);
-          if (outage && result.outage) outageRepository.updateIn(tx, { id: outage.id, expectedVersion: outage.version, ...result.outage });
+          if (outage && result.outage)
+            outageRepository.updateIn(tx, {
+              id: outage.id,
+              expectedVersion: outage.version,
+              ...result.outage,
+            });
           return { ...result.counts, outageResolved: result.outage !== null };
         },
         { behavior: 'immediate' },
@@ -87,6 +124,11 @@ export const problemWorkRouter = {
     .mutation(({ ctx, input }) => {
       const problem = loadProblem(ctx.db, input.problemId);
       const openIncidents = problemRepository.countOpenAttached(ctx.db, problem.id);
-      return save(ctx.db, problem.id, input.expectedVersion, resolveProblem({ problem, actor: ctx.actor, now: ctx.now(), openIncidents }, input));
+      return save(
+        ctx.db,
+        problem.id,
+        input.expectedVersion,
+        resolveProblem({ problem, actor: ctx.actor, now: ctx.now(), openIncidents }, input),
+      );
     }),
 } satisfies TRPCRouterRecord;

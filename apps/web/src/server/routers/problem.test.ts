@@ -25,7 +25,11 @@ afterEach(() => t.close());
 const campusNetwork = 9;
 const canvas = 13;
 // Demo customers (seed order): 17 Oscar Nguyen, 18 Priya Shah, 19 Quentin Brooks, 20 Rosa Alvarez.
-const contact = (customerId: number, serviceId = campusNetwork, description = 'No wired connection in Bascom Hall.') => ({
+const contact = (
+  customerId: number,
+  serviceId = campusNetwork,
+  description = 'No wired connection in Bascom Hall.',
+) => ({
   callerName: `Customer ${customerId}`,
   callerPhone: '608-555-0101',
   customerId,
@@ -33,7 +37,8 @@ const contact = (customerId: number, serviceId = campusNetwork, description = 'N
   description,
   channel: 'phone' as const,
 });
-const teamId = (name: string) => db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
+const teamId = (name: string) =>
+  db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
 const incident = (id: number) => incidentRepository.findById(db, id)!;
 const resolvedAttachedMail = () =>
   db.select().from(schema.outbox).where(eq(schema.outbox.template, 'resolved-attached')).all();
@@ -43,7 +48,11 @@ async function outageWithProblem() {
   const created = [];
   for (const c of [17, 18, 19]) created.push(await l1.incident.create(contact(c)));
   const problem = await hdqa.problem.create({ incidentIds: created.map((c) => c.id) });
-  await hdqa.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: teamId('SNCC-Network') });
+  await hdqa.problem.assign({
+    problemId: problem.id,
+    expectedVersion: 1,
+    teamId: teamId('SNCC-Network'),
+  });
   const outage = await sncc.outage.declare({
     title: 'Bascom Hall network outage',
     serviceIds: [campusNetwork],
@@ -57,7 +66,11 @@ async function outageWithProblem() {
 
 describe('problems (kb 001 steps 5–8)', () => {
   test('HDQA creates a problem from incidents: Identify & Classify prefilled, every incident linked in the same call', async () => {
-    const created = [await l1.incident.create(contact(17)), await l1.incident.create(contact(18)), await l1.incident.create(contact(17, campusNetwork, 'Port dead in 112.'))];
+    const created = [
+      await l1.incident.create(contact(17)),
+      await l1.incident.create(contact(18)),
+      await l1.incident.create(contact(17, campusNetwork, 'Port dead in 112.')),
+    ];
     const problem = await hdqa.problem.create({ incidentIds: created.map((c) => c.id) });
     expect(problem.number).toBe('PRB-000002');
     const page = await hdqa.problem.byNumber({ number: problem.number });
@@ -76,12 +89,16 @@ describe('problems (kb 001 steps 5–8)', () => {
       [created[0]!.number, 'Oscar Nguyen', 'new'],
     ]);
     expect(incident(created[0]!.id)).toMatchObject({ problemId: problem.id, version: 2 });
-    expect(incidentRepository.findJournal(db, created[0]!.id)[0]?.body).toBe(`Linked to problem ${problem.number}: Campus Network: No wired connection in Bascom Hall..`);
+    expect(incidentRepository.findJournal(db, created[0]!.id)[0]?.body).toBe(
+      `Linked to problem ${problem.number}: Campus Network: No wired connection in Bascom Hall..`,
+    );
     expect(page.journal.map((j) => j.body)).toEqual([
       `Harper Quality linked 3 incidents: ${created.map((c) => c.number).join(', ')}.`,
       `Problem created by Harper Quality from ${created.map((c) => c.number).join(', ')}.`,
     ]);
-    expect(page.audit).toEqual([expect.objectContaining({ field: 'status', toValue: 'open', actorName: 'Harper Quality' })]);
+    expect(page.audit).toEqual([
+      expect.objectContaining({ field: 'status', toValue: 'open', actorName: 'Harper Quality' }),
+    ]);
   });
 
   test.each([
@@ -89,7 +106,9 @@ describe('problems (kb 001 steps 5–8)', () => {
     ['L1 may not create problems', 'l1@handoff.test', 'FORBIDDEN'],
   ])('%s', async (_name, email, code) => {
     const { id } = await l1.incident.create(contact(17));
-    expect(await rejectionOf(callerFor(db, email).problem.create({ incidentIds: [id] }))).toMatchObject({ code });
+    expect(
+      await rejectionOf(callerFor(db, email).problem.create({ incidentIds: [id] })),
+    ).toMatchObject({ code });
     expect(incident(id).problemId).toBeNull();
   });
 
@@ -97,9 +116,16 @@ describe('problems (kb 001 steps 5–8)', () => {
     const { problem, created } = await outageWithProblem();
     const fresh = await l1.incident.create(contact(20));
     const before = db.select({ n: count() }).from(schema.problems).get()!.n;
-    const linked = await rejectionOf(hdqa.problem.create({ incidentIds: [fresh.id, created[0]!.id] }));
-    expect(linked).toMatchObject({ code: 'BAD_REQUEST', message: `${created[0]!.number} is already linked to another problem.` });
-    expect(await rejectionOf(hdqa.problem.create({ incidentIds: [fresh.id, 99_999] }))).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident #99999.' });
+    const linked = await rejectionOf(
+      hdqa.problem.create({ incidentIds: [fresh.id, created[0]!.id] }),
+    );
+    expect(linked).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `${created[0]!.number} is already linked to another problem.`,
+    });
+    expect(
+      await rejectionOf(hdqa.problem.create({ incidentIds: [fresh.id, 99_999] })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident #99999.' });
     expect(db.select({ n: count() }).from(schema.problems).get()!.n).toBe(before);
     expect(incident(fresh.id)).toMatchObject({ problemId: null, version: 1 });
     expect(incident(created[0]!.id).problemId).toBe(problem.id);
@@ -108,48 +134,100 @@ describe('problems (kb 001 steps 5–8)', () => {
   test('HDQA assigns to SNCC-Network; SNCC links the outage; the other roles are refused', async () => {
     const { problem, outage } = await outageWithProblem();
     const page = await sncc.problem.byNumber({ number: problem.number });
-    expect(page).toMatchObject({ ownerTeamName: 'SNCC-Network', outage: { number: outage.number, status: 'active' } });
+    expect(page).toMatchObject({
+      ownerTeamName: 'SNCC-Network',
+      outage: { number: outage.number, status: 'active' },
+    });
     // The history names the outage and the teams, not their ids.
     expect(page.audit.map((a) => [a.field, a.fromValue, a.toValue])).toEqual([
       ['outageId', null, outage.number],
       ['ownerTeamId', 'HDQA', 'SNCC-Network'],
       ['status', null, 'open'],
     ]);
-    expect(await rejectionOf(hdqa.problem.linkOutage({ problemId: problem.id, expectedVersion: 3, outageId: outage.id }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(l1.problem.assign({ problemId: problem.id, expectedVersion: 3, teamId: teamId('EAST') }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(sncc.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: teamId('EAST') }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await rejectionOf(
+        hdqa.problem.linkOutage({ problemId: problem.id, expectedVersion: 3, outageId: outage.id }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        l1.problem.assign({ problemId: problem.id, expectedVersion: 3, teamId: teamId('EAST') }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        sncc.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: teamId('EAST') }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
   });
 
   test('HDQA or SNCC corrects Identify & Classify: changed fields audited; a bad service or L1 changes nothing', async () => {
     const { problem } = await outageWithProblem();
-    const edit = { problemId: problem.id, expectedVersion: 3, title: 'Bascom core switch', serviceId: campusNetwork, category: 'Wired › No connectivity', impact: 'Whole building', symptoms: 'No link light.', firstSeenAt: '2026-12-08T14:55:00Z' };
+    const edit = {
+      problemId: problem.id,
+      expectedVersion: 3,
+      title: 'Bascom core switch',
+      serviceId: campusNetwork,
+      category: 'Wired › No connectivity',
+      impact: 'Whole building',
+      symptoms: 'No link light.',
+      firstSeenAt: '2026-12-08T14:55:00Z',
+    };
     expect(await rejectionOf(l1.problem.edit(edit))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(hdqa.problem.edit({ ...edit, serviceId: 999 }))).toMatchObject({ code: 'BAD_REQUEST', message: 'Choose a service from the catalog.' });
+    expect(await rejectionOf(hdqa.problem.edit({ ...edit, serviceId: 999 }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Choose a service from the catalog.',
+    });
     expect(await hdqa.problem.edit(edit)).toEqual({ id: problem.id, version: 4 });
     const page = await sncc.problem.byNumber({ number: problem.number });
-    expect(page.problem).toMatchObject({ title: 'Bascom core switch', impact: 'Whole building', firstSeenAt: '2026-12-08T14:55:00.000Z', version: 4 });
-    expect(page.audit.slice(0, 4).map((a) => a.field).sort()).toEqual(['firstSeenAt', 'impact', 'symptoms', 'title']);
+    expect(page.problem).toMatchObject({
+      title: 'Bascom core switch',
+      impact: 'Whole building',
+      firstSeenAt: '2026-12-08T14:55:00.000Z',
+      version: 4,
+    });
+    expect(
+      page.audit
+        .slice(0, 4)
+        .map((a) => a.field)
+        .sort(),
+    ).toEqual(['firstSeenAt', 'impact', 'symptoms', 'title']);
   });
 
   test('HDQA links more incidents by number, all or nothing', async () => {
     const { problem } = await outageWithProblem();
     const a = await l1.incident.create(contact(20));
     const b = await l1.incident.create(contact(21, canvas, 'Canvas slow'));
-    const missing = await rejectionOf(hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, 'INC-099999'] }));
+    const missing = await rejectionOf(
+      hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, 'INC-099999'] }),
+    );
     expect(missing).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident INC-099999.' });
     expect(incident(a.id).problemId).toBeNull();
-    expect(await hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, b.number] })).toEqual({ linked: 2 });
+    expect(
+      await hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, b.number] }),
+    ).toEqual({ linked: 2 });
     expect([incident(a.id).problemId, incident(b.id).problemId]).toEqual([problem.id, problem.id]);
-    expect(await rejectionOf(l1.problem.linkIncidents({ problemId: problem.id, numbers: [a.number] }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(l1.problem.linkIncidents({ problemId: problem.id, numbers: [a.number] })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   test("a channel-partner ticket is never linked, so SNCC's Resolve Attached cannot answer its requester (kb 003)", async () => {
     const { problem } = await outageWithProblem();
     const a = await l1.incident.create(contact(20));
-    const ticket = await callerFor(db, 'rita@badgerhealth.example', clock).partner.submit({ description: 'Portal login loops.' });
+    const ticket = await callerFor(db, 'rita@badgerhealth.example', clock).partner.submit({
+      description: 'Portal login loops.',
+    });
     const refusal = `${ticket.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`;
-    expect(await rejectionOf(hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, ticket.number] }))).toMatchObject({ code: 'BAD_REQUEST', message: refusal });
-    expect(await rejectionOf(hdqa.problem.create({ incidentIds: [ticket.id] }))).toMatchObject({ code: 'BAD_REQUEST', message: refusal });
+    expect(
+      await rejectionOf(
+        hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, ticket.number] }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: refusal });
+    expect(await rejectionOf(hdqa.problem.create({ incidentIds: [ticket.id] }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: refusal,
+    });
     expect([incident(a.id).problemId, incident(ticket.id).problemId]).toEqual([null, null]);
   });
 });
@@ -159,10 +237,23 @@ describe('L1 under an active outage (kb 001 step 9)', () => {
     const { problem } = await outageWithProblem();
     const linked = await l1.incident.create({ ...contact(20), problemId: problem.id });
     expect(incident(linked.id)).toMatchObject({ problemId: problem.id, version: 1 });
-    expect(incidentRepository.findJournal(db, linked.id).map((j) => j.body)).toContainEqual(expect.stringMatching(/is active: the outage procedure applies/));
-    const other = await rejectionOf(l1.incident.create({ ...contact(20, canvas), problemId: problem.id }));
-    expect(other).toMatchObject({ code: 'BAD_REQUEST', cause: { fields: { problemId: `${problem.number} is about another service; choose one of the open problems of this service.` } } });
-    expect(await rejectionOf(l1.incident.create({ ...contact(20), problemId: 9999 }))).toMatchObject({ code: 'BAD_REQUEST', message: 'That problem does not exist.' });
+    expect(incidentRepository.findJournal(db, linked.id).map((j) => j.body)).toContainEqual(
+      expect.stringMatching(/is active: the outage procedure applies/),
+    );
+    const other = await rejectionOf(
+      l1.incident.create({ ...contact(20, canvas), problemId: problem.id }),
+    );
+    expect(other).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: {
+        fields: {
+          problemId: `${problem.number} is about another service; choose one of the open problems of this service.`,
+        },
+      },
+    });
+    expect(
+      await rejectionOf(l1.incident.create({ ...contact(20), problemId: 9999 })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: 'That problem does not exist.' });
     const forService = await l1.problem.forService({ serviceId: campusNetwork });
     expect(forService.problems.map((p) => p.number)).toEqual([problem.number]);
     expect(forService.outages.map((o) => o.status)).toEqual(['active', 'planned']);
@@ -171,10 +262,21 @@ describe('L1 under an active outage (kb 001 step 9)', () => {
   test('L1 links an existing incident with the Link to problem one-step, and may not move it afterwards', async () => {
     const { problem } = await outageWithProblem();
     const { id } = await l1.incident.create(contact(20));
-    expect(await l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id })).toMatchObject({ version: 2 });
-    const again = await rejectionOf(l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: 1 }));
-    expect(again).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/already linked/) });
-    expect(await rejectionOf(l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: 4242 }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id }),
+    ).toMatchObject({ version: 2 });
+    const again = await rejectionOf(
+      l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: 1 }),
+    );
+    expect(again).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/already linked/),
+    });
+    expect(
+      await rejectionOf(
+        l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: 4242 }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   test('Resolve, escalation to HDQA, every forwarding one-step and chat consults are refused with the outage message', async () => {
@@ -182,15 +284,39 @@ describe('L1 under an active outage (kb 001 step 9)', () => {
     const { id, version } = incident(created[0]!.id);
     const refused = [
       l1.oneStep.resolve({ incidentId: id, expectedVersion: version, resolutionNote: 'Fixed.' }),
-      l1.oneStep.escalateToTeam({ incidentId: id, expectedVersion: version, teamId: teamId('HDQA'), note: 'Outage?' }),
-      l1.oneStep.assignToCps({ incidentId: id, expectedVersion: version, reason: 'other', reasonOther: 'x', callbackPhone: '608-555-0101' }),
-      l1.oneStep.sendToHdEs({ incidentId: id, expectedVersion: version, troubleshootingNote: 'Rebooted.', callerEmail: 'a@wisc.edu' }),
-      l1.oneStep.assignToEast({ incidentId: id, expectedVersion: version, urgency: 'urgent', expectation: 'x' }),
+      l1.oneStep.escalateToTeam({
+        incidentId: id,
+        expectedVersion: version,
+        teamId: teamId('HDQA'),
+        note: 'Outage?',
+      }),
+      l1.oneStep.assignToCps({
+        incidentId: id,
+        expectedVersion: version,
+        reason: 'other',
+        reasonOther: 'x',
+        callbackPhone: '608-555-0101',
+      }),
+      l1.oneStep.sendToHdEs({
+        incidentId: id,
+        expectedVersion: version,
+        troubleshootingNote: 'Rebooted.',
+        callerEmail: 'a@wisc.edu',
+      }),
+      l1.oneStep.assignToEast({
+        incidentId: id,
+        expectedVersion: version,
+        urgency: 'urgent',
+        expectation: 'x',
+      }),
       l1.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: version, note: 'x' }),
       l1.consult.open({ incidentId: id, team: 'cps' }),
     ];
     for (const call of refused) {
-      expect(await rejectionOf(call)).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('the outage procedure applies') });
+      expect(await rejectionOf(call)).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        message: expect.stringContaining('the outage procedure applies'),
+      });
     }
     expect(incident(id)).toMatchObject({ status: 'new', version });
     const decide = await l1.routing.decide({ incidentId: id });
@@ -200,25 +326,53 @@ describe('L1 under an active outage (kb 001 step 9)', () => {
     expect(bar.assign_to_cps).toMatch(/outage procedure applies/);
     expect(bar.link_to_problem).toMatch(/already linked to a problem/);
     // Saving the incident stays open to L1.
-    expect(await l1.incident.edit({ id, expectedVersion: version, patch: { description: 'Still down at 9:30.' } })).toMatchObject({ version: version + 1 });
+    expect(
+      await l1.incident.edit({
+        id,
+        expectedVersion: version,
+        patch: { description: 'Still down at 9:30.' },
+      }),
+    ).toMatchObject({ version: version + 1 });
   });
 
   test('before the outage is linked, and after it is resolved, L1 works the incident normally', async () => {
     const a = await l1.incident.create(contact(17));
     const problem = await hdqa.problem.create({ incidentIds: [a.id] });
     expect((await l1.routing.decide({ incidentId: a.id })).decision.outcome).not.toBe('outage');
-    const outage = await sncc.outage.declare({ title: 'x', serviceIds: [campusNetwork], kind: 'unplanned', publicSummary: 'Down.', ownerTeamId: teamId('SNCC-Sysops') });
-    await sncc.problem.linkOutage({ problemId: problem.id, expectedVersion: 1, outageId: outage.id });
+    const outage = await sncc.outage.declare({
+      title: 'x',
+      serviceIds: [campusNetwork],
+      kind: 'unplanned',
+      publicSummary: 'Down.',
+      ownerTeamId: teamId('SNCC-Sysops'),
+    });
+    await sncc.problem.linkOutage({
+      problemId: problem.id,
+      expectedVersion: 1,
+      outageId: outage.id,
+    });
     expect((await l1.routing.decide({ incidentId: a.id })).decision.outcome).toBe('outage');
     await sncc.outage.resolve({ outageId: outage.id, expectedVersion: 1 });
     expect((await l1.routing.decide({ incidentId: a.id })).decision.outcome).not.toBe('outage');
-    expect(await l1.oneStep.resolve({ incidentId: a.id, expectedVersion: 2, resolutionNote: 'Works again.' })).toMatchObject({ status: 'resolved' });
+    expect(
+      await l1.oneStep.resolve({
+        incidentId: a.id,
+        expectedVersion: 2,
+        resolutionNote: 'Works again.',
+      }),
+    ).toMatchObject({ status: 'resolved' });
   });
 
   test('HDQA and SNCC may still resolve a single incident of the outage', async () => {
     const { created } = await outageWithProblem();
     const { id, version } = incident(created[1]!.id);
-    expect(await sncc.oneStep.resolve({ incidentId: id, expectedVersion: version, resolutionNote: 'Fixed.' })).toMatchObject({ status: 'resolved' });
+    expect(
+      await sncc.oneStep.resolve({
+        incidentId: id,
+        expectedVersion: version,
+        resolutionNote: 'Fixed.',
+      }),
+    ).toMatchObject({ status: 'resolved' });
   });
 });
 
@@ -228,33 +382,74 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     const fourth = await l1.incident.create({ ...contact(20), problemId: problem.id });
     const sameCustomer = await l1.incident.create({ ...contact(17), problemId: problem.id });
     const page = await sncc.problem.byNumber({ number: problem.number });
-    expect(page.preview).toEqual({ incidents: 5, customers: 4, emails: 4, customersWithoutEmail: 0, outageToResolve: outage.number });
+    expect(page.preview).toEqual({
+      incidents: 5,
+      customers: 4,
+      emails: 4,
+      customersWithoutEmail: 0,
+      outageToResolve: outage.number,
+    });
     expect(page.can.resolveAttached).toBeNull();
-    expect(page.can.resolve).toBe(`${problem.number} still has 5 open incidents; run Resolve Attached Incidents first.`);
+    expect(page.can.resolve).toBe(
+      `${problem.number} still has 5 open incidents; run Resolve Attached Incidents first.`,
+    );
 
-    const result = await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 });
-    expect(result).toEqual({ incidents: 5, customers: 4, emails: 4, customersWithoutEmail: 0, outageResolved: true });
+    const result = await sncc.problem.resolveAttached({
+      problemId: problem.id,
+      expectedVersion: 3,
+    });
+    expect(result).toEqual({
+      incidents: 5,
+      customers: 4,
+      emails: 4,
+      customersWithoutEmail: 0,
+      outageResolved: true,
+    });
     for (const { id } of [...created, fourth, sameCustomer]) {
       const row = incident(id);
       expect(row.status).toBe('resolved');
       const journal = incidentRepository.findJournal(db, id);
-      expect(journal[0]).toMatchObject({ kind: 'note', visibility: 'customer', body: expect.stringContaining(`Resolved with problem ${problem.number} and outage ${outage.number}`) });
-      expect(incidentRepository.findAudit(db, id)[0]).toMatchObject({ field: 'status', fromValue: 'new', toValue: 'resolved', actorName: 'Sydney SNCC' });
+      expect(journal[0]).toMatchObject({
+        kind: 'note',
+        visibility: 'customer',
+        body: expect.stringContaining(
+          `Resolved with problem ${problem.number} and outage ${outage.number}`,
+        ),
+      });
+      expect(incidentRepository.findAudit(db, id)[0]).toMatchObject({
+        field: 'status',
+        fromValue: 'new',
+        toValue: 'resolved',
+        actorName: 'Sydney SNCC',
+      });
     }
     const mail = resolvedAttachedMail();
-    expect(mail.map((m) => m.toAddress).sort()).toEqual(['onguyen@grad.wisc.edu', 'pshah@grad.wisc.edu', 'qbrooks@grad.wisc.edu', 'ralvarez@grad.wisc.edu']);
-    expect(mail.find((m) => m.toAddress === 'onguyen@grad.wisc.edu')?.subject).toBe(`[${created[0]!.number}] Your incidents ${created[0]!.number}, ${sameCustomer.number} should now be resolved`);
-    expect(mail.every((m) => m.status === 'pending' && m.textBody.includes('contact the Help Desk'))).toBe(true);
+    expect(mail.map((m) => m.toAddress).sort()).toEqual([
+      'onguyen@grad.wisc.edu',
+      'pshah@grad.wisc.edu',
+      'qbrooks@grad.wisc.edu',
+      'ralvarez@grad.wisc.edu',
+    ]);
+    expect(mail.find((m) => m.toAddress === 'onguyen@grad.wisc.edu')?.subject).toBe(
+      `[${created[0]!.number}] Your incidents ${created[0]!.number}, ${sameCustomer.number} should now be resolved`,
+    );
+    expect(
+      mail.every((m) => m.status === 'pending' && m.textBody.includes('contact the Help Desk')),
+    ).toBe(true);
 
     const after = await sncc.problem.byNumber({ number: problem.number });
     expect(after.messages.map((m) => m.toAddress)).toHaveLength(4);
     expect(after.outage).toMatchObject({ status: 'resolved' });
     expect(after.can.resolveAttached).toBe(`No open incident is attached to ${problem.number}.`);
     expect(after.can.resolve).toBeNull();
-    expect((await callerFor(db, null).outage.publicStatus()).recentlyResolved.map((o) => o.number)).toContain(outage.number);
+    expect(
+      (await callerFor(db, null).outage.publicStatus()).recentlyResolved.map((o) => o.number),
+    ).toContain(outage.number);
 
     const versions = [...created, fourth, sameCustomer].map(({ id }) => incident(id).version);
-    expect(await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 })).toEqual({
+    expect(
+      await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }),
+    ).toEqual({
       incidents: 0,
       customers: 0,
       emails: 0,
@@ -262,7 +457,9 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       outageResolved: false,
     });
     expect(resolvedAttachedMail()).toHaveLength(4);
-    expect([...created, fourth, sameCustomer].map(({ id }) => incident(id).version)).toEqual(versions);
+    expect([...created, fourth, sameCustomer].map(({ id }) => incident(id).version)).toEqual(
+      versions,
+    );
   });
 
   test('500 linked incidents are resolved in one call with exactly one queued e-mail per distinct customer', async () => {
@@ -294,7 +491,10 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     expect(page.preview).toMatchObject({ incidents: 503, customers: 100 });
 
     const started = Date.now();
-    const result = await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 });
+    const result = await sncc.problem.resolveAttached({
+      problemId: problem.id,
+      expectedVersion: 3,
+    });
     const took = Date.now() - started;
     expect(result).toMatchObject({ incidents: 503, customers: 100, emails: 100 });
     expect(took).toBeLessThan(10_000);
@@ -307,23 +507,43 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     const mail = resolvedAttachedMail();
     expect(mail).toHaveLength(100);
     expect(new Set(mail.map((m) => m.toAddress)).size).toBe(100);
-    expect(await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 })).toMatchObject({ incidents: 0, emails: 0 });
+    expect(
+      await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }),
+    ).toMatchObject({ incidents: 0, emails: 0 });
     expect(resolvedAttachedMail()).toHaveLength(100);
   });
 
   test('HDQA may not run it; a stale problem version is a CONFLICT and nothing changes', async () => {
     const { problem, created } = await outageWithProblem();
-    expect(await rejectionOf(hdqa.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 2 }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await rejectionOf(
+        hdqa.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 2 }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
     expect(incident(created[0]!.id).status).toBe('new');
     expect(resolvedAttachedMail()).toHaveLength(0);
   });
 
   test('SNCC resolves the problem once nothing is open', async () => {
     const { problem } = await outageWithProblem();
-    expect(await rejectionOf(sncc.problem.resolve({ problemId: problem.id, expectedVersion: 3, note: 'Done.' }))).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(
+      await rejectionOf(
+        sncc.problem.resolve({ problemId: problem.id, expectedVersion: 3, note: 'Done.' }),
+      ),
+    ).toMatchObject({ code: 'PRECONDITION_FAILED' });
     await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 });
-    expect(await sncc.problem.resolve({ problemId: problem.id, expectedVersion: 3, note: 'Core switch replaced.' })).toEqual({ id: problem.id, version: 4 });
+    expect(
+      await sncc.problem.resolve({
+        problemId: problem.id,
+        expectedVersion: 3,
+        note: 'Core switch replaced.',
+      }),
+    ).toEqual({ id: problem.id, version: 4 });
     expect((await l1.problem.forService({ serviceId: campusNetwork })).problems).toEqual([]);
   });
 });

@@ -16,10 +16,20 @@ import {
   type Actor,
   type Problem,
 } from '@handoff/domain';
-import { catalogRepository, incidentRepository, outageRepository, partnerRepository, problemRepository, teamRepository, type Db, type Tx } from '@handoff/db';
+import {
+  catalogRepository,
+  incidentRepository,
+  outageRepository,
+  partnerRepository,
+  problemRepository,
+  teamRepository,
+  type Db,
+  type Tx,
+} from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
-export const teamIdsByName = (db: Db) => Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
+export const teamIdsByName = (db: Db) =>
+  Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
 
 export function loadProblem(db: Db | Tx, id: number): Problem {
   const problem = problemRepository.findById(db, id);
@@ -34,18 +44,27 @@ function readableAudit(db: Db, rows: ReturnType<typeof problemRepository.findAud
     outageId: (id) => outageRepository.findById(db, id)?.number,
     serviceId: (id) => catalogRepository.findServiceById(db, id)?.name,
   };
-  const show = (field: string, v: string | null) => (v !== null && names[field] ? (names[field](Number(v)) ?? v) : v);
-  return rows.map((a) => ({ ...a, fromValue: show(a.field, a.fromValue), toValue: show(a.field, a.toValue) }));
+  const show = (field: string, v: string | null) =>
+    v !== null && names[field] ? (names[field](Number(v)) ?? v) : v;
+  return rows.map((a) => ({
+    ...a,
+    fromValue: show(a.field, a.fromValue),
+    toValue: show(a.field, a.toValue),
+  }));
 }
 
-const reason = (problem: Problem, actor: Actor, action: Action) => problemRefusal({ problem, actor }, action)?.message ?? null;
+const reason = (problem: Problem, actor: Actor, action: Action) =>
+  problemRefusal({ problem, actor }, action)?.message ?? null;
 
 /** The problem page: fields, linked incidents, outage, journal, audit, queued e-mails and what this user may do. */
 function details(db: Db, actor: Actor, problem: Problem) {
   const row = problemRepository.findByIdIncludeDetails(db, problem.id)!;
   const attached = problemRepository.findAttached(db, problem.id);
-  const openIncidents = attached.filter((a) => a.incident.status !== 'resolved' && a.incident.status !== 'closed').length;
-  const outage = problem.outageId !== null ? (outageRepository.findById(db, problem.outageId) ?? null) : null;
+  const openIncidents = attached.filter(
+    (a) => a.incident.status !== 'resolved' && a.incident.status !== 'closed',
+  ).length;
+  const outage =
+    problem.outageId !== null ? (outageRepository.findById(db, problem.outageId) ?? null) : null;
   return {
     problem,
     serviceName: row.serviceName,
@@ -57,7 +76,10 @@ function details(db: Db, actor: Actor, problem: Problem) {
     journal: problemRepository.findJournal(db, problem.id),
     audit: readableAudit(db, problemRepository.findAudit(db, problem.id)),
     messages: problemRepository.findQueuedMessages(db, problem.id),
-    preview: { ...previewResolveAttached(attached), outageToResolve: outage?.status === 'active' ? outage.number : null },
+    preview: {
+      ...previewResolveAttached(attached),
+      outageToResolve: outage?.status === 'active' ? outage.number : null,
+    },
     can: {
       edit: reason(problem, actor, 'problem.edit'),
       assign: reason(problem, actor, 'problem.assign'),
@@ -84,7 +106,10 @@ export const problemRouter = {
   forService: authorizedProcedure('problem.read')
     .input(z.object({ serviceId: z.number().int().positive().nullable() }))
     .query(({ ctx, input }) => ({
-      problems: problemRepository.list(ctx.db, { statuses: ['open'], serviceId: input.serviceId ?? undefined }),
+      problems: problemRepository.list(ctx.db, {
+        statuses: ['open'],
+        serviceId: input.serviceId ?? undefined,
+      }),
       outages: input.serviceId ? outageRepository.findByService(ctx.db, input.serviceId) : [],
     })),
 
@@ -99,7 +124,9 @@ export const problemRouter = {
   /** Pickers of the problem page: teams to assign to, outages to link. */
   pickers: authorizedProcedure('problem.read').query(({ ctx }) => ({
     teams: teamRepository.findAll(ctx.db),
-    outages: outageRepository.findOpen(ctx.db).map(({ id, number, title, status }) => ({ id, number, title, status })),
+    outages: outageRepository
+      .findOpen(ctx.db)
+      .map(({ id, number, title, status }) => ({ id, number, title, status })),
   })),
 
   /** kb 001 step 5: HDQA creates a problem from incidents; they are linked in the same transaction. */
@@ -109,7 +136,10 @@ export const problemRouter = {
       const ids = [...new Set(input.incidentIds)];
       const incidents = incidentRepository.findByIds(ctx.db, ids);
       const missing = ids.filter((id) => !incidents.some((i) => i.id === id));
-      if (missing.length) throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, { incidentIds: 'Choose existing incidents' });
+      if (missing.length)
+        throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, {
+          incidentIds: 'Choose existing incidents',
+        });
       const partnerTicketIds = partnerRepository.findTicketIds(ctx.db, ids);
       const now = ctx.now();
       const drafts = createProblem({
@@ -124,7 +154,13 @@ export const problemRouter = {
       const row = ctx.db.transaction(
         (tx) => {
           const problem = problemRepository.insert(tx, drafts);
-          const links = linkIncidentsToProblem({ incidents, problem: { ...problem, outage: null }, partnerTicketIds, actor: ctx.actor, now });
+          const links = linkIncidentsToProblem({
+            incidents,
+            problem: { ...problem, outage: null },
+            partnerTicketIds,
+            actor: ctx.actor,
+            now,
+          });
           for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);
           problemRepository.insertJournal(tx, problem.id, links.problemJournal);
           return problem;
@@ -151,7 +187,13 @@ export const problemRouter = {
         ctx.db,
         incidents.map((i) => i.id),
       );
-      const links = linkIncidentsToProblem({ incidents, problem, partnerTicketIds, actor: ctx.actor, now: ctx.now() });
+      const links = linkIncidentsToProblem({
+        incidents,
+        problem,
+        partnerTicketIds,
+        actor: ctx.actor,
+        now: ctx.now(),
+      });
       ctx.db.transaction(
         (tx) => {
           for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);

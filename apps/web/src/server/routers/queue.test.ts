@@ -28,7 +28,11 @@ describe('queue.list', () => {
     const sizes: number[] = [];
     let cursor: number | null = null;
     do {
-      const page: Awaited<ReturnType<Caller['queue']['list']>> = await caller.queue.list({ ...filter, cursor, limit });
+      const page: Awaited<ReturnType<Caller['queue']['list']>> = await caller.queue.list({
+        ...filter,
+        cursor,
+        limit,
+      });
       sizes.push(page.items.length);
       for (const item of page.items) {
         expect(item.ownerTeamId).toBe(filter.teamId);
@@ -63,11 +67,22 @@ describe('queue.list', () => {
     ['status new', { status: 'new' as const }, (c: { id: number }) => c.id > 8, [2]],
     ['status in progress', { status: 'in_progress' as const }, () => false, [3, 1]],
     ['service NetID', { serviceId: 6 }, (c: { serviceId: number }) => c.serviceId === 6, [1]],
-    ['status new and service Duo', { status: 'new' as const, serviceId: 7 }, (c: { serviceId: number }) => c.serviceId === 7, []],
+    [
+      'status new and service Duo',
+      { status: 'new' as const, serviceId: 7 },
+      (c: { serviceId: number }) => c.serviceId === 7,
+      [],
+    ],
   ])('filter by %s, paged by 4', async (_name, filter, keep, seeded) => {
     const { l1, created } = await fill();
     const { ids } = await pageAll(l1, { teamId: teamId('US - Help Desk'), ...filter }, 4);
-    expect(ids).toEqual([...created.filter(keep).map((c) => c.id).reverse(), ...seeded]);
+    expect(ids).toEqual([
+      ...created
+        .filter(keep)
+        .map((c) => c.id)
+        .reverse(),
+      ...seeded,
+    ]);
   });
 
   test.each([
@@ -76,18 +91,28 @@ describe('queue.list', () => {
     ['sncc', 'sncc@handoff.test', 'HD ES'],
   ])('%s opening a queue of a team they are not in → FORBIDDEN', async (_name, email, team) => {
     const error = await rejectionOf(callerFor(db, email).queue.list({ teamId: teamId(team) }));
-    expect(error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('not a member of that team') });
+    expect(error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('not a member of that team'),
+    });
   });
 
   test('sncc opens both of its queues; an admin opens any', async () => {
     const sncc = callerFor(db, 'sncc@handoff.test');
-    expect((await sncc.queue.list({ teamId: teamId('SNCC-Network') })).items.map((i) => i.number)).toEqual(['INC-000008']);
+    expect(
+      (await sncc.queue.list({ teamId: teamId('SNCC-Network') })).items.map((i) => i.number),
+    ).toEqual(['INC-000008']);
     expect((await sncc.queue.list({ teamId: teamId('SNCC-Sysops') })).items).toEqual([]);
     const admin = callerFor(db, 'admin@handoff.test');
-    expect((await admin.queue.list({ teamId: teamId('HD ES') })).items.map((i) => i.number)).toEqual(['INC-000006']);
+    expect(
+      (await admin.queue.list({ teamId: teamId('HD ES') })).items.map((i) => i.number),
+    ).toEqual(['INC-000006']);
   });
 
   test('queue.teams lists only my own teams', async () => {
-    expect((await callerFor(db, 'sncc@handoff.test').queue.teams()).map((x) => x.name)).toEqual(['SNCC-Network', 'SNCC-Sysops']);
+    expect((await callerFor(db, 'sncc@handoff.test').queue.teams()).map((x) => x.name)).toEqual([
+      'SNCC-Network',
+      'SNCC-Sysops',
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import { authorizedProcedure } from '../trpc';
 export const queueRouter = {
   /** The teams whose queues this user may open: their own (admins see all). */
   teams: authorizedProcedure('queue.read').query(({ ctx }) =>
-    ctx.actor.role === 'admin' ? teamRepository.findAll(ctx.db) : teamRepository.findByIds(ctx.db, ctx.actor.teamIds),
+    ctx.actor.role === 'admin'
+      ? teamRepository.findAll(ctx.db)
+      : teamRepository.findByIds(ctx.db, ctx.actor.teamIds),
   ),
 
   list: authorizedProcedure('queue.read')
@@ -22,7 +24,10 @@ export const queueRouter = {
     )
     .query(({ ctx, input }) => {
       if (ctx.actor.role !== 'admin' && !ctx.actor.teamIds.includes(input.teamId)) {
-        throw new DomainError('FORBIDDEN', 'You are not a member of that team, so its queue is not yours to open.');
+        throw new DomainError(
+          'FORBIDDEN',
+          'You are not a member of that team, so its queue is not yours to open.',
+        );
       }
       return incidentRepository.list(ctx.db, {
         // A partner agent's queue holds only their groups' tickets, even in a team they were added to by mistake.

@@ -19,19 +19,30 @@ export const routingRouter = {
    * answers so far, and says which one-steps are open to this agent (and why not, when not).
    */
   decide: authorizedProcedure('incident.readInternal')
-    .input(z.object({ incidentId: z.number().int().positive(), answers: routingAnswersSchema.default({}) }))
+    .input(
+      z.object({
+        incidentId: z.number().int().positive(),
+        answers: routingAnswersSchema.default({}),
+      }),
+    )
     .query(({ ctx, input }) => {
       const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       const now = ctx.now();
       const { customer, service, cpsReady } = loadRoutingContext(ctx.db, incident);
-      if (!service) throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
+      if (!service)
+        throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
       const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
       const facts = contactFactsFor({
         at: now,
         channel: incident.channel,
         service,
         customer: customer
-          ? { coned: customer.coned, program: customer.program, primaryTechPartner: customer.primaryTechPartner, contractDepartment: customer.contractDepartment }
+          ? {
+              coned: customer.coned,
+              program: customer.program,
+              primaryTechPartner: customer.primaryTechPartner,
+              contractDepartment: customer.contractDepartment,
+            }
           : null,
         computerName: incident.computerName,
         cpsAgentsReady: cpsReady.length,

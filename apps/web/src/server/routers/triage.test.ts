@@ -19,10 +19,13 @@ afterEach(() => t.close());
 
 const services = { remoteDesktop: 11, canvas: 13 };
 const as = (email: string) => callerFor(db, email, clock);
-const incidentRow = (id: number) => db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
+const incidentRow = (id: number) =>
+  db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
 const auditCount = () => db.select({ n: count() }).from(schema.auditEvents).get()!.n;
 
-async function tpCase(change: { peopleAffected?: number; serviceId?: number; description?: string } = {}) {
+async function tpCase(
+  change: { peopleAffected?: number; serviceId?: number; description?: string } = {},
+) {
   return as('tp@handoff.test').case.create({
     serviceId: services.remoteDesktop,
     description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
@@ -36,18 +39,33 @@ const version = (id: number) => incidentRow(id).version;
 describe('the TP review queue', () => {
   test('Primary TP portal cases only, oldest first, each with its completeness check', async () => {
     const first = await tpCase({ description: 'Broken.' });
-    await as('customer@handoff.test').case.create({ serviceId: services.remoteDesktop, description: 'Mine is broken too, just me.', preferredContact: 'email', workRelated: true });
+    await as('customer@handoff.test').case.create({
+      serviceId: services.remoteDesktop,
+      description: 'Mine is broken too, just me.',
+      preferredContact: 'email',
+      workRelated: true,
+    });
     const second = await tpCase({ peopleAffected: 4 });
     const page = await as('l1@handoff.test').triage.tpReview({ limit: 1 });
     expect(page.items.map((i) => i.number)).toEqual([first.number]);
-    expect(page.items[0]?.checks.filter((c) => !c.ok).map((c) => c.item)).toEqual(['description', 'peopleAffected']);
+    expect(page.items[0]?.checks.filter((c) => !c.ok).map((c) => c.item)).toEqual([
+      'description',
+      'peopleAffected',
+    ]);
     expect(page.items[0]?.complete).toBe(false);
     const next = await as('l1@handoff.test').triage.tpReview({ limit: 1, cursor: page.nextCursor });
-    expect(next.items.map((i) => [i.number, i.complete, i.scope.inScope])).toEqual([[second.number, true, true]]);
+    expect(next.items.map((i) => [i.number, i.complete, i.scope.inScope])).toEqual([
+      [second.number, true, true],
+    ]);
     expect(next.nextCursor).toBeNull();
   });
 
-  test.each(['cps@handoff.test', 'technologist@handoff.test', 'sncc@handoff.test', 'tp@handoff.test'])('%s may not open it → FORBIDDEN', async (email) => {
+  test.each([
+    'cps@handoff.test',
+    'technologist@handoff.test',
+    'sncc@handoff.test',
+    'tp@handoff.test',
+  ])('%s may not open it → FORBIDDEN', async (email) => {
     expect(await rejectionOf(as(email).triage.tpReview({}))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -60,55 +78,120 @@ describe('incomplete case → Request more information → the TP answers → mi
     const tp = as('tp@handoff.test');
 
     // Not knowing how many people are affected, it cannot be marked mission critical nor escalated.
-    expect(await rejectionOf(hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await rejectionOf(hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 })),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: `We do not know how many people ${number} affects: request more information first.`,
     });
-    expect(await rejectionOf(hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: 'x' }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: 'x' }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: `Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`,
     });
     expect(version(id)).toBe(1);
 
-    await l1.oneStep.requestMoreInformation({ incidentId: id, expectedVersion: 1, question: 'How many people cannot connect?' });
-    expect(incidentRow(id)).toMatchObject({ status: 'pending_customer', tpTriage: 'info_requested', version: 2 });
+    await l1.oneStep.requestMoreInformation({
+      incidentId: id,
+      expectedVersion: 1,
+      question: 'How many people cannot connect?',
+    });
+    expect(incidentRow(id)).toMatchObject({
+      status: 'pending_customer',
+      tpTriage: 'info_requested',
+      version: 2,
+    });
     expect((await l1.triage.tpReview({})).items).toEqual([]);
-    expect((await l1.triage.tpReview({ state: 'waiting' })).items.map((i) => i.number)).toEqual([number]);
+    expect((await l1.triage.tpReview({ state: 'waiting' })).items.map((i) => i.number)).toEqual([
+      number,
+    ]);
     let seen = await tp.incident.byNumber({ number });
     if (seen.audience !== 'customer') throw new Error('customer view expected');
-    expect(seen.state).toEqual({ waitingForYou: true, escalatedToTechnologists: false, respondBy: null });
+    expect(seen.state).toEqual({
+      waitingForYou: true,
+      escalatedToTechnologists: false,
+      respondBy: null,
+    });
     expect(seen.journal[0]?.body).toBe('How many people cannot connect?');
-    expect(db.select().from(schema.notifications).where(eq(schema.notifications.template, 'more-info-requested')).all()).toEqual([
-      expect.objectContaining({ audience: 'customer', incidentId: id }),
-    ]);
+    expect(
+      db
+        .select()
+        .from(schema.notifications)
+        .where(eq(schema.notifications.template, 'more-info-requested'))
+        .all(),
+    ).toEqual([expect.objectContaining({ audience: 'customer', incidentId: id })]);
 
     // The TP answers in the portal: the case is back in review, complete.
-    expect(await tp.case.addNote({ incidentId: id, body: 'All 14 staff in the dean’s office.', peopleAffected: 14 })).toEqual({ ok: true, answered: true });
-    expect(incidentRow(id)).toMatchObject({ status: 'assigned', tpTriage: 'review', peopleAffected: 14, version: 3 });
+    expect(
+      await tp.case.addNote({
+        incidentId: id,
+        body: 'All 14 staff in the dean’s office.',
+        peopleAffected: 14,
+      }),
+    ).toEqual({ ok: true, answered: true });
+    expect(incidentRow(id)).toMatchObject({
+      status: 'assigned',
+      tpTriage: 'review',
+      peopleAffected: 14,
+      version: 3,
+    });
     const back = await l1.triage.tpReview({});
     expect(back.items.map((i) => [i.number, i.complete])).toEqual([[number, true]]);
 
-    await hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 3, note: 'Confirmed: whole office.' });
+    await hdqa.oneStep.markMissionCritical({
+      incidentId: id,
+      expectedVersion: 3,
+      note: 'Confirmed: whole office.',
+    });
     expect(incidentRow(id)).toMatchObject({ tpTriage: 'mission_critical', version: 4 });
-    expect((await l1.triage.tpReview({})).items.map((i) => i.tpTriage)).toEqual(['mission_critical']);
+    expect((await l1.triage.tpReview({})).items.map((i) => i.tpTriage)).toEqual([
+      'mission_critical',
+    ]);
 
-    await hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 4, note: 'Gateway pool for SOE looks down.' });
+    await hdqa.oneStep.escalateToTechnologists({
+      incidentId: id,
+      expectedVersion: 4,
+      note: 'Gateway pool for SOE looks down.',
+    });
     const escalated = incidentRow(id);
-    expect(escalated).toMatchObject({ tpTriage: 'escalated', status: 'assigned', version: 5, promises: { respondBy: expect.any(String) } });
+    expect(escalated).toMatchObject({
+      tpTriage: 'escalated',
+      status: 'assigned',
+      version: 5,
+      promises: { respondBy: expect.any(String) },
+    });
     expect(teamRepository.findById(db, escalated.ownerTeamId)?.name).toBe('DRMT');
     expect((await l1.triage.tpReview({})).items).toEqual([]);
 
     // The technologists' queue shows it with the respond-by promise.
-    const queue = await as('technologist@handoff.test').queue.list({ teamId: escalated.ownerTeamId });
-    expect(queue.items.find((i) => i.id === id)?.promises).toEqual({ respondBy: escalated.promises.respondBy });
+    const queue = await as('technologist@handoff.test').queue.list({
+      teamId: escalated.ownerTeamId,
+    });
+    expect(queue.items.find((i) => i.id === id)?.promises).toEqual({
+      respondBy: escalated.promises.respondBy,
+    });
 
     // The TP sees that it was escalated and by when technologists respond, and no internal note.
     seen = await tp.incident.byNumber({ number });
     if (seen.audience !== 'customer') throw new Error('customer view expected');
-    expect(seen.state).toEqual({ waitingForYou: false, escalatedToTechnologists: true, respondBy: escalated.promises.respondBy });
-    expect(seen.journal[0]?.body).toMatch(/^Your case is mission critical and was escalated to DoIT technologists\. They will contact you within one business day, by Wednesday, November 25/);
+    expect(seen.state).toEqual({
+      waitingForYou: false,
+      escalatedToTechnologists: true,
+      respondBy: escalated.promises.respondBy,
+    });
+    expect(seen.journal[0]?.body).toMatch(
+      /^Your case is mission critical and was escalated to DoIT technologists\. They will contact you within one business day, by Wednesday, November 25/,
+    );
     const json = JSON.stringify(seen);
-    for (const hidden of ['Confirmed: whole office.', 'Gateway pool for SOE looks down.', 'Marked mission critical']) expect(json).not.toContain(hidden);
+    for (const hidden of [
+      'Confirmed: whole office.',
+      'Gateway pool for SOE looks down.',
+      'Marked mission critical',
+    ])
+      expect(json).not.toContain(hidden);
 
     // And may still add notes.
     await tp.case.addNote({ incidentId: id, body: 'Thanks, we are standing by.' });
@@ -119,7 +202,9 @@ describe('preconditions and roles', () => {
   test('one person affected: not mission critical; Handle normally sends it back to L1', async () => {
     const { id, number } = await tpCase({ peopleAffected: 1 });
     const l1 = as('l1@handoff.test');
-    expect(await rejectionOf(l1.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await rejectionOf(l1.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 })),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: `${number} affects one person, so it is not mission critical: handle it normally (kb 004).`,
     });
@@ -127,7 +212,11 @@ describe('preconditions and roles', () => {
     expect(incidentRow(id)).toMatchObject({ tpTriage: 'handled_normally', version: 2 });
     expect(teamRepository.findById(db, incidentRow(id).ownerTeamId)?.name).toBe('US - Help Desk');
     expect((await l1.triage.tpReview({})).items).toEqual([]);
-    expect(await rejectionOf(l1.oneStep.requestMoreInformation({ incidentId: id, expectedVersion: 2, question: 'x' }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        l1.oneStep.requestMoreInformation({ incidentId: id, expectedVersion: 2, question: 'x' }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: `${number} left Primary TP review: it is handled normally by Level 1.`,
     });
@@ -137,7 +226,11 @@ describe('preconditions and roles', () => {
     const { id, number } = await tpCase({ peopleAffected: 30, serviceId: services.canvas });
     const hdqa = as('hdqa@handoff.test');
     await hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
-    expect(await rejectionOf(hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 2, note: 'x' }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 2, note: 'x' }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: `${number}: Out of Primary TP scope (category 3 products are excluded): handle normally.`,
     });
@@ -145,7 +238,11 @@ describe('preconditions and roles', () => {
   });
 
   test('the review steps are for TP cases only', async () => {
-    expect(await rejectionOf(as('l1@handoff.test').oneStep.handleNormally({ incidentId: 1, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await rejectionOf(
+        as('l1@handoff.test').oneStep.handleNormally({ incidentId: 1, expectedVersion: 1 }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'INC-000001 is not a Primary Tech Partner case in review.',
     });
@@ -155,7 +252,11 @@ describe('preconditions and roles', () => {
     const { id } = await tpCase({ peopleAffected: 3 });
     await as('l1@handoff.test').oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
     const before = auditCount();
-    expect(await rejectionOf(as('hdqa@handoff.test').oneStep.handleNormally({ incidentId: id, expectedVersion: 1 }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await rejectionOf(
+        as('hdqa@handoff.test').oneStep.handleNormally({ incidentId: id, expectedVersion: 1 }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
     expect(auditCount()).toBe(before);
   });
 
@@ -164,15 +265,30 @@ describe('preconditions and roles', () => {
     ['markMissionCritical', {}],
     ['handleNormally', {}],
   ] as const;
-  const forbidden = ['cps@handoff.test', 'es@handoff.test', 'sncc@handoff.test', 'technologist@handoff.test', 'admin@handoff.test', 'tp@handoff.test'];
-  test.each(steps.flatMap(([step, extra]) => forbidden.map((email) => [step, email, extra] as const)))('%s by %s → FORBIDDEN, nothing saved', async (step, email, extra) => {
+  const forbidden = [
+    'cps@handoff.test',
+    'es@handoff.test',
+    'sncc@handoff.test',
+    'technologist@handoff.test',
+    'admin@handoff.test',
+    'tp@handoff.test',
+  ];
+  test.each(
+    steps.flatMap(([step, extra]) => forbidden.map((email) => [step, email, extra] as const)),
+  )('%s by %s → FORBIDDEN, nothing saved', async (step, email, extra) => {
     const { id } = await tpCase({ peopleAffected: 3 });
     const call = as(email).oneStep[step] as (input: object) => Promise<unknown>;
-    expect(await rejectionOf(call({ incidentId: id, expectedVersion: 1, ...extra }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(call({ incidentId: id, expectedVersion: 1, ...extra }))).toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
     expect(version(id)).toBe(1);
   });
 
-  test.each(steps.flatMap(([step, extra]) => ['l1@handoff.test', 'hdqa@handoff.test'].map((email) => [step, email, extra] as const)))('%s by %s runs', async (step, email, extra) => {
+  test.each(
+    steps.flatMap(([step, extra]) =>
+      ['l1@handoff.test', 'hdqa@handoff.test'].map((email) => [step, email, extra] as const),
+    ),
+  )('%s by %s runs', async (step, email, extra) => {
     const { id } = await tpCase({ peopleAffected: 3 });
     const call = as(email).oneStep[step] as (input: object) => Promise<unknown>;
     await call({ incidentId: id, expectedVersion: 1, ...extra });

@@ -19,11 +19,19 @@ export const triageRouter = {
       }),
     )
     .query(({ ctx, input }) => {
-      const page = portalRepository.findTpReview(ctx.db, { state: input.state, cursor: input.cursor ?? undefined, limit: input.limit });
+      const page = portalRepository.findTpReview(ctx.db, {
+        state: input.state,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((r) => {
-          const checks = tpCompleteness(r, { name: r.serviceName, category: r.serviceCategory, subcategory: r.serviceSubcategory });
+          const checks = tpCompleteness(r, {
+            name: r.serviceName,
+            category: r.serviceCategory,
+            subcategory: r.serviceSubcategory,
+          });
           return { ...r, checks, complete: isComplete(checks), scope: tpScope(r) };
         }),
       };

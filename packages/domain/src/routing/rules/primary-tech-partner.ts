@@ -18,7 +18,9 @@ export const isPrimaryTpInScope = ({
   supportCategory: number | undefined;
   technologistGroup: string | null | undefined;
 }): boolean =>
-  (supportCategory === 1 || supportCategory === 2) && typeof technologistGroup === 'string' && isScopeGroup(technologistGroup);
+  (supportCategory === 1 || supportCategory === 2) &&
+  typeof technologistGroup === 'string' &&
+  isScopeGroup(technologistGroup);
 
 /**
  * Rule 6 (kb 004 "Access to DoIT Support for Primary Tech Partners"): a mission-critical, in-scope

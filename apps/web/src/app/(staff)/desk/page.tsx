@@ -25,17 +25,26 @@ export default function DeskPage() {
   const seesCps = me.data ? can(me.data.role, 'presence.read') : false;
   const cps = api.presence.cps.useQuery(undefined, { enabled: seesCps, refetchInterval: 5_000 });
   // Polls so a live transfer shows up on the receiving agent's desk at once.
-  const mine = api.incident.mine.useInfiniteQuery({ limit: 25 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 });
+  const mine = api.incident.mine.useInfiniteQuery(
+    { limit: 25 },
+    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 },
+  );
   if (me.isLoading) return <Loading />;
-  if (!me.data) return <ErrorBanner message={me.error?.message ?? 'Could not load your profile.'} />;
+  if (!me.data)
+    return <ErrorBanner message={me.error?.message ?? 'Could not load your profile.'} />;
   const rows = mine.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <h1>{homeTitles[me.data.role] ?? 'My desk'}</h1>
       {seesCps ? (
         <p>
-          CPS agents ready now: <span className="ready-count" data-testid="cps-ready-count">{cps.data?.ready.length ?? '…'}</span>
-          {cps.data?.ready.length ? <span className="muted"> ({cps.data.ready.map((a) => a.name).join(', ')})</span> : null}
+          CPS agents ready now:{' '}
+          <span className="ready-count" data-testid="cps-ready-count">
+            {cps.data?.ready.length ?? '…'}
+          </span>
+          {cps.data?.ready.length ? (
+            <span className="muted"> ({cps.data.ready.map((a) => a.name).join(', ')})</span>
+          ) : null}
         </p>
       ) : null}
       <div className="actions">

@@ -8,7 +8,9 @@ import { api } from '../../../trpc/react';
 export default function NotificationsPage() {
   const utils = api.useUtils();
   const q = api.notification.mine.useQuery(undefined, { refetchInterval: 10_000 });
-  const markRead = api.notification.markRead.useMutation({ onSuccess: () => void utils.notification.invalidate() });
+  const markRead = api.notification.markRead.useMutation({
+    onSuccess: () => void utils.notification.invalidate(),
+  });
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorBanner message={q.error.message} />;
   const items = q.data?.items ?? [];
@@ -17,7 +19,11 @@ export default function NotificationsPage() {
       <h1>Notifications</h1>
       <div className="actions">
         <span data-testid="unread-count">{q.data?.unread ?? 0} unread</span>
-        <button type="button" disabled={!q.data?.unread || markRead.isPending} onClick={() => markRead.mutate({})}>
+        <button
+          type="button"
+          disabled={!q.data?.unread || markRead.isPending}
+          onClick={() => markRead.mutate({})}
+        >
           {markRead.isPending ? 'Marking…' : 'Mark all read'}
         </button>
       </div>
@@ -27,14 +33,23 @@ export default function NotificationsPage() {
       ) : (
         <ol className="journal" aria-label="Notifications">
           {items.map((n) => (
-            <li key={n.id} className={n.audience === 'user' && !n.readAt ? 'visibility-customer' : 'visibility-internal'}>
+            <li
+              key={n.id}
+              className={
+                n.audience === 'user' && !n.readAt ? 'visibility-customer' : 'visibility-internal'
+              }
+            >
               <div className="meta">
                 <Time at={n.createdAt} />
                 {n.audience === 'team' ? <span>Team: {n.teamName}</span> : null}
                 {n.audience === 'user' && !n.readAt ? <Badge tone="blue">New</Badge> : null}
               </div>
               <div>
-                {n.incidentNumber ? <Link href={`/incidents/${n.incidentNumber}`}>{n.subject}</Link> : <strong>{n.subject}</strong>}
+                {n.incidentNumber ? (
+                  <Link href={`/incidents/${n.incidentNumber}`}>{n.subject}</Link>
+                ) : (
+                  <strong>{n.subject}</strong>
+                )}
               </div>
               <div className="body">{n.body}</div>
             </li>

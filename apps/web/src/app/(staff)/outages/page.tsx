@@ -22,13 +22,18 @@ export default function OutagesPage() {
   const view = {
     active: b.active.map((o) => ({ ...o, services: o.services.map((s) => s.name), raw: o })),
     planned: b.planned.map((o) => ({ ...o, services: o.services.map((s) => s.name), raw: o })),
-    recentlyResolved: b.recentlyResolved.map((o) => ({ ...o, services: o.services.map((s) => s.name), raw: o })),
+    recentlyResolved: b.recentlyResolved.map((o) => ({
+      ...o,
+      services: o.services.map((s) => s.name),
+      raw: o,
+    })),
   };
   return (
     <>
       <h1>Outages</h1>
       <p className="muted">
-        Planned, active and recently resolved outages. The public sees the same summaries on <Link href="/status">the status page</Link>.
+        Planned, active and recently resolved outages. The public sees the same summaries on{' '}
+        <Link href="/status">the status page</Link>.
       </p>
       {declared ? (
         <div className="ok-banner" role="status">
@@ -48,7 +53,9 @@ export default function OutagesPage() {
         render={(o) => (
           <OutageCard key={o.number} o={o}>
             <p className="muted">Owned by {o.raw.ownerTeamName}</p>
-            {can(role, 'outage.manage') ? <OutageActions o={o.raw} onChanged={() => void board.refetch()} /> : null}
+            {can(role, 'outage.manage') ? (
+              <OutageActions o={o.raw} onChanged={() => void board.refetch()} />
+            ) : null}
           </OutageCard>
         )}
       />

@@ -14,7 +14,11 @@ export default function ProblemsPage() {
       <h1>Problems</h1>
       <div className="filters">
         <Field id="problem-view" label="Show">
-          <select id="problem-view" value={view} onChange={(e) => setView(e.target.value as typeof view)}>
+          <select
+            id="problem-view"
+            value={view}
+            onChange={(e) => setView(e.target.value as typeof view)}
+          >
             <option value="open">Open problems</option>
             <option value="sncc">Open problems owned by SNCC</option>
             <option value="all">All problems</option>
@@ -22,7 +26,11 @@ export default function ProblemsPage() {
         </Field>
       </div>
       <ErrorBanner message={list.error?.message} />
-      {list.isLoading ? <Loading /> : <ProblemTable rows={list.data ?? []} empty="No problem to show." />}
+      {list.isLoading ? (
+        <Loading />
+      ) : (
+        <ProblemTable rows={list.data ?? []} empty="No problem to show." />
+      )}
     </>
   );
 }

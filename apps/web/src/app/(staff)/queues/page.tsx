@@ -14,7 +14,9 @@ function Queue() {
   const now = useNow();
   const utils = api.useUtils();
   const me = api.me.get.useQuery();
-  const take = api.oneStep.takeOwnership.useMutation({ onSuccess: () => void utils.queue.invalidate() });
+  const take = api.oneStep.takeOwnership.useMutation({
+    onSuccess: () => void utils.queue.invalidate(),
+  });
   // Channel-partner and Tier 2 queues are worked by first claim (kb 003), not Take ownership.
   const claim = api.partner.claim.useMutation({ onSettled: () => void utils.queue.invalidate() });
   const params = useSearchParams();
@@ -35,7 +37,8 @@ function Queue() {
     router.replace(`/queues?${next.toString()}`);
   };
   if (teams.isLoading) return <Loading />;
-  if (!teams.data?.length) return <EmptyState>You belong to no team, so you have no queue.</EmptyState>;
+  if (!teams.data?.length)
+    return <EmptyState>You belong to no team, so you have no queue.</EmptyState>;
   const team = teams.data.find((t) => t.id === teamId);
   const isClaimQueue = team?.kind === 'partner' || team?.kind === 'tier2';
   return (
@@ -52,7 +55,11 @@ function Queue() {
           </select>
         </Field>
         <Field id="status" label="Status">
-          <select id="status" value={status ?? ''} onChange={(e) => setParam('status', e.target.value || undefined)}>
+          <select
+            id="status"
+            value={status ?? ''}
+            onChange={(e) => setParam('status', e.target.value || undefined)}
+          >
             <option value="">Any status</option>
             {incidentStatuses.map((s) => (
               <option key={s} value={s}>
@@ -62,7 +69,11 @@ function Queue() {
           </select>
         </Field>
         <Field id="service-filter" label="Service">
-          <select id="service-filter" value={serviceId ?? ''} onChange={(e) => setParam('service', e.target.value || undefined)}>
+          <select
+            id="service-filter"
+            value={serviceId ?? ''}
+            onChange={(e) => setParam('service', e.target.value || undefined)}
+          >
             <option value="">Any service</option>
             {(services.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -83,10 +94,16 @@ function Queue() {
           now={now}
           empty="Nothing in this queue matches."
           canTake={(r) =>
-            isClaimQueue ? r.ownerAgentId === null && !['resolved', 'closed'].includes(r.status) : r.ownerAgentId !== me.data?.id && !['resolved', 'closed'].includes(r.status)
+            isClaimQueue
+              ? r.ownerAgentId === null && !['resolved', 'closed'].includes(r.status)
+              : r.ownerAgentId !== me.data?.id && !['resolved', 'closed'].includes(r.status)
           }
           takeLabel={team?.kind === 'tier2' ? 'Pull' : isClaimQueue ? 'Claim' : undefined}
-          onTake={(r) => (isClaimQueue ? claim.mutate({ incidentId: r.id }) : take.mutate({ incidentId: r.id, expectedVersion: r.version }))}
+          onTake={(r) =>
+            isClaimQueue
+              ? claim.mutate({ incidentId: r.id })
+              : take.mutate({ incidentId: r.id, expectedVersion: r.version })
+          }
         />
       )}
       <LoadMore list={list} />

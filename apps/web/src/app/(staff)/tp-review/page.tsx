@@ -10,29 +10,49 @@ import { api } from '../../../trpc/react';
 export default function TpReviewPage() {
   const now = useNow();
   const [state, setState] = useState<'review' | 'waiting'>('review');
-  const list = api.triage.tpReview.useInfiniteQuery({ state, limit: 25 }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 30_000 });
+  const list = api.triage.tpReview.useInfiniteQuery(
+    { state, limit: 25 },
+    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 30_000 },
+  );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <h1>Primary TP review</h1>
       <p className="muted">
-        Primary Tech Partner cases from Help Online, oldest first. Check each for completeness; ask for more information when it cannot be
-        classified; mark it mission critical when it affects more than one person, then escalate in-scope cases to technologists; otherwise
-        handle it normally.
+        Primary Tech Partner cases from Help Online, oldest first. Check each for completeness; ask
+        for more information when it cannot be classified; mark it mission critical when it affects
+        more than one person, then escalate in-scope cases to technologists; otherwise handle it
+        normally.
       </p>
       <div className="filters" role="radiogroup" aria-label="Which cases">
         <label>
-          <input type="radio" name="tp-state" checked={state === 'review'} onChange={() => setState('review')} /> In review
+          <input
+            type="radio"
+            name="tp-state"
+            checked={state === 'review'}
+            onChange={() => setState('review')}
+          />{' '}
+          In review
         </label>
         <label>
-          <input type="radio" name="tp-state" checked={state === 'waiting'} onChange={() => setState('waiting')} /> Waiting for the customer
+          <input
+            type="radio"
+            name="tp-state"
+            checked={state === 'waiting'}
+            onChange={() => setState('waiting')}
+          />{' '}
+          Waiting for the customer
         </label>
       </div>
       <ErrorBanner message={list.error?.message} />
       {list.isLoading ? (
         <Loading />
       ) : rows.length === 0 ? (
-        <EmptyState>{state === 'review' ? 'No Primary TP case waits for review.' : 'No Primary TP case waits for its customer.'}</EmptyState>
+        <EmptyState>
+          {state === 'review'
+            ? 'No Primary TP case waits for review.'
+            : 'No Primary TP case waits for its customer.'}
+        </EmptyState>
       ) : (
         <table aria-label="TP review queue">
           <thead>
@@ -49,7 +69,8 @@ export default function TpReviewPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link href={`/incidents/${r.number}`}>{r.number}</Link> <StatusPill status={r.status} />
+                  <Link href={`/incidents/${r.number}`}>{r.number}</Link>{' '}
+                  <StatusPill status={r.status} />
                   <div className="muted">{r.description.slice(0, 80)}</div>
                 </td>
                 <td>{r.customerName ?? r.callerName}</td>

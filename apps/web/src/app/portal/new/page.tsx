@@ -2,9 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { bannerExplanations, maxAttachmentBytes, maxAttachmentsPerCase, portalCaseCreateSchema } from '@handoff/domain';
+import {
+  bannerExplanations,
+  maxAttachmentBytes,
+  maxAttachmentsPerCase,
+  portalCaseCreateSchema,
+} from '@handoff/domain';
 import { ErrorBanner, Field, Loading } from '@handoff/ui';
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../components/field-errors';
+import {
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '../../../components/field-errors';
 import { KnownOutages } from '../../../components/portal/known-outages';
 import { ServicePicker } from '../../../components/service-picker';
 import { api } from '../../../trpc/react';
@@ -23,7 +32,12 @@ function readAsBase64(file: File): Promise<PickedFile> {
     reader.onload = () => {
       // readAsDataURL always yields a string: "data:<type>;base64,<data>".
       const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve({ fileName: file.name, contentType: file.type || 'application/octet-stream', dataBase64: url.slice(url.indexOf(',') + 1), size: file.size });
+      resolve({
+        fileName: file.name,
+        contentType: file.type || 'application/octet-stream',
+        dataBase64: url.slice(url.indexOf(',') + 1),
+        size: file.size,
+      });
     };
     reader.readAsDataURL(file);
   });
@@ -62,8 +76,13 @@ export default function NewCasePage() {
   async function pickFiles(list: FileList | null) {
     const picked = await Promise.all([...(list ?? [])].map(readAsBase64));
     const tooBig = picked.find((f) => f.size > maxAttachmentBytes);
-    if (picked.length > maxAttachmentsPerCase) setErrors((e) => ({ ...e, attachments: `Attach at most ${maxAttachmentsPerCase} files` }));
-    else if (tooBig) setErrors((e) => ({ ...e, attachments: `${tooBig.fileName} is ${mb(tooBig.size)}; each file may be at most ${mb(maxAttachmentBytes)}` }));
+    if (picked.length > maxAttachmentsPerCase)
+      setErrors((e) => ({ ...e, attachments: `Attach at most ${maxAttachmentsPerCase} files` }));
+    else if (tooBig)
+      setErrors((e) => ({
+        ...e,
+        attachments: `${tooBig.fileName} is ${mb(tooBig.size)}; each file may be at most ${mb(maxAttachmentBytes)}`,
+      }));
     else setErrors(({ attachments: _drop, ...rest }) => rest);
     setFiles(picked);
   }
@@ -78,7 +97,11 @@ export default function NewCasePage() {
       workRelated,
       computerName,
       peopleAffected: peopleAffected.trim() === '' ? undefined : Number(peopleAffected),
-      attachments: files.map(({ fileName, contentType, dataBase64 }) => ({ fileName, contentType, dataBase64 })),
+      attachments: files.map(({ fileName, contentType, dataBase64 }) => ({
+        fileName,
+        contentType,
+        dataBase64,
+      })),
     });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
@@ -105,52 +128,133 @@ export default function NewCasePage() {
         {serviceId !== null ? (
           <section aria-label="Is this already known?">
             <h2>Is this already known?</h2>
-            <KnownOutages serviceId={serviceId} emptyText="No known outage affects this service right now." />
+            <KnownOutages
+              serviceId={serviceId}
+              emptyText="No known outage affects this service right now."
+            />
           </section>
         ) : null}
       </section>
       <section className="panel">
         <Field id="description" label="What is happening?" required error={errors.description}>
-          <textarea id="description" rows={5} value={description} onChange={(e) => edited('description', setDescription)(e.target.value)} />
+          <textarea
+            id="description"
+            rows={5}
+            value={description}
+            onChange={(e) => edited('description', setDescription)(e.target.value)}
+          />
         </Field>
-        <Field id="workRelated" label="Is this for your university work?" required error={errors.workRelated}>
+        <Field
+          id="workRelated"
+          label="Is this for your university work?"
+          required
+          error={errors.workRelated}
+        >
           <div role="radiogroup" aria-label="Is this for your university work?" id="workRelated">
             <label style={{ marginRight: '1rem' }}>
-              <input type="radio" name="workRelated" checked={workRelated} onChange={() => setWorkRelated(true)} /> Yes
+              <input
+                type="radio"
+                name="workRelated"
+                checked={workRelated}
+                onChange={() => setWorkRelated(true)}
+              />{' '}
+              Yes
             </label>
             <label>
-              <input type="radio" name="workRelated" checked={!workRelated} onChange={() => setWorkRelated(false)} /> No
+              <input
+                type="radio"
+                name="workRelated"
+                checked={!workRelated}
+                onChange={() => setWorkRelated(false)}
+              />{' '}
+              No
             </label>
           </div>
         </Field>
-        <Field id="computerName" label="Computer name (if it is a university computer)" error={errors.computerName} hint="Printed on the label, e.g. CAE-4411">
-          <input id="computerName" value={computerName} onChange={(e) => edited('computerName', setComputerName)(e.target.value)} />
+        <Field
+          id="computerName"
+          label="Computer name (if it is a university computer)"
+          error={errors.computerName}
+          hint="Printed on the label, e.g. CAE-4411"
+        >
+          <input
+            id="computerName"
+            value={computerName}
+            onChange={(e) => edited('computerName', setComputerName)(e.target.value)}
+          />
         </Field>
         <Field
           id="peopleAffected"
           label="How many people are affected?"
           error={errors.peopleAffected}
-          hint={me.primaryTechPartner ? 'As a Primary Tech Partner, an issue affecting more than one person gets priority.' : 'Including you.'}
+          hint={
+            me.primaryTechPartner
+              ? 'As a Primary Tech Partner, an issue affecting more than one person gets priority.'
+              : 'Including you.'
+          }
         >
-          <input id="peopleAffected" type="number" min={1} inputMode="numeric" value={peopleAffected} onChange={(e) => edited('peopleAffected', setPeopleAffected)(e.target.value)} />
+          <input
+            id="peopleAffected"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={peopleAffected}
+            onChange={(e) => edited('peopleAffected', setPeopleAffected)(e.target.value)}
+          />
         </Field>
       </section>
       <section className="panel">
-        <Field id="preferredContact" label="How should we contact you?" required error={errors.preferredContact}>
+        <Field
+          id="preferredContact"
+          label="How should we contact you?"
+          required
+          error={errors.preferredContact}
+        >
           <div role="radiogroup" aria-label="How should we contact you?" id="preferredContact">
             <label style={{ marginRight: '1rem' }}>
-              <input type="radio" name="preferredContact" checked={preferredContact === 'email'} onChange={() => edited('phone', setPreferredContact)('email')} /> E-mail ({me.email})
+              <input
+                type="radio"
+                name="preferredContact"
+                checked={preferredContact === 'email'}
+                onChange={() => edited('phone', setPreferredContact)('email')}
+              />{' '}
+              E-mail ({me.email})
             </label>
             <label>
-              <input type="radio" name="preferredContact" checked={preferredContact === 'phone'} onChange={() => edited('preferredContact', setPreferredContact)('phone')} /> Phone
+              <input
+                type="radio"
+                name="preferredContact"
+                checked={preferredContact === 'phone'}
+                onChange={() => edited('preferredContact', setPreferredContact)('phone')}
+              />{' '}
+              Phone
             </label>
           </div>
         </Field>
-        <Field id="phone" label="Phone" error={errors.phone} required={preferredContact === 'phone'}>
-          <input id="phone" type="tel" value={phoneValue} onChange={(e) => edited('phone', setPhone)(e.target.value)} />
+        <Field
+          id="phone"
+          label="Phone"
+          error={errors.phone}
+          required={preferredContact === 'phone'}
+        >
+          <input
+            id="phone"
+            type="tel"
+            value={phoneValue}
+            onChange={(e) => edited('phone', setPhone)(e.target.value)}
+          />
         </Field>
-        <Field id="attachments" label={`Attachments (optional, up to ${maxAttachmentsPerCase} files of ${mb(maxAttachmentBytes)})`} error={errors.attachments}>
-          <input id="attachments" type="file" multiple onChange={(e) => void pickFiles(e.target.files)} />
+        <Field
+          id="attachments"
+          label={`Attachments (optional, up to ${maxAttachmentsPerCase} files of ${mb(maxAttachmentBytes)})`}
+          error={errors.attachments}
+        >
+          <input
+            id="attachments"
+            type="file"
+            multiple
+            onChange={(e) => void pickFiles(e.target.files)}
+          />
         </Field>
         {files.length > 0 ? (
           <ul aria-label="Files to attach">
@@ -163,7 +267,11 @@ export default function NewCasePage() {
         ) : null}
       </section>
       <div className="actions">
-        <button className="primary" type="submit" disabled={create.isPending || !!errors.attachments}>
+        <button
+          className="primary"
+          type="submit"
+          disabled={create.isPending || !!errors.attachments}
+        >
           {create.isPending ? 'Submitting…' : 'Submit case'}
         </button>
       </div>

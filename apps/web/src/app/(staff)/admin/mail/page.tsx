@@ -7,13 +7,17 @@ import { TeamNotifySettings } from '../../../../components/mail/team-notify-sett
 import { TemplateEditor } from '../../../../components/mail/template-editor';
 import { api } from '../../../../trpc/react';
 
-const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.round(bytes / 1024)} KB`);
+const kb = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(0)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 
 /** Admin Mail page: what was (or would have been) sent, what came in and what was ignored, templates, team settings. */
 export default function MailPage() {
   const q = api.mail.overview.useQuery(undefined, { refetchInterval: 5_000 });
   if (q.isLoading) return <Loading />;
-  if (q.error || !q.data) return <ErrorBanner message={q.error?.message ?? 'Could not load the mail overview.'} />;
+  if (q.error || !q.data)
+    return <ErrorBanner message={q.error?.message ?? 'Could not load the mail overview.'} />;
   const d = q.data;
   const inbound = d.services?.inbound;
   return (
@@ -24,9 +28,14 @@ export default function MailPage() {
           <dt>Outgoing</dt>
           <dd data-testid="smtp-state">
             {d.smtp ? (
-              <>Sent through {d.smtp} as {d.from.name} &lt;{d.from.address}&gt;</>
+              <>
+                Sent through {d.smtp} as {d.from.name} &lt;{d.from.address}&gt;
+              </>
             ) : (
-              <>No SMTP_URL is set: messages are held here instead of being sent, so you can see what would have gone out.</>
+              <>
+                No SMTP_URL is set: messages are held here instead of being sent, so you can see
+                what would have gone out.
+              </>
             )}
           </dd>
           <dt>Incoming</dt>
@@ -41,7 +50,8 @@ export default function MailPage() {
           </dd>
           <dt>Outbox</dt>
           <dd>
-            {d.outbox.held} held · {d.outbox.pending} pending · {d.outbox.sent} sent · {d.outbox.failed} failed
+            {d.outbox.held} held · {d.outbox.pending} pending · {d.outbox.sent} sent ·{' '}
+            {d.outbox.failed} failed
           </dd>
         </dl>
       </section>

@@ -3,7 +3,15 @@
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
-import { Badge, CustomerFlags, ErrorBanner, Loading, ServiceBanner, StatusPill, Time } from '@handoff/ui';
+import {
+  Badge,
+  CustomerFlags,
+  ErrorBanner,
+  Loading,
+  ServiceBanner,
+  StatusPill,
+  Time,
+} from '@handoff/ui';
 import { AddNoteForm, Journal } from '../../../../components/journal';
 import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
@@ -24,7 +32,10 @@ export default function IncidentPage() {
     { enabled: staffIncidentId !== undefined, refetchInterval: 10_000 },
   );
   // The panel polls; when someone else moved the ticket, reload the incident so the next step sends its current version.
-  const staleVersion = partner.data && q.data?.audience === 'staff' && partner.data.version !== q.data.incident.version;
+  const staleVersion =
+    partner.data &&
+    q.data?.audience === 'staff' &&
+    partner.data.version !== q.data.incident.version;
   const refetchIncident = q.refetch;
   useEffect(() => {
     if (staleVersion) void refetchIncident();
@@ -36,17 +47,21 @@ export default function IncidentPage() {
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorBanner message={q.error.message} />;
   const d = q.data;
-  if (!d || d.audience !== 'staff') return <ErrorBanner message="This incident is not available." />;
+  if (!d || d.audience !== 'staff')
+    return <ErrorBanner message="This incident is not available." />;
   const i = d.incident;
   return (
     <>
       <h1>
         {i.number} <StatusPill status={i.status} />
       </h1>
-      {d.problem?.outage?.status === 'active' && (i.status !== 'resolved' && i.status !== 'closed') ? (
+      {d.problem?.outage?.status === 'active' &&
+      i.status !== 'resolved' &&
+      i.status !== 'closed' ? (
         <div className="outage-banner" role="note" aria-label="Outage procedure">
-          Outage procedure (kb 001): {i.number} is attached to active outage {d.problem.outage.number} ({d.problem.outage.title}) through{' '}
-          {d.problem.number}. Save the incident; do not resolve it or escalate it — SNCC resolves it with the outage.
+          Outage procedure (kb 001): {i.number} is attached to active outage{' '}
+          {d.problem.outage.number} ({d.problem.outage.title}) through {d.problem.number}. Save the
+          incident; do not resolve it or escalate it — SNCC resolves it with the outage.
         </div>
       ) : null}
       <section className="panel">
@@ -55,15 +70,22 @@ export default function IncidentPage() {
           <dd>
             {d.customer ? (
               <>
-                {d.customer.name} ({d.customer.netId}, {d.customer.departmentName ?? 'no department'}){' '}
-                <CustomerFlags coned={d.customer.coned} program={d.customer.program} primaryTechPartner={d.customer.primaryTechPartner} />
+                {d.customer.name} ({d.customer.netId},{' '}
+                {d.customer.departmentName ?? 'no department'}){' '}
+                <CustomerFlags
+                  coned={d.customer.coned}
+                  program={d.customer.program}
+                  primaryTechPartner={d.customer.primaryTechPartner}
+                />
               </>
             ) : i.channel === 'email' && i.callerEmail ? (
               <>
                 <Badge tone="amber" title="The e-mail came from an address no customer record has">
                   Unmatched sender
                 </Badge>{' '}
-                <span className="muted">{i.callerEmail} is not a known customer: match the customer in Edit incident.</span>
+                <span className="muted">
+                  {i.callerEmail} is not a known customer: match the customer in Edit incident.
+                </span>
               </>
             ) : (
               <span className="muted">Not matched to a customer</span>
@@ -77,7 +99,8 @@ export default function IncidentPage() {
           <dd>{i.channel}</dd>
           <dt>Service</dt>
           <dd>
-            {d.serviceName} › {d.serviceCategory} › {d.serviceSubcategory} <ServiceBanner banner={d.serviceBanner} />
+            {d.serviceName} › {d.serviceCategory} › {d.serviceSubcategory}{' '}
+            <ServiceBanner banner={d.serviceBanner} />
           </dd>
           <dt>Owner</dt>
           <dd>
@@ -89,8 +112,11 @@ export default function IncidentPage() {
           <dd data-testid="incident-problem">
             {d.problem ? (
               <>
-                <Link href={`/problems/${d.problem.number}`}>{d.problem.number}</Link> · {d.problem.title}
-                {d.problem.outage ? ` · outage ${d.problem.outage.number} (${d.problem.outage.status})` : ''}
+                <Link href={`/problems/${d.problem.number}`}>{d.problem.number}</Link> ·{' '}
+                {d.problem.title}
+                {d.problem.outage
+                  ? ` · outage ${d.problem.outage.number} (${d.problem.outage.status})`
+                  : ''}
               </>
             ) : (
               <span className="muted">Not linked</span>
@@ -116,15 +142,29 @@ export default function IncidentPage() {
       {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
       {partner.isLoading ? <Loading /> : null}
       <ErrorBanner message={partner.error?.message} />
-      {partner.data ? <PartnerPanel incident={i} facts={partner.data} onChanged={refetchAll} /> : null}
-      {partner.data === null ? <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} /> : null}
-      {d.canEdit ? <EditIncidentForm incident={i} services={services.data ?? []} onSaved={() => void q.refetch()} /> : null}
+      {partner.data ? (
+        <PartnerPanel incident={i} facts={partner.data} onChanged={refetchAll} />
+      ) : null}
+      {partner.data === null ? (
+        <IncidentWorkbench incident={i} onChanged={() => void q.refetch()} />
+      ) : null}
+      {d.canEdit ? (
+        <EditIncidentForm
+          incident={i}
+          services={services.data ?? []}
+          onSaved={() => void q.refetch()}
+        />
+      ) : null}
       <h2>Journal</h2>
       <section className="panel">
         {partner.data ? (
           <PartnerCommentForm incidentId={i.id} facts={partner.data} onAdded={refetchAll} />
         ) : (
-          <AddNoteForm incidentId={i.id} allowInternal={d.canAddInternalNote} onAdded={() => void q.refetch()} />
+          <AddNoteForm
+            incidentId={i.id}
+            allowInternal={d.canAddInternalNote}
+            onAdded={() => void q.refetch()}
+          />
         )}
       </section>
       <Journal entries={d.journal} />

@@ -6,7 +6,11 @@ import { can, channels, incidentCreateSchema } from '@handoff/domain';
 import { ErrorBanner, Field, Loading } from '@handoff/ui';
 import { CustomerTypeahead, type CustomerHit } from '../../../../components/customer-typeahead';
 import { KnownOutages } from '../../../../components/known-outages';
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../../components/field-errors';
+import {
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '../../../../components/field-errors';
 import { ServicePicker } from '../../../../components/service-picker';
 import { api } from '../../../../trpc/react';
 
@@ -36,7 +40,8 @@ export default function NewIncidentPage() {
     firstNote: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   function chooseCustomer(c: CustomerHit | null) {
     setCustomer(c);
@@ -53,7 +58,12 @@ export default function NewIncidentPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = incidentCreateSchema.safeParse({ ...form, serviceId: serviceId ?? undefined, customerId: customer?.id ?? null, problemId });
+    const parsed = incidentCreateSchema.safeParse({
+      ...form,
+      serviceId: serviceId ?? undefined,
+      customerId: customer?.id ?? null,
+      problemId,
+    });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
       return;
@@ -76,17 +86,49 @@ export default function NewIncidentPage() {
         <section className="panel">
           <h2>Caller</h2>
           <div className="grid2">
-            <Field id="customer" label="Customer" error={errors.customerId} hint="Search by name, NetID or e-mail">
-              <CustomerTypeahead id="customer" selected={customer} onSelect={chooseCustomer} invalid={!!errors.customerId} />
+            <Field
+              id="customer"
+              label="Customer"
+              error={errors.customerId}
+              hint="Search by name, NetID or e-mail"
+            >
+              <CustomerTypeahead
+                id="customer"
+                selected={customer}
+                onSelect={chooseCustomer}
+                invalid={!!errors.customerId}
+              />
             </Field>
             <Field id="callerName" label="Caller name" required error={errors.callerName}>
-              <input id="callerName" value={form.callerName} onChange={set('callerName')} aria-invalid={!!errors.callerName || undefined} />
+              <input
+                id="callerName"
+                value={form.callerName}
+                onChange={set('callerName')}
+                aria-invalid={!!errors.callerName || undefined}
+              />
             </Field>
-            <Field id="callerPhone" label="Caller phone" error={errors.callerPhone} hint="Phone or e-mail is required">
-              <input id="callerPhone" type="tel" value={form.callerPhone} onChange={set('callerPhone')} aria-invalid={!!errors.callerPhone || undefined} />
+            <Field
+              id="callerPhone"
+              label="Caller phone"
+              error={errors.callerPhone}
+              hint="Phone or e-mail is required"
+            >
+              <input
+                id="callerPhone"
+                type="tel"
+                value={form.callerPhone}
+                onChange={set('callerPhone')}
+                aria-invalid={!!errors.callerPhone || undefined}
+              />
             </Field>
             <Field id="callerEmail" label="Caller e-mail" error={errors.callerEmail}>
-              <input id="callerEmail" type="email" value={form.callerEmail} onChange={set('callerEmail')} aria-invalid={!!errors.callerEmail || undefined} />
+              <input
+                id="callerEmail"
+                type="email"
+                value={form.callerEmail}
+                onChange={set('callerEmail')}
+                aria-invalid={!!errors.callerEmail || undefined}
+              />
             </Field>
             <Field id="channel" label="Channel" required error={errors.channel}>
               <select id="channel" value={form.channel} onChange={set('channel')}>
@@ -112,7 +154,12 @@ export default function NewIncidentPage() {
               }}
               error={errors.serviceId}
             />
-            <Field id="computerName" label="Computer name" error={errors.computerName} hint="Departmental computers only">
+            <Field
+              id="computerName"
+              label="Computer name"
+              error={errors.computerName}
+              hint="Departmental computers only"
+            >
               <input id="computerName" value={form.computerName} onChange={set('computerName')} />
             </Field>
           </div>
@@ -124,7 +171,13 @@ export default function NewIncidentPage() {
             error={errors.problemId}
           />
           <Field id="description" label="Description" required error={errors.description}>
-            <textarea id="description" rows={4} value={form.description} onChange={set('description')} aria-invalid={!!errors.description || undefined} />
+            <textarea
+              id="description"
+              rows={4}
+              value={form.description}
+              onChange={set('description')}
+              aria-invalid={!!errors.description || undefined}
+            />
           </Field>
           <Field id="firstNote" label="First journal note (internal)" error={errors.firstNote}>
             <textarea id="firstNote" rows={3} value={form.firstNote} onChange={set('firstNote')} />

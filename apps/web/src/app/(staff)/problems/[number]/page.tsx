@@ -7,7 +7,12 @@ import { can } from '@handoff/domain';
 import { Badge, ErrorBanner, Loading, StatusPill, Time } from '@handoff/ui';
 import { IncidentTable } from '../../../../components/incident-table';
 import { Journal } from '../../../../components/journal';
-import { AssignProblem, LinkIncidents, LinkOutage, ResolveProblem } from '../../../../components/problem-actions';
+import {
+  AssignProblem,
+  LinkIncidents,
+  LinkOutage,
+  ResolveProblem,
+} from '../../../../components/problem-actions';
 import { ProblemEditForm } from '../../../../components/problem-edit-form';
 import { QueuedMessages } from '../../../../components/queued-messages';
 import { ResolveAttached } from '../../../../components/resolve-attached';
@@ -34,11 +39,15 @@ export default function ProblemPage() {
     setEditing(false);
     void utils.invalidate();
   };
-  const allowed = (reason: string | null, action: Parameters<typeof can>[1]) => can(role, action) && reason === null;
+  const allowed = (reason: string | null, action: Parameters<typeof can>[1]) =>
+    can(role, action) && reason === null;
   return (
     <>
       <h1>
-        {p.number} <Badge tone={p.status === 'open' ? 'amber' : 'green'}>{p.status === 'open' ? 'Open' : 'Resolved'}</Badge>
+        {p.number}{' '}
+        <Badge tone={p.status === 'open' ? 'amber' : 'green'}>
+          {p.status === 'open' ? 'Open' : 'Resolved'}
+        </Badge>
       </h1>
       <p style={{ fontSize: '1.1rem' }}>{p.title}</p>
       {done ? (
@@ -47,7 +56,12 @@ export default function ProblemPage() {
         </div>
       ) : null}
       {editing ? (
-        <ProblemEditForm problem={p} services={services.data ?? []} onSaved={() => changed('Identify & Classify saved.')} onCancel={() => setEditing(false)} />
+        <ProblemEditForm
+          problem={p}
+          services={services.data ?? []}
+          onSaved={() => changed('Identify & Classify saved.')}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <section className="panel" aria-label="Identify and Classify">
           <dl className="facts">
@@ -76,7 +90,8 @@ export default function ProblemPage() {
             <dd data-testid="problem-outage">
               {d.outage ? (
                 <>
-                  {d.outage.number} · {d.outage.title} <StatusPill status={d.outage.status} /> <Link href="/outages">outages page</Link>
+                  {d.outage.number} · {d.outage.title} <StatusPill status={d.outage.status} />{' '}
+                  <Link href="/outages">outages page</Link>
                 </>
               ) : (
                 <span className="muted">Not linked to an outage</span>
@@ -98,8 +113,17 @@ export default function ProblemPage() {
       )}
       {p.status === 'open' ? (
         <section className="panel" aria-label="Problem actions">
-          {allowed(d.can.assign, 'problem.assign') ? <AssignProblem problemId={p.id} version={p.version} ownerTeamId={p.ownerTeamId} onDone={changed} /> : null}
-          {allowed(d.can.linkOutage, 'problem.linkOutage') ? <LinkOutage problemId={p.id} version={p.version} onDone={changed} /> : null}
+          {allowed(d.can.assign, 'problem.assign') ? (
+            <AssignProblem
+              problemId={p.id}
+              version={p.version}
+              ownerTeamId={p.ownerTeamId}
+              onDone={changed}
+            />
+          ) : null}
+          {allowed(d.can.linkOutage, 'problem.linkOutage') ? (
+            <LinkOutage problemId={p.id} version={p.version} onDone={changed} />
+          ) : null}
           {can(role, 'problem.resolveAttached') ? (
             <div className="actions">
               <ResolveAttached
@@ -112,7 +136,14 @@ export default function ProblemPage() {
               />
             </div>
           ) : null}
-          {can(role, 'problem.resolve') ? <ResolveProblem problemId={p.id} version={p.version} disabledReason={d.can.resolve} onDone={changed} /> : null}
+          {can(role, 'problem.resolve') ? (
+            <ResolveProblem
+              problemId={p.id}
+              version={p.version}
+              disabledReason={d.can.resolve}
+              onDone={changed}
+            />
+          ) : null}
         </section>
       ) : null}
       <h2>Linked incidents ({d.incidents.length})</h2>

@@ -18,7 +18,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   // Someone else's file answers like a missing one.
   const attachment = actor ? findReadableAttachment(db, actor, id) : undefined;
   if (!attachment) return new Response('No such attachment.', { status: 404 });
-  if (!attachment.content) return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
+  if (!attachment.content)
+    return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
   return new Response(new Uint8Array(attachment.content), {
     headers: {
       'Content-Type': 'application/octet-stream',

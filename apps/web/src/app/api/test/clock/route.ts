@@ -15,7 +15,11 @@ export function GET() {
 export async function POST(req: Request) {
   if (!env().HANDOFF_TEST_CLOCK) return new Response('Not found', { status: 404 });
   const parsed = bodySchema.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: 'Send {"at": "<ISO instant>"} or {"at": null}' }, { status: 400 });
+  if (!parsed.success)
+    return Response.json(
+      { error: 'Send {"at": "<ISO instant>"} or {"at": null}' },
+      { status: 400 },
+    );
   setClock(parsed.data.at);
   return Response.json({ now: now() });
 }

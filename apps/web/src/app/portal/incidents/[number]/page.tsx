@@ -23,7 +23,8 @@ export default function PortalCasePage() {
       </h1>
       {state.waitingForYou ? (
         <div className="notice" role="status" data-testid="waiting-for-you">
-          The Help Desk asked you a question (see the updates below). Answer it by adding a note; your case then goes back to them.
+          The Help Desk asked you a question (see the updates below). Answer it by adding a note;
+          your case then goes back to them.
         </div>
       ) : null}
       {state.escalatedToTechnologists ? (
@@ -50,7 +51,11 @@ export default function PortalCasePage() {
             <Time at={d.incident.createdAt} />
           </dd>
           <dt>Contact</dt>
-          <dd>{d.incident.preferredContact === 'phone' ? `Phone ${d.incident.callerPhone ?? ''}` : `E-mail ${d.incident.callerEmail ?? ''}`}</dd>
+          <dd>
+            {d.incident.preferredContact === 'phone'
+              ? `Phone ${d.incident.callerPhone ?? ''}`
+              : `E-mail ${d.incident.callerEmail ?? ''}`}
+          </dd>
           {d.incident.peopleAffected !== null ? (
             <>
               <dt>People affected</dt>
@@ -68,7 +73,9 @@ export default function PortalCasePage() {
           <PortalNoteForm
             incidentId={d.incident.id}
             answering={state.waitingForYou}
-            askPeopleAffected={!d.isPartnerTicket && (state.waitingForYou || d.incident.peopleAffected === null)}
+            askPeopleAffected={
+              !d.isPartnerTicket && (state.waitingForYou || d.incident.peopleAffected === null)
+            }
             onAdded={() => void q.refetch()}
           />
         </section>

@@ -4,7 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { partnerTicketSubmitSchema } from '@handoff/domain';
 import { ErrorBanner, Field, Loading } from '@handoff/ui';
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../../components/field-errors';
+import {
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '../../../../components/field-errors';
 import { api } from '../../../../trpc/react';
 
 /** kb 003: an end user of a supported organisation submits a ticket to their channel partner. */
@@ -45,13 +49,25 @@ export default function NewPartnerTicketPage() {
     <>
       <h1>Submit a ticket to {organisation.partnerTeamName}</h1>
       <p className="muted">
-        You are a member of {organisation.name}. Every agent of {organisation.partnerTeamName} is told at once; the first to claim it answers
-        you here and by e-mail.
+        You are a member of {organisation.name}. Every agent of {organisation.partnerTeamName} is
+        told at once; the first to claim it answers you here and by e-mail.
       </p>
       <form className="panel" onSubmit={(e) => void send(e)} noValidate aria-label="New ticket">
-        <ErrorBanner message={submit.error && !Object.keys(errors).length ? submit.error.message : undefined} />
-        <Field id="ticket-description" label="Describe the problem" error={errors.description} required>
-          <textarea id="ticket-description" rows={6} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <ErrorBanner
+          message={submit.error && !Object.keys(errors).length ? submit.error.message : undefined}
+        />
+        <Field
+          id="ticket-description"
+          label="Describe the problem"
+          error={errors.description}
+          required
+        >
+          <textarea
+            id="ticket-description"
+            rows={6}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={submit.isPending}>
