@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: the whole suite, as CI runs it: install, typecheck, lint, unit + integration, e2e in Chromium.
+# npm test: the whole suite, as CI runs it: install, format check, typecheck, lint, unit + integration, e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
@@ -15,6 +15,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 pnpm install --frozen-lockfile
+echo "== format"; pnpm format:check
 echo "== typecheck"; pnpm typecheck
 echo "== lint"; pnpm lint
 echo "== unit and integration tests"; pnpm test:unit
