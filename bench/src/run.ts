@@ -1,0 +1,250 @@
+// `pnpm bench`: seeds a database, starts the production server and two ceilings on loopback, drives each
+// with autocannon at several concurrencies, and prints one table (and writes it as JSON). The figures that
+// matter are the ratios to the ceilings measured in the same run: the machine is noisy, runs are not.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type autocannon from 'autocannon';
+import { runLoad, type LoadFigures } from './load';
+import { startHttpServer, startReadyProcess, stopAll, treeRssMb } from './processes';
+import { seedBenchDb } from './seed';
+import { signIn } from './session';
+
+const { values: args } = parseArgs({
+  options: {
+    incidents: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '1,8,32' },
+    port: { type: 'string', default: '3300' },
+    scenarios: { type: 'string', default: 'get,queue,create,session,mixed' },
+    out: { type: 'string' },
+  },
+});
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const web = join(root, 'apps/web');
+const incidents = Number(args.incidents);
+const durationS = Number(args.duration);
+const concurrencies = args.connections.split(',').map(Number);
+const port = Number(args.port);
+const wanted = new Set(args.scenarios.split(','));
+if (!Number.isInteger(incidents) || incidents < 0)
+  throw new Error('--incidents takes a whole number');
+if (!(durationS > 0)) throw new Error('--duration takes seconds (> 0)');
+if (concurrencies.some((c) => !Number.isInteger(c) || c < 1))
+  throw new Error('--connections takes a comma-separated list of whole numbers, e.g. 1,8,32');
+
+const tsx = join(root, 'bench/node_modules/.bin/tsx');
+const work = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
+const base = `http://127.0.0.1:${port}`;
+const jsonCeiling = `http://127.0.0.1:${port + 1}`;
+const insertCeiling = `http://127.0.0.1:${port + 2}`;
+
+interface Row extends LoadFigures {
+  scenario: string;
+  target: 'handoff' | 'ceiling';
+  connections: number;
+  ratio?: number;
+}
+const rows: Row[] = [];
+
+function log(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main() {
+  if (!existsSync(join(web, '.next/BUILD_ID'))) {
+    log('No production build yet: building apps/web…');
+    execFileSync('npx', ['--yes', 'pnpm@9.15.9', '--filter', '@handoff/web', 'build'], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    });
+  }
+  log(`Seeding ${incidents.toLocaleString('en-US')} incidents into ${work}…`);
+  const seed = seedBenchDb(join(work, 'bench.db'), incidents);
+  log(
+    `  ${seed.incidents.toLocaleString('en-US')} incidents, ${seed.journal.toLocaleString('en-US')} journal entries in ${seed.seconds.toFixed(1)} s`,
+  );
+
+  log('Starting the ceilings and the production server…');
+  await startReadyProcess(tsx, [join(here, 'ceiling-json.ts'), String(port + 1)]);
+  await startReadyProcess(tsx, [
+    join(here, 'ceiling-insert.ts'),
+    String(port + 2),
+    join(work, 'ceiling.db'),
+  ]);
+  const server = await startHttpServer(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: web,
+      url: `${base}/signin`,
+      timeoutMs: 120_000,
+      env: {
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_PATH: seed.path,
+        NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
+        NEXTAUTH_URL: base,
+        INBOUND_SMTP_PORT: '0',
+        SMTP_URL: '',
+      },
+    },
+  );
+  const cookie = await signIn(base, 'l1@handoff.test');
+  const headers = { cookie, origin: base, 'content-type': 'application/json' };
+
+  const input = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+  let n = 0;
+  const nextNumber = () => seed.sampleNumbers[n++ % seed.sampleNumbers.length]!;
+  const getIncident: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req) => ({
+      ...req,
+      path: `/api/trpc/incident.byNumber?input=${input({ number: nextNumber() })}`,
+    }),
+  };
+  const queuePage: autocannon.Request = {
+    method: 'GET',
+    path: `/api/trpc/queue.list?input=${input({ teamId: seed.queueTeamId })}`,
+  };
+  const session: autocannon.Request = { method: 'GET', path: '/api/trpc/me.get' };
+  let created = 0;
+  const createBody = () =>
+    JSON.stringify({
+      callerName: 'Bench Caller',
+      callerPhone: '608-555-0199',
+      serviceId: seed.serviceIds[created % seed.serviceIds.length],
+      description: `Benchmark create ${++created}: VPN drops every few minutes.`,
+      channel: 'phone',
+    });
+  const create: autocannon.Request = {
+    method: 'POST',
+    path: '/api/trpc/incident.create',
+    setupRequest: (req) => ({ ...req, body: createBody() }),
+  };
+  const insert: autocannon.Request = {
+    method: 'POST',
+    path: '/',
+    setupRequest: (req) => ({ ...req, body: createBody() }),
+  };
+  const ceilingRead: autocannon.Request = { method: 'GET', path: '/' };
+
+  const scenarios: {
+    name: string;
+    handoff: autocannon.Request[];
+    ceiling?: { url: string; requests: autocannon.Request[] };
+    onlyAt?: number;
+  }[] = [
+    { name: 'get', handoff: [getIncident], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
+    { name: 'queue', handoff: [queuePage], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
+    { name: 'session', handoff: [session], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
+    { name: 'create', handoff: [create], ceiling: { url: insertCeiling, requests: [insert] } },
+    // A desk's day: mostly reads, some creates.
+    {
+      name: 'mixed',
+      handoff: [getIncident, queuePage, getIncident, session, getIncident, queuePage, create],
+      onlyAt: 8,
+    },
+  ];
+
+  for (const s of scenarios.filter((s) => wanted.has(s.name))) {
+    // A short unrecorded run first, so JIT warm-up and first-use caches don't count against the scenario.
+    await runLoad({ url: base, connections: 4, durationS: 1, headers, requests: s.handoff });
+    for (const c of concurrencies) {
+      if (s.onlyAt !== undefined && c !== s.onlyAt) continue;
+      let ceilingRps: number | undefined;
+      if (s.ceiling) {
+        const figures = await runLoad({
+          url: s.ceiling.url,
+          connections: c,
+          durationS,
+          headers,
+          requests: s.ceiling.requests,
+        });
+        rows.push({ scenario: s.name, target: 'ceiling', connections: c, ...figures });
+        ceilingRps = figures.rps;
+      }
+      const figures = await runLoad({
+        url: base,
+        connections: c,
+        durationS,
+        headers,
+        requests: s.handoff,
+      });
+      const ratio = ceilingRps ? figures.rps / ceilingRps : undefined;
+      rows.push({ scenario: s.name, target: 'handoff', connections: c, ...figures, ratio });
+      log(
+        `  ${s.name.padEnd(8)} c=${String(c).padEnd(3)} ${String(figures.rps).padStart(6)} req/s` +
+          (ratio !== undefined ? `  (${(ratio * 100).toFixed(1)}% of ceiling ${ceilingRps})` : '') +
+          (figures.non2xx + figures.errors > 0
+            ? `  !! ${figures.non2xx} non-2xx, ${figures.errors} errors`
+            : ''),
+      );
+    }
+  }
+  const rssMb = treeRssMb(server.pid!);
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
+    .toString()
+    .trim();
+  const report = {
+    at: new Date().toISOString(),
+    commit,
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+    },
+    node: process.version,
+    incidents: seed.incidents,
+    journal: seed.journal,
+    durationS,
+    serverRssMb: rssMb,
+    rows,
+  };
+  printTable(report);
+  const out =
+    args.out ?? join(root, 'bench/results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  log(`Wrote ${out}`);
+}
+
+function printTable(report: {
+  at: string;
+  commit: string;
+  incidents: number;
+  serverRssMb: number;
+}) {
+  const lines = [
+    `Handoff benchmark ${report.at} (commit ${report.commit}, ${report.incidents.toLocaleString('en-US')} incidents, ${durationS} s per run)`,
+    '',
+    '| scenario | c | Handoff req/s | p50 ms | p99 ms | ceiling req/s | ratio | non-2xx/errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows.filter((r) => r.target === 'handoff')) {
+    const ceiling = rows.find(
+      (c) => c.target === 'ceiling' && c.scenario === r.scenario && c.connections === r.connections,
+    );
+    lines.push(
+      `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${ceiling?.rps ?? '—'} | ${
+        r.ratio !== undefined ? `${(r.ratio * 100).toFixed(1)}%` : '—'
+      } | ${r.non2xx}/${r.errors} |`,
+    );
+  }
+  lines.push('', `Server RSS after the runs: ${report.serverRssMb} MB`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main()
+  .catch((e: unknown) => {
+    process.exitCode = 1;
+    log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  })
+  .finally(() => {
+    stopAll();
+    rmSync(work, { recursive: true, force: true });
+  });

@@ -1,0 +1,111 @@
+// Seeds a benchmark database: the demo data, then `incidents` more incidents with three journal entries
+// each, written with prepared statements in large transactions so a million rows load in about a minute.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrateDb, seedDemoData, seedPartnerDemoTickets } from '@handoff/db';
+import { formatIncidentNumber, incidentStatuses } from '@handoff/domain';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const migrations = resolve(here, '../../packages/db/migrations');
+
+export interface SeedResult {
+  path: string;
+  incidents: number;
+  journal: number;
+  /** Numbers of seeded incidents that the L1 demo user may read, for the "get incident" scenario. */
+  sampleNumbers: string[];
+  /** The L1 demo user's own team, whose queue the "queue page" scenario reads. */
+  queueTeamId: number;
+  serviceIds: number[];
+  seconds: number;
+}
+
+const batch = 20_000;
+
+/** Creates `path` (which must not exist) with the demo data plus `count` generated incidents. */
+export function seedBenchDb(path: string, count: number): SeedResult {
+  const started = performance.now();
+  const db = createDb(path);
+  migrateDb(db, migrations);
+  const now = new Date().toISOString();
+  seedDemoData(db, { now });
+  seedPartnerDemoTickets(db, { now });
+  const sqlite = db.$client;
+
+  const one = <T>(sql: string) => sqlite.prepare(sql).get() as T;
+  const ids = (sql: string) => (sqlite.prepare(sql).all() as { id: number }[]).map((r) => r.id);
+  const { id: l1Id } = one<{ id: number }>(`SELECT id FROM users WHERE email = 'l1@handoff.test'`);
+  const { teamId: queueTeamId } = one<{ teamId: number }>(
+    `SELECT team_id AS teamId FROM team_members WHERE user_id = ${l1Id} ORDER BY team_id LIMIT 1`,
+  );
+  const serviceIds = ids(`SELECT id FROM services ORDER BY id`);
+  const customers = sqlite
+    .prepare(`SELECT id, name, phone, email FROM customers ORDER BY id`)
+    .all() as { id: number; name: string; phone: string | null; email: string }[];
+  // Most incidents stay with the L1 user's help-desk queue (the queue the benchmark reads); the rest
+  // spread over every university team, never the channel partners' groups.
+  const teamIds = ids(`SELECT id FROM teams WHERE kind NOT IN ('partner', 'tier2') ORDER BY id`);
+  let seq = one<{ value: number }>(`SELECT value FROM counters WHERE name = 'incident'`).value;
+
+  const insertIncident = sqlite.prepare(
+    `INSERT INTO incidents (number, caller_name, caller_phone, caller_email, customer_id, channel,
+       service_id, description, status, owner_team_id, promises, version, created_by_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 1, ?, ?, ?)`,
+  );
+  const insertJournal = sqlite.prepare(
+    `INSERT INTO journal_entries (incident_id, kind, visibility, body, author_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const channels = ['phone', 'email', 'chat', 'portal'] as const;
+  const words = ['VPN', 'printer', 'Canvas', 'password', 'Duo', 'eduroam', 'Outlook', 'Zoom'];
+  const sampleNumbers: string[] = [];
+  const start = Date.parse('2025-01-01T14:00:00Z');
+
+  const writeBatch = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const customer = customers[i % customers.length]!;
+      const at = new Date(start + i * 37_000).toISOString();
+      const number = formatIncidentNumber(++seq);
+      const ownerTeamId = i % 4 === 0 ? teamIds[i % teamIds.length]! : queueTeamId;
+      const status = incidentStatuses[i % 5 === 0 ? i % incidentStatuses.length : 0]!;
+      const word = words[i % words.length]!;
+      const { lastInsertRowid } = insertIncident.run(
+        number,
+        customer.name,
+        customer.phone,
+        customer.email,
+        customer.id,
+        channels[i % channels.length],
+        serviceIds[i % serviceIds.length],
+        `${word} stopped working for ${customer.name} (benchmark incident ${i}).`,
+        status,
+        ownerTeamId,
+        l1Id,
+        at,
+        at,
+      );
+      const incidentId = Number(lastInsertRowid);
+      insertJournal.run(incidentId, 'system', 'customer', 'Incident created.', l1Id, at);
+      insertJournal.run(incidentId, 'note', 'internal', `Checked ${word} settings.`, l1Id, at);
+      insertJournal.run(incidentId, 'note', 'customer', `We are looking into ${word}.`, l1Id, at);
+      if (ownerTeamId === queueTeamId && sampleNumbers.length < 1000 && i % 7 === 0)
+        sampleNumbers.push(number);
+    }
+  });
+  for (let from = 0; from < count; from += batch) writeBatch(from, Math.min(count, from + batch));
+  sqlite.prepare(`UPDATE counters SET value = ? WHERE name = 'incident'`).run(seq);
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('ANALYZE');
+  const total = one<{ n: number }>(`SELECT count(*) AS n FROM incidents`).n;
+  const journal = one<{ n: number }>(`SELECT count(*) AS n FROM journal_entries`).n;
+  sqlite.close();
+  return {
+    path,
+    incidents: total,
+    journal,
+    sampleNumbers,
+    queueTeamId,
+    serviceIds,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
