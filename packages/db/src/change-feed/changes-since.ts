@@ -60,3 +60,15 @@ export function pruneChanges(db: Db, now: string, days = retentionDays()): numbe
   const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
   return db.delete(changeEvents).where(lt(changeEvents.at, cutoff)).run().changes;
 }
+
+/**
+ * Prunes the feed now and then every `everyMs` (hourly by default) for as long as the process
+ * runs; reads the retention once, so a bad CHANGE_RETENTION_DAYS stops the server at start.
+ */
+export function startPruner(db: Db, now: () => string, everyMs = 3_600_000): () => void {
+  const days = retentionDays();
+  pruneChanges(db, now(), days);
+  const timer = setInterval(() => pruneChanges(db, now(), days), everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
