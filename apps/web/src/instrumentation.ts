@@ -7,4 +7,11 @@ export async function register() {
   if (isBuildPhase()) return;
   const { startMailServices } = await import('./server/mail/start');
   await startMailServices();
+  // The change feed keeps CHANGE_RETENTION_DAYS (30) days of changes.
+  const [{ changeFeed }, { getDb }, { now }] = await Promise.all([
+    import('@handoff/db'),
+    import('./server/db'),
+    import('./server/clock'),
+  ]);
+  changeFeed.startPruner(getDb(), now);
 }

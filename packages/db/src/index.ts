@@ -24,3 +24,5 @@ export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
+export * from './commit';
+export * as changeFeed from './change-feed';

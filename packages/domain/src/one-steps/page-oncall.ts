@@ -3,7 +3,8 @@ import { oncallContactMinutes } from '../routing/constants';
 import { fillScript, oncallScript } from '../routing/scripts';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, type FieldErrors } from './step-kit';
+import { defineOneStep } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 const scheduleName = { aims: 'AIMS', gds: 'GDS' } as const;
 
