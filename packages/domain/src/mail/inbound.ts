@@ -6,6 +6,7 @@ import {
   type NewJournalEntry,
 } from '../incident/create-incident';
 import { type Incident, openStatuses } from '../incident/schema';
+import { type Actor } from '../roles';
 import { type ReplySender } from './sender-trust';
 import { stripQuotedReply } from './text';
 
@@ -99,7 +100,7 @@ export type InboundDecision =
   | { action: 'reopen'; incidentId: number }
   | { action: 'follow_up'; incidentId: number }
   /** A staff member's reply: an internal note by them, never a reopen. */
-  | { action: 'staff_note'; incidentId: number }
+  | { action: 'staff_note'; incidentId: number; actor: Actor }
   /** `claimed`: the message named an incident its sender may not write in (see trustReplySender). */
   | { action: 'create'; claimed?: { number: string; reason: string } };
 
@@ -170,7 +171,8 @@ export function decideInbound({
       return { action: 'ignore', reason: 'reply_flood_sender' };
     if (lands && repliesToIncidentLastHour >= incidentReplyLimit)
       return { action: 'ignore', reason: 'reply_flood_incident' };
-    if (replySender?.kind === 'staff') return { action: 'staff_note', incidentId: incident.id };
+    if (replySender?.kind === 'staff')
+      return { action: 'staff_note', incidentId: incident.id, actor: replySender.actor };
     if (open) return { action: 'append', incidentId: incident.id };
     if (recent) return { action: 'reopen', incidentId: incident.id };
   }

@@ -52,7 +52,15 @@ export function loadMailContext(
 
 /** The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). */
 export function acknowledgementFor(db: Db, incident: Incident): OutboxDraft[] {
-  return acknowledgementMail(loadMailContext(db, incident), incident.channel);
+  // Only the matched customer's recorded name is verified; an e-mail's display name is not.
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
+  return acknowledgementMail(
+    loadMailContext(db, incident),
+    incident.channel,
+    customer?.name ?? null,
+  );
 }
 
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
