@@ -161,6 +161,8 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       incidentId: review.id,
       reason: `robin@example.org is not the caller, the customer or staff of ${incident.number}: opened as a new incident for review.`,
     });
+    const overview = await as('admin@handoff.test').mail.overview();
+    expect(overview.inbound).toMatchObject({ created: 2, appended: 0, fromOtherSenders: 1 });
   });
 
   test('a stranger with a forged In-Reply-To and References (our mail to Casey, Casey’s own message): a new incident, nothing on Casey’s', async () => {
