@@ -94,4 +94,43 @@ test.describe('e-mail in and out', () => {
     expect(response).toContain('ignored');
     await expect(counter).toHaveText(String(before + 1), { timeout: 15_000 });
   });
+
+  test('a stranger’s reply to a tagged incident becomes a new incident for review: the customer’s incident is untouched, the Mail page counts it', async ({
+    page,
+  }) => {
+    const tag = uniqueTag();
+    const customer = `casey.${tag}@example.org`;
+    const created = await sendToHelpDesk({
+      from: `Casey Example <${customer}>`,
+      subject: `Wi-Fi drops in the library (${tag})`,
+      text: 'The eduroam signal drops on the third floor.',
+    });
+    const number = /created (INC-\d+)/.exec(created)?.[1];
+    expect(number, `listener reply: ${created}`).toBeTruthy();
+
+    await signInAs(page, 'admin@handoff.test');
+    await page.goto('/admin/mail');
+    const counter = page.getByTestId('count-other-senders');
+    const before = Number(await counter.textContent());
+
+    const reply = await sendToHelpDesk({
+      from: `Mallory <mallory.${tag}@example.net>`,
+      subject: `Re: [${number}] We received your request`,
+      text: `Your password expired: log in at http://evil.example/${tag}`,
+    });
+    const review = /created (INC-\d+)/.exec(reply)?.[1];
+    expect(review, `listener reply: ${reply}`).toBeTruthy();
+    expect(review).not.toBe(number);
+    await expect(counter).toHaveText(String(before + 1), { timeout: 15_000 });
+
+    await page.goto(`/incidents/${number}`);
+    const journal = page.getByRole('list', { name: 'Journal' });
+    await expect(journal).toContainText('The eduroam signal drops on the third floor.');
+    await expect(journal).not.toContainText('evil.example');
+
+    await page.goto(`/incidents/${review}`);
+    await expect(page.getByRole('list', { name: 'Journal' })).toContainText(
+      `names ${number}, but nothing was added to it`,
+    );
+  });
 });

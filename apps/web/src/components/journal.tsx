@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { EmptyState, ErrorBanner, Field, Time } from '@handoff/ui';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { EmptyState, ErrorBanner, Field, Loading, LoadMore, Time } from '@handoff/ui';
 import { api } from '../trpc/react';
 
 interface Entry {
@@ -54,6 +54,40 @@ export function Journal({ entries }: { entries: Entry[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * The journal a page at a time, newest first, with "Load more" for older entries (an incident can
+ * hold thousands). `latestId` is the newest entry the page last loaded (incident.byNumber): when it
+ * changes, someone added an entry, and every loaded page is fetched again.
+ */
+export function JournalFeed({
+  incidentId,
+  latestId,
+}: {
+  incidentId: number;
+  latestId: number | null;
+}) {
+  const list = api.incident.journal.useInfiniteQuery(
+    { incidentId },
+    { getNextPageParam: (p) => p.nextCursor },
+  );
+  const seen = useRef(latestId);
+  const refetch = list.refetch;
+  useEffect(() => {
+    if (seen.current === latestId) return;
+    seen.current = latestId;
+    void refetch();
+  }, [latestId, refetch]);
+  if (list.isLoading) return <Loading />;
+  const entries: Entry[] = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <ErrorBanner message={list.error?.message} />
+      <Journal entries={entries} />
+      <LoadMore list={list} />
+    </>
   );
 }
 

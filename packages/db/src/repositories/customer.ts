@@ -1,6 +1,6 @@
 import { eq, like, or, sql } from 'drizzle-orm';
 import { type Db } from '../client';
-import { customers, departments } from '../schema';
+import { customers, departments, users } from '../schema';
 
 const withDepartment = {
   id: customers.id,
@@ -58,3 +58,18 @@ export const findByEmail = (db: Db, email: string) =>
     .from(customers)
     .where(eq(customers.email, email.trim().toLowerCase()))
     .get();
+
+/** Every address a customer is known by: their record's and their Help Online logins' (lower-case). */
+export function findAddresses(db: Db, customerId: number): string[] {
+  const own = db
+    .select({ email: customers.email })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .all();
+  const logins = db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.customerId, customerId))
+    .all();
+  return [...new Set([...own, ...logins].map((r) => r.email.trim().toLowerCase()))];
+}

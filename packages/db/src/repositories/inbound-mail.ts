@@ -22,30 +22,42 @@ export const record = (tx: Writer, row: Omit<InboundMailRow, 'id'>): InboundMail
   tx.insert(inboundMail).values(row).returning().get();
 
 /**
- * The incident a reply belongs to, from the Message-IDs it answers (most specific first): any
- * message the incident sent or received.
+ * The messages of incidents a reply's Message-IDs name (most specific first), each with the address
+ * it was sent to (our mail) or came from (mail we took in): the domain's pickThreadMatch trusts
+ * only those that went to or came from the reply's own sender.
  */
-export function findIncidentIdByMessageIds(db: Writer, ids: readonly string[]): number | null {
-  if (ids.length === 0) return null;
+export function findThreadCandidates(
+  db: Writer,
+  ids: readonly string[],
+): { incidentId: number; address: string }[] {
+  if (ids.length === 0) return [];
   const list = [...ids];
-  const found = new Map<string, number>();
+  const found = new Map<string, { incidentId: number; address: string }[]>();
+  const add = (id: string, incidentId: number, address: string) =>
+    found.set(id, [...(found.get(id) ?? []), { incidentId, address }]);
   for (const r of db
-    .select({ id: outbox.messageId, incidentId: outbox.incidentId })
+    .select({ id: outbox.messageId, incidentId: outbox.incidentId, address: outbox.toAddress })
     .from(outbox)
     .where(and(inArray(outbox.messageId, list), isNotNull(outbox.incidentId)))
     .all())
-    found.set(r.id, r.incidentId!);
+    add(r.id, r.incidentId!, r.address);
   for (const r of db
-    .select({ id: inboundMail.messageId, incidentId: inboundMail.incidentId })
+    .select({
+      id: inboundMail.messageId,
+      incidentId: inboundMail.incidentId,
+      address: inboundMail.fromAddress,
+    })
     .from(inboundMail)
-    .where(and(inArray(inboundMail.messageId, list), isNotNull(inboundMail.incidentId)))
+    .where(
+      and(
+        inArray(inboundMail.messageId, list),
+        isNotNull(inboundMail.incidentId),
+        isNotNull(inboundMail.fromAddress),
+      ),
+    )
     .all())
-    if (!found.has(r.id!)) found.set(r.id!, r.incidentId!);
-  for (const id of list) {
-    const incidentId = found.get(id);
-    if (incidentId !== undefined) return incidentId;
-  }
-  return null;
+    add(r.id!, r.incidentId!, r.address!);
+  return list.flatMap((id) => found.get(id) ?? []);
 }
 
 /** How many incidents mail from this sender opened since `since` (the flood cap). */
@@ -57,6 +69,36 @@ export const countNewIncidentsFromSince = (db: Writer, address: string, since: s
       and(
         eq(inboundMail.fromAddress, address),
         inArray(inboundMail.outcome, ['created', 'follow_up']),
+        gte(inboundMail.receivedAt, since),
+      ),
+    )
+    .get()?.n ?? 0;
+
+const replyOutcomes: InboundOutcome[] = ['appended', 'reopened'];
+
+/** How many replies from this sender were added to incidents since `since` (the reply cap). */
+export const countRepliesFromSince = (db: Writer, address: string, since: string): number =>
+  db
+    .select({ n: count() })
+    .from(inboundMail)
+    .where(
+      and(
+        eq(inboundMail.fromAddress, address),
+        inArray(inboundMail.outcome, replyOutcomes),
+        gte(inboundMail.receivedAt, since),
+      ),
+    )
+    .get()?.n ?? 0;
+
+/** How many replies were added to this incident since `since` (the reply cap). */
+export const countRepliesToSince = (db: Writer, incidentId: number, since: string): number =>
+  db
+    .select({ n: count() })
+    .from(inboundMail)
+    .where(
+      and(
+        eq(inboundMail.incidentId, incidentId),
+        inArray(inboundMail.outcome, replyOutcomes),
         gte(inboundMail.receivedAt, since),
       ),
     )

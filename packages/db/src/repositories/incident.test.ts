@@ -171,6 +171,42 @@ describe('update', () => {
   });
 });
 
+describe('findJournalPage', () => {
+  test('pages the journal newest first by keyset, each entry once; a customer page holds only customer-visible entries', () => {
+    const row = incidentRepository.create(db, drafts());
+    incidentRepository.insertJournal(
+      db,
+      row.id,
+      Array.from({ length: 7 }, (_, i) => ({
+        kind: 'note' as const,
+        visibility: i % 2 === 0 ? ('customer' as const) : ('internal' as const),
+        body: `note ${i}`,
+        authorId: null,
+        data: null,
+        createdAt: at(),
+      })),
+    );
+    const all = incidentRepository.findJournal(db, row.id);
+    expect(all).toHaveLength(8);
+    const first = incidentRepository.findJournalPage(db, row.id, { limit: 3 });
+    expect(first.items.map((j) => j.id)).toEqual(all.slice(0, 3).map((j) => j.id));
+    const seen = [...first.items];
+    let cursor = first.nextCursor;
+    while (cursor !== null) {
+      const page = incidentRepository.findJournalPage(db, row.id, { cursor, limit: 3 });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(seen.map((j) => j.id)).toEqual(all.map((j) => j.id));
+    const customer = incidentRepository.findJournalPage(db, row.id, {
+      limit: 3,
+      customerOnly: true,
+    });
+    expect(customer.items.map((j) => j.body)).toEqual(['note 6', 'note 4', 'note 2']);
+    expect(customer.nextCursor).not.toBeNull();
+  });
+});
+
 describe('list', () => {
   const hdqa = () => teamRepository.findByName(db, 'HDQA')!.id;
   const statuses: IncidentStatus[] = ['new', 'assigned', 'in_progress'];

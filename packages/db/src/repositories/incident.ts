@@ -354,6 +354,44 @@ export const findJournal = (db: Db, incidentId: number) =>
     .orderBy(desc(journalEntries.id))
     .all();
 
+/**
+ * One page of the journal, newest first, by keyset (the id of the last entry seen): an incident
+ * can hold thousands of entries, so no one response carries them all. `customerOnly` filters in
+ * the query, so a customer's page is never short because internal entries were dropped after it.
+ */
+export function findJournalPage(
+  db: Db,
+  incidentId: number,
+  {
+    cursor,
+    limit,
+    customerOnly = false,
+  }: { cursor?: number; limit: number; customerOnly?: boolean },
+) {
+  const where: SQL[] = [eq(journalEntries.incidentId, incidentId)];
+  if (cursor !== undefined) where.push(lt(journalEntries.id, cursor));
+  if (customerOnly) where.push(eq(journalEntries.visibility, 'customer'));
+  const rows = db
+    .select({
+      id: journalEntries.id,
+      kind: journalEntries.kind,
+      visibility: journalEntries.visibility,
+      body: journalEntries.body,
+      data: journalEntries.data,
+      createdAt: journalEntries.createdAt,
+      authorName: users.name,
+    })
+    .from(journalEntries)
+    .leftJoin(users, eq(users.id, journalEntries.authorId))
+    .where(and(...where))
+    .orderBy(desc(journalEntries.id))
+    .limit(limit + 1)
+    .all();
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
+}
+
 export const findAudit = (db: Db, incidentId: number) =>
   db
     .select({

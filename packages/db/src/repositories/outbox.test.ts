@@ -154,8 +154,32 @@ describe('delivery bookkeeping', () => {
   });
 });
 
+describe('countTemplateSince', () => {
+  test('counts one template since a time, in all and to one address (any case)', () => {
+    outboxRepository.enqueue(db, [draft({ template: 'acknowledgement' })], now);
+    outboxRepository.enqueue(
+      db,
+      [
+        draft({ template: 'acknowledgement', toAddress: 'CCustomer@grad.wisc.edu' }),
+        draft({ template: 'acknowledgement', toAddress: 'kim@example.org' }),
+        draft({ template: 'customer-note' }),
+      ],
+      later(30),
+    );
+    const count = (since: string) =>
+      outboxRepository.countTemplateSince(db, {
+        template: 'acknowledgement',
+        since,
+        toAddress: 'ccustomer@grad.wisc.edu',
+      });
+    expect(count(now)).toEqual({ all: 3, toAddress: 2 });
+    expect(count(later(10))).toEqual({ all: 2, toAddress: 1 });
+    expect(count(later(60))).toEqual({ all: 0, toAddress: 0 });
+  });
+});
+
 describe('inbound mail index', () => {
-  test('a reply finds its incident by any message of the thread, most specific id first', () => {
+  test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', () => {
     outboxRepository.enqueue(db, [draft({ incidentId: 2 })], now);
     const sent = outboxRepository.findByIncident(db, 2)[0]!;
     inboundMailRepository.record(db, {
@@ -170,13 +194,40 @@ describe('inbound mail index', () => {
       attachmentCount: 0,
       receivedAt: now,
     });
-    expect(
-      inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>', sent.messageId]),
-    ).toBe(2);
-    expect(
-      inboundMailRepository.findIncidentIdByMessageIds(db, ['<their@x>', sent.messageId]),
-    ).toBe(3);
-    expect(inboundMailRepository.findIncidentIdByMessageIds(db, ['<unknown@x>'])).toBeNull();
-    expect(inboundMailRepository.findIncidentIdByMessageIds(db, [])).toBeNull();
+    expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>', sent.messageId])).toEqual(
+      [{ incidentId: 2, address: 'ccustomer@grad.wisc.edu' }],
+    );
+    expect(inboundMailRepository.findThreadCandidates(db, ['<their@x>', sent.messageId])).toEqual([
+      { incidentId: 3, address: 'a@x.edu' },
+      { incidentId: 2, address: 'ccustomer@grad.wisc.edu' },
+    ]);
+    expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>'])).toEqual([]);
+    expect(inboundMailRepository.findThreadCandidates(db, [])).toEqual([]);
+  });
+
+  test('replies are counted per sender and per incident within the hour', () => {
+    const row = (over: {
+      fromAddress: string;
+      incidentId: number;
+      outcome: 'appended' | 'created';
+      receivedAt: string;
+    }) =>
+      inboundMailRepository.record(db, {
+        messageId: null,
+        envelopeFrom: over.fromAddress,
+        subject: 's',
+        reason: null,
+        size: 1,
+        attachmentCount: 0,
+        ...over,
+      });
+    row({ fromAddress: 'a@x.edu', incidentId: 2, outcome: 'appended', receivedAt: now });
+    row({ fromAddress: 'a@x.edu', incidentId: 3, outcome: 'appended', receivedAt: later(10) });
+    row({ fromAddress: 'b@x.edu', incidentId: 2, outcome: 'appended', receivedAt: later(20) });
+    row({ fromAddress: 'a@x.edu', incidentId: 2, outcome: 'created', receivedAt: later(30) });
+    expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', now)).toBe(2);
+    expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', later(5))).toBe(1);
+    expect(inboundMailRepository.countRepliesToSince(db, 2, now)).toBe(2);
+    expect(inboundMailRepository.countRepliesToSince(db, 2, later(15))).toBe(1);
   });
 });

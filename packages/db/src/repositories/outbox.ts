@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   afterFailedAttempt,
   leaseUntil,
@@ -79,6 +92,22 @@ export function enqueue(tx: Writer, drafts: OutboxDraft[], now: string): void {
     };
   });
   tx.insert(outbox).values(rows).run();
+}
+
+/** How many messages of one template were queued since `since`, in all and to one address (the hourly caps). */
+export function countTemplateSince(
+  db: Writer,
+  { template, since, toAddress }: { template: string; since: string; toAddress: string },
+): { all: number; toAddress: number } {
+  const row = db
+    .select({
+      all: count(),
+      toAddress: sql<number>`coalesce(sum(case when lower(${outbox.toAddress}) = ${toAddress.trim().toLowerCase()} then 1 else 0 end), 0)`,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.template, template), gte(outbox.createdAt, since)))
+    .get();
+  return { all: row?.all ?? 0, toAddress: Number(row?.toAddress ?? 0) };
 }
 
 export const findByIncident = (db: Db, incidentId: number) =>

@@ -34,6 +34,8 @@ export const outbox = sqliteTable(
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_incident_idx').on(t.incidentId, t.id),
+    // The hourly acknowledgement caps count one template's recent rows.
+    index('outbox_template_created_idx').on(t.template, t.createdAt),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { incidentWith, now } from '../incident/test-fixtures';
+import { actorFor, incidentWith, now } from '../incident/test-fixtures';
 import {
   decideInbound,
   followUpNote,
@@ -40,6 +40,16 @@ describe('noise and loop protection', () => {
     ],
     ['Auto-Submitted: no is a person', { headers: { 'auto-submitted': 'no' } }, null],
     ['X-Autoreply: yes', { headers: { 'x-autoreply': 'yes' } }, 'auto_submitted'],
+    [
+      'Precedence: auto_reply (a vacation reply)',
+      { headers: { precedence: 'auto_reply' } },
+      'auto_submitted',
+    ],
+    [
+      'Precedence: Auto_Reply in any case',
+      { headers: { precedence: ' Auto_Reply ' } },
+      'auto_submitted',
+    ],
     ['Precedence: bulk', { headers: { precedence: 'bulk' } }, 'bulk'],
     ['Precedence: junk', { headers: { precedence: 'Junk' } }, 'bulk'],
     ['Precedence: list', { headers: { precedence: 'list' } }, 'bulk'],
@@ -155,6 +165,119 @@ describe('decideInbound', () => {
   });
 });
 
+describe('decideInbound: who may write in the matched incident, and how often', () => {
+  const staff = { kind: 'staff' as const, actor: actorFor('l1') };
+  const stranger = { kind: 'stranger' as const, reason: 'robin@example.org is not the caller' };
+  const requester = { kind: 'requester' as const };
+  const claimed = { number: 'INC-000005', reason: stranger.reason };
+  test.each([
+    ['the requester on an open incident', requester, open, {}, { action: 'append', incidentId: 5 }],
+    [
+      'the requester on a recently resolved one',
+      requester,
+      resolvedDaysAgo(2),
+      {},
+      { action: 'reopen', incidentId: 5 },
+    ],
+    [
+      'staff on an open incident',
+      staff,
+      open,
+      {},
+      { action: 'staff_note', incidentId: 5, actor: staff.actor },
+    ],
+    [
+      'staff on a recently resolved one: a note, never a reopen',
+      staff,
+      resolvedDaysAgo(2),
+      {},
+      { action: 'staff_note', incidentId: 5, actor: staff.actor },
+    ],
+    [
+      'staff on one resolved long ago: still a note on it, no follow-up',
+      staff,
+      resolvedDaysAgo(30),
+      {},
+      { action: 'staff_note', incidentId: 5, actor: staff.actor },
+    ],
+    [
+      'a stranger on an open incident: a new incident naming it',
+      stranger,
+      open,
+      {},
+      { action: 'create', claimed },
+    ],
+    [
+      'a stranger on a recently resolved one: no reopen, a new incident',
+      stranger,
+      resolvedDaysAgo(2),
+      {},
+      { action: 'create', claimed },
+    ],
+    [
+      'a stranger over the new-incident cap is ignored as a flood',
+      stranger,
+      open,
+      { newIncidentsFromSenderLastHour: 10 },
+      { action: 'ignore', reason: 'flood' },
+    ],
+    [
+      'the 20th reply from one sender within the hour lands',
+      requester,
+      open,
+      { repliesFromSenderLastHour: 19 },
+      { action: 'append', incidentId: 5 },
+    ],
+    [
+      'the 21st reply from one sender within the hour is ignored',
+      requester,
+      open,
+      { repliesFromSenderLastHour: 20 },
+      { action: 'ignore', reason: 'reply_flood_sender' },
+    ],
+    [
+      'the 21st staff reply within the hour is ignored too',
+      staff,
+      open,
+      { repliesFromSenderLastHour: 20 },
+      { action: 'ignore', reason: 'reply_flood_sender' },
+    ],
+    [
+      'the 31st reply to one incident within the hour is ignored',
+      requester,
+      open,
+      { repliesToIncidentLastHour: 30 },
+      { action: 'ignore', reason: 'reply_flood_incident' },
+    ],
+    [
+      'the 30th reply to one incident lands',
+      requester,
+      open,
+      { repliesToIncidentLastHour: 29 },
+      { action: 'append', incidentId: 5 },
+    ],
+    [
+      'the reply caps do not hold back a follow-up of an old incident',
+      requester,
+      resolvedDaysAgo(30),
+      { repliesFromSenderLastHour: 99, repliesToIncidentLastHour: 99 },
+      { action: 'follow_up', incidentId: 5 },
+    ],
+  ] as const)('%s', (_name, replySender, match, counts, expected) => {
+    expect(
+      decideInbound({
+        message: message(),
+        ownAddresses: own,
+        match,
+        replySender,
+        newIncidentsFromSenderLastHour: 0,
+        ...counts,
+        now,
+      }),
+    ).toEqual(expected);
+  });
+});
+
 describe('receiveEmailIncident', () => {
   test('an unknown sender: channel email, in the team queue with no agent, made by nobody, flagged unmatched', () => {
     const { incident, journal, audit } = receiveEmailIncident({
@@ -207,6 +330,24 @@ describe('receiveEmailIncident', () => {
     expect(followUpNote('INC-000009', now)).toMatchObject({
       kind: 'system',
       data: { followUp: 'INC-000009' },
+    });
+  });
+
+  test('a stranger’s reply to a tagged subject: a new incident whose note names the claimed number for review', () => {
+    const { journal } = receiveEmailIncident({
+      message: message({ subject: 'Re: [INC-000005] Update' }),
+      customer: null,
+      ownerTeamId: 1,
+      serviceId: 15,
+      now,
+      claimed: { number: 'INC-000005', reason: 'robin@example.org is not the caller' },
+    });
+    expect(journal[0]).toMatchObject({
+      visibility: 'internal',
+      body: expect.stringContaining(
+        'names INC-000005, but nothing was added to it (robin@example.org is not the caller)',
+      ),
+      data: { unmatchedSender: true, claimedIncident: 'INC-000005' },
     });
   });
 

@@ -2,6 +2,8 @@
 // ignored as noise, refused, a journal entry on its incident, a reopen, or a new incident.
 import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/schema';
 import { type Incident, openStatuses } from '../incident/schema';
+import { type Actor } from '../roles';
+import { type ReplySender } from './sender-trust';
 import { stripQuotedReply } from './text';
 
 /** A received message, as the listener parsed it. */
@@ -27,6 +29,8 @@ export const ignoreReasons = [
   'bounce',
   'own_address',
   'flood',
+  'reply_flood_sender',
+  'reply_flood_incident',
   'duplicate',
 ] as const;
 export type IgnoreReason = (typeof ignoreReasons)[number];
@@ -37,6 +41,8 @@ export const ignoreReasonLabels: Readonly<Record<IgnoreReason, string>> = {
   bounce: 'Bounce (null sender)',
   own_address: 'Sent from our own address',
   flood: 'Sender flood (over 10 new incidents in an hour)',
+  reply_flood_sender: 'Reply flood from one sender (over 20 replies in an hour)',
+  reply_flood_incident: 'Reply flood on one incident (over 30 replies in an hour)',
   duplicate: 'Already received (same Message-ID)',
 };
 
@@ -44,6 +50,10 @@ export const ignoreReasonLabels: Readonly<Record<IgnoreReason, string>> = {
 export const reopenWindowDays = 7;
 /** More new incidents than this from one sender within an hour are ignored. */
 export const senderFloodLimit = 10;
+/** More replies than this from one sender within an hour are ignored (whatever incidents they name). */
+export const senderReplyLimit = 20;
+/** More replies than this to one incident within an hour are ignored (whoever sends them). */
+export const incidentReplyLimit = 30;
 
 const lower = (v: string | undefined) => (v ?? '').trim().toLowerCase();
 
@@ -57,6 +67,8 @@ export function noiseReason(
   if (autoSubmitted !== '' && autoSubmitted !== 'no') return 'auto_submitted';
   if (lower(h['x-autoreply']) === 'yes' || h['x-autorespond'] !== undefined)
     return 'auto_submitted';
+  // Precedence: auto_reply is what vacation responders (and many ticket systems) send.
+  if (lower(h.precedence) === 'auto_reply') return 'auto_submitted';
   if (['bulk', 'junk', 'list'].includes(lower(h.precedence))) return 'bulk';
   if (h['list-id'] !== undefined) return 'bulk';
   if (
@@ -83,7 +95,10 @@ export type InboundDecision =
   | { action: 'append'; incidentId: number }
   | { action: 'reopen'; incidentId: number }
   | { action: 'follow_up'; incidentId: number }
-  | { action: 'create' };
+  /** A staff member's reply: an internal note by them, never a reopen. */
+  | { action: 'staff_note'; incidentId: number; actor: Actor }
+  /** `claimed`: the message named an incident its sender may not write in (see trustReplySender). */
+  | { action: 'create'; claimed?: { number: string; reason: string } };
 
 export interface InboundMatch {
   incident: Pick<Incident, 'id' | 'number' | 'status'>;
@@ -93,21 +108,33 @@ export interface InboundMatch {
 
 /**
  * Decides what a message becomes. Noise is ignored first; a message nobody can read or answer is
- * refused; a reply to a known incident lands on it (reopening a recently resolved one); anything
- * else is a new incident, unless the sender has opened too many in the last hour.
+ * refused; a reply to a known incident lands on it (reopening a recently resolved one) when its
+ * sender may write in it: from staff as an internal note, from a stranger never (a new incident
+ * naming the claimed number instead); too many replies from one sender or to one incident in an
+ * hour are ignored; anything else is a new incident, unless the sender has opened too many in the
+ * last hour.
  */
 export function decideInbound({
   message,
   ownAddresses,
-  match,
+  match: named,
+  replySender = null,
   newIncidentsFromSenderLastHour,
+  repliesFromSenderLastHour = 0,
+  repliesToIncidentLastHour = 0,
   alreadyReceived = false,
   now,
 }: {
   message: InboundMessage;
   ownAddresses: readonly string[];
   match: InboundMatch | null;
+  /** Who the sender is to the matched incident (trustReplySender); null = not judged (partner tickets). */
+  replySender?: ReplySender | null;
   newIncidentsFromSenderLastHour: number;
+  /** Replies this sender had appended (to any incident) in the last hour. */
+  repliesFromSenderLastHour?: number;
+  /** Replies appended to the matched incident in the last hour. */
+  repliesToIncidentLastHour?: number;
   /** A message with this Message-ID was taken in before (the sending server retried). */
   alreadyReceived?: boolean;
   now: string;
@@ -123,19 +150,32 @@ export function decideInbound({
       reason: 'The message has no readable text or attachments (empty or broken MIME body).',
     };
   }
+  const claimed =
+    named && replySender?.kind === 'stranger'
+      ? { number: named.incident.number, reason: replySender.reason }
+      : null;
+  const match = claimed ? null : named;
   if (match) {
     const { incident, resolvedAt } = match;
-    if (openStatuses.includes(incident.status))
-      return { action: 'append', incidentId: incident.id };
+    const open = openStatuses.includes(incident.status);
     const recent =
       incident.status === 'resolved' &&
       resolvedAt !== null &&
       Date.parse(now) - Date.parse(resolvedAt) < reopenWindowDays * 24 * 3_600_000;
+    const lands = replySender?.kind === 'staff' || open || recent;
+    if (lands && repliesFromSenderLastHour >= senderReplyLimit)
+      return { action: 'ignore', reason: 'reply_flood_sender' };
+    if (lands && repliesToIncidentLastHour >= incidentReplyLimit)
+      return { action: 'ignore', reason: 'reply_flood_incident' };
+    if (replySender?.kind === 'staff')
+      return { action: 'staff_note', incidentId: incident.id, actor: replySender.actor };
+    if (open) return { action: 'append', incidentId: incident.id };
     if (recent) return { action: 'reopen', incidentId: incident.id };
   }
   if (newIncidentsFromSenderLastHour >= senderFloodLimit)
     return { action: 'ignore', reason: 'flood' };
-  return match ? { action: 'follow_up', incidentId: match.incident.id } : { action: 'create' };
+  if (match) return { action: 'follow_up', incidentId: match.incident.id };
+  return claimed ? { action: 'create', claimed } : { action: 'create' };
 }
 
 const clip = (text: string, max: number) =>
@@ -166,6 +206,7 @@ export function receiveEmailIncident({
   serviceId,
   now,
   followUpOf,
+  claimed,
 }: {
   message: InboundMessage;
   customer: { id: number; name: string } | null;
@@ -174,6 +215,8 @@ export function receiveEmailIncident({
   now: string;
   /** The resolved incident this message answered, too old to reopen. */
   followUpOf?: Pick<Incident, 'number'>;
+  /** The incident the message named although its sender may not write in it (decideInbound). */
+  claimed?: { number: string; reason: string };
 }): { incident: NewIncident; journal: NewJournalEntry[]; audit: NewAuditEntry[] } {
   const sender = senderOf(message);
   if (!sender)
@@ -222,11 +265,16 @@ export function receiveEmailIncident({
           : ' The sender is not a known customer: match the customer.') +
         (followUpOf
           ? ` Follow-up to ${followUpOf.number}, resolved more than ${reopenWindowDays} days ago.`
+          : '') +
+        (claimed
+          ? ` Review: the message names ${claimed.number}, but nothing was added to it (${claimed.reason}). ` +
+            `Check the sender before linking it to ${claimed.number}.`
           : ''),
       authorId: null,
       data: {
         unmatchedSender: customer === null,
         ...(followUpOf ? { followUpOf: followUpOf.number } : {}),
+        ...(claimed ? { claimedIncident: claimed.number } : {}),
       },
       createdAt: now,
     },

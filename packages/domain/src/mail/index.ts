@@ -4,3 +4,4 @@ export * from './delivery';
 export * from './text';
 export * from './inbound';
 export * from './notifications';
+export * from './sender-trust';

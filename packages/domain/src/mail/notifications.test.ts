@@ -207,3 +207,44 @@ describe('acknowledgementMail', () => {
       });
   });
 });
+
+describe('an e-mail acknowledgement repeats nothing the sender wrote', () => {
+  const forged: MailContext = {
+    ...ctx,
+    incident: {
+      ...ctx.incident,
+      callerName: 'Reset your password at http://evil.example',
+      description: 'Click http://evil.example/login now',
+    },
+  };
+  const withDescription = resolveTemplates([
+    {
+      key: 'acknowledgement',
+      subject: 'Got {{description}}',
+      body: '{{callerName}}: {{description}}',
+    },
+  ]);
+
+  test.each([
+    ['the shipped template', forged],
+    ['an admin template that asks for the description', { ...forged, templates: withDescription }],
+  ])('%s: no body, no display name', (_name, context) => {
+    const [draft] = acknowledgementMail(context, 'email');
+    const text = `${draft!.subject}\n${draft!.textBody}\n${draft!.toName ?? ''}`;
+    expect(text).not.toContain('evil.example');
+    expect(draft!.toAddress).toBe(ctx.customer!.address);
+  });
+
+  test('a matched customer is greeted by their recorded name', () => {
+    const [draft] = acknowledgementMail(forged, 'email', 'Casey Customer');
+    expect(draft).toMatchObject({
+      toName: 'Casey Customer',
+      textBody: expect.stringContaining('Hello Casey Customer,'),
+    });
+  });
+
+  test('a portal case (a signed-in customer) may still be quoted by an admin template', () => {
+    const [draft] = acknowledgementMail({ ...forged, templates: withDescription }, 'portal');
+    expect(draft!.textBody).toContain('Click http://evil.example/login now');
+  });
+});

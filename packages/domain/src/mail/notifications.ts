@@ -164,7 +164,22 @@ export function noteMail({
   return teamMail('customer-replied', ctx, ownerTeam, { extra: { note } });
 }
 
-/** The acknowledgement a customer gets, with the incident number, when a case arrives by e-mail or portal. */
-export function acknowledgementMail(ctx: MailContext, channel: Incident['channel']): OutboxDraft[] {
-  return channel === 'email' || channel === 'portal' ? customerMail('acknowledgement', ctx) : [];
+/**
+ * The acknowledgement a customer gets, with the incident number, when a case arrives by e-mail or
+ * portal. An e-mail's From is unverified, so its acknowledgement repeats none of the sender's
+ * text: not the description (even if an admin's template asks for it) and not the display name,
+ * only the matched customer's recorded name (`verifiedName`).
+ */
+export function acknowledgementMail(
+  ctx: MailContext,
+  channel: Incident['channel'],
+  verifiedName: string | null = null,
+): OutboxDraft[] {
+  if (channel === 'portal') return customerMail('acknowledgement', ctx);
+  if (channel !== 'email' || !ctx.customer) return [];
+  return customerMail(
+    'acknowledgement',
+    { ...ctx, customer: { address: ctx.customer.address, name: verifiedName } },
+    { callerName: verifiedName ?? 'there', description: '(not repeated in this e-mail)' },
+  );
 }

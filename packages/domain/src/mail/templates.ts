@@ -44,7 +44,7 @@ export const mailTemplateSpecs: Readonly<Record<MailTemplateKey, MailTemplateSpe
     subject: 'We received your request',
     body:
       'Hello {{callerName}},\n\nThank you for contacting the Help Desk. Your request is recorded as {{number}} ' +
-      'and is with {{team}}; we will be in touch soon.\n\nYou wrote:\n{{description}}\n\n' +
+      'and is with {{team}}; we will be in touch soon.\n\n' +
       'To add information, reply to this message and keep {{number}} in the subject.\n\nUW–Madison Help Desk',
   },
   'customer-note': {

@@ -57,6 +57,9 @@ export function partnerMailRoute({
           `${partnerTicket.number} was closed or resolved more than ${reopenWindowDays} days ago, so this reply was not added to it; ` +
           'only its requester can open a follow-up by e-mail.',
       };
+    // Never for a partner ticket: its sender is judged by applyPartnerEmailReply instead.
+    case 'staff_note':
+      return { route: 'help_desk' };
     case 'create':
       return senderIsEndUser ? { route: 'new_ticket', followUpOf: null } : { route: 'help_desk' };
   }

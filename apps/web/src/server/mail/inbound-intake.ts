@@ -2,22 +2,29 @@
 // inbound rules, logged in inbound_mail (threading index and counters), with its attachments and
 // the mail it causes (acknowledgement, team notice) queued alongside.
 import {
+  acknowledgementWithheld,
+  acknowledgementWithheldNote,
   decideInbound,
   DomainError,
   emailIntakeService,
   followUpNote,
   incidentNumberFromSubject,
   partnerMailRoute,
+  pickThreadMatch,
   receiveEmailIncident,
   receiveEmailReply,
+  receiveStaffEmailReply,
   senderOf,
   teamNames,
+  trustReplySender,
   type InboundDecision,
   type Incident,
   type InboundMatch,
   type InboundMessage,
   type OutboxDraft,
   type PartnerMailRoute,
+  type ReplyClaim,
+  type ReplySender,
   type Visibility,
 } from '@handoff/domain';
 import {
@@ -29,6 +36,7 @@ import {
   outboxRepository,
   partnerRepository,
   teamRepository,
+  userRepository,
   type Db,
   type schema,
 } from '@handoff/db';
@@ -58,24 +66,43 @@ export interface IntakeResult {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The incident a message answers (the whole row, for the partner route), with its last resolution. */
-function findMatch(
-  db: Db,
-  message: InboundMessage,
-): (InboundMatch & { incident: Incident }) | null {
+type Match = InboundMatch & { incident: Incident; claim: ReplyClaim };
+
+/** The incident a message names (the whole row, for the partner route), how, and its last resolution. */
+function findMatch(db: Db, message: InboundMessage, senderAddress: string): Match | null {
   const number = incidentNumberFromSubject(message.subject);
   let incident = number ? incidentRepository.findByNumber(db, number) : undefined;
+  let claim: ReplyClaim = { via: 'subject' };
   if (!incident) {
     // In-Reply-To names the message answered; References from the newest back.
-    const id = inboundMailRepository.findIncidentIdByMessageIds(db, [
-      ...message.inReplyTo,
-      ...[...message.references].reverse(),
-    ]);
-    incident = id === null ? undefined : incidentRepository.findById(db, id);
+    const thread = pickThreadMatch(
+      inboundMailRepository.findThreadCandidates(db, [
+        ...message.inReplyTo,
+        ...[...message.references].reverse(),
+      ]),
+      senderAddress,
+    );
+    incident = thread ? incidentRepository.findById(db, thread.incidentId) : undefined;
+    claim = { via: 'thread', knowsSender: thread?.knowsSender ?? false };
   }
   return incident
-    ? { incident, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) }
+    ? { incident, claim, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) }
     : null;
+}
+
+/** Who the sender is to a Help Desk incident they named (channel-partner tickets judge their own). */
+function replySenderOf(db: Db, match: Match | null, senderAddress: string): ReplySender | null {
+  if (!match || partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null)
+    return null;
+  const user = userRepository.findByEmail(db, senderAddress);
+  const { customerId } = match.incident;
+  return trustReplySender({
+    senderAddress,
+    incident: match.incident,
+    requesterAddresses: customerId ? customerRepository.findAddresses(db, customerId) : [],
+    staff: (user && userRepository.findActorById(db, user.id)) ?? null,
+    claim: match.claim,
+  });
 }
 
 /** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
@@ -136,14 +163,21 @@ export function receiveInbound(
   // and run under its write lock, so two messages cannot both reopen or both pass the flood cap.
   return db.transaction(
     (tx) => {
-      const match = findMatch(db, message);
+      const match = findMatch(db, message, sender?.address ?? '');
       const since = new Date(Date.parse(now) - 3_600_000).toISOString();
       const decision = decideInbound({
         message,
         ownAddresses: config.ownAddresses,
         match,
+        replySender: sender ? replySenderOf(db, match, sender.address) : null,
         newIncidentsFromSenderLastHour: sender
           ? inboundMailRepository.countNewIncidentsFromSince(tx, sender.address, since)
+          : 0,
+        repliesFromSenderLastHour: sender
+          ? inboundMailRepository.countRepliesFromSince(tx, sender.address, since)
+          : 0,
+        repliesToIncidentLastHour: match
+          ? inboundMailRepository.countRepliesToSince(tx, match.incident.id, since)
           : 0,
         alreadyReceived:
           message.messageId !== null && inboundMailRepository.wasTakenIn(tx, message.messageId),
@@ -187,6 +221,26 @@ export function receiveInbound(
           }),
         );
       const queue = (drafts: OutboxDraft[]) => outboxRepository.enqueue(tx, drafts, now);
+      // A From address is unverified: acknowledgements are capped per address and per hour.
+      const acknowledge = (row: Incident) => {
+        const drafts = acknowledgementFor(db, row);
+        const first = drafts[0];
+        if (!first) return;
+        const sent = outboxRepository.countTemplateSince(tx, {
+          template: first.template,
+          toAddress: first.toAddress,
+          since,
+        });
+        const withheld = acknowledgementWithheld({
+          toAddressLastHour: sent.toAddress,
+          allLastHour: sent.all,
+        });
+        if (withheld)
+          incidentRepository.insertJournal(tx, row.id, [
+            acknowledgementWithheldNote(withheld, now),
+          ]);
+        else queue(drafts);
+      };
 
       const rejected = (reason: string): IntakeResult => {
         log('rejected', reason, null);
@@ -238,7 +292,7 @@ export function receiveInbound(
           }
           const outcome = partner.followUpOf === null ? 'created' : 'follow_up';
           keep(row.id, log(outcome, null, row.id).id);
-          queue(acknowledgementFor(db, row));
+          acknowledge(row);
           return { outcome, reason: null, incidentId: row.id, incidentNumber: row.number };
         }
         case 'help_desk':
@@ -260,6 +314,7 @@ export function receiveInbound(
         case 'follow_up': {
           const customer = customerRepository.findByEmail(db, sender!.address) ?? null;
           const old = decision.action === 'follow_up' ? match!.incident : undefined;
+          const claimed = decision.action === 'create' ? decision.claimed : undefined;
           const drafts = receiveEmailIncident({
             message,
             customer,
@@ -267,14 +322,33 @@ export function receiveInbound(
             serviceId: service.id,
             now,
             followUpOf: old,
+            claimed,
           });
           const row = incidentRepository.insertNew(tx, drafts);
           if (old) incidentRepository.insertJournal(tx, old.id, [followUpNote(row.number, now)]);
           const outcome = decision.action === 'create' ? 'created' : 'follow_up';
+          const reason = claimed ? `${claimed.reason}: opened as a new incident for review.` : null;
           // Logged before the acknowledgement is queued, so the acknowledgement threads under the customer's message.
-          keep(row.id, log(outcome, null, row.id).id);
-          queue(acknowledgementFor(db, row));
-          return { outcome, reason: null, incidentId: row.id, incidentNumber: row.number };
+          keep(row.id, log(outcome, reason, row.id).id);
+          acknowledge(row);
+          return { outcome, reason, incidentId: row.id, incidentNumber: row.number };
+        }
+        case 'staff_note': {
+          const incident = incidentRepository.findById(db, decision.incidentId)!;
+          let note: ReturnType<typeof receiveStaffEmailReply>;
+          try {
+            note = receiveStaffEmailReply({ incident, message, actor: decision.actor, now });
+          } catch (e) {
+            return rejected(refusalOf(e));
+          }
+          incidentRepository.insertJournal(tx, incident.id, note.journal);
+          keep(incident.id, log('appended', null, incident.id).id, 'internal');
+          return {
+            outcome: 'appended',
+            reason: null,
+            incidentId: incident.id,
+            incidentNumber: incident.number,
+          };
         }
         case 'append':
         case 'reopen': {

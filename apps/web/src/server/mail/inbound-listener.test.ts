@@ -272,6 +272,11 @@ describe('loop and noise protection', () => {
       'auto_submitted',
     ],
     ['an out-of-office (X-Autoreply)', { headers: { 'X-Autoreply': 'yes' } }, 'auto_submitted'],
+    [
+      'a vacation reply (Precedence: auto_reply)',
+      { headers: { Precedence: 'auto_reply' } },
+      'auto_submitted',
+    ],
     ['bulk mail (Precedence: bulk)', { headers: { Precedence: 'bulk' } }, 'bulk'],
     ['list mail (Precedence: list)', { headers: { Precedence: 'list' } }, 'bulk'],
     ['junk (Precedence: junk)', { headers: { Precedence: 'junk' } }, 'bulk'],

@@ -58,9 +58,14 @@ export function acknowledgementFor(
   db: Db,
   incident: Omit<Incident, 'id'> & { id?: number },
 ): OutboxDraft[] {
+  // Only the matched customer's recorded name is verified; an e-mail's display name is not.
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
   return acknowledgementMail(
     loadMailContext(db, { ...incident, id: incident.id ?? 0 }),
     incident.channel,
+    customer?.name ?? null,
   );
 }
 

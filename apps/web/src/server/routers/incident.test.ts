@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError } from '@handoff/domain';
 import { count } from 'drizzle-orm';
-import { schema, type Db } from '@handoff/db';
+import { customerRepository, schema, type Db } from '@handoff/db';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -283,5 +283,64 @@ describe('incident.mine', () => {
     // The two seeded incidents Lee already owned (INC-000001 and INC-000003) come last: they are oldest.
     expect(seen.map((r) => r.id)).toEqual([...created.reverse(), 3, 1]);
     expect(new Set(seen.map((r) => r.id)).size).toBe(32);
+  });
+});
+
+describe('the journal is paged (issue 13: one response carried 301 entries, 3 MB)', () => {
+  /** Casey's incident (the seeded customer login) with 120 notes, every third customer-visible. */
+  async function floodedIncident() {
+    const l1 = callerFor(db, 'l1@handoff.test');
+    const casey = customerRepository.findByEmail(db, 'ccustomer@grad.wisc.edu')!;
+    const created = await l1.incident.create({
+      ...valid,
+      customerId: casey.id,
+      firstNote: undefined,
+    });
+    for (let i = 1; i <= 120; i += 1)
+      await l1.incident.addNote({
+        incidentId: created.id,
+        body: `note ${i}`,
+        visibility: i % 3 === 0 ? 'customer' : 'internal',
+      });
+    return created;
+  }
+
+  test('byNumber returns the newest page only; incident.journal pages the rest by keyset, each entry once', async () => {
+    const created = await floodedIncident();
+    const l1 = callerFor(db, 'l1@handoff.test');
+    const shown = await l1.incident.byNumber({ number: created.number });
+    expect(shown.journal).toHaveLength(50);
+    expect(shown.journal[0]!.body).toBe('note 120');
+    expect(shown.journalNextCursor).toBe(shown.journal[49]!.id);
+
+    const bodies = shown.journal.map((e) => e.body);
+    let cursor = shown.journalNextCursor;
+    while (cursor !== null) {
+      const page = await l1.incident.journal({ incidentId: created.id, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(50);
+      bodies.push(...page.items.map((e) => e.body));
+      cursor = page.nextCursor;
+    }
+    expect(bodies).toHaveLength(121);
+    expect(new Set(bodies).size).toBe(121);
+    expect(bodies[120]).toContain('Incident created by');
+  });
+
+  test('a customer pages only the customer-visible entries of their own case; another customer finds no such case', async () => {
+    const created = await floodedIncident();
+    const casey = callerFor(db, 'customer@handoff.test');
+    const page = await casey.incident.journal({ incidentId: created.id, limit: 30 });
+    expect(page.items).toHaveLength(30);
+    expect(page.items.every((e) => Number(e.body.replace('note ', '')) % 3 === 0)).toBe(true);
+    const rest = await casey.incident.journal({ incidentId: created.id, cursor: page.nextCursor! });
+    expect(rest.items).toHaveLength(10);
+    expect(rest.nextCursor).toBeNull();
+    const shown = await casey.incident.byNumber({ number: created.number });
+    expect(shown.journal).toHaveLength(40);
+    expect(shown.journalNextCursor).toBeNull();
+
+    await expect(
+      callerFor(db, 'tp@handoff.test').incident.journal({ incidentId: created.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

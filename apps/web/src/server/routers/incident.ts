@@ -16,7 +16,6 @@ import {
   isComplete,
   openStatuses,
   portalCaseState,
-  requesterAuthorLabel,
   requesterTeamName,
   tpCompleteness,
   tpScope,
@@ -38,6 +37,12 @@ import {
   type Db,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
+import {
+  customerJournalPage,
+  journalPageFor,
+  journalPageSize,
+  staffJournalPage,
+} from '../journal-page';
 import { loadReadableIncident } from '../readable-incident';
 import { commentOnPartnerTicket } from '../partner-actions';
 import { acknowledgementFor, noteMailFor } from '../mail/notify';
@@ -103,15 +108,13 @@ export const incidentRouter = {
     .query(({ ctx, input }) => {
       const { incident } = loadReadableIncident(ctx.db, ctx.actor, { number: input.number });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
-      const journal = visibleJournal(
-        ctx.actor,
-        incidentRepository.findJournal(ctx.db, incident.id),
-      );
       const attachments = visibleJournal(
         ctx.actor,
         attachmentRepository.findByIncident(ctx.db, incident.id),
       );
+      // The newest page of the journal only; incident.journal loads the older ones.
       if (ctx.actor.role === 'customer') {
+        const journal = customerJournalPage(ctx.db, incident);
         // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
         const partner = partnerRepository.findTicket(ctx.db, incident.id);
         return {
@@ -124,13 +127,11 @@ export const incidentRouter = {
           state: portalCaseState(incident),
           isPartnerTicket: !!partner,
           attachments,
-          journal: journal.map(({ id, body, createdAt, kind, data }) =>
-            partner
-              ? { id, body, createdAt, kind, authorName: requesterAuthorLabel({ data }, partner) }
-              : { id, body, createdAt, kind },
-          ),
+          journal: journal.items,
+          journalNextCursor: journal.nextCursor,
         };
       }
+      const journal = staffJournalPage(ctx.db, incident);
       const service = catalogRepository.findServiceById(ctx.db, incident.serviceId);
       const checks = incident.tpTriage && service ? tpCompleteness(incident, service) : null;
       return {
@@ -150,7 +151,8 @@ export const incidentRouter = {
         customer: incident.customerId
           ? (customerRepository.findById(ctx.db, incident.customerId) ?? null)
           : null,
-        journal,
+        journal: journal.items,
+        journalNextCursor: journal.nextCursor,
         audit: incidentRepository.findAudit(ctx.db, incident.id),
         // Problems are the desk's (partner agents may not read them), so only those who may get the link.
         problem:
@@ -160,6 +162,23 @@ export const incidentRouter = {
         canEdit: can(ctx.actor.role, 'incident.update'),
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
+    }),
+
+  /** The journal newest first, a page at a time ("Load more" on the incident and case pages). */
+  journal: authorizedProcedure('incident.read')
+    .input(
+      z.object({
+        incidentId: z.number().int().positive(),
+        cursor: z.number().int().positive().nullish(),
+        limit: z.number().int().min(1).max(100).default(journalPageSize),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      return journalPageFor(ctx.db, ctx.actor, incident, {
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
     }),
 
   edit: authorizedProcedure('incident.update')

@@ -49,6 +49,12 @@ export const mailRouter = {
       inbound: {
         created: total('created') + total('follow_up'),
         appended: total('appended') + total('reopened'),
+        // Replies naming an incident their sender may not write in (issue 13): the reason says why.
+        fromOtherSenders: counts
+          .filter(
+            (c) => (c.outcome === 'created' || c.outcome === 'follow_up') && c.reason !== null,
+          )
+          .reduce((n, c) => n + c.n, 0),
         rejected: total('rejected'),
         ignored: Object.entries(ignoreReasonLabels).map(([reason, label]) => ({
           reason,

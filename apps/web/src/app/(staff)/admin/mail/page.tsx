@@ -73,6 +73,13 @@ export default function MailPage() {
             <td>Added to an incident (reply or reopen)</td>
             <td data-testid="count-appended">{d.inbound.appended}</td>
           </tr>
+          <tr>
+            <td>
+              Replies from someone who is not the incident&apos;s requester or staff (opened as new
+              incidents for review)
+            </td>
+            <td data-testid="count-other-senders">{d.inbound.fromOtherSenders}</td>
+          </tr>
           {d.inbound.ignored.map((i) => (
             <tr key={i.reason}>
               <td>Ignored: {i.label}</td>

@@ -12,7 +12,7 @@ import {
   StatusPill,
   Time,
 } from '@handoff/ui';
-import { AddNoteForm, Journal } from '../../../../components/journal';
+import { AddNoteForm, JournalFeed } from '../../../../components/journal';
 import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
 import { IncidentAttachments } from '../../../../components/incident-attachments';
@@ -167,7 +167,7 @@ export default function IncidentPage() {
           />
         )}
       </section>
-      <Journal entries={d.journal} />
+      <JournalFeed incidentId={i.id} latestId={d.journal[0]?.id ?? null} />
       <h2>History</h2>
       <AuditHistory rows={d.audit} />
     </>

@@ -3,7 +3,7 @@
 import { useParams } from 'next/navigation';
 import { ErrorBanner, Loading, StatusPill, Time } from '@handoff/ui';
 import { AttachmentList } from '../../../../components/attachment-list';
-import { Journal } from '../../../../components/journal';
+import { JournalFeed } from '../../../../components/journal';
 import { PortalNoteForm } from '../../../../components/portal/portal-note-form';
 import { api } from '../../../../trpc/react';
 
@@ -80,7 +80,7 @@ export default function PortalCasePage() {
           />
         </section>
       )}
-      <Journal entries={d.journal} />
+      <JournalFeed incidentId={d.incident.id} latestId={d.journal[0]?.id ?? null} />
     </>
   );
 }

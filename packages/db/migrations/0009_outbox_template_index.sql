@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_template_created_idx` ON `outbox` (`template`,`created_at`);
