@@ -3,3 +3,4 @@ export * from './access';
 export * from './create-incident';
 export * from './edit-incident';
 export * from './add-note';
+export * from './change-scope';

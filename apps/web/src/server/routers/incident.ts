@@ -36,7 +36,11 @@ import {
   type Db,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
-import { loadReadableIncident } from '../readable-incident';
+import {
+  changeRefusalFor,
+  loadChangeableIncident,
+  loadReadableIncident,
+} from '../readable-incident';
 import { commentOnPartnerTicket } from '../partner-actions';
 import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
@@ -92,7 +96,9 @@ export const incidentRouter = {
   byNumber: authorizedProcedure('incident.read')
     .input(z.object({ number: incidentNumberSchema }))
     .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { number: input.number });
+      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
+        number: input.number,
+      });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const journal = visibleJournal(
         ctx.actor,
@@ -148,7 +154,9 @@ export const incidentRouter = {
           incident.problemId !== null && can(ctx.actor.role, 'problem.read')
             ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null)
             : null,
-        canEdit: can(ctx.actor.role, 'incident.update'),
+        canEdit:
+          can(ctx.actor.role, 'incident.update') &&
+          changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope) === null,
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
     }),
@@ -156,7 +164,9 @@ export const incidentRouter = {
   edit: authorizedProcedure('incident.update')
     .input(incidentEditSchema)
     .mutation(({ ctx, input }) => {
-      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, { id: input.id });
+      const { incident, partnerScope } = loadChangeableIncident(ctx.db, ctx.actor, {
+        id: input.id,
+      });
       const { changes, audit } = editIncident({
         incident,
         patch: input.patch,
