@@ -1,7 +1,9 @@
 // What reaches the tRPC handler (issue 13 item 7): mutations only from our own pages, as JSON, in
 // small batches and bodies. Refusals are plain JSON with a message; nothing is parsed or run.
 
-export const trpcLimits = { maxBatch: 10, maxBodyBytes: 1024 * 1024 } as const;
+import { trpcMaxBatch } from '../trpc/limits';
+
+export const trpcLimits = { maxBatch: trpcMaxBatch, maxBodyBytes: 1024 * 1024 } as const;
 
 const refuse = (status: number, message: string) =>
   Response.json({ error: { message, code: status } }, { status });
