@@ -66,3 +66,77 @@ test.describe('sign-in and role homes', () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 });
+
+test.describe('browser protections and sign-in limits (issue 13)', () => {
+  test('pages carry a nonce CSP, frame protection, nosniff and Referrer-Policy', async ({
+    page,
+  }) => {
+    const res = await page.goto('/signin');
+    const h = res!.headers();
+    expect(h['content-security-policy']).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h['x-frame-options']).toBe('DENY');
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    // The page's scripts ran under it: the form is interactive.
+    await page.getByLabel('E-mail').fill('x@handoff.test');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+  });
+
+  test('a cross-site form post to tRPC is refused, nothing marked', async ({ page }) => {
+    await signInAs(page, 'l1@handoff.test');
+    const res = await page.request.post('/api/trpc/notification.markRead', {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      multipart: { id: '1' },
+    });
+    expect(res.status()).toBe(403);
+  });
+
+  test('after 5 wrong passwords the right one hears 429 and when to try again, until an admin clears it', async ({
+    page,
+  }) => {
+    const email = 'cps2@handoff.test';
+    const attempt = async (password: string) => {
+      const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as {
+        csrfToken: string;
+      };
+      return page.request.post('/api/auth/callback/credentials', {
+        form: { csrfToken: csrf.csrfToken, email, password, json: 'true' },
+      });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).status()).toBe(401);
+    const locked = await attempt('handoff-demo');
+    expect(locked.status()).toBe(429);
+    expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(800);
+    // The form shows the server's message.
+    await page.goto('/signin');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('handoff-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.error-banner')).toContainText(
+      'Too many failed sign-ins. Try again in 15 minutes',
+    );
+    // The admin clears it on /admin.
+    await signInAs(page, 'admin@handoff.test');
+    await page.goto('/admin');
+    await page.getByRole('button', { name: `Clear lockout of ${email}` }).click();
+    await expect(page.getByRole('button', { name: `Clear lockout of ${email}` })).toHaveCount(0);
+    await page.context().clearCookies();
+    await signInAs(page, email);
+  });
+
+  test('a signed-out token no longer works (a copy of the cookie is refused)', async ({ page }) => {
+    await signInAs(page, 'admin@handoff.test');
+    const cookies = await page.context().cookies();
+    expect((await page.request.get('/api/trpc/admin.overview')).status()).toBe(200);
+    const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    await page.request.post('/api/auth/signout', {
+      form: { csrfToken: csrf.csrfToken, json: 'true' },
+    });
+    await page.context().clearCookies();
+    await page.context().addCookies(cookies);
+    expect((await page.request.get('/api/trpc/admin.overview')).status()).toBe(401);
+  });
+});

@@ -20,5 +20,29 @@ export async function signInAs(page: Page, email: string, password = demoPasswor
 export const uniqueTag = (): string =>
   `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-export const test = base;
+/**
+ * Every spec runs with the app's Content-Security-Policy on and fails on a violation (issue 13
+ * item 7): Chromium reports each one on the console, and a listener for `securitypolicyviolation`
+ * names the directive and what was blocked.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(
+            `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+          );
+        });
+      });
+      await use(violations);
+      expect(violations, "Content Security Policy violations on this test's pages").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

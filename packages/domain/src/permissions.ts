@@ -61,6 +61,7 @@ export const actions = [
   'alert.read',
   'settings.manage',
   'mail.manage',
+  'signin.manageLockouts',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -165,7 +166,60 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'alert.read': outageDesk,
   'settings.manage': ['admin'],
   'mail.manage': ['admin'],
+  // Sign-in lockouts name accounts and client addresses; clearing one lets a guesser try again.
+  'signin.manageLockouts': ['admin'],
 };
+
+/**
+ * Which incidents each role may change (edit fields, run one-steps), on top of the actions above:
+ * reading is wider (university staff read every incident), changing stays with the team that holds
+ * it. `changeScopeRefusal` (incident/change-scope.ts) applies it; notes are not scoped (they add to an
+ * incident without changing its fields, owner or status, and any staff member may have something to add).
+ */
+export const incidentChangeScope = {
+  // kb 000/001/004: the General Help Desk takes every contact, so a customer calling back reaches L1
+  // about any help-desk incident; L1 and HDQA route from, and hand between, the help-desk queues.
+  l1: {
+    scope: 'help_desk_queues',
+    reason: 'takes every call and routes from the help-desk queues',
+  },
+  hdqa: {
+    scope: 'help_desk_queues',
+    reason: 'reviews and routes the help-desk queues (kb 001, 004)',
+  },
+  // CPS and ES are help-desk teams (DOMAIN.md §2): their work comes and goes through help-desk queues.
+  cps: {
+    scope: 'help_desk_queues',
+    reason: 'a help-desk team: works CPS and hands back within the desk',
+  },
+  es: {
+    scope: 'help_desk_queues',
+    reason: 'a help-desk team: works HD ES and hands back within the desk',
+  },
+  // Teams outside the help desk change only what their own team holds.
+  // kb 001 / DOMAIN.md §6: SNCC owns the outage, so it also works the incidents attached to an active one.
+  sncc: {
+    scope: 'own_teams_and_outages',
+    reason: "works SNCC's queues and the incidents of an active outage (kb 001)",
+  },
+  technologist: { scope: 'own_teams', reason: "works its technologist groups' queues only" },
+  tier2: { scope: 'own_teams', reason: 'works the Tier 2 Support queue only (kb 003)' },
+  // kb 003: an outsider giving Tier 1 support to their own organisations.
+  partner_agent: {
+    scope: 'partner_group',
+    reason: "changes only its own group's channel-partner tickets",
+  },
+  customer: {
+    scope: 'none',
+    reason: 'adds notes and cases through Help Online; never edits an incident',
+  },
+  // The administrator keeps logins, teams and settings; working incidents is for a member of a team.
+  admin: {
+    scope: 'none',
+    reason: 'administers Handoff and is no team member, so works no incident',
+  },
+} as const satisfies Record<Role, { scope: string; reason: string }>;
+export type IncidentChangeScope = (typeof incidentChangeScope)[Role]['scope'];
 
 export function can(role: Role, action: Action): boolean {
   return permissionTable[action].includes(role);
@@ -240,5 +294,6 @@ const actionDescriptions: Record<Action, string> = {
   'alert.read': 'see potential-outage alerts',
   'settings.manage': 'change settings',
   'mail.manage': 'manage e-mail (messages, templates, team notifications)',
+  'signin.manageLockouts': 'see and clear sign-in lockouts',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -3,6 +3,9 @@ import { type ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 
+// Every page renders per request, so each gets the nonce of its Content-Security-Policy (proxy.ts).
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Handoff',
   description: 'Help desk incidents, routed right.',

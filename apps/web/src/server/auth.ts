@@ -1,7 +1,7 @@
 import { type NextAuthOptions, getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { roleSchema, type Role } from '@handoff/domain';
-import { userRepository, verifyPassword } from '@handoff/db';
+import { userRepository, verifySignIn } from '@handoff/db';
 import { z } from 'zod';
 import { env } from '../env';
 import { getDb } from './db';
@@ -16,13 +16,43 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase(),
   password: z.string(),
 });
-const tokenSchema = z.object({ uid: z.number(), role: roleSchema });
+// `sv`: the user's session version when the token was issued (users.session_version).
+const tokenSchema = z.object({ uid: z.number(), role: roleSchema, sv: z.number().int() });
+
+/** Session and token live 12 hours (next-auth's JWT would otherwise live 30 days). */
+export const sessionMaxAgeSeconds = 12 * 60 * 60;
+
+/** Thrown by the jwt callback when the user's sessions were ended; next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  constructor() {
+    super('session ended (signed out, or the login changed)');
+  }
+}
+
+/**
+ * next-auth's log in one line per event: a malformed or stale session cookie is the caller's
+ * problem, not a server fault, so no stack trace (issue 13 item 11).
+ */
+export const authLogger = {
+  error(code: string, metadata: unknown) {
+    const m = metadata as { message?: unknown; error?: { message?: unknown } } | undefined;
+    const raw = m?.error?.message ?? m?.message;
+    const message = typeof raw === 'string' ? raw : '';
+    console.error(`[auth] ${code}: ${message.split('\n', 1)[0]}`);
+  },
+  warn(code: string) {
+    console.warn(`[auth] ${code}`);
+  },
+  debug() {},
+};
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    jwt: { maxAge: sessionMaxAgeSeconds },
     pages: { signIn: '/signin' },
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         name: 'Handoff',
@@ -30,26 +60,35 @@ export function authOptions(): NextAuthOptions {
           email: { label: 'E-mail', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        authorize(raw) {
+        async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const user = userRepository.findByEmail(getDb(), parsed.data.email);
-          if (!user || !verifyPassword(parsed.data.password, user.passwordHash)) return null;
-          return Promise.resolve({
+          // An unknown address costs the same scrypt work as a known one (verifySignIn).
+          if (!(await verifySignIn(parsed.data.password, user?.passwordHash)) || !user) return null;
+          return {
             id: String(user.id),
             name: user.name,
             email: user.email,
             role: user.role,
-          });
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
         if (user) {
+          const signedIn = user as unknown as { role: Role; sessionVersion: number };
           token.uid = Number(user.id);
-          token.role = (user as unknown as { role: Role }).role;
+          token.role = signedIn.role;
+          token.sv = signedIn.sessionVersion;
+          return token;
         }
+        // Every request: the token's session version must still be the user's (one indexed lookup).
+        const t = tokenSchema.safeParse(token);
+        if (!t.success || userRepository.findSessionVersion(getDb(), t.data.uid) !== t.data.sv)
+          throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
@@ -58,6 +97,13 @@ export function authOptions(): NextAuthOptions {
           session.user = { ...session.user, id: t.data.uid, role: t.data.role };
         }
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the token everywhere, not just in this browser.
+      signOut({ token }) {
+        const t = tokenSchema.safeParse(token);
+        if (t.success) userRepository.bumpSessionVersion(getDb(), t.data.uid);
       },
     },
   };

@@ -1,11 +1,19 @@
 import {
+  assertCanChangeIncident,
   assertCanReadIncident,
+  changeScopeRefusal,
   DomainError,
   type Actor,
   type Incident,
   type PartnerScope,
 } from '@handoff/domain';
-import { incidentRepository, partnerRepository, type Db } from '@handoff/db';
+import {
+  incidentRepository,
+  partnerRepository,
+  problemRepository,
+  teamRepository,
+  type Db,
+} from '@handoff/db';
 
 /**
  * Loads an incident the actor may read, with its channel-partner scope (kb 003), or refuses with
@@ -29,4 +37,34 @@ export function loadReadableIncident(
   const partnerScope = partnerRepository.findScope(db, incident.id);
   assertCanReadIncident(actor, incident, partnerScope);
   return { incident, partnerScope };
+}
+
+/** The facts the team-scope rule (permissions.ts incidentChangeScope) needs about a loaded incident. */
+const scopeFacts = (db: Db, incident: Incident, partnerScope: PartnerScope) => ({
+  incident,
+  ownerTeamName: teamRepository.findById(db, incident.ownerTeamId)?.name,
+  partnerScope,
+  underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
+});
+
+/** Why the actor may not change this incident (team scope), or null; for the page's edit buttons. */
+export const changeRefusalFor = (
+  db: Db,
+  actor: Actor,
+  incident: Incident,
+  partnerScope: PartnerScope,
+): string | null => changeScopeRefusal(actor, scopeFacts(db, incident, partnerScope));
+
+/**
+ * Loads an incident the actor may read and change (its team's, per the team-scope table), or refuses:
+ * NOT_FOUND when it may not read it, FORBIDDEN when it may read but not change it.
+ */
+export function loadChangeableIncident(
+  db: Db,
+  actor: Actor,
+  where: { id: number } | { number: string },
+): { incident: Incident; partnerScope: PartnerScope } {
+  const loaded = loadReadableIncident(db, actor, where);
+  assertCanChangeIncident(actor, scopeFacts(db, loaded.incident, loaded.partnerScope));
+  return loaded;
 }

@@ -6,6 +6,7 @@ import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/rea
 import { type inferRouterInputs, type inferRouterOutputs } from '@trpc/server';
 import { useState, type ReactNode } from 'react';
 import { type AppRouter } from '../server/root';
+import { trpcMaxBatch } from './limits';
 
 export const api = createTRPCReact<AppRouter>();
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -31,7 +32,7 @@ export function TRPCProvider({ children }: { children: ReactNode }) {
       }),
   );
   const [client] = useState(() =>
-    api.createClient({ links: [httpBatchLink({ url: '/api/trpc' })] }),
+    api.createClient({ links: [httpBatchLink({ url: '/api/trpc', maxItems: trpcMaxBatch })] }),
   );
   return (
     <api.Provider client={client} queryClient={queryClient}>

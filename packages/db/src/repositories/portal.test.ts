@@ -21,7 +21,7 @@ describe('with the base demo data', () => {
     db = t.db;
   });
 
-  test('the portal system user is made once, is an l1 with no team, and cannot sign in', () => {
+  test('the portal system user is made once, is an l1 with no team, and cannot sign in', async () => {
     const first = portalRepository.ensurePortalSystemActor(db);
     const second = portalRepository.ensurePortalSystemActor(db);
     expect(second).toEqual(first);
@@ -33,7 +33,7 @@ describe('with the base demo data', () => {
     });
     const row = db.select().from(users).where(eq(users.id, first.id)).get()!;
     for (const guess of ['', '!no-sign-in', 'handoff-demo'])
-      expect(verifyPassword(guess, row.passwordHash)).toBe(false);
+      expect(await verifyPassword(guess, row.passwordHash)).toBe(false);
   });
 
   test('customer-facing services leave out the agents’ after-hours bucket', () => {

@@ -1,5 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { type Actor, type Role } from '@handoff/domain';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError, type Actor, type Role } from '@handoff/domain';
 import { type Db } from '../client';
 import { customers, teamMembers, teams, users } from '../schema';
 
@@ -51,4 +51,39 @@ export function isEmailInUse(db: Db, email: string): boolean {
     db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).get() !==
       undefined
   );
+}
+
+// One prepared statement per connection: the session check runs on every request (issue 13 item 6).
+const sessionVersionStatements = new WeakMap<Db, ReturnType<typeof prepareSessionVersion>>();
+const prepareSessionVersion = (db: Db) =>
+  db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+
+/** The user's current session version (primary-key lookup), or undefined when the login is gone. */
+export function findSessionVersion(db: Db, id: number): number | undefined {
+  let statement = sessionVersionStatements.get(db);
+  if (!statement) {
+    statement = prepareSessionVersion(db);
+    sessionVersionStatements.set(db, statement);
+  }
+  return statement.get({ id })?.sessionVersion;
+}
+
+/**
+ * Ends every existing session of the user: each one carries the version it was issued under, and
+ * the next request with an older one is signed out. Sign-out calls it; so must password change,
+ * password reset, role change and deactivation. Returns the new version.
+ */
+export function bumpSessionVersion(db: Db, id: number): number {
+  const row = db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion })
+    .get();
+  if (!row) throw new DomainError('NOT_FOUND', `No login #${id}.`);
+  return row.sessionVersion;
 }

@@ -86,6 +86,11 @@ export const users = sqliteTable('users', {
     .notNull()
     .default('not_ready'),
   presenceChangedAt: text('presence_changed_at'),
+  /**
+   * Sessions carry the version they were issued under; bumping it (sign-out, password or role
+   * change, deactivation) ends every existing session of the user at their next request.
+   */
+  sessionVersion: integer('session_version').notNull().default(0),
 });
 
 export const teamMembers = sqliteTable(

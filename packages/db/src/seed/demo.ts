@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain';
 import { type Db } from '../client';
-import { hashPassword } from '../password';
+import { hashPasswordSync } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
 import {
   customers,
@@ -46,7 +46,7 @@ export function seedDemoData(
   { now, portalCases = true }: { now: string; portalCases?: boolean },
 ): void {
   // Hash outside the transaction: scrypt is slow on purpose and the write lock need not wait for it.
-  const hashed = demoLogins.map((l) => ({ ...l, passwordHash: hashPassword(demoPassword) }));
+  const hashed = demoLogins.map((l) => ({ ...l, passwordHash: hashPasswordSync(demoPassword) }));
   db.transaction((tx) => {
     const teamId = new Map<string, number>();
     for (const t of demoTeams) teamId.set(t.name, tx.insert(teams).values(t).returning().get().id);

@@ -5,3 +5,4 @@ export * from './edit-incident';
 export * from './add-note';
 export * from './entity';
 export * from './changes';
+export * from './change-scope';

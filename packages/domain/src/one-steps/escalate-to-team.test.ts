@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { escalateToTeam } from './escalate-to-team';
-import { domainErrorOf, envFor, now, teams, validInput } from './test-fixtures';
+import { actorFor, domainErrorOf, envFor, now, teams, validInput } from './test-fixtures';
 
 describe('escalateToTeam (kb 002 Option 2)', () => {
   test('the chosen team owns it, unassigned, with the reason as an internal note', () => {
     const result = escalateToTeam(
-      envFor('sncc', { incident: { ownerTeamId: 5 } }),
+      envFor('sncc', { actor: actorFor('sncc', { teamIds: [5] }), incident: { ownerTeamId: 5 } }),
       validInput.escalate_to_team,
     );
     expect(result.changes).toEqual({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type technologistGroups } from './contract';
 import { escalateToTechnologists } from './escalate-to-technologists';
-import { domainErrorOf, envFor, now, validInput } from './test-fixtures';
+import { actorFor, domainErrorOf, envFor, now, validInput } from './test-fixtures';
 
 const withService = (technologistGroup: string | null, incident = {}) =>
   envFor('hdqa', {
@@ -62,11 +62,13 @@ describe('escalateToTechnologists (kb 004)', () => {
   });
 
   test('the group that owns it already → INVALID_TRANSITION', () => {
+    // An HDQA agent who is also in DRMT (anyone else may not change DRMT's incident at all).
+    const env = {
+      ...withService('DRMT', { ownerTeamId: 8 }),
+      actor: actorFor('hdqa', { teamIds: [8] }),
+    };
     const error = domainErrorOf(() =>
-      escalateToTechnologists(
-        withService('DRMT', { ownerTeamId: 8 }),
-        validInput.escalate_to_technologists,
-      ),
+      escalateToTechnologists(env, validInput.escalate_to_technologists),
     );
     expect(error).toMatchObject({
       code: 'INVALID_TRANSITION',

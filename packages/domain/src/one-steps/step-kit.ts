@@ -26,6 +26,7 @@ import {
   type OneStepResult,
 } from './contract';
 import { type NotificationDraft } from '../change/notification';
+import { changeScopeRefusal } from '../incident/change-scope';
 import { partnerTicketRefusal } from './partner-ticket-guard';
 import { routingEntry, routingFieldErrors } from './routing-trace';
 
@@ -62,6 +63,17 @@ const roleRefusal = ({ actor }: OneStepEnv, name: OneStepName): Refusal | null =
         code: 'FORBIDDEN',
         message: `Your role (${actor.role}) may not ${describeAction(action)}.`,
       };
+};
+
+// Team scope (permissions.ts incidentChangeScope): only the team holding an incident works it.
+const scopeRefusal = (env: OneStepEnv): Refusal | null => {
+  const message = changeScopeRefusal(env.actor, {
+    incident: env.incident,
+    ownerTeamName: Object.entries(env.teams).find(([, id]) => id === env.incident.ownerTeamId)?.[0],
+    partnerScope: { partnerTeamId: env.partnerTicket?.partnerTeamId ?? null },
+    underActiveOutage: env.underActiveOutage ?? false,
+  });
+  return message ? { code: 'FORBIDDEN', message } : null;
 };
 
 /** kb 001 "Creating an Incident (Outages)": incidents of an active outage stay with HDQA and SNCC. */
@@ -117,6 +129,8 @@ export function defineOneStep<N extends OneStepName>(spec: StepSpec<N>): OneStep
     statusRefusal(env, name) ??
     partnerTicketRefusal(env, name) ??
     spec.refuse?.(env) ??
+    // Last, so a step's own, more telling reason (already owned, members only) is the one shown.
+    scopeRefusal(env) ??
     null;
   return {
     label: oneStepLabels[name],

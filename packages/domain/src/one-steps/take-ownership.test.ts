@@ -33,8 +33,15 @@ describe('takeOwnership (kb 002 "an ES agent will take ownership")', () => {
     ]);
   });
 
-  test('an admin may take it without being a member', () => {
-    expect(canTakeOwnership(cpsQueue('admin', []))).toBeNull();
+  test('an admin, in no team, may not take it (issue 13: the admin took a DRMT incident)', () => {
+    const env = envFor('admin', {
+      actor: actorFor('admin', { teamIds: [] }),
+      incident: { ownerTeamId: 8, ownerAgentId: null, status: 'assigned' },
+    });
+    expect(domainErrorOf(() => takeOwnership(env, validInput.take_ownership))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Only members of DRMT may take ownership of INC-000001.',
+    });
   });
 
   test.each(['l1', 'es', 'technologist'] as const)(

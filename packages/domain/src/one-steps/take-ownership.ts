@@ -7,7 +7,7 @@ export const takeOwnershipStep = defineOneStep({
   refuse: (env) => {
     const { incident, actor } = env;
     if (incident.ownerAgentId === actor.id) return invalid(`You already own ${incident.number}.`);
-    if (actor.role !== 'admin' && !actor.teamIds.includes(incident.ownerTeamId)) {
+    if (!actor.teamIds.includes(incident.ownerTeamId)) {
       return {
         code: 'FORBIDDEN',
         message: `Only members of ${teamNameOf(env, incident.ownerTeamId)} may take ownership of ${incident.number}.`,

@@ -17,7 +17,12 @@ export function SignInForm() {
     const res = await signIn('credentials', { email, password, redirect: false });
     if (!res || res.error) {
       setBusy(false);
-      setError('That e-mail and password do not match an account. Check both and try again.');
+      // 429: locked out for a while; the server's message says until when.
+      setError(
+        res?.status === 429 && res.error
+          ? res.error
+          : 'That e-mail and password do not match an account. Check both and try again.',
+      );
       return;
     }
     // The server sends each role to its own home.

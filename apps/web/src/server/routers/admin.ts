@@ -1,6 +1,8 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { asc } from 'drizzle-orm';
 import { schema, teamRepository } from '@handoff/db';
+import { z } from 'zod';
+import { signInThrottle } from '../sign-in-throttle';
 import { authorizedProcedure } from '../trpc';
 
 export const adminRouter = {
@@ -17,4 +19,17 @@ export const adminRouter = {
       .orderBy(asc(schema.users.name))
       .all(),
   })),
+
+  /** Accounts and client addresses locked out of sign-in now (issue 13 item 5). */
+  lockouts: authorizedProcedure('signin.manageLockouts').query(() =>
+    signInThrottle().lockouts(Date.now()),
+  ),
+
+  /** Lets a locked-out account or address try again at once (e.g. after the person calls the desk). */
+  clearLockout: authorizedProcedure('signin.manageLockouts')
+    .input(z.object({ kind: z.enum(['account', 'client']), id: z.string().trim().min(1).max(320) }))
+    .mutation(({ input }) => {
+      const cleared = signInThrottle().clear(input.kind, input.id);
+      return { cleared };
+    }),
 } satisfies TRPCRouterRecord;

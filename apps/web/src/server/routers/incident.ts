@@ -44,6 +44,11 @@ import {
   staffJournalPage,
 } from '../journal-page';
 import { loadReadableIncident } from '../readable-incident';
+import {
+  changeRefusalFor,
+  loadChangeableIncident,
+  loadReadableIncident,
+} from '../readable-incident';
 import { commentOnPartnerTicket } from '../partner-actions';
 import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
@@ -106,7 +111,9 @@ export const incidentRouter = {
   byNumber: authorizedProcedure('incident.read')
     .input(z.object({ number: incidentNumberSchema }))
     .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { number: input.number });
+      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
+        number: input.number,
+      });
       const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
       const attachments = visibleJournal(
         ctx.actor,
@@ -159,7 +166,9 @@ export const incidentRouter = {
           incident.problemId !== null && can(ctx.actor.role, 'problem.read')
             ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null)
             : null,
-        canEdit: can(ctx.actor.role, 'incident.update'),
+        canEdit:
+          can(ctx.actor.role, 'incident.update') &&
+          changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope) === null,
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
     }),
@@ -184,7 +193,9 @@ export const incidentRouter = {
   edit: authorizedProcedure('incident.update')
     .input(incidentEditSchema)
     .mutation(({ ctx, input }) => {
-      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, { id: input.id });
+      const { incident, partnerScope } = loadChangeableIncident(ctx.db, ctx.actor, {
+        id: input.id,
+      });
       const { changes, audit } = editIncident({
         incident,
         patch: input.patch,

@@ -218,7 +218,7 @@ describe('oneStep.escalateToTechnologists', () => {
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields });
   });
 
-  test('an incident the group already owns → PRECONDITION_FAILED, nothing changed', async () => {
+  test("an incident the group already owns is no longer the desk's: FORBIDDEN, nothing changed", async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_technologists(db);
     await s.run(lee(), 1);
@@ -230,8 +230,8 @@ describe('oneStep.escalateToTechnologists', () => {
       }),
     );
     expect(refusal).toMatchObject({
-      code: 'PRECONDITION_FAILED',
-      message: 'INC-000009 is already owned by DRMT.',
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('INC-000009 is with DRMT, so you may not change it'),
     });
   });
 });

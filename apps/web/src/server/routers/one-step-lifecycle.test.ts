@@ -99,15 +99,17 @@ describe('oneStep.takeOwnership', () => {
     });
   });
 
-  test('an admin takes any incident', async () => {
+  test('an admin, in no team, may not take an incident (team scope, issue 13)', async () => {
     const { db } = dbs;
-    await as('admin@handoff.test').oneStep.takeOwnership({
-      incidentId: ids.eastIncident,
-      expectedVersion: 1,
-    });
-    expect(snapshotOf(db, ids.eastIncident).incident).toMatchObject({
-      ownerTeamId: teamId(db, 'EAST'),
-      ownerAgentId: userIdOf(db, 'admin@handoff.test'),
+    const refusal = await refusedWithoutChange(db, ids.eastIncident, () =>
+      as('admin@handoff.test').oneStep.takeOwnership({
+        incidentId: ids.eastIncident,
+        expectedVersion: 1,
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'FORBIDDEN',
+      message: `Only members of EAST may take ownership of ${snapshotOf(db, ids.eastIncident).incident!.number}.`,
     });
   });
 });

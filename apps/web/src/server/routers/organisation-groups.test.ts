@@ -145,8 +145,8 @@ describe('organisation.createGroupMember', () => {
       .where(eq(schema.users.email, quinn.email))
       .get()!;
     expect(login.role).toBe('partner_agent');
-    expect(verifyPassword(quinn.password, login.passwordHash)).toBe(true);
-    expect(verifyPassword('not-the-password', login.passwordHash)).toBe(false);
+    expect(await verifyPassword(quinn.password, login.passwordHash)).toBe(true);
+    expect(await verifyPassword('not-the-password', login.passwordHash)).toBe(false);
     expect(await membersOf('Badger Health Client Support')).toEqual([
       'Parker Partner',
       'Piper Partner',

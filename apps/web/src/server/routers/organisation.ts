@@ -94,7 +94,7 @@ export const organisationRouter = {
   /** An end user with a Help Online login: placed by e-mail domain, or by hand as a test user. */
   createEndUser: authorizedProcedure('organisation.manage')
     .input(endUserCreateSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const organisations = organisationRepository.findAllDomains(ctx.db);
       const placement =
         input.organisationId === null
@@ -114,7 +114,7 @@ export const organisationRouter = {
         email: input.email,
         organisationId: placement.organisationId,
         organisationName: placement.organisationName,
-        passwordHash: hashPassword(input.password),
+        passwordHash: await hashPassword(input.password),
       });
       return { ...created, organisationName: placement.organisationName, how: placement.how };
     }),
@@ -144,7 +144,7 @@ export const organisationRouter = {
   /** A new partner agent login straight into a partner group (a Tier 2 login into Tier 2 Support). */
   createGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberCreateSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const group = supportGroupOrRefuse(teamRepository.findSupportGroup(ctx.db, input.teamId));
       const { role } = checkNewGroupMember({
         group,
@@ -156,7 +156,7 @@ export const organisationRouter = {
         name: input.name,
         email: input.email,
         role,
-        passwordHash: hashPassword(input.password),
+        passwordHash: await hashPassword(input.password),
       });
       return { id: created.id, name: input.name, email: input.email, role, teamName: group.name };
     }),

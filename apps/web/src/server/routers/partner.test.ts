@@ -186,7 +186,7 @@ describe('partner.claim: first claim wins', () => {
 
   test('Take ownership cannot go around the claim', async () => {
     const ticket = await submitted();
-    // Partner agents do not have the step at all; an admin, who may take anything, is stopped by the partner-ticket rule.
+    // Partner agents do not have the step at all; an admin is stopped by the partner-ticket rule first.
     expect(
       await rejectionOf(
         piper().oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }),

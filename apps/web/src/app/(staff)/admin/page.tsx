@@ -5,6 +5,7 @@ import { ErrorBanner, Loading } from '@handoff/ui';
 import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
+import { SignInLockouts } from '../../../components/sign-in-lockouts';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
 import { api } from '../../../trpc/react';
 
@@ -35,6 +36,7 @@ export default function AdminPage() {
           ))}
         </tbody>
       </table>
+      <SignInLockouts />
       <OncallEditor />
       <OrganisationAdmin />
       <SupportGroupsAdmin />

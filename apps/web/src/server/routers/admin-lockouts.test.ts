@@ -1,0 +1,41 @@
+// An administrator sees and clears sign-in lockouts (issue 13 item 5); nobody else may.
+import { describe, expect, test } from 'vitest';
+import { roles } from '@handoff/domain';
+import { signInLimits } from '@handoff/domain';
+import { signInThrottle } from '../sign-in-throttle';
+import { callerFor, loginOf, refusalOf, useSeededDbs } from '../test-callers';
+
+const dbs = useSeededDbs();
+
+function lockOut(email: string, client: string) {
+  for (let i = 0; i < signInLimits.account.maxFailures; i++)
+    signInThrottle().failed(email, client, Date.now());
+}
+
+describe('admin.lockouts / admin.clearLockout', () => {
+  test('the admin sees a locked account and clears it; the account may try again', async () => {
+    lockOut('victim@handoff.test', '192.0.2.50');
+    const admin = callerFor(dbs.db, 'admin@handoff.test');
+    const listed = await admin.admin.lockouts();
+    expect(listed).toContainEqual(
+      expect.objectContaining({ kind: 'account', id: 'victim@handoff.test', failures: 5 }),
+    );
+    expect(signInThrottle().check('victim@handoff.test', '192.0.2.51', Date.now())).not.toBeNull();
+    await expect(
+      admin.admin.clearLockout({ kind: 'account', id: 'victim@handoff.test' }),
+    ).resolves.toEqual({ cleared: true });
+    expect(signInThrottle().check('victim@handoff.test', '192.0.2.51', Date.now())).toBeNull();
+    expect(await admin.admin.lockouts()).not.toContainEqual(
+      expect.objectContaining({ id: 'victim@handoff.test' }),
+    );
+    signInThrottle().clear('client', '192.0.2.50');
+  });
+
+  test.each(roles.filter((r) => r !== 'admin'))('%s → FORBIDDEN', async (role) => {
+    const caller = callerFor(dbs.db, loginOf[role]);
+    expect(await refusalOf(caller.admin.lockouts())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusalOf(caller.admin.clearLockout({ kind: 'account', id: 'x@handoff.test' })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
