@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { teamNames } from '../one-steps/contract';
+import { teamNames } from '../teams';
 import { incidentChangeScope } from '../permissions';
 import { roleLabels, type Actor } from '../roles';
 import { type PartnerScope } from './access';

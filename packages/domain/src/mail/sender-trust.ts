@@ -3,7 +3,7 @@
 // address of the customer) or from staff; anyone else's mail never changes someone else's incident.
 import { canReadIncident } from '../incident/access';
 import { addNote } from '../incident/add-note';
-import { type NewJournalEntry } from '../incident/create-incident';
+import { type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { can } from '../permissions';
 import { type Actor } from '../roles';
