@@ -109,6 +109,7 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
           kind: 'select',
           options: technologistGroups.map((g) => ({ value: g, label: g })),
         },
+        { name: 'peopleAffected', label: 'People affected', kind: 'text', numeric: true },
         { name: 'note', label: 'Why it is mission critical', kind: 'textarea' },
       ];
     case 'escalate_to_team':
@@ -167,6 +168,7 @@ function defaultsFor(
     callerEmail: incident.callerEmail ?? '',
     urgency: incident.urgency ?? '',
     expectation: incident.expectation ?? '',
+    peopleAffected: incident.peopleAffected === null ? '' : String(incident.peopleAffected),
   };
   if (name === 'assign_to_cps') base.reason = d?.decision.assignReason ?? '';
   if (name === 'page_oncall') base.schedule = d?.decision.oncall ?? '';

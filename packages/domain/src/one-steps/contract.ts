@@ -151,6 +151,13 @@ export const oneStepInputSchemas = {
   escalate_to_technologists: z.object({
     ...base,
     group: z.enum(technologistGroups).optional(),
+    /** How many people it affects (kb 004: more than one = mission critical); kept on the incident. */
+    peopleAffected: z
+      .number({ error: 'Say how many people it affects' })
+      .int('Say how many people it affects')
+      .min(1, 'Say how many people it affects')
+      .max(1_000_000, 'Say how many people it affects')
+      .optional(),
     note: text('Say why this is mission critical and what is known'),
   }),
   escalate_to_team: z.object({
