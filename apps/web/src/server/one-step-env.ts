@@ -60,6 +60,11 @@ export function loadOneStepEnv(
     underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
   };
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
+  if (customer)
+    env.customer = { name: customer.name, program: customer.program ?? customer.departmentProgram };
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {

@@ -137,6 +137,8 @@ export const oneStepInputSchemas = {
     callerPhone: phone.optional(),
     urgency: z.enum(['urgent', 'can_wait_until_hdl2']).default('urgent'),
     expectation: text('Write down what you told the customer to expect'),
+    /** Why another schedule than the customer's program names (AIMS → AIMS, DS → GDS) is paged. */
+    scheduleOverrideReason: z.string().trim().max(1000).optional(),
   }),
   send_to_hd_es: z.object({
     ...base,
@@ -235,6 +237,8 @@ export interface OneStepEnv {
   cpsAgentsReady?: number;
   /** page_oncall: the contact that was called. */
   oncallContact?: OncallContactFacts;
+  /** The incident's customer record, when it has one: whose program picks the on-call schedule (kb 001). */
+  customer?: { name: string; program: 'aims' | 'ds' | null };
   /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
   underActiveOutage?: boolean;
   /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */
