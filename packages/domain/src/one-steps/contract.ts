@@ -2,6 +2,7 @@
 // (incident, command, actor, now, context) that returns the new state plus journal, audit,
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
 import { z } from 'zod';
+import { type CalendarContext } from '../calendar/business-calendar';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
 import { type Incident } from '../incident/schema';
 import { type ProblemFacts } from '../problem/link-incident';
@@ -230,7 +231,8 @@ export interface OneStepEnv {
   };
   /** The catalog id of DoIT Departmental Support > Service Inquiry > Unclassified (Assign to EAST). */
   afterHoursServiceId: number;
-  holidays?: readonly string[];
+  /** The holidays and CPS opening hours (data); the calendar's defaults when absent. */
+  calendar?: CalendarContext;
   /** transfer_to_cps: the chosen agent. */
   agent?: AgentFacts;
   /** transfer_to_cps: CPS agents on ready now; 0 disables the button (absent = not known, allowed). */

@@ -73,7 +73,7 @@ export const escalateToTechnologistsStep = defineOneStep({
     return fields;
   },
   apply: (env, input) => {
-    const { incident, now, holidays } = env;
+    const { incident, now, calendar } = env;
     // validate() has made sure the group and its team exist.
     const group = groupOf(env, input)!;
     const teamName = technologistTeamName(group);
@@ -84,7 +84,7 @@ export const escalateToTechnologistsStep = defineOneStep({
         `${incident.number} is already owned by ${teamName}.`,
       );
     }
-    const respondBy = addBusinessDays(now, technologistResponseBusinessDays, { holidays });
+    const respondBy = addBusinessDays(now, technologistResponseBusinessDays, calendar);
     const isTpCase = incident.tpTriage !== null;
     return {
       changes: {

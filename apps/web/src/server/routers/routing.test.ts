@@ -1,6 +1,8 @@
 // The Route panel's procedure: the policy run on everything known about the incident (DOMAIN.md §4).
 import { describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { routingQuestionPrompts } from '@handoff/domain';
+import { schema } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
 import { l1, newIncident, tuesday10, tuesday19 } from './one-step-scenarios';
 
@@ -133,5 +135,37 @@ describe('routing.decide', () => {
       code: 'BAD_REQUEST',
       fields: { 'answers.workRelated': expect.any(String) },
     });
+  });
+
+  // Issue 14 item 7: departments are data; GRAD and SOE are not on the contract list.
+  test.each([
+    ['GRAD-0042', 'general_hd'],
+    ['SOE-LT-7', 'general_hd'],
+    ['CAE-1234', 'assign_to_cps'],
+    ['CHEM-9', 'assign_to_cps'],
+  ])('a coned customer, not work related, on %s → %s', async (computerName, outcome) => {
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({
+      incidentId: id,
+      answers: { workRelated: false, computerName },
+    });
+    expect(result.decision.outcome).toBe(outcome);
+  });
+
+  test('the contract flag in the departments table decides, not a constant', async () => {
+    const { db } = dbs;
+    db.update(schema.departments)
+      .set({ contractPartner: true })
+      .where(eq(schema.departments.shortName, 'GRAD'))
+      .run();
+    db.update(schema.departments)
+      .set({ contractPartner: false })
+      .where(eq(schema.departments.shortName, 'CAE'))
+      .run();
+    const { id } = await conedCall();
+    const decide = (computerName: string) =>
+      lee().routing.decide({ incidentId: id, answers: { workRelated: false, computerName } });
+    expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
+    expect((await decide('CAE-1234')).decision.outcome).toBe('general_hd');
   });
 });
