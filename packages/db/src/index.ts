@@ -25,3 +25,5 @@ export * as attachmentRepository from './repositories/attachment';
 export * as routingDataRepository from './repositories/routing-data';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
+export * from './commit';
+export * as changeFeed from './change-feed';

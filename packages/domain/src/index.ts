@@ -13,3 +13,5 @@ export * from './partner';
 export * from './outage';
 export * from './problem';
 export * from './mail';
+export * from './teams';
+export * from './change';

@@ -188,8 +188,25 @@ export function appendJournal(
   });
 }
 
-export const findById = (db: Db, id: number) =>
-  db.select().from(incidents).where(eq(incidents.id, id)).get();
+/** Takes the next incident number inside the caller's write transaction (a commit plan): it rolls back with it. */
+export const reserveNumber = (tx: Writer): string =>
+  formatIncidentNumber(nextCounter(tx, 'incident'));
+
+// The load every incident request starts with, prepared once per connection.
+const byIdStatements = new WeakMap<Db, { get: (p: { id: number }) => Incident | undefined }>();
+
+export function findById(db: Db, id: number): Incident | undefined {
+  let statement = byIdStatements.get(db);
+  if (!statement) {
+    statement = db
+      .select()
+      .from(incidents)
+      .where(eq(incidents.id, sql.placeholder('id')))
+      .prepare();
+    byIdStatements.set(db, statement);
+  }
+  return statement.get({ id });
+}
 export const findByIds = (db: Db | Tx, ids: number[]) =>
   ids.length === 0
     ? []

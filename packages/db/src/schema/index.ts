@@ -7,3 +7,4 @@ export * from './partners';
 export * from './problems';
 export * from './mail';
 export * from './calendar';
+export * from './changes';

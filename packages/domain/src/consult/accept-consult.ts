@@ -1,7 +1,9 @@
 import { DomainError } from '../errors';
 import { type Incident, openStatuses } from '../incident/schema';
-import { type AgentFacts, type NotificationDraft, type OneStepResult } from '../one-steps/contract';
-import { assignedNotification, diffIncident, entry, teamIdFor } from '../one-steps/step-kit';
+import { type AgentFacts, type OneStepResult } from '../one-steps/contract';
+import { type NotificationDraft } from '../change/notification';
+import { assignedNotification, teamIdFor } from '../one-steps/step-kit';
+import { diffIncident, entry } from '../incident/changes';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { type ConsultRequest, consultTeamNames } from './schema';

@@ -1,4 +1,4 @@
-import { type NewJournalEntry } from '../incident/create-incident';
+import { type NewJournalEntry } from '../incident/schema';
 import { type Incident, openStatuses } from '../incident/schema';
 import { DomainError } from '../errors';
 import { assertCan } from '../permissions';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { teamNames } from '../one-steps/contract';
+import { teamNames } from '../teams';
 
 /** The chat channels L1 consults before handing a chat on (kb 000: CPS; kb 002: ES). */
 export const consultTeams = ['cps', 'es'] as const;

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { type NewJournalEntry } from '../incident/create-incident';
+import { type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';

@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { assertCanReadIncident, type PartnerScope } from './access';
-import { type NewJournalEntry } from './create-incident';
+import { type NewJournalEntry } from './schema';
 import { type Incident, type Visibility } from './schema';
 
 /** A note on the journal: internal for staff, or customer-visible (the customer's own notes always are). */

@@ -1,17 +1,14 @@
-import { DomainError } from '../errors';
+import { type Effects, effects, insertRow, mailFor } from '../change';
+import { type OutboxDraft } from '../outbox';
 import { assertCan } from '../permissions';
-import { linkSummary, newIncidentLinkRefusal, type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
 import {
-  type AuditEntryDraft,
-  type Incident,
   type IncidentCreateInput,
-  type JournalEntryDraft,
+  type NewAuditEntry,
+  type NewIncident,
+  type NewJournalEntry,
 } from './schema';
-
-export type NewIncident = Omit<Incident, 'id' | 'number'>;
-export type NewJournalEntry = Omit<JournalEntryDraft, 'incidentId'>;
-export type NewAuditEntry = Omit<AuditEntryDraft, 'incidentId'>;
+import { incidentAudit, incidentEvent, incidentJournal, newIncidentRef } from './entity';
 
 export interface IncidentChanges {
   journal: NewJournalEntry[];
@@ -27,21 +24,13 @@ export function createIncident({
   actor,
   now,
   ownerTeamId,
-  problem,
 }: {
   input: IncidentCreateInput;
   actor: Actor;
   now: string;
   ownerTeamId: number;
-  /** The problem chosen on the form (kb 001 step 9: L1 links new incidents themselves). */
-  problem?: ProblemFacts;
 }): { incident: NewIncident } & IncidentChanges {
   assertCan(actor, 'incident.create');
-  if (problem) {
-    assertCan(actor, 'onestep.link_to_problem');
-    const refusal = newIncidentLinkRefusal({ serviceId: input.serviceId, actor, problem });
-    if (refusal) throw new DomainError('VALIDATION', refusal, { problemId: refusal });
-  }
   const incident: NewIncident = {
     callerName: input.callerName,
     callerPhone: input.callerPhone ?? null,
@@ -59,7 +48,7 @@ export function createIncident({
     expectation: input.expectation ?? null,
     preferredContact: input.preferredContact ?? null,
     computerName: input.computerName ?? null,
-    problemId: problem?.id ?? null,
+    problemId: null,
     promises: {},
     peopleAffected: null,
     tpTriage: null,
@@ -88,30 +77,28 @@ export function createIncident({
       createdAt: now,
     });
   }
-  if (problem) {
-    journal.push({
-      kind: 'system',
-      visibility: 'internal',
-      body: linkSummary(problem),
-      authorId: actor.id,
-      data: { problemId: problem.id },
-      createdAt: now,
-    });
-  }
   const audit: NewAuditEntry[] = [
     { actorId: actor.id, field: 'status', fromValue: null, toValue: 'new', version: 1, at: now },
-    ...(problem
-      ? [
-          {
-            actorId: actor.id,
-            field: 'problemId',
-            fromValue: null,
-            toValue: String(problem.id),
-            version: 1,
-            at: now,
-          },
-        ]
-      : []),
   ];
   return { incident, journal, audit };
+}
+
+export type IncidentDrafts = { incident: NewIncident } & IncidentChanges;
+
+/**
+ * The effects of a drafted incident under the number reserved for it: the row (ref
+ * `newIncidentRef`), its journal and audit, its mail and the `created` change event.
+ */
+export function newIncidentEffects(
+  drafts: IncidentDrafts,
+  { number, now, mail = [] }: { number: string; now: string; mail?: readonly OutboxDraft[] },
+): Effects {
+  const { incident } = drafts;
+  return effects(now, {
+    writes: [insertRow('incident', { ...incident, number }, newIncidentRef.ref)],
+    journal: incidentJournal(newIncidentRef, drafts.journal),
+    audit: incidentAudit(newIncidentRef, drafts.audit),
+    outbox: mailFor(newIncidentRef, mail),
+    events: [incidentEvent(newIncidentRef, 'created', incident.createdById, null, incident)],
+  });
 }

@@ -1,7 +1,8 @@
+import { assertCurrentVersion } from '../change';
 import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
-import { type NewAuditEntry } from './create-incident';
+import { type NewAuditEntry } from './schema';
 import { type Incident, type IncidentPatch } from './schema';
 import { assertCanReadIncident, type PartnerScope } from './access';
 
@@ -20,19 +21,6 @@ const editableFields = [
 
 const show = (v: string | number | null | undefined): string | null =>
   v === null || v === undefined ? null : String(v);
-
-/** Refuses a write made against a version the user no longer sees (optimistic concurrency). */
-export function assertCurrentVersion(
-  incident: Pick<Incident, 'version' | 'number'>,
-  expected: number,
-) {
-  if (incident.version !== expected) {
-    throw new DomainError(
-      'CONFLICT',
-      `${incident.number} was changed by someone else since you opened it (you saw version ${expected}, it is now ${incident.version}). Reload to see their change; nothing of yours was saved.`,
-    );
-  }
-}
 
 /**
  * Applies an agent's field edits: only fields whose value changes are written, each with an

@@ -185,6 +185,11 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDraft = z.infer<typeof auditEntrySchema>;
 
+/** A new incident as the domain drafts it: the commit gives it its id; the number is reserved first. */
+export type NewIncident = Omit<Incident, 'id' | 'number'>;
+export type NewJournalEntry = Omit<JournalEntryDraft, 'incidentId'>;
+export type NewAuditEntry = Omit<AuditEntryDraft, 'incidentId'>;
+
 export const formatIncidentNumber = (seq: number): string => `INC-${String(seq).padStart(6, '0')}`;
 export const incidentNumberSchema = z
   .string()

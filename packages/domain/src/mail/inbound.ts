@@ -1,10 +1,6 @@
 // Inbound e-mail (DOMAIN.md §1 "e-mails", kb 000 "Emails"): what a received message becomes —
 // ignored as noise, refused, a journal entry on its incident, a reopen, or a new incident.
-import {
-  type NewAuditEntry,
-  type NewIncident,
-  type NewJournalEntry,
-} from '../incident/create-incident';
+import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/schema';
 import { type Incident, openStatuses } from '../incident/schema';
 import { stripQuotedReply } from './text';
 

@@ -1,7 +1,8 @@
 // Which e-mails a change sends and to whom (DOMAIN.md §5 "queues any notification"): each is an
 // admin-editable template filled with the incident's fields, queued as an outbox draft.
 import { type Incident } from '../incident/schema';
-import { type OneStepResult, teamNames } from '../one-steps/contract';
+import { type OneStepResult } from '../one-steps/contract';
+import { teamNames } from '../teams';
 import { type OutboxDraft } from '../outbox';
 import { type Role } from '../roles';
 import { type MailTemplateKey, type MailTemplates, renderTemplate } from './templates';

@@ -2,7 +2,7 @@
 // fields as {{placeholders}}. The defaults ship here; the db holds an admin's edits. Subjects need
 // no number: every incident message is tagged [INC-000123] when it is queued.
 import { z } from 'zod';
-import { type FieldErrors } from '../one-steps/step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 export const mailTemplateKeys = [
   'acknowledgement',

@@ -1,7 +1,7 @@
 // kb 001 "For ALL incidents, gather the following minimum required information", shared by
 // Assign to EAST and Page on-call.
 import { type Incident, urgencyLabels } from '../incident/schema';
-import { type FieldErrors } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 interface AfterHoursInput {
   callerPhone?: string;

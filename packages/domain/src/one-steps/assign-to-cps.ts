@@ -6,14 +6,10 @@ import {
   cpsPhone,
 } from '../routing/constants';
 import { cpsCallbackScript } from '../routing/scripts';
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import {
-  alreadyOwnedBy,
-  assignedNotification,
-  defineOneStep,
-  type FieldErrors,
-  teamIdFor,
-} from './step-kit';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
+import { alreadyOwnedBy, assignedNotification, defineOneStep, teamIdFor } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 export const assignToCpsStep = defineOneStep({
   name: 'assign_to_cps',

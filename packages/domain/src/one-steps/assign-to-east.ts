@@ -2,7 +2,8 @@ import { nextCpsOpening } from '../calendar';
 import { afterHoursService } from '../routing/constants';
 import { assignToEastScript, fillScript } from '../routing/scripts';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
 import { alreadyOwnedBy, assignedNotification, defineOneStep, teamIdFor } from './step-kit';
 
 export const assignToEastStep = defineOneStep({

@@ -3,7 +3,8 @@
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
 import { z } from 'zod';
 import { type CalendarContext } from '../calendar/business-calendar';
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type NotificationDraft } from '../change/notification';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
@@ -61,17 +62,6 @@ export const forwardingOneSteps = [
   'escalate_to_team',
 ] as const satisfies readonly OneStepName[];
 
-/** Owner-team names the one-steps move incidents to (DOMAIN.md §2). */
-export const teamNames = {
-  helpDesk: 'US - Help Desk',
-  hdqa: 'HDQA',
-  cps: 'US - Help Desk CPS',
-  es: 'HD ES',
-  east: 'EAST',
-  snccSysops: 'SNCC-Sysops',
-  snccNetwork: 'SNCC-Network',
-  tier2: 'Tier 2 Support',
-} as const;
 export const technologistGroups = [
   'DRMT',
   'Middleware',
@@ -247,17 +237,6 @@ export interface OneStepEnv {
   partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
   /** link_to_problem: the chosen problem and its outage. */
   problem?: ProblemFacts;
-}
-
-export const notificationAudiences = ['team', 'user', 'customer'] as const;
-/** A message to queue; a later capability delivers it (in-app and e-mail). */
-export interface NotificationDraft {
-  audience: (typeof notificationAudiences)[number];
-  /** Team id or user id; null for the incident's customer. */
-  targetId: number | null;
-  template: string;
-  subject: string;
-  body: string;
 }
 
 /** What a one-step returns: the incident's changed fields (with version + 1) and every draft to save. */

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors';
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import { assignedNotification, defineOneStep, type FieldErrors, teamNameOf } from './step-kit';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
+import { assignedNotification, defineOneStep, teamNameOf } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 // These teams have their own one-step, whose required fields and promises must not be bypassed.
 const dedicatedStep: Readonly<Record<string, string>> = {

@@ -3,14 +3,10 @@ import { DomainError } from '../errors';
 import { technologistResponseBusinessDays } from '../routing/constants';
 import { tpScope } from '../portal/tp-review';
 import { isScopeGroup } from '../routing/rules/primary-tech-partner';
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import {
-  assignedNotification,
-  defineOneStep,
-  type FieldErrors,
-  invalid,
-  type Refusal,
-} from './step-kit';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
+import { assignedNotification, defineOneStep } from './step-kit';
+import { type FieldErrors, invalid, type Refusal } from '../change/refusal';
 
 /** The owner team of a technologist group: SNCC's base technologists work from SNCC-Sysops (kb 004). */
 export const technologistTeamName = (group: string): string =>

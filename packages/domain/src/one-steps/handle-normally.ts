@@ -1,4 +1,5 @@
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
 import { defineOneStep, teamIdFor } from './step-kit';
 import { requireTpTriage } from './tp-triage-kit';
 

@@ -1,6 +1,7 @@
 import { linkRefusal, linkRefusalAny, linkSummary } from '../problem/link-incident';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, type FieldErrors } from './step-kit';
+import { defineOneStep } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 export const linkToProblemStep = defineOneStep({
   name: 'link_to_problem',

@@ -1,6 +1,7 @@
 import { tpScope } from '../portal/tp-review';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, invalid } from './step-kit';
+import { defineOneStep } from './step-kit';
+import { invalid } from '../change/refusal';
 import { requireTpTriage } from './tp-triage-kit';
 
 export const markMissionCriticalStep = defineOneStep({

@@ -5,7 +5,8 @@ import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-
 import { type Incident } from '../incident/schema';
 import { type OncallSchedule } from '../routing/schemas';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, type FieldErrors } from './step-kit';
+import { defineOneStep } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 const scheduleName = { aims: 'AIMS', gds: 'GDS' } as const;
 

@@ -1,5 +1,5 @@
 import { type OneStepEnv, type OneStepName } from './contract';
-import { type Refusal } from './step-kit';
+import { type Refusal } from '../change/refusal';
 
 /**
  * kb 003: a channel-partner ticket changes hands only by Claim, Escalate to Tier 2 and Return to

@@ -1,5 +1,6 @@
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, invalid } from './step-kit';
+import { defineOneStep } from './step-kit';
+import { invalid } from '../change/refusal';
 
 export const resolveStep = defineOneStep({
   name: 'resolve',

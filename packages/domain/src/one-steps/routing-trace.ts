@@ -1,4 +1,4 @@
-import { type NewJournalEntry } from '../incident/create-incident';
+import { type NewJournalEntry } from '../incident/schema';
 import { type RoutingOutcome } from '../routing/schemas';
 import { fillScript } from '../routing/scripts';
 import {

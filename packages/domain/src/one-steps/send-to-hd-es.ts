@@ -1,11 +1,7 @@
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import {
-  alreadyOwnedBy,
-  assignedNotification,
-  defineOneStep,
-  type FieldErrors,
-  teamIdFor,
-} from './step-kit';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
+import { alreadyOwnedBy, assignedNotification, defineOneStep, teamIdFor } from './step-kit';
+import { type FieldErrors } from '../change/refusal';
 
 export const sendToHdEsStep = defineOneStep({
   name: 'send_to_hd_es',

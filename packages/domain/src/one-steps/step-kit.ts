@@ -1,14 +1,22 @@
 // What every one-step shares: the guard order, input checks, the audit diff and the journal
 // drafts. Each step file only says what is particular to it.
 import { type z } from 'zod';
-import { DomainError, type DomainErrorCode } from '../errors';
-import { type NewJournalEntry } from '../incident/create-incident';
-import { assertCurrentVersion } from '../incident/edit-incident';
+import {
+  assertCurrentVersion,
+  assertNoFieldErrors,
+  type FieldErrors,
+  firstLine,
+  invalid,
+  raise,
+  type Refusal,
+} from '../change';
+import { DomainError } from '../errors';
+import { diffIncident, entry } from '../incident/changes';
+import { type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { type Action, can, describeAction } from '../permissions';
 import {
   forwardingOneSteps,
-  type NotificationDraft,
   type OneStepDefinition,
   type OneStepEnv,
   type OneStepInput,
@@ -17,17 +25,9 @@ import {
   type OneStepName,
   type OneStepResult,
 } from './contract';
+import { type NotificationDraft } from '../change/notification';
 import { partnerTicketRefusal } from './partner-ticket-guard';
 import { routingEntry, routingFieldErrors } from './routing-trace';
-
-/** Why a step may not run, with the error code a run would throw. */
-export interface Refusal {
-  code: DomainErrorCode;
-  message: string;
-}
-
-/** Field name → message, as DomainError VALIDATION carries them. */
-export type FieldErrors = Record<string, string>;
 
 /** What a step changes and says, before the kit adds version, audit and the routing trace. */
 export interface StepEffects {
@@ -64,9 +64,6 @@ const roleRefusal = ({ actor }: OneStepEnv, name: OneStepName): Refusal | null =
       };
 };
 
-/** An INVALID_TRANSITION refusal. */
-export const invalid = (message: string): Refusal => ({ code: 'INVALID_TRANSITION', message });
-
 /** kb 001 "Creating an Incident (Outages)": incidents of an active outage stay with HDQA and SNCC. */
 export const outageForwardMessage = (number: string) =>
   `${number} is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
@@ -95,16 +92,6 @@ function statusRefusal(
   return null;
 }
 
-const raise = (r: Refusal): never => {
-  throw new DomainError(r.code, r.message);
-};
-
-/** Throws one VALIDATION error carrying every field message, when there are any. */
-export function assertNoFieldErrors(fields: FieldErrors): void {
-  const messages = Object.values(fields);
-  if (messages.length > 0) throw new DomainError('VALIDATION', messages.join(' '), fields);
-}
-
 function parseInput<N extends OneStepName>(name: N, input: OneStepInput<N>): OneStepInput<N> {
   // The procedure has parsed already; parsing again keeps the domain safe on its own (tests, scripts).
   const parsed = (oneStepInputSchemas[name] as z.ZodType).safeParse(input);
@@ -117,13 +104,6 @@ function parseInput<N extends OneStepName>(name: N, input: OneStepInput<N>): One
   assertNoFieldErrors(fields);
   return input;
 }
-
-// Incident fields are strings, numbers, null or the promises object.
-const show = (v: unknown): string | null => {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v;
-  return typeof v === 'number' ? String(v) : JSON.stringify(v);
-};
 
 /**
  * Builds a one-step from its spec. The run order is fixed: role (FORBIDDEN), then the version the
@@ -179,44 +159,6 @@ function assemble<N extends OneStepName>(
   };
 }
 
-/**
- * The incident's changes for `desired`: fields already holding the value are dropped, each other
- * field gets an audit row, and the version moves by one with updatedAt = now.
- */
-export function diffIncident(
-  { incident, actor, now }: Pick<OneStepEnv, 'incident' | 'actor' | 'now'>,
-  desired: Partial<Incident>,
-): Pick<OneStepResult, 'changes' | 'audit'> {
-  const version = incident.version + 1;
-  const changes: Record<string, unknown> = {};
-  const audit: OneStepResult['audit'] = [];
-  for (const [field, next] of Object.entries(desired)) {
-    const prev: unknown = incident[field as keyof Incident];
-    if (show(prev) === show(next)) continue;
-    changes[field] = next;
-    audit.push({
-      actorId: actor.id,
-      field,
-      fromValue: show(prev),
-      toValue: show(next),
-      version,
-      at: now,
-    });
-  }
-  return { changes: { ...(changes as Partial<Incident>), version, updatedAt: now }, audit };
-}
-
-/** A journal draft by the actor, now. */
-export function entry(
-  { actor, now }: Pick<OneStepEnv, 'actor' | 'now'>,
-  kind: NewJournalEntry['kind'],
-  visibility: NewJournalEntry['visibility'],
-  body: string,
-  data: unknown = null,
-): NewJournalEntry {
-  return { kind, visibility, body, authorId: actor.id, data, createdAt: now };
-}
-
 /** The id of a team the one-steps move incidents to; a missing one is a setup error, not the agent's. */
 export function teamIdFor(env: Pick<OneStepEnv, 'teams'>, name: string): number {
   const id = env.teams[name];
@@ -234,11 +176,6 @@ export function alreadyOwnedBy(env: OneStepEnv, teamName: string): Refusal | nul
     ? invalid(`${env.incident.number} is already owned by ${teamName}.`)
     : null;
 }
-
-const firstLine = (text: string): string => {
-  const line = text.split('\n', 1)[0]?.trim() ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-};
 
 /** The `assigned` message queued for the team that now owns the incident. */
 export function assignedNotification(

@@ -1,5 +1,6 @@
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
-import { defineOneStep, invalid, teamNameOf } from './step-kit';
+import { defineOneStep, teamNameOf } from './step-kit';
+import { invalid } from '../change/refusal';
 
 export const takeOwnershipStep = defineOneStep({
   name: 'take_ownership',

@@ -2,7 +2,7 @@
 // case while it is in review, and each says plainly why not otherwise.
 import { type TpTriage } from '../incident/schema';
 import { type OneStepEnv } from './contract';
-import { invalid, type Refusal } from './step-kit';
+import { invalid, type Refusal } from '../change/refusal';
 
 const whyNot: Record<TpTriage, (n: string) => string> = {
   review: (n) => `${n} is in Primary TP review.`,

@@ -1,11 +1,7 @@
-import { type OneStepEnv, type OneStepInput, type OneStepResult, teamNames } from './contract';
-import {
-  assignedNotification,
-  defineOneStep,
-  type FieldErrors,
-  invalid,
-  teamIdFor,
-} from './step-kit';
+import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
+import { teamNames } from '../teams';
+import { assignedNotification, defineOneStep, teamIdFor } from './step-kit';
+import { type FieldErrors, invalid } from '../change/refusal';
 
 const presenceText = { ready: 'ready', not_ready: 'not ready', busy: 'busy' } as const;
 

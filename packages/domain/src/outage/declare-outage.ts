@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { teamNames } from '../one-steps/contract';
+import { teamNames } from '../teams';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { type DeclareOutageInput, type NewOutage, type NewOutageUpdate } from './schema';

@@ -1,6 +1,6 @@
 // Who is told what after each hand-off (kb 003 rules 3, 5 and 7: "Emails between the support
 // agents and the requester will automatically let each party know when the next input is needed").
-import { type NotificationDraft } from '../one-steps/contract';
+import { type NotificationDraft } from '../change/notification';
 import { type OutboxDraft } from '../outbox';
 import { type Person } from './schema';
 

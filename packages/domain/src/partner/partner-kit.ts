@@ -2,7 +2,7 @@
 // the hop record, and the result shape.
 import { DomainError, type DomainErrorCode } from '../errors';
 import { openStatuses } from '../incident/schema';
-import { diffIncident, entry } from '../one-steps/step-kit';
+import { diffIncident, entry } from '../incident/changes';
 import { type Incident } from '../incident/schema';
 import { type Action, can, describeAction } from '../permissions';
 import { waitedSeconds } from './hops';

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { assertCurrentVersion } from '../incident/edit-incident';
+import { assertCurrentVersion } from '../change/version';
 import { formatWait, roundTripsText, waitedSeconds } from './hops';
 import { inputNeededSubject, tell, ticketPath } from './messages';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
-import { type NotificationDraft } from '../one-steps/contract';
+import { type NotificationDraft } from '../change/notification';
 import { type OutboxDraft } from '../outbox';
 import { type Actor } from '../roles';
 

@@ -1,9 +1,5 @@
-import {
-  type NewAuditEntry,
-  type NewIncident,
-  type NewJournalEntry,
-} from '../incident/create-incident';
-import { type NotificationDraft } from '../one-steps/contract';
+import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/schema';
+import { type NotificationDraft } from '../change/notification';
 import { type OutboxDraft } from '../outbox';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';

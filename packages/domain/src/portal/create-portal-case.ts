@@ -1,9 +1,6 @@
 import { DomainError } from '../errors';
-import {
-  type IncidentChanges,
-  type NewIncident,
-  type NewJournalEntry,
-} from '../incident/create-incident';
+import { type IncidentChanges } from '../incident/create-incident';
+import { type NewIncident, type NewJournalEntry } from '../incident/schema';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { portalRoutingEntry, type PortalRoute } from './route-portal-case';

@@ -1,10 +1,10 @@
 import { DomainError } from '../errors';
 import { type PartnerScope } from '../incident/access';
 import { addNote } from '../incident/add-note';
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
-import { type NotificationDraft } from '../one-steps/contract';
-import { diffIncident } from '../one-steps/step-kit';
+import { type NotificationDraft } from '../change/notification';
+import { diffIncident } from '../incident/changes';
 import { type Actor } from '../roles';
 
 const firstLine = (text: string): string => {

@@ -1,8 +1,8 @@
-import { teamNames } from '../one-steps/contract';
+import { teamNames } from '../teams';
 import { routeContact, type RoutingContext } from '../routing/route-contact';
 import { type ContactFacts, type RoutingDecision } from '../routing/schemas';
 import { DomainError } from '../errors';
-import { type NewJournalEntry } from '../incident/create-incident';
+import { type NewJournalEntry } from '../incident/schema';
 
 /** Where a Help Online case goes the moment it is submitted. */
 export interface PortalRoute {

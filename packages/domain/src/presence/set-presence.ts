@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 
-/** CPS and ES agents' availability for live work (DOMAIN.md §2; kb 000 "agents on ready"). */
-export const presences = ['ready', 'not_ready', 'busy'] as const;
-export const presenceSchema = z.enum(presences);
-export type Presence = z.infer<typeof presenceSchema>;
+import { presenceSchema, type Presence } from '../change/notification';
 
 export const presenceLabels: Readonly<Record<Presence, string>> = {
   ready: 'Ready',

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
-import { teamNames } from '../one-steps/contract';
+import { teamNames } from '../teams';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import {

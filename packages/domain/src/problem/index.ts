@@ -4,3 +4,4 @@ export * from './create-problem';
 export * from './change-problem';
 export * from './resolve-attached';
 export * from './potential-outage';
+export * from './open-incident';

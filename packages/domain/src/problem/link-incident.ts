@@ -1,6 +1,10 @@
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/create-incident';
+import { DomainError } from '../errors';
+import { type IncidentDrafts } from '../incident/create-incident';
+import { assertCan } from '../permissions';
+import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident, openStatuses } from '../incident/schema';
-import { diffIncident, entry, invalid, type Refusal } from '../one-steps/step-kit';
+import { diffIncident, entry } from '../incident/changes';
+import { invalid, type Refusal } from '../change/refusal';
 import { type Outage } from '../outage/schema';
 import { type Actor } from '../roles';
 import { type Problem } from './schema';
@@ -99,6 +103,37 @@ export function linkIncidentToProblem({
     audit,
     journal: [
       entry({ actor, now }, 'system', 'internal', linkSummary(problem), { problemId: problem.id }),
+    ],
+  };
+}
+
+/**
+ * A new incident linked to the problem chosen on the form (kb 001 step 9: L1 links new incidents
+ * themselves): problemId set at version 1, audited, and a journal entry saying what applies now.
+ */
+export function linkNewIncident(
+  drafts: IncidentDrafts,
+  { problem, actor, now }: { problem: ProblemFacts; actor: Actor; now: string },
+): IncidentDrafts {
+  assertCan(actor, 'onestep.link_to_problem');
+  const refusal = newIncidentLinkRefusal({ serviceId: drafts.incident.serviceId, actor, problem });
+  if (refusal) throw new DomainError('VALIDATION', refusal, { problemId: refusal });
+  return {
+    incident: { ...drafts.incident, problemId: problem.id },
+    journal: [
+      ...drafts.journal,
+      entry({ actor, now }, 'system', 'internal', linkSummary(problem), { problemId: problem.id }),
+    ],
+    audit: [
+      ...drafts.audit,
+      {
+        actorId: actor.id,
+        field: 'problemId',
+        fromValue: null,
+        toValue: String(problem.id),
+        version: 1,
+        at: now,
+      },
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { type Incident, openStatuses } from '../incident/schema';
-import { diffIncident, entry } from '../one-steps/step-kit';
+import { diffIncident, entry } from '../incident/changes';
 import { type OutageChange, resolveOutage } from '../outage/change-outage';
 import { type Outage } from '../outage/schema';
 import { type OutboxDraft } from '../outbox';

@@ -1,6 +1,6 @@
-import { type CalendarContext, isCpsOpen } from '../calendar';
+import { isCpsOpen } from '../calendar';
 import { kbDocs } from './constants';
-import { type RoutingDepartment } from './departments';
+import { type RoutingContext } from './routing-context';
 import { requiredFieldsFor } from './required-fields';
 import { type RuleEnv, type Verdict, ask } from './rules/context';
 import { checkCpsEligibility, classifyCpsCustomer } from './rules/cps-eligibility';
@@ -9,13 +9,7 @@ import { routeEnterpriseSupport } from './rules/enterprise-support';
 import { routePrimaryTechPartner } from './rules/primary-tech-partner';
 import { type ContactFacts, type RoutingDecision, type RoutingStep } from './schemas';
 
-/** The data routing reads besides the facts, loaded from the database by the caller. */
-export interface RoutingContext {
-  /** The university holidays and CPS's weekly opening hours (the calendar's defaults when absent). */
-  calendar?: CalendarContext;
-  /** The departments: their short names mark departmental computers (contract partners only). */
-  departments: readonly Pick<RoutingDepartment, 'name' | 'shortName' | 'contractPartner'>[];
-}
+export type { RoutingContext } from './routing-context';
 
 /**
  * Routes one contact through the help desk's procedures (kb 000, 001, 002, 004; DOMAIN.md §4):

@@ -50,9 +50,18 @@ export function loadMailContext(
   };
 }
 
-/** The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). */
-export function acknowledgementFor(db: Db, incident: Incident): OutboxDraft[] {
-  return acknowledgementMail(loadMailContext(db, incident), incident.channel);
+/**
+ * The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). A
+ * new incident has no id yet: the commit points the drafts at the row it inserts (`mailFor`).
+ */
+export function acknowledgementFor(
+  db: Db,
+  incident: Omit<Incident, 'id'> & { id?: number },
+): OutboxDraft[] {
+  return acknowledgementMail(
+    loadMailContext(db, { ...incident, id: incident.id ?? 0 }),
+    incident.channel,
+  );
 }
 
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */

@@ -5,7 +5,6 @@ import {
   addNoteSchema,
   assertCan,
   can,
-  createIncident,
   customerView,
   DomainError,
   editIncident,
@@ -22,9 +21,12 @@ import {
   tpCompleteness,
   tpScope,
   visibleJournal,
+  newIncidentRef,
+  openIncident,
   type ProblemFacts,
 } from '@handoff/domain';
 import {
+  commit,
   attachmentRepository,
   catalogRepository,
   customerRepository,
@@ -63,7 +65,7 @@ const pageSchema = z.object({
 export const incidentRouter = {
   create: authorizedProcedure('incident.create')
     .input(incidentCreateSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       assertReferencesExist(ctx.db, input);
       const ownerTeamId =
         ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
@@ -80,12 +82,19 @@ export const incidentRouter = {
             problemId: 'Choose an open problem',
           });
       }
-      const now = ctx.now();
-      const drafts = createIncident({ input, actor: ctx.actor, now, ownerTeamId, problem });
-      // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
-      const row = incidentRepository.create(ctx.db, drafts, (tx, created) =>
-        outboxRepository.enqueue(tx, acknowledgementFor(ctx.db, created), now),
+      const committed = await commit(ctx.db, (read) =>
+        openIncident({
+          input,
+          actor: ctx.actor,
+          now: ctx.now(),
+          ownerTeamId,
+          problem,
+          number: incidentRepository.reserveNumber(read),
+          // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
+          acknowledgement: (incident) => acknowledgementFor(read, incident),
+        }),
       );
+      const row = committed.row('incident', newIncidentRef);
       return { id: row.id, number: row.number, version: row.version };
     }),
 

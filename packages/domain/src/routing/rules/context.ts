@@ -1,6 +1,6 @@
 import { type CalendarContext } from '../../calendar';
 import { type KbDoc } from '../constants';
-import { type RoutingContext } from '../route-contact';
+import { type RoutingContext } from '../routing-context';
 import { routingQuestionPrompts } from '../questions';
 import { type ContactFacts, type RoutingDecision, type RoutingQuestion } from '../schemas';
 

@@ -1,0 +1,62 @@
+import { type ChangeEvent, type ChangeScope } from '@handoff/domain';
+import { and, asc, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import { type Db } from '../client';
+import { changeEvents } from '../schema';
+
+const anyOf = (
+  column: typeof changeEvents.teamIds | typeof changeEvents.userIds,
+  ids: readonly number[],
+): SQL =>
+  sql`exists (select 1 from json_each(${column}) where json_each.value in ${ids.length ? [...ids] : [-1]})`;
+
+/**
+ * The changes after `afterId` in commit order (at most `limit`), within `scope`: of the scope's
+ * entities, concerning any of its teams or people (no teams or people given = every change).
+ * A consumer keeps the id of the last change it handled and asks again from there.
+ */
+export function changesSince(
+  db: Db,
+  afterId: number,
+  scope: ChangeScope = {},
+  limit = 500,
+): ChangeEvent[] {
+  const where: SQL[] = [gt(changeEvents.id, afterId)];
+  if (scope.entities) where.push(inArray(changeEvents.entity, [...scope.entities]));
+  const audience: SQL[] = [];
+  if (scope.teamIds) audience.push(anyOf(changeEvents.teamIds, scope.teamIds));
+  if (scope.userIds) audience.push(anyOf(changeEvents.userIds, scope.userIds));
+  if (audience.length > 0) where.push(or(...audience)!);
+  return db
+    .select()
+    .from(changeEvents)
+    .where(and(...where))
+    .orderBy(asc(changeEvents.id))
+    .limit(limit)
+    .all();
+}
+
+/** The id of the newest change (0 when there is none): where a consumer that wants only new changes starts. */
+export const latestChangeId = (db: Db): number =>
+  db
+    .select({ id: max(changeEvents.id) })
+    .from(changeEvents)
+    .get()?.id ?? 0;
+
+/** Default retention of the change feed, in days (CHANGE_RETENTION_DAYS). */
+export const defaultRetentionDays = 30;
+
+/** The retention from the environment: CHANGE_RETENTION_DAYS, a positive number of days. */
+export function retentionDays(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.CHANGE_RETENTION_DAYS;
+  if (raw === undefined || raw === '') return defaultRetentionDays;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error(`CHANGE_RETENTION_DAYS must be a positive number of days, not "${raw}".`);
+  return days;
+}
+
+/** Deletes changes older than the retention; returns how many. Ids are never reused (AUTOINCREMENT). */
+export function pruneChanges(db: Db, now: string, days = retentionDays()): number {
+  const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
+  return db.delete(changeEvents).where(lt(changeEvents.at, cutoff)).run().changes;
+}

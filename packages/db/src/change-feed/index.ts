@@ -1,0 +1,2 @@
+export * from './changes-since';
+export * from './subscribe';

@@ -1,0 +1,28 @@
+// Which table each aggregate of the kernel (packages/domain/src/change/entities.ts) is stored in.
+// A new aggregate adds one line here and one augmentation in its domain folder.
+import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
+import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { auditEvents, incidents, journalEntries } from '../schema';
+
+/** The aggregate's own table; it has an integer `id` and, when versioned, a `version` column. */
+export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
+  incident: incidents,
+};
+
+/** Where an aggregate's journal entries go, and the column that points at the aggregate. */
+export const journalTables: {
+  readonly [E in JournalEntity]: { table: SQLiteTable; owner: string };
+} = {
+  incident: { table: journalEntries, owner: 'incidentId' },
+};
+
+/** Where an aggregate's audit rows go, and the column that points at the aggregate. */
+export const auditTables: { readonly [E in AuditEntity]: { table: SQLiteTable; owner: string } } = {
+  incident: { table: auditEvents, owner: 'incidentId' },
+};
+
+// A stored row satisfies the kernel's row type, so the two cannot drift apart.
+const _incident = (r: typeof incidents.$inferSelect): RowOf<'incident'> => r;
+void _incident;
+
+export type Column = AnySQLiteColumn;

@@ -1,0 +1,82 @@
+// Fixture builders: tests make the rows they need with the values they care about, instead of
+// leaning on the demo seed's insertion order (INC-000009, serviceId: 11). Every builder gives
+// unique defaults, so calling one twice makes two rows.
+import { formatIncidentNumber, type Incident } from '@handoff/domain';
+import { type Db } from '../client';
+import { nextCounter } from '../repositories/incident';
+import { customers, incidents, services, teamMembers, teams, users } from '../schema';
+
+let seq = 0;
+const next = () => ++seq;
+
+export function buildTeam(db: Db, values: Partial<typeof teams.$inferInsert> = {}) {
+  const n = next();
+  return db
+    .insert(teams)
+    .values({ name: `Team ${n}`, kind: 'support', ...values })
+    .returning()
+    .get();
+}
+
+export function buildService(db: Db, values: Partial<typeof services.$inferInsert> = {}) {
+  const n = next();
+  return db
+    .insert(services)
+    .values({ name: `Service ${n}`, category: 'General', subcategory: `Sub ${n}`, ...values })
+    .returning()
+    .get();
+}
+
+export function buildCustomer(db: Db, values: Partial<typeof customers.$inferInsert> = {}) {
+  const n = next();
+  return db
+    .insert(customers)
+    .values({ name: `Customer ${n}`, netId: `cust${n}`, email: `cust${n}@example.edu`, ...values })
+    .returning()
+    .get();
+}
+
+/** A user, member of `teamIds`. */
+export function buildUser(
+  db: Db,
+  values: Partial<typeof users.$inferInsert> = {},
+  teamIds: number[] = [],
+) {
+  const n = next();
+  const user = db
+    .insert(users)
+    .values({
+      email: `user${n}@handoff.test`,
+      name: `User ${n}`,
+      role: 'l1',
+      passwordHash: 'x',
+      ...values,
+    })
+    .returning()
+    .get();
+  for (const teamId of teamIds) db.insert(teamMembers).values({ userId: user.id, teamId }).run();
+  return user;
+}
+
+/** An incident (its own service and owner team unless given), numbered from the incident counter. */
+export function buildIncident(db: Db, values: Partial<Incident> = {}): Incident {
+  const now = values.createdAt ?? '2026-11-24T16:00:00.000Z';
+  return db
+    .insert(incidents)
+    .values({
+      number: formatIncidentNumber(nextCounter(db, 'incident')),
+      callerName: 'Pat Caller',
+      callerPhone: '608-555-0100',
+      channel: 'phone',
+      serviceId: values.serviceId ?? buildService(db).id,
+      description: 'Cannot sign in',
+      status: 'new',
+      ownerTeamId: values.ownerTeamId ?? buildTeam(db).id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...values,
+    })
+    .returning()
+    .get();
+}
