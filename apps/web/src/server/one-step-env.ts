@@ -13,6 +13,7 @@ import {
   partnerRepository,
   presenceRepository,
   problemRepository,
+  routingDataRepository,
   teamRepository,
   userRepository,
   type Db,
@@ -59,6 +60,8 @@ export function loadOneStepEnv(
     // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
     underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
+    // The promises a step makes count in the CPS calendar administrators keep (issue 14 item 8).
+    calendar: routingDataRepository.calendarOf(db),
   };
   const customer = incident.customerId
     ? customerRepository.findById(db, incident.customerId)

@@ -1,10 +1,10 @@
 // The Route panel's procedure: the policy run on everything known about the incident (DOMAIN.md §4).
 import { describe, expect, test } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { routingQuestionPrompts } from '@handoff/domain';
-import { schema } from '@handoff/db';
+import { incidentRepository, schema } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
-import { l1, newIncident, tuesday10, tuesday19 } from './one-step-scenarios';
+import { l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 const lee = (at = tuesday10) => callerFor(dbs.db, l1, fixedClock(at));
@@ -167,5 +167,32 @@ describe('routing.decide', () => {
       lee().routing.decide({ incidentId: id, answers: { workRelated: false, computerName } });
     expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
     expect((await decide('CAE-1234')).decision.outcome).toBe('general_hd');
+  });
+
+  // Issue 14 item 8: holidays and hours are data; a promise already made keeps its time.
+  test('a holiday the administrators add moves new promises; the stored promise keeps its time', async () => {
+    const { db } = dbs;
+    const s = await scenarios.assign_to_cps(db);
+    await s.run(lee(), s.version);
+    const stored = incidentRepository.findById(db, s.incidentId)!.promises;
+    expect(stored).toMatchObject({ callIfNoContactBy: '2026-11-25T16:00:00Z' });
+
+    db.insert(schema.holidays).values({ date: '2026-11-25', name: 'Snow day' }).run();
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    // Wednesday is now a holiday and Thanksgiving follows: the next business day is Monday.
+    expect(result.decision.promises).toMatchObject({ callIfNoContactBy: '2026-11-30T16:00:00Z' });
+    expect(incidentRepository.findById(db, s.incidentId)!.promises).toEqual(stored);
+  });
+
+  test('CPS hours in the data decide whether CPS is open', async () => {
+    const { db } = dbs;
+    db.update(schema.openingHours)
+      .set({ closes: '09:00' })
+      .where(and(eq(schema.openingHours.desk, 'cps'), eq(schema.openingHours.weekday, 2)))
+      .run();
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    expect(result.decision).toMatchObject({ outcome: 'ask', question: 'criticalWorkStoppage' });
   });
 });
