@@ -26,7 +26,8 @@ test.describe('sign-in and role homes', () => {
   }) => {
     for (const path of ['/desk', '/queues', '/incidents/new', '/portal', '/admin']) {
       await page.goto(path);
-      await expect(page).toHaveURL(/\/signin$/);
+      // The page asked for is remembered, to return there after sign-in (issue 14 item 14).
+      await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(path)}`);
     }
     const res = await page.request.get('/api/trpc/me.get');
     expect(res.status()).toBe(401);

@@ -22,6 +22,7 @@ export * as settingsRepository from './repositories/settings';
 export * as inboundMailRepository from './repositories/inbound-mail';
 export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
+export * as routingDataRepository from './repositories/routing-data';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
 export * from './commit';

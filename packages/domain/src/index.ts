@@ -16,3 +16,4 @@ export * from './mail';
 export * from './teams';
 export * from './change';
 export * from './auth';
+export * from './callback-path';

@@ -5,6 +5,7 @@ import { incidentPatchSchema, type Incident } from '@handoff/domain';
 import { ErrorBanner, Field } from '@handoff/ui';
 import { api, type RouterOutputs } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
+import { CustomerTypeahead, type CustomerHit } from './customer-typeahead';
 import { ServicePicker } from './service-picker';
 
 const initial = (i: Incident) => ({
@@ -18,16 +19,20 @@ const initial = (i: Incident) => ({
 /** Field edits carry the version the agent saw; a stale one is refused and nothing is overwritten. */
 export function EditIncidentForm({
   incident,
+  customer,
   services,
   onSaved,
 }: {
   incident: Incident;
+  /** The customer record the incident is matched to, if any (an e-mail from an unknown address has none). */
+  customer: CustomerHit | null;
   services: RouterOutputs['catalog']['services'];
   onSaved: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(() => initial(incident));
   const [serviceId, setServiceId] = useState<number | null>(incident.serviceId);
+  const [matched, setMatched] = useState<CustomerHit | null>(customer);
   const [errors, setErrors] = useState<FieldErrors>({});
   const edit = api.incident.edit.useMutation();
   const conflict = edit.error?.data?.code === 'CONFLICT';
@@ -37,6 +42,7 @@ export function EditIncidentForm({
   function start() {
     setForm(initial(incident));
     setServiceId(incident.serviceId);
+    setMatched(customer);
     setErrors({});
     edit.reset();
     setOpen(true);
@@ -44,7 +50,11 @@ export function EditIncidentForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = incidentPatchSchema.safeParse({ ...form, serviceId: serviceId ?? undefined });
+    const parsed = incidentPatchSchema.safeParse({
+      ...form,
+      serviceId: serviceId ?? undefined,
+      customerId: matched?.id ?? null,
+    });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     if (!parsed.data.callerPhone && !parsed.data.callerEmail) {
       return setErrors({ callerPhone: 'Give a phone number or an e-mail address for the caller' });
@@ -100,6 +110,14 @@ export function EditIncidentForm({
         </Field>
         <Field id="edit-computerName" label="Computer name" error={errors.computerName}>
           <input id="edit-computerName" value={form.computerName} onChange={set('computerName')} />
+        </Field>
+        <Field id="edit-customer" label="Customer" error={errors.customerId}>
+          <CustomerTypeahead
+            id="edit-customer"
+            selected={matched}
+            onSelect={setMatched}
+            invalid={!!errors.customerId}
+          />
         </Field>
         <ServicePicker
           services={services}

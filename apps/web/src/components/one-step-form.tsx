@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import {
   assignToCpsReasons,
+  oncallMessage,
   oneStepInputSchemas,
   technologistGroups,
   type Incident,
@@ -95,6 +96,12 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
         { name: 'callerPhone', label: 'Caller phone', kind: 'text' },
         { name: 'urgency', label: 'Urgency', kind: 'radio', options: urgencyOptions },
         { name: 'expectation', label: 'Expectation given to the customer', kind: 'textarea' },
+        {
+          name: 'scheduleOverrideReason',
+          label: 'Why this schedule (the customer’s program names the other one)',
+          kind: 'textarea',
+          show: (v) => !!ctx.expectedSchedule && v.schedule !== ctx.expectedSchedule,
+        },
       ];
     case 'send_to_hd_es':
       return [
@@ -109,6 +116,7 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
           kind: 'select',
           options: technologistGroups.map((g) => ({ value: g, label: g })),
         },
+        { name: 'peopleAffected', label: 'People affected', kind: 'text', numeric: true },
         { name: 'note', label: 'Why it is mission critical', kind: 'textarea' },
       ];
     case 'escalate_to_team':
@@ -149,6 +157,8 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
 }
 
 interface Options {
+  /** The on-call schedule the customer's program names (AIMS → aims, DS → gds), when known. */
+  expectedSchedule?: string | undefined;
   readyAgents: Option[];
   oncall: Option[];
   teams: Option[];
@@ -167,6 +177,7 @@ function defaultsFor(
     callerEmail: incident.callerEmail ?? '',
     urgency: incident.urgency ?? '',
     expectation: incident.expectation ?? '',
+    peopleAffected: incident.peopleAffected === null ? '' : String(incident.peopleAffected),
   };
   if (name === 'assign_to_cps') base.reason = d?.decision.assignReason ?? '';
   if (name === 'page_oncall') base.schedule = d?.decision.oncall ?? '';
@@ -226,6 +237,7 @@ export function OneStepForm({
   const recommended = decide?.recommended ?? null;
   const isOverride = !!decide && recommended !== null && recommended !== name;
   const options: Options = {
+    expectedSchedule: decide?.decision.oncall,
     readyAgents: (decide?.cpsReady ?? []).map((a) => ({ value: String(a.id), label: a.name })),
     oncall: (oncall.data ?? [])
       .filter((c) => c.schedule === values.schedule)
@@ -275,8 +287,14 @@ export function OneStepForm({
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
       <h2 style={{ marginTop: 0 }}>{label}</h2>
       <ErrorBanner message={mutation.error?.message} />
+      {name === 'page_oncall' ? (
+        <div className="panel" aria-label="Tell the on-call technician">
+          <strong>Tell the on-call technician (kb 001):</strong>{' '}
+          <span data-testid="oncall-message">{oncallMessage(incident, values.callerPhone)}</span>
+        </div>
+      ) : null}
       {fields
-        .filter((f) => !f.show || f.show(values))
+        .filter((f) => !f.show || f.show(values) || errors[f.name])
         .map((f) => {
           const id = `step-${f.name}`;
           return (

@@ -1,11 +1,20 @@
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { homePathFor, type Role } from '@handoff/domain';
+import { homePathFor, safeCallbackPath, type Role } from '@handoff/domain';
 import { getSession } from './auth';
 
-/** Server-side page guard: no session → sign-in; a role the page is not for → that role's home. */
+/** Where a signed-out visitor goes: the sign-in page, remembering the deep link they followed. */
+export function signInPathFor(requested: string | null): string {
+  const callback = safeCallbackPath(requested);
+  return callback && callback !== '/'
+    ? `/signin?callbackUrl=${encodeURIComponent(callback)}`
+    : '/signin';
+}
+
+/** Server-side page guard: no session → sign-in (then back here); a role the page is not for → that role's home. */
 export async function requireRole(allowed: (role: Role) => boolean) {
   const session = await getSession();
-  if (!session) redirect('/signin');
+  if (!session) redirect(signInPathFor((await headers()).get('x-handoff-path')));
   if (!allowed(session.user.role)) redirect(homePathFor(session.user.role));
   return session;
 }

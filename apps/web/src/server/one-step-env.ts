@@ -13,6 +13,7 @@ import {
   partnerRepository,
   presenceRepository,
   problemRepository,
+  routingDataRepository,
   teamRepository,
   userRepository,
   type Db,
@@ -59,7 +60,14 @@ export function loadOneStepEnv(
     // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
     underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
+    // The promises a step makes count in the CPS calendar administrators keep (issue 14 item 8).
+    calendar: routingDataRepository.calendarOf(db),
   };
+  const customer = incident.customerId
+    ? customerRepository.findById(db, incident.customerId)
+    : undefined;
+  if (customer)
+    env.customer = { name: customer.name, program: customer.program ?? customer.departmentProgram };
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {

@@ -17,6 +17,7 @@ const withDepartment = {
   departmentName: departments.name,
   departmentShortName: departments.shortName,
   contractDepartment: departments.contractPartner,
+  departmentProgram: departments.program,
 };
 
 /** Typeahead: name, NetID or e-mail containing the text, case-insensitive, best prefix matches first. */

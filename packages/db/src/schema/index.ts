@@ -6,4 +6,5 @@ export * from './outbox';
 export * from './partners';
 export * from './problems';
 export * from './mail';
+export * from './calendar';
 export * from './changes';

@@ -292,3 +292,11 @@ export const demoOncallContacts = [
   { schedule: 'gds', name: 'Riley Chen (GDS primary)', phone: '608-555-7101', position: 1 },
   { schedule: 'gds', name: 'Sasha Patel (GDS backup)', phone: '608-555-7102', position: 2 },
 ] as const;
+
+/** kb 001: "reach out to HD leadership via a group teams message … or call using contact information in NOVA". */
+export const demoLeadershipContacts = [
+  { name: 'Hannah Pringle', contact: 'Teams: HD leadership group · phone in NOVA' },
+  { name: 'Jeff Wiltzius', contact: 'Teams: HD leadership group · phone in NOVA' },
+  { name: 'Jade Schill', contact: 'Teams: HD leadership group · phone in NOVA' },
+  { name: 'Mike Crawford', contact: 'Teams: HD leadership group · phone in NOVA' },
+] as const;

@@ -1,12 +1,22 @@
 import { count, eq } from 'drizzle-orm';
-import { createIncident, type Actor, type IncidentStatus } from '@handoff/domain';
+import {
+  cpsStandardHours,
+  createIncident,
+  demoGeneralHdHours,
+  universityHolidays,
+  type Actor,
+  type IncidentStatus,
+} from '@handoff/domain';
 import { type Db } from '../client';
 import { hashPasswordSync } from '../password';
 import { create as createIncidentRow } from '../repositories/incident';
 import {
   customers,
   departments,
+  holidays,
+  leadershipContacts,
   oncallContacts,
+  openingHours,
   organisationDomains,
   organisations,
   services,
@@ -19,6 +29,7 @@ import { seedOutages } from './demo-outages';
 import {
   demoCustomers,
   demoDepartments,
+  demoLeadershipContacts,
   demoLogins,
   demoOncallContacts,
   demoOrganisationMembers,
@@ -62,6 +73,22 @@ export function seedDemoData(
       );
     for (const s of demoServices) tx.insert(services).values(s).run();
     for (const c of demoOncallContacts) tx.insert(oncallContacts).values(c).run();
+    // Routing data administrators keep on /admin (issue 14 items 7, 8).
+    for (const h of universityHolidays) tx.insert(holidays).values(h).run();
+    for (const [desk, week] of [
+      ['cps', cpsStandardHours],
+      ['general_hd', demoGeneralHdHours],
+    ] as const)
+      for (const day of week)
+        tx.insert(openingHours)
+          .values({ desk, ...day })
+          .run();
+    demoLeadershipContacts.forEach((c, position) =>
+      tx
+        .insert(leadershipContacts)
+        .values({ ...c, position })
+        .run(),
+    );
     const customerId = new Map<string, number>();
     for (const c of demoCustomers) {
       const dept = demoDepartments.find((d) => d.shortName === c.dept);

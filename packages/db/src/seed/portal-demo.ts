@@ -15,6 +15,7 @@ import { applyUpdate, insertNew } from '../repositories/incident';
 import { ensurePortalSystemActor } from '../repositories/portal';
 import { findActorById } from '../repositories/user';
 import { customers, departments, services, teams, users } from '../schema';
+import { routingContext } from '../repositories/routing-data';
 
 const hoursBefore = (now: string, h: number) =>
   new Date(Date.parse(now) - h * 3_600_000).toISOString();
@@ -83,24 +84,27 @@ export function seedPortalDemo(db: Db, now: string): void {
         teamIds: [],
         customerId: customer.id,
       };
-      const route = routePortalCase({
-        at,
-        channel: 'portal',
-        service: {
-          banner: service.banner,
-          generalHdHandles: service.generalHdHandles,
-          supportCategory: service.supportCategory as 1 | 2 | 3,
-          ...(service.technologistGroup ? { technologistGroup: service.technologistGroup } : {}),
+      const route = routePortalCase(
+        {
+          at,
+          channel: 'portal',
+          service: {
+            banner: service.banner,
+            generalHdHandles: service.generalHdHandles,
+            supportCategory: service.supportCategory as 1 | 2 | 3,
+            ...(service.technologistGroup ? { technologistGroup: service.technologistGroup } : {}),
+          },
+          customer: {
+            coned: customer.coned,
+            program: customer.program ?? dept?.program ?? null,
+            primaryTechPartner: customer.primaryTechPartner,
+            contractDepartment: dept?.contractPartner ?? false,
+          },
+          workRelated: true,
+          computerName: null,
         },
-        customer: {
-          coned: customer.coned,
-          program: customer.program,
-          primaryTechPartner: customer.primaryTechPartner,
-          contractDepartment: dept?.contractPartner ?? false,
-        },
-        workRelated: true,
-        computerName: null,
-      });
+        routingContext(tx),
+      );
       const input = portalCaseCreateSchema.parse({
         serviceId: service.id,
         description: d.description,

@@ -132,7 +132,7 @@ describe('nextCpsOpening', () => {
     for (let d = DateTime.fromISO('2026-02-01'); d.year < 2030; d = d.plus({ days: 1 }))
       holidays.push(d.toFormat('yyyy-MM-dd'));
     expect(() => nextCpsOpening('2026-02-10T10:00:00-06:00', { holidays })).toThrow(
-      /no CPS business day/,
+      /leave no business day within three years/,
     );
   });
 });

@@ -1,24 +1,34 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import { demoHolidays } from './holidays';
+import { cpsStandardHours, minutesOfDay, type WeeklyHours } from './opening-hours';
 
 /** The help desk's time zone; every local rule (hours, holidays, days) is read here. */
 export const cpsZone = 'America/Chicago';
-/** CPS opens at this local hour (07:00:00 is open). */
-export const cpsOpenHour = 7;
-/** CPS closes at this local hour (18:00:00 is already closed). */
-export const cpsCloseHour = 18;
 
+/**
+ * The data the calendar reads (administrators keep it; the caller loads it and passes it in):
+ * the holidays and the desk's weekly opening hours.
+ */
 export interface CalendarContext {
-  /** ISO local dates (yyyy-MM-dd) on which CPS is closed; defaults to `demoHolidays`. */
+  /** ISO local dates (yyyy-MM-dd) on which the desk is closed; defaults to `demoHolidays`. */
   holidays?: readonly string[];
+  /** The desk's weekly hours; defaults to CPS's Monday–Friday 07:00–18:00 (kb 000). */
+  hours?: WeeklyHours;
 }
 
-// A bound on day-by-day scans so a holiday list covering every weekday fails loudly
-// instead of looping forever.
+// A bound on day-by-day scans so data leaving no open day fails loudly instead of looping forever.
 const maxScanDays = 366 * 3;
 
 type LocalTime = DateTime<true>;
+interface Window {
+  opens: number;
+  closes: number;
+}
+interface Schedule {
+  holidays: ReadonlySet<string>;
+  windows: ReadonlyMap<number, Window>;
+}
 
 /** Parses an ISO instant into local help-desk time; an unparseable instant is a caller bug. */
 export function toCpsLocal(at: string): LocalTime {
@@ -33,68 +43,85 @@ export function toCpsLocal(at: string): LocalTime {
 export const toInstant = (t: DateTime<true>): string =>
   t.toUTC().toISO({ suppressMilliseconds: true });
 
-const holidaySet = (ctx?: CalendarContext): ReadonlySet<string> =>
-  new Set(ctx?.holidays ?? demoHolidays);
+const scheduleOf = (ctx?: CalendarContext): Schedule => ({
+  holidays: new Set(ctx?.holidays ?? demoHolidays),
+  windows: new Map(
+    (ctx?.hours ?? cpsStandardHours).map((d) => [
+      d.weekday,
+      { opens: minutesOfDay(d.opens), closes: minutesOfDay(d.closes) },
+    ]),
+  ),
+});
 
-const isBusinessDay = (t: LocalTime, holidays: ReadonlySet<string>): boolean =>
-  t.weekday <= 5 && !holidays.has(t.toFormat('yyyy-MM-dd'));
+const isBusinessDay = (t: LocalTime, s: Schedule): boolean =>
+  s.windows.has(t.weekday) && !s.holidays.has(t.toFormat('yyyy-MM-dd'));
 
-const openingOf = (day: LocalTime): LocalTime =>
-  day.set({ hour: cpsOpenHour, minute: 0, second: 0, millisecond: 0 });
-const closingOf = (day: LocalTime): LocalTime =>
-  day.set({ hour: cpsCloseHour, minute: 0, second: 0, millisecond: 0 });
+// Local wall-clock minute `minutes` of `day` (1440 = the next midnight).
+const atMinute = (day: LocalTime, minutes: number): LocalTime =>
+  minutes === 24 * 60
+    ? day.startOf('day').plus({ days: 1 })
+    : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
 
-const isOpenAt = (t: LocalTime, holidays: ReadonlySet<string>): boolean =>
-  isBusinessDay(t, holidays) && t.hour >= cpsOpenHour && t.hour < cpsCloseHour;
+// Only called for business days, whose weekday has a window.
+const windowOf = (t: LocalTime, s: Schedule): Window => s.windows.get(t.weekday)!;
+const minuteOf = (t: LocalTime): number => t.hour * 60 + t.minute;
+
+const isOpenAt = (t: LocalTime, s: Schedule): boolean => {
+  if (!isBusinessDay(t, s)) return false;
+  const { opens, closes } = windowOf(t, s);
+  return minuteOf(t) >= opens && minuteOf(t) < closes;
+};
 
 // The first business day strictly after `t`'s day, at the same local clock time.
 // Luxon's calendar-day arithmetic keeps the wall-clock time across DST changes.
-function nextBusinessDay(t: LocalTime, holidays: ReadonlySet<string>): LocalTime {
+function nextBusinessDay(t: LocalTime, s: Schedule): LocalTime {
   let day = t;
   for (let i = 0; i < maxScanDays; i++) {
     day = day.plus({ days: 1 });
-    if (isBusinessDay(day, holidays)) return day;
+    if (isBusinessDay(day, s)) return day;
   }
   throw new DomainError(
     'VALIDATION',
-    'The holiday list leaves no CPS business day within three years',
+    'The opening hours and holidays leave no business day within three years',
   );
 }
 
-function nextOpening(t: LocalTime, holidays: ReadonlySet<string>): LocalTime {
-  if (isOpenAt(t, holidays)) return t;
-  if (isBusinessDay(t, holidays) && t.hour < cpsOpenHour) return openingOf(t);
-  return openingOf(nextBusinessDay(t, holidays));
+function nextOpening(t: LocalTime, s: Schedule): LocalTime {
+  if (isOpenAt(t, s)) return t;
+  if (isBusinessDay(t, s) && minuteOf(t) < windowOf(t, s).opens)
+    return atMinute(t, windowOf(t, s).opens);
+  const day = nextBusinessDay(t, s);
+  return atMinute(day, windowOf(day, s).opens);
 }
 
-/** Whether CPS is open at `at`: Mon–Fri [07:00, 18:00) America/Chicago, not a holiday (kb 000). */
+/** Whether the desk is open at `at` (CPS by default: Mon–Fri [07:00, 18:00) America/Chicago, not a holiday, kb 000). */
 export function isCpsOpen(at: string, ctx?: CalendarContext): boolean {
-  return isOpenAt(toCpsLocal(at), holidaySet(ctx));
+  return isOpenAt(toCpsLocal(at), scheduleOf(ctx));
 }
 
-/** The first instant at or after `at` when CPS is open (kb 000, kb 001). */
+/** The first instant at or after `at` when the desk is open (kb 000, kb 001). */
 export function nextCpsOpening(at: string, ctx?: CalendarContext): string {
-  return toInstant(nextOpening(toCpsLocal(at), holidaySet(ctx)));
+  return toInstant(nextOpening(toCpsLocal(at), scheduleOf(ctx)));
 }
 
 /**
- * `at` plus `hours` of CPS open time, walking only through open hours (kb 000: "contacted
+ * `at` plus `hours` of open time, walking only through open hours (kb 000: "contacted
  * within 4 business hours"). A start outside hours begins at the next opening; a deadline
- * landing exactly on 18:00 stays on that day, since all the time walked was open time.
+ * landing exactly on closing time stays on that day, since all the time walked was open time.
  */
 export function addBusinessHours(at: string, hours: number, ctx?: CalendarContext): string {
   if (!Number.isFinite(hours) || hours < 0) {
     throw new DomainError('VALIDATION', `Business hours must be a finite number ≥ 0, got ${hours}`);
   }
-  const holidays = holidaySet(ctx);
-  let cursor = nextOpening(toCpsLocal(at), holidays);
+  const s = scheduleOf(ctx);
+  let cursor = nextOpening(toCpsLocal(at), s);
   let remainingMs = Math.round(hours * 3_600_000);
   for (;;) {
-    const closing = closingOf(cursor);
+    const closing = atMinute(cursor, windowOf(cursor, s).closes);
     const availableMs = closing.toMillis() - cursor.toMillis();
     if (remainingMs <= availableMs) return toInstant(cursor.plus({ milliseconds: remainingMs }));
     remainingMs -= availableMs;
-    cursor = nextOpening(closing, holidays);
+    cursor = nextOpening(closing, s);
   }
 }
 
@@ -106,9 +133,9 @@ export function addBusinessDays(at: string, days: number, ctx?: CalendarContext)
   if (!Number.isInteger(days) || days < 0) {
     throw new DomainError('VALIDATION', `Business days must be a whole number ≥ 0, got ${days}`);
   }
-  const holidays = holidaySet(ctx);
-  let cursor = nextOpening(toCpsLocal(at), holidays);
-  for (let i = 0; i < days; i++) cursor = nextBusinessDay(cursor, holidays);
+  const s = scheduleOf(ctx);
+  let cursor = nextOpening(toCpsLocal(at), s);
+  for (let i = 0; i < days; i++) cursor = nextBusinessDay(cursor, s);
   return toInstant(cursor);
 }
 

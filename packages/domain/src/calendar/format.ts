@@ -1,4 +1,5 @@
-import { cpsCloseHour, cpsOpenHour, toCpsLocal } from './business-calendar';
+import { toCpsLocal } from './business-calendar';
+import { cpsCloseHour, cpsOpenHour } from './opening-hours';
 
 // 0 → 12 AM, 13 → 1 PM; only ever called with the opening and closing hours.
 const hourText = (h: number): string => `${((h + 11) % 12) + 1}:00 ${h < 12 ? 'AM' : 'PM'}`;

@@ -24,10 +24,10 @@ export const assignToCpsStep = defineOneStep({
     return fields;
   },
   apply: (env, input) => {
-    const { incident, now, holidays } = env;
+    const { incident, now, calendar } = env;
     const cps = teamIdFor(env, teamNames.cps);
-    const contactBy = addBusinessHours(now, cpsCallbackBusinessHours, { holidays });
-    const callIfNoContactBy = addBusinessDays(now, cpsCallIfNoContactBusinessDays, { holidays });
+    const contactBy = addBusinessHours(now, cpsCallbackBusinessHours, calendar);
+    const callIfNoContactBy = addBusinessDays(now, cpsCallIfNoContactBusinessDays, calendar);
     const label = assignToCpsReasons.find((r) => r.id === input.reason)?.label ?? input.reason;
     const reason = input.reason === 'other' ? `${label} (${input.reasonOther})` : label;
     const callback = input.callbackPhone ? ` Callback number: ${input.callbackPhone}.` : '';

@@ -11,9 +11,9 @@ export const assignToEastStep = defineOneStep({
   refuse: (env) => alreadyOwnedBy(env, teamNames.east),
   validate: ({ incident }, input) => afterHoursFieldErrors(incident, input),
   apply: (env, input) => {
-    const { incident, now, holidays } = env;
+    const { incident, now, calendar } = env;
     const east = teamIdFor(env, teamNames.east);
-    const script = fillScript(assignToEastScript(nextCpsOpening(now, { holidays })), {
+    const script = fillScript(assignToEastScript(nextCpsOpening(now, calendar)), {
       incidentNumber: incident.number,
     });
     const service = Object.values(afterHoursService).join(' > ');

@@ -2,6 +2,7 @@
 // (incident, command, actor, now, context) that returns the new state plus journal, audit,
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
 import { z } from 'zod';
+import { type CalendarContext } from '../calendar/business-calendar';
 import { type NotificationDraft } from '../change/notification';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
@@ -127,6 +128,8 @@ export const oneStepInputSchemas = {
     callerPhone: phone.optional(),
     urgency: z.enum(['urgent', 'can_wait_until_hdl2']).default('urgent'),
     expectation: text('Write down what you told the customer to expect'),
+    /** Why another schedule than the customer's program names (AIMS → AIMS, DS → GDS) is paged. */
+    scheduleOverrideReason: z.string().trim().max(1000).optional(),
   }),
   send_to_hd_es: z.object({
     ...base,
@@ -141,6 +144,13 @@ export const oneStepInputSchemas = {
   escalate_to_technologists: z.object({
     ...base,
     group: z.enum(technologistGroups).optional(),
+    /** How many people it affects (kb 004: more than one = mission critical); kept on the incident. */
+    peopleAffected: z
+      .number({ error: 'Say how many people it affects' })
+      .int('Say how many people it affects')
+      .min(1, 'Say how many people it affects')
+      .max(1_000_000, 'Say how many people it affects')
+      .optional(),
     note: text('Say why this is mission critical and what is known'),
   }),
   escalate_to_team: z.object({
@@ -211,13 +221,16 @@ export interface OneStepEnv {
   };
   /** The catalog id of DoIT Departmental Support > Service Inquiry > Unclassified (Assign to EAST). */
   afterHoursServiceId: number;
-  holidays?: readonly string[];
+  /** The holidays and CPS opening hours (data); the calendar's defaults when absent. */
+  calendar?: CalendarContext;
   /** transfer_to_cps: the chosen agent. */
   agent?: AgentFacts;
   /** transfer_to_cps: CPS agents on ready now; 0 disables the button (absent = not known, allowed). */
   cpsAgentsReady?: number;
   /** page_oncall: the contact that was called. */
   oncallContact?: OncallContactFacts;
+  /** The incident's customer record, when it has one: whose program picks the on-call schedule (kb 001). */
+  customer?: { name: string; program: 'aims' | 'ds' | null };
   /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
   underActiveOutage?: boolean;
   /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */

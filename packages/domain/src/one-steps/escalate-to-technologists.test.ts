@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type technologistGroups } from './contract';
-import { escalateToTechnologists } from './escalate-to-technologists';
+import { canEscalateToTechnologists, escalateToTechnologists } from './escalate-to-technologists';
 import { actorFor, domainErrorOf, envFor, now, validInput } from './test-fixtures';
 
 const withService = (technologistGroup: string | null, incident = {}) =>
@@ -22,6 +22,7 @@ describe('escalateToTechnologists (kb 004)', () => {
       classification: 'Escalate to technologists',
       status: 'assigned',
       promises: { respondBy: '2026-11-25T16:00:00Z' },
+      peopleAffected: 12,
       version: 4,
       updatedAt: now,
     });
@@ -39,7 +40,7 @@ describe('escalateToTechnologists (kb 004)', () => {
     ['the service’s group', 'Middleware', undefined, 9],
     ['SNCC → SNCC-Sysops', 'SNCC', undefined, 5],
     ['the chosen group over the service’s', 'DRMT', 'IIAT', 10],
-    ['a chosen group when the service names none', null, 'Applications Technology', 11],
+    ['a chosen group when the service names none', null, 'IIAT', 10],
   ] as const)('%s', (_name, serviceGroup, group: Group | undefined, teamId) => {
     const result = escalateToTechnologists(withService(serviceGroup), {
       ...validInput.escalate_to_technologists,
@@ -55,6 +56,14 @@ describe('escalateToTechnologists (kb 004)', () => {
       { group: 'Choose the technologist group: the service names none.' },
     ],
     ['a group with no team', withService('Quantum'), { group: 'No team is set up for Quantum.' }],
+    [
+      'Applications Technology, outside the kb 004 scope',
+      withService('Applications Technology'),
+      {
+        group:
+          'Escalation to technologists goes to SNCC, DRMT, Middleware or IIAT, not Applications Technology (kb 004 scope).',
+      },
+    ],
   ])('%s → VALIDATION', (_name, env, fields) => {
     expect(
       domainErrorOf(() => escalateToTechnologists(env, validInput.escalate_to_technologists)),
@@ -75,4 +84,68 @@ describe('escalateToTechnologists (kb 004)', () => {
       message: 'INC-000001 is already owned by DRMT.',
     });
   });
+
+  // Issue 14 item 10: kb 004's scope holds on the phone too, not only for portal cases.
+  test.each([
+    [
+      'one person affected, as the agent says',
+      { channel: 'phone' as const, peopleAffected: null },
+      1,
+      'It affects one person, so it is not mission critical: handle INC-000001 normally (kb 004).',
+    ],
+    [
+      'one person affected, as the incident says',
+      { channel: 'email' as const, peopleAffected: 1 },
+      undefined,
+      'It affects one person, so it is not mission critical: handle INC-000001 normally (kb 004).',
+    ],
+    [
+      'nobody said how many',
+      { channel: 'chat' as const, peopleAffected: null },
+      undefined,
+      'Say how many people it affects: only an issue affecting more than one person is mission critical (kb 004).',
+    ],
+  ])('%s → VALIDATION at peopleAffected', (_name, incident, peopleAffected, message) => {
+    expect(
+      domainErrorOf(() =>
+        escalateToTechnologists(withService('DRMT', incident), {
+          ...validInput.escalate_to_technologists,
+          peopleAffected,
+        }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION', fields: { peopleAffected: message } });
+  });
+
+  test('the incident already saying more than one person is enough; the answer is kept on it', () => {
+    const kept = escalateToTechnologists(withService('DRMT', { peopleAffected: 5 }), {
+      ...validInput.escalate_to_technologists,
+      peopleAffected: undefined,
+    });
+    expect(kept.changes.ownerTeamId).toBe(8);
+    expect(kept.changes).not.toHaveProperty('peopleAffected');
+    const told = escalateToTechnologists(withService('DRMT', { peopleAffected: null }), {
+      ...validInput.escalate_to_technologists,
+      peopleAffected: 30,
+    });
+    expect(told.changes.peopleAffected).toBe(30);
+    expect(told.audit).toContainEqual(
+      expect.objectContaining({ field: 'peopleAffected', fromValue: null, toValue: '30' }),
+    );
+  });
+
+  test.each(['phone', 'email', 'chat', 'portal'] as const)(
+    'a category 3 product is out of scope on %s: the button is disabled and a run refused',
+    (channel) => {
+      const env = envFor('l1', {
+        service: { id: 13, banner: null, supportCategory: 3, technologistGroup: 'DRMT' },
+        incident: { channel, peopleAffected: 1 },
+      });
+      const message =
+        'INC-000001: Out of Primary TP scope (category 3 products are excluded): handle normally. (kb 004)';
+      expect(canEscalateToTechnologists(env)).toBe(message);
+      expect(
+        domainErrorOf(() => escalateToTechnologists(env, validInput.escalate_to_technologists)),
+      ).toMatchObject({ code: 'INVALID_TRANSITION', message });
+    },
+  );
 });

@@ -17,8 +17,9 @@ const groupOf = (
   input: OneStepInput<'escalate_to_technologists'>,
 ): string | null => input.group ?? env.service.technologistGroup;
 
-// A Primary TP's portal case is escalated only once the review marked it mission critical and its
-// service is in the TP scope (kb 004); other incidents are not affected by this.
+// kb 004 "The scope of Support", whatever the channel: only category 1 and 2 products are escalated
+// to technologists; a category 3 product is handled normally (phone, e-mail, chat and portal alike).
+// A Primary TP's portal case is escalated only once the review marked it mission critical.
 function tpRefusal({ incident, service }: OneStepEnv): Refusal | null {
   const { number, tpTriage } = incident;
   if (tpTriage === 'review' || tpTriage === 'info_requested') {
@@ -26,11 +27,31 @@ function tpRefusal({ incident, service }: OneStepEnv): Refusal | null {
       `Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`,
     );
   }
-  if (tpTriage === 'mission_critical') {
-    const scope = tpScope(service);
-    if (!scope.inScope) return invalid(`${number}: ${scope.text}`);
+  const scope = tpScope(service);
+  if (tpTriage === 'mission_critical' && !scope.inScope) return invalid(`${number}: ${scope.text}`);
+  if (service.supportCategory !== 1 && service.supportCategory !== 2) {
+    return invalid(`${number}: ${scope.text} (kb 004)`);
   }
   return null;
+}
+
+// kb 004: "ask the customer if the situation impacts more than one person. If it does, then it can
+// be considered mission critical"; one person is handled normally by Level 1.
+function missionCriticalErrors(
+  { incident }: OneStepEnv,
+  input: OneStepInput<'escalate_to_technologists'>,
+): FieldErrors {
+  const people = input.peopleAffected ?? incident.peopleAffected;
+  if (people === null)
+    return {
+      peopleAffected:
+        'Say how many people it affects: only an issue affecting more than one person is mission critical (kb 004).',
+    };
+  if (people <= 1)
+    return {
+      peopleAffected: `It affects one person, so it is not mission critical: handle ${incident.number} normally (kb 004).`,
+    };
+  return {};
 }
 
 export const escalateToTechnologistsStep = defineOneStep({
@@ -38,17 +59,17 @@ export const escalateToTechnologistsStep = defineOneStep({
   refuse: tpRefusal,
   validate: (env, input) => {
     const group = groupOf(env, input);
-    const fields: FieldErrors = {};
+    const fields: FieldErrors = missionCriticalErrors(env, input);
     if (group === null) fields.group = 'Choose the technologist group: the service names none.';
     else if (env.teams[technologistTeamName(group)] === undefined)
       fields.group = `No team is set up for ${group}.`;
-    else if (env.incident.tpTriage === 'mission_critical' && !isScopeGroup(group)) {
-      fields.group = `A Primary TP case goes to SNCC, DRMT, Middleware or IIAT technologists, not ${group} (kb 004).`;
+    else if (!isScopeGroup(group)) {
+      fields.group = `Escalation to technologists goes to SNCC, DRMT, Middleware or IIAT, not ${group} (kb 004 scope).`;
     }
     return fields;
   },
   apply: (env, input) => {
-    const { incident, now, holidays } = env;
+    const { incident, now, calendar } = env;
     // validate() has made sure the group and its team exist.
     const group = groupOf(env, input)!;
     const teamName = technologistTeamName(group);
@@ -59,7 +80,7 @@ export const escalateToTechnologistsStep = defineOneStep({
         `${incident.number} is already owned by ${teamName}.`,
       );
     }
-    const respondBy = addBusinessDays(now, technologistResponseBusinessDays, { holidays });
+    const respondBy = addBusinessDays(now, technologistResponseBusinessDays, calendar);
     const isTpCase = incident.tpTriage !== null;
     return {
       changes: {
@@ -68,6 +89,7 @@ export const escalateToTechnologistsStep = defineOneStep({
         classification: 'Escalate to technologists',
         status: 'assigned',
         promises: { respondBy },
+        ...(input.peopleAffected !== undefined ? { peopleAffected: input.peopleAffected } : {}),
         ...(isTpCase ? { tpTriage: 'escalated' as const } : {}),
       },
       summary: `Escalated to the ${group} technologists (${teamName}); they respond within one business day, by ${formatPromise(respondBy, now)}.`,

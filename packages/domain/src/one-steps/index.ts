@@ -4,7 +4,7 @@ export { technologistTeamName } from './escalate-to-technologists';
 export { canAssignToCps, assignToCps } from './assign-to-cps';
 export { canTransferToCps, transferToCps } from './transfer-to-cps';
 export { canAssignToEast, assignToEast } from './assign-to-east';
-export { canPageOncall, pageOncall } from './page-oncall';
+export { canPageOncall, oncallMessage, oncallScheduleFor, pageOncall } from './page-oncall';
 export { canSendToHdEs, sendToHdEs } from './send-to-hd-es';
 export { canEscalateToTechnologists, escalateToTechnologists } from './escalate-to-technologists';
 export { canEscalateToTeam, escalateToTeam } from './escalate-to-team';

@@ -2,16 +2,58 @@ import { addMinutes, formatPromise } from '../calendar';
 import { oncallContactMinutes } from '../routing/constants';
 import { fillScript, oncallScript } from '../routing/scripts';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
+import { type Incident } from '../incident/schema';
+import { type OncallSchedule } from '../routing/schemas';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { defineOneStep } from './step-kit';
 import { type FieldErrors } from '../change/refusal';
 
 const scheduleName = { aims: 'AIMS', gds: 'GDS' } as const;
 
+/** kb 001: former AIMS partners page the AIMS on-call, legacy DS partners the GDS on-call. */
+export const oncallScheduleFor = (
+  program: 'aims' | 'ds' | null | undefined,
+): OncallSchedule | null => (program === 'aims' ? 'aims' : program === 'ds' ? 'gds' : null);
+
+const brief = (description: string): string => {
+  const line = description.trim().split('\n', 1)[0]?.trim() ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
+
+/**
+ * What the agent tells the on-call technician (kb 001: "Let them know a case came in, name and
+ * phone number of the customer, a brief description of the problem, and the case number").
+ */
+export function oncallMessage(
+  incident: Pick<Incident, 'number' | 'callerName' | 'callerPhone' | 'description'>,
+  callerPhone?: string,
+): string {
+  const phone = callerPhone || incident.callerPhone || 'no phone number given';
+  return (
+    `A case came in: ${incident.number}. Customer: ${incident.callerName}, ${phone}. ` +
+    `Problem: ${brief(incident.description)}`
+  );
+}
+
+function scheduleErrors({ customer }: OneStepEnv, input: OneStepInput<'page_oncall'>): FieldErrors {
+  const expected = oncallScheduleFor(customer?.program);
+  if (expected === null || expected === input.schedule || input.scheduleOverrideReason) return {};
+  const program = customer!.program === 'aims' ? 'a former AIMS' : 'a legacy DS';
+  return {
+    scheduleOverrideReason:
+      `${customer!.name} is ${program} contract partner: page the ${scheduleName[expected]} on-call, ` +
+      `or say why you page ${scheduleName[input.schedule]} (kb 001).`,
+  };
+}
+
 export const pageOncallStep = defineOneStep({
   name: 'page_oncall',
-  validate: ({ incident, oncallContact }, input) => {
-    const fields: FieldErrors = afterHoursFieldErrors(incident, input);
+  validate: (env, input) => {
+    const { incident, oncallContact } = env;
+    const fields: FieldErrors = {
+      ...afterHoursFieldErrors(incident, input),
+      ...scheduleErrors(env, input),
+    };
     if (!oncallContact || oncallContact.id !== input.contactId) {
       fields.contactId = 'Choose who you called.';
     } else if (oncallContact.schedule !== input.schedule) {
@@ -31,6 +73,12 @@ export const pageOncallStep = defineOneStep({
       incidentNumber: incident.number,
     });
     const outcome = input.result === 'answered' ? 'answered' : 'voicemail left';
+    const message = oncallMessage(incident, input.callerPhone);
+    const expected = oncallScheduleFor(env.customer?.program);
+    const override =
+      expected !== null && expected !== input.schedule
+        ? ` Paged ${schedule} instead of ${scheduleName[expected]}: ${input.scheduleOverrideReason}`
+        : '';
     return {
       changes: {
         classification: 'Page on-call',
@@ -40,14 +88,24 @@ export const pageOncallStep = defineOneStep({
       },
       summary:
         `Paged the ${schedule} on-call technician, who contacts the customer within an hour, by ` +
-        `${formatPromise(techContactBy, now)}. ${handlingText(input)} Told the customer: “${script}”`,
-      data: { schedule: input.schedule, contactId: contact.id, result: input.result, script },
+        `${formatPromise(techContactBy, now)}. ${handlingText(input)} Told the customer: “${script}”${override}`,
+      data: {
+        schedule: input.schedule,
+        contactId: contact.id,
+        result: input.result,
+        script,
+        ...(override
+          ? { expectedSchedule: expected, overrideReason: input.scheduleOverrideReason }
+          : {}),
+      },
       journal: [
         {
           kind: 'phone',
           visibility: 'internal',
-          body: `Paged the ${schedule} on-call (${contact.name}, ${contact.phone}): ${outcome}`,
-          data: { schedule: input.schedule, contactId: contact.id, result: input.result },
+          body:
+            `Paged the ${schedule} on-call (${contact.name}, ${contact.phone}): ${outcome}. ` +
+            `Told them: “${message}”`,
+          data: { schedule: input.schedule, contactId: contact.id, result: input.result, message },
         },
       ],
     };

@@ -5,6 +5,7 @@ import { type OneStepName, type RoutingContextInput } from './contract';
 import { oneSteps } from './registry';
 import { oneStepForOutcome } from './routing-trace';
 import { domainErrorOf, envFor, evening, now, scenario, validInput } from './test-fixtures';
+import { demoRouting } from '../routing/test-fixtures';
 
 const expected: Record<RoutingOutcome, OneStepName | null> = {
   ask: null,
@@ -31,13 +32,16 @@ test.each(routingOutcomes.map((o) => [o, expected[o]] as const))(
 );
 
 // Tuesday 10:00, PICK 5 phone call, no CPS agent ready → Assign to CPS with the callback script.
-const cpsDecision = routeContact({
-  at: now,
-  channel: 'phone',
-  service: { banner: 'pick5' },
-  customer: { coned: false },
-  cpsAgentsReady: 0,
-});
+const cpsDecision = routeContact(
+  {
+    at: now,
+    channel: 'phone',
+    service: { banner: 'pick5' },
+    customer: { coned: false },
+    cpsAgentsReady: 0,
+  },
+  demoRouting,
+);
 const routing = (patch: Partial<RoutingContextInput> = {}): RoutingContextInput => ({
   decision: cpsDecision,
   recommended: 'assign_to_cps',
@@ -106,12 +110,15 @@ describe('the routing trace (issue 4 "Guided routing")', () => {
   });
 
   test('with no one-step recommended, any step runs without a reason', () => {
-    const chat = routeContact({
-      at: now,
-      channel: 'chat',
-      service: { banner: 'pick5' },
-      customer: { coned: false },
-    });
+    const chat = routeContact(
+      {
+        at: now,
+        channel: 'chat',
+        service: { banner: 'pick5' },
+        customer: { coned: false },
+      },
+      demoRouting,
+    );
     const result = oneSteps.assign_to_cps.run(envFor('l1', { incident: { channel: 'chat' } }), {
       incidentId: 1,
       expectedVersion: 3,
@@ -124,14 +131,17 @@ describe('the routing trace (issue 4 "Guided routing")', () => {
   });
 
   test('the script is saved with the incident number filled in', () => {
-    const east = routeContact({
-      at: evening,
-      channel: 'phone',
-      service: { banner: null },
-      customer: { coned: true },
-      workRelated: true,
-      criticalWorkStoppage: false,
-    });
+    const east = routeContact(
+      {
+        at: evening,
+        channel: 'phone',
+        service: { banner: null },
+        customer: { coned: true },
+        workRelated: true,
+        criticalWorkStoppage: false,
+      },
+      demoRouting,
+    );
     expect(east.script).toContain('{incidentNumber}');
     const result = oneSteps.assign_to_east.run(scenario('assign_to_east'), {
       ...validInput.assign_to_east,

@@ -86,7 +86,11 @@ export const validInput: { [N in OneStepName]: OneStepInput<N> } = {
     expectation: 'A technician calls within an hour.',
   },
   send_to_hd_es: { ...base, troubleshootingNote: 'Cleared the cache; the error persists.' },
-  escalate_to_technologists: { ...base, note: 'Whole department cannot print.' },
+  escalate_to_technologists: {
+    ...base,
+    peopleAffected: 12,
+    note: 'Whole department cannot print.',
+  },
   escalate_to_team: { ...base, teamId: teams['SNCC-Network'], note: 'Switch port down.' },
   take_ownership: { ...base },
   link_to_problem: { ...base, problemId: 40 },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { freeMailDomains } from './free-mail-domains';
+import { freeMailDomains, freeMailProviders } from './free-mail-domains';
 import {
   checkOrganisationDomains,
   isFreeMailDomain,
@@ -71,6 +71,16 @@ describe('placeEndUser (kb 003 rules 1–2)', () => {
     'icloud.com',
     'proton.me',
     'mail.yahoo.com',
+    // Providers, not spellings (issue 14 item 13): any public suffix of a provider is free mail.
+    'yahoo.ca',
+    'hotmail.ca',
+    'live.ca',
+    'outlook.co.uk',
+    'hotmail.fr',
+    'yahoo.fr',
+    'yahoo.com.au',
+    'gmx.at',
+    'uk.yahoo.co.uk',
   ])('a free-mail address (@%s) is refused, saying why and what to do', (domain) => {
     const error = domainErrorOf(() => placeEndUser({ email: `rita@${domain}`, organisations }));
     expect(error.code).toBe('VALIDATION');
@@ -108,18 +118,27 @@ describe('placeEndUser (kb 003 rules 1–2)', () => {
 
 describe('the free-mail list is data', () => {
   test('it holds the providers kb 003 and the issue name', () => {
-    for (const d of [
-      'gmail.com',
-      'googlemail.com',
-      'hotmail.com',
-      'outlook.com',
-      'live.com',
-      'yahoo.com',
-      'aol.com',
-      'icloud.com',
-      'proton.me',
-    ])
-      expect(freeMailDomains).toContain(d);
+    for (const p of ['gmail', 'googlemail', 'hotmail', 'outlook', 'live', 'yahoo', 'aol', 'icloud'])
+      expect(freeMailProviders).toContain(p);
+    expect(freeMailDomains).toContain('me.com');
+  });
+
+  test.each([
+    ['yahoo.ca', true],
+    ['hotmail.co.jp', true],
+    ['outlook.com.br', true],
+    ['me.com', true],
+    ['pm.me', true],
+    // A provider's name as a subdomain of an employer's domain is the employer's mail.
+    ['yahoo.badgerhealth.example', false],
+    ['outlook.wisc.edu', false],
+    // Generic labels count only in their own spelling.
+    ['me.badgerhealth.example', false],
+    ['mail.wisc.edu', false],
+    ['badgerhealth.example', false],
+    ['gmailer.com', false],
+  ])('%s → free mail %s', (domain, expected) => {
+    expect(isFreeMailDomain(domain)).toBe(expected);
   });
 
   test('a caller can pass another list', () => {
@@ -200,6 +219,16 @@ describe('checkOrganisationDomains', () => {
       'no domain at all',
       [' ', ''],
       'Give at least one e-mail domain, such as badgerhealth.example.',
+    ],
+    [
+      'a free-mail provider under another suffix',
+      ['yahoo.ca'],
+      'yahoo.ca is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.',
+    ],
+    [
+      'a free-mail provider under a two-label suffix',
+      ['outlook.co.uk'],
+      'outlook.co.uk is a free-mail domain: it does not identify an employer, so it cannot place anyone in an organisation.',
     ],
   ])('%s is refused at domains', (_name, domains, message) => {
     const error = domainErrorOf(() =>

@@ -2,7 +2,7 @@
 // that owns the domain; "To Test the System": an administrator may place a test user by hand.
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import { freeMailDomains } from './free-mail-domains';
+import { isFreeMailProvider } from './free-mail-domains';
 
 // A DNS name with at least one dot and a letters-only top-level label (e.g. badgerhealth.example).
 const hostnamePattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -20,11 +20,11 @@ export const emailDomainOf = (email: string): string => {
 const isWithin = (domain: string, parent: string): boolean =>
   domain === parent || domain.endsWith(`.${parent}`);
 
-/** True for a free-mail provider's domain or one of its subdomains. */
-export const isFreeMailDomain = (
-  domain: string,
-  list: readonly string[] = freeMailDomains,
-): boolean => list.some((d) => isWithin(normaliseDomain(domain), d));
+/** True for a free-mail provider's domain (any public suffix) or one of its subdomains. */
+export const isFreeMailDomain = (domain: string, list?: readonly string[]): boolean =>
+  list
+    ? list.some((d) => isWithin(normaliseDomain(domain), d))
+    : isFreeMailProvider(normaliseDomain(domain));
 
 export interface OrganisationDomains {
   id: number;

@@ -4,6 +4,7 @@ import { roles } from '../roles';
 import { createPortalCase, type PortalCustomer } from './create-portal-case';
 import { routePortalCase } from './route-portal-case';
 import { portalCaseCreateSchema } from './schema';
+import { demoRouting } from '../routing/test-fixtures';
 
 const customer: PortalCustomer = {
   id: 100,
@@ -24,22 +25,28 @@ const service = {
   supportCategory: 2,
   technologistGroup: 'DRMT',
 } as const;
-const tpRoute = routePortalCase({
-  at: now,
-  channel: 'portal',
-  service,
-  customer: { coned: false, primaryTechPartner: true },
-  workRelated: true,
-  computerName: null,
-});
-const plainRoute = routePortalCase({
-  at: now,
-  channel: 'portal',
-  service,
-  customer: { coned: false },
-  workRelated: true,
-  computerName: null,
-});
+const tpRoute = routePortalCase(
+  {
+    at: now,
+    channel: 'portal',
+    service,
+    customer: { coned: false, primaryTechPartner: true },
+    workRelated: true,
+    computerName: null,
+  },
+  demoRouting,
+);
+const plainRoute = routePortalCase(
+  {
+    at: now,
+    channel: 'portal',
+    service,
+    customer: { coned: false },
+    workRelated: true,
+    computerName: null,
+  },
+  demoRouting,
+);
 
 describe('createPortalCase', () => {
   test('a portal case for the customer themself, in the Help Desk queue with no agent, version 1', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type ContactFacts } from '../routing/schemas';
 import { portalRoutingEntry, routePortalCase } from './route-portal-case';
+import { demoRouting } from '../routing/test-fixtures';
 
 // Tuesday 24 November 2026, 10:00 and 19:00 in Chicago.
 const open = '2026-11-24T16:00:00.000Z';
@@ -94,24 +95,24 @@ describe('routePortalCase (kb 000 "Help Online", kb 004)', () => {
       'es_queue',
     ],
   ])('%s → %s', (_name, over, destination, tpReview, outcome) => {
-    const route = routePortalCase(facts(over));
+    const route = routePortalCase(facts(over), demoRouting);
     expect(route).toMatchObject({ destination, tpReview, decision: { outcome } });
   });
 
   test('a Primary TP is asked nothing by the portal: the review finds out whether it is mission critical', () => {
-    const route = routePortalCase(facts({ customer: tp }));
+    const route = routePortalCase(facts({ customer: tp }), demoRouting);
     expect(route.decision.question).toBe('missionCritical');
     expect(route.text).toMatch(/TP review queue of US - Help Desk/);
   });
 
   test('only portal cases are routed here', () => {
-    expect(() => routePortalCase(facts({ channel: 'email' }))).toThrow(
+    expect(() => routePortalCase(facts({ channel: 'email' }), demoRouting)).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),
     );
   });
 
   test('the routing journal entry is internal and carries the trace', () => {
-    const route = routePortalCase(facts({ customer: coned }));
+    const route = routePortalCase(facts({ customer: coned }), demoRouting);
     const entry = portalRoutingEntry(route, 5, open);
     expect(entry).toMatchObject({
       kind: 'routing',

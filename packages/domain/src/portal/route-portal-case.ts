@@ -23,7 +23,7 @@ export interface PortalRoute {
  * waits for the Help Desk's review (kb 004: HD staff find out whether it is mission critical);
  * everything else lands in the US - Help Desk queue with the routing trace for Level 1.
  */
-export function routePortalCase(facts: ContactFacts, ctx: RoutingContext = {}): PortalRoute {
+export function routePortalCase(facts: ContactFacts, ctx: RoutingContext): PortalRoute {
   if (facts.channel !== 'portal')
     throw new DomainError('VALIDATION', 'Help Online routes portal cases only.');
   const decision = routeContact(facts, ctx);

@@ -81,6 +81,49 @@ describe('resolveAttachedIncidents (kb 001 step 10)', () => {
     });
   });
 
+  test.each([
+    [
+      'the customer record on one, only their address on another',
+      [
+        attached(1, { customerId: 200 }, { name: 'Pat Lee', email: 'pat@wisc.edu' }),
+        attached(2, { customerId: null, callerName: 'pat', callerEmail: 'pat@wisc.edu' }, null),
+      ],
+    ],
+    [
+      'only the address, in another letter case, on the first',
+      [
+        attached(
+          1,
+          { customerId: null, callerName: 'P. Lee', callerEmail: ' PAT@Wisc.EDU ' },
+          null,
+        ),
+        attached(2, { customerId: 200 }, { name: 'Pat Lee', email: 'pat@wisc.edu' }),
+      ],
+    ],
+    [
+      'the address twice in two letter cases, no customer record',
+      [
+        attached(1, { customerId: null, callerName: 'Pat Lee', callerEmail: 'pat@wisc.edu' }, null),
+        attached(2, { customerId: null, callerName: 'Pat', callerEmail: 'Pat@Wisc.Edu' }, null),
+      ],
+    ],
+    [
+      'a third incident that ties two seen so far together',
+      [
+        attached(1, { customerId: null, callerName: 'Pat Lee', callerEmail: 'pat@wisc.edu' }, null),
+        attached(2, { customerId: 200, callerEmail: null }, { name: 'Pat Lee', email: '' }),
+        attached(3, { customerId: 200 }, { name: 'Pat Lee', email: 'pat@wisc.edu' }),
+      ],
+    ],
+  ])('one person, one e-mail: %s', (_case, list) => {
+    const result = run(list);
+    expect(result.outbox).toHaveLength(1);
+    expect(result.outbox[0]?.toAddress.toLowerCase()).toBe('pat@wisc.edu');
+    expect(result.outbox[0]?.toName).toBe('Pat Lee');
+    expect(result.outbox[0]?.subject).toContain(list.map((a) => a.incident.number).join(', '));
+    expect(result.counts).toMatchObject({ incidents: list.length, customers: 1, emails: 1 });
+  });
+
   test('a caller without a customer record is e-mailed at the caller address; one with no address is counted, not e-mailed', () => {
     const result = run([
       attached(1, { customerId: null, callerEmail: 'walkin@wisc.edu' }, null),

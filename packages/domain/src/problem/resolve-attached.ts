@@ -19,28 +19,50 @@ export interface AttachedIncident {
 }
 
 interface Recipient {
-  key: string;
   address: string | null;
   name: string;
   incidents: Incident[];
 }
 
-// One recipient per distinct customer (kb 001 step 10: "email all customers"), never one per incident.
+const addressOf = ({ incident, customer }: AttachedIncident): string | null =>
+  (customer?.email ?? incident.callerEmail ?? '').trim() || null;
+
+// What identifies a person: their customer record and their address (in any letter case).
+function personKeysOf(a: AttachedIncident): string[] {
+  const address = addressOf(a)?.toLowerCase();
+  const keys = a.incident.customerId !== null ? [`customer:${a.incident.customerId}`] : [];
+  if (address) keys.push(`email:${address}`);
+  return keys.length > 0 ? keys : [customerKeyOf(a.incident)];
+}
+
+/**
+ * One recipient per distinct person (kb 001 step 10: "email all customers"), never one per
+ * incident: incidents sharing a customer record or an address (any letter case) are one person,
+ * so one filed for the customer record and another holding only their address send one e-mail.
+ * The customer record's name and address win over what a caller gave.
+ */
 function recipientsOf(open: readonly AttachedIncident[]): Recipient[] {
-  const byKey = new Map<string, Recipient>();
-  for (const { incident, customer } of open) {
-    const key = customerKeyOf(incident);
-    const r = byKey.get(key) ?? {
-      key,
-      address: null,
-      name: customer?.name ?? incident.callerName,
-      incidents: [],
+  const parent = open.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const firstWithKey = new Map<string, number>();
+  open.forEach((a, i) => {
+    for (const key of personKeysOf(a)) {
+      const j = firstWithKey.get(key);
+      if (j === undefined) firstWithKey.set(key, i);
+      else parent[root(i)] = root(j);
+    }
+  });
+  const people = new Map<number, AttachedIncident[]>();
+  open.forEach((a, i) => people.set(root(i), [...(people.get(root(i)) ?? []), a]));
+  return [...people.values()].map((members) => {
+    const record = members.find((m) => m.customer !== null);
+    return {
+      address:
+        (record && addressOf(record)) ?? members.map(addressOf).find((x) => x !== null) ?? null,
+      name: record?.customer?.name ?? members[0]!.incident.callerName,
+      incidents: members.map((m) => m.incident),
     };
-    r.address ??= customer?.email ?? incident.callerEmail ?? null;
-    r.incidents.push(incident);
-    byKey.set(key, r);
-  }
-  return [...byKey.values()];
+  });
 }
 
 const openOnly = (attached: readonly AttachedIncident[]) =>

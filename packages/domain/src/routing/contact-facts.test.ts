@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { contactFactsFor, type RoutingAnswers } from './contact-facts';
 import { routeContact } from './route-contact';
 import { type ContactFacts } from './schemas';
+import { demoRouting } from './test-fixtures';
 
 // Tuesday 10:00 in Chicago.
 const at = '2026-11-24T16:00:00.000Z';
@@ -124,6 +125,25 @@ describe('contactFactsFor', () => {
     expect(factsFor({ customer, answers }).customer).toMatchObject(expected);
   });
 
+  // Issue 14 item 7: the program comes from the data, the customer's own or their department's.
+  test.each([
+    [
+      'the customer’s own program',
+      { program: 'aims' as const, departmentProgram: 'ds' as const },
+      'aims',
+    ],
+    [
+      'the department’s program when the customer has none',
+      { program: null, departmentProgram: 'ds' as const },
+      'ds',
+    ],
+    ['neither', { program: null, departmentProgram: null }, null],
+  ])('program: %s', (_name, programs, expected) => {
+    expect(factsFor({ customer: { ...plain, coned: true, ...programs } }).customer.program).toBe(
+      expected,
+    );
+  });
+
   test('the other answers become facts as they are', () => {
     const answers = {
       workRelated: true,
@@ -180,6 +200,6 @@ describe('contactFactsFor', () => {
       customer: { ...plain, coned: true, contractDepartment: true },
       answers: { workRelated: true },
     });
-    expect(routeContact(facts).outcome).toBe('transfer_to_cps');
+    expect(routeContact(facts, demoRouting).outcome).toBe('transfer_to_cps');
   });
 });

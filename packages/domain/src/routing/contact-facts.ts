@@ -44,6 +44,8 @@ export function contactFactsFor({
   customer: {
     coned: boolean;
     program: 'aims' | 'ds' | null;
+    /** The program of the customer's department (data): used when the customer has none of their own. */
+    departmentProgram?: 'aims' | 'ds' | null;
     primaryTechPartner: boolean;
     contractDepartment: boolean | null;
   } | null;
@@ -72,7 +74,7 @@ export function contactFactsFor({
     },
     customer: {
       coned: customer?.coned ?? false,
-      program: customer?.program ?? null,
+      program: customer?.program ?? customer?.departmentProgram ?? null,
       primaryTechPartner: customer?.primaryTechPartner ?? false,
       ...(contractDepartment !== undefined
         ? { contractDepartment }

@@ -9,6 +9,7 @@ import {
   routingDecisionSchema,
   type RoutingQuestion,
 } from './schemas';
+import { demoRouting } from './test-fixtures';
 
 const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.option(arb, { nil: undefined });
@@ -107,7 +108,7 @@ describe('routeContact properties (fast-check)', () => {
   test('never throws on schema-valid facts and always returns a schema-valid decision', () => {
     fc.assert(
       fc.property(validFacts, (facts) => {
-        const decision = routeContact(facts);
+        const decision = routeContact(facts, demoRouting);
         expect(routingDecisionSchema.safeParse(decision).success).toBe(true);
         expect(decision.steps.length).toBeGreaterThan(0);
       }),
@@ -118,7 +119,7 @@ describe('routeContact properties (fast-check)', () => {
   test('asks only with a question whose fact is absent, and asks nothing otherwise', () => {
     fc.assert(
       fc.property(validFacts, (facts) => {
-        const decision = routeContact(facts);
+        const decision = routeContact(facts, demoRouting);
         if (decision.outcome === 'ask') {
           expect(decision.question).toBeDefined();
           expect(isQuestionOpen(facts, decision.question!)).toBe(true);
@@ -137,7 +138,7 @@ describe('routeContact properties (fast-check)', () => {
         fc.array(answerValue, { minLength: 6, maxLength: 6 }),
         (start, answers) => {
           let facts = start;
-          let decision = routeContact(facts);
+          let decision = routeContact(facts, demoRouting);
           let asked = 0;
           while (decision.outcome === 'ask') {
             const question = decision.question!;
@@ -145,7 +146,7 @@ describe('routeContact properties (fast-check)', () => {
             expect(asked).toBeLessThanOrEqual(5);
             facts = answerQuestion(facts, answerFor(question, answers[asked - 1]!));
             expect(contactFactsSchema.safeParse(facts).success).toBe(true);
-            decision = routeContact(facts);
+            decision = routeContact(facts, demoRouting);
             if (decision.outcome === 'ask') expect(decision.question).not.toBe(question);
           }
           expect(decision.outcome).not.toBe('ask');

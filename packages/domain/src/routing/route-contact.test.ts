@@ -12,6 +12,7 @@ import {
   type RoutingQuestion,
   type TransferQueue,
 } from './schemas';
+import { demoRouting } from './test-fixtures';
 
 // Contact times, as local wall time with the offset in force (-06:00 CST, -05:00 CDT).
 const TUE_10 = '2026-02-10T10:00:00-06:00';
@@ -45,7 +46,7 @@ const facts = (patch: FactsPatch = {}): ContactFacts => ({
 interface Row {
   name: string;
   facts: FactsPatch;
-  ctx?: RoutingContext;
+  ctx?: Partial<RoutingContext>;
   outcome: RoutingOutcome;
   /** The rule id of the deciding (last) step. */
   rule: string;
@@ -102,12 +103,16 @@ const rows: Row[] = [
   { name: 'cps.computer-name: legacy aims prefix → CPS', facts: { customer: coned, workRelated: false, computerName: 'AIMS12345', cpsAgentsReady: 1 }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
   { name: 'cps.computer-name: legacy wdn prefix → CPS', facts: { customer: coned, workRelated: false, computerName: 'wdn-0101', cpsAgentsReady: 1 }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
   { name: 'cps.computer-name: legacy wdm prefix → CPS', facts: { customer: coned, workRelated: false, computerName: 'WDMlab7', cpsAgentsReady: 1 }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
-  { name: 'cps.computer-name: departmental computer by e-mail → Assign to CPS (departmental computer)', facts: { channel: 'email', customer: coned, workRelated: false, computerName: 'SOE-LT-7' }, outcome: 'assign_to_cps', rule: 'cps-open.case', assignReason: 'departmental_computer' },
+  { name: 'cps.computer-name: departmental computer by e-mail → Assign to CPS (departmental computer)', facts: { channel: 'email', customer: coned, workRelated: false, computerName: 'CHEM-LT-7' }, outcome: 'assign_to_cps', rule: 'cps-open.case', assignReason: 'departmental_computer' },
+  // Issue 14 item 7: SOE and GRAD are departments, but not on the contract list.
+  { name: 'cps.computer-name: SOE-LT-7 (SOE is not a contract department) → General HD', facts: { channel: 'email', customer: coned, workRelated: false, computerName: 'SOE-LT-7' }, outcome: 'general_hd', rule: 'cps.computer-name' },
+  { name: 'cps.computer-name: GRAD-0042 (GRAD is not a contract department) → General HD, not CPS', facts: { customer: coned, workRelated: false, computerName: 'GRAD-0042', cpsAgentsReady: 1 }, outcome: 'general_hd', rule: 'cps.computer-name' },
   { name: 'cps.computer-name: null (personal device) → General HD', facts: { customer: coned, workRelated: false, computerName: null }, outcome: 'general_hd', rule: 'cps.computer-name' },
   { name: 'cps.computer-name: another name (DESKTOP-8FJ2K) → General HD', facts: { customer: coned, workRelated: false, computerName: 'DESKTOP-8FJ2K' }, outcome: 'general_hd', rule: 'cps.computer-name' },
   { name: 'cps.computer-name: Caesar-PC does not carry the CAE prefix → General HD', facts: { customer: coned, workRelated: false, computerName: 'Caesar-PC' }, outcome: 'general_hd', rule: 'cps.computer-name' },
-  { name: 'cps.computer-name: ctx.departmentPrefixes replaces the demo list (ZOO-1 → CPS)', facts: { customer: coned, workRelated: false, computerName: 'ZOO-1', cpsAgentsReady: 1 }, ctx: { departmentPrefixes: ['ZOO'] }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
-  { name: 'cps.computer-name: a demo prefix outside ctx.departmentPrefixes → General HD', facts: { customer: coned, workRelated: false, computerName: 'CAE-1' }, ctx: { departmentPrefixes: ['zoo'] }, outcome: 'general_hd', rule: 'cps.computer-name' },
+  { name: 'cps.computer-name: the departments come from the caller (ZOO-1 → CPS)', facts: { customer: coned, workRelated: false, computerName: 'ZOO-1', cpsAgentsReady: 1 }, ctx: { departments: [{ name: 'Zoology', shortName: 'ZOO', contractPartner: true }] }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
+  { name: 'cps.computer-name: a demo short name missing from the caller’s departments → General HD', facts: { customer: coned, workRelated: false, computerName: 'CAE-1' }, ctx: { departments: [{ name: 'Zoology', shortName: 'zoo', contractPartner: true }] }, outcome: 'general_hd', rule: 'cps.computer-name' },
+  { name: 'cps.computer-name: a department taken off the contract list stops being departmental', facts: { customer: coned, workRelated: false, computerName: 'CAE-1' }, ctx: { departments: [{ name: 'Computer-Aided Engineering', shortName: 'CAE', contractPartner: false }] }, outcome: 'general_hd', rule: 'cps.computer-name' },
   { name: 'cps.computer-name: a personal device after hours → General HD, no critical question', facts: { at: TUE_NIGHT, customer: coned, workRelated: false, computerName: null }, outcome: 'general_hd', rule: 'cps.computer-name' },
 
   // Rule 4: CPS-supported, CPS open
@@ -131,7 +136,10 @@ const rows: Row[] = [
   { name: 'cps.open: 06:59:59 is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: TUE_065959 }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   { name: 'cps.open: Saturday is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: SAT_10 }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   { name: 'cps.open: a university holiday is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: JULY_3_HOLIDAY }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
-  { name: 'cps.open: ctx.holidays closes an ordinary Tuesday', facts: conedWork, ctx: { holidays: ['2026-02-10'] }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  { name: 'cps.open: a holiday in the data closes an ordinary Tuesday', facts: conedWork, ctx: { calendar: { holidays: ['2026-02-10'] } }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  // Issue 14 item 8: CPS's opening hours are data too.
+  { name: 'cps.open: hours in the data that close at 09:00 make Tuesday 10:00 after hours', facts: conedWork, ctx: { calendar: { hours: [{ weekday: 2, opens: '07:00', closes: '09:00' }] } }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  { name: 'cps.open: hours in the data that open on Saturday route a Saturday call to CPS', facts: { ...conedWork, at: SAT_10, cpsAgentsReady: 1 }, ctx: { calendar: { hours: [{ weekday: 6, opens: '08:00', closes: '12:00' }] } }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },
   { name: 'after-hours.critical: an e-mail after hours is asked too (rule 5 covers every channel)', facts: { ...conedWork, at: TUE_NIGHT, channel: 'email' }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   { name: 'after-hours.critical: no → Assign to EAST', facts: { ...afterHoursCps, criticalWorkStoppage: false }, outcome: 'assign_to_east', rule: 'after-hours.critical' },
   { name: 'after-hours.critical: no, AIMS customer → Assign to EAST, no page', facts: { ...afterHoursCps, criticalWorkStoppage: false, customer: { coned: true, program: 'aims' } }, outcome: 'assign_to_east', rule: 'after-hours.critical' },
@@ -189,7 +197,7 @@ describe('routeContact: one row per branch of DOMAIN.md §4', () => {
   });
 
   test.each(rows)('$name', (row) => {
-    const decision = routeContact(facts(row.facts), row.ctx);
+    const decision = routeContact(facts(row.facts), { ...demoRouting, ...row.ctx });
     expect(routingDecisionSchema.parse(decision)).toEqual(decision);
     expect(decision.outcome).toBe(row.outcome);
     expect(decision.question).toBe(row.question);
@@ -201,9 +209,19 @@ describe('routeContact: one row per branch of DOMAIN.md §4', () => {
   });
 });
 
+test('the trace says why a department’s computer is not departmental (issue 14 item 7)', () => {
+  const decision = routeContact(
+    facts({ customer: coned, workRelated: false, computerName: 'GRAD-0042' }),
+    demoRouting,
+  );
+  expect(decision.steps.at(-1)?.text).toBe(
+    'Computer GRAD-0042 is not departmental (Graduate School is not on the contract list): General HD.',
+  );
+});
+
 describe('routeContact: the explanation trace', () => {
   test('records every rule consulted, in order, with its kb doc', () => {
-    const decision = routeContact(facts({ ...conedWork, cpsAgentsReady: 0 }));
+    const decision = routeContact(facts({ ...conedWork, cpsAgentsReady: 0 }), demoRouting);
     expect(decision.steps.map((s) => [s.rule, s.answer, s.doc])).toEqual([
       ['outage', 'no', kbDocs.afterHours],
       ['cps.customer', 'yes', kbDocs.cpsTransfer],
@@ -217,7 +235,7 @@ describe('routeContact: the explanation trace', () => {
   });
 
   test('says which branches were passed over and why', () => {
-    const decision = routeContact(facts({ service: { banner: 'pick2' } }));
+    const decision = routeContact(facts({ service: { banner: 'pick2' } }), demoRouting);
     const text = decision.steps.map((s) => s.text).join('\n');
     expect(text).toMatch(/not coned/);
     expect(text).toMatch(/Not a PICK 5 service/);
@@ -234,6 +252,7 @@ describe('routeContact: the explanation trace', () => {
   test('the after-hours path explains the next opening and the on-call choice', () => {
     const decision = routeContact(
       facts({ ...afterHoursCps, customer: { coned: true, program: 'aims' } }),
+      demoRouting,
     );
     expect(decision.steps.map((s) => `${s.rule}=${s.answer}`)).toEqual([
       'outage=no',
@@ -252,16 +271,18 @@ describe('routeContact: the explanation trace', () => {
   test('out-of-scope Primary TP cases say what was out of scope', () => {
     const byCategory = routeContact(
       facts({ customer: ptp, missionCritical: true, service: { supportCategory: 3 } }),
+      demoRouting,
     );
     expect(byCategory.steps.find((s) => s.rule === 'primary-tp.scope')?.text).toContain(
       'support category 3 is not 1 or 2',
     );
-    const noCategory = routeContact(facts({ customer: ptp, missionCritical: true }));
+    const noCategory = routeContact(facts({ customer: ptp, missionCritical: true }), demoRouting);
     expect(noCategory.steps.find((s) => s.rule === 'primary-tp.scope')?.text).toContain(
       'support category unknown',
     );
     const byGroup = routeContact(
       facts({ customer: ptp, missionCritical: true, service: { supportCategory: 1 } }),
+      demoRouting,
     );
     expect(byGroup.steps.find((s) => s.rule === 'primary-tp.scope')?.text).toContain(
       'technologist group unknown',
@@ -271,7 +292,7 @@ describe('routeContact: the explanation trace', () => {
 
 describe('routeContact: scripts', () => {
   test('the Assign to CPS callback script names the local times', () => {
-    const { script } = routeContact(facts({ ...conedWork, cpsAgentsReady: 0 }));
+    const { script } = routeContact(facts({ ...conedWork, cpsAgentsReady: 0 }), demoRouting);
     expect(script).toContain('by Tuesday 2:00 PM');
     expect(script).toContain(
       'if you do not hear back by Wednesday 10:00 AM, please call 608-265-6900',
@@ -279,13 +300,16 @@ describe('routeContact: scripts', () => {
   });
 
   test('the live transfer script tells the customer they are contract supported', () => {
-    expect(routeContact(facts({ ...conedWork, cpsAgentsReady: 1 })).script).toContain(
+    expect(routeContact(facts({ ...conedWork, cpsAgentsReady: 1 }), demoRouting).script).toContain(
       'contract supported customer',
     );
   });
 
   test('the EAST script has the incident number placeholder, the CPS hours and phone', () => {
-    const { script } = routeContact(facts({ ...afterHoursCps, criticalWorkStoppage: false }));
+    const { script } = routeContact(
+      facts({ ...afterHoursCps, criticalWorkStoppage: false }),
+      demoRouting,
+    );
     expect(script).toContain('{incidentNumber}');
     expect(script).toContain('Monday–Friday, 7:00 AM to 6:00 PM');
     expect(script).toContain('608-265-6900');
@@ -295,33 +319,39 @@ describe('routeContact: scripts', () => {
   test('the on-call script promises contact within an hour', () => {
     const { script } = routeContact(
       facts({ ...afterHoursCps, customer: { coned: true, program: 'ds' } }),
+      demoRouting,
     );
     expect(script).toContain('a technician will contact you within an hour, by Tuesday 11:15 PM');
   });
 
   test('the chat script is the matching CPS template', () => {
-    expect(routeContact(facts({ channel: 'chat', service: { banner: 'pick5' } })).script).toBe(
-      chatTemplates['cps-supported-service'].text,
-    );
-    expect(routeContact(facts({ ...conedWork, channel: 'chat' })).script).toBe(
+    expect(
+      routeContact(facts({ channel: 'chat', service: { banner: 'pick5' } }), demoRouting).script,
+    ).toBe(chatTemplates['cps-supported-service'].text);
+    expect(routeContact(facts({ ...conedWork, channel: 'chat' }), demoRouting).script).toBe(
       chatTemplates['cps-supported-customer'].text,
     );
   });
 
   test('asking shows the question in the procedure’s words', () => {
-    expect(routeContact(facts({ customer: coned })).script).toBe(
+    expect(routeContact(facts({ customer: coned }), demoRouting).script).toBe(
       'Are you calling in for support for something related to work?',
     );
   });
 
   test('technologist and ES scripts state their promise', () => {
     expect(
-      routeContact(facts({ customer: ptp, missionCritical: true, service: inScopeService })).script,
+      routeContact(
+        facts({ customer: ptp, missionCritical: true, service: inScopeService }),
+        demoRouting,
+      ).script,
     ).toContain('by Wednesday 10:00 AM');
-    expect(routeContact(facts({ service: { banner: 'pick2' } })).script).toContain('by e-mail');
-    expect(routeContact(facts({ channel: 'chat', service: { banner: 'pick2' } })).script).toContain(
-      'Enterprise Support agent',
+    expect(routeContact(facts({ service: { banner: 'pick2' } }), demoRouting).script).toContain(
+      'by e-mail',
     );
+    expect(
+      routeContact(facts({ channel: 'chat', service: { banner: 'pick2' } }), demoRouting).script,
+    ).toContain('Enterprise Support agent');
   });
 });
 
@@ -361,6 +391,6 @@ describe('routeContact: required fields', () => {
     ],
     ['transfer to CPS needs the basics', facts({ ...conedWork, cpsAgentsReady: 1 }), base],
   ])('%s', (_name, input, expected) => {
-    expect(routeContact(input).requiredFields).toEqual(expected);
+    expect(routeContact(input, demoRouting).requiredFields).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
-import { demoHolidays, isCpsOpen } from '../calendar';
+import { isCpsOpen } from '../calendar';
 import { kbDocs } from './constants';
-import { demoDepartmentPrefixes } from './departments';
+import { type RoutingContext } from './routing-context';
 import { requiredFieldsFor } from './required-fields';
 import { type RuleEnv, type Verdict, ask } from './rules/context';
 import { checkCpsEligibility, classifyCpsCustomer } from './rules/cps-eligibility';
@@ -9,23 +9,18 @@ import { routeEnterpriseSupport } from './rules/enterprise-support';
 import { routePrimaryTechPartner } from './rules/primary-tech-partner';
 import { type ContactFacts, type RoutingDecision, type RoutingStep } from './schemas';
 
-export interface RoutingContext {
-  /** ISO local dates on which CPS is closed; defaults to `demoHolidays`. */
-  holidays?: readonly string[];
-  /** Department short names that mark a departmental computer; defaults to `demoDepartmentPrefixes`. */
-  departmentPrefixes?: readonly string[];
-}
+export type { RoutingContext } from './routing-context';
 
 /**
  * Routes one contact through the help desk's procedures (kb 000, 001, 002, 004; DOMAIN.md §4):
  * the first rule that decides wins, and every rule consulted is explained in `steps`.
  */
-export function routeContact(facts: ContactFacts, ctx: RoutingContext = {}): RoutingDecision {
+export function routeContact(facts: ContactFacts, ctx: RoutingContext): RoutingDecision {
   const steps: RoutingStep[] = [];
   const env: RuleEnv = {
     facts,
-    holidays: ctx.holidays ?? demoHolidays,
-    departmentPrefixes: ctx.departmentPrefixes ?? demoDepartmentPrefixes,
+    calendar: ctx.calendar ?? {},
+    departments: ctx.departments,
     noteFor: (doc) => (rule, answer, text) => steps.push({ rule, doc, answer, text }),
   };
   const verdict = decide(env);
@@ -53,9 +48,7 @@ function decide(env: RuleEnv): Verdict {
   const eligibility = checkCpsEligibility(env, customer === 'yes');
   if (typeof eligibility === 'object') return eligibility;
   if (eligibility !== 'not-cps') {
-    return isCpsOpen(facts.at, { holidays: env.holidays })
-      ? routeCpsOpen(env, eligibility)
-      : routeCpsClosed(env);
+    return isCpsOpen(facts.at, env.calendar) ? routeCpsOpen(env, eligibility) : routeCpsClosed(env);
   }
 
   return routePrimaryTechPartner(env) ?? routeEnterpriseSupport(env) ?? routeGeneralHd(env);

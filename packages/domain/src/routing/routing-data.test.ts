@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { assignToCpsReasonIds, assignToCpsReasons } from './assign-to-cps-reasons';
 import { chatDeadlines, chatTemplates } from './chat';
-import { demoDepartmentPrefixes, isDepartmentalComputer } from './departments';
+import { departmentOfComputer, isDepartmentalComputer } from './departments';
+import { demoDepartments } from './test-fixtures';
 import { answerQuestion, isQuestionOpen, routingQuestionPrompts } from './questions';
 import { requiredFieldsFor } from './required-fields';
 import { type ContactFacts, contactFactsSchema, routingQuestions } from './schemas';
@@ -78,16 +79,35 @@ describe('isDepartmentalComputer (kb 000)', () => {
     ['CAE', true],
     ['caesar-pc', false],
     ['MDSN_77', true],
-    ['grad.lab.3', true],
+    ['chem-nmr-2', true],
+    // Issue 14 item 7: GRAD and SOE are departments but not contract partners (kb 000 list).
+    ['grad.lab.3', false],
+    ['GRAD-0042', false],
+    ['SOE-LT-7', false],
     ['aimsbox', true],
     ['  wdn7 ', true],
     ['xyz-1', false],
-  ])('%s → %s with the demo short names', (name, expected) => {
-    expect(isDepartmentalComputer(name, demoDepartmentPrefixes)).toBe(expected);
+  ])('%s → %s with the demo departments', (name, expected) => {
+    expect(isDepartmentalComputer(name, demoDepartments)).toBe(expected);
   });
 
-  test('an empty short name in the configuration matches nothing', () => {
-    expect(isDepartmentalComputer('1234', ['', '  '])).toBe(false);
+  test('an empty short name in the data matches nothing', () => {
+    const blank = [
+      { shortName: '', contractPartner: true },
+      { shortName: '  ', contractPartner: true },
+    ];
+    expect(isDepartmentalComputer('1234', blank)).toBe(false);
+  });
+
+  test('the longest matching short name names the department', () => {
+    const nested = [
+      { shortName: 'CS', contractPartner: false, name: 'Computer Sciences' },
+      { shortName: 'CS2', contractPartner: true, name: 'Computer Sciences Lab 2' },
+    ];
+    expect(departmentOfComputer('CS2-9', nested)?.name).toBe('Computer Sciences Lab 2');
+    expect(departmentOfComputer('cs-9', nested)?.name).toBe('Computer Sciences');
+    expect(isDepartmentalComputer('CS2-9', nested)).toBe(true);
+    expect(isDepartmentalComputer('CS-9', nested)).toBe(false);
   });
 });
 

@@ -1,17 +1,24 @@
 import { redirect } from 'next/navigation';
-import { homePathFor } from '@handoff/domain';
+import { homePathFor, safeCallbackPath } from '@handoff/domain';
 import { getSession } from '../../server/auth';
 import { SignInForm } from './sign-in-form';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  // Only a same-site path is followed after sign-in (a deep link from an e-mail or notification).
+  const callback = safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : null);
   const session = await getSession();
-  if (session) redirect(homePathFor(session.user.role));
+  if (session) redirect(callback ?? homePathFor(session.user.role));
   return (
     <main className="signin">
       <h1>Sign in to Handoff</h1>
-      <SignInForm />
+      <SignInForm callbackPath={callback} />
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field } from '@handoff/ui';
 
-export function SignInForm() {
+export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,8 +25,8 @@ export function SignInForm() {
       );
       return;
     }
-    // The server sends each role to its own home.
-    window.location.assign('/');
+    // Back to the deep link that asked for sign-in (validated on the server), else each role's home.
+    window.location.assign(callbackPath ?? '/');
   }
 
   return (

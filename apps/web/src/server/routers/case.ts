@@ -15,6 +15,7 @@ import {
 } from '@handoff/domain';
 import {
   attachmentRepository,
+  routingDataRepository,
   catalogRepository,
   customerRepository,
   incidentRepository,
@@ -112,12 +113,13 @@ export const caseRouter = {
           at: now,
           channel: 'portal',
           service,
-          customer: customer,
+          customer,
           computerName: input.computerName ?? null,
           // Nobody is on the line: a portal case is never transferred live.
           cpsAgentsReady: 0,
           answers: { workRelated: input.workRelated, computerName: input.computerName ?? null },
         }),
+        routingDataRepository.routingContext(ctx.db),
       );
       const drafts = createPortalCase({
         input,

@@ -153,6 +153,38 @@ describe('incident.edit', () => {
     expect(before).toMatchObject({ incident: { description: 'TA still locked out.', version: 2 } });
   });
 
+  // Issue 14 item 14: an e-mail from an unknown address is matched to its customer afterwards.
+  test('the Customer field matches an unknown sender to a customer: audited, version-checked', async () => {
+    const caller = callerFor(db, 'l1@handoff.test', steppingClock());
+    const { id, number } = await caller.incident.create({
+      ...valid,
+      customerId: null,
+      callerEmail: 'oscar.personal@example.org',
+      channel: 'email',
+    });
+    expect(
+      await caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: 17 } }),
+    ).toEqual({ id, version: 2, changed: 1 });
+    const shown = await caller.incident.byNumber({ number });
+    expect(shown).toMatchObject({ customer: { id: 17, name: 'Oscar Nguyen' } });
+    expect(shown.audience === 'staff' && shown.audit[0]).toMatchObject({
+      field: 'customerId',
+      fromValue: null,
+      toValue: '17',
+    });
+    const stale = await rejectionOf(
+      caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: 18 } }),
+    );
+    expect(stale).toMatchObject({ code: 'CONFLICT' });
+    const missing = await rejectionOf(
+      caller.incident.edit({ id, expectedVersion: 2, patch: { customerId: 9999 } }),
+    );
+    expect(missing).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await caller.incident.byNumber({ number })).toMatchObject({
+      incident: { customerId: 17, version: 2 },
+    });
+  });
+
   test('an edit with nothing changed keeps the version and writes no audit', async () => {
     const caller = callerFor(db, 'l1@handoff.test');
     const { id, number } = await caller.incident.create(valid);

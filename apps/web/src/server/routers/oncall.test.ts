@@ -66,7 +66,7 @@ describe('oncall', () => {
       expectation: 'A technician calls you within the hour.',
     });
     expect(snapshotOf(dbs.db, id).journal[0]!.body).toBe(
-      'Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7009): answered',
+      'Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7009): answered. Told them: “A case came in: INC-000009. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.”',
     );
   });
 

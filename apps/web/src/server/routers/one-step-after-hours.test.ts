@@ -174,6 +174,9 @@ describe('oneStep.pageOncall', () => {
       promises,
       version: 2,
     });
+    // kb 001: the case, the customer's name and phone, and a brief description.
+    const message =
+      'A case came in: INC-000009. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.';
     const script =
       'I have passed your case INC-000009 to the on-call technician; a technician will contact you within an hour, by Tuesday 8:00 PM.';
     expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
@@ -193,8 +196,8 @@ describe('oneStep.pageOncall', () => {
       [
         'phone',
         'internal',
-        'Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7001): voicemail left',
-        { schedule: 'aims', contactId: ids.oncall.aimsPrimary, result: 'voicemail' },
+        `Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7001): voicemail left. Told them: “${message}”`,
+        { schedule: 'aims', contactId: ids.oncall.aimsPrimary, result: 'voicemail', message },
       ],
     ]);
     expect(audit.map((a) => [a.field, a.toValue])).toEqual([
@@ -217,9 +220,41 @@ describe('oneStep.pageOncall', () => {
       schedule: 'gds',
       contactId: ids.oncall.gdsPrimary,
     });
-    expect(snapshotOf(db, id).journal[0]!.body).toBe(
-      'Paged the GDS on-call (Riley Chen (GDS primary), 608-555-7101): answered',
+    expect(snapshotOf(db, id).journal[0]!.body).toMatch(
+      /^Paged the GDS on-call \(Riley Chen \(GDS primary\), 608-555-7101\): answered\. Told them: “A case came in: INC-\d+\. Customer: Hana Coned, 608-555-0108\. Problem: Printer in room 210 prints blank pages\.”$/,
     );
+  });
+
+  // Issue 14 item 9: Avery Aims is a former AIMS partner, so GDS needs a reason.
+  test('the GDS on-call for an AIMS customer → BAD_REQUEST without a reason, journaled with one', async () => {
+    const { db } = dbs;
+    const s = await scenarios.page_oncall(db);
+    const gds = { ...page, schedule: 'gds' as const, contactId: ids.oncall.gdsPrimary };
+    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+      lee().oneStep.pageOncall({ incidentId: s.incidentId, expectedVersion: 1, ...gds }),
+    );
+    const message =
+      'Avery Aims is a former AIMS contract partner: page the AIMS on-call, or say why you page GDS (kb 001).';
+    expect(refusal).toEqual({
+      code: 'BAD_REQUEST',
+      message,
+      fields: { scheduleOverrideReason: message },
+    });
+
+    await lee().oneStep.pageOncall({
+      incidentId: s.incidentId,
+      expectedVersion: 1,
+      ...gds,
+      scheduleOverrideReason: 'The AIMS on-call line rang out twice.',
+    });
+    const system = snapshotOf(db, s.incidentId).journal.find((j) => j.kind === 'system')!;
+    expect(system.body).toContain(
+      'Paged GDS instead of AIMS: The AIMS on-call line rang out twice.',
+    );
+    expect(system.data).toMatchObject({
+      expectedSchedule: 'aims',
+      overrideReason: 'The AIMS on-call line rang out twice.',
+    });
   });
 
   test.each([

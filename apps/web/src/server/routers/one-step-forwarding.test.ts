@@ -159,6 +159,7 @@ describe('oneStep.escalateToTechnologists', () => {
       ['classification', 'Escalate to technologists'],
       ['status', 'assigned'],
       ['promises', JSON.stringify(promises)],
+      ['peopleAffected', '30'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId])).toEqual([['team', drmt]]);
   });
@@ -166,7 +167,12 @@ describe('oneStep.escalateToTechnologists', () => {
   test('group SNCC goes to SNCC-Sysops; a chosen group wins over the service’s', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
-    await lee().oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: why });
+    await lee().oneStep.escalateToTechnologists({
+      incidentId: id,
+      expectedVersion: 1,
+      peopleAffected: 30,
+      note: why,
+    });
     expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'SNCC-Sysops'));
 
     const other = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
@@ -174,28 +180,50 @@ describe('oneStep.escalateToTechnologists', () => {
       incidentId: other.id,
       expectedVersion: 1,
       group: 'Middleware',
+      peopleAffected: 30,
       note: why,
     });
     expect(snapshotOf(db, other.id).incident!.ownerTeamId).toBe(teamId(db, 'Middleware'));
   });
 
-  test('a service without a technologist group and no group chosen → BAD_REQUEST at group, nothing changed', async () => {
-    const { db } = dbs;
-    const { id } = await newIncident(db, tuesday10); // Campus Printing names no group
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: why }),
-    );
-    const message = 'Choose the technologist group: the service names none.';
-    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { group: message } });
+  // Issue 14 item 10: kb 004's scope applies whatever the channel, phone included.
+  test.each([
+    ['Canvas (category 3, Applications Technology)', 13, undefined],
+    ['Campus Printing (category 3, no group), with a group chosen', ids.service.printing, 'IIAT'],
+  ] as const)(
+    'a phone contact about %s → PRECONDITION_FAILED, no promise made, nothing changed',
+    async (_name, serviceId, group) => {
+      const { db } = dbs;
+      const { id } = await newIncident(db, tuesday10, { serviceId });
+      const refusal = await refusedWithoutChange(db, id, () =>
+        lee().oneStep.escalateToTechnologists({
+          incidentId: id,
+          expectedVersion: 1,
+          ...(group ? { group } : {}),
+          peopleAffected: 1,
+          note: why,
+        }),
+      );
+      expect(refusal).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        message: expect.stringContaining('category 3 products are excluded'),
+      });
+    },
+  );
 
-    // Naming the group is enough.
-    await lee().oneStep.escalateToTechnologists({
-      incidentId: id,
-      expectedVersion: 1,
-      group: 'IIAT',
-      note: why,
-    });
-    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'IIAT'));
+  test('a phone contact affecting one person → BAD_REQUEST at peopleAffected, nothing changed', async () => {
+    const { db } = dbs;
+    const s = await scenarios.escalate_to_technologists(db);
+    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
+      lee().oneStep.escalateToTechnologists({
+        incidentId: s.incidentId,
+        expectedVersion: 1,
+        peopleAffected: 1,
+        note: why,
+      }),
+    );
+    const message = `It affects one person, so it is not mission critical: handle ${snapshotOf(db, s.incidentId).incident!.number} normally (kb 004).`;
+    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { peopleAffected: message } });
   });
 
   test.each([

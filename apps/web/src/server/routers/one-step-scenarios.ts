@@ -178,6 +178,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         c.oneStep.escalateToTechnologists({
           incidentId: id,
           expectedVersion: v,
+          peopleAffected: 30,
           note: 'Whole lab cannot reach the gateway.',
         }),
     };

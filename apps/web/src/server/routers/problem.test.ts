@@ -462,6 +462,31 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     );
   });
 
+  test('one person, one e-mail: an incident with only their address (in other letter case) joins their customer record', async () => {
+    const { problem } = await outageWithProblem();
+    const byAddress = await l1.incident.create({
+      callerName: 'Oscar',
+      callerEmail: 'ONguyen@Grad.Wisc.Edu',
+      serviceId: campusNetwork,
+      description: 'No wired connection in Bascom Hall either.',
+      channel: 'email',
+      problemId: problem.id,
+    });
+    expect(incident(byAddress.id).customerId).toBeNull();
+    expect((await sncc.problem.byNumber({ number: problem.number })).preview).toMatchObject({
+      incidents: 4,
+      customers: 3,
+      emails: 3,
+    });
+    await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 });
+    const toOscar = resolvedAttachedMail().filter(
+      (m) => m.toAddress.toLowerCase() === 'onguyen@grad.wisc.edu',
+    );
+    expect(toOscar).toHaveLength(1);
+    expect(toOscar[0]?.subject).toContain(byAddress.number);
+    expect(resolvedAttachedMail()).toHaveLength(3);
+  });
+
   test('500 linked incidents are resolved in one call with exactly one queued e-mail per distinct customer', async () => {
     const { problem } = await outageWithProblem();
     const user = userRepository.findByEmail(db, 'l1@handoff.test')!;

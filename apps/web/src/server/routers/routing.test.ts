@@ -1,8 +1,10 @@
 // The Route panel's procedure: the policy run on everything known about the incident (DOMAIN.md §4).
 import { describe, expect, test } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { routingQuestionPrompts } from '@handoff/domain';
+import { incidentRepository, schema } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
-import { l1, newIncident, tuesday10, tuesday19 } from './one-step-scenarios';
+import { l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 const lee = (at = tuesday10) => callerFor(dbs.db, l1, fixedClock(at));
@@ -133,5 +135,64 @@ describe('routing.decide', () => {
       code: 'BAD_REQUEST',
       fields: { 'answers.workRelated': expect.any(String) },
     });
+  });
+
+  // Issue 14 item 7: departments are data; GRAD and SOE are not on the contract list.
+  test.each([
+    ['GRAD-0042', 'general_hd'],
+    ['SOE-LT-7', 'general_hd'],
+    ['CAE-1234', 'assign_to_cps'],
+    ['CHEM-9', 'assign_to_cps'],
+  ])('a coned customer, not work related, on %s → %s', async (computerName, outcome) => {
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({
+      incidentId: id,
+      answers: { workRelated: false, computerName },
+    });
+    expect(result.decision.outcome).toBe(outcome);
+  });
+
+  test('the contract flag in the departments table decides, not a constant', async () => {
+    const { db } = dbs;
+    db.update(schema.departments)
+      .set({ contractPartner: true })
+      .where(eq(schema.departments.shortName, 'GRAD'))
+      .run();
+    db.update(schema.departments)
+      .set({ contractPartner: false })
+      .where(eq(schema.departments.shortName, 'CAE'))
+      .run();
+    const { id } = await conedCall();
+    const decide = (computerName: string) =>
+      lee().routing.decide({ incidentId: id, answers: { workRelated: false, computerName } });
+    expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
+    expect((await decide('CAE-1234')).decision.outcome).toBe('general_hd');
+  });
+
+  // Issue 14 item 8: holidays and hours are data; a promise already made keeps its time.
+  test('a holiday the administrators add moves new promises; the stored promise keeps its time', async () => {
+    const { db } = dbs;
+    const s = await scenarios.assign_to_cps(db);
+    await s.run(lee(), s.version);
+    const stored = incidentRepository.findById(db, s.incidentId)!.promises;
+    expect(stored).toMatchObject({ callIfNoContactBy: '2026-11-25T16:00:00Z' });
+
+    db.insert(schema.holidays).values({ date: '2026-11-25', name: 'Snow day' }).run();
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    // Wednesday is now a holiday and Thanksgiving follows: the next business day is Monday.
+    expect(result.decision.promises).toMatchObject({ callIfNoContactBy: '2026-11-30T16:00:00Z' });
+    expect(incidentRepository.findById(db, s.incidentId)!.promises).toEqual(stored);
+  });
+
+  test('CPS hours in the data decide whether CPS is open', async () => {
+    const { db } = dbs;
+    db.update(schema.openingHours)
+      .set({ closes: '09:00' })
+      .where(and(eq(schema.openingHours.desk, 'cps'), eq(schema.openingHours.weekday, 2)))
+      .run();
+    const { id } = await conedCall();
+    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    expect(result.decision).toMatchObject({ outcome: 'ask', question: 'criticalWorkStoppage' });
   });
 });

@@ -9,6 +9,7 @@ import {
   routingAnswersSchema,
   routingQuestionPrompts,
 } from '@handoff/domain';
+import { routingDataRepository } from '@handoff/db';
 import { loadOneStepEnv, loadRoutingContext } from '../one-step-env';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
@@ -40,6 +41,7 @@ export const routingRouter = {
           ? {
               coned: customer.coned,
               program: customer.program,
+              departmentProgram: customer.departmentProgram,
               primaryTechPartner: customer.primaryTechPartner,
               contractDepartment: customer.contractDepartment,
             }
@@ -50,7 +52,7 @@ export const routingRouter = {
         outage: env.underActiveOutage,
         answers: input.answers,
       });
-      const decision = routeContact(facts);
+      const decision = routeContact(facts, routingDataRepository.routingContext(ctx.db));
       return {
         at: now,
         decision,

@@ -1,4 +1,6 @@
+import { type CalendarContext } from '../../calendar';
 import { type KbDoc } from '../constants';
+import { type RoutingContext } from '../routing-context';
 import { routingQuestionPrompts } from '../questions';
 import { type ContactFacts, type RoutingDecision, type RoutingQuestion } from '../schemas';
 
@@ -11,8 +13,8 @@ export type Note = (rule: string, answer: string, text: string) => void;
 /** What every rule reads: the facts, the resolved context and the trace. */
 export interface RuleEnv {
   facts: ContactFacts;
-  holidays: readonly string[];
-  departmentPrefixes: readonly string[];
+  calendar: CalendarContext;
+  departments: RoutingContext['departments'];
   noteFor: (doc: KbDoc) => Note;
 }
 

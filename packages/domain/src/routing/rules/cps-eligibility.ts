@@ -1,5 +1,5 @@
 import { kbDocs } from '../constants';
-import { isDepartmentalComputer } from '../departments';
+import { departmentOfComputer, isDepartmentalComputer } from '../departments';
 import { ask, type CpsBasis, type RuleEnv, type Verdict } from './context';
 
 /** Rule 2 (kb 000, 002): a CPS customer is coned or from a department on the contract list. */
@@ -36,7 +36,7 @@ export function classifyCpsCustomer({ facts, noteFor }: RuleEnv): 'yes' | 'no' |
  * contact is CPS-supported, `not-cps` to go on to rule 6, or a verdict (a question or General HD).
  */
 export function checkCpsEligibility(
-  { facts, departmentPrefixes, noteFor }: RuleEnv,
+  { facts, departments, noteFor }: RuleEnv,
   isCpsCustomer: boolean,
 ): CpsBasis | 'not-cps' | Verdict {
   const note = noteFor(kbDocs.cpsTransfer);
@@ -89,10 +89,16 @@ export function checkCpsEligibility(
     note('cps.computer-name', 'no', 'Personal device: continue the call as normal (General HD).');
     return { outcome: 'general_hd' };
   }
-  if (isDepartmentalComputer(computerName, departmentPrefixes)) {
+  if (isDepartmentalComputer(computerName, departments)) {
     note('cps.computer-name', 'yes', `Computer ${computerName} is departmental: CPS-supported.`);
     return 'departmental-computer';
   }
-  note('cps.computer-name', 'no', `Computer ${computerName} is not departmental: General HD.`);
+  const owner = departmentOfComputer(computerName, departments);
+  const why = owner ? ` (${owner.name} is not on the contract list)` : '';
+  note(
+    'cps.computer-name',
+    'no',
+    `Computer ${computerName} is not departmental${why}: General HD.`,
+  );
   return { outcome: 'general_hd' };
 }

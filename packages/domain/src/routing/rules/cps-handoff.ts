@@ -31,7 +31,7 @@ const reasonFor: Record<CpsBasis, AssignToCpsReasonId> = {
 };
 
 /** Rule 4 (kb 000 "Transferring Customers to Help Desk CPS"): CPS-supported while CPS is open. */
-export function routeCpsOpen({ facts, holidays, noteFor }: RuleEnv, basis: CpsBasis): Verdict {
+export function routeCpsOpen({ facts, calendar, noteFor }: RuleEnv, basis: CpsBasis): Verdict {
   const note = noteFor(kbDocs.cpsTransfer);
   note('cps.open', 'yes', `CPS is open (${cpsHoursText}): hand the contact to CPS now.`);
 
@@ -49,10 +49,8 @@ export function routeCpsOpen({ facts, holidays, noteFor }: RuleEnv, basis: CpsBa
         );
         return { outcome: 'transfer_to_cps', transferQueue, script: transferToCpsScript };
       }
-      const contactBy = addBusinessHours(facts.at, cpsCallbackBusinessHours, { holidays });
-      const callIfNoContactBy = addBusinessDays(facts.at, cpsCallIfNoContactBusinessDays, {
-        holidays,
-      });
+      const contactBy = addBusinessHours(facts.at, cpsCallbackBusinessHours, calendar);
+      const callIfNoContactBy = addBusinessDays(facts.at, cpsCallIfNoContactBusinessDays, calendar);
       note(
         'cps-open.phone-ready',
         'no',
@@ -92,9 +90,9 @@ export function routeCpsOpen({ facts, holidays, noteFor }: RuleEnv, basis: CpsBa
 }
 
 /** Rule 5 (kb 001 "Handling Contract Partners After Hours"): CPS-supported while CPS is closed. */
-export function routeCpsClosed({ facts, holidays, noteFor }: RuleEnv): Verdict {
+export function routeCpsClosed({ facts, calendar, noteFor }: RuleEnv): Verdict {
   const note = noteFor(kbDocs.afterHours);
-  const opening = nextCpsOpening(facts.at, { holidays });
+  const opening = nextCpsOpening(facts.at, calendar);
   noteFor(kbDocs.cpsTransfer)(
     'cps.open',
     'no',

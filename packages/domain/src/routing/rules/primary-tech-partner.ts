@@ -28,7 +28,7 @@ export const isPrimaryTpInScope = ({
  */
 export function routePrimaryTechPartner({
   facts,
-  holidays,
+  calendar,
   noteFor,
 }: RuleEnv): Verdict | undefined {
   const note = noteFor(kbDocs.primaryTechPartners);
@@ -55,7 +55,7 @@ export function routePrimaryTechPartner({
   const { supportCategory, technologistGroup } = facts.service;
   const categoryInScope = supportCategory === 1 || supportCategory === 2;
   if (isPrimaryTpInScope({ supportCategory, technologistGroup })) {
-    const respondBy = addBusinessDays(facts.at, technologistResponseBusinessDays, { holidays });
+    const respondBy = addBusinessDays(facts.at, technologistResponseBusinessDays, calendar);
     note(
       'primary-tp.scope',
       'yes',

@@ -150,6 +150,7 @@ export default function IncidentPage() {
       ) : null}
       {d.canEdit ? (
         <EditIncidentForm
+          customer={d.customer}
           incident={i}
           services={services.data ?? []}
           onSaved={() => void q.refetch()}

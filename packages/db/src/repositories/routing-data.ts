@@ -1,0 +1,52 @@
+import { asc, eq } from 'drizzle-orm';
+import { type CalendarContext, type Desk, type RoutingContext } from '@handoff/domain';
+import { type Db } from '../client';
+import { departments, holidays, leadershipContacts, openingHours } from '../schema';
+import { type Tx } from './incident';
+
+/** Every department (the contract list and the others), by name. */
+export const findDepartments = (db: Db | Tx) =>
+  db.select().from(departments).orderBy(asc(departments.name)).all();
+
+/** The university holidays, in date order. */
+export const findHolidays = (db: Db | Tx) =>
+  db.select().from(holidays).orderBy(asc(holidays.date)).all();
+
+/** A desk's weekly opening hours, Monday first; a weekday without a row is closed. */
+export const findHours = (db: Db | Tx, desk: Desk) =>
+  db
+    .select({
+      weekday: openingHours.weekday,
+      opens: openingHours.opens,
+      closes: openingHours.closes,
+    })
+    .from(openingHours)
+    .where(eq(openingHours.desk, desk))
+    .orderBy(asc(openingHours.weekday))
+    .all();
+
+/** The HD leadership contacts kb 001 says to reach when unsure, in the order the admin set. */
+export const findLeadership = (db: Db | Tx) =>
+  db
+    .select()
+    .from(leadershipContacts)
+    .orderBy(asc(leadershipContacts.position), asc(leadershipContacts.id))
+    .all();
+
+/** The calendar of a desk as administrators keep it: the holidays and its weekly hours. */
+export const calendarOf = (db: Db | Tx, desk: Desk = 'cps'): CalendarContext => ({
+  holidays: findHolidays(db).map((h) => h.date),
+  hours: findHours(db, desk),
+});
+
+/** What routing reads besides the contact's facts, from the data administrators keep. */
+export function routingContext(db: Db | Tx): RoutingContext {
+  return {
+    calendar: calendarOf(db),
+    departments: findDepartments(db).map((d) => ({
+      name: d.name,
+      shortName: d.shortName,
+      contractPartner: d.contractPartner,
+    })),
+  };
+}
