@@ -24,3 +24,4 @@ export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
+export * as searchRepository from './repositories/search';

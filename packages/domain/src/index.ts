@@ -13,3 +13,4 @@ export * from './partner';
 export * from './outage';
 export * from './problem';
 export * from './mail';
+export * from './search';

@@ -1,0 +1,3 @@
+export * from './query';
+export * from './snippet';
+export * from './schema';
