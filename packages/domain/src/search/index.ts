@@ -1,3 +1,4 @@
 export * from './query';
 export * from './snippet';
 export * from './schema';
+export * from './scope';
