@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './partners';
 export * from './problems';
 export * from './mail';
+export * from './queue-views';
