@@ -25,3 +25,4 @@ export * as attachmentRepository from './repositories/attachment';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
 export * as searchRepository from './repositories/search';
+export * as queueGridRepository from './repositories/queue-grid';

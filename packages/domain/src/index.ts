@@ -14,3 +14,4 @@ export * from './outage';
 export * from './problem';
 export * from './mail';
 export * from './search';
+export * from './queue';
