@@ -35,7 +35,8 @@ export interface SearchFilter extends SearchScope {
 interface HitRow {
   incidentId: number;
   rank: number;
-  snippet: string;
+  /** The matched row: the incident itself or one journal entry. */
+  docId: number;
   source: 'incident' | 'journal';
   windowFull: number;
 }
@@ -82,8 +83,7 @@ export function searchIncidents(db: Db, f: SearchFilter) {
       SELECT * FROM (
         SELECT f.rowid AS incident_id,
                bm25(incidents_fts, 10.0, 6.0, 6.0, 6.0, 4.0, 1.0) AS rank,
-               snippet(incidents_fts, -1, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS snippet,
-               'incident' AS source
+               f.rowid AS doc_id, 'incident' AS source
         FROM incidents_fts f JOIN incidents i ON i.id = f.rowid
         WHERE incidents_fts MATCH ${incidentMatch} AND ${scope}
         ORDER BY f.rowid DESC LIMIT ${rankingWindow}
@@ -92,8 +92,7 @@ export function searchIncidents(db: Db, f: SearchFilter) {
       SELECT * FROM (
         SELECT j.incident_id AS incident_id,
                bm25(journal_fts) AS rank,
-               snippet(journal_fts, 0, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS snippet,
-               'journal' AS source
+               jf.rowid AS doc_id, 'journal' AS source
         FROM journal_fts jf
           JOIN journal_entries j ON j.id = jf.rowid
           JOIN incidents i ON i.id = j.incident_id
@@ -102,9 +101,9 @@ export function searchIncidents(db: Db, f: SearchFilter) {
       )
     ),
     best AS (
-      SELECT incident_id, min(rank) AS rank, snippet, source FROM hits GROUP BY incident_id
+      SELECT incident_id, min(rank) AS rank, doc_id, source FROM hits GROUP BY incident_id
     )
-    SELECT incident_id AS incidentId, rank, snippet, source,
+    SELECT incident_id AS incidentId, rank, doc_id AS docId, source,
            ((SELECT count(*) FROM hits WHERE source = 'incident') >= ${rankingWindow}
              OR (SELECT count(*) FROM hits WHERE source = 'journal') >= ${rankingWindow}) AS windowFull
     FROM best ${after}
@@ -121,7 +120,15 @@ export function searchIncidents(db: Db, f: SearchFilter) {
   );
   const items = page.flatMap((h) => {
     const incident = summaries.get(h.incidentId);
-    return incident ? [{ ...incident, rank: h.rank, snippet: h.snippet, matchedIn: h.source }] : [];
+    if (!incident) return [];
+    return [
+      {
+        ...incident,
+        rank: h.rank,
+        snippet: snippetOf(db, h, incidentMatch, f.match),
+        matchedIn: h.source,
+      },
+    ];
   });
   const last = page[page.length - 1];
   return {
@@ -129,6 +136,21 @@ export function searchIncidents(db: Db, f: SearchFilter) {
     nextCursor: hasMore && last ? { rank: last.rank, id: last.incidentId } : null,
     capped: Boolean(page[0]?.windowFull),
   };
+}
+
+// Snippets only for the rows of the page (a snippet costs far more than a rank).
+function snippetOf(db: Db, h: HitRow, incidentMatch: string, journalMatch: string): string {
+  const row =
+    h.source === 'incident'
+      ? db.get<{ s: string } | undefined>(
+          sql`SELECT snippet(incidents_fts, -1, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
+              FROM incidents_fts WHERE incidents_fts MATCH ${incidentMatch} AND rowid = ${h.docId}`,
+        )
+      : db.get<{ s: string } | undefined>(
+          sql`SELECT snippet(journal_fts, 0, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
+              FROM journal_fts WHERE journal_fts MATCH ${journalMatch} AND rowid = ${h.docId}`,
+        );
+  return row?.s ?? '';
 }
 
 const owner = aliasedTable(users, 'owner');

@@ -147,6 +147,7 @@ function Queue() {
           <label key={c}>
             <input
               type="checkbox"
+              aria-label={`Show the ${columnLabels[c]} column`}
               checked={columns.includes(c)}
               onChange={(e) =>
                 setParam(
