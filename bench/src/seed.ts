@@ -17,6 +17,8 @@ export interface SeedResult {
   /** The L1 demo user's own team, whose queue the "queue page" scenario reads. */
   queueTeamId: number;
   serviceIds: number[];
+  /** Surnames of the seeded callers, for the search scenario. */
+  callerSurnames: string[];
   seconds: number;
 }
 
@@ -106,6 +108,7 @@ export function seedBenchDb(path: string, count: number): SeedResult {
     sampleNumbers,
     queueTeamId,
     serviceIds,
+    callerSurnames: [...new Set(customers.map((c) => c.name.split(' ').at(-1)!))].slice(0, 5),
     seconds: (performance.now() - started) / 1000,
   };
 }
