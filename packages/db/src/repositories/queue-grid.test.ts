@@ -15,10 +15,10 @@ function planOf(f: Parameters<typeof queueGrid.page>[1]): string {
   const original = sqlite.prepare.bind(sqlite);
   let captured = '';
   // Record the statement the page runs, then explain it with the same parameters.
-  sqlite.prepare = ((source: string) => {
+  sqlite.prepare = (source: string) => {
     if (source.includes('from "incidents"')) captured = source;
     return original(source);
-  });
+  };
   try {
     queueGrid.page(t.db, f);
   } finally {
