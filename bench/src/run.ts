@@ -2,6 +2,7 @@
 // with autocannon at several concurrencies, and prints one table (and writes it as JSON). The figures that
 // matter are the ratios to the ceilings measured in the same run: the machine is noisy, runs are not.
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +21,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,8,32' },
     port: { type: 'string', default: '3300' },
     scenarios: { type: 'string', default: 'get,queue,create,session,mixed' },
+    // With create-noindex in the list, the search triggers are dropped before it runs (always last), so
+    // one run measures incident creation with the index (create) and without it (create-noindex).
     out: { type: 'string' },
   },
 });
@@ -112,6 +115,37 @@ async function main() {
     path: `/api/trpc/queue.list?input=${input({ teamId: seed.queueTeamId })}`,
   };
   const session: autocannon.Request = { method: 'GET', path: '/api/trpc/me.get' };
+  // Search: a caller's surname, a description word (an eighth of all incidents match), two words, a
+  // prefix and an incident number, in turn.
+  const surnames = seed.callerSurnames;
+  const searchTexts = ['printer', 'vpn settings', 'canv', 'eduroam working', ...surnames];
+  let s = 0;
+  const search: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req) => {
+      const q = s % 7 === 6 ? nextNumber() : searchTexts[s % searchTexts.length]!;
+      s++;
+      return { ...req, path: `/api/trpc/search.incidents?input=${input({ q })}` };
+    },
+  };
+  // The queue grid with one sort and one filter, every sort in turn.
+  const sorts = ['age', 'promise', 'status', 'service', 'owner'] as const;
+  let g = 0;
+  const queueSorted: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req) => {
+      const sort = sorts[g % sorts.length]!;
+      const filter =
+        g % 2 === 0
+          ? { serviceId: seed.serviceIds[g % seed.serviceIds.length] }
+          : { status: 'in_progress' as const };
+      g++;
+      return {
+        ...req,
+        path: `/api/trpc/queue.grid?input=${input({ teamId: seed.queueTeamId, sort, dir: g % 3 ? 'asc' : 'desc', ...filter })}`,
+      };
+    },
+  };
   let created = 0;
   const createBody = () =>
     JSON.stringify({
@@ -138,11 +172,24 @@ async function main() {
     handoff: autocannon.Request[];
     ceiling?: { url: string; requests: autocannon.Request[] };
     onlyAt?: number;
+    before?: () => void;
   }[] = [
     { name: 'get', handoff: [getIncident], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'queue', handoff: [queuePage], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'session', handoff: [session], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'create', handoff: [create], ceiling: { url: insertCeiling, requests: [insert] } },
+    { name: 'search', handoff: [search], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
+    {
+      name: 'queue-sorted',
+      handoff: [queueSorted],
+      ceiling: { url: jsonCeiling, requests: [ceilingRead] },
+    },
+    {
+      name: 'create-noindex',
+      handoff: [create],
+      ceiling: { url: insertCeiling, requests: [insert] },
+      before: () => dropSearchTriggers(seed.path),
+    },
     // A desk's day: mostly reads, some creates.
     {
       name: 'mixed',
@@ -151,7 +198,11 @@ async function main() {
     },
   ];
 
-  for (const s of scenarios.filter((s) => wanted.has(s.name))) {
+  const chosen = scenarios.filter((s) => wanted.has(s.name));
+  // Without the index is measured last: it leaves the index stale for anything after it.
+  chosen.sort((a, b) => Number(a.name === 'create-noindex') - Number(b.name === 'create-noindex'));
+  for (const s of chosen) {
+    s.before?.();
     // A short unrecorded run first, so JIT warm-up and first-use caches don't count against the scenario.
     await runLoad({ url: base, connections: 4, durationS: 1, headers, requests: s.handoff });
     for (const c of concurrencies) {
@@ -213,6 +264,17 @@ async function main() {
   log(`Wrote ${out}`);
 }
 
+/** Drops the triggers that keep the search index current, so creation runs without the index. */
+function dropSearchTriggers(path: string) {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 5000');
+  for (const t of ['incidents', 'journal'])
+    for (const op of ['insert', 'update', 'delete'])
+      db.exec(`DROP TRIGGER IF EXISTS ${t}_fts_${op}`);
+  db.close();
+  log('  (search index triggers dropped for create-noindex)');
+}
+
 function printTable(report: {
   at: string;
   commit: string;
@@ -222,15 +284,15 @@ function printTable(report: {
   const lines = [
     `Handoff benchmark ${report.at} (commit ${report.commit}, ${report.incidents.toLocaleString('en-US')} incidents, ${durationS} s per run)`,
     '',
-    '| scenario | c | Handoff req/s | p50 ms | p99 ms | ceiling req/s | ratio | non-2xx/errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | c | Handoff req/s | p50 ms | p97.5 ms | p99 ms | ceiling req/s | ratio | non-2xx/errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows.filter((r) => r.target === 'handoff')) {
     const ceiling = rows.find(
       (c) => c.target === 'ceiling' && c.scenario === r.scenario && c.connections === r.connections,
     );
     lines.push(
-      `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${ceiling?.rps ?? '—'} | ${
+      `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${ceiling?.rps ?? '—'} | ${
         r.ratio !== undefined ? `${(r.ratio * 100).toFixed(1)}%` : '—'
       } | ${r.non2xx}/${r.errors} |`,
     );

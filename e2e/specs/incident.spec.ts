@@ -83,14 +83,12 @@ test.describe('the first incident, end to end', () => {
     await expect(second.getByRole('table', { name: 'History' })).toContainText('FIRST-WRITER');
   });
 
-  test('team queue lists the team’s incidents newest first and filters by status', async ({
-    page,
-  }) => {
+  test('team queue lists the team’s open incidents and filters by status', async ({ page }) => {
     await signInAs(page, 'cps@handoff.test');
     await page.goto('/queues');
     await expect(page.getByRole('heading', { name: 'US - Help Desk CPS queue' })).toBeVisible();
     await expect(page.getByRole('row')).toHaveCount(3);
-    await page.getByLabel('Status').selectOption('in_progress');
+    await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
     await expect(page.getByRole('row')).toHaveCount(2);
     await expect(page.getByRole('row').nth(1)).toContainText('Avery Aims');
   });

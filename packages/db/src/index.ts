@@ -27,3 +27,5 @@ export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
 export * from './commit';
 export * as changeFeed from './change-feed';
+export * as searchRepository from './repositories/search';
+export * as queueGridRepository from './repositories/queue-grid';

@@ -17,3 +17,5 @@ export * from './teams';
 export * from './change';
 export * from './auth';
 export * from './callback-path';
+export * from './search';
+export * from './queue';

@@ -2,10 +2,12 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Suspense } from 'react';
 import { signOut } from 'next-auth/react';
 import { can, type Role } from '@handoff/domain';
 import { UnreadCount } from './unread-count';
 import { PresenceToggle } from './presence-toggle';
+import { SearchBox } from './search-box';
 
 interface NavItem {
   href: string;
@@ -57,6 +59,11 @@ export function AppHeader({
             </Link>
           ))}
       </nav>
+      {can(role, 'incident.read') ? (
+        <Suspense fallback={null}>
+          <SearchBox action={role === 'customer' ? '/portal/search' : '/search'} />
+        </Suspense>
+      ) : null}
       {can(role, 'presence.set') ? <PresenceToggle /> : null}
       <span className="who">
         {name} · {roleLabel}

@@ -19,6 +19,7 @@ import { problemRouter } from './routers/problem';
 import { problemWorkRouter } from './routers/problem-work';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
+import { searchRouter } from './routers/search';
 import { triageRouter } from './routers/triage';
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   problem: { ...problemRouter, ...problemWorkRouter },
   queue: queueRouter,
   routing: routingRouter,
+  search: searchRouter,
   triage: triageRouter,
 });
 

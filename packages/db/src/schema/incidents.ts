@@ -54,6 +54,19 @@ export const incidents = sqliteTable(
     /** Primary TP review state of a portal case (kb 004); null for every other incident. */
     tpTriage: text('tp_triage', { enum: tpTriageStates }),
     version: integer('version').notNull().default(1),
+    /**
+     * The earliest contact-by promise (what the queue's "Promise" column shows), '~' when none (sorts
+     * after every instant): computed by SQLite from `promises`, so no write path can forget it, and
+     * indexed per team so the queue sorts on it.
+     */
+    nextPromiseAt: text('next_promise_at').generatedAlwaysAs(
+      sql`min(coalesce(json_extract(promises, '$.contactBy'), '~'), coalesce(json_extract(promises, '$.callIfNoContactBy'), '~'), coalesce(json_extract(promises, '$.respondBy'), '~'), coalesce(json_extract(promises, '$.techContactBy'), '~'))`,
+      { mode: 'virtual' },
+    ),
+    /** The owner agent's id, 0 when unowned: a non-null key the queue's "sort by owner" pages on. */
+    ownerSortId: integer('owner_sort_id').generatedAlwaysAs(sql`ifnull(owner_agent_id, 0)`, {
+      mode: 'virtual',
+    }),
     createdById: integer('created_by_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -70,6 +83,10 @@ export const incidents = sqliteTable(
     index('incidents_tp_triage_idx').on(t.tpTriage, t.id),
     // Linked incidents of a problem (Resolve Attached Incidents, the problem page) and unlinked ones by service.
     index('incidents_problem_idx').on(t.problemId, t.status),
+    // The queue grid sorts a team's incidents by promise, service or owner (issue 15), each by keyset.
+    index('incidents_team_promise_idx').on(t.ownerTeamId, t.nextPromiseAt, t.id),
+    index('incidents_team_service_idx').on(t.ownerTeamId, t.serviceId, t.id),
+    index('incidents_team_owner_idx').on(t.ownerTeamId, t.ownerSortId, t.id),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './problems';
 export * from './mail';
 export * from './calendar';
 export * from './changes';
+export * from './queue-views';

@@ -359,7 +359,7 @@ export function receiveInbound(
             reopen: decision.action === 'reopen',
             now,
           });
-          let after = incident;
+          let after: Incident = incident;
           if (reply.audit.length > 0)
             after = incidentRepository.applyUpdate(tx, {
               id: incident.id,

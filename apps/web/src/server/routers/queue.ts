@@ -1,7 +1,17 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { DomainError, incidentListBound, incidentStatusSchema } from '@handoff/domain';
-import { incidentRepository, teamRepository } from '@handoff/db';
+import {
+  DomainError,
+  incidentListBound,
+  incidentStatusSchema,
+  promiseMarker,
+  queueGridInputSchema,
+  queueStatuses,
+  queueViewSettingsSchema,
+  saveQueueViewSchema,
+  type Actor,
+} from '@handoff/domain';
+import { incidentRepository, queueGridRepository, teamRepository } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 export const queueRouter = {
@@ -23,12 +33,7 @@ export const queueRouter = {
       }),
     )
     .query(({ ctx, input }) => {
-      if (ctx.actor.role !== 'admin' && !ctx.actor.teamIds.includes(input.teamId)) {
-        throw new DomainError(
-          'FORBIDDEN',
-          'You are not a member of that team, so its queue is not yours to open.',
-        );
-      }
+      assertQueueMember(ctx.actor, input.teamId);
       return incidentRepository.list(ctx.db, {
         // A partner agent's queue holds only their groups' tickets, even in a team they were added to by mistake.
         ...incidentListBound(ctx.actor),
@@ -39,4 +44,85 @@ export const queueRouter = {
         limit: input.limit,
       });
     }),
+
+  /**
+   * The working grid (issue 15): open incidents by default, sorted on the server by age, next promise,
+   * status, service or owner (each walks its own per-team index by keyset), with an overdue / due-soon
+   * marker from the stored promises.
+   */
+  grid: authorizedProcedure('queue.read')
+    .input(queueGridInputSchema)
+    .query(({ ctx, input }) => {
+      assertQueueMember(ctx.actor, input.teamId);
+      const now = ctx.now();
+      const page = queueGridRepository.page(ctx.db, {
+        ...incidentListBound(ctx.actor),
+        teamId: input.teamId,
+        statuses: queueStatuses(input.status),
+        serviceId: input.serviceId,
+        ownerAgentId: input.ownerAgentId,
+        sort: input.sort,
+        dir: input.dir,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      });
+      return {
+        ...page,
+        items: page.items.map((r) => ({
+          ...r,
+          marker: promiseMarker(r.nextPromiseAt, r.status, now),
+        })),
+      };
+    }),
+
+  /** How many of the team's incidents are in each status. */
+  counts: authorizedProcedure('queue.read')
+    .input(z.object({ teamId: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      assertQueueMember(ctx.actor, input.teamId);
+      return queueGridRepository.countsByStatus(ctx.db, {
+        ...incidentListBound(ctx.actor),
+        teamId: input.teamId,
+      });
+    }),
+
+  /** The signed-in user's saved views. */
+  views: authorizedProcedure('queue.read').query(({ ctx }) =>
+    queueGridRepository.views(ctx.db, ctx.actor.id).map((v) => ({
+      id: v.id,
+      name: v.name,
+      // A view saved by an older grid that no longer parses is offered with the defaults.
+      settings: queueViewSettingsSchema.safeParse(v.settings).data ?? null,
+    })),
+  ),
+
+  saveView: authorizedProcedure('queue.read')
+    .input(saveQueueViewSchema)
+    .mutation(({ ctx, input }) => {
+      const row = queueGridRepository.saveView(ctx.db, {
+        userId: ctx.actor.id,
+        name: input.name,
+        settings: input.settings,
+        createdAt: ctx.now(),
+      });
+      return { id: row.id, name: row.name };
+    }),
+
+  deleteView: authorizedProcedure('queue.read')
+    .input(z.object({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => {
+      if (!queueGridRepository.deleteView(ctx.db, ctx.actor.id, input.id))
+        throw new DomainError('NOT_FOUND', 'No saved view of yours with that id.');
+      return { ok: true };
+    }),
 } satisfies TRPCRouterRecord;
+
+/** A queue is its team members' (admins see all). */
+function assertQueueMember(actor: Actor, teamId: number) {
+  if (actor.role !== 'admin' && !actor.teamIds.includes(teamId)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'You are not a member of that team, so its queue is not yours to open.',
+    );
+  }
+}

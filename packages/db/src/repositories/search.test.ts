@@ -1,0 +1,208 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createIncident, parseSearchQuery, type Actor } from '@handoff/domain';
+import { createDb, migrateDb, type Db } from '../client';
+import { incidents, journalEntries } from '../schema';
+import { createTestDb, migrationsFolder, type TestDb } from '../testing';
+import * as incidentRepository from './incident';
+import * as searchRepository from './search';
+import * as userRepository from './user';
+
+let t: TestDb;
+let db: Db;
+let l1: Actor;
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  l1 = userRepository.findActorById(db, userRepository.findByEmail(db, 'l1@handoff.test')!.id)!;
+});
+afterEach(() => t.close());
+
+let tick = 0;
+const at = () => new Date(Date.parse('2026-11-25T09:00:00.000Z') + 60_000 * tick++).toISOString();
+
+function create(callerName: string, description: string) {
+  return incidentRepository.create(
+    db,
+    createIncident({
+      input: {
+        callerName,
+        callerPhone: '608-555-0100',
+        serviceId: 1,
+        description,
+        channel: 'phone',
+      },
+      actor: l1,
+      now: at(),
+      ownerTeamId: l1.teamIds[0]!,
+    }),
+  );
+}
+
+const match = (text: string) => {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.match;
+};
+const numbersFor = (text: string) =>
+  searchRepository
+    .searchIncidents(db, { match: match(text), limit: 50 })
+    .items.map((i) => i.number);
+
+describe('the search index follows every write', () => {
+  test('a new incident is found by caller and by a word of its description, prefix included', () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
+    expect(numbersFor('zybrowski')).toEqual([row.number]);
+    expect(numbersFor('zybr')).toEqual([row.number]);
+    expect(numbersFor('xylograph quentin')).toEqual([row.number]);
+  });
+
+  test('an edited description is re-indexed and the old words no longer match', () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
+    db.update(incidents)
+      .set({ description: 'Quokka screen flickers.' })
+      .where(eq(incidents.id, row.id))
+      .run();
+    expect(numbersFor('xylograph')).toEqual([]);
+    expect(numbersFor('quokka')).toEqual([row.number]);
+  });
+
+  test('a status change leaves the index as it was (the update trigger watches text columns only)', () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
+    db.update(incidents).set({ status: 'in_progress' }).where(eq(incidents.id, row.id)).run();
+    expect(numbersFor('xylograph')).toEqual([row.number]);
+  });
+
+  test('a journal entry is searchable as soon as it is written, and a rolled-back one never is', () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    db.insert(journalEntries)
+      .values({
+        incidentId: row.id,
+        kind: 'note',
+        visibility: 'internal',
+        body: 'Replaced the zarfwidget.',
+        createdAt: at(),
+      })
+      .run();
+    expect(numbersFor('zarfwidget')).toEqual([row.number]);
+    expect(() =>
+      db.transaction((tx) => {
+        tx.insert(journalEntries)
+          .values({
+            incidentId: row.id,
+            kind: 'note',
+            visibility: 'internal',
+            body: 'Wombatcable swap.',
+            createdAt: at(),
+          })
+          .run();
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(numbersFor('wombatcable')).toEqual([]);
+  });
+
+  test('a customer scope never matches internal notes or the computer name', () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    db.update(incidents)
+      .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
+      .where(eq(incidents.id, row.id))
+      .run();
+    db.insert(journalEntries)
+      .values({
+        incidentId: row.id,
+        kind: 'note',
+        visibility: 'internal',
+        body: 'Zarfwidget is flaky.',
+        createdAt: at(),
+      })
+      .run();
+    const asCustomer = (text: string) =>
+      searchRepository.searchIncidents(db, { match: match(text), customerId: 1, limit: 5 }).items
+        .length;
+    expect(asCustomer('zarfwidget')).toBe(0);
+    expect(asCustomer('zephyrbox')).toBe(0);
+    expect(asCustomer('zybrowski')).toBe(1);
+    expect(numbersFor('zephyrbox')).toEqual([row.number]);
+  });
+});
+
+describe('the migration', () => {
+  test('indexes the incidents and journal entries that existed before it', () => {
+    // Migrate a fresh file with every migration but the search index, add data, then apply the rest.
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-search-mig-'));
+    try {
+      const older = join(dir, 'migrations');
+      cpSync(migrationsFolder, older, { recursive: true });
+      const journalPath = join(older, 'meta/_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+        entries: { idx: number; tag: string }[];
+      };
+      const searchIdx = journal.entries.find((e) => e.tag === '0009_search_index')!.idx;
+      // The migrator applies only migrations newer than the last one applied: keep all before it.
+      journal.entries = journal.entries.filter((e) => e.idx < searchIdx);
+      writeFileSync(journalPath, JSON.stringify(journal));
+      const old = createDb(join(dir, 'old.db'));
+      migrateDb(old, older);
+      // Rows as the schema of that time had them (raw SQL: later columns are not there yet).
+      old.$client.exec(`
+        INSERT INTO teams (id, name, kind) VALUES (1, 'Desk', 'helpdesk');
+        INSERT INTO services (id, name, category, subcategory) VALUES (1, 'PICK 5', 'General', 'Other');
+        INSERT INTO incidents (id, number, caller_name, channel, service_id, description, status,
+          owner_team_id, created_at, updated_at)
+          VALUES (1, 'INC-000001', 'Olwen Featherstonehaugh', 'phone', 1, 'Quillpen driver missing.',
+          'new', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+        INSERT INTO journal_entries (incident_id, kind, visibility, body, created_at)
+          VALUES (1, 'note', 'internal', 'Reinstalled the marmalade codec.', '2026-01-01T00:00:00Z');
+      `);
+      expect(() => old.$client.prepare('SELECT * FROM incidents_fts').all()).toThrow();
+      migrateDb(old, migrationsFolder);
+      for (const q of ['featherstone', 'quillpen', 'marmalade'])
+        expect(
+          searchRepository
+            .searchIncidents(old, { match: match(q), limit: 5 })
+            .items.map((i) => i.number),
+        ).toEqual(['INC-000001']);
+      old.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ranking and snippets', () => {
+  test('a match in the caller name outranks one in the description', () => {
+    const inDescription = create('Ann Other', 'Called on behalf of Vexley about the printer.');
+    const inName = create('Morgan Vexley', 'Printer jam.');
+    expect(numbersFor('vexley')).toEqual([inName.number, inDescription.number]);
+  });
+
+  test('the snippet marks the matched words', () => {
+    create('Ann Other', 'The <b>xylograph</b> printer is stuck.');
+    const [hit] = searchRepository.searchIncidents(db, {
+      match: match('xylograph'),
+      limit: 5,
+    }).items;
+    expect(hit?.snippet).toContain('\uE000xylograph\uE001');
+    expect(hit?.matchedIn).toBe('incident');
+  });
+
+  test('keyset pages cover every match once', () => {
+    const made = Array.from(
+      { length: 7 },
+      (_, i) => create(`Caller ${i}`, `Quasar tool ${i}`).number,
+    );
+    const seen: string[] = [];
+    let cursor: { rank: number; id: number } | undefined;
+    for (let page = 0; page < 10; page++) {
+      const r = searchRepository.searchIncidents(db, { match: match('quasar'), limit: 3, cursor });
+      seen.push(...r.items.map((i) => i.number));
+      if (!r.nextCursor) break;
+      cursor = r.nextCursor;
+    }
+    expect(seen.sort()).toEqual(made.sort());
+  });
+});

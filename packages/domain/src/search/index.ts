@@ -1,0 +1,4 @@
+export * from './query';
+export * from './snippet';
+export * from './schema';
+export * from './scope';
