@@ -56,8 +56,8 @@ export function loadOneStepEnv(
       technologistGroup: service.technologistGroup,
     },
     afterHoursServiceId: afterHours.id,
-    // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
-    underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
+    // kb 001: linked to a problem whose outage is open (planned or active) → no forwarding, and L1 does not resolve.
+    underOpenOutage: problemRepository.isUnderOpenOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
   };
   const partnerTicket = partnerRepository.findTicket(db, incident.id);

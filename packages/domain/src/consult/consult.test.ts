@@ -71,7 +71,7 @@ describe('openConsult (kb 000 "Bomgar Chats", kb 002 chat)', () => {
       { incident: incidentWith({ status: 'resolved' }) },
       'INVALID_TRANSITION',
     ],
-    ['an incident of an active outage', { underActiveOutage: true }, 'INVALID_TRANSITION'],
+    ['an incident of an active outage', { underOpenOutage: true }, 'INVALID_TRANSITION'],
   ] as const)('%s → %s', (_name, patch, code) => {
     const error = domainErrorOf(() =>
       openConsult({ incident: chatIncident, team: 'cps', actor: l1, now, ...patch }),

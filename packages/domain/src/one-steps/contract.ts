@@ -50,7 +50,7 @@ export const oneStepLabels: Readonly<Record<OneStepName, string>> = {
   handle_normally: 'Handle normally',
 };
 
-/** One-steps that hand the incident to another team: never run on an incident under an active outage (kb 001, 002). */
+/** One-steps that hand the incident to another team: never run on an incident under an open outage (kb 001, 002). */
 export const forwardingOneSteps = [
   'assign_to_cps',
   'transfer_to_cps',
@@ -228,8 +228,8 @@ export interface OneStepEnv {
   cpsAgentsReady?: number;
   /** page_oncall: the contact that was called. */
   oncallContact?: OncallContactFacts;
-  /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
-  underActiveOutage?: boolean;
+  /** True when the incident is linked to a problem with an open (planned or active) outage (outage procedure, §6). */
+  underOpenOutage?: boolean;
   /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */
   partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
   /** link_to_problem: the chosen problem and its outage. */

@@ -67,13 +67,13 @@ const roleRefusal = ({ actor }: OneStepEnv, name: OneStepName): Refusal | null =
 /** An INVALID_TRANSITION refusal. */
 export const invalid = (message: string): Refusal => ({ code: 'INVALID_TRANSITION', message });
 
-/** kb 001 "Creating an Incident (Outages)": incidents of an active outage stay with HDQA and SNCC. */
+/** kb 001 "Creating an Incident (Outages)": incidents of an open (planned or active) outage stay with HDQA and SNCC. */
 export const outageForwardMessage = (number: string) =>
-  `${number} is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
+  `${number} is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
 
 // Resolved and closed incidents accept nothing but Reopen (and Close, from resolved).
 function statusRefusal(
-  { incident, underActiveOutage }: OneStepEnv,
+  { incident, underOpenOutage }: OneStepEnv,
   name: OneStepName,
 ): Refusal | null {
   const { number, status } = incident;
@@ -89,7 +89,7 @@ function statusRefusal(
       : invalid(`Only resolved incidents can be closed; resolve ${number} first.`);
   }
   if (status === 'resolved') return invalid(`${number} is resolved; reopen it first.`);
-  if (underActiveOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
+  if (underOpenOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
     return invalid(outageForwardMessage(number));
   }
   return null;

@@ -39,7 +39,7 @@ export const consultRouter = {
         actor: ctx.actor,
         now: ctx.now(),
         existing: consultRepository.findByIncident(ctx.db, incident.id),
-        underActiveOutage: problemRepository.isUnderActiveOutage(ctx.db, incident),
+        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
       });
       return ctx.db.transaction((tx) => {
         const row = tx.insert(schema.consultRequests).values(consult).returning().get();

@@ -46,8 +46,8 @@ export const routingRouter = {
           : null,
         computerName: incident.computerName,
         cpsAgentsReady: cpsReady.length,
-        // Linked to a problem of an active outage: rule 1 decides (kb 001, 002).
-        outage: env.underActiveOutage,
+        // Linked to a problem of an open (planned or active) outage: rule 1 decides (kb 001, 002).
+        outage: env.underOpenOutage,
         answers: input.answers,
       });
       const decision = routeContact(facts);
