@@ -22,5 +22,6 @@ export * as settingsRepository from './repositories/settings';
 export * as inboundMailRepository from './repositories/inbound-mail';
 export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
+export * as routingAnswersRepository from './repositories/routing-answers';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';

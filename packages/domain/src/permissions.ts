@@ -61,6 +61,7 @@ export const actions = [
   'alert.read',
   'settings.manage',
   'mail.manage',
+  'routing.answer',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -165,6 +166,8 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'alert.read': outageDesk,
   'settings.manage': ['admin'],
   'mail.manage': ['admin'],
+  // The Route panel's recorded answers, kept with the incident until a step runs (issue 14.11).
+  'routing.answer': routingDesk,
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -240,5 +243,6 @@ const actionDescriptions: Record<Action, string> = {
   'alert.read': 'see potential-outage alerts',
   'settings.manage': 'change settings',
   'mail.manage': 'manage e-mail (messages, templates, team notifications)',
+  'routing.answer': 'record routing answers',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

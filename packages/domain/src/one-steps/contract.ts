@@ -7,7 +7,7 @@ import { type Incident } from '../incident/schema';
 import { type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
 import { assignToCpsReasonIds } from '../routing/assign-to-cps-reasons';
-import { oncallSchedules, routingDecisionSchema } from '../routing/schemas';
+import { type ContactFacts, oncallSchedules } from '../routing/schemas';
 
 /** The one-steps an agent runs from the incident page, in the order the action bar shows them. */
 export const oneStepNames = [
@@ -80,12 +80,11 @@ export const technologistGroups = [
 ] as const;
 
 /**
- * When a one-step follows a routing decision, the decision travels with it: the trace is
- * journaled, and choosing another action than the recommended one needs a reason.
+ * What the agent adds to a routed one-step: the reason for choosing another step than the one
+ * routing recommends. The decision itself is never taken from the client: the server routes the
+ * stored facts and the recorded answers again when the step runs (issue 14.2).
  */
 export const routingContextSchema = z.object({
-  decision: routingDecisionSchema,
-  recommended: oneStepNameSchema.nullable(),
   overrideReason: z.string().trim().max(1000).optional(),
 });
 export type RoutingContextInput = z.infer<typeof routingContextSchema>;
@@ -234,6 +233,12 @@ export interface OneStepEnv {
   partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
   /** link_to_problem: the chosen problem and its outage. */
   problem?: ProblemFacts;
+  /**
+   * The routing facts of the incident now: what is stored about it plus the answers the agent
+   * recorded on the Route panel. When set, a routed step re-runs `routeContact` on them, journals
+   * that trace and needs an override reason to differ from it (issue 14.2).
+   */
+  contactFacts?: ContactFacts;
 }
 
 export const notificationAudiences = ['team', 'user', 'customer'] as const;

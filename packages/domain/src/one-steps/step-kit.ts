@@ -18,7 +18,7 @@ import {
   type OneStepResult,
 } from './contract';
 import { partnerTicketRefusal } from './partner-ticket-guard';
-import { routingEntry, routingFieldErrors } from './routing-trace';
+import { routeForStep, routingEntry, routingFieldErrors } from './routing-trace';
 
 /** Why a step may not run, with the error code a run would throw. */
 export interface Refusal {
@@ -149,27 +149,25 @@ export function defineOneStep<N extends OneStepName>(spec: StepSpec<N>): OneStep
       const refused = refusal(env);
       if (refused) raise(refused);
       const input = parseInput(name, rawInput);
+      const routed = routeForStep(env, name);
+      const overrideReason = input.routing?.overrideReason;
       assertNoFieldErrors({
         ...spec.validate?.(env, input),
-        ...routingFieldErrors(name, input.routing),
+        ...routingFieldErrors(name, routed, overrideReason),
       });
-      return assemble(env, name, input, spec.apply(env, input));
+      const result = assemble(env, name, spec.apply(env, input));
+      if (routed) result.journal.push(routingEntry(env, name, routed, overrideReason));
+      return result;
     },
   };
 }
 
-function assemble<N extends OneStepName>(
-  env: OneStepEnv,
-  name: N,
-  input: OneStepInput<N>,
-  effects: StepEffects,
-): OneStepResult {
+function assemble(env: OneStepEnv, name: OneStepName, effects: StepEffects): OneStepResult {
   const { changes, audit } = diffIncident(env, effects.changes);
   const journal: NewJournalEntry[] = [
     entry(env, 'system', 'internal', effects.summary, { oneStep: name, ...effects.data }),
     ...(effects.journal ?? []).map((j) => entry(env, j.kind, j.visibility, j.body, j.data)),
   ];
-  if (input.routing) journal.push(routingEntry(env, name, input.routing));
   return {
     changes,
     journal,
