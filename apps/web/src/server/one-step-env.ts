@@ -12,6 +12,7 @@ import {
 } from '@handoff/domain';
 import {
   catalogRepository,
+  consultRepository,
   customerRepository,
   oncallRepository,
   outageRepository,
@@ -68,6 +69,8 @@ export function loadOneStepEnv(
     // The step routes again on these (issue 14.2): stored facts plus the recorded answers.
     contactFacts: loadContactFacts(db, incident, now),
   };
+  const consult = consultRepository.findOpenByIncident(db, incident.id);
+  if (consult) env.openConsultTeam = consult.team;
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {

@@ -1,7 +1,13 @@
 import { DomainError } from '../errors';
 import { type Incident, openStatuses } from '../incident/schema';
 import { type AgentFacts, type NotificationDraft, type OneStepResult } from '../one-steps/contract';
-import { assignedNotification, diffIncident, entry, teamIdFor } from '../one-steps/step-kit';
+import {
+  assignedNotification,
+  diffIncident,
+  entry,
+  outageForwardMessage,
+  teamIdFor,
+} from '../one-steps/step-kit';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { type ConsultRequest, consultTeamNames } from './schema';
@@ -17,7 +23,10 @@ export function acceptConsult({
   actor,
   now,
   teams,
+  underOpenOutage = false,
 }: {
+  /** The incident is linked to a problem of an open outage: nobody takes it over (kb 001, issue 14.4). */
+  underOpenOutage?: boolean;
   consult: ConsultRequest;
   incident: Incident;
   /** The agent who takes the chat (normally the actor). */
@@ -42,6 +51,8 @@ export function acceptConsult({
       `${incident.number} is ${incident.status}; it can no longer be taken.`,
     );
   }
+  if (underOpenOutage)
+    throw new DomainError('INVALID_TRANSITION', outageForwardMessage(incident.number));
   const env = { incident, actor, now, teams };
   const { changes, audit } = diffIncident(env, {
     ownerTeamId: teamId,

@@ -107,6 +107,14 @@ describe('consultPrompt: deadlines kept on the server (kb 000, 002)', () => {
     expect(consultPrompt(stored(team), when)).toEqual(prompt);
   });
 
+  test.each(['cps', 'es'] as const)(
+    'a %s consult of an incident under an open outage prompts no hand-off (issue 14.4)',
+    (team) => {
+      expect(consultPrompt(stored(team), at(45))).not.toBeNull();
+      expect(consultPrompt(stored(team), at(45), true)).toBeNull();
+    },
+  );
+
   test.each(['accepted', 'cancelled', 'expired'] as const)(
     'a %s consult prompts nothing',
     (status) => {
@@ -175,6 +183,20 @@ describe('acceptConsult', () => {
       'INVALID_TRANSITION',
     ],
     ['an agent of the other team', () => accept('cps', esAgent), 'FORBIDDEN'],
+    [
+      'an incident of an open outage (issue 14.4)',
+      () =>
+        acceptConsult({
+          consult: stored('cps'),
+          incident: chatIncident,
+          agent: { ...cpsAgent, teamIds: [...cpsAgent.teamIds] },
+          actor: actorFor('cps', { id: cpsAgent.id, name: cpsAgent.name, teamIds: [3] }),
+          now,
+          teams,
+          underOpenOutage: true,
+        }),
+      'INVALID_TRANSITION',
+    ],
     [
       'an L1 agent',
       () =>

@@ -239,6 +239,8 @@ export interface OneStepEnv {
    * that trace and needs an override reason to differ from it (issue 14.2).
    */
   contactFacts?: ContactFacts;
+  /** The team of the incident's open chat consult, when one is waiting (kb 000, 002). */
+  openConsultTeam?: 'cps' | 'es';
 }
 
 export const notificationAudiences = ['team', 'user', 'customer'] as const;
@@ -260,6 +262,8 @@ export interface OneStepResult {
   notifications: NotificationDraft[];
   /** Presence changes that happen with the step (the live-transfer agent becomes busy). */
   presence: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+  /** The step ends the incident's open chat consult (e.g. linking it to an open outage's problem). */
+  endsConsult?: boolean;
 }
 
 /** A one-step as the action bar and the procedures use it. */

@@ -41,6 +41,7 @@ export interface StepEffects {
   journal?: Pick<NewJournalEntry, 'kind' | 'visibility' | 'body' | 'data'>[];
   notifications?: NotificationDraft[];
   presence?: OneStepResult['presence'];
+  endsConsult?: boolean;
 }
 
 export interface StepSpec<N extends OneStepName> {
@@ -174,6 +175,7 @@ function assemble(env: OneStepEnv, name: OneStepName, effects: StepEffects): One
     audit,
     notifications: effects.notifications ?? [],
     presence: effects.presence ?? [],
+    ...(effects.endsConsult ? { endsConsult: true } : {}),
   };
 }
 

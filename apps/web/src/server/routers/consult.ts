@@ -52,9 +52,13 @@ export const consultRouter = {
   forIncident: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive() }))
     .query(({ ctx, input }) => {
-      loadIncident(ctx.db, ctx.actor, input.incidentId);
+      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
       const consult = consultRepository.findLatestByIncident(ctx.db, input.incidentId) ?? null;
-      return { consult, prompt: consult ? consultPrompt(consult, ctx.now()) : null };
+      const underOpenOutage = problemRepository.isUnderOpenOutage(ctx.db, incident);
+      return {
+        consult,
+        prompt: consult ? consultPrompt(consult, ctx.now(), underOpenOutage) : null,
+      };
     }),
 
   listOpen: authorizedProcedure('consult.read')
@@ -76,7 +80,15 @@ export const consultRouter = {
         teamIds: ctx.actor.teamIds,
       };
       const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
-      const { result } = acceptConsult({ consult, incident, agent, actor: ctx.actor, now, teams });
+      const { result } = acceptConsult({
+        consult,
+        incident,
+        agent,
+        actor: ctx.actor,
+        now,
+        teams,
+        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
+      });
       const row = incidentRepository.update(ctx.db, {
         id: incident.id,
         expectedVersion: incident.version,

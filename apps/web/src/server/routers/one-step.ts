@@ -48,7 +48,8 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
         expectedVersion: typed.expectedVersion,
         ...result,
         also: (tx) => {
-          if (endsConsult.has(name)) consultRepository.expireOpenForIncident(tx, incident.id);
+          if (endsConsult.has(name) || result.endsConsult)
+            consultRepository.expireOpenForIncident(tx, incident.id);
           // The recorded answers served this step (issue 14.11); the next contact starts afresh.
           routingAnswersRepository.clear(tx, incident.id);
           outboxRepository.enqueue(tx, mail, now);
