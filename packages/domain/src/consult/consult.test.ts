@@ -267,4 +267,25 @@ describe('sendChatTemplate (kb 000)', () => {
       ).code,
     ).toBe(code);
   });
+
+  test.each([
+    ['cps-supported-customer', 'es', 'VALIDATION'],
+    ['cps-busy', 'es', 'VALIDATION'],
+    ['es-busy', 'cps', 'VALIDATION'],
+    ['es-supported-service', 'es', null],
+    ['es-busy', 'es', null],
+    ['cps-busy', 'cps', null],
+  ] as const)(
+    '%s on a chat consulted with %s → %s (issue 14.12: an ES chat gets the ES templates)',
+    (templateId, consultTeam, code) => {
+      const send = () =>
+        sendChatTemplate({ incident: chatIncident, templateId, actor: l1, now, consultTeam });
+      if (code === null) expect(send().journal[0]?.body).toBe(chatTemplates[templateId].text);
+      else
+        expect(domainErrorOf(send)).toMatchObject({
+          code,
+          fields: { templateId: expect.any(String) },
+        });
+    },
+  );
 });

@@ -120,6 +120,7 @@ export const consultRouter = {
         templateId: input.templateId,
         actor: ctx.actor,
         now: ctx.now(),
+        consultTeam: consultRepository.findLatestByIncident(ctx.db, incident.id)?.team,
       });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };
