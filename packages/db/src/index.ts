@@ -23,6 +23,7 @@ export * as inboundMailRepository from './repositories/inbound-mail';
 export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
 export * as routingDataRepository from './repositories/routing-data';
+export * as routingAnswersRepository from './repositories/routing-answers';
 export { seedDemoData, demoLogins, demoPassword, isEmpty } from './seed/demo';
 export type { Tx } from './repositories/incident';
 export * from './commit';

@@ -62,6 +62,7 @@ export const actions = [
   'settings.manage',
   'mail.manage',
   'signin.manageLockouts',
+  'routing.answer',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -168,6 +169,8 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'mail.manage': ['admin'],
   // Sign-in lockouts name accounts and client addresses; clearing one lets a guesser try again.
   'signin.manageLockouts': ['admin'],
+  // The Route panel's recorded answers, kept with the incident until a step runs (issue 14.11).
+  'routing.answer': routingDesk,
 };
 
 /**
@@ -295,5 +298,6 @@ const actionDescriptions: Record<Action, string> = {
   'settings.manage': 'change settings',
   'mail.manage': 'manage e-mail (messages, templates, team notifications)',
   'signin.manageLockouts': 'see and clear sign-in lockouts',
+  'routing.answer': 'record routing answers',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -1,6 +1,11 @@
 'use client';
 
-import { chatTemplates, type ChatTemplateId, type Incident } from '@handoff/domain';
+import {
+  chatTemplates,
+  chatTemplatesFor,
+  type ChatTemplateId,
+  type Incident,
+} from '@handoff/domain';
 import { ErrorBanner, Time } from '@handoff/ui';
 import { api } from '../trpc/react';
 
@@ -44,7 +49,9 @@ export function ConsultPanel({
   const consult = state.data?.consult ?? null;
   const prompt = state.data?.prompt ?? null;
   const wantsConsult = outcome === 'consult_cps_chat' || outcome === 'consult_es_chat';
-  const team = outcome === 'consult_es_chat' ? 'es' : 'cps';
+  const team = consult?.team ?? (outcome === 'consult_es_chat' ? 'es' : 'cps');
+  // kb 000 for CPS, kb 002 for ES: an ES chat is never offered the CPS templates.
+  const templates = chatTemplatesFor(team);
   if (!wantsConsult && !consult && incident.channel !== 'chat') return null;
   const sendTemplate = (templateId: ChatTemplateId) =>
     send.mutate({ incidentId: incident.id, templateId });
@@ -55,20 +62,16 @@ export function ConsultPanel({
       <ErrorBanner message={open.error?.message ?? send.error?.message} />
       {incident.channel === 'chat' ? (
         <div className="actions">
-          <button
-            type="button"
-            onClick={() => sendTemplate('cps-supported-customer')}
-            disabled={send.isPending}
-          >
-            Send “{chatTemplates['cps-supported-customer'].name}”
-          </button>
-          <button
-            type="button"
-            onClick={() => sendTemplate('cps-supported-service')}
-            disabled={send.isPending}
-          >
-            Send “{chatTemplates['cps-supported-service'].name}”
-          </button>
+          {templates.opening.map((id) => (
+            <button
+              key={id}
+              type="button"
+              onClick={() => sendTemplate(id)}
+              disabled={send.isPending}
+            >
+              Send “{chatTemplates[id].name}”
+            </button>
+          ))}
         </div>
       ) : null}
       {consult && consult.status === 'open' ? (
@@ -98,19 +101,28 @@ export function ConsultPanel({
               <button
                 type="button"
                 className="primary"
-                onClick={() => sendTemplate('cps-busy')}
+                onClick={() => sendTemplate(templates.busy)}
                 disabled={send.isPending}
               >
-                Send “{chatTemplates['cps-busy'].name}”
+                Send “{chatTemplates[templates.busy].name}”
               </button>
             ) : prompt.kind === 'assign_to_cps_not_answered' ? (
               <button type="button" className="primary" onClick={onAssignNotAnswered}>
                 Assign to CPS (chat not answered)
               </button>
             ) : (
-              <button type="button" className="primary" onClick={onSendToEs}>
-                Send to HD ES
-              </button>
+              <>
+                <button
+                  type="button"
+                  onClick={() => sendTemplate(templates.busy)}
+                  disabled={send.isPending}
+                >
+                  Send “{chatTemplates[templates.busy].name}”
+                </button>
+                <button type="button" className="primary" onClick={onSendToEs}>
+                  Send to HD ES
+                </button>
+              </>
             )}
           </div>
         </div>

@@ -40,7 +40,7 @@ export function IncidentWorkbench({
   incident: Incident;
   onChanged: () => void;
 }) {
-  const [answers, setAnswers] = useState<RoutingAnswers>({});
+  const utils = api.useUtils();
   const [active, setActive] = useState<{
     name: OneStepName;
     label: string;
@@ -49,9 +49,13 @@ export function IncidentWorkbench({
   const [done, setDone] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const decide = api.routing.decide.useQuery(
-    { incidentId: incident.id, answers },
+    { incidentId: incident.id },
     { refetchInterval: 10_000 },
   );
+  // The answers live with the incident (issue 14.11): a reload keeps them, the step routes on them.
+  const record = api.routing.answer.useMutation({
+    onSuccess: () => void utils.routing.decide.invalidate({ incidentId: incident.id }),
+  });
   const isOpen = openStatuses.includes(incident.status);
   const d = decide.data;
   // The recommended step's form opens by itself, prefilled: running it is then one click.
@@ -65,7 +69,7 @@ export function IncidentWorkbench({
       ? { name: recommendedStep.name, label: recommendedStep.label }
       : null);
   const changeAnswers = (a: RoutingAnswers) => {
-    setAnswers(a);
+    record.mutate({ incidentId: incident.id, answers: a });
     setDismissed(false);
   };
 
@@ -78,12 +82,13 @@ export function IncidentWorkbench({
         </div>
       ) : null}
       {decide.error ? <ErrorBanner message={decide.error.message} /> : null}
+      {record.error ? <ErrorBanner message={record.error.message} /> : null}
       {isOpen && decide.isLoading ? <Loading label="Routing…" /> : null}
       {isOpen && d ? (
         <RoutePanel
           d={d}
           incidentNumber={incident.number}
-          answers={answers}
+          answers={d.answers}
           setAnswers={changeAnswers}
           missing={missingFields(d.decision.requiredFields, incident)}
           onFixField={(field) => {
@@ -153,7 +158,6 @@ export function IncidentWorkbench({
           }}
           onDone={(message) => {
             setActive(null);
-            setAnswers({});
             setDone(message);
             onChanged();
           }}

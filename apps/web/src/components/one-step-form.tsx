@@ -203,8 +203,8 @@ const mutationKey = {
 } as const satisfies Record<OneStepName, string>;
 
 /**
- * Runs one one-step. When a routing decision recommended another step, the agent must say why;
- * the recommendation, the choice and the reason travel with the call and are journaled.
+ * Runs one one-step. When it differs from what routing recommends, the agent must say why; the
+ * server routes again on the stored facts and answers and journals its decision with the reason.
  */
 export function OneStepForm({
   name,
@@ -235,7 +235,8 @@ export function OneStepForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = api.oneStep[mutationKey[name]].useMutation();
   const recommended = decide?.recommended ?? null;
-  const isOverride = !!decide && recommended !== null && recommended !== name;
+  // The server routes again when the step runs and applies the same rule (issue 14.2).
+  const isOverride = !!decide && (decide.overrides as readonly OneStepName[]).includes(name);
   const options: Options = {
     expectedSchedule: decide?.decision.oncall,
     readyAgents: (decide?.cpsReady ?? []).map((a) => ({ value: String(a.id), label: a.name })),
@@ -261,13 +262,7 @@ export function OneStepForm({
       const v = values[f.name]?.trim() ?? '';
       if (v !== '') raw[f.name] = f.numeric ? Number(v) : v;
     }
-    if (decide) {
-      raw.routing = {
-        decision: decide.decision,
-        recommended,
-        ...(isOverride ? { overrideReason } : {}),
-      };
-    }
+    if (isOverride) raw.routing = { overrideReason };
     const parsed = oneStepInputSchemas[name].safeParse(raw);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
@@ -339,7 +334,11 @@ export function OneStepForm({
       {isOverride ? (
         <Field
           id="step-overrideReason"
-          label={`Why not the recommended step?`}
+          label={
+            recommended
+              ? 'Why not the recommended step?'
+              : 'Routing recommends no hand-off: why this step?'
+          }
           error={errors.overrideReason ?? errors.routing}
         >
           <textarea

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { fillScript, type RoutingAnswers } from '@handoff/domain';
+import { answerKeyFor, fillScript, type RoutingAnswers } from '@handoff/domain';
 import { Time } from '@handoff/ui';
 import { type RouterOutputs } from '../trpc/react';
 import { promiseLabels } from './promises';
@@ -106,10 +106,17 @@ export function RoutePanel({
             </div>
           ) : (
             <div className="actions">
-              <button type="button" onClick={() => answer({ [decision.question!]: true })}>
+              {/* Each question fills its own answer (confirmDepartment → contractDepartment). */}
+              <button
+                type="button"
+                onClick={() => answer({ [answerKeyFor[decision.question!]]: true })}
+              >
                 Yes
               </button>
-              <button type="button" onClick={() => answer({ [decision.question!]: false })}>
+              <button
+                type="button"
+                onClick={() => answer({ [answerKeyFor[decision.question!]]: false })}
+              >
                 No
               </button>
             </div>
@@ -118,8 +125,19 @@ export function RoutePanel({
       ) : (
         <div aria-label="Routing decision" role="group">
           <p className="question" data-testid="routing-outcome">
+            {d.settled ? 'Routed: ' : ''}
             {outcomeLabels[decision.outcome] ?? decision.outcome}
           </p>
+          {d.settled ? (
+            <p className="muted">
+              The decision the one-step acted on, as journaled; its promises are the incident’s.
+            </p>
+          ) : null}
+          {decision.outcome === 'outage' && lastStep ? (
+            <p data-testid="routing-outage">
+              {lastStep.text} <small>(kb {lastStep.doc})</small>
+            </p>
+          ) : null}
           {decision.outcome === 'consult_hdqa' ? (
             <div className="actions">
               <span>HDQA says the service is ES-supported:</span>
@@ -173,39 +191,44 @@ export function RoutePanel({
           ) : null}
         </div>
       )}
-      <div className="actions">
-        <label>
-          <input
-            type="checkbox"
-            checked={answers.outage ?? false}
-            onChange={(e) => answer({ outage: e.target.checked || undefined })}
-          />{' '}
-          About a potential outage
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={answers.suspectedEnterprise ?? false}
-            onChange={(e) =>
-              answer({ suspectedEnterprise: e.target.checked || undefined, esSupported: undefined })
-            }
-          />{' '}
-          May be ES-supported
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={answers.indicatesContractPartner ?? false}
-            onChange={(e) => answer({ indicatesContractPartner: e.target.checked || undefined })}
-          />{' '}
-          Says they are a contract partner
-        </label>
-        {Object.keys(answers).length ? (
-          <button type="button" onClick={() => setAnswers({})}>
-            Start over
-          </button>
-        ) : null}
-      </div>
+      {d.settled ? null : (
+        <div className="actions">
+          <label>
+            <input
+              type="checkbox"
+              checked={answers.outage ?? false}
+              onChange={(e) => answer({ outage: e.target.checked || undefined })}
+            />{' '}
+            About a potential outage
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={answers.suspectedEnterprise ?? false}
+              onChange={(e) =>
+                answer({
+                  suspectedEnterprise: e.target.checked || undefined,
+                  esSupported: undefined,
+                })
+              }
+            />{' '}
+            May be ES-supported
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={answers.indicatesContractPartner ?? false}
+              onChange={(e) => answer({ indicatesContractPartner: e.target.checked || undefined })}
+            />{' '}
+            Says they are a contract partner
+          </label>
+          {Object.keys(answers).length ? (
+            <button type="button" onClick={() => setAnswers({})}>
+              Start over
+            </button>
+          ) : null}
+        </div>
+      )}
       <details>
         <summary>Why (the trace)</summary>
         <ol className="trace" aria-label="Routing trace">

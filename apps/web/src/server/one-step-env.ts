@@ -1,19 +1,26 @@
 import {
   afterHoursService,
+  contactFactsFor,
   DomainError,
+  knownOutageFor,
   teamNames,
   type Actor,
+  type ContactFacts,
   type Incident,
   type OneStepEnv,
+  type RoutingAnswers,
 } from '@handoff/domain';
 import {
   catalogRepository,
+  consultRepository,
   customerRepository,
   oncallRepository,
+  outageRepository,
   partnerRepository,
   presenceRepository,
   problemRepository,
   routingDataRepository,
+  routingAnswersRepository,
   teamRepository,
   userRepository,
   type Db,
@@ -44,6 +51,7 @@ export function loadOneStepEnv(
   const afterHours = catalogRepository.findServiceByPath(db, afterHoursService);
   if (!service || !afterHours)
     throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
+  const routing = routingDataRepository.routingContext(db);
   const env: OneStepEnv = {
     incident,
     actor,
@@ -57,17 +65,22 @@ export function loadOneStepEnv(
       technologistGroup: service.technologistGroup,
     },
     afterHoursServiceId: afterHours.id,
-    // kb 001: linked to a problem whose outage is active → no forwarding, and L1 does not resolve.
-    underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
+    // kb 001: linked to a problem whose outage is open (planned or active) → no forwarding, and L1 does not resolve.
+    underOpenOutage: problemRepository.isUnderOpenOutage(db, incident),
     cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
     // The promises a step makes count in the CPS calendar administrators keep (issue 14 item 8).
-    calendar: routingDataRepository.calendarOf(db),
+    calendar: routing.calendar,
+    routing,
+    // The step routes again on these (issue 14.2): stored facts plus the recorded answers.
+    contactFacts: loadContactFacts(db, incident, now),
   };
   const customer = incident.customerId
     ? customerRepository.findById(db, incident.customerId)
     : undefined;
   if (customer)
     env.customer = { name: customer.name, program: customer.program ?? customer.departmentProgram };
+  const consult = consultRepository.findOpenByIncident(db, incident.id);
+  if (consult) env.openConsultTeam = consult.team;
   const partnerTicket = partnerRepository.findTicket(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {
@@ -114,4 +127,63 @@ export function loadRoutingContext(db: Db, incident: Incident) {
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const cpsReady = presenceRepository.findReadyByTeamName(db, teamNames.cps);
   return { customer, service, cpsReady };
+}
+
+/** The open outages with their services, as the routing facts read them. */
+function openOutages(db: Db) {
+  const open = outageRepository.findOpen(db);
+  const services = outageRepository.findServices(
+    db,
+    open.map((o) => o.id),
+  );
+  return open.map((o) => ({
+    number: o.number,
+    title: o.title,
+    status: o.status === 'active' ? ('active' as const) : ('planned' as const),
+    startAt: o.startAt,
+    serviceIds: (services.get(o.id) ?? []).map((s) => s.id),
+  }));
+}
+
+/**
+ * What routing knows about the incident now: its stored facts (customer, service, channel, computer,
+ * people affected, outage), the CPS agents ready, and the answers recorded on the Route panel
+ * (or `answers`, when given). The Route panel and every routed one-step read the same facts.
+ */
+export function loadContactFacts(
+  db: Db,
+  incident: Incident,
+  now: string,
+  answers: RoutingAnswers = routingAnswersRepository.find(db, incident.id),
+): ContactFacts {
+  const { customer, service, cpsReady } = loadRoutingContext(db, incident);
+  if (!service)
+    throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
+  const linkedToOutage = problemRepository.isUnderOpenOutage(db, incident);
+  return contactFactsFor({
+    at: now,
+    channel: incident.channel,
+    service,
+    customer: customer
+      ? {
+          coned: customer.coned,
+          program: customer.program,
+          departmentProgram: customer.departmentProgram,
+          primaryTechPartner: customer.primaryTechPartner,
+          contractDepartment: customer.contractDepartment,
+        }
+      : null,
+    computerName: incident.computerName,
+    cpsAgentsReady: cpsReady.length,
+    // Linked to a problem of an open (planned or active) outage: rule 1 decides (kb 001, 002).
+    outage: linkedToOutage,
+    // Not linked yet, but a known outage covers the service: link first (issue 14.5).
+    knownOutage:
+      incident.problemId === null
+        ? knownOutageFor(openOutages(db), incident.serviceId, now)
+        : undefined,
+    peopleAffected: incident.peopleAffected,
+    tpTriage: incident.tpTriage,
+    answers,
+  });
 }

@@ -132,18 +132,18 @@ describe('problems and outages', () => {
     });
     const [attached] = problemRepository.findAttached(db, problem!.id);
     expect(attached?.incident).toMatchObject({ number: 'INC-000003', version: 2 });
-    expect(problemRepository.isUnderActiveOutage(db, attached!.incident)).toBe(true);
+    expect(problemRepository.isUnderOpenOutage(db, attached!.incident)).toBe(true);
   });
 
-  test('isUnderActiveOutage: only when the linked problem has an active outage', () => {
+  test('isUnderOpenOutage: when the linked problem has a planned or an active outage (DOMAIN §6: open)', () => {
     const [a, b, c] = incidentRepository.createMany(db, drafts(3));
     const active = newOutage();
     const planned = newOutage('planned');
     const withActive = link(a!, newProblem(active.id).id);
     const withPlanned = link(b!, newProblem(planned.id).id);
-    expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(true);
-    expect(problemRepository.isUnderActiveOutage(db, withPlanned)).toBe(false);
-    expect(problemRepository.isUnderActiveOutage(db, c!)).toBe(false);
+    expect(problemRepository.isUnderOpenOutage(db, withActive)).toBe(true);
+    expect(problemRepository.isUnderOpenOutage(db, withPlanned)).toBe(true);
+    expect(problemRepository.isUnderOpenOutage(db, c!)).toBe(false);
     db.transaction((tx) =>
       outageRepository.updateIn(tx, {
         id: active.id,
@@ -152,7 +152,7 @@ describe('problems and outages', () => {
         updates: [],
       }),
     );
-    expect(problemRepository.isUnderActiveOutage(db, withActive)).toBe(false);
+    expect(problemRepository.isUnderOpenOutage(db, withActive)).toBe(false);
   });
 
   test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', () => {

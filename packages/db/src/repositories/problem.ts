@@ -121,8 +121,8 @@ export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
   };
 }
 
-/** kb 001 step 9: true when the incident's problem is linked to an outage that is active now. */
-export function isUnderActiveOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
+/** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
+export function isUnderOpenOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
   if (incident.problemId === null) return false;
   const row = db
     .select({ status: outages.status })
@@ -130,7 +130,7 @@ export function isUnderActiveOutage(db: Reader, incident: Pick<Incident, 'proble
     .innerJoin(outages, eq(outages.id, problems.outageId))
     .where(eq(problems.id, incident.problemId))
     .get();
-  return row?.status === 'active';
+  return row?.status === 'planned' || row?.status === 'active';
 }
 
 const linkedCount =

@@ -8,6 +8,7 @@ import {
   urgencies,
   visibilities,
   type Incident,
+  type RoutingAnswers,
 } from '@handoff/domain';
 import { services } from './catalog';
 import { customers, teams, users } from './people';
@@ -123,3 +124,16 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_incident_idx').on(t.incidentId, t.id)],
 );
+
+/**
+ * The answers an agent recorded on the Route panel, kept with the incident until a one-step runs
+ * (issue 14.11): reloading the page keeps them, and the step routes again on them (issue 14.2).
+ */
+export const routingAnswers = sqliteTable('routing_answers', {
+  incidentId: integer('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  answers: text('answers', { mode: 'json' }).$type<RoutingAnswers>().notNull(),
+  recordedById: integer('recorded_by_id').references(() => users.id),
+  recordedAt: text('recorded_at').notNull(),
+});

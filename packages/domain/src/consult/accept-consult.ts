@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 import { type Incident, openStatuses } from '../incident/schema';
 import { type AgentFacts, type OneStepResult } from '../one-steps/contract';
 import { type NotificationDraft } from '../change/notification';
-import { assignedNotification, teamIdFor } from '../one-steps/step-kit';
+import { assignedNotification, outageForwardMessage, teamIdFor } from '../one-steps/step-kit';
 import { diffIncident, entry } from '../incident/changes';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
@@ -19,7 +19,10 @@ export function acceptConsult({
   actor,
   now,
   teams,
+  underOpenOutage = false,
 }: {
+  /** The incident is linked to a problem of an open outage: nobody takes it over (kb 001, issue 14.4). */
+  underOpenOutage?: boolean;
   consult: ConsultRequest;
   incident: Incident;
   /** The agent who takes the chat (normally the actor). */
@@ -44,6 +47,8 @@ export function acceptConsult({
       `${incident.number} is ${incident.status}; it can no longer be taken.`,
     );
   }
+  if (underOpenOutage)
+    throw new DomainError('INVALID_TRANSITION', outageForwardMessage(incident.number));
   const env = { incident, actor, now, teams };
   const { changes, audit } = diffIncident(env, {
     ownerTeamId: teamId,

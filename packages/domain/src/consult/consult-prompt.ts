@@ -22,8 +22,10 @@ const reached = (deadline: string, now: string): boolean => Date.parse(now) >= D
 export function consultPrompt(
   consult: Pick<ConsultRequest, 'team' | 'status' | 'busyPromptAt' | 'assignPromptAt'>,
   now: string,
+  /** kb 001: an incident of an open outage is never forwarded, so no prompt hands it on (issue 14.4). */
+  underOpenOutage = false,
 ): ConsultPrompt | null {
-  if (consult.status !== 'open') return null;
+  if (consult.status !== 'open' || underOpenOutage) return null;
   if (
     consult.team === 'cps' &&
     consult.assignPromptAt !== null &&

@@ -71,7 +71,7 @@ describe('openConsult (kb 000 "Bomgar Chats", kb 002 chat)', () => {
       { incident: incidentWith({ status: 'resolved' }) },
       'INVALID_TRANSITION',
     ],
-    ['an incident of an active outage', { underActiveOutage: true }, 'INVALID_TRANSITION'],
+    ['an incident of an active outage', { underOpenOutage: true }, 'INVALID_TRANSITION'],
   ] as const)('%s → %s', (_name, patch, code) => {
     const error = domainErrorOf(() =>
       openConsult({ incident: chatIncident, team: 'cps', actor: l1, now, ...patch }),
@@ -106,6 +106,14 @@ describe('consultPrompt: deadlines kept on the server (kb 000, 002)', () => {
   ] as const)('%s at %s → %o', (team, when, prompt) => {
     expect(consultPrompt(stored(team), when)).toEqual(prompt);
   });
+
+  test.each(['cps', 'es'] as const)(
+    'a %s consult of an incident under an open outage prompts no hand-off (issue 14.4)',
+    (team) => {
+      expect(consultPrompt(stored(team), at(45))).not.toBeNull();
+      expect(consultPrompt(stored(team), at(45), true)).toBeNull();
+    },
+  );
 
   test.each(['accepted', 'cancelled', 'expired'] as const)(
     'a %s consult prompts nothing',
@@ -176,6 +184,20 @@ describe('acceptConsult', () => {
     ],
     ['an agent of the other team', () => accept('cps', esAgent), 'FORBIDDEN'],
     [
+      'an incident of an open outage (issue 14.4)',
+      () =>
+        acceptConsult({
+          consult: stored('cps'),
+          incident: chatIncident,
+          agent: { ...cpsAgent, teamIds: [...cpsAgent.teamIds] },
+          actor: actorFor('cps', { id: cpsAgent.id, name: cpsAgent.name, teamIds: [3] }),
+          now,
+          teams,
+          underOpenOutage: true,
+        }),
+      'INVALID_TRANSITION',
+    ],
+    [
       'an L1 agent',
       () =>
         acceptConsult({
@@ -245,4 +267,25 @@ describe('sendChatTemplate (kb 000)', () => {
       ).code,
     ).toBe(code);
   });
+
+  test.each([
+    ['cps-supported-customer', 'es', 'VALIDATION'],
+    ['cps-busy', 'es', 'VALIDATION'],
+    ['es-busy', 'cps', 'VALIDATION'],
+    ['es-supported-service', 'es', null],
+    ['es-busy', 'es', null],
+    ['cps-busy', 'cps', null],
+  ] as const)(
+    '%s on a chat consulted with %s → %s (issue 14.12: an ES chat gets the ES templates)',
+    (templateId, consultTeam, code) => {
+      const send = () =>
+        sendChatTemplate({ incident: chatIncident, templateId, actor: l1, now, consultTeam });
+      if (code === null) expect(send().journal[0]?.body).toBe(chatTemplates[templateId].text);
+      else
+        expect(domainErrorOf(send)).toMatchObject({
+          code,
+          fields: { templateId: expect.any(String) },
+        });
+    },
+  );
 });

@@ -28,7 +28,7 @@ export function openConsult({
   actor,
   now,
   existing = [],
-  underActiveOutage = false,
+  underOpenOutage = false,
 }: {
   incident: Incident;
   team: ConsultTeam;
@@ -36,7 +36,7 @@ export function openConsult({
   now: string;
   /** The incident's consults so far; an open one blocks a second. */
   existing?: readonly ConsultRequest[];
-  underActiveOutage?: boolean;
+  underOpenOutage?: boolean;
 }): { consult: NewConsultRequest; journal: NewJournalEntry[] } {
   assertCan(actor, 'consult.open');
   if (!openStatuses.includes(incident.status)) {
@@ -45,7 +45,7 @@ export function openConsult({
       `${incident.number} is ${incident.status}; reopen it first.`,
     );
   }
-  if (underActiveOutage)
+  if (underOpenOutage)
     throw new DomainError('INVALID_TRANSITION', outageForwardMessage(incident.number));
   const open = existing.find((c) => c.incidentId === incident.id && c.status === 'open');
   if (open) {

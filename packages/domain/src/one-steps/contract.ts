@@ -3,13 +3,14 @@
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
 import { z } from 'zod';
 import { type CalendarContext } from '../calendar/business-calendar';
+import { type RoutingContext } from '../routing/routing-context';
 import { type NotificationDraft } from '../change/notification';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { type ProblemFacts } from '../problem/link-incident';
 import { type Actor } from '../roles';
 import { assignToCpsReasonIds } from '../routing/assign-to-cps-reasons';
-import { oncallSchedules, routingDecisionSchema } from '../routing/schemas';
+import { type ContactFacts, oncallSchedules } from '../routing/schemas';
 
 /** The one-steps an agent runs from the incident page, in the order the action bar shows them. */
 export const oneStepNames = [
@@ -52,7 +53,7 @@ export const oneStepLabels: Readonly<Record<OneStepName, string>> = {
   handle_normally: 'Handle normally',
 };
 
-/** One-steps that hand the incident to another team: never run on an incident under an active outage (kb 001, 002). */
+/** One-steps that hand the incident to another team: never run on an incident under an open outage (kb 001, 002). */
 export const forwardingOneSteps = [
   'assign_to_cps',
   'transfer_to_cps',
@@ -71,12 +72,11 @@ export const technologistGroups = [
 ] as const;
 
 /**
- * When a one-step follows a routing decision, the decision travels with it: the trace is
- * journaled, and choosing another action than the recommended one needs a reason.
+ * What the agent adds to a routed one-step: the reason for choosing another step than the one
+ * routing recommends. The decision itself is never taken from the client: the server routes the
+ * stored facts and the recorded answers again when the step runs (issue 14.2).
  */
 export const routingContextSchema = z.object({
-  decision: routingDecisionSchema,
-  recommended: oneStepNameSchema.nullable(),
   overrideReason: z.string().trim().max(1000).optional(),
 });
 export type RoutingContextInput = z.infer<typeof routingContextSchema>;
@@ -223,6 +223,8 @@ export interface OneStepEnv {
   afterHoursServiceId: number;
   /** The holidays and CPS opening hours (data); the calendar's defaults when absent. */
   calendar?: CalendarContext;
+  /** The departments and calendar a step routes again with (issue 14.2, 14.7). */
+  routing?: RoutingContext;
   /** transfer_to_cps: the chosen agent. */
   agent?: AgentFacts;
   /** transfer_to_cps: CPS agents on ready now; 0 disables the button (absent = not known, allowed). */
@@ -231,12 +233,20 @@ export interface OneStepEnv {
   oncallContact?: OncallContactFacts;
   /** The incident's customer record, when it has one: whose program picks the on-call schedule (kb 001). */
   customer?: { name: string; program: 'aims' | 'ds' | null };
-  /** True when the incident is linked to a problem with an active outage (outage procedure, §6). */
-  underActiveOutage?: boolean;
+  /** True when the incident is linked to a problem with an open (planned or active) outage (outage procedure, §6). */
+  underOpenOutage?: boolean;
   /** Set for a channel-partner ticket (kb 003), which moves by the partner steps instead. */
   partnerTicket?: { partnerTeamId: number; relationshipAgentId: number | null };
   /** link_to_problem: the chosen problem and its outage. */
   problem?: ProblemFacts;
+  /**
+   * The routing facts of the incident now: what is stored about it plus the answers the agent
+   * recorded on the Route panel. When set, a routed step re-runs `routeContact` on them, journals
+   * that trace and needs an override reason to differ from it (issue 14.2).
+   */
+  contactFacts?: ContactFacts;
+  /** The team of the incident's open chat consult, when one is waiting (kb 000, 002). */
+  openConsultTeam?: 'cps' | 'es';
 }
 
 /** What a one-step returns: the incident's changed fields (with version + 1) and every draft to save. */
@@ -247,6 +257,8 @@ export interface OneStepResult {
   notifications: NotificationDraft[];
   /** Presence changes that happen with the step (the live-transfer agent becomes busy). */
   presence: { userId: number; presence: 'ready' | 'not_ready' | 'busy' }[];
+  /** The step ends the incident's open chat consult (e.g. linking it to an open outage's problem). */
+  endsConsult?: boolean;
 }
 
 /** A one-step as the action bar and the procedures use it. */

@@ -1,5 +1,10 @@
 export * from './contract';
-export { oneStepForOutcome } from './routing-trace';
+export {
+  isRoutingOverride,
+  journaledDecision,
+  oneStepForOutcome,
+  routedOneSteps,
+} from './routing-trace';
 export { technologistTeamName } from './escalate-to-technologists';
 export { canAssignToCps, assignToCps } from './assign-to-cps';
 export { canTransferToCps, transferToCps } from './transfer-to-cps';

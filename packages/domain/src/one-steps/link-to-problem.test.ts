@@ -25,6 +25,37 @@ describe('linkToProblem (kb 001 steps 8–9)', () => {
     );
   });
 
+  test.each(['active', 'planned'] as const)(
+    'linking to a problem of an %s outage ends the open chat consult, with a journal line (issue 14.4)',
+    (status) => {
+      const outage = { ...openProblem.outage!, status };
+      const env = { ...envWith('l1', {}, { outage }), openConsultTeam: 'cps' as const };
+      const result = linkToProblem(env, validInput.link_to_problem);
+      expect(result.endsConsult).toBe(true);
+      expect(result.journal.map((j) => j.body)).toEqual([
+        expect.stringContaining(
+          `Outage OUT-000007 (Bascom Hall network outage) is ${status}: the outage procedure applies`,
+        ),
+        `The chat consult to US - Help Desk CPS ended: INC-000001 is attached to ${status} outage OUT-000007, so the outage procedure applies and nobody takes it over.`,
+      ]);
+    },
+  );
+
+  test.each([
+    ['no open consult', { outage: openProblem.outage }, undefined],
+    ['a problem without an outage', { outage: null }, 'es' as const],
+    [
+      'a resolved outage',
+      { outage: { ...openProblem.outage!, status: 'resolved' as const } },
+      'cps' as const,
+    ],
+  ])('%s: the consult is left alone', (_name, problem, openConsultTeam) => {
+    const env = { ...envWith('l1', {}, problem), openConsultTeam };
+    const result = linkToProblem(env, validInput.link_to_problem);
+    expect(result.endsConsult).toBeUndefined();
+    expect(result.journal.map((j) => j.kind)).toEqual(['system']);
+  });
+
   test('a problem without an active outage links without the outage sentence', () => {
     const result = linkToProblem(envWith('l1', {}, { outage: null }), validInput.link_to_problem);
     expect(result.journal[0]?.body).toBe(

@@ -1,3 +1,4 @@
+import { consultTeamNames } from '../consult/schema';
 import { linkRefusal, linkRefusalAny, linkSummary } from '../problem/link-incident';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { defineOneStep } from './step-kit';
@@ -13,11 +14,28 @@ export const linkToProblemStep = defineOneStep({
   validate: ({ problem }, input): FieldErrors =>
     problem && problem.id === input.problemId ? {} : { problemId: 'Choose an open problem' },
   // validate() has made sure the chosen problem is there.
-  apply: ({ problem }) => ({
-    changes: { problemId: problem!.id },
-    summary: linkSummary(problem!),
-    data: { problemId: problem!.id },
-  }),
+  apply: ({ problem, incident, openConsultTeam }) => {
+    const outage = problem!.outage;
+    const open = outage?.status === 'active' || outage?.status === 'planned' ? outage : null;
+    // kb 001: an incident of an open outage is not handed on, so the chat consult ends (issue 14.4).
+    const ended = open && openConsultTeam ? { outage: open, team: openConsultTeam } : null;
+    return {
+      changes: { problemId: problem!.id },
+      summary: linkSummary(problem!),
+      data: { problemId: problem!.id },
+      endsConsult: ended !== null,
+      journal: ended
+        ? [
+            {
+              kind: 'system',
+              visibility: 'internal',
+              body: `The chat consult to ${consultTeamNames[ended.team]} ended: ${incident.number} is attached to ${ended.outage.status} outage ${ended.outage.number}, so the outage procedure applies and nobody takes it over.`,
+              data: { consultEnded: ended.team, outage: ended.outage.number },
+            },
+          ]
+        : [],
+    };
+  },
 });
 
 /** Why Link to problem may not run now, or null (kb 001 steps 8–9). */

@@ -151,12 +151,12 @@ describe('resolved and closed incidents refuse everything but Reopen (and Close 
 
 describe('the outage procedure (kb 001)', () => {
   const outage =
-    'INC-000001 is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.';
+    'INC-000001 is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.';
   const forwardRows = forwardingOneSteps.flatMap((n) =>
     (['l1', 'hdqa'] as const).map((r) => [n, r] as const),
   );
   test.each(forwardRows)('%s by %s is refused under an active outage', (name, role) => {
-    const env = { ...scenario(name, role), underActiveOutage: true };
+    const env = { ...scenario(name, role), underOpenOutage: true };
     expect(oneSteps[name].can(env)).toBe(outage);
     expect(domainErrorOf(() => run(name, env))).toMatchObject({
       code: 'INVALID_TRANSITION',
@@ -165,7 +165,7 @@ describe('the outage procedure (kb 001)', () => {
   });
 
   test('L1 escalating to HDQA under an active outage is refused with the outage message', () => {
-    const env = { ...scenario('escalate_to_team', 'l1'), underActiveOutage: true };
+    const env = { ...scenario('escalate_to_team', 'l1'), underOpenOutage: true };
     const input = { ...validInput.escalate_to_team, teamId: teams.HDQA };
     expect(oneSteps.escalate_to_team.can(env)).toBe(outage);
     expect(domainErrorOf(() => oneSteps.escalate_to_team.run(env, input))).toMatchObject({
@@ -182,34 +182,34 @@ describe('the outage procedure (kb 001)', () => {
     expect(
       oneSteps.link_to_problem.can({
         ...scenario('link_to_problem', 'l1'),
-        underActiveOutage: true,
+        underOpenOutage: true,
       }),
     ).toBeNull();
   });
 
   test('escalate_to_team is refused for SNCC too', () => {
-    const env = { ...scenario('escalate_to_team', 'sncc'), underActiveOutage: true };
+    const env = { ...scenario('escalate_to_team', 'sncc'), underOpenOutage: true };
     expect(oneSteps.escalate_to_team.can(env)).toBe(outage);
   });
 
   test('L1 may not resolve an incident of an active outage', () => {
-    const env = { ...scenario('resolve', 'l1'), underActiveOutage: true };
+    const env = { ...scenario('resolve', 'l1'), underOpenOutage: true };
     expect(oneSteps.resolve.can(env)).toMatch(
-      /active outage: the outage procedure applies, so Level 1 agents link and save/,
+      /open outage: the outage procedure applies, so Level 1 agents link and save/,
     );
     expect(domainErrorOf(() => run('resolve', env)).code).toBe('INVALID_TRANSITION');
   });
 
   test.each(['hdqa', 'sncc'] as const)('%s may resolve it', (role) => {
     expect(
-      oneSteps.resolve.can({ ...scenario('resolve', role), underActiveOutage: true }),
+      oneSteps.resolve.can({ ...scenario('resolve', role), underOpenOutage: true }),
     ).toBeNull();
   });
 
   test.each(['page_oncall', 'take_ownership', 'reopen'] as const)(
     '%s is not a forward and stays allowed',
     (name) => {
-      expect(oneSteps[name].can({ ...scenario(name, 'l1'), underActiveOutage: true })).toBeNull();
+      expect(oneSteps[name].can({ ...scenario(name, 'l1'), underOpenOutage: true })).toBeNull();
     },
   );
 });

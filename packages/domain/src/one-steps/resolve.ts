@@ -4,10 +4,10 @@ import { invalid } from '../change/refusal';
 
 export const resolveStep = defineOneStep({
   name: 'resolve',
-  refuse: ({ incident, actor, underActiveOutage }) =>
-    underActiveOutage && actor.role === 'l1'
+  refuse: ({ incident, actor, underOpenOutage }) =>
+    underOpenOutage && actor.role === 'l1'
       ? invalid(
-          `${incident.number} is attached to an active outage: the outage procedure applies, so Level 1 agents ` +
+          `${incident.number} is attached to an open outage: the outage procedure applies, so Level 1 agents ` +
             'link and save the incident, and SNCC resolves it with the outage.',
         )
       : null,
@@ -39,7 +39,7 @@ export const resolveStep = defineOneStep({
   },
 });
 
-/** Why Resolve may not run now, or null (kb 001: L1 does not resolve incidents of an active outage). */
+/** Why Resolve may not run now, or null (kb 001: L1 does not resolve incidents of an open outage). */
 export const canResolve = (env: OneStepEnv): string | null => resolveStep.can(env);
 
 /** Resolves the incident with a resolution the customer reads and is told about (DOMAIN.md §5). */

@@ -28,7 +28,7 @@ import {
 import { type NotificationDraft } from '../change/notification';
 import { changeScopeRefusal } from '../incident/change-scope';
 import { partnerTicketRefusal } from './partner-ticket-guard';
-import { routingEntry, routingFieldErrors } from './routing-trace';
+import { routeForStep, routingEntry, routingFieldErrors } from './routing-trace';
 
 /** What a step changes and says, before the kit adds version, audit and the routing trace. */
 export interface StepEffects {
@@ -42,6 +42,7 @@ export interface StepEffects {
   journal?: Pick<NewJournalEntry, 'kind' | 'visibility' | 'body' | 'data'>[];
   notifications?: NotificationDraft[];
   presence?: OneStepResult['presence'];
+  endsConsult?: boolean;
 }
 
 export interface StepSpec<N extends OneStepName> {
@@ -71,18 +72,18 @@ const scopeRefusal = (env: OneStepEnv): Refusal | null => {
     incident: env.incident,
     ownerTeamName: Object.entries(env.teams).find(([, id]) => id === env.incident.ownerTeamId)?.[0],
     partnerScope: { partnerTeamId: env.partnerTicket?.partnerTeamId ?? null },
-    underActiveOutage: env.underActiveOutage ?? false,
+    underActiveOutage: env.underOpenOutage ?? false,
   });
   return message ? { code: 'FORBIDDEN', message } : null;
 };
 
-/** kb 001 "Creating an Incident (Outages)": incidents of an active outage stay with HDQA and SNCC. */
+/** kb 001 "Creating an Incident (Outages)": incidents of an open (planned or active) outage stay with HDQA and SNCC. */
 export const outageForwardMessage = (number: string) =>
-  `${number} is attached to an active outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
+  `${number} is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
 
 // Resolved and closed incidents accept nothing but Reopen (and Close, from resolved).
 function statusRefusal(
-  { incident, underActiveOutage }: OneStepEnv,
+  { incident, underOpenOutage }: OneStepEnv,
   name: OneStepName,
 ): Refusal | null {
   const { number, status } = incident;
@@ -98,7 +99,7 @@ function statusRefusal(
       : invalid(`Only resolved incidents can be closed; resolve ${number} first.`);
   }
   if (status === 'resolved') return invalid(`${number} is resolved; reopen it first.`);
-  if (underActiveOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
+  if (underOpenOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
     return invalid(outageForwardMessage(number));
   }
   return null;
@@ -143,33 +144,32 @@ export function defineOneStep<N extends OneStepName>(spec: StepSpec<N>): OneStep
       const refused = refusal(env);
       if (refused) raise(refused);
       const input = parseInput(name, rawInput);
+      const routed = routeForStep(env, name);
+      const overrideReason = input.routing?.overrideReason;
       assertNoFieldErrors({
         ...spec.validate?.(env, input),
-        ...routingFieldErrors(name, input.routing),
+        ...routingFieldErrors(name, routed, overrideReason),
       });
-      return assemble(env, name, input, spec.apply(env, input));
+      const result = assemble(env, name, spec.apply(env, input));
+      if (routed) result.journal.push(routingEntry(env, name, routed, overrideReason));
+      return result;
     },
   };
 }
 
-function assemble<N extends OneStepName>(
-  env: OneStepEnv,
-  name: N,
-  input: OneStepInput<N>,
-  effects: StepEffects,
-): OneStepResult {
+function assemble(env: OneStepEnv, name: OneStepName, effects: StepEffects): OneStepResult {
   const { changes, audit } = diffIncident(env, effects.changes);
   const journal: NewJournalEntry[] = [
     entry(env, 'system', 'internal', effects.summary, { oneStep: name, ...effects.data }),
     ...(effects.journal ?? []).map((j) => entry(env, j.kind, j.visibility, j.body, j.data)),
   ];
-  if (input.routing) journal.push(routingEntry(env, name, input.routing));
   return {
     changes,
     journal,
     audit,
     notifications: effects.notifications ?? [],
     presence: effects.presence ?? [],
+    ...(effects.endsConsult ? { endsConsult: true } : {}),
   };
 }
 

@@ -79,8 +79,8 @@ export function newIncidentLinkRefusal({
 export function linkSummary(problem: ProblemFacts): string {
   const outage = problem.outage;
   const procedure =
-    outage?.status === 'active'
-      ? ` Outage ${outage.number} (${outage.title}) is active: the outage procedure applies, so Level 1 saves the incident and SNCC resolves it with the outage.`
+    outage?.status === 'active' || outage?.status === 'planned'
+      ? ` Outage ${outage.number} (${outage.title}) is ${outage.status}: the outage procedure applies, so Level 1 saves the incident and SNCC resolves it with the outage.`
       : '';
   return `Linked to problem ${problem.number}: ${problem.title}.${procedure}`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { contactFactsFor, type RoutingAnswers } from './contact-facts';
+import { isQuestionOpen, recordAnswer, type RoutingAnswer } from './questions';
 import { routeContact } from './route-contact';
-import { type ContactFacts } from './schemas';
+import { type ContactChannel, type ContactFacts, routingQuestions } from './schemas';
 import { demoRouting } from './test-fixtures';
 
 // Tuesday 10:00 in Chicago.
@@ -26,7 +27,11 @@ const factsFor = ({
   answers,
   service = printing,
   outage,
+  channel = 'phone',
+  peopleAffected,
 }: {
+  channel?: ContactChannel;
+  peopleAffected?: number | null;
   customer?: Customer;
   computerName?: string | null;
   answers?: RoutingAnswers;
@@ -35,12 +40,13 @@ const factsFor = ({
 } = {}): ContactFacts =>
   contactFactsFor({
     at,
-    channel: 'phone',
+    channel,
     service,
     customer,
     computerName,
     cpsAgentsReady: 2,
     outage,
+    peopleAffected,
     answers,
   });
 
@@ -156,6 +162,25 @@ describe('contactFactsFor', () => {
     expect(factsFor({ answers })).toMatchObject(answers);
   });
 
+  test('a known open outage on the service is a fact and routes to the outage procedure (issue 14.5)', () => {
+    const knownOutage = { number: 'OUT-000002', title: 'Campus Network down' };
+    const facts = contactFactsFor({
+      at,
+      channel: 'phone',
+      service: printing,
+      customer: plain,
+      computerName: null,
+      cpsAgentsReady: 2,
+      knownOutage,
+    });
+    expect(facts.knownOutage).toEqual(knownOutage);
+    expect(factsFor()).not.toHaveProperty('knownOutage');
+    const decision = routeContact(facts, demoRouting);
+    expect(decision.outcome).toBe('outage');
+    expect(decision.steps.at(-1)).toMatchObject({ rule: 'outage', answer: 'OUT-000002' });
+    expect(decision.steps.at(-1)?.text).toMatch(/Known outage OUT-000002 .*Link to problem/);
+  });
+
   test('an outage known from the incident is a fact; none known leaves the fact absent', () => {
     expect(factsFor({ outage: true }).outage).toBe(true);
     expect(factsFor({ outage: false })).not.toHaveProperty('outage');
@@ -201,5 +226,94 @@ describe('contactFactsFor', () => {
       answers: { workRelated: true },
     });
     expect(routeContact(facts, demoRouting).outcome).toBe('transfer_to_cps');
+  });
+});
+
+describe('recorded answers (issue 14.1, 14.11)', () => {
+  const replies: RoutingAnswer[] = [
+    { question: 'confirmDepartment', value: true },
+    { question: 'workRelated', value: true },
+    { question: 'computerName', value: 'CAE-4411' },
+    { question: 'criticalWorkStoppage', value: false },
+    { question: 'missionCritical', value: true },
+  ];
+  test('every question has a reply row', () => {
+    expect(replies.map((r) => r.question)).toEqual([...routingQuestions]);
+  });
+
+  test.each(replies.map((r) => [r.question, r] as const))(
+    'a recorded reply to %s closes the question',
+    (question, reply) => {
+      expect(isQuestionOpen(factsFor({ customer: null }), question)).toBe(true);
+      const answers = recordAnswer({}, reply);
+      expect(isQuestionOpen(factsFor({ customer: null, answers }), question)).toBe(false);
+    },
+  );
+
+  test('an unflagged caller who says they are a contract partner is asked the department once', () => {
+    const asked = factsFor({ customer: null, answers: { indicatesContractPartner: true } });
+    expect(routeContact(asked, demoRouting)).toMatchObject({ outcome: 'ask', question: 'confirmDepartment' });
+    const answers = recordAnswer(
+      { indicatesContractPartner: true },
+      { question: 'confirmDepartment', value: true },
+    );
+    expect(answers).toEqual({ indicatesContractPartner: true, contractDepartment: true });
+    const next = routeContact(factsFor({ customer: null, answers }), demoRouting);
+    expect(next.question).not.toBe('confirmDepartment');
+    expect(next).toMatchObject({ outcome: 'ask', question: 'workRelated' });
+  });
+
+  const tp = { ...plain, primaryTechPartner: true };
+  test.each([
+    ['12 people affected: mission critical, not asked', 12, {}, true],
+    ['2 people affected: mission critical', 2, {}, true],
+    ['1 person affected: not mission critical', 1, {}, false],
+    ['the agent’s answer wins over the count', 12, { missionCritical: false }, false],
+  ] as const)('peopleAffected: %s', (_name, peopleAffected, answers, expected) => {
+    const facts = factsFor({ customer: tp, peopleAffected, answers });
+    expect(facts.missionCritical).toBe(expected);
+    expect(isQuestionOpen(facts, 'missionCritical')).toBe(false);
+  });
+
+  test.each([
+    ['marked mission critical in review', 'mission_critical', 1, true],
+    ['handled normally in review', 'handled_normally', 12, false],
+    ['still in review: the count decides', 'review', 12, true],
+  ] as const)('tpTriage: %s', (_name, tpTriage, peopleAffected, expected) => {
+    const facts = contactFactsFor({
+      at,
+      channel: 'portal',
+      service: printing,
+      customer: tp,
+      computerName: null,
+      cpsAgentsReady: 0,
+      peopleAffected,
+      tpTriage,
+    });
+    expect(facts.missionCritical).toBe(expected);
+  });
+
+  test.each([
+    ['not given', null],
+    ['zero (not filled in)', 0],
+  ] as const)('peopleAffected %s: the Primary TP is asked "more than one person?"', (_n, count) => {
+    const facts = factsFor({ customer: tp, peopleAffected: count });
+    expect(facts).not.toHaveProperty('missionCritical');
+    expect(routeContact(facts, demoRouting)).toMatchObject({ outcome: 'ask', question: 'missionCritical' });
+  });
+});
+
+describe('the work question in the channel’s words (issue 14.11)', () => {
+  test.each([
+    ['phone', /^Are you calling in for support/],
+    ['email', /^Is this e-mail about support for something related to work\?/],
+    ['portal', /^Is this case about support/],
+    ['auto', /^Is this case about support/],
+    ['chat', /^Are you contacting us for support/],
+  ] as const)('%s', (channel, wording) => {
+    const decision = routeContact(factsFor({ channel, customer: { ...plain, coned: true } }), demoRouting);
+    expect(decision).toMatchObject({ outcome: 'ask', question: 'workRelated' });
+    expect(decision.script).toMatch(wording);
+    if (channel !== 'phone') expect(decision.script).not.toMatch(/calling in/);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Channel } from '../incident/schema';
-import { type ContactFacts } from './schemas';
+import { type Channel, type TpTriage } from '../incident/schema';
+import { type ContactFacts, type KnownOutageFact } from './schemas';
 
 /** What the agent has learned on the call so far; absent = not asked yet (DOMAIN.md §4). */
 export const routingAnswersSchema = z
@@ -31,6 +31,9 @@ export function contactFactsFor({
   computerName,
   cpsAgentsReady,
   outage,
+  knownOutage,
+  peopleAffected = null,
+  tpTriage = null,
   answers = {},
 }: {
   at: string;
@@ -52,6 +55,12 @@ export function contactFactsFor({
   computerName: string | null;
   cpsAgentsReady: number;
   outage?: boolean;
+  /** An open outage on the incident's service that the incident is not linked to yet. */
+  knownOutage?: KnownOutageFact;
+  /** "People affected" as the customer gave it (Help Online): more than one is mission critical (kb 004). */
+  peopleAffected?: number | null;
+  /** The Help Desk's Primary TP review (kb 004): marked mission critical, or handled normally, decides it. */
+  tpTriage?: TpTriage | null;
   answers?: RoutingAnswers;
 }): ContactFacts {
   const {
@@ -85,6 +94,12 @@ export function contactFactsFor({
     },
     cpsAgentsReady,
     ...(outage ? { outage: true } : {}),
+    ...(knownOutage ? { knownOutage } : {}),
+    ...(peopleAffected !== null && peopleAffected > 0
+      ? { missionCritical: peopleAffected > 1 }
+      : {}),
+    ...(tpTriage === 'mission_critical' ? { missionCritical: true } : {}),
+    ...(tpTriage === 'handled_normally' ? { missionCritical: false } : {}),
     ...rest,
   };
   const computer = answeredComputer !== undefined ? answeredComputer : computerName;

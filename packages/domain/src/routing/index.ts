@@ -8,4 +8,5 @@ export * from './chat';
 export * from './scripts';
 export * from './route-contact';
 export * from './contact-facts';
+export * from './known-outage';
 export { isPrimaryTpInScope } from './rules/primary-tech-partner';

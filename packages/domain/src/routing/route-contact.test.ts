@@ -76,6 +76,7 @@ const rows: Row[] = [
   { name: 'outage: a PICK 2 outage is never forwarded to ES', facts: { outage: true, service: { banner: 'pick2' } }, outcome: 'outage', rule: 'outage' },
   { name: 'outage: after hours it is still an outage, not an on-call page', facts: { ...afterHoursCps, outage: true }, outcome: 'outage', rule: 'outage' },
   { name: 'outage: false falls through to the other rules', facts: { outage: false }, outcome: 'general_hd', rule: 'general-hd' },
+  { name: 'outage: a known open outage on the service beats a PICK 5 service for a coned customer (issue 14.5)', facts: { knownOutage: { number: 'OUT-000002', title: 'Campus Network down' }, service: { banner: 'pick5' }, customer: coned, cpsAgentsReady: 3 }, outcome: 'outage', rule: 'outage' },
 
   // Rule 2: CPS customer?
   { name: 'cps.customer: coned → CPS customer (work related, agent ready → transfer)', facts: { ...conedWork, cpsAgentsReady: 1 }, outcome: 'transfer_to_cps', rule: 'cps-open.phone-ready', transferQueue: 'departmental_support' },

@@ -1,6 +1,7 @@
 import { isCpsOpen } from '../calendar';
 import { kbDocs } from './constants';
 import { type RoutingContext } from './routing-context';
+import { routingQuestionPrompt } from './questions';
 import { requiredFieldsFor } from './required-fields';
 import { type RuleEnv, type Verdict, ask } from './rules/context';
 import { checkCpsEligibility, classifyCpsCustomer } from './rules/cps-eligibility';
@@ -24,6 +25,8 @@ export function routeContact(facts: ContactFacts, ctx: RoutingContext): RoutingD
     noteFor: (doc) => (rule, answer, text) => steps.push({ rule, doc, answer, text }),
   };
   const verdict = decide(env);
+  // The question in the channel's words (an e-mail is not asked "Are you calling in…").
+  if (verdict.question) verdict.script = routingQuestionPrompt(verdict.question, facts.channel);
   return { ...verdict, requiredFields: requiredFieldsFor(verdict.outcome, facts.channel), steps };
 }
 
@@ -37,6 +40,15 @@ function decide(env: RuleEnv): Verdict {
       'outage',
       'yes',
       'Potential or declared outage: HDQA and SNCC handle it, never CPS or ES.',
+    );
+    return { outcome: 'outage' };
+  }
+  if (facts.knownOutage) {
+    const { number, title } = facts.knownOutage;
+    note(
+      'outage',
+      number,
+      `Known outage ${number} (${title}) matches the service: link the incident to its problem (Link to problem); HDQA and SNCC handle it, it is not forwarded.`,
     );
     return { outcome: 'outage' };
   }

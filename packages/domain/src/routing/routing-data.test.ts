@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assignToCpsReasonIds, assignToCpsReasons } from './assign-to-cps-reasons';
-import { chatDeadlines, chatTemplates } from './chat';
+import { chatDeadlines, chatTemplates, chatTemplatesFor } from './chat';
 import { departmentOfComputer, isDepartmentalComputer } from './departments';
 import { demoDepartments } from './test-fixtures';
 import { answerQuestion, isQuestionOpen, routingQuestionPrompts } from './questions';
@@ -51,14 +51,29 @@ describe('Assign to CPS reasons', () => {
 });
 
 describe('chat templates and deadlines (kb 000, 002)', () => {
-  test('the three named templates', () => {
+  test('the named templates: three for CPS (kb 000), two for ES (kb 002)', () => {
     expect(Object.values(chatTemplates).map((t) => t.name)).toEqual([
       'CPS Supported Customer',
       'CPS Supported Service',
       'CPS busy',
+      'ES Supported Service',
+      'ES busy',
     ]);
     expect(chatTemplates['cps-busy'].text).toContain('608-265-6900');
+    expect(chatTemplates['es-busy'].text).toMatch(/contact you by e-mail/);
   });
+
+  test.each([
+    ['cps', ['cps-supported-customer', 'cps-supported-service'], 'cps-busy'],
+    ['es', ['es-supported-service'], 'es-busy'],
+  ] as const)(
+    'a chat consulted with %s is offered its own templates (issue 14.12)',
+    (team, opening, busy) => {
+      expect(chatTemplatesFor(team)).toEqual({ opening, busy });
+      if (team === 'es')
+        for (const id of [...opening, busy]) expect(chatTemplates[id].text).not.toMatch(/CPS/);
+    },
+  );
 
   test('5 and 10 minutes of clock time, across the DST change too', () => {
     expect(chatDeadlines('2026-02-10T16:00:00Z')).toEqual({

@@ -81,6 +81,13 @@ export const contactCustomerSchema = z.object({
   indicatesContractPartner: z.boolean().optional(),
 });
 
+/** An open (planned or active) outage the contact's service is part of (kb 001 "Creating an Incident (Outages)"). */
+export const knownOutageFactSchema = z.object({
+  number: z.string(),
+  title: z.string(),
+});
+export type KnownOutageFact = z.infer<typeof knownOutageFactSchema>;
+
 /** What the agent knows about a contact; absent optional facts are "not asked yet" (DOMAIN.md §4). */
 export const contactFactsSchema = z.object({
   at: instantSchema,
@@ -95,6 +102,8 @@ export const contactFactsSchema = z.object({
   esSupported: z.boolean().optional(),
   missionCritical: z.boolean().optional(),
   outage: z.boolean().optional(),
+  /** A known open outage on the contact's service, not yet linked: link first, never forward (kb 001). */
+  knownOutage: knownOutageFactSchema.optional(),
   cpsAgentsReady: z.number().int().min(0).optional(),
 });
 export type ContactFacts = z.infer<typeof contactFactsSchema>;

@@ -8,6 +8,7 @@ import {
 } from '@handoff/db';
 import { callerFor } from '../test-callers';
 import { type manualClock, type TestListener, useTestListener } from './test-smtp';
+import { handedOnAnyway } from '../routers/one-step-scenarios';
 
 const harness = useTestListener();
 let db: Db;
@@ -192,6 +193,7 @@ describe('a reply', () => {
   test('on an incident CPS owns e-mails the CPS members (team setting everyone), threaded', async () => {
     const { incident } = await newIncident();
     await l1().oneStep.assignToCps({
+      ...handedOnAnyway,
       incidentId: incident.id,
       expectedVersion: 1,
       reason: 'pick5_service',

@@ -135,7 +135,12 @@ export const caseRouter = {
           attachmentRepository.insertUploads(tx, created.id, input.attachments, ctx.actor.id, now);
           if (route.destination === 'cps') {
             const system = portalRepository.ensurePortalSystemActor(tx);
-            const env = loadOneStepEnv(ctx.db, { incident: created, actor: system, now });
+            // The portal policy decided on the server just above, from the facts the customer
+            // gave, and its decision is journaled with the case: Assign to CPS follows it.
+            const env = {
+              ...loadOneStepEnv(ctx.db, { incident: created, actor: system, now }),
+              contactFacts: undefined,
+            };
             const result = assignToCps(env, {
               incidentId: created.id,
               expectedVersion: created.version,

@@ -5,12 +5,14 @@ import { consultRepository, userRepository } from '@handoff/db';
 import { callerFor, refusalOf, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
 import {
   changesSince,
+  ids,
   l1,
   newIncident,
   refusedWithoutChange,
   scenarios,
   teamId,
   tuesday10,
+  withoutRouting,
 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
@@ -31,6 +33,8 @@ async function opened(team: 'cps' | 'es' = 'cps') {
   const clock = handClock();
   const { id } = await newIncident(db, tuesday10, { channel: 'chat' });
   const lee = callerFor(db, l1, clock.now);
+  // Work related: routing says consult the chat channel, whose fallback is Assign to CPS (kb 000).
+  await lee.routing.answer({ incidentId: id, answers: { workRelated: true } });
   const consult = await lee.consult.open({ incidentId: id, team });
   return { db, clock, id, lee, consult };
 }
@@ -146,7 +150,7 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
       consult: { ...consult, status: 'expired' },
       prompt: null,
     });
-    expect(snapshotOf(db, id).journal[0]!.body).toMatch(
+    expect(withoutRouting(snapshotOf(db, id).journal)[0]!.body).toMatch(
       /^Assigned to US - Help Desk CPS — reason: Chat not answered in 10 minutes\./,
     );
     // Nobody can accept it any more.
@@ -340,5 +344,47 @@ describe('consult.sendTemplate', () => {
       code: 'BAD_REQUEST',
       fields: { templateId: expect.any(String) },
     });
+  });
+});
+
+describe('a consult outlived by the outage link (issue 14.4)', () => {
+  test('linking the chat to an open outage’s problem ends the consult with a journal line; no prompt, no accept', async () => {
+    const { db, id, lee, clock, consult } = await opened();
+    // HDQA makes a problem of another printing contact; SNCC declares the outage and links it.
+    const hdqa = callerFor(db, 'hdqa@handoff.test', clock.now);
+    const sncc = callerFor(db, 'sncc@handoff.test', clock.now);
+    const other = await newIncident(db, tuesday10, { description: 'Every printer prints blank.' });
+    const problem = await hdqa.problem.create({ incidentIds: [other.id] });
+    await hdqa.problem.assign({
+      problemId: problem.id,
+      expectedVersion: 1,
+      teamId: teamId(db, 'SNCC-Sysops'),
+    });
+    const outage = await sncc.outage.declare({
+      title: 'Print servers down',
+      serviceIds: [ids.service.printing],
+      kind: 'unplanned',
+      publicSummary: 'Printing is down.',
+      ownerTeamId: teamId(db, 'SNCC-Sysops'),
+    });
+    await sncc.problem.linkOutage({
+      problemId: problem.id,
+      expectedVersion: 2,
+      outageId: outage.id,
+    });
+    clock.set(4);
+    await lee.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id });
+    expect(consultRepository.findById(db, consult.id)!.status).toBe('expired');
+    expect(snapshotOf(db, id).journal.map((j) => j.body)).toContainEqual(
+      `The chat consult to US - Help Desk CPS ended: INC-000009 is attached to active outage ${outage.number}, so the outage procedure applies and nobody takes it over.`,
+    );
+    // At 10 minutes the L1 prompt does not say Assign to CPS.
+    clock.set(10);
+    expect((await lee.consult.forIncident({ incidentId: id })).prompt).toBeNull();
+    const refusal = await refusalOf(
+      callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id }),
+    );
+    expect(refusal).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'US - Help Desk'));
   });
 });

@@ -39,7 +39,7 @@ export const consultRouter = {
         actor: ctx.actor,
         now: ctx.now(),
         existing: consultRepository.findByIncident(ctx.db, incident.id),
-        underActiveOutage: problemRepository.isUnderActiveOutage(ctx.db, incident),
+        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
       });
       return ctx.db.transaction((tx) => {
         const row = tx.insert(schema.consultRequests).values(consult).returning().get();
@@ -52,9 +52,13 @@ export const consultRouter = {
   forIncident: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive() }))
     .query(({ ctx, input }) => {
-      loadIncident(ctx.db, ctx.actor, input.incidentId);
+      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
       const consult = consultRepository.findLatestByIncident(ctx.db, input.incidentId) ?? null;
-      return { consult, prompt: consult ? consultPrompt(consult, ctx.now()) : null };
+      const underOpenOutage = problemRepository.isUnderOpenOutage(ctx.db, incident);
+      return {
+        consult,
+        prompt: consult ? consultPrompt(consult, ctx.now(), underOpenOutage) : null,
+      };
     }),
 
   listOpen: authorizedProcedure('consult.read')
@@ -76,7 +80,15 @@ export const consultRouter = {
         teamIds: ctx.actor.teamIds,
       };
       const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
-      const { result } = acceptConsult({ consult, incident, agent, actor: ctx.actor, now, teams });
+      const { result } = acceptConsult({
+        consult,
+        incident,
+        agent,
+        actor: ctx.actor,
+        now,
+        teams,
+        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
+      });
       const row = incidentRepository.update(ctx.db, {
         id: incident.id,
         expectedVersion: incident.version,
@@ -108,6 +120,7 @@ export const consultRouter = {
         templateId: input.templateId,
         actor: ctx.actor,
         now: ctx.now(),
+        consultTeam: consultRepository.findLatestByIncident(ctx.db, incident.id)?.team,
       });
       incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { outboxRepository, teamRepository, type Db } from '@handoff/db';
 import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
+import { handedOnAnyway } from './one-step-scenarios';
 
 let t: TestDb;
 let db: Db;
@@ -27,6 +28,7 @@ const newCase = {
 describe('notifications queued by procedures', () => {
   test('Assign to CPS e-mails every CPS member, tagged and in the incident’s thread', async () => {
     await l1().oneStep.assignToCps({
+      ...handedOnAnyway,
       incidentId: 1,
       expectedVersion: 1,
       reason: 'pick5_service',
@@ -47,6 +49,7 @@ describe('notifications queued by procedures', () => {
   test('a team set to nobody is not e-mailed; set back to everyone it is', async () => {
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'nobody' });
     await l1().oneStep.assignToCps({
+      ...handedOnAnyway,
       incidentId: 1,
       expectedVersion: 1,
       reason: 'pick5_service',
@@ -55,6 +58,7 @@ describe('notifications queued by procedures', () => {
     expect(mail()).toEqual([]);
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'everyone' });
     await l1().oneStep.assignToCps({
+      ...handedOnAnyway,
       incidentId: 2,
       expectedVersion: 1,
       reason: 'pick5_service',
@@ -108,6 +112,7 @@ describe('notifications queued by procedures', () => {
     });
     expect(mail()).toEqual([]);
     await l1().oneStep.assignToCps({
+      ...handedOnAnyway,
       incidentId: 1,
       expectedVersion: 1,
       reason: 'pick5_service',

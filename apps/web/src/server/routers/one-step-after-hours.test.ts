@@ -11,6 +11,8 @@ import {
   scenarios,
   teamId,
   tuesday19,
+  handedOnAnyway,
+  withoutRouting,
 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
@@ -45,7 +47,7 @@ describe('oneStep.assignToEast', () => {
     const script =
       'Your incident number is INC-000009. Contract Partner Support is open Monday–Friday, 7:00 AM to 6:00 PM Central time; ' +
       'they open next on Wednesday 7:00 AM and will follow up on your case. You can also call Contract Partner Support directly at 608-265-6900.';
-    expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
+    expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
         'system',
         'internal',
@@ -76,6 +78,7 @@ describe('oneStep.assignToEast', () => {
       callerEmail: 'hconed@extension.wisc.edu',
     });
     await lee().oneStep.assignToEast({
+      ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       callerPhone: '608-555-0177',
@@ -108,6 +111,7 @@ describe('oneStep.assignToEast', () => {
     const { id } = await newIncident(db, tuesday19);
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.assignToEast({
+        ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
         ...(input as typeof eastInput),
@@ -124,7 +128,12 @@ describe('oneStep.assignToEast', () => {
       callerEmail: 'hconed@extension.wisc.edu',
     });
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToEast({ incidentId: id, expectedVersion: 1, ...eastInput }),
+      lee().oneStep.assignToEast({
+        ...handedOnAnyway,
+        incidentId: id,
+        expectedVersion: 1,
+        ...eastInput,
+      }),
     );
     const message =
       'Give the customer’s phone number: after-hours handling needs full contact details.';
@@ -135,6 +144,7 @@ describe('oneStep.assignToEast', () => {
     const { db } = dbs;
     const refusal = await refusedWithoutChange(db, ids.eastIncident, () =>
       lee().oneStep.assignToEast({
+        ...handedOnAnyway,
         incidentId: ids.eastIncident,
         expectedVersion: 1,
         ...eastInput,
@@ -179,7 +189,7 @@ describe('oneStep.pageOncall', () => {
       'A case came in: INC-000009. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.';
     const script =
       'I have passed your case INC-000009 to the on-call technician; a technician will contact you within an hour, by Tuesday 8:00 PM.';
-    expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
+    expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
         'system',
         'internal',
@@ -214,13 +224,14 @@ describe('oneStep.pageOncall', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
     await lee().oneStep.pageOncall({
+      ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       ...page,
       schedule: 'gds',
       contactId: ids.oncall.gdsPrimary,
     });
-    expect(snapshotOf(db, id).journal[0]!.body).toMatch(
+    expect(withoutRouting(snapshotOf(db, id).journal)[0]!.body).toMatch(
       /^Paged the GDS on-call \(Riley Chen \(GDS primary\), 608-555-7101\): answered\. Told them: “A case came in: INC-\d+\. Customer: Hana Coned, 608-555-0108\. Problem: Printer in room 210 prints blank pages\.”$/,
     );
   });
@@ -274,7 +285,13 @@ describe('oneStep.pageOncall', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall({ incidentId: id, expectedVersion: 1, ...page, ...change }),
+      lee().oneStep.pageOncall({
+        ...handedOnAnyway,
+        incidentId: id,
+        expectedVersion: 1,
+        ...page,
+        ...change,
+      }),
     );
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields });
   });
@@ -287,7 +304,7 @@ describe('oneStep.pageOncall', () => {
       callerEmail: 'hconed@extension.wisc.edu',
     });
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall({ incidentId: id, expectedVersion: 1, ...page }),
+      lee().oneStep.pageOncall({ ...handedOnAnyway, incidentId: id, expectedVersion: 1, ...page }),
     );
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
@@ -320,7 +337,12 @@ describe('oneStep.pageOncall', () => {
     const { db } = dbs;
     const s = await scenarios.close(db); // resolves INC-000001
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.pageOncall({ incidentId: s.incidentId, expectedVersion: s.version, ...page }),
+      lee().oneStep.pageOncall({
+        ...handedOnAnyway,
+        incidentId: s.incidentId,
+        expectedVersion: s.version,
+        ...page,
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',

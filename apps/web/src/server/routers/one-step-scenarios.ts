@@ -14,6 +14,19 @@ export const tuesday19 = '2026-11-25T01:00:00.000Z';
 
 export const l1 = 'l1@handoff.test';
 
+/**
+ * For tests of a hand-off step's own effects: the server routes every hand-off again and asks for
+ * a reason when the step differs from its recommendation (issue 14.2). That rule has its own tests
+ * (routing-trace.test.ts, one-step.test.ts "the routing trace", routing.test.ts); these give a reason.
+ */
+/** The journal without the routing entry, for tests of a step's own entries. */
+export const withoutRouting = <T extends { kind: string }>(journal: T[]): T[] =>
+  journal.filter((j) => j.kind !== 'routing');
+
+export const handedOnAnyway = {
+  routing: { overrideReason: 'Handed on to test this step, whatever routing recommends.' },
+};
+
 /** Seeded ids the scenarios rely on (insertion order of demo-data.ts). */
 export const ids = {
   service: { afterHours: 1, remoteDesktop: 11, campusNetwork: 9, printing: 14 },
@@ -89,6 +102,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.assignToCps({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           reason: 'coned_customer',
@@ -108,7 +122,12 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       incidentId: id,
       version,
       run: (c, v) =>
-        c.oneStep.transferToCps({ incidentId: id, expectedVersion: v, cpsAgentId: cps }),
+        c.oneStep.transferToCps({
+          ...handedOnAnyway,
+          incidentId: id,
+          expectedVersion: v,
+          cpsAgentId: cps,
+        }),
     };
   },
   assign_to_east: async (db) => {
@@ -120,6 +139,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.assignToEast({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           urgency: 'can_wait_until_hdl2',
@@ -139,6 +159,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.pageOncall({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           schedule: 'aims',
@@ -159,6 +180,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.sendToHdEs({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           troubleshootingNote: 'Cleared the print queue; still blank.',
@@ -176,6 +198,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.escalateToTechnologists({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           peopleAffected: 30,
@@ -193,6 +216,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       version,
       run: (c, v) =>
         c.oneStep.escalateToTeam({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: v,
           teamId: tier2,

@@ -12,7 +12,12 @@ import {
   type OneStepName,
   type Role,
 } from '@handoff/domain';
-import { consultRepository, incidentRepository, userRepository } from '@handoff/db';
+import {
+  consultRepository,
+  incidentRepository,
+  routingAnswersRepository,
+  userRepository,
+} from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
 import {
   callerFor,
@@ -24,11 +29,13 @@ import {
 } from '../test-callers';
 import {
   changesSince,
+  handedOnAnyway,
   l1,
   newIncident,
   refusedWithoutChange,
   scenarios,
   tuesday10,
+  tuesday19,
 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
@@ -147,29 +154,26 @@ describe('a stale version', () => {
   );
 });
 
-describe('the routing trace', () => {
+describe('the routing trace: the server routes the step again (issue 14.2)', () => {
   // A coned customer's work-related phone call at Tuesday 10:00 with nobody ready: Assign to CPS.
   async function routed() {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10, { callerEmail: 'hconed@extension.wisc.edu' });
     const agent = callerFor(db, l1, fixedClock(tuesday10));
-    const { decision, recommended } = await agent.routing.decide({
-      incidentId: id,
-      answers: { workRelated: true },
-    });
+    await agent.routing.answer({ incidentId: id, answers: { workRelated: true } });
+    const { decision, recommended } = await agent.routing.decide({ incidentId: id });
     expect(recommended).toBe('assign_to_cps');
-    return { db, id, agent, routing: { decision, recommended } };
+    return { db, id, agent, decision };
   }
 
-  test('running the recommended step journals the decision and its steps as an internal routing entry', async () => {
-    const { db, id, agent, routing } = await routed();
+  test('running the recommended step journals the server’s decision and its steps as an internal routing entry', async () => {
+    const { db, id, agent, decision } = await routed();
     const before = snapshotOf(db, id);
     await agent.oneStep.assignToCps({
       incidentId: id,
       expectedVersion: 1,
       reason: 'no_cps_agents_ready',
       callbackPhone: '608-555-0142',
-      routing,
     });
     const { journal, incident } = changesSince(db, before);
     expect(journal.map((j) => [j.kind, j.visibility])).toEqual([
@@ -183,38 +187,79 @@ describe('the routing trace', () => {
       recommended: 'assign_to_cps',
       chosen: 'assign_to_cps',
       overrideReason: null,
-      steps: routing.decision.steps,
+      steps: decision.steps,
       script: expect.stringContaining('608-265-6900'),
-      promises: routing.decision.promises,
+      promises: decision.promises,
     });
-    expect(routing.decision.steps.map((s) => s.rule)).toContain('cps.work-related');
+    expect(decision.steps.map((s) => s.rule)).toContain('cps.work-related');
     // The promises the agent read out are the ones stored on the incident.
-    expect(incident.promises).toEqual(routing.decision.promises);
+    expect(incident.promises).toEqual(decision.promises);
+  });
+
+  test('a decision the browser sends is not what is journaled: the server’s is', async () => {
+    const { db, id, agent } = await routed();
+    const before = snapshotOf(db, id);
+    await agent.oneStep.assignToCps({
+      incidentId: id,
+      expectedVersion: 1,
+      reason: 'no_cps_agents_ready',
+      callbackPhone: '608-555-0142',
+      routing: {
+        decision: { outcome: 'general_hd', steps: [], requiredFields: [] },
+        recommended: 'assign_to_cps',
+      } as never,
+    });
+    const entry = changesSince(db, before).journal.find((j) => j.kind === 'routing')!;
+    expect(entry.data).toMatchObject({
+      outcome: 'assign_to_cps',
+      steps: expect.arrayContaining([expect.objectContaining({ rule: 'cps.work-related' })]),
+    });
+  });
+
+  test('after hours, a non-coned customer routing leaves with the General HD: Assign to CPS as "Coned customer" → BAD_REQUEST at overrideReason, nothing changed', async () => {
+    const { db } = dbs;
+    // Casey Customer (Graduate School, not coned, not on the contract list) calls at 19:00 about printing.
+    const { id } = await newIncident(db, tuesday19, {
+      callerName: 'Casey Customer',
+      customerId: 16,
+    });
+    const agent = callerFor(db, l1, fixedClock(tuesday19));
+    expect((await agent.routing.decide({ incidentId: id })).decision.outcome).toBe('general_hd');
+    const refusal = await refusedWithoutChange(db, id, () =>
+      agent.oneStep.assignToCps({
+        incidentId: id,
+        expectedVersion: 1,
+        reason: 'coned_customer',
+        callbackPhone: '608-555-0142',
+      }),
+    );
+    const message =
+      'Routing recommends no hand-off (General HD handles it): say why you chose Assign to CPS.';
+    expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { overrideReason: message } });
   });
 
   test('another step than the recommended one without a reason → BAD_REQUEST at overrideReason, nothing changed', async () => {
-    const { db, id, agent, routing } = await routed();
+    const { db, id, agent } = await routed();
     const refusal = await refusedWithoutChange(db, id, () =>
       agent.oneStep.sendToHdEs({
         incidentId: id,
         expectedVersion: 1,
         troubleshootingNote: 'Reinstalled the driver.',
-        routing,
       }),
     );
     const message = 'Say why you chose Send to HD ES over the recommended Assign to CPS.';
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { overrideReason: message } });
   });
 
-  test('with a reason, the override and the reason are journaled', async () => {
-    const { db, id, agent, routing } = await routed();
+  test('with a reason, the override and the reason are journaled, and the recorded answers are cleared', async () => {
+    const { db, id, agent, decision } = await routed();
     const before = snapshotOf(db, id);
     const overrideReason = 'The customer asked for an e-mail follow-up only.';
     await agent.oneStep.sendToHdEs({
       incidentId: id,
       expectedVersion: 1,
       troubleshootingNote: 'Reinstalled the driver.',
-      routing: { ...routing, overrideReason },
+      routing: { overrideReason },
     });
     const { journal, incident } = changesSince(db, before);
     expect(incident.classification).toBe('Send to HD ES');
@@ -226,8 +271,9 @@ describe('the routing trace', () => {
       recommended: 'assign_to_cps',
       chosen: 'send_to_hd_es',
       overrideReason,
-      steps: routing.decision.steps,
+      steps: decision.steps,
     });
+    expect(routingAnswersRepository.find(db, id)).toEqual({});
   });
 });
 
@@ -278,6 +324,7 @@ describe('one transaction', () => {
     const incident = incidentRepository.findById(db, s.incidentId)!;
     const env = loadOneStepEnv(db, { incident, actor, now: tuesday10, agentId: cps });
     const result = oneSteps.transfer_to_cps.run(env, {
+      ...handedOnAnyway,
       incidentId: incident.id,
       expectedVersion: incident.version,
       cpsAgentId: cps,
@@ -332,8 +379,9 @@ describe('one transaction', () => {
       });
       const after = changesSince(db, before);
       expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });
+      // Journal: the step's entry and the server's routing entry.
       expect([after.journal.length, after.audit.length, after.notifications.length]).toEqual([
-        1, 4, 2,
+        2, 4, 2,
       ]);
       expect(userRepository.findById(db, cps)!.presence).toBe('busy');
       expect(after.after.consults.map((c) => c.status)).toEqual(['expired']);

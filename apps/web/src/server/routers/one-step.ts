@@ -6,7 +6,12 @@ import {
   type OneStepInput,
   type OneStepName,
 } from '@handoff/domain';
-import { consultRepository, incidentRepository, outboxRepository } from '@handoff/db';
+import {
+  consultRepository,
+  incidentRepository,
+  outboxRepository,
+  routingAnswersRepository,
+} from '@handoff/db';
 import { oneStepMailFor } from '../mail/notify';
 import { loadOneStepEnv } from '../one-step-env';
 import { loadReadableIncident } from '../readable-incident';
@@ -43,7 +48,10 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
         expectedVersion: typed.expectedVersion,
         ...result,
         also: (tx) => {
-          if (endsConsult.has(name)) consultRepository.expireOpenForIncident(tx, incident.id);
+          if (endsConsult.has(name) || result.endsConsult)
+            consultRepository.expireOpenForIncident(tx, incident.id);
+          // The recorded answers served this step (issue 14.11); the next contact starts afresh.
+          routingAnswersRepository.clear(tx, incident.id);
           outboxRepository.enqueue(tx, mail, now);
         },
       });

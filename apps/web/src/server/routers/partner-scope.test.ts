@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { schema, teamRepository, type Db } from '@handoff/db';
 import { findReadableAttachment } from '../attachment-download';
 import { callerFor, refusalOf, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
+import { handedOnAnyway } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 
@@ -294,6 +295,7 @@ describe('a partner agent is told other incidents do not exist, through every re
     };
     const refusal = await refusalOf(
       w.as('l1@handoff.test').oneStep.escalateToTeam({
+        ...handedOnAnyway,
         incidentId: w.university.id,
         expectedVersion: 1,
         teamId: teamId(w.db, groupA),

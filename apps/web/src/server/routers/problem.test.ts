@@ -43,8 +43,11 @@ const incident = (id: number) => incidentRepository.findById(db, id)!;
 const resolvedAttachedMail = () =>
   db.select().from(schema.outbox).where(eq(schema.outbox.template, 'resolved-attached')).all();
 
-/** kb 001 steps 1–8: three contacts, a problem from them, assigned to SNCC-Network, an active outage linked. */
-async function outageWithProblem() {
+/**
+ * kb 001 steps 1–8: three contacts, a problem from them, assigned to SNCC-Network, an outage linked
+ * (active unless a planned window is asked for: both are open, DOMAIN §6).
+ */
+async function outageWithProblem(kind: 'unplanned' | 'planned' = 'unplanned') {
   const created = [];
   for (const c of [17, 18, 19]) created.push(await l1.incident.create(contact(c)));
   const problem = await hdqa.problem.create({ incidentIds: created.map((c) => c.id) });
@@ -56,9 +59,11 @@ async function outageWithProblem() {
   const outage = await sncc.outage.declare({
     title: 'Bascom Hall network outage',
     serviceIds: [campusNetwork],
-    kind: 'unplanned',
     publicSummary: 'Wired connections in Bascom Hall are down.',
     ownerTeamId: teamId('SNCC-Network'),
+    ...(kind === 'planned'
+      ? { kind, startAt: '2026-12-09T08:00:00Z', expectedEndAt: '2026-12-09T10:00:00Z' }
+      : { kind }),
   });
   await sncc.problem.linkOutage({ problemId: problem.id, expectedVersion: 2, outageId: outage.id });
   return { created, problem, outage };
@@ -232,7 +237,7 @@ describe('problems (kb 001 steps 5–8)', () => {
   });
 });
 
-describe('L1 under an active outage (kb 001 step 9)', () => {
+describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
   test('L1 links a new incident from the form, for the chosen service only', async () => {
     const { problem } = await outageWithProblem();
     const linked = await l1.incident.create({ ...contact(20), problemId: problem.id });
@@ -279,61 +284,65 @@ describe('L1 under an active outage (kb 001 step 9)', () => {
     ).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  test('Resolve, escalation to HDQA, every forwarding one-step and chat consults are refused with the outage message', async () => {
-    const { created } = await outageWithProblem();
-    const { id, version } = incident(created[0]!.id);
-    const refused = [
-      l1.oneStep.resolve({ incidentId: id, expectedVersion: version, resolutionNote: 'Fixed.' }),
-      l1.oneStep.escalateToTeam({
-        incidentId: id,
-        expectedVersion: version,
-        teamId: teamId('HDQA'),
-        note: 'Outage?',
-      }),
-      l1.oneStep.assignToCps({
-        incidentId: id,
-        expectedVersion: version,
-        reason: 'other',
-        reasonOther: 'x',
-        callbackPhone: '608-555-0101',
-      }),
-      l1.oneStep.sendToHdEs({
-        incidentId: id,
-        expectedVersion: version,
-        troubleshootingNote: 'Rebooted.',
-        callerEmail: 'a@wisc.edu',
-      }),
-      l1.oneStep.assignToEast({
-        incidentId: id,
-        expectedVersion: version,
-        urgency: 'urgent',
-        expectation: 'x',
-      }),
-      l1.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: version, note: 'x' }),
-      l1.consult.open({ incidentId: id, team: 'cps' }),
-    ];
-    for (const call of refused) {
-      expect(await rejectionOf(call)).toMatchObject({
-        code: 'PRECONDITION_FAILED',
-        message: expect.stringContaining('the outage procedure applies'),
-      });
-    }
-    expect(incident(id)).toMatchObject({ status: 'new', version });
-    const decide = await l1.routing.decide({ incidentId: id });
-    expect(decide.decision.outcome).toBe('outage');
-    const bar = Object.fromEntries(decide.oneSteps.map((s) => [s.name, s.disabledReason]));
-    expect(bar.resolve).toMatch(/outage procedure applies, so Level 1 agents link and save/);
-    expect(bar.assign_to_cps).toMatch(/outage procedure applies/);
-    expect(bar.link_to_problem).toMatch(/already linked to a problem/);
-    // Saving the incident stays open to L1.
-    expect(
-      await l1.incident.edit({
-        id,
-        expectedVersion: version,
-        patch: { description: 'Still down at 9:30.' },
-      }),
-    ).toMatchObject({ version: version + 1 });
-  });
+  test.each(['unplanned', 'planned'] as const)(
+    'Resolve, escalation to HDQA, every forwarding one-step and chat consults are refused with the outage message (%s outage)',
+    async (kind) => {
+      const { created, outage } = await outageWithProblem(kind);
+      expect(outage.status).toBe(kind === 'planned' ? 'planned' : 'active');
+      const { id, version } = incident(created[0]!.id);
+      const refused = [
+        l1.oneStep.resolve({ incidentId: id, expectedVersion: version, resolutionNote: 'Fixed.' }),
+        l1.oneStep.escalateToTeam({
+          incidentId: id,
+          expectedVersion: version,
+          teamId: teamId('HDQA'),
+          note: 'Outage?',
+        }),
+        l1.oneStep.assignToCps({
+          incidentId: id,
+          expectedVersion: version,
+          reason: 'other',
+          reasonOther: 'x',
+          callbackPhone: '608-555-0101',
+        }),
+        l1.oneStep.sendToHdEs({
+          incidentId: id,
+          expectedVersion: version,
+          troubleshootingNote: 'Rebooted.',
+          callerEmail: 'a@wisc.edu',
+        }),
+        l1.oneStep.assignToEast({
+          incidentId: id,
+          expectedVersion: version,
+          urgency: 'urgent',
+          expectation: 'x',
+        }),
+        l1.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: version, note: 'x' }),
+        l1.consult.open({ incidentId: id, team: 'cps' }),
+      ];
+      for (const call of refused) {
+        expect(await rejectionOf(call)).toMatchObject({
+          code: 'PRECONDITION_FAILED',
+          message: expect.stringContaining('the outage procedure applies'),
+        });
+      }
+      expect(incident(id)).toMatchObject({ status: 'new', version });
+      const decide = await l1.routing.decide({ incidentId: id });
+      expect(decide.decision.outcome).toBe('outage');
+      const bar = Object.fromEntries(decide.oneSteps.map((s) => [s.name, s.disabledReason]));
+      expect(bar.resolve).toMatch(/outage procedure applies, so Level 1 agents link and save/);
+      expect(bar.assign_to_cps).toMatch(/outage procedure applies/);
+      expect(bar.link_to_problem).toMatch(/already linked to a problem/);
+      // Saving the incident stays open to L1.
+      expect(
+        await l1.incident.edit({
+          id,
+          expectedVersion: version,
+          patch: { description: 'Still down at 9:30.' },
+        }),
+      ).toMatchObject({ version: version + 1 });
+    },
+  );
 
   test('before the outage is linked, and after it is resolved, L1 works the incident normally', async () => {
     const a = await l1.incident.create(contact(17));

@@ -1,15 +1,20 @@
 // The Route panel's procedure: the policy run on everything known about the incident (DOMAIN.md §4).
 import { describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { routingQuestionPrompts } from '@handoff/domain';
-import { incidentRepository, schema } from '@handoff/db';
+import { routingQuestionPrompts, type RoutingAnswers } from '@handoff/domain';
+import { incidentRepository, schema, teamRepository } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
-import { l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
+import { ids, l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 const lee = (at = tuesday10) => callerFor(dbs.db, l1, fixedClock(at));
 /** A coned customer's phone call about a service with no banner: the work-related question decides. */
 const conedCall = (at = tuesday10) => newIncident(dbs.db, at);
+/** Lee records the answers on the Route panel, then the panel routes again. */
+async function decideWith(id: number, answers: RoutingAnswers, at = tuesday10) {
+  await lee(at).routing.answer({ incidentId: id, answers });
+  return lee(at).routing.decide({ incidentId: id });
+}
 
 describe('routing.decide', () => {
   test('coned customer, Tuesday 10:00 Chicago, no CPS agent ready: asks whether it is work related', async () => {
@@ -39,7 +44,7 @@ describe('routing.decide', () => {
 
   test('answered work related: Assign to CPS with the callback promises, Transfer to CPS disabled', async () => {
     const { id } = await conedCall();
-    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({
       outcome: 'assign_to_cps',
       assignReason: 'no_cps_agents_ready',
@@ -65,7 +70,7 @@ describe('routing.decide', () => {
     const { db } = dbs;
     await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'ready' });
     const { id } = await conedCall();
-    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({
       outcome: 'transfer_to_cps',
       transferQueue: 'departmental_support',
@@ -81,17 +86,15 @@ describe('routing.decide', () => {
 
   test('Tuesday 19:00: CPS is closed, so it asks about a critical stoppage; not critical → Assign to EAST', async () => {
     const { id } = await conedCall(tuesday19);
-    expect(
-      (await lee(tuesday19).routing.decide({ incidentId: id, answers: { workRelated: true } }))
-        .decision,
-    ).toMatchObject({
+    expect((await decideWith(id, { workRelated: true }, tuesday19)).decision).toMatchObject({
       outcome: 'ask',
       question: 'criticalWorkStoppage',
     });
-    const result = await lee(tuesday19).routing.decide({
-      incidentId: id,
-      answers: { workRelated: true, criticalWorkStoppage: false },
-    });
+    const result = await decideWith(
+      id,
+      { workRelated: true, criticalWorkStoppage: false },
+      tuesday19,
+    );
     expect(result.recommended).toBe('assign_to_east');
   });
 
@@ -124,10 +127,11 @@ describe('routing.decide', () => {
     });
   });
 
-  test('an answer of the wrong type → BAD_REQUEST', async () => {
+  test('an answer of the wrong type → BAD_REQUEST, nothing recorded', async () => {
+    const { id } = await conedCall();
     const refusal = await refusalOf(
-      lee().routing.decide({
-        incidentId: 1,
+      lee().routing.answer({
+        incidentId: id,
         answers: { workRelated: 'yes' as unknown as boolean },
       }),
     );
@@ -135,6 +139,154 @@ describe('routing.decide', () => {
       code: 'BAD_REQUEST',
       fields: { 'answers.workRelated': expect.any(String) },
     });
+    expect((await lee().routing.decide({ incidentId: id })).answers).toEqual({});
+  });
+});
+
+describe('recorded answers (issue 14.1, 14.11)', () => {
+  test('the answers are kept with the incident: a reload (a new decide) still has them', async () => {
+    const { id } = await conedCall();
+    await lee().routing.answer({ incidentId: id, answers: { workRelated: true } });
+    const reloaded = await callerFor(dbs.db, l1, fixedClock(tuesday10)).routing.decide({
+      incidentId: id,
+    });
+    expect(reloaded.answers).toEqual({ workRelated: true });
+    expect(reloaded.recommended).toBe('assign_to_cps');
+    // HDQA, at the same desk, sees the same answers; "Start over" forgets them.
+    const hdqa = callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(tuesday10));
+    expect((await hdqa.routing.decide({ incidentId: id })).answers).toEqual({ workRelated: true });
+    await hdqa.routing.answer({ incidentId: id, answers: {} });
+    expect((await lee().routing.decide({ incidentId: id })).decision.question).toBe('workRelated');
+  });
+
+  test('an unflagged caller who says they are a contract partner: the department answer is kept, the question does not come back', async () => {
+    const { id } = await newIncident(dbs.db, tuesday10, {
+      callerName: 'Walk-in Caller',
+      customerId: undefined,
+    });
+    const asked = await decideWith(id, { indicatesContractPartner: true });
+    expect(asked.decision).toMatchObject({ outcome: 'ask', question: 'confirmDepartment' });
+    // What the panel's Yes records for that question.
+    const confirmed = await decideWith(id, {
+      indicatesContractPartner: true,
+      contractDepartment: true,
+    });
+    expect(confirmed.decision.question).not.toBe('confirmDepartment');
+    expect(confirmed.decision).toMatchObject({ outcome: 'ask', question: 'workRelated' });
+  });
+
+  test.each([
+    ['a CPS agent', 'cps@handoff.test', 'FORBIDDEN'],
+    ['a customer', 'customer@handoff.test', 'FORBIDDEN'],
+  ] as const)('%s may not record answers → %s', async (_name, email, code) => {
+    const { id } = await conedCall();
+    expect(
+      await refusalOf(
+        callerFor(dbs.db, email).routing.answer({ incidentId: id, answers: { workRelated: true } }),
+      ),
+    ).toMatchObject({ code });
+    expect((await lee().routing.decide({ incidentId: id })).answers).toEqual({});
+  });
+
+  test('an e-mail incident is not asked "Are you calling in…"', async () => {
+    const { id } = await newIncident(dbs.db, tuesday10, {
+      channel: 'email',
+      callerEmail: 'hconed@extension.wisc.edu',
+    });
+    const result = await lee().routing.decide({ incidentId: id });
+    expect(result.decision.question).toBe('workRelated');
+    expect(result.questionPrompt).not.toMatch(/calling in/i);
+    expect(result.decision.script).toBe(result.questionPrompt);
+    expect(result.questionPrompt).toMatch(/e-mail/);
+  });
+
+  test('a Primary TP case with "People affected: 12" is not asked "more than one person?"', async () => {
+    const tp = callerFor(dbs.db, 'tp@handoff.test', fixedClock(tuesday10));
+    const { id } = await tp.case.create({
+      serviceId: 11, // Remote Desktop Gateway: category 1, DRMT (in scope)
+      description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
+      preferredContact: 'email',
+      workRelated: true,
+      peopleAffected: 12,
+    });
+    const result = await lee().routing.decide({ incidentId: id });
+    expect(result.decision.question).toBeUndefined();
+    expect(
+      result.decision.steps.find((s) => s.rule === 'primary-tp.mission-critical'),
+    ).toMatchObject({
+      answer: 'yes',
+    });
+    expect(result.recommended).toBe('escalate_to_technologists');
+  });
+
+  test('after Assign to CPS the panel shows the stored promise, not a new routing at a later time', async () => {
+    const { id } = await conedCall();
+    await decideWith(id, { workRelated: true });
+    await lee().oneStep.assignToCps({
+      incidentId: id,
+      expectedVersion: 1,
+      reason: 'no_cps_agents_ready',
+      callbackPhone: '608-555-0142',
+    });
+    // Two minutes later the panel is read again.
+    const later = '2026-11-24T16:02:00.000Z';
+    const result = await lee(later).routing.decide({ incidentId: id });
+    const stored = incidentRepository.findById(dbs.db, id)!.promises;
+    expect(stored?.contactBy).toBe('2026-11-24T20:00:00Z');
+    expect(result.settled).toBe(true);
+    expect(result.decision.promises).toEqual(stored);
+    expect(result.decision.script).toContain('by Tuesday 2:00 PM');
+    expect(result.recommended).toBeNull();
+    // The answers served the step and are gone.
+    expect(result.answers).toEqual({});
+  });
+});
+
+describe('a new incident during a known outage (issue 14.5)', () => {
+  async function campusNetworkOutage() {
+    const sncc = callerFor(dbs.db, 'sncc@handoff.test', fixedClock(tuesday10));
+    const snccNetwork = teamRepository.findByName(dbs.db, 'SNCC-Network')!.id;
+    return sncc.outage.declare({
+      title: 'Campus Network down in Bascom Hall',
+      serviceIds: [ids.service.campusNetwork],
+      kind: 'unplanned',
+      publicSummary: 'Wired connections in Bascom Hall are down.',
+      ownerTeamId: snccNetwork,
+    });
+  }
+
+  test('the panel names the outage and recommends Link to problem; forwarding needs an override reason', async () => {
+    const outage = await campusNetworkOutage();
+    const { id } = await newIncident(dbs.db, tuesday10, {
+      serviceId: ids.service.campusNetwork,
+      description: 'No wired connection in Bascom Hall.',
+    });
+    const result = await lee().routing.decide({ incidentId: id });
+    expect(result.decision.outcome).toBe('outage');
+    expect(result.decision.steps.at(-1)?.text).toContain(outage.number);
+    expect(result.recommended).toBe('link_to_problem');
+    expect(result.overrides).toContain('assign_to_cps');
+    const refusal = await refusalOf(
+      lee().oneStep.assignToCps({
+        incidentId: id,
+        expectedVersion: 1,
+        reason: 'coned_customer',
+        callbackPhone: '608-555-0142',
+      }),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: {
+        overrideReason: 'Say why you chose Assign to CPS over the recommended Link to problem.',
+      },
+    });
+    expect(incidentRepository.findById(dbs.db, id)!.version).toBe(1);
+  });
+
+  test('a service without a known outage routes as before', async () => {
+    await campusNetworkOutage();
+    const { id } = await conedCall();
+    expect((await lee().routing.decide({ incidentId: id })).decision.outcome).toBe('ask');
   });
 
   // Issue 14 item 7: departments are data; GRAD and SOE are not on the contract list.

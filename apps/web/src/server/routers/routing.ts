@@ -2,64 +2,80 @@ import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   availableOneSteps,
-  contactFactsFor,
-  DomainError,
+  isRoutingOverride,
+  journaledDecision,
   oneStepForOutcome,
   routeContact,
+  routedOneSteps,
   routingAnswersSchema,
-  routingQuestionPrompts,
+  routingQuestionPrompt,
+  teamNames,
+  type RoutingDecision,
 } from '@handoff/domain';
-import { routingDataRepository } from '@handoff/db';
-import { loadOneStepEnv, loadRoutingContext } from '../one-step-env';
+import { incidentRepository, routingAnswersRepository } from '@handoff/db';
+import { loadContactFacts, loadOneStepEnv, loadRoutingContext } from '../one-step-env';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
+const incidentId = z.number().int().positive();
+
 export const routingRouter = {
   /**
-   * The Route panel: runs the policy on everything known about the incident plus the agent's
-   * answers so far, and says which one-steps are open to this agent (and why not, when not).
+   * The Route panel: runs the policy on everything known about the incident plus the answers
+   * recorded so far (the same facts a routed one-step runs on), and says which one-steps are open
+   * to this agent (and why not, when not). Once a routed step has handed the incident on, it shows
+   * the decision that step journaled, so the promise read out is the one stored.
    */
   decide: authorizedProcedure('incident.readInternal')
-    .input(
-      z.object({
-        incidentId: z.number().int().positive(),
-        answers: routingAnswersSchema.default({}),
-      }),
-    )
+    .input(z.object({ incidentId }))
     .query(({ ctx, input }) => {
       const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       const now = ctx.now();
-      const { customer, service, cpsReady } = loadRoutingContext(ctx.db, incident);
-      if (!service)
-        throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
+      const { cpsReady } = loadRoutingContext(ctx.db, incident);
       const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
-      const facts = contactFactsFor({
-        at: now,
-        channel: incident.channel,
-        service,
-        customer: customer
-          ? {
-              coned: customer.coned,
-              program: customer.program,
-              departmentProgram: customer.departmentProgram,
-              primaryTechPartner: customer.primaryTechPartner,
-              contractDepartment: customer.contractDepartment,
-            }
-          : null,
-        computerName: incident.computerName,
-        cpsAgentsReady: cpsReady.length,
-        // Linked to a problem of an active outage: rule 1 decides (kb 001, 002).
-        outage: env.underActiveOutage,
-        answers: input.answers,
-      });
-      const decision = routeContact(facts, routingDataRepository.routingContext(ctx.db));
+      const answers = routingAnswersRepository.find(ctx.db, incident.id);
+      const handedOn = incident.ownerTeamId !== env.teams[teamNames.helpDesk];
+      const journaled = handedOn
+        ? incidentRepository
+            .findJournal(ctx.db, incident.id)
+            .map(journaledDecision)
+            .find((d) => d !== null)
+        : undefined;
+      const decision: RoutingDecision = journaled
+        ? { ...journaled, requiredFields: [] }
+        : routeContact(
+            env.contactFacts ?? loadContactFacts(ctx.db, incident, now, answers),
+            env.routing ?? { departments: [] },
+          );
       return {
         at: now,
         decision,
-        questionPrompt: decision.question ? routingQuestionPrompts[decision.question] : null,
-        recommended: oneStepForOutcome(decision.outcome),
+        /** True when the panel shows the decision a step already acted on (nothing left to route). */
+        settled: journaled !== undefined,
+        answers,
+        questionPrompt: decision.question
+          ? routingQuestionPrompt(decision.question, incident.channel)
+          : null,
+        recommended: journaled ? null : oneStepForOutcome(decision.outcome),
+        /** The routed steps that need an override reason now (the step checks the same rule). */
+        overrides: handedOn
+          ? []
+          : routedOneSteps.filter((name) => isRoutingOverride(decision.outcome, name)),
         cpsReady,
         oneSteps: availableOneSteps(env),
       };
+    }),
+
+  /** Records the agent's answers with the incident (replacing the previous set; `{}` starts over). */
+  answer: authorizedProcedure('routing.answer')
+    .input(z.object({ incidentId, answers: routingAnswersSchema }))
+    .mutation(({ ctx, input }) => {
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      return routingAnswersRepository.save(ctx.db, {
+        incidentId: incident.id,
+        answers: input.answers,
+        actorId: ctx.actor.id,
+        at: ctx.now(),
+      });
     }),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { schema, teamRepository, type Db } from '@handoff/db';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { handedOnAnyway } from './one-step-scenarios';
 
 let t: TestDb;
 let db: Db;
@@ -86,7 +87,12 @@ describe('incomplete case → Request more information → the TP answers → mi
     });
     expect(
       await rejectionOf(
-        hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 1, note: 'x' }),
+        hdqa.oneStep.escalateToTechnologists({
+          ...handedOnAnyway,
+          incidentId: id,
+          expectedVersion: 1,
+          note: 'x',
+        }),
       ),
     ).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -152,6 +158,7 @@ describe('incomplete case → Request more information → the TP answers → mi
     ]);
 
     await hdqa.oneStep.escalateToTechnologists({
+      ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 4,
       note: 'Gateway pool for SOE looks down.',
@@ -228,7 +235,12 @@ describe('preconditions and roles', () => {
     await hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
     expect(
       await rejectionOf(
-        hdqa.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: 2, note: 'x' }),
+        hdqa.oneStep.escalateToTechnologists({
+          ...handedOnAnyway,
+          incidentId: id,
+          expectedVersion: 2,
+          note: 'x',
+        }),
       ),
     ).toMatchObject({
       code: 'PRECONDITION_FAILED',

@@ -55,11 +55,11 @@ export default function IncidentPage() {
       <h1>
         {i.number} <StatusPill status={i.status} />
       </h1>
-      {d.problem?.outage?.status === 'active' &&
+      {(d.problem?.outage?.status === 'active' || d.problem?.outage?.status === 'planned') &&
       i.status !== 'resolved' &&
       i.status !== 'closed' ? (
         <div className="outage-banner" role="note" aria-label="Outage procedure">
-          Outage procedure (kb 001): {i.number} is attached to active outage{' '}
+          Outage procedure (kb 001): {i.number} is attached to {d.problem.outage.status} outage{' '}
           {d.problem.outage.number} ({d.problem.outage.title}) through {d.problem.number}. Save the
           incident; do not resolve it or escalate it — SNCC resolves it with the outage.
         </div>
