@@ -8,7 +8,8 @@ import {
   routingPromisesSchema,
 } from '../routing/schemas';
 import { fillScript } from '../routing/scripts';
-import { type OneStepEnv, oneStepLabels, type OneStepName, teamNames } from './contract';
+import { type OneStepEnv, oneStepLabels, type OneStepName } from './contract';
+import { teamNames } from '../teams';
 
 const stepForOutcome: Readonly<Record<RoutingOutcome, OneStepName | null>> = {
   ask: null,
