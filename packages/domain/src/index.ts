@@ -19,3 +19,4 @@ export * from './auth';
 export * from './callback-path';
 export * from './search';
 export * from './queue';
+export * from './workflows';

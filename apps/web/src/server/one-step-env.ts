@@ -25,6 +25,7 @@ import {
   userRepository,
   type Db,
 } from '@handoff/db';
+import { loadReadableIncident } from './readable-incident';
 
 /** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact, problem). */
 export function loadOneStepEnv(
@@ -185,5 +186,23 @@ export function loadContactFacts(
     peopleAffected: incident.peopleAffected,
     tpTriage: incident.tpTriage,
     answers,
+  });
+}
+
+/** Loads the incident the actor may read and everything its one-step may consult (inside a commit plan). */
+export function loadOneStepFor(
+  db: Db,
+  actor: Actor,
+  now: string,
+  input: { incidentId: number; cpsAgentId?: number; contactId?: number; problemId?: number },
+): OneStepEnv {
+  const { incident } = loadReadableIncident(db, actor, { id: input.incidentId });
+  return loadOneStepEnv(db, {
+    incident,
+    actor,
+    now,
+    agentId: input.cpsAgentId,
+    oncallContactId: input.contactId,
+    problemId: input.problemId,
   });
 }

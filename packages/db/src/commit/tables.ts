@@ -2,11 +2,13 @@
 // A new aggregate adds one line here and one augmentation in its domain folder.
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditEvents, incidents, journalEntries } from '../schema';
+import { auditEvents, consultRequests, incidents, journalEntries, routingAnswers } from '../schema';
 
 /** The aggregate's own table; it has an integer `id` and, when versioned, a `version` column. */
 export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   incident: incidents,
+  consult: consultRequests,
+  routingAnswers,
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -24,5 +26,9 @@ export const auditTables: { readonly [E in AuditEntity]: { table: SQLiteTable; o
 // A stored row satisfies the kernel's row type, so the two cannot drift apart.
 const _incident = (r: typeof incidents.$inferSelect): RowOf<'incident'> => r;
 void _incident;
+const _consult = (r: typeof consultRequests.$inferSelect): RowOf<'consult'> => r;
+void _consult;
+const _routingAnswers = (r: typeof routingAnswers.$inferSelect): RowOf<'routingAnswers'> => r;
+void _routingAnswers;
 
 export type Column = AnySQLiteColumn;

@@ -77,3 +77,12 @@ export function expireOpenForIncident(tx: Tx, incidentId: number): void {
     .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
     .run();
 }
+
+/** Every open consult of an incident (a one-step that hands the incident on ends them). */
+export const findAllOpenByIncident = (db: Db, incidentId: number) =>
+  db
+    .select()
+    .from(consultRequests)
+    .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
+    .orderBy(consultRequests.id)
+    .all();

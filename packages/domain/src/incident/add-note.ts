@@ -1,4 +1,7 @@
+import { type Effects, effects, mailFor } from '../change';
 import { DomainError } from '../errors';
+import { type OutboxDraft } from '../outbox';
+import { incidentEvent, incidentJournal } from './entity';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 import { assertCanReadIncident, type PartnerScope } from './access';
@@ -34,4 +37,20 @@ export function addNote({
   return {
     journal: [{ kind: 'note', visibility, body, authorId: actor.id, data: null, createdAt: now }],
   };
+}
+
+/**
+ * A staff note as Effects: the journal entry, the e-mail a customer-visible note sends (`mail`,
+ * drafted by the caller from the note) and the `note_added` change event. No version change.
+ */
+export function addNoteEffects(
+  args: Parameters<typeof addNote>[0] & { mail: readonly OutboxDraft[] },
+): Effects {
+  const { incident, actor, now } = args;
+  const { journal } = addNote(args);
+  return effects(now, {
+    journal: incidentJournal(incident.id, journal),
+    outbox: mailFor(incident.id, args.mail),
+    events: [incidentEvent(incident.id, 'note_added', actor.id, incident)],
+  });
 }

@@ -1,4 +1,5 @@
-import { assertCurrentVersion } from '../change';
+import { assertCurrentVersion, type Effects, effects } from '../change';
+import { incidentAudit, incidentEvent, incidentUpdate } from './entity';
 import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
@@ -78,4 +79,40 @@ export function editIncident({
     throw new DomainError('VALIDATION', `${message}.`, { callerPhone: message });
   }
   return { changes: { ...(changes as Partial<Incident>), version, updatedAt: now }, audit };
+}
+
+/** Whether the patch's service and customer exist (loaded by the caller; unchanged references need not). */
+export interface PatchReferences {
+  serviceExists: boolean;
+  customerExists: boolean;
+}
+
+/**
+ * An agent's field edits as Effects: the audited conditional update and the `edited` change event;
+ * nothing at all when no field changes. A changed service or customer must exist.
+ */
+export function editIncidentEffects(
+  args: Parameters<typeof editIncident>[0] & { references: PatchReferences },
+): Effects & { changed: number } {
+  const { incident, actor, now, expectedVersion, references } = args;
+  const { changes, audit } = editIncident(args);
+  if ('serviceId' in changes && !references.serviceExists) {
+    throw new DomainError('VALIDATION', 'Choose a service from the catalog.', {
+      serviceId: 'Choose a service from the catalog',
+    });
+  }
+  if (changes.customerId != null && !references.customerExists) {
+    throw new DomainError('VALIDATION', 'That customer does not exist.', {
+      customerId: 'Pick the customer again from the search',
+    });
+  }
+  if (audit.length === 0) return { ...effects(now), changed: 0 };
+  return {
+    ...effects(now, {
+      writes: [incidentUpdate(incident, changes, expectedVersion)],
+      audit: incidentAudit(incident.id, audit),
+      events: [incidentEvent(incident.id, 'edited', actor.id, incident, changes)],
+    }),
+    changed: audit.length,
+  };
 }

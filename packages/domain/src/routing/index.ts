@@ -10,3 +10,4 @@ export * from './route-contact';
 export * from './contact-facts';
 export * from './known-outage';
 export { isPrimaryTpInScope } from './rules/primary-tech-partner';
+export * from './entity';

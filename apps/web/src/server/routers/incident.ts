@@ -1,13 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
-  addNote,
+  addNoteEffects,
   addNoteSchema,
   assertCan,
   can,
   customerView,
   DomainError,
-  editIncident,
+  editIncidentEffects,
   incidentCreateSchema,
   incidentListBound,
   myIncidentsFilter,
@@ -22,6 +22,7 @@ import {
   visibleJournal,
   newIncidentRef,
   openIncident,
+  type Actor,
   type ProblemFacts,
 } from '@handoff/domain';
 import {
@@ -30,7 +31,6 @@ import {
   catalogRepository,
   customerRepository,
   incidentRepository,
-  outboxRepository,
   partnerRepository,
   problemRepository,
   teamRepository,
@@ -67,6 +67,34 @@ function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: 
   }
 }
 
+/** Whether the services and customers an edit points at exist (unchanged ones always do). */
+function patchReferences(db: Db, patch: { serviceId?: number; customerId?: number | null }) {
+  return {
+    serviceExists:
+      patch.serviceId === undefined || !!catalogRepository.findServiceById(db, patch.serviceId),
+    customerExists: patch.customerId == null || !!customerRepository.findById(db, patch.customerId),
+  };
+}
+
+/** What a new incident needs besides the form: existing references, its owner team and the chosen problem. */
+function loadNewIncidentContext(
+  db: Db,
+  actor: Actor,
+  input: { serviceId: number; customerId?: number | null; problemId?: number | null },
+): { ownerTeamId: number; problem?: ProblemFacts } {
+  assertReferencesExist(db, input);
+  const ownerTeamId = actor.teamIds[0] ?? teamRepository.findByName(db, 'US - Help Desk')?.id;
+  if (ownerTeamId === undefined)
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
+  if (input.problemId == null) return { ownerTeamId };
+  const problem = problemRepository.findFacts(db, input.problemId);
+  if (!problem)
+    throw new DomainError('VALIDATION', 'That problem does not exist.', {
+      problemId: 'Choose an open problem',
+    });
+  return { ownerTeamId, problem };
+}
+
 const pageSchema = z.object({
   cursor: z.number().int().positive().nullish(),
   limit: z.number().int().min(1).max(100).default(25),
@@ -76,36 +104,19 @@ export const incidentRouter = {
   create: authorizedProcedure('incident.create')
     .input(incidentCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      assertReferencesExist(ctx.db, input);
-      const ownerTeamId =
-        ctx.actor.teamIds[0] ?? teamRepository.findByName(ctx.db, 'US - Help Desk')?.id;
-      if (ownerTeamId === undefined)
-        throw new TRPCError({
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'No team to own the incident.',
-        });
-      let problem: ProblemFacts | undefined;
-      if (input.problemId != null) {
-        problem = problemRepository.findFacts(ctx.db, input.problemId);
-        if (!problem)
-          throw new DomainError('VALIDATION', 'That problem does not exist.', {
-            problemId: 'Choose an open problem',
-          });
-      }
       const committed = await commit(ctx.db, (read) =>
         openIncident({
+          ...loadNewIncidentContext(read, ctx.actor, input),
           input,
           actor: ctx.actor,
           now: ctx.now(),
-          ownerTeamId,
-          problem,
           number: incidentRepository.reserveNumber(read),
           // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
           acknowledgement: (incident) => acknowledgementFor(read, incident),
         }),
       );
-      const row = committed.row('incident', newIncidentRef);
-      return { id: row.id, number: row.number, version: row.version };
+      const { id, number, version } = committed.row('incident', newIncidentRef);
+      return { id, number, version };
     }),
 
   byNumber: authorizedProcedure('incident.read')
@@ -192,35 +203,27 @@ export const incidentRouter = {
 
   edit: authorizedProcedure('incident.update')
     .input(incidentEditSchema)
-    .mutation(({ ctx, input }) => {
-      const { incident, partnerScope } = loadChangeableIncident(ctx.db, ctx.actor, {
-        id: input.id,
-      });
-      const { changes, audit } = editIncident({
-        incident,
-        patch: input.patch,
-        expectedVersion: input.expectedVersion,
-        actor: ctx.actor,
-        partnerScope,
-        now: ctx.now(),
-      });
-      if (audit.length === 0) return { id: incident.id, version: incident.version, changed: 0 };
-      assertReferencesExist(ctx.db, {
-        serviceId: changes.serviceId,
-        customerId: changes.customerId,
-      });
-      const row = incidentRepository.update(ctx.db, {
-        id: incident.id,
-        expectedVersion: input.expectedVersion,
-        changes,
-        audit,
-      });
-      return { id: row.id, version: row.version, changed: audit.length };
+    .mutation(async ({ ctx, input }) => {
+      let decided = { changed: 0 };
+      const committed = await commit(
+        ctx.db,
+        (read) =>
+          (decided = editIncidentEffects({
+            ...loadChangeableIncident(read, ctx.actor, { id: input.id }),
+            ...input,
+            actor: ctx.actor,
+            now: ctx.now(),
+            references: patchReferences(read, input.patch),
+          })),
+      );
+      const { changed } = decided;
+      const version = changed ? committed.row('incident', input.id).version : input.expectedVersion;
+      return { id: input.id, version, changed };
     }),
 
   addNote: authorizedProcedure('incident.addNote')
     .input(addNoteSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       if (ctx.actor.role === 'customer' && input.visibility === 'internal')
         assertCan(ctx.actor, 'incident.addInternalNote');
       const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
@@ -244,23 +247,22 @@ export const incidentRouter = {
         saveCustomerNote(ctx.db, ctx.actor, now, { incidentId: incident.id, body: input.body });
         return { ok: true as const };
       }
-      const { journal } = addNote({
-        incident,
-        body: input.body,
-        visibility: input.visibility,
-        actor: ctx.actor,
-        partnerScope,
-        now,
-      });
-      // A customer-visible note is e-mailed to the customer.
-      const mail = noteMailFor(ctx.db, {
-        incident,
-        note: input.body,
-        visibility: input.visibility,
-        author: ctx.actor,
-      });
-      incidentRepository.appendJournal(ctx.db, incident.id, journal, (tx) =>
-        outboxRepository.enqueue(tx, mail, now),
+      await commit(ctx.db, (read) =>
+        addNoteEffects({
+          incident,
+          body: input.body,
+          visibility: input.visibility,
+          actor: ctx.actor,
+          partnerScope,
+          now,
+          // A customer-visible note is e-mailed to the customer.
+          mail: noteMailFor(read, {
+            incident,
+            note: input.body,
+            visibility: input.visibility,
+            author: ctx.actor,
+          }),
+        }),
       );
       return { ok: true as const };
     }),

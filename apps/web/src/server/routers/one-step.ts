@@ -1,67 +1,38 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import {
-  forwardingOneSteps,
+  oneStepEffects,
   oneStepInputSchemas,
-  oneSteps,
   type OneStepInput,
   type OneStepName,
 } from '@handoff/domain';
-import {
-  consultRepository,
-  incidentRepository,
-  outboxRepository,
-  routingAnswersRepository,
-} from '@handoff/db';
+import { commit, consultRepository } from '@handoff/db';
 import { oneStepMailFor } from '../mail/notify';
-import { loadOneStepEnv } from '../one-step-env';
-import { loadReadableIncident } from '../readable-incident';
+import { loadOneStepFor } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
-// Every step that hands the incident to another team (escalate_to_technologists included).
-// Handing the incident on, or resolving it, ends the chat consult still waiting for an agent.
-const endsConsult = new Set<OneStepName>([...forwardingOneSteps, 'resolve']);
-
 /**
- * One procedure per one-step, all the same thin shape: parse, authorize, load, let the domain
- * compute every change, save them in one transaction, return the new version.
+ * One procedure per one-step, all the same thin shape: parse, authorize, load and decide inside
+ * the commit (one domain call), return the new version.
  */
 function oneStepProcedure<N extends OneStepName>(name: N) {
   // Authorize before parsing, so a role without the step hears FORBIDDEN whatever it sent.
   return authorizedProcedure(`onestep.${name}`)
     .input(oneStepInputSchemas[name])
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const typed = input as OneStepInput<N>;
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: typed.incidentId });
-      const now = ctx.now();
-      const env = loadOneStepEnv(ctx.db, {
-        incident,
-        actor: ctx.actor,
-        now,
-        agentId: 'cpsAgentId' in typed ? typed.cpsAgentId : undefined,
-        oncallContactId: 'contactId' in typed ? typed.contactId : undefined,
-        problemId: 'problemId' in typed ? typed.problemId : undefined,
+      const committed = await commit(ctx.db, (read) => {
+        const env = loadOneStepFor(read, ctx.actor, ctx.now(), typed);
+        return oneStepEffects(name, env, typed, {
+          mail: (result) =>
+            oneStepMailFor(read, { incident: env.incident, result, actor: ctx.actor }),
+          openConsults: consultRepository.findAllOpenByIncident(read, env.incident.id),
+        });
       });
-      const result = oneSteps[name].run(env, typed);
-      const mail = oneStepMailFor(ctx.db, { incident, result, actor: ctx.actor });
-      const row = incidentRepository.update(ctx.db, {
-        id: incident.id,
-        expectedVersion: typed.expectedVersion,
-        ...result,
-        also: (tx) => {
-          if (endsConsult.has(name) || result.endsConsult)
-            consultRepository.expireOpenForIncident(tx, incident.id);
-          // The recorded answers served this step (issue 14.11); the next contact starts afresh.
-          routingAnswersRepository.clear(tx, incident.id);
-          outboxRepository.enqueue(tx, mail, now);
-        },
-      });
-      return {
-        id: row.id,
-        number: row.number,
-        version: row.version,
-        status: row.status,
-        ownerTeamId: row.ownerTeamId,
-      };
+      const { id, number, version, status, ownerTeamId } = committed.row(
+        'incident',
+        typed.incidentId,
+      );
+      return { id, number, version, status, ownerTeamId };
     });
 }
 

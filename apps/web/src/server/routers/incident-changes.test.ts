@@ -1,0 +1,211 @@
+// Per mutation of the incident aggregate: it commits exactly the change events its effects name,
+// and a failure half-way through the commit leaves nothing behind. Data comes from the fixture
+// builders, not from the demo seed's order.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterHoursService, teamNames } from '@handoff/domain';
+import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { buildIncident, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
+import { eq } from 'drizzle-orm';
+import { createCaller } from '../root';
+import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb({ seed: false });
+  db = t.db;
+});
+afterEach(() => t.close());
+
+/** A help desk with one agent, a CPS team and the catalog entries the one-steps consult. */
+function desk() {
+  const helpDesk = buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
+  const cps = buildTeam(db, { name: teamNames.cps, kind: 'support' });
+  buildService(db, {
+    name: afterHoursService.service,
+    category: afterHoursService.category,
+    subcategory: afterHoursService.subcategory,
+  });
+  const service = buildService(db);
+  const agent = buildUser(db, { role: 'l1' }, [helpDesk.id]);
+  const actor = userRepository.findActorById(db, agent.id)!;
+  const caller = createCaller({ db, actor, now: steppingClock() });
+  const incident = (values: Parameters<typeof buildIncident>[1] = {}) =>
+    buildIncident(db, {
+      ownerTeamId: helpDesk.id,
+      serviceId: service.id,
+      callerEmail: 'pat@example.edu',
+      ...values,
+    });
+  return { helpDesk, cps, service, agent, caller, incident };
+}
+
+const rows = () => ({
+  incidents: db.select().from(schema.incidents).all(),
+  journal: db.select().from(schema.journalEntries).all().length,
+  audit: db.select().from(schema.auditEvents).all().length,
+  notifications: db.select().from(schema.notifications).all().length,
+  outbox: db.select().from(schema.outbox).all().length,
+  consults: db.select().from(schema.consultRequests).all(),
+  changes: changeFeed.changesSince(db, 0),
+});
+
+describe('each incident mutation commits exactly the change events its effects name', () => {
+  test('create: one `created` event for the owner team and the taker', async () => {
+    const { caller, helpDesk, service, agent } = desk();
+    const created = await caller.incident.create({
+      callerName: 'Pat',
+      callerPhone: '608-555-0100',
+      serviceId: service.id,
+      description: 'Cannot print',
+      channel: 'phone',
+    });
+    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+      {
+        entity: 'incident',
+        entityId: created.id,
+        kind: 'created',
+        teamIds: [helpDesk.id],
+        userIds: [agent.id],
+        actorId: agent.id,
+      },
+    ]);
+  });
+
+  test('edit: one `edited` event; an edit that changes nothing announces nothing', async () => {
+    const { caller, incident, helpDesk, agent } = desk();
+    const inc = incident();
+    await caller.incident.edit({
+      id: inc.id,
+      expectedVersion: 1,
+      patch: { description: inc.description },
+    });
+    expect(changeFeed.changesSince(db, 0)).toEqual([]);
+    await caller.incident.edit({
+      id: inc.id,
+      expectedVersion: 1,
+      patch: { description: 'Cannot print at all' },
+    });
+    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+      {
+        entity: 'incident',
+        entityId: inc.id,
+        kind: 'edited',
+        teamIds: [helpDesk.id],
+        actorId: agent.id,
+      },
+    ]);
+  });
+
+  test('add note: one `note_added` event; a customer-visible note also queues its e-mail', async () => {
+    const { caller, incident } = desk();
+    const inc = incident();
+    await caller.incident.addNote({
+      incidentId: inc.id,
+      body: 'We are on it.',
+      visibility: 'customer',
+    });
+    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+      { entityId: inc.id, kind: 'note_added' },
+    ]);
+    expect(rows().outbox).toBe(1);
+  });
+
+  test('take ownership: one `onestep.take_ownership` event naming the team and the new owner', async () => {
+    const { caller, incident, helpDesk, agent } = desk();
+    const inc = incident();
+    await caller.oneStep.takeOwnership({ incidentId: inc.id, expectedVersion: 1 });
+    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+      {
+        entity: 'incident',
+        entityId: inc.id,
+        kind: 'onestep.take_ownership',
+        teamIds: [helpDesk.id],
+        userIds: [agent.id],
+      },
+    ]);
+  });
+
+  test('resolve with a chat consult waiting: the step and the consult it ends, both announced', async () => {
+    const { caller, incident, cps, agent } = desk();
+    const inc = incident({ ownerAgentId: agent.id });
+    const consult = db
+      .insert(schema.consultRequests)
+      .values({
+        incidentId: inc.id,
+        team: 'cps',
+        status: 'open',
+        openedById: agent.id,
+        openedAt: inc.createdAt,
+        busyPromptAt: inc.createdAt,
+      })
+      .returning()
+      .get();
+    await caller.oneStep.resolve({
+      incidentId: inc.id,
+      expectedVersion: 1,
+      resolutionNote: 'Reset the password.',
+    });
+    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+      { entity: 'incident', entityId: inc.id, kind: 'onestep.resolve' },
+      {
+        entity: 'consult',
+        entityId: consult.id,
+        kind: 'expired',
+        teamIds: [cps.id],
+        userIds: [agent.id],
+      },
+    ]);
+    expect(rows().consults).toMatchObject([{ id: consult.id, status: 'expired' }]);
+  });
+});
+
+describe('a failure half-way through a commit leaves nothing behind', () => {
+  // A trigger makes one table refuse inserts, so the commit fails after the writes before it.
+  test.each([
+    ['the outbox', 'outbox'],
+    ['the change feed', 'change_events'],
+  ])(
+    'resolve failing at %s: no row change, journal entry, audit, notification, mail or event',
+    async (_name, table) => {
+      const { caller, incident, agent } = desk();
+      const inc = incident({ ownerAgentId: agent.id });
+      const before = rows();
+      db.$client.exec(
+        `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+      );
+      const error = await rejectionOf(
+        caller.oneStep.resolve({
+          incidentId: inc.id,
+          expectedVersion: 1,
+          resolutionNote: 'Fixed.',
+        }),
+      );
+      expect(String(error)).toMatch(/disk full/);
+      expect(rows()).toEqual(before);
+      expect(
+        db.select().from(schema.incidents).where(eq(schema.incidents.id, inc.id)).get(),
+      ).toMatchObject({ status: 'new', version: 1 });
+    },
+  );
+
+  test('create failing at the change feed: no incident, number, journal or audit row', async () => {
+    const { caller, service } = desk();
+    const before = rows();
+    db.$client.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    await rejectionOf(
+      caller.incident.create({
+        callerName: 'Pat',
+        callerEmail: 'pat@example.edu',
+        serviceId: service.id,
+        description: 'x',
+        channel: 'email',
+      }),
+    );
+    expect(rows()).toEqual(before);
+    // The number it reserved rolled back too: the counter never moved.
+    expect(db.select().from(schema.counters).all()).toEqual([]);
+  });
+});
