@@ -176,6 +176,7 @@ export function newProblemEffects(
       audit: problemAuditWrites(problem.id, drafts.audit),
       events: [problemEvent(problem.id, 'created', problem.createdById, null, problem)],
     }),
-    more,
+    // The problem's own event is `created`; `more` adds the other rows' writes and events.
+    { ...more, events: more.events.filter((e) => e.entity !== 'problem') },
   );
 }
