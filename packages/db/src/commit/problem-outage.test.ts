@@ -288,7 +288,7 @@ describe('Resolve Attached Incidents commits', () => {
       now,
       expectedVersion: 2,
     });
-    commitSync(db, (read) =>
+    commitSync(db, () =>
       startOutageEffects(
         { outage: { ...outage, status: 'planned' }, actor: w.sncc, now },
         { outageId: outage.id, expectedVersion: 1 },
