@@ -4,6 +4,7 @@ import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } fro
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   auditEvents,
+  consultRequests,
   incidents,
   journalEntries,
   outages,
@@ -18,6 +19,7 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   incident: incidents,
   problem: problems,
   outage: outages,
+  consult: consultRequests,
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */

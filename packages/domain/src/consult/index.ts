@@ -3,3 +3,4 @@ export * from './open-consult';
 export * from './accept-consult';
 export * from './consult-prompt';
 export * from './send-chat-template';
+export * from './entity';

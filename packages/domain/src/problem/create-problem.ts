@@ -1,3 +1,4 @@
+import { firstLine } from '../change/text';
 import { DomainError } from '../errors';
 import { type Effects } from '../change/effects';
 import { type Incident } from '../incident/schema';
@@ -42,11 +43,6 @@ export const impactText = (
   incidents: readonly Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>[],
 ): string =>
   `${plural(incidents.length, 'incident')} from ${plural(new Set(incidents.map(customerKeyOf)).size, 'customer')}`;
-
-const firstLine = (text: string, max = 120): string => {
-  const line = text.split('\n', 1)[0]?.trim() ?? '';
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
 
 /** Lists numbers, shortened after `max` so a 500-incident action still reads as one line. */
 export const numberList = (numbers: readonly string[], max = 10): string =>

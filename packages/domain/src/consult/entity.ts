@@ -1,0 +1,83 @@
+// The consult aggregate as the commit kernel knows it, and the effects of opening and accepting one.
+import {
+  concerned,
+  effects,
+  insertRow,
+  updateRow,
+  type ChangeEventDraft,
+  type Effects,
+  type EntityId,
+} from '../change';
+import {
+  incidentAudit,
+  incidentEvent,
+  incidentJournal,
+  incidentNotifications,
+  incidentUpdate,
+} from '../incident/entity';
+import { type Incident } from '../incident/schema';
+import { acceptConsult } from './accept-consult';
+import { openConsult } from './open-consult';
+import { type ConsultRequest, type NewConsultRequest } from './schema';
+
+declare module '../change/entities' {
+  interface Entities {
+    consult: { row: ConsultRequest; insert: NewConsultRequest };
+  }
+}
+
+export const newConsultRef = { ref: 'consult' } as const;
+
+/** A consult change concerns the incident's owner team and the agents who opened and accepted it. */
+const consultEvent = (
+  id: EntityId,
+  kind: string,
+  actorId: number | null,
+  incident: Pick<Incident, 'ownerTeamId'>,
+  consult: Pick<ConsultRequest, 'openedById' | 'acceptedById'>,
+): ChangeEventDraft => ({
+  entity: 'consult',
+  entityId: id,
+  kind,
+  actorId,
+  teamIds: concerned(incident.ownerTeamId),
+  userIds: concerned(consult.openedById, consult.acceptedById),
+});
+
+/** Opens a chat consult: the consult row, the incident's journal entry, both announced. */
+export function openConsultEffects(args: Parameters<typeof openConsult>[0]): Effects {
+  const { consult, journal } = openConsult(args);
+  const { incident, actor, now } = args;
+  return effects(now, {
+    writes: [insertRow('consult', consult, newConsultRef.ref)],
+    journal: incidentJournal(incident.id, journal),
+    events: [
+      consultEvent(newConsultRef, 'opened', actor.id, incident, consult),
+      incidentEvent(incident.id, 'consult_opened', actor.id, incident),
+    ],
+  });
+}
+
+/** The first agent to accept owns the incident; the consult moves only while it is still open. */
+export function acceptConsultEffects(args: Parameters<typeof acceptConsult>[0]): Effects {
+  const { result } = acceptConsult(args);
+  const { consult, incident, actor, now } = args;
+  const settled = { status: 'accepted' as const, acceptedById: actor.id, acceptedAt: now };
+  return effects(now, {
+    writes: [
+      updateRow('consult', consult.id, settled, {
+        still: { status: 'open' },
+        conflict: 'Another agent accepted this consult first.',
+      }),
+      incidentUpdate(incident, result.changes, incident.version),
+    ],
+    journal: incidentJournal(incident.id, result.journal),
+    audit: incidentAudit(incident.id, result.audit),
+    notifications: incidentNotifications(incident.id, result.notifications),
+    presence: result.presence,
+    events: [
+      consultEvent(consult.id, 'accepted', actor.id, incident, { ...consult, ...settled }),
+      incidentEvent(incident.id, 'consult_accepted', actor.id, incident, result.changes),
+    ],
+  });
+}
