@@ -36,7 +36,7 @@ const actorOf = (
   u: { id: number; name: string; role: Actor['role'] },
   teamIds: number[] = [],
   customerId: number | null = null,
-) => ({ id: u.id, name: u.name, role: u.role, teamIds, customerId }) as unknown as Actor;
+) => ({ id: u.id, name: u.name, role: u.role, teamIds, customerId });
 
 function world() {
   const team = buildTeam(db);
@@ -99,7 +99,7 @@ describe('consult commits', () => {
     db.update(incidents).set({ status: 'in_progress' }).run();
     const incident = { ...w.incident, status: 'in_progress' as const };
     const was = snapshot();
-    const ghost = { ...w.agent, id: 99_999 } as Actor;
+    const ghost = { ...w.agent, id: 99_999 };
     expect(() =>
       commitSync(db, openConsultEffects({ incident, team: 'cps', actor: ghost, now })),
     ).toThrow(/FOREIGN KEY/);
