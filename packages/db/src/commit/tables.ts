@@ -2,11 +2,24 @@
 // A new aggregate adds one line here and one augmentation in its domain folder.
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditEvents, consultRequests, incidents, journalEntries, routingAnswers } from '../schema';
+import {
+  auditEvents,
+  consultRequests,
+  incidents,
+  journalEntries,
+  outages,
+  outageUpdates,
+  problemAudit,
+  problemJournal,
+  problems,
+  routingAnswers,
+} from '../schema';
 
 /** The aggregate's own table; it has an integer `id` and, when versioned, a `version` column. */
 export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   incident: incidents,
+  problem: problems,
+  outage: outages,
   consult: consultRequests,
   routingAnswers,
 };
@@ -16,11 +29,14 @@ export const journalTables: {
   readonly [E in JournalEntity]: { table: SQLiteTable; owner: string };
 } = {
   incident: { table: journalEntries, owner: 'incidentId' },
+  problem: { table: problemJournal, owner: 'problemId' },
+  outage: { table: outageUpdates, owner: 'outageId' },
 };
 
 /** Where an aggregate's audit rows go, and the column that points at the aggregate. */
 export const auditTables: { readonly [E in AuditEntity]: { table: SQLiteTable; owner: string } } = {
   incident: { table: auditEvents, owner: 'incidentId' },
+  problem: { table: problemAudit, owner: 'problemId' },
 };
 
 // A stored row satisfies the kernel's row type, so the two cannot drift apart.

@@ -6,8 +6,6 @@ import { type Tx } from './incident';
 export type ConsultRow = typeof consultRequests.$inferSelect;
 export type NewConsult = typeof consultRequests.$inferInsert;
 
-export const insert = (db: Db, values: NewConsult) =>
-  db.insert(consultRequests).values(values).returning().get();
 export const findById = (db: Db, id: number) =>
   db.select().from(consultRequests).where(eq(consultRequests.id, id)).get();
 export const findOpenByIncident = (db: Db, incidentId: number) =>
@@ -24,17 +22,6 @@ export const findLatestByIncident = (db: Db, incidentId: number) =>
     .orderBy(desc(consultRequests.id))
     .limit(1)
     .get();
-
-/** Marks a consult settled inside the transaction that changes its incident; only an open one moves. */
-export function settle(tx: Tx, id: number, values: Partial<NewConsult>): boolean {
-  const row = tx
-    .update(consultRequests)
-    .set(values)
-    .where(and(eq(consultRequests.id, id), eq(consultRequests.status, 'open')))
-    .returning()
-    .get();
-  return !!row;
-}
 
 const opener = aliasedTable(users, 'opener');
 

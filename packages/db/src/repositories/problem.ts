@@ -30,6 +30,18 @@ import { nextCounter, type Tx } from './incident';
 
 type Reader = Db | Tx;
 
+/**
+ * The id and number the next problem gets, reserved inside a commit plan (the IMMEDIATE write lock
+ * is held, so no one else can take them; the counter rolls back with the commit).
+ */
+export function reserveProblem(tx: Reader): { id: number; number: string } {
+  const number = formatProblemNumber(nextCounter(tx, 'problem'));
+  const row = tx.get<{ next: number }>(
+    sql`select max(coalesce((select seq from sqlite_sequence where name = 'problems'), 0), coalesce((select max(id) from ${problems}), 0)) + 1 as next`,
+  );
+  return { id: row.next, number };
+}
+
 /** Creates a problem with its number, journal and audit rows, in the caller's transaction. */
 export function insert(
   tx: Tx,
@@ -107,13 +119,15 @@ export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
     .where(eq(problems.id, id))
     .get();
   if (!row) return undefined;
-  const { id: pid, number, title, status, serviceId } = row.problem;
+  const { id: pid, number, title, status, serviceId, ownerTeamId, createdById } = row.problem;
   return {
     id: pid,
     number,
     title,
     status,
     serviceId,
+    ownerTeamId,
+    createdById,
     outage:
       row.outageNumber && row.outageTitle && row.outageStatus
         ? { number: row.outageNumber, title: row.outageTitle, status: row.outageStatus }

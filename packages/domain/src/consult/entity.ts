@@ -1,5 +1,24 @@
-// The chat consult as the commit kernel knows it.
-import { type ChangeEventDraft, concerned, type RowUpdate, updateRow } from '../change';
+// The consult aggregate as the commit kernel knows it, and the effects of opening and accepting one.
+import {
+  concerned,
+  effects,
+  insertRow,
+  updateRow,
+  type ChangeEventDraft,
+  type Effects,
+  type EntityId,
+  type RowUpdate,
+} from '../change';
+import {
+  incidentAudit,
+  incidentEvent,
+  incidentJournal,
+  incidentNotifications,
+  incidentUpdate,
+} from '../incident/entity';
+import { type Incident } from '../incident/schema';
+import { acceptConsult } from './accept-consult';
+import { openConsult } from './open-consult';
 import { type ConsultRequest, consultTeamNames, type NewConsultRequest } from './schema';
 
 declare module '../change/entities' {
@@ -7,6 +26,8 @@ declare module '../change/entities' {
     consult: { row: ConsultRequest; insert: NewConsultRequest };
   }
 }
+
+export const newConsultRef = { ref: 'consult' } as const;
 
 /** The change event of a consult write: the answering team's queue and the agent who opened it. */
 export const consultEvent = (
@@ -26,3 +47,57 @@ export const consultEvent = (
 /** Ends a consult still waiting for an agent (only while it is still open). */
 export const expireConsult = (consult: Pick<ConsultRequest, 'id'>): RowUpdate<'consult'> =>
   updateRow('consult', consult.id, { status: 'expired' }, { still: { status: 'open' } });
+
+/** A consult change concerns the incident's owner team and the agents who opened and accepted it. */
+const consultChangeEvent = (
+  id: EntityId,
+  kind: string,
+  actorId: number | null,
+  incident: Pick<Incident, 'ownerTeamId'>,
+  consult: Pick<ConsultRequest, 'openedById' | 'acceptedById'>,
+): ChangeEventDraft => ({
+  entity: 'consult',
+  entityId: id,
+  kind,
+  actorId,
+  teamIds: concerned(incident.ownerTeamId),
+  userIds: concerned(consult.openedById, consult.acceptedById),
+});
+
+/** Opens a chat consult: the consult row, the incident's journal entry, both announced. */
+export function openConsultEffects(args: Parameters<typeof openConsult>[0]): Effects {
+  const { consult, journal } = openConsult(args);
+  const { incident, actor, now } = args;
+  return effects(now, {
+    writes: [insertRow('consult', consult, newConsultRef.ref)],
+    journal: incidentJournal(incident.id, journal),
+    events: [
+      consultChangeEvent(newConsultRef, 'opened', actor.id, incident, consult),
+      incidentEvent(incident.id, 'consult_opened', actor.id, incident),
+    ],
+  });
+}
+
+/** The first agent to accept owns the incident; the consult moves only while it is still open. */
+export function acceptConsultEffects(args: Parameters<typeof acceptConsult>[0]): Effects {
+  const { result } = acceptConsult(args);
+  const { consult, incident, actor, now } = args;
+  const settled = { status: 'accepted' as const, acceptedById: actor.id, acceptedAt: now };
+  return effects(now, {
+    writes: [
+      updateRow('consult', consult.id, settled, {
+        still: { status: 'open' },
+        conflict: 'Another agent accepted this consult first.',
+      }),
+      incidentUpdate(incident, result.changes, incident.version),
+    ],
+    journal: incidentJournal(incident.id, result.journal),
+    audit: incidentAudit(incident.id, result.audit),
+    notifications: incidentNotifications(incident.id, result.notifications),
+    presence: result.presence,
+    events: [
+      consultChangeEvent(consult.id, 'accepted', actor.id, incident, { ...consult, ...settled }),
+      incidentEvent(incident.id, 'consult_accepted', actor.id, incident, result.changes),
+    ],
+  });
+}

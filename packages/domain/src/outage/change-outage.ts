@@ -1,18 +1,11 @@
+import { forbidden, invalid, raise, type Refusal } from '../change/refusal';
+import { assertCurrentVersion } from '../change/version';
+import { type Effects } from '../change/effects';
 import { DomainError } from '../errors';
 import { can, describeAction } from '../permissions';
 import { type Actor } from '../roles';
-import {
-  type ChangeOutageStatusInput,
-  type NewOutageUpdate,
-  type Outage,
-  type UpdateOutageInput,
-} from './schema';
-
-/** What an outage change returns: the changed fields (version + 1) and the timeline entries. */
-export interface OutageChange {
-  changes: Partial<Outage>;
-  updates: NewOutageUpdate[];
-}
+import { outageChangeEffects, type OutageChange } from './entity';
+import { type ChangeOutageStatusInput, type Outage, type UpdateOutageInput } from './schema';
 
 interface Ctx {
   outage: Outage;
@@ -20,17 +13,12 @@ interface Ctx {
   now: string;
 }
 
-type Refusal = { code: 'FORBIDDEN' | 'INVALID_TRANSITION'; message: string } | null;
-type Guard = (ctx: Omit<Ctx, 'now'>) => Refusal;
+type Guard = (ctx: Omit<Ctx, 'now'>) => Refusal | null;
 
-const roleRefusal = (actor: Pick<Actor, 'role'>): Refusal =>
+const roleRefusal = (actor: Pick<Actor, 'role'>): Refusal | null =>
   can(actor.role, 'outage.manage')
     ? null
-    : {
-        code: 'FORBIDDEN',
-        message: `Your role (${actor.role}) may not ${describeAction('outage.manage')}.`,
-      };
-const invalid = (message: string): Refusal => ({ code: 'INVALID_TRANSITION', message });
+    : forbidden(`Your role (${actor.role}) may not ${describeAction('outage.manage')}.`);
 
 const updateRefusal: Guard = ({ outage, actor }) =>
   roleRefusal(actor) ??
@@ -59,16 +47,11 @@ export const canResolveOutage = (ctx: Omit<Ctx, 'now'>): string | null =>
 // Role first (FORBIDDEN), then the version the user saw (CONFLICT), then the state (INVALID_TRANSITION).
 function assertAllowed(guard: Guard, ctx: Ctx, expectedVersion: number) {
   const { outage, actor } = ctx;
-  const forbidden = roleRefusal(actor);
-  if (forbidden) throw new DomainError(forbidden.code, forbidden.message);
-  if (outage.version !== expectedVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `${outage.number} was changed by someone else since you opened it (you saw version ${expectedVersion}, it is now ${outage.version}). Reload to see their change; nothing of yours was saved.`,
-    );
-  }
+  const refusedRole = roleRefusal(actor);
+  if (refusedRole) raise(refusedRole);
+  assertCurrentVersion(outage, expectedVersion);
   const refused = guard(ctx);
-  if (refused) throw new DomainError(refused.code, refused.message);
+  if (refused) raise(refused);
 }
 
 const bump = ({ outage, now }: Ctx, changes: Partial<Outage>): Partial<Outage> => ({
@@ -125,3 +108,20 @@ export function resolveOutage(ctx: Ctx, input: ChangeOutageStatusInput): OutageC
     updates: [{ kind: 'resolved', body, authorId: ctx.actor.id, createdAt: ctx.now }],
   };
 }
+
+/** The decisions of the outages page as the commit module applies them: one conditional write and its event. */
+const asEffects =
+  (decide: (ctx: Ctx, input: ChangeOutageStatusInput) => OutageChange, kind: string) =>
+  (ctx: Ctx, input: ChangeOutageStatusInput): Effects =>
+    outageChangeEffects(ctx.outage, decide(ctx, input), input.expectedVersion, kind, {
+      actorId: ctx.actor.id,
+      now: ctx.now,
+    });
+
+export const startOutageEffects = asEffects(startOutage, 'started');
+export const resolveOutageEffects = asEffects(resolveOutage, 'resolved');
+export const updateOutageEffects = (ctx: Ctx, input: UpdateOutageInput): Effects =>
+  outageChangeEffects(ctx.outage, updateOutage(ctx, input), input.expectedVersion, 'summary', {
+    actorId: ctx.actor.id,
+    now: ctx.now,
+  });

@@ -1,4 +1,14 @@
+import { effects, mailFor, type Effects } from '../change/effects';
+import { firstLine } from '../change/text';
 import { DomainError } from '../errors';
+import {
+  incidentAudit,
+  incidentEvent,
+  incidentJournal,
+  incidentNotifications,
+  incidentUpdate,
+} from '../incident/entity';
+import { type OutboxDraft } from '../outbox';
 import { type PartnerScope } from '../incident/access';
 import { addNote } from '../incident/add-note';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
@@ -6,11 +16,6 @@ import { type Incident } from '../incident/schema';
 import { type NotificationDraft } from '../change/notification';
 import { diffIncident } from '../incident/changes';
 import { type Actor } from '../roles';
-
-const firstLine = (text: string): string => {
-  const line = text.split('\n', 1)[0]?.trim() ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-};
 
 /**
  * A customer adds a note in Help Online. kb 000: "For notes added to an existing call, you may need
@@ -91,4 +96,25 @@ export function addCustomerNote({
   }
   // The team's e-mail is the mail capability's (noteMailFor), so every path to a customer note agrees.
   return { changes, audit, journal, notifications, answered };
+}
+
+/**
+ * The customer's note as one commit: the journal entry, any change it makes (version + 1, audited,
+ * only when a field changes), the owning team's notifications, their e-mails and the change event.
+ */
+export function customerNoteEffects(
+  args: Parameters<typeof addCustomerNote>[0] & { mail: readonly OutboxDraft[] },
+): Effects & { answered: boolean } {
+  const { incident, actor, now } = args;
+  const r = addCustomerNote(args);
+  const changed = r.audit.length > 0;
+  const e = effects(now, {
+    writes: changed ? [incidentUpdate(incident, r.changes, incident.version)] : [],
+    journal: incidentJournal(incident.id, r.journal),
+    audit: incidentAudit(incident.id, r.audit),
+    notifications: incidentNotifications(incident.id, r.notifications),
+    outbox: mailFor(incident.id, args.mail),
+    events: [incidentEvent(incident.id, 'customer_note', actor.id, incident, r.changes)],
+  });
+  return { ...e, answered: r.answered };
 }

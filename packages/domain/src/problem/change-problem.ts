@@ -1,7 +1,12 @@
-import { DomainError, type DomainErrorCode } from '../errors';
+import { diffFields } from '../change/diff';
+import { type Effects } from '../change/effects';
+import { forbidden, invalid, raise, type Refusal } from '../change/refusal';
+import { assertCurrentVersion } from '../change/version';
+import { DomainError } from '../errors';
 import { type Outage } from '../outage/schema';
 import { type Action, can, describeAction } from '../permissions';
 import { type Actor } from '../roles';
+import { problemChangeEffects } from './entity';
 import {
   type AssignProblemInput,
   type EditProblemInput,
@@ -18,37 +23,13 @@ export interface ProblemCtx {
   now: string;
 }
 
-interface Refusal {
-  code: DomainErrorCode;
-  message: string;
-}
-
-// Problem fields are strings, numbers or null.
-const show = (v: string | number | null | undefined): string | null =>
-  v === null || v === undefined ? null : String(v);
-
-/** Changed fields only, each audited, version + 1 (the problem's own optimistic concurrency). */
+/** Changed fields only, each audited, version + 1 (the kernel's field diff). */
 export function diffProblem(
   { problem, actor, now }: ProblemCtx,
   desired: Partial<Problem>,
 ): Pick<ProblemChange, 'changes' | 'audit'> {
-  const version = problem.version + 1;
-  const changes: Record<string, unknown> = {};
-  const audit: ProblemChange['audit'] = [];
-  for (const [field, next] of Object.entries(desired)) {
-    const prev = show(problem[field as keyof Problem]);
-    if (prev === show(next)) continue;
-    changes[field] = next;
-    audit.push({
-      actorId: actor.id,
-      field,
-      fromValue: prev,
-      toValue: show(next),
-      version,
-      at: now,
-    });
-  }
-  return { changes: { ...(changes as Partial<Problem>), version, updatedAt: now }, audit };
+  const { changes, audit } = diffFields(problem, desired, { actorId: actor.id, now });
+  return { changes, audit };
 }
 
 const journal = (
@@ -70,15 +51,9 @@ export function problemRefusal(
   action: Action,
 ): Refusal | null {
   if (!can(actor.role, action))
-    return {
-      code: 'FORBIDDEN',
-      message: `Your role (${actor.role}) may not ${describeAction(action)}.`,
-    };
+    return forbidden(`Your role (${actor.role}) may not ${describeAction(action)}.`);
   if (problem.status !== 'open')
-    return {
-      code: 'INVALID_TRANSITION',
-      message: `${problem.number} is ${problem.status}; nothing more can be done on it.`,
-    };
+    return invalid(`${problem.number} is ${problem.status}; nothing more can be done on it.`);
   return null;
 }
 
@@ -90,16 +65,10 @@ export function assertProblemAction(
   extra?: Refusal | null,
 ): void {
   const refusal = problemRefusal(ctx, action);
-  if (refusal?.code === 'FORBIDDEN') throw new DomainError(refusal.code, refusal.message);
-  const { problem } = ctx;
-  if (problem.version !== expectedVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `${problem.number} was changed by someone else since you opened it (you saw version ${expectedVersion}, it is now ${problem.version}). Reload to see their change; nothing of yours was saved.`,
-    );
-  }
+  if (refusal?.code === 'FORBIDDEN') raise(refusal);
+  assertCurrentVersion(ctx.problem, expectedVersion);
   const refused = refusal ?? extra;
-  if (refused) throw new DomainError(refused.code, refused.message);
+  if (refused) raise(refused);
 }
 
 /** The Identify & Classify section, corrected after creation (HDQA or SNCC). */
@@ -130,10 +99,7 @@ export function assignProblem(
   const extra: Refusal | null = !team
     ? null
     : ctx.problem.ownerTeamId === input.teamId
-      ? {
-          code: 'INVALID_TRANSITION',
-          message: `${ctx.problem.number} is already owned by ${team}.`,
-        }
+      ? invalid(`${ctx.problem.number} is already owned by ${team}.`)
       : null;
   assertProblemAction(ctx, 'problem.assign', input.expectedVersion, extra);
   if (!team) throw new DomainError('VALIDATION', 'Choose a team.', { teamId: 'Choose a team' });
@@ -153,15 +119,9 @@ export function linkProblemToOutage(
   const { problem, outage } = ctx;
   const extra: Refusal | null =
     problem.outageId === outage.id
-      ? {
-          code: 'INVALID_TRANSITION',
-          message: `${problem.number} is already linked to ${outage.number}.`,
-        }
+      ? invalid(`${problem.number} is already linked to ${outage.number}.`)
       : outage.status === 'resolved'
-        ? {
-            code: 'INVALID_TRANSITION',
-            message: `${outage.number} is resolved; link the problem to an active or planned outage.`,
-          }
+        ? invalid(`${outage.number} is resolved; link the problem to an active or planned outage.`)
         : null;
   assertProblemAction(ctx, 'problem.linkOutage', input.expectedVersion, extra);
   const { changes, audit } = diffProblem(ctx, { outageId: outage.id });
@@ -193,10 +153,9 @@ const openIncidentsRefusal = ({
   openIncidents: number;
 }): Refusal | null =>
   openIncidents > 0
-    ? {
-        code: 'INVALID_TRANSITION',
-        message: `${problem.number} still has ${openIncidents} open incident${openIncidents === 1 ? '' : 's'}; run Resolve Attached Incidents first.`,
-      }
+    ? invalid(
+        `${problem.number} still has ${openIncidents} open incident${openIncidents === 1 ? '' : 's'}; run Resolve Attached Incidents first.`,
+      )
     : null;
 
 /** The problem is done (no follow-up needed): resolved, with how. */
@@ -212,3 +171,20 @@ export function resolveProblem(
     journal: [journal(ctx, `Resolved by ${ctx.actor.name}.`), journal(ctx, input.note, 'note')],
   };
 }
+
+/** Each decision above as the commit module applies it: one conditional write, its journal, audit and event. */
+const asEffects =
+  <C extends ProblemCtx, I extends { expectedVersion: number }>(
+    decide: (ctx: C, input: I) => ProblemChange,
+    kind: string,
+  ) =>
+  (ctx: C, input: I): Effects =>
+    problemChangeEffects(ctx.problem, decide(ctx, input), input.expectedVersion, kind, {
+      actorId: ctx.actor.id,
+      now: ctx.now,
+    });
+
+export const editProblemEffects = asEffects(editProblem, 'edited');
+export const assignProblemEffects = asEffects(assignProblem, 'assigned');
+export const linkProblemToOutageEffects = asEffects(linkProblemToOutage, 'outage_linked');
+export const resolveProblemEffects = asEffects(resolveProblem, 'resolved');

@@ -1,5 +1,6 @@
+import { firstLine } from '../change/text';
 import { DomainError } from '../errors';
-import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
+import { type Effects } from '../change/effects';
 import { type Incident } from '../incident/schema';
 import { teamNames } from '../teams';
 import { assertCan } from '../permissions';
@@ -10,6 +11,7 @@ import {
   linkRefusalAny,
   type ProblemFacts,
 } from './link-incident';
+import { type IncidentWrite, linkEffects, newProblemEffects } from './entity';
 import {
   type CreateProblemInput,
   type NewProblem,
@@ -41,11 +43,6 @@ export const impactText = (
   incidents: readonly Pick<Incident, 'customerId' | 'callerEmail' | 'callerName'>[],
 ): string =>
   `${plural(incidents.length, 'incident')} from ${plural(new Set(incidents.map(customerKeyOf)).size, 'customer')}`;
-
-const firstLine = (text: string, max = 120): string => {
-  const line = text.split('\n', 1)[0]?.trim() ?? '';
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
 
 /** Lists numbers, shortened after `max` so a 500-incident action still reads as one line. */
 export const numberList = (numbers: readonly string[], max = 10): string =>
@@ -175,15 +172,6 @@ export function createProblem({
   };
 }
 
-/** One incident's writes when it is linked or resolved in bulk. */
-export interface IncidentWrite {
-  id: number;
-  expectedVersion: number;
-  changes: Partial<Incident>;
-  audit: NewAuditEntry[];
-  journal: NewJournalEntry[];
-}
-
 /**
  * kb 001 step 8: links every incident to the problem, all or nothing (every refusal is listed at
  * once), with one problem journal entry naming them.
@@ -228,3 +216,28 @@ export function linkIncidentsToProblem({
     ],
   };
 }
+
+/**
+ * kb 001 step 5 as one commit: the problem (under the id and number reserved in the same
+ * transaction) and the link of every incident it was created from.
+ */
+export function createProblemEffects(
+  args: Parameters<typeof createProblem>[0] & { id: number; number: string },
+): Effects {
+  const { id, number, ...rest } = args;
+  const drafts = createProblem(rest);
+  const problem = { ...drafts.problem, id, number };
+  const links = linkIncidentsToProblem({ ...rest, problem: { ...problem, outage: null } });
+  return newProblemEffects(
+    problem,
+    drafts,
+    linkEffects(problem, rest.incidents, links, { actorId: rest.actor.id, now: rest.now }),
+  );
+}
+
+/** kb 001 step 8 as one commit: every incident's link and the problem's journal entry. */
+export const linkIncidentsEffects = (args: Parameters<typeof linkIncidentsToProblem>[0]): Effects =>
+  linkEffects(args.problem, args.incidents, linkIncidentsToProblem(args), {
+    actorId: args.actor.id,
+    now: args.now,
+  });

@@ -5,3 +5,4 @@ export * from './change-problem';
 export * from './resolve-attached';
 export * from './potential-outage';
 export * from './open-incident';
+export * from './entity';

@@ -12,7 +12,7 @@ import { type Problem } from './schema';
 /** What linking needs to know about the target problem and its outage. */
 export type ProblemFacts = Pick<Problem, 'id' | 'number' | 'title' | 'status' | 'serviceId'> & {
   outage: Pick<Outage, 'number' | 'title' | 'status'> | null;
-};
+} & Partial<Pick<Problem, 'ownerTeamId' | 'createdById'>>; // whom a link's change event concerns
 
 /** `partnerTicket`: the incident is a channel-partner ticket (kb 003), which no problem takes. */
 type LinkCtx = { incident: Incident; actor: Pick<Actor, 'role'>; partnerTicket: boolean };

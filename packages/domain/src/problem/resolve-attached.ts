@@ -1,11 +1,14 @@
 import { type Incident, openStatuses } from '../incident/schema';
 import { diffIncident, entry } from '../incident/changes';
-import { type OutageChange, resolveOutage } from '../outage/change-outage';
+import { resolveOutage } from '../outage/change-outage';
+import { type OutageChange } from '../outage/entity';
 import { type Outage } from '../outage/schema';
 import { type OutboxDraft } from '../outbox';
 import { type Actor } from '../roles';
 import { assertProblemAction, problemRefusal } from './change-problem';
-import { customerKeyOf, type IncidentWrite, numberList } from './create-problem';
+import { customerKeyOf, numberList } from './create-problem';
+import { type IncidentWrite, resolveAttachedEffects } from './entity';
+import { type Effects } from '../change/effects';
 import { type NewProblemJournalEntry, type Problem } from './schema';
 
 /** The General Help Desk's number, given to customers in the resolved-attached e-mail. */
@@ -228,4 +231,21 @@ export function resolveAttachedIncidents({
       },
     ],
   };
+}
+
+/** Resolve Attached Incidents as one commit, with the counts the confirmation reports. */
+export function resolveAttachedIncidentsEffects(
+  args: Parameters<typeof resolveAttachedIncidents>[0],
+): Effects & {
+  summary: ReturnType<typeof resolveAttachedIncidents>['counts'] & { outageResolved: boolean };
+} {
+  const result = resolveAttachedIncidents(args);
+  const e = resolveAttachedEffects(
+    args.problem,
+    args.outage,
+    args.attached.map((a) => a.incident),
+    result,
+    { actorId: args.actor.id, now: args.now },
+  );
+  return { ...e, summary: { ...result.counts, outageResolved: result.outage !== null } };
 }

@@ -1,22 +1,23 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
-  acceptConsult,
+  acceptConsultEffects,
   acceptConsultSchema,
   chatTemplateIds,
   consultPrompt,
   consultTeamSchema,
   DomainError,
-  openConsult,
+  newConsultRef,
+  openConsultEffects,
   openConsultSchema,
   sendChatTemplate,
   type Actor,
 } from '@handoff/domain';
 import {
+  commit,
   consultRepository,
   incidentRepository,
   problemRepository,
-  schema,
   teamRepository,
   userRepository,
   type Db,
@@ -27,25 +28,33 @@ import { authorizedProcedure } from '../trpc';
 const loadIncident = (db: Db, actor: Actor, id: number) =>
   loadReadableIncident(db, actor, { id }).incident;
 
+function loadConsult(db: Db, id: number) {
+  const consult = consultRepository.findById(db, id);
+  if (!consult) throw new DomainError('NOT_FOUND', 'That consult request no longer exists.');
+  return consult;
+}
+
+/** The accepting agent as the domain sees them (presence read in the same transaction). */
+const agentOf = (db: Db, actor: Actor) => ({
+  id: actor.id,
+  name: actor.name,
+  presence: userRepository.findById(db, actor.id)?.presence ?? 'not_ready',
+  teamIds: actor.teamIds,
+});
+
 /** Chat consults to the CPS and ES channels (kb 000, 002), with server-side deadlines. */
 export const consultRouter = {
   open: authorizedProcedure('consult.open')
     .input(openConsultSchema)
-    .mutation(({ ctx, input }) => {
-      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
-      const { consult, journal } = openConsult({
-        incident,
-        team: input.team,
-        actor: ctx.actor,
-        now: ctx.now(),
-        existing: consultRepository.findByIncident(ctx.db, incident.id),
-        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) => {
+        const incident = loadIncident(read, ctx.actor, input.incidentId);
+        const existing = consultRepository.findByIncident(read, incident.id);
+        const underOpenOutage = problemRepository.isUnderOpenOutage(read, incident);
+        const c = { incident, existing, underOpenOutage, actor: ctx.actor, now: ctx.now() };
+        return openConsultEffects({ ...c, team: input.team });
       });
-      return ctx.db.transaction((tx) => {
-        const row = tx.insert(schema.consultRequests).values(consult).returning().get();
-        incidentRepository.insertJournal(tx, incident.id, journal);
-        return row;
-      });
+      return committed.row('consult', newConsultRef);
     }),
 
   /** The incident's latest consult and the prompt due now (the L1 console polls this). */
@@ -68,43 +77,24 @@ export const consultRouter = {
   /** The first agent to accept owns the incident; a second accept finds the consult settled. */
   accept: authorizedProcedure('consult.accept')
     .input(acceptConsultSchema)
-    .mutation(({ ctx, input }) => {
-      const consult = consultRepository.findById(ctx.db, input.consultId);
-      if (!consult) throw new DomainError('NOT_FOUND', 'That consult request no longer exists.');
-      const incident = loadIncident(ctx.db, ctx.actor, consult.incidentId);
-      const now = ctx.now();
-      const agent = {
-        id: ctx.actor.id,
-        name: ctx.actor.name,
-        presence: userRepository.findById(ctx.db, ctx.actor.id)?.presence ?? 'not_ready',
-        teamIds: ctx.actor.teamIds,
-      };
-      const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
-      const { result } = acceptConsult({
-        consult,
-        incident,
-        agent,
-        actor: ctx.actor,
-        now,
-        teams,
-        underOpenOutage: problemRepository.isUnderOpenOutage(ctx.db, incident),
+    .mutation(async ({ ctx, input }) => {
+      let incidentId = 0;
+      const committed = await commit(ctx.db, (read) => {
+        const consult = loadConsult(read, input.consultId);
+        const incident = loadIncident(read, ctx.actor, (incidentId = consult.incidentId));
+        const agent = agentOf(read, ctx.actor);
+        const teams = Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id]));
+        return acceptConsultEffects({
+          consult,
+          incident,
+          agent,
+          actor: ctx.actor,
+          now: ctx.now(),
+          teams,
+          underOpenOutage: problemRepository.isUnderOpenOutage(read, incident),
+        });
       });
-      const row = incidentRepository.update(ctx.db, {
-        id: incident.id,
-        expectedVersion: incident.version,
-        ...result,
-        also: (tx) => {
-          if (
-            !consultRepository.settle(tx, consult.id, {
-              status: 'accepted',
-              acceptedById: ctx.actor.id,
-              acceptedAt: now,
-            })
-          ) {
-            throw new DomainError('CONFLICT', 'Another agent accepted this consult first.');
-          }
-        },
-      });
+      const row = committed.row('incident', incidentId);
       return { number: row.number, version: row.version };
     }),
 

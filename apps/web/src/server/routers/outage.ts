@@ -10,16 +10,15 @@ import {
   DomainError,
   outageBoard,
   recentlyResolvedDays,
-  resolveOutage,
-  startOutage,
-  updateOutage,
+  resolveOutageEffects,
+  startOutageEffects,
+  updateOutageEffects,
   updateOutageSchema,
   type Actor,
-  type ChangeOutageStatusInput,
+  type Effects,
   type Outage,
-  type OutageChange,
 } from '@handoff/domain';
-import { catalogRepository, outageRepository, teamRepository, type Db } from '@handoff/db';
+import { catalogRepository, commit, outageRepository, teamRepository, type Db } from '@handoff/db';
 import { authorizedProcedure, publicProcedure } from '../trpc';
 
 /** Planned, active and recently resolved outages as the outages page and `/status` list them. */
@@ -56,25 +55,15 @@ function load(db: Db, id: number): Outage {
   return outage;
 }
 
-/** One SNCC change (update, start, resolve): load, let the domain decide, save at the version seen. */
-function change(
+/** One SNCC change (update, start, resolve): load and decide inside the commit, at the version seen. */
+async function change(
   db: Db,
-  actor: Actor,
-  now: string,
-  input: ChangeOutageStatusInput,
-  run: (ctx: { outage: Outage; actor: Actor; now: string }) => OutageChange,
+  ctx: { actor: Actor; now: string },
+  outageId: number,
+  decide: (c: { outage: Outage; actor: Actor; now: string }) => Effects,
 ) {
-  const outage = load(db, input.outageId);
-  const result = run({ outage, actor, now });
-  const row = db.transaction(
-    (tx) =>
-      outageRepository.updateIn(tx, {
-        id: outage.id,
-        expectedVersion: input.expectedVersion,
-        ...result,
-      }),
-    { behavior: 'immediate' },
-  );
+  const committed = await commit(db, (read) => decide({ ...ctx, outage: load(read, outageId) }));
+  const row = committed.row('outage', outageId);
   return { id: row.id, number: row.number, status: row.status, version: row.version };
 }
 
@@ -134,18 +123,24 @@ export const outageRouter = {
   update: authorizedProcedure('outage.manage')
     .input(updateOutageSchema)
     .mutation(({ ctx, input }) =>
-      change(ctx.db, ctx.actor, ctx.now(), input, (c) => updateOutage(c, input)),
+      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c) =>
+        updateOutageEffects(c, input),
+      ),
     ),
 
   start: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
     .mutation(({ ctx, input }) =>
-      change(ctx.db, ctx.actor, ctx.now(), input, (c) => startOutage(c, input)),
+      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c) =>
+        startOutageEffects(c, input),
+      ),
     ),
 
   resolve: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
     .mutation(({ ctx, input }) =>
-      change(ctx.db, ctx.actor, ctx.now(), input, (c) => resolveOutage(c, input)),
+      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c) =>
+        resolveOutageEffects(c, input),
+      ),
     ),
 } satisfies TRPCRouterRecord;

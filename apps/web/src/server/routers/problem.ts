@@ -3,11 +3,12 @@ import { z } from 'zod';
 import {
   canResolveAttached,
   canResolveProblem,
-  createProblem,
+  createProblemEffects,
   createProblemSchema,
   DomainError,
   linkIncidentsSchema,
-  linkIncidentsToProblem,
+  linkIncidentsEffects,
+  newProblemRef,
   problemNumberSchema,
   problemRefusal,
   previewResolveAttached,
@@ -18,6 +19,7 @@ import {
 } from '@handoff/domain';
 import {
   catalogRepository,
+  commit,
   incidentRepository,
   outageRepository,
   partnerRepository,
@@ -35,6 +37,29 @@ export function loadProblem(db: Db | Tx, id: number): Problem {
   const problem = problemRepository.findById(db, id);
   if (!problem) throw new DomainError('NOT_FOUND', `No problem #${id}.`);
   return problem;
+}
+
+/** The incidents asked for, every one of them (VALIDATION names the missing ones). */
+function loadIncidents(db: Db, requested: readonly number[]) {
+  const ids = [...new Set(requested)];
+  const incidents = incidentRepository.findByIds(db, ids);
+  const missing = ids.filter((id) => !incidents.some((i) => i.id === id));
+  if (missing.length)
+    throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, {
+      incidentIds: 'Choose existing incidents',
+    });
+  return incidents;
+}
+
+function loadIncidentsByNumber(db: Db, requested: readonly string[]) {
+  const numbers = [...new Set(requested)];
+  const incidents = incidentRepository.findByNumbers(db, numbers);
+  const missing = numbers.filter((n) => !incidents.some((i) => i.number === n));
+  if (missing.length) {
+    const message = `No incident ${missing.join(', ')}.`;
+    throw new DomainError('VALIDATION', message, { numbers: message });
+  }
+  return incidents;
 }
 
 /** Audit rows store ids; the history shows the team, outage and service they stand for. */
@@ -129,78 +154,35 @@ export const problemRouter = {
       .map(({ id, number, title, status }) => ({ id, number, title, status })),
   })),
 
-  /** kb 001 step 5: HDQA creates a problem from incidents; they are linked in the same transaction. */
+  /** kb 001 step 5: HDQA creates a problem from incidents; they are linked in the same commit. */
   create: authorizedProcedure('problem.create')
     .input(createProblemSchema)
-    .mutation(({ ctx, input }) => {
-      const ids = [...new Set(input.incidentIds)];
-      const incidents = incidentRepository.findByIds(ctx.db, ids);
-      const missing = ids.filter((id) => !incidents.some((i) => i.id === id));
-      if (missing.length)
-        throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, {
-          incidentIds: 'Choose existing incidents',
-        });
-      const partnerTicketIds = partnerRepository.findTicketIds(ctx.db, ids);
-      const now = ctx.now();
-      const drafts = createProblem({
-        input,
-        incidents,
-        services: catalogRepository.findAllServices(ctx.db),
-        teams: teamIdsByName(ctx.db),
-        partnerTicketIds,
-        actor: ctx.actor,
-        now,
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) => {
+        const incidents = loadIncidents(read, input.incidentIds);
+        const partnerTicketIds = partnerRepository.findTicketIds(read, input.incidentIds);
+        const services = catalogRepository.findAllServices(read);
+        const [reserved, teams] = [problemRepository.reserveProblem(read), teamIdsByName(read)];
+        const c = { input, incidents, services, teams, partnerTicketIds, actor: ctx.actor };
+        return createProblemEffects({ ...c, ...reserved, now: ctx.now() });
       });
-      const row = ctx.db.transaction(
-        (tx) => {
-          const problem = problemRepository.insert(tx, drafts);
-          const links = linkIncidentsToProblem({
-            incidents,
-            problem: { ...problem, outage: null },
-            partnerTicketIds,
-            actor: ctx.actor,
-            now,
-          });
-          for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);
-          problemRepository.insertJournal(tx, problem.id, links.problemJournal);
-          return problem;
-        },
-        { behavior: 'immediate' },
-      );
+      const row = committed.row('problem', newProblemRef);
       return { id: row.id, number: row.number, version: row.version };
     }),
 
   /** kb 001 step 8: HDQA links incidents, by number, all or nothing. */
   linkIncidents: authorizedProcedure('problem.linkIncidents')
     .input(linkIncidentsSchema)
-    .mutation(({ ctx, input }) => {
-      const problem = problemRepository.findFacts(ctx.db, input.problemId);
-      if (!problem) throw new DomainError('NOT_FOUND', `No problem #${input.problemId}.`);
-      const numbers = [...new Set(input.numbers)];
-      const incidents = incidentRepository.findByNumbers(ctx.db, numbers);
-      const missing = numbers.filter((n) => !incidents.some((i) => i.number === n));
-      if (missing.length) {
-        const message = `No incident ${missing.join(', ')}.`;
-        throw new DomainError('VALIDATION', message, { numbers: message });
-      }
-      const partnerTicketIds = partnerRepository.findTicketIds(
-        ctx.db,
-        incidents.map((i) => i.id),
-      );
-      const links = linkIncidentsToProblem({
-        incidents,
-        problem,
-        partnerTicketIds,
-        actor: ctx.actor,
-        now: ctx.now(),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) => {
+        const problem = problemRepository.findFacts(read, input.problemId);
+        if (!problem) throw new DomainError('NOT_FOUND', `No problem #${input.problemId}.`);
+        const incidents = loadIncidentsByNumber(read, input.numbers);
+        const ids = incidents.map((i) => i.id);
+        const partnerTicketIds = partnerRepository.findTicketIds(read, ids);
+        const c = { incidents, problem, partnerTicketIds, actor: ctx.actor, now: ctx.now() };
+        return linkIncidentsEffects(c);
       });
-      ctx.db.transaction(
-        (tx) => {
-          for (const write of links.incidents) incidentRepository.applyUpdate(tx, write);
-          problemRepository.insertJournal(tx, problem.id, links.problemJournal);
-        },
-        { behavior: 'immediate' },
-      );
-      return { linked: links.incidents.length };
+      return { linked: committed.changeIds.length - 1 }; // one event per incident, one for the problem
     }),
 } satisfies TRPCRouterRecord;
