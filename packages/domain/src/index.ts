@@ -15,3 +15,4 @@ export * from './problem';
 export * from './mail';
 export * from './teams';
 export * from './change';
+export * from './directory';

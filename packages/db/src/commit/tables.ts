@@ -2,11 +2,40 @@
 // A new aggregate adds one line here and one augmentation in its domain folder.
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditEvents, incidents, journalEntries } from '../schema';
+import {
+  attachments,
+  auditEvents,
+  customers,
+  inboundMail,
+  incidents,
+  journalEntries,
+  organisationDomains,
+  organisations,
+  partnerHops,
+  partnerTickets,
+  teamMembers,
+  teams,
+  users,
+} from '../schema';
 
 /** The aggregate's own table; it has an integer `id` and, when versioned, a `version` column. */
 export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   incident: incidents,
+  inboundMail,
+  attachment: attachments,
+  partnerTicket: partnerTickets,
+  partnerHop: partnerHops,
+  team: teams,
+  user: users,
+  customer: customers,
+  organisation: organisations,
+  organisationDomain: organisationDomains,
+  teamMember: teamMembers,
+};
+
+/** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
+export const entityKeys: { readonly [E in EntityName]?: string } = {
+  partnerTicket: 'incidentId',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -24,5 +53,19 @@ export const auditTables: { readonly [E in AuditEntity]: { table: SQLiteTable; o
 // A stored row satisfies the kernel's row type, so the two cannot drift apart.
 const _incident = (r: typeof incidents.$inferSelect): RowOf<'incident'> => r;
 void _incident;
+const _rows = {
+  inboundMail: (r: typeof inboundMail.$inferSelect): RowOf<'inboundMail'> => r,
+  attachment: (r: typeof attachments.$inferSelect): RowOf<'attachment'> => r,
+  partnerTicket: (r: typeof partnerTickets.$inferSelect): RowOf<'partnerTicket'> => r,
+  partnerHop: (r: typeof partnerHops.$inferSelect): RowOf<'partnerHop'> => r,
+  team: (r: typeof teams.$inferSelect): RowOf<'team'> => r,
+  user: (r: typeof users.$inferSelect): RowOf<'user'> => r,
+  customer: (r: typeof customers.$inferSelect): RowOf<'customer'> => r,
+  organisation: (r: typeof organisations.$inferSelect): RowOf<'organisation'> => r,
+  organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
+    r,
+  teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+};
+void _rows;
 
 export type Column = AnySQLiteColumn;

@@ -18,9 +18,6 @@ import { type Tx } from './incident';
 type Writer = Db | Tx;
 export type InboundMailRow = typeof inboundMail.$inferSelect;
 
-export const record = (tx: Writer, row: Omit<InboundMailRow, 'id'>): InboundMailRow =>
-  tx.insert(inboundMail).values(row).returning().get();
-
 /**
  * The incident a reply belongs to, from the Message-IDs it answers (most specific first): any
  * message the incident sent or received.

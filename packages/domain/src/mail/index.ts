@@ -4,3 +4,5 @@ export * from './delivery';
 export * from './text';
 export * from './inbound';
 export * from './notifications';
+export * from './entity';
+export * from './intake-log';

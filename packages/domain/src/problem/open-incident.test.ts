@@ -19,7 +19,8 @@ function open(
 ) {
   const e = openIncident({ ...args, input, now, number: 'INC-000123', acknowledgement: () => [] });
   const [write] = e.writes;
-  if (write?.op !== 'insert') throw new Error('expected an insert');
+  if (write?.op !== 'insert' || write.entity !== 'incident')
+    throw new Error('expected an incident insert');
   return {
     effects: e,
     incident: write.values,
