@@ -7,6 +7,7 @@ import { count, eq } from 'drizzle-orm';
 import {
   decideClaim,
   decideComment,
+  decideCreateOrganisation,
   decideEscalate,
   decideSubmitTicket,
   DomainError,
@@ -118,14 +119,21 @@ describe('the demo organisation', () => {
   });
 
   test('a domain belongs to one organisation only (primary key)', () => {
-    expect(() =>
-      organisationRepository.create(db, {
-        name: 'Badger Clone',
-        domains: ['badgerhealth.example'],
-        partnerTeam: { newName: 'Clone Support' },
-        now: at(),
-      }),
-    ).toThrow(/UNIQUE constraint failed: organisation_domains.domain/);
+    // Decided on a stale read (no organisation had the domain yet): the primary key still refuses it.
+    const decided = decideCreateOrganisation({
+      name: 'Badger Clone',
+      domains: ['badgerhealth.example'],
+      organisations: [],
+      nameTaken: false,
+      partnerTeam: { newName: 'Clone Support', taken: false },
+      actorId: actor('admin@handoff.test').id,
+      now: at(),
+    });
+    const before = latestChangeId(db);
+    expect(() => commitSync(db, decided)).toThrow(
+      /UNIQUE constraint failed: organisation_domains.domain/,
+    );
+    expect(changesSince(db, before)).toEqual([]);
     // The failed create left neither the organisation nor its new group behind.
     expect(organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
     expect(teamRepository.findByName(db, 'Clone Support')).toBeUndefined();

@@ -26,3 +26,4 @@ export {
   partnerEvent,
   partnerStepEffects,
 } from './effects';
+export * from './admin-effects';
