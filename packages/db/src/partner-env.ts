@@ -1,13 +1,20 @@
 // Loads what a channel-partner step consults besides the incident, for the procedures and the seed.
 import {
   DomainError,
+  organisationOfRequester,
+  partnerTicketService,
   teamNames,
   type Actor,
+  type decideSubmitTicket,
   type Incident,
   type PartnerEnv,
+  type PartnerTicketSubmitInput,
 } from '@handoff/domain';
 import { type Db } from './client';
+import { findServiceByPath } from './repositories/catalog';
 import * as customerRepository from './repositories/customer';
+import { reserveNumber } from './repositories/incident';
+import * as organisationRepository from './repositories/organisation';
 import * as partnerRepository from './repositories/partner';
 import * as teamRepository from './repositories/team';
 import * as userRepository from './repositories/user';
@@ -50,5 +57,58 @@ export function loadPartnerEnv(
       history.lastHopKind === 'pulled'
         ? partnerRepository.countPrivateCommentsSince(db, incident.id, actor.id, lastHopAt)
         : 0,
+  };
+}
+
+export type PartnerSubmitFacts = Parameters<typeof decideSubmitTicket>[0];
+
+/**
+ * kb 003 rules 2–3: what a new partner ticket consults — the requester's organisation and its
+ * partner group (placing the requester by domain when needed), the catalog entry, the members to
+ * tell — and its number, reserved inside the commit plan so it rolls back with it.
+ */
+export function loadPartnerSubmit(
+  read: Db,
+  {
+    actor,
+    customer,
+    input,
+    channel,
+    now,
+  }: {
+    actor: Actor | null;
+    customer: { id: number; name: string; email: string; organisationId: number | null };
+    input: PartnerTicketSubmitInput;
+    channel: 'portal' | 'email';
+    now: string;
+  },
+): PartnerSubmitFacts {
+  const placement = organisationOfRequester({
+    customer,
+    organisations: organisationRepository.findAllDomains(read),
+  });
+  const organisation = organisationRepository.findById(read, placement.organisationId);
+  const service = findServiceByPath(read, partnerTicketService);
+  if (!organisation || !service)
+    throw new DomainError(
+      'NOT_FOUND',
+      'Channel-partner tickets are not set up: the organisation or its catalog entry is missing.',
+    );
+  return {
+    input,
+    channel,
+    actor,
+    requester: { customerId: customer.id, name: customer.name, email: customer.email },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      partnerTeamId: organisation.partnerTeamId,
+      partnerTeamName: organisation.partnerTeamName,
+    },
+    partnerMembers: partnerRepository.findMembers(read, organisation.partnerTeamId),
+    serviceId: service.id,
+    now,
+    placedNow: placement.placedNow,
+    number: reserveNumber(read),
   };
 }

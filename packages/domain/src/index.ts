@@ -20,3 +20,4 @@ export * from './callback-path';
 export * from './search';
 export * from './queue';
 export * from './workflows';
+export * from './directory';

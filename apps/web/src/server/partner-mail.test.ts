@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { schema, type Db } from '@handoff/db';
-import { applyPartnerEmailReply, submitPartnerTicketFromEmail } from './partner-mail';
+import {
+  decideComment,
+  decideSubmitTicket,
+  newIncidentRef,
+  type Visibility,
+} from '@handoff/domain';
+import { commitSync, schema, type Db } from '@handoff/db';
+import { loadPartnerEmailReply, loadPartnerTicketFromEmail } from './partner-mail';
 import { callerFor, createTestDb, steppingClock, type TestDb } from './test-callers';
 
 let t: TestDb;
@@ -15,6 +21,25 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const as = (email: string) => callerFor(db, email, clock);
+
+/** An e-mail reply as the intake commits it: loaded under the write lock, decided, committed. */
+function applyPartnerEmailReply(args: Parameters<typeof loadPartnerEmailReply>[1]) {
+  let visibility: Visibility | undefined;
+  commitSync(db, (read) => {
+    const { env, comment } = loadPartnerEmailReply(read, args);
+    visibility = comment.visibility;
+    return decideComment(env, comment);
+  });
+  return { visibility };
+}
+
+/** A new ticket by e-mail as the intake commits it. */
+const submitPartnerTicketFromEmail = (
+  args: Omit<Parameters<typeof loadPartnerTicketFromEmail>[1], 'followUpOf'>,
+) =>
+  commitSync(db, (read) =>
+    decideSubmitTicket(loadPartnerTicketFromEmail(read, { ...args, followUpOf: null })),
+  ).row('incident', newIncidentRef);
 const journalOf = (incidentId: number) =>
   db
     .select()
@@ -39,21 +64,16 @@ async function claimedTicket() {
 const reply = (text: string) =>
   `${text}\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed on [INC-000009]\n> PRIVATE quoted text`;
 
-describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', () => {
+describe('loadPartnerEmailReply + decideComment: an agent answers by replying to the e-mail', () => {
   test("the relationship agent's reply becomes a public comment by them, and the requester is e-mailed", async () => {
     const ticket = await claimedTicket();
-    const result = applyPartnerEmailReply(db, {
+    const result = applyPartnerEmailReply({
       fromAddress: 'Partner@Handoff.test',
       incidentNumber: ticket.number,
       text: reply('Please try signing in again.'),
       now: clock(),
     });
-    expect(result).toEqual({
-      incidentId: ticket.id,
-      number: ticket.number,
-      visibility: 'customer',
-      reopened: false,
-    });
+    expect(result).toEqual({ visibility: 'customer' });
     expect(journalOf(ticket.id)).toMatchObject({
       kind: 'email',
       visibility: 'customer',
@@ -88,7 +108,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
     });
     const before = outboxTo('rita@badgerhealth.example').length;
     expect(
-      applyPartnerEmailReply(db, {
+      applyPartnerEmailReply({
         fromAddress: 'tier2@handoff.test',
         incidentNumber: ticket.number,
         text: 'Looking at the IdP.',
@@ -105,7 +125,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
 
   test("the requester's reply is their comment and the agent is told", async () => {
     const ticket = await claimedTicket();
-    applyPartnerEmailReply(db, {
+    applyPartnerEmailReply({
       fromAddress: 'rita@badgerhealth.example',
       incidentNumber: ticket.number,
       text: reply('It works now.'),
@@ -132,7 +152,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
       .set({ customerId: noor.id })
       .where(eq(schema.incidents.id, ticket.id))
       .run();
-    applyPartnerEmailReply(db, {
+    applyPartnerEmailReply({
       fromAddress: 'noor@badgerhealth.example',
       incidentNumber: ticket.number,
       text: 'Thanks!',
@@ -153,7 +173,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
     const ticket = await claimedTicket();
     const last = journalOf(ticket.id);
     expect(() =>
-      applyPartnerEmailReply(db, {
+      applyPartnerEmailReply({
         fromAddress,
         incidentNumber: ticket.number,
         text,
@@ -165,7 +185,7 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
 
   test('an incident that is not a partner ticket is left to the general listener', () => {
     expect(() =>
-      applyPartnerEmailReply(db, {
+      applyPartnerEmailReply({
         fromAddress: 'l1@handoff.test',
         incidentNumber: 'INC-000001',
         text: 'Hi',
@@ -180,9 +200,9 @@ describe('applyPartnerEmailReply: an agent answers by replying to the e-mail', (
   });
 });
 
-describe('submitPartnerTicketFromEmail: a new ticket by e-mail', () => {
+describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mail', () => {
   test('an address not seen before on an organisation domain is placed there and its ticket goes to the group', async () => {
-    const created = submitPartnerTicketFromEmail(db, {
+    const created = submitPartnerTicketFromEmail({
       fromAddress: 'Sam.Lee@BadgerHealth.example',
       fromName: 'Sam Lee',
       subject: 'Printer offline',
@@ -217,7 +237,7 @@ describe('submitPartnerTicketFromEmail: a new ticket by e-mail', () => {
   ])('%s is refused with the reason; nothing is created', (_name, fromAddress, message) => {
     const before = { incidents: countOf(schema.incidents), customers: countOf(schema.customers) };
     expect(() =>
-      submitPartnerTicketFromEmail(db, {
+      submitPartnerTicketFromEmail({
         fromAddress,
         fromName: null,
         subject: 'Help',

@@ -1,38 +1,37 @@
-// Channel-partner mail, called by the inbound listener inside its transaction (kb 003: "Your
-// agent(s) on duty can choose to interact with support tickets completely by email"; "Escalation
-// can only be handled through the web site"). Each write runs in a nested transaction (a
-// savepoint), so a refusal undoes only its own changes and the listener logs why.
+// Channel-partner mail, loaded inside the intake's commit plan (kb 003: "Your agent(s) on duty can
+// choose to interact with support tickets completely by email"; "Escalation can only be handled
+// through the web site"). Each load returns the facts of one domain decision; a refusal is a
+// DomainError thrown before anything is written, so the intake logs why and keeps nothing else.
 import {
   DomainError,
   emailReplyVisibility,
-  followUpNote,
   newReplyText,
   partnerTicketSubmitSchema,
   placeEndUser,
   placementOf,
   teamNames,
   type Actor,
-  type Incident,
+  type PartnerEnv,
   type Visibility,
 } from '@handoff/domain';
 import {
   incidentRepository,
+  loadPartnerEnv,
   organisationRepository,
-  partnerRepository,
   teamRepository,
   userRepository,
   type Db,
 } from '@handoff/db';
-import { commentOnPartnerTicket, submitTicket } from './partner-actions';
+import { loadSubmit, type SubmitFacts } from './partner-actions';
 
 /**
  * A reply to a partner ticket's e-mail becomes a comment by its sender: the partner agent who owns
  * the relationship → a public comment the requester reads (and is e-mailed); another group member
  * or a Tier 2 agent → a private comment; the requester → their public comment, and the agent is
- * told. It never escalates or returns the ticket. Refusals are DomainErrors the listener can log.
+ * told. It never escalates or returns the ticket. What `decideComment` needs, or a DomainError.
  */
-export function applyPartnerEmailReply(
-  db: Db,
+export function loadPartnerEmailReply(
+  read: Db,
   {
     fromAddress,
     incidentNumber,
@@ -46,16 +45,13 @@ export function applyPartnerEmailReply(
     attachmentCount?: number;
     now: string;
   },
-): { incidentId: number; number: string; visibility: Visibility; reopened: boolean } {
-  const incident = incidentRepository.findByNumber(db, incidentNumber);
+): {
+  env: PartnerEnv;
+  comment: { body: string; visibility: Visibility; via: 'email'; authorIsUser: boolean };
+} {
+  const incident = incidentRepository.findByNumber(read, incidentNumber);
   if (!incident) throw new DomainError('NOT_FOUND', `No incident ${incidentNumber}.`);
-  const ticket = partnerRepository.findTicket(db, incident.id);
-  if (!ticket)
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      `${incident.number} is not a channel-partner ticket.`,
-    );
-  const tier2 = teamRepository.findByName(db, teamNames.tier2);
+  const tier2 = teamRepository.findByName(read, teamNames.tier2);
   if (!tier2) throw new DomainError('NOT_FOUND', `No team named ${teamNames.tier2} is set up.`);
   const body = newReplyText(text) || (attachmentCount > 0 ? '(attachments only)' : '');
   if (!body)
@@ -63,21 +59,10 @@ export function applyPartnerEmailReply(
       'VALIDATION',
       'The reply has no text of its own above the quoted message, so nothing was added.',
     );
-
-  const { actor, authorIsUser } = senderOf(db, fromAddress, incident.customerId);
-  const visibility = emailReplyVisibility(actor, ticket, tier2.id);
-  const { changes } = commentOnPartnerTicket(db, {
-    incident,
-    actor,
-    body,
-    visibility,
-    via: 'email',
-    now,
-    authorIsUser,
-  });
-  const reopened =
-    incident.status === 'resolved' && changes.status !== undefined && changes.status !== 'resolved';
-  return { incidentId: incident.id, number: incident.number, visibility, reopened };
+  const { actor, authorIsUser } = senderOf(read, fromAddress, incident.customerId);
+  const env = loadPartnerEnv(read, { incident, actor, now });
+  const visibility = emailReplyVisibility(actor, env.ticket, tier2.id);
+  return { env, comment: { body, visibility, via: 'email', authorIsUser } };
 }
 
 function senderOf(
@@ -105,11 +90,11 @@ function senderOf(
 /**
  * A new e-mail from an end user becomes a ticket for their organisation's partner group. An
  * address Handoff has not seen is placed by its domain first (free-mail and unknown domains are
- * refused with the reason). A reply to a closed ticket (`followUpOf`) opens a follow-up and notes it
- * on the old one. All or nothing: a refusal leaves no end user behind.
+ * refused with the reason) and inserted with the ticket. A reply to a closed ticket
+ * (`followUpOf`) opens a follow-up and notes it on the old one. What `decideSubmitTicket` needs.
  */
-export function submitPartnerTicketFromEmail(
-  db: Db,
+export function loadPartnerTicketFromEmail(
+  read: Db,
   {
     fromAddress,
     fromName,
@@ -123,44 +108,49 @@ export function submitPartnerTicketFromEmail(
     subject: string;
     text: string;
     now: string;
-    followUpOf?: { id: number };
+    followUpOf: { id: number } | null;
   },
-): Incident {
-  return db.transaction((tx) => {
-    const email = fromAddress.trim().toLowerCase();
-    let customer = organisationRepository.findCustomerByEmail(db, email);
-    if (!customer) {
-      const placement = placeEndUser({
-        email,
-        organisations: organisationRepository.findAllDomains(db),
-      });
-      organisationRepository.createEndUser(db, {
-        name: fromName?.trim() || email,
-        email,
-        organisationId: placement.organisationId,
-        organisationName: placement.organisationName,
-        passwordHash: null,
-      });
-      customer = organisationRepository.findCustomerByEmail(db, email);
-    }
-    if (!customer) throw new DomainError('NOT_FOUND', `Could not record ${email} as an end user.`);
-    const user = userRepository.findByEmail(db, email);
-    const actor = user ? (userRepository.findActorById(db, user.id) ?? null) : null;
-    const description = [subject.trim(), newReplyText(text)]
-      .filter(Boolean)
-      .join('\n\n')
-      .slice(0, 10_000);
-    const row = submitTicket(db, {
-      actor: actor?.role === 'customer' ? actor : null,
-      customer,
-      input: partnerTicketSubmitSchema.parse({ description: description || '(no text)' }),
-      channel: 'email',
-      now,
-    });
-    if (followUpOf)
-      incidentRepository.insertJournal(tx, followUpOf.id, [followUpNote(row.number, now)]);
-    return row;
+): SubmitFacts {
+  const email = fromAddress.trim().toLowerCase();
+  const known = organisationRepository.findCustomerByEmail(read, email);
+  const placement = known
+    ? null
+    : placeEndUser({ email, organisations: organisationRepository.findAllDomains(read) });
+  const name = fromName?.trim() || email;
+  const customer = known ?? {
+    id: 0,
+    name,
+    email,
+    organisationId: placement!.organisationId,
+  };
+  const user = userRepository.findByEmail(read, email);
+  const actor = user ? (userRepository.findActorById(read, user.id) ?? null) : null;
+  const description = [subject.trim(), newReplyText(text)]
+    .filter(Boolean)
+    .join('\n\n')
+    .slice(0, 10_000);
+  const facts = loadSubmit(read, {
+    actor: actor?.role === 'customer' ? actor : null,
+    customer,
+    input: partnerTicketSubmitSchema.parse({ description: description || '(no text)' }),
+    channel: 'email',
+    now,
   });
+  return {
+    ...facts,
+    followUpOf,
+    ...(placement
+      ? {
+          newRequester: {
+            name,
+            netId: email,
+            email,
+            organisationId: placement.organisationId,
+            organisation: placement.organisationName,
+          },
+        }
+      : {}),
+  };
 }
 
 /**

@@ -15,9 +15,21 @@ import { type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Db } from '../client';
 import { enqueue } from '../repositories/outbox';
 import { changeEvents, notifications, users } from '../schema';
-import { auditTables, entityTables, journalTables, type Column } from './tables';
+import { auditTables, entityKeys, entityTables, journalTables, type Column } from './tables';
 
 type AnyRow = Record<string, unknown> & { id: number };
+
+/** The column an aggregate's rows are addressed by (`id` unless tables.ts names another). */
+const keyOf = (entity: keyof typeof entityTables): string =>
+  (entityKeys as Partial<Record<string, string>>)[entity] ?? 'id';
+
+/** A value that names a row inserted earlier in this commit: exactly `{ ref: string }`. */
+const isRefValue = (v: unknown): v is { ref: string } =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.keys(v).length === 1 &&
+  typeof (v as { ref?: unknown }).ref === 'string';
 
 /** What a commit wrote: the ids of the rows it inserted by ref, each written row, the change ids. */
 export interface Applied {
@@ -54,7 +66,7 @@ function preparedUpdate(db: Db, write: RowUpdate) {
       if (!c) throw new Error(`${write.entity} has no column ${k}`);
       return c;
     };
-    const where: SQL[] = [eq(column('id'), sql.placeholder('id'))];
+    const where: SQL[] = [eq(column(keyOf(write.entity)), sql.placeholder('id'))];
     if (write.expectedVersion !== undefined)
       where.push(eq(column('version'), sql.placeholder('version')));
     for (const [k, v] of still)
@@ -81,13 +93,16 @@ function resolve(applied: Applied, id: EntityId): number {
 }
 
 function insert(db: Db, applied: Applied, write: RowInsert) {
-  const row = db
-    .insert(entityTables[write.entity])
-    .values(write.values as Record<string, unknown>)
-    .returning()
-    .get() as AnyRow;
-  if (write.ref !== undefined) applied.ids.set(write.ref, row.id);
-  applied.rows.set(rowKey(write.entity, row.id), row);
+  const values = Object.fromEntries(
+    Object.entries(write.values as Record<string, unknown>).map(([k, v]) => [
+      k,
+      isRefValue(v) ? resolve(applied, v) : v,
+    ]),
+  );
+  const row = db.insert(entityTables[write.entity]).values(values).returning().get() as AnyRow;
+  const id = row[keyOf(write.entity)] as number;
+  if (write.ref !== undefined) applied.ids.set(write.ref, id);
+  applied.rows.set(rowKey(write.entity, id), row);
 }
 
 function update(db: Db, applied: Applied, write: RowUpdate) {
@@ -104,7 +119,7 @@ function update(db: Db, applied: Applied, write: RowUpdate) {
   const current = db
     .select()
     .from(table)
-    .where(eq(columnsOf(table).id!, id))
+    .where(eq(columnsOf(table)[keyOf(write.entity)]!, id))
     .get() as (AnyRow & { version?: number; number?: string }) | undefined;
   if (!current) throw new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`);
   if (write.conflict) throw new DomainError('CONFLICT', write.conflict);

@@ -3,16 +3,26 @@
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
+  attachments,
   auditEvents,
   consultRequests,
+  customers,
+  inboundMail,
   incidents,
   journalEntries,
+  organisationDomains,
+  organisations,
   outages,
   outageUpdates,
+  partnerHops,
+  partnerTickets,
   problemAudit,
   problemJournal,
   problems,
   routingAnswers,
+  teamMembers,
+  teams,
+  users,
 } from '../schema';
 
 /** The aggregate's own table; it has an integer `id` and, when versioned, a `version` column. */
@@ -22,6 +32,21 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   outage: outages,
   consult: consultRequests,
   routingAnswers,
+  inboundMail,
+  attachment: attachments,
+  partnerTicket: partnerTickets,
+  partnerHop: partnerHops,
+  team: teams,
+  user: users,
+  customer: customers,
+  organisation: organisations,
+  organisationDomain: organisationDomains,
+  teamMember: teamMembers,
+};
+
+/** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
+export const entityKeys: { readonly [E in EntityName]?: string } = {
+  partnerTicket: 'incidentId',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -46,5 +71,19 @@ const _consult = (r: typeof consultRequests.$inferSelect): RowOf<'consult'> => r
 void _consult;
 const _routingAnswers = (r: typeof routingAnswers.$inferSelect): RowOf<'routingAnswers'> => r;
 void _routingAnswers;
+const _rows = {
+  inboundMail: (r: typeof inboundMail.$inferSelect): RowOf<'inboundMail'> => r,
+  attachment: (r: typeof attachments.$inferSelect): RowOf<'attachment'> => r,
+  partnerTicket: (r: typeof partnerTickets.$inferSelect): RowOf<'partnerTicket'> => r,
+  partnerHop: (r: typeof partnerHops.$inferSelect): RowOf<'partnerHop'> => r,
+  team: (r: typeof teams.$inferSelect): RowOf<'team'> => r,
+  user: (r: typeof users.$inferSelect): RowOf<'user'> => r,
+  customer: (r: typeof customers.$inferSelect): RowOf<'customer'> => r,
+  organisation: (r: typeof organisations.$inferSelect): RowOf<'organisation'> => r,
+  organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
+    r,
+  teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+};
+void _rows;
 
 export type Column = AnySQLiteColumn;

@@ -18,9 +18,6 @@ import { type Tx } from './incident';
 type Writer = Db | Tx;
 export type InboundMailRow = typeof inboundMail.$inferSelect;
 
-export const record = (tx: Writer, row: Omit<InboundMailRow, 'id'>): InboundMailRow =>
-  tx.insert(inboundMail).values(row).returning().get();
-
 /**
  * The messages of incidents a reply's Message-IDs name (most specific first), each with the address
  * it was sent to (our mail) or came from (mail we took in): the domain's pickThreadMatch trusts

@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type OutboxDraft } from '@handoff/domain';
+import { intakeLog, type InboundMailRow, type OutboxDraft } from '@handoff/domain';
+import { commitSync } from '../commit';
 import { type Db } from '../client';
 import { createTestDb, type TestDb } from '../testing';
 import * as inboundMailRepository from './inbound-mail';
 import * as outboxRepository from './outbox';
+
+/** A received message's log row, committed as the intake commits it. */
+const logInbound = ({ outcome, reason, incidentId, ...headers }: Omit<InboundMailRow, 'id'>) =>
+  commitSync(db, intakeLog(headers.receivedAt, { headers, outcome, reason, incidentId }));
 
 let t: TestDb;
 let db: Db;
@@ -54,7 +59,7 @@ describe('enqueue', () => {
   });
 
   test('the customer’s own first e-mail is the root of the thread', () => {
-    inboundMailRepository.record(db, {
+    logInbound({
       messageId: '<first@grad.wisc.edu>',
       envelopeFrom: 'ccustomer@grad.wisc.edu',
       fromAddress: 'ccustomer@grad.wisc.edu',
@@ -182,7 +187,7 @@ describe('inbound mail index', () => {
   test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', () => {
     outboxRepository.enqueue(db, [draft({ incidentId: 2 })], now);
     const sent = outboxRepository.findByIncident(db, 2)[0]!;
-    inboundMailRepository.record(db, {
+    logInbound({
       messageId: '<their@x>',
       envelopeFrom: 'a@x.edu',
       fromAddress: 'a@x.edu',

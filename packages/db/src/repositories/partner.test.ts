@@ -5,21 +5,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import {
-  claimTicket,
-  commentOnTicket,
+  decideClaim,
+  decideComment,
+  decideCreateOrganisation,
+  decideEscalate,
+  decideSubmitTicket,
   DomainError,
-  escalateToTier2,
-  partnerTicketService,
-  submitPartnerTicket,
+  effects,
+  incidentUpdate,
+  newIncidentRef,
   type Actor,
   type Incident,
 } from '@handoff/domain';
+import { changesSince, latestChangeId } from '../change-feed';
 import { type Db } from '../client';
-import { loadPartnerEnv } from '../partner-env';
+import { commitSync } from '../commit';
+import { loadPartnerEnv, loadPartnerSubmit } from '../partner-env';
 import { notifications, outbox, partnerHops, partnerTickets, teamMembers, users } from '../schema';
 import { seedPartnerDemoTickets } from '../seed/partner-demo';
 import { createTestDb, type TestDb } from '../testing';
-import { findServiceByPath } from './catalog';
 import * as incidentRepository from './incident';
 import * as organisationRepository from './organisation';
 import * as partnerRepository from './partner';
@@ -47,26 +51,30 @@ const rowsOf = (
 
 function submit(email = 'rita@badgerhealth.example', description = 'Patient portal login loops.') {
   const customer = organisationRepository.findCustomerByEmail(db, email)!;
-  const org = organisationRepository.findById(db, customer.organisationId!)!;
-  const drafts = submitPartnerTicket({
-    input: { description },
-    channel: 'portal',
-    actor: actor(email),
-    requester: { customerId: customer.id, name: customer.name, email: customer.email },
-    organisation: {
-      id: org.id,
-      name: org.name,
-      partnerTeamId: org.partnerTeamId,
-      partnerTeamName: org.partnerTeamName,
-    },
-    partnerMembers: partnerRepository.findMembers(db, org.partnerTeamId),
-    serviceId: findServiceByPath(db, partnerTicketService)!.id,
-    now: at(),
-  });
-  return incidentRepository.create(db, drafts, (tx, row) =>
-    partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) }),
-  );
+  const now = at();
+  return commitSync(db, (read) =>
+    decideSubmitTicket(
+      loadPartnerSubmit(read, {
+        actor: actor(email),
+        customer,
+        input: { description },
+        channel: 'portal',
+        now,
+      }),
+    ),
+  ).row('incident', newIncidentRef);
 }
+
+/** An edit by someone else (no assignee change) between a read and a write. */
+const editMeanwhile = (incident: Incident, description: string) =>
+  commitSync(
+    db,
+    effects(at(), {
+      writes: [
+        incidentUpdate(incident, { description, version: incident.version + 1 }, incident.version),
+      ],
+    }),
+  );
 
 /** Adds `n` partner agents to Badger Health's group, returning their e-mails. */
 function addPartnerAgents(n: number): string[] {
@@ -111,14 +119,21 @@ describe('the demo organisation', () => {
   });
 
   test('a domain belongs to one organisation only (primary key)', () => {
-    expect(() =>
-      organisationRepository.create(db, {
-        name: 'Badger Clone',
-        domains: ['badgerhealth.example'],
-        partnerTeam: { newName: 'Clone Support' },
-        now: at(),
-      }),
-    ).toThrow(/UNIQUE constraint failed: organisation_domains.domain/);
+    // Decided on a stale read (no organisation had the domain yet): the primary key still refuses it.
+    const decided = decideCreateOrganisation({
+      name: 'Badger Clone',
+      domains: ['badgerhealth.example'],
+      organisations: [],
+      nameTaken: false,
+      partnerTeam: { newName: 'Clone Support', taken: false },
+      actorId: actor('admin@handoff.test').id,
+      now: at(),
+    });
+    const before = latestChangeId(db);
+    expect(() => commitSync(db, decided)).toThrow(
+      /UNIQUE constraint failed: organisation_domains.domain/,
+    );
+    expect(changesSince(db, before)).toEqual([]);
     // The failed create left neither the organisation nor its new group behind.
     expect(organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
     expect(teamRepository.findByName(db, 'Clone Support')).toBeUndefined();
@@ -170,26 +185,18 @@ describe('a submitted ticket', () => {
 });
 
 describe('claim: the conditional update', () => {
-  test('50 claims prepared from the same snapshot: exactly one assignee, 49 refusals naming them', () => {
+  test('50 claims decided on the same snapshot: exactly one assignee, 49 refused by the update condition', () => {
     const ticket = submit();
     const emails = addPartnerAgents(50);
     const snapshot = reload(ticket.id);
     const now = at();
-    // Every claimer read the ticket before anyone wrote, so only the WHERE clause can stop them.
-    const prepared = emails.map((email) => {
-      const a = actor(email);
-      return { a, result: claimTicket(loadPartnerEnv(db, { incident: snapshot, actor: a, now })) };
-    });
-    const outcomes = prepared.map(({ a, result }) => {
+    // Every claimer decided before anyone wrote, so only the update's condition can stop them.
+    const prepared = emails.map((email) =>
+      decideClaim(loadPartnerEnv(db, { incident: snapshot, actor: actor(email), now })),
+    );
+    const outcomes = prepared.map((claim) => {
       try {
-        partnerRepository.claim(db, {
-          incidentId: ticket.id,
-          teamId: snapshot.ownerTeamId,
-          claimantId: a.id,
-          expectedVersion: snapshot.version,
-          result,
-          now,
-        });
+        commitSync(db, claim);
         return 'won';
       } catch (e) {
         expect(e).toBeInstanceOf(DomainError);
@@ -198,7 +205,9 @@ describe('claim: the conditional update', () => {
     });
     expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
     expect(outcomes.slice(1)).toEqual(
-      Array(49).fill(`CONFLICT: ${ticket.number} was already claimed by Agent 0.`),
+      Array(49).fill(
+        `CONFLICT: ${ticket.number} changed while you were claiming it. Reload and claim it again.`,
+      ),
     );
 
     const after = reload(ticket.id);
@@ -284,26 +293,9 @@ describe('claim: the conditional update', () => {
     const ticket = submit();
     const parker = actor('partner@handoff.test');
     const snapshot = reload(ticket.id);
-    const result = claimTicket(
-      loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }),
-    );
-    // Someone edits the ticket (no assignee change) between the read and the write.
-    incidentRepository.update(db, {
-      id: ticket.id,
-      expectedVersion: 1,
-      changes: { description: 'More detail.', version: 2 },
-      audit: [],
-    });
-    expect(() =>
-      partnerRepository.claim(db, {
-        incidentId: ticket.id,
-        teamId: snapshot.ownerTeamId,
-        claimantId: parker.id,
-        expectedVersion: 1,
-        result,
-        now: at(),
-      }),
-    ).toThrow(
+    const claim = decideClaim(loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }));
+    editMeanwhile(snapshot, 'More detail.');
+    expect(() => commitSync(db, claim)).toThrow(
       expect.objectContaining({
         code: 'CONFLICT',
         message: `${ticket.number} changed while you were claiming it. Reload and claim it again.`,
@@ -312,42 +304,76 @@ describe('claim: the conditional update', () => {
     expect(reload(ticket.id).ownerAgentId).toBeNull();
     expect(partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
   });
+
+  test('a claim commits exactly one change event, for the group and the new assignee', () => {
+    const ticket = submit();
+    const parker = actor('partner@handoff.test');
+    const before = latestChangeId(db);
+    commitSync(db, (read) =>
+      decideClaim(loadPartnerEnv(read, { incident: reload(ticket.id), actor: parker, now: at() })),
+    );
+    expect(changesSince(db, before)).toEqual([
+      expect.objectContaining({
+        entity: 'incident',
+        entityId: ticket.id,
+        kind: 'partner.claim',
+        teamIds: [partnerTeamId()],
+        userIds: [parker.id, actor('rita@badgerhealth.example').id].sort((a, b) => a - b),
+        actorId: parker.id,
+      }),
+    ]);
+  });
+
+  test('a claim failing half-way (its hop names a missing user) leaves no row, journal, mail or event', () => {
+    const ticket = submit();
+    const parker = actor('partner@handoff.test');
+    const claim = decideClaim(
+      loadPartnerEnv(db, { incident: reload(ticket.id), actor: parker, now: at() }),
+    );
+    const broken = {
+      ...claim,
+      writes: claim.writes.map((w) =>
+        w.op === 'insert' && w.entity === 'partnerHop'
+          ? { ...w, values: { ...w.values, actorId: 999_999 } }
+          : w,
+      ),
+    };
+    const counts = () => ({
+      outbox: rowsOf(outbox, ticket.id),
+      notifications: rowsOf(notifications, ticket.id),
+      hops: rowsOf(partnerHops, ticket.id),
+      journal: incidentRepository.findJournal(db, ticket.id).length,
+      changes: changesSince(db, 0).length,
+    });
+    const before = counts();
+    expect(() => commitSync(db, broken)).toThrow(/FOREIGN KEY/);
+    expect(counts()).toEqual(before);
+    expect(reload(ticket.id)).toMatchObject({ ownerAgentId: null, version: 1 });
+    expect(partnerRepository.findTicket(db, ticket.id)?.relationshipAgent).toBeNull();
+  });
 });
 
-describe('save', () => {
+describe('escalate and comment', () => {
   test('a stale escalation changes nothing: no hop, no e-mail, no notification', () => {
     const ticket = submit();
     const parker = actor('partner@handoff.test');
-    let incident = reload(ticket.id);
-    const claimed = claimTicket(loadPartnerEnv(db, { incident, actor: parker, now: at() }));
-    partnerRepository.claim(db, {
-      incidentId: ticket.id,
-      teamId: incident.ownerTeamId,
-      claimantId: parker.id,
-      expectedVersion: 1,
-      result: claimed,
-      now: at(),
-    });
-    incident = reload(ticket.id);
-    const result = escalateToTier2(loadPartnerEnv(db, { incident, actor: parker, now: at() }), {
+    commitSync(
+      db,
+      decideClaim(loadPartnerEnv(db, { incident: reload(ticket.id), actor: parker, now: at() })),
+    );
+    const incident = reload(ticket.id);
+    const escalation = decideEscalate(loadPartnerEnv(db, { incident, actor: parker, now: at() }), {
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'Stuck.',
     });
-    incidentRepository.update(db, {
-      id: ticket.id,
-      expectedVersion: 2,
-      changes: { description: 'Edited meanwhile.', version: 3 },
-      audit: [],
-    });
+    editMeanwhile(incident, 'Edited meanwhile.');
     const before = {
       outbox: rowsOf(outbox, ticket.id),
       notifications: rowsOf(notifications, ticket.id),
       hops: rowsOf(partnerHops, ticket.id),
     };
-    expect(() =>
-      partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 2, result, now: at() }),
-    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => commitSync(db, escalation)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect({
       outbox: rowsOf(outbox, ticket.id),
       notifications: rowsOf(notifications, ticket.id),
@@ -356,20 +382,27 @@ describe('save', () => {
     expect(reload(ticket.id)).toMatchObject({ ownerTeamId: partnerTeamId(), version: 3 });
   });
 
-  test('a private comment only appends to the journal (the version stays)', () => {
+  test('a private comment only appends to the journal (the version stays) and announces it', () => {
     const ticket = submit();
     const piper = actor('partner2@handoff.test');
-    const result = commentOnTicket(
-      loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }),
-      { body: 'Known issue?', visibility: 'internal' },
+    const before = latestChangeId(db);
+    commitSync(
+      db,
+      decideComment(loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }), {
+        body: 'Known issue?',
+        visibility: 'internal',
+        via: 'web',
+      }),
     );
-    partnerRepository.save(db, { incidentId: ticket.id, expectedVersion: 1, result, now: at() });
     expect(reload(ticket.id).version).toBe(1);
     expect(incidentRepository.findJournal(db, ticket.id)[0]).toMatchObject({
       body: 'Known issue?',
       visibility: 'internal',
       authorName: 'Piper Partner',
     });
+    expect(changesSince(db, before)).toEqual([
+      expect.objectContaining({ entityId: ticket.id, kind: 'partner.comment', actorId: piper.id }),
+    ]);
   });
 });
 

@@ -1,25 +1,8 @@
+import { aliasedTable, and, asc, count, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
-  aliasedTable,
-  and,
-  asc,
-  count,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  sql,
-} from 'drizzle-orm';
-import {
-  DomainError,
   openStatuses,
-  type HopDraft,
   type HopKind,
-  type Incident,
   type MemberTicket,
-  type NotificationDraft,
-  type OutboxDraft,
-  type PartnerStepResult,
   type PartnerScope,
   type PartnerTicketFacts,
   type Person,
@@ -28,7 +11,6 @@ import { type Db } from '../client';
 import {
   incidents,
   journalEntries,
-  notifications,
   organisations,
   partnerHops,
   partnerTickets,
@@ -36,8 +18,7 @@ import {
   teams,
   users,
 } from '../schema';
-import { insertAudit, insertJournal, update, type Tx } from './incident';
-import { enqueue } from './outbox';
+import { type Tx } from './incident';
 
 type Writer = Db | Tx;
 const relationshipAgent = aliasedTable(users, 'relationship_agent');
@@ -244,155 +225,3 @@ export const countPrivateCommentsSince = (
       ),
     )
     .get()?.n ?? 0;
-
-function insertHop(tx: Writer, incidentId: number, hop: HopDraft | null) {
-  if (hop)
-    tx.insert(partnerHops)
-      .values({ ...hop, incidentId })
-      .run();
-}
-
-function insertNotifications(
-  tx: Writer,
-  incidentId: number,
-  drafts: NotificationDraft[],
-  at: string,
-) {
-  if (drafts.length > 0)
-    tx.insert(notifications)
-      .values(drafts.map((n) => ({ ...n, incidentId, createdAt: at })))
-      .run();
-}
-
-/** The writes a new ticket adds inside incidentRepository.create's transaction. */
-export function insertNewTicket(
-  tx: Tx,
-  row: Incident,
-  drafts: {
-    ticket: { organisationId: number; partnerTeamId: number };
-    hop: HopDraft;
-    notifications: NotificationDraft[];
-    outbox: OutboxDraft[];
-  },
-): void {
-  tx.insert(partnerTickets)
-    .values({ incidentId: row.id, ...drafts.ticket })
-    .run();
-  insertHop(tx, row.id, drafts.hop);
-  insertNotifications(tx, row.id, drafts.notifications, row.createdAt);
-  enqueue(tx, drafts.outbox, row.createdAt);
-}
-
-/**
- * First claim wins (kb 003 rule 4): ONE conditional UPDATE that only matches while the ticket is
- * still open, in the team it was claimed from, with no assignee and at the version the claimer
- * saw. Of any number of concurrent claims exactly one row update happens; every other claimer
- * is refused with the name of the agent who has it. Journal, audit, notifications, e-mails, the
- * hop and the relationship agent are written in the same IMMEDIATE transaction.
- */
-export function claim(
-  db: Db,
-  args: {
-    incidentId: number;
-    teamId: number;
-    claimantId: number;
-    expectedVersion: number;
-    result: PartnerStepResult;
-    now: string;
-  },
-): Incident {
-  const { result } = args;
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(incidents)
-        .set(result.changes)
-        .where(
-          and(
-            eq(incidents.id, args.incidentId),
-            eq(incidents.ownerTeamId, args.teamId),
-            isNull(incidents.ownerAgentId),
-            eq(incidents.version, args.expectedVersion),
-            inArray(incidents.status, [...openStatuses]),
-          ),
-        )
-        .returning()
-        .get();
-      if (!row)
-        throw claimRefusal(
-          tx,
-          args.incidentId,
-          args.claimantId,
-          result.hop?.kind === 'pulled' ? 'pulled' : 'claimed',
-        );
-      insertJournal(tx, row.id, result.journal);
-      insertAudit(tx, row.id, result.audit);
-      insertNotifications(tx, row.id, result.notifications, args.now);
-      enqueue(tx, result.outbox, args.now);
-      insertHop(tx, row.id, result.hop);
-      if (result.relationshipAgentId !== undefined) {
-        tx.update(partnerTickets)
-          .set({ relationshipAgentId: result.relationshipAgentId })
-          .where(eq(partnerTickets.incidentId, row.id))
-          .run();
-      }
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-/** Why a conditional claim matched nothing, read under the same write lock. */
-function claimRefusal(
-  tx: Tx,
-  incidentId: number,
-  claimantId: number,
-  verb: 'claimed' | 'pulled',
-): DomainError {
-  const now = tx
-    .select({
-      number: incidents.number,
-      ownerAgentId: incidents.ownerAgentId,
-      ownerName: users.name,
-    })
-    .from(incidents)
-    .leftJoin(users, eq(users.id, incidents.ownerAgentId))
-    .where(eq(incidents.id, incidentId))
-    .get();
-  if (!now) return new DomainError('NOT_FOUND', `No incident #${incidentId} that you can see.`);
-  if (now.ownerAgentId === claimantId)
-    return new DomainError('INVALID_TRANSITION', `You already have ${now.number}.`);
-  if (now.ownerAgentId !== null)
-    return new DomainError(
-      'CONFLICT',
-      `${now.number} was already ${verb} by ${now.ownerName ?? 'another agent'}.`,
-    );
-  return new DomainError(
-    'CONFLICT',
-    `${now.number} changed while you were claiming it. Reload and claim it again.`,
-  );
-}
-
-/**
- * Saves an escalation, a return or a comment: incident changes at the expected version (CONFLICT
- * otherwise) with everything else in one transaction; a comment that changes no field only appends.
- */
-export function save(
-  db: Db,
-  args: { incidentId: number; expectedVersion: number; result: PartnerStepResult; now: string },
-): void {
-  const { result, incidentId, now } = args;
-  const rest = (tx: Tx) => {
-    enqueue(tx, result.outbox, now);
-    insertHop(tx, incidentId, result.hop);
-  };
-  if (Object.keys(result.changes).length > 0) {
-    update(db, { id: incidentId, expectedVersion: args.expectedVersion, ...result, also: rest });
-    return;
-  }
-  db.transaction((tx) => {
-    insertJournal(tx, incidentId, result.journal);
-    insertNotifications(tx, incidentId, result.notifications, now);
-    rest(tx);
-  });
-}

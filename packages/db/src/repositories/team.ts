@@ -1,15 +1,8 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import {
-  teamNames,
-  type MemberTicket,
-  type Role,
-  type SupportGroup,
-  type TeamNotify,
-} from '@handoff/domain';
+import { teamNames, type Role, type SupportGroup, type TeamNotify } from '@handoff/domain';
 import { type Db } from '../client';
 import { organisations, teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
-import { findOpenMemberTickets } from './partner';
 
 type Reader = Db | Tx;
 
@@ -97,62 +90,3 @@ export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithM
 }
 
 export const findSupportGroup = (db: Reader, id: number) => findSupportGroups(db, [id])[0];
-
-/** A new login made straight into a group, in one transaction (kb 003: the group's agents). */
-export function createMember(
-  db: Db,
-  args: { teamId: number; name: string; email: string; role: Role; passwordHash: string },
-): { id: number } {
-  return db.transaction(
-    (tx) => {
-      const user = tx
-        .insert(users)
-        .values({
-          name: args.name,
-          email: args.email,
-          role: args.role,
-          passwordHash: args.passwordHash,
-        })
-        .returning()
-        .get();
-      tx.insert(teamMembers).values({ userId: user.id, teamId: args.teamId }).run();
-      return { id: user.id };
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-/** Puts an existing login in a group (a second add of the same pair changes nothing). */
-export function addMember(db: Db, args: { teamId: number; userId: number }): void {
-  db.insert(teamMembers).values(args).onConflictDoNothing().run();
-}
-
-/**
- * Takes a member out of a group under the write lock: `guard` sees the group and the member's open
- * tickets as they are at that moment and throws to refuse, so neither a claim nor the removal of the
- * group's other member can slip in between the check and the delete.
- */
-export function removeMember<T>(
-  db: Db,
-  args: {
-    teamId: number;
-    userId: number;
-    guard: (facts: {
-      group: SupportGroupWithMembers | undefined;
-      openTickets: MemberTicket[];
-    }) => T;
-  },
-): T {
-  return db.transaction(
-    (tx) => {
-      const openTickets =
-        findOpenMemberTickets(tx, [args.teamId]).get(`${args.teamId}:${args.userId}`) ?? [];
-      const checked = args.guard({ group: findSupportGroup(tx, args.teamId), openTickets });
-      tx.delete(teamMembers)
-        .where(and(eq(teamMembers.teamId, args.teamId), eq(teamMembers.userId, args.userId)))
-        .run();
-      return checked;
-    },
-    { behavior: 'immediate' },
-  );
-}

@@ -1,16 +1,14 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { mailTemplateKeys, visibilities } from '@handoff/domain';
+import {
+  inboundOutcomes,
+  mailTemplateKeys,
+  visibilities,
+  type InboundOutcome,
+} from '@handoff/domain';
 import { incidents } from './incidents';
 import { users } from './people';
 
-export const inboundOutcomes = [
-  'created',
-  'appended',
-  'reopened',
-  'follow_up',
-  'ignored',
-  'rejected',
-] as const;
+export { inboundOutcomes, type InboundOutcome };
 
 /**
  * Every message the SMTP listener received and what became of it: the threading index for replies
@@ -40,7 +38,6 @@ export const inboundMail = sqliteTable(
     index('inbound_mail_outcome_idx').on(t.outcome, t.reason),
   ],
 );
-export type InboundOutcome = (typeof inboundOutcomes)[number];
 
 /** An admin's version of a notification template; a key without a row uses the shipped default. */
 export const mailTemplates = sqliteTable('mail_templates', {

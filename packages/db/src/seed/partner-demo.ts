@@ -2,18 +2,17 @@
 // empty database: one waiting in Badger Health's queue, one escalated and waiting for Tier 2.
 // Kept out of seedDemoData so tests that count the seeded incidents are not affected.
 import {
-  escalateToTier2,
-  claimTicket,
-  partnerTicketService,
-  submitPartnerTicket,
+  decideClaim,
+  decideEscalate,
+  decideSubmitTicket,
+  newIncidentRef,
   type Actor,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { loadPartnerEnv } from '../partner-env';
-import { findServiceByPath } from '../repositories/catalog';
+import { commitSync } from '../commit';
+import { loadPartnerEnv, loadPartnerSubmit } from '../partner-env';
 import * as incidentRepository from '../repositories/incident';
 import * as organisationRepository from '../repositories/organisation';
-import * as partnerRepository from '../repositories/partner';
 import * as userRepository from '../repositories/user';
 
 const hoursBefore = (now: string, h: number) =>
@@ -29,26 +28,36 @@ function actorOf(db: Db, email: string): Actor {
 function submit(db: Db, email: string, description: string, at: string) {
   const actor = actorOf(db, email);
   const customer = organisationRepository.findCustomerByEmail(db, email)!;
-  const org = organisationRepository.findById(db, customer.organisationId!)!;
-  const drafts = submitPartnerTicket({
-    input: { description },
-    channel: 'portal',
-    actor,
-    requester: { customerId: customer.id, name: customer.name, email: customer.email },
-    organisation: {
-      id: org.id,
-      name: org.name,
-      partnerTeamId: org.partnerTeamId,
-      partnerTeamName: org.partnerTeamName,
-    },
-    partnerMembers: partnerRepository.findMembers(db, org.partnerTeamId),
-    serviceId: findServiceByPath(db, partnerTicketService)!.id,
-    now: at,
-  });
-  return incidentRepository.create(db, drafts, (tx, row) =>
-    partnerRepository.insertNewTicket(tx, row, { ...drafts, ...drafts.told(row) }),
-  );
+  return commitSync(db, (read) =>
+    decideSubmitTicket(
+      loadPartnerSubmit(read, {
+        actor,
+        customer,
+        input: { description },
+        channel: 'portal',
+        now: at,
+      }),
+    ),
+  ).row('incident', newIncidentRef);
 }
+
+/** One partner step by `actor` at `at`, decided on the ticket as it is then. */
+const step = (
+  db: Db,
+  incidentId: number,
+  actor: Actor,
+  at: string,
+  decide: (env: ReturnType<typeof loadPartnerEnv>) => ReturnType<typeof decideClaim>,
+) =>
+  commitSync(db, (read) =>
+    decide(
+      loadPartnerEnv(read, {
+        incident: incidentRepository.findById(read, incidentId)!,
+        actor,
+        now: at,
+      }),
+    ),
+  );
 
 export function seedPartnerDemoTickets(db: Db, { now }: { now: string }): void {
   submit(
@@ -65,29 +74,13 @@ export function seedPartnerDemoTickets(db: Db, { now }: { now: string }): void {
     hoursBefore(now, 6),
   );
   const parker = actorOf(db, 'partner@handoff.test');
-  let at = hoursBefore(now, 5);
-  let incident = incidentRepository.findById(db, escalated.id)!;
-  let result = claimTicket(loadPartnerEnv(db, { incident, actor: parker, now: at }));
-  partnerRepository.claim(db, {
-    incidentId: incident.id,
-    teamId: incident.ownerTeamId,
-    claimantId: parker.id,
-    expectedVersion: incident.version,
-    result,
-    now: at,
-  });
-  at = hoursBefore(now, 4);
-  incident = incidentRepository.findById(db, escalated.id)!;
-  result = escalateToTier2(loadPartnerEnv(db, { incident, actor: parker, now: at }), {
-    incidentId: incident.id,
-    expectedVersion: incident.version,
-    privateComment:
-      'Reproduced with Bao’s account on two devices; the PDF viewer logs “unsupported encryption”. Needs the vendor’s eyes.',
-  });
-  partnerRepository.save(db, {
-    incidentId: incident.id,
-    expectedVersion: incident.version,
-    result,
-    now: at,
-  });
+  step(db, escalated.id, parker, hoursBefore(now, 5), decideClaim);
+  step(db, escalated.id, parker, hoursBefore(now, 4), (env) =>
+    decideEscalate(env, {
+      incidentId: escalated.id,
+      expectedVersion: env.incident.version,
+      privateComment:
+        'Reproduced with Bao’s account on two devices; the PDF viewer logs “unsupported encryption”. Needs the vendor’s eyes.',
+    }),
+  );
 }

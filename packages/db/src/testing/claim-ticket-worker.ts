@@ -1,13 +1,13 @@
-// Child process for the cross-process claim race: opens an existing database file, loads the
-// ticket and prepares one claim per given agent from that same snapshot (as concurrent requests
-// would), prints "ready", waits for "go" on stdin so every worker writes at once, then runs the
-// conditional claims and prints each outcome as JSON.
+// Child process for the cross-process claim race: opens an existing database file, looks up the
+// given agents, prints "ready", waits for "go" on stdin so every worker claims at once, then claims
+// as the procedure does (one commit per claim: load under the write lock, decide, conditional
+// update) and prints each outcome as JSON.
 import { createInterface } from 'node:readline';
-import { claimTicket, isDomainError } from '@handoff/domain';
+import { decideClaim, isDomainError } from '@handoff/domain';
 import { createDb } from '../client';
 import { loadPartnerEnv } from '../partner-env';
 import { findById } from '../repositories/incident';
-import { claim } from '../repositories/partner';
+import { commitSync } from '../commit';
 import { findActorById, findByEmail } from '../repositories/user';
 
 const [path, incidentArg, emailsArg] = process.argv.slice(2);
@@ -24,22 +24,17 @@ const prepared = emailsArg.split(',').map((email) => {
   const user = findByEmail(db, email);
   const actor = user && findActorById(db, user.id);
   if (!actor) throw new Error(`No user ${email}`);
-  return { email, actor, result: claimTicket(loadPartnerEnv(db, { incident, actor, now })) };
+  return { email, actor };
 });
 
 const lines = createInterface({ input: process.stdin });
 process.stdout.write('ready\n');
 lines.once('line', () => {
-  const outcomes = prepared.map(({ email, actor, result }) => {
+  const outcomes = prepared.map(({ email, actor }) => {
     try {
-      claim(db, {
-        incidentId: incident.id,
-        teamId: incident.ownerTeamId,
-        claimantId: actor.id,
-        expectedVersion: incident.version,
-        result,
-        now,
-      });
+      commitSync(db, (read) =>
+        decideClaim(loadPartnerEnv(read, { incident: findById(read, incident.id)!, actor, now })),
+      );
       return { email, ok: true as const };
     } catch (e) {
       if (!isDomainError(e)) throw e;

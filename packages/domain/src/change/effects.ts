@@ -12,13 +12,16 @@ import {
 } from './entities';
 import { type ChangeEventDraft } from './event';
 import { type NotificationDraft, type Presence } from './notification';
-import { type EntityId } from './ref';
+import { type EntityId, type Ref } from './ref';
+
+/** Insert values where any id field may name a row inserted earlier in the same Effects. */
+export type WithRefs<T> = { [K in keyof T]: T[K] | (number extends T[K] ? Ref : never) };
 
 /** A new row; `ref` names it so later effects (journal, outbox, events) can use its id. */
 export interface RowInsert<E extends EntityName = EntityName> {
   op: 'insert';
   entity: E;
-  values: InsertOf<E>;
+  values: WithRefs<InsertOf<E>>;
   ref?: string;
 }
 
@@ -118,7 +121,7 @@ export function mergeEffects(first: Effects, ...rest: Partial<Omit<Effects, 'at'
 
 export const insertRow = <E extends EntityName>(
   entity: E,
-  values: InsertOf<E>,
+  values: WithRefs<InsertOf<E>>,
   ref?: string,
 ): RowInsert<E> => ({ op: 'insert', entity, values, ...(ref === undefined ? {} : { ref }) });
 

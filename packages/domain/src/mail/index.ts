@@ -5,3 +5,5 @@ export * from './text';
 export * from './inbound';
 export * from './notifications';
 export * from './sender-trust';
+export * from './entity';
+export * from './intake-log';

@@ -16,3 +16,14 @@ export * from './requester-view';
 export * from './email-reply';
 export * from './inbound-route';
 export * from './support-groups';
+export * from './entity';
+export {
+  decideClaim,
+  decideComment,
+  decideEscalate,
+  decideReturn,
+  decideSubmitTicket,
+  partnerEvent,
+  partnerStepEffects,
+} from './effects';
+export * from './admin-effects';

@@ -185,3 +185,4 @@ export type GroupMemberCreateInput = z.infer<typeof groupMemberCreateSchema>;
 /** Admin: put an existing login in a group, or take one out. */
 export const groupMemberSchema = z.object({ teamId, userId });
 export type GroupMemberInput = z.infer<typeof groupMemberSchema>;
+export type OrganisationCreateInput = z.infer<typeof organisationCreateSchema>;

@@ -1,35 +1,53 @@
-// What a received e-mail does to the database, in one write transaction: decided by the domain's
-// inbound rules, logged in inbound_mail (threading index and counters), with its attachments and
-// the mail it causes (acknowledgement, team notice) queued alongside.
+// What a received e-mail does to the database, in one commit per message: the plan loads what the
+// domain's inbound rules read (under the write lock, so two messages cannot both reopen or both pass
+// the flood cap), one decision per route returns Effects — the incident change, the inbound_mail
+// log row (threading index and counters), the attachments and the mail it causes — and the commit
+// module applies them all or nothing.
 import {
   acknowledgementWithheld,
   acknowledgementWithheldNote,
+  decideComment,
   decideInbound,
+  decideSubmitTicket,
   DomainError,
   emailIntakeService,
   followUpNote,
+  incidentJournal,
   incidentNumberFromSubject,
+  inboundMailRef,
+  intakeLog,
+  mergeEffects,
+  newIncidentEffects,
+  newIncidentRef,
   partnerMailRoute,
   pickThreadMatch,
   receiveEmailIncident,
   receiveEmailReply,
   receiveStaffEmailReply,
   senderOf,
+  submitPartnerTicket,
   teamNames,
   trustReplySender,
+  incidentUpdate,
+  incidentAudit,
+  incidentEvent,
+  effects,
+  mailFor,
+  type Effects,
   type InboundDecision,
-  type Incident,
   type InboundMatch,
   type InboundMessage,
+  type InboundOutcome,
+  type Incident,
+  type IntakeHeaders,
   type OutboxDraft,
   type PartnerMailRoute,
   type ReplyClaim,
   type ReplySender,
-  type Visibility,
 } from '@handoff/domain';
 import {
-  attachmentRepository,
   catalogRepository,
+  commitSync,
   customerRepository,
   inboundMailRepository,
   incidentRepository,
@@ -37,18 +55,16 @@ import {
   partnerRepository,
   teamRepository,
   userRepository,
+  type CommitResult,
   type Db,
-  type schema,
 } from '@handoff/db';
 import {
-  applyPartnerEmailReply,
   isPartnerEndUser,
-  submitPartnerTicketFromEmail,
+  loadPartnerEmailReply,
+  loadPartnerTicketFromEmail,
 } from '../partner-mail';
 import { type MailConfig } from './config';
 import { acknowledgementFor, noteMailFor } from './notify';
-
-type InboundOutcome = schema.InboundOutcome;
 
 export interface InboundAttachment {
   filename: string;
@@ -64,7 +80,16 @@ export interface IntakeResult {
   incidentNumber: string | null;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+interface IntakeInput {
+  message: InboundMessage;
+  attachments: InboundAttachment[];
+  size: number;
+  now: string;
+  config: Pick<MailConfig, 'ownAddresses' | 'maxAttachmentBytes'>;
+}
+
+/** A channel partner's refusal (kb 003): the message is logged as rejected with it, and nothing else is kept. */
+class PartnerRefusal extends Error {}
 
 type Match = InboundMatch & { incident: Incident; claim: ReplyClaim };
 
@@ -105,6 +130,34 @@ function replySenderOf(db: Db, match: Match | null, senderAddress: string): Repl
   });
 }
 
+/**
+ * A From address is unverified: the acknowledgement of a new incident is capped per address and
+ * per hour (issue 13); a withheld one leaves an internal note on the new incident instead.
+ */
+function cappedAcknowledgement(
+  read: Db,
+  drafts: OutboxDraft[],
+  { since, now }: { since: string; now: string },
+): { mail: OutboxDraft[]; journal: Effects['journal'] } {
+  const first = drafts[0];
+  if (!first) return { mail: drafts, journal: [] };
+  const sent = outboxRepository.countTemplateSince(read, {
+    template: first.template,
+    toAddress: first.toAddress,
+    since,
+  });
+  const withheld = acknowledgementWithheld({
+    toAddressLastHour: sent.toAddress,
+    allLastHour: sent.all,
+  });
+  return withheld
+    ? {
+        mail: [],
+        journal: incidentJournal(newIncidentRef, [acknowledgementWithheldNote(withheld, now)]),
+      }
+    : { mail: drafts, journal: [] };
+}
+
 /** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
 function partnerRouteOf(
   db: Db,
@@ -128,258 +181,253 @@ function partnerRouteOf(
   });
 }
 
-/** A partner function's refusal (a DomainError) becomes the logged reason; anything else is a real failure. */
-function refusalOf(e: unknown): string {
-  if (e instanceof DomainError) return e.message;
-  throw e;
+const headersOf = ({ message, attachments, size, now }: IntakeInput): IntakeHeaders => ({
+  messageId: message.messageId,
+  envelopeFrom: message.envelopeFrom,
+  fromAddress: senderOf(message)?.address ?? null,
+  subject: message.subject.slice(0, 500),
+  size,
+  attachmentCount: attachments.length,
+  receivedAt: now,
+});
+
+/** A partner load + decision; its DomainError is a refusal to log, not a failure. */
+function partnerStep(step: () => Effects): Effects {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof DomainError) throw new PartnerRefusal(e.message);
+    throw e;
+  }
 }
 
-/** Takes in one parsed message. Throws only on a setup or database error (the listener answers 451). */
-export function receiveInbound(
-  db: Db,
-  {
-    message,
-    attachments,
-    size,
-    now,
-    config,
-  }: {
-    message: InboundMessage;
-    attachments: InboundAttachment[];
-    size: number;
-    now: string;
-    config: Pick<MailConfig, 'ownAddresses' | 'maxAttachmentBytes'>;
-  },
-): IntakeResult {
-  const helpDesk = teamRepository.findByName(db, teamNames.helpDesk);
-  const service = catalogRepository.findServiceByPath(db, emailIntakeService);
+/** The plan of one message: loads under the write lock, then the decision of its route, as Effects. */
+function planIntake(read: Db, input: IntakeInput): Effects {
+  const { message, attachments, now, config } = input;
+  const helpDesk = teamRepository.findByName(read, teamNames.helpDesk);
+  const service = catalogRepository.findServiceByPath(read, emailIntakeService);
   if (!helpDesk || !service)
     throw new Error(
       `E-mail intake needs the ${teamNames.helpDesk} team and the ${Object.values(emailIntakeService).join(' > ')} service.`,
     );
   const sender = senderOf(message);
+  const match = findMatch(read, message, sender?.address ?? '');
+  const since = new Date(Date.parse(now) - 3_600_000).toISOString();
+  const decision = decideInbound({
+    message,
+    ownAddresses: config.ownAddresses,
+    match,
+    replySender: sender ? replySenderOf(read, match, sender.address) : null,
+    newIncidentsFromSenderLastHour: sender
+      ? inboundMailRepository.countNewIncidentsFromSince(read, sender.address, since)
+      : 0,
+    repliesFromSenderLastHour: sender
+      ? inboundMailRepository.countRepliesFromSince(read, sender.address, since)
+      : 0,
+    repliesToIncidentLastHour: match
+      ? inboundMailRepository.countRepliesToSince(read, match.incident.id, since)
+      : 0,
+    alreadyReceived:
+      message.messageId !== null && inboundMailRepository.wasTakenIn(read, message.messageId),
+    now,
+  });
+  const headers = headersOf(input);
+  const log = (
+    outcome: InboundOutcome,
+    rest: Omit<Parameters<typeof intakeLog>[1], 'headers' | 'outcome'> = {},
+  ) =>
+    intakeLog(now, {
+      headers,
+      outcome,
+      attachments,
+      maxAttachmentBytes: config.maxAttachmentBytes,
+      ...rest,
+    });
 
-  // better-sqlite3 has one connection: reads through `db` inside the transaction see its writes
-  // and run under its write lock, so two messages cannot both reopen or both pass the flood cap.
-  return db.transaction(
-    (tx) => {
-      const match = findMatch(db, message, sender?.address ?? '');
-      const since = new Date(Date.parse(now) - 3_600_000).toISOString();
-      const decision = decideInbound({
-        message,
-        ownAddresses: config.ownAddresses,
-        match,
-        replySender: sender ? replySenderOf(db, match, sender.address) : null,
-        newIncidentsFromSenderLastHour: sender
-          ? inboundMailRepository.countNewIncidentsFromSince(tx, sender.address, since)
-          : 0,
-        repliesFromSenderLastHour: sender
-          ? inboundMailRepository.countRepliesFromSince(tx, sender.address, since)
-          : 0,
-        repliesToIncidentLastHour: match
-          ? inboundMailRepository.countRepliesToSince(tx, match.incident.id, since)
-          : 0,
-        alreadyReceived:
-          message.messageId !== null && inboundMailRepository.wasTakenIn(tx, message.messageId),
-        now,
-      });
-      const log = (outcome: InboundOutcome, reason: string | null, incidentId: number | null) =>
-        inboundMailRepository.record(tx, {
-          messageId: message.messageId,
-          envelopeFrom: message.envelopeFrom,
-          fromAddress: sender?.address ?? null,
-          subject: message.subject.slice(0, 500),
-          outcome,
-          reason,
-          incidentId,
-          size,
+  // kb 003: replies on channel-partner tickets are comments by their sender; new mail from an
+  // organisation's end user is a ticket for its partner group.
+  const partner = partnerRouteOf(read, decision, match, sender?.address ?? null);
+  switch (partner.route) {
+    case 'refuse':
+      return log('rejected', { reason: partner.reason });
+    case 'comment':
+      return partnerStep(() => {
+        const { env, comment } = loadPartnerEmailReply(read, {
+          fromAddress: sender!.address,
+          incidentNumber: match!.incident.number,
+          text: message.text,
           attachmentCount: attachments.length,
-          receivedAt: now,
+          now,
         });
-      const keep = (
-        incidentId: number,
-        inboundMailId: number,
-        visibility: Visibility = 'customer',
-      ) =>
-        attachmentRepository.insertMany(
-          tx,
-          attachments.map((a) => {
-            const tooBig = a.size > config.maxAttachmentBytes;
-            return {
-              incidentId,
-              inboundMailId,
-              filename: a.filename,
-              contentType: a.contentType,
-              size: a.size,
-              content: tooBig ? null : a.content,
-              skippedReason: tooBig
-                ? `Not stored: ${mb(a.size)} is over the ${mb(config.maxAttachmentBytes)} limit.`
-                : null,
-              visibility,
-              createdAt: now,
-            };
+        const step = decideComment(env, comment);
+        const reopened =
+          env.incident.status === 'resolved' &&
+          step.writes.some((w) => w.op === 'update' && w.entity === 'incident' && w.set.status);
+        return mergeEffects(
+          step,
+          log(reopened ? 'reopened' : 'appended', {
+            incidentId: env.incident.id,
+            visibility: comment.visibility,
           }),
         );
-      const queue = (drafts: OutboxDraft[]) => outboxRepository.enqueue(tx, drafts, now);
-      // A From address is unverified: acknowledgements are capped per address and per hour.
-      const acknowledge = (row: Incident) => {
-        const drafts = acknowledgementFor(db, row);
-        const first = drafts[0];
-        if (!first) return;
-        const sent = outboxRepository.countTemplateSince(tx, {
-          template: first.template,
-          toAddress: first.toAddress,
-          since,
+      });
+    case 'new_ticket':
+      return partnerStep(() => {
+        const facts = loadPartnerTicketFromEmail(read, {
+          fromAddress: sender!.address,
+          fromName: sender!.name,
+          subject: message.subject,
+          text: message.text,
+          now,
+          followUpOf: partner.followUpOf === null ? null : { id: partner.followUpOf },
         });
-        const withheld = acknowledgementWithheld({
-          toAddressLastHour: sent.toAddress,
-          allLastHour: sent.all,
-        });
-        if (withheld)
-          incidentRepository.insertJournal(tx, row.id, [
-            acknowledgementWithheldNote(withheld, now),
-          ]);
-        else queue(drafts);
-      };
+        // The requester's acknowledgement reads the new ticket as the submission rules draft it.
+        const { incident } = submitPartnerTicket(facts);
+        const acknowledgement = cappedAcknowledgement(
+          read,
+          acknowledgementFor(read, { ...incident, number: facts.number }),
+          { since, now },
+        );
+        return mergeEffects(
+          decideSubmitTicket({ ...facts, acknowledgement: acknowledgement.mail }),
+          { journal: acknowledgement.journal },
+          log(partner.followUpOf === null ? 'created' : 'follow_up', {
+            incidentId: newIncidentRef,
+          }),
+        );
+      });
+    case 'help_desk':
+      break;
+  }
 
-      const rejected = (reason: string): IntakeResult => {
-        log('rejected', reason, null);
-        return { outcome: 'rejected', reason, incidentId: null, incidentNumber: null };
-      };
-
-      // kb 003: replies on channel-partner tickets are comments by their sender; new mail from an
-      // organisation's end user is a ticket for its partner group. Each runs in a savepoint, so a
-      // refusal undoes only its own writes and is logged with its reason.
-      const partner = partnerRouteOf(db, decision, match, sender?.address ?? null);
-      switch (partner.route) {
-        case 'refuse':
-          return rejected(partner.reason);
-        case 'comment': {
-          let reply: ReturnType<typeof applyPartnerEmailReply>;
-          try {
-            reply = applyPartnerEmailReply(db, {
-              fromAddress: sender!.address,
-              incidentNumber: match!.incident.number,
-              text: message.text,
-              attachmentCount: attachments.length,
-              now,
-            });
-          } catch (e) {
-            return rejected(refusalOf(e));
-          }
-          const outcome = reply.reopened ? 'reopened' : 'appended';
-          keep(reply.incidentId, log(outcome, null, reply.incidentId).id, reply.visibility);
-          return {
-            outcome,
-            reason: null,
-            incidentId: reply.incidentId,
-            incidentNumber: reply.number,
-          };
-        }
-        case 'new_ticket': {
-          let row: ReturnType<typeof submitPartnerTicketFromEmail>;
-          try {
-            row = submitPartnerTicketFromEmail(db, {
-              fromAddress: sender!.address,
-              fromName: sender!.name,
-              subject: message.subject,
-              text: message.text,
-              now,
-              followUpOf: partner.followUpOf === null ? undefined : { id: partner.followUpOf },
-            });
-          } catch (e) {
-            return rejected(refusalOf(e));
-          }
-          const outcome = partner.followUpOf === null ? 'created' : 'follow_up';
-          keep(row.id, log(outcome, null, row.id).id);
-          acknowledge(row);
-          return { outcome, reason: null, incidentId: row.id, incidentNumber: row.number };
-        }
-        case 'help_desk':
-          break;
+  switch (decision.action) {
+    case 'ignore':
+      return log('ignored', {
+        reason: decision.reason,
+        incidentId: match?.incident.id ?? null,
+        attachments: [],
+      });
+    case 'reject':
+      return log('rejected', { reason: decision.reason });
+    case 'create':
+    case 'follow_up': {
+      const customer = customerRepository.findByEmail(read, sender!.address) ?? null;
+      const old = decision.action === 'follow_up' ? match!.incident : undefined;
+      const claimed = decision.action === 'create' ? decision.claimed : undefined;
+      const number = incidentRepository.reserveNumber(read);
+      const drafts = receiveEmailIncident({
+        message,
+        customer,
+        ownerTeamId: helpDesk.id,
+        serviceId: service.id,
+        now,
+        followUpOf: old,
+        claimed,
+      });
+      const ack = cappedAcknowledgement(
+        read,
+        acknowledgementFor(read, { ...drafts.incident, number }),
+        { since, now },
+      );
+      const reason = claimed ? `${claimed.reason}: opened as a new incident for review.` : null;
+      return mergeEffects(
+        newIncidentEffects(drafts, { number, now, mail: ack.mail }),
+        {
+          journal: [
+            ...ack.journal,
+            ...(old ? incidentJournal(old.id, [followUpNote(number, now)]) : []),
+          ],
+        },
+        log(decision.action === 'create' ? 'created' : 'follow_up', {
+          incidentId: newIncidentRef,
+          reason,
+        }),
+      );
+    }
+    case 'staff_note': {
+      // Staff mail is an internal note by them; it never reopens (issue 13).
+      const incident = incidentRepository.findById(read, decision.incidentId)!;
+      let note: ReturnType<typeof receiveStaffEmailReply>;
+      try {
+        note = receiveStaffEmailReply({ incident, message, actor: decision.actor, now });
+      } catch (e) {
+        if (e instanceof DomainError) return log('rejected', { reason: e.message });
+        throw e;
       }
+      return mergeEffects(
+        effects(now, {
+          journal: incidentJournal(incident.id, note.journal),
+          events: [incidentEvent(incident.id, 'email_staff_note', decision.actor.id, incident)],
+        }),
+        log('appended', { incidentId: incident.id, visibility: 'internal' }),
+      );
+    }
+    case 'append':
+    case 'reopen': {
+      const incident = incidentRepository.findById(read, decision.incidentId)!;
+      const reply = receiveEmailReply({
+        incident,
+        message,
+        reopen: decision.action === 'reopen',
+        now,
+      });
+      const after = reply.audit.length > 0 ? { ...incident, ...reply.changes } : incident;
+      const note = reply.journal.find((j) => j.kind === 'email')?.body ?? '';
+      return mergeEffects(
+        effects(now, {
+          writes:
+            reply.audit.length > 0
+              ? [incidentUpdate(incident, reply.changes, incident.version)]
+              : [],
+          journal: incidentJournal(incident.id, reply.journal),
+          audit: incidentAudit(incident.id, reply.audit),
+          outbox: mailFor(
+            incident.id,
+            noteMailFor(read, { incident: after, note, visibility: 'customer', author: null }),
+          ),
+          events: [
+            incidentEvent(
+              incident.id,
+              decision.action === 'append' ? 'email_appended' : 'email_reopened',
+              null,
+              incident,
+              reply.changes,
+            ),
+          ],
+        }),
+        log(decision.action === 'append' ? 'appended' : 'reopened', { incidentId: incident.id }),
+      );
+    }
+  }
+}
 
-      switch (decision.action) {
-        case 'ignore':
-          log('ignored', decision.reason, match?.incident.id ?? null);
-          return {
-            outcome: 'ignored',
-            reason: decision.reason,
-            incidentId: null,
-            incidentNumber: null,
-          };
-        case 'reject':
-          return rejected(decision.reason);
-        case 'create':
-        case 'follow_up': {
-          const customer = customerRepository.findByEmail(db, sender!.address) ?? null;
-          const old = decision.action === 'follow_up' ? match!.incident : undefined;
-          const claimed = decision.action === 'create' ? decision.claimed : undefined;
-          const drafts = receiveEmailIncident({
-            message,
-            customer,
-            ownerTeamId: helpDesk.id,
-            serviceId: service.id,
-            now,
-            followUpOf: old,
-            claimed,
-          });
-          const row = incidentRepository.insertNew(tx, drafts);
-          if (old) incidentRepository.insertJournal(tx, old.id, [followUpNote(row.number, now)]);
-          const outcome = decision.action === 'create' ? 'created' : 'follow_up';
-          const reason = claimed ? `${claimed.reason}: opened as a new incident for review.` : null;
-          // Logged before the acknowledgement is queued, so the acknowledgement threads under the customer's message.
-          keep(row.id, log(outcome, reason, row.id).id);
-          acknowledge(row);
-          return { outcome, reason, incidentId: row.id, incidentNumber: row.number };
-        }
-        case 'staff_note': {
-          const incident = incidentRepository.findById(db, decision.incidentId)!;
-          let note: ReturnType<typeof receiveStaffEmailReply>;
-          try {
-            note = receiveStaffEmailReply({ incident, message, actor: decision.actor, now });
-          } catch (e) {
-            return rejected(refusalOf(e));
-          }
-          incidentRepository.insertJournal(tx, incident.id, note.journal);
-          keep(incident.id, log('appended', null, incident.id).id, 'internal');
-          return {
-            outcome: 'appended',
-            reason: null,
-            incidentId: incident.id,
-            incidentNumber: incident.number,
-          };
-        }
-        case 'append':
-        case 'reopen': {
-          const incident = incidentRepository.findById(db, decision.incidentId)!;
-          const reply = receiveEmailReply({
-            incident,
-            message,
-            reopen: decision.action === 'reopen',
-            now,
-          });
-          let after: Incident = incident;
-          if (reply.audit.length > 0)
-            after = incidentRepository.applyUpdate(tx, {
-              id: incident.id,
-              expectedVersion: incident.version,
-              ...reply,
-            });
-          else incidentRepository.insertJournal(tx, incident.id, reply.journal);
-          const outcome = decision.action === 'append' ? 'appended' : 'reopened';
-          keep(incident.id, log(outcome, null, incident.id).id);
-          const note = reply.journal.find((j) => j.kind === 'email')?.body ?? '';
-          queue(noteMailFor(db, { incident: after, note, visibility: 'customer', author: null }));
-          return {
-            outcome,
-            reason: null,
-            incidentId: incident.id,
-            incidentNumber: incident.number,
-          };
-        }
-      }
-    },
-    { behavior: 'immediate' },
-  );
+function resultOf(db: Db, committed: CommitResult): IntakeResult {
+  const logged = committed.row('inboundMail', inboundMailRef);
+  const incidentId = logged.outcome === 'ignored' ? null : logged.incidentId;
+  return {
+    outcome: logged.outcome,
+    reason: logged.reason,
+    incidentId,
+    incidentNumber:
+      incidentId === null ? null : (incidentRepository.findById(db, incidentId)?.number ?? null),
+  };
+}
+
+/**
+ * Takes in one parsed message: one commit, or — when a channel partner's rules refuse it — a
+ * commit of the rejected log row alone (the refusal came before anything was written). Throws
+ * only on a setup or database error (the listener answers 451).
+ */
+export function receiveInbound(db: Db, input: IntakeInput): IntakeResult {
+  let committed: CommitResult;
+  try {
+    committed = commitSync(db, (read) => planIntake(read, input));
+  } catch (e) {
+    if (!(e instanceof PartnerRefusal)) throw e;
+    committed = commitSync(
+      db,
+      intakeLog(input.now, { headers: headersOf(input), outcome: 'rejected', reason: e.message }),
+    );
+  }
+  return resultOf(db, committed);
 }

@@ -3,8 +3,8 @@
 // nothing a sender does can crash the listener.
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import { htmlToText, parseMessageIds, type InboundMessage } from '@handoff/domain';
-import { inboundMailRepository, type Db } from '@handoff/db';
+import { htmlToText, intakeLog, parseMessageIds, type InboundMessage } from '@handoff/domain';
+import { commitSync, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 import { receiveInbound, type InboundAttachment, type IntakeResult } from './inbound-intake';
 
@@ -119,18 +119,17 @@ export async function startInboundListener({
   const logRejected = (session: SMTPServerSession, reason: string, size: number) => {
     try {
       const address = envelopeSender(session).toLowerCase();
-      inboundMailRepository.record(db, {
+      const at = now();
+      const headers = {
         messageId: null,
         envelopeFrom: address,
         fromAddress: address || null,
         subject: '',
-        outcome: 'rejected',
-        reason,
-        incidentId: null,
         size,
         attachmentCount: 0,
-        receivedAt: now(),
-      });
+        receivedAt: at,
+      };
+      commitSync(db, intakeLog(at, { headers, outcome: 'rejected', reason }));
     } catch (e) {
       log.error('[mail] could not log a rejected message:', e);
     }

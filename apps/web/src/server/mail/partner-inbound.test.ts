@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   attachmentRepository,
+  changeFeed,
   inboundMailRepository,
   incidentRepository,
   outboxRepository,
@@ -313,5 +314,40 @@ describe('agents answer by replying to the e-mail', () => {
     expect(outboxRepository.findByIncident(db, followUp.id).map((m) => m.template)).toContain(
       'acknowledgement',
     );
+  });
+});
+
+describe('each message is one commit on the change feed', () => {
+  test('a new partner ticket by e-mail commits exactly its incident event and its inbound-mail event', async () => {
+    const before = changeFeed.latestChangeId(db);
+    await listener.send({ from: rita, subject: 'Badge reader', text: 'It rejects my card.' });
+    const [logged] = inbound();
+    expect(changeFeed.changesSince(db, before)).toEqual([
+      expect.objectContaining({
+        entity: 'incident',
+        entityId: logged!.incidentId,
+        kind: 'created',
+      }),
+      expect.objectContaining({ entity: 'inboundMail', entityId: logged!.id, kind: 'created' }),
+    ]);
+  });
+
+  test('a partner refusal keeps only the rejected log row: no journal entry, mail or incident event', async () => {
+    const incident = await claimedTicketByMail();
+    const journalBefore = journal(incident.id).length;
+    const outboxBefore = db.select().from(schema.outbox).all().length;
+    const before = changeFeed.latestChangeId(db);
+    const sent = await listener.send({
+      from: 'stranger@acme.example',
+      subject: `Re: [${incident.number}] Badge reader`,
+      text: 'Me too!',
+    });
+    expect(sent).toMatchObject({ ok: false, code: 550 });
+    expect(journal(incident.id)).toHaveLength(journalBefore);
+    expect(db.select().from(schema.outbox).all()).toHaveLength(outboxBefore);
+    expect(changeFeed.changesSince(db, before)).toEqual([
+      expect.objectContaining({ entity: 'inboundMail', kind: 'rejected' }),
+    ]);
+    expect(inbound()[0]).toMatchObject({ outcome: 'rejected', incidentId: null });
   });
 });

@@ -2,8 +2,15 @@
 // membership is what decides who is told of new tickets and escalations.
 import { describe, expect, test } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { type Role } from '@handoff/domain';
-import { schema, teamRepository, verifyPassword, type Db } from '@handoff/db';
+import { decideRemoveGroupMember, type Role } from '@handoff/domain';
+import {
+  changeFeed,
+  commitSync,
+  schema,
+  teamRepository,
+  verifyPassword,
+  type Db,
+} from '@handoff/db';
 import {
   callerFor,
   loginOf,
@@ -503,5 +510,55 @@ describe('organisation.removeGroupMember', () => {
       message,
     });
     expect(peopleSnapshot()).toEqual(before);
+  });
+});
+
+describe('membership changes on the change feed', () => {
+  test('a removal commits exactly one change event, for the group and the person who left', async () => {
+    const before = changeFeed.latestChangeId(dbs.db);
+    await admin().organisation.removeGroupMember({
+      teamId: badger(),
+      userId: userId('partner2@handoff.test'),
+    });
+    expect(changeFeed.changesSince(dbs.db, before)).toEqual([
+      expect.objectContaining({
+        entity: 'team',
+        entityId: badger(),
+        kind: 'member_removed',
+        teamIds: [badger()],
+        userIds: [userId('partner2@handoff.test')],
+        actorId: userId(loginOf.admin),
+      }),
+    ]);
+  });
+
+  test('a new login into a group commits one member_added event; a refused add commits none', async () => {
+    const before = changeFeed.latestChangeId(dbs.db);
+    await admin().organisation.createGroupMember({ teamId: badger(), ...quinn });
+    const added = await refusalOf(
+      admin().organisation.addGroupMember({ teamId: badger(), userId: userId(quinn.email) }),
+    );
+    expect(added.code).toBe('BAD_REQUEST');
+    expect(
+      changeFeed.changesSince(dbs.db, before).map((c) => [c.entity, c.entityId, c.kind]),
+    ).toEqual([['team', badger(), 'member_added']]);
+  });
+
+  test('a removal decided before someone else removed the same member changes nothing (the delete must take one row)', async () => {
+    const piper = userId('partner2@handoff.test');
+    const decided = decideRemoveGroupMember({
+      group: teamRepository.findSupportGroup(dbs.db, badger()),
+      userId: piper,
+      openTickets: [],
+      actorId: userId(loginOf.admin),
+      now: '2026-11-25T15:00:00.000Z',
+    });
+    await admin().organisation.removeGroupMember({ teamId: badger(), userId: piper });
+    const before = { people: peopleSnapshot(), change: changeFeed.latestChangeId(dbs.db) };
+    expect(() => commitSync(dbs.db, decided)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(peopleSnapshot()).toEqual(before.people);
+    expect(changeFeed.changesSince(dbs.db, before.change)).toEqual([]);
   });
 });

@@ -1,29 +1,49 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import {
+  adminRefs,
   canAddGroupMember,
   canRemoveGroupMember,
-  checkAddGroupMember,
-  checkNewGroupMember,
-  checkOrganisationDomains,
-  checkRemoveGroupMember,
-  DomainError,
+  decideAddGroupMember,
+  decideCreateEndUser,
+  decideCreateGroupMember,
+  decideCreateOrganisation,
+  decideRemoveGroupMember,
+  decideSetDomains,
   endUserCreateSchema,
   groupMemberCreateSchema,
   groupMemberSchema,
   organisationCreateSchema,
   organisationDomainsSchema,
-  placeEndUser,
-  placeTestUser,
-  supportGroupOrRefuse,
+  type OrganisationCreateInput,
 } from '@handoff/domain';
 import {
+  commit,
   hashPassword,
   organisationRepository,
   partnerRepository,
   teamRepository,
   userRepository,
+  type Db,
 } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
+
+/** The partner group a new organisation names: an existing team (any kind, the rule checks), or a new name and whether it is taken. */
+const loadPartnerTeamChoice = (
+  read: Db,
+  input: Pick<OrganisationCreateInput, 'partnerTeamId' | 'newPartnerTeamName'>,
+) =>
+  input.partnerTeamId !== undefined
+    ? teamRepository.findById(read, input.partnerTeamId)
+    : {
+        newName: input.newPartnerTeamName ?? '',
+        taken: teamRepository.findByName(read, input.newPartnerTeamName ?? '') !== undefined,
+      };
+
+/** The names a membership change answers with. */
+const memberNames = (db: Db, input: { teamId: number; userId: number }) => ({
+  name: userRepository.findById(db, input.userId)?.name ?? '',
+  teamName: teamRepository.findById(db, input.teamId)?.name ?? '',
+});
 
 /** Admin: channel-partner organisations, their e-mail domains and end users, and the partner groups' members (kb 003). */
 export const organisationRouter = {
@@ -41,53 +61,38 @@ export const organisationRouter = {
 
   create: authorizedProcedure('organisation.manage')
     .input(organisationCreateSchema)
-    .mutation(({ ctx, input }) => {
-      if (organisationRepository.findByName(ctx.db, input.name)) {
-        throw new DomainError('VALIDATION', `${input.name} already exists.`, {
-          name: 'An organisation of that name already exists',
-        });
-      }
-      const domains = checkOrganisationDomains({
-        domains: input.domains,
-        organisations: organisationRepository.findAllDomains(ctx.db),
-      });
-      let partnerTeam: { id: number } | { newName: string };
-      if (input.partnerTeamId !== undefined) {
-        const team = teamRepository.findById(ctx.db, input.partnerTeamId);
-        if (team?.kind !== 'partner') {
-          throw new DomainError('VALIDATION', 'Choose a partner client-support group.', {
-            partnerTeamId: 'Choose a partner client-support group',
-          });
-        }
-        partnerTeam = { id: team.id };
-      } else {
-        const newName = input.newPartnerTeamName ?? '';
-        if (teamRepository.findByName(ctx.db, newName)) {
-          throw new DomainError('VALIDATION', `A team named ${newName} already exists.`, {
-            newPartnerTeamName: 'A team of that name already exists; choose it instead',
-          });
-        }
-        partnerTeam = { newName };
-      }
-      return organisationRepository.create(ctx.db, {
-        name: input.name,
-        domains,
-        partnerTeam,
-        now: ctx.now(),
-      });
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        decideCreateOrganisation({
+          ...input,
+          organisations: organisationRepository.findAllDomains(read),
+          nameTaken: organisationRepository.findByName(read, input.name) !== undefined,
+          partnerTeam: loadPartnerTeamChoice(read, input),
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        }),
+      );
+      const row = committed.row('organisation', adminRefs.organisation);
+      return { id: row.id, partnerTeamId: row.partnerTeamId };
     }),
 
   setDomains: authorizedProcedure('organisation.manage')
     .input(organisationDomainsSchema)
-    .mutation(({ ctx, input }) => {
-      if (!organisationRepository.findById(ctx.db, input.organisationId))
-        throw new DomainError('NOT_FOUND', 'That organisation no longer exists.');
-      const domains = checkOrganisationDomains({
-        domains: input.domains,
-        organisationId: input.organisationId,
-        organisations: organisationRepository.findAllDomains(ctx.db),
+    .mutation(async ({ ctx, input }) => {
+      let domains: string[] = [];
+      await commit(ctx.db, (read) => {
+        const decided = decideSetDomains({
+          organisation: organisationRepository.findById(read, input.organisationId),
+          domains: input.domains,
+          organisations: organisationRepository.findAllDomains(read),
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        });
+        domains = decided.writes.flatMap((w) =>
+          w.entity === 'organisationDomain' && w.op === 'insert' ? [w.values.domain] : [],
+        );
+        return decided;
       });
-      organisationRepository.setDomains(ctx.db, input.organisationId, domains);
       return { domains };
     }),
 
@@ -95,28 +100,24 @@ export const organisationRouter = {
   createEndUser: authorizedProcedure('organisation.manage')
     .input(endUserCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      const organisations = organisationRepository.findAllDomains(ctx.db);
-      const placement =
-        input.organisationId === null
-          ? placeEndUser({ email: input.email, organisations })
-          : placeTestUser({
-              email: input.email,
-              organisationId: input.organisationId,
-              organisations,
-            });
-      if (userRepository.isEmailInUse(ctx.db, input.email)) {
-        throw new DomainError('VALIDATION', `${input.email} is already in use.`, {
-          email: 'Someone already uses this address',
-        });
-      }
-      const created = organisationRepository.createEndUser(ctx.db, {
-        name: input.name,
-        email: input.email,
-        organisationId: placement.organisationId,
-        organisationName: placement.organisationName,
-        passwordHash: await hashPassword(input.password),
-      });
-      return { ...created, organisationName: placement.organisationName, how: placement.how };
+      const passwordHash = await hashPassword(input.password);
+      const committed = await commit(ctx.db, (read) =>
+        decideCreateEndUser({
+          input,
+          passwordHash,
+          organisations: organisationRepository.findAllDomains(read),
+          emailInUse: userRepository.isEmailInUse(read, input.email),
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        }),
+      );
+      const customer = committed.row('customer', adminRefs.customer);
+      return {
+        customerId: customer.id,
+        userId: committed.row('user', adminRefs.user).id,
+        organisationName: customer.organisation ?? '',
+        how: input.organisationId === null ? ('domain' as const) : ('manual' as const),
+      };
     }),
 
   /** Partner groups and Tier 2 Support: members (with why one cannot leave), and who else may join. */
@@ -145,50 +146,53 @@ export const organisationRouter = {
   createGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      const group = supportGroupOrRefuse(teamRepository.findSupportGroup(ctx.db, input.teamId));
-      const { role } = checkNewGroupMember({
-        group,
-        email: input.email,
-        isEmailInUse: userRepository.isEmailInUse(ctx.db, input.email),
-      });
-      const created = teamRepository.createMember(ctx.db, {
-        teamId: group.id,
-        name: input.name,
-        email: input.email,
-        role,
-        passwordHash: await hashPassword(input.password),
-      });
-      return { id: created.id, name: input.name, email: input.email, role, teamName: group.name };
+      const passwordHash = await hashPassword(input.password);
+      const committed = await commit(ctx.db, (read) =>
+        decideCreateGroupMember({
+          group: teamRepository.findSupportGroup(read, input.teamId),
+          input: { name: input.name, email: input.email },
+          passwordHash,
+          emailInUse: userRepository.isEmailInUse(read, input.email),
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        }),
+      );
+      const user = committed.row('user', adminRefs.user);
+      const teamName = teamRepository.findById(ctx.db, input.teamId)?.name ?? '';
+      return { id: user.id, name: user.name, email: user.email, role: user.role, teamName };
     }),
 
   addGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberSchema)
-    .mutation(({ ctx, input }) => {
-      const group = supportGroupOrRefuse(teamRepository.findSupportGroup(ctx.db, input.teamId));
-      const user = userRepository.findById(ctx.db, input.userId);
-      if (!user)
-        throw new DomainError('VALIDATION', 'Choose a person from the list.', {
-          userId: 'Choose a person from the list',
-        });
-      checkAddGroupMember({ group, user });
-      teamRepository.addMember(ctx.db, { teamId: group.id, userId: user.id });
-      return { name: user.name, teamName: group.name };
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) =>
+        decideAddGroupMember({
+          group: teamRepository.findSupportGroup(read, input.teamId),
+          user: userRepository.findById(read, input.userId),
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        }),
+      );
+      return memberNames(ctx.db, input);
     }),
 
   /** Refused while they work open tickets of the group, or when nobody would be left to tell. */
   removeGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberSchema)
-    .mutation(({ ctx, input }) =>
-      teamRepository.removeMember(ctx.db, {
-        ...input,
-        guard: ({ group, openTickets }) => {
-          const checked = supportGroupOrRefuse(group);
-          checkRemoveGroupMember({ group: checked, userId: input.userId, openTickets });
-          return {
-            name: checked.members.find((m) => m.id === input.userId)?.name ?? '',
-            teamName: checked.name,
-          };
-        },
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const names = memberNames(ctx.db, input);
+      await commit(ctx.db, (read) =>
+        decideRemoveGroupMember({
+          group: teamRepository.findSupportGroup(read, input.teamId),
+          userId: input.userId,
+          openTickets:
+            partnerRepository
+              .findOpenMemberTickets(read, [input.teamId])
+              .get(`${input.teamId}:${input.userId}`) ?? [],
+          actorId: ctx.actor.id,
+          now: ctx.now(),
+        }),
+      );
+      return names;
+    }),
 } satisfies TRPCRouterRecord;

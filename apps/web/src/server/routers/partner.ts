@@ -7,10 +7,13 @@ import {
   canCommentOnTicket,
   canEscalateToTier2,
   canReturnToAgent,
-  claimTicket,
   claimTicketSchema,
+  decideClaim,
+  decideComment,
+  decideEscalate,
+  decideReturn,
+  decideSubmitTicket,
   DomainError,
-  escalateToTier2,
   escalateToTier2Schema,
   formatWait,
   hopLabels,
@@ -19,12 +22,13 @@ import {
   organisationOfRequester,
   partnerTicketSubmitSchema,
   phaseOf,
-  returnToAgent,
+  newIncidentRef,
   returnToAgentSchema,
   roundTripsText,
   type Actor,
 } from '@handoff/domain';
 import {
+  commit,
   customerRepository,
   loadPartnerEnv,
   organisationRepository,
@@ -32,7 +36,7 @@ import {
   type Db,
 } from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
-import { commentOnPartnerTicket, submitTicket } from '../partner-actions';
+import { loadPartnerStep, loadSubmit } from '../partner-actions';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
@@ -73,15 +77,13 @@ export const partnerRouter = {
 
   submit: authorizedProcedure('partner.submit')
     .input(partnerTicketSubmitSchema)
-    .mutation(({ ctx, input }) => {
-      const customer = requesterCustomer(ctx.db, ctx.actor);
-      const row = submitTicket(ctx.db, {
-        actor: ctx.actor,
-        customer,
-        input,
-        channel: 'portal',
-        now: ctx.now(),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) => {
+        const customer = requesterCustomer(read, ctx.actor);
+        const facts = { actor: ctx.actor, customer, input, now: ctx.now() };
+        return decideSubmitTicket(loadSubmit(read, { ...facts, channel: 'portal' }));
       });
+      const row = committed.row('incident', newIncidentRef);
       return { id: row.id, number: row.number };
     }),
 
@@ -138,18 +140,11 @@ export const partnerRouter = {
   /** First claim wins (kb 003 rule 4), for the partner group and, as the pull, for Tier 2. */
   claim: authorizedProcedure('partner.claim')
     .input(claimTicketSchema)
-    .mutation(({ ctx, input }) => {
-      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      const now = ctx.now();
-      const result = claimTicket(loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }));
-      const row = partnerRepository.claim(ctx.db, {
-        incidentId: incident.id,
-        teamId: incident.ownerTeamId,
-        claimantId: ctx.actor.id,
-        expectedVersion: incident.version,
-        result,
-        now,
-      });
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        decideClaim(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now())),
+      );
+      const row = committed.row('incident', input.incidentId);
       return {
         id: row.id,
         number: row.number,
@@ -160,53 +155,34 @@ export const partnerRouter = {
 
   escalate: authorizedProcedure('partner.escalate')
     .input(escalateToTier2Schema)
-    .mutation(({ ctx, input }) => {
-      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      const now = ctx.now();
-      const result = escalateToTier2(
-        loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }),
-        input,
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        decideEscalate(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
       );
-      partnerRepository.save(ctx.db, {
-        incidentId: incident.id,
-        expectedVersion: input.expectedVersion,
-        result,
-        now,
-      });
-      return { id: incident.id, version: incident.version + 1 };
+      const row = committed.row('incident', input.incidentId);
+      return { id: row.id, version: row.version };
     }),
 
   return: authorizedProcedure('partner.return')
     .input(returnToAgentSchema)
-    .mutation(({ ctx, input }) => {
-      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      const now = ctx.now();
-      const result = returnToAgent(
-        loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now }),
-        input,
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        decideReturn(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
       );
-      partnerRepository.save(ctx.db, {
-        incidentId: incident.id,
-        expectedVersion: input.expectedVersion,
-        result,
-        now,
-      });
-      return { id: incident.id, version: incident.version + 1 };
+      const row = committed.row('incident', input.incidentId);
+      return { id: row.id, version: row.version };
     }),
 
   /** A private or public comment; incident.addNote comes here too for partner tickets. */
   comment: authorizedProcedure('partner.comment')
     .input(addNoteSchema)
-    .mutation(({ ctx, input }) => {
-      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      commentOnPartnerTicket(ctx.db, {
-        incident,
-        actor: ctx.actor,
-        body: input.body,
-        visibility: input.visibility,
-        via: 'web',
-        now: ctx.now(),
-      });
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) =>
+        decideComment(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), {
+          ...input,
+          via: 'web',
+        }),
+      );
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;
