@@ -44,7 +44,7 @@ const scopeFacts = (db: Db, incident: Incident, partnerScope: PartnerScope) => (
   incident,
   ownerTeamName: teamRepository.findById(db, incident.ownerTeamId)?.name,
   partnerScope,
-  underActiveOutage: problemRepository.isUnderActiveOutage(db, incident),
+  underActiveOutage: problemRepository.isUnderOpenOutage(db, incident),
 });
 
 /** Why the actor may not change this incident (team scope), or null; for the page's edit buttons. */

@@ -217,7 +217,7 @@ describe('inbound mail index', () => {
       outcome: 'appended' | 'created';
       receivedAt: string;
     }) =>
-      inboundMailRepository.record(db, {
+      logInbound({
         messageId: null,
         envelopeFrom: over.fromAddress,
         subject: 's',

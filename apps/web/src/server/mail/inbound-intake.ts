@@ -96,7 +96,9 @@ type Match = InboundMatch & { incident: Incident; claim: ReplyClaim };
 /** The incident a message names (the whole row, for the partner route), how, and its last resolution. */
 function findMatch(db: Db, message: InboundMessage, senderAddress: string): Match | null {
   const number = incidentNumberFromSubject(message.subject);
-  let incident = number ? incidentRepository.findByNumber(db, number) : undefined;
+  let incident: Incident | undefined = number
+    ? incidentRepository.findByNumber(db, number)
+    : undefined;
   let claim: ReplyClaim = { via: 'subject' };
   if (!incident) {
     // In-Reply-To names the message answered; References from the newest back.

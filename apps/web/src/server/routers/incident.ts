@@ -43,7 +43,6 @@ import {
   journalPageSize,
   staffJournalPage,
 } from '../journal-page';
-import { loadReadableIncident } from '../readable-incident';
 import {
   changeRefusalFor,
   loadChangeableIncident,

@@ -297,10 +297,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
     ['CHEM-9', 'assign_to_cps'],
   ])('a coned customer, not work related, on %s → %s', async (computerName, outcome) => {
     const { id } = await conedCall();
-    const result = await lee().routing.decide({
-      incidentId: id,
-      answers: { workRelated: false, computerName },
-    });
+    const result = await decideWith(id, { workRelated: false, computerName });
     expect(result.decision.outcome).toBe(outcome);
   });
 
@@ -316,7 +313,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
       .run();
     const { id } = await conedCall();
     const decide = (computerName: string) =>
-      lee().routing.decide({ incidentId: id, answers: { workRelated: false, computerName } });
+      decideWith(id, { workRelated: false, computerName });
     expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
     expect((await decide('CAE-1234')).decision.outcome).toBe('general_hd');
   });
@@ -331,7 +328,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
 
     db.insert(schema.holidays).values({ date: '2026-11-25', name: 'Snow day' }).run();
     const { id } = await conedCall();
-    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    const result = await decideWith(id, { workRelated: true });
     // Wednesday is now a holiday and Thanksgiving follows: the next business day is Monday.
     expect(result.decision.promises).toMatchObject({ callIfNoContactBy: '2026-11-30T16:00:00Z' });
     expect(incidentRepository.findById(db, s.incidentId)!.promises).toEqual(stored);
@@ -344,7 +341,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
       .where(and(eq(schema.openingHours.desk, 'cps'), eq(schema.openingHours.weekday, 2)))
       .run();
     const { id } = await conedCall();
-    const result = await lee().routing.decide({ incidentId: id, answers: { workRelated: true } });
+    const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({ outcome: 'ask', question: 'criticalWorkStoppage' });
   });
 });

@@ -1,1 +1,0 @@
-CREATE INDEX `outbox_template_created_idx` ON `outbox` (`template`,`created_at`);
