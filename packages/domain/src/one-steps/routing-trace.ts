@@ -85,7 +85,10 @@ export function routeForStep(env: OneStepEnv, name: OneStepName): RoutedStep | n
   const { contactFacts, incident, teams } = env;
   if (!contactFacts || !(routedOneSteps as readonly OneStepName[]).includes(name)) return null;
   if (incident.ownerTeamId !== teams[teamNames.helpDesk]) return null;
-  const decision = routeContact(contactFacts, env.routing ?? { calendar: env.calendar, departments: [] });
+  const decision = routeContact(
+    contactFacts,
+    env.routing ?? { calendar: env.calendar, departments: [] },
+  );
   const recommended = oneStepForOutcome(decision.outcome);
   return { decision, recommended, override: isRoutingOverride(decision.outcome, name) };
 }

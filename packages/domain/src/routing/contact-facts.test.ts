@@ -252,7 +252,10 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
 
   test('an unflagged caller who says they are a contract partner is asked the department once', () => {
     const asked = factsFor({ customer: null, answers: { indicatesContractPartner: true } });
-    expect(routeContact(asked, demoRouting)).toMatchObject({ outcome: 'ask', question: 'confirmDepartment' });
+    expect(routeContact(asked, demoRouting)).toMatchObject({
+      outcome: 'ask',
+      question: 'confirmDepartment',
+    });
     const answers = recordAnswer(
       { indicatesContractPartner: true },
       { question: 'confirmDepartment', value: true },
@@ -299,7 +302,10 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
   ] as const)('peopleAffected %s: the Primary TP is asked "more than one person?"', (_n, count) => {
     const facts = factsFor({ customer: tp, peopleAffected: count });
     expect(facts).not.toHaveProperty('missionCritical');
-    expect(routeContact(facts, demoRouting)).toMatchObject({ outcome: 'ask', question: 'missionCritical' });
+    expect(routeContact(facts, demoRouting)).toMatchObject({
+      outcome: 'ask',
+      question: 'missionCritical',
+    });
   });
 });
 
@@ -311,7 +317,10 @@ describe('the work question in the channel’s words (issue 14.11)', () => {
     ['auto', /^Is this case about support/],
     ['chat', /^Are you contacting us for support/],
   ] as const)('%s', (channel, wording) => {
-    const decision = routeContact(factsFor({ channel, customer: { ...plain, coned: true } }), demoRouting);
+    const decision = routeContact(
+      factsFor({ channel, customer: { ...plain, coned: true } }),
+      demoRouting,
+    );
     expect(decision).toMatchObject({ outcome: 'ask', question: 'workRelated' });
     expect(decision.script).toMatch(wording);
     if (channel !== 'phone') expect(decision.script).not.toMatch(/calling in/);

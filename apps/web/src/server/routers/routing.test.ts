@@ -312,8 +312,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
       .where(eq(schema.departments.shortName, 'CAE'))
       .run();
     const { id } = await conedCall();
-    const decide = (computerName: string) =>
-      decideWith(id, { workRelated: false, computerName });
+    const decide = (computerName: string) => decideWith(id, { workRelated: false, computerName });
     expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
     expect((await decide('CAE-1234')).decision.outcome).toBe('general_hd');
   });
