@@ -7,6 +7,7 @@ export function safeCallbackPath(raw: string | null | undefined): string | null 
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2000) return null;
   if (!raw.startsWith('/') || raw.startsWith('//')) return null;
   // Browsers read "\" as "/", and control characters can hide either.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return null;
   const base = 'http://handoff.invalid';
   const url = new URL(raw, base);

@@ -3,7 +3,7 @@
 import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/schema';
 import { type Incident, openStatuses } from '../incident/schema';
 import { type Actor } from '../roles';
-import { type ReplySender } from './sender-trust';
+import { type ReplySender } from './reply-sender';
 import { stripQuotedReply } from './text';
 
 /** A received message, as the listener parsed it. */

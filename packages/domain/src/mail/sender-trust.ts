@@ -8,6 +8,7 @@ import { type Incident } from '../incident/schema';
 import { can } from '../permissions';
 import { type Actor } from '../roles';
 import { type InboundMessage, senderOf } from './inbound';
+import { type ReplyClaim, type ReplySender } from './reply-sender';
 import { stripQuotedReply } from './text';
 
 /** A message we sent or received whose Message-ID a reply names, with the address it went to or came from. */
@@ -17,14 +18,6 @@ export interface ThreadCandidate {
 }
 
 /** How a reply named its incident: by the subject tag, or only by its threading headers. */
-export type ReplyClaim =
-  | { via: 'subject' }
-  | {
-      via: 'thread';
-      /** Whether a Message-ID it names was sent to (or received from) the sender's own address. */
-      knowsSender: boolean;
-    };
-
 /**
  * The incident a reply's In-Reply-To / References name (candidates most specific first): the first
  * one whose message went to or came from the sender, else the first at all (so a forged header is
@@ -40,9 +33,6 @@ export function pickThreadMatch(
   const first = candidates[0];
   return first ? { incidentId: first.incidentId, knowsSender: false } : null;
 }
-
-export type ReplySender =
-  { kind: 'requester' } | { kind: 'staff'; actor: Actor } | { kind: 'stranger'; reason: string };
 
 /**
  * Whose reply this is, for a Help Desk incident (channel-partner tickets have their own rule,
@@ -160,3 +150,5 @@ export function acknowledgementWithheldNote(reason: string, now: string): NewJou
     createdAt: now,
   };
 }
+
+export { type ReplyClaim, type ReplySender } from './reply-sender';
