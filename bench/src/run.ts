@@ -14,7 +14,9 @@ import { startHttpServer, startReadyProcess, stopAll, treeRssMb } from './proces
 import { seedBenchDb } from './seed';
 import { signIn } from './session';
 
+// `pnpm bench -- --incidents 5000` passes the `--` through; it only separates pnpm's options.
 const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     incidents: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '5' },

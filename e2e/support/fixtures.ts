@@ -35,7 +35,7 @@ export const test = base.extend<{ cspViolations: string[] }>({
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
           console.error(
-            `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+            `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || 'the page'}:${e.lineNumber}`,
           );
         });
       });

@@ -173,6 +173,8 @@ describe('problems and outages', () => {
       title: 'Bascom switch',
       status: 'open',
       serviceId: 9,
+      ownerTeamId: problem.ownerTeamId,
+      createdById: problem.createdById,
       outage: { number: outage.number, title: 'Campus network outage', status: 'active' },
     });
     expect(

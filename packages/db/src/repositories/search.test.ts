@@ -141,7 +141,7 @@ describe('the migration', () => {
       const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
         entries: { idx: number; tag: string }[];
       };
-      const searchIdx = journal.entries.find((e) => e.tag === '0009_search_index')!.idx;
+      const searchIdx = journal.entries.find((e) => e.tag === '0010_search_index')!.idx;
       // The migrator applies only migrations newer than the last one applied: keep all before it.
       journal.entries = journal.entries.filter((e) => e.idx < searchIdx);
       writeFileSync(journalPath, JSON.stringify(journal));
