@@ -87,9 +87,11 @@ test.describe('the first incident, end to end', () => {
     await signInAs(page, 'cps@handoff.test');
     await page.goto('/queues');
     await expect(page.getByRole('heading', { name: 'US - Help Desk CPS queue' })).toBeVisible();
-    await expect(page.getByRole('row')).toHaveCount(3);
+    // Other specs hand tagged incidents to CPS in the shared e2e database: count the demo data's.
+    const demoRows = page.getByRole('row').filter({ hasNotText: /e2e-/ });
+    await expect(demoRows).toHaveCount(3);
     await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
-    await expect(page.getByRole('row')).toHaveCount(2);
-    await expect(page.getByRole('row').nth(1)).toContainText('Avery Aims');
+    await expect(demoRows).toHaveCount(2);
+    await expect(demoRows.nth(1)).toContainText('Avery Aims');
   });
 });

@@ -64,7 +64,7 @@ test.describe('sign-in and role homes', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin$/);
     await page.goto('/desk');
-    await expect(page).toHaveURL(/\/signin$/);
+    await expect(page).toHaveURL('/signin?callbackUrl=%2Fdesk');
   });
 });
 

@@ -138,17 +138,18 @@ export function searchIncidents(db: Db, f: SearchFilter) {
   };
 }
 
-// Snippets only for the rows of the page (a snippet costs far more than a rank).
+// Snippets only for the rows of the page (a snippet costs far more than a rank). The rowid is cast:
+// FTS5 drops a `rowid = ?` bound as a JS number (a REAL) beside MATCH and answers every matching row.
 function snippetOf(db: Db, h: HitRow, incidentMatch: string, journalMatch: string): string {
   const row =
     h.source === 'incident'
       ? db.get<{ s: string } | undefined>(
           sql`SELECT snippet(incidents_fts, -1, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
-              FROM incidents_fts WHERE incidents_fts MATCH ${incidentMatch} AND rowid = ${h.docId}`,
+              FROM incidents_fts WHERE incidents_fts MATCH ${incidentMatch} AND rowid = CAST(${h.docId} AS INTEGER)`,
         )
       : db.get<{ s: string } | undefined>(
           sql`SELECT snippet(journal_fts, 0, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
-              FROM journal_fts WHERE journal_fts MATCH ${journalMatch} AND rowid = ${h.docId}`,
+              FROM journal_fts WHERE journal_fts MATCH ${journalMatch} AND rowid = CAST(${h.docId} AS INTEGER)`,
         );
   return row?.s ?? '';
 }

@@ -242,7 +242,12 @@ describe('oneStep.pageOncall', () => {
     const s = await scenarios.page_oncall(db);
     const gds = { ...page, schedule: 'gds' as const, contactId: ids.oncall.gdsPrimary };
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.pageOncall({ incidentId: s.incidentId, expectedVersion: 1, ...gds }),
+      lee().oneStep.pageOncall({
+        ...handedOnAnyway,
+        incidentId: s.incidentId,
+        expectedVersion: 1,
+        ...gds,
+      }),
     );
     const message =
       'Avery Aims is a former AIMS contract partner: page the AIMS on-call, or say why you page GDS (kb 001).';
@@ -253,6 +258,7 @@ describe('oneStep.pageOncall', () => {
     });
 
     await lee().oneStep.pageOncall({
+      ...handedOnAnyway,
       incidentId: s.incidentId,
       expectedVersion: 1,
       ...gds,

@@ -10,6 +10,8 @@ import {
   scenarios,
   teamId,
   tuesday10,
+  handedOnAnyway,
+  withoutRouting,
 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
@@ -34,7 +36,7 @@ describe('oneStep.sendToHdEs', () => {
       promises: {},
       version: 2,
     });
-    expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
+    expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
         'system',
         'internal',
@@ -58,6 +60,7 @@ describe('oneStep.sendToHdEs', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
     await lee().oneStep.sendToHdEs({
+      ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       callerEmail: 'HConed@Extension.wisc.edu',
@@ -73,7 +76,12 @@ describe('oneStep.sendToHdEs', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.sendToHdEs({ incidentId: id, expectedVersion: 1, troubleshootingNote: note }),
+      lee().oneStep.sendToHdEs({
+        ...handedOnAnyway,
+        incidentId: id,
+        expectedVersion: 1,
+        troubleshootingNote: note,
+      }),
     );
     const message = 'Give the customer’s e-mail address: Enterprise Support follows up by e-mail.';
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { callerEmail: message } });
@@ -100,6 +108,7 @@ describe('oneStep.sendToHdEs', () => {
     const { id } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.sendToHdEs({
+        ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
         ...(input as { troubleshootingNote: string }),
@@ -112,6 +121,7 @@ describe('oneStep.sendToHdEs', () => {
     const { db } = dbs;
     const refusal = await refusedWithoutChange(db, ids.esQueueIncident, () =>
       lee().oneStep.sendToHdEs({
+        ...handedOnAnyway,
         incidentId: ids.esQueueIncident,
         expectedVersion: 1,
         troubleshootingNote: note,
@@ -145,7 +155,7 @@ describe('oneStep.escalateToTechnologists', () => {
       promises,
       version: 2,
     });
-    expect(journal.map((j) => [j.kind, j.body, j.data])).toEqual([
+    expect(withoutRouting(journal).map((j) => [j.kind, j.body, j.data])).toEqual([
       [
         'system',
         'Escalated to the DRMT technologists (DRMT); they respond within one business day, by Wednesday 10:00 AM.',
@@ -168,6 +178,7 @@ describe('oneStep.escalateToTechnologists', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
     await lee().oneStep.escalateToTechnologists({
+      ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       peopleAffected: 30,
@@ -177,6 +188,7 @@ describe('oneStep.escalateToTechnologists', () => {
 
     const other = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
     await lee().oneStep.escalateToTechnologists({
+      ...handedOnAnyway,
       incidentId: other.id,
       expectedVersion: 1,
       group: 'Middleware',
@@ -197,6 +209,7 @@ describe('oneStep.escalateToTechnologists', () => {
       const { id } = await newIncident(db, tuesday10, { serviceId });
       const refusal = await refusedWithoutChange(db, id, () =>
         lee().oneStep.escalateToTechnologists({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: 1,
           ...(group ? { group } : {}),
@@ -216,6 +229,7 @@ describe('oneStep.escalateToTechnologists', () => {
     const s = await scenarios.escalate_to_technologists(db);
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.escalateToTechnologists({
+        ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: 1,
         peopleAffected: 1,
@@ -238,6 +252,7 @@ describe('oneStep.escalateToTechnologists', () => {
     const { id } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.escalateToTechnologists({
+        ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
         ...(input as { note: string }),
@@ -252,6 +267,7 @@ describe('oneStep.escalateToTechnologists', () => {
     await s.run(lee(), 1);
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.escalateToTechnologists({
+        ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: 2,
         note: why,
@@ -283,7 +299,7 @@ describe('oneStep.escalateToTeam', () => {
       promises: {},
       version: 2,
     });
-    expect(journal.map((j) => [j.kind, j.visibility, j.body])).toEqual([
+    expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body])).toEqual([
       ['system', 'internal', 'Escalated to Tier 2 Support.'],
       ['note', 'internal', why],
     ]);
@@ -301,6 +317,7 @@ describe('oneStep.escalateToTeam', () => {
     const s = await scenarios.escalate_to_technologists(db);
     await s.run(lee(), 1);
     await callerFor(db, 'technologist@handoff.test', fixedClock(tuesday10)).oneStep.escalateToTeam({
+      ...handedOnAnyway,
       incidentId: s.incidentId,
       expectedVersion: 2,
       teamId: teamId(db, 'SNCC-Network'),
@@ -324,6 +341,7 @@ describe('oneStep.escalateToTeam', () => {
       const { id } = await newIncident(db, tuesday10);
       const refusal = await refusedWithoutChange(db, id, () =>
         lee().oneStep.escalateToTeam({
+          ...handedOnAnyway,
           incidentId: id,
           expectedVersion: 1,
           teamId: teamId(db, team),
@@ -346,7 +364,12 @@ describe('oneStep.escalateToTeam', () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.escalateToTeam({ incidentId: id, expectedVersion: 1, ...input }),
+      lee().oneStep.escalateToTeam({
+        ...handedOnAnyway,
+        incidentId: id,
+        expectedVersion: 1,
+        ...input,
+      }),
     );
     expect(refusal).toMatchObject({ code, message });
   });
@@ -356,6 +379,7 @@ describe('oneStep.escalateToTeam', () => {
     const { id } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.escalateToTeam({
+        ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
         teamId: teamId(db, 'Tier 2 Support'),
