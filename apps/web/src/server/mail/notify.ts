@@ -25,7 +25,7 @@ import {
 export function loadMailContext(
   db: Db,
   incident: Incident,
-): MailContext & { ownerTeam: TeamRecipients | null } {
+): MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null } {
   const service = catalogRepository.findServiceById(db, incident.serviceId);
   const [ownerTeam] = teamRepository.findMailRecipients(db, [incident.ownerTeamId]);
   const customer = incident.customerId
@@ -47,6 +47,8 @@ export function loadMailContext(
     customer: address ? { address, name: incident.callerName } : null,
     templates: resolveTemplates(mailTemplateRepository.findAll(db)),
     ownerTeam: ownerTeam ?? null,
+    // Only the matched customer's recorded name is verified; an e-mail's display name is not.
+    recordedCustomerName: customer?.name ?? null,
   };
 }
 
@@ -58,15 +60,8 @@ export function acknowledgementFor(
   db: Db,
   incident: Omit<Incident, 'id'> & { id?: number },
 ): OutboxDraft[] {
-  // Only the matched customer's recorded name is verified; an e-mail's display name is not.
-  const customer = incident.customerId
-    ? customerRepository.findById(db, incident.customerId)
-    : undefined;
-  return acknowledgementMail(
-    loadMailContext(db, { ...incident, id: incident.id ?? 0 }),
-    incident.channel,
-    customer?.name ?? null,
-  );
+  const ctx = loadMailContext(db, { ...incident, id: incident.id ?? 0 });
+  return acknowledgementMail(ctx, incident.channel, ctx.recordedCustomerName);
 }
 
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
