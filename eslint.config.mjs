@@ -24,6 +24,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/.next/**',
+      '**/dist/**',
       '**/coverage/**',
       '**/next-env.d.ts',
       '**/migrations/**',

@@ -35,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: 'node dist/serve.mjs',
     cwd: '../apps/web',
     url: `${baseURL}/signin`,
     reuseExistingServer: false,
@@ -44,6 +44,8 @@ export default defineConfig({
     env: {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      HOST: '127.0.0.1',
+      PORT: String(port),
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
       NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
       NEXTAUTH_URL: baseURL,

@@ -21,4 +21,4 @@ pnpm --filter @handoff/db exec tsx src/seed/cli.ts --db "$DATABASE_PATH" --if-em
 echo
 echo "Handoff is starting on http://localhost:${PORT} (database: ${DATABASE_PATH})"
 cd apps/web
-exec node node_modules/next/dist/bin/next start -H "$HOST" -p "$PORT"
+exec node dist/serve.mjs

@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     // With create-noindex in the list, the search triggers are dropped before it runs (always last), so
     // one run measures incident creation with the index (create) and without it (create-noindex).
     out: { type: 'string' },
+    // Writes V8 CPU profiles of the server (node --cpu-prof) into this folder when it stops.
+    profile: { type: 'string' },
   },
 });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +63,7 @@ function log(line: string) {
 }
 
 async function main() {
-  if (!existsSync(join(web, '.next/BUILD_ID'))) {
+  if (!existsSync(join(web, '.next/BUILD_ID')) || !existsSync(join(web, 'dist/serve.mjs'))) {
     log('No production build yet: building apps/web…');
     execFileSync('npx', ['--yes', 'pnpm@9.15.9', '--filter', '@handoff/web', 'build'], {
       cwd: root,
@@ -83,7 +85,10 @@ async function main() {
   ]);
   const server = await startHttpServer(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [
+      ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []),
+      'dist/serve.mjs',
+    ],
     {
       cwd: web,
       url: `${base}/signin`,
@@ -91,6 +96,8 @@ async function main() {
       env: {
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
+        HOST: '127.0.0.1',
+        PORT: String(port),
         DATABASE_PATH: seed.path,
         NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
         NEXTAUTH_URL: base,
@@ -173,12 +180,21 @@ async function main() {
     name: string;
     handoff: autocannon.Request[];
     ceiling?: { url: string; requests: autocannon.Request[] };
+    /** Request headers, when not the signed-in L1 agent's. */
+    headers?: Record<string, string>;
     onlyAt?: number;
     before?: () => void;
   }[] = [
     { name: 'get', handoff: [getIncident], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'queue', handoff: [queuePage], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'session', handoff: [session], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
+    // The same request signed out: the difference to `session` is what the session check costs.
+    {
+      name: 'anonymous',
+      handoff: [session],
+      headers: { origin: base },
+      ceiling: { url: jsonCeiling, requests: [ceilingRead] },
+    },
     { name: 'create', handoff: [create], ceiling: { url: insertCeiling, requests: [insert] } },
     { name: 'search', handoff: [search], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     {
@@ -206,7 +222,13 @@ async function main() {
   for (const s of chosen) {
     s.before?.();
     // A short unrecorded run first, so JIT warm-up and first-use caches don't count against the scenario.
-    await runLoad({ url: base, connections: 4, durationS: 1, headers, requests: s.handoff });
+    await runLoad({
+      url: base,
+      connections: 4,
+      durationS: 1,
+      headers: s.headers ?? headers,
+      requests: s.handoff,
+    });
     for (const c of concurrencies) {
       if (s.onlyAt !== undefined && c !== s.onlyAt) continue;
       let ceilingRps: number | undefined;
@@ -225,7 +247,7 @@ async function main() {
         url: base,
         connections: c,
         durationS,
-        headers,
+        headers: s.headers ?? headers,
         requests: s.handoff,
       });
       const ratio = ceilingRps ? figures.rps / ceilingRps : undefined;

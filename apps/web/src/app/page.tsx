@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { homePathFor } from '@handoff/domain';
-import { getSession } from '../server/auth';
+import { getSession } from '../server/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,11 @@
-import { type NextAuthOptions, getServerSession } from 'next-auth';
+import { type NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { roleSchema, type Role } from '@handoff/domain';
 import { userRepository, verifySignIn } from '@handoff/db';
 import { z } from 'zod';
 import { env } from '../env';
 import { getDb } from './db';
+import { sessionCookieNames, verifySessionToken, type SessionClaims } from './session-token';
 
 declare module 'next-auth' {
   interface Session {
@@ -109,8 +110,18 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-/** The signed-in user's session, or null. */
-export async function getSession() {
-  const session = await getServerSession(authOptions());
-  return session?.user?.id ? session : null;
+/**
+ * The session cookie's verified claims, or null. A token is decoded once and then served from a
+ * cache (`session-token.ts`); whether the session is still current is the caller's check, against
+ * the user's session version. Tokens are not re-issued per request: a session lasts 12 hours from
+ * sign-in, however busy.
+ */
+export async function sessionClaimsFrom(
+  cookie: (name: string) => string | undefined,
+): Promise<SessionClaims | null> {
+  const token = sessionCookieNames.map(cookie).find(Boolean);
+  if (!token) return null;
+  return verifySessionToken(token, env().NEXTAUTH_SECRET, Date.now(), (e) =>
+    authLogger.error('JWT_SESSION_ERROR', e),
+  );
 }

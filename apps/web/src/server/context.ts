@@ -1,13 +1,20 @@
+import { parse } from 'cookie';
 import { userRepository } from '@handoff/db';
-import { getSession } from './auth';
+import { sessionClaimsFrom } from './auth';
 import { now } from './clock';
 import { getDb } from './db';
 import { type Context } from './trpc';
 
-/** The request's context: the database, the signed-in actor (read fresh from the db) and the clock. */
-export async function createContext(): Promise<Context> {
+/**
+ * The request's context: the database, the signed-in actor (read fresh from the db, and only
+ * while the session is current) and the clock.
+ */
+export async function createContext({ req }: { req: Request }): Promise<Context> {
   const db = getDb();
-  const session = await getSession();
-  const actor = session ? (userRepository.findActorById(db, session.user.id) ?? null) : null;
+  const cookies = parse(req.headers.get('cookie') ?? '');
+  const claims = await sessionClaimsFrom((name) => cookies[name]);
+  const actor = claims
+    ? (userRepository.findSessionActor(db, claims.uid, claims.sv) ?? null)
+    : null;
   return { db, actor, now };
 }

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { homePathFor, safeCallbackPath, type Role } from '@handoff/domain';
-import { getSession } from './auth';
+import { getSession } from './session';
 
 /** Where a signed-out visitor goes: the sign-in page, remembering the deep link they followed. */
 export function signInPathFor(requested: string | null): string {

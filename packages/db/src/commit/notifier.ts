@@ -2,7 +2,10 @@
 // on the same database file see the change when they next poll the table.
 import { type Db } from '../client';
 
-const listeners = new Map<unknown, Set<() => void>>();
+// On globalThis: the production server loads this module twice (its own API bundle and Next's
+// pages), and a commit in either must wake subscribers in both.
+const g = globalThis as unknown as { handoffCommitListeners?: Map<unknown, Set<() => void>> };
+const listeners = (g.handoffCommitListeners ??= new Map<unknown, Set<() => void>>());
 
 /** One key per database file, so every connection to it in this process shares the wake-ups. */
 const keyOf = (db: Db): unknown => {

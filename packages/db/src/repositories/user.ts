@@ -72,6 +72,45 @@ export function findSessionVersion(db: Db, id: number): number | undefined {
   return statement.get({ id })?.sessionVersion;
 }
 
+// The signed-in actor and their session version, read on every request: prepared once per connection.
+const sessionActorStatements = new WeakMap<Db, ReturnType<typeof prepareSessionActor>>();
+const prepareSessionActor = (db: Db) => ({
+  user: db
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      customerId: users.customerId,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+  teams: db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, sql.placeholder('id')))
+    .orderBy(teamMembers.teamId)
+    .prepare(),
+});
+
+/**
+ * The actor a session stands for, if the session is still current: the login exists and the
+ * token's session version is still theirs. Read fresh on each request (two primary-key/index
+ * lookups), so a changed role, membership or an ended session applies at once.
+ */
+export function findSessionActor(db: Db, id: number, sessionVersion: number): Actor | undefined {
+  let statements = sessionActorStatements.get(db);
+  if (!statements) {
+    statements = prepareSessionActor(db);
+    sessionActorStatements.set(db, statements);
+  }
+  const user = statements.user.get({ id });
+  if (!user || user.sessionVersion !== sessionVersion) return undefined;
+  const teamIds = statements.teams.all({ id }).map((t) => t.id);
+  return { id: user.id, name: user.name, role: user.role, customerId: user.customerId, teamIds };
+}
+
 /**
  * Ends every existing session of the user: each one carries the version it was issued under, and
  * the next request with an older one is signed out. Sign-out calls it; so must password change,

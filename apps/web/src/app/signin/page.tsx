@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { homePathFor, safeCallbackPath } from '@handoff/domain';
-import { getSession } from '../../server/auth';
+import { getSession } from '../../server/session';
 import { SignInForm } from './sign-in-form';
 
 export const dynamic = 'force-dynamic';

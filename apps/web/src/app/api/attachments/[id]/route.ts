@@ -1,6 +1,6 @@
 import { userRepository } from '@handoff/db';
 import { findReadableAttachment } from '../../../../server/attachment-download';
-import { getSession } from '../../../../server/auth';
+import { getSession } from '../../../../server/session';
 import { getDb } from '../../../../server/db';
 
 export const dynamic = 'force-dynamic';
