@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     // Writes V8 CPU profiles of the server (node --cpu-prof) into this folder when it stops.
     profile: { type: 'string' },
+    // Server processes on the one database (HANDOFF_PROCESSES).
+    processes: { type: 'string', default: '1' },
   },
 });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,6 +100,7 @@ async function main() {
         NEXT_TELEMETRY_DISABLED: '1',
         HOST: '127.0.0.1',
         PORT: String(port),
+        HANDOFF_PROCESSES: args.processes,
         DATABASE_PATH: seed.path,
         NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
         NEXTAUTH_URL: base,
@@ -277,6 +280,7 @@ async function main() {
     incidents: seed.incidents,
     journal: seed.journal,
     durationS,
+    processes: Number(args.processes),
     serverRssMb: rssMb,
     rows,
   };
@@ -303,10 +307,11 @@ function printTable(report: {
   at: string;
   commit: string;
   incidents: number;
+  processes: number;
   serverRssMb: number;
 }) {
   const lines = [
-    `Handoff benchmark ${report.at} (commit ${report.commit}, ${report.incidents.toLocaleString('en-US')} incidents, ${durationS} s per run)`,
+    `Handoff benchmark ${report.at} (commit ${report.commit}, ${report.incidents.toLocaleString('en-US')} incidents, ${report.processes} server process${report.processes === 1 ? '' : 'es'}, ${durationS} s per run)`,
     '',
     '| scenario | c | Handoff req/s | p50 ms | p97.5 ms | p99 ms | ceiling req/s | ratio | non-2xx/errors |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -321,7 +326,7 @@ function printTable(report: {
       } | ${r.non2xx}/${r.errors} |`,
     );
   }
-  lines.push('', `Server RSS after the runs: ${report.serverRssMb} MB`);
+  lines.push('', `Server RSS after the runs: ${report.serverRssMb} MB (all server processes)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { base64ByteLength, type AttachmentUpload } from '@handoff/domain';
 import { type Db } from '../client';
 import { attachments } from '../schema';
 import { type Tx } from './incident';
+import { perConnection } from '../prepared';
 
 // One table for every file on an incident: those that came with e-mail and those a customer
 // uploaded in Help Online. Kept in the database, so a backup of the SQLite file is a backup of all.
@@ -35,7 +36,7 @@ export function insertUploads(
 }
 
 /** The incident's attachments without their content, for listing. */
-export const findByIncident = (db: Db, incidentId: number) =>
+const byIncident = perConnection((db: Db) =>
   db
     .select({
       id: attachments.id,
@@ -47,9 +48,11 @@ export const findByIncident = (db: Db, incidentId: number) =>
       createdAt: attachments.createdAt,
     })
     .from(attachments)
-    .where(eq(attachments.incidentId, incidentId))
+    .where(eq(attachments.incidentId, sql.placeholder('incidentId')))
     .orderBy(asc(attachments.id))
-    .all();
+    .prepare(),
+);
+export const findByIncident = (db: Db, incidentId: number) => byIncident(db).all({ incidentId });
 
 export const findById = (db: Db, id: number) =>
   db.select().from(attachments).where(eq(attachments.id, id)).get();

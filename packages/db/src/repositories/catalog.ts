@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Db } from '../client';
 import { services } from '../schema';
+import { perConnection } from '../prepared';
 
 export const findAllServices = (db: Db) =>
   db
@@ -9,8 +10,14 @@ export const findAllServices = (db: Db) =>
     .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
     .all();
 
-export const findServiceById = (db: Db, id: number) =>
-  db.select().from(services).where(eq(services.id, id)).get();
+const serviceById = perConnection((db: Db) =>
+  db
+    .select()
+    .from(services)
+    .where(eq(services.id, sql.placeholder('id')))
+    .prepare(),
+);
+export const findServiceById = (db: Db, id: number) => serviceById(db).get({ id });
 
 export const findServiceByPath = (
   db: Db,

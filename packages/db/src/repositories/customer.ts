@@ -1,6 +1,7 @@
 import { eq, like, or, sql } from 'drizzle-orm';
 import { type Db } from '../client';
 import { customers, departments, users } from '../schema';
+import { perConnection } from '../prepared';
 
 const withDepartment = {
   id: customers.id,
@@ -44,13 +45,15 @@ export function search(db: Db, text: string, limit = 10) {
     .all();
 }
 
-export const findById = (db: Db, id: number) =>
+const byId = perConnection((db: Db) =>
   db
     .select(withDepartment)
     .from(customers)
     .leftJoin(departments, eq(departments.id, customers.departmentId))
-    .where(eq(customers.id, id))
-    .get();
+    .where(eq(customers.id, sql.placeholder('id')))
+    .prepare(),
+);
+export const findById = (db: Db, id: number) => byId(db).get({ id });
 
 /** The customer with this e-mail address (addresses are stored lower-case). */
 export const findByEmail = (db: Db, email: string) =>

@@ -34,6 +34,7 @@ import {
   teams,
   users,
 } from '../schema';
+import { perConnection } from '../prepared';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -220,8 +221,14 @@ export const findByNumbers = (db: Db, numbers: string[]) =>
         .where(inArray(incidents.number, numbers))
         .orderBy(incidents.id)
         .all();
-export const findByNumber = (db: Db, number: string) =>
-  db.select().from(incidents).where(eq(incidents.number, number)).get();
+const byNumber = perConnection((db: Db) =>
+  db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.number, sql.placeholder('number')))
+    .prepare(),
+);
+export const findByNumber = (db: Db, number: string) => byNumber(db).get({ number });
 
 const owner = aliasedTable(users, 'owner');
 
@@ -254,7 +261,7 @@ const summaryColumns = {
   problemId: incidents.problemId,
 };
 
-export const findByIdIncludeDetails = (db: Db, id: number) =>
+const byIdIncludeDetails = perConnection((db: Db) =>
   db
     .select({ ...summaryColumns, incident: incidents })
     .from(incidents)
@@ -262,8 +269,10 @@ export const findByIdIncludeDetails = (db: Db, id: number) =>
     .innerJoin(services, eq(services.id, incidents.serviceId))
     .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
     .leftJoin(customers, eq(customers.id, incidents.customerId))
-    .where(eq(incidents.id, id))
-    .get();
+    .where(eq(incidents.id, sql.placeholder('id')))
+    .prepare(),
+);
+export const findByIdIncludeDetails = (db: Db, id: number) => byIdIncludeDetails(db).get({ id });
 
 export interface ListFilter {
   ownerTeamIds?: number[];
@@ -359,6 +368,35 @@ export const findJournal = (db: Db, incidentId: number) =>
  * can hold thousands of entries, so no one response carries them all. `customerOnly` filters in
  * the query, so a customer's page is never short because internal entries were dropped after it.
  */
+/** A page of the journal, newest first, below a cursor (two shapes: everything, customer-visible). */
+const journalPage = (customerOnly: boolean) =>
+  perConnection((db: Db) =>
+    db
+      .select({
+        id: journalEntries.id,
+        kind: journalEntries.kind,
+        visibility: journalEntries.visibility,
+        body: journalEntries.body,
+        data: journalEntries.data,
+        createdAt: journalEntries.createdAt,
+        authorName: users.name,
+      })
+      .from(journalEntries)
+      .leftJoin(users, eq(users.id, journalEntries.authorId))
+      .where(
+        and(
+          eq(journalEntries.incidentId, sql.placeholder('incidentId')),
+          lt(journalEntries.id, sql.placeholder('cursor')),
+          customerOnly ? eq(journalEntries.visibility, 'customer') : undefined,
+        ),
+      )
+      .orderBy(desc(journalEntries.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+const staffJournalPage = journalPage(false);
+const customerJournalPage = journalPage(true);
+
 export function findJournalPage(
   db: Db,
   incidentId: number,
@@ -368,31 +406,17 @@ export function findJournalPage(
     customerOnly = false,
   }: { cursor?: number; limit: number; customerOnly?: boolean },
 ) {
-  const where: SQL[] = [eq(journalEntries.incidentId, incidentId)];
-  if (cursor !== undefined) where.push(lt(journalEntries.id, cursor));
-  if (customerOnly) where.push(eq(journalEntries.visibility, 'customer'));
-  const rows = db
-    .select({
-      id: journalEntries.id,
-      kind: journalEntries.kind,
-      visibility: journalEntries.visibility,
-      body: journalEntries.body,
-      data: journalEntries.data,
-      createdAt: journalEntries.createdAt,
-      authorName: users.name,
-    })
-    .from(journalEntries)
-    .leftJoin(users, eq(users.id, journalEntries.authorId))
-    .where(and(...where))
-    .orderBy(desc(journalEntries.id))
-    .limit(limit + 1)
-    .all();
+  const rows = (customerOnly ? customerJournalPage : staffJournalPage)(db).all({
+    incidentId,
+    cursor: cursor ?? Number.MAX_SAFE_INTEGER,
+    limit: limit + 1,
+  });
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
 
-export const findAudit = (db: Db, incidentId: number) =>
+const audit = perConnection((db: Db) =>
   db
     .select({
       id: auditEvents.id,
@@ -405,6 +429,8 @@ export const findAudit = (db: Db, incidentId: number) =>
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.incidentId, incidentId))
+    .where(eq(auditEvents.incidentId, sql.placeholder('incidentId')))
     .orderBy(desc(auditEvents.id))
-    .all();
+    .prepare(),
+);
+export const findAudit = (db: Db, incidentId: number) => audit(db).all({ incidentId });

@@ -19,6 +19,7 @@ import {
   users,
 } from '../schema';
 import { type Tx } from './incident';
+import { perConnection } from '../prepared';
 
 type Writer = Db | Tx;
 const relationshipAgent = aliasedTable(users, 'relationship_agent');
@@ -56,16 +57,20 @@ export function findTicket(
   };
 }
 
+const scope = perConnection((db: Db) =>
+  db
+    .select({ partnerTeamId: partnerTickets.partnerTeamId })
+    .from(partnerTickets)
+    .where(eq(partnerTickets.incidentId, sql.placeholder('incidentId')))
+    .prepare(),
+);
+
 /**
  * Which partner group's ticket the incident is, for the read rule (canReadIncident): the group it
  * was filed with, whichever team holds it now; `partnerTeamId` null when it is no partner ticket.
  */
 export function findScope(db: Db, incidentId: number): PartnerScope {
-  const row = db
-    .select({ partnerTeamId: partnerTickets.partnerTeamId })
-    .from(partnerTickets)
-    .where(eq(partnerTickets.incidentId, incidentId))
-    .get();
+  const row = scope(db).get({ incidentId });
   return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 

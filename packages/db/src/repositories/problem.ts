@@ -27,6 +27,7 @@ import {
   users,
 } from '../schema';
 import { nextCounter, type Tx } from './incident';
+import { perConnection } from '../prepared';
 
 type Reader = Db | Tx;
 
@@ -135,15 +136,19 @@ export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
   };
 }
 
-/** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
-export function isUnderOpenOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
-  if (incident.problemId === null) return false;
-  const row = db
+const outageOfProblem = perConnection((db: Reader) =>
+  db
     .select({ status: outages.status })
     .from(problems)
     .innerJoin(outages, eq(outages.id, problems.outageId))
-    .where(eq(problems.id, incident.problemId))
-    .get();
+    .where(eq(problems.id, sql.placeholder('problemId')))
+    .prepare(),
+);
+
+/** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
+export function isUnderOpenOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
+  if (incident.problemId === null) return false;
+  const row = outageOfProblem(db).get({ problemId: incident.problemId });
   return row?.status === 'planned' || row?.status === 'active';
 }
 

@@ -1,16 +1,23 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { teamNames, type Role, type SupportGroup, type TeamNotify } from '@handoff/domain';
 import { type Db } from '../client';
 import { organisations, teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
+import { perConnection } from '../prepared';
 
 type Reader = Db | Tx;
 
 export const findAll = (db: Db) => db.select().from(teams).orderBy(asc(teams.name)).all();
 export const findByName = (db: Db, name: string) =>
   db.select().from(teams).where(eq(teams.name, name)).get();
-export const findById = (db: Db, id: number) =>
-  db.select().from(teams).where(eq(teams.id, id)).get();
+const byId = perConnection((db: Db) =>
+  db
+    .select()
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('id')))
+    .prepare(),
+);
+export const findById = (db: Db, id: number) => byId(db).get({ id });
 export const findByIds = (db: Db, ids: number[]) =>
   ids.length === 0
     ? []

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { outboxRepository, type Db } from '@handoff/db';
+import { findLease, outboxRepository, tryLease, type Db } from '@handoff/db';
 import { createTestDb, type TestDb } from '../test-callers';
 import { type MailConfig } from './config';
-import { mailServiceStatus, startMailServices, stopMailServices } from './start';
+import { mailLeaseName, mailServiceStatus, startMailServices, stopMailServices } from './start';
 
 let t: TestDb;
 let db: Db;
@@ -86,5 +86,32 @@ describe('mail services started with the server', () => {
     });
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  test('with another server process holding the lease nothing starts here, until its lease runs out', async () => {
+    const port = await freePort();
+    // Another process on this database holds the lease, and then dies without renewing it.
+    expect(
+      tryLease(db, { name: mailLeaseName, holder: 'other:1', nowMs: Date.now(), ttlMs: 600 }),
+    ).toBe(true);
+    const status = await startMailServices({ config: config(port), db, leaseTtlMs: 300 });
+    expect(status.inbound).toEqual({ state: 'elsewhere', holder: 'other:1' });
+    // Nothing listens here: the port is still free.
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => blocker!.close(() => resolve()));
+    blocker = undefined;
+    await vi.waitFor(
+      async () =>
+        expect((await mailServiceStatus())?.inbound).toEqual({
+          state: 'listening',
+          address: `127.0.0.1:${port}`,
+        }),
+      { timeout: 3_000, interval: 50 },
+    );
+    expect(findLease(db, mailLeaseName)?.holder).not.toBe('other:1');
+    // Stopping frees the lease for the next process at once.
+    await stopMailServices();
+    expect(findLease(db, mailLeaseName)).toBeUndefined();
   });
 });

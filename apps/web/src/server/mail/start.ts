@@ -1,5 +1,6 @@
-// Starts the delivery worker and the inbound listener once per server process (instrumentation).
-import { type Db } from '@handoff/db';
+// Starts the delivery worker and the inbound listener with the server (instrumentation): exactly
+// once among all server processes on the database, in whichever holds the `mail-services` lease.
+import { findLease, keepLease, type Db, type LeaseKeeper } from '@handoff/db';
 import { now } from '../clock';
 import { getDb } from '../db';
 import { describeSmtpUrl, mailConfig, type MailConfig } from './config';
@@ -12,8 +13,15 @@ export interface MailServiceStatus {
   /** `host:port` of the SMTP server, or null when messages are held. */
   smtp: string | null;
   inbound:
-    { state: 'listening'; address: string } | { state: 'off' } | { state: 'error'; error: string };
+    | { state: 'listening'; address: string }
+    | { state: 'off' }
+    | { state: 'error'; error: string }
+    /** Another server process on this database runs the mail services (it holds the lease). */
+    | { state: 'elsewhere'; holder: string };
 }
+
+/** The lease whose holder runs the mail services (one process among several on one database). */
+export const mailLeaseName = 'mail-services';
 
 /** Tests pass their own configuration and database; the app reads env.ts and its database. */
 export interface StartOptions {
@@ -26,12 +34,28 @@ interface MailServices {
   stop: () => Promise<void>;
 }
 
-// Kept on globalThis: instrumentation and the route handlers are separate bundles of one process.
-const g = globalThis as unknown as { handoffMail?: Promise<MailServices> };
+interface MailSupervisor {
+  db: Db;
+  keeper: LeaseKeeper;
+  /** The services while this process holds the lease. */
+  running: Promise<MailServices> | null;
+}
 
-/** The running services' status, or null when they were not started in this process. */
+// Kept on globalThis: instrumentation and the route handlers are separate bundles of one process.
+const g = globalThis as unknown as { handoffMail?: MailSupervisor };
+
+/** The status of the mail services: here, in another process, or null when never started here. */
 export async function mailServiceStatus(): Promise<MailServiceStatus | null> {
-  return g.handoffMail ? (await g.handoffMail).status : null;
+  const supervisor = g.handoffMail;
+  if (!supervisor) return null;
+  await supervisor.keeper.ready;
+  if (supervisor.running) return (await supervisor.running).status;
+  const lease = findLease(supervisor.db, mailLeaseName);
+  return {
+    startedAt: now(),
+    smtp: null,
+    inbound: { state: 'elsewhere', holder: lease?.holder ?? 'another server process' },
+  };
 }
 
 async function start({ config = mailConfig(), db = getDb() }: StartOptions): Promise<MailServices> {
@@ -74,15 +98,42 @@ async function start({ config = mailConfig(), db = getDb() }: StartOptions): Pro
   };
 }
 
-/** Idempotent: a second call (hot reload, a second register) returns the first start's status. */
-export async function startMailServices(options: StartOptions = {}): Promise<MailServiceStatus> {
-  g.handoffMail ??= start(options);
-  return (await g.handoffMail).status;
+/**
+ * Idempotent: a second call (hot reload, a second register) returns the first start's status.
+ * The services start only in the process that holds the lease; another process takes them over
+ * within `leaseTtlMs` when that one dies.
+ */
+export async function startMailServices(
+  options: StartOptions & { leaseTtlMs?: number } = {},
+): Promise<MailServiceStatus> {
+  if (!g.handoffMail) {
+    const db = options.db ?? getDb();
+    const supervisor: MailSupervisor = {
+      db,
+      running: null,
+      keeper: keepLease(db, {
+        name: mailLeaseName,
+        ttlMs: options.leaseTtlMs,
+        start: async () => {
+          supervisor.running = start({ ...options, db });
+          await supervisor.running;
+        },
+        stop: async () => {
+          const running = supervisor.running;
+          supervisor.running = null;
+          if (running) await (await running).stop();
+        },
+        onError: (error) => console.error('[mail] lease:', error),
+      }),
+    };
+    g.handoffMail = supervisor;
+  }
+  return (await mailServiceStatus())!;
 }
 
-/** Stops the services (tests; a server simply exits). */
+/** Stops the services and frees the lease (tests; a server simply exits). */
 export async function stopMailServices(): Promise<void> {
-  const running = g.handoffMail;
+  const supervisor = g.handoffMail;
   g.handoffMail = undefined;
-  if (running) await (await running).stop();
+  if (supervisor) await supervisor.keeper.stop();
 }

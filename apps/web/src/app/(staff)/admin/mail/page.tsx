@@ -46,7 +46,9 @@ export default function MailPage() {
                 ? `Not listening: ${inbound.error}`
                 : inbound?.state === 'off'
                   ? 'Off (INBOUND_SMTP_PORT=0)'
-                  : 'Not started in this process'}
+                  : inbound?.state === 'elsewhere'
+                    ? `Run by another server process on this database (${inbound.holder})`
+                    : 'Not started in this process'}
           </dd>
           <dt>Outbox</dt>
           <dd>

@@ -1,0 +1,109 @@
+// Exactly-once work among server processes on one database (issue 16): a lease row per job.
+// Each call is one atomic statement, so no transaction is needed and two processes can't both win.
+import { hostname } from 'node:os';
+import { eq, sql } from 'drizzle-orm';
+import { type Db } from '../client';
+import { leases } from '../schema';
+
+/** This process's name as a lease holder: host, pid and a random part (a restarted pid differs). */
+export const processHolder = (): string =>
+  `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs`. True when `holder` now has
+ * it: it was free, expired, or already theirs. False while another holder's lease is current.
+ */
+export function tryLease(
+  db: Db,
+  lease: { name: string; holder: string; nowMs: number; ttlMs: number },
+): boolean {
+  const now = new Date(lease.nowMs).toISOString();
+  const until = new Date(lease.nowMs + lease.ttlMs).toISOString();
+  const result = db.run(sql`
+    INSERT INTO leases (name, holder, expires_at) VALUES (${lease.name}, ${lease.holder}, ${until})
+    ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE leases.holder = excluded.holder OR leases.expires_at <= ${now}`);
+  return result.changes === 1;
+}
+
+/** Gives the lease up at once (a clean shutdown), if `holder` has it. */
+export function releaseLease(db: Db, name: string, holder: string): void {
+  db.run(sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder}`);
+}
+
+/** Who holds the lease and until when (the admin Mail page; tests). */
+export const findLease = (db: Db, name: string) =>
+  db.select().from(leases).where(eq(leases.name, name)).get();
+
+export interface LeaseKeeper {
+  /** Settles after the first try: the work has started here, or another holder has the lease. */
+  ready: Promise<void>;
+  /** Whether this process holds the lease right now. */
+  holds(): boolean;
+  /** Stops renewing, stops the work and frees the lease for another process. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps trying for the lease (every third of its lifetime): on taking it, starts the work; on
+ * losing it (this process was too slow to renew, another took over), stops the work.
+ */
+export function keepLease(
+  db: Db,
+  opts: {
+    name: string;
+    holder?: string;
+    ttlMs?: number;
+    nowMs?: () => number;
+    start: () => Promise<void> | void;
+    stop: () => Promise<void> | void;
+    onError?: (error: unknown) => void;
+  },
+): LeaseKeeper {
+  const holder = opts.holder ?? processHolder();
+  const ttlMs = opts.ttlMs ?? 15_000;
+  const nowMs = opts.nowMs ?? Date.now;
+  let held = false;
+  let stopped = false;
+  // One tick at a time: starting or stopping the work may take a while.
+  let ticking: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    let has: boolean;
+    try {
+      has = tryLease(db, { name: opts.name, holder, nowMs: nowMs(), ttlMs });
+    } catch (error) {
+      // The database is busy beyond its timeout: not holding is the safe answer.
+      opts.onError?.(error);
+      has = false;
+    }
+    if (has && !held) {
+      held = true;
+      await opts.start();
+    } else if (!has && held) {
+      held = false;
+      await opts.stop();
+    }
+  };
+  const schedule = () => {
+    ticking = ticking.then(tick).catch((error: unknown) => opts.onError?.(error));
+    return ticking;
+  };
+  const ready = schedule();
+  const timer = setInterval(() => void schedule(), Math.max(50, Math.floor(ttlMs / 3)));
+  timer.unref();
+  return {
+    ready,
+    holds: () => held,
+    stop: async () => {
+      clearInterval(timer);
+      await ticking;
+      stopped = true;
+      if (held) {
+        held = false;
+        await opts.stop();
+      }
+      releaseLease(db, opts.name, holder);
+    },
+  };
+}
