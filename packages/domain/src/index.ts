@@ -1,4 +1,3 @@
-import './zod-config';
 export * from './errors';
 export * from './roles';
 export * from './permissions';

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 
 /** The roles of DOMAIN.md §2; every user has exactly one. */

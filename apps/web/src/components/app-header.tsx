@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Suspense } from 'react';
-import { signOut } from 'next-auth/react';
+import { signOut } from './sign-out';
 import { can, type Role } from '@handoff/domain';
 import { UnreadCount } from './unread-count';
 import { PresenceToggle } from './presence-toggle';
@@ -68,7 +68,7 @@ export function AppHeader({
       <span className="who">
         {name} · {roleLabel}
       </span>
-      <button type="button" onClick={() => void signOut({ callbackUrl: '/signin' })}>
+      <button type="button" onClick={() => void signOut('/signin')}>
         Sign out
       </button>
     </header>

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 
 /** The two desks whose opening hours are data (kb 001: "when the CPS Help Desk is closed, but General Help Desk is open"). */

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { type EntityName } from './entities';
 import { type EntityId } from './ref';

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 
 export const notificationAudiences = ['team', 'user', 'customer'] as const;

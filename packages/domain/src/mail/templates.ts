@@ -1,6 +1,7 @@
 // The notification e-mails Handoff sends, each an admin-editable template with the incident's
 // fields as {{placeholders}}. The defaults ship here; the db holds an admin's edits. Subjects need
 // no number: every incident message is tagged [INC-000123] when it is queued.
+import '../zod-config';
 import { z } from 'zod';
 import { type FieldErrors } from '../change/refusal';
 

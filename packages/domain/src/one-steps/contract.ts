@@ -1,6 +1,7 @@
 // The shape every one-step shares (DOMAIN.md §5, STYLE.md §3): a pure function of
 // (incident, command, actor, now, context) that returns the new state plus journal, audit,
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
+import '../zod-config';
 import { z } from 'zod';
 import { type CalendarContext } from '../calendar/business-calendar';
 import { type RoutingContext } from '../routing/routing-context';

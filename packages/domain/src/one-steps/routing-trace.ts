@@ -1,5 +1,6 @@
 import { type NewJournalEntry } from '../incident/schema';
 import { routeContact } from '../routing/route-contact';
+import '../zod-config';
 import { z } from 'zod';
 import {
   type RoutingDecision,

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 
 export const outageStatuses = ['planned', 'active', 'resolved'] as const;

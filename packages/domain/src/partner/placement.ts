@@ -1,5 +1,6 @@
 // kb 003 rules 1–2: end users need an employer-domain address and are placed in the organisation
 // that owns the domain; "To Test the System": an administrator may place a test user by hand.
+import '../zod-config';
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { isFreeMailProvider } from './free-mail-domains';

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';

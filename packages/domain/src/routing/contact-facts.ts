@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { type Channel, type TpTriage } from '../incident/schema';
 import { type ContactFacts, type KnownOutageFact } from './schemas';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { answerQuestion, isQuestionOpen, type RoutingAnswer } from './questions';
 import { routeContact } from './route-contact';
 import {
@@ -103,6 +103,9 @@ const answerFor = (
   question === 'computerName'
     ? { question, value: value.computer }
     : { question, value: value.flag };
+
+// Hundreds of generated cases each: a busy CI machine needs more than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('routeContact properties (fast-check)', () => {
   test('never throws on schema-valid facts and always returns a schema-valid decision', () => {

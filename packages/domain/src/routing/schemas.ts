@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import '../zod-config';
 import { z } from 'zod';
 import { assignToCpsReasonIds } from './assign-to-cps-reasons';
 
@@ -60,9 +60,17 @@ export const requiredFieldIds = [
 ] as const;
 export type RequiredFieldId = (typeof requiredFieldIds)[number];
 
+/** Whether the date part names a real day (the ISO pattern alone lets "2026-02-30" through). */
+function isRealDay(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+// No date library here: these schemas run in the browser too, and luxon would come with them.
 const instantSchema = z.iso
   .datetime({ offset: true })
-  .refine((s) => DateTime.fromISO(s).isValid, { message: 'Not a valid instant' });
+  .refine(isRealDay, { message: 'Not a valid instant' });
 
 export const contactServiceSchema = z.object({
   banner: z.enum(['pick5', 'pick2']).nullable(),
