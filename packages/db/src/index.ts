@@ -30,3 +30,4 @@ export * from './commit';
 export * as changeFeed from './change-feed';
 export * as searchRepository from './repositories/search';
 export * as queueGridRepository from './repositories/queue-grid';
+export * as viewerRepository from './repositories/viewer';

@@ -13,4 +13,13 @@ export function setClock(at: string | null): void {
   if (!env().HANDOFF_TEST_CLOCK)
     throw new Error('The test clock is off (set HANDOFF_TEST_CLOCK=1).');
   globalForClock.handoffClockOffsetMs = at === null ? 0 : Date.parse(at) - Date.now();
+  for (const listener of clockListeners) listener();
+}
+
+const clockListeners = new Set<() => void>();
+
+/** Called whenever the test clock is moved (server-side timers reckon their deadlines again). */
+export function onClockSet(listener: () => void): () => void {
+  clockListeners.add(listener);
+  return () => clockListeners.delete(listener);
 }
