@@ -33,7 +33,10 @@ export type LiveEvent = ReturnType<typeof liveEventView> & {
   version?: number;
 };
 
-export type LiveMessage = { type: 'change'; event: LiveEvent } | { type: 'tick'; at: string };
+export type LiveMessage =
+  | { type: 'ready'; at: string }
+  | { type: 'change'; event: LiveEvent }
+  | { type: 'tick'; at: string };
 
 /** Whether the actor may receive `event` (the read rules of the queries, loaded as needed). */
 export function readable(db: Db, actor: Actor | null, event: ChangeEvent): boolean {
@@ -95,6 +98,9 @@ export async function* liveStream(
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
+    // First the position this stream starts from, so even a client that saw no change yet
+    // resumes from here after a reconnect (a server restart) and misses nothing.
+    yield { id: last, message: { type: 'ready', at: now() } };
     while (!signal?.aborted) {
       const next = queue.shift();
       if (!next) {
