@@ -11,8 +11,10 @@ type Listener = (signal: HubSignal) => void;
 
 export interface LiveHub {
   listen(listener: Listener): () => void;
-  /** Reckon the consult-prompt deadline again (the test clock moved, a consult changed). */
+  /** Reckon the consult-prompt deadline again (a consult changed). */
   rearm(): void;
+  /** The server clock jumped (the test clock): prompts may have come due at once. */
+  clockMoved(): void;
   /** The feed position the hub has handed out (tests). */
   lastId(): number;
   /** Reads pending changes now (tests). */
@@ -106,6 +108,11 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
       };
     },
     rearm,
+    clockMoved: () => {
+      if (listeners.size === 0) return;
+      emit({ tick: now() });
+      rearm();
+    },
     lastId: () => feed?.lastId() ?? changeFeed.latestChangeId(db),
     flush: () => feed?.flush(),
   } satisfies LiveHub;

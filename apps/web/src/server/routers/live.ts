@@ -9,12 +9,24 @@ import {
   readsEveryChange,
   setEditing,
 } from '@handoff/domain';
-import { liveHub } from '../live/hub';
+import { liveHub, type LiveHub } from '../live/hub';
+import { onClockSet } from '../clock';
 import { liveStream, readable } from '../live/stream';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure, publicProcedure } from '../trpc';
 
 const incidentId = z.number().int().positive();
+
+const wired = new WeakSet<LiveHub>();
+/** The process's hub, told when the (test) clock moves so due prompts are announced at once. */
+function hubOf(db: Db, now: () => string): LiveHub {
+  const hub = liveHub(db, { now });
+  if (!wired.has(hub)) {
+    wired.add(hub);
+    onClockSet(() => hub.clockMoved());
+  }
+  return hub;
+}
 
 /** A partner agent hears of viewers only on the tickets they may read (same rule as the stream). */
 const readableViewer = (db: Db, actor: Actor, v: { incidentId: number }) =>
@@ -48,7 +60,7 @@ export const liveRouter = {
         loadReadableIncident(ctx.db, ctx.actor, { id: input.viewing });
       const stream = liveStream({
         db: ctx.db,
-        hub: liveHub(ctx.db, { now: ctx.now }),
+        hub: hubOf(ctx.db, ctx.now),
         actor: ctx.actor,
         afterId: input.lastEventId ? Number(input.lastEventId) : null,
         signal,
