@@ -33,6 +33,9 @@ const phrases: Record<string, string> = {
   'partner.comment': 'commented',
   'partner.comment.private': 'added a private comment',
   customer_note: 'added a note in Help Online',
+  email_staff_note: 'added an internal note by e-mail',
+  email_appended: 'replied by e-mail',
+  email_reopened: 'reopened it by e-mail',
 };
 
 /** What a change event of `kind` did to an incident, as a phrase ("assigned it to CPS"). */

@@ -49,6 +49,14 @@ describe('mayReceive', () => {
       false,
     ],
     [
+      "customer own case, a staff member's e-mail reply (internal)",
+      staff('customer'),
+      'incident',
+      'email_staff_note',
+      ownCase,
+      false,
+    ],
+    [
       'customer own case, private comment',
       staff('customer'),
       'incident',

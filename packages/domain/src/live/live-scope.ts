@@ -18,9 +18,13 @@ export const internalNoteKind = 'note_added.internal';
 /** A private comment on a channel-partner ticket (kb 003): its requester never hears of it. */
 export const privateCommentKind = 'partner.comment.private';
 
-/** Event kinds of an incident a customer never sees a trace of: internal notes, the desk's chat consults. */
+/**
+ * Event kinds of an incident a customer never sees a trace of: internal notes (typed, or a staff
+ * member's e-mail reply), private partner comments, the desk's chat consults.
+ */
 const hiddenFromCustomers = new Set<string>([
   internalNoteKind,
+  'email_staff_note',
   privateCommentKind,
   'consult_opened',
   'consult_accepted',

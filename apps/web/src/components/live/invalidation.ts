@@ -19,12 +19,14 @@ const incidentViews: RouterKey[] = [
   'triage',
   'search',
   'mail',
+  // One-steps and accepts set presence (a transfer makes the agent busy).
+  'presence',
 ];
 
 const byEntity: Record<string, RouterKey[]> = {
   incident: incidentViews,
   partnerTicket: incidentViews,
-  consult: ['consult', 'incident', 'queue'],
+  consult: ['consult', 'incident', 'queue', 'presence'],
   user: ['presence', 'admin', 'organisation'],
   outage: ['outage', 'problem', 'alert', 'incident', 'case'],
   problem: ['problem', 'alert', 'incident', 'outage', 'queue'],

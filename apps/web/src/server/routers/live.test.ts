@@ -158,6 +158,22 @@ describe('resume after a reconnect', () => {
     expect([...seen, ...second.changes()].map((c) => c.id)).toEqual(all);
   });
 
+  test('the first message names the position, so a page that saw no change yet still resumes exactly', async () => {
+    const w = world();
+    await note(w.agent, w.caseyCase.id, 'internal');
+    const first = listen(w.agent);
+    await first.settle();
+    const ready = first.received[0]!;
+    expect(ready.message.type).toBe('ready');
+    expect(Number(ready.id)).toBe(changeFeed.latestChangeId(db));
+    await first.stop();
+    // The server restarts; a change lands meanwhile; the page reconnects from the position it had.
+    await note(w.agent, w.danaCase.id, 'customer');
+    const again = listen(w.agent, { lastEventId: ready.id });
+    const got = await again.untilChanges(1);
+    expect(got.map((c) => [c.entityId, c.kind])).toEqual([[w.danaCase.id, 'note_added']]);
+  });
+
   test('without a last event id it starts from now (no replay of old changes)', async () => {
     const w = world();
     await note(w.agent, w.caseyCase.id, 'internal');
