@@ -84,3 +84,26 @@ export function treeRssMb(rootPid: number): number {
   }
   return Math.round(kb / 1024);
 }
+
+/** CPU time (user + system) of a process and all its descendants so far, in seconds (Linux /proc). */
+export function treeCpuSeconds(rootPid: number, ticksPerSecond = 100): number {
+  const stats = new Map<number, string[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, f] of stats) if (Number(f[1]) === tree[i]) tree.push(pid);
+  // Fields after the command: state(0) ppid(1) … utime(11) stime(12).
+  const ticks = tree.reduce((sum, pid) => {
+    const f = stats.get(pid);
+    return sum + (f ? Number(f[11]) + Number(f[12]) : 0);
+  }, 0);
+  return ticks / ticksPerSecond;
+}

@@ -120,16 +120,34 @@ test.describe('channel partners and Tier 2 (kb 003)', () => {
       );
     }
 
-    // Parker claims first; Piper, a moment later, is told who has it.
+    // Parker claims first; Piper's open page follows without a reload (issue 17) and says who has
+    // it, and a claim Piper sends anyway is still refused: first claim wins.
     await panelOf(parker).getByRole('button', { name: 'Claim' }).click();
     await expect(
       parker.getByRole('status').filter({ hasText: `Claimed: ${number} is yours.` }),
     ).toBeVisible();
     await expect(ownerOf(parker)).toHaveText('Badger Health Client Support · Parker Partner');
-    await panelOf(piper).getByRole('button', { name: 'Claim' }).click();
-    await expect(panelOf(piper).getByRole('alert')).toHaveText(
-      `${number} was already claimed by Parker Partner.`,
+    await expect(ownerOf(piper)).toHaveText('Badger Health Client Support · Parker Partner');
+    await expect(piper.getByRole('status', { name: 'Changes by others' })).toContainText(
+      'Parker Partner claimed the ticket',
     );
+    await expect(panelOf(piper).getByRole('button', { name: 'Claim' })).toHaveCount(0);
+    const ticketId = await piper.evaluate(
+      (n) =>
+        fetch(
+          `/api/trpc/incident.byNumber?input=${encodeURIComponent(JSON.stringify({ number: n }))}`,
+        )
+          .then((r) => r.json())
+          .then(
+            (b: { result: { data: { incident: { id: number } } } }) => b.result.data.incident.id,
+          ),
+      number,
+    );
+    const late = await piper.request.post('/api/trpc/partner.claim', {
+      data: { incidentId: ticketId },
+    });
+    expect(late.status()).toBe(409);
+    expect(await late.text()).toContain(`${number} was already claimed by Parker Partner.`);
     await piper.goto('/notifications');
     await expect(
       piper.getByRole('link', { name: `[${number}] claimed by Parker Partner` }),

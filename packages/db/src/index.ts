@@ -31,3 +31,4 @@ export * as changeFeed from './change-feed';
 export * as searchRepository from './repositories/search';
 export * as queueGridRepository from './repositories/queue-grid';
 export * from './lease';
+export * as viewerRepository from './repositories/viewer';

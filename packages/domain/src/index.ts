@@ -21,3 +21,4 @@ export * from './search';
 export * from './queue';
 export * from './workflows';
 export * from './directory';
+export * from './live';

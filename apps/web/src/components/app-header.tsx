@@ -8,6 +8,8 @@ import { can, type Role } from '@handoff/domain';
 import { UnreadCount } from './unread-count';
 import { PresenceToggle } from './presence-toggle';
 import { SearchBox } from './search-box';
+import { ConnectionIndicator } from './live/connection-indicator';
+import { LiveToasts } from './live/live-toasts';
 
 interface NavItem {
   href: string;
@@ -65,6 +67,8 @@ export function AppHeader({
         </Suspense>
       ) : null}
       {can(role, 'presence.set') ? <PresenceToggle /> : null}
+      <ConnectionIndicator />
+      <LiveToasts />
       <span className="who">
         {name} · {roleLabel}
       </span>

@@ -35,10 +35,7 @@ export function ConsultPanel({
   onChanged: () => void;
 }) {
   const utils = api.useUtils();
-  const state = api.consult.forIncident.useQuery(
-    { incidentId: incident.id },
-    { refetchInterval: 5_000 },
-  );
+  const state = api.consult.forIncident.useQuery({ incidentId: incident.id });
   const open = api.consult.open.useMutation({ onSuccess: () => void utils.consult.invalidate() });
   const send = api.consult.sendTemplate.useMutation({
     onSuccess: () => {

@@ -8,7 +8,7 @@ import { api } from '../trpc/react';
 export function ConsultRequests({ team }: { team: 'cps' | 'es' }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const list = api.consult.listOpen.useQuery({ team }, { refetchInterval: 5_000 });
+  const list = api.consult.listOpen.useQuery({ team });
   const accept = api.consult.accept.useMutation({
     onSuccess: async (r) => {
       await utils.invalidate();

@@ -7,6 +7,7 @@ import { api, type RouterOutputs } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
 import { CustomerTypeahead, type CustomerHit } from './customer-typeahead';
 import { ServicePicker } from './service-picker';
+import { useEditingSignal } from './live/incident-follow';
 
 const initial = (i: Incident) => ({
   callerName: i.callerName,
@@ -30,6 +31,10 @@ export function EditIncidentForm({
   onSaved: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  // The version the edit started from: a live refetch keeps the agent's edits and this version, so
+  // a colleague's change in between is refused as stale rather than overwritten.
+  const [startedVersion, setStartedVersion] = useState(incident.version);
+  useEditingSignal(incident.id, open);
   const [form, setForm] = useState(() => initial(incident));
   const [serviceId, setServiceId] = useState<number | null>(incident.serviceId);
   const [matched, setMatched] = useState<CustomerHit | null>(customer);
@@ -45,6 +50,7 @@ export function EditIncidentForm({
     setMatched(customer);
     setErrors({});
     edit.reset();
+    setStartedVersion(incident.version);
     setOpen(true);
   }
 
@@ -63,7 +69,7 @@ export function EditIncidentForm({
     try {
       await edit.mutateAsync({
         id: incident.id,
-        expectedVersion: incident.version,
+        expectedVersion: startedVersion,
         patch: parsed.data,
       });
       setOpen(false);

@@ -75,8 +75,8 @@ function useCreateProblem() {
  * open incidents no problem holds yet by service, and the open problems.
  */
 export function HdqaHome() {
-  const alerts = api.alert.potentialOutages.useQuery(undefined, { refetchInterval: 15_000 });
-  const unlinked = api.alert.unlinkedByService.useQuery(undefined, { refetchInterval: 30_000 });
+  const alerts = api.alert.potentialOutages.useQuery();
+  const unlinked = api.alert.unlinkedByService.useQuery();
   const problems = api.problem.list.useQuery({ view: 'open' });
   const create = useCreateProblem();
   const [selected, setSelected] = useState<Set<number>>(new Set());

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { age, CustomerFlags, EmptyState, ServiceBanner, StatusPill } from '@handoff/ui';
 import { type RouterOutputs } from '../trpc/react';
 import { NextPromise } from './promises';
+import { RowViewerMarker } from './live/viewer-marker';
 
 type Row = RouterOutputs['queue']['list']['items'][number];
 
@@ -44,7 +45,8 @@ export function IncidentTable({
         {rows.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link href={`/incidents/${r.number}`}>{r.number}</Link>
+              <Link href={`/incidents/${r.number}`}>{r.number}</Link>{' '}
+              <RowViewerMarker incidentId={r.id} />
             </td>
             <td>
               {r.customerName ?? r.callerName}{' '}

@@ -48,10 +48,7 @@ export function IncidentWorkbench({
   } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
-  const decide = api.routing.decide.useQuery(
-    { incidentId: incident.id },
-    { refetchInterval: 10_000 },
-  );
+  const decide = api.routing.decide.useQuery({ incidentId: incident.id });
   // The answers live with the incident (issue 14.11): a reload keeps them, the step routes on them.
   const record = api.routing.answer.useMutation({
     onSuccess: () => void utils.routing.decide.invalidate({ incidentId: incident.id }),
@@ -146,7 +143,8 @@ export function IncidentWorkbench({
       ) : null}
       {shown ? (
         <OneStepForm
-          key={`${shown.name}-${incident.version}`}
+          // Not keyed by version: a colleague's change refetches the incident and keeps what was typed.
+          key={shown.name}
           name={shown.name}
           label={shown.label}
           incident={incident}

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { EmptyState, ErrorBanner, Field, Loading, LoadMore, Time } from '@handoff/ui';
+import { useEditingSignal } from './live/incident-follow';
 import { api } from '../trpc/react';
 
 interface Entry {
@@ -106,6 +107,8 @@ export function AddNoteForm({
     allowInternal ? 'internal' : 'customer',
   );
   const add = api.incident.addNote.useMutation();
+  // Typing a note counts as editing for colleagues' collision warnings (staff only).
+  useEditingSignal(incidentId, allowInternal && body.trim() !== '');
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!body.trim()) return;

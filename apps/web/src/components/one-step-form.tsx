@@ -231,6 +231,8 @@ export function OneStepForm({
     { enabled: name === 'link_to_problem' },
   );
   const [values, setValues] = useState(() => defaultsFor(name, incident, decide, preset));
+  // The version the agent started from: a live refetch must not turn a stale step into a fresh one.
+  const [startedVersion] = useState(incident.version);
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = api.oneStep[mutationKey[name]].useMutation();
@@ -255,7 +257,7 @@ export function OneStepForm({
     e.preventDefault();
     const raw: Record<string, unknown> = {
       incidentId: incident.id,
-      expectedVersion: incident.version,
+      expectedVersion: startedVersion,
     };
     for (const f of fields) {
       if (f.show && !f.show(values)) continue;

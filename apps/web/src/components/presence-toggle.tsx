@@ -7,7 +7,7 @@ const labels = { ready: 'Ready', not_ready: 'Not ready', busy: 'Busy' } as const
 /** CPS and ES agents' presence, set from the header. */
 export function PresenceToggle() {
   const utils = api.useUtils();
-  const mine = api.presence.mine.useQuery(undefined, { refetchInterval: 10_000 });
+  const mine = api.presence.mine.useQuery();
   const set = api.presence.set.useMutation({ onSuccess: () => void utils.presence.invalidate() });
   return (
     <label className="presence">

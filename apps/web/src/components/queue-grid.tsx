@@ -13,6 +13,7 @@ import {
 } from '@tanstack/react-table';
 import { queueColumns, type QueueSort } from '@handoff/domain';
 import { age, EmptyState, StatusPill } from '@handoff/ui';
+import { RowViewerMarker } from './live/viewer-marker';
 import { type RouterOutputs } from '../trpc/react';
 import { NextPromise } from './promises';
 
@@ -94,7 +95,10 @@ export function QueueGrid({
         header: 'Number',
         enableSorting: false,
         cell: ({ row }) => (
-          <Link href={`/incidents/${row.original.number}`}>{row.original.number}</Link>
+          <>
+            <Link href={`/incidents/${row.original.number}`}>{row.original.number}</Link>{' '}
+            <RowViewerMarker incidentId={row.original.id} />
+          </>
         ),
       },
       {

@@ -7,8 +7,8 @@ import { ProblemTable } from './problem-table';
 
 /** SNCC's home (kb 001 steps 7, 10, 11): the open problems SNCC teams own, and the outages running or planned. */
 export function SnccHome() {
-  const problems = api.problem.list.useQuery({ view: 'sncc' }, { refetchInterval: 30_000 });
-  const board = api.outage.board.useQuery(undefined, { refetchInterval: 30_000 });
+  const problems = api.problem.list.useQuery({ view: 'sncc' });
+  const board = api.outage.board.useQuery();
   const outages = [...(board.data?.active ?? []), ...(board.data?.planned ?? [])];
   return (
     <>

@@ -4,7 +4,7 @@ import { api } from '../trpc/react';
 
 /** The number of unread personal notifications, beside the Notifications link (polled). */
 export function UnreadCount() {
-  const q = api.notification.unreadCount.useQuery(undefined, { refetchInterval: 15_000 });
+  const q = api.notification.unreadCount.useQuery();
   if (!q.data) return null;
   return (
     <span className="unread-count" aria-label={`${q.data} unread`}>

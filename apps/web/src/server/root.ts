@@ -6,6 +6,7 @@ import { catalogRouter } from './routers/catalog';
 import { consultRouter } from './routers/consult';
 import { customerRouter } from './routers/customer';
 import { incidentRouter } from './routers/incident';
+import { liveRouter } from './routers/live';
 import { mailRouter } from './routers/mail';
 import { meRouter } from './routers/me';
 import { notificationRouter } from './routers/notification';
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   consult: consultRouter,
   customer: customerRouter,
   incident: incidentRouter,
+  live: liveRouter,
   mail: mailRouter,
   me: meRouter,
   notification: notificationRouter,

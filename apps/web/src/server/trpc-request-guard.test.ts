@@ -60,6 +60,20 @@ describe('tRPC request guard', () => {
     });
   });
 
+  test('a live subscription (an SSE GET, issue 17) is handed on; its mutation keeps the guard', async () => {
+    const input = encodeURIComponent(JSON.stringify({ lastEventId: '42', viewing: 7 }));
+    const sse = new Request(`${base}/live.changes?input=${input}`, {
+      headers: { accept: 'text/event-stream', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(await guardTrpcRequest(sse)).toBe(sse);
+    expect(
+      await refusal(post('live.setEditing', { headers: { 'sec-fetch-site': 'cross-site' } })),
+    ).toEqual({
+      status: 403,
+      message: 'Refused: a cross-site request may not change anything here.',
+    });
+  });
+
   test('a batch of 11 calls → 400 with the limit; 10 pass', async () => {
     const calls = (n: number) => Array.from({ length: n }, () => 'incident.create').join(',');
     expect(await refusal(post(`${calls(11)}?batch=1`))).toEqual({

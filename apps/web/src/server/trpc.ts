@@ -29,6 +29,12 @@ const toTrpcCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 const t = initTRPC.context<Context>().create({
+  // Live subscriptions (issue 17): a ping keeps proxies from closing an idle stream and lets the
+  // client notice a dead one and reconnect (resuming after the last event id it saw).
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { httpBatchLink } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
 import { type inferRouterInputs, type inferRouterOutputs } from '@trpc/server';
 import { useState, type ReactNode } from 'react';
@@ -32,7 +32,16 @@ export function TRPCProvider({ children }: { children: ReactNode }) {
       }),
   );
   const [client] = useState(() =>
-    api.createClient({ links: [httpBatchLink({ url: '/api/trpc', maxItems: trpcMaxBatch })] }),
+    api.createClient({
+      links: [
+        // Live updates (issue 17) over Server-Sent Events; everything else in small batches.
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: '/api/trpc' }),
+          false: httpBatchLink({ url: '/api/trpc', maxItems: trpcMaxBatch }),
+        }),
+      ],
+    }),
   );
   return (
     <api.Provider client={client} queryClient={queryClient}>

@@ -9,6 +9,7 @@ import {
   customers,
   inboundMail,
   incidents,
+  incidentViewers,
   journalEntries,
   organisationDomains,
   organisations,
@@ -42,6 +43,7 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisation: organisations,
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
+  incidentViewer: incidentViewers,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */

@@ -73,3 +73,20 @@ export const findAllOpenByIncident = (db: Db, incidentId: number) =>
     .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
     .orderBy(consultRequests.id)
     .all();
+
+/**
+ * The earliest 5- or 10-minute prompt deadline of an open consult still ahead of `now`, or null:
+ * when the live desks must be told that a prompt came due (the server's clock decides, issue 17).
+ */
+export function nextPromptAfter(db: Db, now: string): string | null {
+  const open = db
+    .select({ busy: consultRequests.busyPromptAt, assign: consultRequests.assignPromptAt })
+    .from(consultRequests)
+    .where(eq(consultRequests.status, 'open'))
+    .all();
+  const ahead = open
+    .flatMap((c) => [c.busy, c.assign])
+    .filter((d): d is string => d !== null && Date.parse(d) > Date.parse(now))
+    .sort();
+  return ahead[0] ?? null;
+}

@@ -382,7 +382,7 @@ describe('escalate and comment', () => {
     expect(reload(ticket.id)).toMatchObject({ ownerTeamId: partnerTeamId(), version: 3 });
   });
 
-  test('a private comment only appends to the journal (the version stays) and announces it', () => {
+  test('a private comment only appends to the journal (the version stays) and announces it as private', () => {
     const ticket = submit();
     const piper = actor('partner2@handoff.test');
     const before = latestChangeId(db);
@@ -401,7 +401,11 @@ describe('escalate and comment', () => {
       authorName: 'Piper Partner',
     });
     expect(changesSince(db, before)).toEqual([
-      expect.objectContaining({ entityId: ticket.id, kind: 'partner.comment', actorId: piper.id }),
+      expect.objectContaining({
+        entityId: ticket.id,
+        kind: 'partner.comment.private',
+        actorId: piper.id,
+      }),
     ]);
   });
 });

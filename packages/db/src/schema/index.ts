@@ -10,3 +10,4 @@ export * from './calendar';
 export * from './changes';
 export * from './queue-views';
 export * from './leases';
+export * from './viewers';

@@ -1,6 +1,7 @@
 import { type Effects, effects, mailFor } from '../change';
 import { DomainError } from '../errors';
 import { type OutboxDraft } from '../outbox';
+import { internalNoteKind } from '../live/live-scope';
 import { incidentEvent, incidentJournal } from './entity';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
@@ -41,7 +42,9 @@ export function addNote({
 
 /**
  * A staff note as Effects: the journal entry, the e-mail a customer-visible note sends (`mail`,
- * drafted by the caller from the note) and the `note_added` change event. No version change.
+ * drafted by the caller from the note) and the change event: `note_added` for a customer-visible
+ * note, `note_added.internal` for an internal one (a customer's live page never hears of it).
+ * No version change.
  */
 export function addNoteEffects(
   args: Parameters<typeof addNote>[0] & { mail: readonly OutboxDraft[] },
@@ -51,6 +54,13 @@ export function addNoteEffects(
   return effects(now, {
     journal: incidentJournal(incident.id, journal),
     outbox: mailFor(incident.id, args.mail),
-    events: [incidentEvent(incident.id, 'note_added', actor.id, incident)],
+    events: [
+      incidentEvent(
+        incident.id,
+        args.visibility === 'internal' ? internalNoteKind : 'note_added',
+        actor.id,
+        incident,
+      ),
+    ],
   });
 }

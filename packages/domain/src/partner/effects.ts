@@ -1,5 +1,6 @@
 // Each channel-partner step as one decision returning Effects: the step's rules (claim, escalate,
 // return, comment, submit) and the rows, mail and change event the commit module applies.
+import { privateCommentKind } from '../live/live-scope';
 import {
   concerned,
   effects,
@@ -139,7 +140,7 @@ export function decideComment(
   if (args.authorIsUser === false)
     result.journal = result.journal.map((j) => ({ ...j, authorId: null }));
   return partnerStepEffects(env, result, {
-    kind: 'partner.comment',
+    kind: args.visibility === 'internal' ? privateCommentKind : 'partner.comment',
     expectedVersion: env.incident.version,
   });
 }

@@ -4,6 +4,7 @@ import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
 
 import { presenceSchema, type Presence } from '../change/notification';
+import { type Effects, effects } from '../change/effects';
 
 export const presenceLabels: Readonly<Record<Presence, string>> = {
   ready: 'Ready',
@@ -20,4 +21,29 @@ export function setPresence({ actor, presence }: { actor: Actor; presence: Prese
 } {
   assertCan(actor, 'presence.set');
   return { userId: actor.id, presence };
+}
+
+/**
+ * The presence change as Effects, announced as a `user` change of the agent's teams so the desks
+ * showing "CPS agents ready now" hear of it (issue 17).
+ */
+export function setPresenceEffects(args: {
+  actor: Actor;
+  presence: Presence;
+  now: string;
+}): Effects {
+  const set = setPresence(args);
+  return effects(args.now, {
+    presence: [set],
+    events: [
+      {
+        entity: 'user',
+        entityId: args.actor.id,
+        kind: 'presence',
+        teamIds: [...args.actor.teamIds],
+        userIds: [args.actor.id],
+        actorId: args.actor.id,
+      },
+    ],
+  });
 }

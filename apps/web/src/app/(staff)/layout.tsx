@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { isStaff, roleLabels } from '@handoff/domain';
 import { AppHeader } from '../../components/app-header';
+import { LiveProvider } from '../../components/live/live-context';
 import { requireRole } from '../../server/guard';
 
 export const dynamic = 'force-dynamic';
@@ -9,13 +10,13 @@ export const dynamic = 'force-dynamic';
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const session = await requireRole(isStaff);
   return (
-    <>
+    <LiveProvider userId={session.user.id}>
       <AppHeader
         name={session.user.name}
         role={session.user.role}
         roleLabel={roleLabels[session.user.role]}
       />
       <main>{children}</main>
-    </>
+    </LiveProvider>
   );
 }

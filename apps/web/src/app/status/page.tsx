@@ -1,6 +1,8 @@
 import { type Metadata } from 'next';
 import Link from 'next/link';
 import { helpDeskPhone } from '@handoff/domain';
+import { LiveProvider } from '../../components/live/live-context';
+import { StatusLive } from '../../components/live/status-live';
 import { OutageGroups } from '../../components/outage-card';
 import { now } from '../../server/clock';
 import { getDb } from '../../server/db';
@@ -21,6 +23,9 @@ export default function StatusPage() {
         <Link href="/signin">Staff sign-in</Link>
       </p>
       <OutageGroups board={board} />
+      <LiveProvider>
+        <StatusLive />
+      </LiveProvider>
     </main>
   );
 }

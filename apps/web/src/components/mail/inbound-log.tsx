@@ -21,7 +21,7 @@ const reasonText = (reason: string | null) =>
 export function InboundLog({ hint }: { hint: string }) {
   const list = api.mail.inbound.useInfiniteQuery(
     { limit: 50 },
-    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 5_000 },
+    { getNextPageParam: (p) => p.nextCursor },
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isLoading) return <Loading />;

@@ -25,7 +25,7 @@ export function OutboxList() {
   const list = api.mail.outbox.useInfiniteQuery(
     { status: status || undefined, limit: 50 },
     // Held and sent states change in the background (the worker), so the list keeps itself current.
-    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 5_000 },
+    { getNextPageParam: (p) => p.nextCursor },
   );
   const requeue = api.mail.requeue.useMutation({ onSuccess: () => void utils.mail.invalidate() });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

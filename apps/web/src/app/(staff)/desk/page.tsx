@@ -23,11 +23,11 @@ export default function DeskPage() {
   const me = api.me.get.useQuery();
   // Who in CPS is ready is the help desk's business, not a channel partner's (kb 003).
   const seesCps = me.data ? can(me.data.role, 'presence.read') : false;
-  const cps = api.presence.cps.useQuery(undefined, { enabled: seesCps, refetchInterval: 5_000 });
-  // Polls so a live transfer shows up on the receiving agent's desk at once.
+  const cps = api.presence.cps.useQuery(undefined, { enabled: seesCps });
+  // Live: a transfer shows up on the receiving agent's desk as soon as it commits.
   const mine = api.incident.mine.useInfiniteQuery(
     { limit: 25 },
-    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 },
+    { getNextPageParam: (p) => p.nextCursor },
   );
   if (me.isLoading) return <Loading />;
   if (!me.data)

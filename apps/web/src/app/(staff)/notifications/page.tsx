@@ -7,7 +7,7 @@ import { api } from '../../../trpc/react';
 /** The agent's notifications: their own (new ones marked) and their teams'. */
 export default function NotificationsPage() {
   const utils = api.useUtils();
-  const q = api.notification.mine.useQuery(undefined, { refetchInterval: 10_000 });
+  const q = api.notification.mine.useQuery();
   const markRead = api.notification.markRead.useMutation({
     onSuccess: () => void utils.notification.invalidate(),
   });

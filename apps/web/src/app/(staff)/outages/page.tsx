@@ -12,7 +12,7 @@ import { api } from '../../../trpc/react';
 /** The outages page HDQA checks first (kb 001 step 2); HDQA and SNCC declare here, SNCC updates and resolves. */
 export default function OutagesPage() {
   const me = api.me.get.useQuery();
-  const board = api.outage.board.useQuery(undefined, { refetchInterval: 30_000 });
+  const board = api.outage.board.useQuery();
   const [declared, setDeclared] = useState<string | null>(null);
   if (me.isLoading || board.isLoading) return <Loading />;
   if (board.error) return <ErrorBanner message={board.error.message} />;

@@ -12,7 +12,7 @@ export default function TpReviewPage() {
   const [state, setState] = useState<'review' | 'waiting'>('review');
   const list = api.triage.tpReview.useInfiniteQuery(
     { state, limit: 25 },
-    { getNextPageParam: (p) => p.nextCursor, refetchInterval: 30_000 },
+    { getNextPageParam: (p) => p.nextCursor },
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (

@@ -14,7 +14,7 @@ const kb = (bytes: number) =>
 
 /** Admin Mail page: what was (or would have been) sent, what came in and what was ignored, templates, team settings. */
 export default function MailPage() {
-  const q = api.mail.overview.useQuery(undefined, { refetchInterval: 5_000 });
+  const q = api.mail.overview.useQuery();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data)
     return <ErrorBanner message={q.error?.message ?? 'Could not load the mail overview.'} />;

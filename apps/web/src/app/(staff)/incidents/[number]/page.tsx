@@ -20,6 +20,7 @@ import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
 import { AuditHistory } from '../../../../components/audit-history';
+import { IncidentFollow } from '../../../../components/live/incident-follow';
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
@@ -29,9 +30,9 @@ export default function IncidentPage() {
   // Channel-partner tickets (kb 003) get the partner panel instead of the help-desk routing workbench.
   const partner = api.partner.forIncident.useQuery(
     { incidentId: staffIncidentId ?? 0 },
-    { enabled: staffIncidentId !== undefined, refetchInterval: 10_000 },
+    { enabled: staffIncidentId !== undefined },
   );
-  // The panel polls; when someone else moved the ticket, reload the incident so the next step sends its current version.
+  // Both refetch on live changes; if the panel's facts moved ahead of the incident, reload the incident too.
   const staleVersion =
     partner.data &&
     q.data?.audience === 'staff' &&
@@ -55,6 +56,7 @@ export default function IncidentPage() {
       <h1>
         {i.number} <StatusPill status={i.status} />
       </h1>
+      <IncidentFollow incidentId={i.id} />
       {(d.problem?.outage?.status === 'active' || d.problem?.outage?.status === 'planned') &&
       i.status !== 'resolved' &&
       i.status !== 'closed' ? (

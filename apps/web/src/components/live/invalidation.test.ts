@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest';
+import { routersFor } from './invalidation';
+
+test.each([
+  ['incident', ['incident', 'queue', 'case', 'notification', 'alert', 'consult']],
+  ['consult', ['consult', 'incident', 'queue']],
+  ['user', ['presence']],
+  ['outage', ['outage', 'alert', 'case']],
+  ['incidentViewer', ['live']],
+  ['tick', ['consult']],
+])('a change of %s refetches %j', (entity, routers) =>
+  expect(routersFor(entity)).toEqual(expect.arrayContaining(routers)),
+);
+
+test('an unknown entity refetches nothing', () => expect(routersFor('weather')).toEqual([]));

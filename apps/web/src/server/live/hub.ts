@@ -1,0 +1,119 @@
+// One tail of the change feed per process and database, fanned out to every live subscription
+// (issue 17): 200 open pages cost one feed read per commit and one poll for other processes'
+// commits, not 200. The hub also keeps two server-side clocks: consult prompts coming due and
+// incident viewers whose process died.
+import { type ChangeEvent, expireViewers, viewerTtlMs } from '@handoff/domain';
+import { changeFeed, commitSync, consultRepository, viewerRepository, type Db } from '@handoff/db';
+
+/** What a listener hears: new changes in commit order, or a server clock tick (a prompt came due). */
+export type HubSignal = { changes: ChangeEvent[] } | { tick: string };
+type Listener = (signal: HubSignal) => void;
+
+export interface LiveHub {
+  listen(listener: Listener): () => void;
+  /** Reckon the consult-prompt deadline again (a consult changed). */
+  rearm(): void;
+  /** The server clock jumped (the test clock): prompts may have come due at once. */
+  clockMoved(): void;
+  /** The feed position the hub has handed out (tests). */
+  lastId(): number;
+  /** Reads pending changes now (tests). */
+  flush(): void;
+}
+
+export interface HubOptions {
+  now: () => string;
+  /** How often to look for other processes' commits; local commits wake the hub at once. */
+  pollMs?: number;
+  /** How often to sweep viewers whose process died. */
+  sweepMs?: number;
+}
+
+const hubs = new WeakMap<Db, LiveHub>();
+
+/** The process's hub for `db` (created on first use). */
+export function liveHub(db: Db, options: HubOptions): LiveHub {
+  let hub = hubs.get(db);
+  if (!hub) hubs.set(db, (hub = createHub(db, options)));
+  return hub;
+}
+
+export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: HubOptions) {
+  const listeners = new Set<Listener>();
+  let feed: changeFeed.Subscription | null = null;
+  let promptTimer: ReturnType<typeof setTimeout> | null = null;
+  let sweeper: ReturnType<typeof setInterval> | null = null;
+
+  const emit = (signal: HubSignal) => {
+    for (const l of [...listeners]) l(signal);
+  };
+
+  // The next consult prompt coming due, by the server's clock: one timer for the whole process.
+  const rearm = () => {
+    if (promptTimer) clearTimeout(promptTimer);
+    promptTimer = null;
+    if (listeners.size === 0) return;
+    const next = consultRepository.nextPromptAfter(db, now());
+    if (next === null) return;
+    const wait = Math.min(Math.max(Date.parse(next) - Date.parse(now()), 0) + 50, 60_000);
+    promptTimer = setTimeout(() => {
+      const at = now();
+      if (Date.parse(at) >= Date.parse(next)) emit({ tick: at });
+      rearm();
+    }, wait);
+    promptTimer.unref?.();
+  };
+
+  const sweep = () => {
+    const expired = viewerRepository.findExpired(db, now());
+    if (expired.length > 0) commitSync(db, expireViewers(expired, now()));
+  };
+
+  const start = () => {
+    feed = changeFeed.subscribe(db, {
+      afterId: changeFeed.latestChangeId(db),
+      pollMs,
+      onChanges: (changes) => {
+        emit({ changes });
+        if (changes.some((c) => c.entity === 'consult')) rearm();
+      },
+      onError: (e) => console.error('[live] change feed read failed', e),
+    });
+    sweeper = setInterval(() => {
+      try {
+        sweep();
+      } catch (e) {
+        console.error('[live] viewer sweep failed', e);
+      }
+    }, sweepMs);
+    sweeper.unref?.();
+  };
+
+  const stop = () => {
+    feed?.stop();
+    feed = null;
+    if (sweeper) clearInterval(sweeper);
+    if (promptTimer) clearTimeout(promptTimer);
+    sweeper = promptTimer = null;
+  };
+
+  return {
+    listen(listener: Listener) {
+      listeners.add(listener);
+      if (!feed) start();
+      if (!promptTimer) rearm();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) stop();
+      };
+    },
+    rearm,
+    clockMoved: () => {
+      if (listeners.size === 0) return;
+      emit({ tick: now() });
+      rearm();
+    },
+    lastId: () => feed?.lastId() ?? changeFeed.latestChangeId(db),
+    flush: () => feed?.flush(),
+  } satisfies LiveHub;
+}

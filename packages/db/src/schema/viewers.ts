@@ -1,0 +1,30 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { incidents } from './incidents';
+import { users } from './people';
+
+/**
+ * Who has an incident page open right now (issue 17 collision warnings): one row per open live
+ * connection, written through the commit module with an `incidentViewer` change event. The server
+ * holding the connection refreshes `expires_at`; a row past it belongs to a process that died and
+ * is swept by any process.
+ */
+export const incidentViewers = sqliteTable(
+  'incident_viewers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    connectionId: text('connection_id').notNull().unique(),
+    editing: integer('editing', { mode: 'boolean' }).notNull().default(false),
+    openedAt: text('opened_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [
+    index('incident_viewers_incident_idx').on(t.incidentId),
+    index('incident_viewers_expires_idx').on(t.expiresAt),
+  ],
+);

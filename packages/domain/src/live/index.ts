@@ -1,0 +1,3 @@
+export * from './live-scope';
+export * from './change-summary';
+export * from './viewer';
