@@ -3,6 +3,7 @@
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
+  adminAudit,
   attachments,
   auditEvents,
   consultRequests,
@@ -42,6 +43,7 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisation: organisations,
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
+  adminAudit,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -83,6 +85,7 @@ const _rows = {
   organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
     r,
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+  adminAudit: (r: typeof adminAudit.$inferSelect): RowOf<'adminAudit'> => r,
 };
 void _rows;
 

@@ -21,7 +21,8 @@ export const findTeams = (db: Db, userId: number) =>
 /** The actor a session stands for, read fresh so a changed role or membership applies at once. */
 export function findActorById(db: Db, id: number): Actor | undefined {
   const user = findById(db, id);
-  if (!user) return undefined;
+  // A deactivated login stands for nobody, whatever its session says.
+  if (!user || user.deactivatedAt !== null) return undefined;
   return {
     id: user.id,
     name: user.name,

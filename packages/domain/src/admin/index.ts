@@ -1,0 +1,3 @@
+export * from './entity';
+export * from './password-policy';
+export * from './user-admin';
