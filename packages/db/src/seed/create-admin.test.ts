@@ -90,11 +90,7 @@ describe('createAdminLogin (npm run admin:create)', () => {
   ])('refuses %s and stores nothing', (_, password, message) => {
     const { db } = emptyDb();
     expect(() =>
-      createAdminLogin(
-        db,
-        { email: 'boss@wisc.edu', name: 'Boss', password },
-        now,
-      ),
+      createAdminLogin(db, { email: 'boss@wisc.edu', name: 'Boss', password }, now),
     ).toThrow(message);
     expect(n(db, users)).toBe(0);
     db.$client.close();
