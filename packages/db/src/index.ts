@@ -32,3 +32,4 @@ export * as changeFeed from './change-feed';
 export * as searchRepository from './repositories/search';
 export * as queueGridRepository from './repositories/queue-grid';
 export * as adminAuditRepository from './repositories/admin-audit';
+export * as idempotencyRepository from './repositories/idempotency';

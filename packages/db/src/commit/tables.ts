@@ -4,6 +4,7 @@ import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } fro
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   adminAudit,
+  idempotencyKeys,
   attachments,
   auditEvents,
   consultRequests,
@@ -44,6 +45,7 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
   adminAudit,
+  idempotencyKey: idempotencyKeys,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -86,6 +88,7 @@ const _rows = {
     r,
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
   adminAudit: (r: typeof adminAudit.$inferSelect): RowOf<'adminAudit'> => r,
+  idempotencyKey: (r: typeof idempotencyKeys.$inferSelect): RowOf<'idempotencyKey'> => r,
 };
 void _rows;
 

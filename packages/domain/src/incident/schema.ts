@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idempotencyKeySchema } from '../idempotency/idempotency';
 
 export const channels = ['phone', 'email', 'chat', 'portal', 'auto'] as const;
 export const channelSchema = z.enum(channels);
@@ -108,6 +109,8 @@ export const incidentCreateSchema = incidentEditableSchema
     firstNote: optional(z.string().trim().max(10_000, 'The note is too long')),
     /** kb 001 step 9: the open problem of a known outage this contact belongs to. */
     problemId: z.number().int().positive('Choose an open problem').nullish(),
+    /** A retry of the same submission sends the same key and creates nothing (issue 13 item 10). */
+    idempotencyKey: idempotencyKeySchema,
   })
   .refine(hasPhoneOrEmail, {
     path: ['callerPhone'],
