@@ -8,6 +8,10 @@ import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { SignInLockouts } from '../../../components/sign-in-lockouts';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
 import { UserLoginsAdmin } from '../../../components/user-logins-admin';
+import { DepartmentsAdmin } from '../../../components/routing-data/departments-admin';
+import { HolidaysAdmin } from '../../../components/routing-data/holidays-admin';
+import { LeadershipAdmin } from '../../../components/routing-data/leadership-admin';
+import { OpeningHoursAdmin } from '../../../components/routing-data/opening-hours-admin';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -24,6 +28,10 @@ export default function AdminPage() {
       <OrganisationAdmin />
       <SupportGroupsAdmin />
       <AlertSettings />
+      <DepartmentsAdmin />
+      <HolidaysAdmin />
+      <OpeningHoursAdmin />
+      <LeadershipAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>
