@@ -13,6 +13,14 @@ const envSchema = z.object({
         .string({ error: 'NEXTAUTH_SECRET must be set in production (npm start sets one for you)' })
         .min(16)
     : z.string().min(16).default('handoff-development-secret-not-for-production'),
+  /**
+   * `1` (default, the demo of `npm start`): an empty database gets the demo data and its published
+   * logins. `0` for a deployment: reference data only, no login; `npm run admin:create` makes the first admin.
+   */
+  HANDOFF_DEMO_DATA: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
   /** Lets e2e tests set the server's clock; never on in a real deployment. */
   HANDOFF_TEST_CLOCK: z
     .enum(['0', '1'])

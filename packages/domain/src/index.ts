@@ -22,3 +22,5 @@ export * from './queue';
 export * from './workflows';
 export * from './directory';
 export * from './live';
+export * from './admin';
+export * from './idempotency';

@@ -5,6 +5,7 @@ import { answerKeyFor, fillScript, type RoutingAnswers } from '@handoff/domain';
 import { Time } from '@handoff/ui';
 import { type RouterOutputs } from '../trpc/react';
 import { promiseLabels } from './promises';
+import { LeadershipConsult } from './leadership-consult';
 
 export type Decide = RouterOutputs['routing']['decide'];
 
@@ -137,6 +138,9 @@ export function RoutePanel({
             <p data-testid="routing-outage">
               {lastStep.text} <small>(kb {lastStep.doc})</small>
             </p>
+          ) : null}
+          {decision.outcome === 'consult_hd_leadership' ? (
+            <LeadershipConsult incidentNumber={incidentNumber} />
           ) : null}
           {decision.outcome === 'consult_hdqa' ? (
             <div className="actions">

@@ -20,6 +20,10 @@ const credentialsSchema = z.object({
 // `sv`: the user's session version when the token was issued (users.session_version).
 const tokenSchema = z.object({ uid: z.number(), role: roleSchema, sv: z.number().int() });
 
+/** What a deactivated login is told when it signs in with its (right) password. */
+export const deactivatedMessage =
+  'This login has been deactivated. Ask a Handoff administrator if you need it again.';
+
 /** Session and token live 12 hours (next-auth's JWT would otherwise live 30 days). */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
 
@@ -67,6 +71,8 @@ export function authOptions(): NextAuthOptions {
           const user = userRepository.findByEmail(getDb(), parsed.data.email);
           // An unknown address costs the same scrypt work as a known one (verifySignIn).
           if (!(await verifySignIn(parsed.data.password, user?.passwordHash)) || !user) return null;
+          // Said only to whoever knows the password, so it tells a stranger nothing (issue 13 item 9).
+          if (user.deactivatedAt !== null) throw new Error(deactivatedMessage);
           return {
             id: String(user.id),
             name: user.name,

@@ -86,6 +86,15 @@ describe('the session on each request', () => {
     expect(await getSession()).toBeNull();
   });
 
+  test('a deactivated login is refused on the next request, whatever its session version', async () => {
+    const { user } = await signedIn('tier2@handoff.test');
+    expect((await context()).actor?.id).toBe(user.id);
+    t.db.$client
+      .prepare('UPDATE users SET deactivated_at = ? WHERE id = ?')
+      .run('2026-12-01T12:00:00.000Z', user.id);
+    expect((await context()).actor).toBeNull();
+  });
+
   test('an expired token is refused even though its claims are cached', async () => {
     const { token } = await signedIn('l1@handoff.test', 60);
     const secret = env().NEXTAUTH_SECRET;

@@ -3,6 +3,12 @@
 import { type AuditEntity, type EntityName, type JournalEntity, type RowOf } from '@handoff/domain';
 import { type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
+  adminAudit,
+  departments,
+  holidays,
+  leadershipContacts,
+  openingHours,
+  idempotencyKeys,
   attachments,
   auditEvents,
   consultRequests,
@@ -44,11 +50,18 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
   incidentViewer: incidentViewers,
+  adminAudit,
+  idempotencyKey: idempotencyKeys,
+  department: departments,
+  holiday: holidays,
+  openingHours,
+  leadershipContact: leadershipContacts,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
 export const entityKeys: { readonly [E in EntityName]?: string } = {
   partnerTicket: 'incidentId',
+  holiday: 'date',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -85,6 +98,12 @@ const _rows = {
   organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
     r,
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+  adminAudit: (r: typeof adminAudit.$inferSelect): RowOf<'adminAudit'> => r,
+  idempotencyKey: (r: typeof idempotencyKeys.$inferSelect): RowOf<'idempotencyKey'> => r,
+  department: (r: typeof departments.$inferSelect): RowOf<'department'> => r,
+  holiday: (r: typeof holidays.$inferSelect): RowOf<'holiday'> => r,
+  openingHours: (r: typeof openingHours.$inferSelect): RowOf<'openingHours'> => r,
+  leadershipContact: (r: typeof leadershipContacts.$inferSelect): RowOf<'leadershipContact'> => r,
 };
 void _rows;
 

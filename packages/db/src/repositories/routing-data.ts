@@ -50,3 +50,13 @@ export function routingContext(db: Db | Tx): RoutingContext {
     })),
   };
 }
+
+/** One holiday by its date, or undefined. */
+export const findHoliday = (db: Db | Tx, date: string) =>
+  db.select().from(holidays).where(eq(holidays.date, date)).get();
+
+/** One HD leadership contact, or undefined (also for no id: a new contact). */
+export const findLeadershipContact = (db: Db | Tx, id: number | undefined) =>
+  id === undefined
+    ? undefined
+    : db.select().from(leadershipContacts).where(eq(leadershipContacts.id, id)).get();

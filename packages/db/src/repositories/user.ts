@@ -21,7 +21,8 @@ export const findTeams = (db: Db, userId: number) =>
 /** The actor a session stands for, read fresh so a changed role or membership applies at once. */
 export function findActorById(db: Db, id: number): Actor | undefined {
   const user = findById(db, id);
-  if (!user) return undefined;
+  // A deactivated login stands for nobody, whatever its session says.
+  if (!user || user.deactivatedAt !== null) return undefined;
   return {
     id: user.id,
     name: user.name,
@@ -82,6 +83,7 @@ const prepareSessionActor = (db: Db) => ({
       role: users.role,
       customerId: users.customerId,
       sessionVersion: users.sessionVersion,
+      deactivatedAt: users.deactivatedAt,
     })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
@@ -95,8 +97,8 @@ const prepareSessionActor = (db: Db) => ({
 });
 
 /**
- * The actor a session stands for, if the session is still current: the login exists and the
- * token's session version is still theirs. Read fresh on each request (two primary-key/index
+ * The actor a session stands for, if the session is still current: the login exists, is not
+ * deactivated, and the token's session version is still theirs. Read fresh on each request (two primary-key/index
  * lookups), so a changed role, membership or an ended session applies at once.
  */
 export function findSessionActor(db: Db, id: number, sessionVersion: number): Actor | undefined {
@@ -106,7 +108,8 @@ export function findSessionActor(db: Db, id: number, sessionVersion: number): Ac
     sessionActorStatements.set(db, statements);
   }
   const user = statements.user.get({ id });
-  if (!user || user.sessionVersion !== sessionVersion) return undefined;
+  if (!user || user.sessionVersion !== sessionVersion || user.deactivatedAt !== null)
+    return undefined;
   const teamIds = statements.teams.all({ id }).map((t) => t.id);
   return { id: user.id, name: user.name, role: user.role, customerId: user.customerId, teamIds };
 }

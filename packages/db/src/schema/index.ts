@@ -11,3 +11,4 @@ export * from './changes';
 export * from './queue-views';
 export * from './leases';
 export * from './viewers';
+export * from './idempotency';

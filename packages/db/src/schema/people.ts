@@ -91,6 +91,8 @@ export const users = sqliteTable('users', {
    * change, deactivation) ends every existing session of the user at their next request.
    */
   sessionVersion: integer('session_version').notNull().default(0),
+  /** Set when an administrator deactivated the login: it cannot sign in and its sessions ended. */
+  deactivatedAt: text('deactivated_at'),
 });
 
 export const teamMembers = sqliteTable(

@@ -9,7 +9,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { hashPasswordSync } from '../password';
-import { create as createIncidentRow } from '../repositories/incident';
+import { create as createIncidentRow, type Tx } from '../repositories/incident';
 import {
   customers,
   departments,
@@ -45,6 +45,40 @@ export { demoLogins, demoPassword };
 export const isEmpty = (db: Db): boolean =>
   (db.select({ n: count() }).from(teams).get()?.n ?? 0) === 0;
 
+/**
+ * What every database needs, demo or not: the teams of the spec, the service catalog, the university
+ * holidays and the opening hours of CPS and of the General Help Desk (administrators edit them on
+ * /admin). Returns the team ids by name.
+ */
+function insertReferenceData(tx: Tx): Map<string, number> {
+  const teamId = new Map<string, number>();
+  for (const t of demoTeams) teamId.set(t.name, tx.insert(teams).values(t).returning().get().id);
+  for (const s of demoServices) tx.insert(services).values(s).run();
+  for (const h of universityHolidays) tx.insert(holidays).values(h).run();
+  for (const [desk, week] of [
+    ['cps', cpsStandardHours],
+    ['general_hd', demoGeneralHdHours],
+  ] as const)
+    for (const day of week)
+      tx.insert(openingHours)
+        .values({ desk, ...day })
+        .run();
+  return teamId;
+}
+
+/**
+ * A production database without demo data (HANDOFF_DEMO_DATA=0): the reference data only, no
+ * logins, customers or incidents. The first administrator is made with `npm run admin:create`.
+ */
+export function seedReferenceData(db: Db): void {
+  db.transaction(
+    (tx) => {
+      insertReferenceData(tx);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 const hoursBefore = (now: string, h: number) =>
   new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
@@ -59,8 +93,7 @@ export function seedDemoData(
   // Hash outside the transaction: scrypt is slow on purpose and the write lock need not wait for it.
   const hashed = demoLogins.map((l) => ({ ...l, passwordHash: hashPasswordSync(demoPassword) }));
   db.transaction((tx) => {
-    const teamId = new Map<string, number>();
-    for (const t of demoTeams) teamId.set(t.name, tx.insert(teams).values(t).returning().get().id);
+    const teamId = insertReferenceData(tx);
     const deptId = new Map<string, number>();
     for (const d of demoDepartments)
       deptId.set(
@@ -71,18 +104,7 @@ export function seedDemoData(
           .returning()
           .get().id,
       );
-    for (const s of demoServices) tx.insert(services).values(s).run();
     for (const c of demoOncallContacts) tx.insert(oncallContacts).values(c).run();
-    // Routing data administrators keep on /admin (issue 14 items 7, 8).
-    for (const h of universityHolidays) tx.insert(holidays).values(h).run();
-    for (const [desk, week] of [
-      ['cps', cpsStandardHours],
-      ['general_hd', demoGeneralHdHours],
-    ] as const)
-      for (const day of week)
-        tx.insert(openingHours)
-          .values({ desk, ...day })
-          .run();
     demoLeadershipContacts.forEach((c, position) =>
       tx
         .insert(leadershipContacts)

@@ -29,6 +29,8 @@ export interface UserRow {
   customerId: number | null;
   presence: 'ready' | 'not_ready' | 'busy';
   presenceChangedAt: string | null;
+  sessionVersion: number;
+  deactivatedAt: string | null;
 }
 
 export interface CustomerRow {
@@ -69,7 +71,10 @@ declare module '../change/entities' {
     team: { row: TeamRow; insert: Optional<Omit<TeamRow, 'id'>, 'description' | 'notify'> };
     user: {
       row: UserRow;
-      insert: Optional<Omit<UserRow, 'id'>, 'customerId' | 'presence' | 'presenceChangedAt'>;
+      insert: Optional<
+        Omit<UserRow, 'id'>,
+        'customerId' | 'presence' | 'presenceChangedAt' | 'sessionVersion' | 'deactivatedAt'
+      >;
     };
     customer: {
       row: CustomerRow;

@@ -1,5 +1,6 @@
 import '../zod-config';
 import { z } from 'zod';
+import { idempotencyKeySchema } from '../idempotency/idempotency';
 
 export const channels = ['phone', 'email', 'chat', 'portal', 'auto'] as const;
 export const channelSchema = z.enum(channels);
@@ -109,6 +110,8 @@ export const incidentCreateSchema = incidentEditableSchema
     firstNote: optional(z.string().trim().max(10_000, 'The note is too long')),
     /** kb 001 step 9: the open problem of a known outage this contact belongs to. */
     problemId: z.number().int().positive('Choose an open problem').nullish(),
+    /** A retry of the same submission sends the same key and creates nothing (issue 13 item 10). */
+    idempotencyKey: idempotencyKeySchema,
   })
   .refine(hasPhoneOrEmail, {
     path: ['callerPhone'],

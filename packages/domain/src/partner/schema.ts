@@ -1,5 +1,6 @@
 import '../zod-config';
 import { z } from 'zod';
+import { idempotencyKeySchema } from '../idempotency/idempotency';
 import { type NewAuditEntry, type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { type NotificationDraft } from '../change/notification';
@@ -107,6 +108,8 @@ export const partnerTicketSubmitSchema = z.object({
     .trim()
     .min(1, 'Describe the problem')
     .max(10_000, 'The description is too long (10,000 characters at most)'),
+  /** A retry of the same submission sends the same key and creates nothing (issue 13 item 10). */
+  idempotencyKey: idempotencyKeySchema,
 });
 export type PartnerTicketSubmitInput = z.infer<typeof partnerTicketSubmitSchema>;
 

@@ -1,5 +1,6 @@
 import '../zod-config';
 import { z } from 'zod';
+import { idempotencyKeySchema } from '../idempotency/idempotency';
 import { incidentEditableSchema } from '../incident/schema';
 
 /** Attachments are stored in the database, so each is small and a case has few (issue 7: "a size limit"). */
@@ -72,6 +73,8 @@ export const portalCaseCreateSchema = z
       .array(attachmentUploadSchema)
       .max(maxAttachmentsPerCase, `Attach at most ${maxAttachmentsPerCase} files`)
       .default([]),
+    /** A retry of the same submission sends the same key and creates nothing (issue 13 item 10). */
+    idempotencyKey: idempotencyKeySchema,
   })
   .refine((v) => v.preferredContact !== 'phone' || !!v.phone, {
     path: ['phone'],

@@ -17,9 +17,9 @@ export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
     const res = await signIn('credentials', { email, password, redirect: false });
     if (!res || res.error) {
       setBusy(false);
-      // 429: locked out for a while; the server's message says until when.
+      // 429: locked out for a while (the message says until when); a deactivated login says so.
       setError(
-        res?.status === 429 && res.error
+        res?.error && res.error !== 'CredentialsSignin'
           ? res.error
           : 'That e-mail and password do not match an account. Check both and try again.',
       );

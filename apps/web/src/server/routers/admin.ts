@@ -4,8 +4,12 @@ import { schema, teamRepository } from '@handoff/db';
 import { z } from 'zod';
 import { signInThrottle } from '../sign-in-throttle';
 import { authorizedProcedure } from '../trpc';
+import { adminRoutingDataProcedures } from './admin-routing-data';
+import { adminUserProcedures } from './admin-users';
 
 export const adminRouter = {
+  ...adminUserProcedures,
+  ...adminRoutingDataProcedures,
   overview: authorizedProcedure('admin.manage').query(({ ctx }) => ({
     teams: teamRepository.findAll(ctx.db),
     users: ctx.db
@@ -14,6 +18,7 @@ export const adminRouter = {
         name: schema.users.name,
         email: schema.users.email,
         role: schema.users.role,
+        deactivatedAt: schema.users.deactivatedAt,
       })
       .from(schema.users)
       .orderBy(asc(schema.users.name))

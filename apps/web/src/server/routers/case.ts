@@ -22,10 +22,12 @@ import {
   portalRepository,
   teamRepository,
   type Db,
+  idempotencyRepository,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
 import { knownOutagesFrom } from '../known-outages';
 import { loadOneStepEnv } from '../one-step-env';
+import { idempotentRequest } from '../idempotency';
 import { authorizedProcedure } from '../trpc';
 
 function myCustomer(db: Db, customerId: number | null) {
@@ -129,8 +131,11 @@ export const caseRouter = {
         helpDeskTeamId: helpDesk.id,
         now,
       });
+      const once = idempotentRequest(ctx.actor, 'case.create', input);
       const row = ctx.db.transaction(
         (tx) => {
+          const retry = idempotencyRepository.replayInTransaction(tx, once, now);
+          if (retry.replay !== null) return incidentRepository.findById(ctx.db, retry.replay)!;
           let created = incidentRepository.insertNew(tx, drafts);
           attachmentRepository.insertUploads(tx, created.id, input.attachments, ctx.actor.id, now);
           if (route.destination === 'cps') {
@@ -152,6 +157,7 @@ export const caseRouter = {
               ...result,
             });
           }
+          retry.remember(created.id);
           return created;
         },
         { behavior: 'immediate' },

@@ -20,7 +20,6 @@ import {
   tpCompleteness,
   tpScope,
   visibleJournal,
-  newIncidentRef,
   openIncident,
   type Actor,
   type ProblemFacts,
@@ -35,6 +34,7 @@ import {
   problemRepository,
   teamRepository,
   type Db,
+  idempotencyRepository,
 } from '@handoff/db';
 import { saveCustomerNote } from '../customer-note';
 import {
@@ -50,6 +50,7 @@ import {
 } from '../readable-incident';
 import { commentOnPartnerTicket } from '../partner-actions';
 import { acknowledgementFor, noteMailFor } from '../mail/notify';
+import { idempotentRequest } from '../idempotency';
 import { authorizedProcedure } from '../trpc';
 
 /** References must point at real rows; the message lands at the field that holds them. */
@@ -103,7 +104,8 @@ export const incidentRouter = {
   create: authorizedProcedure('incident.create')
     .input(incidentCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
+      const once = idempotentRequest(ctx.actor, 'incident.create', input);
+      const { incident } = await idempotencyRepository.commitOnce(ctx.db, once, ctx.now(), (read) =>
         openIncident({
           ...loadNewIncidentContext(read, ctx.actor, input),
           input,
@@ -114,7 +116,7 @@ export const incidentRouter = {
           acknowledgement: (incident) => acknowledgementFor(read, incident),
         }),
       );
-      const { id, number, version } = committed.row('incident', newIncidentRef);
+      const { id, number, version } = incident;
       return { id, number, version };
     }),
 

@@ -22,7 +22,6 @@ import {
   organisationOfRequester,
   partnerTicketSubmitSchema,
   phaseOf,
-  newIncidentRef,
   returnToAgentSchema,
   roundTripsText,
   type Actor,
@@ -34,10 +33,12 @@ import {
   organisationRepository,
   partnerRepository,
   type Db,
+  idempotencyRepository,
 } from '@handoff/db';
 import { loadOneStepEnv } from '../one-step-env';
 import { loadPartnerStep, loadSubmit } from '../partner-actions';
 import { loadReadableIncident } from '../readable-incident';
+import { idempotentRequest } from '../idempotency';
 import { authorizedProcedure } from '../trpc';
 
 const loadTicket = (db: Db, actor: Actor, incidentId: number) =>
@@ -78,13 +79,18 @@ export const partnerRouter = {
   submit: authorizedProcedure('partner.submit')
     .input(partnerTicketSubmitSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const customer = requesterCustomer(read, ctx.actor);
-        const facts = { actor: ctx.actor, customer, input, now: ctx.now() };
-        return decideSubmitTicket(loadSubmit(read, { ...facts, channel: 'portal' }));
-      });
-      const row = committed.row('incident', newIncidentRef);
-      return { id: row.id, number: row.number };
+      const once = idempotentRequest(ctx.actor, 'partner.submit', input);
+      const { incident } = await idempotencyRepository.commitOnce(
+        ctx.db,
+        once,
+        ctx.now(),
+        (read) => {
+          const customer = requesterCustomer(read, ctx.actor);
+          const facts = { actor: ctx.actor, customer, input, now: ctx.now() };
+          return decideSubmitTicket(loadSubmit(read, { ...facts, channel: 'portal' }));
+        },
+      );
+      return { id: incident.id, number: incident.number };
     }),
 
   /** The partner panel of the incident page: null when the incident is not a channel-partner ticket. */

@@ -16,10 +16,12 @@ import { incidentRepository, routingAnswersRepository } from '@handoff/db';
 import { loadContactFacts, loadOneStepEnv, loadRoutingContext } from '../one-step-env';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
+import { leadershipConsultProcedures } from './leadership-consult';
 
 const incidentId = z.number().int().positive();
 
 export const routingRouter = {
+  ...leadershipConsultProcedures,
   /**
    * The Route panel: runs the policy on everything known about the incident plus the answers
    * recorded so far (the same facts a routed one-step runs on), and says which one-steps are open

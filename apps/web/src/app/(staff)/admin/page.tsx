@@ -1,12 +1,17 @@
 'use client';
 
-import { roleLabels } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
+import { AdminAuditLog } from '../../../components/admin-audit-log';
 import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { SignInLockouts } from '../../../components/sign-in-lockouts';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
+import { UserLoginsAdmin } from '../../../components/user-logins-admin';
+import { DepartmentsAdmin } from '../../../components/routing-data/departments-admin';
+import { HolidaysAdmin } from '../../../components/routing-data/holidays-admin';
+import { LeadershipAdmin } from '../../../components/routing-data/leadership-admin';
+import { OpeningHoursAdmin } from '../../../components/routing-data/opening-hours-admin';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -17,30 +22,16 @@ export default function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
-      <h2>Users</h2>
-      <table aria-label="Users">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.data?.users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{roleLabels[u.role]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <UserLoginsAdmin />
       <SignInLockouts />
       <OncallEditor />
       <OrganisationAdmin />
       <SupportGroupsAdmin />
       <AlertSettings />
+      <DepartmentsAdmin />
+      <HolidaysAdmin />
+      <OpeningHoursAdmin />
+      <LeadershipAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>
@@ -60,6 +51,7 @@ export default function AdminPage() {
           ))}
         </tbody>
       </table>
+      <AdminAuditLog />
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
   zodFieldErrors,
   type FieldErrors,
 } from '../../../components/field-errors';
+import { useIdempotencyKey } from '../../../components/idempotency-key';
 import { KnownOutages } from '../../../components/portal/known-outages';
 import { ServicePicker } from '../../../components/service-picker';
 import { api } from '../../../trpc/react';
@@ -51,6 +52,7 @@ export default function NewCasePage() {
   const profile = api.case.profile.useQuery();
   const services = api.case.services.useQuery();
   const create = api.case.create.useMutation();
+  const withKey = useIdempotencyKey();
   const [serviceId, setServiceId] = useState<number | null>(null);
   const [description, setDescription] = useState('');
   const [preferredContact, setPreferredContact] = useState<'email' | 'phone'>('email');
@@ -106,7 +108,7 @@ export default function NewCasePage() {
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     try {
-      const created = await create.mutateAsync(parsed.data);
+      const created = await create.mutateAsync(withKey(parsed.data));
       router.push(`/portal/incidents/${created.number}`);
     } catch (err) {
       setErrors(serverFieldErrors(err));

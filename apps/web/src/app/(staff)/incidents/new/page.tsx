@@ -11,6 +11,7 @@ import {
   zodFieldErrors,
   type FieldErrors,
 } from '../../../../components/field-errors';
+import { useIdempotencyKey } from '../../../../components/idempotency-key';
 import { ServicePicker } from '../../../../components/service-picker';
 import { api } from '../../../../trpc/react';
 
@@ -28,6 +29,7 @@ export default function NewIncidentPage() {
   const me = api.me.get.useQuery();
   const [problemId, setProblemId] = useState<number | null>(null);
   const create = api.incident.create.useMutation();
+  const withKey = useIdempotencyKey();
   const [customer, setCustomer] = useState<CustomerHit | null>(null);
   const [serviceId, setServiceId] = useState<number | null>(null);
   const [form, setForm] = useState({
@@ -70,7 +72,7 @@ export default function NewIncidentPage() {
     }
     setErrors({});
     try {
-      const created = await create.mutateAsync(parsed.data);
+      const created = await create.mutateAsync(withKey(parsed.data));
       router.push(`/incidents/${created.number}`);
     } catch (err) {
       setErrors(serverFieldErrors(err));

@@ -9,6 +9,7 @@ import {
   zodFieldErrors,
   type FieldErrors,
 } from '../../../../components/field-errors';
+import { useIdempotencyKey } from '../../../../components/idempotency-key';
 import { api } from '../../../../trpc/react';
 
 /** kb 003: an end user of a supported organisation submits a ticket to their channel partner. */
@@ -16,6 +17,7 @@ export default function NewPartnerTicketPage() {
   const router = useRouter();
   const org = api.partner.myOrganisation.useQuery();
   const submit = api.partner.submit.useMutation();
+  const withKey = useIdempotencyKey();
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   if (org.isLoading) return <Loading />;
@@ -38,7 +40,7 @@ export default function NewPartnerTicketPage() {
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     try {
-      const created = await submit.mutateAsync(parsed.data);
+      const created = await submit.mutateAsync(withKey(parsed.data));
       router.push(`/portal/incidents/${created.number}`);
     } catch (err) {
       setErrors(serverFieldErrors(err));

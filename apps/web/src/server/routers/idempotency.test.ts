@@ -1,0 +1,144 @@
+// Issue 13 item 10: a create retried with the same idempotency key (a lost response) returns the
+// first result and creates nothing; the same key with another payload is refused; another actor's
+// key is theirs alone; an expired key creates again. One block per create.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { count } from 'drizzle-orm';
+import { idempotencyTtlHours } from '@handoff/domain';
+import { changeFeed, idempotencyRepository, schema, type Db } from '@handoff/db';
+import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
+
+const dbs = useSeededDbs();
+const incidents = (db: Db) => db.select({ n: count() }).from(schema.incidents).get()!.n;
+const outbox = (db: Db) => db.select({ n: count() }).from(schema.outbox).get()!.n;
+const at = '2026-11-24T16:00:00.000Z';
+const later = (hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+
+const creates = {
+  'incident.create': {
+    who: ['l1@handoff.test', 'hdqa@handoff.test'],
+    run: (db: Db, email: string, input: object, now = at) =>
+      callerFor(db, email, fixedClock(now)).incident.create({
+        callerName: 'Oscar Nguyen',
+        callerPhone: '608-555-0101',
+        callerEmail: 'onguyen@grad.wisc.edu',
+        customerId: 17,
+        serviceId: 13,
+        description: 'Canvas course shows "unauthorized" for a TA.',
+        channel: 'email',
+        ...input,
+      }),
+  },
+  'case.create': {
+    who: ['customer@handoff.test', 'coned@handoff.test'],
+    run: (db: Db, email: string, input: object, now = at) =>
+      callerFor(db, email, fixedClock(now)).case.create({
+        serviceId: 11,
+        description: 'Remote Desktop Gateway refuses my connection since this morning.',
+        preferredContact: 'email',
+        workRelated: true,
+        ...input,
+      }),
+  },
+  'partner.submit': {
+    who: ['rita@badgerhealth.example', 'bao@badgerhealth.example'],
+    run: (db: Db, email: string, input: object, now = at) =>
+      callerFor(db, email, fixedClock(now)).partner.submit({
+        description: 'The scheduling app logs me out every minute.',
+        ...input,
+      }),
+  },
+} as const;
+
+describe.each(Object.entries(creates))('%s with an idempotency key', (_, create) => {
+  const [me, other] = create.who;
+
+  test('a retry returns the first result and creates nothing (no row, mail or change)', async () => {
+    const { db } = dbs;
+    const key = randomUUID();
+    const first = await create.run(db, me, { idempotencyKey: key });
+    const counts = {
+      incidents: incidents(db),
+      outbox: outbox(db),
+      feed: changeFeed.latestChangeId(db),
+    };
+    const retry = await create.run(db, me, { idempotencyKey: key });
+    expect(retry).toEqual(first);
+    expect({
+      incidents: incidents(db),
+      outbox: outbox(db),
+      feed: changeFeed.latestChangeId(db),
+    }).toEqual(counts);
+  });
+
+  test('without a key every submission creates (as before)', async () => {
+    const { db } = dbs;
+    const before = incidents(db);
+    const a = await create.run(db, me, {});
+    const b = await create.run(db, me, {});
+    expect(b.id).not.toBe(a.id);
+    expect(incidents(db)).toBe(before + 2);
+  });
+
+  test('the same key with another payload is refused with a clear message, creating nothing', async () => {
+    const { db } = dbs;
+    const key = randomUUID();
+    await create.run(db, me, { idempotencyKey: key });
+    const before = incidents(db);
+    const e = await rejectionOf(
+      create.run(db, me, { idempotencyKey: key, description: 'Something else entirely.' }),
+    );
+    expect(e).toBeInstanceOf(TRPCError);
+    expect(e).toMatchObject({
+      code: 'BAD_REQUEST',
+      message:
+        'This retry key was already used for a different request. Reload the form and submit it again.',
+    });
+    expect(incidents(db)).toBe(before);
+  });
+
+  test('another actor’s same key is their own create', async () => {
+    const { db } = dbs;
+    const key = randomUUID();
+    const mine = await create.run(db, me, { idempotencyKey: key });
+    const theirs = await create.run(db, other, { idempotencyKey: key });
+    expect(theirs.id).not.toBe(mine.id);
+  });
+
+  test(`a key expires after ${idempotencyTtlHours} hours: the same request then creates again`, async () => {
+    const { db } = dbs;
+    const key = randomUUID();
+    const first = await create.run(db, me, { idempotencyKey: key });
+    const stillSame = await create.run(
+      db,
+      me,
+      { idempotencyKey: key },
+      later(idempotencyTtlHours - 1),
+    );
+    expect(stillSame.id).toBe(first.id);
+    const again = await create.run(db, me, { idempotencyKey: key }, later(idempotencyTtlHours));
+    expect(again.id).not.toBe(first.id);
+    // The new create is remembered under the key now.
+    const third = await create.run(db, me, { idempotencyKey: key }, later(idempotencyTtlHours + 1));
+    expect(third.id).toBe(again.id);
+  });
+
+  test('a key that is not a UUID is refused', async () => {
+    const e = await rejectionOf(create.run(dbs.db, me, { idempotencyKey: 'retry-1' }));
+    expect(e).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+test('expired keys are pruned', async () => {
+  const { db } = dbs;
+  await creates['incident.create'].run(db, 'l1@handoff.test', { idempotencyKey: randomUUID() });
+  await creates['incident.create'].run(
+    db,
+    'l1@handoff.test',
+    { idempotencyKey: randomUUID() },
+    later(20),
+  );
+  expect(idempotencyRepository.pruneExpired(db, later(24))).toBe(1);
+  expect(db.select({ n: count() }).from(schema.idempotencyKeys).get()!.n).toBe(1);
+});

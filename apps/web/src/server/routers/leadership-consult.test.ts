@@ -1,0 +1,66 @@
+// Issue 14 item 8: "Consult HD leadership" names the contacts administrators keep and journals the
+// consult (kb 001) — it was a dead end with no names and no record.
+import { describe, expect, test } from 'vitest';
+import { leadershipConsultText } from '@handoff/domain';
+import { incidentRepository, routingDataRepository, schema } from '@handoff/db';
+import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
+
+const dbs = useSeededDbs();
+const number = 'INC-000002';
+
+describe('Consult HD leadership', () => {
+  test('the Route panel lists the kept contacts; the consult is an internal journal entry naming them', async () => {
+    const { db } = dbs;
+    const lee = callerFor(db, 'l1@handoff.test', fixedClock());
+    const contacts = await lee.routing.leadershipContacts();
+    expect(contacts.map((c) => c.name)).toEqual(
+      routingDataRepository.findLeadership(db).map((c) => c.name),
+    );
+    expect(contacts.length).toBeGreaterThan(0);
+
+    const incident = incidentRepository.findByNumber(db, number)!;
+    await lee.routing.consultLeadership({
+      incidentNumber: number,
+      guidance: 'Treat as a normal HD case.',
+    });
+    const entry = incidentRepository
+      .findJournal(db, incident.id)
+      .find((e) => e.body.startsWith('Consulted HD leadership'));
+    expect(entry).toMatchObject({
+      kind: 'note',
+      visibility: 'internal',
+      body: leadershipConsultText(contacts, 'Treat as a normal HD case.'),
+    });
+    for (const c of contacts) expect(entry!.body).toContain(`${c.name}, ${c.contact}`);
+  });
+
+  test('refused while no contact is kept, and for a blank note, adding nothing', async () => {
+    const { db } = dbs;
+    const lee = callerFor(db, 'l1@handoff.test', fixedClock());
+    const incident = incidentRepository.findByNumber(db, number)!;
+    const before = incidentRepository.findJournal(db, incident.id).length;
+    const blank = await rejectionOf(
+      lee.routing.consultLeadership({ incidentNumber: number, guidance: '  ' }),
+    );
+    expect(blank).toMatchObject({ code: 'BAD_REQUEST' });
+    db.delete(schema.leadershipContacts).run();
+    const none = await rejectionOf(
+      lee.routing.consultLeadership({ incidentNumber: number, guidance: 'Advice' }),
+    );
+    expect(none).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'No HD leadership contacts are kept yet: an administrator adds them on /admin.',
+    });
+    expect(incidentRepository.findJournal(db, incident.id)).toHaveLength(before);
+  });
+
+  test('a customer may not read the contacts or journal a consult', async () => {
+    const casey = callerFor(dbs.db, 'customer@handoff.test', fixedClock());
+    expect(await rejectionOf(casey.routing.leadershipContacts())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(
+      await rejectionOf(casey.routing.consultLeadership({ incidentNumber: number, guidance: 'x' })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

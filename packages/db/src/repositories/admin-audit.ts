@@ -1,0 +1,51 @@
+import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { type Db } from '../client';
+import { adminAudit, users } from '../schema';
+import { type Tx } from './incident';
+
+/** One page of the admin audit log, newest first; `cursor` is the id of the last row already shown. */
+export function page(db: Db | Tx, { cursor, limit = 25 }: { cursor?: number; limit?: number }) {
+  const rows = db
+    .select({
+      id: adminAudit.id,
+      at: adminAudit.at,
+      actorId: adminAudit.actorId,
+      actorName: users.name,
+      entity: adminAudit.entity,
+      entityKey: adminAudit.entityKey,
+      field: adminAudit.field,
+      fromValue: adminAudit.fromValue,
+      toValue: adminAudit.toValue,
+    })
+    .from(adminAudit)
+    .leftJoin(users, eq(users.id, adminAudit.actorId))
+    .where(cursor === undefined ? undefined : lt(adminAudit.id, cursor))
+    .orderBy(desc(adminAudit.id))
+    .limit(limit + 1)
+    .all();
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : undefined };
+}
+
+/** The login an admin action is about (inside the commit), or undefined. */
+export const findTarget = (db: Db | Tx, id: number) =>
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+
+/** How many active administrators there are (the first-admin command refuses when any is). */
+export const countActiveAdmins = (db: Db | Tx): number =>
+  db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.deactivatedAt)))
+    .get()?.n ?? 0;
