@@ -22,3 +22,4 @@ export * from './search';
 export * from './queue';
 export * from './workflows';
 export * from './directory';
+export * from './sla';
