@@ -9,3 +9,4 @@ export * from './mail';
 export * from './calendar';
 export * from './changes';
 export * from './queue-views';
+export * from './sla';
