@@ -30,3 +30,5 @@ export * from './commit';
 export * as changeFeed from './change-feed';
 export * as searchRepository from './repositories/search';
 export * as queueGridRepository from './repositories/queue-grid';
+export * as slaRepository from './repositories/sla';
+export * as slaScheduler from './sla';

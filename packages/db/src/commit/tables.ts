@@ -20,6 +20,9 @@ import {
   problemJournal,
   problems,
   routingAnswers,
+  slaClocks,
+  slaPolicies,
+  slaWarnings,
   teamMembers,
   teams,
   users,
@@ -42,6 +45,9 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisation: organisations,
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
+  slaClock: slaClocks,
+  slaPolicy: slaPolicies,
+  slaWarning: slaWarnings,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -83,6 +89,9 @@ const _rows = {
   organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
     r,
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+  slaClock: (r: typeof slaClocks.$inferSelect): RowOf<'slaClock'> => r,
+  slaPolicy: (r: typeof slaPolicies.$inferSelect): RowOf<'slaPolicy'> => r,
+  slaWarning: (r: typeof slaWarnings.$inferSelect): RowOf<'slaWarning'> => r,
 };
 void _rows;
 

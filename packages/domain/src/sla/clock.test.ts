@@ -124,64 +124,64 @@ describe('pause and resume (waiting on the customer)', () => {
       'overnight',
       'cps',
       hours(4),
-      '2026-03-02T16:00:00Z',
-      '2026-03-02T17:00:00Z',
-      '2026-03-03T15:00:00Z',
-      '2026-03-03T18:00:00Z',
+      '2026-03-02T16:00:00.000Z',
+      '2026-03-02T17:00:00.000Z',
+      '2026-03-03T15:00:00.000Z',
+      '2026-03-03T18:00:00.000Z',
     ],
     [
       'over a weekend and the spring DST change',
       'cps',
       hours(4),
-      '2026-03-06T20:00:00Z',
-      '2026-03-06T23:00:00Z',
-      '2026-03-09T13:00:00Z',
-      '2026-03-09T14:00:00Z',
+      '2026-03-06T20:00:00.000Z',
+      '2026-03-06T23:00:00.000Z',
+      '2026-03-09T13:00:00.000Z',
+      '2026-03-09T14:00:00.000Z',
     ],
     [
       'resumed on a holiday runs from the next opening',
       'cps',
       hours(4),
-      '2026-11-25T22:00:00Z',
-      '2026-11-25T23:00:00Z',
-      '2026-11-26T16:00:00Z',
-      '2026-11-30T16:00:00Z',
+      '2026-11-25T22:00:00.000Z',
+      '2026-11-25T23:00:00.000Z',
+      '2026-11-26T16:00:00.000Z',
+      '2026-11-30T16:00:00.000Z',
     ],
     [
       'around the clock over the fall DST change',
       '24x7',
       hours(4),
-      '2026-11-01T04:00:00Z',
-      '2026-11-01T05:00:00Z',
-      '2026-11-01T07:00:00Z',
-      '2026-11-01T10:00:00Z',
+      '2026-11-01T04:00:00.000Z',
+      '2026-11-01T05:00:00.000Z',
+      '2026-11-01T07:00:00.000Z',
+      '2026-11-01T10:00:00.000Z',
     ],
     [
       'around the clock over the spring DST change',
       '24x7',
       hours(2),
-      '2026-03-08T06:30:00Z',
-      '2026-03-08T07:00:00Z',
-      '2026-03-08T08:00:00Z',
-      '2026-03-08T09:30:00Z',
+      '2026-03-08T06:30:00.000Z',
+      '2026-03-08T07:00:00.000Z',
+      '2026-03-08T08:00:00.000Z',
+      '2026-03-08T09:30:00.000Z',
     ],
     [
       'General HD hours over a Saturday night and the spring DST change',
       'general_hd',
       hours(3),
-      '2026-03-07T01:00:00Z',
-      '2026-03-07T02:00:00Z',
-      '2026-03-08T02:00:00Z',
-      '2026-03-08T15:00:00Z',
+      '2026-03-07T01:00:00.000Z',
+      '2026-03-07T02:00:00.000Z',
+      '2026-03-08T02:00:00.000Z',
+      '2026-03-08T15:00:00.000Z',
     ],
     [
       'a business day paused for a day',
       'cps',
       { amount: 1, unit: 'business_days' },
-      '2026-03-02T16:00:00Z',
-      '2026-03-02T18:00:00Z',
-      '2026-03-04T13:00:00Z',
-      '2026-03-04T22:00:00Z',
+      '2026-03-02T16:00:00.000Z',
+      '2026-03-02T18:00:00.000Z',
+      '2026-03-04T13:00:00.000Z',
+      '2026-03-04T22:00:00.000Z',
     ],
   ] as const)('%s', (_name, calendar, target, start, pause, resume, due) => {
     const cal = calendars[calendar];
@@ -202,17 +202,17 @@ describe('pause and resume (waiting on the customer)', () => {
   test.each([
     [
       'pausing a paused clock',
-      (c: ClockTimes, cal: CalendarContext) => pauseClock(c, '2026-03-02T18:00:00Z', cal),
+      (c: ClockTimes, cal: CalendarContext) => pauseClock(c, '2026-03-02T18:00:00.000Z', cal),
     ],
     [
       'resuming a running clock',
-      (c: ClockTimes, cal: CalendarContext) => resumeClock(c, '2026-03-02T18:00:00Z', cal),
+      (c: ClockTimes, cal: CalendarContext) => resumeClock(c, '2026-03-02T18:00:00.000Z', cal),
     ],
   ])('%s changes nothing', (name, op) => {
     const cal = calendars.cps;
-    const running = startClock(spec('cps', hours(4)), '2026-03-02T16:00:00Z', cal);
+    const running = startClock(spec('cps', hours(4)), '2026-03-02T16:00:00.000Z', cal);
     const c = name.startsWith('pausing')
-      ? pauseClock(running, '2026-03-02T17:00:00Z', cal)
+      ? pauseClock(running, '2026-03-02T17:00:00.000Z', cal)
       : running;
     expect(op(c, cal)).toBe(c);
   });
@@ -220,35 +220,35 @@ describe('pause and resume (waiting on the customer)', () => {
   test('a stopped clock does not resume', () => {
     const cal = calendars.cps;
     const stopped = stopClock(
-      startClock(spec('cps', hours(4)), '2026-03-02T16:00:00Z', cal),
-      '2026-03-02T17:00:00Z',
+      startClock(spec('cps', hours(4)), '2026-03-02T16:00:00.000Z', cal),
+      '2026-03-02T17:00:00.000Z',
       cal,
     );
-    expect(resumeClock(stopped, '2026-03-02T18:00:00Z', cal)).toBe(stopped);
+    expect(resumeClock(stopped, '2026-03-02T18:00:00.000Z', cal)).toBe(stopped);
   });
 
   test('a clock paused after its breach keeps the breach instant through the resume', () => {
     const cal = calendars.cps;
-    const c = startClock(spec('cps', hours(1)), '2026-03-02T16:00:00Z', cal);
-    const paused = pauseClock(c, '2026-03-02T18:00:00Z', cal);
-    expect(paused.dueAt).toBe('2026-03-02T17:00:00Z');
-    const resumed = resumeClock(paused, '2026-03-03T15:00:00Z', cal);
-    expect(resumed.dueAt).toBe('2026-03-02T17:00:00Z');
+    const c = startClock(spec('cps', hours(1)), '2026-03-02T16:00:00.000Z', cal);
+    const paused = pauseClock(c, '2026-03-02T18:00:00.000Z', cal);
+    expect(paused.dueAt).toBe('2026-03-02T17:00:00.000Z');
+    const resumed = resumeClock(paused, '2026-03-03T15:00:00.000Z', cal);
+    expect(resumed.dueAt).toBe('2026-03-02T17:00:00.000Z');
     // Its 75% point is long past: the warning is due at once.
-    expect(resumed.warnAt).toBe('2026-03-03T15:00:00Z');
+    expect(resumed.warnAt).toBe('2026-03-03T15:00:00.000Z');
   });
 });
 
 describe('stop (resolve, hand-off, replaced promise)', () => {
   const cal = calendars.cps;
-  const start = '2026-03-02T16:00:00Z'; // Mon 10:00 CST, 4 business hours → 14:00 CST (20:00Z)
+  const start = '2026-03-02T16:00:00.000Z'; // Mon 10:00 CST, 4 business hours → 14:00 CST (20:00Z)
   test.each([
-    ['resolved within target', '2026-03-02T19:00:00Z', 'done', 'met'],
-    ['resolved exactly at the due', '2026-03-02T20:00:00Z', 'done', 'met'],
-    ['resolved after the due', '2026-03-02T20:00:01Z', 'done', 'breached'],
-    ['handed on within target', '2026-03-02T19:00:00Z', 'handed_off', 'handed_off'],
-    ['handed on after the due', '2026-03-03T19:00:00Z', 'handed_off', 'breached'],
-    ['promise replaced within target', '2026-03-02T19:00:00Z', 'superseded', 'superseded'],
+    ['resolved within target', '2026-03-02T19:00:00.000Z', 'done', 'met'],
+    ['resolved exactly at the due', '2026-03-02T20:00:00.000Z', 'done', 'met'],
+    ['resolved after the due', '2026-03-02T20:00:01.000Z', 'done', 'breached'],
+    ['handed on within target', '2026-03-02T19:00:00.000Z', 'handed_off', 'handed_off'],
+    ['handed on after the due', '2026-03-03T19:00:00.000Z', 'handed_off', 'breached'],
+    ['promise replaced within target', '2026-03-02T19:00:00.000Z', 'superseded', 'superseded'],
   ] as const)('%s', (_name, at, reason, outcome) => {
     const c = startClock(spec('cps', hours(4)), start, cal);
     const stopped = stopClock(c, at, cal, reason);
@@ -258,8 +258,8 @@ describe('stop (resolve, hand-off, replaced promise)', () => {
       runningSince: null,
       nextWarningAt: null,
     });
-    expect(stopClock(stopped, '2026-03-05T00:00:00Z', cal)).toBe(stopped);
-    expect(clockStanding(stopped, '2026-03-09T00:00:00Z', cal)).toMatchObject({
+    expect(stopClock(stopped, '2026-03-05T00:00:00.000Z', cal)).toBe(stopped);
+    expect(clockStanding(stopped, '2026-03-09T00:00:00.000Z', cal)).toMatchObject({
       state: 'stopped',
       outcome,
       breached: outcome === 'breached',
@@ -268,43 +268,48 @@ describe('stop (resolve, hand-off, replaced promise)', () => {
   test('stopped while paused counts only the time it ran', () => {
     const c = pauseClock(
       startClock(spec('cps', hours(4)), start, cal),
-      '2026-03-02T17:00:00Z',
+      '2026-03-02T17:00:00.000Z',
       cal,
     );
-    const stopped = stopClock(c, '2026-03-04T17:00:00Z', cal);
+    const stopped = stopClock(c, '2026-03-04T17:00:00.000Z', cal);
     expect(stopped).toMatchObject({ usedMs: h, outcome: 'met' });
   });
 });
 
 describe('standing and warnings', () => {
   const cal = calendars.cps;
-  const c = startClock(spec('cps', hours(4)), '2026-03-02T16:00:00Z', cal);
+  const c = startClock(spec('cps', hours(4)), '2026-03-02T16:00:00.000Z', cal);
   test('a new clock knows its 75% point and due', () => {
     expect(c).toMatchObject({
-      warnAt: '2026-03-02T19:00:00Z',
-      dueAt: '2026-03-02T20:00:00Z',
-      nextWarningAt: '2026-03-02T19:00:00Z',
+      warnAt: '2026-03-02T19:00:00.000Z',
+      dueAt: '2026-03-02T20:00:00.000Z',
+      nextWarningAt: '2026-03-02T19:00:00.000Z',
       targetMs: 4 * h,
       targetLabel: '4 business hours',
     });
   });
   test.each([
-    ['early', '2026-03-02T17:00:00Z', { atRisk: false, breached: false, remainingMs: 3 * h }, []],
+    [
+      'early',
+      '2026-03-02T17:00:00.000Z',
+      { atRisk: false, breached: false, remainingMs: 3 * h },
+      [],
+    ],
     [
       'at 75%',
-      '2026-03-02T19:00:00Z',
+      '2026-03-02T19:00:00.000Z',
       { atRisk: true, breached: false, remainingMs: h },
       ['at_risk'],
     ],
     [
       'at the due',
-      '2026-03-02T20:00:00Z',
+      '2026-03-02T20:00:00.000Z',
       { atRisk: true, breached: false, remainingMs: 0 },
       ['at_risk', 'breached'],
     ],
     [
       'after the due',
-      '2026-03-03T13:00:00Z',
+      '2026-03-03T13:00:00.000Z',
       { atRisk: false, breached: true, remainingMs: -4 * h },
       ['at_risk', 'breached'],
     ],
@@ -313,37 +318,45 @@ describe('standing and warnings', () => {
     expect(dueWarnings(c, now)).toEqual(warnings);
   });
   test('after the 75% warning the next one is the breach; after both, none', () => {
-    const warned = { ...c, ...afterWarnings(c, ['at_risk'], '2026-03-02T19:00:00Z') };
-    expect(warned).toMatchObject({ warnedAt: '2026-03-02T19:00:00Z', nextWarningAt: c.dueAt });
-    expect(dueWarnings(warned, '2026-03-02T19:30:00Z')).toEqual([]);
-    const both = { ...warned, ...afterWarnings(warned, ['breached'], '2026-03-02T20:00:00Z') };
-    expect(both).toMatchObject({ breachNotifiedAt: '2026-03-02T20:00:00Z', nextWarningAt: null });
-    expect(dueWarnings(both, '2026-03-09T00:00:00Z')).toEqual([]);
+    const warned = { ...c, ...afterWarnings(c, ['at_risk'], '2026-03-02T19:00:00.000Z') };
+    expect(warned).toMatchObject({ warnedAt: '2026-03-02T19:00:00.000Z', nextWarningAt: c.dueAt });
+    expect(dueWarnings(warned, '2026-03-02T19:30:00.000Z')).toEqual([]);
+    const both = { ...warned, ...afterWarnings(warned, ['breached'], '2026-03-02T20:00:00.000Z') };
+    expect(both).toMatchObject({
+      breachNotifiedAt: '2026-03-02T20:00:00.000Z',
+      nextWarningAt: null,
+    });
+    expect(dueWarnings(both, '2026-03-09T00:00:00.000Z')).toEqual([]);
   });
   test('a breach warning given before the 75% one leaves the 75% one next', () => {
-    expect(afterWarnings(c, ['breached'], '2026-03-02T20:00:00Z')).toEqual({
+    expect(afterWarnings(c, ['breached'], '2026-03-02T20:00:00.000Z')).toEqual({
       warnedAt: null,
-      breachNotifiedAt: '2026-03-02T20:00:00Z',
+      breachNotifiedAt: '2026-03-02T20:00:00.000Z',
       nextWarningAt: c.warnAt,
     });
   });
   test('a clock resumed after both warnings were given gives none again', () => {
-    const warned = { ...c, ...afterWarnings(c, ['at_risk', 'breached'], '2026-03-02T20:00:00Z') };
+    const warned = {
+      ...c,
+      ...afterWarnings(c, ['at_risk', 'breached'], '2026-03-02T20:00:00.000Z'),
+    };
     const resumed = resumeClock(
-      pauseClock(warned, '2026-03-02T21:00:00Z', cal),
-      '2026-03-03T15:00:00Z',
+      pauseClock(warned, '2026-03-02T21:00:00.000Z', cal),
+      '2026-03-03T15:00:00.000Z',
       cal,
     );
     expect(resumed.nextWarningAt).toBeNull();
-    expect(dueWarnings(resumed, '2026-03-09T00:00:00Z')).toEqual([]);
+    expect(dueWarnings(resumed, '2026-03-09T00:00:00.000Z')).toEqual([]);
   });
   test('a paused clock gives no warning', () => {
-    expect(dueWarnings(pauseClock(c, '2026-03-02T17:00:00Z', cal), '2026-03-09T00:00:00Z')).toEqual(
-      [],
-    );
+    expect(
+      dueWarnings(pauseClock(c, '2026-03-02T17:00:00.000Z', cal), '2026-03-09T00:00:00.000Z'),
+    ).toEqual([]);
   });
   test('a clock without instants gives no warning', () => {
-    expect(dueWarnings({ ...c, warnAt: null, dueAt: null }, '2026-03-09T00:00:00Z')).toEqual([]);
+    expect(dueWarnings({ ...c, warnAt: null, dueAt: null }, '2026-03-09T00:00:00.000Z')).toEqual(
+      [],
+    );
   });
 });
 
@@ -360,9 +373,9 @@ describe('targets', () => {
   test('minutes on the 24x7 calendar are clock minutes, also across a DST change', () => {
     const c = startClock(
       spec('24x7', { amount: 90, unit: 'minutes' }),
-      '2026-11-01T06:00:00Z',
+      '2026-11-01T06:00:00.000Z',
       aroundTheClock,
     );
-    expect(c.dueAt).toBe('2026-11-01T07:30:00Z');
+    expect(c.dueAt).toBe('2026-11-01T07:30:00.000Z');
   });
 });

@@ -46,6 +46,11 @@ export type ClockTimes = Pick<
 >;
 
 const isBefore = (a: string, b: string) => Date.parse(a) < Date.parse(b);
+/**
+ * Every instant a clock stores is fixed-width UTC with milliseconds (`2026-03-02T16:00:00.000Z`), so
+ * the database compares and sorts them as text (the scheduler's indexed "next warning at").
+ */
+export const clockInstant = (at: string): string => new Date(Date.parse(at)).toISOString();
 const earliest = (...xs: (string | null)[]): string | null =>
   xs.reduce<string | null>((m, x) => (x !== null && (m === null || isBefore(x, m)) ? x : m), null);
 
@@ -55,8 +60,10 @@ function projection(
   since: string,
   cal: CalendarContext,
 ): Pick<ClockTimes, 'dueAt' | 'warnAt' | 'nextWarningAt'> {
-  const dueAt = addBusinessMs(since, c.targetMs - c.usedMs, cal, c.landing);
-  const warnAt = addBusinessMs(since, c.targetMs * atRiskFraction - c.usedMs, cal, 'close');
+  const dueAt = clockInstant(addBusinessMs(since, c.targetMs - c.usedMs, cal, c.landing));
+  const warnAt = clockInstant(
+    addBusinessMs(since, c.targetMs * atRiskFraction - c.usedMs, cal, 'close'),
+  );
   return {
     dueAt,
     warnAt,
@@ -68,7 +75,8 @@ function projection(
 }
 
 /** A new running clock started at `at`. */
-export function startClock(spec: ClockSpec, at: string, cal: CalendarContext): NewSlaClock {
+export function startClock(spec: ClockSpec, startAt: string, cal: CalendarContext): NewSlaClock {
+  const at = clockInstant(startAt);
   const base = {
     targetMs: targetMsFrom(at, spec.target, cal),
     landing: spec.target.unit === 'business_days' ? ('open' as const) : ('close' as const),
@@ -104,8 +112,9 @@ export const usedBy = (
 ): number => c.usedMs + (c.runningSince === null ? 0 : businessMsBetween(c.runningSince, at, cal));
 
 /** Pauses a running clock (waiting on the customer); a paused or stopped clock is returned as is. */
-export function pauseClock(c: ClockTimes, at: string, cal: CalendarContext): ClockTimes {
+export function pauseClock(c: ClockTimes, pauseAt: string, cal: CalendarContext): ClockTimes {
   if (c.runningSince === null) return c;
+  const at = clockInstant(pauseAt);
   const usedMs = usedBy(c, at, cal);
   return {
     ...c,
@@ -120,8 +129,9 @@ export function pauseClock(c: ClockTimes, at: string, cal: CalendarContext): Clo
 }
 
 /** Resumes a paused clock (the customer replied); a running or stopped clock is returned as is. */
-export function resumeClock(c: ClockTimes, at: string, cal: CalendarContext): ClockTimes {
+export function resumeClock(c: ClockTimes, resumeAt: string, cal: CalendarContext): ClockTimes {
   if (c.runningSince !== null || c.stoppedAt !== null) return c;
+  const at = clockInstant(resumeAt);
   const breachedAt = c.usedMs > c.targetMs ? c.dueAt : null;
   const next = projection(c, at, cal);
   return {
@@ -139,11 +149,12 @@ export function resumeClock(c: ClockTimes, at: string, cal: CalendarContext): Cl
  */
 export function stopClock(
   c: ClockTimes,
-  at: string,
+  stopAt: string,
   cal: CalendarContext,
   reason: 'done' | 'handed_off' | 'superseded' = 'done',
 ): ClockTimes {
   if (c.stoppedAt !== null) return c;
+  const at = clockInstant(stopAt);
   const usedMs = usedBy(c, at, cal);
   const breached = usedMs > c.targetMs;
   const outcome: ClockOutcome = breached ? 'breached' : reason === 'done' ? 'met' : reason;
@@ -208,8 +219,9 @@ export function dueWarnings(
 export function afterWarnings(
   c: Pick<ClockTimes, 'warnAt' | 'dueAt' | 'warnedAt' | 'breachNotifiedAt'>,
   levels: readonly ('at_risk' | 'breached')[],
-  now: string,
+  givenAt: string,
 ): Pick<ClockTimes, 'warnedAt' | 'breachNotifiedAt' | 'nextWarningAt'> {
+  const now = clockInstant(givenAt);
   const warnedAt = levels.includes('at_risk') ? now : c.warnedAt;
   const breachNotifiedAt = levels.includes('breached') ? now : c.breachNotifiedAt;
   return {

@@ -5,3 +5,4 @@ export * from './kb-promises';
 export * from './policy';
 export * from './reconcile';
 export * from './entity';
+export * from './warnings';

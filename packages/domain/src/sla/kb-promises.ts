@@ -1,5 +1,5 @@
 // The kb's promises as targets of the clock engine: one engine computes every deadline (issue 18).
-import { type CalendarContext } from '../calendar/business-calendar';
+import { toCpsLocal, toInstant, type CalendarContext } from '../calendar/business-calendar';
 import {
   cpsCallbackBusinessHours,
   cpsCallIfNoContactBusinessDays,
@@ -60,6 +60,6 @@ export function promiseDue(promise: KbPromise, at: string, calendar?: CalendarCo
     at,
     cal,
   );
-  // A started clock is running, so it has a due instant.
-  return clock.dueAt!;
+  // A started clock is running, so it has a due instant; promises read as the calendar writes instants.
+  return toInstant(toCpsLocal(clock.dueAt!));
 }
