@@ -20,6 +20,7 @@ import { problemWorkRouter } from './routers/problem-work';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
 import { searchRouter } from './routers/search';
+import { slaRouter } from './routers/sla';
 import { triageRouter } from './routers/triage';
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   queue: queueRouter,
   routing: routingRouter,
   search: searchRouter,
+  sla: slaRouter,
   triage: triageRouter,
 });
 

@@ -1,5 +1,5 @@
 // Reads of SLA policies, clocks, warnings and team leads (issue 18).
-import { and, asc, eq, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
 import {
   cpsStandardHours,
   demoGeneralHdHours,
@@ -104,3 +104,32 @@ export const teamsLedBy = (db: Reader, userId: number): number[] =>
 export function setSlaDue(db: Reader, incidentId: number, due: string | null): void {
   db.update(incidents).set({ slaDueAt: due }).where(eq(incidents.id, incidentId)).run();
 }
+
+/** The version in force of a team's policy for exactly this urgency and channel (null = any). */
+export const findPolicyInForce = (
+  db: Reader,
+  key: Pick<SlaPolicy, 'teamId' | 'urgency' | 'channel'>,
+): SlaPolicy | null =>
+  db
+    .select()
+    .from(slaPolicies)
+    .where(
+      and(
+        eq(slaPolicies.teamId, key.teamId),
+        key.urgency === null ? isNull(slaPolicies.urgency) : eq(slaPolicies.urgency, key.urgency),
+        key.channel === null ? isNull(slaPolicies.channel) : eq(slaPolicies.channel, key.channel),
+        isNull(slaPolicies.supersededAt),
+      ),
+    )
+    .get() ?? null;
+
+/** Every version of every policy, newest first, with who set it: the policies' audit trail. */
+export const findPolicyHistory = (db: Reader, limit = 100) =>
+  db
+    .select({ policy: slaPolicies, teamName: teams.name, byName: users.name })
+    .from(slaPolicies)
+    .innerJoin(teams, eq(teams.id, slaPolicies.teamId))
+    .leftJoin(users, eq(users.id, slaPolicies.createdById))
+    .orderBy(desc(slaPolicies.id))
+    .limit(limit)
+    .all();

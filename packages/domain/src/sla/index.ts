@@ -6,3 +6,4 @@ export * from './policy';
 export * from './reconcile';
 export * from './entity';
 export * from './warnings';
+export * from './edit-policy';

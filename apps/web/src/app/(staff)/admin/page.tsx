@@ -6,6 +6,7 @@ import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { SignInLockouts } from '../../../components/sign-in-lockouts';
+import { SlaPoliciesAdmin } from '../../../components/sla-policies-admin';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
 import { api } from '../../../trpc/react';
 
@@ -41,6 +42,7 @@ export default function AdminPage() {
       <OrganisationAdmin />
       <SupportGroupsAdmin />
       <AlertSettings />
+      <SlaPoliciesAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>

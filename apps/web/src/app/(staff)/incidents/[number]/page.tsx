@@ -20,6 +20,7 @@ import { IncidentWorkbench } from '../../../../components/incident-workbench';
 import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
 import { AuditHistory } from '../../../../components/audit-history';
+import { IncidentClocks } from '../../../../components/incident-clocks';
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
@@ -138,6 +139,7 @@ export default function IncidentPage() {
           ) : null}
         </dl>
       </section>
+      <IncidentClocks incidentId={i.id} />
       <IncidentAttachments incidentId={i.id} />
       {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
       {partner.isLoading ? <Loading /> : null}
