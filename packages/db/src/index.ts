@@ -32,3 +32,4 @@ export * as searchRepository from './repositories/search';
 export * as queueGridRepository from './repositories/queue-grid';
 export * as slaRepository from './repositories/sla';
 export * as slaScheduler from './sla';
+export { seedDemoHistory } from './seed/demo-history';

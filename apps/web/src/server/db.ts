@@ -5,6 +5,7 @@ import {
   isEmpty,
   migrateDb,
   seedDemoData,
+  seedDemoHistory,
   seedPartnerDemoTickets,
   type Db,
 } from '@handoff/db';
@@ -24,6 +25,7 @@ export function getDb(): Db {
     const now = new Date().toISOString();
     seedDemoData(db, { now });
     seedPartnerDemoTickets(db, { now });
+    seedDemoHistory(db, { now });
   }
   globalForDb.handoffDb = db;
   return db;

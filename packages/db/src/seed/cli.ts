@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../client';
 import { demoLogins, demoPassword, isEmpty, seedDemoData } from './demo';
 import { seedPartnerDemoTickets } from './partner-demo';
+import { seedDemoHistory } from './demo-history';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, 'if-empty': { type: 'boolean', default: false } },
@@ -20,6 +21,8 @@ if (isEmpty(db)) {
   const now = new Date().toISOString();
   seedDemoData(db, { now });
   seedPartnerDemoTickets(db, { now });
+  // A few weeks of resolved history for the SLA figures and /reports (issue 18).
+  seedDemoHistory(db, { now });
   console.log(`Loaded the demo data into ${path}`);
 } else if (values['if-empty']) {
   console.log(`${path} already has data; leaving it as it is.`);
