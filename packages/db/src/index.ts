@@ -33,3 +33,4 @@ export * as queueGridRepository from './repositories/queue-grid';
 export * as slaRepository from './repositories/sla';
 export * as slaScheduler from './sla';
 export { seedDemoHistory } from './seed/demo-history';
+export * as reportRepository from './repositories/reports';

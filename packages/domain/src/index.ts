@@ -23,3 +23,4 @@ export * from './queue';
 export * from './workflows';
 export * from './directory';
 export * from './sla';
+export * from './reports';
