@@ -2,6 +2,13 @@
 
 import { toCsv } from '@handoff/domain';
 
+const show = (v: unknown): string =>
+  v === null || v === undefined
+    ? '—'
+    : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : JSON.stringify(v);
+
 /** One table behind a chart, with its CSV export (made in the browser from the same rows). */
 export function ReportTable({
   name,
@@ -39,7 +46,7 @@ export function ReportTable({
           {rows.map((r, i) => (
             <tr key={i}>
               {cols.map((c) => (
-                <td key={c}>{r[c] === null || r[c] === undefined ? '—' : String(r[c])}</td>
+                <td key={c}>{show(r[c])}</td>
               ))}
             </tr>
           ))}

@@ -109,7 +109,7 @@ export function seedDemoHistory(
         const createdAt = day
           .set({ hour, minute: Math.floor(rnd() * 60) })
           .toUTC()
-          .toISO()!;
+          .toISO();
         const channel = pick(rnd(), channelsByWeight);
         const route = pick(rnd(), routes);
         const customer = people[Math.floor(rnd() * people.length)]!;
@@ -142,19 +142,22 @@ export function seedDemoHistory(
         const move = (after: number, change: Partial<Incident>) => {
           at = minutes(at, after);
           version++;
+          // The audit trail of the fields a story moves (owner team and agent, status): scalars only.
+          const show = (v: unknown): string | null =>
+            typeof v === 'number' || typeof v === 'string' ? String(v) : null;
           for (const [field, to] of Object.entries(change) as [keyof Incident, unknown][]) {
             const from = state[field as keyof ClockIncidentState];
             if (field === 'promises' || from === to) continue;
             audit.push({
               actorId: l1.id,
               field,
-              fromValue: from === null || from === undefined ? null : String(from),
-              toValue: to === null || to === undefined ? null : String(to),
+              fromValue: show(from),
+              toValue: show(to),
               version,
               at,
             });
           }
-          state = { ...state, ...change } as ClockIncidentState;
+          state = { ...state, ...change };
           steps.push({ at, incident: state });
         };
         const handTo = (

@@ -188,7 +188,12 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
   const cols = Object.keys(rows[0]!);
   const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
+    const s =
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : JSON.stringify(v);
     // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
