@@ -6,6 +6,7 @@ test('HDQA reads the dashboard on the seeded history, filters by team and export
   page,
 }) => {
   await signInAs(page, 'hdqa@handoff.test');
+  await page.goto('/desk');
   await page.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   const summary = page.getByTestId('report-summary');
@@ -18,7 +19,7 @@ test('HDQA reads the dashboard on the seeded history, filters by team and export
   await expect(promises.getByRole('row', { name: /CPS contact-by/ })).toContainText(/\d+/);
 
   const all = await summary.textContent();
-  await page.getByLabel('Team').selectOption({ label: 'US - Help Desk CPS' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'US - Help Desk CPS' });
   await expect(summary).not.toHaveText(all ?? '');
 
   await page.getByText('Table: Ping-pong routes').click();
@@ -29,6 +30,8 @@ test('HDQA reads the dashboard on the seeded history, filters by team and export
 
 test('an L1 agent is refused the dashboard', async ({ page }) => {
   await signInAs(page, 'l1@handoff.test');
+  await page.goto('/desk');
+  await expect(page.getByRole('link', { name: 'Team queues' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Reports' })).toHaveCount(0);
   await page.goto('/reports');
   await expect(
