@@ -8,12 +8,11 @@ export async function register() {
   const { startMailServices } = await import('./server/mail/start');
   await startMailServices();
   // The change feed keeps CHANGE_RETENTION_DAYS (30) days of changes.
-  const [{ changeFeed, idempotencyRepository }, { getDb }, { now }] = await Promise.all([
-    import('@handoff/db'),
-    import('./server/db'),
-    import('./server/clock'),
-  ]);
+  const [{ changeFeed, idempotencyRepository, slaScheduler }, { getDb }, { now }] =
+    await Promise.all([import('@handoff/db'), import('./server/db'), import('./server/clock')]);
   changeFeed.startPruner(getDb(), now);
   // Idempotency keys of creates live 24 hours (issue 13 item 10).
   idempotencyRepository.startPruner(getDb(), now);
+  // SLA warnings at 75% and at breach, each exactly once (issue 18).
+  slaScheduler.startWarningScheduler(getDb(), now);
 }

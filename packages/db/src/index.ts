@@ -35,3 +35,7 @@ export * from './lease';
 export * as viewerRepository from './repositories/viewer';
 export * as adminAuditRepository from './repositories/admin-audit';
 export * as idempotencyRepository from './repositories/idempotency';
+export * as slaRepository from './repositories/sla';
+export * as slaScheduler from './sla';
+export { seedDemoHistory } from './seed/demo-history';
+export * as reportRepository from './repositories/reports';

@@ -24,3 +24,5 @@ export * from './directory';
 export * from './live';
 export * from './admin';
 export * from './idempotency';
+export * from './sla';
+export * from './reports';

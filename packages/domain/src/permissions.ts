@@ -63,6 +63,9 @@ export const actions = [
   'mail.manage',
   'signin.manageLockouts',
   'routing.answer',
+  'sla.read',
+  'sla.managePolicies',
+  'reports.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -171,6 +174,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'signin.manageLockouts': ['admin'],
   // The Route panel's recorded answers, kept with the incident until a step runs (issue 14.11).
   'routing.answer': routingDesk,
+  // SLA clocks of an incident (issue 18): our own staff, like the incident's internal facts.
+  'sla.read': internalStaff,
+  'sla.managePolicies': ['admin'],
+  // /reports: HDQA and administrators; other staff only when they lead a team (canReadReports).
+  'reports.read': internalStaff,
 };
 
 /**
@@ -299,5 +307,8 @@ const actionDescriptions: Record<Action, string> = {
   'mail.manage': 'manage e-mail (messages, templates, team notifications)',
   'signin.manageLockouts': 'see and clear sign-in lockouts',
   'routing.answer': 'record routing answers',
+  'sla.read': 'see SLA clocks',
+  'sla.managePolicies': 'edit SLA policies',
+  'reports.read': 'see reports',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

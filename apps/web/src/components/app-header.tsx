@@ -26,6 +26,7 @@ const nav: NavItem[] = [
   { href: '/problems', label: 'Problems', show: (r) => can(r, 'problem.read') },
   { href: '/outages', label: 'Outages', show: (r) => can(r, 'outage.read') },
   { href: '/status', label: 'Service status', show: (r) => r === 'customer' },
+  { href: '/reports', label: 'Reports', show: (r) => r === 'hdqa' || r === 'admin' },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
   { href: '/admin/mail', label: 'Mail', show: (r) => can(r, 'mail.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },

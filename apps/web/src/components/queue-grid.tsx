@@ -15,7 +15,7 @@ import { queueColumns, type QueueSort } from '@handoff/domain';
 import { age, EmptyState, StatusPill } from '@handoff/ui';
 import { RowViewerMarker } from './live/viewer-marker';
 import { type RouterOutputs } from '../trpc/react';
-import { NextPromise } from './promises';
+import { Countdown, NextPromise } from './promises';
 
 export type GridRow = RouterOutputs['queue']['grid']['items'][number];
 
@@ -25,6 +25,7 @@ const sortOfColumn: Partial<Record<string, QueueSort>> = {
   status: 'status',
   service: 'service',
   owner: 'owner',
+  breach: 'breach',
 };
 const columnLabels: Record<(typeof queueColumns)[number], string> = {
   customer: 'Customer',
@@ -33,6 +34,7 @@ const columnLabels: Record<(typeof queueColumns)[number], string> = {
   owner: 'Owner',
   age: 'Age',
   promise: 'Promise',
+  breach: 'Time to breach',
 };
 
 /**
@@ -137,6 +139,16 @@ export function QueueGrid({
             <NextPromise promises={row.original.promises} now={now} />
           </>
         ),
+      },
+      {
+        id: 'breach',
+        header: columnLabels.breach,
+        cell: ({ row }) =>
+          row.original.slaDueAt ? (
+            <Countdown at={row.original.slaDueAt} now={now} />
+          ) : (
+            <span className="muted">—</span>
+          ),
       },
       ...(rowAction
         ? [

@@ -21,6 +21,8 @@ import { problemWorkRouter } from './routers/problem-work';
 import { queueRouter } from './routers/queue';
 import { routingRouter } from './routers/routing';
 import { searchRouter } from './routers/search';
+import { slaRouter } from './routers/sla';
+import { reportsRouter } from './routers/reports';
 import { triageRouter } from './routers/triage';
 
 export const appRouter = createTRPCRouter({
@@ -45,6 +47,8 @@ export const appRouter = createTRPCRouter({
   queue: queueRouter,
   routing: routingRouter,
   search: searchRouter,
+  sla: slaRouter,
+  reports: reportsRouter,
   triage: triageRouter,
 });
 

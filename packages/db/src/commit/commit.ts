@@ -4,6 +4,7 @@ import { isRef, type Effects, type EntityId, type EntityName, type RowOf } from 
 import { type Db } from '../client';
 import { applyEffects, rowKey, type Applied } from './apply';
 import { notifyLocalCommit } from './notifier';
+import { keepClocks } from '../sla/keep-clocks';
 
 /**
  * What `commit` runs: Effects decided already, or a plan that loads inside the transaction and
@@ -59,7 +60,10 @@ export function commitSync(db: Db, plan: Plan): CommitResult {
       const effects = typeof plan === 'function' ? plan(db) : plan;
       if (isPromiseLike(effects))
         throw new Error('A SQLite commit plan must be synchronous (it returned a Promise).');
-      return applyEffects(db, effects);
+      const applied = applyEffects(db, effects);
+      // Incidents' SLA clocks follow every incident change, in the same transaction (issue 18).
+      keepClocks(db, effects, applied);
+      return applied;
     },
     { behavior: 'immediate' },
   );

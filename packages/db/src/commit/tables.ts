@@ -27,6 +27,9 @@ import {
   problemJournal,
   problems,
   routingAnswers,
+  slaClocks,
+  slaPolicies,
+  slaWarnings,
   teamMembers,
   teams,
   users,
@@ -56,6 +59,9 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   holiday: holidays,
   openingHours,
   leadershipContact: leadershipContacts,
+  slaClock: slaClocks,
+  slaPolicy: slaPolicies,
+  slaWarning: slaWarnings,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -104,6 +110,9 @@ const _rows = {
   holiday: (r: typeof holidays.$inferSelect): RowOf<'holiday'> => r,
   openingHours: (r: typeof openingHours.$inferSelect): RowOf<'openingHours'> => r,
   leadershipContact: (r: typeof leadershipContacts.$inferSelect): RowOf<'leadershipContact'> => r,
+  slaClock: (r: typeof slaClocks.$inferSelect): RowOf<'slaClock'> => r,
+  slaPolicy: (r: typeof slaPolicies.$inferSelect): RowOf<'slaPolicy'> => r,
+  slaWarning: (r: typeof slaWarnings.$inferSelect): RowOf<'slaWarning'> => r,
 };
 void _rows;
 

@@ -305,7 +305,7 @@ describe('claim: the conditional update', () => {
     expect(partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
   });
 
-  test('a claim commits exactly one change event, for the group and the new assignee', () => {
+  test('a claim commits exactly one incident change event, for the group and the new assignee', () => {
     const ticket = submit();
     const parker = actor('partner@handoff.test');
     const before = latestChangeId(db);
@@ -321,6 +321,8 @@ describe('claim: the conditional update', () => {
         userIds: [parker.id, actor('rita@badgerhealth.example').id].sort((a, b) => a - b),
         actorId: parker.id,
       }),
+      // The claim meets the group's first-response clock (issue 18): the clocks announce themselves.
+      expect.objectContaining({ entity: 'slaClock', entityId: ticket.id, kind: 'clocks_changed' }),
     ]);
   });
 

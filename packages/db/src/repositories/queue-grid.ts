@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type IncidentStatus, type QueueSort } from '@handoff/domain';
 import { type Db } from '../client';
 import {
@@ -16,6 +16,8 @@ export interface GridFilter {
   statuses: readonly IncidentStatus[] | null;
   serviceId?: number;
   ownerAgentId?: number;
+  /** Only incidents whose first running SLA clock breaches by this instant (issue 18). */
+  breachBy?: string;
   /** A partner agent's bound: only channel-partner tickets of these groups. */
   partnerTeamIds?: readonly number[];
   sort: QueueSort;
@@ -31,6 +33,7 @@ const sortKey = {
   status: incidents.status,
   service: incidents.serviceId,
   owner: incidents.ownerSortId,
+  breach: incidents.nextBreachAt,
 } as const;
 
 function bound(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): SQL[] {
@@ -62,6 +65,7 @@ export function page(db: Db, f: GridFilter) {
   if (f.statuses) where.push(inArray(incidents.status, [...f.statuses]));
   if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
   if (f.ownerAgentId !== undefined) where.push(eq(incidents.ownerSortId, f.ownerAgentId));
+  if (f.breachBy !== undefined) where.push(lte(incidents.nextBreachAt, f.breachBy));
   if (f.cursor) {
     const op = f.dir === 'asc' ? sql`>` : sql`<`;
     where.push(
@@ -83,6 +87,7 @@ export function page(db: Db, f: GridFilter) {
       createdAt: incidents.createdAt,
       promises: incidents.promises,
       nextPromiseAt: incidents.nextPromiseAt,
+      slaDueAt: incidents.slaDueAt,
       serviceId: incidents.serviceId,
       serviceName: services.name,
       ownerTeamId: incidents.ownerTeamId,

@@ -68,6 +68,15 @@ export const incidents = sqliteTable(
     ownerSortId: integer('owner_sort_id').generatedAlwaysAs(sql`ifnull(owner_agent_id, 0)`, {
       mode: 'virtual',
     }),
+    /**
+     * When the first of its running SLA clocks breaches (issue 18), null when none runs: kept by the
+     * commit module in the same transaction as every incident change (packages/db/src/sla).
+     */
+    slaDueAt: text('sla_due_at'),
+    /** `sla_due_at`, '~' when none (sorts after every instant): the queue's "time to breach" key. */
+    nextBreachAt: text('next_breach_at').generatedAlwaysAs(sql`ifnull(sla_due_at, '~')`, {
+      mode: 'virtual',
+    }),
     createdById: integer('created_by_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -88,6 +97,7 @@ export const incidents = sqliteTable(
     index('incidents_team_promise_idx').on(t.ownerTeamId, t.nextPromiseAt, t.id),
     index('incidents_team_service_idx').on(t.ownerTeamId, t.serviceId, t.id),
     index('incidents_team_owner_idx').on(t.ownerTeamId, t.ownerSortId, t.id),
+    index('incidents_team_breach_idx').on(t.ownerTeamId, t.nextBreachAt, t.id),
   ],
 );
 

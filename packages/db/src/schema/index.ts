@@ -12,3 +12,4 @@ export * from './queue-views';
 export * from './leases';
 export * from './viewers';
 export * from './idempotency';
+export * from './sla';

@@ -26,6 +26,8 @@ import {
 } from '../schema';
 import { seedPortalDemo } from './portal-demo';
 import { seedOutages } from './demo-outages';
+import { seedSlaDefaults } from './demo-sla';
+import { seedClocks } from './demo-clocks';
 import {
   demoCustomers,
   demoDepartments,
@@ -171,10 +173,12 @@ export function seedDemoData(
           .values({ userId: user.id, teamId: teamId.get(team)! })
           .run();
     }
+    seedSlaDefaults(tx);
   });
   seedIncidents(db, now);
   seedOutages(db, now);
   if (portalCases) seedPortalDemo(db, now);
+  seedClocks(db, now);
 }
 
 interface DemoIncident {

@@ -1,5 +1,6 @@
 import { type Db } from '../client';
 import { isEmpty, seedDemoData, seedReferenceData } from './demo';
+import { seedDemoHistory } from './demo-history';
 import { seedPartnerDemoTickets } from './partner-demo';
 
 /**
@@ -18,6 +19,8 @@ export function loadInitialData(
   }
   seedDemoData(db, { now });
   seedPartnerDemoTickets(db, { now });
+  // A few weeks of resolved history for the SLA figures and /reports (issue 18).
+  seedDemoHistory(db, { now });
   return 'demo';
 }
 

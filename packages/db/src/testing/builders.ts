@@ -4,7 +4,7 @@
 import { formatIncidentNumber, type Incident } from '@handoff/domain';
 import { type Db } from '../client';
 import { nextCounter } from '../repositories/incident';
-import { customers, incidents, services, teamMembers, teams, users } from '../schema';
+import { customers, incidents, services, slaPolicies, teamMembers, teams, users } from '../schema';
 
 let seq = 0;
 const next = () => ++seq;
@@ -75,6 +75,26 @@ export function buildIncident(db: Db, values: Partial<Incident> = {}): Incident 
       version: 1,
       createdAt: now,
       updatedAt: now,
+      ...values,
+    })
+    .returning()
+    .get();
+}
+
+/** An SLA policy for a team (issue 18): 1 business hour to respond, 8 to resolve, 24x7 unless given. */
+export function buildSlaPolicy(
+  db: Db,
+  values: Partial<typeof slaPolicies.$inferInsert> & { teamId: number },
+) {
+  return db
+    .insert(slaPolicies)
+    .values({
+      calendar: '24x7',
+      firstResponseAmount: 1,
+      firstResponseUnit: 'business_hours',
+      resolutionAmount: 8,
+      resolutionUnit: 'business_hours',
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
       ...values,
     })
     .returning()

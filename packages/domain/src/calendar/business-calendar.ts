@@ -142,3 +142,44 @@ export function addBusinessDays(at: string, days: number, ctx?: CalendarContext)
 /** `at` plus a clock-time duration in minutes (on-call and chat waits run on the clock, kb 000/001). */
 export const addMinutes = (at: string, minutes: number): string =>
   toInstant(toCpsLocal(at).plus({ minutes }));
+
+/**
+ * The open time between `from` and `to` in milliseconds (0 when `to` is not after `from`): the
+ * business time an SLA clock has used while it ran (issue 18).
+ */
+export function businessMsBetween(from: string, to: string, ctx?: CalendarContext): number {
+  const s = scheduleOf(ctx);
+  const end = toCpsLocal(to).toMillis();
+  let cursor = nextOpening(toCpsLocal(from), s);
+  let total = 0;
+  while (cursor.toMillis() < end) {
+    const closing = atMinute(cursor, windowOf(cursor, s).closes);
+    total += Math.min(closing.toMillis(), end) - cursor.toMillis();
+    cursor = nextOpening(closing, s);
+  }
+  return total;
+}
+
+/**
+ * `at` plus `ms` of open time. When the walk ends exactly at a closing time, `landing` says which
+ * of the two equivalent instants to give: the closing (`close`, as addBusinessHours does) or the
+ * next opening (`open`, as addBusinessDays does: "Saturday + 1 business day = Tuesday 07:00").
+ */
+export function addBusinessMs(
+  at: string,
+  ms: number,
+  ctx?: CalendarContext,
+  landing: 'close' | 'open' = 'close',
+): string {
+  const s = scheduleOf(ctx);
+  let cursor = nextOpening(toCpsLocal(at), s);
+  let remainingMs = Math.max(0, Math.round(ms));
+  for (;;) {
+    const closing = atMinute(cursor, windowOf(cursor, s).closes);
+    const availableMs = closing.toMillis() - cursor.toMillis();
+    if (remainingMs < availableMs || (remainingMs === availableMs && landing === 'close'))
+      return toInstant(cursor.plus({ milliseconds: remainingMs }));
+    remainingMs -= availableMs;
+    cursor = nextOpening(closing, s);
+  }
+}

@@ -1,10 +1,7 @@
-import { addBusinessDays, addBusinessHours, formatPromise } from '../calendar';
+import { formatPromise } from '../calendar';
+import { promiseDue } from '../sla/kb-promises';
 import { assignToCpsReasons } from '../routing/assign-to-cps-reasons';
-import {
-  cpsCallbackBusinessHours,
-  cpsCallIfNoContactBusinessDays,
-  cpsPhone,
-} from '../routing/constants';
+import { cpsPhone } from '../routing/constants';
 import { cpsCallbackScript } from '../routing/scripts';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { teamNames } from '../teams';
@@ -26,8 +23,8 @@ export const assignToCpsStep = defineOneStep({
   apply: (env, input) => {
     const { incident, now, calendar } = env;
     const cps = teamIdFor(env, teamNames.cps);
-    const contactBy = addBusinessHours(now, cpsCallbackBusinessHours, calendar);
-    const callIfNoContactBy = addBusinessDays(now, cpsCallIfNoContactBusinessDays, calendar);
+    const contactBy = promiseDue('contactBy', now, calendar);
+    const callIfNoContactBy = promiseDue('callIfNoContactBy', now, calendar);
     const label = assignToCpsReasons.find((r) => r.id === input.reason)?.label ?? input.reason;
     const reason = input.reason === 'other' ? `${label} (${input.reasonOther})` : label;
     const callback = input.callbackPhone ? ` Callback number: ${input.callbackPhone}.` : '';

@@ -1,6 +1,6 @@
-import { addBusinessDays, formatLocal, formatPromise } from '../calendar';
+import { formatLocal, formatPromise } from '../calendar';
+import { promiseDue } from '../sla/kb-promises';
 import { DomainError } from '../errors';
-import { technologistResponseBusinessDays } from '../routing/constants';
 import { tpScope } from '../portal/tp-review';
 import { isScopeGroup } from '../routing/rules/primary-tech-partner';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
@@ -80,7 +80,7 @@ export const escalateToTechnologistsStep = defineOneStep({
         `${incident.number} is already owned by ${teamName}.`,
       );
     }
-    const respondBy = addBusinessDays(now, technologistResponseBusinessDays, calendar);
+    const respondBy = promiseDue('respondBy', now, calendar);
     const isTpCase = incident.tpTriage !== null;
     return {
       changes: {

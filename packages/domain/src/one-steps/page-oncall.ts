@@ -1,5 +1,5 @@
-import { addMinutes, formatPromise } from '../calendar';
-import { oncallContactMinutes } from '../routing/constants';
+import { formatPromise } from '../calendar';
+import { promiseDue } from '../sla/kb-promises';
 import { fillScript, oncallScript } from '../routing/scripts';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
 import { type Incident } from '../incident/schema';
@@ -68,7 +68,7 @@ export const pageOncallStep = defineOneStep({
     // validate() has matched the contact to the input.
     const contact = env.oncallContact!;
     const schedule = scheduleName[input.schedule];
-    const techContactBy = addMinutes(now, oncallContactMinutes);
+    const techContactBy = promiseDue('techContactBy', now);
     const script = fillScript(oncallScript(now, techContactBy), {
       incidentNumber: incident.number,
     });

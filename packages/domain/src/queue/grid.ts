@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { incidentStatusSchema, openStatuses, type IncidentStatus } from '../incident/schema';
 
 /** What the queue grid sorts by (issue 15); each has a per-team index and its own keyset. */
-export const queueSorts = ['age', 'promise', 'status', 'service', 'owner'] as const;
+export const queueSorts = ['age', 'promise', 'status', 'service', 'owner', 'breach'] as const;
 export const queueSortSchema = z.enum(queueSorts);
 export type QueueSort = z.infer<typeof queueSortSchema>;
 
 /** The grid's columns a user may show or hide. */
-export const queueColumns = ['customer', 'service', 'status', 'owner', 'age', 'promise'] as const;
+export const queueColumns = [
+  'customer',
+  'service',
+  'status',
+  'owner',
+  'age',
+  'promise',
+  'breach',
+] as const;
 export const queueColumnSchema = z.enum(queueColumns);
 
 /** The keyset cursor of one sort: the last row's sort key and id. */
@@ -24,6 +32,8 @@ export const queueGridInputSchema = z.object({
   serviceId: z.number().int().positive().optional(),
   /** Owner agent id; 0 = nobody owns it yet. */
   ownerAgentId: z.number().int().min(0).optional(),
+  /** Only incidents whose first SLA clock breaches within this many minutes (0 = breached already). */
+  breachWithinMinutes: z.number().int().min(0).max(10_080).optional(),
   sort: queueSortSchema.default('age'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   cursor: queueCursorSchema.nullish(),

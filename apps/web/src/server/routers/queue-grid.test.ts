@@ -60,6 +60,7 @@ const keyOf: Record<QueueSort, (r: Row) => string | number> = {
   status: (r) => r.status,
   service: (r) => r.serviceId,
   owner: (r) => r.ownerAgentId ?? 0,
+  breach: (r) => r.slaDueAt ?? '~',
 };
 
 describe('queue.grid', () => {
@@ -101,6 +102,27 @@ describe('queue.grid', () => {
     expect(service.every((r) => r.serviceId === 2)).toBe(true);
     const unowned = await walk(l1, { teamId, ownerAgentId: 0, sort: 'status' });
     expect(unowned.every((r) => r.ownerAgentId === null)).toBe(true);
+  });
+
+  test('time to breach: new incidents carry their first SLA breach, and the grid filters by it (issue 18)', async () => {
+    const db = dbs.db;
+    const teamId = await fill(db);
+    const l1 = callerFor(db, 'l1@handoff.test', fixedClock());
+    const all = await walk(l1, { teamId, sort: 'breach' });
+    const withClock = all.filter((r) => r.slaDueAt !== null);
+    expect(withClock.length).toBeGreaterThan(0);
+    // fixedClock reads 16:00Z; a first response of 1 business hour from the stepping clock's 09:00Z + n min.
+    const soon = await walk(l1, { teamId, sort: 'breach', breachWithinMinutes: 0 });
+    expect(soon.map((r) => r.id)).toEqual(
+      all
+        .filter((r) => r.slaDueAt !== null && r.slaDueAt <= '2026-11-24T16:00:00.000Z')
+        .map((r) => r.id),
+    );
+    const week = await walk(l1, { teamId, sort: 'breach', breachWithinMinutes: 10_080 });
+    expect(week.map((r) => r.id)).toEqual(
+      withClock.filter((r) => r.slaDueAt! <= '2026-12-01T16:00:00.000Z').map((r) => r.id),
+    );
+    expect(week.length).toBeGreaterThan(soon.length);
   });
 
   test('overdue and due-soon markers come from the stored promises', async () => {

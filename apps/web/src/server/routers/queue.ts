@@ -61,6 +61,10 @@ export const queueRouter = {
         statuses: queueStatuses(input.status),
         serviceId: input.serviceId,
         ownerAgentId: input.ownerAgentId,
+        breachBy:
+          input.breachWithinMinutes === undefined
+            ? undefined
+            : new Date(Date.parse(now) + input.breachWithinMinutes * 60_000).toISOString(),
         sort: input.sort,
         dir: input.dir,
         cursor: input.cursor ?? undefined,

@@ -1,20 +1,8 @@
-import {
-  addBusinessDays,
-  addBusinessHours,
-  addMinutes,
-  cpsHoursText,
-  formatLocal,
-  nextCpsOpening,
-} from '../../calendar';
+import { promiseDue } from '../../sla/kb-promises';
+import { cpsHoursText, formatLocal, nextCpsOpening } from '../../calendar';
 import { type AssignToCpsReasonId } from '../assign-to-cps-reasons';
 import { chatTemplates } from '../chat';
-import {
-  afterHoursService,
-  cpsCallbackBusinessHours,
-  cpsCallIfNoContactBusinessDays,
-  kbDocs,
-  oncallContactMinutes,
-} from '../constants';
+import { afterHoursService, kbDocs } from '../constants';
 import {
   assignToEastScript,
   cpsCallbackScript,
@@ -49,8 +37,8 @@ export function routeCpsOpen({ facts, calendar, noteFor }: RuleEnv, basis: CpsBa
         );
         return { outcome: 'transfer_to_cps', transferQueue, script: transferToCpsScript };
       }
-      const contactBy = addBusinessHours(facts.at, cpsCallbackBusinessHours, calendar);
-      const callIfNoContactBy = addBusinessDays(facts.at, cpsCallIfNoContactBusinessDays, calendar);
+      const contactBy = promiseDue('contactBy', facts.at, calendar);
+      const callIfNoContactBy = promiseDue('callIfNoContactBy', facts.at, calendar);
       note(
         'cps-open.phone-ready',
         'no',
@@ -124,7 +112,7 @@ export function routeCpsClosed({ facts, calendar, noteFor }: RuleEnv): Verdict {
     return { outcome: 'consult_hd_leadership' };
   }
   const oncall = program === 'aims' ? 'aims' : 'gds';
-  const techContactBy = addMinutes(facts.at, oncallContactMinutes);
+  const techContactBy = promiseDue('techContactBy', facts.at);
   note(
     'after-hours.oncall',
     program,

@@ -1,5 +1,6 @@
-import { addBusinessDays, formatLocal } from '../../calendar';
-import { kbDocs, primaryTpScopeGroups, technologistResponseBusinessDays } from '../constants';
+import { formatLocal } from '../../calendar';
+import { promiseDue } from '../../sla/kb-promises';
+import { kbDocs, primaryTpScopeGroups } from '../constants';
 import { technologistsScript } from '../scripts';
 import { ask, type RuleEnv, type Verdict } from './context';
 
@@ -55,7 +56,7 @@ export function routePrimaryTechPartner({
   const { supportCategory, technologistGroup } = facts.service;
   const categoryInScope = supportCategory === 1 || supportCategory === 2;
   if (isPrimaryTpInScope({ supportCategory, technologistGroup })) {
-    const respondBy = addBusinessDays(facts.at, technologistResponseBusinessDays, calendar);
+    const respondBy = promiseDue('respondBy', facts.at, calendar);
     note(
       'primary-tp.scope',
       'yes',

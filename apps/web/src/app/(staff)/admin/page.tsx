@@ -6,6 +6,7 @@ import { AlertSettings } from '../../../components/alert-settings';
 import { OncallEditor } from '../../../components/oncall-editor';
 import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { SignInLockouts } from '../../../components/sign-in-lockouts';
+import { SlaPoliciesAdmin } from '../../../components/sla-policies-admin';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
 import { UserLoginsAdmin } from '../../../components/user-logins-admin';
 import { DepartmentsAdmin } from '../../../components/routing-data/departments-admin';
@@ -32,6 +33,7 @@ export default function AdminPage() {
       <HolidaysAdmin />
       <OpeningHoursAdmin />
       <LeadershipAdmin />
+      <SlaPoliciesAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>

@@ -38,12 +38,14 @@ function Queue() {
   const statusParam = params.get('status') || undefined;
   const status = statusParam as IncidentStatus | 'all' | undefined;
   const serviceId = Number(params.get('service')) || undefined;
+  const breachParam = params.get('breach');
+  const breachWithinMinutes = breachParam === null ? undefined : Number(breachParam) || 0;
   const sort: QueueSort = queueSortSchema.safeParse(params.get('sort')).data ?? 'age';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const columns = params.get('cols')?.split(',') ?? [...queueColumns];
   const selection = useSelection();
   const list = api.queue.grid.useInfiniteQuery(
-    { teamId: teamId ?? 0, status, serviceId, sort, dir, limit: 25 },
+    { teamId: teamId ?? 0, status, serviceId, breachWithinMinutes, sort, dir, limit: 25 },
     { enabled: !!teamId, getNextPageParam: (p) => p.nextCursor },
   );
   const counts = api.queue.counts.useQuery({ teamId: teamId ?? 0 }, { enabled: !!teamId });
@@ -114,6 +116,19 @@ function Queue() {
                 {s.name} › {s.category} › {s.subcategory}
               </option>
             ))}
+          </select>
+        </Field>
+        <Field id="breach-filter" label="Time to breach">
+          <select
+            id="breach-filter"
+            value={breachParam ?? ''}
+            onChange={(e) => setParam('breach', e.target.value || undefined)}
+          >
+            <option value="">Any</option>
+            <option value="0">Breached</option>
+            <option value="60">Within 1 hour</option>
+            <option value="240">Within 4 hours</option>
+            <option value="1440">Within 24 hours</option>
           </select>
         </Field>
         <Field id="queue-view" label="Saved view">

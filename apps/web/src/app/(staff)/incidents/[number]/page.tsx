@@ -21,6 +21,7 @@ import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner
 import { api } from '../../../../trpc/react';
 import { AuditHistory } from '../../../../components/audit-history';
 import { IncidentFollow } from '../../../../components/live/incident-follow';
+import { IncidentClocks } from '../../../../components/incident-clocks';
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
@@ -140,6 +141,7 @@ export default function IncidentPage() {
           ) : null}
         </dl>
       </section>
+      <IncidentClocks incidentId={i.id} />
       <IncidentAttachments incidentId={i.id} />
       {d.tpReview ? <TpReviewPanel review={d.tpReview} /> : null}
       {partner.isLoading ? <Loading /> : null}

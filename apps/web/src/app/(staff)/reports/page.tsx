@@ -1,0 +1,7 @@
+'use client';
+
+import { ReportsDashboard } from '../../../components/reports-dashboard';
+
+export default function ReportsPage() {
+  return <ReportsDashboard />;
+}

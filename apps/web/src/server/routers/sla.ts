@@ -1,0 +1,63 @@
+// SLA clocks and policies (issue 18).
+import { type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  clockKindLabels,
+  clockStanding,
+  editSlaPolicyEffects,
+  slaPolicyInputSchema,
+} from '@handoff/domain';
+import { commit, slaRepository, teamRepository } from '@handoff/db';
+import { loadReadableIncident } from '../readable-incident';
+import { authorizedProcedure } from '../trpc';
+
+export const slaRouter = {
+  /** An incident's clocks as they stand now: target, business time used, paused, at risk, breached. */
+  clocks: authorizedProcedure('sla.read')
+    .input(z.object({ incidentId: z.number().int() }))
+    .query(({ ctx, input }) => {
+      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      const calendars = slaRepository.calendars(ctx.db);
+      const clocks = slaRepository.findClocks(ctx.db, incident.id);
+      const names = new Map(
+        teamRepository
+          .findByIds(ctx.db, [...new Set(clocks.map((c) => c.teamId))])
+          .map((t) => [t.id, t.name]),
+      );
+      const now = ctx.now();
+      return clocks.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        label: clockKindLabels[c.kind],
+        teamName: names.get(c.teamId) ?? '',
+        cycle: c.cycle,
+        target: c.targetLabel,
+        calendar: c.calendar,
+        startedAt: c.startedAt,
+        stoppedAt: c.stoppedAt,
+        ...clockStanding(c, now, calendars[c.calendar]),
+      }));
+    }),
+
+  /** The policies in force and every earlier version (who set what, from when). */
+  policies: authorizedProcedure('sla.managePolicies').query(({ ctx }) => ({
+    current: slaRepository.findCurrentPolicies(ctx.db),
+    history: slaRepository.findPolicyHistory(ctx.db),
+    teams: teamRepository.findAll(ctx.db).map((t) => ({ id: t.id, name: t.name })),
+  })),
+
+  /** Sets a team's targets from now on; incidents created earlier keep theirs. */
+  savePolicy: authorizedProcedure('sla.managePolicies')
+    .input(slaPolicyInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        editSlaPolicyEffects(
+          slaRepository.findPolicyInForce(read, input),
+          input,
+          ctx.actor,
+          ctx.now(),
+        ),
+      );
+      return { changeIds: committed.changeIds };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,52 @@
+import { expect, signInAs, test } from '../support/fixtures';
+
+// Issue 18: the team lead's dashboard on the seeded demo history, and an incident's SLA clocks.
+
+test('HDQA reads the dashboard on the seeded history, filters by team and exports a table as CSV', async ({
+  page,
+}) => {
+  await signInAs(page, 'hdqa@handoff.test');
+  await page.goto('/desk');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  const summary = page.getByTestId('report-summary');
+  await expect(summary).toContainText(/\d{3} contacts/);
+  await expect(page.getByRole('figure', { name: 'Contacts by hour of day' })).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'SLA met % per team and week (resolution)' }),
+  ).toBeVisible();
+  const promises = page.getByRole('table', { name: 'Promises kept' });
+  await expect(promises.getByRole('row', { name: /CPS contact-by/ })).toContainText(/\d+/);
+
+  const all = await summary.textContent();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'US - Help Desk CPS' });
+  await expect(summary).not.toHaveText(all ?? '');
+
+  await page.getByText('Table: Ping-pong routes').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Ping-pong routes as CSV' }).click();
+  expect((await download).suggestedFilename()).toBe('ping-pong-routes.csv');
+});
+
+test('an L1 agent is refused the dashboard', async ({ page }) => {
+  await signInAs(page, 'l1@handoff.test');
+  await page.goto('/desk');
+  await expect(page.getByRole('link', { name: 'Team queues' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reports' })).toHaveCount(0);
+  await page.goto('/reports');
+  await expect(
+    page.getByText('Reports are for team leads, HDQA and administrators.'),
+  ).toBeVisible();
+});
+
+test('an incident shows its SLA clocks', async ({ page }) => {
+  await signInAs(page, 'l1@handoff.test');
+  await page.goto('/queues');
+  await page
+    .getByRole('link', { name: /^INC-\d{6}$/ })
+    .first()
+    .click();
+  const clocks = page.getByRole('table', { name: 'SLA clocks' });
+  await expect(clocks.getByTestId('sla-clock').first()).toBeVisible();
+  await expect(clocks).toContainText('Resolution');
+});

@@ -1,0 +1,121 @@
+// The rows behind /reports (issue 18) for a date range and optionally one team. Scans the range;
+// rollups kept from the change feed (for a million incidents) are not built yet.
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { openStatuses, type ReportRows } from '@handoff/domain';
+import { type Db } from '../client';
+import { auditEvents, incidents, services, slaClocks, teams } from '../schema';
+
+export function load(db: Db, f: { from: string; to: string; teamId?: number }): ReportRows {
+  const inRange = and(gte(incidents.createdAt, f.from), lt(incidents.createdAt, f.to));
+  const team = f.teamId;
+  const touched =
+    team === undefined
+      ? undefined
+      : or(
+          eq(incidents.ownerTeamId, team),
+          inArray(
+            incidents.id,
+            db
+              .select({ id: auditEvents.incidentId })
+              .from(auditEvents)
+              .where(
+                and(
+                  eq(auditEvents.field, 'ownerTeamId'),
+                  or(
+                    eq(auditEvents.toValue, String(team)),
+                    eq(auditEvents.fromValue, String(team)),
+                  ),
+                ),
+              ),
+          ),
+        );
+  const rows = db
+    .select({
+      id: incidents.id,
+      channel: incidents.channel,
+      ownerTeamId: incidents.ownerTeamId,
+      serviceId: incidents.serviceId,
+      createdAt: incidents.createdAt,
+    })
+    .from(incidents)
+    .where(and(inRange, touched))
+    .all();
+  const ids = rows.map((r) => r.id);
+  const chunks = <T>(xs: T[], n = 500): T[][] =>
+    Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+  const clocks = chunks(ids).flatMap((part) =>
+    db
+      .select({
+        incidentId: slaClocks.incidentId,
+        kind: slaClocks.kind,
+        teamId: slaClocks.teamId,
+        startedAt: slaClocks.startedAt,
+        usedMs: slaClocks.usedMs,
+        outcome: slaClocks.outcome,
+      })
+      .from(slaClocks)
+      .where(
+        and(
+          inArray(slaClocks.incidentId, part),
+          team === undefined ? undefined : eq(slaClocks.teamId, team),
+        ),
+      )
+      .all(),
+  );
+  const moves = chunks(ids).flatMap((part) =>
+    db
+      .select({
+        incidentId: auditEvents.incidentId,
+        fromValue: auditEvents.fromValue,
+        toValue: auditEvents.toValue,
+        at: auditEvents.at,
+      })
+      .from(auditEvents)
+      .where(and(inArray(auditEvents.incidentId, part), eq(auditEvents.field, 'ownerTeamId')))
+      .orderBy(asc(auditEvents.incidentId), asc(auditEvents.id))
+      .all()
+      .map((m) => ({
+        incidentId: m.incidentId,
+        fromTeamId: m.fromValue === null ? null : Number(m.fromValue),
+        toTeamId: Number(m.toValue),
+        at: m.at,
+      })),
+  );
+  const open = db
+    .select({
+      id: incidents.id,
+      ownerTeamId: incidents.ownerTeamId,
+      createdAt: incidents.createdAt,
+    })
+    .from(incidents)
+    .where(
+      and(
+        inArray(incidents.status, [...openStatuses]),
+        team === undefined ? undefined : eq(incidents.ownerTeamId, team),
+      ),
+    )
+    .all();
+  return {
+    incidents: rows,
+    clocks,
+    moves,
+    open,
+    teams: new Map(
+      db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .all()
+        .map((t) => [t.id, t.name]),
+    ),
+    services: new Map(
+      db
+        .select({
+          id: services.id,
+          name: sql<string>`${services.name} || ' › ' || ${services.subcategory}`,
+        })
+        .from(services)
+        .all()
+        .map((s) => [s.id, s.name]),
+    ),
+  };
+}

@@ -1,0 +1,135 @@
+// Reads of SLA policies, clocks, warnings and team leads (issue 18).
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
+import {
+  cpsStandardHours,
+  demoGeneralHdHours,
+  slaCalendarsOf,
+  type SlaCalendars,
+  type SlaClock,
+  type SlaPolicy,
+  type WeeklyHours,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import { incidents, slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
+import { type Tx } from './incident';
+import { findHolidays, findHours } from './routing-data';
+
+type Reader = Db | Tx;
+
+/** Every policy version (the table is small: a few rows per team). */
+export const findPolicies = (db: Reader): SlaPolicy[] =>
+  db.select().from(slaPolicies).orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id)).all();
+
+/** The versions in force now (not superseded), with the team name, for the admin page. */
+export const findCurrentPolicies = (db: Reader) =>
+  db
+    .select({ policy: slaPolicies, teamName: teams.name })
+    .from(slaPolicies)
+    .innerJoin(teams, eq(teams.id, slaPolicies.teamId))
+    .where(isNull(slaPolicies.supersededAt))
+    .orderBy(asc(teams.name), asc(slaPolicies.id))
+    .all();
+
+const hoursOr = (hours: WeeklyHours, shipped: WeeklyHours) => (hours.length > 0 ? hours : shipped);
+
+/**
+ * The calendars clocks run on, from the holidays and the desks' hours administrators keep; a desk
+ * without any hours rows (a database not seeded yet) runs on the shipped hours, never on none.
+ */
+export const calendars = (db: Reader): SlaCalendars =>
+  slaCalendarsOf({
+    holidays: findHolidays(db).map((h) => h.date),
+    cps: hoursOr(findHours(db, 'cps'), cpsStandardHours),
+    general_hd: hoursOr(findHours(db, 'general_hd'), demoGeneralHdHours),
+  });
+
+export const findClocks = (db: Reader, incidentId: number): SlaClock[] =>
+  db
+    .select()
+    .from(slaClocks)
+    .where(eq(slaClocks.incidentId, incidentId))
+    .orderBy(asc(slaClocks.id))
+    .all();
+
+/** The first breach among an incident's running clocks, null when none runs. */
+export const earliestDue = (db: Reader, incidentId: number): string | null =>
+  db
+    .select({ due: min(slaClocks.dueAt) })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.incidentId, incidentId),
+        isNull(slaClocks.stoppedAt),
+        isNotNull(slaClocks.runningSince),
+      ),
+    )
+    .get()?.due ?? null;
+
+/** Clocks whose next warning is due by `now`, oldest first (the indexed next-warning instant). */
+export const findDueWarnings = (db: Reader, now: string, limit = 100): SlaClock[] =>
+  db
+    .select()
+    .from(slaClocks)
+    .where(and(isNotNull(slaClocks.nextWarningAt), lte(slaClocks.nextWarningAt, now)))
+    .orderBy(asc(slaClocks.nextWarningAt), asc(slaClocks.id))
+    .limit(limit)
+    .all();
+
+/** The lead of each of these teams. */
+export const findLeads = (db: Reader, teamIds: readonly number[]) =>
+  teamIds.length === 0
+    ? []
+    : db
+        .select({
+          teamId: teamLeads.teamId,
+          userId: teamLeads.userId,
+          name: users.name,
+          email: users.email,
+        })
+        .from(teamLeads)
+        .innerJoin(users, eq(users.id, teamLeads.userId))
+        .where(inArray(teamLeads.teamId, [...teamIds]))
+        .all();
+
+/** The teams a user leads. */
+export const teamsLedBy = (db: Reader, userId: number): number[] =>
+  db
+    .select({ teamId: teamLeads.teamId })
+    .from(teamLeads)
+    .where(eq(teamLeads.userId, userId))
+    .all()
+    .map((r) => r.teamId);
+
+/** Keeps an incident's "first breach" column (the queue's time-to-breach key) equal to its clocks. */
+export function setSlaDue(db: Reader, incidentId: number, due: string | null): void {
+  db.update(incidents).set({ slaDueAt: due }).where(eq(incidents.id, incidentId)).run();
+}
+
+/** The version in force of a team's policy for exactly this urgency and channel (null = any). */
+export const findPolicyInForce = (
+  db: Reader,
+  key: Pick<SlaPolicy, 'teamId' | 'urgency' | 'channel'>,
+): SlaPolicy | null =>
+  db
+    .select()
+    .from(slaPolicies)
+    .where(
+      and(
+        eq(slaPolicies.teamId, key.teamId),
+        key.urgency === null ? isNull(slaPolicies.urgency) : eq(slaPolicies.urgency, key.urgency),
+        key.channel === null ? isNull(slaPolicies.channel) : eq(slaPolicies.channel, key.channel),
+        isNull(slaPolicies.supersededAt),
+      ),
+    )
+    .get() ?? null;
+
+/** Every version of every policy, newest first, with who set it: the policies' audit trail. */
+export const findPolicyHistory = (db: Reader, limit = 100) =>
+  db
+    .select({ policy: slaPolicies, teamName: teams.name, byName: users.name })
+    .from(slaPolicies)
+    .innerJoin(teams, eq(teams.id, slaPolicies.teamId))
+    .leftJoin(users, eq(users.id, slaPolicies.createdById))
+    .orderBy(desc(slaPolicies.id))
+    .limit(limit)
+    .all();

@@ -1,0 +1,1 @@
+export { fireDueWarnings, startWarningScheduler } from './warning-scheduler';

@@ -1,0 +1,58 @@
+// The commit module's SLA step (issue 18): every commit that writes an incident brings that
+// incident's clocks into step with it in the same transaction, so no write path can forget them.
+import {
+  clockEffects,
+  mergeEffects,
+  reconcileClocks,
+  effects as noEffects,
+  isRef,
+  type Effects,
+  type EntityId,
+  type Incident,
+} from '@handoff/domain';
+import { type Db } from '../client';
+import { applyEffects, type Applied } from '../commit/apply';
+import * as sla from '../repositories/sla';
+
+const incidentKey = /^incident#(\d+)$/;
+
+/** Reconciles the clocks of every incident `applied` wrote; merges what it wrote into `applied`. */
+export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
+  const written = [...applied.rows.entries()]
+    .filter(([key]) => incidentKey.test(key))
+    .map(([, row]) => row as unknown as Incident & { slaDueAt: string | null });
+  if (written.length === 0) return;
+  const policies = sla.findPolicies(db);
+  const calendars = sla.calendars(db);
+  const idOf = (id: EntityId) => (isRef(id) ? applied.ids.get(id.ref) : id);
+  const actorOf = (id: number) =>
+    decided.events.find((e) => e.entity === 'incident' && idOf(e.entityId) === id)?.actorId ?? null;
+  const plan = written.reduce(
+    (all, incident) =>
+      mergeEffects(
+        all,
+        clockEffects(
+          incident,
+          reconcileClocks(
+            incident,
+            sla.findClocks(db, incident.id),
+            policies,
+            calendars,
+            decided.at,
+          ),
+          decided.at,
+          actorOf(incident.id),
+        ),
+      ),
+    noEffects(decided.at),
+  );
+  if (plan.writes.length > 0) {
+    const more = applyEffects(db, plan);
+    applied.changeIds.push(...more.changeIds);
+    for (const [k, v] of more.rows) applied.rows.set(k, v);
+  }
+  for (const incident of written) {
+    const due = sla.earliestDue(db, incident.id);
+    if (due !== incident.slaDueAt) sla.setSlaDue(db, incident.id, due);
+  }
+}

@@ -1,0 +1,91 @@
+// The SLA warning scheduler (issue 18): finds clocks whose next warning is due (indexed
+// `next_warning_at`) and commits each warning. Exactly once: the commit expects the clock's version
+// and inserts a warning row unique per clock and level, so another process, a second scheduler or a
+// restart that races for the same warning loses (CONFLICT / UNIQUE) and its commit changes nothing.
+import { eq } from 'drizzle-orm';
+import { DomainError, effects, warningEffects, type WarningEnv } from '@handoff/domain';
+import { type Db } from '../client';
+import { commitSync } from '../commit/commit';
+import { onLocalCommit } from '../commit/notifier';
+import * as sla from '../repositories/sla';
+import { findMailRecipients } from '../repositories/team';
+import { incidents, slaClocks, users } from '../schema';
+
+function loadEnv(db: Db, clockId: number): WarningEnv | null {
+  const clock = db.select().from(slaClocks).where(eq(slaClocks.id, clockId)).get();
+  if (!clock) return null;
+  const incident = db.select().from(incidents).where(eq(incidents.id, clock.incidentId)).get()!;
+  const team = findMailRecipients(db, [clock.teamId])[0]!;
+  const person = (id: number | null | undefined) =>
+    id == null
+      ? null
+      : (db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, id))
+          .get() ?? null);
+  const lead = sla.findLeads(db, [clock.teamId])[0];
+  return {
+    clock,
+    incident,
+    team,
+    owner: person(incident.ownerAgentId),
+    lead: person(lead?.userId),
+  };
+}
+
+/** Lost the race for a warning: someone else gave it first. */
+const isLostRace = (e: unknown): boolean =>
+  (e instanceof DomainError && e.code === 'CONFLICT') ||
+  (typeof e === 'object' &&
+    e !== null &&
+    (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE');
+
+/** One pass: gives every warning due at `now`; returns how many warning commits this process made. */
+export function fireDueWarnings(db: Db, now: string, limit = 100): number {
+  let fired = 0;
+  for (const due of sla.findDueWarnings(db, now, limit)) {
+    try {
+      const result = commitSync(db, (read) => {
+        const env = loadEnv(read, due.id);
+        return (env && warningEffects(env, now)) ?? effects(now);
+      });
+      if (result.changeIds.length > 0) fired++;
+    } catch (e) {
+      if (!isLostRace(e)) throw e;
+    }
+  }
+  return fired;
+}
+
+/**
+ * Starts the scheduler: a pass at once, then every `everyMs` and after each local commit (a change
+ * may bring a warning forward). Returns stop.
+ */
+export function startWarningScheduler(
+  db: Db,
+  now: () => string,
+  { everyMs = 30_000, onError = (e: unknown) => console.error('SLA warnings:', e) } = {},
+): () => void {
+  let running = false;
+  const pass = () => {
+    if (running) return;
+    running = true;
+    try {
+      fireDueWarnings(db, now());
+    } catch (e) {
+      onError(e);
+    } finally {
+      running = false;
+    }
+  };
+  pass();
+  const timer = setInterval(pass, everyMs);
+  timer.unref?.();
+  // After a local commit, look again once it has settled (never inside the committing call).
+  const off = onLocalCommit(db, () => setImmediate(pass));
+  return () => {
+    clearInterval(timer);
+    off();
+  };
+}
