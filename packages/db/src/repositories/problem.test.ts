@@ -9,7 +9,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { incidents } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
+import { createTestDb, incidentRows, type TestDb } from '../testing';
 import * as incidentRepository from './incident';
 import * as outageRepository from './outage';
 import * as problemRepository from './problem';
@@ -94,16 +94,16 @@ function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
 }
 
 const link = (incident: Incident, problemId: number) =>
-  incidentRepository.update(db, {
+  incidentRows.update(db, {
     id: incident.id,
     expectedVersion: incident.version,
     changes: { problemId, version: incident.version + 1 },
     audit: [],
   });
 
-describe('incidentRepository.createMany', () => {
+describe('incidentRows.createMany', () => {
   test('500 incidents in one transaction take consecutive numbers after the seed', () => {
-    const rows = incidentRepository.createMany(db, drafts(500));
+    const rows = incidentRows.createMany(db, drafts(500));
     expect(rows.map((r) => r.number).slice(0, 2)).toEqual(['INC-000009', 'INC-000010']);
     expect(rows.at(-1)?.number).toBe('INC-000508');
     expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(508);
@@ -136,7 +136,7 @@ describe('problems and outages', () => {
   });
 
   test('isUnderOpenOutage: when the linked problem has a planned or an active outage (DOMAIN §6: open)', () => {
-    const [a, b, c] = incidentRepository.createMany(db, drafts(3));
+    const [a, b, c] = incidentRows.createMany(db, drafts(3));
     const active = newOutage();
     const planned = newOutage('planned');
     const withActive = link(a!, newProblem(active.id).id);
@@ -158,10 +158,10 @@ describe('problems and outages', () => {
   test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', () => {
     const outage = newOutage();
     const problem = newProblem(outage.id);
-    const [a, b] = incidentRepository.createMany(db, drafts(2));
+    const [a, b] = incidentRows.createMany(db, drafts(2));
     link(a!, problem.id);
     const linkedB = link(b!, problem.id);
-    incidentRepository.update(db, {
+    incidentRows.update(db, {
       id: b!.id,
       expectedVersion: linkedB.version,
       changes: { status: 'resolved', version: linkedB.version + 1 },

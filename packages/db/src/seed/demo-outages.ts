@@ -10,6 +10,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import * as incidentRepository from '../repositories/incident';
+import { applyUpdate } from './incident-rows';
 import * as outageRepository from '../repositories/outage';
 import * as problemRepository from '../repositories/problem';
 import * as userRepository from '../repositories/user';
@@ -110,7 +111,7 @@ export function seedOutages(db: Db, now: string): void {
       actor: hdqa,
       now: activeAt,
     });
-    for (const w of links.incidents) incidentRepository.applyUpdate(tx, w);
+    for (const w of links.incidents) applyUpdate(tx, w);
     problemRepository.insertJournal(tx, problem.id, links.problemJournal);
   });
 }

@@ -19,6 +19,7 @@ import {
 import { type Incident } from '../incident/schema';
 import { acceptConsult } from './accept-consult';
 import { openConsult } from './open-consult';
+import { sendChatTemplate } from './send-chat-template';
 import { type ConsultRequest, consultTeamNames, type NewConsultRequest } from './schema';
 
 declare module '../change/entities' {
@@ -99,5 +100,15 @@ export function acceptConsultEffects(args: Parameters<typeof acceptConsult>[0]):
       consultChangeEvent(consult.id, 'accepted', actor.id, incident, { ...consult, ...settled }),
       incidentEvent(incident.id, 'consult_accepted', actor.id, incident, result.changes),
     ],
+  });
+}
+
+/** A chat template sent to the customer: its customer-visible journal entry, announced as `chat_template_sent`. */
+export function sendChatTemplateEffects(args: Parameters<typeof sendChatTemplate>[0]): Effects {
+  const { journal } = sendChatTemplate(args);
+  const { incident, actor, now } = args;
+  return effects(now, {
+    journal: incidentJournal(incident.id, journal),
+    events: [incidentEvent(incident.id, 'chat_template_sent', actor.id, incident)],
   });
 }

@@ -1,1 +1,2 @@
 export * from './one-step-effects';
+export * from './file-portal-case';

@@ -18,6 +18,7 @@ import {
   routingAnswersRepository,
   userRepository,
 } from '@handoff/db';
+import { incidentRows } from '@handoff/db/testing';
 import { loadOneStepEnv } from '../one-step-env';
 import {
   callerFor,
@@ -356,7 +357,7 @@ describe('one transaction', () => {
         ? result.journal
         : [...result.journal, { ...result.journal[0]!, authorId: 999_999 }];
       expect(() =>
-        incidentRepository.update(db, {
+        incidentRows.update(db, {
           id: incident.id,
           expectedVersion: incident.version,
           ...result,
@@ -371,7 +372,7 @@ describe('one transaction', () => {
       expect(userRepository.findById(db, cps)!.presence).toBe('ready');
 
       // The same drafts without the failure do commit: the failure alone stopped them.
-      incidentRepository.update(db, {
+      incidentRows.update(db, {
         id: incident.id,
         expectedVersion: incident.version,
         ...result,
