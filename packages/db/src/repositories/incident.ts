@@ -11,21 +11,11 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import {
-  DomainError,
-  formatIncidentNumber,
-  type Incident,
-  type IncidentStatus,
-  type NewAuditEntry,
-  type NewIncident,
-  type NewJournalEntry,
-  type NotificationDraft,
-} from '@handoff/domain';
+import { formatIncidentNumber, type Incident, type IncidentStatus } from '@handoff/domain';
 import { type Db } from '../client';
 import {
   auditEvents,
   counters,
-  notifications,
   customers,
   incidents,
   journalEntries,
