@@ -13,12 +13,14 @@ import {
   organisationDomains,
   organisations,
   outages,
+  outageServices,
   outageUpdates,
   partnerHops,
   partnerTickets,
   problemAudit,
   problemJournal,
   problems,
+  queueViews,
   routingAnswers,
   teamMembers,
   teams,
@@ -42,11 +44,15 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   organisation: organisations,
   organisationDomain: organisationDomains,
   teamMember: teamMembers,
+  queueView: queueViews,
+  outageService: outageServices,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
 export const entityKeys: { readonly [E in EntityName]?: string } = {
   partnerTicket: 'incidentId',
+  routingAnswers: 'incidentId',
+  outageService: 'outageId',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -83,6 +89,8 @@ const _rows = {
   organisationDomain: (r: typeof organisationDomains.$inferSelect): RowOf<'organisationDomain'> =>
     r,
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
+  queueView: (r: typeof queueViews.$inferSelect): RowOf<'queueView'> => r,
+  outageService: (r: typeof outageServices.$inferSelect): RowOf<'outageService'> => r,
 };
 void _rows;
 

@@ -9,7 +9,6 @@ import { attachments, incidents, journalEntries, services, users } from '../sche
 import { seedDemoData } from '../seed/demo';
 import { createTestDb, incidentRows, type TestDb } from '../testing';
 import * as attachmentRepository from './attachment';
-import * as incidentRepository from './incident';
 import * as portalRepository from './portal';
 import * as teamRepository from './team';
 

@@ -9,8 +9,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { incidents } from '../schema';
-import { createTestDb, incidentRows, type TestDb } from '../testing';
-import * as incidentRepository from './incident';
+import { createTestDb, incidentRows, outageProblemRows, type TestDb } from '../testing';
 import * as outageRepository from './outage';
 import * as problemRepository from './problem';
 import * as settingsRepository from './settings';
@@ -51,7 +50,7 @@ const drafts = (n: number, serviceId = 9) =>
 
 function newProblem(outageId: number | null = null) {
   return db.transaction((tx) =>
-    problemRepository.insert(tx, {
+    outageProblemRows.insertProblem(tx, {
       problem: {
         title: 'Bascom switch',
         status: 'open',
@@ -90,7 +89,7 @@ function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
     now,
     teams: teams(),
   });
-  return db.transaction((tx) => outageRepository.insert(tx, draft));
+  return db.transaction((tx) => outageProblemRows.insertOutage(tx, draft));
 }
 
 const link = (incident: Incident, problemId: number) =>
@@ -145,7 +144,7 @@ describe('problems and outages', () => {
     expect(problemRepository.isUnderOpenOutage(db, withPlanned)).toBe(true);
     expect(problemRepository.isUnderOpenOutage(db, c!)).toBe(false);
     db.transaction((tx) =>
-      outageRepository.updateIn(tx, {
+      outageProblemRows.updateOutage(tx, {
         id: active.id,
         expectedVersion: 1,
         changes: { status: 'resolved', version: 2 },
@@ -196,7 +195,7 @@ describe('problems and outages', () => {
     const problem = newProblem();
     expect(() =>
       db.transaction((tx) =>
-        problemRepository.updateIn(tx, {
+        outageProblemRows.updateProblem(tx, {
           id: problem.id,
           expectedVersion: 7,
           changes: { title: 'x' },
@@ -211,7 +210,7 @@ describe('problems and outages', () => {
   test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', () => {
     const old = newOutage();
     db.transaction((tx) =>
-      outageRepository.updateIn(tx, {
+      outageProblemRows.updateOutage(tx, {
         id: old.id,
         expectedVersion: 1,
         changes: { status: 'resolved', endAt: '2026-11-01T00:00:00.000Z', version: 2 },

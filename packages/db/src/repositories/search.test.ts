@@ -7,7 +7,6 @@ import { createIncident, parseSearchQuery, type Actor } from '@handoff/domain';
 import { createDb, migrateDb, type Db } from '../client';
 import { incidents, journalEntries } from '../schema';
 import { createTestDb, incidentRows, migrationsFolder, type TestDb } from '../testing';
-import * as incidentRepository from './incident';
 import * as searchRepository from './search';
 import * as userRepository from './user';
 

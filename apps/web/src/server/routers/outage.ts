@@ -5,7 +5,8 @@ import {
   canStartOutage,
   canUpdateOutage,
   changeOutageStatusSchema,
-  declareOutage,
+  declareOutageEffects,
+  newOutageRef,
   declareOutageSchema,
   DomainError,
   outageBoard,
@@ -104,19 +105,20 @@ export const outageRouter = {
 
   declare: authorizedProcedure('outage.declare')
     .input(declareOutageSchema)
-    .mutation(({ ctx, input }) => {
-      const missing = input.serviceIds.filter(
-        (id) => !catalogRepository.findServiceById(ctx.db, id),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        declareOutageEffects({
+          input,
+          actor: ctx.actor,
+          now: ctx.now(),
+          teams: Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id])),
+          number: outageRepository.reserveNumber(read),
+          catalogServiceIds: input.serviceIds.filter((id) =>
+            catalogRepository.findServiceById(read, id),
+          ),
+        }),
       );
-      if (missing.length)
-        throw new DomainError('VALIDATION', 'Choose services from the catalog.', {
-          serviceIds: 'Choose services from the catalog',
-        });
-      const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
-      const drafts = declareOutage({ input, actor: ctx.actor, now: ctx.now(), teams });
-      const row = ctx.db.transaction((tx) => outageRepository.insert(tx, drafts), {
-        behavior: 'immediate',
-      });
+      const row = committed.row('outage', newOutageRef);
       return { id: row.id, number: row.number, status: row.status, version: row.version };
     }),
 
