@@ -16,6 +16,7 @@ import {
   updateOutageEffects,
   updateOutageSchema,
   type Actor,
+  type DeclareOutageInput,
   type Effects,
   type Outage,
 } from '@handoff/domain';
@@ -54,6 +55,18 @@ function load(db: Db, id: number): Outage {
   const outage = outageRepository.findById(db, id);
   if (!outage) throw new DomainError('NOT_FOUND', `No outage #${id}.`);
   return outage;
+}
+
+/** What declaring an outage consults: the SNCC teams, which chosen services exist, its reserved number. */
+function loadDeclaration(read: Db, actor: Actor, input: DeclareOutageInput, now: string) {
+  return {
+    input,
+    actor,
+    now,
+    teams: Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id])),
+    number: outageRepository.reserveNumber(read),
+    catalogServiceIds: input.serviceIds.filter((id) => catalogRepository.findServiceById(read, id)),
+  };
 }
 
 /** One SNCC change (update, start, resolve): load and decide inside the commit, at the version seen. */
@@ -107,16 +120,7 @@ export const outageRouter = {
     .input(declareOutageSchema)
     .mutation(async ({ ctx, input }) => {
       const committed = await commit(ctx.db, (read) =>
-        declareOutageEffects({
-          input,
-          actor: ctx.actor,
-          now: ctx.now(),
-          teams: Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id])),
-          number: outageRepository.reserveNumber(read),
-          catalogServiceIds: input.serviceIds.filter((id) =>
-            catalogRepository.findServiceById(read, id),
-          ),
-        }),
+        declareOutageEffects(loadDeclaration(read, ctx.actor, input, ctx.now())),
       );
       const row = committed.row('outage', newOutageRef);
       return { id: row.id, number: row.number, status: row.status, version: row.version };
