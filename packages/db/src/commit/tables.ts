@@ -9,6 +9,8 @@ import {
   customers,
   inboundMail,
   incidents,
+  oncallContacts,
+  settings,
   journalEntries,
   organisationDomains,
   organisations,
@@ -46,6 +48,8 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   teamMember: teamMembers,
   queueView: queueViews,
   outageService: outageServices,
+  oncallContact: oncallContacts,
+  setting: settings,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -53,6 +57,7 @@ export const entityKeys: { readonly [E in EntityName]?: string } = {
   partnerTicket: 'incidentId',
   routingAnswers: 'incidentId',
   outageService: 'outageId',
+  setting: 'key',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -91,6 +96,8 @@ const _rows = {
   teamMember: (r: typeof teamMembers.$inferSelect): RowOf<'teamMember'> => r,
   queueView: (r: typeof queueViews.$inferSelect): RowOf<'queueView'> => r,
   outageService: (r: typeof outageServices.$inferSelect): RowOf<'outageService'> => r,
+  oncallContact: (r: typeof oncallContacts.$inferSelect): RowOf<'oncallContact'> => r,
+  setting: (r: typeof settings.$inferSelect): RowOf<'setting'> => r,
 };
 void _rows;
 

@@ -4,10 +4,13 @@ import {
   createIncident,
   declareOutage,
   DomainError,
+  setSettingEffects,
   type Actor,
   type Incident,
 } from '@handoff/domain';
+import * as changeFeed from '../change-feed';
 import { type Db } from '../client';
+import { commitSync } from '../commit';
 import { incidents } from '../schema';
 import { createTestDb, incidentRows, outageProblemRows, type TestDb } from '../testing';
 import * as outageRepository from './outage';
@@ -231,23 +234,17 @@ describe('problems and outages', () => {
 });
 
 describe('settingsRepository', () => {
-  test('unset → undefined; set twice → the last value', () => {
-    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toBeUndefined();
-    settingsRepository.set(
-      db,
-      'alerts.potentialOutage',
-      { minIncidents: 4, windowMinutes: 20 },
-      now,
-    );
-    settingsRepository.set(
-      db,
-      'alerts.potentialOutage',
-      { minIncidents: 5, windowMinutes: 20 },
-      now,
-    );
-    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toEqual({
-      minIncidents: 5,
-      windowMinutes: 20,
-    });
+  test('unset → undefined; set twice → the last value, each set announced once', () => {
+    const key = 'alerts.potentialOutage';
+    expect(settingsRepository.get(db, key)).toBeUndefined();
+    const before = changeFeed.latestChangeId(db);
+    commitSync(db, setSettingEffects(key, { minIncidents: 4, windowMinutes: 20 }, 1, now));
+    commitSync(db, setSettingEffects(key, { minIncidents: 5, windowMinutes: 20 }, 1, now));
+    expect(settingsRepository.get(db, key)).toEqual({ minIncidents: 5, windowMinutes: 20 });
+    expect(changeFeed.changesSince(db, before)).toMatchObject([
+      { entity: 'setting', kind: key, actorId: 1 },
+      { entity: 'setting', kind: key, actorId: 1 },
+    ]);
+    expect(changeFeed.changesSince(db, before)).toHaveLength(2);
   });
 });

@@ -11,10 +11,12 @@ import {
   resolveTemplates,
   teamNotifySettings,
   templateFieldErrors,
+  setTeamNotifyEffects,
   visibleJournal,
 } from '@handoff/domain';
 import {
   attachmentRepository,
+  commit,
   inboundMailRepository,
   mailTemplateRepository,
   outboxRepository,
@@ -151,9 +153,16 @@ export const mailRouter = {
         notify: z.enum(teamNotifySettings, { error: 'Choose everyone or nobody' }),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const row = teamRepository.setNotify(ctx.db, input.teamId, input.notify);
-      if (!row) throw new DomainError('NOT_FOUND', 'That team no longer exists.');
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        setTeamNotifyEffects(
+          teamRepository.findById(read, input.teamId),
+          input.notify,
+          ctx.actor.id,
+          ctx.now(),
+        ),
+      );
+      const row = committed.row('team', input.teamId);
       return { id: row.id, notify: row.notify };
     }),
 

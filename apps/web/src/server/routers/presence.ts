@@ -1,16 +1,16 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { teamNames } from '@handoff/domain';
-import { presenceRepository, userRepository } from '@handoff/db';
+import { setPresenceEffects, teamNames } from '@handoff/domain';
+import { commit, presenceRepository, userRepository } from '@handoff/db';
 import { authorizedProcedure, protectedProcedure } from '../trpc';
 
 export const presenceRouter = {
   /** CPS and ES agents set themselves Ready / Not ready / Busy from the header. */
   set: authorizedProcedure('presence.set')
     .input(z.object({ presence: z.enum(['ready', 'not_ready', 'busy']) }))
-    .mutation(({ ctx, input }) => {
-      const row = presenceRepository.set(ctx.db, ctx.actor.id, input.presence, ctx.now());
-      return { presence: row?.presence ?? input.presence };
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, setPresenceEffects(ctx.actor, input.presence, ctx.now()));
+      return { presence: input.presence };
     }),
 
   mine: protectedProcedure.query(({ ctx }) => ({
