@@ -9,6 +9,7 @@ import {
   customers,
   inboundMail,
   incidents,
+  mailTemplates,
   oncallContacts,
   settings,
   journalEntries,
@@ -50,6 +51,7 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   outageService: outageServices,
   oncallContact: oncallContacts,
   setting: settings,
+  mailTemplate: mailTemplates,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -58,6 +60,7 @@ export const entityKeys: { readonly [E in EntityName]?: string } = {
   routingAnswers: 'incidentId',
   outageService: 'outageId',
   setting: 'key',
+  mailTemplate: 'key',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -98,6 +101,7 @@ const _rows = {
   outageService: (r: typeof outageServices.$inferSelect): RowOf<'outageService'> => r,
   oncallContact: (r: typeof oncallContacts.$inferSelect): RowOf<'oncallContact'> => r,
   setting: (r: typeof settings.$inferSelect): RowOf<'setting'> => r,
+  mailTemplate: (r: typeof mailTemplates.$inferSelect): RowOf<'mailTemplate'> => r,
 };
 void _rows;
 

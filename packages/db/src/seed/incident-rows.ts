@@ -11,7 +11,14 @@ import {
   type NotificationDraft,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { auditEvents, incidents, journalEntries, notifications, users } from '../schema';
+import {
+  auditEvents,
+  consultRequests,
+  incidents,
+  journalEntries,
+  notifications,
+  users,
+} from '../schema';
 import { nextCounter, type Tx } from '../repositories/incident';
 
 type Writer = Db | Tx;
@@ -148,4 +155,12 @@ export function appendJournal(
     insertJournal(tx, incidentId, entries);
     also?.(tx);
   });
+}
+
+/** Ends the incident's open consults (for fixtures that hand an incident on by hand). */
+export function expireOpenConsults(tx: Writer, incidentId: number): void {
+  tx.update(consultRequests)
+    .set({ status: 'expired' })
+    .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
+    .run();
 }

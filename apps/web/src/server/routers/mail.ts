@@ -10,7 +10,8 @@ import {
   mailTemplateSpecs,
   resolveTemplates,
   teamNotifySettings,
-  templateFieldErrors,
+  resetMailTemplateEffects,
+  saveMailTemplateEffects,
   setTeamNotifyEffects,
   visibleJournal,
 } from '@handoff/domain';
@@ -113,24 +114,22 @@ export const mailRouter = {
 
   saveTemplate: authorizedProcedure('mail.manage')
     .input(mailTemplateInputSchema)
-    .mutation(({ ctx, input }) => {
-      const fields = templateFieldErrors(input);
-      if (Object.keys(fields).length > 0)
-        throw new DomainError('VALIDATION', Object.values(fields).join(' '), fields);
-      return mailTemplateRepository.upsert(ctx.db, {
-        ...input,
-        updatedAt: ctx.now(),
-        updatedById: ctx.actor.id,
-      });
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, saveMailTemplateEffects(input, ctx.actor.id, ctx.now()));
+      return mailTemplateRepository.findByKey(ctx.db, input.key)!;
     }),
 
   /** Back to the shipped wording. */
   resetTemplate: authorizedProcedure('mail.manage')
     .input(z.object({ key: mailTemplateKeySchema }))
-    .mutation(({ ctx, input }) => ({
-      key: input.key,
-      reset: mailTemplateRepository.remove(ctx.db, input.key) > 0,
-    })),
+    .mutation(async ({ ctx, input }) => {
+      let reset = false;
+      await commit(ctx.db, (read) => {
+        reset = mailTemplateRepository.findByKey(read, input.key) !== undefined;
+        return resetMailTemplateEffects(input.key, reset, ctx.actor.id, ctx.now());
+      });
+      return { key: input.key, reset };
+    }),
 
   teams: authorizedProcedure('mail.manage').query(({ ctx }) =>
     teamRepository

@@ -363,7 +363,7 @@ describe('one transaction', () => {
           ...result,
           journal,
           also: (tx) => {
-            consultRepository.expireOpenForIncident(tx, incident.id);
+            incidentRows.expireOpenConsults(tx, incident.id);
             fail?.();
           },
         }),
@@ -376,7 +376,7 @@ describe('one transaction', () => {
         id: incident.id,
         expectedVersion: incident.version,
         ...result,
-        also: (tx) => consultRepository.expireOpenForIncident(tx, incident.id),
+        also: (tx) => incidentRows.expireOpenConsults(tx, incident.id),
       });
       const after = changesSince(db, before);
       expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });
