@@ -15,6 +15,7 @@ export * as partnerRepository from './repositories/partner';
 export * as organisationRepository from './repositories/organisation';
 export * as notificationRepository from './repositories/notification';
 export { seedPartnerDemoTickets } from './seed/partner-demo';
+export { ensurePortalSystemActor } from './portal-system-actor';
 export { loadPartnerEnv, loadPartnerSubmit, type PartnerSubmitFacts } from './partner-env';
 export * as problemRepository from './repositories/problem';
 export * as outageRepository from './repositories/outage';

@@ -30,3 +30,8 @@ export function createTestDb({ seed = true, now = '2026-11-24T16:00:00.000Z' } =
     },
   };
 }
+
+/** Direct incident writes for fixtures (production writes go through the commit module). */
+export * as incidentRows from './seed/incident-rows';
+/** Direct outage and problem writes for fixtures. */
+export * as outageProblemRows from './seed/outage-problem-rows';

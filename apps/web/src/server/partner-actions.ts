@@ -1,13 +1,7 @@
 // The channel-partner loads shared by the procedures and the e-mail intake: each runs inside a
 // commit plan (the write lock is held), and the procedures hand what it loads to one domain decision.
-import {
-  decideComment,
-  type Actor,
-  type Incident,
-  type PartnerEnv,
-  type Visibility,
-} from '@handoff/domain';
-import { commitSync, loadPartnerEnv, type Db } from '@handoff/db';
+import { type Actor, type PartnerEnv } from '@handoff/domain';
+import { loadPartnerEnv, type Db } from '@handoff/db';
 import { loadReadableIncident } from './readable-incident';
 
 export {
@@ -27,23 +21,3 @@ export const loadPartnerStep = (
     actor,
     now,
   });
-
-/**
- * A comment on a partner ticket from the web (incident.addNote sends partner tickets here): the
- * comment rules decide on the ticket as loaded under the write lock, and the result is committed.
- */
-export function commentOnPartnerTicket(
-  db: Db,
-  args: {
-    incident: Incident;
-    actor: Actor;
-    body: string;
-    visibility: Visibility;
-    via: 'web' | 'email';
-    now: string;
-  },
-): void {
-  commitSync(db, (read) =>
-    decideComment(loadPartnerStep(read, args.actor, args.incident.id, args.now), args),
-  );
-}

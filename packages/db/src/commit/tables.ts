@@ -16,16 +16,21 @@ import {
   inboundMail,
   incidents,
   incidentViewers,
+  mailTemplates,
+  oncallContacts,
+  settings,
   journalEntries,
   organisationDomains,
   organisations,
   outages,
+  outageServices,
   outageUpdates,
   partnerHops,
   partnerTickets,
   problemAudit,
   problemJournal,
   problems,
+  queueViews,
   routingAnswers,
   slaClocks,
   slaPolicies,
@@ -62,12 +67,21 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   slaClock: slaClocks,
   slaPolicy: slaPolicies,
   slaWarning: slaWarnings,
+  queueView: queueViews,
+  outageService: outageServices,
+  oncallContact: oncallContacts,
+  setting: settings,
+  mailTemplate: mailTemplates,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
 export const entityKeys: { readonly [E in EntityName]?: string } = {
   partnerTicket: 'incidentId',
   holiday: 'date',
+  routingAnswers: 'incidentId',
+  outageService: 'outageId',
+  setting: 'key',
+  mailTemplate: 'key',
 };
 
 /** Where an aggregate's journal entries go, and the column that points at the aggregate. */
@@ -113,6 +127,11 @@ const _rows = {
   slaClock: (r: typeof slaClocks.$inferSelect): RowOf<'slaClock'> => r,
   slaPolicy: (r: typeof slaPolicies.$inferSelect): RowOf<'slaPolicy'> => r,
   slaWarning: (r: typeof slaWarnings.$inferSelect): RowOf<'slaWarning'> => r,
+  queueView: (r: typeof queueViews.$inferSelect): RowOf<'queueView'> => r,
+  outageService: (r: typeof outageServices.$inferSelect): RowOf<'outageService'> => r,
+  oncallContact: (r: typeof oncallContacts.$inferSelect): RowOf<'oncallContact'> => r,
+  setting: (r: typeof settings.$inferSelect): RowOf<'setting'> => r,
+  mailTemplate: (r: typeof mailTemplates.$inferSelect): RowOf<'mailTemplate'> => r,
 };
 void _rows;
 

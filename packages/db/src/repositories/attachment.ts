@@ -1,39 +1,19 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { base64ByteLength, type AttachmentUpload } from '@handoff/domain';
+import { base64ByteLength, type AttachmentUpload, type IntakeAttachment } from '@handoff/domain';
 import { type Db } from '../client';
 import { attachments } from '../schema';
-import { type Tx } from './incident';
 import { perConnection } from '../prepared';
 
 // One table for every file on an incident: those that came with e-mail and those a customer
 // uploaded in Help Online. Kept in the database, so a backup of the SQLite file is a backup of all.
-export type NewAttachment = Omit<typeof attachments.$inferInsert, 'id'>;
-
-export function insertMany(tx: Db | Tx, rows: NewAttachment[]) {
-  if (rows.length > 0) tx.insert(attachments).values(rows).run();
-}
-
-/** Stores a Help Online case's uploads inside the caller's transaction (the schema has checked their size). */
-export function insertUploads(
-  tx: Db | Tx,
-  incidentId: number,
-  uploads: AttachmentUpload[],
-  uploadedById: number,
-  now: string,
-): void {
-  insertMany(
-    tx,
-    uploads.map((u) => ({
-      incidentId,
-      filename: u.fileName,
-      contentType: u.contentType,
-      size: base64ByteLength(u.dataBase64),
-      content: Buffer.from(u.dataBase64, 'base64'),
-      uploadedById,
-      createdAt: now,
-    })),
-  );
-}
+/** A Help Online case's uploads, decoded for the commit (the schema has checked their size). */
+export const decodeUploads = (uploads: readonly AttachmentUpload[]): IntakeAttachment[] =>
+  uploads.map((u) => ({
+    filename: u.fileName,
+    contentType: u.contentType,
+    size: base64ByteLength(u.dataBase64),
+    content: Buffer.from(u.dataBase64, 'base64'),
+  }));
 
 /** The incident's attachments without their content, for listing. */
 const byIncident = perConnection((db: Db) =>

@@ -1,7 +1,6 @@
 import { aliasedTable, and, asc, desc, eq } from 'drizzle-orm';
 import { type Db } from '../client';
 import { consultRequests, customers, incidents, services, users } from '../schema';
-import { type Tx } from './incident';
 
 export type ConsultRow = typeof consultRequests.$inferSelect;
 export type NewConsult = typeof consultRequests.$inferInsert;
@@ -56,14 +55,6 @@ export const findByIncident = (db: Db, incidentId: number) =>
     .where(eq(consultRequests.incidentId, incidentId))
     .orderBy(asc(consultRequests.id))
     .all();
-
-/** A hand-off that ran while a consult was open ends the consult (the 10-minute Assign to CPS, Send to HD ES). */
-export function expireOpenForIncident(tx: Tx, incidentId: number): void {
-  tx.update(consultRequests)
-    .set({ status: 'expired' })
-    .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
-    .run();
-}
 
 /** Every open consult of an incident (a one-step that hands the incident on ends them). */
 export const findAllOpenByIncident = (db: Db, incidentId: number) =>

@@ -7,7 +7,7 @@ import { count, eq } from 'drizzle-orm';
 import { createIncident, DomainError, type Actor, type IncidentStatus } from '@handoff/domain';
 import { type Db } from '../client';
 import { auditEvents, counters, incidents, journalEntries } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
+import { createTestDb, incidentRows, type TestDb } from '../testing';
 import * as incidentRepository from './incident';
 import * as teamRepository from './team';
 import * as userRepository from './user';
@@ -62,7 +62,7 @@ describe('createDb', () => {
 
 describe('create', () => {
   test('numbers follow the seed and every draft row is stored', () => {
-    const row = incidentRepository.create(db, drafts());
+    const row = incidentRows.create(db, drafts());
     expect(row).toMatchObject({ number: 'INC-000009', status: 'new', version: 1 });
     expect(incidentRepository.findJournal(db, row.id)).toHaveLength(1);
     expect(incidentRepository.findAudit(db, row.id)).toEqual([
@@ -87,7 +87,7 @@ describe('create', () => {
       journal: countOf(journalEntries),
       audit: countOf(auditEvents),
     };
-    expect(() => incidentRepository.create(db, bad)).toThrow(/constraint failed/);
+    expect(() => incidentRows.create(db, bad)).toThrow(/constraint failed/);
     expect({
       incidents: countOf(incidents),
       journal: countOf(journalEntries),
@@ -95,14 +95,14 @@ describe('create', () => {
     }).toEqual(before);
     expect(counterValue()).toBe(seededIncidents);
     // The number the failed create took is handed out again, so no gap appears.
-    expect(incidentRepository.create(db, drafts()).number).toBe('INC-000009');
+    expect(incidentRows.create(db, drafts()).number).toBe('INC-000009');
   });
 });
 
 describe('update', () => {
   test('writes changes and audit at the expected version', () => {
-    const row = incidentRepository.create(db, drafts());
-    const updated = incidentRepository.update(db, {
+    const row = incidentRows.create(db, drafts());
+    const updated = incidentRows.update(db, {
       id: row.id,
       expectedVersion: 1,
       changes: { description: 'Paper jam, tray 2.', version: 2 },
@@ -121,8 +121,8 @@ describe('update', () => {
   });
 
   test('a stale expectedVersion throws CONFLICT and changes neither the row nor the audit', () => {
-    const row = incidentRepository.create(db, drafts());
-    incidentRepository.update(db, {
+    const row = incidentRows.create(db, drafts());
+    incidentRows.update(db, {
       id: row.id,
       expectedVersion: 1,
       changes: { callerName: 'First writer', version: 2 },
@@ -134,7 +134,7 @@ describe('update', () => {
 
     let caught: unknown;
     try {
-      incidentRepository.update(db, {
+      incidentRows.update(db, {
         id: row.id,
         expectedVersion: 1,
         changes: { callerName: 'Second writer', version: 2 },
@@ -173,8 +173,8 @@ describe('update', () => {
 
 describe('findJournalPage', () => {
   test('pages the journal newest first by keyset, each entry once; a customer page holds only customer-visible entries', () => {
-    const row = incidentRepository.create(db, drafts());
-    incidentRepository.insertJournal(
+    const row = incidentRows.create(db, drafts());
+    incidentRows.insertJournal(
       db,
       row.id,
       Array.from({ length: 7 }, (_, i) => ({
@@ -221,7 +221,7 @@ describe('list', () => {
         description: `Queue item ${i}`,
       });
       ids.push(
-        incidentRepository.create(db, {
+        incidentRows.create(db, {
           ...d,
           incident: { ...d.incident, status: statuses[i % 3]! },
         }).id,
@@ -267,7 +267,7 @@ describe('list', () => {
     const pages = pageAll(
       { ownerTeamIds: [team] },
       4,
-      () => void incidentRepository.create(db, drafts({ ownerTeamId: team })),
+      () => void incidentRows.create(db, drafts({ ownerTeamId: team })),
     );
     expect(pages.flat().map((r) => r.id)).toEqual([...ids].reverse());
   });

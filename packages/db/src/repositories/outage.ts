@@ -1,68 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
-import {
-  DomainError,
-  formatOutageNumber,
-  type NewOutage,
-  type NewOutageUpdate,
-  type Outage,
-  type OutageStatus,
-} from '@handoff/domain';
+import { formatOutageNumber, type OutageStatus } from '@handoff/domain';
 import { type Db } from '../client';
 import { outages, outageServices, outageUpdates, services, teams, users } from '../schema';
 import { nextCounter, type Tx } from './incident';
 
 type Reader = Db | Tx;
 
-/** Declares an outage: its number, services and first timeline entry, in the caller's transaction. */
-export function insert(
-  tx: Tx,
-  draft: { outage: NewOutage; serviceIds: number[]; updates: NewOutageUpdate[] },
-): Outage {
-  const number = formatOutageNumber(nextCounter(tx, 'outage'));
-  const row = tx
-    .insert(outages)
-    .values({ ...draft.outage, number })
-    .returning()
-    .get();
-  tx.insert(outageServices)
-    .values(draft.serviceIds.map((serviceId) => ({ outageId: row.id, serviceId })))
-    .run();
-  insertUpdates(tx, row.id, draft.updates);
-  return row;
-}
-
-export function insertUpdates(tx: Reader, outageId: number, updates: NewOutageUpdate[]) {
-  if (updates.length > 0)
-    tx.insert(outageUpdates)
-      .values(updates.map((u) => ({ ...u, outageId })))
-      .run();
-}
-
-/** Writes an outage change only at the version the user saw (CONFLICT otherwise), with its timeline entries. */
-export function updateIn(
-  tx: Tx,
-  args: {
-    id: number;
-    expectedVersion: number;
-    changes: Partial<Outage>;
-    updates: NewOutageUpdate[];
-  },
-): Outage {
-  const row = tx
-    .update(outages)
-    .set(args.changes)
-    .where(and(eq(outages.id, args.id), eq(outages.version, args.expectedVersion)))
-    .returning()
-    .get();
-  if (!row) {
-    throw new DomainError(
-      'CONFLICT',
-      'This outage was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
-    );
-  }
-  insertUpdates(tx, row.id, args.updates);
-  return row;
-}
+/** The next outage number, reserved inside a commit plan (it rolls back with it). */
+export const reserveNumber = (tx: Reader): string => formatOutageNumber(nextCounter(tx, 'outage'));
 
 export const findById = (db: Reader, id: number) =>
   db.select().from(outages).where(eq(outages.id, id)).get();

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { effects, insertRow } from '@handoff/domain';
 import { type Db } from '../client';
+import { commitSync } from '../commit';
 import { verifyPassword } from '../password';
+import { ensurePortalSystemActor } from '../portal-system-actor';
 import { attachments, incidents, journalEntries, services, users } from '../schema';
 import { seedDemoData } from '../seed/demo';
-import { createTestDb, type TestDb } from '../testing';
+import { createTestDb, incidentRows, type TestDb } from '../testing';
 import * as attachmentRepository from './attachment';
-import * as incidentRepository from './incident';
 import * as portalRepository from './portal';
 import * as teamRepository from './team';
 
@@ -22,8 +24,9 @@ describe('with the base demo data', () => {
   });
 
   test('the portal system user is made once, is an l1 with no team, and cannot sign in', async () => {
-    const first = portalRepository.ensurePortalSystemActor(db);
-    const second = portalRepository.ensurePortalSystemActor(db);
+    expect(portalRepository.findPortalSystemActor(db)).toBeUndefined();
+    const first = ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
+    const second = ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
     expect(second).toEqual(first);
     expect(first).toMatchObject({
       name: 'Help Online (portal)',
@@ -47,12 +50,24 @@ describe('with the base demo data', () => {
 
   test('attachments are stored with their size and listed without their bytes', () => {
     const bytes = Buffer.from('hello, help desk');
-    attachmentRepository.insertUploads(
+    const [file] = attachmentRepository.decodeUploads([
+      { fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') },
+    ]);
+    commitSync(
       db,
-      1,
-      [{ fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') }],
-      1,
-      now,
+      effects(now, {
+        writes: [
+          insertRow('attachment', {
+            ...file!,
+            incidentId: 1,
+            inboundMailId: null,
+            skippedReason: null,
+            visibility: 'customer',
+            uploadedById: 1,
+            createdAt: now,
+          }),
+        ],
+      }),
     );
     const [listed] = attachmentRepository.findByIncident(db, 1);
     expect(listed).toEqual({
@@ -97,7 +112,7 @@ describe('with the Help Online demo cases', () => {
 
   test('a case waiting for the customer is listed as waiting, not in review', () => {
     const [kai] = portalRepository.findTpReview(db, { state: 'review', limit: 1 }).items;
-    incidentRepository.update(db, {
+    incidentRows.update(db, {
       id: kai!.id,
       expectedVersion: kai!.version,
       changes: {

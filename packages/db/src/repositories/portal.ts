@@ -16,23 +16,18 @@ export const portalSystemUser = {
   name: 'Help Online (portal)',
 } as const;
 
-/** The portal's system actor, created on first use so databases seeded before it exist keep working. */
-export function ensurePortalSystemActor(tx: Writer): Actor {
-  const existing = tx.select().from(users).where(eq(users.email, portalSystemUser.email)).get();
-  const row =
-    existing ??
-    tx
-      .insert(users)
-      .values({
-        email: portalSystemUser.email,
-        name: portalSystemUser.name,
-        role: 'l1',
-        passwordHash: '!no-sign-in',
-      })
-      .returning()
-      .get();
-  return { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
+/** The portal's system actor, when it has been created (read-only: see ensurePortalSystemActor). */
+export function findPortalSystemActor(db: Writer): Actor | undefined {
+  const row = db.select().from(users).where(eq(users.email, portalSystemUser.email)).get();
+  return row && { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
 }
+
+/** The row the portal's system user is created with. */
+export const portalSystemUserRow = {
+  ...portalSystemUser,
+  role: 'l1',
+  passwordHash: '!no-sign-in',
+} as const;
 
 /** Services a customer may pick in Help Online. */
 export const findCustomerFacingServices = (db: Db) =>

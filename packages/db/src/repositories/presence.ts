@@ -2,17 +2,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import { type Db } from '../client';
 import { teamMembers, teams, users } from '../schema';
 
-type Presence = 'ready' | 'not_ready' | 'busy';
-
-export function set(db: Db, userId: number, presence: Presence, at: string) {
-  return db
-    .update(users)
-    .set({ presence, presenceChangedAt: at })
-    .where(eq(users.id, userId))
-    .returning()
-    .get();
-}
-
 /** Agents of a team and their presence, ready ones first (the live-transfer picker). */
 export const findByTeamName = (db: Db, teamName: string) =>
   db

@@ -4,13 +4,15 @@ import {
   createIncident,
   declareOutage,
   DomainError,
+  setSettingEffects,
   type Actor,
   type Incident,
 } from '@handoff/domain';
+import * as changeFeed from '../change-feed';
 import { type Db } from '../client';
+import { commitSync } from '../commit';
 import { incidents } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
-import * as incidentRepository from './incident';
+import { createTestDb, incidentRows, outageProblemRows, type TestDb } from '../testing';
 import * as outageRepository from './outage';
 import * as problemRepository from './problem';
 import * as settingsRepository from './settings';
@@ -51,7 +53,7 @@ const drafts = (n: number, serviceId = 9) =>
 
 function newProblem(outageId: number | null = null) {
   return db.transaction((tx) =>
-    problemRepository.insert(tx, {
+    outageProblemRows.insertProblem(tx, {
       problem: {
         title: 'Bascom switch',
         status: 'open',
@@ -90,20 +92,20 @@ function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
     now,
     teams: teams(),
   });
-  return db.transaction((tx) => outageRepository.insert(tx, draft));
+  return db.transaction((tx) => outageProblemRows.insertOutage(tx, draft));
 }
 
 const link = (incident: Incident, problemId: number) =>
-  incidentRepository.update(db, {
+  incidentRows.update(db, {
     id: incident.id,
     expectedVersion: incident.version,
     changes: { problemId, version: incident.version + 1 },
     audit: [],
   });
 
-describe('incidentRepository.createMany', () => {
+describe('incidentRows.createMany', () => {
   test('500 incidents in one transaction take consecutive numbers after the seed', () => {
-    const rows = incidentRepository.createMany(db, drafts(500));
+    const rows = incidentRows.createMany(db, drafts(500));
     expect(rows.map((r) => r.number).slice(0, 2)).toEqual(['INC-000009', 'INC-000010']);
     expect(rows.at(-1)?.number).toBe('INC-000508');
     expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(508);
@@ -136,7 +138,7 @@ describe('problems and outages', () => {
   });
 
   test('isUnderOpenOutage: when the linked problem has a planned or an active outage (DOMAIN §6: open)', () => {
-    const [a, b, c] = incidentRepository.createMany(db, drafts(3));
+    const [a, b, c] = incidentRows.createMany(db, drafts(3));
     const active = newOutage();
     const planned = newOutage('planned');
     const withActive = link(a!, newProblem(active.id).id);
@@ -145,7 +147,7 @@ describe('problems and outages', () => {
     expect(problemRepository.isUnderOpenOutage(db, withPlanned)).toBe(true);
     expect(problemRepository.isUnderOpenOutage(db, c!)).toBe(false);
     db.transaction((tx) =>
-      outageRepository.updateIn(tx, {
+      outageProblemRows.updateOutage(tx, {
         id: active.id,
         expectedVersion: 1,
         changes: { status: 'resolved', version: 2 },
@@ -158,10 +160,10 @@ describe('problems and outages', () => {
   test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', () => {
     const outage = newOutage();
     const problem = newProblem(outage.id);
-    const [a, b] = incidentRepository.createMany(db, drafts(2));
+    const [a, b] = incidentRows.createMany(db, drafts(2));
     link(a!, problem.id);
     const linkedB = link(b!, problem.id);
-    incidentRepository.update(db, {
+    incidentRows.update(db, {
       id: b!.id,
       expectedVersion: linkedB.version,
       changes: { status: 'resolved', version: linkedB.version + 1 },
@@ -196,7 +198,7 @@ describe('problems and outages', () => {
     const problem = newProblem();
     expect(() =>
       db.transaction((tx) =>
-        problemRepository.updateIn(tx, {
+        outageProblemRows.updateProblem(tx, {
           id: problem.id,
           expectedVersion: 7,
           changes: { title: 'x' },
@@ -211,7 +213,7 @@ describe('problems and outages', () => {
   test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', () => {
     const old = newOutage();
     db.transaction((tx) =>
-      outageRepository.updateIn(tx, {
+      outageProblemRows.updateOutage(tx, {
         id: old.id,
         expectedVersion: 1,
         changes: { status: 'resolved', endAt: '2026-11-01T00:00:00.000Z', version: 2 },
@@ -232,23 +234,17 @@ describe('problems and outages', () => {
 });
 
 describe('settingsRepository', () => {
-  test('unset → undefined; set twice → the last value', () => {
-    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toBeUndefined();
-    settingsRepository.set(
-      db,
-      'alerts.potentialOutage',
-      { minIncidents: 4, windowMinutes: 20 },
-      now,
-    );
-    settingsRepository.set(
-      db,
-      'alerts.potentialOutage',
-      { minIncidents: 5, windowMinutes: 20 },
-      now,
-    );
-    expect(settingsRepository.get(db, 'alerts.potentialOutage')).toEqual({
-      minIncidents: 5,
-      windowMinutes: 20,
-    });
+  test('unset → undefined; set twice → the last value, each set announced once', () => {
+    const key = 'alerts.potentialOutage';
+    expect(settingsRepository.get(db, key)).toBeUndefined();
+    const before = changeFeed.latestChangeId(db);
+    commitSync(db, setSettingEffects(key, { minIncidents: 4, windowMinutes: 20 }, 1, now));
+    commitSync(db, setSettingEffects(key, { minIncidents: 5, windowMinutes: 20 }, 1, now));
+    expect(settingsRepository.get(db, key)).toEqual({ minIncidents: 5, windowMinutes: 20 });
+    expect(changeFeed.changesSince(db, before)).toMatchObject([
+      { entity: 'setting', kind: key, actorId: 1 },
+      { entity: 'setting', kind: key, actorId: 1 },
+    ]);
+    expect(changeFeed.changesSince(db, before)).toHaveLength(2);
   });
 });

@@ -1,14 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type AttachedIncident,
-  DomainError,
   formatProblemNumber,
   type Incident,
-  type NewProblem,
-  type NewProblemAuditEntry,
-  type NewProblemJournalEntry,
   openStatuses,
-  type Problem,
   type ProblemFacts,
   type ProblemStatus,
   resolvedAttachedTemplate,
@@ -41,64 +36,6 @@ export function reserveProblem(tx: Reader): { id: number; number: string } {
     sql`select max(coalesce((select seq from sqlite_sequence where name = 'problems'), 0), coalesce((select max(id) from ${problems}), 0)) + 1 as next`,
   );
   return { id: row.next, number };
-}
-
-/** Creates a problem with its number, journal and audit rows, in the caller's transaction. */
-export function insert(
-  tx: Tx,
-  draft: { problem: NewProblem; journal: NewProblemJournalEntry[]; audit: NewProblemAuditEntry[] },
-): Problem {
-  const number = formatProblemNumber(nextCounter(tx, 'problem'));
-  const row = tx
-    .insert(problems)
-    .values({ ...draft.problem, number })
-    .returning()
-    .get();
-  insertJournal(tx, row.id, draft.journal);
-  insertAudit(tx, row.id, draft.audit);
-  return row;
-}
-
-export function insertJournal(tx: Reader, problemId: number, entries: NewProblemJournalEntry[]) {
-  if (entries.length > 0)
-    tx.insert(problemJournal)
-      .values(entries.map((e) => ({ ...e, problemId })))
-      .run();
-}
-
-export function insertAudit(tx: Reader, problemId: number, entries: NewProblemAuditEntry[]) {
-  if (entries.length > 0)
-    tx.insert(problemAudit)
-      .values(entries.map((e) => ({ ...e, problemId })))
-      .run();
-}
-
-/** Writes a problem change only at the version the user saw (CONFLICT otherwise), with journal and audit. */
-export function updateIn(
-  tx: Tx,
-  args: {
-    id: number;
-    expectedVersion: number;
-    changes: Partial<Problem>;
-    journal: NewProblemJournalEntry[];
-    audit: NewProblemAuditEntry[];
-  },
-): Problem {
-  const row = tx
-    .update(problems)
-    .set(args.changes)
-    .where(and(eq(problems.id, args.id), eq(problems.version, args.expectedVersion)))
-    .returning()
-    .get();
-  if (!row) {
-    throw new DomainError(
-      'CONFLICT',
-      'This problem was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.',
-    );
-  }
-  insertJournal(tx, row.id, args.journal);
-  insertAudit(tx, row.id, args.audit);
-  return row;
 }
 
 export const findById = (db: Reader, id: number) =>

@@ -131,27 +131,5 @@ export function countsByStatus(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTe
 export const views = (db: Db, userId: number) =>
   db.select().from(queueViews).where(eq(queueViews.userId, userId)).orderBy(queueViews.name).all();
 
-/** Saves (or replaces, by name) one of the user's views: one small write, its own transaction. */
-export function saveView(
-  db: Db,
-  v: { userId: number; name: string; settings: unknown; createdAt: string },
-) {
-  return db.transaction(
-    (tx) => {
-      tx.delete(queueViews)
-        .where(and(eq(queueViews.userId, v.userId), eq(queueViews.name, v.name)))
-        .run();
-      return tx.insert(queueViews).values(v).returning().get();
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-export function deleteView(db: Db, userId: number, id: number): boolean {
-  return (
-    db
-      .delete(queueViews)
-      .where(and(eq(queueViews.userId, userId), eq(queueViews.id, id)))
-      .run().changes > 0
-  );
-}
+export const findView = (db: Db, id: number) =>
+  db.select().from(queueViews).where(eq(queueViews.id, id)).get();

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { effects, forgetRoutingAnswers, recordRoutingAnswers } from '@handoff/domain';
+import * as changeFeed from '../change-feed';
 import { type Db } from '../client';
+import { commitSync } from '../commit';
 import { createTestDb, type TestDb } from '../testing';
+import { findById } from './incident';
 import * as routingAnswersRepository from './routing-answers';
 
 let t: TestDb;
@@ -11,31 +15,54 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const at = '2026-11-24T16:00:00.000Z';
+const now = '2026-11-24T16:00:00.000Z';
 
-test('recorded answers are kept with the incident, replaced whole, and forgotten by {} or clear', () => {
+const record = (
+  incidentId: number,
+  answers: Parameters<typeof recordRoutingAnswers>[0]['answers'],
+) =>
+  commitSync(
+    db,
+    recordRoutingAnswers({ incident: findById(db, incidentId)!, answers, actorId: 1, now }),
+  );
+
+test('recorded answers are kept with the incident, replaced whole, and forgotten by {} or a one-step', () => {
   expect(routingAnswersRepository.find(db, 1)).toEqual({});
-  routingAnswersRepository.save(db, {
-    incidentId: 1,
-    answers: { indicatesContractPartner: true, contractDepartment: true },
-    actorId: 1,
-    at,
-  });
+  record(1, { indicatesContractPartner: true, contractDepartment: true });
   expect(routingAnswersRepository.find(db, 1)).toEqual({
     indicatesContractPartner: true,
     contractDepartment: true,
   });
   expect(routingAnswersRepository.find(db, 2)).toEqual({});
-  routingAnswersRepository.save(db, {
-    incidentId: 1,
-    answers: { workRelated: false },
-    actorId: 1,
-    at,
-  });
+  record(1, { workRelated: false });
   expect(routingAnswersRepository.find(db, 1)).toEqual({ workRelated: false });
-  routingAnswersRepository.save(db, { incidentId: 1, answers: {}, actorId: 1, at });
+  record(1, {});
   expect(routingAnswersRepository.find(db, 1)).toEqual({});
-  routingAnswersRepository.save(db, { incidentId: 2, answers: { outage: true }, actorId: 1, at });
-  db.transaction((tx) => routingAnswersRepository.clear(tx, 2));
+  record(2, { outage: true });
+  commitSync(db, effects(now, { writes: [forgetRoutingAnswers(2)] }));
   expect(routingAnswersRepository.find(db, 2)).toEqual({});
+});
+
+test('recording answers announces exactly one event to the owner team and the agent', () => {
+  const incident = findById(db, 1)!;
+  const before = changeFeed.latestChangeId(db);
+  record(1, { workRelated: true });
+  record(1, {});
+  expect(changeFeed.changesSince(db, before)).toMatchObject([
+    {
+      entity: 'routingAnswers',
+      entityId: 1,
+      kind: 'recorded',
+      teamIds: [incident.ownerTeamId],
+      userIds: [1],
+    },
+    {
+      entity: 'routingAnswers',
+      entityId: 1,
+      kind: 'cleared',
+      teamIds: [incident.ownerTeamId],
+      userIds: [1],
+    },
+  ]);
+  expect(changeFeed.changesSince(db, before)).toHaveLength(2);
 });

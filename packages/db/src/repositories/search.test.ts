@@ -6,8 +6,7 @@ import { eq } from 'drizzle-orm';
 import { createIncident, parseSearchQuery, type Actor } from '@handoff/domain';
 import { createDb, migrateDb, type Db } from '../client';
 import { incidents, journalEntries } from '../schema';
-import { createTestDb, migrationsFolder, type TestDb } from '../testing';
-import * as incidentRepository from './incident';
+import { createTestDb, incidentRows, migrationsFolder, type TestDb } from '../testing';
 import * as searchRepository from './search';
 import * as userRepository from './user';
 
@@ -25,7 +24,7 @@ let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T09:00:00.000Z') + 60_000 * tick++).toISOString();
 
 function create(callerName: string, description: string) {
-  return incidentRepository.create(
+  return incidentRows.create(
     db,
     createIncident({
       input: {

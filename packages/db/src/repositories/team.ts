@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { teamNames, type Role, type SupportGroup, type TeamNotify } from '@handoff/domain';
+import { teamNames, type Role, type SupportGroup } from '@handoff/domain';
 import { type Db } from '../client';
 import { organisations, teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
@@ -38,9 +38,6 @@ export function findMailRecipients(db: Db, ids: number[]) {
       .all(),
   }));
 }
-
-export const setNotify = (db: Db, id: number, notify: TeamNotify) =>
-  db.update(teams).set({ notify }).where(eq(teams.id, id)).returning().get();
 
 export type SupportGroupMember = { id: number; name: string; email: string; role: Role };
 export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & {

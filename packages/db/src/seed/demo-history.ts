@@ -14,7 +14,7 @@ import {
   type NewAuditEntry,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { insertNew } from '../repositories/incident';
+import { insertNew } from './incident-rows';
 import * as sla from '../repositories/sla';
 import { auditEvents, customers, incidents, services, teams, users } from '../schema';
 import { insertClocks, replayClocks, type ClockIncidentState } from './demo-clocks';

@@ -10,7 +10,13 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import * as incidentRepository from '../repositories/incident';
-import * as outageRepository from '../repositories/outage';
+import { applyUpdate } from './incident-rows';
+import {
+  insertOutage,
+  insertProblem,
+  insertProblemJournal,
+  updateProblem,
+} from './outage-problem-rows';
 import * as problemRepository from '../repositories/problem';
 import * as userRepository from '../repositories/user';
 import { services, teams } from '../schema';
@@ -38,7 +44,7 @@ export function seedOutages(db: Db, now: string): void {
 
   db.transaction((tx) => {
     const activeAt = shift(now, -1.5);
-    const active = outageRepository.insert(
+    const active = insertOutage(
       tx,
       declareOutage({
         input: {
@@ -55,7 +61,7 @@ export function seedOutages(db: Db, now: string): void {
         teams: teamIds,
       }),
     );
-    outageRepository.insert(
+    insertOutage(
       tx,
       declareOutage({
         input: {
@@ -83,12 +89,12 @@ export function seedOutages(db: Db, now: string): void {
       actor: hdqa,
       now: activeAt,
     });
-    let problem = problemRepository.insert(tx, created);
+    let problem = insertProblem(tx, created);
     const assigned = assignProblem(
       { problem, actor: hdqa, now: activeAt, teams: teamIds },
       { problemId: problem.id, expectedVersion: problem.version, teamId: teamIds['SNCC-Network']! },
     );
-    problem = problemRepository.updateIn(tx, {
+    problem = updateProblem(tx, {
       id: problem.id,
       expectedVersion: problem.version,
       ...assigned,
@@ -97,7 +103,7 @@ export function seedOutages(db: Db, now: string): void {
       { problem, actor: sncc, now: activeAt, outage: active },
       { problemId: problem.id, expectedVersion: problem.version, outageId: active.id },
     );
-    problem = problemRepository.updateIn(tx, {
+    problem = updateProblem(tx, {
       id: problem.id,
       expectedVersion: problem.version,
       ...linked,
@@ -110,7 +116,7 @@ export function seedOutages(db: Db, now: string): void {
       actor: hdqa,
       now: activeAt,
     });
-    for (const w of links.incidents) incidentRepository.applyUpdate(tx, w);
-    problemRepository.insertJournal(tx, problem.id, links.problemJournal);
+    for (const w of links.incidents) applyUpdate(tx, w);
+    insertProblemJournal(tx, problem.id, links.problemJournal);
   });
 }

@@ -9,7 +9,8 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { hashPasswordSync } from '../password';
-import { create as createIncidentRow, type Tx } from '../repositories/incident';
+import { type Tx } from '../repositories/incident';
+import { create as createIncidentRow } from './incident-rows';
 import {
   customers,
   departments,

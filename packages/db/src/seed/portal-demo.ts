@@ -11,8 +11,8 @@ import {
   type OneStepEnv,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { applyUpdate, insertNew } from '../repositories/incident';
-import { ensurePortalSystemActor } from '../repositories/portal';
+import { applyUpdate, insertNew } from './incident-rows';
+import { findPortalSystemActor, portalSystemUserRow } from '../repositories/portal';
 import { findActorById } from '../repositories/user';
 import { customers, departments, services, teams, users } from '../schema';
 import { routingContext } from '../repositories/routing-data';
@@ -68,7 +68,8 @@ export function seedPortalDemo(db: Db, now: string): void {
     const hdqaUser = tx.select().from(users).where(eq(users.email, 'hdqa@handoff.test')).get()!;
     const hdqa: Actor = findActorById(db, hdqaUser.id)!;
     // Customers without a login of their own file through the portal's system user.
-    const portal = ensurePortalSystemActor(tx);
+    if (!findPortalSystemActor(tx)) tx.insert(users).values(portalSystemUserRow).run();
+    const portal = findPortalSystemActor(tx)!;
     for (const d of demoCases) {
       const at = hoursBefore(now, d.hoursAgo);
       const customer = tx.select().from(customers).where(eq(customers.netId, d.netId)).get()!;

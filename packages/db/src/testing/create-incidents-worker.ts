@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { createIncident, type Actor } from '@handoff/domain';
 import { createDb } from '../client';
-import { create } from '../repositories/incident';
+import { create } from '../seed/incident-rows';
 import { findActorById, findByEmail } from '../repositories/user';
 
 const [path, countArg, worker] = process.argv.slice(2);

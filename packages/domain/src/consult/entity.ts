@@ -19,6 +19,7 @@ import {
 import { type Incident } from '../incident/schema';
 import { acceptConsult } from './accept-consult';
 import { openConsult } from './open-consult';
+import { sendChatTemplate } from './send-chat-template';
 import { type ConsultRequest, consultTeamNames, type NewConsultRequest } from './schema';
 
 declare module '../change/entities' {
@@ -29,40 +30,33 @@ declare module '../change/entities' {
 
 export const newConsultRef = { ref: 'consult' } as const;
 
-/** The change event of a consult write: the answering team's queue and the agent who opened it. */
+/**
+ * The change event of every consult write, for one audience: the answering team's queue (when
+ * `teams` names it), the incident's owner team (when `incident` is given), and the agents who
+ * opened and accepted it.
+ */
 export const consultEvent = (
-  consult: Pick<ConsultRequest, 'id' | 'team' | 'openedById'>,
-  kind: string,
-  actorId: number | null,
-  teams: Readonly<Record<string, number>>,
-): ChangeEventDraft => ({
-  entity: 'consult',
-  entityId: consult.id,
-  kind,
-  actorId,
-  teamIds: concerned(teams[consultTeamNames[consult.team]]),
-  userIds: concerned(consult.openedById),
-});
-
-/** Ends a consult still waiting for an agent (only while it is still open). */
-export const expireConsult = (consult: Pick<ConsultRequest, 'id'>): RowUpdate<'consult'> =>
-  updateRow('consult', consult.id, { status: 'expired' }, { still: { status: 'open' } });
-
-/** A consult change concerns the incident's owner team and the agents who opened and accepted it. */
-const consultChangeEvent = (
   id: EntityId,
   kind: string,
   actorId: number | null,
-  incident: Pick<Incident, 'ownerTeamId'>,
-  consult: Pick<ConsultRequest, 'openedById' | 'acceptedById'>,
+  consult: Pick<ConsultRequest, 'team' | 'openedById'> &
+    Partial<Pick<ConsultRequest, 'acceptedById'>>,
+  {
+    teams,
+    incident,
+  }: { teams?: Readonly<Record<string, number>>; incident?: Pick<Incident, 'ownerTeamId'> },
 ): ChangeEventDraft => ({
   entity: 'consult',
   entityId: id,
   kind,
   actorId,
-  teamIds: concerned(incident.ownerTeamId),
+  teamIds: concerned(teams?.[consultTeamNames[consult.team]], incident?.ownerTeamId),
   userIds: concerned(consult.openedById, consult.acceptedById),
 });
+
+/** Ends a consult still waiting for an agent (only while it is still open). */
+export const expireConsult = (consult: Pick<ConsultRequest, 'id'>): RowUpdate<'consult'> =>
+  updateRow('consult', consult.id, { status: 'expired' }, { still: { status: 'open' } });
 
 /** Opens a chat consult: the consult row, the incident's journal entry, both announced. */
 export function openConsultEffects(args: Parameters<typeof openConsult>[0]): Effects {
@@ -72,7 +66,7 @@ export function openConsultEffects(args: Parameters<typeof openConsult>[0]): Eff
     writes: [insertRow('consult', consult, newConsultRef.ref)],
     journal: incidentJournal(incident.id, journal),
     events: [
-      consultChangeEvent(newConsultRef, 'opened', actor.id, incident, consult),
+      consultEvent(newConsultRef, 'opened', actor.id, consult, { incident }),
       incidentEvent(incident.id, 'consult_opened', actor.id, incident),
     ],
   });
@@ -96,8 +90,24 @@ export function acceptConsultEffects(args: Parameters<typeof acceptConsult>[0]):
     notifications: incidentNotifications(incident.id, result.notifications),
     presence: result.presence,
     events: [
-      consultChangeEvent(consult.id, 'accepted', actor.id, incident, { ...consult, ...settled }),
+      consultEvent(
+        consult.id,
+        'accepted',
+        actor.id,
+        { ...consult, ...settled },
+        { incident, teams: args.teams },
+      ),
       incidentEvent(incident.id, 'consult_accepted', actor.id, incident, result.changes),
     ],
+  });
+}
+
+/** A chat template sent to the customer: its customer-visible journal entry, announced as `chat_template_sent`. */
+export function sendChatTemplateEffects(args: Parameters<typeof sendChatTemplate>[0]): Effects {
+  const { journal } = sendChatTemplate(args);
+  const { incident, actor, now } = args;
+  return effects(now, {
+    journal: incidentJournal(incident.id, journal),
+    events: [incidentEvent(incident.id, 'chat_template_sent', actor.id, incident)],
   });
 }

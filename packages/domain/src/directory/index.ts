@@ -1,1 +1,2 @@
 export * from './entity';
+export * from './admin-settings';

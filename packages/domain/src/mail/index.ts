@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './sender-trust';
 export * from './entity';
 export * from './intake-log';
+export * from './template-writes';

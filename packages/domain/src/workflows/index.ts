@@ -1,2 +1,3 @@
 export * from './one-step-effects';
 export * from './consult-leadership';
+export * from './file-portal-case';

@@ -59,7 +59,9 @@ export function oneStepEffects<N extends OneStepName>(
     outbox: mailFor(incident.id, mail(result)),
     events: [
       incidentEvent(incident.id, `onestep.${name}`, actor.id, incident, result.changes),
-      ...ended.map((c) => consultEvent(c, 'expired', actor.id, env.teams)),
+      ...ended.map((c) =>
+        consultEvent(c.id, 'expired', actor.id, c, { teams: env.teams, incident }),
+      ),
     ],
   });
 }

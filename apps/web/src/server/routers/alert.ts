@@ -6,8 +6,9 @@ import {
   potentialOutageLookbackHours,
   potentialOutageSettingsKey,
   potentialOutageSettingsSchema,
+  setSettingEffects,
 } from '@handoff/domain';
-import { incidentRepository, settingsRepository, type Db } from '@handoff/db';
+import { commit, incidentRepository, settingsRepository, type Db } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 const hoursBefore = (now: string, h: number) =>
@@ -63,8 +64,9 @@ export const alertRouter = {
 
   updateSettings: authorizedProcedure('settings.manage')
     .input(potentialOutageSettingsSchema)
-    .mutation(({ ctx, input }) => {
-      settingsRepository.set(ctx.db, potentialOutageSettingsKey, input, ctx.now());
+    .mutation(async ({ ctx, input }) => {
+      const key = potentialOutageSettingsKey;
+      await commit(ctx.db, setSettingEffects(key, input, ctx.actor.id, ctx.now()));
       return input;
     }),
 } satisfies TRPCRouterRecord;

@@ -10,13 +10,12 @@ import {
   newConsultRef,
   openConsultEffects,
   openConsultSchema,
-  sendChatTemplate,
+  sendChatTemplateEffects,
   type Actor,
 } from '@handoff/domain';
 import {
   commit,
   consultRepository,
-  incidentRepository,
   problemRepository,
   teamRepository,
   userRepository,
@@ -41,6 +40,21 @@ const agentOf = (db: Db, actor: Actor) => ({
   presence: userRepository.findById(db, actor.id)?.presence ?? 'not_ready',
   teamIds: actor.teamIds,
 });
+
+/** What accepting a consult decides on, loaded inside the commit. */
+function loadAcceptance(db: Db, actor: Actor, consultId: number, now: string) {
+  const consult = loadConsult(db, consultId);
+  const incident = loadIncident(db, actor, consult.incidentId);
+  return {
+    consult,
+    incident,
+    agent: agentOf(db, actor),
+    actor,
+    now,
+    teams: Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id])),
+    underOpenOutage: problemRepository.isUnderOpenOutage(db, incident),
+  };
+}
 
 /** Chat consults to the CPS and ES channels (kb 000, 002), with server-side deadlines. */
 export const consultRouter = {
@@ -78,22 +92,10 @@ export const consultRouter = {
   accept: authorizedProcedure('consult.accept')
     .input(acceptConsultSchema)
     .mutation(async ({ ctx, input }) => {
-      let incidentId = 0;
-      const committed = await commit(ctx.db, (read) => {
-        const consult = loadConsult(read, input.consultId);
-        const incident = loadIncident(read, ctx.actor, (incidentId = consult.incidentId));
-        const agent = agentOf(read, ctx.actor);
-        const teams = Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id]));
-        return acceptConsultEffects({
-          consult,
-          incident,
-          agent,
-          actor: ctx.actor,
-          now: ctx.now(),
-          teams,
-          underOpenOutage: problemRepository.isUnderOpenOutage(read, incident),
-        });
-      });
+      const committed = await commit(ctx.db, (read) =>
+        acceptConsultEffects(loadAcceptance(read, ctx.actor, input.consultId, ctx.now())),
+      );
+      const { incidentId } = committed.row('consult', input.consultId);
       const row = committed.row('incident', incidentId);
       return { number: row.number, version: row.version };
     }),
@@ -103,16 +105,17 @@ export const consultRouter = {
     .input(
       z.object({ incidentId: z.number().int().positive(), templateId: z.enum(chatTemplateIds) }),
     )
-    .mutation(({ ctx, input }) => {
-      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
-      const { journal } = sendChatTemplate({
-        incident,
-        templateId: input.templateId,
-        actor: ctx.actor,
-        now: ctx.now(),
-        consultTeam: consultRepository.findLatestByIncident(ctx.db, incident.id)?.team,
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) => {
+        const incident = loadIncident(read, ctx.actor, input.incidentId);
+        return sendChatTemplateEffects({
+          incident,
+          templateId: input.templateId,
+          actor: ctx.actor,
+          now: ctx.now(),
+          consultTeam: consultRepository.findLatestByIncident(read, incident.id)?.team,
+        });
       });
-      incidentRepository.appendJournal(ctx.db, incident.id, journal);
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

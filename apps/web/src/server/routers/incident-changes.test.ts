@@ -127,7 +127,7 @@ describe('each incident mutation commits exactly the change events its effects n
   });
 
   test('resolve with a chat consult waiting: the step and the consult it ends, both announced', async () => {
-    const { caller, incident, cps, agent } = desk();
+    const { caller, incident, cps, helpDesk, agent } = desk();
     const inc = incident({ ownerAgentId: agent.id });
     const consult = db
       .insert(schema.consultRequests)
@@ -152,7 +152,8 @@ describe('each incident mutation commits exactly the change events its effects n
         entity: 'consult',
         entityId: consult.id,
         kind: 'expired',
-        teamIds: [cps.id],
+        // The answering team's queue and the incident's owner team, as every consult event.
+        teamIds: [helpDesk.id, cps.id].sort((a, b) => a - b),
         userIds: [agent.id],
       },
     ]);

@@ -1,9 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
-  addNoteEffects,
   addNoteSchema,
-  assertCan,
   can,
   customerView,
   DomainError,
@@ -36,7 +34,6 @@ import {
   type Db,
   idempotencyRepository,
 } from '@handoff/db';
-import { saveCustomerNote } from '../customer-note';
 import {
   customerJournalPage,
   journalPageFor,
@@ -48,9 +45,9 @@ import {
   loadChangeableIncident,
   loadReadableIncident,
 } from '../readable-incident';
-import { commentOnPartnerTicket } from '../partner-actions';
-import { acknowledgementFor, noteMailFor } from '../mail/notify';
 import { idempotentRequest } from '../idempotency';
+import { notePlan } from '../incident-note';
+import { acknowledgementFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
 
 /** References must point at real rows; the message lands at the field that holds them. */
@@ -116,8 +113,7 @@ export const incidentRouter = {
           acknowledgement: (incident) => acknowledgementFor(read, incident),
         }),
       );
-      const { id, number, version } = incident;
-      return { id, number, version };
+      return { id: incident.id, number: incident.number, version: incident.version };
     }),
 
   byNumber: authorizedProcedure('incident.read')
@@ -205,19 +201,16 @@ export const incidentRouter = {
   edit: authorizedProcedure('incident.update')
     .input(incidentEditSchema)
     .mutation(async ({ ctx, input }) => {
-      let decided = { changed: 0 };
-      const committed = await commit(
-        ctx.db,
-        (read) =>
-          (decided = editIncidentEffects({
-            ...loadChangeableIncident(read, ctx.actor, { id: input.id }),
-            ...input,
-            actor: ctx.actor,
-            now: ctx.now(),
-            references: patchReferences(read, input.patch),
-          })),
-      );
-      const { changed } = decided;
+      let changed = 0;
+      const committed = await commit(ctx.db, (read) => {
+        const decided = editIncidentEffects({
+          ...loadChangeableIncident(read, ctx.actor, { id: input.id }),
+          ...{ ...input, actor: ctx.actor, now: ctx.now() },
+          references: patchReferences(read, input.patch),
+        });
+        changed = decided.changed;
+        return decided;
+      });
       const version = changed ? committed.row('incident', input.id).version : input.expectedVersion;
       return { id: input.id, version, changed };
     }),
@@ -225,46 +218,7 @@ export const incidentRouter = {
   addNote: authorizedProcedure('incident.addNote')
     .input(addNoteSchema)
     .mutation(async ({ ctx, input }) => {
-      if (ctx.actor.role === 'customer' && input.visibility === 'internal')
-        assertCan(ctx.actor, 'incident.addInternalNote');
-      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
-        id: input.incidentId,
-      });
-      const now = ctx.now();
-      // Channel-partner tickets have their own comment rules and notifications (kb 003).
-      if (partnerScope.partnerTeamId !== null) {
-        commentOnPartnerTicket(ctx.db, {
-          incident,
-          actor: ctx.actor,
-          body: input.body,
-          visibility: input.visibility,
-          via: 'web',
-          now,
-        });
-        return { ok: true as const };
-      }
-      // A customer's note re-notifies the owning team (kb 000), whichever page it came from.
-      if (ctx.actor.role === 'customer') {
-        saveCustomerNote(ctx.db, ctx.actor, now, { incidentId: incident.id, body: input.body });
-        return { ok: true as const };
-      }
-      await commit(ctx.db, (read) =>
-        addNoteEffects({
-          incident,
-          body: input.body,
-          visibility: input.visibility,
-          actor: ctx.actor,
-          partnerScope,
-          now,
-          // A customer-visible note is e-mailed to the customer.
-          mail: noteMailFor(read, {
-            incident,
-            note: input.body,
-            visibility: input.visibility,
-            author: ctx.actor,
-          }),
-        }),
-      );
+      await commit(ctx.db, (read) => notePlan(read, ctx.actor, input, ctx.now()));
       return { ok: true as const };
     }),
 

@@ -10,11 +10,14 @@ import {
   mailTemplateSpecs,
   resolveTemplates,
   teamNotifySettings,
-  templateFieldErrors,
+  resetMailTemplateEffects,
+  saveMailTemplateEffects,
+  setTeamNotifyEffects,
   visibleJournal,
 } from '@handoff/domain';
 import {
   attachmentRepository,
+  commit,
   inboundMailRepository,
   mailTemplateRepository,
   outboxRepository,
@@ -111,24 +114,22 @@ export const mailRouter = {
 
   saveTemplate: authorizedProcedure('mail.manage')
     .input(mailTemplateInputSchema)
-    .mutation(({ ctx, input }) => {
-      const fields = templateFieldErrors(input);
-      if (Object.keys(fields).length > 0)
-        throw new DomainError('VALIDATION', Object.values(fields).join(' '), fields);
-      return mailTemplateRepository.upsert(ctx.db, {
-        ...input,
-        updatedAt: ctx.now(),
-        updatedById: ctx.actor.id,
-      });
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, saveMailTemplateEffects(input, ctx.actor.id, ctx.now()));
+      return mailTemplateRepository.findByKey(ctx.db, input.key)!;
     }),
 
   /** Back to the shipped wording. */
   resetTemplate: authorizedProcedure('mail.manage')
     .input(z.object({ key: mailTemplateKeySchema }))
-    .mutation(({ ctx, input }) => ({
-      key: input.key,
-      reset: mailTemplateRepository.remove(ctx.db, input.key) > 0,
-    })),
+    .mutation(async ({ ctx, input }) => {
+      let reset = false;
+      await commit(ctx.db, (read) => {
+        reset = mailTemplateRepository.findByKey(read, input.key) !== undefined;
+        return resetMailTemplateEffects(input.key, reset, ctx.actor.id, ctx.now());
+      });
+      return { key: input.key, reset };
+    }),
 
   teams: authorizedProcedure('mail.manage').query(({ ctx }) =>
     teamRepository
@@ -151,9 +152,16 @@ export const mailRouter = {
         notify: z.enum(teamNotifySettings, { error: 'Choose everyone or nobody' }),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const row = teamRepository.setNotify(ctx.db, input.teamId, input.notify);
-      if (!row) throw new DomainError('NOT_FOUND', 'That team no longer exists.');
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        setTeamNotifyEffects(
+          teamRepository.findById(read, input.teamId),
+          input.notify,
+          ctx.actor.id,
+          ctx.now(),
+        ),
+      );
+      const row = committed.row('team', input.teamId);
       return { id: row.id, notify: row.notify };
     }),
 

@@ -1,7 +1,13 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { DomainError, oncallSchedules } from '@handoff/domain';
-import { oncallRepository } from '@handoff/db';
+import {
+  createOncallContactEffects,
+  newOncallContactRef,
+  oncallSchedules,
+  removeOncallContactEffects,
+  updateOncallContactEffects,
+} from '@handoff/domain';
+import { commit, oncallRepository } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 const contactSchema = z.object({
@@ -19,20 +25,37 @@ export const oncallRouter = {
   list: authorizedProcedure('oncall.read').query(({ ctx }) => oncallRepository.findAll(ctx.db)),
   create: authorizedProcedure('oncall.manage')
     .input(contactSchema)
-    .mutation(({ ctx, input }) => oncallRepository.create(ctx.db, input)),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(
+        ctx.db,
+        createOncallContactEffects(input, ctx.actor.id, ctx.now()),
+      );
+      return committed.row('oncallContact', newOncallContactRef);
+    }),
   update: authorizedProcedure('oncall.manage')
     .input(contactSchema.extend({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { id, ...values } = input;
-      const row = oncallRepository.update(ctx.db, id, values);
-      if (!row) throw new DomainError('NOT_FOUND', 'That on-call contact no longer exists.');
-      return row;
+      const committed = await commit(ctx.db, (read) =>
+        updateOncallContactEffects(
+          oncallRepository.findById(read, id),
+          values,
+          ctx.actor.id,
+          ctx.now(),
+        ),
+      );
+      return committed.row('oncallContact', id);
     }),
   remove: authorizedProcedure('oncall.manage')
     .input(z.object({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => {
-      const row = oncallRepository.remove(ctx.db, input.id);
-      if (!row) throw new DomainError('NOT_FOUND', 'That on-call contact no longer exists.');
-      return { id: row.id };
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) =>
+        removeOncallContactEffects(
+          oncallRepository.findById(read, input.id),
+          ctx.actor.id,
+          ctx.now(),
+        ),
+      );
+      return { id: input.id };
     }),
 } satisfies TRPCRouterRecord;

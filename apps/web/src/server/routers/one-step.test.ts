@@ -18,6 +18,7 @@ import {
   routingAnswersRepository,
   userRepository,
 } from '@handoff/db';
+import { incidentRows } from '@handoff/db/testing';
 import { loadOneStepEnv } from '../one-step-env';
 import {
   callerFor,
@@ -356,13 +357,13 @@ describe('one transaction', () => {
         ? result.journal
         : [...result.journal, { ...result.journal[0]!, authorId: 999_999 }];
       expect(() =>
-        incidentRepository.update(db, {
+        incidentRows.update(db, {
           id: incident.id,
           expectedVersion: incident.version,
           ...result,
           journal,
           also: (tx) => {
-            consultRepository.expireOpenForIncident(tx, incident.id);
+            incidentRows.expireOpenConsults(tx, incident.id);
             fail?.();
           },
         }),
@@ -371,11 +372,11 @@ describe('one transaction', () => {
       expect(userRepository.findById(db, cps)!.presence).toBe('ready');
 
       // The same drafts without the failure do commit: the failure alone stopped them.
-      incidentRepository.update(db, {
+      incidentRows.update(db, {
         id: incident.id,
         expectedVersion: incident.version,
         ...result,
-        also: (tx) => consultRepository.expireOpenForIncident(tx, incident.id),
+        also: (tx) => incidentRows.expireOpenConsults(tx, incident.id),
       });
       const after = changesSince(db, before);
       expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });

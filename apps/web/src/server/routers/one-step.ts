@@ -28,10 +28,8 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
           openConsults: consultRepository.findAllOpenByIncident(read, env.incident.id),
         });
       });
-      const { id, number, version, status, ownerTeamId } = committed.row(
-        'incident',
-        typed.incidentId,
-      );
+      const row = committed.row('incident', typed.incidentId);
+      const { id, number, version, status, ownerTeamId } = row;
       return { id, number, version, status, ownerTeamId };
     });
 }

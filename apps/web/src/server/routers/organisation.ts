@@ -25,6 +25,7 @@ import {
   userRepository,
   type Db,
 } from '@handoff/db';
+import { insertedDomains, loadDomainFacts, loadNewLogin, loadRemoval } from '../organisation-admin';
 import { authorizedProcedure } from '../trpc';
 
 /** The partner group a new organisation names: an existing team (any kind, the rule checks), or a new name and whether it is taken. */
@@ -81,16 +82,9 @@ export const organisationRouter = {
     .mutation(async ({ ctx, input }) => {
       let domains: string[] = [];
       await commit(ctx.db, (read) => {
-        const decided = decideSetDomains({
-          organisation: organisationRepository.findById(read, input.organisationId),
-          domains: input.domains,
-          organisations: organisationRepository.findAllDomains(read),
-          actorId: ctx.actor.id,
-          now: ctx.now(),
-        });
-        domains = decided.writes.flatMap((w) =>
-          w.entity === 'organisationDomain' && w.op === 'insert' ? [w.values.domain] : [],
-        );
+        const stamp = { actorId: ctx.actor.id, now: ctx.now() };
+        const decided = decideSetDomains(loadDomainFacts(read, input, stamp));
+        domains = insertedDomains(decided);
         return decided;
       });
       return { domains };
@@ -101,23 +95,14 @@ export const organisationRouter = {
     .input(endUserCreateSchema)
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.password);
+      const stamp = { actorId: ctx.actor.id, now: ctx.now() };
       const committed = await commit(ctx.db, (read) =>
-        decideCreateEndUser({
-          input,
-          passwordHash,
-          organisations: organisationRepository.findAllDomains(read),
-          emailInUse: userRepository.isEmailInUse(read, input.email),
-          actorId: ctx.actor.id,
-          now: ctx.now(),
-        }),
+        decideCreateEndUser(loadNewLogin(read, input, passwordHash, stamp)),
       );
-      const customer = committed.row('customer', adminRefs.customer);
-      return {
-        customerId: customer.id,
-        userId: committed.row('user', adminRefs.user).id,
-        organisationName: customer.organisation ?? '',
-        how: input.organisationId === null ? ('domain' as const) : ('manual' as const),
-      };
+      const { id: customerId, organisation } = committed.row('customer', adminRefs.customer);
+      const userId = committed.row('user', adminRefs.user).id;
+      const how = input.organisationId === null ? ('domain' as const) : ('manual' as const);
+      return { customerId, userId, organisationName: organisation ?? '', how };
     }),
 
   /** Partner groups and Tier 2 Support: members (with why one cannot leave), and who else may join. */
@@ -147,14 +132,12 @@ export const organisationRouter = {
     .input(groupMemberCreateSchema)
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.password);
+      const { name, email } = input;
+      const stamp = { actorId: ctx.actor.id, now: ctx.now() };
       const committed = await commit(ctx.db, (read) =>
         decideCreateGroupMember({
+          ...loadNewLogin(read, { name, email }, passwordHash, stamp),
           group: teamRepository.findSupportGroup(read, input.teamId),
-          input: { name: input.name, email: input.email },
-          passwordHash,
-          emailInUse: userRepository.isEmailInUse(read, input.email),
-          actorId: ctx.actor.id,
-          now: ctx.now(),
         }),
       );
       const user = committed.row('user', adminRefs.user);
@@ -181,18 +164,8 @@ export const organisationRouter = {
     .input(groupMemberSchema)
     .mutation(async ({ ctx, input }) => {
       const names = memberNames(ctx.db, input);
-      await commit(ctx.db, (read) =>
-        decideRemoveGroupMember({
-          group: teamRepository.findSupportGroup(read, input.teamId),
-          userId: input.userId,
-          openTickets:
-            partnerRepository
-              .findOpenMemberTickets(read, [input.teamId])
-              .get(`${input.teamId}:${input.userId}`) ?? [],
-          actorId: ctx.actor.id,
-          now: ctx.now(),
-        }),
-      );
+      const stamp = { actorId: ctx.actor.id, now: ctx.now() };
+      await commit(ctx.db, (read) => decideRemoveGroupMember(loadRemoval(read, input, stamp)));
       return names;
     }),
 } satisfies TRPCRouterRecord;

@@ -5,7 +5,8 @@ import {
   canStartOutage,
   canUpdateOutage,
   changeOutageStatusSchema,
-  declareOutage,
+  declareOutageEffects,
+  newOutageRef,
   declareOutageSchema,
   DomainError,
   outageBoard,
@@ -15,6 +16,7 @@ import {
   updateOutageEffects,
   updateOutageSchema,
   type Actor,
+  type DeclareOutageInput,
   type Effects,
   type Outage,
 } from '@handoff/domain';
@@ -53,6 +55,18 @@ function load(db: Db, id: number): Outage {
   const outage = outageRepository.findById(db, id);
   if (!outage) throw new DomainError('NOT_FOUND', `No outage #${id}.`);
   return outage;
+}
+
+/** What declaring an outage consults: the SNCC teams, which chosen services exist, its reserved number. */
+function loadDeclaration(read: Db, actor: Actor, input: DeclareOutageInput, now: string) {
+  return {
+    input,
+    actor,
+    now,
+    teams: Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id])),
+    number: outageRepository.reserveNumber(read),
+    catalogServiceIds: input.serviceIds.filter((id) => catalogRepository.findServiceById(read, id)),
+  };
 }
 
 /** One SNCC change (update, start, resolve): load and decide inside the commit, at the version seen. */
@@ -104,19 +118,11 @@ export const outageRouter = {
 
   declare: authorizedProcedure('outage.declare')
     .input(declareOutageSchema)
-    .mutation(({ ctx, input }) => {
-      const missing = input.serviceIds.filter(
-        (id) => !catalogRepository.findServiceById(ctx.db, id),
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        declareOutageEffects(loadDeclaration(read, ctx.actor, input, ctx.now())),
       );
-      if (missing.length)
-        throw new DomainError('VALIDATION', 'Choose services from the catalog.', {
-          serviceIds: 'Choose services from the catalog',
-        });
-      const teams = Object.fromEntries(teamRepository.findAll(ctx.db).map((t) => [t.name, t.id]));
-      const drafts = declareOutage({ input, actor: ctx.actor, now: ctx.now(), teams });
-      const row = ctx.db.transaction((tx) => outageRepository.insert(tx, drafts), {
-        behavior: 'immediate',
-      });
+      const row = committed.row('outage', newOutageRef);
       return { id: row.id, number: row.number, status: row.status, version: row.version };
     }),
 

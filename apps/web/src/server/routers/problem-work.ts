@@ -96,10 +96,7 @@ export const problemWorkRouter = {
         const outage = problem.outageId !== null ? loadOutage(read, problem.outageId) : null;
         const attached = problemRepository.findAttached(read, problem.id);
         const c = { problem, outage, attached, actor: ctx.actor, now: ctx.now() };
-        const decided = resolveAttachedIncidentsEffects({
-          ...c,
-          expectedVersion: input.expectedVersion,
-        });
+        const decided = resolveAttachedIncidentsEffects({ ...c, ...input });
         summary = decided.summary;
         return decided;
       });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createIncident, type Actor } from '@handoff/domain';
 import { incidentRepository, schema, userRepository, type Db } from '@handoff/db';
+import { incidentRows } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -520,7 +521,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       });
       return { ...d, incident: { ...d.incident, problemId: problem.id } };
     });
-    incidentRepository.createMany(db, drafts);
+    incidentRows.createMany(db, drafts);
     const page = await sncc.problem.byNumber({ number: problem.number });
     expect(page.preview).toMatchObject({ incidents: 503, customers: 100 });
 

@@ -9,9 +9,12 @@ import {
   queueStatuses,
   queueViewSettingsSchema,
   saveQueueViewSchema,
+  deleteQueueView,
+  newQueueViewRef,
+  saveQueueView,
   type Actor,
 } from '@handoff/domain';
-import { incidentRepository, queueGridRepository, teamRepository } from '@handoff/db';
+import { commit, incidentRepository, queueGridRepository, teamRepository } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 export const queueRouter = {
@@ -102,21 +105,26 @@ export const queueRouter = {
 
   saveView: authorizedProcedure('queue.read')
     .input(saveQueueViewSchema)
-    .mutation(({ ctx, input }) => {
-      const row = queueGridRepository.saveView(ctx.db, {
-        userId: ctx.actor.id,
-        name: input.name,
-        settings: input.settings,
-        createdAt: ctx.now(),
-      });
+    .mutation(async ({ ctx, input }) => {
+      const { name, settings } = input;
+      const committed = await commit(
+        ctx.db,
+        saveQueueView({ userId: ctx.actor.id, name, settings, now: ctx.now() }),
+      );
+      const row = committed.row('queueView', newQueueViewRef);
       return { id: row.id, name: row.name };
     }),
 
   deleteView: authorizedProcedure('queue.read')
     .input(z.object({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => {
-      if (!queueGridRepository.deleteView(ctx.db, ctx.actor.id, input.id))
-        throw new DomainError('NOT_FOUND', 'No saved view of yours with that id.');
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) =>
+        deleteQueueView({
+          userId: ctx.actor.id,
+          view: queueGridRepository.findView(read, input.id),
+          now: ctx.now(),
+        }),
+      );
       return { ok: true };
     }),
 } satisfies TRPCRouterRecord;

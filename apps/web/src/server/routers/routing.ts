@@ -5,6 +5,7 @@ import {
   isRoutingOverride,
   journaledDecision,
   oneStepForOutcome,
+  recordRoutingAnswers,
   routeContact,
   routedOneSteps,
   routingAnswersSchema,
@@ -12,7 +13,7 @@ import {
   teamNames,
   type RoutingDecision,
 } from '@handoff/domain';
-import { incidentRepository, routingAnswersRepository } from '@handoff/db';
+import { commit, incidentRepository, routingAnswersRepository } from '@handoff/db';
 import { loadContactFacts, loadOneStepEnv, loadRoutingContext } from '../one-step-env';
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
@@ -71,13 +72,12 @@ export const routingRouter = {
   /** Records the agent's answers with the incident (replacing the previous set; `{}` starts over). */
   answer: authorizedProcedure('routing.answer')
     .input(z.object({ incidentId, answers: routingAnswersSchema }))
-    .mutation(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
-      return routingAnswersRepository.save(ctx.db, {
-        incidentId: incident.id,
-        answers: input.answers,
-        actorId: ctx.actor.id,
-        at: ctx.now(),
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) => {
+        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const { answers } = input;
+        return recordRoutingAnswers({ incident, answers, actorId: ctx.actor.id, now: ctx.now() });
       });
+      return input.answers;
     }),
 } satisfies TRPCRouterRecord;

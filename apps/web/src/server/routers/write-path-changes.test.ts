@@ -1,0 +1,178 @@
+// The aggregates issue 12 moved last onto the commit module (portal case, outage declaration, saved
+// queue views, on-call contacts): each mutation commits exactly the change events its effects name,
+// and a failure half-way through the commit leaves nothing behind. Data from the fixture builders.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { count } from 'drizzle-orm';
+import { teamNames } from '@handoff/domain';
+import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { buildCustomer, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
+import { createCaller } from '../root';
+import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb({ seed: false });
+  db = t.db;
+});
+afterEach(() => t.close());
+
+const callerOf = (userId: number) =>
+  createCaller({
+    db,
+    actor: userRepository.findActorById(db, userId)!,
+    now: steppingClock('2026-11-24T16:00:00.000Z'),
+  });
+
+const refuseInsertsInto = (table: string) =>
+  db.$client.exec(
+    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+  );
+
+const counts = () =>
+  Object.fromEntries(
+    (
+      [
+        'incidents',
+        'journalEntries',
+        'auditEvents',
+        'attachments',
+        'outbox',
+        'outages',
+        'outageServices',
+        'outageUpdates',
+        'queueViews',
+        'oncallContacts',
+        'counters',
+        'changeEvents',
+      ] as const
+    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
+  );
+
+/** A customer with a Help Online login, a customer-facing service and the Help Desk queue. */
+function portal() {
+  const helpDesk = buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
+  const service = buildService(db, { customerFacing: true });
+  const customer = buildCustomer(db);
+  const login = buildUser(db, { role: 'customer', customerId: customer.id });
+  const file = {
+    serviceId: service.id,
+    description: 'Remote Desktop refuses my connection.',
+    preferredContact: 'email' as const,
+    workRelated: true,
+    attachments: [
+      { fileName: 'error.txt', contentType: 'text/plain', dataBase64: btoa('error 0x204') },
+    ],
+  };
+  return { helpDesk, service, customer, login, caller: callerOf(login.id), file };
+}
+
+/** Two SNCC teams, a service, and an HDQA agent who declares. */
+function sncc() {
+  const sysops = buildTeam(db, { name: teamNames.snccSysops, kind: 'support' });
+  buildTeam(db, { name: teamNames.snccNetwork, kind: 'support' });
+  const service = buildService(db);
+  const hdqa = buildUser(db, { role: 'hdqa' });
+  const declaration = {
+    title: 'Wireless down in Bascom',
+    kind: 'unplanned' as const,
+    publicSummary: 'Wireless is down in Bascom Hall.',
+    ownerTeamId: sysops.id,
+    serviceIds: [service.id],
+  };
+  return { sysops, service, hdqa, caller: callerOf(hdqa.id), declaration };
+}
+
+describe('each mutation commits exactly the change events its effects name', () => {
+  test('case.create: one `created` event for the Help Desk queue and the customer; its upload is stored', async () => {
+    const { caller, file, helpDesk, login } = portal();
+    const before = changeFeed.latestChangeId(db);
+    const created = await caller.case.create(file);
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      {
+        entity: 'incident',
+        entityId: created.id,
+        kind: 'created',
+        teamIds: [helpDesk.id],
+        userIds: [login.id],
+        actorId: login.id,
+      },
+    ]);
+    expect(events).toHaveLength(1);
+    expect(db.select().from(schema.attachments).all()).toMatchObject([
+      { incidentId: created.id, filename: 'error.txt', size: 11, uploadedById: login.id },
+    ]);
+  });
+
+  test('outage.declare: one `declared` event for the owner team and the declarer', async () => {
+    const { caller, declaration, sysops, hdqa, service } = sncc();
+    const before = changeFeed.latestChangeId(db);
+    const declared = await caller.outage.declare(declaration);
+    expect(declared).toMatchObject({ number: 'OUT-000001', status: 'active', version: 1 });
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      {
+        entity: 'outage',
+        entityId: declared.id,
+        kind: 'declared',
+        teamIds: [sysops.id],
+        userIds: [hdqa.id],
+      },
+    ]);
+    expect(events).toHaveLength(1);
+    expect(db.select().from(schema.outageServices).all()).toEqual([
+      { outageId: declared.id, serviceId: service.id },
+    ]);
+  });
+
+  test('queue.saveView / deleteView: one event each, for the agent alone', async () => {
+    const team = buildTeam(db);
+    const agent = buildUser(db, { role: 'l1' }, [team.id]);
+    const caller = callerOf(agent.id);
+    const before = changeFeed.latestChangeId(db);
+    const settings = { sort: 'age' as const, dir: 'asc' as const, columns: [] };
+    const view = await caller.queue.saveView({ name: 'Mine', settings });
+    await caller.queue.deleteView({ id: view.id });
+    expect(changeFeed.changesSince(db, before)).toMatchObject([
+      { entity: 'queueView', entityId: view.id, kind: 'saved', teamIds: [], userIds: [agent.id] },
+      { entity: 'queueView', entityId: view.id, kind: 'deleted', teamIds: [], userIds: [agent.id] },
+    ]);
+    expect(changeFeed.changesSince(db, before)).toHaveLength(2);
+  });
+});
+
+describe('a failure half-way through a commit leaves nothing behind', () => {
+  test.each([['attachments'], ['change_events']])(
+    'case.create failing at %s: no incident, journal, audit, upload, number or event',
+    async (table) => {
+      const { caller, file } = portal();
+      const before = counts();
+      refuseInsertsInto(table);
+      expect(String(await rejectionOf(caller.case.create(file)))).toMatch(/disk full/);
+      expect(counts()).toEqual(before);
+    },
+  );
+
+  test.each([['outage_services'], ['outage_updates'], ['change_events']])(
+    'outage.declare failing at %s: no outage, services, timeline, number or event',
+    async (table) => {
+      const { caller, declaration } = sncc();
+      const before = counts();
+      refuseInsertsInto(table);
+      expect(String(await rejectionOf(caller.outage.declare(declaration)))).toMatch(/disk full/);
+      expect(counts()).toEqual(before);
+    },
+  );
+
+  test('an on-call contact failing at the change feed is not created', async () => {
+    const admin = buildUser(db, { role: 'admin' });
+    const before = counts();
+    refuseInsertsInto('change_events');
+    const contact = { schedule: 'aims' as const, name: 'Ann', phone: '608-555-0100', position: 0 };
+    expect(String(await rejectionOf(callerOf(admin.id).oncall.create(contact)))).toMatch(
+      /disk full/,
+    );
+    expect(counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,120 @@
+// The write path's shape, measured (issue 12): every `.mutation(` body of the tRPC routers with its
+// line count (a procedure reads parse → authorize → load → decide → commit → return in ≤ 15 lines),
+// and every non-test file that opens a transaction itself (only the commit module and the seed may).
+// apps/web/src/server/write-path.test.ts fails on either; run this to print the table:
+//   node scripts/procedure-lines.mjs [routersDir] [--markdown]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const routersDir = path.join(repoRoot, 'apps/web/src/server/routers');
+export const maxProcedureLines = 15;
+
+const isTestFile = (f) => /\.test\.tsx?$/.test(f) || f.includes(`${path.sep}testing`);
+const parse = (file) =>
+  ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+
+/** The name a mutation goes by: its router key, or the factory function that builds it. */
+function nameOf(node) {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name)) return n.name.text;
+    if (ts.isFunctionDeclaration(n) && n.name) return `${n.name.text}()`;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return `${n.name.text}()`;
+  }
+  return '?';
+}
+
+/** Every `.mutation(` body in the routers (test files and scenario helpers left out), longest first. */
+export function mutationBodies(dir = routersDir) {
+  const rows = [];
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !isTestFile(f) && !f.includes('scenarios'));
+  for (const f of files) {
+    const src = parse(path.join(dir, f));
+    const visit = (node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'mutation' &&
+        node.arguments[0]
+      ) {
+        const arg = node.arguments[0];
+        const start = src.getLineAndCharacterOfPosition(arg.getStart()).line;
+        const end = src.getLineAndCharacterOfPosition(arg.getEnd()).line;
+        rows.push({
+          router: f.replace(/\.ts$/, ''),
+          procedure: nameOf(node),
+          lines: end - start + 1,
+        });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(src);
+  }
+  return rows.sort(
+    (a, b) =>
+      b.lines - a.lines || `${a.router}.${a.procedure}`.localeCompare(`${b.router}.${b.procedure}`),
+  );
+}
+
+function* sourceFiles(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(full);
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) yield full;
+  }
+}
+
+/** Where production code may open a transaction: the commit module and the seed. */
+export const transactionAllowed = (rel) =>
+  rel.startsWith('packages/db/src/commit/') || rel.startsWith('packages/db/src/seed/');
+
+/** Non-test files under apps/ and packages/ that call `.transaction(` (repo-relative paths). */
+export function transactionCallers(root = repoRoot) {
+  const found = new Set();
+  for (const top of ['apps', 'packages'])
+    for (const file of sourceFiles(path.join(root, top))) {
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      if (isTestFile(rel)) continue;
+      const text = fs.readFileSync(file, 'utf8');
+      if (!text.includes('.transaction(')) continue;
+      const visit = (node) => {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isPropertyAccessExpression(node.expression) &&
+          node.expression.name.text === 'transaction'
+        )
+          found.add(rel);
+        ts.forEachChild(node, visit);
+      };
+      visit(parse(file));
+    }
+  return [...found].sort();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const markdown = args.includes('--markdown');
+  const dir = args.find((a) => !a.startsWith('--')) ?? routersDir;
+  const rows = mutationBodies(path.resolve(dir));
+  if (markdown) console.log('| procedure | lines |\n| --- | ---: |');
+  for (const r of rows)
+    console.log(
+      markdown
+        ? `| ${r.router}.${r.procedure} | ${r.lines} |`
+        : `${r.router}\t${r.procedure}\t${r.lines}`,
+    );
+  const over = rows.filter((r) => r.lines > maxProcedureLines);
+  console.log(`total ${rows.length}, over ${maxProcedureLines} lines: ${over.length}`);
+  const callers = transactionCallers();
+  console.log(
+    `.transaction( outside commit/ and seed/: ${callers.filter((f) => !transactionAllowed(f)).join(', ') || 'none'}`,
+  );
+  console.log(
+    `.transaction( in commit/ and seed/: ${callers.filter(transactionAllowed).join(', ')}`,
+  );
+}
