@@ -1,30 +1,20 @@
 // Sessions (issue 13 items 6 and 11): the token lives as long as the session, signing out ends it
 // everywhere, and a bad session cookie is one log line.
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { encode, decode } from 'next-auth/jwt';
 import { type JWT } from 'next-auth/jwt';
 import { userRepository } from '@handoff/db';
-import { createTestDb, type TestDb } from './test-callers';
+import { useServerDb } from './test-callers';
 import { authLogger, authOptions, sessionMaxAgeSeconds } from './auth';
 
-let t: TestDb;
-const globalForDb = globalThis as unknown as { handoffDb?: TestDb['db'] };
-beforeAll(() => {
-  t = createTestDb();
-  // getDb() hands out this connection (the server's one-connection cache).
-  globalForDb.handoffDb = t.db;
-});
-afterAll(() => {
-  delete globalForDb.handoffDb;
-  t.close();
-});
+const testDb = useServerDb();
 
 const options = () => authOptions();
 const jwtCallback = async (token: JWT) =>
   options().callbacks!.jwt!({ token, user: undefined as never, account: null });
 
 function tokenOf(email: string): JWT {
-  const user = userRepository.findByEmail(t.db, email)!;
+  const user = userRepository.findByEmail(testDb().db, email)!;
   return { uid: user.id, role: user.role, sv: user.sessionVersion, email };
 }
 
@@ -53,7 +43,7 @@ describe('sessions', () => {
 
   test('bumping the version (password, role change, deactivation) ends sessions issued before', async () => {
     const token = tokenOf('l1@handoff.test');
-    userRepository.bumpSessionVersion(t.db, token.uid as number);
+    userRepository.bumpSessionVersion(testDb().db, token.uid as number);
     await expect(jwtCallback(token)).rejects.toThrow('session ended');
     // A new sign-in gets the new version and is accepted.
     await expect(jwtCallback(tokenOf('l1@handoff.test'))).resolves.toBeTruthy();

@@ -1,10 +1,10 @@
 // The request path's session check (issue 16 item 2, issue 13 item 6): a token is decoded once and
 // then served from a cache, yet an ended session is refused on the very next request.
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import type * as NextAuthJwt from 'next-auth/jwt';
 import { userRepository } from '@handoff/db';
-import { createTestDb, type TestDb } from './test-callers';
+import { useServerDb } from './test-callers';
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock('next/headers', () => ({
@@ -30,16 +30,7 @@ const { getSession } = await import('./session');
 const { verifySessionToken } = await import('./session-token');
 const { env } = await import('../env');
 
-let t: TestDb;
-const globalForDb = globalThis as unknown as { handoffDb?: TestDb['db'] };
-beforeAll(() => {
-  t = createTestDb();
-  globalForDb.handoffDb = t.db;
-});
-afterAll(() => {
-  delete globalForDb.handoffDb;
-  t.close();
-});
+const testDb = useServerDb();
 beforeEach(() => {
   jar.clear();
   decodes.count = 0;
@@ -54,7 +45,7 @@ const context = () =>
   });
 
 async function signedIn(email: string, maxAge = 60 * 60) {
-  const user = userRepository.findByEmail(t.db, email)!;
+  const user = userRepository.findByEmail(testDb().db, email)!;
   const token = await encode({
     token: { uid: user.id, role: user.role, sv: user.sessionVersion, name: user.name, email },
     secret: env().NEXTAUTH_SECRET,
@@ -74,14 +65,14 @@ describe('the session on each request', () => {
   test('the actor carries the role and teams read fresh from the database', async () => {
     const { user } = await signedIn('cps@handoff.test');
     const actor = (await context()).actor!;
-    expect(actor).toEqual(userRepository.findActorById(t.db, user.id));
+    expect(actor).toEqual(userRepository.findActorById(testDb().db, user.id));
   });
 
   test('the attack: a copy of a cookie whose session was ended is refused on the next request, cached or not', async () => {
     const { user } = await signedIn('hdqa@handoff.test');
     expect((await context()).actor?.id).toBe(user.id);
     expect(await getSession()).not.toBeNull();
-    userRepository.bumpSessionVersion(t.db, user.id); // sign-out, password reset, deactivation
+    userRepository.bumpSessionVersion(testDb().db, user.id); // sign-out, password reset, deactivation
     expect((await context()).actor).toBeNull();
     expect(await getSession()).toBeNull();
   });
@@ -89,8 +80,8 @@ describe('the session on each request', () => {
   test('a deactivated login is refused on the next request, whatever its session version', async () => {
     const { user } = await signedIn('tier2@handoff.test');
     expect((await context()).actor?.id).toBe(user.id);
-    t.db.$client
-      .prepare('UPDATE users SET deactivated_at = ? WHERE id = ?')
+    testDb()
+      .db.$client.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?')
       .run('2026-12-01T12:00:00.000Z', user.id);
     expect((await context()).actor).toBeNull();
   });

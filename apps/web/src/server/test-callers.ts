@@ -160,3 +160,21 @@ export async function refusalOf(call: Promise<unknown>) {
         : {};
   return { code: trpc.code, message: trpc.message, fields };
 }
+
+/**
+ * A seeded database that the server's `getDb()` hands out while this test file runs (code that
+ * reads the one server connection: auth callbacks, the request context). Call at the top level.
+ */
+export function useServerDb(): () => TestDb {
+  let t: TestDb | undefined;
+  const globalForDb = globalThis as unknown as { handoffDb?: Db };
+  beforeAll(() => {
+    t = createTestDb();
+    globalForDb.handoffDb = t.db;
+  });
+  afterAll(() => {
+    delete globalForDb.handoffDb;
+    t?.close();
+  });
+  return () => t!;
+}

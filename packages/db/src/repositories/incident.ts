@@ -214,41 +214,31 @@ export function list(db: Db, f: ListFilter) {
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
 
+/** What a journal entry shows: the entry and its author's name. */
+const journalColumns = {
+  id: journalEntries.id,
+  kind: journalEntries.kind,
+  visibility: journalEntries.visibility,
+  body: journalEntries.body,
+  data: journalEntries.data,
+  createdAt: journalEntries.createdAt,
+  authorName: users.name,
+};
+
 export const findJournal = (db: Db, incidentId: number) =>
   db
-    .select({
-      id: journalEntries.id,
-      kind: journalEntries.kind,
-      visibility: journalEntries.visibility,
-      body: journalEntries.body,
-      data: journalEntries.data,
-      createdAt: journalEntries.createdAt,
-      authorName: users.name,
-    })
+    .select(journalColumns)
     .from(journalEntries)
     .leftJoin(users, eq(users.id, journalEntries.authorId))
     .where(eq(journalEntries.incidentId, incidentId))
     .orderBy(desc(journalEntries.id))
     .all();
 
-/**
- * One page of the journal, newest first, by keyset (the id of the last entry seen): an incident
- * can hold thousands of entries, so no one response carries them all. `customerOnly` filters in
- * the query, so a customer's page is never short because internal entries were dropped after it.
- */
 /** A page of the journal, newest first, below a cursor (two shapes: everything, customer-visible). */
 const journalPage = (customerOnly: boolean) =>
   perConnection((db: Db) =>
     db
-      .select({
-        id: journalEntries.id,
-        kind: journalEntries.kind,
-        visibility: journalEntries.visibility,
-        body: journalEntries.body,
-        data: journalEntries.data,
-        createdAt: journalEntries.createdAt,
-        authorName: users.name,
-      })
+      .select(journalColumns)
       .from(journalEntries)
       .leftJoin(users, eq(users.id, journalEntries.authorId))
       .where(
@@ -265,6 +255,11 @@ const journalPage = (customerOnly: boolean) =>
 const staffJournalPage = journalPage(false);
 const customerJournalPage = journalPage(true);
 
+/**
+ * One page of the journal, newest first, by keyset (the id of the last entry seen): an incident
+ * can hold thousands of entries, so no one response carries them all. `customerOnly` filters in
+ * the query, so a customer's page is never short because internal entries were dropped after it.
+ */
 export function findJournalPage(
   db: Db,
   incidentId: number,

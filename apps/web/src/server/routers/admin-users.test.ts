@@ -1,29 +1,19 @@
 // Issue 13 item 9: an administrator deactivates a login and resets a password; both end the
 // user's sessions, both are in the admin audit log, and nobody else may do either.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { type JWT } from 'next-auth/jwt';
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '@handoff/domain';
 import { userRepository } from '@handoff/db';
 import { authOptions, deactivatedMessage } from '../auth';
-import { callerFor, createTestDb, fixedClock, rejectionOf, type TestDb } from '../test-callers';
+import { callerFor, fixedClock, rejectionOf, useServerDb } from '../test-callers';
 
-let t: TestDb;
-const globalForDb = globalThis as unknown as { handoffDb?: TestDb['db'] };
-beforeAll(() => {
-  t = createTestDb();
-  // The auth callbacks read getDb(): this connection.
-  globalForDb.handoffDb = t.db;
-});
-afterAll(() => {
-  delete globalForDb.handoffDb;
-  t.close();
-});
+const testDb = useServerDb();
 
-const admin = () => callerFor(t.db, 'admin@handoff.test', fixedClock());
-const idOf = (email: string) => userRepository.findByEmail(t.db, email)!.id;
+const admin = () => callerFor(testDb().db, 'admin@handoff.test', fixedClock());
+const idOf = (email: string) => userRepository.findByEmail(testDb().db, email)!.id;
 const tokenOf = (email: string): JWT => {
-  const user = userRepository.findByEmail(t.db, email)!;
+  const user = userRepository.findByEmail(testDb().db, email)!;
   return { uid: user.id, role: user.role, sv: user.sessionVersion, email };
 };
 const jwt = async (token: JWT) =>
@@ -50,7 +40,7 @@ describe('deactivating a login', () => {
     // A wrong password still says only that it does not match (nothing about the login).
     await expect(signIn('tier2b@handoff.test', 'not-the-password')).resolves.toBeNull();
     // Whatever a session claims, a deactivated login is nobody.
-    expect(userRepository.findActorById(t.db, idOf('tier2b@handoff.test'))).toBeUndefined();
+    expect(userRepository.findActorById(testDb().db, idOf('tier2b@handoff.test'))).toBeUndefined();
   });
 
   test('is in the admin audit log, newest first', async () => {
@@ -81,7 +71,7 @@ describe('deactivating a login', () => {
   test.each([['l1@handoff.test'], ['hdqa@handoff.test'], ['customer@handoff.test']])(
     '%s may not deactivate a login, reset a password or read the log',
     async (email) => {
-      const caller = callerFor(t.db, email, fixedClock());
+      const caller = callerFor(testDb().db, email, fixedClock());
       const target = { userId: idOf('cps2@handoff.test') };
       for (const call of [
         caller.admin.deactivateUser(target),
@@ -92,7 +82,9 @@ describe('deactivating a login', () => {
         expect(e).toBeInstanceOf(TRPCError);
         expect((e as TRPCError).code).toBe('FORBIDDEN');
       }
-      expect(userRepository.findByEmail(t.db, 'cps2@handoff.test')!.deactivatedAt).toBeNull();
+      expect(
+        userRepository.findByEmail(testDb().db, 'cps2@handoff.test')!.deactivatedAt,
+      ).toBeNull();
       await expect(jwt(tokenOf('cps2@handoff.test'))).resolves.toBeTruthy();
     },
   );
@@ -109,10 +101,10 @@ describe('deactivating a login', () => {
   test('refuses a login that is deactivated already, and changes nothing', async () => {
     const userId = idOf('sncc@handoff.test');
     await admin().admin.deactivateUser({ userId });
-    const before = userRepository.findById(t.db, userId)!;
+    const before = userRepository.findById(testDb().db, userId)!;
     const e = await rejectionOf(admin().admin.deactivateUser({ userId }));
     expect((e as TRPCError).message).toMatch(/already deactivated/);
-    expect(userRepository.findById(t.db, userId)).toEqual(before);
+    expect(userRepository.findById(testDb().db, userId)).toEqual(before);
   });
 });
 
