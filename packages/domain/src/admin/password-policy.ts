@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 
 /** The shortest password an administrator may set or the first-admin command accepts. */

@@ -2,6 +2,7 @@
 // holidays, the opening hours of CPS and of the General Help Desk, and the HD leadership contacts.
 // Every change is one commit with its admin audit rows. Promises already stored on incidents are
 // not touched: they keep the times they were given.
+import '../zod-config';
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';

@@ -1,5 +1,6 @@
 // Logins an administrator keeps (issue 13 item 9): the first administrator, deactivation and
 // password resets. Each ends the user's sessions (users.session_version) and is audited.
+import '../zod-config';
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';

@@ -1,6 +1,7 @@
 // Retried creates (issue 13 item 10): a client sends a UUID with a create and the same one with
 // every retry of that submission. The first create stores the key in its own commit; a repeat
 // from the same actor finds it and returns the first result, creating nothing.
+import '../zod-config';
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { deleteRows, insertRow, type RowWrite } from '../change/effects';

@@ -1,4 +1,5 @@
 // SLA clocks and policies (issue 18): the vocabulary every layer shares.
+import '../zod-config';
 import { z } from 'zod';
 import { channels, urgencies } from '../incident/schema';
 

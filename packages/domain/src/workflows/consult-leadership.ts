@@ -1,6 +1,7 @@
 // kb 001: "If you are unsure what to do, reach out to HD leadership … They will provide you with
 // additional guidance." The Route panel names the contacts administrators keep, and the agent
 // journals whom they reached and what they were told (issue 14 item 8).
+import '../zod-config';
 import { z } from 'zod';
 import { type Effects } from '../change/effects';
 import { DomainError } from '../errors';
