@@ -318,7 +318,7 @@ describe('agents answer by replying to the e-mail', () => {
 });
 
 describe('each message is one commit on the change feed', () => {
-  test('a new partner ticket by e-mail commits exactly its incident event and its inbound-mail event', async () => {
+  test('a new partner ticket by e-mail commits exactly its incident, inbound-mail and clock events', async () => {
     const before = changeFeed.latestChangeId(db);
     await listener.send({ from: rita, subject: 'Badge reader', text: 'It rejects my card.' });
     const [logged] = inbound();
@@ -329,6 +329,8 @@ describe('each message is one commit on the change feed', () => {
         kind: 'created',
       }),
       expect.objectContaining({ entity: 'inboundMail', entityId: logged!.id, kind: 'created' }),
+      // The new incident's SLA clocks start (issue 18).
+      expect.objectContaining({ entity: 'slaClock', kind: 'clocks_changed' }),
     ]);
   });
 
