@@ -67,7 +67,7 @@ test.describe('the L1 call console', () => {
     await page.goto('/queues');
     const row = page.getByRole('row', { name: new RegExp(incident.number) });
     await expect(row).toContainText('Hana Coned');
-    await expect(row.getByTestId('countdown')).toBeVisible();
+    await expect(row.getByTestId('next-promise').getByTestId('countdown')).toBeVisible();
     await row.getByRole('button', { name: 'Take ownership' }).click();
     await expect(row).toContainText('Cameron CPS');
     await expect(row.getByRole('button', { name: 'Take ownership' })).toBeDisabled();

@@ -204,7 +204,7 @@ test.describe('Primary Tech Partner triage (kb 004)', () => {
     const techRow = tech.getByRole('row', { name: new RegExp(number) });
     await expect(techRow.getByTestId('next-promise')).toContainText('Respond by');
     await expect(techRow.getByTestId('next-promise')).toContainText('Wed, Dec 2, 10:00 AM');
-    await expect(techRow.getByTestId('countdown')).toBeVisible();
+    await expect(techRow.getByTestId('next-promise').getByTestId('countdown')).toBeVisible();
     await tech.screenshot({ path: 'test-results/technologists-queue.png', fullPage: true });
     await tech.close();
 
