@@ -62,20 +62,14 @@ export function reserveIncident(tx: Writer): { id: number; number: string } {
 }
 
 // The load every incident request starts with, prepared once per connection.
-const byIdStatements = new WeakMap<Db, { get: (p: { id: number }) => Incident | undefined }>();
-
-export function findById(db: Db, id: number): Incident | undefined {
-  let statement = byIdStatements.get(db);
-  if (!statement) {
-    statement = db
-      .select()
-      .from(incidents)
-      .where(eq(incidents.id, sql.placeholder('id')))
-      .prepare();
-    byIdStatements.set(db, statement);
-  }
-  return statement.get({ id });
-}
+const byId = perConnection((db: Db) =>
+  db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.id, sql.placeholder('id')))
+    .prepare(),
+);
+export const findById = (db: Db, id: number): Incident | undefined => byId(db).get({ id });
 export const findByIds = (db: Db | Tx, ids: number[]) =>
   ids.length === 0
     ? []

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError, type Actor, type Role } from '@handoff/domain';
 import { type Db } from '../client';
 import { customers, teamMembers, teams, users } from '../schema';
+import { perConnection } from '../prepared';
 
 export const findByEmail = (db: Db, email: string) =>
   db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -55,27 +56,21 @@ export function isEmailInUse(db: Db, email: string): boolean {
 }
 
 // One prepared statement per connection: the session check runs on every request (issue 13 item 6).
-const sessionVersionStatements = new WeakMap<Db, ReturnType<typeof prepareSessionVersion>>();
-const prepareSessionVersion = (db: Db) =>
+const sessionVersionStatement = perConnection((db: Db) =>
   db
     .select({ sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
-    .prepare();
+    .prepare(),
+);
 
 /** The user's current session version (primary-key lookup), or undefined when the login is gone. */
 export function findSessionVersion(db: Db, id: number): number | undefined {
-  let statement = sessionVersionStatements.get(db);
-  if (!statement) {
-    statement = prepareSessionVersion(db);
-    sessionVersionStatements.set(db, statement);
-  }
-  return statement.get({ id })?.sessionVersion;
+  return sessionVersionStatement(db).get({ id })?.sessionVersion;
 }
 
 // The signed-in actor and their session version, read on every request: prepared once per connection.
-const sessionActorStatements = new WeakMap<Db, ReturnType<typeof prepareSessionActor>>();
-const prepareSessionActor = (db: Db) => ({
+const sessionActorStatements = perConnection((db: Db) => ({
   user: db
     .select({
       id: users.id,
@@ -94,7 +89,7 @@ const prepareSessionActor = (db: Db) => ({
     .where(eq(teamMembers.userId, sql.placeholder('id')))
     .orderBy(teamMembers.teamId)
     .prepare(),
-});
+}));
 
 /**
  * The actor a session stands for, if the session is still current: the login exists, is not
@@ -102,11 +97,7 @@ const prepareSessionActor = (db: Db) => ({
  * lookups), so a changed role, membership or an ended session applies at once.
  */
 export function findSessionActor(db: Db, id: number, sessionVersion: number): Actor | undefined {
-  let statements = sessionActorStatements.get(db);
-  if (!statements) {
-    statements = prepareSessionActor(db);
-    sessionActorStatements.set(db, statements);
-  }
+  const statements = sessionActorStatements(db);
   const user = statements.user.get({ id });
   if (!user || user.sessionVersion !== sessionVersion || user.deactivatedAt !== null)
     return undefined;
