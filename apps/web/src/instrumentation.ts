@@ -8,11 +8,16 @@ export async function register() {
   const { startMailServices } = await import('./server/mail/start');
   await startMailServices();
   // The change feed keeps CHANGE_RETENTION_DAYS (30) days of changes.
-  const [{ changeFeed, idempotencyRepository, slaScheduler }, { getDb }, { now }] =
-    await Promise.all([import('@handoff/db'), import('./server/db'), import('./server/clock')]);
+  const [
+    { changeFeed, idempotencyRepository, signInThrottleRepository, slaScheduler },
+    { getDb },
+    { now },
+  ] = await Promise.all([import('@handoff/db'), import('./server/db'), import('./server/clock')]);
   changeFeed.startPruner(getDb(), now);
   // Idempotency keys of creates live 24 hours (issue 13 item 10).
   idempotencyRepository.startPruner(getDb(), now);
+  // Sign-in failure counters are forgotten once their window and lock are over (issue 13 item 5).
+  signInThrottleRepository.startPruner(getDb(), () => Date.parse(now()));
   // SLA warnings at 75% and at breach, each exactly once (issue 18).
   slaScheduler.startWarningScheduler(getDb(), now);
 }

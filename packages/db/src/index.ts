@@ -36,6 +36,7 @@ export * from './lease';
 export * as viewerRepository from './repositories/viewer';
 export * as adminAuditRepository from './repositories/admin-audit';
 export * as idempotencyRepository from './repositories/idempotency';
+export * as signInThrottleRepository from './repositories/sign-in-throttle';
 export * as slaRepository from './repositories/sla';
 export * as slaScheduler from './sla';
 export { seedDemoHistory } from './seed/demo-history';

@@ -1,4 +1,5 @@
-import { signInThrottle, type SignInThrottle } from './sign-in-throttle';
+import { getDb } from './db';
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 /**
  * The client's address as the nearest proxy saw it: the last X-Forwarded-For hop (Next's server
@@ -21,7 +22,7 @@ export async function throttledSignIn(
   req: Request,
   signIn: (req: Request) => Promise<Response>,
   {
-    throttle = signInThrottle(),
+    throttle = createSignInThrottle(getDb()),
     now = Date.now,
   }: { throttle?: SignInThrottle; now?: () => number } = {},
 ): Promise<Response> {
@@ -32,7 +33,7 @@ export async function throttledSignIn(
   const field = form?.get('email');
   const email = typeof field === 'string' ? field.trim().toLowerCase() : '';
   const client = clientAddress(req);
-  const locked = throttle.check(email, client, now());
+  const locked = await throttle.check(email, client, now());
   if (locked) {
     // next-auth's client reads the error from `url`; the form shows it as it is.
     const url = new URL('/signin', req.url);
@@ -43,7 +44,7 @@ export async function throttledSignIn(
     );
   }
   const res = await signIn(req);
-  if (res.status === 401) throttle.failed(email, client, now());
-  else if (res.ok) throttle.succeeded(email);
+  if (res.status === 401) await throttle.failed(email, client, now());
+  else if (res.ok) await throttle.succeeded(email, now());
   return res;
 }

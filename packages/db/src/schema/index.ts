@@ -13,3 +13,4 @@ export * from './leases';
 export * from './viewers';
 export * from './idempotency';
 export * from './sla';
+export * from './sign-in';

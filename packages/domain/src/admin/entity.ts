@@ -9,6 +9,7 @@ export const adminAuditEntities = [
   'holiday',
   'opening_hours',
   'leadership',
+  'lockout',
 ] as const;
 export type AdminAuditEntity = (typeof adminAuditEntities)[number];
 

@@ -2,33 +2,47 @@
 import { describe, expect, test } from 'vitest';
 import { roles } from '@handoff/domain';
 import { signInLimits } from '@handoff/domain';
-import { signInThrottle } from '../sign-in-throttle';
+import { schema } from '@handoff/db';
+import { createSignInThrottle } from '../sign-in-throttle';
 import { callerFor, loginOf, refusalOf, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
+const throttle = () => createSignInThrottle(dbs.db);
 
-function lockOut(email: string, client: string) {
+async function lockOut(email: string, client: string) {
   for (let i = 0; i < signInLimits.account.maxFailures; i++)
-    signInThrottle().failed(email, client, Date.now());
+    await throttle().failed(email, client, Date.now());
 }
 
 describe('admin.lockouts / admin.clearLockout', () => {
   test('the admin sees a locked account and clears it; the account may try again', async () => {
-    lockOut('victim@handoff.test', '192.0.2.50');
+    await lockOut('victim@handoff.test', '192.0.2.50');
     const admin = callerFor(dbs.db, 'admin@handoff.test');
     const listed = await admin.admin.lockouts();
     expect(listed).toContainEqual(
       expect.objectContaining({ kind: 'account', id: 'victim@handoff.test', failures: 5 }),
     );
-    expect(signInThrottle().check('victim@handoff.test', '192.0.2.51', Date.now())).not.toBeNull();
+    expect(await throttle().check('victim@handoff.test', '192.0.2.51', Date.now())).not.toBeNull();
     await expect(
       admin.admin.clearLockout({ kind: 'account', id: 'victim@handoff.test' }),
     ).resolves.toEqual({ cleared: true });
-    expect(signInThrottle().check('victim@handoff.test', '192.0.2.51', Date.now())).toBeNull();
+    expect(await throttle().check('victim@handoff.test', '192.0.2.51', Date.now())).toBeNull();
     expect(await admin.admin.lockouts()).not.toContainEqual(
       expect.objectContaining({ id: 'victim@handoff.test' }),
     );
-    signInThrottle().clear('client', '192.0.2.50');
+    // Audited in the admin audit log, like the other admin actions.
+    const audit = dbs.db.select().from(schema.adminAudit).all().at(-1);
+    expect(audit).toMatchObject({
+      entity: 'lockout',
+      entityKey: 'account:victim@handoff.test',
+      field: 'locked until',
+      toValue: null,
+    });
+    // Clearing again: nothing is locked, nothing is written.
+    await expect(
+      admin.admin.clearLockout({ kind: 'account', id: 'victim@handoff.test' }),
+    ).resolves.toEqual({ cleared: false });
+    expect(dbs.db.select().from(schema.adminAudit).all().at(-1)).toEqual(audit);
   });
 
   test.each(roles.filter((r) => r !== 'admin'))('%s → FORBIDDEN', async (role) => {

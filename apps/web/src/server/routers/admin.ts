@@ -1,8 +1,9 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { asc } from 'drizzle-orm';
-import { schema, teamRepository } from '@handoff/db';
+import { clearLockout } from '@handoff/domain';
+import { commit, schema, signInThrottleRepository, teamRepository } from '@handoff/db';
 import { z } from 'zod';
-import { signInThrottle } from '../sign-in-throttle';
+import { createSignInThrottle } from '../sign-in-throttle';
 import { authorizedProcedure } from '../trpc';
 import { adminRoutingDataProcedures } from './admin-routing-data';
 import { adminUserProcedures } from './admin-users';
@@ -26,15 +27,21 @@ export const adminRouter = {
   })),
 
   /** Accounts and client addresses locked out of sign-in now (issue 13 item 5). */
-  lockouts: authorizedProcedure('signin.manageLockouts').query(() =>
-    signInThrottle().lockouts(Date.now()),
+  lockouts: authorizedProcedure('signin.manageLockouts').query(({ ctx }) =>
+    createSignInThrottle(ctx.db).lockouts(Date.parse(ctx.now())),
   ),
 
   /** Lets a locked-out account or address try again at once (e.g. after the person calls the desk). */
   clearLockout: authorizedProcedure('signin.manageLockouts')
     .input(z.object({ kind: z.enum(['account', 'client']), id: z.string().trim().min(1).max(320) }))
-    .mutation(({ input }) => {
-      const cleared = signInThrottle().clear(input.kind, input.id);
+    .mutation(async ({ ctx, input }) => {
+      let cleared = false;
+      await commit(ctx.db, (read) => {
+        const stored = signInThrottleRepository.findCounter(read, input.kind, input.id);
+        const decision = clearLockout(ctx.actor, stored, Date.parse(ctx.now()));
+        cleared = decision.cleared;
+        return decision.effects;
+      });
       return { cleared };
     }),
 } satisfies TRPCRouterRecord;

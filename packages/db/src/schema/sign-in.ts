@@ -1,0 +1,23 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Failed sign-ins per account address and per client address (issue 13 item 5), in the database so
+ * that every server process on it counts the same failures. Old counters are pruned.
+ */
+export const signInCounters = sqliteTable(
+  'sign_in_counters',
+  {
+    /** `account` (the address typed, lower case) or `client` (the client's network address). */
+    kind: text('kind', { enum: ['account', 'client'] }).notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull(),
+    /** Epoch ms of the first failure of the current window. */
+    windowStart: integer('window_start').notNull(),
+    /** Epoch ms until which the key is locked out, or null. */
+    lockedUntil: integer('locked_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.key] }),
+    index('sign_in_counters_locked_idx').on(t.lockedUntil),
+  ],
+);
