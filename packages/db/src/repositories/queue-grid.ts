@@ -1,10 +1,12 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type IncidentStatus, type QueueSort } from '@handoff/domain';
 import { type Db } from '../client';
+import { perConnection } from '../prepared';
 import {
   customers,
   incidents,
   partnerTickets,
+  queueCounts,
   queueViews,
   services,
   teams,
@@ -55,17 +57,61 @@ function bound(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): SQL[] 
 
 const owner = aliasedTable(users, 'owner');
 
+// Which filter each sort's index also serves: a filter on that column stays indexable.
+const sortFilter = { status: 'status', service: 'service', owner: 'owner' } as const;
+
+/**
+ * Below this many matching rows the filter's own index and a sort step are cheapest; above it the
+ * sort's index is walked (filters checked row by row) and stops after one page.
+ */
+export const sortStepLimit = 500;
+
+/**
+ * The filter conditions. `walkSortIndex` writes a filter on another column than the sort's as
+ * `+column`, which SQLite cannot answer from an index, so it walks the sort's index instead of
+ * collecting every match and sorting them (at a million incidents that sort took half a second).
+ */
+function filters(f: GridFilter, walkSortIndex: boolean): SQL[] {
+  const own = (filter: 'status' | 'service' | 'owner', column: SQL | typeof incidents.status) =>
+    walkSortIndex && sortFilter[f.sort as keyof typeof sortFilter] !== filter
+      ? sql`+${column}`
+      : sql`${column}`;
+  const where: SQL[] = [];
+  if (f.statuses)
+    where.push(
+      sql`${own('status', incidents.status)} IN (${sql.join(
+        f.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.serviceId !== undefined)
+    where.push(sql`${own('service', sql`${incidents.serviceId}`)} = ${f.serviceId}`);
+  if (f.ownerAgentId !== undefined)
+    where.push(sql`${own('owner', sql`${incidents.ownerSortId}`)} = ${f.ownerAgentId}`);
+  if (f.breachBy !== undefined) where.push(lte(incidents.nextBreachAt, f.breachBy));
+  return where;
+}
+
+/** Whether at least `sortStepLimit` rows match (counting stops there). */
+function manyMatch(db: Db, where: SQL[]): boolean {
+  const probe = db
+    .select({ one: sql`1` })
+    .from(incidents)
+    .where(and(...where))
+    .limit(sortStepLimit)
+    .as('probe');
+  const row = db.select({ n: count() }).from(probe).get();
+  return (row?.n ?? 0) >= sortStepLimit;
+}
+
 /**
  * One page of a team's queue in the chosen sort, by keyset over (sort key, id) in one direction, so
- * SQLite walks the team's index for that sort and stops after `limit` rows (no OFFSET, no sort step).
+ * SQLite walks the team's index for that sort and stops after `limit` rows (no OFFSET, and no sort
+ * step unless fewer than `sortStepLimit` rows match the filters).
  */
 export function page(db: Db, f: GridFilter) {
   const key = sortKey[f.sort];
   const where = bound(db, f);
-  if (f.statuses) where.push(inArray(incidents.status, [...f.statuses]));
-  if (f.serviceId !== undefined) where.push(eq(incidents.serviceId, f.serviceId));
-  if (f.ownerAgentId !== undefined) where.push(eq(incidents.ownerSortId, f.ownerAgentId));
-  if (f.breachBy !== undefined) where.push(lte(incidents.nextBreachAt, f.breachBy));
   if (f.cursor) {
     const op = f.dir === 'asc' ? sql`>` : sql`<`;
     where.push(
@@ -74,6 +120,10 @@ export function page(db: Db, f: GridFilter) {
         : sql`(${key}, ${incidents.id}) ${op} (${f.cursor.key}, ${f.cursor.id})`,
     );
   }
+  const filtered = filters(f, false);
+  if (filtered.length > 0 && manyMatch(db, [...where, ...filtered]))
+    where.push(...filters(f, true));
+  else where.push(...filtered);
   const order = f.dir === 'asc' ? asc : desc;
   const rows = db
     .select({
@@ -115,17 +165,32 @@ export function page(db: Db, f: GridFilter) {
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.cursor ?? null) : null };
 }
 
-/** How many of the team's incidents are in each status (the grid's tabs), within the same bound. */
+/**
+ * How many of the team's incidents are in each status (the grid's tabs), within the same bound: from
+ * the trigger-kept `queue_counts`, or for a partner agent (bound to their groups' tickets) by counting.
+ */
 export function countsByStatus(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
-  const rows = db
+  const rows = f.partnerTeamIds ? countedByStatus(db, f) : keptCounts(db).all({ teamId: f.teamId });
+  return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<
+    Record<IncidentStatus, number>
+  >;
+}
+
+const keptCounts = perConnection((db: Db) =>
+  db
+    .select({ status: queueCounts.status, n: queueCounts.n })
+    .from(queueCounts)
+    .where(eq(queueCounts.teamId, sql.placeholder('teamId')))
+    .prepare(),
+);
+
+function countedByStatus(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
+  return db
     .select({ status: incidents.status, n: count() })
     .from(incidents)
     .where(and(...bound(db, f)))
     .groupBy(incidents.status)
     .all();
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
-    Record<IncidentStatus, number>
-  >;
 }
 
 export const views = (db: Db, userId: number) =>
