@@ -71,10 +71,10 @@ function planOf(f: Parameters<typeof queueGrid.page>[1]): string {
     const statement = original(source);
     if (!source.includes('order by')) return statement;
     const all = statement.all.bind(statement);
-    statement.all = ((...args: unknown[]) => {
+    statement.all = (...args: unknown[]) => {
       captured = { source, args };
       return all(...args);
-    });
+    };
     return statement;
   }) as typeof sqlite.prepare;
   try {
