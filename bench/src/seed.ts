@@ -85,7 +85,7 @@ export function seedBenchDb(path: string, count: number): SeedResult {
       const at = new Date(start + i * 37_000).toISOString();
       const number = formatIncidentNumber(++seq);
       const ownerTeamId = random() < 0.25 ? pick(teamIds) : queueTeamId;
-      const status = random() < 0.2 ? pick(incidentStatuses) : incidentStatuses[0]!;
+      const status = random() < 0.2 ? pick(incidentStatuses) : incidentStatuses[0];
       const word = pick(words);
       const { lastInsertRowid } = insertIncident.run(
         number,

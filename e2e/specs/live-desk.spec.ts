@@ -99,6 +99,42 @@ test.describe('the live desk', () => {
     await cps.context().close();
   });
 
+  test('a followed incident toasts changes by others; before following it did not', async ({
+    page,
+    browser,
+  }) => {
+    await signInAs(page, 'l1@handoff.test');
+    const incident = await createIncident(page, {
+      customer: 'Hana Coned',
+      service: 'Office 365',
+      description: `Followed by a colleague (${uniqueTag()})`,
+    });
+    const cps = await agentPage(browser, 'cps@handoff.test');
+    await cps.goto(`/incidents/${incident.number}`);
+    await expect(cps.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
+    const toast = cps.getByRole('status').filter({ hasText: `${incident.number}:` });
+    const addNote = (body: string) =>
+      trpcMutation(page.request, 'incident.addNote', {
+        incidentId: incident.id,
+        body,
+        visibility: 'internal',
+      });
+    // Not owned, not created, not followed: the page updates, but no toast.
+    await addNote('Before following');
+    await expect(cps.getByRole('list', { name: 'Journal' })).toContainText('Before following');
+    await expect(toast).toHaveCount(0);
+    await cps.getByRole('button', { name: 'Follow' }).click();
+    await expect(cps.getByRole('button', { name: 'Unfollow' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    // Elsewhere in the app, a change to the followed incident arrives as a toast.
+    await cps.goto('/queues');
+    await addNote('After following');
+    await expect(toast).toContainText('added an internal note', { timeout: 5_000 });
+    await cps.context().close();
+  });
+
   test('a dropped connection says so and, back online, catches up without a reload', async ({
     page,
     browser,

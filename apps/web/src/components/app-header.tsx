@@ -69,7 +69,7 @@ export function AppHeader({
       ) : null}
       {can(role, 'presence.set') ? <PresenceToggle /> : null}
       <ConnectionIndicator />
-      <LiveToasts />
+      <LiveToasts follows={can(role, 'incident.readInternal')} />
       <span className="who">
         {name} · {roleLabel}
       </span>

@@ -1,8 +1,8 @@
 // Reads of incident_viewers (issue 17 collision warnings); writes go through the commit module.
 import { collisionOf } from '@handoff/domain';
-import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { type Db } from '../client';
-import { incidentViewers, users } from '../schema';
+import { incidentFollowers, incidentViewers, users } from '../schema';
 
 export const findByConnection = (db: Db, connectionId: string) =>
   db.select().from(incidentViewers).where(eq(incidentViewers.connectionId, connectionId)).get();
@@ -62,3 +62,28 @@ export const findOpen = (db: Db, incidentId: number, userId: number, now: string
       ),
     )
     .all();
+
+/** Whether the user follows the incident, and how many incidents they follow (for the cap). */
+export function followState(db: Db, userId: number, incidentId: number) {
+  const following = db
+    .select({ since: incidentFollowers.since })
+    .from(incidentFollowers)
+    .where(and(eq(incidentFollowers.userId, userId), eq(incidentFollowers.incidentId, incidentId)))
+    .get();
+  const total = db
+    .select({ n: count() })
+    .from(incidentFollowers)
+    .where(eq(incidentFollowers.userId, userId))
+    .get();
+  return { following: following !== undefined, followedCount: total?.n ?? 0 };
+}
+
+/** The incidents the user follows, most recently followed first. */
+export const followedIncidentIds = (db: Db, userId: number): number[] =>
+  db
+    .select({ id: incidentFollowers.incidentId })
+    .from(incidentFollowers)
+    .where(eq(incidentFollowers.userId, userId))
+    .orderBy(desc(incidentFollowers.since))
+    .all()
+    .map((r) => r.id);

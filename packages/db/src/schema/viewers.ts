@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { incidents } from './incidents';
 import { users } from './people';
 
@@ -26,5 +26,23 @@ export const incidentViewers = sqliteTable(
   (t) => [
     index('incident_viewers_incident_idx').on(t.incidentId),
     index('incident_viewers_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/** Who follows which incident (issue 17): they hear of changes to it as owners and creators do. */
+export const incidentFollowers = sqliteTable(
+  'incident_followers',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    since: text('since').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.incidentId] }),
+    index('incident_followers_incident_idx').on(t.incidentId),
   ],
 );

@@ -1,3 +1,4 @@
 export * from './live-scope';
 export * from './change-summary';
 export * from './viewer';
+export * from './follow';

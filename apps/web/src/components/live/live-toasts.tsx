@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { changeSentence } from '@handoff/domain';
 import { type LiveEvent } from '../../server/live/stream';
+import { useFollowing } from './follow-button';
 import { useLive, useLiveEvents } from './live-context';
 
 interface Toast {
@@ -14,15 +15,17 @@ interface Toast {
 
 /**
  * Toasts for changes someone else made to incidents the agent owns or created (the change names
- * them among its people), e.g. "INC-000123: Cameron Chen assigned it to CPS — now version 3".
+ * them among its people) or follows, e.g. "INC-000123: Cameron Chen assigned it to CPS — now version 3".
  */
-export function LiveToasts() {
+/** `follows`: the viewer may follow incidents (staff), so followed incidents toast too. */
+export function LiveToasts({ follows }: { follows: boolean }) {
   const live = useLive();
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const followed = useFollowing(follows).data;
   useLiveEvents((e: LiveEvent) => {
     const me = live?.userId;
-    if (me == null || e.entity !== 'incident' || !e.number) return;
-    if (e.actorId === me || !e.userIds?.includes(me)) return;
+    if (me == null || e.entity !== 'incident' || !e.number || e.actorId === me) return;
+    if (!e.userIds?.includes(me) && !followed?.includes(e.entityId)) return;
     const toast = {
       key: e.id,
       number: e.number,

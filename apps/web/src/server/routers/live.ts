@@ -8,6 +8,7 @@ import {
   mergeEffects,
   readsEveryChange,
   setEditing,
+  setFollowing,
 } from '@handoff/domain';
 import { liveHub, type LiveHub } from '../live/hub';
 import { onClockSet } from '../clock';
@@ -93,4 +94,27 @@ export const liveRouter = {
       });
       return { editing: input.editing };
     }),
+
+  /** Follows or unfollows an incident the agent may read: changes others make to it become toasts. */
+  follow: authorizedProcedure('incident.readInternal')
+    .input(z.object({ incidentId, follow: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) => {
+        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const state = viewerRepository.followState(read, ctx.actor.id, incident.id);
+        return setFollowing({
+          actor: ctx.actor,
+          incident,
+          ...state,
+          follow: input.follow,
+          now: ctx.now(),
+        });
+      });
+      return { incidentId: input.incidentId, following: input.follow };
+    }),
+
+  /** The incidents the signed-in agent follows (the toasts' list, the page's Follow button). */
+  following: authorizedProcedure('incident.readInternal').query(({ ctx }) =>
+    viewerRepository.followedIncidentIds(ctx.db, ctx.actor.id),
+  ),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
 'use client';
 
+import { FollowButton } from '../../../../components/live/follow-button';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
@@ -58,6 +59,7 @@ export default function IncidentPage() {
         {i.number} <StatusPill status={i.status} />
       </h1>
       <IncidentFollow incidentId={i.id} />
+      <FollowButton incidentId={i.id} />
       {(d.problem?.outage?.status === 'active' || d.problem?.outage?.status === 'planned') &&
       i.status !== 'resolved' &&
       i.status !== 'closed' ? (
