@@ -130,6 +130,7 @@ test.describe('the live desk', () => {
     );
     // Elsewhere in the app, a change to the followed incident arrives as a toast.
     await cps.goto('/queues');
+    await expect(cps.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
     await addNote('After following');
     await expect(toast).toContainText('added an internal note', { timeout: 5_000 });
     await cps.context().close();
