@@ -17,6 +17,8 @@ import {
   incidents,
   incidentViewers,
   mailTemplates,
+  notifications,
+  outbox,
   oncallContacts,
   settings,
   journalEntries,
@@ -72,6 +74,8 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   oncallContact: oncallContacts,
   setting: settings,
   mailTemplate: mailTemplates,
+  notification: notifications,
+  outbox,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -132,6 +136,8 @@ const _rows = {
   oncallContact: (r: typeof oncallContacts.$inferSelect): RowOf<'oncallContact'> => r,
   setting: (r: typeof settings.$inferSelect): RowOf<'setting'> => r,
   mailTemplate: (r: typeof mailTemplates.$inferSelect): RowOf<'mailTemplate'> => r,
+  notification: (r: typeof notifications.$inferSelect): RowOf<'notification'> => r,
+  outbox: (r: typeof outbox.$inferSelect): RowOf<'outbox'> => r,
 };
 void _rows;
 

@@ -38,6 +38,10 @@ const byEntity: Record<string, RouterKey[]> = {
   organisation: ['admin', 'organisation'],
   organisationDomain: ['admin', 'organisation'],
   customer: ['customer', 'admin'],
+  // Marked read in another tab: the list and the unread count.
+  notification: ['notification'],
+  // The delivery worker's and the admin's changes of a message's status: the Mail page.
+  outbox: ['mail'],
 };
 
 /** The routers to refetch after a change of `entity`; a consult prompt coming due is a `tick`. */
