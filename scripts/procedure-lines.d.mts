@@ -6,3 +6,5 @@ export declare function mutationBodies(
 ): { router: string; procedure: string; lines: number }[];
 export declare const transactionAllowed: (repoRelativePath: string) => boolean;
 export declare function transactionCallers(root?: string): string[];
+export declare const repositoryWriteExceptions: Readonly<Record<string, string>>;
+export declare function repositoryWriters(root?: string): string[];

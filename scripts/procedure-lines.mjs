@@ -96,6 +96,43 @@ export function transactionCallers(root = repoRoot) {
   return [...found].sort();
 }
 
+/**
+ * Repository files that still write (`db|tx.insert/update/delete/run(`): repositories are
+ * read-only; writes are effects the commit module applies. The documented exceptions below.
+ */
+export const repositoryWriteExceptions = {
+  // nextCounter/reserveNumber: the counter upsert behind incident/problem/outage numbers, only ever
+  // called inside a commit plan (it rolls back with the commit) and by the seed and builders.
+  'packages/db/src/repositories/incident.ts': 'counter reservation inside a commit plan',
+  // pruneExpired: age-based housekeeping of expired retry keys (one DELETE, nobody is told).
+  'packages/db/src/repositories/idempotency.ts': 'pruning expired keys',
+};
+
+const writeMethods = new Set(['insert', 'update', 'delete', 'run']);
+const connectionNames = new Set(['db', 'tx', 'read', 'writer']);
+
+/** Non-test repository files that write to the database (repo-relative paths). */
+export function repositoryWriters(root = repoRoot) {
+  const found = new Set();
+  for (const file of sourceFiles(path.join(root, 'packages/db/src/repositories'))) {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    if (isTestFile(rel)) continue;
+    const visit = (node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        writeMethods.has(node.expression.name.text) &&
+        ts.isIdentifier(node.expression.expression) &&
+        connectionNames.has(node.expression.expression.text)
+      )
+        found.add(rel);
+      ts.forEachChild(node, visit);
+    };
+    visit(parse(file));
+  }
+  return [...found].sort();
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const markdown = args.includes('--markdown');
@@ -116,5 +153,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   );
   console.log(
     `.transaction( in commit/ and seed/: ${callers.filter(transactionAllowed).join(', ')}`,
+  );
+  const writers = repositoryWriters();
+  console.log(
+    `repositories that write: ${writers.map((f) => `${f} (${repositoryWriteExceptions[f] ?? 'NOT ALLOWED'})`).join(', ') || 'none'}`,
   );
 }

@@ -25,4 +25,5 @@ export * from './live';
 export * from './admin';
 export * from './idempotency';
 export * from './sla';
+export * from './notification';
 export * from './reports';

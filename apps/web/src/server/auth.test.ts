@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { encode, decode } from 'next-auth/jwt';
 import { type JWT } from 'next-auth/jwt';
 import { userRepository } from '@handoff/db';
+import { endSessions } from './end-sessions';
 import { useServerDb } from './test-callers';
 import { authLogger, authOptions, sessionMaxAgeSeconds } from './auth';
 
@@ -41,9 +42,9 @@ describe('sessions', () => {
     await expect(jwtCallback(token)).rejects.toThrow('session ended');
   });
 
-  test('bumping the version (password, role change, deactivation) ends sessions issued before', async () => {
+  test('ending the sessions (sign-out anywhere, password reset, deactivation) ends tokens issued before', async () => {
     const token = tokenOf('l1@handoff.test');
-    userRepository.bumpSessionVersion(testDb().db, token.uid as number);
+    await endSessions(testDb().db, token.uid as number);
     await expect(jwtCallback(token)).rejects.toThrow('session ended');
     // A new sign-in gets the new version and is accepted.
     await expect(jwtCallback(tokenOf('l1@handoff.test'))).resolves.toBeTruthy();

@@ -5,6 +5,7 @@ import { userRepository, verifySignIn } from '@handoff/db';
 import { z } from 'zod';
 import { env } from '../env';
 import { getDb } from './db';
+import { endSessions } from './end-sessions';
 import { sessionCookieNames, verifySessionToken, type SessionClaims } from './session-token';
 
 declare module 'next-auth' {
@@ -108,9 +109,9 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       // Signing out ends the token everywhere, not just in this browser.
-      signOut({ token }) {
+      async signOut({ token }) {
         const t = tokenSchema.safeParse(token);
-        if (t.success) userRepository.bumpSessionVersion(getDb(), t.data.uid);
+        if (t.success) await endSessions(getDb(), t.data.uid);
       },
     },
   };

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import type * as NextAuthJwt from 'next-auth/jwt';
 import { userRepository } from '@handoff/db';
+import { endSessions } from './end-sessions';
 import { useServerDb } from './test-callers';
 
 const jar = vi.hoisted(() => new Map<string, string>());
@@ -72,7 +73,7 @@ describe('the session on each request', () => {
     const { user } = await signedIn('hdqa@handoff.test');
     expect((await context()).actor?.id).toBe(user.id);
     expect(await getSession()).not.toBeNull();
-    userRepository.bumpSessionVersion(testDb().db, user.id); // sign-out, password reset, deactivation
+    await endSessions(testDb().db, user.id); // sign-out (password reset and deactivation bump it too)
     expect((await context()).actor).toBeNull();
     expect(await getSession()).toBeNull();
   });

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   maxProcedureLines,
   mutationBodies,
+  repositoryWriteExceptions,
+  repositoryWriters,
   transactionAllowed,
   transactionCallers,
 } from '../../../../scripts/procedure-lines.mjs';
@@ -24,6 +26,10 @@ describe('the write path', () => {
     const callers = transactionCallers();
     expect(callers).toContain('packages/db/src/commit/commit.ts');
     expect(callers.filter((f) => !transactionAllowed(f))).toEqual([]);
+  });
+
+  test('repositories are read-only, but for the documented exceptions', () => {
+    expect(repositoryWriters()).toEqual(Object.keys(repositoryWriteExceptions).sort());
   });
 });
 
@@ -46,6 +52,20 @@ describe('the checks can fail', () => {
       { router: 'long', procedure: 'stepProcedure()', lines: 3 },
       { router: 'long', procedure: 'ok', lines: 1 },
     ]);
+  });
+
+  test('a write in a repository is found; a Map.delete and a test are not', () => {
+    const file = (rel: string, text: string) => {
+      mkdirSync(join(root, rel, '..'), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    };
+    file(
+      'packages/db/src/repositories/a.ts',
+      'export const f = (db) => db.update(t).set({}).run();\n',
+    );
+    file('packages/db/src/repositories/b.ts', 'const m = new Map(); m.delete(1);\nexport {};\n');
+    file('packages/db/src/repositories/c.test.ts', 'tx.insert(t).values({}).run();\n');
+    expect(repositoryWriters(root)).toEqual(['packages/db/src/repositories/a.ts']);
   });
 
   test('a transaction opened in a router is found; comments, tests and the seed are not', () => {

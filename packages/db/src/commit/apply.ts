@@ -13,7 +13,7 @@ import {
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Db } from '../client';
-import { enqueue } from '../repositories/outbox';
+import { enqueue } from './outbox';
 import { changeEvents, notifications, users } from '../schema';
 import { auditTables, entityKeys, entityTables, journalTables, type Column } from './tables';
 

@@ -19,6 +19,8 @@ import {
   incidentViewers,
   incidentFollowers,
   mailTemplates,
+  notifications,
+  outbox,
   oncallContacts,
   settings,
   journalEntries,
@@ -76,6 +78,8 @@ export const entityTables: { readonly [E in EntityName]: SQLiteTable } = {
   oncallContact: oncallContacts,
   setting: settings,
   mailTemplate: mailTemplates,
+  notification: notifications,
+  outbox,
 };
 
 /** Aggregates addressed by another column than `id` (updates, inserted ids): a partner ticket by its incident. */
@@ -138,6 +142,8 @@ const _rows = {
   oncallContact: (r: typeof oncallContacts.$inferSelect): RowOf<'oncallContact'> => r,
   setting: (r: typeof settings.$inferSelect): RowOf<'setting'> => r,
   mailTemplate: (r: typeof mailTemplates.$inferSelect): RowOf<'mailTemplate'> => r,
+  notification: (r: typeof notifications.$inferSelect): RowOf<'notification'> => r,
+  outbox: (r: typeof outbox.$inferSelect): RowOf<'outbox'> => r,
 };
 void _rows;
 

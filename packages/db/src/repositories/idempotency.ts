@@ -58,38 +58,6 @@ export async function commitOnce(
   return { incident, replayed: replay !== null };
 }
 
-/**
- * The same inside a caller's open transaction (case.create until it moves to the commit module):
- * the earlier incident's id for a retry, or null after the caller should create — then call
- * `remember` with the new incident's id in that transaction.
- */
-export function replayInTransaction(tx: Tx, request: IdempotentRequest | null, now: string) {
-  if (!request) return { replay: null, remember: () => {} };
-  const decision = decideIdempotent(request, findKey(tx, request), now);
-  if ('replay' in decision) return { replay: decision.replay, remember: () => {} };
-  return {
-    replay: null,
-    remember(incidentId: number) {
-      for (const w of decision.remember(incidentId)) {
-        if (w.op === 'delete')
-          tx.delete(idempotencyKeys)
-            .where(
-              and(
-                eq(idempotencyKeys.actorId, request.actorId),
-                eq(idempotencyKeys.operation, request.operation),
-                eq(idempotencyKeys.key, request.key),
-              ),
-            )
-            .run();
-        else if (w.op === 'insert' && w.entity === 'idempotencyKey')
-          tx.insert(idempotencyKeys)
-            .values(w.values as typeof idempotencyKeys.$inferInsert)
-            .run();
-      }
-    },
-  };
-}
-
 /** Prunes expired keys now and hourly (the server starts it with the change-feed pruner). */
 export function startPruner(db: Db, now: () => string, everyMs = 3_600_000): () => void {
   pruneExpired(db, now());

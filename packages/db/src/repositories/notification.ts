@@ -51,11 +51,11 @@ export const countUnread = (db: Db, userId: number): number =>
     )
     .get()?.n ?? 0;
 
-/** Marks the user's own notifications read (the given ones, or all); returns how many changed. */
-export function markRead(
-  db: Db,
-  { userId, ids, now }: { userId: number; ids?: number[]; now: string },
-): number {
+/**
+ * The user's own unread notifications (the given ones, or all), read inside the commit that marks
+ * them read (markNotificationsRead decides).
+ */
+export function findUnread(db: Db, { userId, ids }: { userId: number; ids?: number[] }) {
   const where = [
     eq(notifications.audience, 'user'),
     eq(notifications.targetId, userId),
@@ -63,8 +63,13 @@ export function markRead(
   ];
   if (ids) where.push(inArray(notifications.id, ids.length ? ids : [-1]));
   return db
-    .update(notifications)
-    .set({ readAt: now })
+    .select({
+      id: notifications.id,
+      audience: notifications.audience,
+      targetId: notifications.targetId,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
     .where(and(...where))
-    .run().changes;
+    .all();
 }

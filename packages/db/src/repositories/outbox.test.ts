@@ -1,8 +1,20 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { intakeLog, type InboundMailRow, type OutboxDraft } from '@handoff/domain';
+import {
+  claimForDelivery,
+  effects,
+  holdPendingMail,
+  intakeLog,
+  recordAttempt,
+  requeueMail,
+  type DeliveryError,
+  type InboundMailRow,
+  type OutboxDraft,
+} from '@handoff/domain';
 import { commitSync } from '../commit';
 import { type Db } from '../client';
 import { createTestDb, type TestDb } from '../testing';
+import { queueMail } from '../testing/builders';
+import * as changeFeed from '../change-feed';
 import * as inboundMailRepository from './inbound-mail';
 import * as outboxRepository from './outbox';
 
@@ -32,10 +44,8 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
 
 describe('enqueue', () => {
   test('incident mail is tagged and threaded after the mail before it, in one call and across calls', () => {
-    db.transaction((tx) =>
-      outboxRepository.enqueue(tx, [draft(), draft({ subject: 'INC-000001 is resolved' })], now),
-    );
-    outboxRepository.enqueue(db, [draft({ subject: 'Third' })], later(1));
+    queueMail(db, [draft(), draft({ subject: 'INC-000001 is resolved' })], now);
+    queueMail(db, [draft({ subject: 'Third' })], later(1));
     const [a, b, c] = outboxRepository.findByIncident(db, 1);
     expect([a!.subject, b!.subject, c!.subject]).toEqual([
       '[INC-000001] Update on your request',
@@ -71,7 +81,7 @@ describe('enqueue', () => {
       attachmentCount: 0,
       receivedAt: later(-5),
     });
-    outboxRepository.enqueue(db, [draft()], now);
+    queueMail(db, [draft()], now);
     expect(outboxRepository.findByIncident(db, 1)[0]).toMatchObject({
       inReplyTo: '<first@grad.wisc.edu>',
       references: '<first@grad.wisc.edu>',
@@ -79,11 +89,7 @@ describe('enqueue', () => {
   });
 
   test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', () => {
-    outboxRepository.enqueue(
-      db,
-      [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })],
-      now,
-    );
+    queueMail(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
     expect(outboxRepository.findRecent(db)[0]).toMatchObject({
       subject: 'Hello',
       inReplyTo: null,
@@ -91,30 +97,53 @@ describe('enqueue', () => {
     });
   });
 
-  test('a failing transaction queues nothing', () => {
-    expect(() =>
-      db.transaction((tx) => {
-        outboxRepository.enqueue(tx, [draft()], now);
-        throw new Error('rolled back');
-      }),
-    ).toThrow('rolled back');
+  test('a commit failing after its outbox step queues nothing', () => {
+    db.$client.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    const event = {
+      entity: 'incident',
+      entityId: 1,
+      kind: 'x',
+      teamIds: [],
+      userIds: [],
+      actorId: null,
+    } as const;
+    expect(() => commitSync(db, effects(now, { outbox: [draft()], events: [event] }))).toThrow(
+      'disk full',
+    );
     expect(outboxRepository.findRecent(db)).toEqual([]);
   });
 });
 
+// The worker's and the admin's writes: domain decisions (mail/delivery-writes.ts) committed here.
+const claim = (id: number, at: string) => {
+  try {
+    return commitSync(db, (read) =>
+      claimForDelivery(outboxRepository.findById(read, id), id, at),
+    ).row('outbox', id);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'CONFLICT') return undefined;
+    throw e;
+  }
+};
+const failAttempt = (row: { id: number; attempts: number }, at: string, error: DeliveryError) =>
+  commitSync(db, recordAttempt(row, { error }, at)).row('outbox', row.id);
+
 describe('delivery bookkeeping', () => {
   test('a claimed message is not due again until its lease ends, and a second claim loses', () => {
-    outboxRepository.enqueue(db, [draft()], now);
+    queueMail(db, [draft()], now);
     const [id] = outboxRepository.findDue(db, now);
-    const claimed = outboxRepository.claim(db, id!, now);
+    const claimed = claim(id!, now);
     expect(claimed).toMatchObject({ attempts: 1, nextAttemptAt: later(10) });
-    expect(outboxRepository.claim(db, id!, now)).toBeUndefined();
+    expect(claim(id!, now)).toBeUndefined();
+    expect(outboxRepository.findById(db, id!)).toMatchObject({ attempts: 1 });
     expect(outboxRepository.findDue(db, later(9))).toEqual([]);
     expect(outboxRepository.findDue(db, later(10))).toEqual([id]);
   });
 
   test('failed attempts back off, then fail with the last error; requeue starts again', () => {
-    outboxRepository.enqueue(db, [draft()], now);
+    queueMail(db, [draft()], now);
     let at = now;
     for (const [attempt, status] of [
       [1, 'pending'],
@@ -123,12 +152,9 @@ describe('delivery bookkeeping', () => {
       [4, 'pending'],
       [5, 'failed'],
     ] as const) {
-      const row = outboxRepository.claim(db, outboxRepository.findDue(db, at)[0]!, at)!;
+      const row = claim(outboxRepository.findDue(db, at)[0]!, at)!;
       expect(row.attempts).toBe(attempt);
-      const next = outboxRepository.markAttemptFailed(db, row, at, {
-        message: `451 busy #${attempt}`,
-        responseCode: 451,
-      });
+      const next = failAttempt(row, at, { message: `451 busy #${attempt}`, responseCode: 451 });
       expect(next.status).toBe(status);
       at = next.nextAttemptAt ?? at;
     }
@@ -140,7 +166,7 @@ describe('delivery bookkeeping', () => {
       nextAttemptAt: null,
     });
     expect(outboxRepository.findDue(db, later(10_000))).toEqual([]);
-    expect(outboxRepository.requeue(db, [failed.id], at)).toBe(1);
+    commitSync(db, requeueMail(failed, failed.id, 1, at));
     expect(outboxRepository.findById(db, failed.id)).toMatchObject({
       status: 'pending',
       attempts: 0,
@@ -150,19 +176,57 @@ describe('delivery bookkeeping', () => {
   });
 
   test('hold and sent', () => {
-    outboxRepository.enqueue(db, [draft(), draft()], now);
+    queueMail(db, [draft(), draft()], now);
     const [first] = outboxRepository.findDue(db, now);
-    outboxRepository.markSent(db, first!, now);
-    expect(outboxRepository.holdPending(db)).toBe(1);
+    commitSync(db, recordAttempt(claim(first!, now)!, { sent: true }, now));
+    const held = commitSync(db, (read) => holdPendingMail(outboxRepository.findPending(read), now));
+    expect(held.changeIds).toHaveLength(1);
     expect(outboxRepository.countByStatus(db)).toEqual({ held: 1, pending: 0, sent: 1, failed: 0 });
     expect(outboxRepository.list(db, { status: 'held', limit: 10 }).items).toHaveLength(1);
+  });
+
+  test('an outcome recorded after a newer claim took the message changes nothing', () => {
+    queueMail(db, [draft()], now);
+    const [id] = outboxRepository.findDue(db, now);
+    const first = claim(id!, now)!;
+    // The lease ran out mid-send; another worker claimed it again.
+    const second = claim(id!, later(10))!;
+    expect(second.attempts).toBe(2);
+    expect(() => commitSync(db, recordAttempt(first, { sent: true }, later(11)))).toThrow(
+      /claimed again meanwhile/,
+    );
+    expect(outboxRepository.findById(db, id!)).toMatchObject({ status: 'pending', attempts: 2 });
+  });
+
+  test('each change of status is announced exactly once (entity outbox); a claim is not', () => {
+    queueMail(db, [draft(), draft()], now);
+    const [a, b] = outboxRepository.findDue(db, now);
+    const before = changeFeed.latestChangeId(db);
+    const claimedA = claim(a!, now)!;
+    commitSync(db, recordAttempt(claimedA, { sent: true }, now));
+    const claimedB = claim(b!, now)!;
+    commitSync(db, recordAttempt(claimedB, { error: { message: 'busy', responseCode: 451 } }, now));
+    const failed = claim(b!, later(1))!;
+    commitSync(
+      db,
+      recordAttempt(failed, { error: { message: 'no such user', responseCode: 550 } }, later(1)),
+    );
+    commitSync(db, requeueMail(outboxRepository.findById(db, b!), b!, 7, later(2)));
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      { entity: 'outbox', entityId: a, kind: 'sent', teamIds: [], userIds: [], actorId: null },
+      { entity: 'outbox', entityId: b, kind: 'retry', actorId: null },
+      { entity: 'outbox', entityId: b, kind: 'failed', actorId: null },
+      { entity: 'outbox', entityId: b, kind: 'requeued', actorId: 7 },
+    ]);
+    expect(events).toHaveLength(4);
   });
 });
 
 describe('countTemplateSince', () => {
   test('counts one template since a time, in all and to one address (any case)', () => {
-    outboxRepository.enqueue(db, [draft({ template: 'acknowledgement' })], now);
-    outboxRepository.enqueue(
+    queueMail(db, [draft({ template: 'acknowledgement' })], now);
+    queueMail(
       db,
       [
         draft({ template: 'acknowledgement', toAddress: 'CCustomer@grad.wisc.edu' }),
@@ -185,7 +249,7 @@ describe('countTemplateSince', () => {
 
 describe('inbound mail index', () => {
   test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', () => {
-    outboxRepository.enqueue(db, [draft({ incidentId: 2 })], now);
+    queueMail(db, [draft({ incidentId: 2 })], now);
     const sent = outboxRepository.findByIncident(db, 2)[0]!;
     logInbound({
       messageId: '<their@x>',

@@ -10,7 +10,7 @@ import {
   type WeeklyHours,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { incidents, slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
+import { slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
 import { type Tx } from './incident';
 import { findHolidays, findHours } from './routing-data';
 
@@ -99,11 +99,6 @@ export const teamsLedBy = (db: Reader, userId: number): number[] =>
     .where(eq(teamLeads.userId, userId))
     .all()
     .map((r) => r.teamId);
-
-/** Keeps an incident's "first breach" column (the queue's time-to-breach key) equal to its clocks. */
-export function setSlaDue(db: Reader, incidentId: number, due: string | null): void {
-  db.update(incidents).set({ slaDueAt: due }).where(eq(incidents.id, incidentId)).run();
-}
 
 /** The version in force of a team's policy for exactly this urgency and channel (null = any). */
 export const findPolicyInForce = (

@@ -1,26 +1,36 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { endOwnSessions } from '@handoff/domain';
+import { commitSync } from '../commit';
 import { createTestDb, type TestDb } from '../testing';
-import { bumpSessionVersion, findByEmail, findSessionVersion } from './user';
+import { buildUser } from '../testing/builders';
+import { findTarget } from './admin-audit';
+import { findSessionVersion } from './user';
 
 let t: TestDb;
 beforeEach(() => {
-  t = createTestDb();
+  t = createTestDb({ seed: false });
 });
 afterEach(() => t.close());
 
+const now = '2026-12-01T10:00:00.000Z';
+const endSessions = (id: number) =>
+  commitSync(t.db, (read) => endOwnSessions(findTarget(read, id), now));
+
 describe('session version (issue 13 item 6)', () => {
-  test('starts at 0 and each bump ends the sessions issued before it', () => {
-    const id = findByEmail(t.db, 'admin@handoff.test')!.id;
+  test('starts at 0 and each sign-out ends the sessions issued before it', () => {
+    const { id } = buildUser(t.db, { role: 'admin' });
+    const other = buildUser(t.db);
     expect(findSessionVersion(t.db, id)).toBe(0);
-    expect(bumpSessionVersion(t.db, id)).toBe(1);
-    expect(bumpSessionVersion(t.db, id)).toBe(2);
+    endSessions(id);
+    expect(findSessionVersion(t.db, id)).toBe(1);
+    endSessions(id);
     expect(findSessionVersion(t.db, id)).toBe(2);
     // Only that user's.
-    expect(findSessionVersion(t.db, findByEmail(t.db, 'l1@handoff.test')!.id)).toBe(0);
+    expect(findSessionVersion(t.db, other.id)).toBe(0);
   });
 
-  test('a login that is gone has no version; bumping it is NOT_FOUND', () => {
+  test('a login that is gone has no version; ending its sessions writes nothing', () => {
     expect(findSessionVersion(t.db, 99_999)).toBeUndefined();
-    expect(() => bumpSessionVersion(t.db, 99_999)).toThrow('No login #99999.');
+    expect(endSessions(99_999).changeIds).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { DomainError, type Actor, type Role } from '@handoff/domain';
+import { type Actor, type Role } from '@handoff/domain';
 import { type Db } from '../client';
 import { customers, teamMembers, teams, users } from '../schema';
 import { perConnection } from '../prepared';
@@ -103,20 +103,4 @@ export function findSessionActor(db: Db, id: number, sessionVersion: number): Ac
     return undefined;
   const teamIds = statements.teams.all({ id }).map((t) => t.id);
   return { id: user.id, name: user.name, role: user.role, customerId: user.customerId, teamIds };
-}
-
-/**
- * Ends every existing session of the user: each one carries the version it was issued under, and
- * the next request with an older one is signed out. Sign-out calls it; so must password change,
- * password reset, role change and deactivation. Returns the new version.
- */
-export function bumpSessionVersion(db: Db, id: number): number {
-  const row = db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, id))
-    .returning({ sessionVersion: users.sessionVersion })
-    .get();
-  if (!row) throw new DomainError('NOT_FOUND', `No login #${id}.`);
-  return row.sessionVersion;
 }

@@ -10,11 +10,21 @@ import {
   type EntityId,
   type Incident,
 } from '@handoff/domain';
+import { eq } from 'drizzle-orm';
 import { type Db } from '../client';
+import { incidents } from '../schema';
 import { applyEffects, type Applied } from '../commit/apply';
 import * as sla from '../repositories/sla';
 
 const incidentKey = /^incident#(\d+)$/;
+
+/**
+ * Keeps an incident's "first breach" column (the queue's time-to-breach key) equal to its clocks:
+ * a derived column, written by this commit step only (no version bump: the incident did not change).
+ */
+function setSlaDue(db: Db, incidentId: number, due: string | null): void {
+  db.update(incidents).set({ slaDueAt: due }).where(eq(incidents.id, incidentId)).run();
+}
 
 /** Reconciles the clocks of every incident `applied` wrote; merges what it wrote into `applied`. */
 export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
@@ -53,6 +63,6 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
   }
   for (const incident of written) {
     const due = sla.earliestDue(db, incident.id);
-    if (due !== incident.slaDueAt) sla.setSlaDue(db, incident.id, due);
+    if (due !== incident.slaDueAt) setSlaDue(db, incident.id, due);
   }
 }

@@ -1,8 +1,9 @@
 // Fixture builders: tests make the rows they need with the values they care about, instead of
 // leaning on the demo seed's insertion order (INC-000009, serviceId: 11). Every builder gives
 // unique defaults, so calling one twice makes two rows.
-import { formatIncidentNumber, type Incident } from '@handoff/domain';
+import { effects, formatIncidentNumber, type Incident, type OutboxDraft } from '@handoff/domain';
 import { type Db } from '../client';
+import { commitSync } from '../commit';
 import { nextCounter } from '../repositories/incident';
 import { customers, incidents, services, slaPolicies, teamMembers, teams, users } from '../schema';
 
@@ -100,3 +101,7 @@ export function buildSlaPolicy(
     .returning()
     .get();
 }
+
+/** Mail queued as any decision queues it: through the commit module's outbox step. */
+export const queueMail = (db: Db, drafts: OutboxDraft[], at: string) =>
+  commitSync(db, effects(at, { outbox: drafts }));

@@ -14,6 +14,8 @@ import {
   type Effects,
   type RowWrite,
 } from '../change/effects';
+import { type ChangeEventDraft } from '../change/event';
+import { ref, type EntityId } from '../change/ref';
 
 import {
   desks,
@@ -47,6 +49,14 @@ export const leadershipSaveSchema = z.object({
   position: z.number().int().min(0).max(1000).default(0),
 });
 export type LeadershipSave = z.infer<typeof leadershipSaveSchema>;
+
+/** Routing data changed: the admin page and the routing panel (promises, leadership) hear of it. */
+const routingDataEvent = (
+  entity: 'department' | 'holiday' | 'openingHours' | 'leadershipContact',
+  entityId: EntityId,
+  kind: string,
+  actorId: number,
+): ChangeEventDraft => ({ entity, entityId, kind, teamIds: [], userIds: [], actorId });
 
 const text = (v: unknown): string | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
@@ -124,7 +134,10 @@ export function saveDepartment(
       departmentFields,
       now,
     );
-    return effects(now, { writes: [insertRow('department', after, 'department'), ...audit] });
+    return effects(now, {
+      writes: [insertRow('department', after, 'department'), ...audit],
+      events: [routingDataEvent('department', ref('department'), 'created', actor.id)],
+    });
   }
   const { set, audit } = changed(
     actor,
@@ -136,7 +149,10 @@ export function saveDepartment(
     now,
   );
   if (audit.length === 0) return effects(now);
-  return effects(now, { writes: [updateRow('department', before.id, set), ...audit] });
+  return effects(now, {
+    writes: [updateRow('department', before.id, set), ...audit],
+    events: [routingDataEvent('department', before.id, 'updated', actor.id)],
+  });
 }
 
 /** Adds a university holiday (CPS is closed on it; new promises skip it). */
@@ -155,6 +171,8 @@ export function addHoliday(
       insertRow('holiday', input),
       adminAuditRow(actor.id, 'holiday', input.date, 'name', null, input.name, now),
     ],
+    // A holiday is keyed by its date: the kind names it (entity id 0, as for mail templates).
+    events: [routingDataEvent('holiday', 0, `added:${input.date}`, actor.id)],
   });
 }
 
@@ -170,6 +188,7 @@ export function removeHoliday(
       deleteRows('holiday', { date }, { expectRows: 1 }),
       adminAuditRow(actor.id, 'holiday', date, 'name', existing.name, null, now),
     ],
+    events: [routingDataEvent('holiday', 0, `removed:${date}`, actor.id)],
   });
 }
 
@@ -192,6 +211,7 @@ export function setOpeningHours(
         .map((d) => insertRow('openingHours', { desk, ...d })),
       adminAuditRow(actor.id, 'opening_hours', desk, 'week', from, to, now),
     ],
+    events: [routingDataEvent('openingHours', 0, `set:${desk}`, actor.id)],
   });
 }
 
@@ -217,7 +237,10 @@ export function saveLeadershipContact(
       leadershipFields,
       now,
     );
-    return effects(now, { writes: [insertRow('leadershipContact', after, 'contact'), ...audit] });
+    return effects(now, {
+      writes: [insertRow('leadershipContact', after, 'contact'), ...audit],
+      events: [routingDataEvent('leadershipContact', ref('contact'), 'created', actor.id)],
+    });
   }
   const { set, audit } = changed(
     actor,
@@ -229,7 +252,10 @@ export function saveLeadershipContact(
     now,
   );
   if (audit.length === 0) return effects(now);
-  return effects(now, { writes: [updateRow('leadershipContact', before.id, set), ...audit] });
+  return effects(now, {
+    writes: [updateRow('leadershipContact', before.id, set), ...audit],
+    events: [routingDataEvent('leadershipContact', before.id, 'updated', actor.id)],
+  });
 }
 
 export function removeLeadershipContact(
@@ -252,5 +278,6 @@ export function removeLeadershipContact(
         now,
       ),
     ],
+    events: [routingDataEvent('leadershipContact', id, 'removed', actor.id)],
   });
 }

@@ -5,6 +5,7 @@ import { weakPasswordReason } from './password-policy';
 import {
   createFirstAdmin,
   deactivateUser,
+  endOwnSessions,
   reactivateUser,
   resetPassword,
   type AdminTarget,
@@ -125,6 +126,52 @@ describe('deactivate / reactivate / reset (each ends the sessions and is audited
     } catch (e) {
       expect((e as DomainError).code).toBe(code);
     }
+  });
+});
+
+describe('change events: the login itself and the admin pages hear of it', () => {
+  test.each([
+    ['deactivated', () => deactivateUser(admin, lee, lee.id, now), 1],
+    ['reactivated', () => reactivateUser(admin, gone, gone.id, now), 1],
+    ['password_reset', () => resetPassword(admin, lee, lee.id, 'h', now), 1],
+    ['signed_out', () => endOwnSessions(lee, now), 7],
+  ])('%s: one event naming the login', (kind, run, actorId) => {
+    expect(run().events).toEqual([
+      { entity: 'user', entityId: 7, kind, teamIds: [], userIds: [7], actorId },
+    ]);
+  });
+});
+
+describe('endOwnSessions (sign-out)', () => {
+  test('bumps the session version on the version read and audits it as the user’s own act', () => {
+    expect(endOwnSessions(lee, now).writes).toEqual([
+      {
+        op: 'update',
+        entity: 'user',
+        id: 7,
+        set: { sessionVersion: 4 },
+        still: { sessionVersion: 3 },
+        conflict: "Lee's login changed meanwhile; reload and try again.",
+      },
+      {
+        op: 'insert',
+        entity: 'adminAudit',
+        values: {
+          actorId: 7,
+          entity: 'user',
+          entityKey: '7',
+          field: 'sessions',
+          fromValue: null,
+          toValue: 'signed out',
+          at: now,
+        },
+      },
+    ]);
+  });
+
+  test('a login that is gone: nothing to write, nothing to announce', () => {
+    const e = endOwnSessions(undefined, now);
+    expect([e.writes, e.events]).toEqual([[], []]);
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { type Actor } from '../roles';
 import { effects, insertRow, updateRow, type Effects } from '../change/effects';
+import { type ChangeEventDraft } from '../change/event';
 import { ref } from '../change/ref';
 import { type UserRow } from '../directory/entity';
 import { adminAuditRow } from './entity';
@@ -32,6 +33,32 @@ const endSessions = (target: AdminTarget, set: Partial<UserRow>) =>
     },
   );
 
+/** A login's sessions ended: its own other tabs and the admin pages hear of it. */
+const userEvent = (target: AdminTarget, kind: string, actorId: number): ChangeEventDraft => ({
+  entity: 'user',
+  entityId: target.id,
+  kind,
+  teamIds: [],
+  userIds: [target.id],
+  actorId,
+});
+
+/**
+ * Signing out ends every session of the user, not just this browser's (the next request with an
+ * older session version is signed out); audited as the user's own act. A login that is gone has no
+ * sessions to end: nothing is written.
+ */
+export function endOwnSessions(target: AdminTarget | undefined, now: string): Effects {
+  if (!target) return effects(now);
+  return effects(now, {
+    writes: [
+      endSessions(target, {}),
+      adminAuditRow(target.id, 'user', target.id, 'sessions', null, 'signed out', now),
+    ],
+    events: [userEvent(target, 'signed_out', target.id)],
+  });
+}
+
 /** Deactivates a login: it cannot sign in any more and its open sessions end at once. */
 export function deactivateUser(
   actor: Actor,
@@ -49,6 +76,7 @@ export function deactivateUser(
       endSessions(target, { deactivatedAt: now }),
       adminAuditRow(actor.id, 'user', target.id, 'active', 'yes', 'no', now),
     ],
+    events: [userEvent(target, 'deactivated', actor.id)],
   });
 }
 
@@ -67,6 +95,7 @@ export function reactivateUser(
       endSessions(target, { deactivatedAt: null }),
       adminAuditRow(actor.id, 'user', target.id, 'active', 'no', 'yes', now),
     ],
+    events: [userEvent(target, 'reactivated', actor.id)],
   });
 }
 
@@ -95,6 +124,7 @@ export function resetPassword(
         now,
       ),
     ],
+    events: [userEvent(target, 'password_reset', actor.id)],
   });
 }
 

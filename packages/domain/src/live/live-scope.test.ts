@@ -85,6 +85,20 @@ describe('mayReceive', () => {
   );
 });
 
+describe('one’s own notifications (marked read in another tab)', () => {
+  const reader = actorFor('l1', { id: 41 });
+  test.each([
+    ['the reader', reader, true],
+    ['another member of staff', actorFor('hdqa', { id: 42 }), false],
+    ['a partner agent reader', actorFor('partner_agent', { id: 41, teamIds: [7] }), true],
+    ['a visitor', null, false],
+  ] as const)('%s → %s', (_, actor, receives) =>
+    expect(mayReceive(actor, { entity: 'notification', kind: 'read', userIds: [41] }, null)).toBe(
+      receives,
+    ),
+  );
+});
+
 test.each([
   [staff('l1'), 'incident', false],
   [partner, 'incident', true],

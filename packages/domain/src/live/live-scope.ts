@@ -12,6 +12,9 @@ export const incidentEntities = ['incident', 'partnerTicket', 'incidentViewer'] 
 /** Entities every visitor sees (the public /status page): outages only. */
 export const publicEntities = ['outage'] as const;
 
+/** Entities whose events concern only the people they name: one's own notifications marked read. */
+export const personalEntities = ['notification'] as const;
+
 /** The internal-note event kind: a customer never hears of it. */
 export const internalNoteKind = 'note_added.internal';
 
@@ -52,11 +55,13 @@ export const needsIncidentFacts = (actor: Actor | null, event: Pick<ChangeEvent,
  */
 export function mayReceive(
   actor: Actor | null,
-  event: Pick<ChangeEvent, 'entity' | 'kind'>,
+  event: Pick<ChangeEvent, 'entity' | 'kind'> & Partial<Pick<ChangeEvent, 'userIds'>>,
   incident: LiveIncidentFacts | null,
 ): boolean {
   if ((publicEntities as readonly string[]).includes(event.entity)) return true;
   if (actor === null) return false;
+  if ((personalEntities as readonly string[]).includes(event.entity))
+    return event.userIds?.includes(actor.id) ?? false;
   if (readsEveryChange(actor)) return true;
   if (!(incidentEntities as readonly string[]).includes(event.entity) || incident === null)
     return false;

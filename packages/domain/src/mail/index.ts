@@ -8,3 +8,5 @@ export * from './sender-trust';
 export * from './entity';
 export * from './intake-log';
 export * from './template-writes';
+export * from './outbox-entity';
+export * from './delivery-writes';

@@ -8,6 +8,8 @@ test.each([
   ['outage', ['outage', 'alert', 'case']],
   ['incidentViewer', ['live']],
   ['tick', ['consult']],
+  ['notification', ['notification']],
+  ['outbox', ['mail']],
 ])('a change of %s refetches %j', (entity, routers) =>
   expect(routersFor(entity)).toEqual(expect.arrayContaining(routers)),
 );

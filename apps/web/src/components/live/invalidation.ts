@@ -38,6 +38,18 @@ const byEntity: Record<string, RouterKey[]> = {
   organisation: ['admin', 'organisation'],
   organisationDomain: ['admin', 'organisation'],
   customer: ['customer', 'admin'],
+  // Marked read in another tab: the list and the unread count.
+  notification: ['notification'],
+  // The delivery worker's and the admin's changes of a message's status: the Mail page.
+  outbox: ['mail'],
+  // Admin settings: the admin pages, and what routing and the clocks read of them.
+  mailTemplate: ['mail'],
+  oncallContact: ['oncall', 'routing'],
+  slaPolicy: ['sla', 'incident', 'queue'],
+  department: ['admin', 'routing'],
+  holiday: ['admin', 'routing', 'sla'],
+  openingHours: ['admin', 'routing', 'sla'],
+  leadershipContact: ['admin', 'routing'],
 };
 
 /** The routers to refetch after a change of `entity`; a consult prompt coming due is a `tick`. */

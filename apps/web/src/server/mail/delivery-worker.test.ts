@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type OutboxDraft } from '@handoff/domain';
 import { outboxRepository, type Db } from '@handoff/db';
+import { queueMail } from '@handoff/db/testing/builders';
 import { callerFor, createTestDb, type TestDb } from '../test-callers';
 import {
   deliverDue,
@@ -84,7 +85,7 @@ describe('delivery over real SMTP', () => {
 
   test('one pass sends batch after batch until nothing is due', async () => {
     receiver = await startReceiver();
-    outboxRepository.enqueue(
+    queueMail(
       db,
       Array.from({ length: 7 }, (_, i) => draft({ toAddress: `c${i}@grad.wisc.edu` })),
       '2026-11-25T09:00:00.000Z',
@@ -105,7 +106,7 @@ describe('delivery over real SMTP', () => {
   test('links into the app go out absolute (kb 003 "links straight into tickets"), the stored text unchanged', async () => {
     receiver = await startReceiver();
     const body = 'Claim it: /incidents/INC-000001\nOr open Help Online (/portal).';
-    outboxRepository.enqueue(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
+    queueMail(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -120,7 +121,7 @@ describe('delivery over real SMTP', () => {
 
   test('an unreachable server is a temporary failure: retried later', async () => {
     const clock = manualClock();
-    outboxRepository.enqueue(db, [draft()], clock.now());
+    queueMail(db, [draft()], clock.now());
     // Nothing listens on port 1 of localhost.
     expect(
       await deliverDue({
@@ -139,7 +140,7 @@ describe('delivery over real SMTP', () => {
 
   test('a message a person wrote carries no Auto-Submitted header', async () => {
     receiver = await startReceiver();
-    outboxRepository.enqueue(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');
+    queueMail(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -154,7 +155,7 @@ describe('delivery over real SMTP', () => {
       refuse: (n) => (n === 1 ? { code: 451, message: 'Greylisted, try again later' } : null),
     });
     const clock = manualClock();
-    outboxRepository.enqueue(db, [draft()], clock.now());
+    queueMail(db, [draft()], clock.now());
     const pass = () =>
       deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
 
@@ -181,7 +182,7 @@ describe('delivery over real SMTP', () => {
       refuse: (n) => ({ code: 421, message: `Service not available (${n})` }),
     });
     const clock = manualClock();
-    outboxRepository.enqueue(db, [draft()], clock.now());
+    queueMail(db, [draft()], clock.now());
     const pass = () =>
       deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
     const due: string[] = [];
@@ -207,7 +208,7 @@ describe('delivery over real SMTP', () => {
 
   test('a permanent refusal (550) fails at once', async () => {
     receiver = await startReceiver({ refuse: () => ({ code: 550, message: 'No such user here' }) });
-    outboxRepository.enqueue(db, [draft()], '2026-11-25T15:00:00.000Z');
+    queueMail(db, [draft()], '2026-11-25T15:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -233,7 +234,7 @@ describe('delivery over real SMTP', () => {
       },
     };
     const clock = manualClock();
-    outboxRepository.enqueue(db, [draft()], clock.now());
+    queueMail(db, [draft()], clock.now());
     await deliverDue({ db, transport: flaky, now: clock.now, config });
     clock.advance(1);
     await deliverDue({ db, transport: flaky, now: clock.now, config });
@@ -247,11 +248,7 @@ describe('delivery over real SMTP', () => {
   test('no SMTP_URL: queued messages are held, never sent, and stay visible', async () => {
     receiver = await startReceiver();
     const clock = manualClock();
-    outboxRepository.enqueue(
-      db,
-      [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })],
-      clock.now(),
-    );
+    queueMail(db, [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })], clock.now());
     const worker = startDeliveryWorker({
       db,
       transport: null,

@@ -2,8 +2,15 @@
 // resend after a crash is the same message, not a second one in the customer's mailbox.
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { absoluteLinks, type DeliveryError } from '@handoff/domain';
-import { outboxRepository, type Db } from '@handoff/db';
+import {
+  absoluteLinks,
+  claimForDelivery,
+  DomainError,
+  holdPendingMail,
+  recordAttempt,
+  type DeliveryError,
+} from '@handoff/domain';
+import { commitSync, outboxRepository, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 
 type OutboxRow = outboxRepository.OutboxRow;
@@ -57,6 +64,36 @@ const asDeliveryError = (e: unknown): DeliveryError => {
   };
 };
 
+/** Claims a due message for one attempt (a conditional update); undefined when someone else has it. */
+function claim(db: Db, id: number, at: string): OutboxRow | undefined {
+  try {
+    return commitSync(db, (read) =>
+      claimForDelivery(outboxRepository.findById(read, id), id, at),
+    ).row('outbox', id);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'CONFLICT') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Records the attempt's outcome and announces it; false when a newer claim took the message
+ * meanwhile (this lease ran out mid-send): that attempt's outcome decides, not this one.
+ */
+function record(
+  db: Db,
+  claimed: OutboxRow,
+  outcome: Parameters<typeof recordAttempt>[1],
+  at: string,
+) {
+  try {
+    return commitSync(db, recordAttempt(claimed, outcome, at)).row('outbox', claimed.id);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'CONFLICT') return undefined;
+    throw e;
+  }
+}
+
 export interface DeliveryReport {
   sent: number;
   retrying: number;
@@ -85,7 +122,11 @@ export async function deliverDue({
 }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
   if (!transport) {
-    report.held = outboxRepository.holdPending(db);
+    const at = now();
+    // One `held` event per message held.
+    report.held = commitSync(db, (read) =>
+      holdPendingMail(outboxRepository.findPending(read), at),
+    ).changeIds.length;
     return report;
   }
   // Batch after batch until nothing is due (each attempt moves its message's next attempt ahead),
@@ -96,17 +137,18 @@ export async function deliverDue({
     if (due.length === 0) break;
     for (const id of due) {
       done += 1;
-      const row = outboxRepository.claim(db, id, at);
+      const row = claim(db, id, at);
       if (!row) continue;
+      let outcome: Parameters<typeof recordAttempt>[1] = { sent: true };
       try {
         await transport.sendMail(composeMessage(row, config));
-        outboxRepository.markSent(db, row.id, now());
-        report.sent += 1;
       } catch (e) {
-        const next = outboxRepository.markAttemptFailed(db, row, now(), asDeliveryError(e));
-        if (next.status === 'failed') report.failed += 1;
-        else report.retrying += 1;
+        outcome = { error: asDeliveryError(e) };
       }
+      const next = record(db, row, outcome, now());
+      if (next?.status === 'sent') report.sent += 1;
+      else if (next?.status === 'failed') report.failed += 1;
+      else if (next) report.retrying += 1;
     }
   }
   return report;

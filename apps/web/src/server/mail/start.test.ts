@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { findLease, outboxRepository, tryLease, type Db } from '@handoff/db';
+import { queueMail } from '@handoff/db/testing/builders';
 import { createTestDb, type TestDb } from '../test-callers';
 import { type MailConfig } from './config';
 import { mailLeaseName, mailServiceStatus, startMailServices, stopMailServices } from './start';
@@ -42,7 +43,7 @@ async function freePort(): Promise<number> {
 
 describe('mail services started with the server', () => {
   test('INBOUND_SMTP_PORT=0: no listener; without SMTP_URL the worker holds queued mail', async () => {
-    outboxRepository.enqueue(
+    queueMail(
       db,
       [
         {

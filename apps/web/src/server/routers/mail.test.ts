@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { outboxRepository, teamRepository, type Db } from '@handoff/db';
+import { holdPendingMail } from '@handoff/domain';
+import {
+  changeFeed,
+  commitSync,
+  outboxRepository,
+  teamRepository,
+  userRepository,
+  type Db,
+} from '@handoff/db';
 import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
 
@@ -196,7 +204,9 @@ describe('the Mail page', () => {
   test('lists messages and counts them; a held message can be sent again, a pending one cannot', async () => {
     await l1().incident.addNote({ incidentId: 1, body: 'One.', visibility: 'customer' });
     await l1().incident.addNote({ incidentId: 1, body: 'Two.', visibility: 'customer' });
-    outboxRepository.holdPending(db);
+    commitSync(db, (read) =>
+      holdPendingMail(outboxRepository.findPending(read), '2026-11-25T09:00:00.000Z'),
+    );
     await l1().incident.addNote({ incidentId: 1, body: 'Three.', visibility: 'customer' });
     const overview = await admin().mail.overview();
     expect(overview).toMatchObject({
@@ -210,9 +220,16 @@ describe('the Mail page', () => {
       expect.stringContaining('Two.'),
       expect.stringContaining('One.'),
     ]);
+    const before = changeFeed.latestChangeId(db);
     expect(await admin().mail.requeue({ id: held.items[0]!.id })).toEqual({
       id: held.items[0]!.id,
     });
+    // The Mail page hears of it (one `outbox` event by the admin), and only of it.
+    const adminId = userRepository.findByEmail(db, 'admin@handoff.test')!.id;
+    expect(changeFeed.changesSince(db, before)).toMatchObject([
+      { entity: 'outbox', entityId: held.items[0]!.id, kind: 'requeued', actorId: adminId },
+    ]);
+    expect(changeFeed.changesSince(db, before)).toHaveLength(1);
     const pending = (await admin().mail.outbox({ status: 'pending' })).items;
     expect(pending).toHaveLength(2);
     expect(await rejectionOf(admin().mail.requeue({ id: pending[0]!.id }))).toMatchObject({

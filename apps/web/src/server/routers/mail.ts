@@ -2,12 +2,12 @@ import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   allowedVariables,
-  DomainError,
   ignoreReasonLabels,
   mailTemplateInputSchema,
   mailTemplateKeys,
   mailTemplateKeySchema,
   mailTemplateSpecs,
+  requeueMail,
   resolveTemplates,
   teamNotifySettings,
   resetMailTemplateEffects,
@@ -87,17 +87,11 @@ export const mailRouter = {
   /** Sends a held or failed message again, with the same Message-ID. */
   requeue: authorizedProcedure('mail.manage')
     .input(z.object({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => {
-      const row = outboxRepository.findById(ctx.db, input.id);
-      if (!row) throw new DomainError('NOT_FOUND', `No message #${input.id}.`);
-      if (row.status !== 'held' && row.status !== 'failed') {
-        throw new DomainError(
-          'INVALID_TRANSITION',
-          `Message #${row.id} is ${row.status}; only held or failed messages can be sent again.`,
-        );
-      }
-      outboxRepository.requeue(ctx.db, [row.id], ctx.now());
-      return { id: row.id };
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        requeueMail(outboxRepository.findById(read, input.id), input.id, ctx.actor.id, ctx.now()),
+      );
+      return { id: committed.row('outbox', input.id).id };
     }),
 
   templates: authorizedProcedure('mail.manage').query(({ ctx }) => {

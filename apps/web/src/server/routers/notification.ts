@@ -1,6 +1,7 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { notificationRepository } from '@handoff/db';
+import { markedCount, markNotificationsRead } from '@handoff/domain';
+import { commit, notificationRepository } from '@handoff/db';
 import { authorizedProcedure } from '../trpc';
 
 /** In-app notifications: the agent's own (with read state) and their teams'. */
@@ -18,13 +19,17 @@ export const notificationRouter = {
     notificationRepository.countUnread(ctx.db, ctx.actor.id),
   ),
 
+  /** Marks the reader's own notifications read (the given ones, or all); their other tabs hear of it. */
   markRead: authorizedProcedure('notification.read')
     .input(z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }))
-    .mutation(({ ctx, input }) => ({
-      marked: notificationRepository.markRead(ctx.db, {
-        userId: ctx.actor.id,
-        ids: input.ids,
-        now: ctx.now(),
-      }),
-    })),
+    .mutation(async ({ ctx, input }) => {
+      let marked = 0;
+      await commit(ctx.db, (read) => {
+        const unread = notificationRepository.findUnread(read, { userId: ctx.actor.id, ...input });
+        const decided = markNotificationsRead(ctx.actor, unread, ctx.now());
+        marked = markedCount(decided);
+        return decided;
+      });
+      return { marked };
+    }),
 } satisfies TRPCRouterRecord;

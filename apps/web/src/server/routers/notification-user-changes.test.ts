@@ -1,0 +1,161 @@
+// Notifications marked read and logins' sessions ended (issue 12): each goes through the commit
+// module, commits exactly the change events its effects name, and a failure half-way through the
+// commit leaves nothing behind. Data from the fixture builders, not the demo seed.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { asc, count } from 'drizzle-orm';
+import { effects, type NotificationDraft } from '@handoff/domain';
+import { changeFeed, commitSync, schema, userRepository, type Db } from '@handoff/db';
+import { buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
+import { endSessions } from '../end-sessions';
+import { createCaller } from '../root';
+import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb({ seed: false });
+  db = t.db;
+});
+afterEach(() => t.close());
+
+const now = '2026-12-01T10:00:00.000Z';
+const callerOf = (userId: number) =>
+  createCaller({ db, actor: userRepository.findActorById(db, userId)!, now: steppingClock(now) });
+
+const refuseInsertsInto = (table: string) =>
+  db.$client.exec(
+    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+  );
+
+/** A team, two of its agents and an incident; notifications for one agent, the other and the team. */
+function inbox() {
+  const team = buildTeam(db);
+  const reader = buildUser(db, { role: 'l1' }, [team.id]);
+  const other = buildUser(db, { role: 'l1' }, [team.id]);
+  const incident = buildIncident(db, { ownerTeamId: team.id });
+  const to = (audience: NotificationDraft['audience'], targetId: number): NotificationDraft => ({
+    audience,
+    targetId,
+    template: 't',
+    subject: `for ${audience} ${targetId}`,
+    body: 'b',
+  });
+  commitSync(
+    db,
+    effects(now, {
+      notifications: [
+        to('user', reader.id),
+        to('user', reader.id),
+        to('user', other.id),
+        to('team', team.id),
+      ].map((draft) => ({ incidentId: incident.id, draft })),
+    }),
+  );
+  const rows = db.select().from(schema.notifications).orderBy(asc(schema.notifications.id)).all();
+  return { team, reader, other, rows };
+}
+
+const readState = () =>
+  db
+    .select({ id: schema.notifications.id, readAt: schema.notifications.readAt })
+    .from(schema.notifications)
+    .orderBy(asc(schema.notifications.id))
+    .all();
+
+describe('notification.markRead', () => {
+  test('marks the reader’s own unread ones and announces one `read` event to the reader alone', async () => {
+    const { reader, rows } = inbox();
+    const before = changeFeed.latestChangeId(db);
+    expect(await callerOf(reader.id).notification.markRead({})).toEqual({ marked: 2 });
+    expect(readState().map((r) => r.readAt !== null)).toEqual([true, true, false, false]);
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      {
+        entity: 'notification',
+        entityId: rows[1]!.id,
+        kind: 'read',
+        teamIds: [],
+        userIds: [reader.id],
+        actorId: reader.id,
+      },
+    ]);
+    expect(events).toHaveLength(1);
+    expect(await callerOf(reader.id).notification.unreadCount()).toBe(0);
+  });
+
+  test('given ids: only those of the reader’s; another’s is not touched; nothing left = no event', async () => {
+    const { reader, rows } = inbox();
+    const caller = callerOf(reader.id);
+    expect(await caller.notification.markRead({ ids: [rows[0]!.id, rows[2]!.id] })).toEqual({
+      marked: 1,
+    });
+    expect(readState().map((r) => r.readAt !== null)).toEqual([true, false, false, false]);
+    const before = changeFeed.latestChangeId(db);
+    expect(await caller.notification.markRead({ ids: [rows[0]!.id, rows[3]!.id] })).toEqual({
+      marked: 0,
+    });
+    expect(changeFeed.changesSince(db, before)).toEqual([]);
+  });
+
+  test('failing at the change feed: nothing is marked read', async () => {
+    const { reader } = inbox();
+    const before = readState();
+    refuseInsertsInto('change_events');
+    expect(String(await rejectionOf(callerOf(reader.id).notification.markRead({})))).toMatch(
+      /disk full/,
+    );
+    expect(readState()).toEqual(before);
+    expect(await callerOf(reader.id).notification.unreadCount()).toBe(2);
+  });
+});
+
+const sessionsOf = (id: number) => userRepository.findSessionVersion(db, id);
+const auditCount = () => db.select({ n: count() }).from(schema.adminAudit).get()!.n;
+
+describe('ending a login’s sessions', () => {
+  test('sign-out: the session version moves on, audited as the user’s own act, one `signed_out` event', async () => {
+    const lee = buildUser(db, { role: 'l1' });
+    const before = changeFeed.latestChangeId(db);
+    await endSessions(db, lee.id, now);
+    expect(sessionsOf(lee.id)).toBe(1);
+    expect(db.select().from(schema.adminAudit).all()).toMatchObject([
+      { actorId: lee.id, entity: 'user', entityKey: String(lee.id), toValue: 'signed out' },
+    ]);
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      { entity: 'user', entityId: lee.id, kind: 'signed_out', userIds: [lee.id], actorId: lee.id },
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
+  test.each([
+    ['deactivateUser', 'deactivated'],
+    ['resetPassword', 'password_reset'],
+  ] as const)('admin %s: one `%s` event naming the login', async (procedure, kind) => {
+    const admin = buildUser(db, { role: 'admin' });
+    const lee = buildUser(db, { role: 'l1' });
+    const before = changeFeed.latestChangeId(db);
+    await callerOf(admin.id).admin[procedure]({ userId: lee.id });
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject([
+      { entity: 'user', entityId: lee.id, kind, userIds: [lee.id], actorId: admin.id },
+    ]);
+    expect(events).toHaveLength(1);
+    expect(sessionsOf(lee.id)).toBe(1);
+  });
+
+  test.each([['admin_audit'], ['change_events']])(
+    'sign-out failing at %s: the sessions stay, no audit row, no event',
+    async (table) => {
+      const lee = buildUser(db, { role: 'l1' });
+      const before = changeFeed.latestChangeId(db);
+      refuseInsertsInto(table);
+      expect(String(await rejectionOf(endSessions(db, lee.id, now)))).toMatch(/disk full/);
+      expect([sessionsOf(lee.id), auditCount(), changeFeed.changesSince(db, before)]).toEqual([
+        0,
+        0,
+        [],
+      ]);
+    },
+  );
+});

@@ -1,0 +1,265 @@
+// Organisation and membership admin on the commit module (issue 12): each mutation commits exactly
+// the change events its effects name, and a failure half-way through its commit leaves no
+// organisation, domain, team, login, customer record, membership or event behind.
+// Data from the fixture builders, not the demo seed.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { count } from 'drizzle-orm';
+import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { buildTeam, buildUser } from '@handoff/db/testing/builders';
+import { createCaller } from '../root';
+import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb({ seed: false });
+  db = t.db;
+});
+afterEach(() => t.close());
+
+const callerOf = (userId: number) =>
+  createCaller({
+    db,
+    actor: userRepository.findActorById(db, userId)!,
+    now: steppingClock('2026-12-01T16:00:00.000Z'),
+  });
+
+const refuseInsertsInto = (table: string) =>
+  db.$client.exec(
+    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+  );
+const refuseDeletesFrom = (table: string) =>
+  db.$client.exec(
+    `CREATE TRIGGER refuse_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+  );
+
+const counts = () =>
+  Object.fromEntries(
+    (
+      [
+        'organisations',
+        'organisationDomains',
+        'teams',
+        'users',
+        'customers',
+        'teamMembers',
+        'changeEvents',
+      ] as const
+    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
+  );
+
+/** An administrator, a partner group with two agents, and an organisation it supports. */
+async function partnerDesk() {
+  const admin = buildUser(db, { role: 'admin' });
+  const group = buildTeam(db, { name: 'Acme Client Support', kind: 'partner' });
+  const parker = buildUser(db, { role: 'partner_agent', name: 'Parker' }, [group.id]);
+  const piper = buildUser(db, { role: 'partner_agent', name: 'Piper' }, [group.id]);
+  const loner = buildUser(db, { role: 'partner_agent', name: 'Lone Agent' });
+  const caller = callerOf(admin.id);
+  const organisation = await caller.organisation.create({
+    name: 'Acme',
+    domains: ['acme.example'],
+    partnerTeamId: group.id,
+  });
+  return { admin, group, parker, piper, loner, caller, organisation };
+}
+
+const password = 'correct-horse-battery-7';
+
+describe('each admin mutation commits exactly the change events its effects name', () => {
+  test.each([
+    [
+      'organisation.create (existing group)',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        const o = await d.caller.organisation.create({
+          name: 'Beta',
+          domains: ['beta.example'],
+          partnerTeamId: d.group.id,
+        });
+        return [{ entity: 'organisation', entityId: o.id, kind: 'created', teamIds: [d.group.id] }];
+      },
+    ],
+    [
+      'organisation.create (new group)',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        const o = await d.caller.organisation.create({
+          name: 'Gamma',
+          domains: ['gamma.example'],
+          newPartnerTeamName: 'Gamma Client Support',
+        });
+        return [{ entity: 'organisation', entityId: o.id, kind: 'created', teamIds: [] }];
+      },
+    ],
+    [
+      'organisation.setDomains',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        await d.caller.organisation.setDomains({
+          organisationId: d.organisation.id,
+          domains: ['acme.example', 'acme.test'],
+        });
+        return [
+          {
+            entity: 'organisation',
+            entityId: d.organisation.id,
+            kind: 'domains_set',
+            teamIds: [d.group.id],
+          },
+        ];
+      },
+    ],
+    [
+      'organisation.createEndUser (by domain)',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        await d.caller.organisation.createEndUser({
+          name: 'Rae',
+          email: 'rae@acme.example',
+          password,
+          organisationId: null,
+        });
+        return [
+          { entity: 'organisation', entityId: d.organisation.id, kind: 'end_user_added.domain' },
+        ];
+      },
+    ],
+    [
+      'organisation.createGroupMember',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        await d.caller.organisation.createGroupMember({
+          teamId: d.group.id,
+          name: 'Quinn',
+          email: 'quinn@agent.example',
+          password,
+        });
+        return [
+          { entity: 'team', entityId: d.group.id, kind: 'member_added', teamIds: [d.group.id] },
+        ];
+      },
+    ],
+    [
+      'organisation.addGroupMember',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        await d.caller.organisation.addGroupMember({ teamId: d.group.id, userId: d.loner.id });
+        return [
+          {
+            entity: 'team',
+            entityId: d.group.id,
+            kind: 'member_added',
+            teamIds: [d.group.id],
+            userIds: [d.loner.id],
+          },
+        ];
+      },
+    ],
+    [
+      'organisation.removeGroupMember',
+      async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
+        await d.caller.organisation.removeGroupMember({ teamId: d.group.id, userId: d.piper.id });
+        return [
+          {
+            entity: 'team',
+            entityId: d.group.id,
+            kind: 'member_removed',
+            teamIds: [d.group.id],
+            userIds: [d.piper.id],
+          },
+        ];
+      },
+    ],
+  ])('%s', async (_, run) => {
+    const d = await partnerDesk();
+    const before = changeFeed.latestChangeId(db);
+    const expected = await run(d);
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toMatchObject(expected.map((e) => ({ ...e, actorId: d.admin.id })));
+    expect(events).toHaveLength(expected.length);
+  });
+});
+
+describe('a failure half-way through an admin commit leaves nothing behind', () => {
+  test.each([['organisation_domains'], ['change_events']])(
+    'organisation.create with a new group failing at %s: no team, organisation, domain or event',
+    async (table) => {
+      const { caller } = await partnerDesk();
+      const before = counts();
+      refuseInsertsInto(table);
+      const call = caller.organisation.create({
+        name: 'Gamma',
+        domains: ['gamma.example'],
+        newPartnerTeamName: 'Gamma Client Support',
+      });
+      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(counts()).toEqual(before);
+    },
+  );
+
+  test.each([['organisation_domains'], ['change_events']])(
+    'organisation.setDomains failing at %s: the old domains stay',
+    async (table) => {
+      const { caller, organisation } = await partnerDesk();
+      const before = db.select().from(schema.organisationDomains).all();
+      refuseInsertsInto(table);
+      const call = caller.organisation.setDomains({
+        organisationId: organisation.id,
+        domains: ['acme.test'],
+      });
+      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(db.select().from(schema.organisationDomains).all()).toEqual(before);
+    },
+  );
+
+  test.each([['users'], ['change_events']])(
+    'organisation.createEndUser failing at %s: no customer record, login or event',
+    async (table) => {
+      const { caller } = await partnerDesk();
+      const before = counts();
+      refuseInsertsInto(table);
+      const call = caller.organisation.createEndUser({
+        name: 'Rae',
+        email: 'rae@acme.example',
+        password,
+        organisationId: null,
+      });
+      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(counts()).toEqual(before);
+    },
+  );
+
+  test.each([['team_members'], ['change_events']])(
+    'organisation.createGroupMember failing at %s: no login, membership or event',
+    async (table) => {
+      const { caller, group } = await partnerDesk();
+      const before = counts();
+      refuseInsertsInto(table);
+      const call = caller.organisation.createGroupMember({
+        teamId: group.id,
+        name: 'Quinn',
+        email: 'quinn@agent.example',
+        password,
+      });
+      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(counts()).toEqual(before);
+    },
+  );
+
+  test('organisation.addGroupMember failing at the change feed: not a member', async () => {
+    const { caller, group, loner } = await partnerDesk();
+    const before = counts();
+    refuseInsertsInto('change_events');
+    const call = caller.organisation.addGroupMember({ teamId: group.id, userId: loner.id });
+    expect(String(await rejectionOf(call))).toMatch(/disk full/);
+    expect(counts()).toEqual(before);
+  });
+
+  test.each([
+    ['at the change feed', () => refuseInsertsInto('change_events')],
+    ['at the delete itself', () => refuseDeletesFrom('team_members')],
+  ])('organisation.removeGroupMember failing %s: still a member', async (_, refuse) => {
+    const { caller, group, piper } = await partnerDesk();
+    const before = counts();
+    refuse();
+    const call = caller.organisation.removeGroupMember({ teamId: group.id, userId: piper.id });
+    expect(String(await rejectionOf(call))).toMatch(/disk full/);
+    expect(counts()).toEqual(before);
+    expect(userRepository.findActorById(db, piper.id)!.teamIds).toEqual([group.id]);
+  });
+});

@@ -1,0 +1,70 @@
+// The commit module's outbox step: queues the messages a decision's effects name, inside the
+// commit's transaction. Each gets its Message-ID now, so a resend after a crash is the same message;
+// mail of an incident is tagged `[INC-000123]` and threaded after the incident's earlier mail
+// (In-Reply-To / References). Delivery, or holding them when no SMTP server is set, is the
+// worker's job (mail/delivery-writes.ts decides its updates).
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { tagSubject, threadHeaders, type OutboxDraft } from '@handoff/domain';
+import { type Db } from '../client';
+import { inboundMail, incidents, outbox } from '../schema';
+
+interface Thread {
+  number: string;
+  ids: string[];
+}
+
+/** The incident's mail so far, oldest first: what it received and what it sent. */
+function loadThread(tx: Db, incidentId: number): Thread | undefined {
+  const incident = tx
+    .select({ number: incidents.number })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .get();
+  if (!incident) return undefined;
+  const received = tx
+    .select({ id: inboundMail.messageId, at: inboundMail.receivedAt })
+    .from(inboundMail)
+    .where(and(eq(inboundMail.incidentId, incidentId), isNotNull(inboundMail.messageId)))
+    .all();
+  const sent = tx
+    .select({ id: outbox.messageId, at: outbox.createdAt })
+    .from(outbox)
+    .where(eq(outbox.incidentId, incidentId))
+    .orderBy(asc(outbox.id))
+    .all();
+  // A stable sort by time keeps each list's own order among equal times.
+  const ids = [...received, ...sent].sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.id!);
+  return { number: incident.number, ids };
+}
+
+/** Queues messages inside the commit's open transaction (only apply.ts calls it). */
+export function enqueue(tx: Db, drafts: OutboxDraft[], now: string): void {
+  if (drafts.length === 0) return;
+  const threads = new Map<number, Thread | undefined>();
+  const rows = drafts.map((d) => {
+    const messageId = `<${randomUUID()}@handoff.local>`;
+    let { subject } = d;
+    let headers: ReturnType<typeof threadHeaders> = { inReplyTo: null, references: null };
+    if (d.incidentId !== null) {
+      if (!threads.has(d.incidentId)) threads.set(d.incidentId, loadThread(tx, d.incidentId));
+      const thread = threads.get(d.incidentId);
+      if (thread) {
+        subject = tagSubject(subject, thread.number);
+        headers = threadHeaders(thread.ids);
+        thread.ids.push(messageId);
+      }
+    }
+    return {
+      ...d,
+      subject,
+      ...headers,
+      autoSubmitted: d.autoSubmitted ?? true,
+      messageId,
+      status: 'pending' as const,
+      nextAttemptAt: now,
+      createdAt: now,
+    };
+  });
+  tx.insert(outbox).values(rows).run();
+}
