@@ -26,3 +26,4 @@ export * from './admin';
 export * from './idempotency';
 export * from './sla';
 export * from './reports';
+export * from './history';
