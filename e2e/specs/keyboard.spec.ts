@@ -1,13 +1,13 @@
 // Keyboard-first (issue 19 item 4) and history in words (item 3): the command palette, the `?`
 // overlay, focus coming back after a dialog or form closes, and the incident history's words.
+import { type Page } from '@playwright/test';
 import { createIncident, setCpsPresence, setServerClock } from '../support/api';
 import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 
 // Tuesday 1 December 2026, 10:00 in America/Chicago: CPS is open.
 const tuesday10am = '2026-12-01T16:00:00.000Z';
 
-const palette = (page: import('@playwright/test').Page) =>
-  page.getByRole('dialog', { name: 'Command palette' });
+const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 
 test.describe('the keyboard', () => {
   test.afterEach(async ({ page }) => {

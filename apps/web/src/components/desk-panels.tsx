@@ -1,9 +1,12 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { openStatuses, type Role } from '@handoff/domain';
 import { api } from '../trpc/react';
-import { ConsultRequests } from './consult-requests';
+
+// Only the CPS and ES desks show consult requests: the L1 console does not load them.
+const ConsultRequests = dynamic(() => import('./consult-requests').then((m) => m.ConsultRequests));
 
 /** The L1 console at a glance: how many outages are open and how many incidents each of its queues holds. */
 function ConsoleCounts({ teams }: { teams: { id: number; name: string }[] }) {

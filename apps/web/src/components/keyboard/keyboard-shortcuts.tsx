@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type ComponentType } from 'react';
 import { type Role } from '@handoff/domain';
-import { isTyping } from './use-dialog';
+import { isTyping } from './is-typing';
 import './keyboard.css';
 
 type Overlay = ComponentType<{ role: Role; onClose: () => void }>;

@@ -54,9 +54,11 @@ test.describe('desks', () => {
     await signInAs(cps, 'cps@handoff.test');
     await cps.goto('/desk');
     const requests = cps.getByRole('region', { name: 'Consult requests' });
-    await expect(requests.getByRole('row', { name: new RegExp(incident.number) })).toContainText(
-      'Rosa Alvarez',
-    );
+    const row = requests.getByRole('row', { name: new RegExp(incident.number) });
+    await expect(row).toContainText('Rosa Alvarez');
+    // Accepted from the desk, so no request is left waiting for the specs after this one.
+    await row.getByRole('button', { name: 'Accept' }).click();
+    await expect(cps).toHaveURL(new RegExp(`/incidents/${incident.number}$`));
     await cps.close();
   });
 
