@@ -27,3 +27,4 @@ export * from './idempotency';
 export * from './sla';
 export * from './notification';
 export * from './reports';
+export * from './history';

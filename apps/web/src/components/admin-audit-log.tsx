@@ -36,11 +36,11 @@ export function AdminAuditLog() {
                   <Time at={r.at} />
                 </td>
                 <td>{r.actorName ?? `#${r.actorId}`}</td>
-                <td>{r.entity}</td>
-                <td>{r.entityKey}</td>
-                <td>{r.field}</td>
-                <td>{r.fromValue ?? '—'}</td>
-                <td>{r.toValue ?? '—'}</td>
+                <td>{r.words.entity}</td>
+                <td>{r.words.entityKey}</td>
+                <td>{r.words.field}</td>
+                <td>{r.words.fromValue ?? '—'}</td>
+                <td>{r.words.toValue ?? '—'}</td>
               </tr>
             ))}
           </tbody>

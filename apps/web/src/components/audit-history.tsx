@@ -5,8 +5,8 @@ interface AuditRow {
   at: string;
   actorName: string | null;
   field: string;
-  fromValue: string | null;
-  toValue: string | null;
+  /** The row as a person reads it: the field's label, names for ids, formatted times, promises in words. */
+  words: { field: string; fromValue: string | null; toValue: string | null };
 }
 
 /** Who changed what, from what, to what, when: the audit history of an incident or a problem. */
@@ -30,9 +30,9 @@ export function AuditHistory({ rows }: { rows: AuditRow[] }) {
               <Time at={a.at} />
             </td>
             <td>{a.actorName ?? 'system'}</td>
-            <td>{a.field}</td>
-            <td>{a.fromValue ?? '—'}</td>
-            <td>{a.toValue ?? '—'}</td>
+            <td>{a.words.field}</td>
+            <td>{a.words.fromValue ?? '—'}</td>
+            <td>{a.words.toValue ?? '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { currentFocus, returnFocus } from './keyboard/use-dialog';
 import { api } from '../trpc/react';
 import { type GridRow } from './queue-grid';
 
@@ -25,6 +26,21 @@ export function BulkActions({ rows, onDone }: { rows: GridRow[]; onDone: () => v
   const [busy, setBusy] = useState(false);
   const take = api.oneStep.takeOwnership.useMutation();
   const resolve = api.oneStep.resolve.useMutation();
+  // Focus goes into the confirmation when it opens, and back to its opener (or the results) after.
+  const opener = useRef<HTMLElement | null>(null);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  const resultsList = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (pending) confirmBox.current?.querySelector<HTMLElement>('input, button')?.focus();
+  }, [pending]);
+  const ask = (action: Action) => {
+    opener.current = currentFocus();
+    setPending(action);
+  };
+  const cancel = () => {
+    setPending(null);
+    returnFocus(opener.current);
+  };
   if (rows.length === 0 && !results) return null;
   const run = async (action: Action) => {
     setBusy(true);
@@ -52,22 +68,28 @@ export function BulkActions({ rows, onDone }: { rows: GridRow[]; onDone: () => v
     setPending(null);
     setBusy(false);
     onDone();
+    returnFocus(resultsList.current, () => resultsList.current);
   };
   return (
     <section className="panel" aria-label="Bulk actions">
       {rows.length > 0 ? (
         <div className="actions">
           <strong>{rows.length} selected</strong>
-          <button type="button" onClick={() => setPending('take')} disabled={busy}>
+          <button type="button" onClick={() => ask('take')} disabled={busy}>
             Take ownership of selected
           </button>
-          <button type="button" onClick={() => setPending('resolve')} disabled={busy}>
+          <button type="button" onClick={() => ask('resolve')} disabled={busy}>
             Resolve selected
           </button>
         </div>
       ) : null}
       {pending ? (
-        <div role="alertdialog" aria-label="Confirm bulk action">
+        <div
+          ref={confirmBox}
+          role="alertdialog"
+          aria-label="Confirm bulk action"
+          onKeyDown={(e) => e.key === 'Escape' && !busy && cancel()}
+        >
           <p>{describe[pending](rows.length)}</p>
           <p className="muted">{rows.map((r) => r.number).join(', ')}</p>
           {pending === 'resolve' ? (
@@ -84,14 +106,14 @@ export function BulkActions({ rows, onDone }: { rows: GridRow[]; onDone: () => v
             >
               Confirm
             </button>
-            <button type="button" onClick={() => setPending(null)} disabled={busy}>
+            <button type="button" onClick={cancel} disabled={busy}>
               Cancel
             </button>
           </div>
         </div>
       ) : null}
       {results ? (
-        <ul aria-label="Bulk results">
+        <ul aria-label="Bulk results" ref={resultsList} tabIndex={-1}>
           {results.map((r) => (
             <li key={r.number} className={r.ok ? 'ok' : 'refused'}>
               {r.number}: {r.message}

@@ -136,7 +136,7 @@ export function HdqaHome() {
       ) : unlinked.data?.length ? (
         <>
           {unlinked.data.map((g) => (
-            <details key={g.serviceId} className="panel" open={g.incidents.length > 1}>
+            <details key={g.serviceName} className="panel" open={g.incidents.length > 1}>
               <summary>
                 {g.serviceName} ({g.incidents.length})
               </summary>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   openStatuses,
   type Incident,
@@ -9,6 +9,8 @@ import {
 } from '@handoff/domain';
 import { ErrorBanner, Loading } from '@handoff/ui';
 import { api } from '../trpc/react';
+import { currentFocus, returnFocus } from './keyboard/use-dialog';
+import { openStepEvent, type OpenStepDetail } from './keyboard/open-step-event';
 import { ConsultPanel } from './consult-panel';
 import { OneStepForm } from './one-step-form';
 import { Promises } from './promises';
@@ -48,6 +50,29 @@ export function IncidentWorkbench({
   } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  // Focus: into the form a person opened, and back to what opened it when the form closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const formBox = useRef<HTMLDivElement>(null);
+  const [focusForm, setFocusForm] = useState(0);
+  const open = useCallback((step: NonNullable<typeof active>) => {
+    opener.current = currentFocus();
+    setActive(step);
+    setFocusForm((n) => n + 1);
+  }, []);
+  const closeForm = (name: OneStepName) =>
+    returnFocus(opener.current, () =>
+      document.querySelector<HTMLElement>(`[data-step="${name}"]:not([disabled]), .ok-banner`),
+    );
+  useEffect(() => {
+    if (focusForm > 0)
+      formBox.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [focusForm]);
+  // The command palette's "Run the recommended step" opens the form here (it never runs the step).
+  useEffect(() => {
+    const onOpen = (e: Event) => open((e as CustomEvent<OpenStepDetail>).detail);
+    window.addEventListener(openStepEvent, onOpen);
+    return () => window.removeEventListener(openStepEvent, onOpen);
+  }, [open]);
   const decide = api.routing.decide.useQuery({ incidentId: incident.id });
   // The answers live with the incident (issue 14.11): a reload keeps them, the step routes on them.
   const record = api.routing.answer.useMutation({
@@ -74,7 +99,7 @@ export function IncidentWorkbench({
     <>
       <Promises promises={incident.promises} />
       {done ? (
-        <div className="ok-banner" role="status">
+        <div className="ok-banner" role="status" tabIndex={-1}>
           {done}
         </div>
       ) : null}
@@ -90,7 +115,7 @@ export function IncidentWorkbench({
           missing={missingFields(d.decision.requiredFields, incident)}
           onFixField={(field) => {
             const step = d.oneSteps.find((s) => s.name === d.recommended);
-            if (step) setActive({ name: step.name, label: step.label });
+            if (step) open({ name: step.name, label: step.label });
             // Focus once the form has rendered.
             setTimeout(
               () =>
@@ -107,13 +132,13 @@ export function IncidentWorkbench({
           incident={incident}
           outcome={d.decision.outcome}
           onAssignNotAnswered={() =>
-            setActive({
+            open({
               name: 'assign_to_cps',
               label: 'Assign to CPS',
               preset: { reason: 'chat_not_answered' },
             })
           }
-          onSendToEs={() => setActive({ name: 'send_to_hd_es', label: 'Send to HD ES' })}
+          onSendToEs={() => open({ name: 'send_to_hd_es', label: 'Send to HD ES' })}
           onChanged={onChanged}
         />
       ) : null}
@@ -123,6 +148,7 @@ export function IncidentWorkbench({
             {d.oneSteps.map((s) => (
               <button
                 key={s.name}
+                data-step={s.name}
                 type="button"
                 className={s.name === d.recommended ? 'primary recommended' : undefined}
                 disabled={s.disabledReason !== null}
@@ -132,7 +158,7 @@ export function IncidentWorkbench({
                 }
                 onClick={() => {
                   setDone(null);
-                  setActive({ name: s.name, label: s.label });
+                  open({ name: s.name, label: s.label });
                 }}
               >
                 {s.label}
@@ -142,24 +168,28 @@ export function IncidentWorkbench({
         </section>
       ) : null}
       {shown ? (
-        <OneStepForm
-          // Not keyed by version: a colleague's change refetches the incident and keeps what was typed.
-          key={shown.name}
-          name={shown.name}
-          label={shown.label}
-          incident={incident}
-          decide={isOpen ? d : undefined}
-          preset={active?.preset}
-          onCancel={() => {
-            setActive(null);
-            setDismissed(true);
-          }}
-          onDone={(message) => {
-            setActive(null);
-            setDone(message);
-            onChanged();
-          }}
-        />
+        <div ref={formBox}>
+          <OneStepForm
+            // Not keyed by version: a colleague's change refetches the incident and keeps what was typed.
+            key={shown.name}
+            name={shown.name}
+            label={shown.label}
+            incident={incident}
+            decide={isOpen ? d : undefined}
+            preset={active?.preset}
+            onCancel={() => {
+              setActive(null);
+              setDismissed(true);
+              closeForm(shown.name);
+            }}
+            onDone={(message) => {
+              setActive(null);
+              setDone(message);
+              onChanged();
+              closeForm(shown.name);
+            }}
+          />
+        </div>
       ) : null}
     </>
   );

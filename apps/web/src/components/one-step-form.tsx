@@ -13,6 +13,7 @@ import { ErrorBanner, Field } from '@handoff/ui';
 import { api } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
 import { type Decide } from './route-panel';
+import { escalationTeamOf, technologistGroupOf } from './step-prefill';
 
 type Option = { value: string; label: string };
 interface FieldSpec {
@@ -181,6 +182,7 @@ function defaultsFor(
   };
   if (name === 'assign_to_cps') base.reason = d?.decision.assignReason ?? '';
   if (name === 'page_oncall') base.schedule = d?.decision.oncall ?? '';
+  if (name === 'escalate_to_technologists') base.group = technologistGroupOf(d?.decision) ?? '';
   return { ...base, ...preset };
 }
 
@@ -252,6 +254,10 @@ export function OneStepForm({
     })),
   };
   const fields = fieldsFor(name, incident, options);
+  // Escalate to team opens on the team routing names, once the team list has loaded (until changed).
+  const namedTeam = escalationTeamOf(decide?.decision, options.teams);
+  if (name === 'escalate_to_team' && values.teamId === undefined && namedTeam)
+    setValues((v) => ({ ...v, teamId: namedTeam.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -2,11 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-
-/** True when a key press is someone typing into a field, where `/` is a character, not a shortcut. */
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { isTyping } from './keyboard/is-typing';
 
 /** The header's search box: Enter opens the results page; `/` anywhere else focuses it. */
 export function SearchBox({ action }: { action: '/search' | '/portal/search' }) {

@@ -206,7 +206,22 @@ describe('the outage procedure (kb 001)', () => {
     ).toBeNull();
   });
 
-  test.each(['page_oncall', 'take_ownership', 'reopen'] as const)(
+  test.each(['l1', 'hdqa'] as const)(
+    'page_oncall by %s is refused under an active outage, saying why (issue 19 item 6)',
+    (role) => {
+      const env = { ...scenario('page_oncall', role), underOpenOutage: true };
+      const paged =
+        'INC-000001 is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and the on-call technician is not paged.';
+      expect(oneSteps.page_oncall.can(env)).toBe(paged);
+      expect(domainErrorOf(() => run('page_oncall', env))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        message: paged,
+      });
+      expect(oneSteps.page_oncall.can(scenario('page_oncall', role))).toBeNull();
+    },
+  );
+
+  test.each(['take_ownership', 'reopen'] as const)(
     '%s is not a forward and stays allowed',
     (name) => {
       expect(oneSteps[name].can({ ...scenario(name, 'l1'), underOpenOutage: true })).toBeNull();

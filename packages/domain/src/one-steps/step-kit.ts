@@ -81,6 +81,10 @@ const scopeRefusal = (env: OneStepEnv): Refusal | null => {
 export const outageForwardMessage = (number: string) =>
   `${number} is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and it is not forwarded to another team.`;
 
+/** kb 001: during an outage SNCC works the cause, so nobody pages an on-call technician about one incident of it. */
+export const outagePageMessage = (number: string) =>
+  `${number} is attached to an open outage: the outage procedure applies, so HDQA and SNCC handle it and the on-call technician is not paged.`;
+
 // Resolved and closed incidents accept nothing but Reopen (and Close, from resolved).
 function statusRefusal(
   { incident, underOpenOutage }: OneStepEnv,
@@ -102,6 +106,7 @@ function statusRefusal(
   if (underOpenOutage && (forwardingOneSteps as readonly OneStepName[]).includes(name)) {
     return invalid(outageForwardMessage(number));
   }
+  if (underOpenOutage && name === 'page_oncall') return invalid(outagePageMessage(number));
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { actorFor } from '../incident/test-fixtures';
-import { canClaimTicket, claimTicket } from './claim-ticket';
+import { canClaimTicket, claimTicket, offersClaim } from './claim-ticket';
 import {
   domainErrorOf,
   now,
@@ -138,4 +138,35 @@ describe('who may claim, and the refusals', () => {
       claimTicket(partnerEnv('unclaimed', partnerActor(), { lastHopAt: now })).hop?.waitedSeconds,
     ).toBe(0);
   });
+});
+
+// Issue 19 item 6: after escalating, the partner group's agents are not offered a Pull they cannot use.
+describe('offersClaim', () => {
+  test.each([
+    [
+      'a partner agent, on an unclaimed ticket of their group',
+      () => partnerEnv('unclaimed', partnerActor(piper)),
+      true,
+    ],
+    [
+      'a partner agent, once the ticket waits for Tier 2',
+      () => partnerEnv('awaiting_tier2', partnerActor(piper)),
+      false,
+    ],
+    [
+      'the relationship agent, once the ticket waits for Tier 2',
+      () => partnerEnv('awaiting_tier2', partnerActor(parker)),
+      false,
+    ],
+    [
+      'a Tier 2 agent, on a ticket waiting for Tier 2',
+      () => partnerEnv('awaiting_tier2', tier2Actor(toby)),
+      true,
+    ],
+    [
+      'a Tier 2 agent, on an unclaimed partner-group ticket',
+      () => partnerEnv('unclaimed', tier2Actor(toby)),
+      false,
+    ],
+  ])('%s → %s', (_name, env, offered) => expect(offersClaim(env())).toBe(offered));
 });

@@ -53,6 +53,13 @@ function claimRefusal(env: PartnerEnv): PartnerRefusal | null {
   );
 }
 
+/**
+ * Whether Claim (or Pull) is offered to this actor at all: not when their role or their teams can
+ * never take it (a partner agent once the ticket waits for Tier 2), only when it may run or is
+ * refused for a reason that passes (someone else was first, it is not waiting now).
+ */
+export const offersClaim = (env: PartnerEnv): boolean => claimRefusal(env)?.code !== 'FORBIDDEN';
+
 /** Why Claim (or Pull, for Tier 2) may not run now, or null. */
 export const canClaimTicket = (env: PartnerEnv): string | null =>
   claimRefusal(env)?.message ?? null;

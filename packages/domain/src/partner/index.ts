@@ -4,7 +4,7 @@ export * from './schema';
 export * from './hops';
 export { inputNeededSubject, ticketPath } from './messages';
 export * from './submit-ticket';
-export { canClaimTicket, claimTicket } from './claim-ticket';
+export { canClaimTicket, claimTicket, offersClaim } from './claim-ticket';
 export {
   canEscalateToTier2,
   escalateToTier2,

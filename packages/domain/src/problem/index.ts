@@ -6,3 +6,4 @@ export * from './resolve-attached';
 export * from './potential-outage';
 export * from './open-incident';
 export * from './entity';
+export * from './unlinked-by-service';

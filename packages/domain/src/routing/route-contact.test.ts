@@ -210,6 +210,40 @@ describe('routeContact: one row per branch of DOMAIN.md §4', () => {
   });
 });
 
+// Issue 19 item 6: the escalation steps open with the group or team the decision names.
+describe('routeContact names whom an escalation goes to', () => {
+  test.each([
+    [
+      'mission critical PTP on a DRMT service → technologist group DRMT',
+      facts({
+        customer: ptp,
+        missionCritical: true,
+        service: { supportCategory: 2, technologistGroup: 'DRMT' },
+      }),
+      { outcome: 'escalate_to_technologists', technologistGroup: 'DRMT' },
+    ],
+    [
+      'not ES-supported, a Middleware service → escalate to Middleware',
+      facts({
+        suspectedEnterprise: true,
+        esSupported: false,
+        service: { technologistGroup: 'Middleware' },
+      }),
+      { outcome: 'escalate_to_team', escalationTeam: 'Middleware' },
+    ],
+    [
+      'not ES-supported, a service without a group → no team named',
+      facts({ suspectedEnterprise: true, esSupported: false }),
+      { outcome: 'escalate_to_team' },
+    ],
+  ])('%s', (_name, f, expected) => {
+    const decision = routeContact(f, demoRouting);
+    expect(routingDecisionSchema.parse(decision)).toEqual(decision);
+    expect(decision).toMatchObject(expected);
+    if (!('escalationTeam' in expected)) expect(decision.escalationTeam).toBeUndefined();
+  });
+});
+
 test('the trace says why a department’s computer is not departmental (issue 14 item 7)', () => {
   const decision = routeContact(
     facts({ customer: coned, workRelated: false, computerName: 'GRAD-0042' }),

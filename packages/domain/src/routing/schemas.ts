@@ -152,6 +152,10 @@ export const routingDecisionSchema = z.object({
   promises: routingPromisesSchema.optional(),
   /** The Assign to CPS reason the one-step should preselect (only with `assign_to_cps`). */
   assignReason: z.enum(assignToCpsReasonIds).optional(),
+  /** The technologist group (or supporting team) the escalation step should preselect: the service's. */
+  technologistGroup: z.string().optional(),
+  /** The team Escalate to team should preselect (not ES-supported: the service's supporting group). */
+  escalationTeam: z.string().optional(),
   requiredFields: z.array(z.enum(requiredFieldIds)),
   steps: z.array(routingStepSchema),
 });

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { isStaff, roleLabels } from '@handoff/domain';
 import { AppHeader } from '../../components/app-header';
+import { KeyboardShortcuts } from '../../components/keyboard/keyboard-shortcuts';
 import { LiveProvider } from '../../components/live/live-context';
 import { requireRole } from '../../server/guard';
 
@@ -17,6 +18,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         roleLabel={roleLabels[session.user.role]}
       />
       <main>{children}</main>
+      <KeyboardShortcuts role={session.user.role} />
     </LiveProvider>
   );
 }

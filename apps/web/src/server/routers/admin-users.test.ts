@@ -56,6 +56,14 @@ describe('deactivating a login', () => {
         fromValue: 'no',
         toValue: 'yes',
         actorName: 'Alex Admin',
+        // Read as words: which login by name, the field's label (issue 19 item 3).
+        words: {
+          entity: 'Login',
+          entityKey: 'Piper Partner',
+          field: 'Active',
+          fromValue: 'No',
+          toValue: 'Yes',
+        },
       },
       {
         entity: 'user',

@@ -9,6 +9,7 @@ import {
   userAdminInputSchema,
 } from '@handoff/domain';
 import { adminAuditRepository, commit, hashPassword } from '@handoff/db';
+import { adminWithWords } from '../audit-names';
 import { authorizedProcedure } from '../trpc';
 
 /** A one-time password the administrator reads to the user: 18 random URL-safe characters. */
@@ -65,5 +66,8 @@ export const adminUserProcedures = {
   /** The admin audit log, newest first, 25 a page; `cursor` = the last id shown. */
   auditLog: authorizedProcedure('admin.manage')
     .input(z.object({ cursor: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => adminAuditRepository.page(ctx.db, { cursor: input.cursor })),
+    .query(({ ctx, input }) => {
+      const page = adminAuditRepository.page(ctx.db, { cursor: input.cursor });
+      return { ...page, items: adminWithWords(ctx.db, page.items) };
+    }),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import {
+  groupByServiceName,
   detectPotentialOutages,
   openStatuses,
   parsePotentialOutageSettings,
@@ -41,23 +42,7 @@ export const alertRouter = {
       createdSince: hoursBefore(ctx.now(), 7 * 24),
       limit: 500,
     }).items;
-    const groups = new Map<
-      number,
-      { serviceId: number; serviceName: string; incidents: typeof rows }
-    >();
-    for (const r of rows) {
-      const g = groups.get(r.serviceId) ?? {
-        serviceId: r.serviceId,
-        serviceName: r.serviceName,
-        incidents: [],
-      };
-      g.incidents.push(r);
-      groups.set(r.serviceId, g);
-    }
-    return [...groups.values()].sort(
-      (a, b) =>
-        b.incidents.length - a.incidents.length || a.serviceName.localeCompare(b.serviceName),
-    );
+    return groupByServiceName(rows);
   }),
 
   settings: authorizedProcedure('settings.manage').query(({ ctx }) => thresholds(ctx.db)),

@@ -45,6 +45,7 @@ import {
   loadChangeableIncident,
   loadReadableIncident,
 } from '../readable-incident';
+import { withWords } from '../audit-names';
 import { idempotentRequest } from '../idempotency';
 import { notePlan } from '../incident-note';
 import { acknowledgementFor } from '../mail/notify';
@@ -168,7 +169,7 @@ export const incidentRouter = {
           : null,
         journal: journal.items,
         journalNextCursor: journal.nextCursor,
-        audit: incidentRepository.findAudit(ctx.db, incident.id),
+        audit: withWords(ctx.db, 'incident', incidentRepository.findAudit(ctx.db, incident.id)),
         // Problems are the desk's (partner agents may not read them), so only those who may get the link.
         problem:
           incident.problemId !== null && can(ctx.actor.role, 'problem.read')

@@ -226,6 +226,29 @@ describe('oneStep.assignToCps', () => {
   });
 });
 
+describe('the history of a hand-off speaks words (issue 19 item 3)', () => {
+  test('Assign to CPS reads "Owner team: US - Help Desk → US - Help Desk CPS" and the promises as times', async () => {
+    const { db } = dbs;
+    const s = await scenarios.assign_to_cps(db);
+    await s.run(lee(), 1);
+    const shown = await lee().incident.byNumber({ number: 'INC-000009' });
+    const words = shown.audience === 'staff' ? shown.audit.map((a) => a.words) : [];
+    expect(words).toEqual(
+      expect.arrayContaining([
+        { field: 'Owner team', fromValue: 'US - Help Desk', toValue: 'US - Help Desk CPS' },
+        { field: 'Status', fromValue: 'New', toValue: 'Assigned' },
+        {
+          field: 'Promises',
+          fromValue: 'No promises',
+          toValue:
+            'Contact by Tue, Nov 24, 2:00 PM; Call us if no contact by Wed, Nov 25, 10:00 AM',
+        },
+      ]),
+    );
+    expect(JSON.stringify(words)).not.toMatch(/ownerTeamId|contactBy/);
+  });
+});
+
 describe('oneStep.transferToCps', () => {
   test('L1: the ready agent owns it, in progress, no promises, and is set busy at once', async () => {
     const { db } = dbs;

@@ -232,4 +232,21 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
       code: 'FORBIDDEN',
     });
   });
+
+  test('a service with two catalog rows is listed once (issue 19 item 6)', async () => {
+    const dcs = db
+      .select()
+      .from(schema.services)
+      .where(eq(schema.services.name, 'Departmental Computer Support'))
+      .all();
+    expect(dcs).toHaveLength(2);
+    const l1 = as('l1@handoff.test');
+    const made = [];
+    for (const s of dcs) made.push(await l1.incident.create(contact(20, s.id)));
+    const groups = await as('hdqa@handoff.test').alert.unlinkedByService();
+    const named = groups.filter((g) => g.serviceName === 'Departmental Computer Support');
+    expect(named).toHaveLength(1);
+    expect(named[0]!.serviceIds.sort()).toEqual(dcs.map((s) => s.id).sort());
+    expect(named[0]!.incidents.map((i) => i.id).sort()).toEqual(made.map((m) => m.id).sort());
+  });
 });

@@ -231,6 +231,23 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
     expect(outboxTo('tier2@handoff.test')).toEqual([]);
   });
 
+  test('after escalating, the partner agent is not offered Pull; Tier 2 is (issue 19 item 6)', async () => {
+    const ticket = await claimedByParker();
+    await parker().partner.escalate({
+      incidentId: ticket.id,
+      expectedVersion: 2,
+      privateComment: 'SSO loop; HAR attached.',
+    });
+    const partnerPanel = await parker().partner.forIncident({ incidentId: ticket.id });
+    expect(partnerPanel?.actions.claim).toMatchObject({ label: 'Pull', permitted: false });
+    const tier2Panel = await tatum().partner.forIncident({ incidentId: ticket.id });
+    expect(tier2Panel?.actions.claim).toEqual({
+      label: 'Pull',
+      permitted: true,
+      disabledReason: null,
+    });
+  });
+
   test('only the Tier 2 assignee returns it; the partner agent gets it back with the next input', async () => {
     const ticket = await claimedByParker();
     await parker().partner.escalate({

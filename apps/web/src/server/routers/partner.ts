@@ -4,6 +4,7 @@ import {
   addNoteSchema,
   can,
   canClaimTicket,
+  offersClaim,
   canCommentOnTicket,
   canEscalateToTier2,
   canReturnToAgent,
@@ -117,7 +118,8 @@ export const partnerRouter = {
         actions: {
           claim: {
             label: onTier2 ? 'Pull' : 'Claim',
-            permitted: can(role, 'partner.claim'),
+            // Not offered to whom it can never be (a partner agent once Tier 2 has the ticket).
+            permitted: can(role, 'partner.claim') && offersClaim(env),
             disabledReason: canClaimTicket(env),
           },
           escalate: {

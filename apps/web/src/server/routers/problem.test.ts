@@ -145,10 +145,10 @@ describe('problems (kb 001 steps 5–8)', () => {
       outage: { number: outage.number, status: 'active' },
     });
     // The history names the outage and the teams, not their ids.
-    expect(page.audit.map((a) => [a.field, a.fromValue, a.toValue])).toEqual([
-      ['outageId', null, outage.number],
-      ['ownerTeamId', 'HDQA', 'SNCC-Network'],
-      ['status', null, 'open'],
+    expect(page.audit.map((a) => [a.words.field, a.words.fromValue, a.words.toValue])).toEqual([
+      ['Outage', null, outage.number],
+      ['Owner team', 'HDQA', 'SNCC-Network'],
+      ['Status', null, 'Open'],
     ]);
     expect(
       await rejectionOf(

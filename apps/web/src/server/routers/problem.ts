@@ -28,6 +28,7 @@ import {
   type Db,
   type Tx,
 } from '@handoff/db';
+import { withWords } from '../audit-names';
 import { authorizedProcedure } from '../trpc';
 
 export const teamIdsByName = (db: Db) =>
@@ -62,22 +63,6 @@ function loadIncidentsByNumber(db: Db, requested: readonly string[]) {
   return incidents;
 }
 
-/** Audit rows store ids; the history shows the team, outage and service they stand for. */
-function readableAudit(db: Db, rows: ReturnType<typeof problemRepository.findAudit>) {
-  const names: Record<string, (id: number) => string | undefined> = {
-    ownerTeamId: (id) => teamRepository.findById(db, id)?.name,
-    outageId: (id) => outageRepository.findById(db, id)?.number,
-    serviceId: (id) => catalogRepository.findServiceById(db, id)?.name,
-  };
-  const show = (field: string, v: string | null) =>
-    v !== null && names[field] ? (names[field](Number(v)) ?? v) : v;
-  return rows.map((a) => ({
-    ...a,
-    fromValue: show(a.field, a.fromValue),
-    toValue: show(a.field, a.toValue),
-  }));
-}
-
 const reason = (problem: Problem, actor: Actor, action: Action) =>
   problemRefusal({ problem, actor }, action)?.message ?? null;
 
@@ -99,7 +84,7 @@ function details(db: Db, actor: Actor, problem: Problem) {
     outage,
     incidents: incidentRepository.list(db, { problemId: problem.id, limit: 1000 }).items,
     journal: problemRepository.findJournal(db, problem.id),
-    audit: readableAudit(db, problemRepository.findAudit(db, problem.id)),
+    audit: withWords(db, 'problem', problemRepository.findAudit(db, problem.id)),
     messages: problemRepository.findQueuedMessages(db, problem.id),
     preview: {
       ...previewResolveAttached(attached),

@@ -41,5 +41,6 @@ export function routeEnterpriseSupport({ facts, noteFor }: RuleEnv): Verdict | u
     return enterpriseRoute(facts);
   }
   note('es.hdqa-answer', 'no', 'HDQA: not ES-supported; troubleshoot, escalate to the right team.');
-  return { outcome: 'escalate_to_team' };
+  const team = facts.service.technologistGroup;
+  return { outcome: 'escalate_to_team', ...(team ? { escalationTeam: team } : {}) };
 }

@@ -65,6 +65,7 @@ export function routePrimaryTechPartner({
     );
     return {
       outcome: 'escalate_to_technologists',
+      ...(technologistGroup ? { technologistGroup } : {}),
       script: technologistsScript(facts.at, respondBy),
       promises: { respondBy },
     };

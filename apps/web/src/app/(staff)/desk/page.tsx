@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { can } from '@handoff/domain';
 import { ErrorBanner, Loading, LoadMore } from '@handoff/ui';
+import { DeskPanels } from '../../../components/desk-panels';
 import { HdqaHome } from '../../../components/hdqa-home';
 import { IncidentTable } from '../../../components/incident-table';
 import { SnccHome } from '../../../components/sncc-home';
@@ -59,6 +60,7 @@ export default function DeskPage() {
           </Link>
         ))}
       </div>
+      <DeskPanels role={me.data.role} teams={me.data.teams} />
       {me.data.role === 'hdqa' ? <HdqaHome /> : null}
       {me.data.role === 'sncc' ? <SnccHome /> : null}
       <h2>My open incidents</h2>

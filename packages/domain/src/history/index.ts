@@ -1,0 +1,2 @@
+export * from './format-time';
+export * from './audit-words';
