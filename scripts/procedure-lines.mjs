@@ -106,6 +106,8 @@ export const repositoryWriteExceptions = {
   'packages/db/src/repositories/incident.ts': 'counter reservation inside a commit plan',
   // pruneExpired: age-based housekeeping of expired retry keys (one DELETE, nobody is told).
   'packages/db/src/repositories/idempotency.ts': 'pruning expired keys',
+  // pruneExpired: age-based housekeeping of sign-in counters whose window and lock are over (one DELETE).
+  'packages/db/src/repositories/sign-in-throttle.ts': 'pruning expired sign-in counters',
 };
 
 const writeMethods = new Set(['insert', 'update', 'delete', 'run']);

@@ -173,6 +173,7 @@ export const adminAuditEntityLabels: Record<AdminAuditEntity, string> = {
   holiday: 'Holiday',
   opening_hours: 'Opening hours',
   leadership: 'HD leadership contact',
+  lockout: 'Sign-in lockout',
 };
 
 const adminFields: Record<string, FieldSpec> = {
@@ -188,6 +189,7 @@ const adminFields: Record<string, FieldSpec> = {
   week: { label: 'Week', kind: 'text' },
   contact: { label: 'Contact', kind: 'text' },
   position: { label: 'Position', kind: 'count' },
+  'locked until': { label: 'Locked until', kind: 'time' },
 };
 
 /** An admin audit row in words: what kind of thing, which one (a login's or department's name), the field. */
