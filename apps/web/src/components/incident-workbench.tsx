@@ -10,6 +10,7 @@ import {
 import { ErrorBanner, Loading } from '@handoff/ui';
 import { api } from '../trpc/react';
 import { ConsultPanel } from './consult-panel';
+import { FollowUpChecklist } from './follow-up-checklist';
 import { OneStepForm } from './one-step-form';
 import { Promises } from './promises';
 import { RoutePanel } from './route-panel';
@@ -117,6 +118,7 @@ export function IncidentWorkbench({
           onChanged={onChanged}
         />
       ) : null}
+      <FollowUpChecklist incidentId={incident.id} onChanged={onChanged} />
       {d ? (
         <section className="panel" aria-label="One-step actions">
           <div className="action-bar">
