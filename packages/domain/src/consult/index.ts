@@ -5,3 +5,4 @@ export * from './consult-prompt';
 export * from './send-chat-template';
 export * from './entity';
 export * from './cps-follow-up';
+export * from './outage-ended';
