@@ -51,7 +51,7 @@ test.describe('a chat assigned to CPS after 10 minutes', () => {
     const reply = followUps.getByRole('checkbox', {
       name: 'Reply “assigned case to CPS.” to your message in the Chat - Contract Partner Support channel.',
     });
-    await reply.check();
+    await reply.click();
     await expect(followUps).toHaveCount(0);
     await expect(journal).toContainText(
       'Follow-up done: Reply “assigned case to CPS.” to your message in the Chat - Contract Partner Support channel.',
