@@ -264,6 +264,9 @@ test.describe('the L1 call console', () => {
     await chat.getByRole('button', { name: 'Assign to CPS (chat not answered)' }).click();
     const form = page.getByRole('form', { name: 'Assign to CPS' });
     await expect(form.getByLabel('Reason')).toHaveValue('chat_not_answered');
+    // kb 000: the customer's preferred contact is collected before the chat goes to CPS.
+    await form.getByRole('radio', { name: 'Phone', exact: true }).check();
+    await form.getByLabel('Phone CPS calls').fill('608-555-0199');
     await form.getByRole('button', { name: 'Run Assign to CPS' }).click();
     await expect(page.getByText('Owner').locator('xpath=following-sibling::dd[1]')).toContainText(
       'US - Help Desk CPS',

@@ -12,6 +12,7 @@ import { api } from '../trpc/react';
 import { currentFocus, returnFocus } from './keyboard/use-dialog';
 import { openStepEvent, type OpenStepDetail } from './keyboard/open-step-event';
 import { ConsultPanel } from './consult-panel';
+import { FollowUpChecklist } from './follow-up-checklist';
 import { OneStepForm } from './one-step-form';
 import { Promises } from './promises';
 import { RoutePanel } from './route-panel';
@@ -142,6 +143,7 @@ export function IncidentWorkbench({
           onChanged={onChanged}
         />
       ) : null}
+      <FollowUpChecklist incidentId={incident.id} onChanged={onChanged} />
       {d ? (
         <section className="panel" aria-label="One-step actions">
           <div className="action-bar">

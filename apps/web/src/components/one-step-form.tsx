@@ -30,6 +30,30 @@ const urgencyOptions: Option[] = [
   { value: 'can_wait_until_hdl2', label: 'Can wait until HDL2' },
 ];
 
+const preferredContactFields: FieldSpec[] = [
+  {
+    name: 'preferredContact',
+    label: 'How should CPS contact the customer?',
+    kind: 'radio',
+    options: [
+      { value: 'phone', label: 'Phone' },
+      { value: 'email', label: 'E-mail' },
+    ],
+  },
+  {
+    name: 'callbackPhone',
+    label: 'Phone CPS calls',
+    kind: 'text',
+    show: (v) => v.preferredContact === 'phone',
+  },
+  {
+    name: 'contactEmail',
+    label: 'E-mail CPS writes to',
+    kind: 'text',
+    show: (v) => v.preferredContact === 'email',
+  },
+];
+
 /** The form of each one-step: only the inputs its schema takes. */
 function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSpec[] {
   switch (name) {
@@ -50,6 +74,8 @@ function fieldsFor(name: OneStepName, incident: Incident, ctx: Options): FieldSp
         ...(incident.channel === 'phone'
           ? [{ name: 'callbackPhone', label: 'Callback phone', kind: 'text' as const }]
           : []),
+        // kb 000 "Bomgar Chats": collect the customer's preferred contact before Assign to CPS.
+        ...(incident.channel === 'chat' ? preferredContactFields : []),
       ];
     case 'transfer_to_cps':
       return [
@@ -176,6 +202,7 @@ function defaultsFor(
     callerPhone: incident.callerPhone ?? '',
     callbackPhone: incident.callerPhone ?? '',
     callerEmail: incident.callerEmail ?? '',
+    contactEmail: incident.callerEmail ?? '',
     urgency: incident.urgency ?? '',
     expectation: incident.expectation ?? '',
     peopleAffected: incident.peopleAffected === null ? '' : String(incident.peopleAffected),

@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, desc, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Db } from '../client';
-import { consultRequests, customers, incidents, services, users } from '../schema';
+import { consultRequests, customers, incidents, problems, services, users } from '../schema';
 
 export type ConsultRow = typeof consultRequests.$inferSelect;
 export type NewConsult = typeof consultRequests.$inferInsert;
@@ -81,3 +81,44 @@ export function nextPromptAfter(db: Db, now: string): string | null {
     .sort();
   return ahead[0] ?? null;
 }
+
+/** Open consults with the incident each is about (the fields an outage's end of the consult needs). */
+const openWithIncident = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      consult: {
+        id: consultRequests.id,
+        team: consultRequests.team,
+        openedById: consultRequests.openedById,
+      },
+      incident: {
+        id: incidents.id,
+        number: incidents.number,
+        ownerTeamId: incidents.ownerTeamId,
+        ownerAgentId: incidents.ownerAgentId,
+        createdById: incidents.createdById,
+      },
+    })
+    .from(consultRequests)
+    .innerJoin(incidents, eq(incidents.id, consultRequests.incidentId))
+    .where(and(eq(consultRequests.status, 'open'), where))
+    .orderBy(asc(consultRequests.id))
+    .all();
+
+/** The open consults of these incidents (a bulk link to a problem, issue 14 item 4). */
+export const findOpenOfIncidents = (db: Db, incidentIds: readonly number[]) =>
+  incidentIds.length === 0 ? [] : openWithIncident(db, inArray(incidents.id, [...incidentIds]));
+
+/** The open consults of the incidents linked to a problem (the problem linked to an outage). */
+export const findOpenUnderProblem = (db: Db, problemId: number) =>
+  openWithIncident(db, eq(incidents.problemId, problemId));
+
+/** The open consults of the incidents of every problem linked to an outage (the outage starting). */
+export const findOpenUnderOutage = (db: Db, outageId: number) =>
+  openWithIncident(
+    db,
+    inArray(
+      incidents.problemId,
+      db.select({ id: problems.id }).from(problems).where(eq(problems.outageId, outageId)),
+    ),
+  );

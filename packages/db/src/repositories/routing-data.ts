@@ -1,5 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { type CalendarContext, type Desk, type RoutingContext } from '@handoff/domain';
+import {
+  demoGeneralHdHours,
+  type CalendarContext,
+  type Desk,
+  type RoutingContext,
+} from '@handoff/domain';
 import { type Db } from '../client';
 import { departments, holidays, leadershipContacts, openingHours } from '../schema';
 import { type Tx } from './incident';
@@ -39,10 +44,19 @@ export const calendarOf = (db: Db | Tx, desk: Desk = 'cps'): CalendarContext => 
   hours: findHours(db, desk),
 });
 
-/** What routing reads besides the contact's facts, from the data administrators keep. */
+/**
+ * What routing reads besides the contact's facts, from the data administrators keep: CPS's calendar,
+ * the General Help Desk's (kb 001's "CPS closed, but General Help Desk open"; a database without its
+ * hours rows runs on the shipped demo hours, as the SLA clocks do) and the departments.
+ */
 export function routingContext(db: Db | Tx): RoutingContext {
+  const generalHd = calendarOf(db, 'general_hd');
   return {
     calendar: calendarOf(db),
+    generalHdCalendar: {
+      ...generalHd,
+      hours: generalHd.hours?.length ? generalHd.hours : demoGeneralHdHours,
+    },
     departments: findDepartments(db).map((d) => ({
       name: d.name,
       shortName: d.shortName,

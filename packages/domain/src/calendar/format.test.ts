@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cpsHoursText, formatLocal, formatPromise } from './format';
+import { cpsHoursText, deskHoursText, formatLocal, formatPromise } from './format';
 
 describe('formatLocal: help-desk local time for scripts', () => {
   test.each([
@@ -33,4 +33,18 @@ describe('formatPromise: weekday alone within the coming week', () => {
 
 test('cpsHoursText', () => {
   expect(cpsHoursText).toBe('Monday–Friday, 7:00 AM to 6:00 PM Central time');
+});
+
+test.each([
+  ['no data: CPS standard hours', undefined, 'Monday–Friday 7am–6pm Central time'],
+  [
+    'hours an administrator kept',
+    [
+      { weekday: 1, opens: '08:00', closes: '17:30' },
+      { weekday: 6, opens: '09:00', closes: '12:00' },
+    ],
+    'Monday 8am–5:30pm; Saturday 9am–12pm Central time',
+  ],
+])('deskHoursText: %s', (_name, hours, text) => {
+  expect(deskHoursText(hours)).toBe(text);
 });

@@ -4,3 +4,5 @@ export * from './accept-consult';
 export * from './consult-prompt';
 export * from './send-chat-template';
 export * from './entity';
+export * from './cps-follow-up';
+export * from './outage-ended';

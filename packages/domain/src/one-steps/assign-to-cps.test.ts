@@ -124,6 +124,87 @@ describe('assignToCps (kb 000 "Assign the case to CPS")', () => {
     expect(error.fields).toEqual(fields);
   });
 
+  describe('a chat (kb 000 "Bomgar Chats": collect the preferred contact, then reply in the CPS channel)', () => {
+    const chatEnv = () =>
+      envFor('l1', { incident: { channel: 'chat', callerEmail: 'hana@extension.wisc.edu' } });
+    const chatInput = (patch: Partial<OneStepInput<'assign_to_cps'>> = {}) =>
+      input({ reason: 'chat_not_answered', callbackPhone: undefined, ...patch });
+
+    test.each([
+      [
+        'no preferred contact',
+        chatInput(),
+        {
+          preferredContact:
+            'Ask the customer how CPS should contact them (phone or e-mail) before assigning the chat to CPS.',
+        },
+      ],
+      [
+        'phone preferred, no number',
+        chatInput({ preferredContact: 'phone' }),
+        { callbackPhone: 'Give the phone number CPS will call.' },
+      ],
+      [
+        'e-mail preferred, no address',
+        chatInput({ preferredContact: 'email' }),
+        { contactEmail: 'Give the e-mail address CPS will write to.' },
+      ],
+      [
+        'e-mail preferred, a malformed address',
+        chatInput({ preferredContact: 'email', contactEmail: 'hana at wisc' }),
+        { contactEmail: 'Enter the e-mail address CPS should write to' },
+      ],
+    ] as const)('%s → VALIDATION at the field', (_name, given, fields) => {
+      const error = domainErrorOf(() => assignToCps(chatEnv(), given));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.fields).toEqual(fields);
+    });
+
+    test('phone preferred: stored and journaled, and the CPS-channel follow-up is asked for', () => {
+      const result = assignToCps(
+        chatEnv(),
+        chatInput({ preferredContact: 'phone', callbackPhone: '608-555-0123' }),
+      );
+      expect(result.changes).toMatchObject({
+        preferredContact: 'phone',
+        callerPhone: '608-555-0123',
+      });
+      expect(result.changes).not.toHaveProperty('callerEmail');
+      expect(result.journal[0]?.body).toMatch(
+        /^Assigned to US - Help Desk CPS — reason: Chat not answered in 10 minutes\. Preferred contact: phone 608-555-0123\. CPS contacts/,
+      );
+      expect(result.journal[0]?.data).toMatchObject({
+        preferredContact: 'phone',
+        callbackPhone: '608-555-0123',
+        contactEmail: null,
+        followUp: 'cps_channel_assigned',
+      });
+    });
+
+    test('e-mail preferred: the address becomes the caller e-mail, audited', () => {
+      const result = assignToCps(
+        chatEnv(),
+        chatInput({ preferredContact: 'email', contactEmail: 'Hana.C@Extension.wisc.edu' }),
+      );
+      expect(result.changes).toMatchObject({
+        preferredContact: 'email',
+        callerEmail: 'hana.c@extension.wisc.edu',
+      });
+      expect(result.audit).toContainEqual(
+        expect.objectContaining({ field: 'preferredContact', fromValue: null, toValue: 'email' }),
+      );
+      expect(result.journal[0]?.body).toContain(
+        'Preferred contact: e-mail hana.c@extension.wisc.edu.',
+      );
+    });
+
+    test('a phone case is asked for no preferred contact and no follow-up', () => {
+      const result = assignToCps(envFor('l1'), input());
+      expect(result.changes).not.toHaveProperty('preferredContact');
+      expect(result.journal[0]?.data).not.toHaveProperty('followUp');
+    });
+  });
+
   test('an incident CPS already owns is refused', () => {
     const env = envFor('l1', { incident: { ownerTeamId: 3 } });
     expect(canAssignToCps(env)).toBe('INC-000001 is already owned by US - Help Desk CPS.');

@@ -18,6 +18,16 @@ export const assignToCpsStep = defineOneStep({
     if (incident.channel === 'phone' && !input.callbackPhone) {
       fields.callbackPhone = 'Give the callback number CPS will call.';
     }
+    // kb 000 "Bomgar Chats": collect the customer's preferred contact before Assign to CPS.
+    if (incident.channel === 'chat') {
+      if (!input.preferredContact)
+        fields.preferredContact =
+          'Ask the customer how CPS should contact them (phone or e-mail) before assigning the chat to CPS.';
+      else if (input.preferredContact === 'phone' && !input.callbackPhone)
+        fields.callbackPhone = 'Give the phone number CPS will call.';
+      else if (input.preferredContact === 'email' && !input.contactEmail)
+        fields.contactEmail = 'Give the e-mail address CPS will write to.';
+    }
     return fields;
   },
   apply: (env, input) => {
@@ -28,6 +38,12 @@ export const assignToCpsStep = defineOneStep({
     const label = assignToCpsReasons.find((r) => r.id === input.reason)?.label ?? input.reason;
     const reason = input.reason === 'other' ? `${label} (${input.reasonOther})` : label;
     const callback = input.callbackPhone ? ` Callback number: ${input.callbackPhone}.` : '';
+    const chat = incident.channel === 'chat';
+    const preferred = !chat
+      ? ''
+      : input.preferredContact === 'email'
+        ? ` Preferred contact: e-mail ${input.contactEmail}.`
+        : ` Preferred contact: phone ${input.callbackPhone}.`;
     return {
       changes: {
         ownerTeamId: cps,
@@ -35,16 +51,26 @@ export const assignToCpsStep = defineOneStep({
         classification: 'Transfer to CPS',
         status: 'assigned',
         callerPhone: input.callbackPhone ?? incident.callerPhone,
+        callerEmail: input.contactEmail ?? incident.callerEmail,
+        ...(chat ? { preferredContact: input.preferredContact } : {}),
         promises: { contactBy, callIfNoContactBy },
       },
       summary:
-        `Assigned to ${teamNames.cps} — reason: ${reason}.${callback} CPS contacts the customer by ` +
+        `Assigned to ${teamNames.cps} — reason: ${reason}.${chat ? preferred : callback} CPS contacts the customer by ` +
         `${formatPromise(contactBy, now)}; if they have not heard back by ${formatPromise(callIfNoContactBy, now)} ` +
         `they call ${cpsPhone}.`,
       data: {
         reason: input.reason,
         reasonOther: input.reasonOther ?? null,
         callbackPhone: input.callbackPhone ?? null,
+        ...(chat
+          ? {
+              preferredContact: input.preferredContact,
+              contactEmail: input.contactEmail ?? null,
+              // kb 000: reply "assigned case to CPS." in the CPS chat channel: a checklist item.
+              followUp: 'cps_channel_assigned',
+            }
+          : {}),
         // kb 000 step 4: the words read to a phone customer who could not be transferred live.
         script:
           incident.channel === 'phone'

@@ -13,7 +13,7 @@ export const assignToEastStep = defineOneStep({
   apply: (env, input) => {
     const { incident, now, calendar } = env;
     const east = teamIdFor(env, teamNames.east);
-    const script = fillScript(assignToEastScript(nextCpsOpening(now, calendar)), {
+    const script = fillScript(assignToEastScript(nextCpsOpening(now, calendar), calendar?.hours), {
       incidentNumber: incident.number,
     });
     const service = Object.values(afterHoursService).join(' > ');

@@ -106,6 +106,17 @@ export const oneStepInputSchemas = {
     reasonOther: z.string().trim().max(1000).optional(),
     /** Required for phone contacts: the number CPS calls back. */
     callbackPhone: phone.optional(),
+    /**
+     * kb 000 "Bomgar Chats": before a chat is assigned to CPS the customer's preferred contact is
+     * collected and added to the case (required for chats): a phone (`callbackPhone`) or an e-mail.
+     */
+    preferredContact: z.enum(['phone', 'email']).optional(),
+    contactEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Enter the e-mail address CPS should write to'))
+      .optional(),
   }),
   transfer_to_cps: z.object({
     ...base,

@@ -1,4 +1,4 @@
-import { consultTeamNames } from '../consult/schema';
+import { consultEndedByOutage } from '../consult/outage-ended';
 import { linkRefusal, linkRefusalAny, linkSummary } from '../problem/link-incident';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { defineOneStep } from './step-kit';
@@ -24,16 +24,7 @@ export const linkToProblemStep = defineOneStep({
       summary: linkSummary(problem!),
       data: { problemId: problem!.id },
       endsConsult: ended !== null,
-      journal: ended
-        ? [
-            {
-              kind: 'system',
-              visibility: 'internal',
-              body: `The chat consult to ${consultTeamNames[ended.team]} ended: ${incident.number} is attached to ${ended.outage.status} outage ${ended.outage.number}, so the outage procedure applies and nobody takes it over.`,
-              data: { consultEnded: ended.team, outage: ended.outage.number },
-            },
-          ]
-        : [],
+      journal: ended ? [consultEndedByOutage(incident.number, ended.team, ended.outage)] : [],
     };
   },
 });

@@ -176,7 +176,14 @@ describe('the server routes the step again (issue 14.2)', () => {
     const env = routedEnv(chat, { incident: { channel: 'chat' } });
     const input =
       step === 'assign_to_cps'
-        ? { incidentId: 1, expectedVersion: 3, reason: 'chat_not_answered' as const }
+        ? {
+            incidentId: 1,
+            expectedVersion: 3,
+            reason: 'chat_not_answered' as const,
+            // kb 000: the chat's preferred contact is collected before Assign to CPS.
+            preferredContact: 'phone' as const,
+            callbackPhone: '608-555-0100',
+          }
         : validInput.send_to_hd_es;
     const result = oneSteps[step].run(env, input as never);
     expect(result.journal.at(-1)?.body).toMatch(/^Routing recommended no one-step \(consult the/);

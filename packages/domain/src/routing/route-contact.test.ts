@@ -61,6 +61,15 @@ const coned = { coned: true } as const;
 const conedWork = { customer: coned, workRelated: true } as const;
 const inScopeService = { supportCategory: 1, technologistGroup: 'SNCC-Network' } as const;
 const ptp = { primaryTechPartner: true } as const;
+// The General Help Desk open around the clock (data), so a time outside CPS hours is kb 001's after hours.
+const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+  weekday,
+  opens: '00:00',
+  closes: '24:00',
+}));
+const generalHdAllDay: Partial<RoutingContext> = {
+  generalHdCalendar: { holidays: [], hours: allWeek },
+};
 const afterHoursCps = {
   at: TUE_NIGHT,
   customer: coned,
@@ -134,9 +143,9 @@ const rows: Row[] = [
 
   // Rule 5: CPS-supported, CPS closed
   { name: 'cps.open: 18:00:00 is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: TUE_1800 }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
-  { name: 'cps.open: 06:59:59 is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: TUE_065959 }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  { name: 'cps.open: 06:59:59 is closed (General HD open in the data) → ask criticalWorkStoppage', facts: { ...conedWork, at: TUE_065959 }, ctx: generalHdAllDay, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   { name: 'cps.open: Saturday is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: SAT_10 }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
-  { name: 'cps.open: a university holiday is closed → ask criticalWorkStoppage', facts: { ...conedWork, at: JULY_3_HOLIDAY }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  { name: 'cps.open: a university holiday is closed (General HD open in the data) → ask criticalWorkStoppage', facts: { ...conedWork, at: JULY_3_HOLIDAY }, ctx: generalHdAllDay, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   { name: 'cps.open: a holiday in the data closes an ordinary Tuesday', facts: conedWork, ctx: { calendar: { holidays: ['2026-02-10'] } }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
   // Issue 14 item 8: CPS's opening hours are data too.
   { name: 'cps.open: hours in the data that close at 09:00 make Tuesday 10:00 after hours', facts: conedWork, ctx: { calendar: { hours: [{ weekday: 2, opens: '07:00', closes: '09:00' }] } }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
@@ -148,8 +157,19 @@ const rows: Row[] = [
   { name: 'after-hours.oncall: yes, DS program → page the GDS on-call within the hour', facts: { ...afterHoursCps, customer: { coned: true, program: 'ds' } }, outcome: 'page_oncall', rule: 'after-hours.oncall', oncall: 'gds', promises: { techContactBy: '2026-02-11T05:15:00Z' } },
   { name: 'after-hours.oncall: yes, no program → consult HD leadership', facts: afterHoursCps, outcome: 'consult_hd_leadership', rule: 'after-hours.oncall' },
   { name: 'after-hours.oncall: yes, program null → consult HD leadership', facts: { ...afterHoursCps, customer: { coned: true, program: null } }, outcome: 'consult_hd_leadership', rule: 'after-hours.oncall' },
-  { name: 'after-hours.oncall: the on-call hour across the March DST change is one real hour', facts: { ...afterHoursCps, at: SUN_MARCH_DST_0130, customer: { coned: true, program: 'ds' } }, outcome: 'page_oncall', rule: 'after-hours.oncall', oncall: 'gds', promises: { techContactBy: '2026-03-08T08:30:00Z' } },
+  { name: 'after-hours.oncall: the on-call hour across the March DST change is one real hour', facts: { ...afterHoursCps, at: SUN_MARCH_DST_0130, customer: { coned: true, program: 'ds' } }, ctx: generalHdAllDay, outcome: 'page_oncall', rule: 'after-hours.oncall', oncall: 'gds', promises: { techContactBy: '2026-03-08T08:30:00Z' } },
   { name: 'after-hours.oncall: a PICK 5 service for a non-coned AIMS customer on Saturday', facts: { at: SAT_10, service: { banner: 'pick5' }, customer: { program: 'aims' }, criticalWorkStoppage: true }, outcome: 'page_oncall', rule: 'after-hours.oncall', oncall: 'aims', promises: { techContactBy: '2026-02-14T17:00:00Z' } },
+
+  // Rule 5, both desks closed (kb 001 applies only while the General Help Desk is open; kb 000 step 4 otherwise)
+  { name: 'desks-closed.case: 06:59:59, before the General HD opens at 07:00, phone → Assign to CPS, callback counted from 07:00', facts: { ...conedWork, at: TUE_065959 }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'no_cps_agents_ready', promises: { contactBy: '2026-02-10T17:00:00Z', callIfNoContactBy: '2026-02-11T13:00:00Z' } },
+  { name: 'desks-closed.case: a university holiday closes both desks → Assign to CPS, callback from Monday 07:00', facts: { ...conedWork, at: JULY_3_HOLIDAY }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'no_cps_agents_ready', promises: { contactBy: '2026-07-06T16:00:00Z', callIfNoContactBy: '2026-07-07T12:00:00Z' } },
+  { name: 'desks-closed.case: a critical work stoppage is not asked while nobody can page on-call', facts: { ...afterHoursCps, at: TUE_065959, customer: { coned: true, program: 'aims' } }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'no_cps_agents_ready', promises: { contactBy: '2026-02-10T17:00:00Z', callIfNoContactBy: '2026-02-11T13:00:00Z' } },
+  { name: 'desks-closed.case: General HD hours in the data that close at 20:00 make 22:15 both-closed', facts: { ...conedWork, at: TUE_NIGHT, channel: 'email' }, ctx: { generalHdCalendar: { hours: [{ weekday: 2, opens: '07:00', closes: '20:00' }] } }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'coned_customer' },
+  { name: 'desks-closed.case: General HD hours in the data that stay open at 06:59:59 → kb 001 after hours', facts: { ...conedWork, at: TUE_065959 }, ctx: { generalHdCalendar: { hours: [{ weekday: 2, opens: '06:00', closes: '24:00' }] } }, outcome: 'ask', rule: 'after-hours.critical', question: 'criticalWorkStoppage' },
+  { name: 'desks-closed.case: an e-mail, departmental computer → Assign to CPS (departmental computer)', facts: { customer: coned, workRelated: false, computerName: 'CAE-0001', at: TUE_065959, channel: 'email' }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'departmental_computer' },
+  { name: 'desks-closed.case: a PICK 5 chat → Assign to CPS (PICK 5 service), no chat consult', facts: { at: TUE_065959, channel: 'chat', service: { banner: 'pick5' } }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'pick5_service' },
+  { name: 'desks-closed.case: a portal case → Assign to CPS (portal or auto case)', facts: { ...conedWork, at: TUE_065959, channel: 'portal' }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'portal_or_auto' },
+  { name: 'desks-closed.case: an auto case → Assign to CPS (portal or auto case)', facts: { ...conedWork, at: TUE_065959, channel: 'auto' }, outcome: 'assign_to_cps', rule: 'desks-closed.case', assignReason: 'portal_or_auto' },
 
   // Rule 6: Primary Tech Partner
   { name: 'primary-tp.mission-critical: unknown → ask missionCritical', facts: { customer: ptp, service: inScopeService }, outcome: 'ask', rule: 'primary-tp.mission-critical', question: 'missionCritical' },
@@ -346,9 +366,39 @@ describe('routeContact: scripts', () => {
       demoRouting,
     );
     expect(script).toContain('{incidentNumber}');
-    expect(script).toContain('Monday–Friday, 7:00 AM to 6:00 PM');
+    expect(script).toContain('Contract Partner Support is open Monday–Friday 7am–6pm Central time');
     expect(script).toContain('608-265-6900');
     expect(script).toContain('Wednesday 7:00 AM');
+  });
+
+  test('the EAST script says the CPS hours administrators keep (kb 001), not a constant', () => {
+    const hours = [1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' }));
+    const { script } = routeContact(facts({ ...afterHoursCps, criticalWorkStoppage: false }), {
+      ...demoRouting,
+      calendar: { hours },
+    });
+    expect(script).toContain(
+      'Contract Partner Support is open Monday–Thursday 8am–5pm Central time',
+    );
+    expect(script).toContain('Wednesday 8:00 AM');
+  });
+
+  test('the trace says which desks are open: CPS closed, the General Help Desk open or closed', () => {
+    const open = routeContact(facts(afterHoursCps), demoRouting);
+    expect(open.steps.find((s) => s.rule === 'cps.open')?.text).toBe(
+      'CPS is closed until Wednesday 7:00 AM and the General Help Desk is open: after-hours handling (kb 001).',
+    );
+    const closed = routeContact(facts({ ...conedWork, at: TUE_065959 }), demoRouting);
+    expect(closed.steps.find((s) => s.rule === 'cps.open')?.text).toBe(
+      'CPS is closed until Tuesday 7:00 AM and the General Help Desk is closed too (open ' +
+        'Monday–Friday 7am–midnight; Saturday–Sunday 9am–9pm Central time): no after-hours handling (kb 001).',
+    );
+    expect(closed.steps.at(-1)?.text).toBe(
+      "Assign to CPS for a callback by Tuesday 11:00 AM (counted from CPS's next opening).",
+    );
+    expect(closed.script).toContain(
+      'You should be contacted within 4 business hours, by Tuesday 11:00 AM',
+    );
   });
 
   test('the on-call script promises contact within an hour', () => {

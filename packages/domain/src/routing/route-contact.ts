@@ -1,11 +1,11 @@
-import { isCpsOpen } from '../calendar';
+import { demoGeneralHdHours, isCpsOpen } from '../calendar';
 import { kbDocs } from './constants';
 import { type RoutingContext } from './routing-context';
 import { routingQuestionPrompt } from './questions';
 import { requiredFieldsFor } from './required-fields';
 import { type RuleEnv, type Verdict, ask } from './rules/context';
 import { checkCpsEligibility, classifyCpsCustomer } from './rules/cps-eligibility';
-import { routeCpsClosed, routeCpsOpen } from './rules/cps-handoff';
+import { routeCpsClosed, routeCpsOpen, routeDesksClosed } from './rules/cps-handoff';
 import { routeEnterpriseSupport } from './rules/enterprise-support';
 import { routePrimaryTechPartner } from './rules/primary-tech-partner';
 import { type ContactFacts, type RoutingDecision, type RoutingStep } from './schemas';
@@ -21,6 +21,7 @@ export function routeContact(facts: ContactFacts, ctx: RoutingContext): RoutingD
   const env: RuleEnv = {
     facts,
     calendar: ctx.calendar ?? {},
+    generalHdCalendar: ctx.generalHdCalendar ?? { hours: demoGeneralHdHours },
     departments: ctx.departments,
     noteFor: (doc) => (rule, answer, text) => steps.push({ rule, doc, answer, text }),
   };
@@ -60,7 +61,12 @@ function decide(env: RuleEnv): Verdict {
   const eligibility = checkCpsEligibility(env, customer === 'yes');
   if (typeof eligibility === 'object') return eligibility;
   if (eligibility !== 'not-cps') {
-    return isCpsOpen(facts.at, env.calendar) ? routeCpsOpen(env, eligibility) : routeCpsClosed(env);
+    if (isCpsOpen(facts.at, env.calendar)) return routeCpsOpen(env, eligibility);
+    // kb 001 is the after-hours procedure "when the CPS Help Desk is closed, but General Help Desk
+    // is open"; with both closed nobody takes the contact live and kb 000 step 4 applies.
+    return isCpsOpen(facts.at, env.generalHdCalendar)
+      ? routeCpsClosed(env)
+      : routeDesksClosed(env, eligibility);
   }
 
   return routePrimaryTechPartner(env) ?? routeEnterpriseSupport(env) ?? routeGeneralHd(env);

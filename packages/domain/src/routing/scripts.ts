@@ -1,4 +1,4 @@
-import { cpsHoursText, formatLocal, formatPromise } from '../calendar';
+import { deskHoursText, formatLocal, formatPromise, type WeeklyHours } from '../calendar';
 import { cpsPhone } from './constants';
 
 /** Stands for the incident number in a script until the incident is saved. */
@@ -29,10 +29,10 @@ export function cpsCallbackScript(
   );
 }
 
-/** kb 001: incident number, CPS business hours and phone for an Assign to EAST case. */
-export function assignToEastScript(nextOpening: string): string {
+/** kb 001: incident number, CPS business hours (as administrators keep them) and phone for an Assign to EAST case. */
+export function assignToEastScript(nextOpening: string, cpsHours?: WeeklyHours): string {
   return (
-    `Your incident number is ${incidentNumberPlaceholder}. Contract Partner Support is open ${cpsHoursText}; ` +
+    `Your incident number is ${incidentNumberPlaceholder}. Contract Partner Support is open ${deskHoursText(cpsHours)}; ` +
     `they open next on ${formatLocal(nextOpening)} and will follow up on your case. ` +
     `You can also call Contract Partner Support directly at ${cpsPhone}.`
   );

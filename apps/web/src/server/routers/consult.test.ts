@@ -145,6 +145,8 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
       incidentId: id,
       expectedVersion: 1,
       reason: 'chat_not_answered',
+      preferredContact: 'phone',
+      callbackPhone: '608-555-0108',
     });
     expect(await lee.consult.forIncident({ incidentId: id })).toEqual({
       consult: { ...consult, status: 'expired' },

@@ -7,6 +7,10 @@ import {
   consultPrompt,
   consultTeamSchema,
   DomainError,
+  followUpIds,
+  followUpTexts,
+  pendingFollowUps,
+  tickFollowUpEffects,
   newConsultRef,
   openConsultEffects,
   openConsultSchema,
@@ -16,6 +20,7 @@ import {
 import {
   commit,
   consultRepository,
+  incidentRepository,
   problemRepository,
   teamRepository,
   userRepository,
@@ -40,6 +45,10 @@ const agentOf = (db: Db, actor: Actor) => ({
   presence: userRepository.findById(db, actor.id)?.presence ?? 'not_ready',
   teamIds: actor.teamIds,
 });
+
+/** The incident's journal oldest first (the repository reads it newest first). */
+const journalOf = (db: Db, incidentId: number) =>
+  incidentRepository.findJournal(db, incidentId).reverse();
 
 /** What accepting a consult decides on, loaded inside the commit. */
 function loadAcceptance(db: Db, actor: Actor, consultId: number, now: string) {
@@ -114,6 +123,36 @@ export const consultRouter = {
           actor: ctx.actor,
           now: ctx.now(),
           consultTeam: consultRepository.findLatestByIncident(read, incident.id)?.team,
+        });
+      });
+      return { ok: true as const };
+    }),
+
+  /** The checklist items a step left open on the incident (kb 000: reply in the CPS chat channel). */
+  followUps: authorizedProcedure('incident.readInternal')
+    .input(z.object({ incidentId: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
+      return pendingFollowUps(journalOf(ctx.db, incident.id)).map((id) => ({
+        id,
+        text: followUpTexts[id],
+      }));
+    }),
+
+  /** Ticks a checklist item: journaled (internal) that it was done. */
+  tickFollowUp: authorizedProcedure('consult.open')
+    .input(z.object({ incidentId: z.number().int().positive(), followUp: z.enum(followUpIds) }))
+    .mutation(async ({ ctx, input }) => {
+      await commit(ctx.db, (read) => {
+        const incident = loadIncident(read, ctx.actor, input.incidentId);
+        const journal = journalOf(read, incident.id);
+        const { followUp } = input;
+        return tickFollowUpEffects({
+          incident,
+          journal,
+          followUp,
+          actor: ctx.actor,
+          now: ctx.now(),
         });
       });
       return { ok: true as const };

@@ -45,7 +45,7 @@ describe('oneStep.assignToEast', () => {
       updatedAt: tuesday19,
     });
     const script =
-      'Your incident number is INC-000009. Contract Partner Support is open Monday–Friday, 7:00 AM to 6:00 PM Central time; ' +
+      'Your incident number is INC-000009. Contract Partner Support is open Monday–Friday 7am–6pm Central time; ' +
       'they open next on Wednesday 7:00 AM and will follow up on your case. You can also call Contract Partner Support directly at 608-265-6900.';
     expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [

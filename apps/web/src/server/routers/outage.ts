@@ -12,7 +12,7 @@ import {
   outageBoard,
   recentlyResolvedDays,
   resolveOutageEffects,
-  startOutageEffects,
+  startOutageEndingConsultsEffects,
   updateOutageEffects,
   updateOutageSchema,
   type Actor,
@@ -20,7 +20,14 @@ import {
   type Effects,
   type Outage,
 } from '@handoff/domain';
-import { catalogRepository, commit, outageRepository, teamRepository, type Db } from '@handoff/db';
+import {
+  catalogRepository,
+  commit,
+  consultRepository,
+  outageRepository,
+  teamRepository,
+  type Db,
+} from '@handoff/db';
 import { authorizedProcedure, publicProcedure } from '../trpc';
 
 /** Planned, active and recently resolved outages as the outages page and `/status` list them. */
@@ -74,9 +81,11 @@ async function change(
   db: Db,
   ctx: { actor: Actor; now: string },
   outageId: number,
-  decide: (c: { outage: Outage; actor: Actor; now: string }) => Effects,
+  decide: (c: { outage: Outage; actor: Actor; now: string }, read: Db) => Effects,
 ) {
-  const committed = await commit(db, (read) => decide({ ...ctx, outage: load(read, outageId) }));
+  const committed = await commit(db, (read) =>
+    decide({ ...ctx, outage: load(read, outageId) }, read),
+  );
   const row = committed.row('outage', outageId);
   return { id: row.id, number: row.number, status: row.status, version: row.version };
 }
@@ -137,8 +146,11 @@ export const outageRouter = {
   start: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
     .mutation(({ ctx, input }) =>
-      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c) =>
-        startOutageEffects(c, input),
+      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c, read) =>
+        startOutageEndingConsultsEffects(
+          { ...c, openConsults: consultRepository.findOpenUnderOutage(read, input.outageId) },
+          input,
+        ),
       ),
     ),
 

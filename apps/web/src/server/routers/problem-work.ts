@@ -6,7 +6,7 @@ import {
   editProblemEffects,
   editProblemSchema,
   linkOutageSchema,
-  linkProblemToOutageEffects,
+  linkOutageEndingConsultsEffects,
   resolveAttachedIncidentsEffects,
   resolveAttachedSchema,
   resolveProblemEffects,
@@ -15,6 +15,7 @@ import {
 import {
   catalogRepository,
   commit,
+  consultRepository,
   outageRepository,
   problemRepository,
   type Db,
@@ -77,8 +78,9 @@ export const problemWorkRouter = {
       const committed = await commit(ctx.db, (read) => {
         const problem = loadProblem(read, input.problemId);
         const outage = loadOutage(read, input.outageId);
-        const c = { problem, actor: ctx.actor, now: ctx.now(), outage };
-        return linkProblemToOutageEffects(c, input);
+        const openConsults = consultRepository.findOpenUnderProblem(read, problem.id);
+        const c = { problem, actor: ctx.actor, now: ctx.now(), outage, openConsults };
+        return linkOutageEndingConsultsEffects(c, input);
       });
       return saved(ctx.db, input.problemId, committed);
     }),

@@ -7,7 +7,7 @@ import {
   createProblemSchema,
   DomainError,
   linkIncidentsSchema,
-  linkIncidentsEffects,
+  linkIncidentsEndingConsultsEffects,
   newProblemRef,
   problemNumberSchema,
   problemRefusal,
@@ -20,6 +20,7 @@ import {
 import {
   catalogRepository,
   commit,
+  consultRepository,
   incidentRepository,
   outageRepository,
   partnerRepository,
@@ -159,15 +160,18 @@ export const problemRouter = {
   linkIncidents: authorizedProcedure('problem.linkIncidents')
     .input(linkIncidentsSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
+      let linked = 0;
+      await commit(ctx.db, (read) => {
         const problem = problemRepository.findFacts(read, input.problemId);
         if (!problem) throw new DomainError('NOT_FOUND', `No problem #${input.problemId}.`);
         const incidents = loadIncidentsByNumber(read, input.numbers);
         const ids = incidents.map((i) => i.id);
         const partnerTicketIds = partnerRepository.findTicketIds(read, ids);
-        const c = { incidents, problem, partnerTicketIds, actor: ctx.actor, now: ctx.now() };
-        return linkIncidentsEffects(c);
+        const openConsults = consultRepository.findOpenOfIncidents(read, ids);
+        linked = incidents.length;
+        const c = { incidents, problem, partnerTicketIds, openConsults, actor: ctx.actor };
+        return linkIncidentsEndingConsultsEffects({ ...c, now: ctx.now() });
       });
-      return { linked: committed.changeIds.length - 1 }; // one event per incident, one for the problem
+      return { linked };
     }),
 } satisfies TRPCRouterRecord;

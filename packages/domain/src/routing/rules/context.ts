@@ -14,6 +14,8 @@ export type Note = (rule: string, answer: string, text: string) => void;
 export interface RuleEnv {
   facts: ContactFacts;
   calendar: CalendarContext;
+  /** The General Help Desk's calendar (its hours decide kb 001's "General Help Desk is open"). */
+  generalHdCalendar: CalendarContext;
   departments: RoutingContext['departments'];
   noteFor: (doc: KbDoc) => Note;
 }

@@ -1,5 +1,5 @@
 import { promiseDue } from '../../sla/kb-promises';
-import { cpsHoursText, formatLocal, nextCpsOpening } from '../../calendar';
+import { deskHoursText, formatLocal, nextCpsOpening } from '../../calendar';
 import { type AssignToCpsReasonId } from '../assign-to-cps-reasons';
 import { chatTemplates } from '../chat';
 import { afterHoursService, kbDocs } from '../constants';
@@ -21,7 +21,11 @@ const reasonFor: Record<CpsBasis, AssignToCpsReasonId> = {
 /** Rule 4 (kb 000 "Transferring Customers to Help Desk CPS"): CPS-supported while CPS is open. */
 export function routeCpsOpen({ facts, calendar, noteFor }: RuleEnv, basis: CpsBasis): Verdict {
   const note = noteFor(kbDocs.cpsTransfer);
-  note('cps.open', 'yes', `CPS is open (${cpsHoursText}): hand the contact to CPS now.`);
+  note(
+    'cps.open',
+    'yes',
+    `CPS is open (${deskHoursText(calendar.hours)}): hand the contact to CPS now.`,
+  );
 
   switch (facts.channel) {
     case 'phone': {
@@ -77,6 +81,47 @@ export function routeCpsOpen({ facts, calendar, noteFor }: RuleEnv, basis: CpsBa
   }
 }
 
+/**
+ * Rule 5, both desks closed: kb 001's after-hours handling is for "when the CPS Help Desk is closed, but
+ * General Help Desk is open", so with the General Help Desk closed too nobody is there to page on-call
+ * or hand the case to EAST. kb 000 step 4 applies ("or its outside of Help Desk CPS business hours …
+ * Assign the case to CPS"): the case waits in the CPS queue and its promises count from CPS's next opening.
+ */
+export function routeDesksClosed(env: RuleEnv, basis: CpsBasis): Verdict {
+  const { facts, calendar, generalHdCalendar, noteFor } = env;
+  const note = noteFor(kbDocs.cpsTransfer);
+  const opening = nextCpsOpening(facts.at, calendar);
+  note(
+    'cps.open',
+    'no',
+    `CPS is closed until ${formatLocal(opening)} and the General Help Desk is closed too ` +
+      `(open ${deskHoursText(generalHdCalendar.hours)}): no after-hours handling (kb 001).`,
+  );
+  if (facts.channel === 'phone') {
+    const contactBy = promiseDue('contactBy', facts.at, calendar);
+    const callIfNoContactBy = promiseDue('callIfNoContactBy', facts.at, calendar);
+    note(
+      'desks-closed.case',
+      'phone',
+      `Assign to CPS for a callback by ${formatLocal(contactBy)} (counted from CPS's next opening).`,
+    );
+    return {
+      outcome: 'assign_to_cps',
+      assignReason: 'no_cps_agents_ready',
+      script: cpsCallbackScript(facts.at, contactBy, callIfNoContactBy),
+      promises: { contactBy, callIfNoContactBy },
+    };
+  }
+  const assignReason =
+    facts.channel === 'portal' || facts.channel === 'auto' ? 'portal_or_auto' : reasonFor[basis];
+  note(
+    'desks-closed.case',
+    facts.channel,
+    `The ${facts.channel} case waits in the CPS queue: Assign to CPS; CPS opens ${formatLocal(opening)}.`,
+  );
+  return { outcome: 'assign_to_cps', assignReason };
+}
+
 /** Rule 5 (kb 001 "Handling Contract Partners After Hours"): CPS-supported while CPS is closed. */
 export function routeCpsClosed({ facts, calendar, noteFor }: RuleEnv): Verdict {
   const note = noteFor(kbDocs.afterHours);
@@ -84,7 +129,7 @@ export function routeCpsClosed({ facts, calendar, noteFor }: RuleEnv): Verdict {
   noteFor(kbDocs.cpsTransfer)(
     'cps.open',
     'no',
-    `CPS is closed until ${formatLocal(opening)}: after-hours handling.`,
+    `CPS is closed until ${formatLocal(opening)} and the General Help Desk is open: after-hours handling (kb 001).`,
   );
 
   if (facts.criticalWorkStoppage === undefined) {
@@ -98,7 +143,7 @@ export function routeCpsClosed({ facts, calendar, noteFor }: RuleEnv): Verdict {
       'no',
       `Can wait: collect handling and Assign to EAST (${service}).`,
     );
-    return { outcome: 'assign_to_east', script: assignToEastScript(opening) };
+    return { outcome: 'assign_to_east', script: assignToEastScript(opening, calendar.hours) };
   }
   note(
     'after-hours.critical',
