@@ -16,7 +16,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         role={session.user.role}
         roleLabel={roleLabels[session.user.role]}
       />
-      <main>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </LiveProvider>
   );
 }
