@@ -126,7 +126,7 @@ test.describe('titles, skip link, landmarks, dark mode', () => {
     await signInAs(page, 'east@handoff.test');
     await page.goto('/desk');
     await expect(
-      page.getByText(/You own no open incidents\. Take one from your team's queue/),
+      page.getByText(/You own no open incidents\. Open your team's queue above/),
     ).toBeVisible();
   });
 });

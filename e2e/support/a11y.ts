@@ -2,10 +2,11 @@
 // light and the dark colour scheme, and the suite fails on any serious or critical violation of
 // WCAG 2 A/AA. At 390 px the page body must not scroll sideways either (item 2).
 //
-// Each test records the URLs its pages navigate to; before a context closes (and at the test's
-// end) each distinct page is loaded once more in a fresh tab of the same signed-in context and
-// scanned in the four combinations. A page is scanned once per signed-in user and route shape
-// (INC-000014 and INC-000015 are one route) for the whole run, which keeps the suite quick.
+// Each test records the URLs its pages navigate to; before a context closes or its cookies are
+// cleared (and at the test's end) each distinct page is loaded once more in a fresh tab of the same
+// signed-in context and scanned in the four combinations (light: every WCAG A/AA rule; dark: colour
+// contrast, the only thing a scheme changes). A page is scanned once per staff role (per customer)
+// and route shape (INC-000014 and INC-000015 are one route) for the whole run.
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
@@ -50,7 +51,7 @@ async function settle(page: Page): Promise<void> {
           /Loading/i.test(e.textContent ?? ''),
         ),
       undefined,
-      { timeout: 5_000 },
+      { timeout: 3_000 },
     )
     .catch(() => undefined);
 }
@@ -190,11 +191,13 @@ export class A11yRecorder {
     const urls = [...(visited ?? [])];
     visited?.clear();
     if (urls.length === 0) return;
-    const session: { user?: { email?: string } } = await context.request
+    const session: { user?: { email?: string; role?: string } } = await context.request
       .get(`${this.origin}/api/auth/session`)
-      .then((r) => r.json() as Promise<{ user?: { email?: string } }>)
+      .then((r) => r.json() as Promise<{ user?: { email?: string; role?: string } }>)
       .catch(() => ({}));
-    const who = session.user?.email ?? 'signed out';
+    // Staff of one role see the same pages; customers differ (partner end users, coned, TP).
+    const role = session.user?.role;
+    const who = role && role !== 'customer' ? role : (session.user?.email ?? 'signed out');
     const todo = urls.filter((href) => {
       const key = `${who} ${routeShape(new URL(href))}`;
       if (scannedInWorker.has(key)) return false;
@@ -202,8 +205,11 @@ export class A11yRecorder {
       return true;
     });
     if (todo.length === 0) return;
-    const page = await context.newPage();
-    this.scanPages.add(page);
+    // A context made by browser.newPage() cannot open a second tab: scan in its own page then.
+    const own = await context.newPage().catch(() => undefined);
+    const page = own ?? context.pages()[0];
+    if (!page) return;
+    if (own) this.scanPages.add(own);
     try {
       for (const href of todo) {
         this.testInfo.setTimeout(this.testInfo.timeout + 20_000);
@@ -217,7 +223,7 @@ export class A11yRecorder {
         this.problems.push(...(await scanPage(page, label)));
       }
     } finally {
-      await page.close();
+      await own?.close();
     }
   }
 }

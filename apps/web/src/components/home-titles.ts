@@ -38,4 +38,4 @@ export const homeIntros: Record<Role, string> = {
 export const homeEmpty = (role: Role): string =>
   role === 'l1'
     ? 'You own no open incidents. Start one with New incident when a contact comes in.'
-    : "You own no open incidents. Take one from your team's queue below the heading.";
+    : "You own no open incidents. Open your team's queue above and take the oldest one.";
