@@ -142,7 +142,7 @@ export class A11yRecorder {
     // Signing in as someone else: scan what the first user saw while they are still signed in.
     const clearCookies = context.clearCookies.bind(context);
     context.clearCookies = async (options) => {
-      await this.flush(context);
+      await this.flush(context, { midTest: true });
       return clearCookies(options);
     };
   }
@@ -186,11 +186,15 @@ export class A11yRecorder {
     for (const context of this.visits.keys()) await this.flush(context);
   }
 
-  private async flush(context: BrowserContext): Promise<void> {
+  private async flush(context: BrowserContext, { midTest = false } = {}): Promise<void> {
     const visited = this.visits.get(context);
-    const urls = [...(visited ?? [])];
-    visited?.clear();
-    if (urls.length === 0) return;
+    if (!visited?.size) return;
+    // A context made by browser.newPage() cannot open a second tab: it is scanned in its own page,
+    // so only when the test is done with it (at close), never in the middle of the test.
+    const own = await context.newPage().catch(() => undefined);
+    if (!own && midTest) return;
+    const urls = [...visited];
+    visited.clear();
     const session: { user?: { email?: string; role?: string } } = await context.request
       .get(`${this.origin}/api/auth/session`)
       .then((r) => r.json() as Promise<{ user?: { email?: string; role?: string } }>)
@@ -204,12 +208,12 @@ export class A11yRecorder {
       scannedInWorker.add(key);
       return true;
     });
-    if (todo.length === 0) return;
-    // A context made by browser.newPage() cannot open a second tab: scan in its own page then.
-    const own = await context.newPage().catch(() => undefined);
     const page = own ?? context.pages()[0];
-    if (!page) return;
     if (own) this.scanPages.add(own);
+    if (todo.length === 0 || !page) {
+      await own?.close();
+      return;
+    }
     try {
       for (const href of todo) {
         this.testInfo.setTimeout(this.testInfo.timeout + 20_000);
