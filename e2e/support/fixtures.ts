@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { A11yRecorder } from './a11y';
 
 export const demoPassword = 'handoff-demo';
 
@@ -25,7 +26,7 @@ export const uniqueTag = (): string =>
  * item 7): Chromium reports each one on the console, and a listener for `securitypolicyviolation`
  * names the directive and what was blocked.
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{ cspViolations: string[]; a11y: A11yRecorder }>({
   cspViolations: [
     async ({ page }, use) => {
       const violations: string[] = [];
@@ -41,6 +42,19 @@ export const test = base.extend<{ cspViolations: string[] }>({
       });
       await use(violations);
       expect(violations, "Content Security Policy violations on this test's pages").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Issue 19: axe (WCAG 2 A/AA) on every page this test visited, 1366/390 px, light/dark.
+  a11y: [
+    async ({ page, browser, baseURL }, use, testInfo) => {
+      const recorder = new A11yRecorder(new URL(baseURL!).origin, testInfo);
+      recorder.watchPage(page);
+      const unwatch = recorder.watchBrowser(browser);
+      await use(recorder);
+      unwatch();
+      await recorder.flushAll();
+      expect(recorder.problems, "accessibility problems on this test's pages").toEqual([]);
     },
     { auto: true },
   ],

@@ -7,7 +7,8 @@ import { Providers } from './providers';
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
-  title: 'Handoff',
+  // Each page names itself (issue 19): "INC-000014 · Handoff", "Reports · Handoff".
+  title: { default: 'Handoff', template: '%s · Handoff' },
   description: 'Help desk incidents, routed right.',
 };
 
@@ -15,6 +16,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
         <Providers>{children}</Providers>
       </body>
     </html>

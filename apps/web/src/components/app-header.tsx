@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { signOut } from './sign-out';
 import { can, type Role } from '@handoff/domain';
 import { UnreadCount } from './unread-count';
@@ -43,39 +43,53 @@ export function AppHeader({
   roleLabel: string;
 }) {
   const pathname = usePathname();
+  // Below tablet-landscape width the navigation folds into a Menu button (issue 19 item 2).
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
   return (
-    <header className="app-header">
+    <header className="app-header" data-menu-open={open ? 'true' : 'false'}>
       <Link className="brand" href="/">
         Handoff
       </Link>
-      <nav aria-label="Main">
-        {nav
-          .filter((n) => n.show(role))
-          .map((n) => (
-            <Link
-              key={n.href}
-              href={n.href}
-              aria-current={pathname === n.href ? 'page' : undefined}
-            >
-              {n.label}
-              {n.href === '/notifications' ? <UnreadCount /> : null}
-            </Link>
-          ))}
-      </nav>
-      {can(role, 'incident.read') ? (
-        <Suspense fallback={null}>
-          <SearchBox action={role === 'customer' ? '/portal/search' : '/search'} />
-        </Suspense>
-      ) : null}
-      {can(role, 'presence.set') ? <PresenceToggle /> : null}
       <ConnectionIndicator />
-      <LiveToasts follows={can(role, 'incident.readInternal')} />
-      <span className="who">
-        {name} · {roleLabel}
-      </span>
-      <button type="button" onClick={() => void signOut('/signin')}>
-        Sign out
+      <button
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls="app-menu"
+        onClick={() => setOpen((o) => !o)}
+      >
+        Menu
       </button>
+      <div id="app-menu" className="header-menu">
+        <nav aria-label="Main">
+          {nav
+            .filter((n) => n.show(role))
+            .map((n) => (
+              <Link
+                key={n.href}
+                href={n.href}
+                aria-current={pathname === n.href ? 'page' : undefined}
+              >
+                {n.label}
+                {n.href === '/notifications' ? <UnreadCount /> : null}
+              </Link>
+            ))}
+        </nav>
+        {can(role, 'incident.read') ? (
+          <Suspense fallback={null}>
+            <SearchBox action={role === 'customer' ? '/portal/search' : '/search'} />
+          </Suspense>
+        ) : null}
+        {can(role, 'presence.set') ? <PresenceToggle /> : null}
+        <span className="who">
+          {name} · {roleLabel}
+        </span>
+        <button type="button" onClick={() => void signOut('/signin')}>
+          Sign out
+        </button>
+      </div>
+      <LiveToasts follows={can(role, 'incident.readInternal')} />
     </header>
   );
 }

@@ -19,7 +19,7 @@ function IncidentRows({
   onToggle?: (id: number) => void;
 }) {
   return (
-    <table>
+    <table className="cards">
       <thead>
         <tr>
           {onToggle ? <th>Pick</th> : null}
@@ -34,7 +34,7 @@ function IncidentRows({
         {rows.map((r) => (
           <tr key={r.id}>
             {onToggle ? (
-              <td>
+              <td data-label="Pick">
                 <input
                   type="checkbox"
                   aria-label={`Pick ${r.number}`}
@@ -43,15 +43,17 @@ function IncidentRows({
                 />
               </td>
             ) : null}
-            <td>
+            <td data-label="Number">
               <Link href={`/incidents/${r.number}`}>{r.number}</Link>
             </td>
-            <td>{r.customerName ?? r.callerName}</td>
-            <td className="muted">{r.description.slice(0, 80)}</td>
-            <td>
+            <td data-label="Customer">{r.customerName ?? r.callerName}</td>
+            <td className="muted" data-label="Description">
+              {r.description.slice(0, 80)}
+            </td>
+            <td data-label="Status">
               <StatusPill status={r.status} />
             </td>
-            <td>
+            <td data-label="Created">
               <Time at={r.createdAt} />
             </td>
           </tr>

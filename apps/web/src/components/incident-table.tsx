@@ -28,7 +28,7 @@ export function IncidentTable({
 }) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <table>
+    <table className="cards">
       <thead>
         <tr>
           <th>Number</th>
@@ -44,11 +44,11 @@ export function IncidentTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>
+            <td data-label="Number">
               <Link href={`/incidents/${r.number}`}>{r.number}</Link>{' '}
               <RowViewerMarker incidentId={r.id} />
             </td>
-            <td>
+            <td data-label="Customer">
               {r.customerName ?? r.callerName}{' '}
               <CustomerFlags
                 coned={r.customerConed}
@@ -56,23 +56,23 @@ export function IncidentTable({
                 primaryTechPartner={r.customerPrimaryTechPartner}
               />
             </td>
-            <td>
+            <td data-label="Service">
               {r.serviceName} <ServiceBanner banner={r.serviceBanner} />
               <div className="muted">{r.description.slice(0, 80)}</div>
             </td>
-            <td>
+            <td data-label="Status">
               <StatusPill status={r.status} />
             </td>
-            <td>
+            <td data-label="Owner">
               {r.ownerTeamName}
               <div className="muted">{r.ownerAgentName ?? 'No agent'}</div>
             </td>
-            <td>{age(r.createdAt, now)}</td>
-            <td>
+            <td data-label="Age">{age(r.createdAt, now)}</td>
+            <td data-label="Promise">
               <NextPromise promises={r.promises} now={now} />
             </td>
             {onTake ? (
-              <td>
+              <td data-label="Action">
                 <button
                   type="button"
                   disabled={canTake ? !canTake(r) : false}

@@ -16,7 +16,7 @@ export function ProblemTable({
 }) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <table aria-label={label}>
+    <table className="cards" aria-label={label}>
       <thead>
         <tr>
           <th>Number</th>
@@ -31,24 +31,24 @@ export function ProblemTable({
       <tbody>
         {rows.map((p) => (
           <tr key={p.id}>
-            <td>
+            <td data-label="Number">
               <Link href={`/problems/${p.number}`}>{p.number}</Link>{' '}
               {p.status === 'resolved' ? <Badge tone="green">Resolved</Badge> : null}
             </td>
-            <td>{p.title}</td>
-            <td>{p.serviceName}</td>
-            <td>{p.ownerTeamName}</td>
-            <td>
+            <td data-label="Title">{p.title}</td>
+            <td data-label="Service">{p.serviceName}</td>
+            <td data-label="Owner">{p.ownerTeamName}</td>
+            <td data-label="Outage">
               {p.outageNumber ? (
                 `${p.outageNumber} (${p.outageStatus})`
               ) : (
                 <span className="muted">—</span>
               )}
             </td>
-            <td>
+            <td data-label="Incidents (open)">
               {p.incidentCount} ({p.openIncidentCount})
             </td>
-            <td>
+            <td data-label="First seen">
               <Time at={p.firstSeenAt} />
             </td>
           </tr>

@@ -37,6 +37,9 @@ const columnLabels: Record<(typeof queueColumns)[number], string> = {
   breach: 'Time to breach',
 };
 
+/** Each cell's column name, shown beside it when the grid becomes cards at phone width. */
+const cellLabels: Record<string, string | undefined> = { number: 'Number', ...columnLabels };
+
 /**
  * The queue as a working grid (TanStack Table, headless): sorting is the server's (clicking a header
  * changes the URL and so the query), columns can be hidden, rows selected for bulk actions, and the
@@ -195,7 +198,7 @@ export function QueueGrid({
   };
   if (rows.length === 0) return <EmptyState>Nothing in this queue matches.</EmptyState>;
   return (
-    <table aria-label="Queue">
+    <table className="cards" aria-label="Queue">
       <thead>
         {table.getHeaderGroups().map((g) => (
           <tr key={g.id}>
@@ -235,7 +238,9 @@ export function QueueGrid({
             onKeyDown={(e) => onKey(e, index, row.original)}
           >
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              <td key={cell.id} data-label={cellLabels[cell.column.id]}>
+                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              </td>
             ))}
           </tr>
         ))}

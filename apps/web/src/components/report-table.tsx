@@ -1,6 +1,7 @@
 'use client';
 
 import { toCsv } from '@handoff/domain';
+import { EmptyState } from '@handoff/ui';
 
 const show = (v: unknown): string =>
   v === null || v === undefined
@@ -27,31 +28,38 @@ export function ReportTable({
   };
   const cols = rows[0] ? Object.keys(rows[0]) : [];
   return (
-    <details>
-      <summary>
-        Table: {name} ({rows.length} rows){' '}
-        <button type="button" onClick={download} disabled={rows.length === 0}>
-          Export {name} as CSV
-        </button>
-      </summary>
-      <table aria-label={name}>
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {cols.map((c) => (
-                <td key={c}>{show(r[c])}</td>
+    <div className="report-table">
+      {/* The export button sits beside the summary, not in it: a summary is a control itself. */}
+      <button type="button" onClick={download} disabled={rows.length === 0}>
+        Export {name} as CSV
+      </button>
+      <details>
+        <summary>
+          Table: {name} ({rows.length} rows)
+        </summary>
+        {rows.length === 0 ? (
+          <EmptyState>No rows for this date range and team.</EmptyState>
+        ) : (
+          <table aria-label={name}>
+            <thead>
+              <tr>
+                {cols.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {cols.map((c) => (
+                    <td key={c}>{show(r[c])}</td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+            </tbody>
+          </table>
+        )}
+      </details>
+    </div>
   );
 }

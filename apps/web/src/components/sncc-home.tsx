@@ -27,7 +27,7 @@ export function SnccHome() {
       {board.isLoading ? (
         <Loading />
       ) : outages.length ? (
-        <table aria-label="Active outages">
+        <table className="cards" aria-label="Active outages">
           <thead>
             <tr>
               <th>Outage</th>
@@ -41,17 +41,19 @@ export function SnccHome() {
           <tbody>
             {outages.map((o) => (
               <tr key={o.id}>
-                <td>
+                <td data-label="Outage">
                   {o.number} · {o.title}
                   <div className="muted">{o.publicSummary}</div>
                 </td>
-                <td>{o.status}</td>
-                <td>{o.services.map((s) => s.name).join(', ')}</td>
-                <td>
+                <td data-label="Status">{o.status}</td>
+                <td data-label="Services">{o.services.map((s) => s.name).join(', ')}</td>
+                <td data-label="Start">
                   <Time at={o.startAt} />
                 </td>
-                <td>{o.expectedEndAt ? <Time at={o.expectedEndAt} /> : '—'}</td>
-                <td>{o.ownerTeamName}</td>
+                <td data-label="Expected end">
+                  {o.expectedEndAt ? <Time at={o.expectedEndAt} /> : '—'}
+                </td>
+                <td data-label="Owner">{o.ownerTeamName}</td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         role={session.user.role}
         roleLabel={roleLabels[session.user.role]}
       />
-      <main>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <KeyboardShortcuts role={session.user.role} />
     </LiveProvider>
   );

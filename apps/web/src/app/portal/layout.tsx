@@ -1,3 +1,4 @@
+import { type Metadata } from 'next';
 import { type ReactNode } from 'react';
 import { roleLabels } from '@handoff/domain';
 import { AppHeader } from '../../components/app-header';
@@ -5,6 +6,7 @@ import { LiveProvider } from '../../components/live/live-context';
 import { requireRole } from '../../server/guard';
 
 export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: { default: 'My cases', template: '%s · Handoff' } };
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const session = await requireRole((r) => r === 'customer');
@@ -15,7 +17,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         role={session.user.role}
         roleLabel={roleLabels[session.user.role]}
       />
-      <main>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </LiveProvider>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { EmptyState, ErrorBanner, Loading, LoadMore, StatusPill, Time } from '@handoff/ui';
 import { KnownOutages } from '../../components/portal/known-outages';
+import { homeIntros } from '../../components/home-titles';
 import { api } from '../../trpc/react';
 
 export default function PortalHome() {
@@ -15,6 +16,7 @@ export default function PortalHome() {
   return (
     <>
       <h1>Help Online: my cases</h1>
+      <p className="home-intro">{homeIntros.customer}</p>
       <div className="actions">
         <Link className="button primary" href="/portal/new">
           New case
@@ -35,9 +37,9 @@ export default function PortalHome() {
       {cases.isLoading ? (
         <Loading />
       ) : rows.length === 0 ? (
-        <EmptyState>You have no cases with the help desk.</EmptyState>
+        <EmptyState>You have no cases with the help desk. Start one with New case.</EmptyState>
       ) : (
-        <table aria-label="My cases">
+        <table className="cards" aria-label="My cases">
           <thead>
             <tr>
               <th>Case</th>
@@ -50,19 +52,19 @@ export default function PortalHome() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label="Case">
                   <Link href={`/portal/incidents/${r.number}`}>{r.number}</Link>
                   <div className="muted">{r.description.slice(0, 80)}</div>
                 </td>
-                <td>{r.serviceName}</td>
-                <td>
+                <td data-label="Service">{r.serviceName}</td>
+                <td data-label="Status">
                   <StatusPill status={r.status} />
                   {r.status === 'pending_customer' ? (
                     <div className="muted">Waiting for your answer</div>
                   ) : null}
                 </td>
-                <td>{r.ownerTeamName}</td>
-                <td>
+                <td data-label="With">{r.ownerTeamName}</td>
+                <td data-label="Opened">
                   <Time at={r.createdAt} />
                 </td>
               </tr>

@@ -1,9 +1,11 @@
+import { type Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { homePathFor, safeCallbackPath } from '@handoff/domain';
 import { getSession } from '../../server/session';
 import { SignInForm } from './sign-in-form';
 
 export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({
   searchParams,
@@ -16,7 +18,7 @@ export default async function SignInPage({
   const session = await getSession();
   if (session) redirect(callback ?? homePathFor(session.user.role));
   return (
-    <main className="signin">
+    <main id="main" tabIndex={-1} className="signin">
       <h1>Sign in to Handoff</h1>
       <SignInForm callbackPath={callback} />
     </main>

@@ -9,13 +9,13 @@ import { getDb } from '../../server/db';
 import { publicBoard } from '../../server/routers/outage';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Service status · Handoff' };
+export const metadata: Metadata = { title: 'Service status' };
 
 /** The public status page (kb 001): planned, active and recently resolved outages. No sign-in. */
 export default function StatusPage() {
   const board = publicBoard(getDb(), now());
   return (
-    <main>
+    <main id="main" tabIndex={-1}>
       <h1>Service status</h1>
       <p className="muted">
         Known outages of DoIT services. If your problem is listed here, we are already working on

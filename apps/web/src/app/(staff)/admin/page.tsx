@@ -13,6 +13,7 @@ import { DepartmentsAdmin } from '../../../components/routing-data/departments-a
 import { HolidaysAdmin } from '../../../components/routing-data/holidays-admin';
 import { LeadershipAdmin } from '../../../components/routing-data/leadership-admin';
 import { OpeningHoursAdmin } from '../../../components/routing-data/opening-hours-admin';
+import { homeIntros } from '../../../components/home-titles';
 import { api } from '../../../trpc/react';
 
 /** Admin home: who has which role, and the teams. Editing comes with the capabilities that need it. */
@@ -23,6 +24,7 @@ export default function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
+      <p className="home-intro">{homeIntros.admin}</p>
       <UserLoginsAdmin />
       <SignInLockouts />
       <OncallEditor />

@@ -7,18 +7,8 @@ import { DeskPanels } from '../../../components/desk-panels';
 import { HdqaHome } from '../../../components/hdqa-home';
 import { IncidentTable } from '../../../components/incident-table';
 import { SnccHome } from '../../../components/sncc-home';
+import { homeEmpty, homeIntros, homeTitleFor } from '../../../components/home-titles';
 import { api } from '../../../trpc/react';
-
-const homeTitles: Record<string, string> = {
-  l1: 'L1 console',
-  hdqa: 'HDQA home',
-  cps: 'CPS desk',
-  es: 'Enterprise Support desk',
-  sncc: 'SNCC desk',
-  technologist: 'Technologist desk',
-  tier2: 'Tier 2 desk',
-  partner_agent: 'Partner desk',
-};
 
 export default function DeskPage() {
   const me = api.me.get.useQuery();
@@ -36,7 +26,8 @@ export default function DeskPage() {
   const rows = mine.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <h1>{homeTitles[me.data.role] ?? 'My desk'}</h1>
+      <h1>{homeTitleFor(me.data.role)}</h1>
+      <p className="home-intro">{homeIntros[me.data.role]}</p>
       {seesCps ? (
         <p>
           CPS agents ready now:{' '}
@@ -68,7 +59,7 @@ export default function DeskPage() {
       {mine.isLoading ? (
         <Loading />
       ) : (
-        <IncidentTable rows={rows} now={Date.now()} empty="You own no open incidents." />
+        <IncidentTable rows={rows} now={Date.now()} empty={homeEmpty(me.data.role)} />
       )}
       <LoadMore list={mine} />
     </>
