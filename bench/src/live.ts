@@ -1,6 +1,7 @@
 // `pnpm --filter @handoff/bench live`: opens many live subscriptions (issue 17) against the production
 // server on loopback, measures the server's CPU while they sit idle, then commits one change and
-// counts how many subscribers heard of it and how fast. Bounded: every phase has a time limit, and
+// counts how many subscribers heard of it and how fast; then as many desks polling as the L1 console
+// did before the live desk, for the reads (and CPU) that polling cost and live updates no longer do. Bounded: every phase has a time limit, and
 // every process and connection it opened is closed at the end.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -72,6 +73,48 @@ function open(cookie: string): Sub {
     if (!abort.signal.aborted) log(`  a subscription failed: ${String(e)}`);
   });
   return { abort, opened, changes };
+}
+
+/** What one L1 console polled before the live desk: query path and interval (ms). */
+const oldDeskPollers: [string, number][] = [
+  ['presence.cps', 5_000],
+  [`incident.mine?input=${encodeURIComponent(JSON.stringify({ limit: 25 }))}`, 10_000],
+  ['presence.mine', 10_000],
+  ['notification.unreadCount', 15_000],
+];
+
+/**
+ * `desks` idle L1 consoles polling as they did before (each poller at its interval, phases spread),
+ * for `seconds`: how many requests per second they sent and the server's CPU meanwhile.
+ */
+async function pollLikeTheOldDesk(cookie: string, desks: number, seconds: number, pid: number) {
+  let sent = 0;
+  const timers: NodeJS.Timeout[] = [];
+  const get = (path: string) => {
+    sent++;
+    void fetch(`${base}/api/trpc/${path}`, { headers: { cookie } })
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
+  };
+  for (let d = 0; d < desks; d++)
+    for (const [path, every] of oldDeskPollers) {
+      const phase = Math.floor(Math.random() * every);
+      timers.push(
+        setTimeout(() => {
+          get(path);
+          timers.push(setInterval(() => get(path), every));
+        }, phase),
+      );
+    }
+  // One full round of every interval first, so the window sees the steady rate.
+  await sleep(15_000);
+  const cpu0 = treeCpuSeconds(pid);
+  const sent0 = sent;
+  await sleep(seconds * 1000);
+  const cpu = (treeCpuSeconds(pid) - cpu0) / seconds;
+  const perSecond = (sent - sent0) / seconds;
+  for (const t of timers) clearTimeout(t);
+  return { perSecond, cpu };
 }
 
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
@@ -146,12 +189,21 @@ async function main() {
   const latencies = heard.map((s) => s.changes[0]!.at - sent).sort((a, b) => a - b);
   for (const s of subs) s.abort.abort();
 
+  // The same desks as they were before the live desk (commit 66b9e0b^): each L1 console polled these
+  // four queries at these intervals (refetchInterval), whether anything changed or not.
+  await sleep(2_000);
+  const polled = await pollLikeTheOldDesk(cookie, count, idleS, pid);
+
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const report = {
     subscriptions: count,
     idleSeconds: idleS,
     cpuIdleNoSubscriptions: pct(baseline),
     cpuIdleWithSubscriptions: pct(idle),
+    // The reads polling made, now gone: the live desks above sent none while idle.
+    liveDeskRequestsPerSecond: 0,
+    pollingDeskRequestsPerSecond: Number(polled.perSecond.toFixed(1)),
+    cpuPollingDesks: pct(polled.cpu),
     heardTheChange: `${heard.length}/${count}`,
     // From sending the change: the create's own answer, then the first and last subscriber.
     createAnsweredMs: committedMs,
