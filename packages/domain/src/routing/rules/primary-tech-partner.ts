@@ -12,16 +12,17 @@ export const isScopeGroup = (group: string): boolean =>
   });
 
 /** kb 004 "The scope of Support": categories 1 and 2, supported by SNCC, DRMT, Middleware or IIAT. */
-export const isPrimaryTpInScope = ({
-  supportCategory,
-  technologistGroup,
-}: {
-  supportCategory: number | undefined;
-  technologistGroup: string | null | undefined;
-}): boolean =>
-  (supportCategory === 1 || supportCategory === 2) &&
-  typeof technologistGroup === 'string' &&
-  isScopeGroup(technologistGroup);
+interface ScopeFacts {
+  supportCategory?: number | undefined;
+  technologistGroup?: string | null | undefined;
+}
+
+export const isPrimaryTpInScope = (
+  s: ScopeFacts,
+): s is ScopeFacts & { technologistGroup: string } =>
+  (s.supportCategory === 1 || s.supportCategory === 2) &&
+  typeof s.technologistGroup === 'string' &&
+  isScopeGroup(s.technologistGroup);
 
 /**
  * Rule 6 (kb 004 "Access to DoIT Support for Primary Tech Partners"): a mission-critical, in-scope
@@ -53,9 +54,10 @@ export function routePrimaryTechPartner({
   }
   note('primary-tp.mission-critical', 'yes', 'Impacts more than one person: mission critical.');
 
-  const { supportCategory, technologistGroup } = facts.service;
+  const scope: ScopeFacts = facts.service;
+  const { supportCategory, technologistGroup } = scope;
   const categoryInScope = supportCategory === 1 || supportCategory === 2;
-  if (isPrimaryTpInScope({ supportCategory, technologistGroup })) {
+  if (isPrimaryTpInScope(scope)) {
     const respondBy = promiseDue('respondBy', facts.at, calendar);
     note(
       'primary-tp.scope',
@@ -65,7 +67,7 @@ export function routePrimaryTechPartner({
     );
     return {
       outcome: 'escalate_to_technologists',
-      ...(technologistGroup ? { technologistGroup } : {}),
+      technologistGroup: scope.technologistGroup,
       script: technologistsScript(facts.at, respondBy),
       promises: { respondBy },
     };
