@@ -2,6 +2,7 @@
 
 import { Badge, ErrorBanner, Time } from '@handoff/ui';
 import { api } from '../trpc/react';
+import { useNow } from './promises';
 
 const hours = (ms: number): string => {
   const mins = Math.round(Math.abs(ms) / 60_000);
@@ -9,14 +10,25 @@ const hours = (ms: number): string => {
   return ms < 0 ? `-${text}` : text;
 };
 
-/** An incident's SLA clocks (issue 18): target, business time used, paused, at risk, breached. */
+/**
+ * An incident's SLA clocks (issue 18): target, business time used, paused, at risk, breached. No
+ * polling (issue 17): a change to the incident or its clocks, and each 75% and breach warning the
+ * server commits, refetch them over the live connection; between those the page's own clock turns a
+ * running clock past its due time to breached, and the times used and left say when they were read.
+ */
 export function IncidentClocks({ incidentId }: { incidentId: number }) {
-  const q = api.sla.clocks.useQuery({ incidentId }, { refetchInterval: 60_000 });
+  const q = api.sla.clocks.useQuery({ incidentId });
+  const now = useNow();
   if (q.error) return <ErrorBanner message={q.error.message} />;
   if (!q.data?.length) return null;
+  const due = (c: { state: string; dueAt: string | null }) =>
+    c.state !== 'stopped' && c.state !== 'paused' && c.dueAt !== null && Date.parse(c.dueAt) <= now;
   return (
     <section className="panel" aria-label="SLA clocks">
       <h2>SLA clocks</h2>
+      <p className="muted">
+        Business time as of <Time at={new Date(q.dataUpdatedAt).toISOString()} />.
+      </p>
       <table aria-label="SLA clocks">
         <thead>
           <tr>
@@ -52,7 +64,7 @@ export function IncidentClocks({ incidentId }: { incidentId: number }) {
                   >
                     {c.outcome === 'handed_off' ? 'handed off' : c.outcome}
                   </Badge>
-                ) : c.breached ? (
+                ) : c.breached || due(c) ? (
                   <Badge tone="red">breached</Badge>
                 ) : c.state === 'paused' ? (
                   <Badge tone="blue" title="Waiting on the customer">

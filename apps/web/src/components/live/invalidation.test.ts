@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { routersFor } from './invalidation';
 
 test.each([
-  ['incident', ['incident', 'queue', 'case', 'notification', 'alert', 'consult']],
+  ['incident', ['incident', 'queue', 'case', 'notification', 'alert', 'consult', 'sla']],
+  // The clocks panel polled every minute; a clock change or warning refetches it now.
+  ['slaClock', ['sla', 'incident', 'queue']],
   ['consult', ['consult', 'incident', 'queue']],
   ['user', ['presence']],
   ['outage', ['outage', 'alert', 'case']],

@@ -21,6 +21,8 @@ const incidentViews: RouterKey[] = [
   'mail',
   // One-steps and accepts set presence (a transfer makes the agent busy).
   'presence',
+  // The incident's SLA clocks, kept in the same commit.
+  'sla',
 ];
 
 const byEntity: Record<string, RouterKey[]> = {
@@ -46,6 +48,8 @@ const byEntity: Record<string, RouterKey[]> = {
   mailTemplate: ['mail'],
   oncallContact: ['oncall', 'routing'],
   slaPolicy: ['sla', 'incident', 'queue'],
+  // A clock restarted, paused or stopped, and the 75% / breach warnings the scheduler commits.
+  slaClock: ['sla', 'incident', 'queue', 'notification'],
   department: ['admin', 'routing'],
   holiday: ['admin', 'routing', 'sla'],
   openingHours: ['admin', 'routing', 'sla'],
