@@ -14,6 +14,15 @@ async function agentPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** An Office 365 incident for Hana Coned, tagged, created by the agent signed in on `page`. */
+function l1Incident(page: Page, what: string) {
+  return createIncident(page, {
+    customer: 'Hana Coned',
+    service: 'Office 365',
+    description: `${what} (${uniqueTag()})`,
+  });
+}
+
 /** An L1 incident for Hana Coned assigned to CPS through the API, as the L1 agent. */
 async function assignToCps(l1: Page, number: string, id: number, version: number) {
   return trpcMutation<{ version: number }>(l1.request, 'oneStep.assignToCps', {
@@ -39,11 +48,7 @@ test.describe('the live desk', () => {
     const cps = await agentPage(browser, 'cps@handoff.test');
     await cps.goto('/queues');
     await expect(cps.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
-    const incident = await createIncident(page, {
-      customer: 'Hana Coned',
-      service: 'Office 365',
-      description: `Outlook keeps asking for a password (${uniqueTag()})`,
-    });
+    const incident = await l1Incident(page, 'Outlook keeps asking for a password');
     const row = cps.getByRole('row', { name: new RegExp(incident.number) });
     await expect(row).toHaveCount(0);
     await assignToCps(page, incident.number, incident.id, 1);
@@ -56,11 +61,7 @@ test.describe('the live desk', () => {
     browser,
   }) => {
     await signInAs(page, 'l1@handoff.test');
-    const incident = await createIncident(page, {
-      customer: 'Hana Coned',
-      service: 'Office 365',
-      description: `Two agents, one incident (${uniqueTag()})`,
-    });
+    const incident = await l1Incident(page, 'Two agents, one incident');
     await assignToCps(page, incident.number, incident.id, 1);
     const cps = await agentPage(browser, 'cps@handoff.test');
     await cps.goto('/queues');
@@ -104,11 +105,7 @@ test.describe('the live desk', () => {
     browser,
   }) => {
     await signInAs(page, 'l1@handoff.test');
-    const incident = await createIncident(page, {
-      customer: 'Hana Coned',
-      service: 'Office 365',
-      description: `Followed by a colleague (${uniqueTag()})`,
-    });
+    const incident = await l1Incident(page, 'Followed by a colleague');
     const cps = await agentPage(browser, 'cps@handoff.test');
     await cps.goto(`/incidents/${incident.number}`);
     await expect(cps.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
@@ -141,11 +138,7 @@ test.describe('the live desk', () => {
     browser,
   }) => {
     await signInAs(page, 'l1@handoff.test');
-    const incident = await createIncident(page, {
-      customer: 'Hana Coned',
-      service: 'Office 365',
-      description: `Lost connection (${uniqueTag()})`,
-    });
+    const incident = await l1Incident(page, 'Lost connection');
     const cps = await agentPage(browser, 'cps@handoff.test');
     await cps.goto('/queues');
     const indicator = cps.getByRole('status', { name: /Live updates/ });

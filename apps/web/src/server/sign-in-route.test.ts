@@ -41,6 +41,14 @@ function harness(db?: Db) {
   return { throttle, send, path: own?.path, advance: (ms: number) => (clock += ms) };
 }
 
+/** Two throttles on two connections to one database file, as two server processes have. */
+function twoProcesses() {
+  const first = harness();
+  const other = createDb(first.path!);
+  opened.push({ close: () => other.$client.close() });
+  return [first, harness(other)] as const;
+}
+
 describe('sign-in throttle on the credentials callback', () => {
   test('per account: after 5 wrong passwords the right one is refused too, with 429 and when to retry', async () => {
     const { send } = harness();
@@ -93,10 +101,7 @@ describe('sign-in throttle on the credentials callback', () => {
   // With HANDOFF_PROCESSES=2 each process has its own connection: counting in one process's memory
   // gave a guesser 5 tries per process. The counters are shared through the database now.
   test('server processes on one database share the counters: 5 failures spread over two lock both', async () => {
-    const first = harness();
-    const other = createDb(first.path!);
-    opened.push({ close: () => other.$client.close() });
-    const second = harness(other);
+    const [first, second] = twoProcesses();
     for (let i = 0; i < signInLimits.account.maxFailures; i++)
       expect((await (i % 2 ? second : first).send('l1@handoff.test', 'wrong')).status).toBe(401);
     expect((await first.send('l1@handoff.test', password)).status).toBe(429);
@@ -104,10 +109,7 @@ describe('sign-in throttle on the credentials callback', () => {
   });
 
   test('racing failures from two connections are all counted (each counts inside its commit)', async () => {
-    const first = harness();
-    const other = createDb(first.path!);
-    opened.push({ close: () => other.$client.close() });
-    const second = harness(other);
+    const [first, second] = twoProcesses();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         (i % 2 ? second : first).send(`spray-${i}@handoff.test`, 'wrong', '203.0.113.77'),
