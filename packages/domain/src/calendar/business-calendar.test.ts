@@ -5,6 +5,7 @@ import {
   addBusinessDays,
   addBusinessHours,
   addMinutes,
+  businessMsBetween,
   isCpsOpen,
   nextCpsOpening,
 } from './business-calendar';
@@ -351,5 +352,74 @@ describe('demo holidays (UW–Madison 2026, 2027)', () => {
     expect(universityHolidays.find((h) => h.date === '2026-11-27')?.name).toBe(
       'Day after Thanksgiving',
     );
+  });
+});
+
+describe('the calendar is computed once per context and then read from cache', () => {
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    weekday,
+    opens: '00:00',
+    closes: '24:00',
+  }));
+
+  test('an equal context loaded afresh gives the same answers; a changed one does not', () => {
+    const at = '2026-12-23T10:00:00-06:00';
+    expect(addBusinessDays(at, 1, { holidays: [] })).toBe('2026-12-24T16:00:00Z');
+    expect(addBusinessDays(at, 1, { holidays: [] })).toBe('2026-12-24T16:00:00Z');
+    expect(addBusinessDays(at, 1, { holidays: ['2026-12-24'] })).toBe('2026-12-25T16:00:00Z');
+    const ctx = { holidays: ['2026-12-24', '2026-12-25'] };
+    expect(addBusinessDays(at, 1, ctx)).toBe('2026-12-28T16:00:00Z');
+    expect(addBusinessDays(at, 1, ctx)).toBe('2026-12-28T16:00:00Z');
+  });
+
+  test('many different contexts each keep their own answer', () => {
+    for (let n = 0; n < 130; n++) {
+      const hours = [
+        { weekday: 2, opens: '07:00', closes: `${String(8 + (n % 16)).padStart(2, '0')}:00` },
+      ];
+      expect(
+        businessMsBetween('2026-02-10T00:00:00-06:00', '2026-02-11T00:00:00-06:00', {
+          hours,
+          holidays: [`${2030 + n}-01-01`],
+        }),
+      ).toBe((1 + (n % 16)) * 3_600_000);
+    }
+  });
+
+  test.each([
+    [
+      'Saturday 10:00 CST + 1 = the March DST Sunday 10:00 CDT',
+      '2026-03-07T16:00:00Z',
+      '2026-03-08T15:00:00Z',
+    ],
+    [
+      'the March DST Sunday 10:00 CDT + 1 = Monday 10:00 CDT',
+      '2026-03-08T15:00:00Z',
+      '2026-03-09T15:00:00Z',
+    ],
+    [
+      'Saturday 10:00 CDT + 1 = the November DST Sunday 10:00 CST',
+      '2026-10-31T15:00:00Z',
+      '2026-11-01T16:00:00Z',
+    ],
+  ])('open every day, a DST day keeps the clock time: %s', (_, at, expected) => {
+    expect(addBusinessDays(at, 1, { hours: everyDay })).toBe(expected);
+  });
+
+  test.each([
+    ['31 April', '2026-04-31T10:00:00Z'],
+    ['29 February in a common year', '2027-02-29T10:00:00Z'],
+    ['hour 25', '2026-04-30T25:00:00Z'],
+    ['not a date', 'tomorrow'],
+  ])('an instant that is not a date is refused (%s), as before', (_, at) => {
+    expect(() => isCpsOpen(at)).toThrow(/Not an ISO-8601 instant/);
+  });
+
+  test.each([
+    ['29 February in a leap year', '2028-02-29T16:00:00Z', true],
+    ['a local time without an offset is read as Chicago time', '2026-02-10T07:00:00', true],
+    ['the same local time, one minute early', '2026-02-10T06:59:00', false],
+  ])('%s', (_, at, open) => {
+    expect(isCpsOpen(at)).toBe(open);
   });
 });

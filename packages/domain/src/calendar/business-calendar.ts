@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import { demoHolidays } from './holidays';
-import { cpsStandardHours, minutesOfDay, type WeeklyHours } from './opening-hours';
+import { newSchedule, nextBusinessDay, nextOpening, type Day, type Schedule } from './day-windows';
+import { cpsStandardHours, type WeeklyHours } from './opening-hours';
 
 /** The help desk's time zone; every local rule (hours, holidays, days) is read here. */
 export const cpsZone = 'America/Chicago';
@@ -17,18 +18,7 @@ export interface CalendarContext {
   hours?: WeeklyHours;
 }
 
-// A bound on day-by-day scans so data leaving no open day fails loudly instead of looping forever.
-const maxScanDays = 366 * 3;
-
 type LocalTime = DateTime<true>;
-interface Window {
-  opens: number;
-  closes: number;
-}
-interface Schedule {
-  holidays: ReadonlySet<string>;
-  windows: ReadonlyMap<number, Window>;
-}
 
 /** Parses an ISO instant into local help-desk time; an unparseable instant is a caller bug. */
 export function toCpsLocal(at: string): LocalTime {
@@ -43,65 +33,59 @@ export function toCpsLocal(at: string): LocalTime {
 export const toInstant = (t: DateTime<true>): string =>
   t.toUTC().toISO({ suppressMilliseconds: true });
 
-const scheduleOf = (ctx?: CalendarContext): Schedule => ({
-  holidays: new Set(ctx?.holidays ?? demoHolidays),
-  windows: new Map(
-    (ctx?.hours ?? cpsStandardHours).map((d) => [
-      d.weekday,
-      { opens: minutesOfDay(d.opens), closes: minutesOfDay(d.closes) },
-    ]),
-  ),
-});
+// Schedules by calendar context: the same loaded context (and equal contexts loaded afresh per
+// request) share one schedule and so one cache of computed days.
+const byContext = new WeakMap<CalendarContext, Schedule>();
+const byContent = new Map<string, Schedule>();
+const defaultSchedule = newSchedule(cpsZone, demoHolidays, cpsStandardHours);
 
-const isBusinessDay = (t: LocalTime, s: Schedule): boolean =>
-  s.windows.has(t.weekday) && !s.holidays.has(t.toFormat('yyyy-MM-dd'));
-
-// Local wall-clock minute `minutes` of `day` (1440 = the next midnight).
-const atMinute = (day: LocalTime, minutes: number): LocalTime =>
-  minutes === 24 * 60
-    ? day.startOf('day').plus({ days: 1 })
-    : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
-
-// Only called for business days, whose weekday has a window.
-const windowOf = (t: LocalTime, s: Schedule): Window => s.windows.get(t.weekday)!;
-const minuteOf = (t: LocalTime): number => t.hour * 60 + t.minute;
-
-const isOpenAt = (t: LocalTime, s: Schedule): boolean => {
-  if (!isBusinessDay(t, s)) return false;
-  const { opens, closes } = windowOf(t, s);
-  return minuteOf(t) >= opens && minuteOf(t) < closes;
-};
-
-// The first business day strictly after `t`'s day, at the same local clock time.
-// Luxon's calendar-day arithmetic keeps the wall-clock time across DST changes.
-function nextBusinessDay(t: LocalTime, s: Schedule): LocalTime {
-  let day = t;
-  for (let i = 0; i < maxScanDays; i++) {
-    day = day.plus({ days: 1 });
-    if (isBusinessDay(day, s)) return day;
+function scheduleOf(ctx?: CalendarContext): Schedule {
+  if (!ctx || (!ctx.holidays && !ctx.hours)) return defaultSchedule;
+  let s = byContext.get(ctx);
+  if (s) return s;
+  const holidays = ctx.holidays ?? demoHolidays;
+  const hours = ctx.hours ?? cpsStandardHours;
+  const key = JSON.stringify([holidays, hours]);
+  s = byContent.get(key);
+  if (!s) {
+    if (byContent.size >= 100) byContent.clear();
+    s = newSchedule(cpsZone, holidays, hours);
+    byContent.set(key, s);
   }
-  throw new DomainError(
-    'VALIDATION',
-    'The opening hours and holidays leave no business day within three years',
-  );
+  byContext.set(ctx, s);
+  return s;
 }
 
-function nextOpening(t: LocalTime, s: Schedule): LocalTime {
-  if (isOpenAt(t, s)) return t;
-  if (isBusinessDay(t, s) && minuteOf(t) < windowOf(t, s).opens)
-    return atMinute(t, windowOf(t, s).opens);
-  const day = nextBusinessDay(t, s);
-  return atMinute(day, windowOf(day, s).opens);
+// An instant with its offset written out (the form the server stores) parses without luxon;
+// anything else (a local time, other ISO forms) goes through luxon, which also rejects bad input.
+const isoInstant = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const daysIn = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function toMs(at: string): number {
+  const m = isoInstant.exec(at);
+  if (m) {
+    const t = Date.parse(at);
+    // Date.parse rolls 31 April over to 1 May; luxon refuses it, and so does this.
+    if (!Number.isNaN(t) && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2]))) return t;
+  }
+  return toCpsLocal(at).toMillis();
 }
+// The same text as toInstant, without luxon.
+const instant = (t: number): string => {
+  const iso = new Date(t).toISOString();
+  return t % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
+};
 
 /** Whether the desk is open at `at` (CPS by default: Mon–Fri [07:00, 18:00) America/Chicago, not a holiday, kb 000). */
 export function isCpsOpen(at: string, ctx?: CalendarContext): boolean {
-  return isOpenAt(toCpsLocal(at), scheduleOf(ctx));
+  const t = toMs(at);
+  return nextOpening(scheduleOf(ctx), t).at === t;
 }
 
 /** The first instant at or after `at` when the desk is open (kb 000, kb 001). */
 export function nextCpsOpening(at: string, ctx?: CalendarContext): string {
-  return toInstant(nextOpening(toCpsLocal(at), scheduleOf(ctx)));
+  return instant(nextOpening(scheduleOf(ctx), toMs(at)).at);
 }
 
 /**
@@ -113,16 +97,7 @@ export function addBusinessHours(at: string, hours: number, ctx?: CalendarContex
   if (!Number.isFinite(hours) || hours < 0) {
     throw new DomainError('VALIDATION', `Business hours must be a finite number ≥ 0, got ${hours}`);
   }
-  const s = scheduleOf(ctx);
-  let cursor = nextOpening(toCpsLocal(at), s);
-  let remainingMs = Math.round(hours * 3_600_000);
-  for (;;) {
-    const closing = atMinute(cursor, windowOf(cursor, s).closes);
-    const availableMs = closing.toMillis() - cursor.toMillis();
-    if (remainingMs <= availableMs) return toInstant(cursor.plus({ milliseconds: remainingMs }));
-    remainingMs -= availableMs;
-    cursor = nextOpening(closing, s);
-  }
+  return addBusinessMs(at, hours * 3_600_000, ctx, 'close');
 }
 
 /**
@@ -134,9 +109,18 @@ export function addBusinessDays(at: string, days: number, ctx?: CalendarContext)
     throw new DomainError('VALIDATION', `Business days must be a whole number ≥ 0, got ${days}`);
   }
   const s = scheduleOf(ctx);
-  let cursor = nextOpening(toCpsLocal(at), s);
-  for (let i = 0; i < days; i++) cursor = nextBusinessDay(cursor, s);
-  return toInstant(cursor);
+  const opening = nextOpening(s, toMs(at));
+  if (days === 0) return instant(opening.at);
+  let day: Day = opening.day;
+  for (let i = 0; i < days; i++) day = nextBusinessDay(s, day);
+  // The same wall-clock time on the target day: plain arithmetic when neither day has a DST
+  // change, else as luxon resolves it across the change.
+  const fullDay = (d: Day): boolean => d.endMs - d.startMs === 86_400_000;
+  if (fullDay(opening.day) && fullDay(day))
+    return instant(day.startMs + opening.at - opening.day.startMs);
+  const from = DateTime.fromMillis(opening.at, { zone: s.zone });
+  const [year, month, date] = day.key.split('-').map(Number) as [number, number, number];
+  return toInstant(from.set({ year, month, day: date }) as DateTime<true>);
 }
 
 /** `at` plus a clock-time duration in minutes (on-call and chat waits run on the clock, kb 000/001). */
@@ -149,13 +133,13 @@ export const addMinutes = (at: string, minutes: number): string =>
  */
 export function businessMsBetween(from: string, to: string, ctx?: CalendarContext): number {
   const s = scheduleOf(ctx);
-  const end = toCpsLocal(to).toMillis();
-  let cursor = nextOpening(toCpsLocal(from), s);
+  const end = toMs(to);
+  let { at: cursor, day } = nextOpening(s, toMs(from));
   let total = 0;
-  while (cursor.toMillis() < end) {
-    const closing = atMinute(cursor, windowOf(cursor, s).closes);
-    total += Math.min(closing.toMillis(), end) - cursor.toMillis();
-    cursor = nextOpening(closing, s);
+  while (cursor < end) {
+    const closing = day.window.closesMs;
+    total += Math.min(closing, end) - cursor;
+    ({ at: cursor, day } = nextOpening(s, closing));
   }
   return total;
 }
@@ -167,19 +151,19 @@ export function businessMsBetween(from: string, to: string, ctx?: CalendarContex
  */
 export function addBusinessMs(
   at: string,
-  ms: number,
+  amount: number,
   ctx?: CalendarContext,
   landing: 'close' | 'open' = 'close',
 ): string {
   const s = scheduleOf(ctx);
-  let cursor = nextOpening(toCpsLocal(at), s);
-  let remainingMs = Math.max(0, Math.round(ms));
+  let { at: cursor, day } = nextOpening(s, toMs(at));
+  let remainingMs = Math.max(0, Math.round(amount));
   for (;;) {
-    const closing = atMinute(cursor, windowOf(cursor, s).closes);
-    const availableMs = closing.toMillis() - cursor.toMillis();
+    const closing = day.window.closesMs;
+    const availableMs = closing - cursor;
     if (remainingMs < availableMs || (remainingMs === availableMs && landing === 'close'))
-      return toInstant(cursor.plus({ milliseconds: remainingMs }));
+      return instant(cursor + remainingMs);
     remainingMs -= availableMs;
-    cursor = nextOpening(closing, s);
+    ({ at: cursor, day } = nextOpening(s, closing));
   }
 }
