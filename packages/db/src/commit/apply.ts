@@ -14,6 +14,7 @@ import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Db } from '../client';
 import { enqueue } from './outbox';
+import { insertReturning, insertRow } from './prepared-insert';
 import { changeEvents, notifications, users } from '../schema';
 import { auditTables, entityKeys, entityTables, journalTables, type Column } from './tables';
 
@@ -99,7 +100,7 @@ function insert(db: Db, applied: Applied, write: RowInsert) {
       isRefValue(v) ? resolve(applied, v) : v,
     ]),
   );
-  const row = db.insert(entityTables[write.entity]).values(values).returning().get() as AnyRow;
+  const row = insertReturning<AnyRow>(db, entityTables[write.entity], values);
   const id = row[keyOf(write.entity)] as number;
   if (write.ref !== undefined) applied.ids.set(write.ref, id);
   applied.rows.set(rowKey(write.entity, id), row);
@@ -163,26 +164,18 @@ export function applyEffects(db: Db, effects: Effects): Applied {
   for (const write of effects.writes) applyWrite(db, applied, write);
   for (const j of effects.journal) {
     const { table, owner } = journalTables[j.entity];
-    db.insert(table)
-      .values({ ...j.entry, [owner]: resolve(applied, j.id) })
-      .run();
+    insertRow(db, table, { ...j.entry, [owner]: resolve(applied, j.id) });
   }
   for (const a of effects.audit) {
     const { table, owner } = auditTables[a.entity];
-    db.insert(table)
-      .values({ ...a.entry, [owner]: resolve(applied, a.id) })
-      .run();
+    insertRow(db, table, { ...a.entry, [owner]: resolve(applied, a.id) });
   }
-  if (effects.notifications.length > 0)
-    db.insert(notifications)
-      .values(
-        effects.notifications.map((n) => ({
-          ...n.draft,
-          incidentId: resolve(applied, n.incidentId),
-          createdAt: effects.at,
-        })),
-      )
-      .run();
+  for (const n of effects.notifications)
+    insertRow(db, notifications, {
+      ...n.draft,
+      incidentId: resolve(applied, n.incidentId),
+      createdAt: effects.at,
+    });
   for (const p of effects.presence)
     db.update(users)
       .set({ presence: p.presence, presenceChangedAt: effects.at })
@@ -197,19 +190,15 @@ export function applyEffects(db: Db, effects: Effects): Applied {
     effects.at,
   );
   for (const e of effects.events) {
-    const row = db
-      .insert(changeEvents)
-      .values({
-        entity: e.entity,
-        entityId: resolve(applied, e.entityId),
-        kind: e.kind,
-        teamIds: [...e.teamIds],
-        userIds: [...e.userIds],
-        actorId: e.actorId,
-        at: effects.at,
-      })
-      .returning({ id: changeEvents.id })
-      .get();
+    const row = insertReturning<{ id: number }>(db, changeEvents, {
+      entity: e.entity,
+      entityId: resolve(applied, e.entityId),
+      kind: e.kind,
+      teamIds: [...e.teamIds],
+      userIds: [...e.userIds],
+      actorId: e.actorId,
+      at: effects.at,
+    });
     applied.changeIds.push(row.id);
   }
   return applied;

@@ -4,35 +4,45 @@
 // (In-Reply-To / References). Delivery, or holding them when no SMTP server is set, is the
 // worker's job (mail/delivery-writes.ts decides its updates).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { tagSubject, threadHeaders, type OutboxDraft } from '@handoff/domain';
 import { type Db } from '../client';
+import { perConnection } from '../prepared';
 import { inboundMail, incidents, outbox } from '../schema';
+import { insertRow } from './prepared-insert';
 
 interface Thread {
   number: string;
   ids: string[];
 }
 
-/** The incident's mail so far, oldest first: what it received and what it sent. */
-function loadThread(tx: Db, incidentId: number): Thread | undefined {
-  const incident = tx
+// The thread loads run for every message an incident sends, so they are prepared once per connection.
+const threadStatements = perConnection((db: Db) => ({
+  number: db
     .select({ number: incidents.number })
     .from(incidents)
-    .where(eq(incidents.id, incidentId))
-    .get();
-  if (!incident) return undefined;
-  const received = tx
+    .where(eq(incidents.id, sql.placeholder('id')))
+    .prepare(),
+  received: db
     .select({ id: inboundMail.messageId, at: inboundMail.receivedAt })
     .from(inboundMail)
-    .where(and(eq(inboundMail.incidentId, incidentId), isNotNull(inboundMail.messageId)))
-    .all();
-  const sent = tx
+    .where(and(eq(inboundMail.incidentId, sql.placeholder('id')), isNotNull(inboundMail.messageId)))
+    .prepare(),
+  sent: db
     .select({ id: outbox.messageId, at: outbox.createdAt })
     .from(outbox)
-    .where(eq(outbox.incidentId, incidentId))
+    .where(eq(outbox.incidentId, sql.placeholder('id')))
     .orderBy(asc(outbox.id))
-    .all();
+    .prepare(),
+}));
+
+/** The incident's mail so far, oldest first: what it received and what it sent. */
+function loadThread(tx: Db, incidentId: number): Thread | undefined {
+  const statements = threadStatements(tx);
+  const incident = statements.number.get({ id: incidentId });
+  if (!incident) return undefined;
+  const received = statements.received.all({ id: incidentId });
+  const sent = statements.sent.all({ id: incidentId });
   // A stable sort by time keeps each list's own order among equal times.
   const ids = [...received, ...sent].sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.id!);
   return { number: incident.number, ids };
@@ -66,5 +76,5 @@ export function enqueue(tx: Db, drafts: OutboxDraft[], now: string): void {
       createdAt: now,
     };
   });
-  tx.insert(outbox).values(rows).run();
+  for (const row of rows) insertRow(tx, outbox, row);
 }

@@ -36,14 +36,17 @@ void _rowIsIncident;
 
 /** Hands out the next value of a named counter; call only inside a write transaction. */
 export function nextCounter(tx: Writer, name: string): number {
-  const row = tx
+  return counterStatement(tx).get({ name })!.value;
+}
+// Every create takes a number: prepared once per connection.
+const counterStatement = perConnection((tx: Writer) =>
+  tx
     .insert(counters)
-    .values({ name, value: 1 })
+    .values({ name: sql.placeholder('name'), value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
     .returning({ value: counters.value })
-    .get();
-  return row.value;
-}
+    .prepare(),
+);
 
 /** Takes the next incident number inside the caller's write transaction (a commit plan): it rolls back with it. */
 export const reserveNumber = (tx: Writer): string =>

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import {
   demoGeneralHdHours,
   type CalendarContext,
@@ -8,27 +8,32 @@ import {
 import { type Db } from '../client';
 import { departments, holidays, leadershipContacts, openingHours } from '../schema';
 import { type Tx } from './incident';
+import { perConnection } from '../prepared';
 
-/** Every department (the contract list and the others), by name. */
-export const findDepartments = (db: Db | Tx) =>
-  db.select().from(departments).orderBy(asc(departments.name)).all();
-
-/** The university holidays, in date order. */
-export const findHolidays = (db: Db | Tx) =>
-  db.select().from(holidays).orderBy(asc(holidays.date)).all();
-
-/** A desk's weekly opening hours, Monday first; a weekday without a row is closed. */
-export const findHours = (db: Db | Tx, desk: Desk) =>
-  db
+// Routing and every SLA clock read these on each create and one-step: prepared once per connection.
+const statements = perConnection((db: Db | Tx) => ({
+  departments: db.select().from(departments).orderBy(asc(departments.name)).prepare(),
+  holidays: db.select().from(holidays).orderBy(asc(holidays.date)).prepare(),
+  hours: db
     .select({
       weekday: openingHours.weekday,
       opens: openingHours.opens,
       closes: openingHours.closes,
     })
     .from(openingHours)
-    .where(eq(openingHours.desk, desk))
+    .where(eq(openingHours.desk, sql.placeholder('desk')))
     .orderBy(asc(openingHours.weekday))
-    .all();
+    .prepare(),
+}));
+
+/** Every department (the contract list and the others), by name. */
+export const findDepartments = (db: Db | Tx) => statements(db).departments.all();
+
+/** The university holidays, in date order. */
+export const findHolidays = (db: Db | Tx) => statements(db).holidays.all();
+
+/** A desk's weekly opening hours, Monday first; a weekday without a row is closed. */
+export const findHours = (db: Db | Tx, desk: Desk) => statements(db).hours.all({ desk });
 
 /** The HD leadership contacts kb 001 says to reach when unsure, in the order the admin set. */
 export const findLeadership = (db: Db | Tx) =>

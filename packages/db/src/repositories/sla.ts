@@ -1,5 +1,5 @@
 // Reads of SLA policies, clocks, warnings and team leads (issue 18).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
 import {
   cpsStandardHours,
   demoGeneralHdHours,
@@ -13,12 +13,38 @@ import { type Db } from '../client';
 import { slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
 import { type Tx } from './incident';
 import { findHolidays, findHours } from './routing-data';
+import { perConnection } from '../prepared';
 
 type Reader = Db | Tx;
 
+// What every incident commit reads to keep its clocks (keep-clocks.ts): prepared once per connection.
+const statements = perConnection((db: Reader) => ({
+  policies: db
+    .select()
+    .from(slaPolicies)
+    .orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id))
+    .prepare(),
+  clocks: db
+    .select()
+    .from(slaClocks)
+    .where(eq(slaClocks.incidentId, sql.placeholder('incidentId')))
+    .orderBy(asc(slaClocks.id))
+    .prepare(),
+  earliestDue: db
+    .select({ due: min(slaClocks.dueAt) })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.incidentId, sql.placeholder('incidentId')),
+        isNull(slaClocks.stoppedAt),
+        isNotNull(slaClocks.runningSince),
+      ),
+    )
+    .prepare(),
+}));
+
 /** Every policy version (the table is small: a few rows per team). */
-export const findPolicies = (db: Reader): SlaPolicy[] =>
-  db.select().from(slaPolicies).orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id)).all();
+export const findPolicies = (db: Reader): SlaPolicy[] => statements(db).policies.all();
 
 /** The versions in force now (not superseded), with the team name, for the admin page. */
 export const findCurrentPolicies = (db: Reader) =>
@@ -44,26 +70,11 @@ export const calendars = (db: Reader): SlaCalendars =>
   });
 
 export const findClocks = (db: Reader, incidentId: number): SlaClock[] =>
-  db
-    .select()
-    .from(slaClocks)
-    .where(eq(slaClocks.incidentId, incidentId))
-    .orderBy(asc(slaClocks.id))
-    .all();
+  statements(db).clocks.all({ incidentId });
 
 /** The first breach among an incident's running clocks, null when none runs. */
 export const earliestDue = (db: Reader, incidentId: number): string | null =>
-  db
-    .select({ due: min(slaClocks.dueAt) })
-    .from(slaClocks)
-    .where(
-      and(
-        eq(slaClocks.incidentId, incidentId),
-        isNull(slaClocks.stoppedAt),
-        isNotNull(slaClocks.runningSince),
-      ),
-    )
-    .get()?.due ?? null;
+  statements(db).earliestDue.get({ incidentId })?.due ?? null;
 
 /** Clocks whose next warning is due by `now`, oldest first (the indexed next-warning instant). */
 export const findDueWarnings = (db: Reader, now: string, limit = 100): SlaClock[] =>

@@ -24,18 +24,25 @@ export const findByIds = (db: Db, ids: number[]) =>
     : db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name)).all();
 
 /** Each team's notification setting and its members' addresses, for team e-mail. */
+// Runs for every incident mail (acknowledgements, team notices): prepared once per connection.
+const membersOf = perConnection((db: Db) =>
+  db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.teamId, sql.placeholder('teamId')))
+    .orderBy(asc(users.name))
+    .prepare(),
+);
+
 export function findMailRecipients(db: Db, ids: number[]) {
-  return findByIds(db, ids).map((team) => ({
+  const found =
+    ids.length === 1 ? [findById(db, ids[0]!)].filter((t) => t !== undefined) : findByIds(db, ids);
+  return found.map((team) => ({
     id: team.id,
     name: team.name,
     notify: team.notify,
-    members: db
-      .select({ id: users.id, name: users.name, email: users.email })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(eq(teamMembers.teamId, team.id))
-      .orderBy(asc(users.name))
-      .all(),
+    members: membersOf(db).all({ teamId: team.id }),
   }));
 }
 

@@ -10,8 +10,9 @@ import {
   type EntityId,
   type Incident,
 } from '@handoff/domain';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db } from '../client';
+import { perConnection } from '../prepared';
 import { incidents } from '../schema';
 import { applyEffects, type Applied } from '../commit/apply';
 import * as sla from '../repositories/sla';
@@ -22,8 +23,15 @@ const incidentKey = /^incident#(\d+)$/;
  * Keeps an incident's "first breach" column (the queue's time-to-breach key) equal to its clocks:
  * a derived column, written by this commit step only (no version bump: the incident did not change).
  */
+const slaDueStatement = perConnection((db: Db) =>
+  db
+    .update(incidents)
+    .set({ slaDueAt: sql`${sql.placeholder('due')}` })
+    .where(eq(incidents.id, sql.placeholder('id')))
+    .prepare(),
+);
 function setSlaDue(db: Db, incidentId: number, due: string | null): void {
-  db.update(incidents).set({ slaDueAt: due }).where(eq(incidents.id, incidentId)).run();
+  slaDueStatement(db).run({ id: incidentId, due });
 }
 
 /** Reconciles the clocks of every incident `applied` wrote; merges what it wrote into `applied`. */
