@@ -35,7 +35,7 @@ function statementFor(db: Db, table: SQLiteTable, values: Row, returning: boolea
   let byTable = cache.get(db);
   if (!byTable) cache.set(db, (byTable = new WeakMap()));
   let byShape = byTable.get(table);
-  if (!byShape) byTable.set(table, (byShape = new Map()));
+  if (!byShape) byTable.set(table, (byShape = new Map<string, Prepared>()));
   const shape = shapeOf(values);
   const key = `${returning ? 'r' : 'n'}|${shape.key}`;
   let statement = byShape.get(key);
@@ -44,9 +44,7 @@ function statementFor(db: Db, table: SQLiteTable, values: Row, returning: boolea
     for (const k of shape.bound) row[k] = sql.placeholder(k);
     for (const k of shape.nulls) row[k] = null;
     const insert = db.insert(table).values(row as never);
-    statement = (returning
-      ? insert.returning().prepare()
-      : insert.prepare()) as unknown as Prepared;
+    statement = returning ? insert.returning().prepare() : insert.prepare();
     byShape.set(key, statement);
   }
   return statement;

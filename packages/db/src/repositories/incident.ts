@@ -36,7 +36,7 @@ void _rowIsIncident;
 
 /** Hands out the next value of a named counter; call only inside a write transaction. */
 export function nextCounter(tx: Writer, name: string): number {
-  return counterStatement(tx).get({ name })!.value;
+  return counterStatement(tx).get({ name }).value;
 }
 // Every create takes a number: prepared once per connection.
 const counterStatement = perConnection((tx: Writer) =>
