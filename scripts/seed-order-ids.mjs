@@ -59,7 +59,6 @@ export const seedOrderBacklog = {
   'apps/web/src/server/routers/sla.test.ts': 1,
   'apps/web/src/server/routers/triage.test.ts': 2,
   'apps/web/src/server/trpc.test.ts': 4,
-  'packages/db/src/commit/commit.test.ts': 2,
   'packages/db/src/repositories/incident.test.ts': 7,
   'packages/db/src/repositories/portal.test.ts': 1,
   'packages/db/src/repositories/problem.test.ts': 7,

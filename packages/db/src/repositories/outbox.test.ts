@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   claimForDelivery,
   effects,
@@ -13,7 +13,7 @@ import {
 } from '@handoff/domain';
 import { commitSync } from '../commit';
 import { type Db } from '../client';
-import { createTestDb, type TestDb } from '../testing';
+import { refuseWrites, useEmptyDb } from '../testing/change-kit';
 import { buildIncident, buildUser, queueMail } from '../testing/builders';
 import * as changeFeed from '../change-feed';
 import * as inboundMailRepository from './inbound-mail';
@@ -23,16 +23,13 @@ import * as outboxRepository from './outbox';
 const logInbound = ({ outcome, reason, incidentId, ...headers }: Omit<InboundMailRow, 'id'>) =>
   commitSync(db, intakeLog(headers.receivedAt, { headers, outcome, reason, incidentId }));
 
-let t: TestDb;
 let db: Db;
 /** Three incidents the mail is about, built in an empty database (no demo seed). */
 let first: Incident, second: Incident, third: Incident;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+useEmptyDb((opened) => {
+  db = opened;
   [first, second, third] = [buildIncident(db), buildIncident(db), buildIncident(db)];
 });
-afterEach(() => t.close());
 
 const now = '2026-11-25T09:00:00.000Z';
 const later = (minutes: number) => new Date(Date.parse(now) + minutes * 60_000).toISOString();
@@ -103,9 +100,7 @@ describe('enqueue', () => {
   });
 
   test('a commit failing after its outbox step queues nothing', () => {
-    db.$client.exec(
-      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-    );
+    refuseWrites(db, 'change_events');
     const event = {
       entity: 'incident',
       entityId: first.id,
