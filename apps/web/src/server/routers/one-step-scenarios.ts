@@ -102,15 +102,25 @@ export async function newIncident(
   return callerFor(db, l1, fixedClock(at)).incident.create({ ...phoneContact(db), ...patch });
 }
 
-/** Lee resolves his seeded incident so Close and Reopen may run; returns the new version. */
-async function resolvedLeesIncident(db: Db) {
-  const { id, version } = demo(db).leesIncident;
+/** Lee resolves his seeded incident so Close and Reopen may run; `step` then runs on it. */
+async function onResolvedLeesIncident(
+  db: Db,
+  step: (c: Caller, incidentId: number, expectedVersion: number) => Promise<{ version: number }>,
+): Promise<Scenario> {
+  const { id, number, version } = demo(db).leesIncident;
   const done = await callerFor(db, l1, fixedClock(tuesday10)).oneStep.resolve({
     incidentId: id,
     expectedVersion: version,
     resolutionNote: 'Password reset; the customer signed in.',
   });
-  return done.version;
+  return {
+    email: l1,
+    now: fixedClock(tuesday10),
+    incidentId: id,
+    number,
+    version: done.version,
+    run: (c, v) => step(c, id, v),
+  };
 }
 
 /** A valid run of every one-step, set up on a fresh demo database. */
@@ -281,33 +291,18 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     });
   },
-  close: async (db) => {
-    const { id, number } = demo(db).leesIncident;
-    return {
-      email: l1,
-      now: fixedClock(tuesday10),
-      incidentId: id,
-      number,
-      version: await resolvedLeesIncident(db),
-      run: (c, v) => c.oneStep.close({ incidentId: id, expectedVersion: v }),
-    };
-  },
-  reopen: async (db) => {
-    const { id, number } = demo(db).leesIncident;
-    return {
-      email: l1,
-      now: fixedClock(tuesday10),
-      incidentId: id,
-      number,
-      version: await resolvedLeesIncident(db),
-      run: (c, v) =>
-        c.oneStep.reopen({
-          incidentId: id,
-          expectedVersion: v,
-          reason: 'The customer still cannot sign in.',
-        }),
-    };
-  },
+  close: (db) =>
+    onResolvedLeesIncident(db, (c, incidentId, v) =>
+      c.oneStep.close({ incidentId, expectedVersion: v }),
+    ),
+  reopen: (db) =>
+    onResolvedLeesIncident(db, (c, incidentId, v) =>
+      c.oneStep.reopen({
+        incidentId,
+        expectedVersion: v,
+        reason: 'The customer still cannot sign in.',
+      }),
+    ),
   link_to_problem: async (db) => {
     const { id, number, version } = await newIncident(db, tuesday10, {
       serviceId: demo(db).service.uwnet,
