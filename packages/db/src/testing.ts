@@ -35,3 +35,5 @@ export function createTestDb({ seed = true, now = '2026-11-24T16:00:00.000Z' } =
 export * as incidentRows from './seed/incident-rows';
 /** Direct outage and problem writes for fixtures. */
 export * as outageProblemRows from './seed/outage-problem-rows';
+/** The seeded demo rows by natural key (team name, service name, NetID, e-mail…), never by order. */
+export { demoKeys, type DemoKeys } from './testing/demo-keys';

@@ -1,6 +1,7 @@
 import {
   DomainError,
   effects,
+  formatIncidentNumber,
   incidentAudit,
   incidentEvent,
   incidentJournal,
@@ -13,7 +14,7 @@ import {
   type Effects,
 } from '@handoff/domain';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesSince } from '../change-feed';
 import { type Db } from '../client';
 import { reserveNumber } from '../repositories/incident';
@@ -26,19 +27,14 @@ import {
   outbox,
   users,
 } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
+import { useEmptyDb } from '../testing/change-kit';
 import { buildIncident, buildTeam, buildUser } from '../testing/builders';
 import { commit, commitSync } from './commit';
 
 const at = '2026-11-24T17:00:00.000Z';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+useEmptyDb((opened) => (db = opened));
 
 const counts = () => ({
   journal: db.select().from(journalEntries).all().length,
@@ -230,12 +226,14 @@ describe('commit', () => {
       });
     });
     const id = result.ids.get('incident')!;
-    expect(result.row('incident', newIncidentRef)).toMatchObject({ id, number: 'INC-000002' });
+    // The number after the built incident's, from the counter the plan reserved it under.
+    const number = formatIncidentNumber(Number(seed.number.replace('INC-', '')) + 1);
+    expect(result.row('incident', newIncidentRef)).toMatchObject({ id, number });
     expect(db.select().from(journalEntries).all()).toMatchObject([
       { incidentId: id, body: 'Created' },
     ]);
     expect(db.select().from(outbox).all()).toMatchObject([
-      { incidentId: id, subject: '[INC-000002] Resolved' },
+      { incidentId: id, subject: `[${number}] Resolved` },
     ]);
     expect(changesSince(db, 0)).toMatchObject([
       { entityId: id, kind: 'created', teamIds: [team.id] },

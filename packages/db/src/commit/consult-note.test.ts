@@ -6,22 +6,17 @@ import {
   type Actor,
   type Incident,
 } from '@handoff/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesSince, latestChangeId } from '../change-feed';
 import { type Db } from '../client';
 import { consultRequests, incidents, journalEntries, notifications, outbox } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
+import { useEmptyDb } from '../testing/change-kit';
 import { buildCustomer, buildIncident, buildTeam, buildUser } from '../testing/builders';
 import { commitSync } from './commit';
 
 const now = '2026-11-24T17:00:00.000Z';
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+useEmptyDb((opened) => (db = opened));
 
 const snapshot = () => ({
   consults: db.select().from(consultRequests).all(),

@@ -11,7 +11,7 @@ import {
   type Actor,
 } from '@handoff/domain';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesSince, latestChangeId } from '../change-feed';
 import { type Db } from '../client';
 import { findAttached, findById, reserveProblem } from '../repositories/problem';
@@ -27,7 +27,7 @@ import {
   problemJournal,
   problems,
 } from '../schema';
-import { createTestDb, type TestDb } from '../testing';
+import { useEmptyDb } from '../testing/change-kit';
 import {
   buildCustomer,
   buildIncident,
@@ -38,13 +38,8 @@ import {
 import { commitSync } from './commit';
 
 const now = '2026-11-24T17:00:00.000Z';
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+useEmptyDb((opened) => (db = opened));
 
 const actorOf = (u: { id: number; name: string; role: Actor['role'] }): Actor =>
   ({ id: u.id, name: u.name, role: u.role }) as Actor;

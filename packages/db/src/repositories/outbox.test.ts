@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   claimForDelivery,
   effects,
@@ -7,13 +7,14 @@ import {
   recordAttempt,
   requeueMail,
   type DeliveryError,
+  type Incident,
   type InboundMailRow,
   type OutboxDraft,
 } from '@handoff/domain';
 import { commitSync } from '../commit';
 import { type Db } from '../client';
-import { createTestDb, type TestDb } from '../testing';
-import { queueMail } from '../testing/builders';
+import { refuseWrites, useEmptyDb } from '../testing/change-kit';
+import { buildIncident, buildUser, queueMail } from '../testing/builders';
 import * as changeFeed from '../change-feed';
 import * as inboundMailRepository from './inbound-mail';
 import * as outboxRepository from './outbox';
@@ -22,18 +23,18 @@ import * as outboxRepository from './outbox';
 const logInbound = ({ outcome, reason, incidentId, ...headers }: Omit<InboundMailRow, 'id'>) =>
   commitSync(db, intakeLog(headers.receivedAt, { headers, outcome, reason, incidentId }));
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+/** Three incidents the mail is about, built in an empty database (no demo seed). */
+let first: Incident, second: Incident, third: Incident;
+useEmptyDb((opened) => {
+  db = opened;
+  [first, second, third] = [buildIncident(db), buildIncident(db), buildIncident(db)];
 });
-afterEach(() => t.close());
 
 const now = '2026-11-25T09:00:00.000Z';
 const later = (minutes: number) => new Date(Date.parse(now) + minutes * 60_000).toISOString();
 const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
-  incidentId: 1,
+  incidentId: first.id,
   template: 'customer-note',
   toAddress: 'ccustomer@grad.wisc.edu',
   toName: 'Casey Customer',
@@ -44,13 +45,14 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
 
 describe('enqueue', () => {
   test('incident mail is tagged and threaded after the mail before it, in one call and across calls', () => {
-    queueMail(db, [draft(), draft({ subject: 'INC-000001 is resolved' })], now);
+    const { number } = first;
+    queueMail(db, [draft(), draft({ subject: `${number} is resolved` })], now);
     queueMail(db, [draft({ subject: 'Third' })], later(1));
-    const [a, b, c] = outboxRepository.findByIncident(db, 1);
+    const [a, b, c] = outboxRepository.findByIncident(db, first.id);
     expect([a!.subject, b!.subject, c!.subject]).toEqual([
-      '[INC-000001] Update on your request',
-      '[INC-000001] INC-000001 is resolved',
-      '[INC-000001] Third',
+      `[${number}] Update on your request`,
+      `[${number}] ${number} is resolved`,
+      `[${number}] Third`,
     ]);
     expect(a).toMatchObject({
       inReplyTo: null,
@@ -76,13 +78,13 @@ describe('enqueue', () => {
       subject: 'Password',
       outcome: 'created',
       reason: null,
-      incidentId: 1,
+      incidentId: first.id,
       size: 100,
       attachmentCount: 0,
       receivedAt: later(-5),
     });
     queueMail(db, [draft()], now);
-    expect(outboxRepository.findByIncident(db, 1)[0]).toMatchObject({
+    expect(outboxRepository.findByIncident(db, first.id)[0]).toMatchObject({
       inReplyTo: '<first@grad.wisc.edu>',
       references: '<first@grad.wisc.edu>',
     });
@@ -98,12 +100,10 @@ describe('enqueue', () => {
   });
 
   test('a commit failing after its outbox step queues nothing', () => {
-    db.$client.exec(
-      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-    );
+    refuseWrites(db, 'change_events');
     const event = {
       entity: 'incident',
-      entityId: 1,
+      entityId: first.id,
       kind: 'x',
       teamIds: [],
       userIds: [],
@@ -201,6 +201,7 @@ describe('delivery bookkeeping', () => {
   test('each change of status is announced exactly once (entity outbox); a claim is not', () => {
     queueMail(db, [draft(), draft()], now);
     const [a, b] = outboxRepository.findDue(db, now);
+    const admin = buildUser(db, { role: 'admin' });
     const before = changeFeed.latestChangeId(db);
     const claimedA = claim(a!, now)!;
     commitSync(db, recordAttempt(claimedA, { sent: true }, now));
@@ -211,13 +212,13 @@ describe('delivery bookkeeping', () => {
       db,
       recordAttempt(failed, { error: { message: 'no such user', responseCode: 550 } }, later(1)),
     );
-    commitSync(db, requeueMail(outboxRepository.findById(db, b!), b!, 7, later(2)));
+    commitSync(db, requeueMail(outboxRepository.findById(db, b!), b!, admin.id, later(2)));
     const events = changeFeed.changesSince(db, before);
     expect(events).toMatchObject([
       { entity: 'outbox', entityId: a, kind: 'sent', teamIds: [], userIds: [], actorId: null },
       { entity: 'outbox', entityId: b, kind: 'retry', actorId: null },
       { entity: 'outbox', entityId: b, kind: 'failed', actorId: null },
-      { entity: 'outbox', entityId: b, kind: 'requeued', actorId: 7 },
+      { entity: 'outbox', entityId: b, kind: 'requeued', actorId: admin.id },
     ]);
     expect(events).toHaveLength(4);
   });
@@ -249,8 +250,8 @@ describe('countTemplateSince', () => {
 
 describe('inbound mail index', () => {
   test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', () => {
-    queueMail(db, [draft({ incidentId: 2 })], now);
-    const sent = outboxRepository.findByIncident(db, 2)[0]!;
+    queueMail(db, [draft({ incidentId: second.id })], now);
+    const sent = outboxRepository.findByIncident(db, second.id)[0]!;
     logInbound({
       messageId: '<their@x>',
       envelopeFrom: 'a@x.edu',
@@ -258,17 +259,17 @@ describe('inbound mail index', () => {
       subject: 's',
       outcome: 'appended',
       reason: null,
-      incidentId: 3,
+      incidentId: third.id,
       size: 1,
       attachmentCount: 0,
       receivedAt: now,
     });
     expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>', sent.messageId])).toEqual(
-      [{ incidentId: 2, address: 'ccustomer@grad.wisc.edu' }],
+      [{ incidentId: second.id, address: 'ccustomer@grad.wisc.edu' }],
     );
     expect(inboundMailRepository.findThreadCandidates(db, ['<their@x>', sent.messageId])).toEqual([
-      { incidentId: 3, address: 'a@x.edu' },
-      { incidentId: 2, address: 'ccustomer@grad.wisc.edu' },
+      { incidentId: third.id, address: 'a@x.edu' },
+      { incidentId: second.id, address: 'ccustomer@grad.wisc.edu' },
     ]);
     expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>'])).toEqual([]);
     expect(inboundMailRepository.findThreadCandidates(db, [])).toEqual([]);
@@ -290,13 +291,28 @@ describe('inbound mail index', () => {
         attachmentCount: 0,
         ...over,
       });
-    row({ fromAddress: 'a@x.edu', incidentId: 2, outcome: 'appended', receivedAt: now });
-    row({ fromAddress: 'a@x.edu', incidentId: 3, outcome: 'appended', receivedAt: later(10) });
-    row({ fromAddress: 'b@x.edu', incidentId: 2, outcome: 'appended', receivedAt: later(20) });
-    row({ fromAddress: 'a@x.edu', incidentId: 2, outcome: 'created', receivedAt: later(30) });
+    row({ fromAddress: 'a@x.edu', incidentId: second.id, outcome: 'appended', receivedAt: now });
+    row({
+      fromAddress: 'a@x.edu',
+      incidentId: third.id,
+      outcome: 'appended',
+      receivedAt: later(10),
+    });
+    row({
+      fromAddress: 'b@x.edu',
+      incidentId: second.id,
+      outcome: 'appended',
+      receivedAt: later(20),
+    });
+    row({
+      fromAddress: 'a@x.edu',
+      incidentId: second.id,
+      outcome: 'created',
+      receivedAt: later(30),
+    });
     expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', now)).toBe(2);
     expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', later(5))).toBe(1);
-    expect(inboundMailRepository.countRepliesToSince(db, 2, now)).toBe(2);
-    expect(inboundMailRepository.countRepliesToSince(db, 2, later(15))).toBe(1);
+    expect(inboundMailRepository.countRepliesToSince(db, second.id, now)).toBe(2);
+    expect(inboundMailRepository.countRepliesToSince(db, second.id, later(15))).toBe(1);
   });
 });

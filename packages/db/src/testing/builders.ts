@@ -105,3 +105,32 @@ export function buildSlaPolicy(
 /** Mail queued as any decision queues it: through the commit module's outbox step. */
 export const queueMail = (db: Db, drafts: OutboxDraft[], at: string) =>
   commitSync(db, effects(at, { outbox: drafts }));
+
+/**
+ * A help-desk team with one L1 agent, a customer, and that customer's call which the agent owns,
+ * in progress: what a note, a resolve or a mail test needs, without the demo seed.
+ */
+export function buildOwnedIncident(
+  db: Db,
+  {
+    customer: customerValues = {},
+    incident: incidentValues = {},
+  }: {
+    customer?: Partial<typeof customers.$inferInsert>;
+    incident?: Partial<Incident>;
+  } = {},
+) {
+  const team = buildTeam(db, { kind: 'help_desk' });
+  const agent = buildUser(db, { role: 'l1' }, [team.id]);
+  const customer = buildCustomer(db, customerValues);
+  const incident = buildIncident(db, {
+    ownerTeamId: team.id,
+    ownerAgentId: agent.id,
+    customerId: customer.id,
+    callerName: customer.name,
+    callerEmail: customer.email,
+    status: 'in_progress',
+    ...incidentValues,
+  });
+  return { team, agent, customer, incident };
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type OutboxDraft } from '@handoff/domain';
 import { outboxRepository, type Db } from '@handoff/db';
-import { queueMail } from '@handoff/db/testing/builders';
+import { buildOwnedIncident, queueMail } from '@handoff/db/testing/builders';
 import { callerFor, createTestDb, type TestDb } from '../test-callers';
 import {
   deliverDue,
@@ -19,10 +19,15 @@ const config = {
 
 let t: TestDb;
 let db: Db;
+let world: ReturnType<typeof buildOwnedIncident>;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
 beforeEach(() => {
-  t = createTestDb();
+  t = createTestDb({ seed: false });
   db = t.db;
+  // Casey Customer's call, which an L1 agent owns: every message below is about it.
+  world = buildOwnedIncident(db, {
+    customer: { name: 'Casey Customer', email: 'ccustomer@grad.wisc.edu' },
+  });
 });
 afterEach(async () => {
   await receiver?.close();
@@ -31,7 +36,7 @@ afterEach(async () => {
 });
 
 const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
-  incidentId: 1,
+  incidentId: world.incident.id,
   template: 'customer-note',
   toAddress: 'ccustomer@grad.wisc.edu',
   toName: 'Casey Customer',
@@ -45,14 +50,18 @@ describe('delivery over real SMTP', () => {
   test('a customer-visible note is delivered with the threading, tag, Reply-To and Auto-Submitted headers', async () => {
     receiver = await startReceiver();
     const clock = manualClock('2026-11-25T09:00:00.000Z');
-    const l1 = callerFor(db, 'l1@handoff.test', clock.now);
+    const l1 = callerFor(db, world.agent.email, clock.now);
     await l1.incident.addNote({
-      incidentId: 1,
+      incidentId: world.incident.id,
       body: 'We reset your password; try again.',
       visibility: 'customer',
     });
     clock.advance(1);
-    await l1.incident.addNote({ incidentId: 1, body: 'Did that work?', visibility: 'customer' });
+    await l1.incident.addNote({
+      incidentId: world.incident.id,
+      body: 'Did that work?',
+      visibility: 'customer',
+    });
 
     const report = await deliverDue({
       db,
@@ -66,7 +75,7 @@ describe('delivery over real SMTP', () => {
     const [a, b] = receiver.received;
     expect(a!.to).toEqual(['ccustomer@grad.wisc.edu']);
     expect(a!.parsed.messageId).toBe(first!.messageId);
-    expect(a!.parsed.subject).toBe('[INC-000001] Update on your request');
+    expect(a!.parsed.subject).toBe(`[${world.incident.number}] Update on your request`);
     expect(header(a!.parsed, 'reply-to')).toBe('help@handoff.test');
     expect(a!.parsed.from?.value).toEqual([
       { name: 'UW–Madison Help Desk', address: 'help@handoff.test' },
@@ -105,7 +114,8 @@ describe('delivery over real SMTP', () => {
 
   test('links into the app go out absolute (kb 003 "links straight into tickets"), the stored text unchanged', async () => {
     receiver = await startReceiver();
-    const body = 'Claim it: /incidents/INC-000001\nOr open Help Online (/portal).';
+    const { number } = world.incident;
+    const body = `Claim it: /incidents/${number}\nOr open Help Online (/portal).`;
     queueMail(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
     await deliverDue({
       db,
@@ -114,7 +124,7 @@ describe('delivery over real SMTP', () => {
       config,
     });
     expect(receiver.received[0]!.parsed.text).toContain(
-      'Claim it: https://handoff.wisc.edu/incidents/INC-000001\nOr open Help Online (https://handoff.wisc.edu/portal).',
+      `Claim it: https://handoff.wisc.edu/incidents/${number}\nOr open Help Online (https://handoff.wisc.edu/portal).`,
     );
     expect(rows()[0]!.textBody).toBe(body);
   });

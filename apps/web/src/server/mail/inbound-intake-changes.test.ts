@@ -2,21 +2,15 @@
 // announces exactly the events its effects name, and a failure half-way through that commit leaves
 // no incident, journal entry, audit row, log row, attachment, outbox mail, number or event behind
 // (the listener then answers 451 and the sender's server retries). Data from the fixture builders.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
 import { teamNames, type InboundMessage } from '@handoff/domain';
-import { changeFeed, incidentRepository, schema, type Db } from '@handoff/db';
+import { changeFeed, incidentRepository, type Db } from '@handoff/db';
 import { buildCustomer, buildService, buildTeam } from '@handoff/db/testing/builders';
-import { createTestDb, type TestDb } from '../test-callers';
+import { changeKit, rowCounts } from '../testing/change-kit';
 import { receiveInbound } from './inbound-intake';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+const { refuseInsertsInto } = changeKit((opened) => (db = opened));
 
 const config = { ownAddresses: ['help@handoff.test'], maxAttachmentBytes: 1_000_000 };
 const now = '2026-12-01T15:00:00.000Z';
@@ -60,26 +54,17 @@ const receive = (m: InboundMessage, at = now) =>
     config,
   });
 
-const refuseInsertsInto = (table: string) =>
-  db.$client.exec(
-    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-  );
-
 const counts = () =>
-  Object.fromEntries(
-    (
-      [
-        'incidents',
-        'journalEntries',
-        'auditEvents',
-        'inboundMail',
-        'attachments',
-        'outbox',
-        'counters',
-        'changeEvents',
-      ] as const
-    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
-  );
+  rowCounts(db, [
+    'incidents',
+    'journalEntries',
+    'auditEvents',
+    'inboundMail',
+    'attachments',
+    'outbox',
+    'counters',
+    'changeEvents',
+  ]);
 
 describe('each received message commits exactly the events its effects name', () => {
   test('a new e-mail: the incident `created` for the Help Desk queue, and its log row', () => {

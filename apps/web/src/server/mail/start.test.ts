@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { findLease, outboxRepository, tryLease, type Db } from '@handoff/db';
-import { queueMail } from '@handoff/db/testing/builders';
+import { buildIncident, queueMail } from '@handoff/db/testing/builders';
 import { createTestDb, type TestDb } from '../test-callers';
 import { type MailConfig } from './config';
 import { mailLeaseName, mailServiceStatus, startMailServices, stopMailServices } from './start';
@@ -10,7 +10,7 @@ let t: TestDb;
 let db: Db;
 let blocker: Server | undefined;
 beforeEach(() => {
-  t = createTestDb();
+  t = createTestDb({ seed: false });
   db = t.db;
 });
 afterEach(async () => {
@@ -47,7 +47,7 @@ describe('mail services started with the server', () => {
       db,
       [
         {
-          incidentId: 1,
+          incidentId: buildIncident(db).id,
           template: 't',
           toAddress: 'a@b.edu',
           toName: null,

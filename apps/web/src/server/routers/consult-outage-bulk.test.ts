@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { changeFeed, consultRepository, schema, type Db } from '@handoff/db';
 import { callerFor, refusalOf, snapshotOf, useSeededDbs } from '../test-callers';
-import { ids, l1, newIncident, teamId, tuesday10 } from './one-step-scenarios';
+import { demo, l1, newIncident, teamId, tuesday10 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 
@@ -39,7 +39,7 @@ const sncc_ = (db: Db) => teamId(db, 'SNCC-Sysops');
 const declare = (sncc: ReturnType<typeof callerFor>, db: Db, kind: 'planned' | 'unplanned') =>
   sncc.outage.declare({
     title: 'Print servers down',
-    serviceIds: [ids.service.printing],
+    serviceIds: [demo(db).service.printing],
     kind,
     publicSummary: 'Printing is down.',
     ownerTeamId: sncc_(db),

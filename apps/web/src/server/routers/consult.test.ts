@@ -2,10 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { addMinutes, chatTemplates } from '@handoff/domain';
 import { consultRepository, userRepository } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, refusalOf, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
 import {
   changesSince,
-  ids,
+  demo,
   l1,
   newIncident,
   refusedWithoutChange,
@@ -31,17 +32,17 @@ function handClock(start = tuesday10) {
 async function opened(team: 'cps' | 'es' = 'cps') {
   const { db } = dbs;
   const clock = handClock();
-  const { id } = await newIncident(db, tuesday10, { channel: 'chat' });
+  const { id, number } = await newIncident(db, tuesday10, { channel: 'chat' });
   const lee = callerFor(db, l1, clock.now);
   // Work related: routing says consult the chat channel, whose fallback is Assign to CPS (kb 000).
   await lee.routing.answer({ incidentId: id, answers: { workRelated: true } });
   const consult = await lee.consult.open({ incidentId: id, team });
-  return { db, clock, id, lee, consult };
+  return { db, clock, id, number, lee, consult };
 }
 
 describe('consult.open', () => {
   test('L1 opens a CPS consult: stored with its 5- and 10-minute deadlines, journaled, listed for CPS', async () => {
-    const { db, id, consult } = await opened();
+    const { db, id, number, consult } = await opened();
     expect(consult).toMatchObject({
       incidentId: id,
       team: 'cps',
@@ -61,7 +62,7 @@ describe('consult.open', () => {
       {
         id: consult.id,
         incidentId: id,
-        number: 'INC-000009',
+        number,
         description: 'Printer in room 210 prints blank pages.',
         callerName: 'Hana Coned',
         customerName: 'Hana Coned',
@@ -75,25 +76,25 @@ describe('consult.open', () => {
   });
 
   test('a second consult while one is open → PRECONDITION_FAILED, nothing changed', async () => {
-    const { db, id, lee } = await opened();
+    const { db, id, number, lee } = await opened();
     const refusal = await refusedWithoutChange(db, id, () =>
       lee.consult.open({ incidentId: id, team: 'es' }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'A consult to US - Help Desk CPS is already open for INC-000009.',
+      message: `A consult to US - Help Desk CPS is already open for ${number}.`,
     });
   });
 
   test('a resolved incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const s = await scenarios.close(db); // resolves INC-000001
+    const s = await scenarios.close(db); // resolves Lee's incident
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       callerFor(db, l1).consult.open({ incidentId: s.incidentId, team: 'cps' }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is resolved; reopen it first.',
+      message: `${s.number} is resolved; reopen it first.`,
     });
   });
 
@@ -104,8 +105,9 @@ describe('consult.open', () => {
     'customer@handoff.test',
   ])('%s opening a consult → FORBIDDEN', async (email) => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, 1, () =>
-      callerFor(db, email).consult.open({ incidentId: 1, team: 'cps' }),
+    const incidentId = demo(db).leesIncident.id;
+    const refusal = await refusedWithoutChange(db, incidentId, () =>
+      callerFor(db, email).consult.open({ incidentId, team: 'cps' }),
     );
     expect(refusal).toMatchObject({
       code: 'FORBIDDEN',
@@ -132,7 +134,8 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
   });
 
   test('an incident without a consult has neither consult nor prompt', async () => {
-    expect(await callerFor(dbs.db, l1).consult.forIncident({ incidentId: 1 })).toEqual({
+    const incidentId = demo(dbs.db).leesIncident.id;
+    expect(await callerFor(dbs.db, l1).consult.forIncident({ incidentId })).toEqual({
       consult: null,
       prompt: null,
     });
@@ -168,14 +171,14 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
 
 describe('consult.accept', () => {
   test('a CPS agent accepts: owns the incident for CPS, in progress, Transfer to CPS, busy; L1 is told', async () => {
-    const { db, id, lee, clock, consult } = await opened();
+    const { db, id, number, lee, clock, consult } = await opened();
     clock.set(3);
     const cps = userIdOf(db, 'cps@handoff.test');
     await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'ready' });
     const before = snapshotOf(db, id);
     expect(
       await callerFor(db, 'cps@handoff.test', clock.now).consult.accept({ consultId: consult.id }),
-    ).toEqual({ number: 'INC-000009', version: 2 });
+    ).toEqual({ number, version: 2 });
 
     const { incident, journal, audit, notifications } = changesSince(db, before);
     expect(incident).toMatchObject({
@@ -188,7 +191,7 @@ describe('consult.accept', () => {
     expect(journal.map((j) => [j.kind, j.body])).toEqual([
       [
         'system',
-        'Chat consult accepted by Cameron CPS, who now owns INC-000009 for US - Help Desk CPS.',
+        `Chat consult accepted by Cameron CPS, who now owns ${number} for US - Help Desk CPS.`,
       ],
     ]);
     expect(audit.map((a) => [a.field, a.toValue])).toEqual([
@@ -303,7 +306,7 @@ describe('consult.sendTemplate', () => {
     const { id, number } = await newIncident(db, tuesday10, {
       channel: 'chat',
       callerName: 'Casey Customer',
-      customerId: 16,
+      customerId: demoKeys(db).customer('ccustomer').id,
     });
     const before = snapshotOf(db, id);
     expect(
@@ -328,17 +331,19 @@ describe('consult.sendTemplate', () => {
     ['a customer', 'customer@handoff.test', 'FORBIDDEN'],
   ])('%s sending a template → %s, nothing changed', async (_name, email, code) => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, 1, () =>
-      callerFor(db, email).consult.sendTemplate({ incidentId: 1, templateId: 'cps-busy' }),
+    const incidentId = demo(db).leesIncident.id;
+    const refusal = await refusedWithoutChange(db, incidentId, () =>
+      callerFor(db, email).consult.sendTemplate({ incidentId, templateId: 'cps-busy' }),
     );
     expect(refusal).toMatchObject({ code });
   });
 
   test('an unknown template → BAD_REQUEST, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, 1, () =>
+    const incidentId = demo(db).leesIncident.id;
+    const refusal = await refusedWithoutChange(db, incidentId, () =>
       callerFor(db, l1).consult.sendTemplate({
-        incidentId: 1,
+        incidentId,
         templateId: 'free-text' as 'cps-busy',
       }),
     );
@@ -351,7 +356,7 @@ describe('consult.sendTemplate', () => {
 
 describe('a consult outlived by the outage link (issue 14.4)', () => {
   test('linking the chat to an open outage’s problem ends the consult with a journal line; no prompt, no accept', async () => {
-    const { db, id, lee, clock, consult } = await opened();
+    const { db, id, number, lee, clock, consult } = await opened();
     // HDQA makes a problem of another printing contact; SNCC declares the outage and links it.
     const hdqa = callerFor(db, 'hdqa@handoff.test', clock.now);
     const sncc = callerFor(db, 'sncc@handoff.test', clock.now);
@@ -364,7 +369,7 @@ describe('a consult outlived by the outage link (issue 14.4)', () => {
     });
     const outage = await sncc.outage.declare({
       title: 'Print servers down',
-      serviceIds: [ids.service.printing],
+      serviceIds: [demo(db).service.printing],
       kind: 'unplanned',
       publicSummary: 'Printing is down.',
       ownerTeamId: teamId(db, 'SNCC-Sysops'),
@@ -378,7 +383,7 @@ describe('a consult outlived by the outage link (issue 14.4)', () => {
     await lee.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id });
     expect(consultRepository.findById(db, consult.id)!.status).toBe('expired');
     expect(snapshotOf(db, id).journal.map((j) => j.body)).toContainEqual(
-      `The chat consult to US - Help Desk CPS ended: INC-000009 is attached to active outage ${outage.number}, so the outage procedure applies and nobody takes it over.`,
+      `The chat consult to US - Help Desk CPS ended: ${number} is attached to active outage ${outage.number}, so the outage procedure applies and nobody takes it over.`,
     );
     // At 10 minutes the L1 prompt does not say Assign to CPS.
     clock.set(10);

@@ -1,21 +1,16 @@
 // Per mutation of the incident aggregate: it commits exactly the change events its effects name,
 // and a failure half-way through the commit leaves nothing behind. Data comes from the fixture
 // builders, not from the demo seed's order.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { afterHoursService, teamNames } from '@handoff/domain';
-import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { changeFeed, schema, type Db } from '@handoff/db';
 import { buildIncident, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { eq } from 'drizzle-orm';
-import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { rejectionOf } from '../test-callers';
+import { changeKit } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened));
 
 /** A help desk with one agent, a CPS team and the catalog entries the one-steps consult. */
 function desk() {
@@ -28,8 +23,7 @@ function desk() {
   });
   const service = buildService(db);
   const agent = buildUser(db, { role: 'l1' }, [helpDesk.id]);
-  const actor = userRepository.findActorById(db, agent.id)!;
-  const caller = createCaller({ db, actor, now: steppingClock() });
+  const caller = callerOf(agent.id);
   const incident = (values: Parameters<typeof buildIncident>[1] = {}) =>
     buildIncident(db, {
       ownerTeamId: helpDesk.id,
@@ -172,9 +166,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
       const { caller, incident, agent } = desk();
       const inc = incident({ ownerAgentId: agent.id });
       const before = rows();
-      db.$client.exec(
-        `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-      );
+      refuseInsertsInto(table);
       const error = await rejectionOf(
         caller.oneStep.resolve({
           incidentId: inc.id,
@@ -193,9 +185,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
   test('create failing at the change feed: no incident, number, journal or audit row', async () => {
     const { caller, service } = desk();
     const before = rows();
-    db.$client.exec(
-      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-    );
+    refuseInsertsInto('change_events');
     await rejectionOf(
       caller.incident.create({
         callerName: 'Pat',

@@ -8,6 +8,7 @@ import {
   userRepository,
   type Db,
 } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
 
@@ -25,19 +26,26 @@ const cpsTeamId = () => teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
 const l1 = () => callerFor(db, 'l1@handoff.test');
 const admin = () => callerFor(db, 'admin@handoff.test');
 
-const newCase = {
+const key = () => demoKeys(db);
+/** Casey Customer's phone call, owned by Lee (l1), in progress. */
+const lees = () => key().incident('Forgot NetID password after returning from leave.');
+/** Oscar Nguyen's e-mail in the General Help Desk queue, no agent. */
+const oscars = () => key().incident('Canvas course shows "unauthorized" for a TA.');
+const generalHelpDesk = () => key().team('US - Help Desk').id;
+
+const newCase = () => ({
   callerName: 'Oscar Nguyen',
   callerEmail: 'onguyen@grad.wisc.edu',
-  customerId: 17,
-  serviceId: 13,
+  customerId: key().customer('onguyen').id,
+  serviceId: key().service('Canvas').id,
   description: 'Canvas course shows "unauthorized" for a TA.',
-};
+});
 
 describe('notifications queued by procedures', () => {
   test('Assign to CPS e-mails every CPS member, tagged and in the incident’s thread', async () => {
     await l1().oneStep.assignToCps({
       ...handedOnAnyway,
-      incidentId: 1,
+      incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
@@ -47,8 +55,8 @@ describe('notifications queued by procedures', () => {
       ['team-assigned', 'cps2@handoff.test'],
     ]);
     expect(mail()[0]).toMatchObject({
-      incidentId: 1,
-      subject: '[INC-000001] Assigned to US - Help Desk CPS: Casey Customer',
+      incidentId: lees().id,
+      subject: `[${lees().number}] Assigned to US - Help Desk CPS: Casey Customer`,
       autoSubmitted: true,
     });
     expect(mail()[1]!.inReplyTo).toBe(mail()[0]!.messageId);
@@ -58,7 +66,7 @@ describe('notifications queued by procedures', () => {
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'nobody' });
     await l1().oneStep.assignToCps({
       ...handedOnAnyway,
-      incidentId: 1,
+      incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
@@ -67,7 +75,7 @@ describe('notifications queued by procedures', () => {
     await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'everyone' });
     await l1().oneStep.assignToCps({
       ...handedOnAnyway,
-      incidentId: 2,
+      incidentId: oscars().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
@@ -77,7 +85,7 @@ describe('notifications queued by procedures', () => {
 
   test('Resolve e-mails the customer the resolution', async () => {
     await l1().oneStep.resolve({
-      incidentId: 1,
+      incidentId: lees().id,
       expectedVersion: 1,
       resolutionNote: 'Password reset; sign in again.',
     });
@@ -87,7 +95,7 @@ describe('notifications queued by procedures', () => {
 
   test('a refused one-step queues nothing (stale version)', async () => {
     await expect(
-      l1().oneStep.resolve({ incidentId: 1, expectedVersion: 7, resolutionNote: 'x' }),
+      l1().oneStep.resolve({ incidentId: lees().id, expectedVersion: 7, resolutionNote: 'x' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(mail()).toEqual([]);
   });
@@ -100,11 +108,15 @@ describe('notifications queued by procedures', () => {
     ],
     ['an internal note e-mails nobody', 'internal', []],
   ] as const)('%s', async (_name, visibility, expected) => {
-    await l1().incident.addNote({ incidentId: 1, body: 'We are resetting it now.', visibility });
+    await l1().incident.addNote({
+      incidentId: lees().id,
+      body: 'We are resetting it now.',
+      visibility,
+    });
     expect(sent()).toEqual(expected);
     if (expected.length)
       expect(mail()[0]).toMatchObject({
-        subject: '[INC-000001] Update on your request',
+        subject: `[${lees().number}] Update on your request`,
         textBody: expect.stringContaining(
           'We are resetting it now.\n\nLee Level-One, US - Help Desk',
         ),
@@ -114,21 +126,21 @@ describe('notifications queued by procedures', () => {
   test('a customer’s portal note tells the owning team when another team than the General Help Desk owns it', async () => {
     const customer = callerFor(db, 'customer@handoff.test');
     await customer.incident.addNote({
-      incidentId: 1,
+      incidentId: lees().id,
       body: 'Still locked out.',
       visibility: 'customer',
     });
     expect(mail()).toEqual([]);
     await l1().oneStep.assignToCps({
       ...handedOnAnyway,
-      incidentId: 1,
+      incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
     });
     const before = mail().length;
     await customer.incident.addNote({
-      incidentId: 1,
+      incidentId: lees().id,
       body: 'Still locked out, day two.',
       visibility: 'customer',
     });
@@ -145,7 +157,7 @@ describe('notifications queued by procedures', () => {
     ['phone', 0],
     ['chat', 0],
   ] as const)('a new case by %s → %i acknowledgement with its number', async (channel, n) => {
-    const { number } = await l1().incident.create({ ...newCase, channel });
+    const { number } = await l1().incident.create({ ...newCase(), channel });
     expect(mail()).toHaveLength(n);
     if (n)
       expect(mail()[0]).toMatchObject({
@@ -164,9 +176,13 @@ describe('templates', () => {
       subject: 'News about your request',
       body: 'Dear {{callerName}}: {{note}} ({{status}})',
     });
-    await l1().incident.addNote({ incidentId: 1, body: 'Try now.', visibility: 'customer' });
+    await l1().incident.addNote({
+      incidentId: lees().id,
+      body: 'Try now.',
+      visibility: 'customer',
+    });
     expect(mail()[0]).toMatchObject({
-      subject: '[INC-000001] News about your request',
+      subject: `[${lees().number}] News about your request`,
       textBody: 'Dear Casey Customer: Try now. (in progress)',
     });
 
@@ -179,8 +195,12 @@ describe('templates', () => {
       key: 'customer-note',
       reset: true,
     });
-    await l1().incident.addNote({ incidentId: 1, body: 'And now?', visibility: 'customer' });
-    expect(mail()[1]!.subject).toBe('[INC-000001] Update on your request');
+    await l1().incident.addNote({
+      incidentId: lees().id,
+      body: 'And now?',
+      visibility: 'customer',
+    });
+    expect(mail()[1]!.subject).toBe(`[${lees().number}] Update on your request`);
   });
 
   test.each([
@@ -202,12 +222,12 @@ describe('templates', () => {
 
 describe('the Mail page', () => {
   test('lists messages and counts them; a held message can be sent again, a pending one cannot', async () => {
-    await l1().incident.addNote({ incidentId: 1, body: 'One.', visibility: 'customer' });
-    await l1().incident.addNote({ incidentId: 1, body: 'Two.', visibility: 'customer' });
+    await l1().incident.addNote({ incidentId: lees().id, body: 'One.', visibility: 'customer' });
+    await l1().incident.addNote({ incidentId: lees().id, body: 'Two.', visibility: 'customer' });
     commitSync(db, (read) =>
       holdPendingMail(outboxRepository.findPending(read), '2026-11-25T09:00:00.000Z'),
     );
-    await l1().incident.addNote({ incidentId: 1, body: 'Three.', visibility: 'customer' });
+    await l1().incident.addNote({ incidentId: lees().id, body: 'Three.', visibility: 'customer' });
     const overview = await admin().mail.overview();
     expect(overview).toMatchObject({
       outbox: { held: 2, pending: 1, sent: 0, failed: 0 },
@@ -248,11 +268,11 @@ describe('the Mail page', () => {
         caller.mail.overview(),
         caller.mail.outbox({}),
         caller.mail.templates(),
-        caller.mail.setTeamNotify({ teamId: 1, notify: 'nobody' }),
+        caller.mail.setTeamNotify({ teamId: generalHelpDesk(), notify: 'nobody' }),
       ]) {
         expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
       }
-      expect(teamRepository.findById(db, 1)!.notify).toBe('everyone');
+      expect(teamRepository.findById(db, generalHelpDesk())!.notify).toBe('everyone');
     },
   );
 
@@ -266,7 +286,9 @@ describe('the Mail page', () => {
       await rejectionOf(admin().mail.setTeamNotify({ teamId: 9999, notify: 'nobody' })),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      await rejectionOf(admin().mail.setTeamNotify({ teamId: 1, notify: 'some' as 'nobody' })),
+      await rejectionOf(
+        admin().mail.setTeamNotify({ teamId: generalHelpDesk(), notify: 'some' as 'nobody' }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -1,31 +1,18 @@
 // Notifications marked read and logins' sessions ended (issue 12): each goes through the commit
 // module, commits exactly the change events its effects name, and a failure half-way through the
 // commit leaves nothing behind. Data from the fixture builders, not the demo seed.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { asc, count } from 'drizzle-orm';
 import { effects, type NotificationDraft } from '@handoff/domain';
 import { changeFeed, commitSync, schema, userRepository, type Db } from '@handoff/db';
 import { buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { endSessions } from '../end-sessions';
-import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
-
-let t: TestDb;
-let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
-});
-afterEach(() => t.close());
+import { rejectionOf } from '../test-callers';
+import { changeKit } from '../testing/change-kit';
 
 const now = '2026-12-01T10:00:00.000Z';
-const callerOf = (userId: number) =>
-  createCaller({ db, actor: userRepository.findActorById(db, userId)!, now: steppingClock(now) });
-
-const refuseInsertsInto = (table: string) =>
-  db.$client.exec(
-    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-  );
+let db: Db;
+const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened), { clock: now });
 
 /** A team, two of its agents and an incident; notifications for one agent, the other and the team. */
 function inbox() {

@@ -1,9 +1,10 @@
 // Assign to EAST and Page on-call, the after-hours steps (kb 001), through the real procedures.
 import { describe, expect, test } from 'vitest';
+import { type Db } from '@handoff/db';
 import { callerFor, fixedClock, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
 import {
   changesSince,
-  ids,
+  demo,
   l1,
   newIncident,
   phoneContact,
@@ -32,12 +33,12 @@ describe('oneStep.assignToEast', () => {
     const { incident, journal, audit, notifications } = changesSince(db, before);
     const east = teamId(db, 'EAST');
     expect(incident).toMatchObject({
-      serviceId: ids.service.afterHours,
+      serviceId: demo(db).service.afterHours,
       ownerTeamId: east,
       ownerAgentId: null,
       classification: 'Assign to EAST',
       status: 'assigned',
-      callerPhone: phoneContact.callerPhone,
+      callerPhone: phoneContact(db).callerPhone,
       urgency: 'can_wait_until_hdl2',
       expectation: 'EAST follows up tomorrow morning',
       promises: {},
@@ -45,7 +46,7 @@ describe('oneStep.assignToEast', () => {
       updatedAt: tuesday19,
     });
     const script =
-      'Your incident number is INC-000009. Contract Partner Support is open Monday–Friday 7am–6pm Central time; ' +
+      `Your incident number is ${s.number}. Contract Partner Support is open Monday–Friday 7am–6pm Central time; ` +
       'they open next on Wednesday 7:00 AM and will follow up on your case. You can also call Contract Partner Support directly at 608-265-6900.';
     expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
@@ -57,7 +58,7 @@ describe('oneStep.assignToEast', () => {
       ],
     ]);
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue, a.version])).toEqual([
-      ['serviceId', String(ids.service.printing), String(ids.service.afterHours), 2],
+      ['serviceId', String(demo(db).service.printing), String(demo(db).service.afterHours), 2],
       ['ownerTeamId', String(teamId(db, 'US - Help Desk')), String(east), 2],
       ['ownerAgentId', String(userIdOf(db, l1)), null, 2],
       ['classification', null, 'Assign to EAST', 2],
@@ -142,28 +143,28 @@ describe('oneStep.assignToEast', () => {
 
   test('an incident already with EAST → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.eastIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, () =>
       lee().oneStep.assignToEast({
         ...handedOnAnyway,
-        incidentId: ids.eastIncident,
+        incidentId: demo(db).eastIncident.id,
         expectedVersion: 1,
         ...eastInput,
       }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000007 is already owned by EAST.',
+      message: `${demo(db).eastIncident.number} is already owned by EAST.`,
     });
   });
 });
 
 describe('oneStep.pageOncall', () => {
-  const page = {
+  const page = (db: Db) => ({
     schedule: 'aims' as const,
-    contactId: ids.oncall.aimsPrimary,
+    contactId: demo(db).oncall.aimsPrimary,
     result: 'answered' as const,
     expectation: 'A technician calls you within the hour.',
-  };
+  });
 
   test('L1: the call and its voicemail are journaled, the one-hour promise stored, the owner unchanged', async () => {
     const { db } = dbs;
@@ -185,10 +186,8 @@ describe('oneStep.pageOncall', () => {
       version: 2,
     });
     // kb 001: the case, the customer's name and phone, and a brief description.
-    const message =
-      'A case came in: INC-000009. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.';
-    const script =
-      'I have passed your case INC-000009 to the on-call technician; a technician will contact you within an hour, by Tuesday 8:00 PM.';
+    const message = `A case came in: ${s.number}. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.`;
+    const script = `I have passed your case ${s.number} to the on-call technician; a technician will contact you within an hour, by Tuesday 8:00 PM.`;
     expect(withoutRouting(journal).map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
         'system',
@@ -198,7 +197,7 @@ describe('oneStep.pageOncall', () => {
         {
           oneStep: 'page_oncall',
           schedule: 'aims',
-          contactId: ids.oncall.aimsPrimary,
+          contactId: demo(db).oncall.aimsPrimary,
           result: 'voicemail',
           script,
         },
@@ -207,7 +206,7 @@ describe('oneStep.pageOncall', () => {
         'phone',
         'internal',
         `Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7001): voicemail left. Told them: “${message}”`,
-        { schedule: 'aims', contactId: ids.oncall.aimsPrimary, result: 'voicemail', message },
+        { schedule: 'aims', contactId: demo(db).oncall.aimsPrimary, result: 'voicemail', message },
       ],
     ]);
     expect(audit.map((a) => [a.field, a.toValue])).toEqual([
@@ -227,9 +226,9 @@ describe('oneStep.pageOncall', () => {
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
-      ...page,
+      ...page(db),
       schedule: 'gds',
-      contactId: ids.oncall.gdsPrimary,
+      contactId: demo(db).oncall.gdsPrimary,
     });
     expect(withoutRouting(snapshotOf(db, id).journal)[0]!.body).toMatch(
       /^Paged the GDS on-call \(Riley Chen \(GDS primary\), 608-555-7101\): answered\. Told them: “A case came in: INC-\d+\. Customer: Hana Coned, 608-555-0108\. Problem: Printer in room 210 prints blank pages\.”$/,
@@ -240,7 +239,7 @@ describe('oneStep.pageOncall', () => {
   test('the GDS on-call for an AIMS customer → BAD_REQUEST without a reason, journaled with one', async () => {
     const { db } = dbs;
     const s = await scenarios.page_oncall(db);
-    const gds = { ...page, schedule: 'gds' as const, contactId: ids.oncall.gdsPrimary };
+    const gds = { ...page(db), schedule: 'gds' as const, contactId: demo(db).oncall.gdsPrimary };
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.pageOncall({
         ...handedOnAnyway,
@@ -277,13 +276,13 @@ describe('oneStep.pageOncall', () => {
   test.each([
     [
       'a GDS contact on the AIMS schedule',
-      { contactId: ids.oncall.gdsPrimary },
+      (db: Db) => ({ contactId: demo(db).oncall.gdsPrimary }),
       'Riley Chen (GDS primary) is on the GDS on-call schedule, not AIMS.',
       { contactId: 'Riley Chen (GDS primary) is on the GDS on-call schedule, not AIMS.' },
     ],
     [
       'an on-call contact that does not exist',
-      { contactId: 999 },
+      () => ({ contactId: 999 }),
       'That on-call contact does not exist.',
       { contactId: 'Choose who you called' },
     ],
@@ -295,8 +294,8 @@ describe('oneStep.pageOncall', () => {
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
-        ...page,
-        ...change,
+        ...page(db),
+        ...change(db),
       }),
     );
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields });
@@ -310,7 +309,12 @@ describe('oneStep.pageOncall', () => {
       callerEmail: 'hconed@extension.wisc.edu',
     });
     const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall({ ...handedOnAnyway, incidentId: id, expectedVersion: 1, ...page }),
+      lee().oneStep.pageOncall({
+        ...handedOnAnyway,
+        incidentId: id,
+        expectedVersion: 1,
+        ...page(db),
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
@@ -329,7 +333,7 @@ describe('oneStep.pageOncall', () => {
   ] as const)('%s → BAD_REQUEST at the field, nothing changed', async (_name, field, message) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
-    const input: Record<string, unknown> = { incidentId: id, expectedVersion: 1, ...page };
+    const input: Record<string, unknown> = { incidentId: id, expectedVersion: 1, ...page(db) };
     delete input[field];
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.pageOncall(
@@ -341,18 +345,18 @@ describe('oneStep.pageOncall', () => {
 
   test('an incident resolved before the page → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const s = await scenarios.close(db); // resolves INC-000001
+    const s = await scenarios.close(db); // resolves Lee's incident
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.pageOncall({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: s.version,
-        ...page,
+        ...page(db),
       }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is resolved; reopen it first.',
+      message: `${s.number} is resolved; reopen it first.`,
     });
   });
 });

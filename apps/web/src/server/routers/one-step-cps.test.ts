@@ -4,7 +4,7 @@ import { userRepository } from '@handoff/db';
 import { callerFor, fixedClock, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
 import {
   changesSince,
-  ids,
+  demo,
   l1,
   newIncident,
   phoneContact,
@@ -26,7 +26,7 @@ describe('oneStep.assignToCps', () => {
     const before = snapshotOf(db, s.incidentId);
     expect(await s.run(lee(), 1)).toEqual({
       id: s.incidentId,
-      number: 'INC-000009',
+      number: s.number,
       version: 2,
       status: 'assigned',
       ownerTeamId: teamId(db, 'US - Help Desk CPS'),
@@ -75,7 +75,7 @@ describe('oneStep.assignToCps', () => {
       ['ownerAgentId', String(userIdOf(db, l1)), null, 2, 'Lee Level-One'],
       ['classification', null, 'Transfer to CPS', 2, 'Lee Level-One'],
       ['status', 'new', 'assigned', 2, 'Lee Level-One'],
-      ['callerPhone', phoneContact.callerPhone, '608-555-0142', 2, 'Lee Level-One'],
+      ['callerPhone', phoneContact(db).callerPhone, '608-555-0142', 2, 'Lee Level-One'],
       ['promises', '{}', JSON.stringify(promises), 2, 'Lee Level-One'],
     ]);
     expect(notifications).toEqual([
@@ -84,7 +84,7 @@ describe('oneStep.assignToCps', () => {
         audience: 'team',
         targetId: teamId(db, 'US - Help Desk CPS'),
         template: 'assigned',
-        subject: 'INC-000009 assigned to US - Help Desk CPS',
+        subject: `${s.number} assigned to US - Help Desk CPS`,
       }),
     ]);
   });
@@ -176,10 +176,10 @@ describe('oneStep.assignToCps', () => {
 
   test('an incident already in the CPS queue → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.cpsQueueIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).cpsQueueIncident.id, () =>
       lee().oneStep.assignToCps({
         ...handedOnAnyway,
-        incidentId: ids.cpsQueueIncident,
+        incidentId: demo(db).cpsQueueIncident.id,
         expectedVersion: 1,
         reason: 'coned_customer',
         callbackPhone: '608-555-0142',
@@ -187,13 +187,13 @@ describe('oneStep.assignToCps', () => {
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000004 is already owned by US - Help Desk CPS.',
+      message: `${demo(db).cpsQueueIncident.number} is already owned by US - Help Desk CPS.`,
     });
   });
 
   test('a resolved incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const s = await scenarios.close(db); // resolves INC-000001
+    const s = await scenarios.close(db); // resolves Lee's incident
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.assignToCps({
         ...handedOnAnyway,
@@ -205,12 +205,12 @@ describe('oneStep.assignToCps', () => {
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is resolved; reopen it first.',
+      message: `${s.number} is resolved; reopen it first.`,
     });
   });
 
   test('an incident that does not exist → NOT_FOUND', async () => {
-    const refusal = await refusedWithoutChange(dbs.db, 1, () =>
+    const refusal = await refusedWithoutChange(dbs.db, demo(dbs.db).leesIncident.id, () =>
       lee().oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: 999,
@@ -231,7 +231,7 @@ describe('the history of a hand-off speaks words (issue 19 item 3)', () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_cps(db);
     await s.run(lee(), 1);
-    const shown = await lee().incident.byNumber({ number: 'INC-000009' });
+    const shown = await lee().incident.byNumber({ number: s.number });
     const words = shown.audience === 'staff' ? shown.audit.map((a) => a.words) : [];
     expect(words).toEqual(
       expect.arrayContaining([
@@ -281,8 +281,8 @@ describe('oneStep.transferToCps', () => {
       ['status', 'in_progress'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
-      ['team', teamId(db, 'US - Help Desk CPS'), 'INC-000009 assigned to US - Help Desk CPS'],
-      ['user', cps, 'INC-000009 is yours'],
+      ['team', teamId(db, 'US - Help Desk CPS'), `${s.number} assigned to US - Help Desk CPS`],
+      ['user', cps, `${s.number} is yours`],
     ]);
     expect(userRepository.findById(db, cps)).toMatchObject({
       presence: 'busy',
@@ -291,7 +291,7 @@ describe('oneStep.transferToCps', () => {
     // The agent sees it at once: it is in their own list and no longer counted ready.
     expect(
       (await callerFor(db, 'cps@handoff.test').incident.mine({})).items.map((i) => i.number),
-    ).toContain('INC-000009');
+    ).toContain(s.number);
     expect((await lee().presence.cps()).ready).toEqual([]);
   });
 
@@ -375,17 +375,17 @@ describe('oneStep.transferToCps', () => {
 
   test('an incident a CPS agent already owns → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = await withReady('cps2@handoff.test');
-    const refusal = await refusedWithoutChange(db, ids.cpsOwnedIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, () =>
       lee().oneStep.transferToCps({
         ...handedOnAnyway,
-        incidentId: ids.cpsOwnedIncident,
+        incidentId: demo(db).cpsOwnedIncident.id,
         expectedVersion: 1,
         cpsAgentId: userIdOf(db, 'cps2@handoff.test'),
       }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000005 is already owned by a CPS agent.',
+      message: `${demo(db).cpsOwnedIncident.number} is already owned by a CPS agent.`,
     });
   });
 });

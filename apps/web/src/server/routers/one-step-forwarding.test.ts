@@ -1,9 +1,11 @@
 // Send to HD ES (kb 002), Escalate to technologists (kb 004) and Escalate to team, through the real procedures.
 import { describe, expect, test } from 'vitest';
+import { type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, snapshotOf, useSeededDbs } from '../test-callers';
 import {
   changesSince,
-  ids,
+  demo,
   l1,
   newIncident,
   refusedWithoutChange,
@@ -52,7 +54,7 @@ describe('oneStep.sendToHdEs', () => {
       ['status', 'assigned', 2],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
-      ['team', es, 'INC-000009 assigned to HD ES'],
+      ['team', es, `${s.number} assigned to HD ES`],
     ]);
   });
 
@@ -119,17 +121,17 @@ describe('oneStep.sendToHdEs', () => {
 
   test('an incident already in the HD ES queue → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.esQueueIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).esQueueIncident.id, () =>
       lee().oneStep.sendToHdEs({
         ...handedOnAnyway,
-        incidentId: ids.esQueueIncident,
+        incidentId: demo(db).esQueueIncident.id,
         expectedVersion: 1,
         troubleshootingNote: note,
       }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000006 is already owned by HD ES.',
+      message: `${demo(db).esQueueIncident.number} is already owned by HD ES.`,
     });
   });
 });
@@ -176,7 +178,7 @@ describe('oneStep.escalateToTechnologists', () => {
 
   test('group SNCC goes to SNCC-Sysops; a chosen group wins over the service’s', async () => {
     const { db } = dbs;
-    const { id } = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
+    const { id } = await newIncident(db, tuesday10, { serviceId: demo(db).service.campusNetwork });
     await lee().oneStep.escalateToTechnologists({
       ...handedOnAnyway,
       incidentId: id,
@@ -186,7 +188,7 @@ describe('oneStep.escalateToTechnologists', () => {
     });
     expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'SNCC-Sysops'));
 
-    const other = await newIncident(db, tuesday10, { serviceId: ids.service.campusNetwork });
+    const other = await newIncident(db, tuesday10, { serviceId: demo(db).service.campusNetwork });
     await lee().oneStep.escalateToTechnologists({
       ...handedOnAnyway,
       incidentId: other.id,
@@ -200,12 +202,13 @@ describe('oneStep.escalateToTechnologists', () => {
 
   // Issue 14 item 10: kb 004's scope applies whatever the channel, phone included.
   test.each([
-    ['Canvas (category 3, Applications Technology)', 13, undefined],
-    ['Campus Printing (category 3, no group), with a group chosen', ids.service.printing, 'IIAT'],
+    ['Canvas (category 3, Applications Technology)', 'Canvas', undefined],
+    ['Campus Printing (category 3, no group), with a group chosen', 'Campus Printing', 'IIAT'],
   ] as const)(
     'a phone contact about %s → PRECONDITION_FAILED, no promise made, nothing changed',
-    async (_name, serviceId, group) => {
+    async (_name, service, group) => {
       const { db } = dbs;
+      const serviceId = demoKeys(db).service(service).id;
       const { id } = await newIncident(db, tuesday10, { serviceId });
       const refusal = await refusedWithoutChange(db, id, () =>
         lee().oneStep.escalateToTechnologists({
@@ -275,7 +278,7 @@ describe('oneStep.escalateToTechnologists', () => {
     );
     expect(refusal).toMatchObject({
       code: 'FORBIDDEN',
-      message: expect.stringContaining('INC-000009 is with DRMT, so you may not change it'),
+      message: expect.stringContaining(`${s.number} is with DRMT, so you may not change it`),
     });
   });
 });
@@ -353,25 +356,26 @@ describe('oneStep.escalateToTeam', () => {
   );
 
   test.each([
-    ['a team that does not exist', { teamId: 999, note: why }, 'BAD_REQUEST', 'Choose a team.'],
+    ['a team that does not exist', () => 999, 'BAD_REQUEST', () => 'Choose a team.'],
     [
       'the team that owns it already',
-      { teamId: 1, note: why },
+      (db: Db) => teamId(db, 'US - Help Desk'),
       'PRECONDITION_FAILED',
-      'INC-000009 is already owned by US - Help Desk.',
+      (number: string) => `${number} is already owned by US - Help Desk.`,
     ],
-  ])('%s → %s, nothing changed', async (_name, input, code, message) => {
+  ])('%s → %s, nothing changed', async (_name, team, code, message) => {
     const { db } = dbs;
-    const { id } = await newIncident(db, tuesday10);
+    const { id, number } = await newIncident(db, tuesday10);
     const refusal = await refusedWithoutChange(db, id, () =>
       lee().oneStep.escalateToTeam({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
-        ...input,
+        teamId: team(db),
+        note: why,
       }),
     );
-    expect(refusal).toMatchObject({ code, message });
+    expect(refusal).toMatchObject({ code, message: message(number) });
   });
 
   test('no note → BAD_REQUEST at note, nothing changed', async () => {

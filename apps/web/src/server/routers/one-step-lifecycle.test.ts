@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { callerFor, fixedClock, snapshotOf, useSeededDbs, userIdOf } from '../test-callers';
 import {
   changesSince,
-  ids,
+  demo,
   l1,
   refusedWithoutChange,
   scenarios,
@@ -39,45 +39,32 @@ describe('oneStep.takeOwnership', () => {
       ['status', 'assigned', 'in_progress', 'Emery Enterprise'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
-      ['team', teamId(db, 'HD ES'), 'INC-000006 taken by Emery Enterprise'],
+      ['team', teamId(db, 'HD ES'), `${s.number} taken by Emery Enterprise`],
     ]);
   });
 
   test('a second CPS agent takes an incident from a colleague', async () => {
     const { db } = dbs;
     await as('cps2@handoff.test').oneStep.takeOwnership({
-      incidentId: ids.cpsOwnedIncident,
+      incidentId: demo(db).cpsOwnedIncident.id,
       expectedVersion: 1,
     });
-    expect(snapshotOf(db, ids.cpsOwnedIncident).incident).toMatchObject({
+    expect(snapshotOf(db, demo(db).cpsOwnedIncident.id).incident).toMatchObject({
       ownerAgentId: userIdOf(db, 'cps2@handoff.test'),
       version: 2,
     });
   });
 
   test.each([
-    [
-      'cps@handoff.test',
-      'HD ES',
-      ids.esQueueIncident,
-      'Only members of HD ES may take ownership of INC-000006.',
-    ],
-    [
-      'l1@handoff.test',
-      'US - Help Desk CPS',
-      ids.cpsQueueIncident,
-      'Only members of US - Help Desk CPS may take ownership of INC-000004.',
-    ],
-    [
-      'east@handoff.test',
-      'HD ES',
-      ids.esQueueIncident,
-      'Only members of HD ES may take ownership of INC-000006.',
-    ],
-  ])(
+    ['cps@handoff.test', 'HD ES', 'esQueueIncident'],
+    ['l1@handoff.test', 'US - Help Desk CPS', 'cpsQueueIncident'],
+    ['east@handoff.test', 'HD ES', 'esQueueIncident'],
+  ] as const)(
     '%s, not a member of %s → FORBIDDEN, nothing changed',
-    async (email, _team, incidentId, message) => {
+    async (email, team, incident) => {
       const { db } = dbs;
+      const { id: incidentId, number } = demo(db)[incident];
+      const message = `Only members of ${team} may take ownership of ${number}.`;
       const refusal = await refusedWithoutChange(db, incidentId, () =>
         as(email).oneStep.takeOwnership({ incidentId, expectedVersion: 1 }),
       );
@@ -87,29 +74,29 @@ describe('oneStep.takeOwnership', () => {
 
   test('the owner taking it again → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.cpsOwnedIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, () =>
       as('cps@handoff.test').oneStep.takeOwnership({
-        incidentId: ids.cpsOwnedIncident,
+        incidentId: demo(db).cpsOwnedIncident.id,
         expectedVersion: 1,
       }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'You already own INC-000005.',
+      message: `You already own ${demo(db).cpsOwnedIncident.number}.`,
     });
   });
 
   test('an admin, in no team, may not take an incident (team scope, issue 13)', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.eastIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, () =>
       as('admin@handoff.test').oneStep.takeOwnership({
-        incidentId: ids.eastIncident,
+        incidentId: demo(db).eastIncident.id,
         expectedVersion: 1,
       }),
     );
     expect(refusal).toMatchObject({
       code: 'FORBIDDEN',
-      message: `Only members of EAST may take ownership of ${snapshotOf(db, ids.eastIncident).incident!.number}.`,
+      message: `Only members of EAST may take ownership of ${demo(db).eastIncident.number}.`,
     });
   });
 });
@@ -142,13 +129,13 @@ describe('oneStep.resolve', () => {
         audience: 'customer',
         targetId: null,
         template: 'resolved',
-        subject: 'INC-000001 is resolved',
+        subject: `${s.number} is resolved`,
         body: expect.stringContaining(resolution),
       }),
     ]);
     // The customer reads the resolution on their own case.
     expect(
-      JSON.stringify(await as('customer@handoff.test').incident.byNumber({ number: 'INC-000001' })),
+      JSON.stringify(await as('customer@handoff.test').incident.byNumber({ number: s.number })),
     ).toContain(resolution);
   });
 
@@ -157,9 +144,9 @@ describe('oneStep.resolve', () => {
     ['a blank resolution note', { resolutionNote: '  ' }],
   ])('%s → BAD_REQUEST at resolutionNote, nothing changed', async (_name, input) => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.leesIncident, () =>
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
       lee().oneStep.resolve({
-        incidentId: ids.leesIncident,
+        incidentId: demo(db).leesIncident.id,
         expectedVersion: 1,
         ...(input as { resolutionNote: string }),
       }),
@@ -172,7 +159,7 @@ describe('oneStep.resolve', () => {
 
   test('an incident already resolved → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const s = await scenarios.close(db); // resolves INC-000001
+    const s = await scenarios.close(db); // resolves Lee's incident
     const refusal = await refusedWithoutChange(db, s.incidentId, () =>
       lee().oneStep.resolve({
         incidentId: s.incidentId,
@@ -182,7 +169,7 @@ describe('oneStep.resolve', () => {
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is resolved; reopen it first.',
+      message: `${s.number} is resolved; reopen it first.`,
     });
   });
 });
@@ -209,12 +196,12 @@ describe('oneStep.close', () => {
 
   test('an open incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.leesIncident, () =>
-      lee().oneStep.close({ incidentId: ids.leesIncident, expectedVersion: 1 }),
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
+      lee().oneStep.close({ incidentId: demo(db).leesIncident.id, expectedVersion: 1 }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'Only resolved incidents can be closed; resolve INC-000001 first.',
+      message: `Only resolved incidents can be closed; resolve ${demo(db).leesIncident.number} first.`,
     });
   });
 
@@ -227,7 +214,7 @@ describe('oneStep.close', () => {
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is closed; reopen it first.',
+      message: `${s.number} is closed; reopen it first.`,
     });
   });
 });
@@ -259,7 +246,7 @@ describe('oneStep.reopen', () => {
 
   test('a closed incident with no owner agent goes back to the team queue (assigned)', async () => {
     const { db } = dbs;
-    const incidentId = ids.esQueueIncident;
+    const incidentId = demo(db).esQueueIncident.id;
     const es = as('es@handoff.test');
     await es.oneStep.resolve({ incidentId, expectedVersion: 1, resolutionNote: 'Access granted.' });
     await es.oneStep.close({ incidentId, expectedVersion: 2 });
@@ -274,12 +261,12 @@ describe('oneStep.reopen', () => {
 
   test('an open incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, ids.leesIncident, () =>
-      lee().oneStep.reopen({ incidentId: ids.leesIncident, expectedVersion: 1, reason }),
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
+      lee().oneStep.reopen({ incidentId: demo(db).leesIncident.id, expectedVersion: 1, reason }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is still open; only resolved or closed incidents can be reopened.',
+      message: `${demo(db).leesIncident.number} is still open; only resolved or closed incidents can be reopened.`,
     });
   });
 

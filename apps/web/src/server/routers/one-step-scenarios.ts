@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { type OneStepName } from '@handoff/domain';
 import { incidentRepository, teamRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, snapshotOf, userIdOf } from '../test-callers';
 
 export type Caller = ReturnType<typeof callerFor>;
@@ -27,32 +28,51 @@ export const handedOnAnyway = {
   routing: { overrideReason: 'Handed on to test this step, whatever routing recommends.' },
 };
 
-/** Seeded ids the scenarios rely on (insertion order of demo-data.ts). */
-export const ids = {
-  service: { afterHours: 1, remoteDesktop: 11, campusNetwork: 9, printing: 14 },
-  customer: { averyAims: 1, hanaConed: 9 },
-  oncall: { aimsPrimary: 1, gdsPrimary: 3 },
-  /** INC-000001: Casey Customer's phone call, owned by Lee (l1), in progress. */
-  leesIncident: 1,
-  /** INC-000004: in the CPS queue, no agent. */
-  cpsQueueIncident: 4,
-  /** INC-000005: owned by Cameron CPS. */
-  cpsOwnedIncident: 5,
-  /** INC-000006: in the HD ES queue, no agent. */
-  esQueueIncident: 6,
-  /** INC-000007: with EAST. */
-  eastIncident: 7,
-} as const;
+/**
+ * The seeded demo rows the scenarios rely on, looked up by natural key (service and team names,
+ * NetIDs, on-call names, incident descriptions), never by the demo seed's insertion order.
+ */
+export function demo(db: Db) {
+  const key = demoKeys(db);
+  return {
+    service: {
+      afterHours: key.service('DoIT Departmental Support').id,
+      remoteDesktop: key.service('Remote Desktop Gateway').id,
+      campusNetwork: key.service('Campus Network').id,
+      uwnet: key.service('Wireless (UWNet)').id,
+      printing: key.service('Campus Printing').id,
+    },
+    customer: { averyAims: key.customer('aaims').id, hanaConed: key.customer('hconed').id },
+    oncall: {
+      aimsPrimary: key.oncall('Morgan Reyes (AIMS primary)').id,
+      gdsPrimary: key.oncall('Riley Chen (GDS primary)').id,
+    },
+    /** Casey Customer's phone call, owned by Lee (l1), in progress. */
+    leesIncident: key.incident('Forgot NetID password after returning from leave.'),
+    /** In the CPS queue, no agent. */
+    cpsQueueIncident: key.incident('Department desktop will not boot after update.'),
+    /** Owned by Cameron CPS. */
+    cpsOwnedIncident: key.incident('Needs MATLAB installed on lab machine LSCI-LAB-04.'),
+    /** In the HD ES queue, no agent. */
+    esQueueIncident: key.incident('Payroll access request stuck in approval.'),
+    /** With EAST. */
+    eastIncident: key.incident('After hours: shared drive unreachable, can wait until morning.'),
+    /** The problem behind the active UWNet outage (seeded with the Grad School laptop attached). */
+    uwnetProblem: key.problem(
+      'Wireless (UWNet): Laptop drops UWNet every few minutes in the Grad School office.',
+    ),
+  };
+}
 
 /** A coned customer's phone call about a printer (a service with no technologist group). */
-export const phoneContact = {
+export const phoneContact = (db: Db) => ({
   callerName: 'Hana Coned',
   callerPhone: '608-555-0108',
-  customerId: ids.customer.hanaConed,
-  serviceId: ids.service.printing,
+  customerId: demo(db).customer.hanaConed,
+  serviceId: demo(db).service.printing,
   description: 'Printer in room 210 prints blank pages.',
   channel: 'phone' as const,
-};
+});
 
 export const teamId = (db: Db, name: string): number => {
   const team = teamRepository.findByName(db, name);
@@ -65,6 +85,8 @@ export interface Scenario {
   email: string;
   now: () => string;
   incidentId: number;
+  /** Its number, as messages and subjects name it. */
+  number: string;
   /** The incident's version before the step. */
   version: number;
   /** Runs the step through the real procedure, as `caller`, claiming to have seen `expectedVersion`. */
@@ -77,28 +99,39 @@ export async function newIncident(
   at: string,
   patch: Partial<Parameters<Caller['incident']['create']>[0]> = {},
 ) {
-  return callerFor(db, l1, fixedClock(at)).incident.create({ ...phoneContact, ...patch });
+  return callerFor(db, l1, fixedClock(at)).incident.create({ ...phoneContact(db), ...patch });
 }
 
-/** Lee resolves INC-000001 so Close and Reopen may run; returns the new version. */
-async function resolvedLeesIncident(db: Db) {
-  const version = incidentRepository.findById(db, ids.leesIncident)!.version;
+/** Lee resolves his seeded incident so Close and Reopen may run; `step` then runs on it. */
+async function onResolvedLeesIncident(
+  db: Db,
+  step: (c: Caller, incidentId: number, expectedVersion: number) => Promise<{ version: number }>,
+): Promise<Scenario> {
+  const { id, number, version } = demo(db).leesIncident;
   const done = await callerFor(db, l1, fixedClock(tuesday10)).oneStep.resolve({
-    incidentId: ids.leesIncident,
+    incidentId: id,
     expectedVersion: version,
     resolutionNote: 'Password reset; the customer signed in.',
   });
-  return done.version;
+  return {
+    email: l1,
+    now: fixedClock(tuesday10),
+    incidentId: id,
+    number,
+    version: done.version,
+    run: (c, v) => step(c, id, v),
+  };
 }
 
 /** A valid run of every one-step, set up on a fresh demo database. */
 export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
   assign_to_cps: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10);
+    const { id, number, version } = await newIncident(db, tuesday10);
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.assignToCps({
@@ -115,11 +148,12 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       presence: 'ready',
     });
     const cps = userIdOf(db, 'cps@handoff.test');
-    const { id, version } = await newIncident(db, tuesday10);
+    const { id, number, version } = await newIncident(db, tuesday10);
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.transferToCps({
@@ -131,11 +165,12 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   assign_to_east: async (db) => {
-    const { id, version } = await newIncident(db, tuesday19);
+    const { id, number, version } = await newIncident(db, tuesday19);
     return {
       email: l1,
       now: fixedClock(tuesday19),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.assignToEast({
@@ -148,14 +183,16 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   page_oncall: async (db) => {
-    const { id, version } = await newIncident(db, tuesday19, {
+    const { id, number, version } = await newIncident(db, tuesday19, {
       callerName: 'Avery Aims',
-      customerId: ids.customer.averyAims,
+      customerId: demo(db).customer.averyAims,
     });
+    const contactId = demo(db).oncall.aimsPrimary;
     return {
       email: l1,
       now: fixedClock(tuesday19),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.pageOncall({
@@ -163,20 +200,21 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
           incidentId: id,
           expectedVersion: v,
           schedule: 'aims',
-          contactId: ids.oncall.aimsPrimary,
+          contactId,
           result: 'voicemail',
           expectation: 'The on-call technician calls you within the hour.',
         }),
     };
   },
   send_to_hd_es: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10, {
+    const { id, number, version } = await newIncident(db, tuesday10, {
       callerEmail: 'hconed@extension.wisc.edu',
     });
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.sendToHdEs({
@@ -188,13 +226,14 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   escalate_to_technologists: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10, {
-      serviceId: ids.service.remoteDesktop,
+    const { id, number, version } = await newIncident(db, tuesday10, {
+      serviceId: demo(db).service.remoteDesktop,
     });
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.escalateToTechnologists({
@@ -207,12 +246,13 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   escalate_to_team: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10);
+    const { id, number, version } = await newIncident(db, tuesday10);
     const tier2 = teamId(db, 'Tier 2 Support');
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.escalateToTeam({
@@ -224,67 +264,67 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  take_ownership: (db) =>
-    Promise.resolve({
+  take_ownership: (db) => {
+    const { id, number, version } = demo(db).esQueueIncident;
+    return Promise.resolve({
       email: 'es@handoff.test',
       now: fixedClock(tuesday10),
-      incidentId: ids.esQueueIncident,
-      version: incidentRepository.findById(db, ids.esQueueIncident)!.version,
-      run: (c, v) =>
-        c.oneStep.takeOwnership({ incidentId: ids.esQueueIncident, expectedVersion: v }),
-    }),
-  resolve: (db) =>
-    Promise.resolve({
+      incidentId: id,
+      number,
+      version,
+      run: (c, v) => c.oneStep.takeOwnership({ incidentId: id, expectedVersion: v }),
+    });
+  },
+  resolve: (db) => {
+    const { id, number, version } = demo(db).leesIncident;
+    return Promise.resolve({
       email: l1,
       now: fixedClock(tuesday10),
-      incidentId: ids.leesIncident,
-      version: incidentRepository.findById(db, ids.leesIncident)!.version,
+      incidentId: id,
+      number,
+      version,
       run: (c, v) =>
         c.oneStep.resolve({
-          incidentId: ids.leesIncident,
+          incidentId: id,
           expectedVersion: v,
           resolutionNote: 'Password reset; the customer signed in.',
         }),
-    }),
-  close: async (db) => ({
-    email: l1,
-    now: fixedClock(tuesday10),
-    incidentId: ids.leesIncident,
-    version: await resolvedLeesIncident(db),
-    run: (c, v) => c.oneStep.close({ incidentId: ids.leesIncident, expectedVersion: v }),
-  }),
-  reopen: async (db) => ({
-    email: l1,
-    now: fixedClock(tuesday10),
-    incidentId: ids.leesIncident,
-    version: await resolvedLeesIncident(db),
-    run: (c, v) =>
+    });
+  },
+  close: (db) =>
+    onResolvedLeesIncident(db, (c, incidentId, v) =>
+      c.oneStep.close({ incidentId, expectedVersion: v }),
+    ),
+  reopen: (db) =>
+    onResolvedLeesIncident(db, (c, incidentId, v) =>
       c.oneStep.reopen({
-        incidentId: ids.leesIncident,
+        incidentId,
         expectedVersion: v,
         reason: 'The customer still cannot sign in.',
       }),
-  }),
+    ),
   link_to_problem: async (db) => {
-    const { id, version } = await newIncident(db, tuesday10, {
-      serviceId: uwnetService,
+    const { id, number, version } = await newIncident(db, tuesday10, {
+      serviceId: demo(db).service.uwnet,
       description: 'No UWNet in the library either.',
     });
+    const problemId = demo(db).uwnetProblem.id;
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
-      run: (c, v) =>
-        c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId: uwnetProblem }),
+      run: (c, v) => c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId }),
     };
   },
   request_more_information: async (db) => {
-    const { id, version } = await tpCase(db);
+    const { id, number, version } = await tpCase(db);
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) =>
         c.oneStep.requestMoreInformation({
@@ -295,41 +335,43 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   mark_mission_critical: async (db) => {
-    const { id, version } = await tpCase(db);
+    const { id, number, version } = await tpCase(db);
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) => c.oneStep.markMissionCritical({ incidentId: id, expectedVersion: v }),
     };
   },
   handle_normally: async (db) => {
-    const { id, version } = await tpCase(db);
+    const { id, number, version } = await tpCase(db);
     return {
       email: l1,
       now: fixedClock(tuesday10),
       incidentId: id,
+      number,
       version,
       run: (c, v) => c.oneStep.handleNormally({ incidentId: id, expectedVersion: v }),
     };
   },
 };
 
-/** The demo problem behind the active UWNet outage (seeded with INC-000003 attached). */
-const uwnetService = 10;
-const uwnetProblem = 1;
-
 /** A Primary TP's portal case affecting four people, waiting in the TP review queue. */
 async function tpCase(db: Db) {
   const created = await callerFor(db, 'tp@handoff.test', fixedClock(tuesday10)).case.create({
-    serviceId: ids.service.remoteDesktop,
+    serviceId: demo(db).service.remoteDesktop,
     description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
     preferredContact: 'email',
     workRelated: true,
     peopleAffected: 4,
   });
-  return { id: created.id, version: incidentRepository.findById(db, created.id)!.version };
+  return {
+    id: created.id,
+    number: created.number,
+    version: incidentRepository.findById(db, created.id)!.version,
+  };
 }
 
 /** What a call changed: the incident row, and the journal, audit and notification rows it added (oldest first). */

@@ -2,51 +2,27 @@
 // the change events its effects name, and a failure half-way through its commit leaves no
 // organisation, domain, team, login, customer record, membership or event behind.
 // Data from the fixture builders, not the demo seed.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
 import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
 import { buildTeam, buildUser } from '@handoff/db/testing/builders';
-import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { rejectionOf } from '../test-callers';
+import { changeKit, rowCounts } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+const { callerOf, refuseInsertsInto, refuseDeletesFrom } = changeKit((opened) => (db = opened), {
+  clock: '2026-12-01T16:00:00.000Z',
 });
-afterEach(() => t.close());
-
-const callerOf = (userId: number) =>
-  createCaller({
-    db,
-    actor: userRepository.findActorById(db, userId)!,
-    now: steppingClock('2026-12-01T16:00:00.000Z'),
-  });
-
-const refuseInsertsInto = (table: string) =>
-  db.$client.exec(
-    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-  );
-const refuseDeletesFrom = (table: string) =>
-  db.$client.exec(
-    `CREATE TRIGGER refuse_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-  );
 
 const counts = () =>
-  Object.fromEntries(
-    (
-      [
-        'organisations',
-        'organisationDomains',
-        'teams',
-        'users',
-        'customers',
-        'teamMembers',
-        'changeEvents',
-      ] as const
-    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
-  );
+  rowCounts(db, [
+    'organisations',
+    'organisationDomains',
+    'teams',
+    'users',
+    'customers',
+    'teamMembers',
+    'changeEvents',
+  ]);
 
 /** An administrator, a partner group with two agents, and an organisation it supports. */
 async function partnerDesk() {

@@ -3,8 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { routingQuestionPrompts, type RoutingAnswers } from '@handoff/domain';
 import { incidentRepository, schema, teamRepository } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
-import { ids, l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
+import { demo, l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
 
 const dbs = useSeededDbs();
 const lee = (at = tuesday10) => callerFor(dbs.db, l1, fixedClock(at));
@@ -43,7 +44,7 @@ describe('routing.decide', () => {
   });
 
   test('answered work related: Assign to CPS with the callback promises, Transfer to CPS disabled', async () => {
-    const { id } = await conedCall();
+    const { id, number } = await conedCall();
     const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({
       outcome: 'assign_to_cps',
@@ -61,8 +62,7 @@ describe('routing.decide', () => {
       disabledReason: 'No CPS agent is ready; use Assign to CPS for a callback instead.',
     });
     expect(bar.reopen).toMatchObject({
-      disabledReason:
-        'INC-000009 is still open; only resolved or closed incidents can be reopened.',
+      disabledReason: `${number} is still open; only resolved or closed incidents can be reopened.`,
     });
   });
 
@@ -102,7 +102,7 @@ describe('routing.decide', () => {
     // Uma Unflagged, Department of Chemistry.
     const { id } = await newIncident(dbs.db, tuesday10, {
       callerName: 'Uma Unflagged',
-      customerId: 23,
+      customerId: demoKeys(dbs.db).customer('uunflagged').id,
     });
     const result = await lee().routing.decide({ incidentId: id });
     expect(result.decision.steps.find((s) => s.rule === 'cps.customer')).toMatchObject({
@@ -203,7 +203,7 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
   test('a Primary TP case with "People affected: 12" is not asked "more than one person?"', async () => {
     const tp = callerFor(dbs.db, 'tp@handoff.test', fixedClock(tuesday10));
     const { id } = await tp.case.create({
-      serviceId: 11, // Remote Desktop Gateway: category 1, DRMT (in scope)
+      serviceId: demo(dbs.db).service.remoteDesktop, // category 1, DRMT (in scope)
       description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
       preferredContact: 'email',
       workRelated: true,
@@ -248,7 +248,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
     const snccNetwork = teamRepository.findByName(dbs.db, 'SNCC-Network')!.id;
     return sncc.outage.declare({
       title: 'Campus Network down in Bascom Hall',
-      serviceIds: [ids.service.campusNetwork],
+      serviceIds: [demo(dbs.db).service.campusNetwork],
       kind: 'unplanned',
       publicSummary: 'Wired connections in Bascom Hall are down.',
       ownerTeamId: snccNetwork,
@@ -258,7 +258,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
   test('the panel names the outage and recommends Link to problem; forwarding needs an override reason', async () => {
     const outage = await campusNetworkOutage();
     const { id } = await newIncident(dbs.db, tuesday10, {
-      serviceId: ids.service.campusNetwork,
+      serviceId: demo(dbs.db).service.campusNetwork,
       description: 'No wired connection in Bascom Hall.',
     });
     const result = await lee().routing.decide({ incidentId: id });

@@ -2,27 +2,17 @@
 // e-mail setting, holidays, leadership contacts and SLA policies each commit exactly the change
 // events their effects name, and one failing at the change feed leaves its rows as they were.
 // Data from the fixture builders, not the demo seed.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
-import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { describe, expect, test } from 'vitest';
+import { changeFeed, schema, type Db } from '@handoff/db';
 import { buildTeam, buildUser } from '@handoff/db/testing/builders';
-import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { rejectionOf } from '../test-callers';
+import { changeKit, rowCounts } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened), {
+  clock: '2026-12-01T16:00:00.000Z',
 });
-afterEach(() => t.close());
 
-const callerOf = (userId: number) =>
-  createCaller({
-    db,
-    actor: userRepository.findActorById(db, userId)!,
-    now: steppingClock('2026-12-01T16:00:00.000Z'),
-  });
 type Caller = ReturnType<typeof callerOf>;
 
 const contact = { schedule: 'aims' as const, name: 'Ann', phone: '608-555-0100', position: 0 };
@@ -142,22 +132,18 @@ describe('each mutation commits exactly the change events its effects name', () 
   });
 });
 
-const rowCounts = () =>
-  Object.fromEntries(
-    (
-      [
-        'oncallContacts',
-        'mailTemplates',
-        'holidays',
-        'leadershipContacts',
-        'slaPolicies',
-        'adminAudit',
-        'changeEvents',
-      ] as const
-    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
-  );
+const tableCounts = () =>
+  rowCounts(db, [
+    'oncallContacts',
+    'mailTemplates',
+    'holidays',
+    'leadershipContacts',
+    'slaPolicies',
+    'adminAudit',
+    'changeEvents',
+  ]);
 const snapshot = () => ({
-  counts: rowCounts(),
+  counts: tableCounts(),
   users: db.select().from(schema.users).all(),
   teams: db.select().from(schema.teams).all(),
 });
@@ -166,9 +152,7 @@ describe('failing at the change feed leaves the rows as they were', () => {
   test.each(cases)('%s', async (_, run, who) => {
     const d = desk();
     const before = snapshot();
-    db.$client.exec(
-      `CREATE TRIGGER refuse BEFORE INSERT ON change_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-    );
+    refuseInsertsInto('change_events');
     expect(String(await rejectionOf(run(callerOf(d[who].id), d)))).toMatch(/disk full/);
     expect(snapshot()).toEqual(before);
   });

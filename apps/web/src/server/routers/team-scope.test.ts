@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { incidentRepository } from '@handoff/db';
 import { callerFor, fixedClock, useSeededDbs } from '../test-callers';
 import {
-  ids,
+  demo,
   l1,
   newIncident,
   refusedWithoutChange,
@@ -67,7 +67,7 @@ describe('team scope on the incident procedures', () => {
   });
 
   test('a technologist may not escalate an HD ES incident', async () => {
-    const id = ids.esQueueIncident;
+    const id = demo(dbs.db).esQueueIncident.id;
     const refusal = await refusedWithoutChange(dbs.db, id, () =>
       as('technologist@handoff.test').oneStep.escalateToTeam({
         incidentId: id,

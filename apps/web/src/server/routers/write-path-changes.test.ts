@@ -1,53 +1,33 @@
 // The aggregates issue 12 moved last onto the commit module (portal case, outage declaration, saved
 // queue views, on-call contacts): each mutation commits exactly the change events its effects name,
 // and a failure half-way through the commit leaves nothing behind. Data from the fixture builders.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
 import { teamNames } from '@handoff/domain';
-import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { changeFeed, schema, type Db } from '@handoff/db';
 import { buildCustomer, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
-import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { rejectionOf } from '../test-callers';
+import { changeKit, rowCounts } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened), {
+  clock: '2026-11-24T16:00:00.000Z',
 });
-afterEach(() => t.close());
-
-const callerOf = (userId: number) =>
-  createCaller({
-    db,
-    actor: userRepository.findActorById(db, userId)!,
-    now: steppingClock('2026-11-24T16:00:00.000Z'),
-  });
-
-const refuseInsertsInto = (table: string) =>
-  db.$client.exec(
-    `CREATE TRIGGER refuse BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-  );
 
 const counts = () =>
-  Object.fromEntries(
-    (
-      [
-        'incidents',
-        'journalEntries',
-        'auditEvents',
-        'attachments',
-        'outbox',
-        'outages',
-        'outageServices',
-        'outageUpdates',
-        'queueViews',
-        'oncallContacts',
-        'counters',
-        'changeEvents',
-      ] as const
-    ).map((k) => [k, db.select({ n: count() }).from(schema[k]).get()!.n]),
-  );
+  rowCounts(db, [
+    'incidents',
+    'journalEntries',
+    'auditEvents',
+    'attachments',
+    'outbox',
+    'outages',
+    'outageServices',
+    'outageUpdates',
+    'queueViews',
+    'oncallContacts',
+    'counters',
+    'changeEvents',
+  ]);
 
 /** A customer with a Help Online login, a customer-facing service and the Help Desk queue. */
 function portal() {
