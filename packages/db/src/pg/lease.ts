@@ -3,7 +3,7 @@
 // on SQLite: of two servers racing for a free or expired lease, the second's upsert waits for the
 // first's row lock, re-checks its WHERE against the row the first wrote, and changes nothing.
 import { eq, sql } from 'drizzle-orm';
-import { processHolder, type LeaseKeeper } from '../lease/lease';
+import { keepLeaseWith, type KeepLeaseOptions, type LeaseKeeper } from '../lease/lease';
 import { leases } from '../schema-pg';
 import { type PgRead } from './client';
 
@@ -37,61 +37,11 @@ export async function findLeasePg(db: PgRead, name: string) {
  * on losing it (too slow to renew, another took over) stops it. A holder that dies stops renewing,
  * and another server takes over once `ttlMs` has passed.
  */
-export function keepLeasePg(
-  db: PgRead,
-  opts: {
-    name: string;
-    holder?: string;
-    ttlMs?: number;
-    nowMs?: () => number;
-    start: () => Promise<void> | void;
-    stop: () => Promise<void> | void;
-    onError?: (error: unknown) => void;
-  },
-): LeaseKeeper {
-  const holder = opts.holder ?? processHolder();
-  const ttlMs = opts.ttlMs ?? 15_000;
-  const nowMs = opts.nowMs ?? Date.now;
-  let held = false;
-  let stopped = false;
-  let ticking: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    let has: boolean;
-    try {
-      has = await tryLeasePg(db, { name: opts.name, holder, nowMs: nowMs(), ttlMs });
-    } catch (error) {
-      // The database cannot be reached: not holding is the safe answer.
-      opts.onError?.(error);
-      has = false;
-    }
-    if (has && !held) {
-      held = true;
-      await opts.start();
-    } else if (!has && held) {
-      held = false;
-      await opts.stop();
-    }
-  };
-  const schedule = () => {
-    ticking = ticking.then(tick).catch((error: unknown) => opts.onError?.(error));
-    return ticking;
-  };
-  const ready = schedule();
-  const timer = setInterval(() => void schedule(), Math.max(50, Math.floor(ttlMs / 3)));
-  timer.unref();
-  return {
-    ready,
-    holds: () => held,
-    stop: async () => {
-      clearInterval(timer);
-      await ticking;
-      stopped = true;
-      if (held) {
-        held = false;
-        await opts.stop();
-      }
-      await releaseLeasePg(db, opts.name, holder);
+export const keepLeasePg = (db: PgRead, opts: KeepLeaseOptions): LeaseKeeper =>
+  keepLeaseWith(
+    {
+      tryLease: (lease) => tryLeasePg(db, lease),
+      releaseLease: (name, holder) => releaseLeasePg(db, name, holder),
     },
-  };
-}
+    opts,
+  );
