@@ -32,7 +32,7 @@ export interface CommitPort<R> {
   commit(plan: Effects | ((read: R) => Effects | PromiseLike<Effects>)): Promise<CommitResult>;
 }
 
-function result(applied: Applied): CommitResult {
+export function commitResult(applied: Applied): CommitResult {
   return {
     ids: applied.ids,
     changeIds: applied.changeIds,
@@ -68,7 +68,7 @@ export function commitSync(db: Db, plan: Plan): CommitResult {
     { behavior: 'immediate' },
   );
   if (applied.changeIds.length > 0) notifyLocalCommit(db);
-  return result(applied);
+  return commitResult(applied);
 }
 
 /** The commit procedures await: SQLite commits synchronously inside; the signature fits an async driver. */

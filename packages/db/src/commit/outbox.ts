@@ -11,7 +11,7 @@ import { perConnection } from '../prepared';
 import { inboundMail, incidents, outbox } from '../schema';
 import { insertRow } from './prepared-insert';
 
-interface Thread {
+export interface Thread {
   number: string;
   ids: string[];
 }
@@ -43,21 +43,26 @@ function loadThread(tx: Db, incidentId: number): Thread | undefined {
   if (!incident) return undefined;
   const received = statements.received.all({ id: incidentId });
   const sent = statements.sent.all({ id: incidentId });
-  // A stable sort by time keeps each list's own order among equal times.
-  const ids = [...received, ...sent].sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.id!);
-  return { number: incident.number, ids };
+  return threadOrder(incident.number, received, sent);
 }
 
-/** Queues messages inside the commit's open transaction (only apply.ts calls it). */
-export function enqueue(tx: Db, drafts: OutboxDraft[], now: string): void {
-  if (drafts.length === 0) return;
+/**
+ * The outbox rows of `drafts` (pure but for the fresh Message-IDs): tagged and threaded after the
+ * thread `threadOf` gives for each incident (loaded once per incident; the rows join it in order).
+ * Both engines' commit modules use it; only loading the thread differs.
+ */
+export function outboxRows(
+  drafts: OutboxDraft[],
+  now: string,
+  threadOf: (incidentId: number) => Thread | undefined,
+) {
   const threads = new Map<number, Thread | undefined>();
-  const rows = drafts.map((d) => {
+  return drafts.map((d) => {
     const messageId = `<${randomUUID()}@handoff.local>`;
     let { subject } = d;
     let headers: ReturnType<typeof threadHeaders> = { inReplyTo: null, references: null };
     if (d.incidentId !== null) {
-      if (!threads.has(d.incidentId)) threads.set(d.incidentId, loadThread(tx, d.incidentId));
+      if (!threads.has(d.incidentId)) threads.set(d.incidentId, threadOf(d.incidentId));
       const thread = threads.get(d.incidentId);
       if (thread) {
         subject = tagSubject(subject, thread.number);
@@ -76,5 +81,21 @@ export function enqueue(tx: Db, drafts: OutboxDraft[], now: string): void {
       createdAt: now,
     };
   });
-  for (const row of rows) insertRow(tx, outbox, row);
+}
+
+/** An incident's mail so far in send order, from what it received and what it sent. */
+export const threadOrder = (
+  number: string,
+  received: { id: string | null; at: string }[],
+  sent: { id: string | null; at: string }[],
+): Thread => ({
+  number,
+  // A stable sort by time keeps each list's own order among equal times.
+  ids: [...received, ...sent].sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.id!),
+});
+
+/** Queues messages inside the commit's open transaction (only apply.ts calls it). */
+export function enqueue(tx: Db, drafts: OutboxDraft[], now: string): void {
+  if (drafts.length === 0) return;
+  for (const row of outboxRows(drafts, now, (id) => loadThread(tx, id))) insertRow(tx, outbox, row);
 }

@@ -44,22 +44,43 @@ export interface LeaseKeeper {
   stop(): Promise<void>;
 }
 
+/** What keeping a lease needs from an engine: its try and release statements (SQLite here, pg/lease.ts). */
+export interface LeaseStatements {
+  tryLease(lease: {
+    name: string;
+    holder: string;
+    nowMs: number;
+    ttlMs: number;
+  }): boolean | Promise<boolean>;
+  releaseLease(name: string, holder: string): void | Promise<void>;
+}
+
+export interface KeepLeaseOptions {
+  name: string;
+  holder?: string;
+  ttlMs?: number;
+  nowMs?: () => number;
+  start: () => Promise<void> | void;
+  stop: () => Promise<void> | void;
+  onError?: (error: unknown) => void;
+}
+
 /**
  * Keeps trying for the lease (every third of its lifetime): on taking it, starts the work; on
  * losing it (this process was too slow to renew, another took over), stops the work.
  */
-export function keepLease(
-  db: Db,
-  opts: {
-    name: string;
-    holder?: string;
-    ttlMs?: number;
-    nowMs?: () => number;
-    start: () => Promise<void> | void;
-    stop: () => Promise<void> | void;
-    onError?: (error: unknown) => void;
-  },
-): LeaseKeeper {
+export function keepLease(db: Db, opts: KeepLeaseOptions): LeaseKeeper {
+  return keepLeaseWith(
+    {
+      tryLease: (lease) => tryLease(db, lease),
+      releaseLease: (name, holder) => releaseLease(db, name, holder),
+    },
+    opts,
+  );
+}
+
+/** keepLease on any engine's statements. */
+export function keepLeaseWith(statements: LeaseStatements, opts: KeepLeaseOptions): LeaseKeeper {
   const holder = opts.holder ?? processHolder();
   const ttlMs = opts.ttlMs ?? 15_000;
   const nowMs = opts.nowMs ?? Date.now;
@@ -71,9 +92,9 @@ export function keepLease(
     if (stopped) return;
     let has: boolean;
     try {
-      has = tryLease(db, { name: opts.name, holder, nowMs: nowMs(), ttlMs });
+      has = await statements.tryLease({ name: opts.name, holder, nowMs: nowMs(), ttlMs });
     } catch (error) {
-      // The database is busy beyond its timeout: not holding is the safe answer.
+      // The database is busy beyond its timeout (or unreachable): not holding is the safe answer.
       opts.onError?.(error);
       has = false;
     }
@@ -103,7 +124,7 @@ export function keepLease(
         held = false;
         await opts.stop();
       }
-      releaseLease(db, opts.name, holder);
+      await statements.releaseLease(opts.name, holder);
     },
   };
 }

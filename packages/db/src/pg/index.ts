@@ -1,0 +1,7 @@
+// PostgreSQL (issue 20), imported as `@handoff/db/pg` so the SQLite-only server never loads the pg driver.
+export * from './client';
+export * from './commit';
+export * from './change-feed';
+export * from './lease';
+export { pgEntityTables, pgTwin } from './tables';
+export * as pgSchema from '../schema-pg';

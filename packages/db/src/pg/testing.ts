@@ -1,0 +1,144 @@
+// PostgreSQL test databases (issue 20): each test file gets its own database, cloned from a migrated
+// template (vitest.pg.config.ts's global setup makes it once per run), on the throwaway cluster
+// scripts/pg-test.sh starts and names in DATABASE_URL. Never a shared or a real database.
+import { randomUUID } from 'node:crypto';
+import { formatIncidentNumber, type Incident } from '@handoff/domain';
+import pg from 'pg';
+import { createPgDb, isPostgresUrl, migratePg, type PgDb } from './client';
+import { customers, incidents, services, teamMembers, teams, users } from '../schema-pg';
+
+export const templateDatabase = 'handoff_pg_template';
+
+/** The cluster's URL; the PostgreSQL tests run only through scripts/pg-test.sh. */
+export function clusterUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!isPostgresUrl(url))
+    throw new Error(
+      'The PostgreSQL tests need a throwaway cluster: run them with scripts/pg-test.sh (pnpm test:pg).',
+    );
+  return url;
+}
+
+const withDatabase = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: clusterUrl() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates and migrates the template database (once per test run). */
+export async function prepareTemplate(): Promise<void> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${templateDatabase}`);
+    await c.query(`CREATE DATABASE ${templateDatabase}`);
+  });
+  await migratePg(withDatabase(clusterUrl(), templateDatabase));
+}
+
+export interface PgTestDb {
+  db: PgDb;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A fresh, migrated, empty database of its own. */
+export async function createPgTestDb(): Promise<PgTestDb> {
+  const name = `handoff_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`));
+  const url = withDatabase(clusterUrl(), name);
+  const db = createPgDb(url);
+  return {
+    db,
+    url,
+    close: async () => {
+      await db.$client.end();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+// Fixture builders on pg, with the same defaults as testing/builders.ts (one row each, unique values).
+let seq = 0;
+const next = () => ++seq;
+
+export async function buildPgTeam(db: PgDb, values: Partial<typeof teams.$inferInsert> = {}) {
+  const n = next();
+  const [row] = await db
+    .insert(teams)
+    .values({ name: `Team ${n}`, kind: 'support', ...values })
+    .returning();
+  return row!;
+}
+
+export async function buildPgService(db: PgDb, values: Partial<typeof services.$inferInsert> = {}) {
+  const n = next();
+  const [row] = await db
+    .insert(services)
+    .values({ name: `Service ${n}`, category: 'General', subcategory: `Sub ${n}`, ...values })
+    .returning();
+  return row!;
+}
+
+export async function buildPgCustomer(
+  db: PgDb,
+  values: Partial<typeof customers.$inferInsert> = {},
+) {
+  const n = next();
+  const [row] = await db
+    .insert(customers)
+    .values({ name: `Customer ${n}`, netId: `cust${n}`, email: `cust${n}@example.edu`, ...values })
+    .returning();
+  return row!;
+}
+
+export async function buildPgUser(
+  db: PgDb,
+  values: Partial<typeof users.$inferInsert> = {},
+  teamIds: number[] = [],
+) {
+  const n = next();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `user${n}@handoff.test`,
+      name: `User ${n}`,
+      role: 'l1',
+      passwordHash: 'x',
+      ...values,
+    })
+    .returning();
+  for (const teamId of teamIds) await db.insert(teamMembers).values({ userId: user!.id, teamId });
+  return user!;
+}
+
+export async function buildPgIncident(db: PgDb, values: Partial<Incident> = {}): Promise<Incident> {
+  const n = next();
+  const now = values.createdAt ?? '2026-11-24T16:00:00.000Z';
+  const [row] = await db
+    .insert(incidents)
+    .values({
+      number: formatIncidentNumber(100_000 + n),
+      callerName: 'Pat Caller',
+      callerPhone: '608-555-0100',
+      channel: 'phone',
+      serviceId: values.serviceId ?? (await buildPgService(db)).id,
+      description: 'Cannot sign in',
+      status: 'new',
+      ownerTeamId: values.ownerTeamId ?? (await buildPgTeam(db)).id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...values,
+    })
+    .returning();
+  return row!;
+}
