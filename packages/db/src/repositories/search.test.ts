@@ -291,3 +291,53 @@ describe('ranking and snippets', () => {
     expect(seen.sort()).toEqual(made.sort());
   });
 });
+
+describe('the plan', () => {
+  /** The query plans of every statement one search runs. */
+  function plansOf(run: () => unknown): string[] {
+    const sqlite = db.$client;
+    const original = sqlite.prepare.bind(sqlite);
+    const plans: string[] = [];
+    sqlite.prepare = ((source: string) => {
+      const statement = original(source);
+      if (!/_fts MATCH/.test(source)) return statement;
+      const all = statement.all.bind(statement);
+      statement.all = (...args: unknown[]) => {
+        const rows = original(`EXPLAIN QUERY PLAN ${source}`).all(...args) as { detail: string }[];
+        plans.push(rows.map((r) => r.detail).join(' / '));
+        return all(...args);
+      };
+      return statement;
+    }) as typeof sqlite.prepare;
+    try {
+      run();
+    } finally {
+      sqlite.prepare = original;
+    }
+    return plans;
+  }
+
+  // With a filter the planner might rather walk the incidents by their status index and look each
+  // one up in the index (one MATCH per incident: a prefix MATCH re-reads its doclist every time).
+  // CROSS JOIN keeps the FTS5 walk outermost and newest first, whatever the statistics say.
+  test('a filtered search walks each FTS5 index first, newest first, incidents looked up per match', () => {
+    create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
+    db.$client.exec('ANALYZE');
+    const plans = plansOf(() =>
+      searchRepository.searchIncidents(db, {
+        search: terms('xylograph'),
+        status: 'new',
+        teamId: l1.teamIds[0],
+        limit: 5,
+      }),
+    );
+    const walks = [...new Set(plans)].filter((p) => / (f|jf) VIRTUAL TABLE/.test(p));
+    expect(walks).toHaveLength(2);
+    // The index outermost, the rows looked up by key per match, no sort step (newest first from the index).
+    expect(walks[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M\d+ \/ SEARCH i USING [^/]*$/);
+    expect(walks[1]).toMatch(
+      /^SCAN jf VIRTUAL TABLE INDEX \d+:M\d+ \/ SEARCH j USING INTEGER PRIMARY KEY \(rowid=\?\) \/ SEARCH i USING [^/]*$/,
+    );
+    for (const p of walks) expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+});
