@@ -70,3 +70,74 @@ test('search by surname and by a description word → open → bulk take ownersh
   for (const n of [first.number, second.number])
     await expect(grid.getByRole('row', { name: new RegExp(n) })).toContainText('Cory CPS');
 });
+
+// Bulk assign to a team member and bulk link to a problem: a confirmation naming the rows, then a
+// result per row; a row its rules refuse says why while the others go.
+test('bulk assign two incidents to a team member; bulk link refuses a row of another service and links the other', async ({
+  page,
+}) => {
+  await signInAs(page, 'cps@handoff.test');
+  const services = await trpcQuery<{ id: number }[]>(page.request, 'catalog.services', undefined);
+  const create = (serviceId: number, what: string) =>
+    trpcMutation<{ id: number; number: string }>(page.request, 'incident.create', {
+      callerName: `Bulk ${letters()}`,
+      callerPhone: '608-555-0178',
+      serviceId,
+      description: `The ${what} is down.`,
+      channel: 'phone',
+    });
+  const first = await create(services[0]!.id, 'badge reader');
+  const second = await create(services[1]!.id, 'kiosk');
+
+  // Cory, the other CPS agent, assigns both of Cameron's new incidents to himself from the CPS queue.
+  await page.context().clearCookies();
+  await signInAs(page, 'cps2@handoff.test');
+  await page.goto('/queues');
+  const grid = page.getByRole('table', { name: 'Queue' });
+  for (const n of [first.number, second.number])
+    await grid.getByRole('checkbox', { name: `Select ${n}` }).check();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await bulk.getByRole('button', { name: 'Assign selected' }).click();
+  const confirm = bulk.getByRole('alertdialog', { name: 'Confirm bulk action' });
+  await expect(confirm).toContainText('Assign 2 incidents to the team member below');
+  await expect(confirm).toContainText(`${first.number}, ${second.number}`);
+  await expect(confirm.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  await confirm.getByRole('combobox', { name: 'Team member' }).selectOption({ label: 'Cory CPS' });
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  const outcome = bulk.getByRole('list', { name: 'Bulk results' });
+  await expect(outcome).toContainText(`${first.number}: Assigned`);
+  await expect(outcome).toContainText(`${second.number}: Assigned`);
+  for (const n of [first.number, second.number])
+    await expect(grid.getByRole('row', { name: new RegExp(n) })).toContainText('Cory CPS');
+
+  // HDQA opens a problem of the first service; L1 links two incidents of its queue to it, and the one
+  // of another service is refused (only HDQA links across services) while the other is linked.
+  await page.context().clearCookies();
+  await signInAs(page, 'hdqa@handoff.test');
+  const seed = await create(services[0]!.id, 'badge reader network');
+  const problem = await trpcMutation<{ id: number; number: string }>(
+    page.request,
+    'problem.create',
+    {
+      incidentIds: [seed.id],
+      title: `Badge readers ${letters()}`,
+    },
+  );
+  await page.context().clearCookies();
+  await signInAs(page, 'l1@handoff.test');
+  const sameService = await create(services[0]!.id, 'door badge reader');
+  const otherService = await create(services[1]!.id, 'lobby kiosk');
+  await page.goto('/queues');
+  for (const n of [sameService.number, otherService.number])
+    await grid.getByRole('checkbox', { name: `Select ${n}` }).check();
+  await bulk.getByRole('button', { name: 'Link selected to a problem' }).click();
+  await expect(confirm).toContainText('Link 2 incidents to the problem below');
+  await confirm
+    .getByRole('combobox', { name: 'Problem' })
+    .selectOption({ value: String(problem.id) });
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  await expect(outcome).toContainText(`${sameService.number}: Linked`);
+  await expect(outcome.locator('li.refused')).toHaveText(
+    `${otherService.number}: ${problem.number} is about another service than ${otherService.number}; ask HDQA to link it.`,
+  );
+});

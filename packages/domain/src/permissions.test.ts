@@ -170,6 +170,7 @@ describe('partner agents (kb 003): outsiders who work only their own organisatio
     ['problem.read', internalStaff],
     ['alert.read', ['hdqa', 'sncc']],
     ['onestep.take_ownership', internalStaff],
+    ['incident.assign', internalStaff],
   ] as [Action, string[]][])('%s → %j', (action, allowed) => {
     expect(roles.filter((role) => can(role, action))).toEqual(
       roles.filter((role) => allowed.includes(role)),

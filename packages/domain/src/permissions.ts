@@ -10,6 +10,7 @@ export const actions = [
   'incident.addNote',
   'incident.addInternalNote',
   'incident.listMine',
+  'incident.assign',
   'case.listOwn',
   'case.create',
   'queue.read',
@@ -103,6 +104,8 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'incident.addNote': [...allStaff, 'customer'],
   'incident.addInternalNote': allStaff,
   'incident.listMine': allStaff,
+  // Our own staff hand an incident to a fellow member of its owning team (issue 15's bulk assign).
+  'incident.assign': internalStaff,
   'case.listOwn': ['customer'],
   // Help Online: customers file their own cases (kb 000, 004); agents use incident.create.
   'case.create': ['customer'],
@@ -254,6 +257,7 @@ const actionDescriptions: Record<Action, string> = {
   'incident.addNote': 'add notes',
   'incident.addInternalNote': 'add internal notes',
   'incident.listMine': 'list incidents they own',
+  'incident.assign': 'assign incidents to a team member',
   'case.listOwn': 'list their own cases',
   'case.create': 'create cases in Help Online',
   'queue.read': 'read team queues',

@@ -41,14 +41,14 @@ function create(callerName: string, description: string) {
   );
 }
 
-const match = (text: string) => {
+const terms = (text: string) => {
   const parsed = parseSearchQuery(text);
   if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.match;
+  return parsed;
 };
 const numbersFor = (text: string) =>
   searchRepository
-    .searchIncidents(db, { match: match(text), limit: 50 })
+    .searchIncidents(db, { search: terms(text), limit: 50 })
     .items.map((i) => i.number);
 
 describe('the search index follows every write', () => {
@@ -104,7 +104,13 @@ describe('the search index follows every write', () => {
     expect(numbersFor('wombatcable')).toEqual([]);
   });
 
-  test('a customer scope never matches internal notes or the computer name', () => {
+  // A customer with few cases is searched row by row (the small-scope plan); one with more than
+  // smallScopeLimit walks the index. Both keep the same bound.
+  test.each([
+    ['a few cases (small-scope plan)', 0],
+    ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
+  ])('a customer scope never matches internal notes or the computer name: %s', (_, filler) => {
+    fillCustomerCases(1, filler);
     const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
     db.update(incidents)
       .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
@@ -120,7 +126,7 @@ describe('the search index follows every write', () => {
       })
       .run();
     const asCustomer = (text: string) =>
-      searchRepository.searchIncidents(db, { match: match(text), customerId: 1, limit: 5 }).items
+      searchRepository.searchIncidents(db, { search: terms(text), customerId: 1, limit: 5 }).items
         .length;
     expect(asCustomer('zarfwidget')).toBe(0);
     expect(asCustomer('zephyrbox')).toBe(0);
@@ -128,6 +134,21 @@ describe('the search index follows every write', () => {
     expect(numbersFor('zephyrbox')).toEqual([row.number]);
   });
 });
+
+/** Adds `n` unrelated incidents of customer `customerId` (one statement, fast). */
+function fillCustomerCases(customerId: number, n: number) {
+  if (n === 0) return;
+  db.$client
+    .prepare(
+      `WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < ?)
+       INSERT INTO incidents (number, caller_name, channel, service_id, description, status,
+         owner_team_id, customer_id, promises, version, created_by_id, created_at, updated_at)
+       SELECT 'FILL-' || x, caller_name, channel, service_id, 'Unrelated filler', status,
+         owner_team_id, ?, '{}', 1, created_by_id, created_at, updated_at
+       FROM k, (SELECT * FROM incidents ORDER BY id LIMIT 1)`,
+    )
+    .run(n, customerId);
+}
 
 describe('the migration', () => {
   test('indexes the incidents and journal entries that existed before it', () => {
@@ -162,7 +183,7 @@ describe('the migration', () => {
       for (const q of ['featherstone', 'quillpen', 'marmalade'])
         expect(
           searchRepository
-            .searchIncidents(old, { match: match(q), limit: 5 })
+            .searchIncidents(old, { search: terms(q), limit: 5 })
             .items.map((i) => i.number),
         ).toEqual(['INC-000001']);
       old.$client.close();
@@ -173,6 +194,71 @@ describe('the migration', () => {
 });
 
 describe('ranking and snippets', () => {
+  test('tiers: number or person fields, then the description, then the journal; newest first in each', () => {
+    const inJournal = create('Ann Other', 'Screen flickers.');
+    db.insert(journalEntries)
+      .values({
+        incidentId: inJournal.id,
+        kind: 'note',
+        visibility: 'internal',
+        body: 'Called Vexley back.',
+        createdAt: at(),
+      })
+      .run();
+    const olderName = create('Morgan Vexley', 'Printer jam.');
+    const inDescription = create('Ann Other', 'On behalf of Vexley.');
+    const newerName = create('Robin Vexley', 'Toner.');
+    const hits = searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 }).items;
+    expect(hits.map((h) => [h.number, h.rank, h.matchedIn])).toEqual([
+      [newerName.number, searchRepository.matchTiers.people, 'incident'],
+      [olderName.number, searchRepository.matchTiers.people, 'incident'],
+      [inDescription.number, searchRepository.matchTiers.incident, 'incident'],
+      [inJournal.number, searchRepository.matchTiers.journal, 'journal'],
+    ]);
+  });
+
+  test('an incident matching in its fields and its journal is listed once, by its best tier', () => {
+    const row = create('Morgan Vexley', 'Printer jam.');
+    db.insert(journalEntries)
+      .values({
+        incidentId: row.id,
+        kind: 'note',
+        visibility: 'internal',
+        body: 'Vexley called.',
+        createdAt: at(),
+      })
+      .run();
+    const hits = searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 }).items;
+    expect(hits.map((h) => [h.number, h.matchedIn])).toEqual([[row.number, 'incident']]);
+  });
+
+  test('the typed last word matches words it begins; earlier words only whole', () => {
+    const row = create('Quentin Zybrowski', 'Plotters refuse the xylographs.');
+    expect(numbersFor('xylograph')).toEqual([row.number]);
+    expect(numbersFor('plotter xylographs')).toEqual([]);
+    expect(numbersFor('plotters xylograph')).toEqual([row.number]);
+  });
+
+  test('whole words first: with a full window of whole-word matches, prefix-only ones wait', () => {
+    const prefixOnly = create('Quentin Zybrowski', 'Zarfwidgets everywhere.');
+    db.$client
+      .prepare(
+        `WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < ?)
+         INSERT INTO incidents (number, caller_name, channel, service_id, description, status,
+           owner_team_id, promises, version, created_by_id, created_at, updated_at)
+         SELECT 'WHOLE-' || x, 'Caller', channel, service_id, 'One zarfwidget', status,
+           owner_team_id, '{}', 1, created_by_id, created_at, updated_at
+         FROM k, (SELECT * FROM incidents ORDER BY id LIMIT 1)`,
+      )
+      .run(searchRepository.rankingWindow);
+    const page = searchRepository.searchIncidents(db, { search: terms('zarfwidget'), limit: 5 });
+    expect(page.capped).toBe(true);
+    expect(page.items.every((i) => i.number.startsWith('WHOLE-'))).toBe(true);
+    // With fewer whole-word matches than a window the prefix is searched too.
+    db.$client.prepare(`DELETE FROM incidents WHERE number LIKE 'WHOLE-%'`).run();
+    expect(numbersFor('zarfwidget')).toEqual([prefixOnly.number]);
+  });
+
   test('a match in the caller name outranks one in the description', () => {
     const inDescription = create('Ann Other', 'Called on behalf of Vexley about the printer.');
     const inName = create('Morgan Vexley', 'Printer jam.');
@@ -182,7 +268,7 @@ describe('ranking and snippets', () => {
   test('the snippet marks the matched words', () => {
     create('Ann Other', 'The <b>xylograph</b> printer is stuck.');
     const [hit] = searchRepository.searchIncidents(db, {
-      match: match('xylograph'),
+      search: terms('xylograph'),
       limit: 5,
     }).items;
     expect(hit?.snippet).toContain('\uE000xylograph\uE001');
@@ -197,11 +283,61 @@ describe('ranking and snippets', () => {
     const seen: string[] = [];
     let cursor: { rank: number; id: number } | undefined;
     for (let page = 0; page < 10; page++) {
-      const r = searchRepository.searchIncidents(db, { match: match('quasar'), limit: 3, cursor });
+      const r = searchRepository.searchIncidents(db, { search: terms('quasar'), limit: 3, cursor });
       seen.push(...r.items.map((i) => i.number));
       if (!r.nextCursor) break;
       cursor = r.nextCursor;
     }
     expect(seen.sort()).toEqual(made.sort());
+  });
+});
+
+describe('the plan', () => {
+  /** The query plans of every statement one search runs. */
+  function plansOf(run: () => unknown): string[] {
+    const sqlite = db.$client;
+    const original = sqlite.prepare.bind(sqlite);
+    const plans: string[] = [];
+    sqlite.prepare = ((source: string) => {
+      const statement = original(source);
+      if (!/_fts MATCH/.test(source)) return statement;
+      const all = statement.all.bind(statement);
+      statement.all = (...args: unknown[]) => {
+        const rows = original(`EXPLAIN QUERY PLAN ${source}`).all(...args) as { detail: string }[];
+        plans.push(rows.map((r) => r.detail).join(' / '));
+        return all(...args);
+      };
+      return statement;
+    }) as typeof sqlite.prepare;
+    try {
+      run();
+    } finally {
+      sqlite.prepare = original;
+    }
+    return plans;
+  }
+
+  // With a filter the planner might rather walk the incidents by their status index and look each
+  // one up in the index (one MATCH per incident: a prefix MATCH re-reads its doclist every time).
+  // CROSS JOIN keeps the FTS5 walk outermost and newest first, whatever the statistics say.
+  test('a filtered search walks each FTS5 index first, newest first, incidents looked up per match', () => {
+    create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
+    db.$client.exec('ANALYZE');
+    const plans = plansOf(() =>
+      searchRepository.searchIncidents(db, {
+        search: terms('xylograph'),
+        status: 'new',
+        teamId: l1.teamIds[0],
+        limit: 5,
+      }),
+    );
+    const walks = [...new Set(plans)].filter((p) => / (f|jf) VIRTUAL TABLE/.test(p));
+    expect(walks).toHaveLength(2);
+    // The index outermost, the rows looked up by key per match, no sort step (newest first from the index).
+    expect(walks[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M\d+ \/ SEARCH i USING [^/]*$/);
+    expect(walks[1]).toMatch(
+      /^SCAN jf VIRTUAL TABLE INDEX \d+:M\d+ \/ SEARCH j USING INTEGER PRIMARY KEY \(rowid=\?\) \/ SEARCH i USING [^/]*$/,
+    );
+    for (const p of walks) expect(p).not.toMatch(/TEMP B-TREE/);
   });
 });

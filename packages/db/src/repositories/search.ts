@@ -1,15 +1,37 @@
 import { aliasedTable, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { snippetHitEnd, snippetHitStart, type Channel, type IncidentStatus } from '@handoff/domain';
+import {
+  countHits,
+  markSnippet,
+  textMatches,
+  type Channel,
+  type IncidentStatus,
+  type ParsedSearch,
+} from '@handoff/domain';
 import { type Db } from '../client';
-import { customers, incidents, services, teams, users } from '../schema';
+import {
+  customers,
+  incidents,
+  journalEntries,
+  partnerTickets,
+  services,
+  teams,
+  users,
+} from '../schema';
 
 /**
  * How many of the newest matches each index hands to ranking. A common word at a million incidents
- * matches a hundred thousand rows; ranking all of them takes seconds. Ranking the newest few thousand
+ * matches a hundred thousand rows; ranking all of them takes seconds. Ranking the newest few hundred
  * keeps a search in milliseconds and favours recent incidents, which is what a desk looks for; `capped`
  * tells the page to offer the filters when there were more.
  */
-export const rankingWindow = 2000;
+export const rankingWindow = 500;
+
+/**
+ * The ranking: a match in the number or a person's fields (caller name, phone, e-mail, computer name)
+ * first, then one elsewhere in the incident (its description), then one only in its journal; newest
+ * first within each. A page's rank is its tier, so the keyset cursor is (tier, incident id).
+ */
+export const matchTiers = { people: 1, incident: 2, journal: 3 } as const;
 
 export interface SearchScope {
   /** A customer: only their own cases, only customer-visible journal text, no internal fields. */
@@ -18,9 +40,11 @@ export interface SearchScope {
   partnerTeamIds?: readonly number[];
 }
 
+/** parseSearchQuery's safe FTS5 expressions and the words they came from. */
+export type SearchTerms = Pick<Extract<ParsedSearch, { ok: true }>, 'match' | 'whole' | 'terms'>;
+
 export interface SearchFilter extends SearchScope {
-  /** A safe FTS5 expression (parseSearchQuery's `match`). */
-  match: string;
+  search: SearchTerms;
   status?: IncidentStatus;
   teamId?: number;
   serviceId?: number;
@@ -32,20 +56,22 @@ export interface SearchFilter extends SearchScope {
   limit: number;
 }
 
-interface HitRow {
+interface Hit {
   incidentId: number;
-  rank: number;
+  tier: number;
   /** The matched row: the incident itself or one journal entry. */
   docId: number;
   source: 'incident' | 'journal';
-  windowFull: number;
 }
 
 // Columns a customer may match on: computer name is an internal field (customerVisibleFields).
 const customerColumns = '{number caller_name caller_phone caller_email description}';
+const peopleColumns = '{number caller_name caller_phone caller_email computer_name}';
+const customerPeopleColumns = '{number caller_name caller_phone caller_email}';
 
-function incidentConditions(f: SearchFilter): SQL {
-  const where: SQL[] = [sql`1`];
+/** The scope's and filters' conditions on `i` (incidents); none for staff without filters. */
+function conditionsOf(f: Omit<SearchFilter, 'search' | 'limit'>): SQL[] {
+  const where: SQL[] = [];
   if (f.customerId !== undefined) where.push(sql`i.customer_id = ${f.customerId}`);
   if (f.partnerTeamIds) {
     const ids = f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1];
@@ -62,96 +88,270 @@ function incidentConditions(f: SearchFilter): SQL {
   if (f.channel) where.push(sql`i.channel = ${f.channel}`);
   if (f.createdFrom) where.push(sql`i.created_at >= ${f.createdFrom}`);
   if (f.createdBefore) where.push(sql`i.created_at < ${f.createdBefore}`);
-  return sql.join(where, sql` AND `);
+  return where;
+}
+
+function incidentConditions(f: Omit<SearchFilter, 'search' | 'limit'>): SQL {
+  const where = conditionsOf(f);
+  return where.length ? sql.join(where, sql` AND `) : sql`1`;
 }
 
 /**
- * One page of incidents matching `match` within the scope and filters, best first (bm25; number and
- * caller weigh more than description), each with a highlighted snippet of its best match: an incident
- * field or one journal entry (customer-visible entries only when the scope is a customer's).
+ * The newest `rankingWindow` matches of one index, whole words first. Every query below walks the
+ * FTS5 index newest first and stops at the window (CROSS JOIN keeps the index the outer loop, so a
+ * filter never turns it into one index lookup per incident), which costs a fraction of a millisecond
+ * for whole words. A prefix costs FTS5 the merged doclist of every word it begins (20–150 ms for a
+ * common one at a million rows, unless a prefix index of that length holds it: migration 0016 adds
+ * 2–4 letters), so the typed last word is matched as a prefix only when whole words fill less than
+ * the window, and then only in that index.
+ */
+function newestMatches<T>(
+  search: SearchTerms,
+  run: (match: string) => T[],
+): { rows: T[]; match: string } {
+  const whole = run(search.whole);
+  if (search.match === search.whole || whole.length >= rankingWindow)
+    return { rows: whole, match: search.whole };
+  return { rows: run(search.match), match: search.match };
+}
+
+/**
+ * One page of incidents matching the search within the scope and filters, best first (matchTiers,
+ * then newest), each with a highlighted snippet of its best match: an incident field or one journal
+ * entry (customer-visible entries only when the scope is a customer's). No bm25: it reads the corpus
+ * statistics of every matching row, about 15 ms for a common word at a million incidents.
  */
 export function searchIncidents(db: Db, f: SearchFilter) {
   const forCustomer = f.customerId !== undefined;
-  const incidentMatch = forCustomer ? `${customerColumns} : (${f.match})` : f.match;
-  const scope = incidentConditions(f);
-  const journalVisibility = forCustomer ? sql`AND j.visibility = 'customer'` : sql``;
-  const after = f.cursor
-    ? sql`WHERE rank > ${f.cursor.rank} OR (rank = ${f.cursor.rank} AND incident_id < ${f.cursor.id})`
-    : sql``;
-  const hits = db.all<HitRow>(sql`
-    WITH hits AS (
-      SELECT * FROM (
-        SELECT f.rowid AS incident_id,
-               bm25(incidents_fts, 10.0, 6.0, 6.0, 6.0, 4.0, 1.0) AS rank,
-               f.rowid AS doc_id, 'incident' AS source
-        FROM incidents_fts f JOIN incidents i ON i.id = f.rowid
-        WHERE incidents_fts MATCH ${incidentMatch} AND ${scope}
-        ORDER BY f.rowid DESC LIMIT ${rankingWindow}
-      )
-      UNION ALL
-      SELECT * FROM (
-        SELECT j.incident_id AS incident_id,
-               bm25(journal_fts) AS rank,
-               jf.rowid AS doc_id, 'journal' AS source
-        FROM journal_fts jf
-          JOIN journal_entries j ON j.id = jf.rowid
-          JOIN incidents i ON i.id = j.incident_id
-        WHERE journal_fts MATCH ${f.match} ${journalVisibility} AND ${scope}
-        ORDER BY jf.rowid DESC LIMIT ${rankingWindow}
-      )
-    ),
-    best AS (
-      SELECT incident_id, min(rank) AS rank, doc_id, source FROM hits GROUP BY incident_id
-    )
-    SELECT incident_id AS incidentId, rank, doc_id AS docId, source,
-           ((SELECT count(*) FROM hits WHERE source = 'incident') >= ${rankingWindow}
-             OR (SELECT count(*) FROM hits WHERE source = 'journal') >= ${rankingWindow}) AS windowFull
-    FROM best ${after}
-    ORDER BY rank, incident_id DESC
-    LIMIT ${f.limit + 1}
-  `);
-  const hasMore = hits.length > f.limit;
-  const page = hasMore ? hits.slice(0, f.limit) : hits;
+  const small = smallScope(db, f);
+  const { incidentIds, inPeople, entries, capped } = small
+    ? scopeMatches(db, f, small)
+    : indexMatches(db, f);
+  const best = new Map<number, Hit>();
+  for (const id of incidentIds)
+    best.set(id, {
+      incidentId: id,
+      tier: inPeople.has(id) ? matchTiers.people : matchTiers.incident,
+      docId: id,
+      source: 'incident',
+    });
+  // Newest entry first: an incident's newest matching entry is its snippet.
+  for (const { docId, incidentId } of entries)
+    if (!best.has(incidentId))
+      best.set(incidentId, { incidentId, tier: matchTiers.journal, docId, source: 'journal' });
+  const c = f.cursor;
+  const ranked = [...best.values()]
+    .filter((h) => !c || h.tier > c.rank || (h.tier === c.rank && h.incidentId < c.id))
+    .sort((a, b) => a.tier - b.tier || b.incidentId - a.incidentId);
+  const hasMore = ranked.length > f.limit;
+  const page = ranked.slice(0, f.limit);
   const summaries = new Map(
     summariesOf(
       db,
       page.map((h) => h.incidentId),
     ).map((s) => [s.id, s]),
   );
+  const snippets = snippetsOf(db, page, f.search, forCustomer);
   const items = page.flatMap((h) => {
     const incident = summaries.get(h.incidentId);
     if (!incident) return [];
-    return [
-      {
-        ...incident,
-        rank: h.rank,
-        snippet: snippetOf(db, h, incidentMatch, f.match),
-        matchedIn: h.source,
-      },
-    ];
+    return [{ ...incident, rank: h.tier, snippet: snippets(h), matchedIn: h.source }];
   });
-  const last = page[page.length - 1];
+  const last = page.at(-1);
   return {
     items,
-    nextCursor: hasMore && last ? { rank: last.rank, id: last.incidentId } : null,
-    capped: Boolean(page[0]?.windowFull),
+    nextCursor: hasMore && last ? { rank: last.tier, id: last.incidentId } : null,
+    capped,
   };
 }
 
-// Snippets only for the rows of the page (a snippet costs far more than a rank). The rowid is cast:
-// FTS5 drops a `rowid = ?` bound as a JS number (a REAL) beside MATCH and answers every matching row.
-function snippetOf(db: Db, h: HitRow, incidentMatch: string, journalMatch: string): string {
-  const row =
-    h.source === 'incident'
-      ? db.get<{ s: string } | undefined>(
-          sql`SELECT snippet(incidents_fts, -1, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
-              FROM incidents_fts WHERE incidents_fts MATCH ${incidentMatch} AND rowid = CAST(${h.docId} AS INTEGER)`,
-        )
-      : db.get<{ s: string } | undefined>(
-          sql`SELECT snippet(journal_fts, 0, ${snippetHitStart}, ${snippetHitEnd}, '…', 16) AS s
-              FROM journal_fts WHERE journal_fts MATCH ${journalMatch} AND rowid = CAST(${h.docId} AS INTEGER)`,
-        );
-  return row?.s ?? '';
+interface Matches {
+  /** Matching incidents, newest first (at most the window). */
+  incidentIds: number[];
+  /** Which of them match in the number or a person field. */
+  inPeople: Set<number>;
+  /** Matching journal entries, newest first (at most the window). */
+  entries: { docId: number; incidentId: number }[];
+  /** Whether a window was full: there were more matches than were ranked. */
+  capped: boolean;
+}
+
+const columns = (match: string, cols: string) => `${cols} : (${match})`;
+
+/** The index plan: walk each FTS5 index newest first within the scope and filters. */
+function indexMatches(db: Db, f: SearchFilter): Matches {
+  const forCustomer = f.customerId !== undefined;
+  const scope = incidentConditions(f);
+  // Unbounded (staff, no filter): no incident row is read per match at all.
+  const bounded = conditionsOf(f).length > 0;
+  const journalVisibility = forCustomer ? sql`AND j.visibility = 'customer'` : sql``;
+  const incidentHits = newestMatches(f.search, (match) =>
+    db.all<{ id: number }>(sql`
+      SELECT f.rowid AS id FROM incidents_fts f
+        ${bounded ? sql`CROSS JOIN incidents i ON i.id = f.rowid` : sql``}
+      WHERE incidents_fts MATCH ${forCustomer ? columns(match, customerColumns) : match}
+        ${bounded ? sql`AND ${scope}` : sql``}
+      ORDER BY f.rowid DESC LIMIT ${rankingWindow}`),
+  );
+  const journalHits = newestMatches(f.search, (match) =>
+    db.all<{ docId: number; incidentId: number }>(sql`
+      SELECT jf.rowid AS docId, j.incident_id AS incidentId
+      FROM journal_fts jf CROSS JOIN journal_entries j ON j.id = jf.rowid
+        ${bounded ? sql`CROSS JOIN incidents i ON i.id = j.incident_id` : sql``}
+      WHERE journal_fts MATCH ${match} ${journalVisibility} ${bounded ? sql`AND ${scope}` : sql``}
+      ORDER BY jf.rowid DESC LIMIT ${rankingWindow}`),
+  );
+  // Which of the window's incidents match in a person field: the same walk, bounded by the window.
+  const incidentIds = incidentHits.rows.map((r) => r.id);
+  const oldest = incidentIds.at(-1);
+  const people = forCustomer ? customerPeopleColumns : peopleColumns;
+  const inPeople = new Set(
+    oldest === undefined
+      ? []
+      : db
+          .all<{ id: number }>(
+            sql`SELECT rowid AS id FROM incidents_fts
+                WHERE incidents_fts MATCH ${columns(incidentHits.match, people)}
+                  AND rowid >= CAST(${oldest} AS INTEGER)`,
+          )
+          .map((r) => r.id),
+  );
+  const entries = journalHits.rows;
+  const capped = incidentIds.length >= rankingWindow || entries.length >= rankingWindow;
+  return { incidentIds, inPeople, entries, capped };
+}
+
+/**
+ * A scope of at most this many incidents (a partner group's tickets, a customer's cases) is searched
+ * row by row instead: the index walk would read every match in the corpus to find the few in scope
+ * (a common word at a million incidents: hundreds of thousands of rows, seconds).
+ */
+export const smallScopeLimit = rankingWindow;
+
+/** The scope's incident ids when it is a small one, else null. */
+function smallScope(db: Db, f: SearchFilter): number[] | null {
+  let ids: number[];
+  if (f.partnerTeamIds) {
+    const teams = f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1];
+    ids = db
+      .select({ id: partnerTickets.incidentId })
+      .from(partnerTickets)
+      .where(inArray(partnerTickets.partnerTeamId, teams))
+      .limit(smallScopeLimit + 1)
+      .all()
+      .map((r) => r.id);
+  } else if (f.customerId !== undefined) {
+    ids = db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(eq(incidents.customerId, f.customerId))
+      .limit(smallScopeLimit + 1)
+      .all()
+      .map((r) => r.id);
+  } else return null;
+  return ids.length > smallScopeLimit ? null : ids;
+}
+
+/**
+ * The small-scope plan: the scope's incidents and journal entries (within the filters) matched in
+ * memory by textMatches, the MATCH's own rule (every word in one column, the last also as a prefix).
+ */
+function scopeMatches(db: Db, f: SearchFilter, ids: number[]): Matches {
+  if (ids.length === 0) return { incidentIds: [], inPeople: new Set(), entries: [], capped: false };
+  const forCustomer = f.customerId !== undefined;
+  const terms = { terms: f.search.terms, prefixLast: f.search.match !== f.search.whole };
+  const inIds = sql`i.id IN (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+  const scope = incidentConditions(f);
+  const rows = db.all<{
+    id: number;
+    number: string;
+    callerName: string;
+    callerPhone: string | null;
+    callerEmail: string | null;
+    computerName: string | null;
+    description: string;
+  }>(sql`
+    SELECT i.id, i.number, i.caller_name AS callerName, i.caller_phone AS callerPhone,
+      i.caller_email AS callerEmail, i.computer_name AS computerName, i.description
+    FROM incidents i WHERE ${inIds} AND ${scope} ORDER BY i.id DESC`);
+  const incidentIds: number[] = [];
+  const inPeople = new Set<number>();
+  for (const r of rows) {
+    const people = [r.number, r.callerName, r.callerPhone, r.callerEmail];
+    if (!forCustomer) people.push(r.computerName);
+    if (!textMatches([...people, r.description], terms)) continue;
+    incidentIds.push(r.id);
+    if (textMatches(people, terms)) inPeople.add(r.id);
+  }
+  const journalVisibility = forCustomer ? sql`AND j.visibility = 'customer'` : sql``;
+  const entries = db
+    .all<{ docId: number; incidentId: number; body: string }>(
+      sql`
+    SELECT j.id AS docId, j.incident_id AS incidentId, j.body FROM journal_entries j
+      JOIN incidents i ON i.id = j.incident_id
+    WHERE ${inIds} ${journalVisibility} AND ${scope} ORDER BY j.id DESC`,
+    )
+    .filter((e) => textMatches([e.body], terms));
+  // Every incident of a small scope is ranked: nothing is left out.
+  return { incidentIds, inPeople, entries, capped: false };
+}
+
+/**
+ * Snippets only for the rows of the page, marked in the text of the matched row (markSnippet): the
+ * matched journal entry, or the incident field with the most hits (never the computer name for a
+ * customer).
+ */
+function snippetsOf(db: Db, page: Hit[], search: SearchTerms, forCustomer: boolean) {
+  const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
+  const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
+  const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
+  const fields = new Map(
+    (incidentIds.length === 0
+      ? []
+      : db
+          .select({
+            id: incidents.id,
+            number: incidents.number,
+            callerName: incidents.callerName,
+            callerPhone: incidents.callerPhone,
+            callerEmail: incidents.callerEmail,
+            computerName: incidents.computerName,
+            description: incidents.description,
+          })
+          .from(incidents)
+          .where(inArray(incidents.id, incidentIds))
+          .all()
+    ).map((r) => {
+      const texts = [r.number, r.callerName, r.callerPhone, r.callerEmail];
+      if (!forCustomer) texts.push(r.computerName);
+      texts.push(r.description);
+      return [r.id, texts.filter((t): t is string => Boolean(t))] as const;
+    }),
+  );
+  const bodies = new Map(
+    (entryIds.length === 0
+      ? []
+      : db
+          .select({ id: journalEntries.id, body: journalEntries.body })
+          .from(journalEntries)
+          .where(inArray(journalEntries.id, entryIds))
+          .all()
+    ).map((r) => [r.id, r.body]),
+  );
+  return (h: Hit): string => {
+    if (h.source === 'journal') return markSnippet(bodies.get(h.docId) ?? '', terms);
+    const texts = fields.get(h.docId) ?? [];
+    let text = texts.at(-1) ?? '';
+    let most = 0;
+    for (const t of texts) {
+      const n = countHits(t, terms);
+      if (n > most) [text, most] = [t, n];
+    }
+    return markSnippet(text, terms);
+  };
 }
 
 const owner = aliasedTable(users, 'owner');
@@ -188,11 +388,7 @@ export function summariesOf(db: Db, ids: number[]) {
 /** The incident with exactly this number, within the scope (the "123" / "INC-000123" shortcut). */
 export function findNumberInScope(db: Db, number: string, scope: SearchScope) {
   const row = db.get<{ id: number } | undefined>(
-    sql`SELECT i.id AS id FROM incidents i WHERE i.number = ${number} AND ${incidentConditions({
-      ...scope,
-      match: '',
-      limit: 1,
-    })}`,
+    sql`SELECT i.id AS id FROM incidents i WHERE i.number = ${number} AND ${incidentConditions(scope)}`,
   );
   return row ? (summariesOf(db, [row.id])[0] ?? null) : null;
 }

@@ -1,5 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, type Role } from '@handoff/domain';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Actor, type AssignableAgent, type Role } from '@handoff/domain';
 import { type Db } from '../client';
 import { customers, teamMembers, teams, users } from '../schema';
 import { perConnection } from '../prepared';
@@ -104,3 +104,25 @@ export function findSessionActor(db: Db, id: number, sessionVersion: number): Ac
   const teamIds = statements.teams.all({ id }).map((t) => t.id);
   return { id: user.id, name: user.name, role: user.role, customerId: user.customerId, teamIds };
 }
+
+/** A person an incident may be assigned to, as assignToMember reads them (null: no such user). */
+export function findAssignable(db: Db, id: number): AssignableAgent | null {
+  const user = findById(db, id);
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    active: user.deactivatedAt === null,
+    teamIds: findTeams(db, id).map((t) => t.id),
+  };
+}
+
+/** The active members of a team, by name (the bulk assign's choice). */
+export const findActiveMembers = (db: Db, teamId: number) =>
+  db
+    .select({ id: users.id, name: users.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, teamId), isNull(users.deactivatedAt)))
+    .orderBy(asc(users.name))
+    .all();

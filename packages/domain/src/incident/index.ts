@@ -6,3 +6,4 @@ export * from './add-note';
 export * from './entity';
 export * from './changes';
 export * from './change-scope';
+export * from './assign-member';

@@ -4,21 +4,23 @@ import { maxSearchLength, maxSearchWords, parseSearchQuery } from './query';
 describe('parseSearchQuery', () => {
   test.each([
     ['a surname', 'Smith', '"smith"*'],
-    ['several words must all match', 'vpn  drops', '"vpn"* "drops"*'],
+    ['only the last word is a prefix', 'vpn  drops', '"vpn" "drops"*'],
     ['an e-mail is one phrase of its parts', 'casey@handoff.test', '"casey handoff test"*'],
     ['a phone number', '608-262-1234', '"608 262 1234"*'],
-    ['a double quote is punctuation', 'say "hello', '"say"* "hello"*'],
+    ['a double quote is punctuation', 'say "hello', '"say" "hello"*'],
     ['a lone quote inside a word', 'o"brien', '"o brien"*'],
     ['a star is punctuation', 'print*', '"print"*'],
-    ['NEAR is a word, not an operator', 'NEAR(vpn printer)', '"near vpn"* "printer"*'],
-    ['OR is a word, not an operator', 'vpn OR printer', '"vpn"* "or"* "printer"*'],
+    ['NEAR is a word, not an operator', 'NEAR(vpn printer)', '"near vpn" "printer"*'],
+    ['OR is a word, not an operator', 'vpn OR printer', '"vpn" "or" "printer"*'],
     ['a leading minus is not NOT', '-printer', '"printer"*'],
     ['a column filter is not one', 'description:vpn', '"description vpn"*'],
-    ['unicode letters survive, lower-cased', 'Müller Ørsted 東京', '"müller"* "ørsted"* "東京"*'],
+    ['unicode letters survive, lower-cased', 'Müller Ørsted 東京', '"müller" "ørsted" "東京"*'],
     ['full-width characters are normalised', 'ＶＰＮ', '"vpn"*'],
+    ['a one-letter last word is whole', 'printer x', '"printer" "x"'],
+    ['a one-letter last run of a phrase is whole', 'smith.j', '"smith j"'],
   ])('%s', (_, text, match) => {
     const parsed = parseSearchQuery(text);
-    expect(parsed).toMatchObject({ ok: true, match });
+    expect(parsed).toMatchObject({ ok: true, match, whole: match.replace(/\*$/, '') });
   });
 
   test.each([
@@ -65,6 +67,6 @@ describe('parseSearchQuery', () => {
 
   test('every phrase is quoted: no user character reaches FTS5 unquoted', () => {
     const parsed = parseSearchQuery('a"b c* NOT d AND (e) {f} ^g h:i');
-    expect(parsed.ok && parsed.match).toBe('"a b"* "c"* "not"* "d"* "and"* "e"* "f"* "g"* "h i"*');
+    expect(parsed.ok && parsed.match).toBe('"a b" "c" "not" "d" "and" "e" "f" "g" "h i"');
   });
 });

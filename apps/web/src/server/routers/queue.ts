@@ -1,6 +1,8 @@
 import { type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
+  assignMemberSchema,
+  assignToMember,
   DomainError,
   incidentListBound,
   incidentStatusSchema,
@@ -14,7 +16,14 @@ import {
   saveQueueView,
   type Actor,
 } from '@handoff/domain';
-import { commit, incidentRepository, queueGridRepository, teamRepository } from '@handoff/db';
+import {
+  commit,
+  incidentRepository,
+  queueGridRepository,
+  teamRepository,
+  userRepository,
+} from '@handoff/db';
+import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
 export const queueRouter = {
@@ -91,6 +100,33 @@ export const queueRouter = {
         ...incidentListBound(ctx.actor),
         teamId: input.teamId,
       });
+    }),
+
+  /** The active members of a queue's team: whom its incidents may be assigned to. */
+  members: authorizedProcedure('queue.read')
+    .input(z.object({ teamId: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      assertQueueMember(ctx.actor, input.teamId);
+      return userRepository.findActiveMembers(ctx.db, input.teamId);
+    }),
+
+  /** Assigns one incident to a member of its team (the grid's bulk assign runs it once per row). */
+  assignToMember: authorizedProcedure('incident.assign')
+    .input(assignMemberSchema)
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) => {
+        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const agent = userRepository.findAssignable(read, input.agentId);
+        const teamName = teamRepository.findById(read, incident.ownerTeamId)?.name ?? 'its team';
+        const c = { incident, agent, teamName, actor: ctx.actor, now: ctx.now() };
+        return assignToMember({
+          ...c,
+          agentId: input.agentId,
+          expectedVersion: input.expectedVersion,
+        });
+      });
+      const { id, number, version, ownerAgentId } = committed.row('incident', input.incidentId);
+      return { id, number, version, ownerAgentId };
     }),
 
   /** The signed-in user's saved views. */

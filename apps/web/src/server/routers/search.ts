@@ -27,7 +27,7 @@ export const searchRouter = {
       const forCustomer = ctx.actor.role === 'customer';
       const page = searchRepository.searchIncidents(ctx.db, {
         ...scope,
-        match: parsed.match,
+        search: parsed,
         status: input.status,
         teamId: input.teamId,
         serviceId: input.serviceId,

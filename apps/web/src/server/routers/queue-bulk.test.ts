@@ -1,0 +1,217 @@
+// The queue grid's bulk assign and bulk link (issue 15): each selected row is its own call and its own
+// commit, under its own rules; a refused row says why and changes nothing, the others still go.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { can, roles, type Role } from '@handoff/domain';
+import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { buildIncident, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
+import { eq } from 'drizzle-orm';
+import { createCaller } from '../root';
+import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+
+let t: TestDb;
+let db: Db;
+beforeEach(() => {
+  t = createTestDb({ seed: false });
+  db = t.db;
+});
+afterEach(() => t.close());
+
+function team() {
+  const desk = buildTeam(db, { name: 'Bulk Desk', kind: 'help_desk' });
+  const other = buildTeam(db, { name: 'Other Team', kind: 'support' });
+  const service = buildService(db);
+  const lead = buildUser(db, { role: 'l1', name: 'Lee Lead' }, [desk.id]);
+  const member = buildUser(db, { role: 'l1', name: 'Mo Member' }, [desk.id]);
+  const outsider = buildUser(db, { role: 'l1', name: 'Ola Outsider' }, [other.id]);
+  const as = (userId: number) =>
+    createCaller({ db, actor: userRepository.findActorById(db, userId)!, now: steppingClock() });
+  const incident = (values: Parameters<typeof buildIncident>[1] = {}) =>
+    buildIncident(db, {
+      ownerTeamId: desk.id,
+      serviceId: service.id,
+      ownerAgentId: null,
+      ...values,
+    });
+  return { desk, other, service, lead, member, outsider, as, incident };
+}
+
+const incidentRow = (id: number) =>
+  db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
+const journalOf = (id: number) =>
+  db
+    .select()
+    .from(schema.journalEntries)
+    .where(eq(schema.journalEntries.incidentId, id))
+    .all()
+    .map((j) => j.body);
+const auditOf = (id: number) =>
+  db
+    .select()
+    .from(schema.auditEvents)
+    .where(eq(schema.auditEvents.incidentId, id))
+    .all()
+    .map((a) => a.field)
+    .sort();
+
+describe('bulk assign to a team member', () => {
+  test('each row under its own rules: the refused one says why and is unchanged, the others are assigned, journaled, audited and announced', async () => {
+    const { lead, member, desk, as, incident } = team();
+    const fresh = incident();
+    const working = incident({ status: 'in_progress', ownerAgentId: lead.id });
+    const resolved = incident({ status: 'resolved' });
+    const before = changeFeed.latestChangeId(db);
+    const caller = as(lead.id);
+    const results = [];
+    for (const row of [fresh, resolved, working])
+      results.push(
+        await caller.queue
+          .assignToMember({ incidentId: row.id, expectedVersion: row.version, agentId: member.id })
+          .then(() => 'ok')
+          .catch((e: Error) => e.message),
+      );
+    expect(results).toEqual([
+      'ok',
+      `${resolved.number} is resolved; reopen it before assigning it.`,
+      'ok',
+    ]);
+    expect(incidentRow(fresh.id)).toMatchObject({
+      ownerAgentId: member.id,
+      status: 'assigned',
+      version: fresh.version + 1,
+    });
+    expect(incidentRow(working.id)).toMatchObject({
+      ownerAgentId: member.id,
+      status: 'in_progress',
+    });
+    expect(incidentRow(resolved.id)).toEqual(resolved);
+    expect(journalOf(fresh.id)).toContain(
+      `Lee Lead assigned ${fresh.number} to Mo Member (Bulk Desk).`,
+    );
+    expect(journalOf(resolved.id)).toEqual([]);
+    expect(auditOf(fresh.id)).toEqual(['ownerAgentId', 'status']);
+    expect(auditOf(working.id)).toEqual(['ownerAgentId']);
+    const notified = db.select().from(schema.notifications).all();
+    expect(notified.map((n) => [n.incidentId, n.audience, n.targetId])).toEqual([
+      [fresh.id, 'user', member.id],
+      [working.id, 'user', member.id],
+    ]);
+    const changes = changeFeed.changesSince(db, before);
+    expect(changes).toHaveLength(2);
+    expect(changes).toMatchObject([
+      {
+        entity: 'incident',
+        entityId: fresh.id,
+        kind: 'assigned',
+        teamIds: [desk.id],
+        userIds: [member.id],
+      },
+      {
+        entity: 'incident',
+        entityId: working.id,
+        kind: 'assigned',
+        teamIds: [desk.id],
+        userIds: [lead.id, member.id].sort((a, b) => a - b),
+      },
+    ]);
+  });
+
+  test.each([
+    ['someone outside the owning team', 'outsider', 'FORBIDDEN', /Only members of Bulk Desk/],
+  ] as const)('refused: %s', async (_, who, code, message) => {
+    const fixture = team();
+    const row = fixture.incident();
+    const e = await rejectionOf(
+      fixture.as(fixture[who].id).queue.assignToMember({
+        incidentId: row.id,
+        expectedVersion: row.version,
+        agentId: fixture.member.id,
+      }),
+    );
+    expect(e).toMatchObject({ code, message: expect.stringMatching(message) as string });
+    expect(incidentRow(row.id)).toEqual(row);
+  });
+
+  test.each([
+    [
+      'a person of another team',
+      (f: ReturnType<typeof team>) => f.outsider.id,
+      'BAD_REQUEST',
+      /Ola Outsider is not a member of Bulk Desk/,
+    ],
+    ['no such person', () => 9999, 'BAD_REQUEST', /No active user #9999/],
+  ] as const)('refused: the chosen person is %s', async (_, agentOf, code, message) => {
+    const f = team();
+    const row = f.incident();
+    const e = await rejectionOf(
+      f.as(f.lead.id).queue.assignToMember({
+        incidentId: row.id,
+        expectedVersion: row.version,
+        agentId: agentOf(f),
+      }),
+    );
+    expect(e).toMatchObject({ code, message: expect.stringMatching(message) as string });
+    expect(incidentRow(row.id)).toEqual(row);
+  });
+
+  test('a row changed since the grid loaded it is a CONFLICT, not overwritten', async () => {
+    const f = team();
+    const row = f.incident();
+    const caller = f.as(f.lead.id);
+    await caller.queue.assignToMember({
+      incidentId: row.id,
+      expectedVersion: row.version,
+      agentId: f.member.id,
+    });
+    const e = await rejectionOf(
+      caller.queue.assignToMember({
+        incidentId: row.id,
+        expectedVersion: row.version,
+        agentId: f.lead.id,
+      }),
+    );
+    expect(e).toMatchObject({ code: 'CONFLICT' });
+    expect(incidentRow(row.id).ownerAgentId).toBe(f.member.id);
+  });
+
+  // Every role through the permission table: members of the team of each role may assign when the
+  // table says so; the others hear FORBIDDEN and nothing changes.
+  test.each(roles.filter((r) => r !== 'customer'))(
+    'role %s follows the permission table',
+    async (role: Role) => {
+      const f = team();
+      const actor = buildUser(db, { role }, [f.desk.id]);
+      const row = f.incident();
+      const call = f.as(actor.id).queue.assignToMember({
+        incidentId: row.id,
+        expectedVersion: row.version,
+        agentId: f.member.id,
+      });
+      if (can(role, 'incident.assign')) {
+        await call;
+        expect(incidentRow(row.id).ownerAgentId).toBe(f.member.id);
+      } else {
+        expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
+        expect(incidentRow(row.id)).toEqual(row);
+      }
+    },
+  );
+
+  test('the members list holds the active members of the team only, and only for its members', async () => {
+    const f = team();
+    const gone = buildUser(
+      db,
+      { role: 'l1', name: 'Gil Gone', deactivatedAt: '2026-01-01T00:00:00.000Z' },
+      [f.desk.id],
+    );
+    expect(gone.id).toBeGreaterThan(0);
+    expect(await f.as(f.lead.id).queue.members({ teamId: f.desk.id })).toEqual([
+      { id: f.lead.id, name: 'Lee Lead' },
+      { id: f.member.id, name: 'Mo Member' },
+    ]);
+    expect(
+      await rejectionOf(f.as(f.outsider.id).queue.members({ teamId: f.desk.id })),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
