@@ -100,6 +100,8 @@ export const incidents = sqliteTable(
     index('incidents_team_breach_idx').on(t.ownerTeamId, t.nextBreachAt, t.id),
     // The dashboard's backlog by age (issue 18): a team's open incidents counted by creation range.
     index('incidents_team_status_created_idx').on(t.ownerTeamId, t.status, t.createdAt),
+    // …and the partial days at a range's ends, counted by scan.
+    index('incidents_created_idx').on(t.createdAt),
   ],
 );
 
