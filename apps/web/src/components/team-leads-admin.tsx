@@ -34,7 +34,6 @@ export function TeamLeadsAdmin() {
           <tr>
             <th>Team</th>
             <th>Leads</th>
-            <th>Add a lead</th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +43,7 @@ export function TeamLeadsAdmin() {
             return (
               <tr key={t.id}>
                 <td>{t.name}</td>
-                <td>
+                <td data-testid="team-leads">
                   {t.leads.length === 0
                     ? 'No lead'
                     : t.leads.map((l) => (
@@ -65,8 +64,6 @@ export function TeamLeadsAdmin() {
                           </button>{' '}
                         </span>
                       ))}
-                </td>
-                <td>
                   <form
                     aria-label={`Add a lead to ${t.name}`}
                     onSubmit={(e) => {
@@ -80,12 +77,12 @@ export function TeamLeadsAdmin() {
                       value={choice}
                       onChange={(e) => setAdding((a) => ({ ...a, [t.id]: e.target.value }))}
                     >
-                      <option value="">Choose a person…</option>
+                      <option value="">Add a lead…</option>
                       {candidates
                         .filter((c) => !current.includes(c.id))
                         .map((c) => (
                           <option key={c.id} value={c.id}>
-                            {c.name} ({c.email})
+                            {c.name}
                           </option>
                         ))}
                     </select>{' '}
