@@ -25,6 +25,8 @@ test('the dashboard and an incident’s clocks', async ({ page }) => {
     animations: 'disabled',
   });
 
+  await page.context().clearCookies();
+  await signInAs(page, 'l1@handoff.test').catch(() => signInAs(page, 'l1@handoff.test'));
   await page.goto('/queues');
   await page
     .getByRole('link', { name: /^INC-\d{6}$/ })
