@@ -127,6 +127,19 @@ async function main() {
     path: `/api/trpc/queue.list?input=${input({ teamId: seed.queueTeamId })}`,
   };
   const session: autocannon.Request = { method: 'GET', path: '/api/trpc/me.get' };
+  // The /reports page as a team lead (issue 18: cps@ leads US - Help Desk CPS in the demo) opens it: the
+  // last four weeks, all teams and then the lead's team in turn, as the page's filter sends them.
+  const leadHeaders = { ...headers, cookie: await signIn(base, 'cps@handoff.test') };
+  const isoDay = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const range = { from: isoDay(Date.now() - 28 * 86_400_000), to: isoDay(Date.now() + 86_400_000) };
+  let r = 0;
+  const dashboard: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req) => ({
+      ...req,
+      path: `/api/trpc/reports.dashboard?input=${input(r++ % 2 === 0 ? range : { ...range, teamId: seed.queueTeamId })}`,
+    }),
+  };
   // Search: a caller's surname, a description word (an eighth of all incidents match), two words, a
   // prefix and an incident number, in turn.
   const surnames = seed.callerSurnames;
@@ -210,6 +223,12 @@ async function main() {
       handoff: [create],
       ceiling: { url: insertCeiling, requests: [insert] },
       before: () => dropSearchTriggers(seed.path),
+    },
+    {
+      name: 'dashboard',
+      handoff: [dashboard],
+      headers: leadHeaders,
+      ceiling: { url: jsonCeiling, requests: [ceilingRead] },
     },
     // A desk's day: mostly reads, some creates.
     {

@@ -41,3 +41,4 @@ export * as slaRepository from './repositories/sla';
 export * as slaScheduler from './sla';
 export { seedDemoHistory } from './seed/demo-history';
 export * as reportRepository from './repositories/reports';
+export * as reportTotalsRepository from './repositories/report-totals';

@@ -67,6 +67,7 @@ export const actions = [
   'sla.read',
   'sla.managePolicies',
   'reports.read',
+  'sla.manageLeads',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -182,6 +183,8 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'sla.managePolicies': ['admin'],
   // /reports: HDQA and administrators; other staff only when they lead a team (canReadReports).
   'reports.read': internalStaff,
+  // Who leads each team (breach warnings, /reports): administrators, on /admin.
+  'sla.manageLeads': ['admin'],
 };
 
 /**
@@ -314,5 +317,6 @@ const actionDescriptions: Record<Action, string> = {
   'sla.read': 'see SLA clocks',
   'sla.managePolicies': 'edit SLA policies',
   'reports.read': 'see reports',
+  'sla.manageLeads': 'change team leads',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

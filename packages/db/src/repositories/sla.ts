@@ -1,5 +1,17 @@
 // Reads of SLA policies, clocks, warnings and team leads (issue 18).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  min,
+  notInArray,
+  sql,
+} from 'drizzle-orm';
 import {
   cpsStandardHours,
   demoGeneralHdHours,
@@ -139,3 +151,59 @@ export const findPolicyHistory = (db: Reader, limit = 100) =>
     .orderBy(desc(slaPolicies.id))
     .limit(limit)
     .all();
+
+/** Every team with its leads, and who may lead (active internal staff), for the admin page. */
+export function findTeamLeadsOverview(db: Reader) {
+  const leads = db
+    .select({ teamId: teamLeads.teamId, userId: users.id, name: users.name, email: users.email })
+    .from(teamLeads)
+    .innerJoin(users, eq(users.id, teamLeads.userId))
+    .orderBy(asc(users.name))
+    .all();
+  return {
+    teams: db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .orderBy(asc(teams.name))
+      .all()
+      .map((t) => ({ ...t, leads: leads.filter((l) => l.teamId === t.id) })),
+    candidates: db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(
+        and(isNull(users.deactivatedAt), notInArray(users.role, ['customer', 'partner_agent'])),
+      )
+      .orderBy(asc(users.name))
+      .all(),
+  };
+}
+
+/** What setting a team's leads decides on: the team, its leads now, and the people named. */
+export function teamLeadsEnv(db: Reader, input: { teamId: number; userIds: readonly number[] }) {
+  return {
+    team: db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(eq(teams.id, input.teamId))
+      .get(),
+    current: db
+      .select({ userId: teamLeads.userId })
+      .from(teamLeads)
+      .where(eq(teamLeads.teamId, input.teamId))
+      .all()
+      .map((r) => r.userId),
+    people:
+      input.userIds.length === 0
+        ? []
+        : db
+            .select({
+              id: users.id,
+              name: users.name,
+              role: users.role,
+              deactivatedAt: users.deactivatedAt,
+            })
+            .from(users)
+            .where(inArray(users.id, [...input.userIds]))
+            .all(),
+  };
+}

@@ -1,5 +1,12 @@
 // SLA policies, clocks and warnings (issue 18).
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import {
   channels,
   clockKinds,
@@ -92,16 +99,16 @@ export const slaWarnings = sqliteTable(
   (t) => [uniqueIndex('sla_warnings_once_idx').on(t.clockId, t.level)],
 );
 
-/** Each team's lead: told when the team's clock breaches, and sees the reports. */
+/** Each team's leads (one or more): told when the team's clock breaches, and see the reports. */
 export const teamLeads = sqliteTable(
   'team_leads',
   {
     teamId: integer('team_id')
-      .primaryKey()
+      .notNull()
       .references(() => teams.id, { onDelete: 'cascade' }),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('team_leads_user_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_leads_user_idx').on(t.userId)],
 );

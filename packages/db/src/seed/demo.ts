@@ -27,7 +27,8 @@ import {
 } from '../schema';
 import { seedPortalDemo } from './portal-demo';
 import { seedOutages } from './demo-outages';
-import { seedSlaDefaults } from './demo-sla';
+import { seedDefaultPolicies } from './default-sla-policies';
+import { seedDemoLeads } from './demo-sla';
 import { seedClocks } from './demo-clocks';
 import {
   demoCustomers,
@@ -50,8 +51,8 @@ export const isEmpty = (db: Db): boolean =>
 
 /**
  * What every database needs, demo or not: the teams of the spec, the service catalog, the university
- * holidays and the opening hours of CPS and of the General Help Desk (administrators edit them on
- * /admin). Returns the team ids by name.
+ * holidays, the opening hours of CPS and of the General Help Desk and the default SLA policies
+ * (administrators edit them on /admin). Returns the team ids by name.
  */
 function insertReferenceData(tx: Tx): Map<string, number> {
   const teamId = new Map<string, number>();
@@ -66,6 +67,7 @@ function insertReferenceData(tx: Tx): Map<string, number> {
       tx.insert(openingHours)
         .values({ desk, ...day })
         .run();
+  seedDefaultPolicies(tx);
   return teamId;
 }
 
@@ -174,7 +176,7 @@ export function seedDemoData(
           .values({ userId: user.id, teamId: teamId.get(team)! })
           .run();
     }
-    seedSlaDefaults(tx);
+    seedDemoLeads(tx);
   });
   seedIncidents(db, now);
   seedOutages(db, now);

@@ -10,6 +10,7 @@ export const adminAuditEntities = [
   'opening_hours',
   'leadership',
   'lockout',
+  'team_lead',
 ] as const;
 export type AdminAuditEntity = (typeof adminAuditEntities)[number];
 

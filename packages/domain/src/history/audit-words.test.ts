@@ -226,5 +226,15 @@ describe('an admin audit row in words', () => {
         toValue: 'administrator',
       },
     ],
+    [
+      { entity: 'team_lead', entityKey: '3', field: 'lead', fromValue: null, toValue: '7' },
+      {
+        entity: 'Team lead',
+        entityKey: 'US - Help Desk CPS',
+        field: 'Lead',
+        fromValue: null,
+        toValue: 'Cameron CPS',
+      },
+    ],
   ])('%o', (row, words) => expect(adminAuditInWords(row, names)).toEqual(words));
 });

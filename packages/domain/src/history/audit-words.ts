@@ -174,6 +174,7 @@ export const adminAuditEntityLabels: Record<AdminAuditEntity, string> = {
   opening_hours: 'Opening hours',
   leadership: 'HD leadership contact',
   lockout: 'Sign-in lockout',
+  team_lead: 'Team lead',
 };
 
 const adminFields: Record<string, FieldSpec> = {
@@ -190,6 +191,7 @@ const adminFields: Record<string, FieldSpec> = {
   contact: { label: 'Contact', kind: 'text' },
   position: { label: 'Position', kind: 'count' },
   'locked until': { label: 'Locked until', kind: 'time' },
+  lead: { label: 'Lead', kind: { name: 'user' } },
 };
 
 /** An admin audit row in words: what kind of thing, which one (a login's or department's name), the field. */
@@ -209,7 +211,9 @@ export function adminAuditInWords(
       ? names.user(id)
       : Number.isInteger(id) && row.entity === 'department'
         ? names.department(id)
-        : undefined;
+        : Number.isInteger(id) && row.entity === 'team_lead'
+          ? names.team(id)
+          : undefined;
   const spec = adminFields[row.field];
   return {
     entity: adminAuditEntityLabels[row.entity as AdminAuditEntity] ?? words(row.entity),

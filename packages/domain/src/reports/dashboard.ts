@@ -1,8 +1,10 @@
-// The team lead's dashboard (issue 18), computed from loaded rows: pure, so every figure is tested
-// without a database. The db loads the rows of the date range; this turns them into tables.
+// The team lead's dashboard (issue 18): pure, so every figure is tested without a database. The db
+// reads `ReportTotals` from its rollups (and the scan of rows, `totalsOf`, for the partial days at a
+// range's ends and as the tests' oracle); `dashboardOf` turns totals into the tables.
 import { toCpsLocal } from '../calendar/business-calendar';
 import { type Channel } from '../incident/schema';
 import { type ClockKind, type ClockOutcome } from '../sla/schema';
+import { durationBucket } from './duration-bucket';
 
 export interface ReportRows {
   incidents: readonly {
@@ -28,9 +30,37 @@ export interface ReportRows {
   services: ReadonlyMap<number, string>;
 }
 
+/** Counts behind every figure: what the rollups hold, or what `totalsOf` counts from rows. Lists add up. */
+export interface ReportTotals {
+  /** Contacts by channel and current owner team. */
+  contacts: readonly { channel: Channel; ownerTeamId: number; n: number }[];
+  /** Contacts by the UTC hour they came in (`at` = the hour's first instant). */
+  contactsByHour: readonly { at: string; n: number }[];
+  /** Decided clocks (met or breached): week = ISO week of the start on the CPS calendar. */
+  clocks: readonly {
+    teamId: number;
+    kind: ClockKind;
+    outcome: 'met' | 'breached';
+    week: string;
+    /** `durationBucket` of the business time used. */
+    bucket: number;
+    n: number;
+  }[];
+  /** Incidents in the range that moved at least once, with their moves in order. */
+  moved: readonly { id: number; serviceId: number }[];
+  moves: ReportRows['moves'];
+  /** Open incidents now, whatever the range, per age bucket (`ageBuckets`). */
+  backlog: readonly number[];
+}
+
+export interface ReportNames {
+  teams: ReadonlyMap<number, string>;
+  services: ReadonlyMap<number, string>;
+}
+
 const pct = (a: number, b: number): number | null =>
   b === 0 ? null : Math.round((1000 * a) / b) / 10;
-const hoursOf = (ms: number) => Math.round(ms / 360_000) / 10;
+const hoursOf = (bucket: number) => bucket / 10;
 
 /** The q-quantile (nearest rank) of sorted values. */
 export function quantile(sorted: readonly number[], q: number): number | null {
@@ -38,18 +68,34 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? sorted[0]!;
 }
 
-const countBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, number> => {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-  return m;
-};
+/** The q-quantile (nearest rank) of a histogram: value → how many. */
+export function histogramQuantile(counts: ReadonlyMap<number, number>, q: number): number | null {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const total = values.reduce((sum, v) => sum + counts.get(v)!, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const v of values) {
+    seen += counts.get(v)!;
+    if (seen >= rank) return v;
+  }
+  return values[values.length - 1]!;
+}
 
-const ageBuckets = [
+const add = (m: Map<string, number>, key: string, n = 1) => m.set(key, (m.get(key) ?? 0) + n);
+
+export const ageBuckets = [
   { label: 'under 1 day', maxDays: 1 },
   { label: '1–3 days', maxDays: 3 },
   { label: '3–7 days', maxDays: 7 },
   { label: 'over 7 days', maxDays: Infinity },
 ] as const;
+
+/** The instants after which an open incident is younger than each bucket's bound (the last is open-ended). */
+export const ageBounds = (now: string): string[] =>
+  ageBuckets
+    .slice(0, -1)
+    .map((b) => new Date(Date.parse(now) - b.maxDays * 86_400_000).toISOString());
 
 const promiseKinds = [
   ['contact_by', 'CPS contact-by (4 business hours)'],
@@ -58,90 +104,146 @@ const promiseKinds = [
   ['tech_contact_by', 'On-call contact (1 hour)'],
 ] as const;
 
-export function buildDashboard(rows: ReportRows, now: string) {
-  const team = (id: number) => rows.teams.get(id) ?? `Team ${id}`;
-  const decided = (o: ClockOutcome | null) => o === 'met' || o === 'breached';
+/** The ISO week (CPS calendar) a clock started in, as the rollup keys it. */
+export const clockWeek = (startedAt: string): string =>
+  toCpsLocal(startedAt).toFormat("kkkk-'W'WW");
 
-  const contactsByChannel = [...countBy(rows.incidents, (i) => i.channel)].map(
-    ([channel, count]) => ({ channel, count }),
-  );
-  const contactsByTeam = [...countBy(rows.incidents, (i) => team(i.ownerTeamId))]
+/** Counts the rows of a range: the scan the rollups replace (partial days, tests' oracle). */
+export function totalsOf(rows: Omit<ReportRows, 'teams' | 'services'>, now: string): ReportTotals {
+  const contacts = new Map<string, { channel: Channel; ownerTeamId: number; n: number }>();
+  const hours = new Map<string, number>();
+  for (const i of rows.incidents) {
+    const key = `${i.channel}|${i.ownerTeamId}`;
+    const c = contacts.get(key) ?? { channel: i.channel, ownerTeamId: i.ownerTeamId, n: 0 };
+    c.n++;
+    contacts.set(key, c);
+    add(hours, `${new Date(i.createdAt).toISOString().slice(0, 13)}:00:00.000Z`);
+  }
+  const clocks = new Map<string, ReportTotals['clocks'][number] & { n: number }>();
+  for (const c of rows.clocks) {
+    if (c.outcome !== 'met' && c.outcome !== 'breached') continue;
+    const row = {
+      teamId: c.teamId,
+      kind: c.kind,
+      outcome: c.outcome,
+      week: clockWeek(c.startedAt),
+      bucket: durationBucket(c.usedMs),
+    };
+    const key = JSON.stringify(row);
+    clocks.set(key, { ...row, n: (clocks.get(key)?.n ?? 0) + 1 });
+  }
+  const movedIds = new Set(rows.moves.map((m) => m.incidentId));
+  const nowMs = Date.parse(now);
+  return {
+    contacts: [...contacts.values()],
+    contactsByHour: [...hours].map(([at, n]) => ({ at, n })),
+    clocks: [...clocks.values()],
+    moved: rows.incidents.filter((i) => movedIds.has(i.id)),
+    moves: rows.moves,
+    backlog: ageBuckets.map(
+      (b, k) =>
+        rows.open.filter((o) => {
+          const days = (nowMs - Date.parse(o.createdAt)) / 86_400_000;
+          return days < b.maxDays && (k === 0 || days >= ageBuckets[k - 1]!.maxDays);
+        }).length,
+    ),
+  };
+}
+
+/** The dashboard of loaded rows (scan): `dashboardOf(totalsOf(rows))`. */
+export const buildDashboard = (rows: ReportRows, now: string) =>
+  dashboardOf(totalsOf(rows, now), rows);
+
+export function dashboardOf(t: ReportTotals, names: ReportNames) {
+  const team = (id: number) => names.teams.get(id) ?? `Team ${id}`;
+  const sum = (xs: readonly { n: number }[]) => xs.reduce((a, x) => a + x.n, 0);
+  const contacts = sum(t.contacts);
+  const open = t.backlog.reduce((a, b) => a + b, 0);
+
+  const byChannel = new Map<string, number>();
+  const byTeam = new Map<string, number>();
+  for (const c of t.contacts) {
+    if (c.n === 0) continue;
+    add(byChannel, c.channel, c.n);
+    add(byTeam, team(c.ownerTeamId), c.n);
+  }
+  const contactsByChannel = [...byChannel]
+    .map(([channel, count]) => ({ channel, count }))
+    .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel));
+  const contactsByTeam = [...byTeam]
     .map(([teamName, count]) => ({ team: teamName, count }))
-    .sort((a, b) => b.count - a.count);
-  const byHour = countBy(rows.incidents, (i) => String(toCpsLocal(i.createdAt).hour));
+    .sort((a, b) => b.count - a.count || a.team.localeCompare(b.team));
+  const byHour = new Map<string, number>();
+  for (const h of t.contactsByHour) add(byHour, String(toCpsLocal(h.at).hour), h.n);
   const contactsByHour = Array.from({ length: 24 }, (_, hour) => ({
     hour,
     count: byHour.get(String(hour)) ?? 0,
   }));
 
   const slaWeeks = new Map<string, { team: string; week: string; met: number; breached: number }>();
-  for (const c of rows.clocks) {
-    if (c.kind !== 'resolution' || !decided(c.outcome)) continue;
-    const week = toCpsLocal(c.startedAt).toFormat("kkkk-'W'WW");
-    const key = `${c.teamId}|${week}`;
-    const row = slaWeeks.get(key) ?? { team: team(c.teamId), week, met: 0, breached: 0 };
-    if (c.outcome === 'met') row.met++;
-    else row.breached++;
-    slaWeeks.set(key, row);
+  const times = new Map<string, Map<number, number>>();
+  const promiseCounts = new Map<string, { kept: number; broken: number }>();
+  for (const c of t.clocks) {
+    if (c.n === 0) continue;
+    if (c.kind === 'resolution') {
+      const key = `${c.teamId}|${c.week}`;
+      const row = slaWeeks.get(key) ?? { team: team(c.teamId), week: c.week, met: 0, breached: 0 };
+      row[c.outcome === 'met' ? 'met' : 'breached'] += c.n;
+      slaWeeks.set(key, row);
+    }
+    if (c.kind === 'first_response' || c.kind === 'resolution') {
+      const key = `${c.teamId}|${c.kind}`;
+      const h = times.get(key) ?? new Map<number, number>();
+      h.set(c.bucket, (h.get(c.bucket) ?? 0) + c.n);
+      times.set(key, h);
+    }
+    const p = promiseCounts.get(c.kind) ?? { kept: 0, broken: 0 };
+    p[c.outcome === 'met' ? 'kept' : 'broken'] += c.n;
+    promiseCounts.set(c.kind, p);
   }
   const slaByTeamWeek = [...slaWeeks.values()]
     .map((r) => ({ ...r, metPct: pct(r.met, r.met + r.breached) }))
     .sort((a, b) => a.week.localeCompare(b.week) || a.team.localeCompare(b.team));
-
-  const nowMs = Date.parse(now);
-  const backlogByAge = ageBuckets.map((b, i) => ({
-    age: b.label,
-    count: rows.open.filter((o) => {
-      const days = (nowMs - Date.parse(o.createdAt)) / 86_400_000;
-      return days < b.maxDays && (i === 0 || days >= ageBuckets[i - 1]!.maxDays);
-    }).length,
-  }));
-
-  const timesMap = new Map<string, number[]>();
-  for (const c of rows.clocks) {
-    if ((c.kind !== 'first_response' && c.kind !== 'resolution') || !decided(c.outcome)) continue;
-    const key = `${c.teamId}|${c.kind}`;
-    timesMap.set(key, [...(timesMap.get(key) ?? []), c.usedMs]);
-  }
-  const responseTimes = [...timesMap]
-    .map(([key, values]) => {
+  const backlogByAge = ageBuckets.map((b, i) => ({ age: b.label, count: t.backlog[i] ?? 0 }));
+  const responseTimes = [...times]
+    .map(([key, histogram]) => {
       const [teamId, kind] = key.split('|') as [string, string];
-      const sorted = [...values].sort((a, b) => a - b);
       return {
         team: team(Number(teamId)),
         clock: kind === 'first_response' ? 'First response' : 'Resolution',
-        incidents: sorted.length,
-        medianBusinessHours: hoursOf(quantile(sorted, 0.5)!),
-        p90BusinessHours: hoursOf(quantile(sorted, 0.9)!),
+        incidents: [...histogram.values()].reduce((a, b) => a + b, 0),
+        medianBusinessHours: hoursOf(histogramQuantile(histogram, 0.5)!),
+        p90BusinessHours: hoursOf(histogramQuantile(histogram, 0.9)!),
       };
     })
     .sort((a, b) => a.team.localeCompare(b.team) || a.clock.localeCompare(b.clock));
-
   const promises = promiseKinds.map(([kind, label]) => {
-    const ended = rows.clocks.filter((c) => c.kind === kind && decided(c.outcome));
-    const kept = ended.filter((c) => c.outcome === 'met').length;
-    return { promise: label, kept, broken: ended.length - kept, keptPct: pct(kept, ended.length) };
+    const { kept, broken } = promiseCounts.get(kind) ?? { kept: 0, broken: 0 };
+    return { promise: label, kept, broken, keptPct: pct(kept, kept + broken) };
   });
 
   const movesOf = new Map<number, ReportRows['moves'][number][]>();
-  for (const m of rows.moves) movesOf.set(m.incidentId, [...(movesOf.get(m.incidentId) ?? []), m]);
-  const transfers = rows.incidents.map((i) => movesOf.get(i.id)?.length ?? 0);
-  const transferCounts = countBy(transfers, (n) => (n >= 3 ? '3 or more' : String(n)));
-  const transfersPerIncident = ['0', '1', '2', '3 or more'].map((t) => ({
-    transfers: t,
-    incidents: transferCounts.get(t) ?? 0,
-  }));
+  for (const m of t.moves) movesOf.set(m.incidentId, [...(movesOf.get(m.incidentId) ?? []), m]);
+  const transferCounts = new Map<string, number>();
   const pingPongs = new Map<string, number>();
   const misrouted = new Map<number, { incidents: number; returns: number }>();
-  for (const i of rows.incidents) {
+  let moved = 0;
+  let transfers = 0;
+  for (const i of t.moved) {
     const ms = movesOf.get(i.id) ?? [];
+    if (ms.length === 0) continue;
+    moved++;
+    transfers += ms.length;
+    add(transferCounts, ms.length >= 3 ? '3 or more' : String(ms.length));
     let returns = 0;
     for (let k = 1; k < ms.length; k++) {
       const prev = ms[k - 1]!;
       if (prev.fromTeamId !== null && ms[k]!.toTeamId === prev.fromTeamId) {
         returns++;
-        const route = `${team(prev.fromTeamId)} → ${team(prev.toTeamId)} → ${team(prev.fromTeamId)}`;
-        pingPongs.set(route, (pingPongs.get(route) ?? 0) + 1);
+        add(
+          pingPongs,
+          `${team(prev.fromTeamId)} → ${team(prev.toTeamId)} → ${team(prev.fromTeamId)}`,
+        );
       }
     }
     if (returns > 0 || ms.length >= 3) {
@@ -149,25 +251,26 @@ export function buildDashboard(rows: ReportRows, now: string) {
       misrouted.set(i.serviceId, { incidents: s.incidents + 1, returns: s.returns + returns });
     }
   }
+  transferCounts.set('0', contacts - moved);
+  const transfersPerIncident = ['0', '1', '2', '3 or more'].map((k) => ({
+    transfers: k,
+    incidents: transferCounts.get(k) ?? 0,
+  }));
   const pingPong = [...pingPongs]
     .map(([route, count]) => ({ route, count }))
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.count - a.count || a.route.localeCompare(b.route));
   const misroutesByService = [...misrouted]
     .map(([serviceId, s]) => ({
-      service: rows.services.get(serviceId) ?? `Service ${serviceId}`,
+      service: names.services.get(serviceId) ?? `Service ${serviceId}`,
       ...s,
     }))
-    .sort((a, b) => b.incidents - a.incidents);
-  const moved = transfers.filter((n) => n > 0).length;
+    .sort((a, b) => b.incidents - a.incidents || a.service.localeCompare(b.service));
   return {
     summary: {
-      contacts: rows.incidents.length,
-      open: rows.open.length,
-      transfersPerIncident:
-        rows.incidents.length === 0
-          ? null
-          : Math.round((100 * transfers.reduce((a, b) => a + b, 0)) / rows.incidents.length) / 100,
-      movedPct: pct(moved, rows.incidents.length),
+      contacts,
+      open,
+      transfersPerIncident: contacts === 0 ? null : Math.round((100 * transfers) / contacts) / 100,
+      movedPct: pct(moved, contacts),
     },
     contactsByChannel,
     contactsByTeam,
@@ -181,7 +284,7 @@ export function buildDashboard(rows: ReportRows, now: string) {
     misroutesByService,
   };
 }
-export type Dashboard = ReturnType<typeof buildDashboard>;
+export type Dashboard = ReturnType<typeof dashboardOf>;
 
 /** A table as CSV (RFC 4180 quoting), header from the first row's keys. */
 export function toCsv(rows: readonly Record<string, unknown>[]): string {

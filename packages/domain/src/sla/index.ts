@@ -7,3 +7,4 @@ export * from './reconcile';
 export * from './entity';
 export * from './warnings';
 export * from './edit-policy';
+export * from './team-leads';

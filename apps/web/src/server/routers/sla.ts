@@ -5,7 +5,9 @@ import {
   clockKindLabels,
   clockStanding,
   editSlaPolicyEffects,
+  setTeamLeads,
   slaPolicyInputSchema,
+  teamLeadsInputSchema,
 } from '@handoff/domain';
 import { commit, slaRepository, teamRepository } from '@handoff/db';
 import { loadReadableIncident } from '../readable-incident';
@@ -57,6 +59,21 @@ export const slaRouter = {
           ctx.actor,
           ctx.now(),
         ),
+      );
+      return { changeIds: committed.changeIds };
+    }),
+
+  /** Each team's leads (told of breaches, see /reports) and who may lead one. */
+  teamLeads: authorizedProcedure('sla.manageLeads').query(({ ctx }) =>
+    slaRepository.findTeamLeadsOverview(ctx.db),
+  ),
+
+  /** Sets a team's leads to exactly these people (audited; announced to the team and to them). */
+  setTeamLeads: authorizedProcedure('sla.manageLeads')
+    .input(teamLeadsInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const committed = await commit(ctx.db, (read) =>
+        setTeamLeads(ctx.actor, slaRepository.teamLeadsEnv(read, input), input, ctx.now()),
       );
       return { changeIds: committed.changeIds };
     }),

@@ -8,6 +8,7 @@ import { OrganisationAdmin } from '../../../components/organisation-admin';
 import { SignInLockouts } from '../../../components/sign-in-lockouts';
 import { SlaPoliciesAdmin } from '../../../components/sla-policies-admin';
 import { SupportGroupsAdmin } from '../../../components/support-groups-admin';
+import { TeamLeadsAdmin } from '../../../components/team-leads-admin';
 import { UserLoginsAdmin } from '../../../components/user-logins-admin';
 import { DepartmentsAdmin } from '../../../components/routing-data/departments-admin';
 import { HolidaysAdmin } from '../../../components/routing-data/holidays-admin';
@@ -36,6 +37,7 @@ export default function AdminPage() {
       <OpeningHoursAdmin />
       <LeadershipAdmin />
       <SlaPoliciesAdmin />
+      <TeamLeadsAdmin />
       <h2>Teams</h2>
       <table aria-label="Teams">
         <thead>

@@ -1,0 +1,159 @@
+// Issue 18: administrators set each team's leads on /admin (who is told of breaches and sees /reports),
+// through the commit module, audited and announced; nobody else may, and bad input changes nothing.
+import { describe, expect, test } from 'vitest';
+import { changeFeed, schema, teamRepository } from '@handoff/db';
+import { roles } from '@handoff/domain';
+import {
+  callerFor,
+  fixedClock,
+  loginOf,
+  rejectionOf,
+  useSeededDbs,
+  userIdOf,
+} from '../test-callers';
+
+const dbs = useSeededDbs();
+const now = '2026-11-24T16:00:00.000Z';
+const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' };
+
+const state = () => ({
+  leads: dbs.db.select().from(schema.teamLeads).all(),
+  audit: dbs.db.select().from(schema.adminAudit).all(),
+});
+
+describe('sla.teamLeads / sla.setTeamLeads', () => {
+  test('an administrator sees each team’s leads and who may lead', async () => {
+    const overview = await callerFor(dbs.db, loginOf.admin).sla.teamLeads();
+    const cps = overview.teams.find((t) => t.name === 'US - Help Desk CPS')!;
+    expect(cps.leads.map((l) => l.email)).toEqual(['cps@handoff.test']);
+    const emails = overview.candidates.map((c) => c.email);
+    expect(emails).toContain('cps2@handoff.test');
+    expect(emails).not.toContain('customer@handoff.test');
+    expect(emails).not.toContain('partner@handoff.test');
+  });
+
+  test('setting a team’s leads: one commit, admin audit rows, one event; the new lead sees /reports', async () => {
+    const db = dbs.db;
+    const cpsTeam = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const [cps, cps2, admin] = [
+      userIdOf(db, 'cps@handoff.test'),
+      userIdOf(db, 'cps2@handoff.test'),
+      userIdOf(db, loginOf.admin),
+    ];
+    expect(
+      await rejectionOf(callerFor(db, 'cps2@handoff.test').reports.dashboard(range)),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+
+    const before = changeFeed.latestChangeId(db);
+    const auditBefore = state().audit.length;
+    await callerFor(db, loginOf.admin, fixedClock(now)).sla.setTeamLeads({
+      teamId: cpsTeam,
+      userIds: [cps2],
+    });
+    expect(
+      db
+        .select()
+        .from(schema.teamLeads)
+        .all()
+        .filter((l) => l.teamId === cpsTeam),
+    ).toEqual([{ teamId: cpsTeam, userId: cps2 }]);
+    expect(state().audit.slice(auditBefore)).toMatchObject([
+      {
+        actorId: admin,
+        entity: 'team_lead',
+        entityKey: String(cpsTeam),
+        field: 'lead',
+        fromValue: String(cps),
+        toValue: null,
+        at: now,
+      },
+      {
+        actorId: admin,
+        entity: 'team_lead',
+        entityKey: String(cpsTeam),
+        field: 'lead',
+        fromValue: null,
+        toValue: String(cps2),
+        at: now,
+      },
+    ]);
+    const events = changeFeed.changesSince(db, before);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      entity: 'teamLead',
+      entityId: cpsTeam,
+      kind: 'leads_changed',
+      teamIds: [cpsTeam],
+      userIds: [cps2, cps],
+    });
+    expect(
+      (await callerFor(db, 'cps2@handoff.test').reports.dashboard(range)).summary,
+    ).toBeDefined();
+    expect(
+      await rejectionOf(callerFor(db, 'cps@handoff.test').reports.dashboard(range)),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+
+    // The admin audit log names the team and the people.
+    const log = await callerFor(db, loginOf.admin).admin.auditLog({});
+    expect(log.items.slice(0, 2).map((e) => e.words)).toEqual([
+      {
+        entity: 'Team lead',
+        entityKey: 'US - Help Desk CPS',
+        field: 'Lead',
+        fromValue: null,
+        toValue: 'Cory CPS',
+      },
+      {
+        entity: 'Team lead',
+        entityKey: 'US - Help Desk CPS',
+        field: 'Lead',
+        fromValue: 'Cameron CPS',
+        toValue: null,
+      },
+    ]);
+  });
+
+  test.each(roles.filter((r) => r !== 'admin'))('%s may neither see nor set them', async (role) => {
+    const db = dbs.db;
+    const teamId = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const caller = callerFor(db, loginOf[role]);
+    expect(await rejectionOf(caller.sla.teamLeads())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejectionOf(
+        caller.sla.setTeamLeads({ teamId, userIds: [userIdOf(db, loginOf[role])] }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
+  });
+
+  test.each([
+    [
+      'a person listed twice',
+      (t: number, u: number) => ({ teamId: t, userIds: [u, u] }),
+      'BAD_REQUEST',
+    ],
+    [
+      'a customer',
+      (t: number) => ({ teamId: t, userIds: [userIdOf(dbs.db, loginOf.customer)] }),
+      'BAD_REQUEST',
+    ],
+    [
+      'a partner agent',
+      (t: number) => ({ teamId: t, userIds: [userIdOf(dbs.db, loginOf.partner_agent)] }),
+      'BAD_REQUEST',
+    ],
+    ['no such user', (t: number) => ({ teamId: t, userIds: [99_999] }), 'BAD_REQUEST'],
+    ['no such team', (_: number, u: number) => ({ teamId: 99_999, userIds: [u] }), 'NOT_FOUND'],
+    ['the leads it has', (t: number, u: number) => ({ teamId: t, userIds: [u] }), 'BAD_REQUEST'],
+  ] as const)('refuses %s and changes nothing', async (_, input, code) => {
+    const db = dbs.db;
+    const teamId = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const call = callerFor(db, loginOf.admin).sla.setTeamLeads(
+      input(teamId, userIdOf(db, 'cps@handoff.test')),
+    );
+    expect(await rejectionOf(call)).toMatchObject({ code });
+    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
+  });
+});

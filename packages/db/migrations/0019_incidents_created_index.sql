@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_created_idx` ON `incidents` (`created_at`);

@@ -1,0 +1,1 @@
+DROP INDEX `incidents_team_status_created_idx`;
