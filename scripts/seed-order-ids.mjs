@@ -31,6 +31,8 @@ export const seedOrderAllowed = {
     'parses what an agent types ("inc 14") into a number: no database',
   'apps/web/src/server/seed-order.test.ts':
     "the guard's own test: the hits it must find, written into a temporary folder",
+  'packages/db/src/pg/change-feed.pg.test.ts':
+    'change events written with made-up team and user ids into an empty database: no seed rows',
 };
 
 /**

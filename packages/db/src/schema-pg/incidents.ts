@@ -94,6 +94,8 @@ export const incidents = pgTable(
     index('incidents_team_service_idx').on(t.ownerTeamId, t.serviceId, t.id),
     index('incidents_team_owner_idx').on(t.ownerTeamId, t.ownerSortId, t.id),
     index('incidents_team_breach_idx').on(t.ownerTeamId, t.nextBreachAt, t.id),
+    // The dashboard's partial days and young open incidents, found by creation (issue 18).
+    index('incidents_created_idx').on(t.createdAt),
   ],
 );
 

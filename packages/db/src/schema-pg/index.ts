@@ -14,3 +14,4 @@ export * from './viewers';
 export * from './idempotency';
 export * from './sla';
 export * from './sign-in';
+export * from './reports';

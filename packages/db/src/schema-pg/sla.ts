@@ -1,5 +1,13 @@
 // SLA policies, clocks and warnings (issue 18).
-import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import {
   channels,
   clockKinds,
@@ -97,11 +105,11 @@ export const teamLeads = pgTable(
   'team_leads',
   {
     teamId: integer('team_id')
-      .primaryKey()
+      .notNull()
       .references(() => teams.id, { onDelete: 'cascade' }),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('team_leads_user_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_leads_user_idx').on(t.userId)],
 );
