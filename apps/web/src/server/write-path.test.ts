@@ -78,14 +78,19 @@ describe('the checks can fail', () => {
     file('apps/web/src/server/x.test.ts', 'db.transaction(() => 1);\n');
     file('packages/db/src/seed/demo.ts', 'db.transaction(() => 1);\n');
     file('packages/db/src/commit/commit.ts', 'db.transaction(() => 1);\n');
+    file('packages/db/src/pg/commit.ts', 'db.transaction(async () => 1);\n');
+    file('packages/db/src/pg/lease.ts', 'db.transaction(async () => 1);\n');
     const callers = transactionCallers(root);
     expect(callers).toEqual([
       'apps/web/src/server/routers/x.ts',
       'packages/db/src/commit/commit.ts',
+      'packages/db/src/pg/commit.ts',
+      'packages/db/src/pg/lease.ts',
       'packages/db/src/seed/demo.ts',
     ]);
     expect(callers.filter((f) => !transactionAllowed(f))).toEqual([
       'apps/web/src/server/routers/x.ts',
+      'packages/db/src/pg/lease.ts',
     ]);
   });
 });
