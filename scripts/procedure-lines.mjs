@@ -76,7 +76,10 @@ export const transactionAllowed = (rel) =>
   rel === 'packages/db/src/pg/commit.ts' ||
   rel.startsWith('packages/db/src/seed/');
 
-/** Non-test files under apps/ and packages/ that call `.transaction(` (repo-relative paths). */
+/**
+ * Non-test files under apps/ and packages/ that call `.transaction(` or run `BEGIN` themselves
+ * (`.exec('BEGIN …')`, as the asynchronous SQLite commit does) (repo-relative paths).
+ */
 export function transactionCallers(root = repoRoot) {
   const found = new Set();
   for (const top of ['apps', 'packages'])
@@ -84,12 +87,16 @@ export function transactionCallers(root = repoRoot) {
       const rel = path.relative(root, file).split(path.sep).join('/');
       if (isTestFile(rel)) continue;
       const text = fs.readFileSync(file, 'utf8');
-      if (!text.includes('.transaction(')) continue;
+      if (!text.includes('.transaction(') && !/\bBEGIN\b/i.test(text)) continue;
       const visit = (node) => {
         if (
           ts.isCallExpression(node) &&
           ts.isPropertyAccessExpression(node.expression) &&
-          node.expression.name.text === 'transaction'
+          (node.expression.name.text === 'transaction' ||
+            (node.expression.name.text === 'exec' &&
+              node.arguments[0] !== undefined &&
+              ts.isStringLiteralLike(node.arguments[0]) &&
+              /^\s*BEGIN\b/i.test(node.arguments[0].text)))
         )
           found.add(rel);
         ts.forEachChild(node, visit);

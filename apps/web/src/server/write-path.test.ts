@@ -74,6 +74,7 @@ describe('the checks can fail', () => {
       writeFileSync(join(root, rel), text);
     };
     file('apps/web/src/server/routers/x.ts', 'db.transaction((tx) => tx.run());\n');
+    file('apps/web/src/server/routers/w.ts', "db.$client.exec('BEGIN IMMEDIATE');\n");
     file('apps/web/src/server/y.ts', '// never db.transaction( here\nexport {};\n');
     file('apps/web/src/server/x.test.ts', 'db.transaction(() => 1);\n');
     file('packages/db/src/seed/demo.ts', 'db.transaction(() => 1);\n');
@@ -82,6 +83,7 @@ describe('the checks can fail', () => {
     file('packages/db/src/pg/lease.ts', 'db.transaction(async () => 1);\n');
     const callers = transactionCallers(root);
     expect(callers).toEqual([
+      'apps/web/src/server/routers/w.ts',
       'apps/web/src/server/routers/x.ts',
       'packages/db/src/commit/commit.ts',
       'packages/db/src/pg/commit.ts',
@@ -89,6 +91,7 @@ describe('the checks can fail', () => {
       'packages/db/src/seed/demo.ts',
     ]);
     expect(callers.filter((f) => !transactionAllowed(f))).toEqual([
+      'apps/web/src/server/routers/w.ts',
       'apps/web/src/server/routers/x.ts',
       'packages/db/src/pg/lease.ts',
     ]);

@@ -29,7 +29,7 @@ import {
 } from '../schema';
 import { useEmptyDb } from '../testing/change-kit';
 import { buildIncident, buildTeam, buildUser } from '../testing/builders';
-import { commit, commitSync } from './commit';
+import { commit, commitSync, exclusive } from './commit';
 
 const at = '2026-11-24T17:00:00.000Z';
 
@@ -285,5 +285,100 @@ describe('commit', () => {
         effects(at, { writes: [deleteRows('incident', { id: incident.id }, { expectRows: 1 })] }),
       ),
     ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});
+
+describe('commit with an asynchronous plan', () => {
+  const later = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+  const versionOf = (id: number) =>
+    db.select().from(incidents).where(eq(incidents.id, id)).get()!.version;
+
+  it('a refusal thrown after an await rolls back everything, its reserved number too', async () => {
+    const incident = buildIncident(db);
+    const before = { ...counts(), counters: db.select().from(counters).all() };
+    const refused = commit(db, async (read) => {
+      reserveNumber(read);
+      await later();
+      throw new DomainError('VALIDATION', 'Not after all.');
+    });
+    await expect(refused).rejects.toThrow('Not after all.');
+    expect({ ...counts(), counters: db.select().from(counters).all() }).toEqual(before);
+    expect(versionOf(incident.id)).toBe(1);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('applies what an asynchronous plan decides after its loads', async () => {
+    const team = buildTeam(db);
+    const agent = buildUser(db, {}, [team.id]);
+    const incident = buildIncident(db, { ownerTeamId: team.id });
+    const result = await commit(db, async (read) => {
+      await later();
+      const row = read.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
+      return resolveEffects(row, agent.id, row.version);
+    });
+    expect(result.row('incident', incident.id)).toMatchObject({ status: 'resolved', version: 2 });
+    expect(counts()).toEqual({ journal: 1, audit: 1, notifications: 1, outbox: 1, changes: 1 });
+  });
+
+  it('two concurrent commits on one connection run one after the other: the second sees the first', async () => {
+    const incident = buildIncident(db);
+    const bump = () =>
+      commit(db, async (read) => {
+        const { version } = read
+          .select()
+          .from(incidents)
+          .where(eq(incidents.id, incident.id))
+          .get()!;
+        await later();
+        return effects(at, {
+          writes: [incidentUpdate(incident, { version: version + 1, updatedAt: at }, version)],
+        });
+      });
+    const results = await Promise.all([bump(), bump()]);
+    expect(results.map((r) => r.row('incident', incident.id).version)).toEqual([2, 3]);
+    expect(versionOf(incident.id)).toBe(3);
+  });
+
+  it('a CONFLICT met after an await rolls back and is rethrown', async () => {
+    const incident = buildIncident(db);
+    const agent = buildUser(db);
+    commitSync(db, resolveEffects(incident, agent.id));
+    const before = { ...counts(), counters: db.select().from(counters).all() };
+    const stale = commit(db, async (read) => {
+      reserveNumber(read);
+      await later();
+      return resolveEffects(incident, agent.id, 1);
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect({ ...counts(), counters: db.select().from(counters).all() }).toEqual(before);
+    expect(versionOf(incident.id)).toBe(2);
+  });
+
+  it('while a plan awaits, other reads run and see committed state; a synchronous commit is refused, a queued write waits', async () => {
+    const incident = buildIncident(db);
+    const agent = buildUser(db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const pending = commit(db, async (read) => {
+      reserveNumber(read);
+      await gate;
+      throw new DomainError('VALIDATION', 'Refused at the end.');
+    });
+    await later();
+    // Another request's read: not blocked, and it sees what is committed.
+    expect(versionOf(incident.id)).toBe(1);
+    expect(() => commitSync(db, resolveEffects(incident, agent.id))).toThrow(/await commit/);
+    // A write outside the commit module waits for its turn instead of joining the open transaction.
+    const queued = exclusive(db, () =>
+      db.insert(counters).values({ name: 'queued', value: 7 }).run(),
+    );
+    release();
+    await expect(pending).rejects.toThrow('Refused at the end.');
+    await queued;
+    expect(db.select().from(counters).where(eq(counters.name, 'queued')).get()).toEqual({
+      name: 'queued',
+      value: 7,
+    });
+    expect(versionOf(incident.id)).toBe(1);
   });
 });

@@ -5,13 +5,16 @@ import { type Db } from '../client';
 import { applyEffects, rowKey, type Applied } from './apply';
 import { notifyLocalCommit } from './notifier';
 import { keepClocks } from '../sla/keep-clocks';
+import { exclusive, writeInProgress } from './queue';
 
 /**
  * What `commit` runs: Effects decided already, or a plan that loads inside the transaction and
- * returns one domain decision. The SQLite plan must be synchronous (better-sqlite3 cannot await
- * inside a transaction); an asynchronous driver may accept a Promise here (see CommitPort).
+ * returns one domain decision. `commit` lets the plan be asynchronous (it awaits the repositories'
+ * reads); `commitSync` (the seed, the last synchronous callers) needs a synchronous one.
  */
-export type Plan<R = Db> = Effects | ((read: R) => Effects);
+export type Plan<R = Db> = Effects | ((read: R) => Effects | PromiseLike<Effects>);
+/** A plan `commitSync` can run: better-sqlite3's transaction cannot await. */
+export type SyncPlan<R = Db> = Effects | ((read: R) => Effects);
 
 /** What a commit wrote. */
 export interface CommitResult {
@@ -48,39 +51,77 @@ export function commitResult(applied: Applied): CommitResult {
 const isPromiseLike = (v: unknown): v is PromiseLike<unknown> =>
   typeof (v as { then?: unknown } | null)?.then === 'function';
 
+/** Applies decided effects and the SLA clocks that follow them: synchronous, so nothing interleaves. */
+function applyAll(db: Db, effects: Effects): Applied {
+  const applied = applyEffects(db, effects);
+  // Incidents' SLA clocks follow every incident change, in the same transaction (issue 18).
+  keepClocks(db, effects, applied);
+  return applied;
+}
+
+function finish(db: Db, applied: Applied): CommitResult {
+  if (applied.changeIds.length > 0) notifyLocalCommit(db);
+  return commitResult(applied);
+}
+
+const inCommit = () =>
+  new Error(
+    'A commit is in progress on this connection (its plan is loading): await commit() instead of commitSync().',
+  );
+
 /**
  * Synchronous commit for SQLite: runs the plan's loads and the writes in one IMMEDIATE transaction
  * (the write lock is taken first, so what the plan read cannot change before the writes). Any throw
  * — a refusal, a CONFLICT miss, a constraint — rolls everything back: no row, journal entry, outbox
- * mail or change event is left behind. Inside the plan, `read` is this same connection.
+ * mail or change event is left behind. Inside the plan, `read` is this same connection. Refused
+ * while an asynchronous commit's plan is awaiting on the connection (it would nest inside it).
  */
-export function commitSync(db: Db, plan: Plan): CommitResult {
+export function commitSync(db: Db, plan: SyncPlan): CommitResult {
+  if (writeInProgress(db)) throw inCommit();
   const applied = db.transaction(
     () => {
       const effects = typeof plan === 'function' ? plan(db) : plan;
       if (isPromiseLike(effects))
         throw new Error('A SQLite commit plan must be synchronous (it returned a Promise).');
-      const applied = applyEffects(db, effects);
-      // Incidents' SLA clocks follow every incident change, in the same transaction (issue 18).
-      keepClocks(db, effects, applied);
-      return applied;
+      return applyAll(db, effects);
     },
     { behavior: 'immediate' },
   );
-  if (applied.changeIds.length > 0) notifyLocalCommit(db);
-  return commitResult(applied);
+  return finish(db, applied);
 }
 
-/** The commit procedures await: SQLite commits synchronously inside; the signature fits an async driver. */
-export function commit(db: Db, plan: Plan): Promise<CommitResult> {
+async function commitNow(db: Db, plan: Plan): Promise<CommitResult> {
+  const client = db.$client;
+  client.exec('BEGIN IMMEDIATE');
+  let applied: Applied;
   try {
-    return Promise.resolve(commitSync(db, plan));
+    // The plan only reads (and may take a number): other requests' reads on this connection run
+    // meanwhile and see committed state; other writes wait in the queue.
+    const effects = typeof plan === 'function' ? await plan(db) : plan;
+    // From the first write to COMMIT nothing awaits, so no other request's code runs in between.
+    applied = applyAll(db, effects);
+    client.exec('COMMIT');
   } catch (e) {
-    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    if (client.inTransaction) client.exec('ROLLBACK');
+    throw e;
   }
+  return finish(db, applied);
+}
+
+export { exclusive };
+
+/**
+ * The commit procedures await. The plan may be asynchronous: the connection's write queue lets one
+ * commit at a time take `BEGIN IMMEDIATE`, await the plan's loads, then apply the effects and
+ * COMMIT without awaiting; any throw (a refusal after an await, a CONFLICT miss, a constraint)
+ * rolls back and is rethrown. (drizzle's `db.transaction()` cannot be used: its async callback
+ * never rolls back.) A plan must not commit itself: it would wait for its own turn.
+ */
+export function commit(db: Db, plan: Plan): Promise<CommitResult> {
+  return exclusive(db, () => commitNow(db, plan));
 }
 
 /** The SQLite CommitPort of a connection. */
 export const sqliteCommitPort = (db: Db): CommitPort<Db> => ({
-  commit: (plan) => commit(db, plan as Plan),
+  commit: (plan) => commit(db, plan),
 });
