@@ -111,6 +111,20 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 20, stage 1: repository functions are async (the shape a PostgreSQL driver needs) while
+    // their bodies still run better-sqlite3's synchronous statements, so many await nothing yet.
+    // The promise rules (no-floating-promises, no-misused-promises, await-thenable) stay on.
+    files: [
+      'packages/db/src/repositories/**/*.ts',
+      'packages/db/src/change-feed/**/*.ts',
+      'packages/db/src/lease/**/*.ts',
+      'packages/db/src/sla/**/*.ts',
+      'packages/db/src/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

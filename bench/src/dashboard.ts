@@ -69,12 +69,12 @@ const cases = [
 
 const percentile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
-const names = reportRepository.names(db);
-const measure = (label: string, run: () => unknown, runs: number) => {
+const names = await reportRepository.names(db);
+const measure = async (label: string, run: () => unknown, runs: number) => {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    run();
+    await run();
     times.push(performance.now() - t);
   }
   console.log(
@@ -84,12 +84,16 @@ const measure = (label: string, run: () => unknown, runs: number) => {
 console.log(`${total.toLocaleString('en-US')} incidents, ranges ending ${end}, now = ${now}`);
 for (const c of cases) {
   const { name, ...f } = c;
-  measure(
+  await measure(
     `rollups: ${name}`,
-    () => dashboardOf(reportTotalsRepository.loadTotals(db, f, now), names),
+    async () => dashboardOf(await reportTotalsRepository.loadTotals(db, f, now), names),
     Number(args.runs),
   );
   if (args.scan)
-    measure(`scan:    ${name}`, () => buildDashboard(reportRepository.load(db, f), now), 3);
+    await measure(
+      `scan:    ${name}`,
+      async () => buildDashboard(await reportRepository.load(db, f), now),
+      3,
+    );
 }
 db.$client.close();

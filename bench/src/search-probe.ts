@@ -21,30 +21,31 @@ const db = createDb(path);
 
 type Scope = searchRepository.SearchScope;
 
-function search(db: Db, q: string, scope: Scope, more = false) {
+async function search(db: Db, q: string, scope: Scope, more = false) {
   const parsed = parseSearchQuery(q);
   if (!parsed.ok) throw new Error(parsed.message);
-  let page = searchRepository.searchIncidents(db, { ...scope, search: parsed, limit: 20 });
+  let page = await searchRepository.searchIncidents(db, { ...scope, search: parsed, limit: 20 });
   if (more && page.nextCursor)
-    page = searchRepository.searchIncidents(db, {
+    page = await searchRepository.searchIncidents(db, {
       ...scope,
       search: parsed,
       limit: 20,
       cursor: page.nextCursor,
     });
-  if (parsed.incidentNumber) searchRepository.findNumberInScope(db, parsed.incidentNumber, scope);
+  if (parsed.incidentNumber)
+    await searchRepository.findNumberInScope(db, parsed.incidentNumber, scope);
   if (scope.customerId === undefined)
-    searchRepository.searchProblemsAndOutages(db, parsed.match, 5);
+    await searchRepository.searchProblemsAndOutages(db, parsed.match, 5);
   return page.items.length;
 }
 
-function time(label: string, run: () => unknown) {
-  run(); // warm: statement compile and page cache
+async function time(label: string, run: () => unknown) {
+  await run(); // warm: statement compile and page cache
   const ms: number[] = [];
   let out: unknown;
   for (let i = 0; i < reps; i++) {
     const t = performance.now();
-    out = run();
+    out = await run();
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
@@ -81,16 +82,18 @@ if (args.only !== 'queue') {
     number.n,
   ];
   console.log(`search (${reps} runs each)`);
-  for (const q of texts) time(`staff   "${q}"`, () => search(db, q, {}));
-  time(`staff   "printer" page 2`, () => search(db, 'printer', {}, true));
-  time(`staff   "zzqx" (no match)`, () => search(db, 'zzqx', {}));
-  time(`staff   "stopped working for" (3 common)`, () => search(db, 'stopped working for', {}));
-  time(`staff   "p" (one letter)`, () => search(db, 'p', {}));
+  for (const q of texts) await time(`staff   "${q}"`, () => search(db, q, {}));
+  await time(`staff   "printer" page 2`, () => search(db, 'printer', {}, true));
+  await time(`staff   "zzqx" (no match)`, () => search(db, 'zzqx', {}));
+  await time(`staff   "stopped working for" (3 common)`, () =>
+    search(db, 'stopped working for', {}),
+  );
+  await time(`staff   "p" (one letter)`, () => search(db, 'p', {}));
   for (const q of ['printer', surname])
-    time(`customer "${q}"`, () => search(db, q, { customerId: customer.id }));
+    await time(`customer "${q}"`, () => search(db, q, { customerId: customer.id }));
   if (partner)
     for (const q of ['printer', surname])
-      time(`partner "${q}"`, () => search(db, q, { partnerTeamIds: [partner.id] }));
+      await time(`partner "${q}"`, () => search(db, q, { partnerTeamIds: [partner.id] }));
 }
 
 if (args.only !== 'search') {
@@ -105,11 +108,18 @@ if (args.only !== 'search') {
       ['in_progress', { statuses: queueStatuses('in_progress') }],
     ] as const)
       for (const dir of ['asc', 'desc'] as const)
-        time(
+        await time(
           `grid ${sort} ${dir} + ${name}`,
-          () =>
-            queueGridRepository.page(db, { teamId: team.id, sort, dir, limit: 25, ...filter }).items
-              .length,
+          async () =>
+            (
+              await queueGridRepository.page(db, {
+                teamId: team.id,
+                sort,
+                dir,
+                limit: 25,
+                ...filter,
+              })
+            ).items.length,
         );
 }
 db.$client.close();

@@ -11,7 +11,7 @@ import {
   type PartnerTicketSubmitInput,
 } from '@handoff/domain';
 import { type Db } from './client';
-import { findServiceByPath } from './repositories/catalog';
+import { findServiceByPathSync } from './repositories/catalog';
 import * as customerRepository from './repositories/customer';
 import { reserveNumber } from './repositories/incident';
 import * as organisationRepository from './repositories/organisation';
@@ -19,22 +19,22 @@ import * as partnerRepository from './repositories/partner';
 import * as teamRepository from './repositories/team';
 import * as userRepository from './repositories/user';
 
-export function loadPartnerEnv(
+export function loadPartnerEnvSync(
   db: Db,
   { incident, actor, now }: { incident: Incident; actor: Actor; now: string },
 ): PartnerEnv {
-  const ticket = partnerRepository.findTicket(db, incident.id);
+  const ticket = partnerRepository.findTicketSync(db, incident.id);
   if (!ticket)
     throw new DomainError(
       'INVALID_TRANSITION',
       `${incident.number} is not a channel-partner ticket.`,
     );
-  const tier2 = teamRepository.findByName(db, teamNames.tier2);
+  const tier2 = teamRepository.findByNameSync(db, teamNames.tier2);
   if (!tier2) throw new DomainError('NOT_FOUND', `No team named ${teamNames.tier2} is set up.`);
   const customer = incident.customerId
-    ? customerRepository.findById(db, incident.customerId)
+    ? customerRepository.findByIdSync(db, incident.customerId)
     : undefined;
-  const history = partnerRepository.findHopSummary(db, incident.id);
+  const history = partnerRepository.findHopSummarySync(db, incident.id);
   const lastHopAt = history.lastHopAt ?? incident.createdAt;
   return {
     incident,
@@ -43,10 +43,10 @@ export function loadPartnerEnv(
     now,
     tier2Team: { id: tier2.id, name: tier2.name },
     assigneeName: incident.ownerAgentId
-      ? (userRepository.findById(db, incident.ownerAgentId)?.name ?? null)
+      ? (userRepository.findByIdSync(db, incident.ownerAgentId)?.name ?? null)
       : null,
-    partnerMembers: partnerRepository.findMembers(db, ticket.partnerTeamId),
-    tier2Members: partnerRepository.findMembers(db, tier2.id),
+    partnerMembers: partnerRepository.findMembersSync(db, ticket.partnerTeamId),
+    tier2Members: partnerRepository.findMembersSync(db, tier2.id),
     requester: {
       name: customer?.name ?? incident.callerName,
       email: customer?.email ?? incident.callerEmail,
@@ -55,10 +55,13 @@ export function loadPartnerEnv(
     roundTrips: history.roundTrips,
     privateCommentsSincePull:
       history.lastHopKind === 'pulled'
-        ? partnerRepository.countPrivateCommentsSince(db, incident.id, actor.id, lastHopAt)
+        ? partnerRepository.countPrivateCommentsSinceSync(db, incident.id, actor.id, lastHopAt)
         : 0,
   };
 }
+export const loadPartnerEnv = async (
+  ...args: Parameters<typeof loadPartnerEnvSync>
+): Promise<PartnerEnv> => loadPartnerEnvSync(...args);
 
 export type PartnerSubmitFacts = Parameters<typeof decideSubmitTicket>[0];
 
@@ -67,7 +70,7 @@ export type PartnerSubmitFacts = Parameters<typeof decideSubmitTicket>[0];
  * partner group (placing the requester by domain when needed), the catalog entry, the members to
  * tell — and its number, reserved inside the commit plan so it rolls back with it.
  */
-export function loadPartnerSubmit(
+export function loadPartnerSubmitSync(
   read: Db,
   {
     actor,
@@ -85,10 +88,10 @@ export function loadPartnerSubmit(
 ): PartnerSubmitFacts {
   const placement = organisationOfRequester({
     customer,
-    organisations: organisationRepository.findAllDomains(read),
+    organisations: organisationRepository.findAllDomainsSync(read),
   });
-  const organisation = organisationRepository.findById(read, placement.organisationId);
-  const service = findServiceByPath(read, partnerTicketService);
+  const organisation = organisationRepository.findByIdSync(read, placement.organisationId);
+  const service = findServiceByPathSync(read, partnerTicketService);
   if (!organisation || !service)
     throw new DomainError(
       'NOT_FOUND',
@@ -105,10 +108,13 @@ export function loadPartnerSubmit(
       partnerTeamId: organisation.partnerTeamId,
       partnerTeamName: organisation.partnerTeamName,
     },
-    partnerMembers: partnerRepository.findMembers(read, organisation.partnerTeamId),
+    partnerMembers: partnerRepository.findMembersSync(read, organisation.partnerTeamId),
     serviceId: service.id,
     now,
     placedNow: placement.placedNow,
     number: reserveNumber(read),
   };
 }
+export const loadPartnerSubmit = async (
+  ...args: Parameters<typeof loadPartnerSubmitSync>
+): Promise<PartnerSubmitFacts> => loadPartnerSubmitSync(...args);

@@ -2,12 +2,12 @@
 // before it existed keep working.
 import { effects, insertRow, type Actor } from '@handoff/domain';
 import { type Db } from './client';
-import { commitSync } from './commit';
+import { commit } from './commit';
 import { findPortalSystemActor, portalSystemUserRow } from './repositories/portal';
 
-export function ensurePortalSystemActor(db: Db, now: string): Actor {
-  const found = findPortalSystemActor(db);
+export async function ensurePortalSystemActor(db: Db, now: string): Promise<Actor> {
+  const found = await findPortalSystemActor(db);
   if (found) return found;
-  commitSync(db, effects(now, { writes: [insertRow('user', { ...portalSystemUserRow })] }));
-  return findPortalSystemActor(db)!;
+  await commit(db, effects(now, { writes: [insertRow('user', { ...portalSystemUserRow })] }));
+  return (await findPortalSystemActor(db))!;
 }

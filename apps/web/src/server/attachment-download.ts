@@ -6,14 +6,16 @@ import { attachmentRepository, incidentRepository, partnerRepository, type Db } 
  * scope, kb 003) and the file itself (a customer never gets one of an agent's private e-mail reply);
  * undefined otherwise, so someone else's file answers like a missing one.
  */
-export function findReadableAttachment(db: Db, actor: Actor, id: number) {
+export async function findReadableAttachment(db: Db, actor: Actor, id: number) {
   const attachment =
-    Number.isInteger(id) && id > 0 ? attachmentRepository.findById(db, id) : undefined;
-  const incident = attachment ? incidentRepository.findById(db, attachment.incidentId) : undefined;
+    Number.isInteger(id) && id > 0 ? await attachmentRepository.findById(db, id) : undefined;
+  const incident = attachment
+    ? await incidentRepository.findById(db, attachment.incidentId)
+    : undefined;
   if (
     !attachment ||
     !incident ||
-    !canReadIncident(actor, incident, partnerRepository.findScope(db, incident.id))
+    !canReadIncident(actor, incident, await partnerRepository.findScope(db, incident.id))
   )
     return undefined;
   if (!isVisibleTo(actor, attachment)) return undefined;

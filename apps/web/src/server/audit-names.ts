@@ -24,17 +24,21 @@ const remembered = (look: (id: number) => string | undefined) => {
   };
 };
 
-/** The names audit rows' ids stand for, read from the database. */
+/**
+ * The names audit rows' ids stand for, read from the database. The domain looks them up one by one
+ * and synchronously, so these read through the repositories' synchronous twins (issue 20 stage 2:
+ * load the names of a page's audit rows first).
+ */
 export function auditNames(db: Db): AuditNames {
   return {
-    team: remembered((id) => teamRepository.findById(db, id)?.name),
-    user: remembered((id) => userRepository.findById(db, id)?.name),
-    service: remembered((id) => catalogRepository.findServiceById(db, id)?.name),
-    customer: remembered((id) => customerRepository.findById(db, id)?.name),
-    problem: remembered((id) => problemRepository.findById(db, id)?.number),
-    outage: remembered((id) => outageRepository.findById(db, id)?.number),
+    team: remembered((id) => teamRepository.findByIdSync(db, id)?.name),
+    user: remembered((id) => userRepository.findByIdSync(db, id)?.name),
+    service: remembered((id) => catalogRepository.findServiceByIdSync(db, id)?.name),
+    customer: remembered((id) => customerRepository.findByIdSync(db, id)?.name),
+    problem: remembered((id) => problemRepository.findByIdSync(db, id)?.number),
+    outage: remembered((id) => outageRepository.findByIdSync(db, id)?.number),
     department: remembered(
-      (id) => routingDataRepository.findDepartments(db).find((d) => d.id === id)?.name,
+      (id) => routingDataRepository.findDepartmentsSync(db).find((d) => d.id === id)?.name,
     ),
   };
 }

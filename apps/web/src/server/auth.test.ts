@@ -14,8 +14,8 @@ const options = () => authOptions();
 const jwtCallback = async (token: JWT) =>
   options().callbacks!.jwt!({ token, user: undefined as never, account: null });
 
-function tokenOf(email: string): JWT {
-  const user = userRepository.findByEmail(testDb().db, email)!;
+async function tokenOf(email: string): Promise<JWT> {
+  const user = (await userRepository.findByEmail(testDb().db, email))!;
   return { uid: user.id, role: user.role, sv: user.sessionVersion, email };
 }
 
@@ -31,27 +31,27 @@ describe('sessions', () => {
   });
 
   test('a token of the current session version is accepted', async () => {
-    const token = tokenOf('admin@handoff.test');
+    const token = await tokenOf('admin@handoff.test');
     await expect(jwtCallback(token)).resolves.toEqual(token);
   });
 
   test('signing out ends the session: the old token (e.g. a copy of the cookie) is refused after', async () => {
-    const token = tokenOf('admin@handoff.test');
+    const token = await tokenOf('admin@handoff.test');
     await expect(jwtCallback(token)).resolves.toEqual(token);
     await options().events!.signOut!({ token, session: undefined as never });
     await expect(jwtCallback(token)).rejects.toThrow('session ended');
   });
 
   test('ending the sessions (sign-out anywhere, password reset, deactivation) ends tokens issued before', async () => {
-    const token = tokenOf('l1@handoff.test');
+    const token = await tokenOf('l1@handoff.test');
     await endSessions(testDb().db, token.uid as number);
     await expect(jwtCallback(token)).rejects.toThrow('session ended');
     // A new sign-in gets the new version and is accepted.
-    await expect(jwtCallback(tokenOf('l1@handoff.test'))).resolves.toBeTruthy();
+    await expect(jwtCallback(await tokenOf('l1@handoff.test'))).resolves.toBeTruthy();
   });
 
   test('a token without a session version (issued before this change) is refused', async () => {
-    const { sv: _, ...old } = tokenOf('hdqa@handoff.test');
+    const { sv: _, ...old } = await tokenOf('hdqa@handoff.test');
     await expect(jwtCallback(old)).rejects.toThrow('session ended');
   });
 });

@@ -69,7 +69,7 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = userRepository.findByEmail(getDb(), parsed.data.email);
+          const user = await userRepository.findByEmail(getDb(), parsed.data.email);
           // An unknown address costs the same scrypt work as a known one (verifySignIn).
           if (!(await verifySignIn(parsed.data.password, user?.passwordHash)) || !user) return null;
           // Said only to whoever knows the password, so it tells a stranger nothing (issue 13 item 9).
@@ -85,7 +85,7 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as { role: Role; sessionVersion: number };
           token.uid = Number(user.id);
@@ -95,7 +95,10 @@ export function authOptions(): NextAuthOptions {
         }
         // Every request: the token's session version must still be the user's (one indexed lookup).
         const t = tokenSchema.safeParse(token);
-        if (!t.success || userRepository.findSessionVersion(getDb(), t.data.uid) !== t.data.sv)
+        if (
+          !t.success ||
+          (await userRepository.findSessionVersion(getDb(), t.data.uid)) !== t.data.sv
+        )
           throw new SessionEnded();
         return token;
       },

@@ -14,7 +14,7 @@ export async function createContext({ req }: { req: Request }): Promise<Context>
   const cookies = parse(req.headers.get('cookie') ?? '');
   const claims = await sessionClaimsFrom((name) => cookies[name]);
   const actor = claims
-    ? (userRepository.findSessionActor(db, claims.uid, claims.sv) ?? null)
+    ? ((await userRepository.findSessionActor(db, claims.uid, claims.sv)) ?? null)
     : null;
   return { db, actor, now };
 }

@@ -9,10 +9,17 @@ import { loadReadableIncident } from './readable-incident';
  * their e-mails. The owning team's e-mail follows the mail capability's rules (noteMailFor), so
  * both paths to a note agree.
  */
-export function customerNotePlan(read: Db, actor: Actor, now: string, input: CustomerNoteInput) {
-  const { incident, partnerScope } = loadReadableIncident(read, actor, { id: input.incidentId });
-  const team = teamRepository.findById(read, incident.ownerTeamId);
-  const mail = noteMailFor(read, {
+export async function customerNotePlan(
+  read: Db,
+  actor: Actor,
+  now: string,
+  input: CustomerNoteInput,
+) {
+  const { incident, partnerScope } = await loadReadableIncident(read, actor, {
+    id: input.incidentId,
+  });
+  const team = await teamRepository.findById(read, incident.ownerTeamId);
+  const mail = await noteMailFor(read, {
     incident,
     note: input.body,
     visibility: 'customer',
@@ -31,8 +38,8 @@ export async function saveCustomerNote(
   input: CustomerNoteInput,
 ) {
   let answered = false;
-  await commit(db, (read) => {
-    const decided = customerNotePlan(read, actor, now, input);
+  await commit(db, async (read) => {
+    const decided = await customerNotePlan(read, actor, now, input);
     answered = decided.answered;
     return decided;
   });

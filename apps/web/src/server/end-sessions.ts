@@ -5,4 +5,6 @@ import { adminAuditRepository, commit, type Db } from '@handoff/db';
 import { now as serverNow } from './clock';
 
 export const endSessions = (db: Db, userId: number, now: string = serverNow()) =>
-  commit(db, (read) => endOwnSessions(adminAuditRepository.findTarget(read, userId), now));
+  commit(db, async (read) =>
+    endOwnSessions(await adminAuditRepository.findTarget(read, userId), now),
+  );

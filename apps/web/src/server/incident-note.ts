@@ -19,24 +19,26 @@ import { loadReadableIncident } from './readable-incident';
  * note re-notifies the owning team (kb 000), whichever page it came from; a staff note is journaled,
  * and e-mailed to the customer when it is customer-visible.
  */
-export function notePlan(
+export async function notePlan(
   read: Db,
   actor: Actor,
   input: z.infer<typeof addNoteSchema>,
   now: string,
-): Effects {
+): Promise<Effects> {
   if (actor.role === 'customer' && input.visibility === 'internal')
     assertCan(actor, 'incident.addInternalNote');
-  const { incident, partnerScope } = loadReadableIncident(read, actor, { id: input.incidentId });
+  const { incident, partnerScope } = await loadReadableIncident(read, actor, {
+    id: input.incidentId,
+  });
   const { body, visibility } = input;
   if (partnerScope.partnerTeamId !== null)
-    return decideComment(loadPartnerStep(read, actor, incident.id, now), {
+    return decideComment(await loadPartnerStep(read, actor, incident.id, now), {
       body,
       visibility,
       via: 'web',
     });
   if (actor.role === 'customer')
     return customerNotePlan(read, actor, now, { incidentId: incident.id, body });
-  const mail = noteMailFor(read, { incident, note: body, visibility, author: actor });
+  const mail = await noteMailFor(read, { incident, note: body, visibility, author: actor });
   return addNoteEffects({ incident, body, visibility, actor, partnerScope, now, mail });
 }

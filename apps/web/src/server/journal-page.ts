@@ -17,18 +17,18 @@ export const staffJournalPage = (
 ) => incidentRepository.findJournalPage(db, incident.id, { cursor, limit });
 
 /** The customer-visible entries only, filtered in the query so a page is never short. */
-export function customerJournalPage(
+export async function customerJournalPage(
   db: Db,
   incident: Pick<Incident, 'id'>,
   { cursor, limit = journalPageSize }: PageOptions = {},
 ) {
-  const page = incidentRepository.findJournalPage(db, incident.id, {
+  const page = await incidentRepository.findJournalPage(db, incident.id, {
     cursor,
     limit,
     customerOnly: true,
   });
   // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
-  const partner = partnerRepository.findTicket(db, incident.id);
+  const partner = await partnerRepository.findTicket(db, incident.id);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ id, body, createdAt, kind, data }) =>
@@ -40,12 +40,12 @@ export function customerJournalPage(
 }
 
 /** The page the actor may read. */
-export const journalPageFor = (
+export const journalPageFor = async (
   db: Db,
   actor: Actor,
   incident: Pick<Incident, 'id'>,
   options: PageOptions = {},
 ) =>
   can(actor.role, 'incident.readInternal')
-    ? staffJournalPage(db, incident, options)
-    : customerJournalPage(db, incident, options);
+    ? await staffJournalPage(db, incident, options)
+    : await customerJournalPage(db, incident, options);

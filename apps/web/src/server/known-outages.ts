@@ -7,9 +7,10 @@ import { outageRepository, type Db } from '@handoff/db';
  */
 export function knownOutagesFrom(db: Db): KnownOutageSource {
   return {
+    // The domain asks synchronously: the repositories' synchronous twins (issue 20 stage 2: preload).
     findOpenForServices: (serviceIds) => {
-      const open = outageRepository.findOpen(db);
-      const services = outageRepository.findServices(
+      const open = outageRepository.findOpenSync(db);
+      const services = outageRepository.findServicesSync(
         db,
         open.map((o) => o.id),
       );

@@ -28,7 +28,7 @@ import {
 import { loadReadableIncident } from './readable-incident';
 
 /** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact, problem). */
-export function loadOneStepEnv(
+export function loadOneStepEnvSync(
   db: Db,
   {
     incident,
@@ -46,13 +46,13 @@ export function loadOneStepEnv(
     problemId?: number;
   },
 ): OneStepEnv {
-  const allTeams = teamRepository.findAll(db);
+  const allTeams = teamRepository.findAllSync(db);
   const teams = Object.fromEntries(allTeams.map((t) => [t.name, t.id]));
-  const service = catalogRepository.findServiceById(db, incident.serviceId);
-  const afterHours = catalogRepository.findServiceByPath(db, afterHoursService);
+  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
+  const afterHours = catalogRepository.findServiceByPathSync(db, afterHoursService);
   if (!service || !afterHours)
     throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
-  const routing = routingDataRepository.routingContext(db);
+  const routing = routingDataRepository.routingContextSync(db);
   const env: OneStepEnv = {
     incident,
     actor,
@@ -67,29 +67,29 @@ export function loadOneStepEnv(
     },
     afterHoursServiceId: afterHours.id,
     // kb 001: linked to a problem whose outage is open (planned or active) → no forwarding, and L1 does not resolve.
-    underOpenOutage: problemRepository.isUnderOpenOutage(db, incident),
-    cpsAgentsReady: presenceRepository.findReadyByTeamName(db, teamNames.cps).length,
+    underOpenOutage: problemRepository.isUnderOpenOutageSync(db, incident),
+    cpsAgentsReady: presenceRepository.findReadyByTeamNameSync(db, teamNames.cps).length,
     // The promises a step makes count in the CPS calendar administrators keep (issue 14 item 8).
     calendar: routing.calendar,
     routing,
     // The step routes again on these (issue 14.2): stored facts plus the recorded answers.
-    contactFacts: loadContactFacts(db, incident, now),
+    contactFacts: loadContactFactsSync(db, incident, now),
   };
   const customer = incident.customerId
-    ? customerRepository.findById(db, incident.customerId)
+    ? customerRepository.findByIdSync(db, incident.customerId)
     : undefined;
   if (customer)
     env.customer = { name: customer.name, program: customer.program ?? customer.departmentProgram };
-  const consult = consultRepository.findOpenByIncident(db, incident.id);
+  const consult = consultRepository.findOpenByIncidentSync(db, incident.id);
   if (consult) env.openConsultTeam = consult.team;
-  const partnerTicket = partnerRepository.findTicket(db, incident.id);
+  const partnerTicket = partnerRepository.findTicketSync(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {
       partnerTeamId: partnerTicket.partnerTeamId,
       relationshipAgentId: partnerTicket.relationshipAgent?.id ?? null,
     };
   if (agentId !== undefined) {
-    const user = userRepository.findById(db, agentId);
+    const user = userRepository.findByIdSync(db, agentId);
     if (!user)
       throw new DomainError('VALIDATION', 'That agent does not exist.', {
         cpsAgentId: 'Choose a ready CPS agent',
@@ -98,11 +98,11 @@ export function loadOneStepEnv(
       id: user.id,
       name: user.name,
       presence: user.presence,
-      teamIds: userRepository.findTeams(db, user.id).map((t) => t.id),
+      teamIds: userRepository.findTeamsSync(db, user.id).map((t) => t.id),
     };
   }
   if (oncallContactId !== undefined) {
-    const contact = oncallRepository.findById(db, oncallContactId);
+    const contact = oncallRepository.findByIdSync(db, oncallContactId);
     if (!contact)
       throw new DomainError('VALIDATION', 'That on-call contact does not exist.', {
         contactId: 'Choose who you called',
@@ -110,7 +110,7 @@ export function loadOneStepEnv(
     env.oncallContact = contact;
   }
   if (problemId !== undefined) {
-    const problem = problemRepository.findFacts(db, problemId);
+    const problem = problemRepository.findFactsSync(db, problemId);
     if (!problem)
       throw new DomainError('VALIDATION', 'That problem does not exist.', {
         problemId: 'Choose an open problem',
@@ -119,21 +119,26 @@ export function loadOneStepEnv(
   }
   return env;
 }
+export const loadOneStepEnv = (
+  ...args: Parameters<typeof loadOneStepEnvSync>
+): Promise<OneStepEnv> => Promise.resolve(loadOneStepEnvSync(...args));
 
 /** Facts the routing panel needs about the customer and how many CPS agents are ready now. */
-export function loadRoutingContext(db: Db, incident: Incident) {
+export function loadRoutingContextSync(db: Db, incident: Incident) {
   const customer = incident.customerId
-    ? customerRepository.findById(db, incident.customerId)
+    ? customerRepository.findByIdSync(db, incident.customerId)
     : undefined;
-  const service = catalogRepository.findServiceById(db, incident.serviceId);
-  const cpsReady = presenceRepository.findReadyByTeamName(db, teamNames.cps);
+  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
+  const cpsReady = presenceRepository.findReadyByTeamNameSync(db, teamNames.cps);
   return { customer, service, cpsReady };
 }
+export const loadRoutingContext = (db: Db, incident: Incident) =>
+  Promise.resolve(loadRoutingContextSync(db, incident));
 
 /** The open outages with their services, as the routing facts read them. */
-function openOutages(db: Db) {
-  const open = outageRepository.findOpen(db);
-  const services = outageRepository.findServices(
+function openOutagesSync(db: Db) {
+  const open = outageRepository.findOpenSync(db);
+  const services = outageRepository.findServicesSync(
     db,
     open.map((o) => o.id),
   );
@@ -151,16 +156,16 @@ function openOutages(db: Db) {
  * people affected, outage), the CPS agents ready, and the answers recorded on the Route panel
  * (or `answers`, when given). The Route panel and every routed one-step read the same facts.
  */
-export function loadContactFacts(
+export function loadContactFactsSync(
   db: Db,
   incident: Incident,
   now: string,
-  answers: RoutingAnswers = routingAnswersRepository.find(db, incident.id),
+  answers: RoutingAnswers = routingAnswersRepository.findSync(db, incident.id),
 ): ContactFacts {
-  const { customer, service, cpsReady } = loadRoutingContext(db, incident);
+  const { customer, service, cpsReady } = loadRoutingContextSync(db, incident);
   if (!service)
     throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
-  const linkedToOutage = problemRepository.isUnderOpenOutage(db, incident);
+  const linkedToOutage = problemRepository.isUnderOpenOutageSync(db, incident);
   return contactFactsFor({
     at: now,
     channel: incident.channel,
@@ -181,22 +186,34 @@ export function loadContactFacts(
     // Not linked yet, but a known outage covers the service: link first (issue 14.5).
     knownOutage:
       incident.problemId === null
-        ? knownOutageFor(openOutages(db), incident.serviceId, now)
+        ? knownOutageFor(openOutagesSync(db), incident.serviceId, now)
         : undefined,
     peopleAffected: incident.peopleAffected,
     tpTriage: incident.tpTriage,
     answers,
   });
 }
+export const loadContactFacts = async (
+  db: Db,
+  incident: Incident,
+  now: string,
+  answers?: RoutingAnswers,
+): Promise<ContactFacts> =>
+  loadContactFactsSync(
+    db,
+    incident,
+    now,
+    answers ?? (await routingAnswersRepository.find(db, incident.id)),
+  );
 
 /** Loads the incident the actor may read and everything its one-step may consult (inside a commit plan). */
-export function loadOneStepFor(
+export async function loadOneStepFor(
   db: Db,
   actor: Actor,
   now: string,
   input: { incidentId: number; cpsAgentId?: number; contactId?: number; problemId?: number },
-): OneStepEnv {
-  const { incident } = loadReadableIncident(db, actor, { id: input.incidentId });
+): Promise<OneStepEnv> {
+  const { incident } = await loadReadableIncident(db, actor, { id: input.incidentId });
   return loadOneStepEnv(db, {
     incident,
     actor,

@@ -16,14 +16,14 @@ export interface AdminStamp {
 }
 
 /** The organisation whose domains change, and every organisation's domains (a domain belongs to one). */
-export const loadDomainFacts = (
+export const loadDomainFacts = async (
   read: Db,
   input: { organisationId: number; domains: string[] },
   stamp: AdminStamp,
 ) => ({
-  organisation: organisationRepository.findById(read, input.organisationId),
+  organisation: await organisationRepository.findById(read, input.organisationId),
   domains: input.domains,
-  organisations: organisationRepository.findAllDomains(read),
+  organisations: await organisationRepository.findAllDomains(read),
   ...stamp,
 });
 
@@ -34,7 +34,7 @@ export const insertedDomains = (decided: Effects): string[] =>
   );
 
 /** A new login: the organisations it may be placed in by domain, and whether its e-mail is taken. */
-export const loadNewLogin = <I extends { email: string }>(
+export const loadNewLogin = async <I extends { email: string }>(
   read: Db,
   input: I,
   passwordHash: string,
@@ -42,22 +42,22 @@ export const loadNewLogin = <I extends { email: string }>(
 ) => ({
   input,
   passwordHash,
-  organisations: organisationRepository.findAllDomains(read),
-  emailInUse: userRepository.isEmailInUse(read, input.email),
+  organisations: await organisationRepository.findAllDomains(read),
+  emailInUse: await userRepository.isEmailInUse(read, input.email),
   ...stamp,
 });
 
 /** A partner group's member who would leave: the group and the open tickets they work in it. */
-export const loadRemoval = (
+export const loadRemoval = async (
   read: Db,
   input: { teamId: number; userId: number },
   stamp: AdminStamp,
 ) => ({
-  group: teamRepository.findSupportGroup(read, input.teamId),
+  group: await teamRepository.findSupportGroup(read, input.teamId),
   userId: input.userId,
   openTickets:
-    partnerRepository
-      .findOpenMemberTickets(read, [input.teamId])
-      .get(`${input.teamId}:${input.userId}`) ?? [],
+    (await partnerRepository.findOpenMemberTickets(read, [input.teamId])).get(
+      `${input.teamId}:${input.userId}`,
+    ) ?? [],
   ...stamp,
 });

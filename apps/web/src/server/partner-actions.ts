@@ -10,14 +10,14 @@ export {
 } from '@handoff/db';
 
 /** What a partner step on a readable ticket consults, loaded inside the commit plan. */
-export const loadPartnerStep = (
+export const loadPartnerStep = async (
   read: Db,
   actor: Actor,
   incidentId: number,
   now: string,
-): PartnerEnv =>
+): Promise<PartnerEnv> =>
   loadPartnerEnv(read, {
-    incident: loadReadableIncident(read, actor, { id: incidentId }).incident,
+    incident: (await loadReadableIncident(read, actor, { id: incidentId })).incident,
     actor,
     now,
   });

@@ -6,7 +6,7 @@ import {
   newIncidentRef,
   type Visibility,
 } from '@handoff/domain';
-import { commitSync, schema, type Db } from '@handoff/db';
+import { commit, schema, type Db } from '@handoff/db';
 import { loadPartnerEmailReply, loadPartnerTicketFromEmail } from './partner-mail';
 import { callerFor, createTestDb, steppingClock, type TestDb } from './test-callers';
 
@@ -23,10 +23,10 @@ afterEach(() => t.close());
 const as = (email: string) => callerFor(db, email, clock);
 
 /** An e-mail reply as the intake commits it: loaded under the write lock, decided, committed. */
-function applyPartnerEmailReply(args: Parameters<typeof loadPartnerEmailReply>[1]) {
+async function applyPartnerEmailReply(args: Parameters<typeof loadPartnerEmailReply>[1]) {
   let visibility: Visibility | undefined;
-  commitSync(db, (read) => {
-    const { env, comment } = loadPartnerEmailReply(read, args);
+  await commit(db, async (read) => {
+    const { env, comment } = await loadPartnerEmailReply(read, args);
     visibility = comment.visibility;
     return decideComment(env, comment);
   });
@@ -34,11 +34,13 @@ function applyPartnerEmailReply(args: Parameters<typeof loadPartnerEmailReply>[1
 }
 
 /** A new ticket by e-mail as the intake commits it. */
-const submitPartnerTicketFromEmail = (
+const submitPartnerTicketFromEmail = async (
   args: Omit<Parameters<typeof loadPartnerTicketFromEmail>[1], 'followUpOf'>,
 ) =>
-  commitSync(db, (read) =>
-    decideSubmitTicket(loadPartnerTicketFromEmail(read, { ...args, followUpOf: null })),
+  (
+    await commit(db, async (read) =>
+      decideSubmitTicket(await loadPartnerTicketFromEmail(read, { ...args, followUpOf: null })),
+    )
   ).row('incident', newIncidentRef);
 const journalOf = (incidentId: number) =>
   db
@@ -54,10 +56,12 @@ const countOf = (table: typeof schema.incidents | typeof schema.customers) =>
   db.select({ n: count() }).from(table).get()!.n;
 
 async function claimedTicket() {
-  const ticket = await as('rita@badgerhealth.example').partner.submit({
+  const ticket = await (
+    await as('rita@badgerhealth.example')
+  ).partner.submit({
     description: 'Portal login loops.',
   });
-  await as('partner@handoff.test').partner.claim({ incidentId: ticket.id });
+  await (await as('partner@handoff.test')).partner.claim({ incidentId: ticket.id });
   return ticket;
 }
 
@@ -67,7 +71,7 @@ const reply = (text: string) =>
 describe('loadPartnerEmailReply + decideComment: an agent answers by replying to the e-mail', () => {
   test("the relationship agent's reply becomes a public comment by them, and the requester is e-mailed", async () => {
     const ticket = await claimedTicket();
-    const result = applyPartnerEmailReply({
+    const result = await applyPartnerEmailReply({
       fromAddress: 'Partner@Handoff.test',
       incidentNumber: ticket.number,
       text: reply('Please try signing in again.'),
@@ -89,31 +93,35 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
       }),
     ]);
     const view = JSON.stringify(
-      await as('rita@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+      await (await as('rita@badgerhealth.example')).incident.byNumber({ number: ticket.number }),
     );
     expect(view).toContain('Please try signing in again.');
     expect(view).not.toContain('PRIVATE quoted text');
     // An e-mail never hands the ticket on: it is still Parker's.
     expect(
-      await as('partner@handoff.test').partner.forIncident({ incidentId: ticket.id }),
+      await (await as('partner@handoff.test')).partner.forIncident({ incidentId: ticket.id }),
     ).toMatchObject({ phase: 'with_partner' });
   });
 
   test("a Tier 2 agent's reply stays private and nobody outside is e-mailed", async () => {
     const ticket = await claimedTicket();
-    await as('partner@handoff.test').partner.escalate({
+    await (
+      await as('partner@handoff.test')
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'Stuck.',
     });
     const before = outboxTo('rita@badgerhealth.example').length;
     expect(
-      applyPartnerEmailReply({
-        fromAddress: 'tier2@handoff.test',
-        incidentNumber: ticket.number,
-        text: 'Looking at the IdP.',
-        now: clock(),
-      }).visibility,
+      (
+        await applyPartnerEmailReply({
+          fromAddress: 'tier2@handoff.test',
+          incidentNumber: ticket.number,
+          text: 'Looking at the IdP.',
+          now: clock(),
+        })
+      ).visibility,
     ).toBe('internal');
     expect(journalOf(ticket.id)).toMatchObject({
       kind: 'email',
@@ -125,7 +133,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
 
   test("the requester's reply is their comment and the agent is told", async () => {
     const ticket = await claimedTicket();
-    applyPartnerEmailReply({
+    await applyPartnerEmailReply({
       fromAddress: 'rita@badgerhealth.example',
       incidentNumber: ticket.number,
       text: reply('It works now.'),
@@ -152,7 +160,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
       .set({ customerId: noor.id })
       .where(eq(schema.incidents.id, ticket.id))
       .run();
-    applyPartnerEmailReply({
+    await applyPartnerEmailReply({
       fromAddress: 'noor@badgerhealth.example',
       incidentNumber: ticket.number,
       text: 'Thanks!',
@@ -172,26 +180,26 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
   ])('%s is refused, nothing added', async (_name, fromAddress, text, code) => {
     const ticket = await claimedTicket();
     const last = journalOf(ticket.id);
-    expect(() =>
+    await expect(
       applyPartnerEmailReply({
         fromAddress,
         incidentNumber: ticket.number,
         text,
         now: clock(),
       }),
-    ).toThrow(expect.objectContaining({ code }));
+    ).rejects.toThrow(expect.objectContaining({ code }));
     expect(journalOf(ticket.id)).toEqual(last);
   });
 
-  test('an incident that is not a partner ticket is left to the general listener', () => {
-    expect(() =>
+  test('an incident that is not a partner ticket is left to the general listener', async () => {
+    await expect(
       applyPartnerEmailReply({
         fromAddress: 'l1@handoff.test',
         incidentNumber: 'INC-000001',
         text: 'Hi',
         now: clock(),
       }),
-    ).toThrow(
+    ).rejects.toThrow(
       expect.objectContaining({
         code: 'INVALID_TRANSITION',
         message: 'INC-000001 is not a channel-partner ticket.',
@@ -202,7 +210,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
 
 describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mail', () => {
   test('an address not seen before on an organisation domain is placed there and its ticket goes to the group', async () => {
-    const created = submitPartnerTicketFromEmail({
+    const created = await submitPartnerTicketFromEmail({
       fromAddress: 'Sam.Lee@BadgerHealth.example',
       fromName: 'Sam Lee',
       subject: 'Printer offline',
@@ -222,9 +230,9 @@ describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mai
       ownerAgentId: null,
       description: 'Printer offline\n\nWard 3 printer is offline.',
     });
-    expect((await as('partner2@handoff.test').notification.mine()).items[0]?.incidentNumber).toBe(
-      created.number,
-    );
+    expect(
+      (await (await as('partner2@handoff.test')).notification.mine()).items[0]?.incidentNumber,
+    ).toBe(created.number);
   });
 
   test.each([
@@ -234,9 +242,9 @@ describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mai
       'someone@acme.example',
       'No supported organisation uses the e-mail domain acme.example',
     ],
-  ])('%s is refused with the reason; nothing is created', (_name, fromAddress, message) => {
+  ])('%s is refused with the reason; nothing is created', async (_name, fromAddress, message) => {
     const before = { incidents: countOf(schema.incidents), customers: countOf(schema.customers) };
-    expect(() =>
+    await expect(
       submitPartnerTicketFromEmail({
         fromAddress,
         fromName: null,
@@ -244,7 +252,7 @@ describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mai
         text: 'Help',
         now: clock(),
       }),
-    ).toThrow(
+    ).rejects.toThrow(
       expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(message) }),
     );
     expect({ incidents: countOf(schema.incidents), customers: countOf(schema.customers) }).toEqual(

@@ -30,7 +30,7 @@ import { loadSubmit, type SubmitFacts } from './partner-actions';
  * or a Tier 2 agent → a private comment; the requester → their public comment, and the agent is
  * told. It never escalates or returns the ticket. What `decideComment` needs, or a DomainError.
  */
-export function loadPartnerEmailReply(
+export async function loadPartnerEmailReply(
   read: Db,
   {
     fromAddress,
@@ -45,13 +45,13 @@ export function loadPartnerEmailReply(
     attachmentCount?: number;
     now: string;
   },
-): {
+): Promise<{
   env: PartnerEnv;
   comment: { body: string; visibility: Visibility; via: 'email'; authorIsUser: boolean };
-} {
-  const incident = incidentRepository.findByNumber(read, incidentNumber);
+}> {
+  const incident = await incidentRepository.findByNumber(read, incidentNumber);
   if (!incident) throw new DomainError('NOT_FOUND', `No incident ${incidentNumber}.`);
-  const tier2 = teamRepository.findByName(read, teamNames.tier2);
+  const tier2 = await teamRepository.findByName(read, teamNames.tier2);
   if (!tier2) throw new DomainError('NOT_FOUND', `No team named ${teamNames.tier2} is set up.`);
   const body = newReplyText(text) || (attachmentCount > 0 ? '(attachments only)' : '');
   if (!body)
@@ -59,21 +59,21 @@ export function loadPartnerEmailReply(
       'VALIDATION',
       'The reply has no text of its own above the quoted message, so nothing was added.',
     );
-  const { actor, authorIsUser } = senderOf(read, fromAddress, incident.customerId);
-  const env = loadPartnerEnv(read, { incident, actor, now });
+  const { actor, authorIsUser } = await senderOf(read, fromAddress, incident.customerId);
+  const env = await loadPartnerEnv(read, { incident, actor, now });
   const visibility = emailReplyVisibility(actor, env.ticket, tier2.id);
   return { env, comment: { body, visibility, via: 'email', authorIsUser } };
 }
 
-function senderOf(
+async function senderOf(
   db: Db,
   fromAddress: string,
   requesterCustomerId: number | null,
-): { actor: Actor; authorIsUser: boolean } {
-  const user = userRepository.findByEmail(db, fromAddress);
-  const actor = user && userRepository.findActorById(db, user.id);
+): Promise<{ actor: Actor; authorIsUser: boolean }> {
+  const user = await userRepository.findByEmail(db, fromAddress);
+  const actor = user && (await userRepository.findActorById(db, user.id));
   if (actor) return { actor, authorIsUser: true };
-  const customer = organisationRepository.findCustomerByEmail(db, fromAddress);
+  const customer = await organisationRepository.findCustomerByEmail(db, fromAddress);
   if (customer && customer.id === requesterCustomerId) {
     // The requester has no Help Online login: they act as themselves, stored without an author id.
     return {
@@ -93,7 +93,7 @@ function senderOf(
  * refused with the reason) and inserted with the ticket. A reply to a closed ticket
  * (`followUpOf`) opens a follow-up and notes it on the old one. What `decideSubmitTicket` needs.
  */
-export function loadPartnerTicketFromEmail(
+export async function loadPartnerTicketFromEmail(
   read: Db,
   {
     fromAddress,
@@ -110,12 +110,12 @@ export function loadPartnerTicketFromEmail(
     now: string;
     followUpOf: { id: number } | null;
   },
-): SubmitFacts {
+): Promise<SubmitFacts> {
   const email = fromAddress.trim().toLowerCase();
-  const known = organisationRepository.findCustomerByEmail(read, email);
+  const known = await organisationRepository.findCustomerByEmail(read, email);
   const placement = known
     ? null
-    : placeEndUser({ email, organisations: organisationRepository.findAllDomains(read) });
+    : placeEndUser({ email, organisations: await organisationRepository.findAllDomains(read) });
   const name = fromName?.trim() || email;
   const customer = known ?? {
     id: 0,
@@ -123,13 +123,13 @@ export function loadPartnerTicketFromEmail(
     email,
     organisationId: placement!.organisationId,
   };
-  const user = userRepository.findByEmail(read, email);
-  const actor = user ? (userRepository.findActorById(read, user.id) ?? null) : null;
+  const user = await userRepository.findByEmail(read, email);
+  const actor = user ? ((await userRepository.findActorById(read, user.id)) ?? null) : null;
   const description = [subject.trim(), newReplyText(text)]
     .filter(Boolean)
     .join('\n\n')
     .slice(0, 10_000);
-  const facts = loadSubmit(read, {
+  const facts = await loadSubmit(read, {
     actor: actor?.role === 'customer' ? actor : null,
     customer,
     input: partnerTicketSubmitSchema.parse({ description: description || '(no text)' }),
@@ -157,11 +157,13 @@ export function loadPartnerTicketFromEmail(
  * Is this sender an end user of a supported organisation (kb 003 rule 2)? Known end users are; an
  * address not seen before is when its domain places it in an organisation.
  */
-export function isPartnerEndUser(db: Db, address: string): boolean {
-  const customer = organisationRepository.findCustomerByEmail(db, address);
+export async function isPartnerEndUser(db: Db, address: string): Promise<boolean> {
+  const customer = await organisationRepository.findCustomerByEmail(db, address);
   if (customer) return customer.organisationId !== null;
   return (
-    placementOf({ email: address, organisations: organisationRepository.findAllDomains(db) }) !==
-    null
+    placementOf({
+      email: address,
+      organisations: await organisationRepository.findAllDomains(db),
+    }) !== null
   );
 }

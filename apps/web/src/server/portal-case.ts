@@ -17,11 +17,12 @@ import {
   teamRepository,
   type Db,
 } from '@handoff/db';
-import { loadOneStepEnv } from './one-step-env';
+import { loadOneStepEnvSync } from './one-step-env';
 
 /** The customer record behind a Help Online login (a login without one cannot file). */
-export function myCustomer(db: Db, customerId: number | null) {
-  const customer = customerId === null ? undefined : customerRepository.findById(db, customerId);
+export async function myCustomer(db: Db, customerId: number | null) {
+  const customer =
+    customerId === null ? undefined : await customerRepository.findById(db, customerId);
   if (!customer)
     throw new DomainError(
       'FORBIDDEN',
@@ -35,7 +36,7 @@ export function myCustomer(db: Db, customerId: number | null) {
  * case, its reserved number and its uploads; `system` is the portal's system user, who runs
  * Assign to CPS on a case the policy sends to CPS.
  */
-export function loadPortalCase(
+export async function loadPortalCase(
   read: Db,
   {
     actor,
@@ -43,15 +44,15 @@ export function loadPortalCase(
     input,
     now,
   }: { actor: Actor; system: Actor; input: PortalCaseCreateInput; now: string },
-): PortalCaseFacts {
-  const customer = myCustomer(read, actor.customerId);
-  const service = catalogRepository.findServiceById(read, input.serviceId);
+): Promise<PortalCaseFacts> {
+  const customer = await myCustomer(read, actor.customerId);
+  const service = await catalogRepository.findServiceById(read, input.serviceId);
   if (!service?.customerFacing) {
     throw new DomainError('VALIDATION', 'Choose a service from the list.', {
       serviceId: 'Choose a service from the list',
     });
   }
-  const helpDesk = teamRepository.findByName(read, teamNames.helpDesk);
+  const helpDesk = await teamRepository.findByName(read, teamNames.helpDesk);
   if (!helpDesk)
     throw new DomainError('NOT_FOUND', `No team named ${teamNames.helpDesk} is set up.`);
   const route = routePortalCase(
@@ -65,7 +66,7 @@ export function loadPortalCase(
       cpsAgentsReady: 0,
       answers: { workRelated: input.workRelated, computerName: input.computerName ?? null },
     }),
-    routingDataRepository.routingContext(read),
+    await routingDataRepository.routingContext(read),
   );
   return {
     input,
@@ -76,6 +77,6 @@ export function loadPortalCase(
     now,
     ...incidentRepository.reserveIncident(read),
     uploads: attachmentRepository.decodeUploads(input.attachments),
-    cpsEnv: (incident) => loadOneStepEnv(read, { incident, actor: system, now }),
+    cpsEnv: (incident) => loadOneStepEnvSync(read, { incident, actor: system, now }),
   };
 }

@@ -20,51 +20,52 @@ import {
  * NOT_FOUND: a missing incident and one the actor may not see answer alike. Every procedure that
  * opens an incident by id or number comes through here, so the read rule has one door.
  */
-export function loadReadableIncident(
+export async function loadReadableIncident(
   db: Db,
   actor: Actor,
   where: { id: number } | { number: string },
-): { incident: Incident; partnerScope: PartnerScope } {
+): Promise<{ incident: Incident; partnerScope: PartnerScope }> {
   const incident =
     'id' in where
-      ? incidentRepository.findById(db, where.id)
-      : incidentRepository.findByNumber(db, where.number);
+      ? await incidentRepository.findById(db, where.id)
+      : await incidentRepository.findByNumber(db, where.number);
   if (!incident)
     throw new DomainError(
       'NOT_FOUND',
       `No incident ${'id' in where ? `#${where.id}` : where.number} that you can see.`,
     );
-  const partnerScope = partnerRepository.findScope(db, incident.id);
+  const partnerScope = await partnerRepository.findScope(db, incident.id);
   assertCanReadIncident(actor, incident, partnerScope);
   return { incident, partnerScope };
 }
 
 /** The facts the team-scope rule (permissions.ts incidentChangeScope) needs about a loaded incident. */
-const scopeFacts = (db: Db, incident: Incident, partnerScope: PartnerScope) => ({
+const scopeFacts = async (db: Db, incident: Incident, partnerScope: PartnerScope) => ({
   incident,
-  ownerTeamName: teamRepository.findById(db, incident.ownerTeamId)?.name,
+  ownerTeamName: (await teamRepository.findById(db, incident.ownerTeamId))?.name,
   partnerScope,
-  underActiveOutage: problemRepository.isUnderOpenOutage(db, incident),
+  underActiveOutage: await problemRepository.isUnderOpenOutage(db, incident),
 });
 
 /** Why the actor may not change this incident (team scope), or null; for the page's edit buttons. */
-export const changeRefusalFor = (
+export const changeRefusalFor = async (
   db: Db,
   actor: Actor,
   incident: Incident,
   partnerScope: PartnerScope,
-): string | null => changeScopeRefusal(actor, scopeFacts(db, incident, partnerScope));
+): Promise<string | null> =>
+  changeScopeRefusal(actor, await scopeFacts(db, incident, partnerScope));
 
 /**
  * Loads an incident the actor may read and change (its team's, per the team-scope table), or refuses:
  * NOT_FOUND when it may not read it, FORBIDDEN when it may read but not change it.
  */
-export function loadChangeableIncident(
+export async function loadChangeableIncident(
   db: Db,
   actor: Actor,
   where: { id: number } | { number: string },
-): { incident: Incident; partnerScope: PartnerScope } {
-  const loaded = loadReadableIncident(db, actor, where);
-  assertCanChangeIncident(actor, scopeFacts(db, loaded.incident, loaded.partnerScope));
+): Promise<{ incident: Incident; partnerScope: PartnerScope }> {
+  const loaded = await loadReadableIncident(db, actor, where);
+  assertCanChangeIncident(actor, await scopeFacts(db, loaded.incident, loaded.partnerScope));
   return loaded;
 }

@@ -46,7 +46,7 @@ const context = () =>
   });
 
 async function signedIn(email: string, maxAge = 60 * 60) {
-  const user = userRepository.findByEmail(testDb().db, email)!;
+  const user = (await userRepository.findByEmail(testDb().db, email))!;
   const token = await encode({
     token: { uid: user.id, role: user.role, sv: user.sessionVersion, name: user.name, email },
     secret: env().NEXTAUTH_SECRET,
@@ -66,7 +66,7 @@ describe('the session on each request', () => {
   test('the actor carries the role and teams read fresh from the database', async () => {
     const { user } = await signedIn('cps@handoff.test');
     const actor = (await context()).actor!;
-    expect(actor).toEqual(userRepository.findActorById(testDb().db, user.id));
+    expect(actor).toEqual(await userRepository.findActorById(testDb().db, user.id));
   });
 
   test('the attack: a copy of a cookie whose session was ended is refused on the next request, cached or not', async () => {

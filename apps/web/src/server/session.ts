@@ -7,7 +7,8 @@ import { getDb } from './db';
 export async function getSession() {
   const jar = await cookies();
   const claims = await sessionClaimsFrom((name) => jar.get(name)?.value);
-  if (!claims || userRepository.findSessionVersion(getDb(), claims.uid) !== claims.sv) return null;
+  if (!claims || (await userRepository.findSessionVersion(getDb(), claims.uid)) !== claims.sv)
+    return null;
   return {
     user: { id: claims.uid, name: claims.name ?? '', email: claims.email ?? '', role: claims.role },
     expires: new Date(claims.exp * 1000).toISOString(),

@@ -14,23 +14,23 @@ export function createSignInThrottle(db: Db) {
   return {
     /** Null when a sign-in for `email` from `client` may be tried now, else the 429's message and Retry-After. */
     // Promises, like the commits: a second engine's reads are asynchronous (issue 20).
-    check(email: string, client: string, now: number) {
-      return Promise.resolve(lockoutOf(counters.findAttempt(db, email, client), now));
+    async check(email: string, client: string, now: number) {
+      return Promise.resolve(lockoutOf(await counters.findAttempt(db, email, client), now));
     },
     async failed(email: string, client: string, now: number): Promise<void> {
-      await commit(db, (read) =>
-        signInFailed(counters.findAttempt(read, email, client), email, client, now),
+      await commit(db, async (read) =>
+        signInFailed(await counters.findAttempt(read, email, client), email, client, now),
       );
     },
     async succeeded(email: string, now: number): Promise<void> {
-      await commit(db, (read) =>
-        signInSucceeded(counters.findCounter(read, 'account', email), now),
+      await commit(db, async (read) =>
+        signInSucceeded(await counters.findCounter(read, 'account', email), now),
       );
     },
     /** The keys locked now, for the admin page. */
-    lockouts(now: number): Promise<Lockout[]> {
+    async lockouts(now: number): Promise<Lockout[]> {
       return Promise.resolve(
-        counters.findLocked(db, now).flatMap((c) => lockoutView(c, now) ?? []),
+        (await counters.findLocked(db, now)).flatMap((c) => lockoutView(c, now) ?? []),
       );
     },
   };

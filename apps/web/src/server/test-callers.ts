@@ -59,10 +59,10 @@ export function steppingClock(start = '2026-11-25T09:00:00.000Z') {
 }
 
 /** The caller for a seeded demo login (e.g. `l1@handoff.test`), or for nobody when `email` is null. */
-export function callerFor(db: Db, email: string | null, now: () => string = steppingClock()) {
+export async function callerFor(db: Db, email: string | null, now: () => string = steppingClock()) {
   if (email === null) return createCaller({ db, actor: null, now });
-  const user = userRepository.findByEmail(db, email);
-  const actor = user && userRepository.findActorById(db, user.id);
+  const user = await userRepository.findByEmail(db, email);
+  const actor = user && (await userRepository.findActorById(db, user.id));
   if (!actor) throw new Error(`No demo user ${email}`);
   return createCaller({ db, actor, now });
 }
@@ -118,8 +118,8 @@ export const loginOf: Readonly<Record<Role, string>> = {
 };
 
 /** The id of a seeded demo login. */
-export function userIdOf(db: Db, email: string): number {
-  const user = userRepository.findByEmail(db, email);
+export async function userIdOf(db: Db, email: string): Promise<number> {
+  const user = await userRepository.findByEmail(db, email);
   if (!user) throw new Error(`No demo user ${email}`);
   return user.id;
 }
@@ -128,11 +128,11 @@ export function userIdOf(db: Db, email: string): number {
  * Everything a one-step or consult may write, for "nothing changed" assertions: the incident row,
  * its journal and audit, and every notification, presence and consult row.
  */
-export function snapshotOf(db: Db, incidentId: number) {
+export async function snapshotOf(db: Db, incidentId: number) {
   return {
-    incident: incidentRepository.findById(db, incidentId),
-    journal: incidentRepository.findJournal(db, incidentId),
-    audit: incidentRepository.findAudit(db, incidentId),
+    incident: await incidentRepository.findById(db, incidentId),
+    journal: await incidentRepository.findJournal(db, incidentId),
+    audit: await incidentRepository.findAudit(db, incidentId),
     notifications: db.select().from(schema.notifications).all(),
     presence: db
       .select({

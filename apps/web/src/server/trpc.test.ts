@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-type Caller = ReturnType<typeof callerFor>;
+type Caller = Awaited<ReturnType<typeof callerFor>>;
 const contact = {
   callerName: 'Oscar Nguyen',
   callerPhone: '608-555-0101',
@@ -32,7 +32,9 @@ describe('authentication', () => {
     ['customer.search', (c) => c.customer.search({ text: 'casey' })],
     ['admin.overview', (c) => c.admin.overview()],
   ])('%s without a signed-in user → UNAUTHORIZED', async (_name, call) => {
-    expect(await rejectionOf(call(callerFor(db, null)))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await rejectionOf(call(await callerFor(db, null)))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
@@ -112,7 +114,7 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
     ],
   ])('%s', async (_name, email, call, message) => {
     const before = db.$client.prepare('select count(*) as n from incidents').get();
-    expect(await rejectionOf(call(callerFor(db, email)))).toMatchObject({
+    expect(await rejectionOf(call(await callerFor(db, email)))).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(message),
     });
@@ -120,12 +122,12 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
   });
 
   test('the admin may open the overview', async () => {
-    const overview = await callerFor(db, 'admin@handoff.test').admin.overview();
+    const overview = await (await callerFor(db, 'admin@handoff.test')).admin.overview();
     expect(overview.users.map((u) => u.email)).toContain('l1@handoff.test');
   });
 
   test('me.get lists exactly what the permission table allows', async () => {
-    const me = await callerFor(db, 'customer@handoff.test').me.get();
+    const me = await (await callerFor(db, 'customer@handoff.test')).me.get();
     expect(me).toMatchObject({ role: 'customer', homePath: '/portal' });
     expect(me.allowed).toEqual([
       'incident.read',
@@ -141,8 +143,8 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
 
 describe('over HTTP, refusals land at the field', () => {
   async function post(path: string, email: string, body: unknown) {
-    const user = userRepository.findByEmail(db, email)!;
-    const actor = userRepository.findActorById(db, user.id)!;
+    const user = (await userRepository.findByEmail(db, email))!;
+    const actor = (await userRepository.findActorById(db, user.id))!;
     const res = await fetchRequestHandler({
       endpoint: '/api/trpc',
       req: new Request(`http://localhost/api/trpc/${path}`, {

@@ -61,12 +61,12 @@ describe('changesSince', () => {
     expect(latestChangeId(db)).toBe(ids[2]);
   });
 
-  test('prunes changes older than the retention, never reusing their ids', () => {
+  test('prunes changes older than the retention, never reusing their ids', async () => {
     const team = buildTeam(db).id;
     const user = buildUser(db).id;
     const old = createOne(team, user, '2026-10-01T00:00:00.000Z');
     const recent = createOne(team, user, '2026-11-20T00:00:00.000Z');
-    expect(pruneChanges(db, now, 30)).toBe(1);
+    expect(await pruneChanges(db, now, 30)).toBe(1);
     expect(changesSince(db, 0).map((c) => c.id)).toEqual([recent]);
     expect(createOne(team, user)).toBeGreaterThan(Math.max(old, recent));
     expect(db.select().from(changeEvents).all()).toHaveLength(2);

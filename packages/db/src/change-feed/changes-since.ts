@@ -1,6 +1,7 @@
 import { type ChangeEvent, type ChangeScope } from '@handoff/domain';
 import { and, asc, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { type Db } from '../client';
+import { exclusive } from '../commit/queue';
 import { changeEvents } from '../schema';
 
 const anyOf = (
@@ -56,9 +57,13 @@ export function retentionDays(env: Record<string, string | undefined> = process.
 }
 
 /** Deletes changes older than the retention; returns how many. Ids are never reused (AUTOINCREMENT). */
-export function pruneChanges(db: Db, now: string, days = retentionDays()): number {
+export async function pruneChanges(db: Db, now: string, days = retentionDays()): Promise<number> {
   const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
-  return db.delete(changeEvents).where(lt(changeEvents.at, cutoff)).run().changes;
+  // In the write queue: never inside another request's open commit.
+  return exclusive(
+    db,
+    () => db.delete(changeEvents).where(lt(changeEvents.at, cutoff)).run().changes,
+  );
 }
 
 /**
@@ -67,8 +72,8 @@ export function pruneChanges(db: Db, now: string, days = retentionDays()): numbe
  */
 export function startPruner(db: Db, now: () => string, everyMs = 3_600_000): () => void {
   const days = retentionDays();
-  pruneChanges(db, now(), days);
-  const timer = setInterval(() => pruneChanges(db, now(), days), everyMs);
+  void pruneChanges(db, now(), days);
+  const timer = setInterval(() => void pruneChanges(db, now(), days), everyMs);
   timer.unref?.();
   return () => clearInterval(timer);
 }

@@ -35,7 +35,7 @@ import {
   buildTeam,
   buildUser,
 } from '../testing/builders';
-import { commitSync } from './commit';
+import { commitSync, commit } from './commit';
 
 const now = '2026-11-24T17:00:00.000Z';
 let db: Db;
@@ -85,17 +85,17 @@ function world() {
   return { hdqaTeam, sysops, network, service, hdqa, sncc, creator, a, b, teams };
 }
 
-function createProblem(w: ReturnType<typeof world>) {
-  const committed = commitSync(db, (read) =>
+async function createProblem(w: ReturnType<typeof world>) {
+  const committed = await commit(db, async (read) =>
     createProblemEffects({
       input: { incidentIds: [w.a.id, w.b.id] },
       incidents: [w.a, w.b],
-      services: findAllServices(read),
+      services: await findAllServices(read),
       teams: w.teams,
       partnerTicketIds: new Set(),
       actor: w.hdqa,
       now,
-      ...reserveProblem(read),
+      ...(await reserveProblem(read)),
     }),
   );
   return committed.row('problem', { ref: 'problem' });
@@ -121,10 +121,10 @@ function declareOutage(w: ReturnType<typeof world>) {
 }
 
 describe('problem commits', () => {
-  it('creating a problem commits the problem event and one link event per incident, nothing else', () => {
+  it('creating a problem commits the problem event and one link event per incident, nothing else', async () => {
     const w = world();
     const before = latestChangeId(db);
-    const problem = createProblem(w);
+    const problem = await createProblem(w);
     expect(problem).toMatchObject({ number: 'PRB-000001', version: 1, ownerTeamId: w.hdqaTeam.id });
     const changes = changesSince(db, before);
     expect(changes).toHaveLength(3);
@@ -157,13 +157,13 @@ describe('problem commits', () => {
     });
   });
 
-  it('assigning names the owner team before and after', () => {
+  it('assigning names the owner team before and after', async () => {
     const w = world();
-    const problem = createProblem(w);
+    const problem = await createProblem(w);
     const before = latestChangeId(db);
-    commitSync(db, (read) =>
+    await commit(db, async (read) =>
       assignProblemEffects(
-        { problem: findById(read, problem.id)!, actor: w.hdqa, now, teams: w.teams },
+        { problem: (await findById(read, problem.id))!, actor: w.hdqa, now, teams: w.teams },
         { problemId: problem.id, expectedVersion: 1, teamId: w.network.id },
       ),
     );
@@ -177,12 +177,12 @@ describe('problem commits', () => {
       },
     ]);
     expect(changesSince(db, before)).toHaveLength(1);
-    expect(findById(db, problem.id)).toMatchObject({ ownerTeamId: w.network.id, version: 2 });
+    expect(await findById(db, problem.id)).toMatchObject({ ownerTeamId: w.network.id, version: 2 });
   });
 
-  it('a stale second write in the same commit leaves no problem row, journal, audit or event behind', () => {
+  it('a stale second write in the same commit leaves no problem row, journal, audit or event behind', async () => {
     const w = world();
-    const problem = createProblem(w);
+    const problem = await createProblem(w);
     const was = snapshot();
     const assign = (expectedVersion: number) =>
       assignProblemEffects(
@@ -197,46 +197,46 @@ describe('problem commits', () => {
     expect(snapshot()).toEqual(was);
   });
 
-  it('an audit row of a missing user (FOREIGN KEY) rolls back the whole create', () => {
+  it('an audit row of a missing user (FOREIGN KEY) rolls back the whole create', async () => {
     const w = world();
     const was = snapshot();
-    expect(() =>
-      commitSync(db, (read) => {
+    await expect(
+      commit(db, async (read) => {
         const e = createProblemEffects({
           input: { incidentIds: [w.a.id] },
           incidents: [w.a],
-          services: findAllServices(read),
+          services: await findAllServices(read),
           teams: w.teams,
           partnerTicketIds: new Set(),
           actor: { ...w.hdqa, id: 99_999 },
           now,
-          ...reserveProblem(read),
+          ...(await reserveProblem(read)),
         });
         return e;
       }),
-    ).toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY/);
     expect(snapshot()).toEqual(was);
   });
 });
 
 describe('Resolve Attached Incidents commits', () => {
-  it('resolves every open incident, mails the customer once, resolves the outage: exactly these events', () => {
+  it('resolves every open incident, mails the customer once, resolves the outage: exactly these events', async () => {
     const w = world();
     const outage = declareOutage(w);
-    const problem = createProblem(w);
-    commitSync(db, (read) =>
+    const problem = await createProblem(w);
+    await commit(db, async (read) =>
       linkProblemToOutageEffects(
-        { problem: findById(read, problem.id)!, actor: w.sncc, now, outage },
+        { problem: (await findById(read, problem.id))!, actor: w.sncc, now, outage },
         { problemId: problem.id, expectedVersion: 1, outageId: outage.id },
       ),
     );
     const before = latestChangeId(db);
     const mails = snapshot().outbox;
-    commitSync(db, (read) =>
+    await commit(db, async (read) =>
       resolveAttachedIncidentsEffects({
-        problem: findById(read, problem.id)!,
+        problem: (await findById(read, problem.id))!,
         outage: read.select().from(outages).where(eq(outages.id, outage.id)).get()!,
-        attached: findAttached(read, problem.id),
+        attached: await findAttached(read, problem.id),
         actor: w.sncc,
         now,
         expectedVersion: 2,
@@ -265,20 +265,20 @@ describe('Resolve Attached Incidents commits', () => {
     expect(db.select().from(outages).get()).toMatchObject({ status: 'resolved', version: 2 });
   });
 
-  it('an outage that moved on rolls back every incident, mail and event of the run', () => {
+  it('an outage that moved on rolls back every incident, mail and event of the run', async () => {
     const w = world();
     const outage = declareOutage(w);
-    const problem = createProblem(w);
-    commitSync(db, (read) =>
+    const problem = await createProblem(w);
+    await commit(db, async (read) =>
       linkProblemToOutageEffects(
-        { problem: findById(read, problem.id)!, actor: w.sncc, now, outage },
+        { problem: (await findById(read, problem.id))!, actor: w.sncc, now, outage },
         { problemId: problem.id, expectedVersion: 1, outageId: outage.id },
       ),
     );
     const decided = resolveAttachedIncidentsEffects({
-      problem: findById(db, problem.id)!,
+      problem: (await findById(db, problem.id))!,
       outage,
-      attached: findAttached(db, problem.id),
+      attached: await findAttached(db, problem.id),
       actor: w.sncc,
       now,
       expectedVersion: 2,

@@ -1,10 +1,18 @@
-// The per-connection write queue (issue 20): an asynchronous commit holds its connection's
-// transaction open while its plan awaits loads, so every write on the connection takes turns.
-import type Database from 'better-sqlite3';
+// The write queue (issue 20): an asynchronous commit holds its transaction open while its plan
+// awaits loads, so every write takes turns. One queue per database file in this process, not per
+// connection: a second connection's BEGIN IMMEDIATE would wait for the lock synchronously, on the
+// very thread the first commit needs to finish (a self-deadlock until busy_timeout).
 import { type Db } from '../client';
 
-// One write at a time per connection: the tail of each connection's queue of commits.
-const tails = new WeakMap<Database.Database, Promise<unknown>>();
+// On globalThis, like the commit notifier: the server loads this module twice (its API bundle and
+// Next's pages), each with its own connection to the same file.
+const g = globalThis as unknown as { handoffWriteQueues?: Map<unknown, Promise<unknown>> };
+const tails = (g.handoffWriteQueues ??= new Map<unknown, Promise<unknown>>());
+/** The queue of a connection: its database file's, or (in memory) its own. */
+const keyOf = (db: Db): unknown => {
+  const name = db.$client.name;
+  return name && name !== ':memory:' && !db.$client.memory ? name : db.$client;
+};
 const settle = () => undefined;
 
 /**
@@ -13,8 +21,8 @@ const settle = () => undefined;
  * too, so none of them lands inside another request's open transaction.
  */
 export function exclusive<T>(db: Db, work: () => T | PromiseLike<T>): Promise<T> {
-  const client = db.$client;
-  const tail = tails.get(client);
+  const key = keyOf(db);
+  const tail = tails.get(key);
   let run: Promise<T>;
   if (tail) run = tail.then(work);
   else {
@@ -25,13 +33,16 @@ export function exclusive<T>(db: Db, work: () => T | PromiseLike<T>): Promise<T>
     }
   }
   const settled = run.then(settle, settle);
-  tails.set(client, settled);
+  tails.set(key, settled);
   void settled.then(() => {
-    if (tails.get(client) === settled) tails.delete(client);
+    if (tails.get(key) === settled) tails.delete(key);
   });
   return run;
 }
 
-/** Whether a queued write (an asynchronous commit's plan, most likely) holds the connection's transaction open. */
-export const writeInProgress = (db: Db): boolean =>
-  db.$client.inTransaction && tails.has(db.$client);
+/**
+ * Whether queued writes are in flight on this database in this process (an asynchronous commit's
+ * plan may hold the transaction open): a synchronous commit now would nest in it or wait for a lock
+ * this thread holds.
+ */
+export const writeInProgress = (db: Db): boolean => tails.has(keyOf(db));

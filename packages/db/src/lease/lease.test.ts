@@ -26,25 +26,25 @@ describe('tryLease', () => {
     ['a current lease of another holder is refused', [['a', at]], 'b', at + 9_999, false],
     ['the holder renews its own lease', [['a', at]], 'a', at + 5_000, true],
     ['an expired lease is taken over', [['a', at]], 'b', at + 10_000, true],
-  ] as const)('%s', (_, before, holder, nowMs, expected) => {
-    for (const [h, when] of before) expect(lease(h, when)).toBe(true);
-    expect(lease(holder, nowMs)).toBe(expected);
-    expect(findLease(db, 'mail')?.holder).toBe(expected ? holder : before[0]?.[0]);
+  ] as const)('%s', async (_, before, holder, nowMs, expected) => {
+    for (const [h, when] of before) expect(await lease(h, when)).toBe(true);
+    expect(await lease(holder, nowMs)).toBe(expected);
+    expect((await findLease(db, 'mail'))?.holder).toBe(expected ? holder : before[0]?.[0]);
   });
 
-  test('renewing moves the expiry; a release frees it at once, but only by its holder', () => {
-    lease('a', at);
-    lease('a', at + 5_000);
-    expect(findLease(db, 'mail')?.expiresAt).toBe(new Date(at + 15_000).toISOString());
-    releaseLease(db, 'mail', 'b');
-    expect(lease('b', at + 6_000)).toBe(false);
-    releaseLease(db, 'mail', 'a');
-    expect(lease('b', at + 6_000)).toBe(true);
+  test('renewing moves the expiry; a release frees it at once, but only by its holder', async () => {
+    await lease('a', at);
+    await lease('a', at + 5_000);
+    expect((await findLease(db, 'mail'))?.expiresAt).toBe(new Date(at + 15_000).toISOString());
+    await releaseLease(db, 'mail', 'b');
+    expect(await lease('b', at + 6_000)).toBe(false);
+    await releaseLease(db, 'mail', 'a');
+    expect(await lease('b', at + 6_000)).toBe(true);
   });
 
-  test('leases are per name', () => {
-    expect(lease('a', at)).toBe(true);
-    expect(tryLease(db, { name: 'other', holder: 'b', nowMs: at, ttlMs: 1 })).toBe(true);
+  test('leases are per name', async () => {
+    expect(await lease('a', at)).toBe(true);
+    expect(await tryLease(db, { name: 'other', holder: 'b', nowMs: at, ttlMs: 1 })).toBe(true);
   });
 });
 

@@ -1,8 +1,10 @@
 // Exactly-once work among server processes on one database (issue 16): a lease row per job.
 // Each call is one atomic statement, so no transaction is needed and two processes can't both win.
+// The writes wait their turn in the connection's write queue: never inside another request's commit.
 import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
+import { exclusive } from '../commit/queue';
 import { leases } from '../schema';
 
 /** This process's name as a lease holder: host, pid and a random part (a restarted pid differs). */
@@ -13,26 +15,30 @@ export const processHolder = (): string =>
  * Takes or renews the lease `name` for `holder` until `nowMs + ttlMs`. True when `holder` now has
  * it: it was free, expired, or already theirs. False while another holder's lease is current.
  */
-export function tryLease(
+export async function tryLease(
   db: Db,
   lease: { name: string; holder: string; nowMs: number; ttlMs: number },
-): boolean {
+): Promise<boolean> {
   const now = new Date(lease.nowMs).toISOString();
   const until = new Date(lease.nowMs + lease.ttlMs).toISOString();
-  const result = db.run(sql`
-    INSERT INTO leases (name, holder, expires_at) VALUES (${lease.name}, ${lease.holder}, ${until})
-    ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-    WHERE leases.holder = excluded.holder OR leases.expires_at <= ${now}`);
-  return result.changes === 1;
+  return exclusive(db, () => {
+    const result = db.run(sql`
+      INSERT INTO leases (name, holder, expires_at) VALUES (${lease.name}, ${lease.holder}, ${until})
+      ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+      WHERE leases.holder = excluded.holder OR leases.expires_at <= ${now}`);
+    return result.changes === 1;
+  });
 }
 
 /** Gives the lease up at once (a clean shutdown), if `holder` has it. */
-export function releaseLease(db: Db, name: string, holder: string): void {
-  db.run(sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder}`);
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  await exclusive(db, () =>
+    db.run(sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder}`),
+  );
 }
 
 /** Who holds the lease and until when (the admin Mail page; tests). */
-export const findLease = (db: Db, name: string) =>
+export const findLease = async (db: Reader, name: string) =>
   db.select().from(leases).where(eq(leases.name, name)).get();
 
 export interface LeaseKeeper {

@@ -1,10 +1,13 @@
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { adminAudit, users } from '../schema';
 import { type Tx } from './incident';
 
 /** One page of the admin audit log, newest first; `cursor` is the id of the last row already shown. */
-export function page(db: Db | Tx, { cursor, limit = 25 }: { cursor?: number; limit?: number }) {
+export async function page(
+  db: Reader | Tx,
+  { cursor, limit = 25 }: { cursor?: number; limit?: number },
+) {
   const rows = db
     .select({
       id: adminAudit.id,
@@ -28,7 +31,7 @@ export function page(db: Db | Tx, { cursor, limit = 25 }: { cursor?: number; lim
 }
 
 /** The login an admin action is about (inside the commit), or undefined. */
-export const findTarget = (db: Db | Tx, id: number) =>
+export const findTarget = async (db: Reader | Tx, id: number) =>
   db
     .select({
       id: users.id,
@@ -43,9 +46,11 @@ export const findTarget = (db: Db | Tx, id: number) =>
     .get();
 
 /** How many active administrators there are (the first-admin command refuses when any is). */
-export const countActiveAdmins = (db: Db | Tx): number =>
+export const countActiveAdminsSync = (db: Reader | Tx): number =>
   db
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.role, 'admin'), isNull(users.deactivatedAt)))
     .get()?.n ?? 0;
+export const countActiveAdmins = async (db: Reader | Tx): Promise<number> =>
+  countActiveAdminsSync(db);

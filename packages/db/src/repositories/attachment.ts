@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { base64ByteLength, type AttachmentUpload, type IntakeAttachment } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { attachments } from '../schema';
 import { perConnection } from '../prepared';
 
@@ -16,7 +16,7 @@ export const decodeUploads = (uploads: readonly AttachmentUpload[]): IntakeAttac
   }));
 
 /** The incident's attachments without their content, for listing. */
-const byIncident = perConnection((db: Db) =>
+const byIncident = perConnection((db: Reader) =>
   db
     .select({
       id: attachments.id,
@@ -32,7 +32,8 @@ const byIncident = perConnection((db: Db) =>
     .orderBy(asc(attachments.id))
     .prepare(),
 );
-export const findByIncident = (db: Db, incidentId: number) => byIncident(db).all({ incidentId });
+export const findByIncident = async (db: Reader, incidentId: number) =>
+  byIncident(db).all({ incidentId });
 
-export const findById = (db: Db, id: number) =>
+export const findById = async (db: Reader, id: number) =>
   db.select().from(attachments).where(eq(attachments.id, id)).get();

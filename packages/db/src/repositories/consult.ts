@@ -1,19 +1,22 @@
 import { aliasedTable, and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { consultRequests, customers, incidents, problems, services, users } from '../schema';
 
 export type ConsultRow = typeof consultRequests.$inferSelect;
 export type NewConsult = typeof consultRequests.$inferInsert;
 
-export const findById = (db: Db, id: number) =>
+export const findById = async (db: Reader, id: number) =>
   db.select().from(consultRequests).where(eq(consultRequests.id, id)).get();
-export const findOpenByIncident = (db: Db, incidentId: number) =>
+export const findOpenByIncidentSync = (db: Reader, incidentId: number) =>
   db
     .select()
     .from(consultRequests)
     .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
     .get();
-export const findLatestByIncident = (db: Db, incidentId: number) =>
+export const findOpenByIncident = async (db: Reader, incidentId: number) =>
+  findOpenByIncidentSync(db, incidentId);
+
+export const findLatestByIncident = async (db: Reader, incidentId: number) =>
   db
     .select()
     .from(consultRequests)
@@ -25,7 +28,7 @@ export const findLatestByIncident = (db: Db, incidentId: number) =>
 const opener = aliasedTable(users, 'opener');
 
 /** Open consults for a team's queue page, oldest first (the one waiting longest is answered first). */
-export const listOpenByTeam = (db: Db, team: 'cps' | 'es') =>
+export const listOpenByTeam = async (db: Reader, team: 'cps' | 'es') =>
   db
     .select({
       id: consultRequests.id,
@@ -48,7 +51,7 @@ export const listOpenByTeam = (db: Db, team: 'cps' | 'es') =>
     .orderBy(asc(consultRequests.id))
     .all();
 
-export const findByIncident = (db: Db, incidentId: number) =>
+export const findByIncident = async (db: Reader, incidentId: number) =>
   db
     .select()
     .from(consultRequests)
@@ -57,7 +60,7 @@ export const findByIncident = (db: Db, incidentId: number) =>
     .all();
 
 /** Every open consult of an incident (a one-step that hands the incident on ends them). */
-export const findAllOpenByIncident = (db: Db, incidentId: number) =>
+export const findAllOpenByIncident = async (db: Reader, incidentId: number) =>
   db
     .select()
     .from(consultRequests)
@@ -69,7 +72,7 @@ export const findAllOpenByIncident = (db: Db, incidentId: number) =>
  * The earliest 5- or 10-minute prompt deadline of an open consult still ahead of `now`, or null:
  * when the live desks must be told that a prompt came due (the server's clock decides, issue 17).
  */
-export function nextPromptAfter(db: Db, now: string): string | null {
+export async function nextPromptAfter(db: Reader, now: string): Promise<string | null> {
   const open = db
     .select({ busy: consultRequests.busyPromptAt, assign: consultRequests.assignPromptAt })
     .from(consultRequests)
@@ -83,7 +86,7 @@ export function nextPromptAfter(db: Db, now: string): string | null {
 }
 
 /** Open consults with the incident each is about (the fields an outage's end of the consult needs). */
-const openWithIncident = (db: Db, where: SQL | undefined) =>
+const openWithIncident = async (db: Reader, where: SQL | undefined) =>
   db
     .select({
       consult: {
@@ -106,15 +109,17 @@ const openWithIncident = (db: Db, where: SQL | undefined) =>
     .all();
 
 /** The open consults of these incidents (a bulk link to a problem, issue 14 item 4). */
-export const findOpenOfIncidents = (db: Db, incidentIds: readonly number[]) =>
-  incidentIds.length === 0 ? [] : openWithIncident(db, inArray(incidents.id, [...incidentIds]));
+export const findOpenOfIncidents = async (db: Reader, incidentIds: readonly number[]) =>
+  incidentIds.length === 0
+    ? []
+    : await openWithIncident(db, inArray(incidents.id, [...incidentIds]));
 
 /** The open consults of the incidents linked to a problem (the problem linked to an outage). */
-export const findOpenUnderProblem = (db: Db, problemId: number) =>
+export const findOpenUnderProblem = async (db: Reader, problemId: number) =>
   openWithIncident(db, eq(incidents.problemId, problemId));
 
 /** The open consults of the incidents of every problem linked to an outage (the outage starting). */
-export const findOpenUnderOutage = (db: Db, outageId: number) =>
+export const findOpenUnderOutage = async (db: Reader, outageId: number) =>
   openWithIncident(
     db,
     inArray(

@@ -1,5 +1,5 @@
 import { eq, like, or, sql } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { customers, departments, users } from '../schema';
 import { perConnection } from '../prepared';
 
@@ -22,7 +22,7 @@ const withDepartment = {
 };
 
 /** Typeahead: name, NetID or e-mail containing the text, case-insensitive, best prefix matches first. */
-export function search(db: Db, text: string, limit = 10) {
+export async function search(db: Reader, text: string, limit = 10) {
   const q = text.trim().toLowerCase();
   if (q.length === 0) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -45,7 +45,7 @@ export function search(db: Db, text: string, limit = 10) {
     .all();
 }
 
-const byId = perConnection((db: Db) =>
+const byId = perConnection((db: Reader) =>
   db
     .select(withDepartment)
     .from(customers)
@@ -53,10 +53,11 @@ const byId = perConnection((db: Db) =>
     .where(eq(customers.id, sql.placeholder('id')))
     .prepare(),
 );
-export const findById = (db: Db, id: number) => byId(db).get({ id });
+export const findByIdSync = (db: Reader, id: number) => byId(db).get({ id });
+export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
 
 /** The customer with this e-mail address (addresses are stored lower-case). */
-export const findByEmail = (db: Db, email: string) =>
+export const findByEmail = async (db: Reader, email: string) =>
   db
     .select({ id: customers.id, name: customers.name, email: customers.email })
     .from(customers)
@@ -64,7 +65,7 @@ export const findByEmail = (db: Db, email: string) =>
     .get();
 
 /** Every address a customer is known by: their record's and their Help Online logins' (lower-case). */
-export function findAddresses(db: Db, customerId: number): string[] {
+export async function findAddresses(db: Reader, customerId: number): Promise<string[]> {
   const own = db
     .select({ email: customers.email })
     .from(customers)

@@ -8,13 +8,14 @@ import {
   type Effects,
   type IdempotentRequest,
 } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { commit } from '../commit';
+import { exclusive } from '../commit/queue';
 import { idempotencyKeys } from '../schema';
 import { findById, type Tx } from './incident';
 
 /** The stored key of this actor, operation and key, live or expired. */
-export const findKey = (db: Db | Tx, r: IdempotentRequest) =>
+export const findKey = async (db: Reader | Tx, r: IdempotentRequest) =>
   db
     .select()
     .from(idempotencyKeys)
@@ -28,8 +29,12 @@ export const findKey = (db: Db | Tx, r: IdempotentRequest) =>
     .get();
 
 /** Forgets expired keys (run hourly by the server); returns how many went. */
-export const pruneExpired = (db: Db, now: string): number =>
-  db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).run().changes;
+export const pruneExpired = async (db: Reader, now: string): Promise<number> =>
+  // In the write queue: never inside another request's open commit.
+  exclusive(
+    db,
+    () => db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).run().changes,
+  );
 
 /**
  * Commits a create's plan once per key: with no request (no key sent) it is a plain commit; with a
@@ -37,31 +42,31 @@ export const pruneExpired = (db: Db, now: string): number =>
  * is returned; else the key is stored in the same commit as the incident (`created` names it).
  */
 export async function commitOnce(
-  db: Db,
+  db: Reader,
   request: IdempotentRequest | null,
   now: string,
-  plan: (read: Db) => Effects,
+  plan: (read: Reader) => Effects | Promise<Effects>,
 ) {
   let replay: number | null = null;
-  const committed = await commit(db, (read) => {
-    if (!request) return plan(read);
-    const decision = decideIdempotent(request, findKey(read, request), now);
+  const committed = await commit(db, async (read) => {
+    if (!request) return await plan(read);
+    const decision = decideIdempotent(request, await findKey(read, request), now);
     if ('replay' in decision) {
       replay = decision.replay;
       return effects(now);
     }
-    return mergeEffects(plan(read), { writes: decision.remember(newIncidentRef) });
+    return mergeEffects(await plan(read), { writes: decision.remember(newIncidentRef) });
   });
   const incident =
-    replay === null ? committed.row('incident', newIncidentRef) : findById(db, replay);
+    replay === null ? committed.row('incident', newIncidentRef) : await findById(db, replay);
   if (!incident) throw new Error(`The incident #${replay} of this retry key is gone.`);
   return { incident, replayed: replay !== null };
 }
 
 /** Prunes expired keys now and hourly (the server starts it with the change-feed pruner). */
-export function startPruner(db: Db, now: () => string, everyMs = 3_600_000): () => void {
-  pruneExpired(db, now());
-  const timer = setInterval(() => pruneExpired(db, now()), everyMs);
+export function startPruner(db: Reader, now: () => string, everyMs = 3_600_000): () => void {
+  void pruneExpired(db, now());
+  const timer = setInterval(() => void pruneExpired(db, now()), everyMs);
   timer.unref?.();
   return () => clearInterval(timer);
 }

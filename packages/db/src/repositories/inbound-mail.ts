@@ -11,7 +11,7 @@ import {
   max,
   type SQL,
 } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
 import { auditEvents, inboundMail, incidents, outbox, type InboundOutcome } from '../schema';
 import { type Tx } from './incident';
 
@@ -23,10 +23,10 @@ export type InboundMailRow = typeof inboundMail.$inferSelect;
  * it was sent to (our mail) or came from (mail we took in): the domain's pickThreadMatch trusts
  * only those that went to or came from the reply's own sender.
  */
-export function findThreadCandidates(
+export async function findThreadCandidates(
   db: Writer,
   ids: readonly string[],
-): { incidentId: number; address: string }[] {
+): Promise<{ incidentId: number; address: string }[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
   const found = new Map<string, { incidentId: number; address: string }[]>();
@@ -58,7 +58,11 @@ export function findThreadCandidates(
 }
 
 /** How many incidents mail from this sender opened since `since` (the flood cap). */
-export const countNewIncidentsFromSince = (db: Writer, address: string, since: string): number =>
+export const countNewIncidentsFromSince = async (
+  db: Writer,
+  address: string,
+  since: string,
+): Promise<number> =>
   db
     .select({ n: count() })
     .from(inboundMail)
@@ -74,7 +78,11 @@ export const countNewIncidentsFromSince = (db: Writer, address: string, since: s
 const replyOutcomes: InboundOutcome[] = ['appended', 'reopened'];
 
 /** How many replies from this sender were added to incidents since `since` (the reply cap). */
-export const countRepliesFromSince = (db: Writer, address: string, since: string): number =>
+export const countRepliesFromSince = async (
+  db: Writer,
+  address: string,
+  since: string,
+): Promise<number> =>
   db
     .select({ n: count() })
     .from(inboundMail)
@@ -88,7 +96,11 @@ export const countRepliesFromSince = (db: Writer, address: string, since: string
     .get()?.n ?? 0;
 
 /** How many replies were added to this incident since `since` (the reply cap). */
-export const countRepliesToSince = (db: Writer, incidentId: number, since: string): number =>
+export const countRepliesToSince = async (
+  db: Writer,
+  incidentId: number,
+  since: string,
+): Promise<number> =>
   db
     .select({ n: count() })
     .from(inboundMail)
@@ -102,7 +114,7 @@ export const countRepliesToSince = (db: Writer, incidentId: number, since: strin
     .get()?.n ?? 0;
 
 /** When the incident was last resolved, from its audit history. */
-export const lastResolvedAt = (db: Writer, incidentId: number): string | null =>
+export const lastResolvedAt = async (db: Writer, incidentId: number): Promise<string | null> =>
   db
     .select({ at: max(auditEvents.at) })
     .from(auditEvents)
@@ -116,9 +128,9 @@ export const lastResolvedAt = (db: Writer, incidentId: number): string | null =>
     .get()?.at ?? null;
 
 /** Counts per outcome and reason: the loop and noise counters of the Mail page. */
-export const countByOutcome = (
-  db: Db,
-): { outcome: InboundOutcome; reason: string | null; n: number }[] =>
+export const countByOutcome = async (
+  db: Reader,
+): Promise<{ outcome: InboundOutcome; reason: string | null; n: number }[]> =>
   db
     .select({ outcome: inboundMail.outcome, reason: inboundMail.reason, n: count() })
     .from(inboundMail)
@@ -126,7 +138,10 @@ export const countByOutcome = (
     .all();
 
 /** Newest first, by keyset; optionally one outcome. */
-export function list(db: Db, f: { outcome?: InboundOutcome; cursor?: number; limit: number }) {
+export async function list(
+  db: Reader,
+  f: { outcome?: InboundOutcome; cursor?: number; limit: number },
+) {
   const where: SQL[] = [];
   if (f.outcome) where.push(eq(inboundMail.outcome, f.outcome));
   if (f.cursor !== undefined) where.push(lt(inboundMail.id, f.cursor));
@@ -144,7 +159,7 @@ export function list(db: Db, f: { outcome?: InboundOutcome; cursor?: number; lim
 }
 
 /** Whether a message with this Message-ID was already taken in (a sending server's retry). */
-export const wasTakenIn = (db: Writer, messageId: string): boolean =>
+export const wasTakenIn = async (db: Writer, messageId: string): Promise<boolean> =>
   db
     .select({ id: inboundMail.id })
     .from(inboundMail)

@@ -15,10 +15,13 @@ import * as userRepository from './user';
 let t: TestDb;
 let db: Db;
 let l1: Actor;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  l1 = userRepository.findActorById(db, userRepository.findByEmail(db, 'l1@handoff.test')!.id)!;
+  l1 = (await userRepository.findActorById(
+    db,
+    (await userRepository.findByEmail(db, 'l1@handoff.test'))!.id,
+  ))!;
 });
 afterEach(() => t.close());
 
@@ -61,11 +64,11 @@ describe('createDb', () => {
 });
 
 describe('create', () => {
-  test('numbers follow the seed and every draft row is stored', () => {
+  test('numbers follow the seed and every draft row is stored', async () => {
     const row = incidentRows.create(db, drafts());
     expect(row).toMatchObject({ number: 'INC-000009', status: 'new', version: 1 });
-    expect(incidentRepository.findJournal(db, row.id)).toHaveLength(1);
-    expect(incidentRepository.findAudit(db, row.id)).toEqual([
+    expect(await incidentRepository.findJournal(db, row.id)).toHaveLength(1);
+    expect(await incidentRepository.findAudit(db, row.id)).toEqual([
       expect.objectContaining({ field: 'status', toValue: 'new', version: 1 }),
     ]);
   });
@@ -120,7 +123,7 @@ describe('update', () => {
     expect(updated).toMatchObject({ description: 'Paper jam, tray 2.', version: 2 });
   });
 
-  test('a stale expectedVersion throws CONFLICT and changes neither the row nor the audit', () => {
+  test('a stale expectedVersion throws CONFLICT and changes neither the row nor the audit', async () => {
     const row = incidentRows.create(db, drafts());
     incidentRows.update(db, {
       id: row.id,
@@ -128,9 +131,9 @@ describe('update', () => {
       changes: { callerName: 'First writer', version: 2 },
       audit: [],
     });
-    const before = incidentRepository.findById(db, row.id);
-    const auditBefore = incidentRepository.findAudit(db, row.id);
-    const journalBefore = incidentRepository.findJournal(db, row.id);
+    const before = await incidentRepository.findById(db, row.id);
+    const auditBefore = await incidentRepository.findAudit(db, row.id);
+    const journalBefore = await incidentRepository.findJournal(db, row.id);
 
     let caught: unknown;
     try {
@@ -164,15 +167,15 @@ describe('update', () => {
     }
     expect(caught).toBeInstanceOf(DomainError);
     expect(caught).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Reload') });
-    expect(incidentRepository.findById(db, row.id)).toEqual(before);
+    expect(await incidentRepository.findById(db, row.id)).toEqual(before);
     expect(before).toMatchObject({ callerName: 'First writer', version: 2 });
-    expect(incidentRepository.findAudit(db, row.id)).toEqual(auditBefore);
-    expect(incidentRepository.findJournal(db, row.id)).toEqual(journalBefore);
+    expect(await incidentRepository.findAudit(db, row.id)).toEqual(auditBefore);
+    expect(await incidentRepository.findJournal(db, row.id)).toEqual(journalBefore);
   });
 });
 
 describe('findJournalPage', () => {
-  test('pages the journal newest first by keyset, each entry once; a customer page holds only customer-visible entries', () => {
+  test('pages the journal newest first by keyset, each entry once; a customer page holds only customer-visible entries', async () => {
     const row = incidentRows.create(db, drafts());
     incidentRows.insertJournal(
       db,
@@ -186,19 +189,19 @@ describe('findJournalPage', () => {
         createdAt: at(),
       })),
     );
-    const all = incidentRepository.findJournal(db, row.id);
+    const all = await incidentRepository.findJournal(db, row.id);
     expect(all).toHaveLength(8);
-    const first = incidentRepository.findJournalPage(db, row.id, { limit: 3 });
+    const first = await incidentRepository.findJournalPage(db, row.id, { limit: 3 });
     expect(first.items.map((j) => j.id)).toEqual(all.slice(0, 3).map((j) => j.id));
     const seen = [...first.items];
     let cursor = first.nextCursor;
     while (cursor !== null) {
-      const page = incidentRepository.findJournalPage(db, row.id, { cursor, limit: 3 });
+      const page = await incidentRepository.findJournalPage(db, row.id, { cursor, limit: 3 });
       seen.push(...page.items);
       cursor = page.nextCursor;
     }
     expect(seen.map((j) => j.id)).toEqual(all.map((j) => j.id));
-    const customer = incidentRepository.findJournalPage(db, row.id, {
+    const customer = await incidentRepository.findJournalPage(db, row.id, {
       limit: 3,
       customerOnly: true,
     });
@@ -208,11 +211,11 @@ describe('findJournalPage', () => {
 });
 
 describe('list', () => {
-  const hdqa = () => teamRepository.findByName(db, 'HDQA')!.id;
+  const hdqa = async () => (await teamRepository.findByName(db, 'HDQA'))!.id;
   const statuses: IncidentStatus[] = ['new', 'assigned', 'in_progress'];
 
-  function createQueue(n: number) {
-    const team = hdqa();
+  async function createQueue(n: number) {
+    const team = await hdqa();
     const ids: number[] = [];
     for (let i = 0; i < n; i++) {
       const d = drafts({
@@ -230,7 +233,7 @@ describe('list', () => {
     return { team, ids };
   }
 
-  function pageAll(
+  async function pageAll(
     filter: Omit<Parameters<typeof incidentRepository.list>[1], 'limit' | 'cursor'>,
     limit: number,
     between?: () => void,
@@ -238,7 +241,7 @@ describe('list', () => {
     const pages: { id: number; createdAt: string }[][] = [];
     let cursor: number | undefined;
     for (;;) {
-      const page = incidentRepository.list(db, { ...filter, cursor, limit });
+      const page = await incidentRepository.list(db, { ...filter, cursor, limit });
       expect(page.items.length).toBeLessThanOrEqual(limit);
       pages.push(page.items);
       if (page.nextCursor === null) break;
@@ -248,9 +251,9 @@ describe('list', () => {
     return pages;
   }
 
-  test('pages return every row exactly once, newest first', () => {
-    const { team, ids } = createQueue(30);
-    const pages = pageAll({ ownerTeamIds: [team] }, 7);
+  test('pages return every row exactly once, newest first', async () => {
+    const { team, ids } = await createQueue(30);
+    const pages = await pageAll({ ownerTeamIds: [team] }, 7);
     expect(pages.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
     const seen = pages.flat();
     expect(seen.map((r) => r.id)).toEqual([...ids].reverse());
@@ -262,9 +265,9 @@ describe('list', () => {
     );
   });
 
-  test('an incident created between pages neither repeats nor shifts the later pages', () => {
-    const { team, ids } = createQueue(15);
-    const pages = pageAll(
+  test('an incident created between pages neither repeats nor shifts the later pages', async () => {
+    const { team, ids } = await createQueue(15);
+    const pages = await pageAll(
       { ownerTeamIds: [team] },
       4,
       () => void incidentRows.create(db, drafts({ ownerTeamId: team })),
@@ -280,20 +283,20 @@ describe('list', () => {
       { statuses: ['new'] as IncidentStatus[], serviceId: 1 },
       (i: number) => i % 3 === 0 && i % 2 === 0,
     ],
-  ])('filters by %s across pages', (_name, filter, expected) => {
-    const { team, ids } = createQueue(30);
-    const pages = pageAll({ ownerTeamIds: [team], ...filter }, 3);
+  ])('filters by %s across pages', async (_name, filter, expected) => {
+    const { team, ids } = await createQueue(30);
+    const pages = await pageAll({ ownerTeamIds: [team], ...filter }, 3);
     expect(pages.flat().map((r) => r.id)).toEqual(ids.filter((_id, i) => expected(i)).reverse());
   });
 
-  test('an empty team list matches nothing rather than everything', () => {
-    expect(incidentRepository.list(db, { ownerTeamIds: [], limit: 50 }).items).toEqual([]);
+  test('an empty team list matches nothing rather than everything', async () => {
+    expect((await incidentRepository.list(db, { ownerTeamIds: [], limit: 50 })).items).toEqual([]);
   });
 
   /** The SQL `list` really sends for a filter, and SQLite's plan for it. */
-  function planFor(filter: Parameters<typeof incidentRepository.list>[1]) {
+  async function planFor(filter: Parameters<typeof incidentRepository.list>[1]) {
     const prepare = vi.spyOn(db.$client, 'prepare');
-    incidentRepository.list(db, filter);
+    await incidentRepository.list(db, filter);
     const sql = String(prepare.mock.calls.at(-1)![0]);
     prepare.mockRestore();
     const params = sql.split('?').length - 1;
@@ -318,9 +321,9 @@ describe('list', () => {
     ],
   ])(
     'the %s walks an index in order, without scanning or sorting the table',
-    (_name, filter, index) => {
-      createQueue(30);
-      const plan = planFor(filter);
+    async (_name, filter, index) => {
+      await createQueue(30);
+      const plan = await planFor(filter);
       expect(plan.find((d) => d.includes(' incidents '))).toMatch(index);
       expect(plan.join('\n')).not.toMatch(/SCAN incidents|TEMP B-TREE/);
     },

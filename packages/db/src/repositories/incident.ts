@@ -12,7 +12,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { formatIncidentNumber, type Incident, type IncidentStatus } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
 import {
   auditEvents,
   counters,
@@ -65,19 +65,22 @@ export function reserveIncident(tx: Writer): { id: number; number: string } {
 }
 
 // The load every incident request starts with, prepared once per connection.
-const byId = perConnection((db: Db) =>
+const byId = perConnection((db: Reader) =>
   db
     .select()
     .from(incidents)
     .where(eq(incidents.id, sql.placeholder('id')))
     .prepare(),
 );
-export const findById = (db: Db, id: number): Incident | undefined => byId(db).get({ id });
-export const findByIds = (db: Db | Tx, ids: number[]) =>
+export const findByIdSync = (db: Reader, id: number): Incident | undefined => byId(db).get({ id });
+export const findById = async (db: Reader, id: number): Promise<Incident | undefined> =>
+  findByIdSync(db, id);
+
+export const findByIds = async (db: Reader | Tx, ids: number[]) =>
   ids.length === 0
     ? []
     : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
-export const findByNumbers = (db: Db, numbers: string[]) =>
+export const findByNumbers = async (db: Reader, numbers: string[]) =>
   numbers.length === 0
     ? []
     : db
@@ -86,14 +89,14 @@ export const findByNumbers = (db: Db, numbers: string[]) =>
         .where(inArray(incidents.number, numbers))
         .orderBy(incidents.id)
         .all();
-const byNumber = perConnection((db: Db) =>
+const byNumber = perConnection((db: Reader) =>
   db
     .select()
     .from(incidents)
     .where(eq(incidents.number, sql.placeholder('number')))
     .prepare(),
 );
-export const findByNumber = (db: Db, number: string) => byNumber(db).get({ number });
+export const findByNumber = async (db: Reader, number: string) => byNumber(db).get({ number });
 
 const owner = aliasedTable(users, 'owner');
 
@@ -126,7 +129,7 @@ const summaryColumns = {
   problemId: incidents.problemId,
 };
 
-const byIdIncludeDetails = perConnection((db: Db) =>
+const byIdIncludeDetails = perConnection((db: Reader) =>
   db
     .select({ ...summaryColumns, incident: incidents })
     .from(incidents)
@@ -137,7 +140,8 @@ const byIdIncludeDetails = perConnection((db: Db) =>
     .where(eq(incidents.id, sql.placeholder('id')))
     .prepare(),
 );
-export const findByIdIncludeDetails = (db: Db, id: number) => byIdIncludeDetails(db).get({ id });
+export const findByIdIncludeDetails = async (db: Reader, id: number) =>
+  byIdIncludeDetails(db).get({ id });
 
 export interface ListFilter {
   ownerTeamIds?: number[];
@@ -162,7 +166,7 @@ export interface ListFilter {
 }
 
 /** Newest-first keyset page over the queue indexes (no OFFSET). */
-export function list(db: Db, f: ListFilter) {
+export function listSync(db: Reader, f: ListFilter) {
   const where: SQL[] = [];
   if (f.ownerTeamIds)
     where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
@@ -210,6 +214,7 @@ export function list(db: Db, f: ListFilter) {
   const items = hasMore ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
+export const list = async (db: Reader, f: ListFilter) => listSync(db, f);
 
 /** What a journal entry shows: the entry and its author's name. */
 const journalColumns = {
@@ -222,7 +227,7 @@ const journalColumns = {
   authorName: users.name,
 };
 
-export const findJournal = (db: Db, incidentId: number) =>
+export const findJournal = async (db: Reader, incidentId: number) =>
   db
     .select(journalColumns)
     .from(journalEntries)
@@ -233,7 +238,7 @@ export const findJournal = (db: Db, incidentId: number) =>
 
 /** A page of the journal, newest first, below a cursor (two shapes: everything, customer-visible). */
 const journalPage = (customerOnly: boolean) =>
-  perConnection((db: Db) =>
+  perConnection((db: Reader) =>
     db
       .select(journalColumns)
       .from(journalEntries)
@@ -257,8 +262,8 @@ const customerJournalPage = journalPage(true);
  * can hold thousands of entries, so no one response carries them all. `customerOnly` filters in
  * the query, so a customer's page is never short because internal entries were dropped after it.
  */
-export function findJournalPage(
-  db: Db,
+export async function findJournalPage(
+  db: Reader,
   incidentId: number,
   {
     cursor,
@@ -276,7 +281,7 @@ export function findJournalPage(
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
 
-const audit = perConnection((db: Db) =>
+const audit = perConnection((db: Reader) =>
   db
     .select({
       id: auditEvents.id,
@@ -293,4 +298,4 @@ const audit = perConnection((db: Db) =>
     .orderBy(desc(auditEvents.id))
     .prepare(),
 );
-export const findAudit = (db: Db, incidentId: number) => audit(db).all({ incidentId });
+export const findAudit = async (db: Reader, incidentId: number) => audit(db).all({ incidentId });

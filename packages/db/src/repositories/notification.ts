@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { incidents, notifications, teams } from '../schema';
 
 // Personal notifications (audience user) carry their own read state; team notifications are
@@ -14,8 +14,8 @@ const mine = (userId: number, teamIds: number[]): SQL =>
   )!;
 
 /** A user's notifications and their teams', newest first. */
-export const findForUser = (
-  db: Db,
+export const findForUser = async (
+  db: Reader,
   { userId, teamIds, limit }: { userId: number; teamIds: number[]; limit: number },
 ) =>
   db
@@ -38,7 +38,7 @@ export const findForUser = (
     .limit(limit)
     .all();
 
-export const countUnread = (db: Db, userId: number): number =>
+export const countUnread = async (db: Reader, userId: number): Promise<number> =>
   db
     .select({ n: count() })
     .from(notifications)
@@ -55,7 +55,7 @@ export const countUnread = (db: Db, userId: number): number =>
  * The user's own unread notifications (the given ones, or all), read inside the commit that marks
  * them read (markNotificationsRead decides).
  */
-export function findUnread(db: Db, { userId, ids }: { userId: number; ids?: number[] }) {
+export async function findUnread(db: Reader, { userId, ids }: { userId: number; ids?: number[] }) {
   const where = [
     eq(notifications.audience, 'user'),
     eq(notifications.targetId, userId),

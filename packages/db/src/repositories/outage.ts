@@ -9,13 +9,14 @@ type Reader = Db | Tx;
 /** The next outage number, reserved inside a commit plan (it rolls back with it). */
 export const reserveNumber = (tx: Reader): string => formatOutageNumber(nextCounter(tx, 'outage'));
 
-export const findById = (db: Reader, id: number) =>
+export const findByIdSync = (db: Reader, id: number) =>
   db.select().from(outages).where(eq(outages.id, id)).get();
-export const findByNumber = (db: Reader, number: string) =>
+export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
+export const findByNumber = async (db: Reader, number: string) =>
   db.select().from(outages).where(eq(outages.number, number)).get();
 
 /** Services of each outage, by outage id. */
-export function findServices(db: Reader, outageIds: number[]) {
+export function findServicesSync(db: Reader, outageIds: number[]) {
   if (outageIds.length === 0) return new Map<number, { id: number; name: string }[]>();
   const rows = db
     .select({
@@ -38,9 +39,11 @@ export function findServices(db: Reader, outageIds: number[]) {
     byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), s]);
   return byOutage;
 }
+export const findServices = async (db: Reader, outageIds: number[]) =>
+  findServicesSync(db, outageIds);
 
 /** Timeline entries of each outage, newest first; author names only for staff views. */
-export function findUpdates(db: Reader, outageIds: number[]) {
+export async function findUpdates(db: Reader, outageIds: number[]) {
   if (outageIds.length === 0)
     return new Map<
       number,
@@ -70,7 +73,7 @@ export function findUpdates(db: Reader, outageIds: number[]) {
 }
 
 /** Planned and active outages, and those resolved since `resolvedSince`, with owner team, services and timeline. */
-export function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string }) {
+export async function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string }) {
   const rows = db
     .select({ outage: outages, ownerTeamName: teams.name })
     .from(outages)
@@ -79,8 +82,8 @@ export function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string
     .orderBy(desc(outages.id))
     .all();
   const ids = rows.map((r) => r.outage.id);
-  const svc = findServices(db, ids);
-  const upd = findUpdates(db, ids);
+  const svc = await findServices(db, ids);
+  const upd = await findUpdates(db, ids);
   return rows.map((r) => ({
     ...r.outage,
     ownerTeamName: r.ownerTeamName,
@@ -90,7 +93,7 @@ export function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string
 }
 
 /** Outages in the given statuses that affect a service (the incident form's "is this already known?"), active first. */
-export function findByService(
+export async function findByService(
   db: Reader,
   serviceId: number,
   statuses: OutageStatus[] = ['active', 'planned'],
@@ -113,5 +116,6 @@ export function findByService(
 }
 
 /** Outages a problem may be linked to (not resolved), newest first. */
-export const findOpen = (db: Reader) =>
+export const findOpenSync = (db: Reader) =>
   db.select().from(outages).where(ne(outages.status, 'resolved')).orderBy(desc(outages.id)).all();
+export const findOpen = async (db: Reader) => findOpenSync(db);

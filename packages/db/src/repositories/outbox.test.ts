@@ -11,7 +11,7 @@ import {
   type InboundMailRow,
   type OutboxDraft,
 } from '@handoff/domain';
-import { commitSync } from '../commit';
+import { commitSync, commit } from '../commit';
 import { type Db } from '../client';
 import { refuseWrites, useEmptyDb } from '../testing/change-kit';
 import { buildIncident, buildUser, queueMail } from '../testing/builders';
@@ -44,11 +44,11 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
 });
 
 describe('enqueue', () => {
-  test('incident mail is tagged and threaded after the mail before it, in one call and across calls', () => {
+  test('incident mail is tagged and threaded after the mail before it, in one call and across calls', async () => {
     const { number } = first;
     queueMail(db, [draft(), draft({ subject: `${number} is resolved` })], now);
     queueMail(db, [draft({ subject: 'Third' })], later(1));
-    const [a, b, c] = outboxRepository.findByIncident(db, first.id);
+    const [a, b, c] = await outboxRepository.findByIncident(db, first.id);
     expect([a!.subject, b!.subject, c!.subject]).toEqual([
       `[${number}] Update on your request`,
       `[${number}] ${number} is resolved`,
@@ -70,7 +70,7 @@ describe('enqueue', () => {
     expect(a!.messageId).toMatch(/^<[0-9a-f-]{36}@handoff\.local>$/);
   });
 
-  test('the customer’s own first e-mail is the root of the thread', () => {
+  test('the customer’s own first e-mail is the root of the thread', async () => {
     logInbound({
       messageId: '<first@grad.wisc.edu>',
       envelopeFrom: 'ccustomer@grad.wisc.edu',
@@ -84,22 +84,22 @@ describe('enqueue', () => {
       receivedAt: later(-5),
     });
     queueMail(db, [draft()], now);
-    expect(outboxRepository.findByIncident(db, first.id)[0]).toMatchObject({
+    expect((await outboxRepository.findByIncident(db, first.id))[0]).toMatchObject({
       inReplyTo: '<first@grad.wisc.edu>',
       references: '<first@grad.wisc.edu>',
     });
   });
 
-  test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', () => {
+  test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', async () => {
     queueMail(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
-    expect(outboxRepository.findRecent(db)[0]).toMatchObject({
+    expect((await outboxRepository.findRecent(db))[0]).toMatchObject({
       subject: 'Hello',
       inReplyTo: null,
       autoSubmitted: false,
     });
   });
 
-  test('a commit failing after its outbox step queues nothing', () => {
+  test('a commit failing after its outbox step queues nothing', async () => {
     refuseWrites(db, 'change_events');
     const event = {
       entity: 'incident',
@@ -112,15 +112,17 @@ describe('enqueue', () => {
     expect(() => commitSync(db, effects(now, { outbox: [draft()], events: [event] }))).toThrow(
       'disk full',
     );
-    expect(outboxRepository.findRecent(db)).toEqual([]);
+    expect(await outboxRepository.findRecent(db)).toEqual([]);
   });
 });
 
 // The worker's and the admin's writes: domain decisions (mail/delivery-writes.ts) committed here.
-const claim = (id: number, at: string) => {
+const claim = async (id: number, at: string) => {
   try {
-    return commitSync(db, (read) =>
-      claimForDelivery(outboxRepository.findById(read, id), id, at),
+    return (
+      await commit(db, async (read) =>
+        claimForDelivery(await outboxRepository.findById(read, id), id, at),
+      )
     ).row('outbox', id);
   } catch (e) {
     if ((e as { code?: string }).code === 'CONFLICT') return undefined;
@@ -131,18 +133,18 @@ const failAttempt = (row: { id: number; attempts: number }, at: string, error: D
   commitSync(db, recordAttempt(row, { error }, at)).row('outbox', row.id);
 
 describe('delivery bookkeeping', () => {
-  test('a claimed message is not due again until its lease ends, and a second claim loses', () => {
+  test('a claimed message is not due again until its lease ends, and a second claim loses', async () => {
     queueMail(db, [draft()], now);
-    const [id] = outboxRepository.findDue(db, now);
-    const claimed = claim(id!, now);
+    const [id] = await outboxRepository.findDue(db, now);
+    const claimed = await claim(id!, now);
     expect(claimed).toMatchObject({ attempts: 1, nextAttemptAt: later(10) });
-    expect(claim(id!, now)).toBeUndefined();
-    expect(outboxRepository.findById(db, id!)).toMatchObject({ attempts: 1 });
-    expect(outboxRepository.findDue(db, later(9))).toEqual([]);
-    expect(outboxRepository.findDue(db, later(10))).toEqual([id]);
+    expect(await claim(id!, now)).toBeUndefined();
+    expect(await outboxRepository.findById(db, id!)).toMatchObject({ attempts: 1 });
+    expect(await outboxRepository.findDue(db, later(9))).toEqual([]);
+    expect(await outboxRepository.findDue(db, later(10))).toEqual([id]);
   });
 
-  test('failed attempts back off, then fail with the last error; requeue starts again', () => {
+  test('failed attempts back off, then fail with the last error; requeue starts again', async () => {
     queueMail(db, [draft()], now);
     let at = now;
     for (const [attempt, status] of [
@@ -152,22 +154,22 @@ describe('delivery bookkeeping', () => {
       [4, 'pending'],
       [5, 'failed'],
     ] as const) {
-      const row = claim(outboxRepository.findDue(db, at)[0]!, at)!;
+      const row = (await claim((await outboxRepository.findDue(db, at))[0]!, at))!;
       expect(row.attempts).toBe(attempt);
       const next = failAttempt(row, at, { message: `451 busy #${attempt}`, responseCode: 451 });
       expect(next.status).toBe(status);
       at = next.nextAttemptAt ?? at;
     }
-    const failed = outboxRepository.findRecent(db)[0]!;
+    const failed = (await outboxRepository.findRecent(db))[0]!;
     expect(failed).toMatchObject({
       status: 'failed',
       attempts: 5,
       lastError: '451 busy #5',
       nextAttemptAt: null,
     });
-    expect(outboxRepository.findDue(db, later(10_000))).toEqual([]);
+    expect(await outboxRepository.findDue(db, later(10_000))).toEqual([]);
     commitSync(db, requeueMail(failed, failed.id, 1, at));
-    expect(outboxRepository.findById(db, failed.id)).toMatchObject({
+    expect(await outboxRepository.findById(db, failed.id)).toMatchObject({
       status: 'pending',
       attempts: 0,
       lastError: null,
@@ -175,44 +177,54 @@ describe('delivery bookkeeping', () => {
     });
   });
 
-  test('hold and sent', () => {
+  test('hold and sent', async () => {
     queueMail(db, [draft(), draft()], now);
-    const [first] = outboxRepository.findDue(db, now);
-    commitSync(db, recordAttempt(claim(first!, now)!, { sent: true }, now));
-    const held = commitSync(db, (read) => holdPendingMail(outboxRepository.findPending(read), now));
+    const [first] = await outboxRepository.findDue(db, now);
+    commitSync(db, recordAttempt((await claim(first!, now))!, { sent: true }, now));
+    const held = await commit(db, async (read) =>
+      holdPendingMail(await outboxRepository.findPending(read), now),
+    );
     expect(held.changeIds).toHaveLength(1);
-    expect(outboxRepository.countByStatus(db)).toEqual({ held: 1, pending: 0, sent: 1, failed: 0 });
-    expect(outboxRepository.list(db, { status: 'held', limit: 10 }).items).toHaveLength(1);
+    expect(await outboxRepository.countByStatus(db)).toEqual({
+      held: 1,
+      pending: 0,
+      sent: 1,
+      failed: 0,
+    });
+    expect((await outboxRepository.list(db, { status: 'held', limit: 10 })).items).toHaveLength(1);
   });
 
-  test('an outcome recorded after a newer claim took the message changes nothing', () => {
+  test('an outcome recorded after a newer claim took the message changes nothing', async () => {
     queueMail(db, [draft()], now);
-    const [id] = outboxRepository.findDue(db, now);
-    const first = claim(id!, now)!;
+    const [id] = await outboxRepository.findDue(db, now);
+    const first = (await claim(id!, now))!;
     // The lease ran out mid-send; another worker claimed it again.
-    const second = claim(id!, later(10))!;
+    const second = (await claim(id!, later(10)))!;
     expect(second.attempts).toBe(2);
     expect(() => commitSync(db, recordAttempt(first, { sent: true }, later(11)))).toThrow(
       /claimed again meanwhile/,
     );
-    expect(outboxRepository.findById(db, id!)).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(await outboxRepository.findById(db, id!)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+    });
   });
 
-  test('each change of status is announced exactly once (entity outbox); a claim is not', () => {
+  test('each change of status is announced exactly once (entity outbox); a claim is not', async () => {
     queueMail(db, [draft(), draft()], now);
-    const [a, b] = outboxRepository.findDue(db, now);
+    const [a, b] = await outboxRepository.findDue(db, now);
     const admin = buildUser(db, { role: 'admin' });
     const before = changeFeed.latestChangeId(db);
-    const claimedA = claim(a!, now)!;
+    const claimedA = (await claim(a!, now))!;
     commitSync(db, recordAttempt(claimedA, { sent: true }, now));
-    const claimedB = claim(b!, now)!;
+    const claimedB = (await claim(b!, now))!;
     commitSync(db, recordAttempt(claimedB, { error: { message: 'busy', responseCode: 451 } }, now));
-    const failed = claim(b!, later(1))!;
+    const failed = (await claim(b!, later(1)))!;
     commitSync(
       db,
       recordAttempt(failed, { error: { message: 'no such user', responseCode: 550 } }, later(1)),
     );
-    commitSync(db, requeueMail(outboxRepository.findById(db, b!), b!, admin.id, later(2)));
+    commitSync(db, requeueMail(await outboxRepository.findById(db, b!), b!, admin.id, later(2)));
     const events = changeFeed.changesSince(db, before);
     expect(events).toMatchObject([
       { entity: 'outbox', entityId: a, kind: 'sent', teamIds: [], userIds: [], actorId: null },
@@ -225,7 +237,7 @@ describe('delivery bookkeeping', () => {
 });
 
 describe('countTemplateSince', () => {
-  test('counts one template since a time, in all and to one address (any case)', () => {
+  test('counts one template since a time, in all and to one address (any case)', async () => {
     queueMail(db, [draft({ template: 'acknowledgement' })], now);
     queueMail(
       db,
@@ -242,16 +254,16 @@ describe('countTemplateSince', () => {
         since,
         toAddress: 'ccustomer@grad.wisc.edu',
       });
-    expect(count(now)).toEqual({ all: 3, toAddress: 2 });
-    expect(count(later(10))).toEqual({ all: 2, toAddress: 1 });
-    expect(count(later(60))).toEqual({ all: 0, toAddress: 0 });
+    expect(await count(now)).toEqual({ all: 3, toAddress: 2 });
+    expect(await count(later(10))).toEqual({ all: 2, toAddress: 1 });
+    expect(await count(later(60))).toEqual({ all: 0, toAddress: 0 });
   });
 });
 
 describe('inbound mail index', () => {
-  test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', () => {
+  test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', async () => {
     queueMail(db, [draft({ incidentId: second.id })], now);
-    const sent = outboxRepository.findByIncident(db, second.id)[0]!;
+    const sent = (await outboxRepository.findByIncident(db, second.id))[0]!;
     logInbound({
       messageId: '<their@x>',
       envelopeFrom: 'a@x.edu',
@@ -264,18 +276,20 @@ describe('inbound mail index', () => {
       attachmentCount: 0,
       receivedAt: now,
     });
-    expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>', sent.messageId])).toEqual(
-      [{ incidentId: second.id, address: 'ccustomer@grad.wisc.edu' }],
-    );
-    expect(inboundMailRepository.findThreadCandidates(db, ['<their@x>', sent.messageId])).toEqual([
+    expect(
+      await inboundMailRepository.findThreadCandidates(db, ['<unknown@x>', sent.messageId]),
+    ).toEqual([{ incidentId: second.id, address: 'ccustomer@grad.wisc.edu' }]);
+    expect(
+      await inboundMailRepository.findThreadCandidates(db, ['<their@x>', sent.messageId]),
+    ).toEqual([
       { incidentId: third.id, address: 'a@x.edu' },
       { incidentId: second.id, address: 'ccustomer@grad.wisc.edu' },
     ]);
-    expect(inboundMailRepository.findThreadCandidates(db, ['<unknown@x>'])).toEqual([]);
-    expect(inboundMailRepository.findThreadCandidates(db, [])).toEqual([]);
+    expect(await inboundMailRepository.findThreadCandidates(db, ['<unknown@x>'])).toEqual([]);
+    expect(await inboundMailRepository.findThreadCandidates(db, [])).toEqual([]);
   });
 
-  test('replies are counted per sender and per incident within the hour', () => {
+  test('replies are counted per sender and per incident within the hour', async () => {
     const row = (over: {
       fromAddress: string;
       incidentId: number;
@@ -310,9 +324,9 @@ describe('inbound mail index', () => {
       outcome: 'created',
       receivedAt: later(30),
     });
-    expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', now)).toBe(2);
-    expect(inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', later(5))).toBe(1);
-    expect(inboundMailRepository.countRepliesToSince(db, second.id, now)).toBe(2);
-    expect(inboundMailRepository.countRepliesToSince(db, second.id, later(15))).toBe(1);
+    expect(await inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', now)).toBe(2);
+    expect(await inboundMailRepository.countRepliesFromSince(db, 'a@x.edu', later(5))).toBe(1);
+    expect(await inboundMailRepository.countRepliesToSince(db, second.id, now)).toBe(2);
+    expect(await inboundMailRepository.countRepliesToSince(db, second.id, later(15))).toBe(1);
   });
 });

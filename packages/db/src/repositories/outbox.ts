@@ -8,10 +8,10 @@ export type OutboxStatus = OutboxRow['status'];
 type Reader = Db | Tx;
 
 /** How many messages of one template were queued since `since`, in all and to one address (the hourly caps). */
-export function countTemplateSince(
+export async function countTemplateSince(
   db: Reader,
   { template, since, toAddress }: { template: string; since: string; toAddress: string },
-): { all: number; toAddress: number } {
+): Promise<{ all: number; toAddress: number }> {
   const row = db
     .select({
       all: count(),
@@ -23,17 +23,17 @@ export function countTemplateSince(
   return { all: row?.all ?? 0, toAddress: Number(row?.toAddress ?? 0) };
 }
 
-export const findByIncident = (db: Db, incidentId: number) =>
+export const findByIncident = async (db: Db, incidentId: number) =>
   db.select().from(outbox).where(eq(outbox.incidentId, incidentId)).orderBy(asc(outbox.id)).all();
 
-export const findRecent = (db: Db, limit = 100) =>
+export const findRecent = async (db: Db, limit = 100) =>
   db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all();
 
-export const findById = (db: Db, id: number) =>
+export const findById = async (db: Db, id: number) =>
   db.select().from(outbox).where(eq(outbox.id, id)).get();
 
 /** Newest first, optionally one status, by keyset (the id of the last row seen). */
-export function list(db: Db, f: { status?: OutboxStatus; cursor?: number; limit: number }) {
+export async function list(db: Db, f: { status?: OutboxStatus; cursor?: number; limit: number }) {
   const where: SQL[] = [];
   if (f.status) where.push(eq(outbox.status, f.status));
   if (f.cursor !== undefined) where.push(lt(outbox.id, f.cursor));
@@ -49,7 +49,7 @@ export function list(db: Db, f: { status?: OutboxStatus; cursor?: number; limit:
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
 
-export function countByStatus(db: Db): Record<OutboxStatus, number> {
+export async function countByStatus(db: Db): Promise<Record<OutboxStatus, number>> {
   const counts: Record<OutboxStatus, number> = { held: 0, pending: 0, sent: 0, failed: 0 };
   for (const r of db
     .select({ status: outbox.status, n: count() })
@@ -61,7 +61,7 @@ export function countByStatus(db: Db): Record<OutboxStatus, number> {
 }
 
 /** Messages whose next attempt is due, oldest due first. */
-export const findDue = (db: Db, now: string, limit = 20) =>
+export const findDue = async (db: Db, now: string, limit = 20) =>
   db
     .select({ id: outbox.id })
     .from(outbox)
@@ -72,5 +72,5 @@ export const findDue = (db: Db, now: string, limit = 20) =>
     .map((r) => r.id);
 
 /** Every pending message (held at once when no SMTP server is configured). */
-export const findPending = (db: Db) =>
+export const findPending = async (db: Db) =>
   db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending')).all();

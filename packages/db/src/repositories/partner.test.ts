@@ -19,7 +19,7 @@ import {
 } from '@handoff/domain';
 import { changesSince, latestChangeId } from '../change-feed';
 import { type Db } from '../client';
-import { commitSync } from '../commit';
+import { commitSync, commit } from '../commit';
 import { loadPartnerEnv, loadPartnerSubmit } from '../partner-env';
 import { notifications, outbox, partnerHops, partnerTickets, teamMembers, users } from '../schema';
 import { seedPartnerDemoTickets } from '../seed/partner-demo';
@@ -40,28 +40,35 @@ afterEach(() => t.close());
 
 let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T15:00:00.000Z') + 60_000 * tick++).toISOString();
-const actor = (email: string): Actor =>
-  userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
-const partnerTeamId = () => teamRepository.findByName(db, 'Badger Health Client Support')!.id;
-const reload = (id: number): Incident => incidentRepository.findById(db, id)!;
+const actor = async (email: string): Promise<Actor> =>
+  (await userRepository.findActorById(db, (await userRepository.findByEmail(db, email))!.id))!;
+const partnerTeamId = async () =>
+  (await teamRepository.findByName(db, 'Badger Health Client Support'))!.id;
+const reload = async (id: number): Promise<Incident> =>
+  (await incidentRepository.findById(db, id))!;
 const rowsOf = (
   table: typeof outbox | typeof notifications | typeof partnerHops,
   incidentId: number,
 ) => db.select({ n: count() }).from(table).where(eq(table.incidentId, incidentId)).get()!.n;
 
-function submit(email = 'rita@badgerhealth.example', description = 'Patient portal login loops.') {
-  const customer = organisationRepository.findCustomerByEmail(db, email)!;
+async function submit(
+  email = 'rita@badgerhealth.example',
+  description = 'Patient portal login loops.',
+) {
+  const customer = (await organisationRepository.findCustomerByEmail(db, email))!;
   const now = at();
-  return commitSync(db, (read) =>
-    decideSubmitTicket(
-      loadPartnerSubmit(read, {
-        actor: actor(email),
-        customer,
-        input: { description },
-        channel: 'portal',
-        now,
-      }),
-    ),
+  return (
+    await commit(db, async (read) =>
+      decideSubmitTicket(
+        await loadPartnerSubmit(read, {
+          actor: await actor(email),
+          customer,
+          input: { description },
+          channel: 'portal',
+          now,
+        }),
+      ),
+    )
   ).row('incident', newIncidentRef);
 }
 
@@ -77,8 +84,8 @@ const editMeanwhile = (incident: Incident, description: string) =>
   );
 
 /** Adds `n` partner agents to Badger Health's group, returning their e-mails. */
-function addPartnerAgents(n: number): string[] {
-  const team = partnerTeamId();
+async function addPartnerAgents(n: number): Promise<string[]> {
+  const team = await partnerTeamId();
   return Array.from({ length: n }, (_, i) => {
     const email = `agent${i}@partner.test`;
     const user = db
@@ -92,33 +99,37 @@ function addPartnerAgents(n: number): string[] {
 }
 
 describe('the demo organisation', () => {
-  test('Badger Health owns badgerhealth.example, is supported by its group, and has placed end users', () => {
-    expect(organisationRepository.findAll(db)).toEqual([
+  test('Badger Health owns badgerhealth.example, is supported by its group, and has placed end users', async () => {
+    expect(await organisationRepository.findAll(db)).toEqual([
       {
         id: 1,
         name: 'Badger Health',
-        partnerTeamId: partnerTeamId(),
+        partnerTeamId: await partnerTeamId(),
         partnerTeamName: 'Badger Health Client Support',
         domains: ['badgerhealth.example'],
       },
     ]);
-    expect(organisationRepository.findEndUsers(db, [1]).map((u) => [u.email, u.login])).toEqual([
+    expect(
+      (await organisationRepository.findEndUsers(db, [1])).map((u) => [u.email, u.login]),
+    ).toEqual([
       ['bao@badgerhealth.example', 'bao@badgerhealth.example'],
       ['noor@badgerhealth.example', null],
       ['rita@badgerhealth.example', 'rita@badgerhealth.example'],
     ]);
-    expect(partnerRepository.findMembers(db, partnerTeamId()).map((p) => p.name)).toEqual([
-      'Parker Partner',
-      'Piper Partner',
-    ]);
     expect(
-      partnerRepository
-        .findMembers(db, teamRepository.findByName(db, 'Tier 2 Support')!.id)
-        .map((p) => p.name),
+      (await partnerRepository.findMembers(db, await partnerTeamId())).map((p) => p.name),
+    ).toEqual(['Parker Partner', 'Piper Partner']);
+    expect(
+      (
+        await partnerRepository.findMembers(
+          db,
+          (await teamRepository.findByName(db, 'Tier 2 Support'))!.id,
+        )
+      ).map((p) => p.name),
     ).toEqual(['Tatum Tier2', 'Toby Tier2']);
   });
 
-  test('a domain belongs to one organisation only (primary key)', () => {
+  test('a domain belongs to one organisation only (primary key)', async () => {
     // Decided on a stale read (no organisation had the domain yet): the primary key still refuses it.
     const decided = decideCreateOrganisation({
       name: 'Badger Clone',
@@ -126,7 +137,7 @@ describe('the demo organisation', () => {
       organisations: [],
       nameTaken: false,
       partnerTeam: { newName: 'Clone Support', taken: false },
-      actorId: actor('admin@handoff.test').id,
+      actorId: (await actor('admin@handoff.test')).id,
       now: at(),
     });
     const before = latestChangeId(db);
@@ -135,26 +146,30 @@ describe('the demo organisation', () => {
     );
     expect(changesSince(db, before)).toEqual([]);
     // The failed create left neither the organisation nor its new group behind.
-    expect(organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
-    expect(teamRepository.findByName(db, 'Clone Support')).toBeUndefined();
+    expect(await organisationRepository.findByName(db, 'Badger Clone')).toBeUndefined();
+    expect(await teamRepository.findByName(db, 'Clone Support')).toBeUndefined();
   });
 });
 
 describe('a submitted ticket', () => {
-  test('is stored with its partner row, first hop, and a notification and an e-mail per group member, in one transaction', () => {
-    const row = submit();
+  test('is stored with its partner row, first hop, and a notification and an e-mail per group member, in one transaction', async () => {
+    const row = await submit();
     expect(row).toMatchObject({
-      ownerTeamId: partnerTeamId(),
+      ownerTeamId: await partnerTeamId(),
       ownerAgentId: null,
       status: 'new',
       channel: 'portal',
     });
-    expect(partnerRepository.findTicket(db, row.id)).toMatchObject({
+    expect(await partnerRepository.findTicket(db, row.id)).toMatchObject({
       organisationName: 'Badger Health',
       relationshipAgent: null,
     });
     expect(
-      partnerRepository.findHops(db, row.id).map((h) => [h.kind, h.toTeamName, h.actorName]),
+      (await partnerRepository.findHops(db, row.id)).map((h) => [
+        h.kind,
+        h.toTeamName,
+        h.actorName,
+      ]),
     ).toEqual([['submitted', 'Badger Health Client Support', 'Rita Requester']]);
     expect(
       db
@@ -185,14 +200,18 @@ describe('a submitted ticket', () => {
 });
 
 describe('claim: the conditional update', () => {
-  test('50 claims decided on the same snapshot: exactly one assignee, 49 refused by the update condition', () => {
-    const ticket = submit();
-    const emails = addPartnerAgents(50);
-    const snapshot = reload(ticket.id);
+  test('50 claims decided on the same snapshot: exactly one assignee, 49 refused by the update condition', async () => {
+    const ticket = await submit();
+    const emails = await addPartnerAgents(50);
+    const snapshot = await reload(ticket.id);
     const now = at();
     // Every claimer decided before anyone wrote, so only the update's condition can stop them.
-    const prepared = emails.map((email) =>
-      decideClaim(loadPartnerEnv(db, { incident: snapshot, actor: actor(email), now })),
+    const prepared = await Promise.all(
+      emails.map(async (email) =>
+        decideClaim(
+          await loadPartnerEnv(db, { incident: snapshot, actor: await actor(email), now }),
+        ),
+      ),
     );
     const outcomes = prepared.map((claim) => {
       try {
@@ -210,27 +229,29 @@ describe('claim: the conditional update', () => {
       ),
     );
 
-    const after = reload(ticket.id);
+    const after = await reload(ticket.id);
     expect(after).toMatchObject({
-      ownerAgentId: actor(emails[0]!).id,
+      ownerAgentId: (await actor(emails[0]!)).id,
       status: 'in_progress',
       version: 2,
     });
-    expect(partnerRepository.findTicket(db, ticket.id)?.relationshipAgent?.name).toBe('Agent 0');
-    expect(partnerRepository.findHops(db, ticket.id).map((h) => h.kind)).toEqual([
+    expect((await partnerRepository.findTicket(db, ticket.id))?.relationshipAgent?.name).toBe(
+      'Agent 0',
+    );
+    expect((await partnerRepository.findHops(db, ticket.id)).map((h) => h.kind)).toEqual([
       'submitted',
       'claimed',
     ]);
     // The group (52 members) was told once, by the winner's claim, besides the new-ticket messages.
     expect(rowsOf(notifications, ticket.id)).toBe(52 + 2);
     expect(
-      incidentRepository.findAudit(db, ticket.id).filter((a) => a.field === 'ownerAgentId'),
+      (await incidentRepository.findAudit(db, ticket.id)).filter((a) => a.field === 'ownerAgentId'),
     ).toHaveLength(1);
   });
 
   test('50 claims racing from 5 OS processes on the same SQLite file: exactly one assignee, 49 refusals', async () => {
-    const ticket = submit();
-    const emails = addPartnerAgents(50);
+    const ticket = await submit();
+    const emails = await addPartnerAgents(50);
     const worker = resolve(
       dirname(fileURLToPath(import.meta.url)),
       '../testing/claim-ticket-worker.ts',
@@ -275,7 +296,7 @@ describe('claim: the conditional update', () => {
     expect(outcomes).toHaveLength(50);
     const winners = outcomes.filter((o) => o.ok);
     expect(winners).toHaveLength(1);
-    const winner = actor(winners[0]!.email);
+    const winner = await actor(winners[0]!.email);
     const refusals = outcomes.filter((o) => !o.ok);
     expect(refusals).toHaveLength(49);
     for (const r of refusals)
@@ -283,17 +304,19 @@ describe('claim: the conditional update', () => {
         code: 'CONFLICT',
         message: `${ticket.number} was already claimed by ${winner.name}.`,
       });
-    expect(reload(ticket.id)).toMatchObject({ ownerAgentId: winner.id, version: 2 });
+    expect(await reload(ticket.id)).toMatchObject({ ownerAgentId: winner.id, version: 2 });
     expect(
-      partnerRepository.findHops(db, ticket.id).filter((h) => h.kind === 'claimed'),
+      (await partnerRepository.findHops(db, ticket.id)).filter((h) => h.kind === 'claimed'),
     ).toHaveLength(1);
   }, 60_000);
 
-  test('a claim of a ticket edited meanwhile matches nothing and says so', () => {
-    const ticket = submit();
-    const parker = actor('partner@handoff.test');
-    const snapshot = reload(ticket.id);
-    const claim = decideClaim(loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }));
+  test('a claim of a ticket edited meanwhile matches nothing and says so', async () => {
+    const ticket = await submit();
+    const parker = await actor('partner@handoff.test');
+    const snapshot = await reload(ticket.id);
+    const claim = decideClaim(
+      await loadPartnerEnv(db, { incident: snapshot, actor: parker, now: at() }),
+    );
     editMeanwhile(snapshot, 'More detail.');
     expect(() => commitSync(db, claim)).toThrow(
       expect.objectContaining({
@@ -301,24 +324,26 @@ describe('claim: the conditional update', () => {
         message: `${ticket.number} changed while you were claiming it. Reload and claim it again.`,
       }),
     );
-    expect(reload(ticket.id).ownerAgentId).toBeNull();
-    expect(partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
+    expect((await reload(ticket.id)).ownerAgentId).toBeNull();
+    expect(await partnerRepository.findHops(db, ticket.id)).toHaveLength(1);
   });
 
-  test('a claim commits exactly one incident change event, for the group and the new assignee', () => {
-    const ticket = submit();
-    const parker = actor('partner@handoff.test');
+  test('a claim commits exactly one incident change event, for the group and the new assignee', async () => {
+    const ticket = await submit();
+    const parker = await actor('partner@handoff.test');
     const before = latestChangeId(db);
-    commitSync(db, (read) =>
-      decideClaim(loadPartnerEnv(read, { incident: reload(ticket.id), actor: parker, now: at() })),
+    await commit(db, async (read) =>
+      decideClaim(
+        await loadPartnerEnv(read, { incident: await reload(ticket.id), actor: parker, now: at() }),
+      ),
     );
     expect(changesSince(db, before)).toEqual([
       expect.objectContaining({
         entity: 'incident',
         entityId: ticket.id,
         kind: 'partner.claim',
-        teamIds: [partnerTeamId()],
-        userIds: [parker.id, actor('rita@badgerhealth.example').id].sort((a, b) => a - b),
+        teamIds: [await partnerTeamId()],
+        userIds: [parker.id, (await actor('rita@badgerhealth.example')).id].sort((a, b) => a - b),
         actorId: parker.id,
       }),
       // The claim meets the group's first-response clock (issue 18): the clocks announce themselves.
@@ -326,11 +351,11 @@ describe('claim: the conditional update', () => {
     ]);
   });
 
-  test('a claim failing half-way (its hop names a missing user) leaves no row, journal, mail or event', () => {
-    const ticket = submit();
-    const parker = actor('partner@handoff.test');
+  test('a claim failing half-way (its hop names a missing user) leaves no row, journal, mail or event', async () => {
+    const ticket = await submit();
+    const parker = await actor('partner@handoff.test');
     const claim = decideClaim(
-      loadPartnerEnv(db, { incident: reload(ticket.id), actor: parker, now: at() }),
+      await loadPartnerEnv(db, { incident: await reload(ticket.id), actor: parker, now: at() }),
     );
     const broken = {
       ...claim,
@@ -340,35 +365,40 @@ describe('claim: the conditional update', () => {
           : w,
       ),
     };
-    const counts = () => ({
+    const counts = async () => ({
       outbox: rowsOf(outbox, ticket.id),
       notifications: rowsOf(notifications, ticket.id),
       hops: rowsOf(partnerHops, ticket.id),
-      journal: incidentRepository.findJournal(db, ticket.id).length,
+      journal: (await incidentRepository.findJournal(db, ticket.id)).length,
       changes: changesSince(db, 0).length,
     });
-    const before = counts();
+    const before = await counts();
     expect(() => commitSync(db, broken)).toThrow(/FOREIGN KEY/);
-    expect(counts()).toEqual(before);
-    expect(reload(ticket.id)).toMatchObject({ ownerAgentId: null, version: 1 });
-    expect(partnerRepository.findTicket(db, ticket.id)?.relationshipAgent).toBeNull();
+    expect(await counts()).toEqual(before);
+    expect(await reload(ticket.id)).toMatchObject({ ownerAgentId: null, version: 1 });
+    expect((await partnerRepository.findTicket(db, ticket.id))?.relationshipAgent).toBeNull();
   });
 });
 
 describe('escalate and comment', () => {
-  test('a stale escalation changes nothing: no hop, no e-mail, no notification', () => {
-    const ticket = submit();
-    const parker = actor('partner@handoff.test');
+  test('a stale escalation changes nothing: no hop, no e-mail, no notification', async () => {
+    const ticket = await submit();
+    const parker = await actor('partner@handoff.test');
     commitSync(
       db,
-      decideClaim(loadPartnerEnv(db, { incident: reload(ticket.id), actor: parker, now: at() })),
+      decideClaim(
+        await loadPartnerEnv(db, { incident: await reload(ticket.id), actor: parker, now: at() }),
+      ),
     );
-    const incident = reload(ticket.id);
-    const escalation = decideEscalate(loadPartnerEnv(db, { incident, actor: parker, now: at() }), {
-      incidentId: ticket.id,
-      expectedVersion: 2,
-      privateComment: 'Stuck.',
-    });
+    const incident = await reload(ticket.id);
+    const escalation = decideEscalate(
+      await loadPartnerEnv(db, { incident, actor: parker, now: at() }),
+      {
+        incidentId: ticket.id,
+        expectedVersion: 2,
+        privateComment: 'Stuck.',
+      },
+    );
     editMeanwhile(incident, 'Edited meanwhile.');
     const before = {
       outbox: rowsOf(outbox, ticket.id),
@@ -381,23 +411,29 @@ describe('escalate and comment', () => {
       notifications: rowsOf(notifications, ticket.id),
       hops: rowsOf(partnerHops, ticket.id),
     }).toEqual(before);
-    expect(reload(ticket.id)).toMatchObject({ ownerTeamId: partnerTeamId(), version: 3 });
+    expect(await reload(ticket.id)).toMatchObject({
+      ownerTeamId: await partnerTeamId(),
+      version: 3,
+    });
   });
 
-  test('a private comment only appends to the journal (the version stays) and announces it as private', () => {
-    const ticket = submit();
-    const piper = actor('partner2@handoff.test');
+  test('a private comment only appends to the journal (the version stays) and announces it as private', async () => {
+    const ticket = await submit();
+    const piper = await actor('partner2@handoff.test');
     const before = latestChangeId(db);
     commitSync(
       db,
-      decideComment(loadPartnerEnv(db, { incident: reload(ticket.id), actor: piper, now: at() }), {
-        body: 'Known issue?',
-        visibility: 'internal',
-        via: 'web',
-      }),
+      decideComment(
+        await loadPartnerEnv(db, { incident: await reload(ticket.id), actor: piper, now: at() }),
+        {
+          body: 'Known issue?',
+          visibility: 'internal',
+          via: 'web',
+        },
+      ),
     );
-    expect(reload(ticket.id).version).toBe(1);
-    expect(incidentRepository.findJournal(db, ticket.id)[0]).toMatchObject({
+    expect((await reload(ticket.id)).version).toBe(1);
+    expect((await incidentRepository.findJournal(db, ticket.id))[0]).toMatchObject({
       body: 'Known issue?',
       visibility: 'internal',
       authorName: 'Piper Partner',
@@ -413,51 +449,55 @@ describe('escalate and comment', () => {
 });
 
 describe('seedPartnerDemoTickets', () => {
-  test('one ticket waits in the partner queue, one waits for Tier 2 after a claim and an escalation', () => {
+  test('one ticket waits in the partner queue, one waits for Tier 2 after a claim and an escalation', async () => {
     seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
     const tickets = db.select().from(partnerTickets).all();
     expect(tickets).toHaveLength(2);
-    const [waiting, escalated] = tickets.map((p) => reload(p.incidentId));
+    const [waiting, escalated] = await Promise.all(tickets.map((p) => reload(p.incidentId)));
     expect(waiting).toMatchObject({
-      ownerTeamId: partnerTeamId(),
+      ownerTeamId: await partnerTeamId(),
       ownerAgentId: null,
       status: 'new',
     });
     expect(escalated).toMatchObject({
-      ownerTeamId: teamRepository.findByName(db, 'Tier 2 Support')!.id,
+      ownerTeamId: (await teamRepository.findByName(db, 'Tier 2 Support'))!.id,
       ownerAgentId: null,
       status: 'assigned',
     });
     expect(
-      partnerRepository.findHops(db, escalated!.id).map((h) => [h.kind, h.waitedSeconds]),
+      (await partnerRepository.findHops(db, escalated!.id)).map((h) => [h.kind, h.waitedSeconds]),
     ).toEqual([
       ['submitted', 0],
       ['claimed', 3600],
       ['escalated', 3600],
     ]);
-    expect(partnerRepository.findTicket(db, escalated!.id)?.relationshipAgent?.name).toBe(
+    expect((await partnerRepository.findTicket(db, escalated!.id))?.relationshipAgent?.name).toBe(
       'Parker Partner',
     );
   });
 });
 
 describe("a partner ticket's scope (kb 003: partner agents see only their groups' tickets)", () => {
-  test("findScope names the ticket's group, also while Tier 2 holds it; any other incident has none", () => {
+  test("findScope names the ticket's group, also while Tier 2 holds it; any other incident has none", async () => {
     seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
     const [waiting, escalated] = db
       .select()
       .from(partnerTickets)
       .all()
       .map((p) => p.incidentId);
-    expect(partnerRepository.findScope(db, waiting!)).toEqual({ partnerTeamId: partnerTeamId() });
-    expect(reload(escalated!).ownerTeamId).toBe(
-      teamRepository.findByName(db, 'Tier 2 Support')!.id,
+    expect(await partnerRepository.findScope(db, waiting!)).toEqual({
+      partnerTeamId: await partnerTeamId(),
+    });
+    expect((await reload(escalated!)).ownerTeamId).toBe(
+      (await teamRepository.findByName(db, 'Tier 2 Support'))!.id,
     );
-    expect(partnerRepository.findScope(db, escalated!)).toEqual({ partnerTeamId: partnerTeamId() });
-    expect(partnerRepository.findScope(db, 1)).toEqual({ partnerTeamId: null });
+    expect(await partnerRepository.findScope(db, escalated!)).toEqual({
+      partnerTeamId: await partnerTeamId(),
+    });
+    expect(await partnerRepository.findScope(db, 1)).toEqual({ partnerTeamId: null });
   });
 
-  test("list({ partnerTeamIds }) keeps only those groups' tickets, whichever team holds them", () => {
+  test("list({ partnerTeamIds }) keeps only those groups' tickets, whichever team holds them", async () => {
     seedPartnerDemoTickets(db, { now: '2026-11-24T16:00:00.000Z' });
     const ours = db
       .select()
@@ -465,12 +505,12 @@ describe("a partner ticket's scope (kb 003: partner agents see only their groups
       .all()
       .map((p) => p.incidentId)
       .sort((a, b) => b - a);
-    const idsOf = (f: Parameters<typeof incidentRepository.list>[1]) =>
-      incidentRepository.list(db, f).items.map((i) => i.id);
-    expect(idsOf({ partnerTeamIds: [partnerTeamId()], limit: 100 })).toEqual(ours);
-    expect(idsOf({ partnerTeamIds: [999], limit: 100 })).toEqual([]);
-    expect(idsOf({ partnerTeamIds: [], limit: 100 })).toEqual([]);
+    const idsOf = async (f: Parameters<typeof incidentRepository.list>[1]) =>
+      (await incidentRepository.list(db, f)).items.map((i) => i.id);
+    expect(await idsOf({ partnerTeamIds: [await partnerTeamId()], limit: 100 })).toEqual(ours);
+    expect(await idsOf({ partnerTeamIds: [999], limit: 100 })).toEqual([]);
+    expect(await idsOf({ partnerTeamIds: [], limit: 100 })).toEqual([]);
     // Without the bound, the university's incidents are there too.
-    expect(idsOf({ limit: 100 }).length).toBeGreaterThan(ours.length);
+    expect((await idsOf({ limit: 100 })).length).toBeGreaterThan(ours.length);
   });
 });

@@ -7,7 +7,7 @@ import {
   type PartnerTicketFacts,
   type Person,
 } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
 import {
   incidents,
   journalEntries,
@@ -25,8 +25,8 @@ type Writer = Db | Tx;
 const relationshipAgent = aliasedTable(users, 'relationship_agent');
 
 /** The partner facts of an incident, or undefined when it is not a channel-partner ticket. */
-export function findTicket(
-  db: Db,
+export function findTicketSync(
+  db: Reader,
   incidentId: number,
 ): (PartnerTicketFacts & { incidentId: number }) | undefined {
   const row = db
@@ -56,8 +56,13 @@ export function findTicket(
         : null,
   };
 }
+export const findTicket = async (
+  db: Reader,
+  incidentId: number,
+): Promise<(PartnerTicketFacts & { incidentId: number }) | undefined> =>
+  findTicketSync(db, incidentId);
 
-const scope = perConnection((db: Db) =>
+const scope = perConnection((db: Reader) =>
   db
     .select({ partnerTeamId: partnerTickets.partnerTeamId })
     .from(partnerTickets)
@@ -69,13 +74,16 @@ const scope = perConnection((db: Db) =>
  * Which partner group's ticket the incident is, for the read rule (canReadIncident): the group it
  * was filed with, whichever team holds it now; `partnerTeamId` null when it is no partner ticket.
  */
-export function findScope(db: Db, incidentId: number): PartnerScope {
+export async function findScope(db: Reader, incidentId: number): Promise<PartnerScope> {
   const row = scope(db).get({ incidentId });
   return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 
 /** Which of the given incidents are channel-partner tickets. */
-export function findTicketIds(db: Db, incidentIds: readonly number[]): Set<number> {
+export async function findTicketIds(
+  db: Reader,
+  incidentIds: readonly number[],
+): Promise<Set<number>> {
   if (incidentIds.length === 0) return new Set();
   const rows = db
     .select({ id: partnerTickets.incidentId })
@@ -86,7 +94,10 @@ export function findTicketIds(db: Db, incidentIds: readonly number[]): Set<numbe
 }
 
 /** Partner group of each of the given incidents that is a partner ticket (for the requester's lists). */
-export function findPartnerTeamNames(db: Db, incidentIds: number[]): Map<number, string> {
+export async function findPartnerTeamNames(
+  db: Reader,
+  incidentIds: number[],
+): Promise<Map<number, string>> {
   if (incidentIds.length === 0) return new Map();
   const rows = db
     .select({ incidentId: partnerTickets.incidentId, name: teams.name })
@@ -98,7 +109,7 @@ export function findPartnerTeamNames(db: Db, incidentIds: number[]): Map<number,
 }
 
 /** Everyone in a team, to be told when the next input is theirs. */
-export const findMembers = (db: Db, teamId: number): Person[] =>
+export const findMembersSync = (db: Reader, teamId: number): Person[] =>
   db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(teamMembers)
@@ -106,13 +117,18 @@ export const findMembers = (db: Db, teamId: number): Person[] =>
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(users.id))
     .all();
+export const findMembers = async (db: Reader, teamId: number): Promise<Person[]> =>
+  findMembersSync(db, teamId);
 
 /**
  * The open tickets each member works in each of the given groups, keyed `teamId:userId`: incidents
  * the group owns with them as assignee, and the group's partner tickets with them as relationship
  * agent (also while the ticket is with Tier 2). What keeps a member in their group.
  */
-export function findOpenMemberTickets(db: Writer, teamIds: number[]): Map<string, MemberTicket[]> {
+export async function findOpenMemberTickets(
+  db: Writer,
+  teamIds: number[],
+): Promise<Map<string, MemberTicket[]>> {
   const byMember = new Map<string, MemberTicket[]>();
   if (teamIds.length === 0) return byMember;
   const open = inArray(incidents.status, [...openStatuses]);
@@ -167,7 +183,7 @@ const toAgent = aliasedTable(users, 'hop_to_agent');
 const toTeam = aliasedTable(teams, 'hop_to_team');
 
 /** The ticket's hand-offs, oldest first, with names. */
-export const findHops = (db: Db, incidentId: number) =>
+export const findHops = async (db: Reader, incidentId: number) =>
   db
     .select({
       id: partnerHops.id,
@@ -187,8 +203,8 @@ export const findHops = (db: Db, incidentId: number) =>
     .all();
 
 /** What the steps need from the history: when it last changed hands and the round trips so far. */
-export function findHopSummary(
-  db: Db,
+export function findHopSummarySync(
+  db: Reader,
   incidentId: number,
 ): { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number } {
   const last = db
@@ -209,10 +225,15 @@ export function findHopSummary(
     roundTrips: trips?.n ?? 0,
   };
 }
+export const findHopSummary = async (
+  db: Reader,
+  incidentId: number,
+): Promise<{ lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number }> =>
+  findHopSummarySync(db, incidentId);
 
 /** Private comments (notes or e-mails) an author wrote on an incident since an instant. */
-export const countPrivateCommentsSince = (
-  db: Db,
+export const countPrivateCommentsSinceSync = (
+  db: Reader,
   incidentId: number,
   authorId: number,
   since: string,
@@ -230,3 +251,9 @@ export const countPrivateCommentsSince = (
       ),
     )
     .get()?.n ?? 0;
+export const countPrivateCommentsSince = async (
+  db: Reader,
+  incidentId: number,
+  authorId: number,
+  since: string,
+): Promise<number> => countPrivateCommentsSinceSync(db, incidentId, authorId, since);

@@ -24,9 +24,9 @@ describe('with the base demo data', () => {
   });
 
   test('the portal system user is made once, is an l1 with no team, and cannot sign in', async () => {
-    expect(portalRepository.findPortalSystemActor(db)).toBeUndefined();
-    const first = ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
-    const second = ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
+    expect(await portalRepository.findPortalSystemActor(db)).toBeUndefined();
+    const first = await ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
+    const second = await ensurePortalSystemActor(db, '2026-11-24T16:00:00.000Z');
     expect(second).toEqual(first);
     expect(first).toMatchObject({
       name: 'Help Online (portal)',
@@ -39,16 +39,16 @@ describe('with the base demo data', () => {
       expect(await verifyPassword(guess, row.passwordHash)).toBe(false);
   });
 
-  test('customer-facing services leave out the agents’ after-hours bucket', () => {
-    const names = portalRepository
-      .findCustomerFacingServices(db)
-      .map((s) => `${s.name} › ${s.subcategory}`);
+  test('customer-facing services leave out the agents’ after-hours bucket', async () => {
+    const names = (await portalRepository.findCustomerFacingServices(db)).map(
+      (s) => `${s.name} › ${s.subcategory}`,
+    );
     expect(names).toContain('NetID › Password reset');
     expect(names).not.toContain('DoIT Departmental Support › Unclassified');
     expect(names).toHaveLength(db.select().from(services).all().length - 1);
   });
 
-  test('attachments are stored with their size and listed without their bytes', () => {
+  test('attachments are stored with their size and listed without their bytes', async () => {
     const bytes = Buffer.from('hello, help desk');
     const [file] = attachmentRepository.decodeUploads([
       { fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') },
@@ -69,7 +69,7 @@ describe('with the base demo data', () => {
         ],
       }),
     );
-    const [listed] = attachmentRepository.findByIncident(db, 1);
+    const [listed] = await attachmentRepository.findByIncident(db, 1);
     expect(listed).toEqual({
       id: expect.any(Number),
       filename: 'note.txt',
@@ -79,7 +79,9 @@ describe('with the base demo data', () => {
       visibility: 'customer',
       createdAt: now,
     });
-    expect(attachmentRepository.findById(db, listed!.id)?.content?.equals(bytes)).toBe(true);
+    expect((await attachmentRepository.findById(db, listed!.id))?.content?.equals(bytes)).toBe(
+      true,
+    );
     // Deleting the incident takes its files with it.
     db.delete(incidents).where(eq(incidents.id, 1)).run();
     expect(db.select().from(attachments).all()).toEqual([]);
@@ -93,12 +95,12 @@ describe('with the Help Online demo cases', () => {
     seedDemoData(db, { now });
   });
 
-  test('the TP review queue: the two cases in review, oldest first, paged', () => {
-    const first = portalRepository.findTpReview(db, { state: 'review', limit: 1 });
+  test('the TP review queue: the two cases in review, oldest first, paged', async () => {
+    const first = await portalRepository.findTpReview(db, { state: 'review', limit: 1 });
     expect(
       first.items.map((i) => [i.customerName, i.serviceName, i.peopleAffected, i.tpTriage]),
     ).toEqual([['Kai Partner', 'Remote Desktop Gateway', null, 'review']]);
-    const second = portalRepository.findTpReview(db, {
+    const second = await portalRepository.findTpReview(db, {
       state: 'review',
       limit: 1,
       cursor: first.nextCursor!,
@@ -107,11 +109,13 @@ describe('with the Help Online demo cases', () => {
       ['Lena Fischer', 9],
     ]);
     expect(second.nextCursor).toBeNull();
-    expect(portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items).toEqual([]);
+    expect(
+      (await portalRepository.findTpReview(db, { state: 'waiting', limit: 10 })).items,
+    ).toEqual([]);
   });
 
-  test('a case waiting for the customer is listed as waiting, not in review', () => {
-    const [kai] = portalRepository.findTpReview(db, { state: 'review', limit: 1 }).items;
+  test('a case waiting for the customer is listed as waiting, not in review', async () => {
+    const [kai] = (await portalRepository.findTpReview(db, { state: 'review', limit: 1 })).items;
     incidentRows.update(db, {
       id: kai!.id,
       expectedVersion: kai!.version,
@@ -123,16 +127,18 @@ describe('with the Help Online demo cases', () => {
       audit: [],
     });
     expect(
-      portalRepository
-        .findTpReview(db, { state: 'review', limit: 10 })
-        .items.map((i) => i.customerName),
+      (await portalRepository.findTpReview(db, { state: 'review', limit: 10 })).items.map(
+        (i) => i.customerName,
+      ),
     ).toEqual(['Lena Fischer']);
     expect(
-      portalRepository.findTpReview(db, { state: 'waiting', limit: 10 }).items.map((i) => i.id),
+      (await portalRepository.findTpReview(db, { state: 'waiting', limit: 10 })).items.map(
+        (i) => i.id,
+      ),
     ).toEqual([kai!.id]);
   });
 
-  test('the escalated demo case: Middleware owns it, with the respond-by the TP reads in the portal', () => {
+  test('the escalated demo case: Middleware owns it, with the respond-by the TP reads in the portal', async () => {
     const escalated = db.select().from(incidents).where(eq(incidents.tpTriage, 'escalated')).get()!;
     expect(escalated).toMatchObject({
       channel: 'portal',
@@ -140,7 +146,7 @@ describe('with the Help Online demo cases', () => {
       peopleAffected: 25,
       version: 3,
     });
-    expect(teamRepository.findById(db, escalated.ownerTeamId)?.name).toBe('Middleware');
+    expect((await teamRepository.findById(db, escalated.ownerTeamId))?.name).toBe('Middleware');
     expect(escalated.promises.respondBy).toBeDefined();
     const visible = db
       .select()

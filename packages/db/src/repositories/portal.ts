@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { openStatuses, tpReviewQueueStates, type Actor } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
 import { customers, incidents, services, teams, users } from '../schema';
 import { type Tx } from './incident';
 
@@ -17,10 +17,12 @@ export const portalSystemUser = {
 } as const;
 
 /** The portal's system actor, when it has been created (read-only: see ensurePortalSystemActor). */
-export function findPortalSystemActor(db: Writer): Actor | undefined {
+export function findPortalSystemActorSync(db: Writer): Actor | undefined {
   const row = db.select().from(users).where(eq(users.email, portalSystemUser.email)).get();
   return row && { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
 }
+export const findPortalSystemActor = async (db: Writer): Promise<Actor | undefined> =>
+  findPortalSystemActorSync(db);
 
 /** The row the portal's system user is created with. */
 export const portalSystemUserRow = {
@@ -30,7 +32,7 @@ export const portalSystemUserRow = {
 } as const;
 
 /** Services a customer may pick in Help Online. */
-export const findCustomerFacingServices = (db: Db) =>
+export const findCustomerFacingServices = async (db: Reader) =>
   db
     .select({
       id: services.id,
@@ -53,7 +55,7 @@ export interface TpReviewFilter {
 }
 
 /** kb 004 step 2: Primary TP portal cases for the Help Desk's review, oldest first, keyset-paged. */
-export function findTpReview(db: Db, f: TpReviewFilter) {
+export async function findTpReview(db: Reader, f: TpReviewFilter) {
   const where: SQL[] = [
     inArray(
       incidents.tpTriage,

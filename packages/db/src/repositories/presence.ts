@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { teamMembers, teams, users } from '../schema';
 
 /** Agents of a team and their presence, ready ones first (the live-transfer picker). */
-export const findByTeamName = (db: Db, teamName: string) =>
+export const findByTeamName = async (db: Reader, teamName: string) =>
   db
     .select({
       id: users.id,
@@ -18,7 +18,7 @@ export const findByTeamName = (db: Db, teamName: string) =>
     .orderBy(asc(users.name))
     .all();
 
-export const findReadyByTeamName = (db: Db, teamName: string) =>
+export const findReadyByTeamNameSync = (db: Reader, teamName: string) =>
   db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -27,3 +27,5 @@ export const findReadyByTeamName = (db: Db, teamName: string) =>
     .where(and(eq(teams.name, teamName), eq(users.presence, 'ready')))
     .orderBy(asc(users.name))
     .all();
+export const findReadyByTeamName = async (db: Reader, teamName: string) =>
+  findReadyByTeamNameSync(db, teamName);

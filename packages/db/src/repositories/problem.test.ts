@@ -24,17 +24,18 @@ let db: Db;
 let l1: Actor;
 let sncc: Actor;
 const now = '2026-12-08T15:00:00.000Z';
-const actorOf = (email: string) =>
-  userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
-beforeEach(() => {
+const actorOf = async (email: string) =>
+  (await userRepository.findActorById(db, (await userRepository.findByEmail(db, email))!.id))!;
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  l1 = actorOf('l1@handoff.test');
-  sncc = actorOf('sncc@handoff.test');
+  l1 = await actorOf('l1@handoff.test');
+  sncc = await actorOf('sncc@handoff.test');
 });
 afterEach(() => t.close());
 
-const teams = () => Object.fromEntries(teamRepository.findAll(db).map((x) => [x.name, x.id]));
+const teams = async () =>
+  Object.fromEntries((await teamRepository.findAll(db)).map((x) => [x.name, x.id]));
 const drafts = (n: number, serviceId = 9) =>
   Array.from({ length: n }, (_, i) =>
     createIncident({
@@ -51,7 +52,8 @@ const drafts = (n: number, serviceId = 9) =>
     }),
   );
 
-function newProblem(outageId: number | null = null) {
+async function newProblem(outageId: number | null = null) {
+  const ownerTeamId = (await teams())['SNCC-Network']!;
   return db.transaction((tx) =>
     outageProblemRows.insertProblem(tx, {
       problem: {
@@ -62,7 +64,7 @@ function newProblem(outageId: number | null = null) {
         impact: '1 incident',
         symptoms: '-',
         firstSeenAt: now,
-        ownerTeamId: teams()['SNCC-Network']!,
+        ownerTeamId,
         outageId,
         version: 1,
         createdById: null,
@@ -76,21 +78,21 @@ function newProblem(outageId: number | null = null) {
   );
 }
 
-function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
+async function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
   const draft = declareOutage({
     input: {
       title: 'Campus network outage',
       serviceIds: [9, 10],
       kind,
       publicSummary: 'Down.',
-      ownerTeamId: teams()['SNCC-Network']!,
+      ownerTeamId: (await teams())['SNCC-Network']!,
       ...(kind === 'planned'
         ? { startAt: '2026-12-09T08:00:00Z', expectedEndAt: '2026-12-09T10:00:00Z' }
         : {}),
     },
     actor: sncc,
     now,
-    teams: teams(),
+    teams: await teams(),
   });
   return db.transaction((tx) => outageProblemRows.insertOutage(tx, draft));
 }
@@ -113,18 +115,23 @@ describe('incidentRows.createMany', () => {
 });
 
 describe('problems and outages', () => {
-  test('numbers come from their own counters, after the demo problem and outages', () => {
-    expect([newProblem().number, newProblem().number]).toEqual(['PRB-000002', 'PRB-000003']);
-    expect(newOutage().number).toBe('OUT-000003');
+  test('numbers come from their own counters, after the demo problem and outages', async () => {
+    expect([(await newProblem()).number, (await newProblem()).number]).toEqual([
+      'PRB-000002',
+      'PRB-000003',
+    ]);
+    expect((await newOutage()).number).toBe('OUT-000003');
   });
 
-  test('the demo data: an active UWNet outage whose problem has the seeded UWNet incident, and a planned window', () => {
-    const board = outageRepository.listBoard(db, { resolvedSince: '2000-01-01T00:00:00.000Z' });
+  test('the demo data: an active UWNet outage whose problem has the seeded UWNet incident, and a planned window', async () => {
+    const board = await outageRepository.listBoard(db, {
+      resolvedSince: '2000-01-01T00:00:00.000Z',
+    });
     expect(board.map((o) => [o.number, o.status, o.services.map((s) => s.name)])).toEqual([
       ['OUT-000002', 'planned', ['Campus Network']],
       ['OUT-000001', 'active', ['Wireless (UWNet)']],
     ]);
-    const [problem] = problemRepository.list(db);
+    const [problem] = await problemRepository.list(db);
     expect(problem).toMatchObject({
       number: 'PRB-000001',
       ownerTeamName: 'SNCC-Network',
@@ -132,20 +139,20 @@ describe('problems and outages', () => {
       incidentCount: 1,
       openIncidentCount: 1,
     });
-    const [attached] = problemRepository.findAttached(db, problem!.id);
+    const [attached] = await problemRepository.findAttached(db, problem!.id);
     expect(attached?.incident).toMatchObject({ number: 'INC-000003', version: 2 });
-    expect(problemRepository.isUnderOpenOutage(db, attached!.incident)).toBe(true);
+    expect(await problemRepository.isUnderOpenOutage(db, attached!.incident)).toBe(true);
   });
 
-  test('isUnderOpenOutage: when the linked problem has a planned or an active outage (DOMAIN §6: open)', () => {
+  test('isUnderOpenOutage: when the linked problem has a planned or an active outage (DOMAIN §6: open)', async () => {
     const [a, b, c] = incidentRows.createMany(db, drafts(3));
-    const active = newOutage();
-    const planned = newOutage('planned');
-    const withActive = link(a!, newProblem(active.id).id);
-    const withPlanned = link(b!, newProblem(planned.id).id);
-    expect(problemRepository.isUnderOpenOutage(db, withActive)).toBe(true);
-    expect(problemRepository.isUnderOpenOutage(db, withPlanned)).toBe(true);
-    expect(problemRepository.isUnderOpenOutage(db, c!)).toBe(false);
+    const active = await newOutage();
+    const planned = await newOutage('planned');
+    const withActive = link(a!, (await newProblem(active.id)).id);
+    const withPlanned = link(b!, (await newProblem(planned.id)).id);
+    expect(await problemRepository.isUnderOpenOutage(db, withActive)).toBe(true);
+    expect(await problemRepository.isUnderOpenOutage(db, withPlanned)).toBe(true);
+    expect(await problemRepository.isUnderOpenOutage(db, c!)).toBe(false);
     db.transaction((tx) =>
       outageProblemRows.updateOutage(tx, {
         id: active.id,
@@ -154,12 +161,12 @@ describe('problems and outages', () => {
         updates: [],
       }),
     );
-    expect(problemRepository.isUnderOpenOutage(db, withActive)).toBe(false);
+    expect(await problemRepository.isUnderOpenOutage(db, withActive)).toBe(false);
   });
 
-  test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', () => {
-    const outage = newOutage();
-    const problem = newProblem(outage.id);
+  test('findFacts carries the outage; findAttached the customer; list counts linked and open incidents', async () => {
+    const outage = await newOutage();
+    const problem = await newProblem(outage.id);
     const [a, b] = incidentRows.createMany(db, drafts(2));
     link(a!, problem.id);
     const linkedB = link(b!, problem.id);
@@ -169,7 +176,7 @@ describe('problems and outages', () => {
       changes: { status: 'resolved', version: linkedB.version + 1 },
       audit: [],
     });
-    expect(problemRepository.findFacts(db, problem.id)).toEqual({
+    expect(await problemRepository.findFacts(db, problem.id)).toEqual({
       id: problem.id,
       number: problem.number,
       title: 'Bascom switch',
@@ -180,22 +187,25 @@ describe('problems and outages', () => {
       outage: { number: outage.number, title: 'Campus network outage', status: 'active' },
     });
     expect(
-      problemRepository.findAttached(db, problem.id).map((x) => [x.incident.id, x.customer]),
+      (await problemRepository.findAttached(db, problem.id)).map((x) => [
+        x.incident.id,
+        x.customer,
+      ]),
     ).toEqual([
       [a!.id, null],
       [b!.id, null],
     ]);
-    expect(problemRepository.list(db, { statuses: ['open'] })[0]).toMatchObject({
+    expect((await problemRepository.list(db, { statuses: ['open'] }))[0]).toMatchObject({
       number: problem.number,
       incidentCount: 2,
       openIncidentCount: 1,
       outageStatus: 'active',
     });
-    expect(problemRepository.countOpenAttached(db, problem.id)).toBe(1);
+    expect(await problemRepository.countOpenAttached(db, problem.id)).toBe(1);
   });
 
-  test('a stale problem write changes nothing and is a CONFLICT', () => {
-    const problem = newProblem();
+  test('a stale problem write changes nothing and is a CONFLICT', async () => {
+    const problem = await newProblem();
     expect(() =>
       db.transaction((tx) =>
         outageProblemRows.updateProblem(tx, {
@@ -207,11 +217,11 @@ describe('problems and outages', () => {
         }),
       ),
     ).toThrow(DomainError);
-    expect(problemRepository.findById(db, problem.id)?.title).toBe('Bascom switch');
+    expect((await problemRepository.findById(db, problem.id))?.title).toBe('Bascom switch');
   });
 
-  test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', () => {
-    const old = newOutage();
+  test('the outage board lists open outages and those resolved since the cut-off, with services and timeline', async () => {
+    const old = await newOutage();
     db.transaction((tx) =>
       outageProblemRows.updateOutage(tx, {
         id: old.id,
@@ -220,13 +230,15 @@ describe('problems and outages', () => {
         updates: [],
       }),
     );
-    const current = newOutage();
-    const board = outageRepository.listBoard(db, { resolvedSince: '2026-12-01T00:00:00.000Z' });
+    const current = await newOutage();
+    const board = await outageRepository.listBoard(db, {
+      resolvedSince: '2026-12-01T00:00:00.000Z',
+    });
     expect(board.map((o) => o.number)).toEqual([current.number, 'OUT-000002', 'OUT-000001']);
     expect(board[0]?.services.map((s) => s.name)).toEqual(['Campus Network', 'Wireless (UWNet)']);
     expect(board[0]?.updates.map((u) => u.kind)).toEqual(['declared']);
     // Wireless (UWNet): the demo outage and this one, earliest start first.
-    expect(outageRepository.findByService(db, 10).map((o) => o.number)).toEqual([
+    expect((await outageRepository.findByService(db, 10)).map((o) => o.number)).toEqual([
       'OUT-000001',
       current.number,
     ]);
@@ -234,13 +246,13 @@ describe('problems and outages', () => {
 });
 
 describe('settingsRepository', () => {
-  test('unset → undefined; set twice → the last value, each set announced once', () => {
+  test('unset → undefined; set twice → the last value, each set announced once', async () => {
     const key = 'alerts.potentialOutage';
-    expect(settingsRepository.get(db, key)).toBeUndefined();
+    expect(await settingsRepository.get(db, key)).toBeUndefined();
     const before = changeFeed.latestChangeId(db);
     commitSync(db, setSettingEffects(key, { minIncidents: 4, windowMinutes: 20 }, 1, now));
     commitSync(db, setSettingEffects(key, { minIncidents: 5, windowMinutes: 20 }, 1, now));
-    expect(settingsRepository.get(db, key)).toEqual({ minIncidents: 5, windowMinutes: 20 });
+    expect(await settingsRepository.get(db, key)).toEqual({ minIncidents: 5, windowMinutes: 20 });
     expect(changeFeed.changesSince(db, before)).toMatchObject([
       { entity: 'setting', kind: key, actorId: 1 },
       { entity: 'setting', kind: key, actorId: 1 },

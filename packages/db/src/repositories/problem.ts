@@ -30,7 +30,7 @@ type Reader = Db | Tx;
  * The id and number the next problem gets, reserved inside a commit plan (the IMMEDIATE write lock
  * is held, so no one else can take them; the counter rolls back with the commit).
  */
-export function reserveProblem(tx: Reader): { id: number; number: string } {
+export async function reserveProblem(tx: Reader): Promise<{ id: number; number: string }> {
   const number = formatProblemNumber(nextCounter(tx, 'problem'));
   const row = tx.get<{ next: number }>(
     sql`select max(coalesce((select seq from sqlite_sequence where name = 'problems'), 0), coalesce((select max(id) from ${problems}), 0)) + 1 as next`,
@@ -38,13 +38,14 @@ export function reserveProblem(tx: Reader): { id: number; number: string } {
   return { id: row.next, number };
 }
 
-export const findById = (db: Reader, id: number) =>
+export const findByIdSync = (db: Reader, id: number) =>
   db.select().from(problems).where(eq(problems.id, id)).get();
-export const findByNumber = (db: Reader, number: string) =>
+export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
+export const findByNumber = async (db: Reader, number: string) =>
   db.select().from(problems).where(eq(problems.number, number)).get();
 
 /** What linking an incident needs: the problem and its outage's number, title and status. */
-export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
+export function findFactsSync(db: Reader, id: number): ProblemFacts | undefined {
   const row = db
     .select({
       problem: problems,
@@ -72,6 +73,8 @@ export function findFacts(db: Reader, id: number): ProblemFacts | undefined {
         : null,
   };
 }
+export const findFacts = async (db: Reader, id: number): Promise<ProblemFacts | undefined> =>
+  findFactsSync(db, id);
 
 const outageOfProblem = perConnection((db: Reader) =>
   db
@@ -83,11 +86,15 @@ const outageOfProblem = perConnection((db: Reader) =>
 );
 
 /** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
-export function isUnderOpenOutage(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
+export function isUnderOpenOutageSync(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
   if (incident.problemId === null) return false;
   const row = outageOfProblem(db).get({ problemId: incident.problemId });
   return row?.status === 'planned' || row?.status === 'active';
 }
+export const isUnderOpenOutage = async (
+  db: Reader,
+  incident: Pick<Incident, 'problemId'>,
+): Promise<boolean> => isUnderOpenOutageSync(db, incident);
 
 const linkedCount =
   sql<number>`(select count(*) from ${incidents} where ${incidents.problemId} = ${problems.id})`.mapWith(
@@ -120,7 +127,7 @@ const listColumns = {
 };
 
 /** Problems newest first, optionally by status, owner teams and service. */
-export function list(
+export async function list(
   db: Reader,
   f: {
     statuses?: ProblemStatus[];
@@ -146,7 +153,7 @@ export function list(
     .all();
 }
 
-export const findByIdIncludeDetails = (db: Reader, id: number) =>
+export const findByIdIncludeDetails = async (db: Reader, id: number) =>
   db
     .select({
       ...listColumns,
@@ -162,7 +169,7 @@ export const findByIdIncludeDetails = (db: Reader, id: number) =>
     .get();
 
 /** Every incident linked to the problem with its customer record, for Resolve Attached Incidents. */
-export function findAttached(db: Reader, problemId: number): AttachedIncident[] {
+export async function findAttached(db: Reader, problemId: number): Promise<AttachedIncident[]> {
   return db
     .select({ incident: incidents, customerName: customers.name, customerEmail: customers.email })
     .from(incidents)
@@ -180,7 +187,7 @@ export function findAttached(db: Reader, problemId: number): AttachedIncident[] 
 }
 
 /** How many open incidents are linked (resolving the problem needs none). */
-export const countOpenAttached = (db: Reader, problemId: number): number =>
+export const countOpenAttached = async (db: Reader, problemId: number): Promise<number> =>
   db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(incidents)
@@ -188,7 +195,7 @@ export const countOpenAttached = (db: Reader, problemId: number): number =>
     .get()?.n ?? 0;
 
 /** The e-mails Resolve Attached Incidents queued for the problem's customers, oldest first. */
-export const findQueuedMessages = (db: Reader, problemId: number) =>
+export const findQueuedMessages = async (db: Reader, problemId: number) =>
   db
     .select({
       id: outbox.id,
@@ -206,7 +213,7 @@ export const findQueuedMessages = (db: Reader, problemId: number) =>
     .orderBy(asc(outbox.id))
     .all();
 
-export const findJournal = (db: Reader, problemId: number) =>
+export const findJournal = async (db: Reader, problemId: number) =>
   db
     .select({
       id: problemJournal.id,
@@ -221,7 +228,7 @@ export const findJournal = (db: Reader, problemId: number) =>
     .orderBy(desc(problemJournal.id))
     .all();
 
-export const findAudit = (db: Reader, problemId: number) =>
+export const findAudit = async (db: Reader, problemId: number) =>
   db
     .select({
       id: problemAudit.id,

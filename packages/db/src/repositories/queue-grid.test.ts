@@ -63,7 +63,7 @@ function atAMillion() {
 }
 
 /** The plan SQLite picks for the page query (not the probe) of one grid page. */
-function planOf(f: Parameters<typeof queueGrid.page>[1]): string {
+async function planOf(f: Parameters<typeof queueGrid.page>[1]): Promise<string> {
   const sqlite = t.db.$client;
   const original = sqlite.prepare.bind(sqlite);
   let captured: { source: string; args: unknown[] } | undefined;
@@ -78,7 +78,7 @@ function planOf(f: Parameters<typeof queueGrid.page>[1]): string {
     return statement;
   }) as typeof sqlite.prepare;
   try {
-    queueGrid.page(t.db, f);
+    await queueGrid.page(t.db, f);
   } finally {
     sqlite.prepare = original;
   }
@@ -92,11 +92,13 @@ function planOf(f: Parameters<typeof queueGrid.page>[1]): string {
 }
 
 /** Every page of the grid, following its cursors. */
-function allPages(f: Omit<Parameters<typeof queueGrid.page>[1], 'cursor' | 'limit'>): number[] {
+async function allPages(
+  f: Omit<Parameters<typeof queueGrid.page>[1], 'cursor' | 'limit'>,
+): Promise<number[]> {
   const ids: number[] = [];
   let cursor: { key: string | number; id: number } | undefined;
   for (;;) {
-    const page = queueGrid.page(t.db, { ...f, cursor, limit: 50 });
+    const page = await queueGrid.page(t.db, { ...f, cursor, limit: 50 });
     ids.push(...page.items.map((r) => r.id));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;
@@ -132,26 +134,33 @@ interface Row {
 }
 
 describe('queue grid pages walk an index in sort order', () => {
-  test.each(queueSorts)('sort by %s, open incidents of one team: no sort step', (sort) => {
-    const plan = planOf({ teamId, statuses: openStatuses, sort, dir: 'asc', limit: 25 });
+  test.each(queueSorts)('sort by %s, open incidents of one team: no sort step', async (sort) => {
+    const plan = await planOf({ teamId, statuses: openStatuses, sort, dir: 'asc', limit: 25 });
     expect(plan).not.toMatch(/TEMP B-TREE/);
     expect(plan).toMatch(/incidents USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/);
   });
 
   test.each(queueSorts)(
     'at a million incidents, sort by %s with a service filter matching many: the sort index, no sort step',
-    (sort) => {
+    async (sort) => {
       atAMillion();
-      const plan = planOf({ teamId, statuses: null, serviceId, sort, dir: 'desc', limit: 25 });
+      const plan = await planOf({
+        teamId,
+        statuses: null,
+        serviceId,
+        sort,
+        dir: 'desc',
+        limit: 25,
+      });
       expect(plan).not.toMatch(/TEMP B-TREE/);
     },
   );
 
   test.each(queueSorts.filter((s) => s !== 'status'))(
     'at a million incidents, sort by %s of open incidents with a service filter: no sort step',
-    (sort) => {
+    async (sort) => {
       atAMillion();
-      const plan = planOf({
+      const plan = await planOf({
         teamId,
         statuses: openStatuses,
         serviceId,
@@ -169,8 +178,8 @@ describe('queue grid pages walk an index in sort order', () => {
     queueSorts.flatMap((sort) => (['asc', 'desc'] as const).map((dir) => [sort, dir] as const)),
   )(
     'sort by %s %s: the pages hold exactly the filtered rows in order, whichever index answers',
-    (sort, dir) => {
-      const many = allPages({ teamId, statuses: openStatuses, serviceId, sort, dir });
+    async (sort, dir) => {
+      const many = await allPages({ teamId, statuses: openStatuses, serviceId, sort, dir });
       expect(many.length).toBeGreaterThanOrEqual(queueGrid.sortStepLimit / 3);
       expect(many).toEqual(
         expected(
@@ -180,7 +189,7 @@ describe('queue grid pages walk an index in sort order', () => {
             (openStatuses as readonly string[]).includes(r.status) && r.serviceId === serviceId,
         ),
       );
-      const few = allPages({ teamId, statuses: ['resolved'], serviceId, sort, dir });
+      const few = await allPages({ teamId, statuses: ['resolved'], serviceId, sort, dir });
       expect(few.length).toBeLessThan(queueGrid.sortStepLimit);
       expect(few).toEqual(
         expected(sort, dir, (r) => r.status === 'resolved' && r.serviceId === serviceId),
@@ -202,8 +211,8 @@ describe('per-status counts', () => {
       ).map((r) => [r.status, r.n]),
     );
 
-  test('the kept counts equal a count of the rows after inserts, status and team changes and deletes', () => {
-    expect(queueGrid.countsByStatus(t.db, { teamId })).toEqual(scanned());
+  test('the kept counts equal a count of the rows after inserts, status and team changes and deletes', async () => {
+    expect(await queueGrid.countsByStatus(t.db, { teamId })).toEqual(scanned());
     const sqlite = t.db.$client;
     const other = (
       sqlite.prepare(`SELECT id FROM teams WHERE id <> ? LIMIT 1`).get(teamId) as { id: number }
@@ -228,11 +237,11 @@ describe('per-status counts', () => {
       .prepare(`UPDATE incidents SET description = 'edited', version = version + 1 WHERE id = ?`)
       .run(ids[25]);
     sqlite.prepare(`DELETE FROM incidents WHERE id IN (${ids.slice(20, 25).join(',')})`).run();
-    expect(queueGrid.countsByStatus(t.db, { teamId })).toEqual(scanned());
-    expect(queueGrid.countsByStatus(t.db, { teamId: other })).toEqual(scanned(other));
+    expect(await queueGrid.countsByStatus(t.db, { teamId })).toEqual(scanned());
+    expect(await queueGrid.countsByStatus(t.db, { teamId: other })).toEqual(scanned(other));
   });
 
-  test('a partner agent’s bound is counted from their groups’ tickets, not the team’s counts', () => {
-    expect(queueGrid.countsByStatus(t.db, { teamId, partnerTeamIds: [] })).toEqual({});
+  test('a partner agent’s bound is counted from their groups’ tickets, not the team’s counts', async () => {
+    expect(await queueGrid.countsByStatus(t.db, { teamId, partnerTeamIds: [] })).toEqual({});
   });
 });

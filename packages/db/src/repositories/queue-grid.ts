@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type IncidentStatus, type QueueSort } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { perConnection } from '../prepared';
 import {
   customers,
@@ -38,7 +38,7 @@ const sortKey = {
   breach: incidents.nextBreachAt,
 } as const;
 
-function bound(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): SQL[] {
+async function bound(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): Promise<SQL[]> {
   const where: SQL[] = [eq(incidents.ownerTeamId, f.teamId)];
   if (f.partnerTeamIds) {
     const ofGroups = db
@@ -93,7 +93,7 @@ function filters(f: GridFilter, walkSortIndex: boolean): SQL[] {
 }
 
 /** Whether at least `sortStepLimit` rows match (counting stops there). */
-function manyMatch(db: Db, where: SQL[]): boolean {
+async function manyMatch(db: Reader, where: SQL[]): Promise<boolean> {
   const probe = db
     .select({ one: sql`1` })
     .from(incidents)
@@ -109,9 +109,9 @@ function manyMatch(db: Db, where: SQL[]): boolean {
  * SQLite walks the team's index for that sort and stops after `limit` rows (no OFFSET, and no sort
  * step unless fewer than `sortStepLimit` rows match the filters).
  */
-export function page(db: Db, f: GridFilter) {
+export async function page(db: Reader, f: GridFilter) {
   const key = sortKey[f.sort];
-  const where = bound(db, f);
+  const where = await bound(db, f);
   if (f.cursor) {
     const op = f.dir === 'asc' ? sql`>` : sql`<`;
     where.push(
@@ -121,7 +121,7 @@ export function page(db: Db, f: GridFilter) {
     );
   }
   const filtered = filters(f, false);
-  if (filtered.length > 0 && manyMatch(db, [...where, ...filtered]))
+  if (filtered.length > 0 && (await manyMatch(db, [...where, ...filtered])))
     where.push(...filters(f, true));
   else where.push(...filtered);
   const order = f.dir === 'asc' ? asc : desc;
@@ -169,14 +169,16 @@ export function page(db: Db, f: GridFilter) {
  * How many of the team's incidents are in each status (the grid's tabs), within the same bound: from
  * the trigger-kept `queue_counts`, or for a partner agent (bound to their groups' tickets) by counting.
  */
-export function countsByStatus(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
-  const rows = f.partnerTeamIds ? countedByStatus(db, f) : keptCounts(db).all({ teamId: f.teamId });
+export async function countsByStatus(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
+  const rows = f.partnerTeamIds
+    ? await countedByStatus(db, f)
+    : keptCounts(db).all({ teamId: f.teamId });
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<
     Record<IncidentStatus, number>
   >;
 }
 
-const keptCounts = perConnection((db: Db) =>
+const keptCounts = perConnection((db: Reader) =>
   db
     .select({ status: queueCounts.status, n: queueCounts.n })
     .from(queueCounts)
@@ -184,17 +186,17 @@ const keptCounts = perConnection((db: Db) =>
     .prepare(),
 );
 
-function countedByStatus(db: Db, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
+async function countedByStatus(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
   return db
     .select({ status: incidents.status, n: count() })
     .from(incidents)
-    .where(and(...bound(db, f)))
+    .where(and(...(await bound(db, f))))
     .groupBy(incidents.status)
     .all();
 }
 
-export const views = (db: Db, userId: number) =>
+export const views = async (db: Reader, userId: number) =>
   db.select().from(queueViews).where(eq(queueViews.userId, userId)).orderBy(queueViews.name).all();
 
-export const findView = (db: Db, id: number) =>
+export const findView = async (db: Reader, id: number) =>
   db.select().from(queueViews).where(eq(queueViews.id, id)).get();

@@ -47,12 +47,12 @@ const ranges = [
   { from: '2026-11-10T08:00:00.000Z', to: '2026-11-10T20:00:00.000Z' },
 ];
 
-const both = (f: { from: string; to: string; teamId?: number }) => ({
-  rollup: dashboardOf(loadTotals(t.db, f, now), names(t.db)),
-  scan: buildDashboard(load(t.db, f), now),
+const both = async (f: { from: string; to: string; teamId?: number }) => ({
+  rollup: dashboardOf(await loadTotals(t.db, f, now), await names(t.db)),
+  scan: buildDashboard(await load(t.db, f), now),
 });
 
-const expectSame = () => {
+const expectSame = async () => {
   const teamIds = t.db
     .select({ id: teams.id })
     .from(teams)
@@ -60,7 +60,7 @@ const expectSame = () => {
     .map((r) => r.id);
   for (const range of ranges)
     for (const teamId of [undefined, ...teamIds]) {
-      const { rollup, scan } = both({ ...range, teamId });
+      const { rollup, scan } = await both({ ...range, teamId });
       expect(rollup, JSON.stringify({ ...range, teamId })).toEqual(scan);
     }
 };
@@ -80,21 +80,25 @@ describe('the dashboard from rollups', () => {
     });
   });
 
-  test('equals the scan on the seeded history, every range and team', { timeout: 120_000 }, () => {
-    const { rollup } = both(ranges[0]!);
-    // The history is meaningful: contacts, SLA weeks, kept promises, ping-pong, misroutes.
-    expect(rollup.summary.contacts).toBeGreaterThan(200);
-    expect(rollup.slaByTeamWeek.length).toBeGreaterThan(4);
-    expect(rollup.responseTimes.length).toBeGreaterThan(2);
-    expect(rollup.pingPong.length).toBeGreaterThan(0);
-    expect(rollup.summary.open).toBeGreaterThan(0);
-    expectSame();
-  });
+  test(
+    'equals the scan on the seeded history, every range and team',
+    { timeout: 120_000 },
+    async () => {
+      const { rollup } = await both(ranges[0]!);
+      // The history is meaningful: contacts, SLA weeks, kept promises, ping-pong, misroutes.
+      expect(rollup.summary.contacts).toBeGreaterThan(200);
+      expect(rollup.slaByTeamWeek.length).toBeGreaterThan(4);
+      expect(rollup.responseTimes.length).toBeGreaterThan(2);
+      expect(rollup.pingPong.length).toBeGreaterThan(0);
+      expect(rollup.summary.open).toBeGreaterThan(0);
+      await expectSame();
+    },
+  );
 
   test(
     'follows later writes: moves, a ping-pong, a resolve; a failed commit changes nothing',
     { timeout: 120_000 },
-    () => {
+    async () => {
       const db = t.db;
       const team = (name: string) => db.select().from(teams).where(eq(teams.name, name)).get()!.id;
       const [l1, cps, es] = [team('US - Help Desk'), team('US - Help Desk CPS'), team('HD ES')];
@@ -135,17 +139,17 @@ describe('the dashboard from rollups', () => {
       expect(() => write(b, { ownerTeamId: cps }, 999_999)).toThrow();
       expect(db.select().from(reportContacts).all()).toEqual(contactsBefore);
       expect(db.select().from(reportIncidentTeams).all()).toEqual(movedBefore);
-      expectSame();
+      await expectSame();
 
       db.delete(incidents).where(eq(incidents.id, c.id)).run();
-      expectSame();
+      await expectSame();
     },
   );
 
   test(
     "the migration's backfill counts the existing rows as the triggers do",
     { timeout: 120_000 },
-    () => {
+    async () => {
       const db = t.db;
       const kept = {
         contacts: db
@@ -180,7 +184,7 @@ describe('the dashboard from rollups', () => {
       expect(sort(db.select().from(reportContacts).all())).toEqual(sort(kept.contacts));
       expect(sort(db.select().from(reportClocks).all())).toEqual(sort(kept.clocks));
       expect(sort(db.select().from(reportIncidentTeams).all())).toEqual(sort(kept.teams));
-      expectSame();
+      await expectSame();
     },
   );
 });

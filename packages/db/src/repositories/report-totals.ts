@@ -35,7 +35,7 @@ export function splitRange(from: string, to: string) {
   return { days: { from: firstDay, to: endDay }, edges };
 }
 
-export function loadTotals(db: Db, f: ReportFilter, now: string): ReportTotals {
+export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<ReportTotals> {
   const { days, edges } = splitRange(f.from, f.to);
   const team = f.teamId;
   const contactRows =
@@ -103,25 +103,27 @@ export function loadTotals(db: Db, f: ReportFilter, now: string): ReportTotals {
             reportClocks.bucket,
           )
           .all();
-  const partial = edges.map((e) =>
-    totalsOf({ ...rangeRows(db, { ...e, teamId: team }), open: [] }, now),
+  const partial = await Promise.all(
+    edges.map(async (e) =>
+      totalsOf({ ...(await rangeRows(db, { ...e, teamId: team })), open: [] }, now),
+    ),
   );
-  const moved = movedIncidents(db, f);
+  const moved = await movedIncidents(db, f);
   return {
     contacts: [...contacts, ...partial.flatMap((p) => p.contacts)],
     contactsByHour: [...contactsByHour, ...partial.flatMap((p) => p.contactsByHour)],
     clocks: [...clocks, ...partial.flatMap((p) => p.clocks)],
     moved,
-    moves: movesOf(
+    moves: await movesOf(
       db,
       moved.map((m) => m.id),
     ),
-    backlog: backlog(db, team, now),
+    backlog: await backlog(db, team, now),
   };
 }
 
 /** The incidents of the range that moved (and, filtered, that the team has owned). */
-function movedIncidents(db: Db, f: ReportFilter) {
+async function movedIncidents(db: Db, f: ReportFilter) {
   const ids = db
     .selectDistinct({ id: reportIncidentTeams.incidentId })
     .from(reportIncidentTeams)
@@ -147,7 +149,7 @@ function movedIncidents(db: Db, f: ReportFilter) {
 }
 
 /** Open incidents now by age: the queue counts in all, the young ones counted by index. */
-function backlog(db: Db, team: number | undefined, now: string): number[] {
+async function backlog(db: Db, team: number | undefined, now: string): Promise<number[]> {
   const teamIds =
     team === undefined
       ? db

@@ -13,15 +13,15 @@ export interface ReportFilter {
 }
 
 /** Every row of the range (and every open incident now): the dashboard by scan. */
-export function load(db: Db, f: ReportFilter): ReportRows {
-  return { ...rangeRows(db, f), open: openRows(db, f.teamId), ...names(db) };
+export async function load(db: Db, f: ReportFilter): Promise<ReportRows> {
+  return { ...(await rangeRows(db, f)), open: await openRows(db, f.teamId), ...(await names(db)) };
 }
 
 /** The incidents created in the range that the team (if any) has owned, their clocks and moves. */
-export function rangeRows(
+export async function rangeRows(
   db: Db,
   f: ReportFilter,
-): Omit<ReportRows, 'open' | 'teams' | 'services'> {
+): Promise<Omit<ReportRows, 'open' | 'teams' | 'services'>> {
   const inRange = and(gte(incidents.createdAt, f.from), lt(incidents.createdAt, f.to));
   const team = f.teamId;
   const touched =
@@ -76,12 +76,12 @@ export function rangeRows(
       )
       .all(),
   );
-  const moves = movesOf(db, ids);
+  const moves = await movesOf(db, ids);
   return { incidents: rows, clocks, moves };
 }
 
 /** Open incidents now (of the team's queue). */
-export const openRows = (db: Db, team: number | undefined) =>
+export const openRows = async (db: Db, team: number | undefined) =>
   db
     .select({
       id: incidents.id,
@@ -98,7 +98,7 @@ export const openRows = (db: Db, team: number | undefined) =>
     .all();
 
 /** Team and service names for the tables. */
-export function names(db: Db): ReportNames {
+export async function names(db: Db): Promise<ReportNames> {
   return {
     teams: new Map(
       db
@@ -124,7 +124,10 @@ export const chunks = <T>(xs: readonly T[], n = 500): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** The audited ownership moves of these incidents, in order per incident. */
-export const movesOf = (db: Db, ids: readonly number[]): ReportRows['moves'][number][] =>
+export const movesOf = async (
+  db: Db,
+  ids: readonly number[],
+): Promise<ReportRows['moves'][number][]> =>
   chunks(ids).flatMap((part) =>
     db
       .select({

@@ -17,37 +17,37 @@ afterEach(() => t.close());
 
 const now = '2026-11-24T16:00:00.000Z';
 
-const record = (
+const record = async (
   incidentId: number,
   answers: Parameters<typeof recordRoutingAnswers>[0]['answers'],
 ) =>
   commitSync(
     db,
-    recordRoutingAnswers({ incident: findById(db, incidentId)!, answers, actorId: 1, now }),
+    recordRoutingAnswers({ incident: (await findById(db, incidentId))!, answers, actorId: 1, now }),
   );
 
-test('recorded answers are kept with the incident, replaced whole, and forgotten by {} or a one-step', () => {
-  expect(routingAnswersRepository.find(db, 1)).toEqual({});
-  record(1, { indicatesContractPartner: true, contractDepartment: true });
-  expect(routingAnswersRepository.find(db, 1)).toEqual({
+test('recorded answers are kept with the incident, replaced whole, and forgotten by {} or a one-step', async () => {
+  expect(await routingAnswersRepository.find(db, 1)).toEqual({});
+  await record(1, { indicatesContractPartner: true, contractDepartment: true });
+  expect(await routingAnswersRepository.find(db, 1)).toEqual({
     indicatesContractPartner: true,
     contractDepartment: true,
   });
-  expect(routingAnswersRepository.find(db, 2)).toEqual({});
-  record(1, { workRelated: false });
-  expect(routingAnswersRepository.find(db, 1)).toEqual({ workRelated: false });
-  record(1, {});
-  expect(routingAnswersRepository.find(db, 1)).toEqual({});
-  record(2, { outage: true });
+  expect(await routingAnswersRepository.find(db, 2)).toEqual({});
+  await record(1, { workRelated: false });
+  expect(await routingAnswersRepository.find(db, 1)).toEqual({ workRelated: false });
+  await record(1, {});
+  expect(await routingAnswersRepository.find(db, 1)).toEqual({});
+  await record(2, { outage: true });
   commitSync(db, effects(now, { writes: [forgetRoutingAnswers(2)] }));
-  expect(routingAnswersRepository.find(db, 2)).toEqual({});
+  expect(await routingAnswersRepository.find(db, 2)).toEqual({});
 });
 
-test('recording answers announces exactly one event to the owner team and the agent', () => {
-  const incident = findById(db, 1)!;
+test('recording answers announces exactly one event to the owner team and the agent', async () => {
+  const incident = (await findById(db, 1))!;
   const before = changeFeed.latestChangeId(db);
-  record(1, { workRelated: true });
-  record(1, {});
+  await record(1, { workRelated: true });
+  await record(1, {});
   expect(changeFeed.changesSince(db, before)).toMatchObject([
     {
       entity: 'routingAnswers',

@@ -13,10 +13,13 @@ import * as userRepository from './user';
 let t: TestDb;
 let db: Db;
 let l1: Actor;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  l1 = userRepository.findActorById(db, userRepository.findByEmail(db, 'l1@handoff.test')!.id)!;
+  l1 = (await userRepository.findActorById(
+    db,
+    (await userRepository.findByEmail(db, 'l1@handoff.test'))!.id,
+  ))!;
 });
 afterEach(() => t.close());
 
@@ -46,36 +49,36 @@ const terms = (text: string) => {
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed;
 };
-const numbersFor = (text: string) =>
-  searchRepository
-    .searchIncidents(db, { search: terms(text), limit: 50 })
-    .items.map((i) => i.number);
+const numbersFor = async (text: string) =>
+  (await searchRepository.searchIncidents(db, { search: terms(text), limit: 50 })).items.map(
+    (i) => i.number,
+  );
 
 describe('the search index follows every write', () => {
-  test('a new incident is found by caller and by a word of its description, prefix included', () => {
+  test('a new incident is found by caller and by a word of its description, prefix included', async () => {
     const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
-    expect(numbersFor('zybrowski')).toEqual([row.number]);
-    expect(numbersFor('zybr')).toEqual([row.number]);
-    expect(numbersFor('xylograph quentin')).toEqual([row.number]);
+    expect(await numbersFor('zybrowski')).toEqual([row.number]);
+    expect(await numbersFor('zybr')).toEqual([row.number]);
+    expect(await numbersFor('xylograph quentin')).toEqual([row.number]);
   });
 
-  test('an edited description is re-indexed and the old words no longer match', () => {
+  test('an edited description is re-indexed and the old words no longer match', async () => {
     const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
     db.update(incidents)
       .set({ description: 'Quokka screen flickers.' })
       .where(eq(incidents.id, row.id))
       .run();
-    expect(numbersFor('xylograph')).toEqual([]);
-    expect(numbersFor('quokka')).toEqual([row.number]);
+    expect(await numbersFor('xylograph')).toEqual([]);
+    expect(await numbersFor('quokka')).toEqual([row.number]);
   });
 
-  test('a status change leaves the index as it was (the update trigger watches text columns only)', () => {
+  test('a status change leaves the index as it was (the update trigger watches text columns only)', async () => {
     const row = create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
     db.update(incidents).set({ status: 'in_progress' }).where(eq(incidents.id, row.id)).run();
-    expect(numbersFor('xylograph')).toEqual([row.number]);
+    expect(await numbersFor('xylograph')).toEqual([row.number]);
   });
 
-  test('a journal entry is searchable as soon as it is written, and a rolled-back one never is', () => {
+  test('a journal entry is searchable as soon as it is written, and a rolled-back one never is', async () => {
     const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
     db.insert(journalEntries)
       .values({
@@ -86,7 +89,7 @@ describe('the search index follows every write', () => {
         createdAt: at(),
       })
       .run();
-    expect(numbersFor('zarfwidget')).toEqual([row.number]);
+    expect(await numbersFor('zarfwidget')).toEqual([row.number]);
     expect(() =>
       db.transaction((tx) => {
         tx.insert(journalEntries)
@@ -101,7 +104,7 @@ describe('the search index follows every write', () => {
         throw new Error('rolled back');
       }),
     ).toThrow('rolled back');
-    expect(numbersFor('wombatcable')).toEqual([]);
+    expect(await numbersFor('wombatcable')).toEqual([]);
   });
 
   // A customer with few cases is searched row by row (the small-scope plan); one with more than
@@ -109,30 +112,38 @@ describe('the search index follows every write', () => {
   test.each([
     ['a few cases (small-scope plan)', 0],
     ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
-  ])('a customer scope never matches internal notes or the computer name: %s', (_, filler) => {
-    fillCustomerCases(1, filler);
-    const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
-    db.update(incidents)
-      .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
-      .where(eq(incidents.id, row.id))
-      .run();
-    db.insert(journalEntries)
-      .values({
-        incidentId: row.id,
-        kind: 'note',
-        visibility: 'internal',
-        body: 'Zarfwidget is flaky.',
-        createdAt: at(),
-      })
-      .run();
-    const asCustomer = (text: string) =>
-      searchRepository.searchIncidents(db, { search: terms(text), customerId: 1, limit: 5 }).items
-        .length;
-    expect(asCustomer('zarfwidget')).toBe(0);
-    expect(asCustomer('zephyrbox')).toBe(0);
-    expect(asCustomer('zybrowski')).toBe(1);
-    expect(numbersFor('zephyrbox')).toEqual([row.number]);
-  });
+  ])(
+    'a customer scope never matches internal notes or the computer name: %s',
+    async (_, filler) => {
+      fillCustomerCases(1, filler);
+      const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
+      db.update(incidents)
+        .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
+        .where(eq(incidents.id, row.id))
+        .run();
+      db.insert(journalEntries)
+        .values({
+          incidentId: row.id,
+          kind: 'note',
+          visibility: 'internal',
+          body: 'Zarfwidget is flaky.',
+          createdAt: at(),
+        })
+        .run();
+      const asCustomer = async (text: string) =>
+        (
+          await searchRepository.searchIncidents(db, {
+            search: terms(text),
+            customerId: 1,
+            limit: 5,
+          })
+        ).items.length;
+      expect(await asCustomer('zarfwidget')).toBe(0);
+      expect(await asCustomer('zephyrbox')).toBe(0);
+      expect(await asCustomer('zybrowski')).toBe(1);
+      expect(await numbersFor('zephyrbox')).toEqual([row.number]);
+    },
+  );
 });
 
 /** Adds `n` unrelated incidents of customer `customerId` (one statement, fast). */
@@ -151,7 +162,7 @@ function fillCustomerCases(customerId: number, n: number) {
 }
 
 describe('the migration', () => {
-  test('indexes the incidents and journal entries that existed before it', () => {
+  test('indexes the incidents and journal entries that existed before it', async () => {
     // Migrate a fresh file with every migration but the search index, add data, then apply the rest.
     const dir = mkdtempSync(join(tmpdir(), 'handoff-search-mig-'));
     try {
@@ -182,9 +193,9 @@ describe('the migration', () => {
       migrateDb(old, migrationsFolder);
       for (const q of ['featherstone', 'quillpen', 'marmalade'])
         expect(
-          searchRepository
-            .searchIncidents(old, { search: terms(q), limit: 5 })
-            .items.map((i) => i.number),
+          (await searchRepository.searchIncidents(old, { search: terms(q), limit: 5 })).items.map(
+            (i) => i.number,
+          ),
         ).toEqual(['INC-000001']);
       old.$client.close();
     } finally {
@@ -194,7 +205,7 @@ describe('the migration', () => {
 });
 
 describe('ranking and snippets', () => {
-  test('tiers: number or person fields, then the description, then the journal; newest first in each', () => {
+  test('tiers: number or person fields, then the description, then the journal; newest first in each', async () => {
     const inJournal = create('Ann Other', 'Screen flickers.');
     db.insert(journalEntries)
       .values({
@@ -208,7 +219,9 @@ describe('ranking and snippets', () => {
     const olderName = create('Morgan Vexley', 'Printer jam.');
     const inDescription = create('Ann Other', 'On behalf of Vexley.');
     const newerName = create('Robin Vexley', 'Toner.');
-    const hits = searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 }).items;
+    const hits = (
+      await searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 })
+    ).items;
     expect(hits.map((h) => [h.number, h.rank, h.matchedIn])).toEqual([
       [newerName.number, searchRepository.matchTiers.people, 'incident'],
       [olderName.number, searchRepository.matchTiers.people, 'incident'],
@@ -217,7 +230,7 @@ describe('ranking and snippets', () => {
     ]);
   });
 
-  test('an incident matching in its fields and its journal is listed once, by its best tier', () => {
+  test('an incident matching in its fields and its journal is listed once, by its best tier', async () => {
     const row = create('Morgan Vexley', 'Printer jam.');
     db.insert(journalEntries)
       .values({
@@ -228,18 +241,20 @@ describe('ranking and snippets', () => {
         createdAt: at(),
       })
       .run();
-    const hits = searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 }).items;
+    const hits = (
+      await searchRepository.searchIncidents(db, { search: terms('vexley'), limit: 10 })
+    ).items;
     expect(hits.map((h) => [h.number, h.matchedIn])).toEqual([[row.number, 'incident']]);
   });
 
-  test('the typed last word matches words it begins; earlier words only whole', () => {
+  test('the typed last word matches words it begins; earlier words only whole', async () => {
     const row = create('Quentin Zybrowski', 'Plotters refuse the xylographs.');
-    expect(numbersFor('xylograph')).toEqual([row.number]);
-    expect(numbersFor('plotter xylographs')).toEqual([]);
-    expect(numbersFor('plotters xylograph')).toEqual([row.number]);
+    expect(await numbersFor('xylograph')).toEqual([row.number]);
+    expect(await numbersFor('plotter xylographs')).toEqual([]);
+    expect(await numbersFor('plotters xylograph')).toEqual([row.number]);
   });
 
-  test('whole words first: with a full window of whole-word matches, prefix-only ones wait', () => {
+  test('whole words first: with a full window of whole-word matches, prefix-only ones wait', async () => {
     const prefixOnly = create('Quentin Zybrowski', 'Zarfwidgets everywhere.');
     db.$client
       .prepare(
@@ -251,31 +266,36 @@ describe('ranking and snippets', () => {
          FROM k, (SELECT * FROM incidents ORDER BY id LIMIT 1)`,
       )
       .run(searchRepository.rankingWindow);
-    const page = searchRepository.searchIncidents(db, { search: terms('zarfwidget'), limit: 5 });
+    const page = await searchRepository.searchIncidents(db, {
+      search: terms('zarfwidget'),
+      limit: 5,
+    });
     expect(page.capped).toBe(true);
     expect(page.items.every((i) => i.number.startsWith('WHOLE-'))).toBe(true);
     // With fewer whole-word matches than a window the prefix is searched too.
     db.$client.prepare(`DELETE FROM incidents WHERE number LIKE 'WHOLE-%'`).run();
-    expect(numbersFor('zarfwidget')).toEqual([prefixOnly.number]);
+    expect(await numbersFor('zarfwidget')).toEqual([prefixOnly.number]);
   });
 
-  test('a match in the caller name outranks one in the description', () => {
+  test('a match in the caller name outranks one in the description', async () => {
     const inDescription = create('Ann Other', 'Called on behalf of Vexley about the printer.');
     const inName = create('Morgan Vexley', 'Printer jam.');
-    expect(numbersFor('vexley')).toEqual([inName.number, inDescription.number]);
+    expect(await numbersFor('vexley')).toEqual([inName.number, inDescription.number]);
   });
 
-  test('the snippet marks the matched words', () => {
+  test('the snippet marks the matched words', async () => {
     create('Ann Other', 'The <b>xylograph</b> printer is stuck.');
-    const [hit] = searchRepository.searchIncidents(db, {
-      search: terms('xylograph'),
-      limit: 5,
-    }).items;
+    const [hit] = (
+      await searchRepository.searchIncidents(db, {
+        search: terms('xylograph'),
+        limit: 5,
+      })
+    ).items;
     expect(hit?.snippet).toContain('\uE000xylograph\uE001');
     expect(hit?.matchedIn).toBe('incident');
   });
 
-  test('keyset pages cover every match once', () => {
+  test('keyset pages cover every match once', async () => {
     const made = Array.from(
       { length: 7 },
       (_, i) => create(`Caller ${i}`, `Quasar tool ${i}`).number,
@@ -283,7 +303,11 @@ describe('ranking and snippets', () => {
     const seen: string[] = [];
     let cursor: { rank: number; id: number } | undefined;
     for (let page = 0; page < 10; page++) {
-      const r = searchRepository.searchIncidents(db, { search: terms('quasar'), limit: 3, cursor });
+      const r = await searchRepository.searchIncidents(db, {
+        search: terms('quasar'),
+        limit: 3,
+        cursor,
+      });
       seen.push(...r.items.map((i) => i.number));
       if (!r.nextCursor) break;
       cursor = r.nextCursor;
@@ -294,7 +318,7 @@ describe('ranking and snippets', () => {
 
 describe('the plan', () => {
   /** The query plans of every statement one search runs. */
-  function plansOf(run: () => unknown): string[] {
+  async function plansOf(run: () => unknown): Promise<string[]> {
     const sqlite = db.$client;
     const original = sqlite.prepare.bind(sqlite);
     const plans: string[] = [];
@@ -310,7 +334,7 @@ describe('the plan', () => {
       return statement;
     }) as typeof sqlite.prepare;
     try {
-      run();
+      await run();
     } finally {
       sqlite.prepare = original;
     }
@@ -320,10 +344,10 @@ describe('the plan', () => {
   // With a filter the planner might rather walk the incidents by their status index and look each
   // one up in the index (one MATCH per incident: a prefix MATCH re-reads its doclist every time).
   // CROSS JOIN keeps the FTS5 walk outermost and newest first, whatever the statistics say.
-  test('a filtered search walks each FTS5 index first, newest first, incidents looked up per match', () => {
+  test('a filtered search walks each FTS5 index first, newest first, incidents looked up per match', async () => {
     create('Quentin Zybrowski', 'Plotter refuses the xylograph job.');
     db.$client.exec('ANALYZE');
-    const plans = plansOf(() =>
+    const plans = await plansOf(() =>
       searchRepository.searchIncidents(db, {
         search: terms('xylograph'),
         status: 'new',

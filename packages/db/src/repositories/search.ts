@@ -7,7 +7,7 @@ import {
   type IncidentStatus,
   type ParsedSearch,
 } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import {
   customers,
   incidents,
@@ -121,12 +121,12 @@ function newestMatches<T>(
  * entry (customer-visible entries only when the scope is a customer's). No bm25: it reads the corpus
  * statistics of every matching row, about 15 ms for a common word at a million incidents.
  */
-export function searchIncidents(db: Db, f: SearchFilter) {
+export async function searchIncidents(db: Reader, f: SearchFilter) {
   const forCustomer = f.customerId !== undefined;
-  const small = smallScope(db, f);
+  const small = await smallScope(db, f);
   const { incidentIds, inPeople, entries, capped } = small
-    ? scopeMatches(db, f, small)
-    : indexMatches(db, f);
+    ? await scopeMatches(db, f, small)
+    : await indexMatches(db, f);
   const best = new Map<number, Hit>();
   for (const id of incidentIds)
     best.set(id, {
@@ -146,12 +146,14 @@ export function searchIncidents(db: Db, f: SearchFilter) {
   const hasMore = ranked.length > f.limit;
   const page = ranked.slice(0, f.limit);
   const summaries = new Map(
-    summariesOf(
-      db,
-      page.map((h) => h.incidentId),
+    (
+      await summariesOf(
+        db,
+        page.map((h) => h.incidentId),
+      )
     ).map((s) => [s.id, s]),
   );
-  const snippets = snippetsOf(db, page, f.search, forCustomer);
+  const snippets = await snippetsOf(db, page, f.search, forCustomer);
   const items = page.flatMap((h) => {
     const incident = summaries.get(h.incidentId);
     if (!incident) return [];
@@ -179,7 +181,7 @@ interface Matches {
 const columns = (match: string, cols: string) => `${cols} : (${match})`;
 
 /** The index plan: walk each FTS5 index newest first within the scope and filters. */
-function indexMatches(db: Db, f: SearchFilter): Matches {
+async function indexMatches(db: Reader, f: SearchFilter): Promise<Matches> {
   const forCustomer = f.customerId !== undefined;
   const scope = incidentConditions(f);
   // Unbounded (staff, no filter): no incident row is read per match at all.
@@ -229,7 +231,7 @@ function indexMatches(db: Db, f: SearchFilter): Matches {
 export const smallScopeLimit = rankingWindow;
 
 /** The scope's incident ids when it is a small one, else null. */
-function smallScope(db: Db, f: SearchFilter): number[] | null {
+async function smallScope(db: Reader, f: SearchFilter): Promise<number[] | null> {
   let ids: number[];
   if (f.partnerTeamIds) {
     const teams = f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1];
@@ -256,7 +258,7 @@ function smallScope(db: Db, f: SearchFilter): number[] | null {
  * The small-scope plan: the scope's incidents and journal entries (within the filters) matched in
  * memory by textMatches, the MATCH's own rule (every word in one column, the last also as a prefix).
  */
-function scopeMatches(db: Db, f: SearchFilter, ids: number[]): Matches {
+async function scopeMatches(db: Reader, f: SearchFilter, ids: number[]): Promise<Matches> {
   if (ids.length === 0) return { incidentIds: [], inPeople: new Set(), entries: [], capped: false };
   const forCustomer = f.customerId !== undefined;
   const terms = { terms: f.search.terms, prefixLast: f.search.match !== f.search.whole };
@@ -304,7 +306,7 @@ function scopeMatches(db: Db, f: SearchFilter, ids: number[]): Matches {
  * matched journal entry, or the incident field with the most hits (never the computer name for a
  * customer).
  */
-function snippetsOf(db: Db, page: Hit[], search: SearchTerms, forCustomer: boolean) {
+async function snippetsOf(db: Reader, page: Hit[], search: SearchTerms, forCustomer: boolean) {
   const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
   const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
   const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
@@ -357,7 +359,7 @@ function snippetsOf(db: Db, page: Hit[], search: SearchTerms, forCustomer: boole
 const owner = aliasedTable(users, 'owner');
 
 /** The list row of each incident (same shape for every search hit and the exact-number match). */
-export function summariesOf(db: Db, ids: number[]) {
+export async function summariesOf(db: Reader, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .select({
@@ -386,15 +388,15 @@ export function summariesOf(db: Db, ids: number[]) {
 }
 
 /** The incident with exactly this number, within the scope (the "123" / "INC-000123" shortcut). */
-export function findNumberInScope(db: Db, number: string, scope: SearchScope) {
+export async function findNumberInScope(db: Reader, number: string, scope: SearchScope) {
   const row = db.get<{ id: number } | undefined>(
     sql`SELECT i.id AS id FROM incidents i WHERE i.number = ${number} AND ${incidentConditions(scope)}`,
   );
-  return row ? (summariesOf(db, [row.id])[0] ?? null) : null;
+  return row ? ((await summariesOf(db, [row.id]))[0] ?? null) : null;
 }
 
 /** Problems and outages whose number or title match, best first. */
-export function searchProblemsAndOutages(db: Db, match: string, limit: number) {
+export async function searchProblemsAndOutages(db: Reader, match: string, limit: number) {
   const problems = db.all<{ id: number; number: string; title: string; status: string }>(sql`
     SELECT p.id, p.number, p.title, p.status FROM problems_fts f JOIN problems p ON p.id = f.rowid
     WHERE problems_fts MATCH ${match} ORDER BY bm25(problems_fts) LIMIT ${limit}`);

@@ -6,12 +6,13 @@ import {
   type SignInCounterRow,
   type ThrottleKind,
 } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
+import { exclusive } from '../commit/queue';
 import { perConnection } from '../prepared';
 import { signInCounters } from '../schema';
 import { type Tx } from './incident';
 
-const byKey = perConnection((db: Db | Tx) =>
+const byKey = perConnection((db: Reader | Tx) =>
   db
     .select()
     .from(signInCounters)
@@ -25,17 +26,21 @@ const byKey = perConnection((db: Db | Tx) =>
 );
 
 /** One key's counter, if it has one. */
-export const findCounter = (db: Db | Tx, kind: ThrottleKind, key: string) =>
+export const findCounter = async (db: Reader | Tx, kind: ThrottleKind, key: string) =>
   byKey(db).get({ kind, key });
 
 /** The counters one attempt (this address, from this client) is judged by. */
-export const findAttempt = (db: Db | Tx, email: string, client: string): AttemptCounters => ({
-  account: findCounter(db, 'account', email),
-  client: findCounter(db, 'client', client),
+export const findAttempt = async (
+  db: Reader | Tx,
+  email: string,
+  client: string,
+): Promise<AttemptCounters> => ({
+  account: await findCounter(db, 'account', email),
+  client: await findCounter(db, 'client', client),
 });
 
 /** Counters locking their key at `now` (epoch ms), soonest lifted first. */
-export const findLocked = (db: Db, now: number): SignInCounterRow[] =>
+export const findLocked = async (db: Reader, now: number): Promise<SignInCounterRow[]> =>
   db
     .select()
     .from(signInCounters)
@@ -44,23 +49,32 @@ export const findLocked = (db: Db, now: number): SignInCounterRow[] =>
     .all();
 
 /** Forgets counters whose window and lock are long over (run hourly by the server); returns how many. */
-export const pruneExpired = (db: Db, now: number): number => {
+export const pruneExpired = async (db: Reader, now: number): Promise<number> => {
   const before = now - counterRetentionMs;
-  return db
-    .delete(signInCounters)
-    .where(
-      and(
-        lte(signInCounters.windowStart, before),
-        or(isNull(signInCounters.lockedUntil), lte(signInCounters.lockedUntil, now)),
-      ),
-    )
-    .run().changes;
+  // In the write queue: never inside another request's open commit.
+  return exclusive(
+    db,
+    () =>
+      db
+        .delete(signInCounters)
+        .where(
+          and(
+            lte(signInCounters.windowStart, before),
+            or(isNull(signInCounters.lockedUntil), lte(signInCounters.lockedUntil, now)),
+          ),
+        )
+        .run().changes,
+  );
 };
 
 /** Prunes now and hourly (the server starts it with the other pruners). */
-export function startPruner(db: Db, now: () => number = Date.now, everyMs = 3_600_000): () => void {
-  pruneExpired(db, now());
-  const timer = setInterval(() => pruneExpired(db, now()), everyMs);
+export function startPruner(
+  db: Reader,
+  now: () => number = Date.now,
+  everyMs = 3_600_000,
+): () => void {
+  void pruneExpired(db, now());
+  const timer = setInterval(() => void pruneExpired(db, now()), everyMs);
   timer.unref?.();
   return () => clearInterval(timer);
 }

@@ -24,7 +24,7 @@ import {
 import { type Db } from '../client';
 import { slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
 import { type Tx } from './incident';
-import { findHolidays, findHours } from './routing-data';
+import { findHoursSync, findHolidaysSync } from './routing-data';
 import { perConnection } from '../prepared';
 
 type Reader = Db | Tx;
@@ -56,10 +56,11 @@ const statements = perConnection((db: Reader) => ({
 }));
 
 /** Every policy version (the table is small: a few rows per team). */
-export const findPolicies = (db: Reader): SlaPolicy[] => statements(db).policies.all();
+export const findPoliciesSync = (db: Reader): SlaPolicy[] => statements(db).policies.all();
+export const findPolicies = async (db: Reader): Promise<SlaPolicy[]> => findPoliciesSync(db);
 
 /** The versions in force now (not superseded), with the team name, for the admin page. */
-export const findCurrentPolicies = (db: Reader) =>
+export const findCurrentPoliciesSync = (db: Reader) =>
   db
     .select({ policy: slaPolicies, teamName: teams.name })
     .from(slaPolicies)
@@ -67,6 +68,7 @@ export const findCurrentPolicies = (db: Reader) =>
     .where(isNull(slaPolicies.supersededAt))
     .orderBy(asc(teams.name), asc(slaPolicies.id))
     .all();
+export const findCurrentPolicies = async (db: Reader) => findCurrentPoliciesSync(db);
 
 const hoursOr = (hours: WeeklyHours, shipped: WeeklyHours) => (hours.length > 0 ? hours : shipped);
 
@@ -74,22 +76,27 @@ const hoursOr = (hours: WeeklyHours, shipped: WeeklyHours) => (hours.length > 0 
  * The calendars clocks run on, from the holidays and the desks' hours administrators keep; a desk
  * without any hours rows (a database not seeded yet) runs on the shipped hours, never on none.
  */
-export const calendars = (db: Reader): SlaCalendars =>
+export const calendarsSync = (db: Reader): SlaCalendars =>
   slaCalendarsOf({
-    holidays: findHolidays(db).map((h) => h.date),
-    cps: hoursOr(findHours(db, 'cps'), cpsStandardHours),
-    general_hd: hoursOr(findHours(db, 'general_hd'), demoGeneralHdHours),
+    holidays: findHolidaysSync(db).map((h) => h.date),
+    cps: hoursOr(findHoursSync(db, 'cps'), cpsStandardHours),
+    general_hd: hoursOr(findHoursSync(db, 'general_hd'), demoGeneralHdHours),
   });
+export const calendars = async (db: Reader): Promise<SlaCalendars> => calendarsSync(db);
 
-export const findClocks = (db: Reader, incidentId: number): SlaClock[] =>
+export const findClocksSync = (db: Reader, incidentId: number): SlaClock[] =>
   statements(db).clocks.all({ incidentId });
+export const findClocks = async (db: Reader, incidentId: number): Promise<SlaClock[]> =>
+  findClocksSync(db, incidentId);
 
 /** The first breach among an incident's running clocks, null when none runs. */
-export const earliestDue = (db: Reader, incidentId: number): string | null =>
+export const earliestDueSync = (db: Reader, incidentId: number): string | null =>
   statements(db).earliestDue.get({ incidentId })?.due ?? null;
+export const earliestDue = async (db: Reader, incidentId: number): Promise<string | null> =>
+  earliestDueSync(db, incidentId);
 
 /** Clocks whose next warning is due by `now`, oldest first (the indexed next-warning instant). */
-export const findDueWarnings = (db: Reader, now: string, limit = 100): SlaClock[] =>
+export const findDueWarnings = async (db: Reader, now: string, limit = 100): Promise<SlaClock[]> =>
   db
     .select()
     .from(slaClocks)
@@ -99,7 +106,7 @@ export const findDueWarnings = (db: Reader, now: string, limit = 100): SlaClock[
     .all();
 
 /** The lead of each of these teams. */
-export const findLeads = (db: Reader, teamIds: readonly number[]) =>
+export const findLeads = async (db: Reader, teamIds: readonly number[]) =>
   teamIds.length === 0
     ? []
     : db
@@ -115,7 +122,7 @@ export const findLeads = (db: Reader, teamIds: readonly number[]) =>
         .all();
 
 /** The teams a user leads. */
-export const teamsLedBy = (db: Reader, userId: number): number[] =>
+export const teamsLedBy = async (db: Reader, userId: number): Promise<number[]> =>
   db
     .select({ teamId: teamLeads.teamId })
     .from(teamLeads)
@@ -124,10 +131,10 @@ export const teamsLedBy = (db: Reader, userId: number): number[] =>
     .map((r) => r.teamId);
 
 /** The version in force of a team's policy for exactly this urgency and channel (null = any). */
-export const findPolicyInForce = (
+export const findPolicyInForce = async (
   db: Reader,
   key: Pick<SlaPolicy, 'teamId' | 'urgency' | 'channel'>,
-): SlaPolicy | null =>
+): Promise<SlaPolicy | null> =>
   db
     .select()
     .from(slaPolicies)
@@ -142,7 +149,7 @@ export const findPolicyInForce = (
     .get() ?? null;
 
 /** Every version of every policy, newest first, with who set it: the policies' audit trail. */
-export const findPolicyHistory = (db: Reader, limit = 100) =>
+export const findPolicyHistory = async (db: Reader, limit = 100) =>
   db
     .select({ policy: slaPolicies, teamName: teams.name, byName: users.name })
     .from(slaPolicies)
@@ -153,7 +160,7 @@ export const findPolicyHistory = (db: Reader, limit = 100) =>
     .all();
 
 /** Every team with its leads, and who may lead (active internal staff), for the admin page. */
-export function findTeamLeadsOverview(db: Reader) {
+export async function findTeamLeadsOverview(db: Reader) {
   const leads = db
     .select({ teamId: teamLeads.teamId, userId: users.id, name: users.name, email: users.email })
     .from(teamLeads)
@@ -179,7 +186,10 @@ export function findTeamLeadsOverview(db: Reader) {
 }
 
 /** What setting a team's leads decides on: the team, its leads now, and the people named. */
-export function teamLeadsEnv(db: Reader, input: { teamId: number; userIds: readonly number[] }) {
+export async function teamLeadsEnv(
+  db: Reader,
+  input: { teamId: number; userIds: readonly number[] },
+) {
   return {
     team: db
       .select({ id: teams.id, name: teams.name })

@@ -7,9 +7,13 @@ import { perConnection } from '../prepared';
 
 type Reader = Db | Tx;
 
-export const findAll = (db: Db) => db.select().from(teams).orderBy(asc(teams.name)).all();
-export const findByName = (db: Db, name: string) =>
+export const findAllSync = (db: Db) => db.select().from(teams).orderBy(asc(teams.name)).all();
+export const findAll = async (db: Db) => findAllSync(db);
+
+export const findByNameSync = (db: Db, name: string) =>
   db.select().from(teams).where(eq(teams.name, name)).get();
+export const findByName = async (db: Db, name: string) => findByNameSync(db, name);
+
 const byId = perConnection((db: Db) =>
   db
     .select()
@@ -17,11 +21,14 @@ const byId = perConnection((db: Db) =>
     .where(eq(teams.id, sql.placeholder('id')))
     .prepare(),
 );
-export const findById = (db: Db, id: number) => byId(db).get({ id });
-export const findByIds = (db: Db, ids: number[]) =>
+export const findByIdSync = (db: Db, id: number) => byId(db).get({ id });
+export const findById = async (db: Db, id: number) => findByIdSync(db, id);
+
+export const findByIdsSync = (db: Db, ids: number[]) =>
   ids.length === 0
     ? []
     : db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name)).all();
+export const findByIds = async (db: Db, ids: number[]) => findByIdsSync(db, ids);
 
 /** Each team's notification setting and its members' addresses, for team e-mail. */
 // Runs for every incident mail (acknowledgements, team notices): prepared once per connection.
@@ -35,9 +42,11 @@ const membersOf = perConnection((db: Db) =>
     .prepare(),
 );
 
-export function findMailRecipients(db: Db, ids: number[]) {
+export function findMailRecipientsSync(db: Db, ids: number[]) {
   const found =
-    ids.length === 1 ? [findById(db, ids[0]!)].filter((t) => t !== undefined) : findByIds(db, ids);
+    ids.length === 1
+      ? [findByIdSync(db, ids[0]!)].filter((t) => t !== undefined)
+      : findByIdsSync(db, ids);
   return found.map((team) => ({
     id: team.id,
     name: team.name,
@@ -45,6 +54,7 @@ export function findMailRecipients(db: Db, ids: number[]) {
     members: membersOf(db).all({ teamId: team.id }),
   }));
 }
+export const findMailRecipients = async (db: Db, ids: number[]) => findMailRecipientsSync(db, ids);
 
 export type SupportGroupMember = { id: number; name: string; email: string; role: Role };
 export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & {
@@ -55,7 +65,10 @@ export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & {
  * The partner client-support groups (by name) and then Tier 2 Support, each with its members and
  * the organisations it supports (kb 003). Tier 2 is found by name, as the escalation step finds it.
  */
-export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithMembers[] {
+export async function findSupportGroups(
+  db: Reader,
+  ids?: number[],
+): Promise<SupportGroupWithMembers[]> {
   const isSupportGroup = or(
     eq(teams.kind, 'partner'),
     and(eq(teams.kind, 'tier2'), eq(teams.name, teamNames.tier2)),
@@ -100,4 +113,5 @@ export function findSupportGroups(db: Reader, ids?: number[]): SupportGroupWithM
   ];
 }
 
-export const findSupportGroup = (db: Reader, id: number) => findSupportGroups(db, [id])[0];
+export const findSupportGroup = async (db: Reader, id: number) =>
+  (await findSupportGroups(db, [id]))[0];

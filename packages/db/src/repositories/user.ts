@@ -1,16 +1,18 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, type AssignableAgent, type Role } from '@handoff/domain';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { customers, teamMembers, teams, users } from '../schema';
 import { perConnection } from '../prepared';
 
-export const findByEmail = (db: Db, email: string) =>
+export const findByEmailSync = (db: Reader, email: string) =>
   db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+export const findByEmail = async (db: Reader, email: string) => findByEmailSync(db, email);
 
-export const findById = (db: Db, id: number) =>
+export const findByIdSync = (db: Reader, id: number) =>
   db.select().from(users).where(eq(users.id, id)).get();
+export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
 
-export const findTeams = (db: Db, userId: number) =>
+export const findTeamsSync = (db: Reader, userId: number) =>
   db
     .select({ id: teams.id, name: teams.name, kind: teams.kind })
     .from(teamMembers)
@@ -18,10 +20,11 @@ export const findTeams = (db: Db, userId: number) =>
     .where(eq(teamMembers.userId, userId))
     .orderBy(teams.id)
     .all();
+export const findTeams = async (db: Reader, userId: number) => findTeamsSync(db, userId);
 
 /** The actor a session stands for, read fresh so a changed role or membership applies at once. */
-export function findActorById(db: Db, id: number): Actor | undefined {
-  const user = findById(db, id);
+export function findActorByIdSync(db: Reader, id: number): Actor | undefined {
+  const user = findByIdSync(db, id);
   // A deactivated login stands for nobody, whatever its session says.
   if (!user || user.deactivatedAt !== null) return undefined;
   return {
@@ -29,12 +32,14 @@ export function findActorById(db: Db, id: number): Actor | undefined {
     name: user.name,
     role: user.role,
     customerId: user.customerId,
-    teamIds: findTeams(db, id).map((t) => t.id),
+    teamIds: findTeamsSync(db, id).map((t) => t.id),
   };
 }
+export const findActorById = async (db: Reader, id: number): Promise<Actor | undefined> =>
+  findActorByIdSync(db, id);
 
 /** Logins of the given roles, by name (e.g. the partner agents an admin can put in a group). */
-export const findByRoles = (db: Db, roles: Role[]) =>
+export const findByRoles = async (db: Reader, roles: Role[]) =>
   roles.length === 0
     ? []
     : db
@@ -45,7 +50,7 @@ export const findByRoles = (db: Db, roles: Role[]) =>
         .all();
 
 /** Whether a login or a customer record already has the address (sign-in and e-mail replies find people by it). */
-export function isEmailInUse(db: Db, email: string): boolean {
+export function isEmailInUseSync(db: Reader, email: string): boolean {
   const normalised = email.trim().toLowerCase();
   return (
     db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get() !==
@@ -54,9 +59,11 @@ export function isEmailInUse(db: Db, email: string): boolean {
       undefined
   );
 }
+export const isEmailInUse = async (db: Reader, email: string): Promise<boolean> =>
+  isEmailInUseSync(db, email);
 
 // One prepared statement per connection: the session check runs on every request (issue 13 item 6).
-const sessionVersionStatement = perConnection((db: Db) =>
+const sessionVersionStatement = perConnection((db: Reader) =>
   db
     .select({ sessionVersion: users.sessionVersion })
     .from(users)
@@ -65,12 +72,12 @@ const sessionVersionStatement = perConnection((db: Db) =>
 );
 
 /** The user's current session version (primary-key lookup), or undefined when the login is gone. */
-export function findSessionVersion(db: Db, id: number): number | undefined {
+export async function findSessionVersion(db: Reader, id: number): Promise<number | undefined> {
   return sessionVersionStatement(db).get({ id })?.sessionVersion;
 }
 
 // The signed-in actor and their session version, read on every request: prepared once per connection.
-const sessionActorStatements = perConnection((db: Db) => ({
+const sessionActorStatements = perConnection((db: Reader) => ({
   user: db
     .select({
       id: users.id,
@@ -96,7 +103,11 @@ const sessionActorStatements = perConnection((db: Db) => ({
  * deactivated, and the token's session version is still theirs. Read fresh on each request (two primary-key/index
  * lookups), so a changed role, membership or an ended session applies at once.
  */
-export function findSessionActor(db: Db, id: number, sessionVersion: number): Actor | undefined {
+export async function findSessionActor(
+  db: Reader,
+  id: number,
+  sessionVersion: number,
+): Promise<Actor | undefined> {
   const statements = sessionActorStatements(db);
   const user = statements.user.get({ id });
   if (!user || user.sessionVersion !== sessionVersion || user.deactivatedAt !== null)
@@ -106,19 +117,19 @@ export function findSessionActor(db: Db, id: number, sessionVersion: number): Ac
 }
 
 /** A person an incident may be assigned to, as assignToMember reads them (null: no such user). */
-export function findAssignable(db: Db, id: number): AssignableAgent | null {
-  const user = findById(db, id);
+export async function findAssignable(db: Reader, id: number): Promise<AssignableAgent | null> {
+  const user = await findById(db, id);
   if (!user) return null;
   return {
     id: user.id,
     name: user.name,
     active: user.deactivatedAt === null,
-    teamIds: findTeams(db, id).map((t) => t.id),
+    teamIds: (await findTeams(db, id)).map((t) => t.id),
   };
 }
 
 /** The active members of a team, by name (the bulk assign's choice). */
-export const findActiveMembers = (db: Db, teamId: number) =>
+export const findActiveMembers = async (db: Reader, teamId: number) =>
   db
     .select({ id: users.id, name: users.name })
     .from(teamMembers)

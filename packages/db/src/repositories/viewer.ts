@@ -1,14 +1,14 @@
 // Reads of incident_viewers (issue 17 collision warnings); writes go through the commit module.
 import { collisionOf } from '@handoff/domain';
 import { and, asc, count, desc, eq, gt, inArray, lte } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Reader } from '../client';
 import { incidentFollowers, incidentViewers, users } from '../schema';
 
-export const findByConnection = (db: Db, connectionId: string) =>
+export const findByConnection = async (db: Reader, connectionId: string) =>
   db.select().from(incidentViewers).where(eq(incidentViewers.connectionId, connectionId)).get();
 
 /** Rows past their expiry (their process died): for the sweeper. */
-export const findExpired = (db: Db, now: string) =>
+export const findExpired = async (db: Reader, now: string) =>
   db.select().from(incidentViewers).where(lte(incidentViewers.expiresAt, now)).all();
 
 /**
@@ -16,12 +16,12 @@ export const findExpired = (db: Db, now: string) =>
  * omitted), one entry per person, editing if any of their pages is: the page's banner and the
  * queue rows' marker.
  */
-export function collisions(
-  db: Db,
+export async function collisions(
+  db: Reader,
   now: string,
   exceptUserId: number | null,
   incidentIds?: readonly number[],
-): { incidentId: number; userId: number; name: string; editing: boolean }[] {
+): Promise<{ incidentId: number; userId: number; name: string; editing: boolean }[]> {
   const where = [gt(incidentViewers.expiresAt, now)];
   if (incidentIds) where.push(inArray(incidentViewers.incidentId, [...incidentIds]));
   const rows = db
@@ -50,7 +50,7 @@ export function collisions(
 }
 
 /** A person's live rows on an incident (one per open tab). */
-export const findOpen = (db: Db, incidentId: number, userId: number, now: string) =>
+export const findOpen = async (db: Reader, incidentId: number, userId: number, now: string) =>
   db
     .select()
     .from(incidentViewers)
@@ -64,7 +64,7 @@ export const findOpen = (db: Db, incidentId: number, userId: number, now: string
     .all();
 
 /** Whether the user follows the incident, and how many incidents they follow (for the cap). */
-export function followState(db: Db, userId: number, incidentId: number) {
+export async function followState(db: Reader, userId: number, incidentId: number) {
   const following = db
     .select({ since: incidentFollowers.since })
     .from(incidentFollowers)
@@ -79,7 +79,7 @@ export function followState(db: Db, userId: number, incidentId: number) {
 }
 
 /** The incidents the user follows, most recently followed first. */
-export const followedIncidentIds = (db: Db, userId: number): number[] =>
+export const followedIncidentIds = async (db: Reader, userId: number): Promise<number[]> =>
   db
     .select({ id: incidentFollowers.incidentId })
     .from(incidentFollowers)

@@ -2,8 +2,8 @@ import { createFirstAdmin, firstAdminSchema } from '@handoff/domain';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
 import { hashPasswordSync } from '../password';
-import { countActiveAdmins } from '../repositories/admin-audit';
-import { isEmailInUse } from '../repositories/user';
+import { countActiveAdminsSync } from '../repositories/admin-audit';
+import { isEmailInUseSync } from '../repositories/user';
 
 /**
  * The first administrator of a deployment (`npm run admin:create`): refused for a weak password,
@@ -20,7 +20,7 @@ export function createAdminLogin(
   const committed = commitSync(db, (read) =>
     createFirstAdmin(
       { ...input, password: raw.password, passwordHash, force: raw.force ?? false },
-      { admins: countActiveAdmins(read), emailInUse: isEmailInUse(read, input.email) },
+      { admins: countActiveAdminsSync(read), emailInUse: isEmailInUseSync(read, input.email) },
       now,
     ),
   );

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { effects, incidentEvent, incidentUpdate } from '@handoff/domain';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
-import { findClocks, findCurrentPolicies } from '../repositories/sla';
+import { findClocksSync, findCurrentPoliciesSync } from '../repositories/sla';
 import { incidents, slaPolicies, teamLeads, teams, users } from '../schema';
 import { createTestDb, type TestDb } from '../testing';
 import { buildIncident } from '../testing/builders';
@@ -28,7 +28,7 @@ describe('default SLA policies without demo data', () => {
     expect(loadInitialData(db, { now: '2026-11-24T16:00:00.000Z', demo: false })).toBe('reference');
     expect(db.select().from(users).all()).toEqual([]);
     expect(db.select().from(teamLeads).all()).toEqual([]);
-    expect(findCurrentPolicies(db)).toHaveLength(defaultPolicies.length);
+    expect(findCurrentPoliciesSync(db)).toHaveLength(defaultPolicies.length);
   });
 
   test.each([
@@ -41,7 +41,7 @@ describe('default SLA policies without demo data', () => {
     ['EAST', '24x7', 60, 'minutes'],
   ] as const)('%s responds within %s %s %s', (team, calendar, amount, unit) => {
     loadInitialData(db, { now: '2026-11-24T16:00:00.000Z', demo: false });
-    const policy = findCurrentPolicies(db).find(
+    const policy = findCurrentPoliciesSync(db).find(
       (p) => p.teamName === team && p.policy.urgency === null,
     )!.policy;
     expect(policy).toMatchObject({
@@ -68,7 +68,7 @@ describe('default SLA policies without demo data', () => {
       });
     });
     expect(
-      findClocks(db, incident.id).map((c) => [c.kind, c.targetLabel, c.dueAt, c.calendar]),
+      findClocksSync(db, incident.id).map((c) => [c.kind, c.targetLabel, c.dueAt, c.calendar]),
     ).toEqual([
       // Thanksgiving (26th) and the day after are university holidays.
       ['resolution', '3 business days', '2026-11-30T16:00:00.000Z', 'cps'],

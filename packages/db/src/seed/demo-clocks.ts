@@ -59,8 +59,8 @@ export function insertClocks(
 
 /** Clocks for every seeded incident that has none: started when it was created, brought up to `now`. */
 export function seedClocks(db: Db, now: string): void {
-  const policies = sla.findPolicies(db);
-  const calendars = sla.calendars(db);
+  const policies = sla.findPoliciesSync(db);
+  const calendars = sla.calendarsSync(db);
   const withClocks = db.selectDistinct({ id: slaClocks.incidentId }).from(slaClocks);
   db.transaction((tx) => {
     const rows: Incident[] = tx

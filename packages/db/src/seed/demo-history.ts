@@ -93,8 +93,8 @@ export function seedDemoHistory(
     .select({ id: customers.id, name: customers.name, email: customers.email })
     .from(customers)
     .all();
-  const policies = sla.findPolicies(db);
-  const calendars = sla.calendars(db);
+  const policies = sla.findPoliciesSync(db);
+  const calendars = sla.calendarsSync(db);
   const today = toCpsLocal(now).startOf('day');
   let made = 0;
 

@@ -26,7 +26,7 @@ const shift = (now: string, hours: number) =>
 
 export function seedOutages(db: Db, now: string): void {
   const actor = (email: string): Actor =>
-    userRepository.findActorById(db, userRepository.findByEmail(db, email)!.id)!;
+    userRepository.findActorByIdSync(db, userRepository.findByEmailSync(db, email)!.id)!;
   const hdqa = actor('hdqa@handoff.test');
   const sncc = actor('sncc@handoff.test');
   const teamIds = Object.fromEntries(
@@ -38,9 +38,11 @@ export function seedOutages(db: Db, now: string): void {
   );
   const serviceRows = db.select().from(services).all();
   const serviceId = (name: string) => serviceRows.find((s) => s.name === name)!.id;
-  const listed = incidentRepository.list(db, { serviceId: serviceId('Wireless (UWNet)'), limit: 1 })
-    .items[0];
-  const incident = listed && incidentRepository.findById(db, listed.id);
+  const listed = incidentRepository.listSync(db, {
+    serviceId: serviceId('Wireless (UWNet)'),
+    limit: 1,
+  }).items[0];
+  const incident = listed && incidentRepository.findByIdSync(db, listed.id);
 
   db.transaction((tx) => {
     const activeAt = shift(now, -1.5);
@@ -108,7 +110,7 @@ export function seedOutages(db: Db, now: string): void {
       expectedVersion: problem.version,
       ...linked,
     });
-    const facts = problemRepository.findFacts(tx, problem.id)!;
+    const facts = problemRepository.findFactsSync(tx, problem.id)!;
     const links = linkIncidentsToProblem({
       incidents: [incident],
       problem: facts,

@@ -10,7 +10,7 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
-import { loadPartnerEnv, loadPartnerSubmit } from '../partner-env';
+import { loadPartnerEnvSync, loadPartnerSubmitSync } from '../partner-env';
 import * as incidentRepository from '../repositories/incident';
 import * as organisationRepository from '../repositories/organisation';
 import * as userRepository from '../repositories/user';
@@ -19,18 +19,18 @@ const hoursBefore = (now: string, h: number) =>
   new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
 function actorOf(db: Db, email: string): Actor {
-  const user = userRepository.findByEmail(db, email);
-  const actor = user && userRepository.findActorById(db, user.id);
+  const user = userRepository.findByEmailSync(db, email);
+  const actor = user && userRepository.findActorByIdSync(db, user.id);
   if (!actor) throw new Error(`The demo data has no ${email}; load it first.`);
   return actor;
 }
 
 function submit(db: Db, email: string, description: string, at: string) {
   const actor = actorOf(db, email);
-  const customer = organisationRepository.findCustomerByEmail(db, email)!;
+  const customer = organisationRepository.findCustomerByEmailSync(db, email)!;
   return commitSync(db, (read) =>
     decideSubmitTicket(
-      loadPartnerSubmit(read, {
+      loadPartnerSubmitSync(read, {
         actor,
         customer,
         input: { description },
@@ -47,12 +47,12 @@ const step = (
   incidentId: number,
   actor: Actor,
   at: string,
-  decide: (env: ReturnType<typeof loadPartnerEnv>) => ReturnType<typeof decideClaim>,
+  decide: (env: ReturnType<typeof loadPartnerEnvSync>) => ReturnType<typeof decideClaim>,
 ) =>
   commitSync(db, (read) =>
     decide(
-      loadPartnerEnv(read, {
-        incident: incidentRepository.findById(read, incidentId)!,
+      loadPartnerEnvSync(read, {
+        incident: incidentRepository.findByIdSync(read, incidentId)!,
         actor,
         now: at,
       }),

@@ -12,10 +12,10 @@ import {
 } from '@handoff/domain';
 import { type Db } from '../client';
 import { applyUpdate, insertNew } from './incident-rows';
-import { findPortalSystemActor, portalSystemUserRow } from '../repositories/portal';
-import { findActorById } from '../repositories/user';
+import { findPortalSystemActorSync, portalSystemUserRow } from '../repositories/portal';
+import { findActorByIdSync } from '../repositories/user';
 import { customers, departments, services, teams, users } from '../schema';
-import { routingContext } from '../repositories/routing-data';
+import { routingContextSync } from '../repositories/routing-data';
 
 const hoursBefore = (now: string, h: number) =>
   new Date(Date.parse(now) - h * 3_600_000).toISOString();
@@ -66,10 +66,10 @@ export function seedPortalDemo(db: Db, now: string): void {
         .map((t) => [t.name, t.id]),
     );
     const hdqaUser = tx.select().from(users).where(eq(users.email, 'hdqa@handoff.test')).get()!;
-    const hdqa: Actor = findActorById(db, hdqaUser.id)!;
+    const hdqa: Actor = findActorByIdSync(db, hdqaUser.id)!;
     // Customers without a login of their own file through the portal's system user.
-    if (!findPortalSystemActor(tx)) tx.insert(users).values(portalSystemUserRow).run();
-    const portal = findPortalSystemActor(tx)!;
+    if (!findPortalSystemActorSync(tx)) tx.insert(users).values(portalSystemUserRow).run();
+    const portal = findPortalSystemActorSync(tx)!;
     for (const d of demoCases) {
       const at = hoursBefore(now, d.hoursAgo);
       const customer = tx.select().from(customers).where(eq(customers.netId, d.netId)).get()!;
@@ -104,7 +104,7 @@ export function seedPortalDemo(db: Db, now: string): void {
           workRelated: true,
           computerName: null,
         },
-        routingContext(tx),
+        routingContextSync(tx),
       );
       const input = portalCaseCreateSchema.parse({
         serviceId: service.id,

@@ -35,7 +35,7 @@ const slaDue = (id: number) =>
     .get();
 
 describe('the commit keeps every written incident’s clocks', () => {
-  test('in the same commit: started, paused, resumed, stopped, with the queue’s breach key and a slaClock event', () => {
+  test('in the same commit: started, paused, resumed, stopped, with the queue’s breach key and a slaClock event', async () => {
     const team = buildTeam(db);
     buildSlaPolicy(db, { teamId: team.id });
     const agent = buildUser(db, {}, [team.id]);
@@ -46,7 +46,7 @@ describe('the commit keeps every written incident’s clocks', () => {
 
     const before = latestChangeId(db);
     const started = change(incident, { description: 'More detail' }, '2026-03-02T12:00:00.000Z');
-    expect(findClocks(db, incident.id).map((c) => [c.kind, c.dueAt])).toEqual([
+    expect((await findClocks(db, incident.id)).map((c) => [c.kind, c.dueAt])).toEqual([
       ['resolution', '2026-03-02T20:00:00.000Z'],
       ['first_response', '2026-03-02T13:00:00.000Z'],
     ]);
@@ -62,7 +62,9 @@ describe('the commit keeps every written incident’s clocks', () => {
 
     change(incident, { ownerAgentId: agent.id, status: 'in_progress' }, '2026-03-02T12:30:00.000Z');
     change(incident, { status: 'pending_customer' }, '2026-03-02T13:00:00.000Z');
-    expect(findClocks(db, incident.id).map((c) => [c.kind, c.outcome, c.runningSince])).toEqual([
+    expect(
+      (await findClocks(db, incident.id)).map((c) => [c.kind, c.outcome, c.runningSince]),
+    ).toEqual([
       ['resolution', null, null],
       ['first_response', 'met', null],
     ]);
@@ -72,19 +74,22 @@ describe('the commit keeps every written incident’s clocks', () => {
     // 1 h used before the pause: 7 h left from 15:00.
     expect(slaDue(incident.id)?.due).toBe('2026-03-02T22:00:00.000Z');
     change(incident, { status: 'resolved' }, '2026-03-02T16:00:00.000Z');
-    expect(findClocks(db, incident.id)[0]).toMatchObject({ outcome: 'met', usedMs: 2 * 3_600_000 });
+    expect((await findClocks(db, incident.id))[0]).toMatchObject({
+      outcome: 'met',
+      usedMs: 2 * 3_600_000,
+    });
     expect(slaDue(incident.id)?.due).toBeNull();
   });
 
-  test('a commit that changes no clock announces no clock event', () => {
+  test('a commit that changes no clock announces no clock event', async () => {
     const incident = buildIncident(db);
     const before = latestChangeId(db);
     change(incident, { description: 'x' }, '2026-03-02T12:00:00.000Z');
     expect(changesSince(db, before).map((c) => c.entity)).toEqual(['incident']);
-    expect(findClocks(db, incident.id)).toEqual([]);
+    expect(await findClocks(db, incident.id)).toEqual([]);
   });
 
-  test('a commit that fails rolls its clocks back with it', () => {
+  test('a commit that fails rolls its clocks back with it', async () => {
     const team = buildTeam(db);
     buildSlaPolicy(db, { teamId: team.id });
     const incident = buildIncident(db, { ownerTeamId: team.id });
@@ -112,12 +117,12 @@ describe('the commit keeps every written incident’s clocks', () => {
         });
       }),
     ).toThrow();
-    expect(findClocks(db, incident.id)).toEqual([]);
+    expect(await findClocks(db, incident.id)).toEqual([]);
     expect(changesSince(db, before)).toEqual([]);
     expect(db.select().from(journalEntries).all()).toEqual([]);
   });
 
-  test('a kb promise on the incident runs as a clock with the promised due', () => {
+  test('a kb promise on the incident runs as a clock with the promised due', async () => {
     const team = buildTeam(db);
     const incident = buildIncident(db, { ownerTeamId: team.id });
     change(
@@ -125,7 +130,7 @@ describe('the commit keeps every written incident’s clocks', () => {
       { promises: { techContactBy: '2026-03-02T13:00:00Z' } },
       '2026-03-02T12:00:00.000Z',
     );
-    expect(findClocks(db, incident.id)).toMatchObject([
+    expect(await findClocks(db, incident.id)).toMatchObject([
       {
         kind: 'tech_contact_by',
         promisedAt: '2026-03-02T13:00:00Z',

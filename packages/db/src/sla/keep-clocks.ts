@@ -40,8 +40,8 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
     .filter(([key]) => incidentKey.test(key))
     .map(([, row]) => row as unknown as Incident & { slaDueAt: string | null });
   if (written.length === 0) return;
-  const policies = sla.findPolicies(db);
-  const calendars = sla.calendars(db);
+  const policies = sla.findPoliciesSync(db);
+  const calendars = sla.calendarsSync(db);
   const idOf = (id: EntityId) => (isRef(id) ? applied.ids.get(id.ref) : id);
   const actorOf = (id: number) =>
     decided.events.find((e) => e.entity === 'incident' && idOf(e.entityId) === id)?.actorId ?? null;
@@ -53,7 +53,7 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
           incident,
           reconcileClocks(
             incident,
-            sla.findClocks(db, incident.id),
+            sla.findClocksSync(db, incident.id),
             policies,
             calendars,
             decided.at,
@@ -70,7 +70,7 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
     for (const [k, v] of more.rows) applied.rows.set(k, v);
   }
   for (const incident of written) {
-    const due = sla.earliestDue(db, incident.id);
+    const due = sla.earliestDueSync(db, incident.id);
     if (due !== incident.slaDueAt) setSlaDue(db, incident.id, due);
   }
 }

@@ -5,17 +5,17 @@
 import { eq } from 'drizzle-orm';
 import { DomainError, effects, warningEffects, type WarningEnv } from '@handoff/domain';
 import { type Db } from '../client';
-import { commitSync } from '../commit/commit';
+import { commit } from '../commit/commit';
 import { onLocalCommit } from '../commit/notifier';
 import * as sla from '../repositories/sla';
 import { findMailRecipients } from '../repositories/team';
 import { incidents, slaClocks, users } from '../schema';
 
-function loadEnv(db: Db, clockId: number): WarningEnv | null {
+async function loadEnv(db: Db, clockId: number): Promise<WarningEnv | null> {
   const clock = db.select().from(slaClocks).where(eq(slaClocks.id, clockId)).get();
   if (!clock) return null;
   const incident = db.select().from(incidents).where(eq(incidents.id, clock.incidentId)).get()!;
-  const team = findMailRecipients(db, [clock.teamId])[0]!;
+  const team = (await findMailRecipients(db, [clock.teamId]))[0]!;
   const person = (id: number | null | undefined) =>
     id == null
       ? null
@@ -24,7 +24,7 @@ function loadEnv(db: Db, clockId: number): WarningEnv | null {
           .from(users)
           .where(eq(users.id, id))
           .get() ?? null);
-  const lead = sla.findLeads(db, [clock.teamId])[0];
+  const lead = (await sla.findLeads(db, [clock.teamId]))[0];
   return {
     clock,
     incident,
@@ -42,12 +42,12 @@ const isLostRace = (e: unknown): boolean =>
     (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE');
 
 /** One pass: gives every warning due at `now`; returns how many warning commits this process made. */
-export function fireDueWarnings(db: Db, now: string, limit = 100): number {
+export async function fireDueWarnings(db: Db, now: string, limit = 100): Promise<number> {
   let fired = 0;
-  for (const due of sla.findDueWarnings(db, now, limit)) {
+  for (const due of await sla.findDueWarnings(db, now, limit)) {
     try {
-      const result = commitSync(db, (read) => {
-        const env = loadEnv(read, due.id);
+      const result = await commit(db, async (read) => {
+        const env = await loadEnv(read, due.id);
         return (env && warningEffects(env, now)) ?? effects(now);
       });
       if (result.changeIds.length > 0) fired++;
@@ -68,22 +68,22 @@ export function startWarningScheduler(
   { everyMs = 30_000, onError = (e: unknown) => console.error('SLA warnings:', e) } = {},
 ): () => void {
   let running = false;
-  const pass = () => {
+  const pass = async () => {
     if (running) return;
     running = true;
     try {
-      fireDueWarnings(db, now());
+      await fireDueWarnings(db, now());
     } catch (e) {
       onError(e);
     } finally {
       running = false;
     }
   };
-  pass();
-  const timer = setInterval(pass, everyMs);
+  void pass();
+  const timer = setInterval(() => void pass(), everyMs);
   timer.unref?.();
   // After a local commit, look again once it has settled (never inside the committing call).
-  const off = onLocalCommit(db, () => setImmediate(pass));
+  const off = onLocalCommit(db, () => setImmediate(() => void pass()));
   return () => {
     clearInterval(timer);
     off();

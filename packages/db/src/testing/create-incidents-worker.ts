@@ -12,8 +12,8 @@ if (!path || !countArg || !worker)
   throw new Error('usage: create-incidents-worker.ts <db path> <count> <worker name>');
 
 const db = createDb(path);
-const user = findByEmail(db, 'l1@handoff.test');
-const actor: Actor | undefined = user && findActorById(db, user.id);
+const user = await findByEmail(db, 'l1@handoff.test');
+const actor: Actor | undefined = user && (await findActorById(db, user.id));
 if (!actor) throw new Error('The database has no l1@handoff.test user; seed it first.');
 const ownerTeamId = actor.teamIds[0]!;
 

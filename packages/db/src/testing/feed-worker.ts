@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { createIncident, newIncidentEffects } from '@handoff/domain';
 import { subscribe } from '../change-feed';
 import { createDb } from '../client';
-import { commitSync } from '../commit';
+import { commit } from '../commit';
 import { reserveNumber } from '../repositories/incident';
 
 const [path, countArg, totalArg, teamArg, serviceArg, userArg, name] = process.argv.slice(2);
@@ -27,8 +27,10 @@ const actor = {
 // The feed's poll timer does not keep a process alive; this does, until the feed has seen everything.
 const alive = setInterval(() => undefined, 1000);
 let finished = false;
+// Its own commits are awaited: the feed may hand out the last change before that await returns.
+let committing = true;
 const finish = () => {
-  if (finished) return;
+  if (finished || committing) return;
   finished = true;
   subscription.stop();
   clearInterval(alive);
@@ -46,7 +48,7 @@ const subscription = subscribe(db, {
 
 const lines = createInterface({ input: process.stdin });
 process.stdout.write('ready\n');
-lines.once('line', () => {
+const run = async () => {
   lines.close();
   for (let i = 0; i < Number(countArg); i++) {
     const now = new Date().toISOString();
@@ -62,9 +64,17 @@ lines.once('line', () => {
       now,
       ownerTeamId: Number(teamArg),
     });
-    const result = commitSync(db, (read) =>
+    const result = await commit(db, (read) =>
       newIncidentEffects(drafts, { number: reserveNumber(read), now }),
     );
     committed.push(...result.changeIds);
   }
+  committing = false;
+  if (seen.length >= total) finish();
+};
+lines.once('line', () => {
+  run().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 });

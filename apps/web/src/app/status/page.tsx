@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Service status' };
 
 /** The public status page (kb 001): planned, active and recently resolved outages. No sign-in. */
-export default function StatusPage() {
-  const board = publicBoard(getDb(), now());
+export default async function StatusPage() {
+  const board = await publicBoard(getDb(), now());
   return (
     <main id="main" tabIndex={-1}>
       <h1>Service status</h1>

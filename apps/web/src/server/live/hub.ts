@@ -3,7 +3,7 @@
 // commits, not 200. The hub also keeps two server-side clocks: consult prompts coming due and
 // incident viewers whose process died.
 import { type ChangeEvent, expireViewers, viewerTtlMs } from '@handoff/domain';
-import { changeFeed, commitSync, consultRepository, viewerRepository, type Db } from '@handoff/db';
+import { commit, changeFeed, consultRepository, viewerRepository, type Db } from '@handoff/db';
 
 /** What a listener hears: new changes in commit order, or a server clock tick (a prompt came due). */
 export type HubSignal = { changes: ChangeEvent[] } | { tick: string };
@@ -49,12 +49,12 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
   };
 
   // The next consult prompt coming due, by the server's clock: one timer for the whole process.
-  const rearm = () => {
+  // The deadline is read asynchronously; whichever reading lands last sets the one timer.
+  const arm = async () => {
+    const next = listeners.size === 0 ? null : await consultRepository.nextPromptAfter(db, now());
     if (promptTimer) clearTimeout(promptTimer);
     promptTimer = null;
-    if (listeners.size === 0) return;
-    const next = consultRepository.nextPromptAfter(db, now());
-    if (next === null) return;
+    if (next === null || listeners.size === 0) return;
     const wait = Math.min(Math.max(Date.parse(next) - Date.parse(now()), 0) + 50, 60_000);
     promptTimer = setTimeout(() => {
       const at = now();
@@ -63,10 +63,16 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
     }, wait);
     promptTimer.unref?.();
   };
+  const rearm = () => {
+    if (promptTimer) clearTimeout(promptTimer);
+    promptTimer = null;
+    if (listeners.size === 0) return;
+    arm().catch((e: unknown) => console.error('[live] consult prompt timer failed', e));
+  };
 
-  const sweep = () => {
-    const expired = viewerRepository.findExpired(db, now());
-    if (expired.length > 0) commitSync(db, expireViewers(expired, now()));
+  const sweep = async () => {
+    const expired = await viewerRepository.findExpired(db, now());
+    if (expired.length > 0) await commit(db, expireViewers(expired, now()));
   };
 
   const start = () => {
@@ -80,11 +86,7 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
       onError: (e) => console.error('[live] change feed read failed', e),
     });
     sweeper = setInterval(() => {
-      try {
-        sweep();
-      } catch (e) {
-        console.error('[live] viewer sweep failed', e);
-      }
+      sweep().catch((e: unknown) => console.error('[live] viewer sweep failed', e));
     }, sweepMs);
     sweeper.unref?.();
   };

@@ -49,7 +49,7 @@ test("another process's commits reach this process's subscriber, each once, in o
   const team = buildTeam(db).id;
   const service = buildService(db).id;
   const user = buildUser(db, { role: 'l1' }, [team]).id;
-  const sub = subscriber(db, actorOf(db, user));
+  const sub = subscriber(db, await actorOf(db, user));
   await sub.settle();
   const committed = await commitFromAnotherProcess([t.path, 5, 5, team, service, user, 'other']);
   const got = await sub.untilChanges(5, 10_000);

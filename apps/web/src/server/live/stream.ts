@@ -15,8 +15,8 @@ import {
   viewerRef,
 } from '@handoff/domain';
 import {
+  commit,
   changeFeed,
-  commitSync,
   incidentRepository,
   partnerRepository,
   userRepository,
@@ -39,23 +39,23 @@ export type LiveMessage =
   | { type: 'tick'; at: string };
 
 /** Whether the actor may receive `event` (the read rules of the queries, loaded as needed). */
-export function readable(db: Db, actor: Actor | null, event: ChangeEvent): boolean {
+export async function readable(db: Db, actor: Actor | null, event: ChangeEvent): Promise<boolean> {
   if (!needsIncidentFacts(actor, event)) return mayReceive(actor, event, null);
-  const incident = incidentRepository.findById(db, event.entityId);
+  const incident = await incidentRepository.findById(db, event.entityId);
   if (!incident) return false;
-  const partnerScope = partnerRepository.findScope(db, incident.id);
+  const partnerScope = await partnerRepository.findScope(db, incident.id);
   return mayReceive(actor, event, { customerId: incident.customerId, partnerScope });
 }
 
 /** The event as the actor is told it: staff get the actor's name and the incident's current version. */
-export function present(db: Db, actor: Actor | null, event: ChangeEvent): LiveEvent {
+export async function present(db: Db, actor: Actor | null, event: ChangeEvent): Promise<LiveEvent> {
   const view: LiveEvent = liveEventView(actor, event);
   if (actor === null || actor.role === 'customer') return view;
   view.actorName = event.actorId
-    ? (userRepository.findById(db, event.actorId)?.name ?? null)
+    ? ((await userRepository.findById(db, event.actorId))?.name ?? null)
     : null;
   if (event.entity === 'incident' || event.entity === 'partnerTicket') {
-    const incident = incidentRepository.findById(db, event.entityId);
+    const incident = await incidentRepository.findById(db, event.entityId);
     if (incident) Object.assign(view, { number: incident.number, version: incident.version });
   }
   return view;
@@ -94,7 +94,7 @@ export async function* liveStream(
     queue.push(...page);
     page = changeFeed.changesSince(db, page[page.length - 1]!.id);
   }
-  const viewer = options.viewing ? startViewing(db, actor, options.viewing, now) : null;
+  const viewer = options.viewing ? await startViewing(db, actor, options.viewing, now) : null;
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
@@ -114,13 +114,13 @@ export async function* liveStream(
       }
       if (next.id <= last) continue;
       last = next.id;
-      if (readable(db, actor, next))
-        yield { id: last, message: { type: 'change', event: present(db, actor, next) } };
+      if (await readable(db, actor, next))
+        yield { id: last, message: { type: 'change', event: await present(db, actor, next) } };
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
     off();
-    viewer?.stop();
+    await viewer?.stop();
   }
 }
 
@@ -128,25 +128,30 @@ export async function* liveStream(
  * The viewer row of this connection: inserted now, refreshed by the server while the connection
  * lasts (no browser polling), deleted when it ends. Rows of a process that died expire.
  */
-function startViewing(db: Db, actor: Actor | null, incidentId: number, now: () => string) {
+async function startViewing(db: Db, actor: Actor | null, incidentId: number, now: () => string) {
   if (!actor || actor.role === 'customer') return null;
   const connectionId = randomUUID();
-  const open = () =>
-    commitSync(db, openViewer({ incidentId, actor, connectionId, now: now() })).ids.get(viewerRef)!;
-  let id = open();
-  const timer = setInterval(() => {
+  const open = async () =>
+    (await commit(db, openViewer({ incidentId, actor, connectionId, now: now() }))).ids.get(
+      viewerRef,
+    )!;
+  let id = await open();
+  const beat = async () => {
     try {
-      commitSync(db, keepViewer({ id }, now()));
+      await commit(db, keepViewer({ id }, now()));
     } catch {
       // Swept while we were away (the event loop stalled past the expiry): open again.
-      id = open();
+      id = await open();
     }
+  };
+  const timer = setInterval(() => {
+    beat().catch((e: unknown) => console.error('[live] viewer heartbeat failed', e));
   }, viewerHeartbeatMs);
   timer.unref?.();
   return {
-    stop: () => {
+    stop: async () => {
       clearInterval(timer);
-      commitSync(db, closeViewer({ id, incidentId, userId: actor.id }, now()));
+      await commit(db, closeViewer({ id, incidentId, userId: actor.id }, now()));
     },
   };
 }

@@ -61,4 +61,5 @@ export function subscriber(
   };
 }
 
-export const actorOf = (db: Db, userId: number): Actor => userRepository.findActorById(db, userId)!;
+export const actorOf = async (db: Db, userId: number): Promise<Actor> =>
+  (await userRepository.findActorById(db, userId))!;

@@ -44,13 +44,13 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
   textBody: 'We are on it.',
   ...over,
 });
-const rows = () => outboxRepository.findRecent(db).reverse();
+const rows = async () => (await outboxRepository.findRecent(db)).reverse();
 
 describe('delivery over real SMTP', () => {
   test('a customer-visible note is delivered with the threading, tag, Reply-To and Auto-Submitted headers', async () => {
     receiver = await startReceiver();
     const clock = manualClock('2026-11-25T09:00:00.000Z');
-    const l1 = callerFor(db, world.agent.email, clock.now);
+    const l1 = await callerFor(db, world.agent.email, clock.now);
     await l1.incident.addNote({
       incidentId: world.incident.id,
       body: 'We reset your password; try again.',
@@ -70,7 +70,7 @@ describe('delivery over real SMTP', () => {
       config,
     });
     expect(report).toEqual({ sent: 2, retrying: 0, failed: 0, held: 0 });
-    const [first, second] = rows();
+    const [first, second] = await rows();
     expect(receiver.received).toHaveLength(2);
     const [a, b] = receiver.received;
     expect(a!.to).toEqual(['ccustomer@grad.wisc.edu']);
@@ -86,7 +86,7 @@ describe('delivery over real SMTP', () => {
     expect(b!.parsed.messageId).toBe(second!.messageId);
     expect(b!.parsed.inReplyTo).toBe(first!.messageId);
     expect(b!.parsed.references).toBe(first!.messageId);
-    expect(rows().map((r) => [r.status, r.attempts, r.sentAt])).toEqual([
+    expect((await rows()).map((r) => [r.status, r.attempts, r.sentAt])).toEqual([
       ['sent', 1, clock.now()],
       ['sent', 1, clock.now()],
     ]);
@@ -126,7 +126,7 @@ describe('delivery over real SMTP', () => {
     expect(receiver.received[0]!.parsed.text).toContain(
       `Claim it: https://handoff.wisc.edu/incidents/${number}\nOr open Help Online (https://handoff.wisc.edu/portal).`,
     );
-    expect(rows()[0]!.textBody).toBe(body);
+    expect((await rows())[0]!.textBody).toBe(body);
   });
 
   test('an unreachable server is a temporary failure: retried later', async () => {
@@ -141,7 +141,7 @@ describe('delivery over real SMTP', () => {
         config,
       }),
     ).toMatchObject({ retrying: 1 });
-    expect(rows()[0]).toMatchObject({
+    expect((await rows())[0]).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastError: expect.stringContaining('ECONNREFUSED'),
@@ -170,7 +170,7 @@ describe('delivery over real SMTP', () => {
       deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
 
     expect(await pass()).toMatchObject({ sent: 0, retrying: 1 });
-    expect(rows()[0]).toMatchObject({
+    expect((await rows())[0]).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastError: expect.stringContaining('451'),
@@ -184,7 +184,7 @@ describe('delivery over real SMTP', () => {
     expect(await pass()).toMatchObject({ sent: 0 });
     expect(receiver.attempts()).toBe(2);
     expect(receiver.received).toHaveLength(1);
-    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   test('a server that keeps refusing: 1, 5, 30, 120 minutes apart, then failed with the last error', async () => {
@@ -199,7 +199,7 @@ describe('delivery over real SMTP', () => {
     for (const wait of [0, 1, 5, 30, 120]) {
       clock.advance(wait);
       await pass();
-      due.push(rows()[0]!.nextAttemptAt ?? 'none');
+      due.push((await rows())[0]!.nextAttemptAt ?? 'none');
     }
     expect(due).toEqual([
       '2026-11-25T15:01:00.000Z',
@@ -208,7 +208,7 @@ describe('delivery over real SMTP', () => {
       '2026-11-25T17:36:00.000Z',
       'none',
     ]);
-    expect(rows()[0]).toMatchObject({
+    expect((await rows())[0]).toMatchObject({
       status: 'failed',
       attempts: 5,
       lastError: expect.stringContaining('(5)'),
@@ -225,7 +225,7 @@ describe('delivery over real SMTP', () => {
       now: () => '2026-11-25T15:00:00.000Z',
       config,
     });
-    expect(rows()[0]).toMatchObject({
+    expect((await rows())[0]).toMatchObject({
       status: 'failed',
       attempts: 1,
       lastError: expect.stringContaining('No such user here'),
@@ -249,10 +249,10 @@ describe('delivery over real SMTP', () => {
     clock.advance(1);
     await deliverDue({ db, transport: flaky, now: clock.now, config });
     expect(receiver.received.map((r) => r.parsed.messageId)).toEqual([
-      rows()[0]!.messageId,
-      rows()[0]!.messageId,
+      (await rows())[0]!.messageId,
+      (await rows())[0]!.messageId,
     ]);
-    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   test('no SMTP_URL: queued messages are held, never sent, and stay visible', async () => {
@@ -268,7 +268,7 @@ describe('delivery over real SMTP', () => {
     });
     await worker.tick();
     await worker.stop();
-    expect(rows().map((r) => [r.status, r.attempts])).toEqual([
+    expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([
       ['held', 0],
       ['held', 0],
     ]);

@@ -10,7 +10,7 @@ import {
   recordAttempt,
   type DeliveryError,
 } from '@handoff/domain';
-import { commitSync, outboxRepository, type Db } from '@handoff/db';
+import { commit, outboxRepository, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 
 type OutboxRow = outboxRepository.OutboxRow;
@@ -65,10 +65,12 @@ const asDeliveryError = (e: unknown): DeliveryError => {
 };
 
 /** Claims a due message for one attempt (a conditional update); undefined when someone else has it. */
-function claim(db: Db, id: number, at: string): OutboxRow | undefined {
+async function claim(db: Db, id: number, at: string): Promise<OutboxRow | undefined> {
   try {
-    return commitSync(db, (read) =>
-      claimForDelivery(outboxRepository.findById(read, id), id, at),
+    return (
+      await commit(db, async (read) =>
+        claimForDelivery(await outboxRepository.findById(read, id), id, at),
+      )
     ).row('outbox', id);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'CONFLICT') return undefined;
@@ -80,14 +82,14 @@ function claim(db: Db, id: number, at: string): OutboxRow | undefined {
  * Records the attempt's outcome and announces it; false when a newer claim took the message
  * meanwhile (this lease ran out mid-send): that attempt's outcome decides, not this one.
  */
-function record(
+async function record(
   db: Db,
   claimed: OutboxRow,
   outcome: Parameters<typeof recordAttempt>[1],
   at: string,
 ) {
   try {
-    return commitSync(db, recordAttempt(claimed, outcome, at)).row('outbox', claimed.id);
+    return (await commit(db, recordAttempt(claimed, outcome, at))).row('outbox', claimed.id);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'CONFLICT') return undefined;
     throw e;
@@ -124,8 +126,10 @@ export async function deliverDue({
   if (!transport) {
     const at = now();
     // One `held` event per message held.
-    report.held = commitSync(db, (read) =>
-      holdPendingMail(outboxRepository.findPending(read), at),
+    report.held = (
+      await commit(db, async (read) =>
+        holdPendingMail(await outboxRepository.findPending(read), at),
+      )
     ).changeIds.length;
     return report;
   }
@@ -133,11 +137,11 @@ export async function deliverDue({
   // up to a cap so one pass never runs unbounded.
   for (let done = 0; done < maxPerPass;) {
     const at = now();
-    const due = outboxRepository.findDue(db, at, batch);
+    const due = await outboxRepository.findDue(db, at, batch);
     if (due.length === 0) break;
     for (const id of due) {
       done += 1;
-      const row = claim(db, id, at);
+      const row = await claim(db, id, at);
       if (!row) continue;
       let outcome: Parameters<typeof recordAttempt>[1] = { sent: true };
       try {
@@ -145,7 +149,7 @@ export async function deliverDue({
       } catch (e) {
         outcome = { error: asDeliveryError(e) };
       }
-      const next = record(db, row, outcome, now());
+      const next = await record(db, row, outcome, now());
       if (next?.status === 'sent') report.sent += 1;
       else if (next?.status === 'failed') report.failed += 1;
       else if (next) report.retrying += 1;

@@ -67,10 +67,10 @@ const counts = () =>
   ]);
 
 describe('each received message commits exactly the events its effects name', () => {
-  test('a new e-mail: the incident `created` for the Help Desk queue, and its log row', () => {
+  test('a new e-mail: the incident `created` for the Help Desk queue, and its log row', async () => {
     const { helpDesk } = desk();
     const before = changeFeed.latestChangeId(db);
-    const result = receive(message());
+    const result = await receive(message());
     expect(result).toMatchObject({ outcome: 'created', incidentNumber: 'INC-000001' });
     const events = changeFeed.changesSince(db, before);
     expect(events.map((e) => [e.entity, e.kind])).toEqual([
@@ -81,12 +81,12 @@ describe('each received message commits exactly the events its effects name', ()
     expect(counts()).toMatchObject({ incidents: 1, inboundMail: 1, attachments: 1, outbox: 1 });
   });
 
-  test('a reply naming the incident: appended to it, one incident event and its log row', () => {
+  test('a reply naming the incident: appended to it, one incident event and its log row', async () => {
     desk();
-    const first = receive(message());
-    const incident = incidentRepository.findById(db, first.incidentId!)!;
+    const first = await receive(message());
+    const incident = (await incidentRepository.findById(db, first.incidentId!))!;
     const before = changeFeed.latestChangeId(db);
-    const reply = receive(
+    const reply = await receive(
       message({
         subject: `Re: [${incident.number}] We received your request`,
         messageId: '<second@wisc.edu>',
@@ -108,24 +108,24 @@ describe('each received message commits exactly the events its effects name', ()
 describe('a failure half-way through the commit leaves nothing behind', () => {
   test.each([['attachments'], ['outbox'], ['inbound_mail'], ['change_events']])(
     'a new e-mail failing at %s: no incident, journal, audit, log row, file, mail, number or event',
-    (table) => {
+    async (table) => {
       desk();
       const before = counts();
       refuseInsertsInto(table);
-      expect(() => receive(message())).toThrow(/disk full/);
+      await expect(receive(message())).rejects.toThrow(/disk full/);
       expect(counts()).toEqual(before);
     },
   );
 
   test.each([['journal_entries'], ['inbound_mail'], ['change_events']])(
     'a reply failing at %s: the incident keeps its version, nothing is appended or logged',
-    (table) => {
+    async (table) => {
       desk();
-      const first = receive(message({ attachmentCount: 0 }));
-      const incident = incidentRepository.findById(db, first.incidentId!)!;
+      const first = await receive(message({ attachmentCount: 0 }));
+      const incident = (await incidentRepository.findById(db, first.incidentId!))!;
       const before = counts();
       refuseInsertsInto(table);
-      expect(() =>
+      await expect(
         receive(
           message({
             subject: `Re: [${incident.number}]`,
@@ -135,9 +135,9 @@ describe('a failure half-way through the commit leaves nothing behind', () => {
           }),
           '2026-12-01T15:10:00.000Z',
         ),
-      ).toThrow(/disk full/);
+      ).rejects.toThrow(/disk full/);
       expect(counts()).toEqual(before);
-      expect(incidentRepository.findById(db, incident.id)).toEqual(incident);
+      expect(await incidentRepository.findById(db, incident.id)).toEqual(incident);
     },
   );
 });

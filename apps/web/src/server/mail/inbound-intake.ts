@@ -46,8 +46,8 @@ import {
   type ReplySender,
 } from '@handoff/domain';
 import {
+  commit,
   catalogRepository,
-  commitSync,
   customerRepository,
   inboundMailRepository,
   incidentRepository,
@@ -94,40 +94,48 @@ class PartnerRefusal extends Error {}
 type Match = InboundMatch & { incident: Incident; claim: ReplyClaim };
 
 /** The incident a message names (the whole row, for the partner route), how, and its last resolution. */
-function findMatch(db: Db, message: InboundMessage, senderAddress: string): Match | null {
+async function findMatch(
+  db: Db,
+  message: InboundMessage,
+  senderAddress: string,
+): Promise<Match | null> {
   const number = incidentNumberFromSubject(message.subject);
   let incident: Incident | undefined = number
-    ? incidentRepository.findByNumber(db, number)
+    ? await incidentRepository.findByNumber(db, number)
     : undefined;
   let claim: ReplyClaim = { via: 'subject' };
   if (!incident) {
     // In-Reply-To names the message answered; References from the newest back.
     const thread = pickThreadMatch(
-      inboundMailRepository.findThreadCandidates(db, [
+      await inboundMailRepository.findThreadCandidates(db, [
         ...message.inReplyTo,
         ...[...message.references].reverse(),
       ]),
       senderAddress,
     );
-    incident = thread ? incidentRepository.findById(db, thread.incidentId) : undefined;
+    incident = thread ? await incidentRepository.findById(db, thread.incidentId) : undefined;
     claim = { via: 'thread', knowsSender: thread?.knowsSender ?? false };
   }
   return incident
-    ? { incident, claim, resolvedAt: inboundMailRepository.lastResolvedAt(db, incident.id) }
+    ? { incident, claim, resolvedAt: await inboundMailRepository.lastResolvedAt(db, incident.id) }
     : null;
 }
 
 /** Who the sender is to a Help Desk incident they named (channel-partner tickets judge their own). */
-function replySenderOf(db: Db, match: Match | null, senderAddress: string): ReplySender | null {
-  if (!match || partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null)
+async function replySenderOf(
+  db: Db,
+  match: Match | null,
+  senderAddress: string,
+): Promise<ReplySender | null> {
+  if (!match || (await partnerRepository.findScope(db, match.incident.id)).partnerTeamId !== null)
     return null;
-  const user = userRepository.findByEmail(db, senderAddress);
+  const user = await userRepository.findByEmail(db, senderAddress);
   const { customerId } = match.incident;
   return trustReplySender({
     senderAddress,
     incident: match.incident,
-    requesterAddresses: customerId ? customerRepository.findAddresses(db, customerId) : [],
-    staff: (user && userRepository.findActorById(db, user.id)) ?? null,
+    requesterAddresses: customerId ? await customerRepository.findAddresses(db, customerId) : [],
+    staff: (user && (await userRepository.findActorById(db, user.id))) ?? null,
     claim: match.claim,
   });
 }
@@ -136,14 +144,14 @@ function replySenderOf(db: Db, match: Match | null, senderAddress: string): Repl
  * A From address is unverified: the acknowledgement of a new incident is capped per address and
  * per hour (issue 13); a withheld one leaves an internal note on the new incident instead.
  */
-function cappedAcknowledgement(
+async function cappedAcknowledgement(
   read: Db,
   drafts: OutboxDraft[],
   { since, now }: { since: string; now: string },
-): { mail: OutboxDraft[]; journal: Effects['journal'] } {
+): Promise<{ mail: OutboxDraft[]; journal: Effects['journal'] }> {
   const first = drafts[0];
   if (!first) return { mail: drafts, journal: [] };
-  const sent = outboxRepository.countTemplateSince(read, {
+  const sent = await outboxRepository.countTemplateSince(read, {
     template: first.template,
     toAddress: first.toAddress,
     since,
@@ -161,16 +169,16 @@ function cappedAcknowledgement(
 }
 
 /** Whether the message is the channel partners' business (kb 003) or the Help Desk's. */
-function partnerRouteOf(
+async function partnerRouteOf(
   db: Db,
   decision: InboundDecision,
   match: { incident: Incident } | null,
   senderAddress: string | null,
-): PartnerMailRoute {
+): Promise<PartnerMailRoute> {
   if (senderAddress === null || decision.action === 'ignore' || decision.action === 'reject')
     return { route: 'help_desk' };
   const incident =
-    match && partnerRepository.findScope(db, match.incident.id).partnerTeamId !== null
+    match && (await partnerRepository.findScope(db, match.incident.id)).partnerTeamId !== null
       ? match.incident
       : null;
   return partnerMailRoute({
@@ -179,7 +187,7 @@ function partnerRouteOf(
       ? { incidentId: incident.id, number: incident.number, requesterEmail: incident.callerEmail }
       : null,
     senderAddress,
-    senderIsEndUser: decision.action === 'create' && isPartnerEndUser(db, senderAddress),
+    senderIsEndUser: decision.action === 'create' && (await isPartnerEndUser(db, senderAddress)),
   });
 }
 
@@ -194,9 +202,9 @@ const headersOf = ({ message, attachments, size, now }: IntakeInput): IntakeHead
 });
 
 /** A partner load + decision; its DomainError is a refusal to log, not a failure. */
-function partnerStep(step: () => Effects): Effects {
+async function partnerStep(step: () => Promise<Effects>): Promise<Effects> {
   try {
-    return step();
+    return await step();
   } catch (e) {
     if (e instanceof DomainError) throw new PartnerRefusal(e.message);
     throw e;
@@ -204,33 +212,34 @@ function partnerStep(step: () => Effects): Effects {
 }
 
 /** The plan of one message: loads under the write lock, then the decision of its route, as Effects. */
-function planIntake(read: Db, input: IntakeInput): Effects {
+async function planIntake(read: Db, input: IntakeInput): Promise<Effects> {
   const { message, attachments, now, config } = input;
-  const helpDesk = teamRepository.findByName(read, teamNames.helpDesk);
-  const service = catalogRepository.findServiceByPath(read, emailIntakeService);
+  const helpDesk = await teamRepository.findByName(read, teamNames.helpDesk);
+  const service = await catalogRepository.findServiceByPath(read, emailIntakeService);
   if (!helpDesk || !service)
     throw new Error(
       `E-mail intake needs the ${teamNames.helpDesk} team and the ${Object.values(emailIntakeService).join(' > ')} service.`,
     );
   const sender = senderOf(message);
-  const match = findMatch(read, message, sender?.address ?? '');
+  const match = await findMatch(read, message, sender?.address ?? '');
   const since = new Date(Date.parse(now) - 3_600_000).toISOString();
   const decision = decideInbound({
     message,
     ownAddresses: config.ownAddresses,
     match,
-    replySender: sender ? replySenderOf(read, match, sender.address) : null,
+    replySender: sender ? await replySenderOf(read, match, sender.address) : null,
     newIncidentsFromSenderLastHour: sender
-      ? inboundMailRepository.countNewIncidentsFromSince(read, sender.address, since)
+      ? await inboundMailRepository.countNewIncidentsFromSince(read, sender.address, since)
       : 0,
     repliesFromSenderLastHour: sender
-      ? inboundMailRepository.countRepliesFromSince(read, sender.address, since)
+      ? await inboundMailRepository.countRepliesFromSince(read, sender.address, since)
       : 0,
     repliesToIncidentLastHour: match
-      ? inboundMailRepository.countRepliesToSince(read, match.incident.id, since)
+      ? await inboundMailRepository.countRepliesToSince(read, match.incident.id, since)
       : 0,
     alreadyReceived:
-      message.messageId !== null && inboundMailRepository.wasTakenIn(read, message.messageId),
+      message.messageId !== null &&
+      (await inboundMailRepository.wasTakenIn(read, message.messageId)),
     now,
   });
   const headers = headersOf(input);
@@ -248,13 +257,13 @@ function planIntake(read: Db, input: IntakeInput): Effects {
 
   // kb 003: replies on channel-partner tickets are comments by their sender; new mail from an
   // organisation's end user is a ticket for its partner group.
-  const partner = partnerRouteOf(read, decision, match, sender?.address ?? null);
+  const partner = await partnerRouteOf(read, decision, match, sender?.address ?? null);
   switch (partner.route) {
     case 'refuse':
       return log('rejected', { reason: partner.reason });
     case 'comment':
-      return partnerStep(() => {
-        const { env, comment } = loadPartnerEmailReply(read, {
+      return partnerStep(async () => {
+        const { env, comment } = await loadPartnerEmailReply(read, {
           fromAddress: sender!.address,
           incidentNumber: match!.incident.number,
           text: message.text,
@@ -274,8 +283,8 @@ function planIntake(read: Db, input: IntakeInput): Effects {
         );
       });
     case 'new_ticket':
-      return partnerStep(() => {
-        const facts = loadPartnerTicketFromEmail(read, {
+      return partnerStep(async () => {
+        const facts = await loadPartnerTicketFromEmail(read, {
           fromAddress: sender!.address,
           fromName: sender!.name,
           subject: message.subject,
@@ -285,9 +294,9 @@ function planIntake(read: Db, input: IntakeInput): Effects {
         });
         // The requester's acknowledgement reads the new ticket as the submission rules draft it.
         const { incident } = submitPartnerTicket(facts);
-        const acknowledgement = cappedAcknowledgement(
+        const acknowledgement = await cappedAcknowledgement(
           read,
-          acknowledgementFor(read, { ...incident, number: facts.number }),
+          await acknowledgementFor(read, { ...incident, number: facts.number }),
           { since, now },
         );
         return mergeEffects(
@@ -313,7 +322,7 @@ function planIntake(read: Db, input: IntakeInput): Effects {
       return log('rejected', { reason: decision.reason });
     case 'create':
     case 'follow_up': {
-      const customer = customerRepository.findByEmail(read, sender!.address) ?? null;
+      const customer = (await customerRepository.findByEmail(read, sender!.address)) ?? null;
       const old = decision.action === 'follow_up' ? match!.incident : undefined;
       const claimed = decision.action === 'create' ? decision.claimed : undefined;
       const number = incidentRepository.reserveNumber(read);
@@ -326,9 +335,9 @@ function planIntake(read: Db, input: IntakeInput): Effects {
         followUpOf: old,
         claimed,
       });
-      const ack = cappedAcknowledgement(
+      const ack = await cappedAcknowledgement(
         read,
-        acknowledgementFor(read, { ...drafts.incident, number }),
+        await acknowledgementFor(read, { ...drafts.incident, number }),
         { since, now },
       );
       const reason = claimed ? `${claimed.reason}: opened as a new incident for review.` : null;
@@ -348,7 +357,7 @@ function planIntake(read: Db, input: IntakeInput): Effects {
     }
     case 'staff_note': {
       // Staff mail is an internal note by them; it never reopens (issue 13).
-      const incident = incidentRepository.findById(read, decision.incidentId)!;
+      const incident = (await incidentRepository.findById(read, decision.incidentId))!;
       let note: ReturnType<typeof receiveStaffEmailReply>;
       try {
         note = receiveStaffEmailReply({ incident, message, actor: decision.actor, now });
@@ -366,7 +375,7 @@ function planIntake(read: Db, input: IntakeInput): Effects {
     }
     case 'append':
     case 'reopen': {
-      const incident = incidentRepository.findById(read, decision.incidentId)!;
+      const incident = (await incidentRepository.findById(read, decision.incidentId))!;
       const reply = receiveEmailReply({
         incident,
         message,
@@ -385,7 +394,12 @@ function planIntake(read: Db, input: IntakeInput): Effects {
           audit: incidentAudit(incident.id, reply.audit),
           outbox: mailFor(
             incident.id,
-            noteMailFor(read, { incident: after, note, visibility: 'customer', author: null }),
+            await noteMailFor(read, {
+              incident: after,
+              note,
+              visibility: 'customer',
+              author: null,
+            }),
           ),
           events: [
             incidentEvent(
@@ -403,7 +417,7 @@ function planIntake(read: Db, input: IntakeInput): Effects {
   }
 }
 
-function resultOf(db: Db, committed: CommitResult): IntakeResult {
+async function resultOf(db: Db, committed: CommitResult): Promise<IntakeResult> {
   const logged = committed.row('inboundMail', inboundMailRef);
   const incidentId = logged.outcome === 'ignored' ? null : logged.incidentId;
   return {
@@ -411,7 +425,9 @@ function resultOf(db: Db, committed: CommitResult): IntakeResult {
     reason: logged.reason,
     incidentId,
     incidentNumber:
-      incidentId === null ? null : (incidentRepository.findById(db, incidentId)?.number ?? null),
+      incidentId === null
+        ? null
+        : ((await incidentRepository.findById(db, incidentId))?.number ?? null),
   };
 }
 
@@ -420,13 +436,13 @@ function resultOf(db: Db, committed: CommitResult): IntakeResult {
  * commit of the rejected log row alone (the refusal came before anything was written). Throws
  * only on a setup or database error (the listener answers 451).
  */
-export function receiveInbound(db: Db, input: IntakeInput): IntakeResult {
+export async function receiveInbound(db: Db, input: IntakeInput): Promise<IntakeResult> {
   let committed: CommitResult;
   try {
-    committed = commitSync(db, (read) => planIntake(read, input));
+    committed = await commit(db, (read) => planIntake(read, input));
   } catch (e) {
     if (!(e instanceof PartnerRefusal)) throw e;
-    committed = commitSync(
+    committed = await commit(
       db,
       intakeLog(input.now, { headers: headersOf(input), outcome: 'rejected', reason: e.message }),
     );

@@ -21,9 +21,9 @@ const stranger = 'Robin Stranger <robin@example.org>';
 const send = (mail: Parameters<typeof listener.send>[0]) => listener.send(mail);
 const sendRaw = (raw: string, from = 'robin@example.org') => listener.sendRaw(raw, from);
 
-const incidents = () => incidentRepository.list(db, { limit: 100 }).items;
-const newest = () => incidentRepository.findById(db, incidents()[0]!.id)!;
-const inbound = () => inboundMailRepository.list(db, { limit: 100 }).items;
+const incidents = async () => (await incidentRepository.list(db, { limit: 100 })).items;
+const newest = async () => (await incidentRepository.findById(db, (await incidents())[0]!.id))!;
+const inbound = async () => (await inboundMailRepository.list(db, { limit: 100 })).items;
 const admin = () => callerFor(db, 'admin@handoff.test', clock.now);
 const l1 = () => callerFor(db, 'l1@handoff.test', clock.now);
 
@@ -38,7 +38,7 @@ describe('a new e-mail', () => {
       ok: true,
       response: expect.stringContaining('created INC-000009'),
     });
-    const incident = newest();
+    const incident = await newest();
     expect(incident).toMatchObject({
       number: 'INC-000009',
       channel: 'email',
@@ -50,25 +50,27 @@ describe('a new e-mail', () => {
       createdById: null,
       description: 'Cannot print\n\nThe printer in Bascom 112 jams on every page.',
     });
-    const queue = await l1().queue.list({ teamId: incident.ownerTeamId });
+    const queue = await (await l1()).queue.list({ teamId: incident.ownerTeamId });
     expect(queue.items[0]).toMatchObject({
       number: 'INC-000009',
       ownerTeamName: 'US - Help Desk',
       serviceName: 'General Help Desk',
     });
     expect(
-      incidentRepository
-        .findJournal(db, incident.id)
-        .map((j) => [j.kind, j.visibility, j.authorName]),
+      (await incidentRepository.findJournal(db, incident.id)).map((j) => [
+        j.kind,
+        j.visibility,
+        j.authorName,
+      ]),
     ).toEqual([
       ['email', 'customer', null],
       ['system', 'internal', null],
     ]);
-    expect(incidentRepository.findJournal(db, incident.id)[1]!.body).toContain(
+    expect((await incidentRepository.findJournal(db, incident.id))[1]!.body).toContain(
       'not a known customer: match the customer',
     );
 
-    const [ack] = outboxRepository.findByIncident(db, incident.id);
+    const [ack] = await outboxRepository.findByIncident(db, incident.id);
     expect(ack).toMatchObject({
       template: 'acknowledgement',
       toAddress: 'robin@example.org',
@@ -77,7 +79,7 @@ describe('a new e-mail', () => {
       autoSubmitted: true,
     });
     expect(ack!.textBody).toContain('recorded as INC-000009');
-    expect(inbound()[0]).toMatchObject({
+    expect((await inbound())[0]).toMatchObject({
       outcome: 'created',
       incidentId: incident.id,
       fromAddress: 'robin@example.org',
@@ -87,12 +89,12 @@ describe('a new e-mail', () => {
 
   test('from a known customer: matched by address', async () => {
     await send({ from: 'Casey <CCustomer@grad.wisc.edu>', subject: 'Duo', text: 'New phone.' });
-    expect(newest()).toMatchObject({
+    expect(await newest()).toMatchObject({
       customerId: expect.any(Number),
       callerName: 'Casey',
       callerEmail: 'ccustomer@grad.wisc.edu',
     });
-    expect(incidentRepository.findJournal(db, newest().id)[1]!.body).toContain(
+    expect((await incidentRepository.findJournal(db, (await newest()).id))[1]!.body).toContain(
       'Matched to customer Casey Customer',
     );
   });
@@ -103,7 +105,7 @@ describe('a new e-mail', () => {
       subject: 'Html',
       html: '<p>Hello <b>there</b></p><p>Second&nbsp;line</p>',
     });
-    expect(newest().description).toMatch(/^Html\n\nHello there\n+Second line$/);
+    expect((await newest()).description).toMatch(/^Html\n\nHello there\n+Second line$/);
   });
 
   test('the same message delivered twice (same Message-ID) makes one incident', async () => {
@@ -118,8 +120,8 @@ describe('a new e-mail', () => {
       ok: true,
       response: expect.stringContaining('ignored'),
     });
-    expect(incidents()).toHaveLength(seeded + 1);
-    expect(inbound().map((m) => [m.outcome, m.reason])).toEqual([
+    expect(await incidents()).toHaveLength(seeded + 1);
+    expect((await inbound()).map((m) => [m.outcome, m.reason])).toEqual([
       ['ignored', 'duplicate'],
       ['created', null],
     ]);
@@ -129,7 +131,7 @@ describe('a new e-mail', () => {
     expect(
       await send({ from: stranger, to: 'someone-else@handoff.test', subject: 'x', text: 'y' }),
     ).toMatchObject({ ok: false, code: 550 });
-    expect(incidents()).toHaveLength(seeded);
+    expect(await incidents()).toHaveLength(seeded);
   });
 });
 
@@ -137,8 +139,8 @@ describe('a reply', () => {
   async function newIncident(from = stranger) {
     const sent = await send({ from, subject: 'Cannot print', text: 'Jams on every page.' });
     if (!sent.ok) throw new Error(sent.message);
-    const incident = newest();
-    return { incident, sent, ack: outboxRepository.findByIncident(db, incident.id)[0]! };
+    const incident = await newest();
+    return { incident, sent, ack: (await outboxRepository.findByIncident(db, incident.id))[0]! };
   }
 
   test('with the subject tag lands on the incident as a customer-visible entry, quote removed', async () => {
@@ -152,14 +154,14 @@ describe('a reply', () => {
       ok: true,
       response: expect.stringContaining(`appended ${incident.number}`),
     });
-    expect(incidents()).toHaveLength(seeded + 1);
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+    expect(await incidents()).toHaveLength(seeded + 1);
+    expect((await incidentRepository.findJournal(db, incident.id))[0]).toMatchObject({
       kind: 'email',
       visibility: 'customer',
       body: 'It also smells of burning.',
     });
     // The General Help Desk owns it: the reply is in its queue, nobody is e-mailed.
-    expect(outboxRepository.findByIncident(db, incident.id)).toHaveLength(1);
+    expect(await outboxRepository.findByIncident(db, incident.id)).toHaveLength(1);
   });
 
   test('by In-Reply-To alone (subject without the tag) lands on the incident', async () => {
@@ -171,12 +173,12 @@ describe('a reply', () => {
       inReplyTo: ack.messageId,
       references: [ack.messageId],
     });
-    expect(incidents()).toHaveLength(seeded + 1);
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+    expect(await incidents()).toHaveLength(seeded + 1);
+    expect((await incidentRepository.findJournal(db, incident.id))[0]).toMatchObject({
       kind: 'email',
       body: 'Any news?',
     });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
   });
 
   test('by References to the customer’s own first message lands on the incident', async () => {
@@ -187,36 +189,40 @@ describe('a reply', () => {
       text: 'Room 112.',
       references: [sent.messageId],
     });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
   });
 
   test('on an incident CPS owns e-mails the CPS members (team setting everyone), threaded', async () => {
     const { incident } = await newIncident();
-    await l1().oneStep.assignToCps({
+    await (
+      await l1()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: incident.id,
       expectedVersion: 1,
       reason: 'pick5_service',
     });
-    const before = outboxRepository.findByIncident(db, incident.id).length;
+    const before = (await outboxRepository.findByIncident(db, incident.id)).length;
     clock.advance(1);
     await send({
       from: stranger,
       subject: `Re: [${incident.number}]`,
       text: 'It is a departmental printer.',
     });
-    const notices = outboxRepository.findByIncident(db, incident.id).slice(before);
+    const notices = (await outboxRepository.findByIncident(db, incident.id)).slice(before);
     expect(notices.map((n) => [n.template, n.toAddress])).toEqual([
       ['customer-replied', 'cps@handoff.test'],
       ['customer-replied', 'cps2@handoff.test'],
     ]);
     expect(notices[0]!.textBody).toContain('It is a departmental printer.');
-    expect(notices[0]!.inReplyTo).toBe(inbound()[0]!.messageId);
+    expect(notices[0]!.inReplyTo).toBe((await inbound())[0]!.messageId);
   });
 
   test('to an incident resolved 6 days ago reopens it; 8 days after the next resolution opens a linked follow-up', async () => {
     const { incident } = await newIncident();
-    await l1().oneStep.resolve({
+    await (
+      await l1()
+    ).oneStep.resolve({
       incidentId: incident.id,
       expectedVersion: 1,
       resolutionNote: 'Cleared the jam.',
@@ -227,19 +233,21 @@ describe('a reply', () => {
       subject: `Re: [${incident.number}] Your request is resolved`,
       text: 'Jammed again.',
     });
-    expect(incidentRepository.findById(db, incident.id)).toMatchObject({
+    expect(await incidentRepository.findById(db, incident.id)).toMatchObject({
       status: 'assigned',
       version: 3,
     });
-    expect(incidentRepository.findAudit(db, incident.id)[0]).toMatchObject({
+    expect((await incidentRepository.findAudit(db, incident.id))[0]).toMatchObject({
       field: 'status',
       fromValue: 'resolved',
       toValue: 'assigned',
       actorName: null,
     });
-    expect(incidents()).toHaveLength(seeded + 1);
+    expect(await incidents()).toHaveLength(seeded + 1);
 
-    await l1().oneStep.resolve({
+    await (
+      await l1()
+    ).oneStep.resolve({
       incidentId: incident.id,
       expectedVersion: 3,
       resolutionNote: 'Replaced the roller.',
@@ -254,13 +262,15 @@ describe('a reply', () => {
       ok: true,
       response: expect.stringContaining('follow_up INC-000010'),
     });
-    expect(incidentRepository.findById(db, incident.id)).toMatchObject({ status: 'resolved' });
-    const followUp = newest();
+    expect(await incidentRepository.findById(db, incident.id)).toMatchObject({
+      status: 'resolved',
+    });
+    const followUp = await newest();
     expect(followUp).toMatchObject({ number: 'INC-000010', channel: 'email', status: 'new' });
-    expect(incidentRepository.findJournal(db, followUp.id)[1]).toMatchObject({
+    expect((await incidentRepository.findJournal(db, followUp.id))[1]).toMatchObject({
       data: expect.objectContaining({ followUpOf: incident.number }),
     });
-    expect(incidentRepository.findJournal(db, incident.id)[0]).toMatchObject({
+    expect((await incidentRepository.findJournal(db, incident.id))[0]).toMatchObject({
       body: expect.stringContaining('follow-up INC-000010 opened'),
     });
   });
@@ -292,9 +302,9 @@ describe('loop and noise protection', () => {
       ...extra,
     });
     expect(result).toMatchObject({ ok: true, response: expect.stringContaining('ignored') });
-    expect(incidents()).toHaveLength(seeded);
-    expect(outboxRepository.findRecent(db)).toEqual([]);
-    const overview = await admin().mail.overview();
+    expect(await incidents()).toHaveLength(seeded);
+    expect(await outboxRepository.findRecent(db)).toEqual([]);
+    const overview = await (await admin()).mail.overview();
     expect(overview.inbound.ignored.find((i) => i.reason === reason)?.n).toBe(1);
     expect(
       overview.inbound.ignored.filter((i) => i.reason !== reason).every((i) => i.n === 0),
@@ -303,14 +313,14 @@ describe('loop and noise protection', () => {
 
   test('an auto-reply tagged with an incident number does not land on the incident either', async () => {
     await send({ from: stranger, subject: 'Printer', text: 'Jams.' });
-    const incident = newest();
+    const incident = await newest();
     await send({
       from: stranger,
       subject: `Out of office: [${incident.number}]`,
       text: 'Away.',
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
-    expect(incidentRepository.findJournal(db, incident.id)).toHaveLength(2);
+    expect(await incidentRepository.findJournal(db, incident.id)).toHaveLength(2);
   });
 
   test('more than 10 new incidents from one sender in an hour: the 11th is ignored and counted; replies still land; an hour later it opens again', async () => {
@@ -318,22 +328,22 @@ describe('loop and noise protection', () => {
       await send({ from: stranger, subject: `Printer ${i}`, text: `Message ${i}` });
       clock.advance(1);
     }
-    expect(incidents()).toHaveLength(seeded + 10);
-    expect(inbound()[0]).toMatchObject({ outcome: 'ignored', reason: 'flood' });
+    expect(await incidents()).toHaveLength(seeded + 10);
+    expect((await inbound())[0]).toMatchObject({ outcome: 'ignored', reason: 'flood' });
     expect(
-      (await admin().mail.overview()).inbound.ignored.find((i) => i.reason === 'flood')?.n,
+      (await (await admin()).mail.overview()).inbound.ignored.find((i) => i.reason === 'flood')?.n,
     ).toBe(1);
 
-    const first = incidents()[9]!;
+    const first = (await incidents())[9]!;
     await send({ from: stranger, subject: `Re: [${first.number}]`, text: 'About the first one.' });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended' });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended' });
     // Another sender is not held back by Robin's flood.
     await send({ from: 'Kim <kim@example.org>', subject: 'Mine', text: 'Different person.' });
-    expect(incidents()).toHaveLength(seeded + 11);
+    expect(await incidents()).toHaveLength(seeded + 11);
 
     clock.advance(60);
     await send({ from: stranger, subject: 'Printer 12', text: 'An hour later.' });
-    expect(incidents()).toHaveLength(seeded + 12);
+    expect(await incidents()).toHaveLength(seeded + 12);
   });
 });
 
@@ -374,17 +384,17 @@ describe('bad mail never crashes the listener', () => {
     async (_name, raw, code, reason) => {
       const result = await sendRaw(raw, 'robin@example.org');
       expect(result).toMatchObject({ ok: false, code, message: expect.stringContaining(reason) });
-      expect(inbound()[0]).toMatchObject({
+      expect((await inbound())[0]).toMatchObject({
         outcome: 'rejected',
         reason: expect.stringContaining(reason),
       });
-      expect(incidents()).toHaveLength(seeded);
-      expect((await admin().mail.overview()).inbound.rejected).toBe(1);
+      expect(await incidents()).toHaveLength(seeded);
+      expect((await (await admin()).mail.overview()).inbound.rejected).toBe(1);
 
       expect(await send({ from: stranger, subject: 'Still there?', text: 'Yes.' })).toMatchObject({
         ok: true,
       });
-      expect(incidents()).toHaveLength(seeded + 1);
+      expect(await incidents()).toHaveLength(seeded + 1);
     },
   );
 });
@@ -404,17 +414,17 @@ describe('attachments', () => {
         },
       ],
     });
-    const incident = newest();
-    const listed = await l1().mail.attachments({ incidentId: incident.id });
+    const incident = await newest();
+    const listed = await (await l1()).mail.attachments({ incidentId: incident.id });
     expect(listed.map((a) => [a.filename, a.contentType, a.size, a.skippedReason])).toEqual([
       ['error.txt', 'text/plain', 16, null],
       ['big.png', 'image/png', 5_000, expect.stringContaining('over the')],
     ]);
-    expect(attachmentRepository.findById(db, listed[0]!.id)!.content?.toString()).toBe(
+    expect((await attachmentRepository.findById(db, listed[0]!.id))!.content?.toString()).toBe(
       'Error 0x80070005',
     );
-    expect(attachmentRepository.findById(db, listed[1]!.id)!.content).toBeNull();
-    expect(inbound()[0]).toMatchObject({ attachmentCount: 2 });
+    expect((await attachmentRepository.findById(db, listed[1]!.id))!.content).toBeNull();
+    expect((await inbound())[0]).toMatchObject({ attachmentCount: 2 });
   });
 
   test("a customer cannot list another customer's attachments", async () => {
@@ -424,8 +434,10 @@ describe('attachments', () => {
       text: 'See attached.',
       attachments: [{ filename: 'a.txt', content: 'a' }],
     });
-    const customer = callerFor(db, 'customer@handoff.test', clock.now);
-    await expect(customer.mail.attachments({ incidentId: newest().id })).rejects.toMatchObject({
+    const customer = await callerFor(db, 'customer@handoff.test', clock.now);
+    await expect(
+      customer.mail.attachments({ incidentId: (await newest()).id }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

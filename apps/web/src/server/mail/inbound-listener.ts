@@ -4,7 +4,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { htmlToText, intakeLog, parseMessageIds, type InboundMessage } from '@handoff/domain';
-import { commitSync, type Db } from '@handoff/db';
+import { commit, type Db } from '@handoff/db';
 import { type MailConfig } from './config';
 import { receiveInbound, type InboundAttachment, type IntakeResult } from './inbound-intake';
 
@@ -116,7 +116,7 @@ export async function startInboundListener({
   config: ListenerConfig;
   log?: Pick<Console, 'error' | 'warn'>;
 }): Promise<InboundListener> {
-  const logRejected = (session: SMTPServerSession, reason: string, size: number) => {
+  const logRejected = async (session: SMTPServerSession, reason: string, size: number) => {
     try {
       const address = envelopeSender(session).toLowerCase();
       const at = now();
@@ -129,7 +129,7 @@ export async function startInboundListener({
         attachmentCount: 0,
         receivedAt: at,
       };
-      commitSync(db, intakeLog(at, { headers, outcome: 'rejected', reason }));
+      await commit(db, intakeLog(at, { headers, outcome: 'rejected', reason }));
     } catch (e) {
       log.error('[mail] could not log a rejected message:', e);
     }
@@ -142,7 +142,7 @@ export async function startInboundListener({
     const { raw, size, tooLarge } = await readStream(stream, config.maxMessageBytes);
     if (tooLarge) {
       const reason = `The message is larger than the ${Math.floor(config.maxMessageBytes / 1024)} KB limit.`;
-      logRejected(session, reason, size);
+      await logRejected(session, reason, size);
       return smtpError(552, reason);
     }
     let parsed: ParsedMail;
@@ -154,11 +154,11 @@ export async function startInboundListener({
       });
     } catch (e) {
       const reason = `The message could not be read (broken MIME: ${e instanceof Error ? e.message : String(e)}).`;
-      logRejected(session, reason, size);
+      await logRejected(session, reason, size);
       return smtpError(550, reason);
     }
     const { message, attachments } = toInboundMessage(parsed, envelopeSender(session));
-    const result = receiveInbound(db, { message, attachments, size, now: now(), config });
+    const result = await receiveInbound(db, { message, attachments, size, now: now(), config });
     return result.outcome === 'rejected'
       ? smtpError(550, result.reason ?? 'Message refused.')
       : result;

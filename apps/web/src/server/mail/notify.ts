@@ -22,14 +22,14 @@ import {
 } from '@handoff/db';
 
 /** The incident's mail context; `db` may be read inside a transaction (one better-sqlite3 connection). */
-export function loadMailContext(
+export function loadMailContextSync(
   db: Db,
   incident: Incident,
 ): MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null } {
-  const service = catalogRepository.findServiceById(db, incident.serviceId);
-  const [ownerTeam] = teamRepository.findMailRecipients(db, [incident.ownerTeamId]);
+  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
+  const [ownerTeam] = teamRepository.findMailRecipientsSync(db, [incident.ownerTeamId]);
   const customer = incident.customerId
-    ? customerRepository.findById(db, incident.customerId)
+    ? customerRepository.findByIdSync(db, incident.customerId)
     : undefined;
   const address = incident.callerEmail ?? customer?.email ?? null;
   return {
@@ -45,7 +45,7 @@ export function loadMailContext(
       teamName: ownerTeam?.name ?? `team #${incident.ownerTeamId}`,
     },
     customer: address ? { address, name: incident.callerName } : null,
-    templates: resolveTemplates(mailTemplateRepository.findAll(db)),
+    templates: resolveTemplates(mailTemplateRepository.findAllSync(db)),
     ownerTeam: ownerTeam ?? null,
     // Only the matched customer's recorded name is verified; an e-mail's display name is not.
     recordedCustomerName: customer?.name ?? null,
@@ -56,16 +56,27 @@ export function loadMailContext(
  * The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). A
  * new incident has no id yet: the commit points the drafts at the row it inserts (`mailFor`).
  */
-export function acknowledgementFor(
+export function acknowledgementForSync(
   db: Db,
   incident: Omit<Incident, 'id'> & { id?: number },
 ): OutboxDraft[] {
-  const ctx = loadMailContext(db, { ...incident, id: incident.id ?? 0 });
+  const ctx = loadMailContextSync(db, { ...incident, id: incident.id ?? 0 });
   return acknowledgementMail(ctx, incident.channel, ctx.recordedCustomerName);
 }
+export const loadMailContext = (
+  db: Db,
+  incident: Incident,
+): Promise<
+  MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null }
+> => Promise.resolve(loadMailContextSync(db, incident));
+
+export const acknowledgementFor = (
+  db: Db,
+  incident: Omit<Incident, 'id'> & { id?: number },
+): Promise<OutboxDraft[]> => Promise.resolve(acknowledgementForSync(db, incident));
 
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
-export function noteMailFor(
+export async function noteMailFor(
   db: Db,
   {
     incident,
@@ -73,14 +84,14 @@ export function noteMailFor(
     visibility,
     author,
   }: { incident: Incident; note: string; visibility: Visibility; author: Actor | null },
-): OutboxDraft[] {
+): Promise<OutboxDraft[]> {
   if (visibility !== 'customer') return [];
-  const ctx = loadMailContext(db, incident);
+  const ctx = await loadMailContext(db, incident);
   return noteMail({ note, visibility, author, ctx, ownerTeam: ctx.ownerTeam });
 }
 
 /** The e-mails of a one-step, judged on the incident as the step leaves it. */
-export function oneStepMailFor(
+export function oneStepMailForSync(
   db: Db,
   { incident, result, actor }: { incident: Incident; result: OneStepResult; actor: Actor },
 ): OutboxDraft[] {
@@ -90,8 +101,8 @@ export function oneStepMailFor(
     n.audience === 'team' && n.targetId !== null ? [n.targetId] : [],
   );
   return oneStepMail(result, {
-    ...loadMailContext(db, after),
+    ...loadMailContextSync(db, after),
     actor,
-    teams: teamRepository.findMailRecipients(db, teamIds),
+    teams: teamRepository.findMailRecipientsSync(db, teamIds),
   });
 }

@@ -22,7 +22,7 @@ beforeEach(() => ({ db, clock, listener } = harness.current()));
 
 const rita = 'Rita Requester <rita@badgerhealth.example>';
 const as = (email: string) => callerFor(db, email, clock.now);
-const inbound = () => inboundMailRepository.list(db, { limit: 100 }).items;
+const inbound = async () => (await inboundMailRepository.list(db, { limit: 100 })).items;
 const journal = (incidentId: number) => incidentRepository.findJournal(db, incidentId);
 const outboxTo = (address: string) =>
   db.select().from(schema.outbox).where(eq(schema.outbox.toAddress, address)).all();
@@ -37,11 +37,11 @@ async function claimedTicketByMail() {
     text: 'The badge reader at the east door rejects my card.',
   });
   if (!sent.ok) throw new Error(sent.message);
-  const created = inbound()[0]!;
-  const incident = incidentRepository.findById(db, created.incidentId!)!;
-  await as('partner@handoff.test').partner.claim({ incidentId: incident.id });
+  const created = (await inbound())[0]!;
+  const incident = (await incidentRepository.findById(db, created.incidentId!))!;
+  await (await as('partner@handoff.test')).partner.claim({ incidentId: incident.id });
   clock.advance(1);
-  return incidentRepository.findById(db, incident.id)!;
+  return (await incidentRepository.findById(db, incident.id))!;
 }
 
 describe('a new e-mail from an end user of a supported organisation', () => {
@@ -52,9 +52,9 @@ describe('a new e-mail from an end user of a supported organisation', () => {
       text: 'The badge reader at the east door rejects my card.',
     });
     expect(sent).toMatchObject({ ok: true, response: expect.stringMatching(/created INC-\d+/) });
-    const [logged] = inbound();
+    const [logged] = await inbound();
     expect(logged).toMatchObject({ outcome: 'created', fromAddress: 'rita@badgerhealth.example' });
-    const incident = incidentRepository.findById(db, logged!.incidentId!)!;
+    const incident = (await incidentRepository.findById(db, logged!.incidentId!))!;
     expect(incident).toMatchObject({
       channel: 'email',
       status: 'new',
@@ -62,7 +62,9 @@ describe('a new e-mail from an end user of a supported organisation', () => {
       classification: 'Channel partner ticket',
     });
 
-    const forParker = await as('partner@handoff.test').partner.forIncident({
+    const forParker = await (
+      await as('partner@handoff.test')
+    ).partner.forIncident({
       incidentId: incident.id,
     });
     expect(forParker).toMatchObject({
@@ -71,7 +73,7 @@ describe('a new e-mail from an end user of a supported organisation', () => {
       partnerTeamName: 'Badger Health Client Support',
     });
     for (const agent of ['partner@handoff.test', 'partner2@handoff.test']) {
-      expect((await as(agent).notification.mine()).items[0]).toMatchObject({
+      expect((await (await as(agent)).notification.mine()).items[0]).toMatchObject({
         incidentNumber: incident.number,
       });
       expect(outboxTo(agent).at(-1)).toMatchObject({
@@ -103,10 +105,10 @@ describe('a new e-mail from an end user of a supported organisation', () => {
       name: 'Sam Lee',
       organisation: 'Badger Health',
     });
-    expect(inbound()[0]).toMatchObject({ outcome: 'created' });
-    expect((await as('partner2@handoff.test').notification.mine()).items[0]?.incidentNumber).toBe(
-      incidentRepository.findById(db, inbound()[0]!.incidentId!)!.number,
-    );
+    expect((await inbound())[0]).toMatchObject({ outcome: 'created' });
+    expect(
+      (await (await as('partner2@handoff.test')).notification.mine()).items[0]?.incidentNumber,
+    ).toBe((await incidentRepository.findById(db, (await inbound())[0]!.incidentId!))!.number);
   });
 
   test('a failure half-way (the partner catalog entry is missing) leaves no end user behind, and says why', async () => {
@@ -126,7 +128,7 @@ describe('a new e-mail from an end user of a supported organisation', () => {
       message: expect.stringContaining('Channel-partner tickets are not set up'),
     });
     expect(db.select().from(schema.customers).all()).toHaveLength(customersBefore);
-    expect(inbound()[0]).toMatchObject({ outcome: 'rejected', incidentId: null });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'rejected', incidentId: null });
   });
 
   test.each([
@@ -134,9 +136,11 @@ describe('a new e-mail from an end user of a supported organisation', () => {
     ['a sender on a domain no organisation has', 'someone@example.org'],
   ])('from %s stays a Help Desk e-mail incident', async (_name, from) => {
     await listener.send({ from, subject: 'Help', text: 'My laptop will not boot.' });
-    const incident = incidentRepository.findById(db, inbound()[0]!.incidentId!)!;
+    const incident = (await incidentRepository.findById(db, (await inbound())[0]!.incidentId!))!;
     expect(incident.classification).toBeNull();
-    expect(await as('l1@handoff.test').partner.forIncident({ incidentId: incident.id })).toBeNull();
+    expect(
+      await (await as('l1@handoff.test')).partner.forIncident({ incidentId: incident.id }),
+    ).toBeNull();
   });
 });
 
@@ -152,7 +156,7 @@ describe('agents answer by replying to the e-mail', () => {
       ok: true,
       response: expect.stringContaining(`appended ${ticket.number}`),
     });
-    expect(journal(ticket.id)[0]).toMatchObject({
+    expect((await journal(ticket.id))[0]).toMatchObject({
       kind: 'email',
       visibility: 'customer',
       body: 'Please try the west door.',
@@ -163,12 +167,12 @@ describe('agents answer by replying to the e-mail', () => {
       textBody: expect.stringContaining('Please try the west door.'),
     });
     const view = JSON.stringify(
-      await as('rita@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+      await (await as('rita@badgerhealth.example')).incident.byNumber({ number: ticket.number }),
     );
     expect(view).toContain('Please try the west door.');
     expect(view).not.toContain('QUOTED-TEXT');
     // An e-mail never hands the ticket on.
-    expect(incidentRepository.findById(db, ticket.id)).toMatchObject({
+    expect(await incidentRepository.findById(db, ticket.id)).toMatchObject({
       ownerAgentId: ticket.ownerAgentId,
       ownerTeamId: ticket.ownerTeamId,
     });
@@ -176,12 +180,14 @@ describe('agents answer by replying to the e-mail', () => {
 
   test("a Tier 2 agent's reply with a file stays private: neither its text nor its file reaches the requester", async () => {
     const ticket = await claimedTicketByMail();
-    await as('partner@handoff.test').partner.escalate({
+    await (
+      await as('partner@handoff.test')
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: ticket.version,
       privateComment: 'Card is valid; reader?',
     });
-    await as('tier2@handoff.test').partner.claim({ incidentId: ticket.id });
+    await (await as('tier2@handoff.test')).partner.claim({ incidentId: ticket.id });
     const mailsToRita = outboxTo('rita@badgerhealth.example').length;
     await listener.send({
       from: 'tier2@handoff.test',
@@ -189,20 +195,21 @@ describe('agents answer by replying to the e-mail', () => {
       text: 'TIER2-SECRET reader firmware is 2.1; see log.',
       attachments: [{ filename: 'reader-log.txt', content: 'TIER2-LOG' }],
     });
-    expect(journal(ticket.id)[0]).toMatchObject({
+    expect((await journal(ticket.id))[0]).toMatchObject({
       kind: 'email',
       visibility: 'internal',
       body: 'TIER2-SECRET reader firmware is 2.1; see log.',
     });
-    expect(attachmentRepository.findByIncident(db, ticket.id)).toEqual([
+    expect(await attachmentRepository.findByIncident(db, ticket.id)).toEqual([
       expect.objectContaining({ filename: 'reader-log.txt', visibility: 'internal' }),
     ]);
     expect(
-      (await as('partner@handoff.test').incident.byNumber({ number: ticket.number })).attachments,
+      (await (await as('partner@handoff.test')).incident.byNumber({ number: ticket.number }))
+        .attachments,
     ).toHaveLength(1);
 
     const view = JSON.stringify(
-      await as('rita@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+      await (await as('rita@badgerhealth.example')).incident.byNumber({ number: ticket.number }),
     );
     for (const secret of ['TIER2-SECRET', 'reader-log.txt', 'Tatum', 'Tier 2'])
       expect(view).not.toContain(secret);
@@ -211,12 +218,14 @@ describe('agents answer by replying to the e-mail', () => {
 
   test("the requester's reply hands the turn back to the agent, and reopens the ticket when it was resolved", async () => {
     const ticket = await claimedTicketByMail();
-    await as('partner@handoff.test').oneStep.resolve({
+    await (
+      await as('partner@handoff.test')
+    ).oneStep.resolve({
       incidentId: ticket.id,
       expectedVersion: ticket.version,
       resolutionNote: 'Reader reset.',
     });
-    expect(incidentRepository.findById(db, ticket.id)).toMatchObject({ status: 'resolved' });
+    expect(await incidentRepository.findById(db, ticket.id)).toMatchObject({ status: 'resolved' });
     clock.advance(60);
     const sent = await listener.send({
       from: rita,
@@ -227,8 +236,10 @@ describe('agents answer by replying to the e-mail', () => {
       ok: true,
       response: expect.stringContaining(`reopened ${ticket.number}`),
     });
-    expect(incidentRepository.findById(db, ticket.id)).toMatchObject({ status: 'in_progress' });
-    expect(journal(ticket.id)[0]).toMatchObject({
+    expect(await incidentRepository.findById(db, ticket.id)).toMatchObject({
+      status: 'in_progress',
+    });
+    expect((await journal(ticket.id))[0]).toMatchObject({
       kind: 'email',
       visibility: 'customer',
       body: 'It failed again this morning.',
@@ -251,8 +262,8 @@ describe('agents answer by replying to the e-mail', () => {
     async (_name, from, reason) => {
       const ticket = await claimedTicketByMail();
       const before = {
-        journal: journal(ticket.id).length,
-        version: incidentRepository.findById(db, ticket.id)!.version,
+        journal: (await journal(ticket.id)).length,
+        version: (await incidentRepository.findById(db, ticket.id))!.version,
       };
       const sent = await listener.send({
         from,
@@ -266,15 +277,15 @@ describe('agents answer by replying to the e-mail', () => {
         code: 550,
         message: expect.stringContaining(reason),
       });
-      expect(inbound()[0]).toMatchObject({
+      expect((await inbound())[0]).toMatchObject({
         outcome: 'rejected',
         reason: expect.stringContaining(reason),
       });
       expect({
-        journal: journal(ticket.id).length,
-        version: incidentRepository.findById(db, ticket.id)!.version,
+        journal: (await journal(ticket.id)).length,
+        version: (await incidentRepository.findById(db, ticket.id))!.version,
       }).toEqual(before);
-      expect(attachmentRepository.findByIncident(db, ticket.id)).toEqual([]);
+      expect(await attachmentRepository.findByIncident(db, ticket.id)).toEqual([]);
     },
   );
 
@@ -292,7 +303,7 @@ describe('agents answer by replying to the e-mail', () => {
         text: 'One more thing.',
       }),
     ).toMatchObject({ ok: false, code: 550 });
-    expect(inbound()[0]).toMatchObject({
+    expect((await inbound())[0]).toMatchObject({
       outcome: 'rejected',
       reason: expect.stringContaining(`${ticket.number} was closed`),
     });
@@ -303,17 +314,17 @@ describe('agents answer by replying to the e-mail', () => {
       text: 'The reader is broken again.',
     });
     expect(sent).toMatchObject({ ok: true, response: expect.stringContaining('follow_up') });
-    const followUp = incidentRepository.findById(db, inbound()[0]!.incidentId!)!;
+    const followUp = (await incidentRepository.findById(db, (await inbound())[0]!.incidentId!))!;
     expect(followUp.id).not.toBe(ticket.id);
     expect(
-      await as('partner2@handoff.test').partner.forIncident({ incidentId: followUp.id }),
+      await (await as('partner2@handoff.test')).partner.forIncident({ incidentId: followUp.id }),
     ).toMatchObject({ phase: 'unclaimed' });
-    expect(journal(ticket.id)[0]).toMatchObject({
+    expect((await journal(ticket.id))[0]).toMatchObject({
       body: expect.stringContaining(`follow-up ${followUp.number} opened`),
     });
-    expect(outboxRepository.findByIncident(db, followUp.id).map((m) => m.template)).toContain(
-      'acknowledgement',
-    );
+    expect(
+      (await outboxRepository.findByIncident(db, followUp.id)).map((m) => m.template),
+    ).toContain('acknowledgement');
   });
 });
 
@@ -321,7 +332,7 @@ describe('each message is one commit on the change feed', () => {
   test('a new partner ticket by e-mail commits exactly its incident, inbound-mail and clock events', async () => {
     const before = changeFeed.latestChangeId(db);
     await listener.send({ from: rita, subject: 'Badge reader', text: 'It rejects my card.' });
-    const [logged] = inbound();
+    const [logged] = await inbound();
     expect(changeFeed.changesSince(db, before)).toEqual([
       expect.objectContaining({
         entity: 'incident',
@@ -336,7 +347,7 @@ describe('each message is one commit on the change feed', () => {
 
   test('a partner refusal keeps only the rejected log row: no journal entry, mail or incident event', async () => {
     const incident = await claimedTicketByMail();
-    const journalBefore = journal(incident.id).length;
+    const journalBefore = (await journal(incident.id)).length;
     const outboxBefore = db.select().from(schema.outbox).all().length;
     const before = changeFeed.latestChangeId(db);
     const sent = await listener.send({
@@ -345,11 +356,11 @@ describe('each message is one commit on the change feed', () => {
       text: 'Me too!',
     });
     expect(sent).toMatchObject({ ok: false, code: 550 });
-    expect(journal(incident.id)).toHaveLength(journalBefore);
+    expect(await journal(incident.id)).toHaveLength(journalBefore);
     expect(db.select().from(schema.outbox).all()).toHaveLength(outboxBefore);
     expect(changeFeed.changesSince(db, before)).toEqual([
       expect.objectContaining({ entity: 'inboundMail', kind: 'rejected' }),
     ]);
-    expect(inbound()[0]).toMatchObject({ outcome: 'rejected', incidentId: null });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'rejected', incidentId: null });
   });
 });

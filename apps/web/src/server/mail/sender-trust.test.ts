@@ -16,10 +16,11 @@ const seeded = 8;
 const casey = 'Casey Customer <ccustomer@grad.wisc.edu>';
 const robin = 'Robin Stranger <robin@example.org>';
 const as = (email: string) => callerFor(db, email, clock.now);
-const incidents = () => incidentRepository.list(db, { limit: 500 }).items;
+const incidents = async () => (await incidentRepository.list(db, { limit: 500 })).items;
 /** The incident the last message made or landed on. */
-const lastIncident = () => incidentRepository.findById(db, inbound()[0]!.incidentId!)!;
-const inbound = () => inboundMailRepository.list(db, { limit: 100 }).items;
+const lastIncident = async () =>
+  (await incidentRepository.findById(db, (await inbound())[0]!.incidentId!))!;
+const inbound = async () => (await inboundMailRepository.list(db, { limit: 100 })).items;
 const journal = (incidentId: number) => incidentRepository.findJournal(db, incidentId);
 const phishing = 'Your mailbox is full: log in at http://evil.example/login';
 
@@ -33,22 +34,24 @@ async function send(mail: Parameters<TestListener['send']>[0]) {
 async function caseysIncident({ resolve = false } = {}) {
   const sent = await send({ from: casey, subject: 'Duo', text: 'New phone, no Duo.' });
   if (!sent.ok) throw new Error(sent.message);
-  let incident = incidentRepository.findById(db, inbound()[0]!.incidentId!)!;
+  let incident = (await incidentRepository.findById(db, (await inbound())[0]!.incidentId!))!;
   if (resolve) {
-    await as('l1@handoff.test').oneStep.resolve({
+    await (
+      await as('l1@handoff.test')
+    ).oneStep.resolve({
       incidentId: incident.id,
       expectedVersion: incident.version,
       resolutionNote: 'Re-enrolled the new phone.',
     });
-    incident = incidentRepository.findById(db, incident.id)!;
+    incident = (await incidentRepository.findById(db, incident.id))!;
   }
-  const ack = outboxRepository.findByIncident(db, incident.id)[0]!;
+  const ack = (await outboxRepository.findByIncident(db, incident.id))[0]!;
   return { incident, sent, ack };
 }
 
 /** What Casey reads on the case page in Help Online. */
 async function caseyReads(number: string) {
-  const view = await as('customer@handoff.test').incident.byNumber({ number });
+  const view = await (await as('customer@handoff.test')).incident.byNumber({ number });
   return view.journal.map((j) => j.body).join('\n');
 }
 
@@ -61,7 +64,7 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       text: 'It is an iPhone 15.',
     });
     expect(reply).toMatchObject({ ok: true, response: expect.stringContaining('appended') });
-    expect(journal(incident.id)[0]).toMatchObject({
+    expect((await journal(incident.id))[0]).toMatchObject({
       kind: 'email',
       visibility: 'customer',
       body: 'It is an iPhone 15.',
@@ -75,8 +78,8 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       subject: `Re: [${incident.number}]`,
       text: 'Writing from my other account.',
     });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
-    expect(journal(incident.id)[0]).toMatchObject({
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
+    expect((await journal(incident.id))[0]).toMatchObject({
       visibility: 'customer',
       body: 'Writing from my other account.',
     });
@@ -85,7 +88,7 @@ describe('who may write in a Help Desk incident by e-mail', () => {
 
   test('a staff member: an internal note by them, the customer neither reads nor is mailed it, no reopen', async () => {
     const { incident } = await caseysIncident({ resolve: true });
-    const mailBefore = outboxRepository.findByIncident(db, incident.id).length;
+    const mailBefore = (await outboxRepository.findByIncident(db, incident.id)).length;
     const reply = await send({
       from: 'Lee <l1@handoff.test>',
       subject: `Re: [${incident.number}] Your request is resolved`,
@@ -93,29 +96,33 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       attachments: [{ filename: 'call-notes.txt', content: 'private' }],
     });
     expect(reply).toMatchObject({ ok: true, response: expect.stringContaining('appended') });
-    expect(journal(incident.id)[0]).toMatchObject({
+    expect((await journal(incident.id))[0]).toMatchObject({
       kind: 'note',
       visibility: 'internal',
       authorName: 'Lee Level-One',
       body: 'Called Casey, all good now.',
     });
-    expect(incidentRepository.findById(db, incident.id)).toMatchObject({
+    expect(await incidentRepository.findById(db, incident.id)).toMatchObject({
       status: 'resolved',
       version: incident.version,
     });
-    expect(outboxRepository.findByIncident(db, incident.id)).toHaveLength(mailBefore);
+    expect(await outboxRepository.findByIncident(db, incident.id)).toHaveLength(mailBefore);
     expect(await caseyReads(incident.number)).not.toContain('Called Casey');
-    const files = await as('customer@handoff.test').mail.attachments({ incidentId: incident.id });
+    const files = await (
+      await as('customer@handoff.test')
+    ).mail.attachments({ incidentId: incident.id });
     expect(files).toEqual([]);
   });
 
   test('a staff member cannot write in a closed incident by e-mail: refused with the reason', async () => {
     const { incident } = await caseysIncident({ resolve: true });
-    await as('l1@handoff.test').oneStep.close({
+    await (
+      await as('l1@handoff.test')
+    ).oneStep.close({
       incidentId: incident.id,
       expectedVersion: incident.version,
     });
-    const before = journal(incident.id).length;
+    const before = (await journal(incident.id)).length;
     const reply = await send({
       from: 'l1@handoff.test',
       subject: `Re: [${incident.number}]`,
@@ -126,12 +133,12 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       code: 550,
       message: expect.stringContaining('closed'),
     });
-    expect(journal(incident.id)).toHaveLength(before);
+    expect(await journal(incident.id)).toHaveLength(before);
   });
 
   test('a stranger with the tag: a new incident naming the claimed number for review; nothing on the incident, no reopen', async () => {
     const { incident } = await caseysIncident({ resolve: true });
-    const before = journal(incident.id);
+    const before = await journal(incident.id);
     const reply = await send({
       from: robin,
       subject: `Re: [${incident.number}] Your request is resolved`,
@@ -141,33 +148,33 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       ok: true,
       response: expect.stringContaining('created INC-000010'),
     });
-    expect(journal(incident.id)).toEqual(before);
-    expect(incidentRepository.findById(db, incident.id)).toMatchObject({
+    expect(await journal(incident.id)).toEqual(before);
+    expect(await incidentRepository.findById(db, incident.id)).toMatchObject({
       status: 'resolved',
       version: incident.version,
     });
     expect(await caseyReads(incident.number)).not.toContain('evil.example');
 
-    const review = lastIncident();
+    const review = await lastIncident();
     expect(review).toMatchObject({ number: 'INC-000010', callerEmail: 'robin@example.org' });
-    expect(journal(review.id)[1]).toMatchObject({
+    expect((await journal(review.id))[1]).toMatchObject({
       kind: 'system',
       visibility: 'internal',
       body: expect.stringContaining(`names ${incident.number}, but nothing was added to it`),
       data: expect.objectContaining({ claimedIncident: incident.number }),
     });
-    expect(inbound()[0]).toMatchObject({
+    expect((await inbound())[0]).toMatchObject({
       outcome: 'created',
       incidentId: review.id,
       reason: `robin@example.org is not the caller, the customer or staff of ${incident.number}: opened as a new incident for review.`,
     });
-    const overview = await as('admin@handoff.test').mail.overview();
+    const overview = await (await as('admin@handoff.test')).mail.overview();
     expect(overview.inbound).toMatchObject({ created: 2, appended: 0, fromOtherSenders: 1 });
   });
 
   test('a stranger with a forged In-Reply-To and References (our mail to Casey, Casey’s own message): a new incident, nothing on Casey’s', async () => {
     const { incident, sent, ack } = await caseysIncident();
-    const before = journal(incident.id);
+    const before = await journal(incident.id);
     await send({
       from: robin,
       subject: 'Re: We received your request',
@@ -175,9 +182,9 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       inReplyTo: ack.messageId,
       references: [sent.ok ? sent.messageId : '', ack.messageId],
     });
-    expect(journal(incident.id)).toEqual(before);
-    expect(incidents()).toHaveLength(seeded + 2);
-    expect(inbound()[0]).toMatchObject({
+    expect(await journal(incident.id)).toEqual(before);
+    expect(await incidents()).toHaveLength(seeded + 2);
+    expect((await inbound())[0]).toMatchObject({
       outcome: 'created',
       reason: expect.stringContaining(
         `threaded to ${incident.number} only by Message-IDs never sent to robin@example.org`,
@@ -193,19 +200,19 @@ describe('who may write in a Help Desk incident by e-mail', () => {
       text: 'Any news?',
       inReplyTo: ack.messageId,
     });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended', incidentId: incident.id });
   });
 
   test('a partner agent is no staff of a Help Desk incident: a new incident for review', async () => {
     const { incident } = await caseysIncident();
-    const before = journal(incident.id);
+    const before = await journal(incident.id);
     await send({
       from: 'partner@handoff.test',
       subject: `Re: [${incident.number}]`,
       text: 'Let me in.',
     });
-    expect(journal(incident.id)).toEqual(before);
-    expect(inbound()[0]).toMatchObject({ outcome: 'created' });
+    expect(await journal(incident.id)).toEqual(before);
+    expect((await inbound())[0]).toMatchObject({ outcome: 'created' });
   });
 });
 
@@ -223,14 +230,14 @@ describe('replies are capped', () => {
     }
     expect(results.filter((r) => r.includes('appended'))).toHaveLength(20);
     expect(results.slice(20).every((r) => r.includes('ignored'))).toBe(true);
-    expect(journal(incident.id)).toHaveLength(2 + 20);
-    const overview = await as('admin@handoff.test').mail.overview();
+    expect(await journal(incident.id)).toHaveLength(2 + 20);
+    const overview = await (await as('admin@handoff.test')).mail.overview();
     expect(overview.inbound.ignored.find((c) => c.reason === 'reply_flood_sender')?.n).toBe(280);
 
     // An hour later the requester is heard again.
     clock.advance(61);
     await send({ from: casey, subject: `Re: [${incident.number}]`, text: 'Sorry about that.' });
-    expect(inbound()[0]).toMatchObject({ outcome: 'appended' });
+    expect((await inbound())[0]).toMatchObject({ outcome: 'appended' });
     // Real SMTP, one message after another: slower than the default test timeout on a busy machine.
   }, 240_000);
 
@@ -244,16 +251,19 @@ describe('replies are capped', () => {
         text: `Reply ${i}`,
       });
     // 20 from Casey's first address would hit the sender cap first; the two addresses share the load.
-    expect(inbound()[0]).toMatchObject({ outcome: 'ignored', reason: 'reply_flood_incident' });
-    expect(journal(incident.id)).toHaveLength(2 + 30);
+    expect((await inbound())[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: 'reply_flood_incident',
+    });
+    expect(await journal(incident.id)).toHaveLength(2 + 30);
   });
 });
 
 describe('acknowledgements', () => {
   test('quote neither the body nor the display name of the unverified sender', async () => {
     await send({ from: `${phishing} <victim@example.org>`, subject: 'Hello', text: phishing });
-    const incident = lastIncident();
-    const ack = outboxRepository.findByIncident(db, incident.id)[0]!;
+    const incident = await lastIncident();
+    const ack = (await outboxRepository.findByIncident(db, incident.id))[0]!;
     expect(ack).toMatchObject({ template: 'acknowledgement', toAddress: 'victim@example.org' });
     expect(`${ack.subject}\n${ack.textBody}\n${ack.toName ?? ''}`).not.toContain('evil.example');
     expect(ack.textBody).toContain(`recorded as ${incident.number}`);
@@ -263,17 +273,19 @@ describe('acknowledgements', () => {
     const mine = [];
     for (let i = 1; i <= 4; i += 1) {
       await send({ from: 'victim@example.org', subject: `Request ${i}`, text: 'Hello.' });
-      mine.push(lastIncident());
+      mine.push(await lastIncident());
     }
-    const acks = mine.map((i) => outboxRepository.findByIncident(db, i.id).length);
+    const acks = await Promise.all(
+      mine.map(async (i) => (await outboxRepository.findByIncident(db, i.id)).length),
+    );
     expect(acks).toEqual([1, 1, 1, 0]);
-    expect(journal(mine[3]!.id)[0]).toMatchObject({
+    expect((await journal(mine[3]!.id))[0]).toMatchObject({
       kind: 'system',
       visibility: 'internal',
       body: expect.stringContaining('No acknowledgement was e-mailed'),
     });
     clock.advance(61);
     await send({ from: 'victim@example.org', subject: 'Request 5', text: 'Hello.' });
-    expect(outboxRepository.findByIncident(db, lastIncident().id)).toHaveLength(1);
+    expect(await outboxRepository.findByIncident(db, (await lastIncident()).id)).toHaveLength(1);
   });
 });

@@ -59,8 +59,8 @@ describe('mail services started with the server', () => {
     );
     const status = await startMailServices({ config: config(0), db });
     expect(status).toMatchObject({ smtp: null, inbound: { state: 'off' } });
-    await vi.waitFor(() =>
-      expect(outboxRepository.countByStatus(db)).toMatchObject({ held: 1, pending: 0 }),
+    await vi.waitFor(async () =>
+      expect(await outboxRepository.countByStatus(db)).toMatchObject({ held: 1, pending: 0 }),
     );
   });
 
@@ -93,7 +93,7 @@ describe('mail services started with the server', () => {
     const port = await freePort();
     // Another process on this database holds the lease, and then dies without renewing it.
     expect(
-      tryLease(db, { name: mailLeaseName, holder: 'other:1', nowMs: Date.now(), ttlMs: 600 }),
+      await tryLease(db, { name: mailLeaseName, holder: 'other:1', nowMs: Date.now(), ttlMs: 600 }),
     ).toBe(true);
     const status = await startMailServices({ config: config(port), db, leaseTtlMs: 300 });
     expect(status.inbound).toEqual({ state: 'elsewhere', holder: 'other:1' });
@@ -110,9 +110,9 @@ describe('mail services started with the server', () => {
         }),
       { timeout: 3_000, interval: 50 },
     );
-    expect(findLease(db, mailLeaseName)?.holder).not.toBe('other:1');
+    expect((await findLease(db, mailLeaseName))?.holder).not.toBe('other:1');
     // Stopping frees the lease for the next process at once.
     await stopMailServices();
-    expect(findLease(db, mailLeaseName)).toBeUndefined();
+    expect(await findLease(db, mailLeaseName)).toBeUndefined();
   });
 });

@@ -50,7 +50,7 @@ export async function mailServiceStatus(): Promise<MailServiceStatus | null> {
   if (!supervisor) return null;
   await supervisor.keeper.ready;
   if (supervisor.running) return (await supervisor.running).status;
-  const lease = findLease(supervisor.db, mailLeaseName);
+  const lease = await findLease(supervisor.db, mailLeaseName);
   return {
     startedAt: now(),
     smtp: null,

@@ -17,7 +17,7 @@ async function lockOut(email: string, client: string) {
 describe('admin.lockouts / admin.clearLockout', () => {
   test('the admin sees a locked account and clears it; the account may try again', async () => {
     await lockOut('victim@handoff.test', '192.0.2.50');
-    const admin = callerFor(dbs.db, 'admin@handoff.test');
+    const admin = await callerFor(dbs.db, 'admin@handoff.test');
     const listed = await admin.admin.lockouts();
     expect(listed).toContainEqual(
       expect.objectContaining({ kind: 'account', id: 'victim@handoff.test', failures: 5 }),
@@ -46,7 +46,7 @@ describe('admin.lockouts / admin.clearLockout', () => {
   });
 
   test.each(roles.filter((r) => r !== 'admin'))('%s → FORBIDDEN', async (role) => {
-    const caller = callerFor(dbs.db, loginOf[role]);
+    const caller = await callerFor(dbs.db, loginOf[role]);
     expect(await refusalOf(caller.admin.lockouts())).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await refusalOf(caller.admin.clearLockout({ kind: 'account', id: 'x@handoff.test' })),

@@ -11,18 +11,18 @@ import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-caller
 const dbs = useSeededDbs();
 const admin = (db: Db) => callerFor(db, 'admin@handoff.test', fixedClock());
 const newestAudit = async (db: Db, n: number) =>
-  (await admin(db).admin.auditLog({})).items.slice(0, n);
-const departmental = (db: Db, computer: string) =>
-  isDepartmentalComputer(computer, routingDataRepository.routingContext(db).departments);
+  (await (await admin(db)).admin.auditLog({})).items.slice(0, n);
+const departmental = async (db: Db, computer: string) =>
+  isDepartmentalComputer(computer, (await routingDataRepository.routingContext(db)).departments);
 
 describe('departments', () => {
   test('putting GRAD on the contract list makes GRAD-0042 departmental, audited per field', async () => {
     const { db } = dbs;
-    expect(departmental(db, 'GRAD-0042')).toBe(false);
-    const { routingData } = admin(db).admin;
+    expect(await departmental(db, 'GRAD-0042')).toBe(false);
+    const { routingData } = (await admin(db)).admin;
     const grad = (await routingData()).departments.find((d) => d.shortName === 'GRAD')!;
-    await admin(db).admin.saveDepartment({ ...grad, contractPartner: true, program: 'ds' });
-    expect(departmental(db, 'GRAD-0042')).toBe(true);
+    await (await admin(db)).admin.saveDepartment({ ...grad, contractPartner: true, program: 'ds' });
+    expect(await departmental(db, 'GRAD-0042')).toBe(true);
     expect(await newestAudit(db, 2)).toMatchObject([
       {
         entity: 'department',
@@ -50,10 +50,10 @@ describe('departments', () => {
       program: null,
       primaryTechPartner: false,
     };
-    await admin(db).admin.saveDepartment(zoo);
-    expect(departmental(db, 'ZOO-12')).toBe(true);
+    await (await admin(db)).admin.saveDepartment(zoo);
+    expect(await departmental(db, 'ZOO-12')).toBe(true);
     const e = await rejectionOf(
-      admin(db).admin.saveDepartment({ ...zoo, name: 'Zoo Two', shortName: 'zoo' }),
+      (await admin(db)).admin.saveDepartment({ ...zoo, name: 'Zoo Two', shortName: 'zoo' }),
     );
     expect(e).toMatchObject({
       code: 'BAD_REQUEST',
@@ -67,17 +67,17 @@ describe('holidays and hours', () => {
     const { db } = dbs;
     const promises = { callIfNoContactBy: '2026-11-25T16:00:00Z' };
     const incident = buildIncident(db, { promises });
-    await admin(db).admin.addHoliday({ date: '2026-11-25', name: 'Snow day' });
-    expect(routingDataRepository.calendarOf(db).holidays).toContain('2026-11-25');
-    expect(incidentRepository.findById(db, incident.id)!.promises).toEqual(promises);
-    await admin(db).admin.removeHoliday({ date: '2026-11-25' });
-    expect(routingDataRepository.calendarOf(db).holidays).not.toContain('2026-11-25');
+    await (await admin(db)).admin.addHoliday({ date: '2026-11-25', name: 'Snow day' });
+    expect((await routingDataRepository.calendarOf(db)).holidays).toContain('2026-11-25');
+    expect((await incidentRepository.findById(db, incident.id))!.promises).toEqual(promises);
+    await (await admin(db)).admin.removeHoliday({ date: '2026-11-25' });
+    expect((await routingDataRepository.calendarOf(db)).holidays).not.toContain('2026-11-25');
     expect(await newestAudit(db, 2)).toMatchObject([
       { entity: 'holiday', entityKey: '2026-11-25', fromValue: 'Snow day', toValue: null },
       { entity: 'holiday', entityKey: '2026-11-25', fromValue: null, toValue: 'Snow day' },
     ]);
     const again = await rejectionOf(
-      admin(db).admin.addHoliday({ date: '2026-11-26', name: 'Twice' }),
+      (await admin(db)).admin.addHoliday({ date: '2026-11-26', name: 'Twice' }),
     );
     expect(again).toMatchObject({
       code: 'BAD_REQUEST',
@@ -88,9 +88,9 @@ describe('holidays and hours', () => {
   test('the General Help Desk’s hours are kept like CPS’s, audited as text', async () => {
     const { db } = dbs;
     const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '07:00', closes: '22:00' }));
-    await admin(db).admin.setOpeningHours({ desk: 'general_hd', week });
-    expect(routingDataRepository.findHours(db, 'general_hd')).toEqual(week);
-    expect(routingDataRepository.findHours(db, 'cps')).toHaveLength(5);
+    await (await admin(db)).admin.setOpeningHours({ desk: 'general_hd', week });
+    expect(await routingDataRepository.findHours(db, 'general_hd')).toEqual(week);
+    expect(await routingDataRepository.findHours(db, 'cps')).toHaveLength(5);
     expect(await newestAudit(db, 1)).toMatchObject([
       {
         entity: 'opening_hours',
@@ -103,32 +103,36 @@ describe('holidays and hours', () => {
 
   test('hours that close before they open are refused and change nothing', async () => {
     const { db } = dbs;
-    const before = routingDataRepository.findHours(db, 'cps');
+    const before = await routingDataRepository.findHours(db, 'cps');
     const e = await rejectionOf(
-      admin(db).admin.setOpeningHours({
+      (await admin(db)).admin.setOpeningHours({
         desk: 'cps',
         week: [{ weekday: 1, opens: '18:00', closes: '07:00' }],
       }),
     );
     expect(e).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(routingDataRepository.findHours(db, 'cps')).toEqual(before);
+    expect(await routingDataRepository.findHours(db, 'cps')).toEqual(before);
   });
 });
 
 describe('HD leadership contacts', () => {
   test('added, edited and removed, each audited', async () => {
     const { db } = dbs;
-    await admin(db).admin.saveLeadershipContact({
+    await (
+      await admin(db)
+    ).admin.saveLeadershipContact({
       name: 'Pat Lead',
       contact: 'Teams: Pat Lead',
       position: 9,
     });
-    const pat = (await admin(db).admin.routingData()).leadership.find(
+    const pat = (await (await admin(db)).admin.routingData()).leadership.find(
       (c) => c.name === 'Pat Lead',
     )!;
-    await admin(db).admin.saveLeadershipContact({ ...pat, contact: '608-555-0199' });
-    await admin(db).admin.removeLeadershipContact({ id: pat.id });
-    expect(routingDataRepository.findLeadership(db).map((c) => c.name)).not.toContain('Pat Lead');
+    await (await admin(db)).admin.saveLeadershipContact({ ...pat, contact: '608-555-0199' });
+    await (await admin(db)).admin.removeLeadershipContact({ id: pat.id });
+    expect((await routingDataRepository.findLeadership(db)).map((c) => c.name)).not.toContain(
+      'Pat Lead',
+    );
     expect(await newestAudit(db, 3)).toMatchObject([
       {
         entity: 'leadership',
@@ -152,7 +156,7 @@ test.each(['l1@handoff.test', 'hdqa@handoff.test', 'cps@handoff.test'])(
   '%s may not change routing data',
   async (email) => {
     const { db } = dbs;
-    const caller = callerFor(db, email, fixedClock());
+    const caller = await callerFor(db, email, fixedClock());
     for (const call of [
       caller.admin.addHoliday({ date: '2026-12-02', name: 'Mine' }),
       caller.admin.setOpeningHours({ desk: 'cps', week: [] }),
@@ -162,7 +166,7 @@ test.each(['l1@handoff.test', 'hdqa@handoff.test', 'cps@handoff.test'])(
       expect(e).toBeInstanceOf(TRPCError);
       expect((e as TRPCError).code).toBe('FORBIDDEN');
     }
-    expect(routingDataRepository.findHours(db, 'cps')).toHaveLength(5);
+    expect(await routingDataRepository.findHours(db, 'cps')).toHaveLength(5);
     expect(
       db
         .select()

@@ -20,26 +20,25 @@ import { authorizedProcedure } from '../trpc';
 const admin = authorizedProcedure('admin.manage');
 
 export const adminRoutingDataProcedures = {
-  routingData: admin.query(({ ctx }) => ({
-    departments: data.findDepartments(ctx.db),
-    holidays: data.findHolidays(ctx.db),
-    hours: Object.fromEntries(desks.map((d) => [d, data.findHours(ctx.db, d)])) as Record<
-      (typeof desks)[number],
-      ReturnType<typeof data.findHours>
-    >,
-    leadership: data.findLeadership(ctx.db),
+  routingData: admin.query(async ({ ctx }) => ({
+    departments: await data.findDepartments(ctx.db),
+    holidays: await data.findHolidays(ctx.db),
+    hours: Object.fromEntries(
+      await Promise.all(desks.map(async (d) => [d, await data.findHours(ctx.db, d)] as const)),
+    ) as Record<(typeof desks)[number], Awaited<ReturnType<typeof data.findHours>>>,
+    leadership: await data.findLeadership(ctx.db),
   })),
 
   saveDepartment: admin.input(departmentSaveSchema).mutation(async ({ ctx, input }) => {
-    await commit(ctx.db, (read) =>
-      saveDepartment(ctx.actor, input, data.findDepartments(read), ctx.now()),
+    await commit(ctx.db, async (read) =>
+      saveDepartment(ctx.actor, input, await data.findDepartments(read), ctx.now()),
     );
     return { saved: true };
   }),
 
   addHoliday: admin.input(holidaySchema).mutation(async ({ ctx, input }) => {
-    await commit(ctx.db, (read) =>
-      addHoliday(ctx.actor, input, data.findHoliday(read, input.date), ctx.now()),
+    await commit(ctx.db, async (read) =>
+      addHoliday(ctx.actor, input, await data.findHoliday(read, input.date), ctx.now()),
     );
     return { saved: true };
   }),
@@ -47,18 +46,18 @@ export const adminRoutingDataProcedures = {
   removeHoliday: admin
     .input(holidaySchema.pick({ date: true }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
-        removeHoliday(ctx.actor, input.date, data.findHoliday(read, input.date), ctx.now()),
+      await commit(ctx.db, async (read) =>
+        removeHoliday(ctx.actor, input.date, await data.findHoliday(read, input.date), ctx.now()),
       );
       return { saved: true };
     }),
 
   setOpeningHours: admin.input(hoursSaveSchema).mutation(async ({ ctx, input }) => {
-    await commit(ctx.db, (read) =>
+    await commit(ctx.db, async (read) =>
       setOpeningHours(
         ctx.actor,
         input.desk,
-        data.findHours(read, input.desk),
+        await data.findHours(read, input.desk),
         input.week,
         ctx.now(),
       ),
@@ -67,11 +66,11 @@ export const adminRoutingDataProcedures = {
   }),
 
   saveLeadershipContact: admin.input(leadershipSaveSchema).mutation(async ({ ctx, input }) => {
-    await commit(ctx.db, (read) =>
+    await commit(ctx.db, async (read) =>
       saveLeadershipContact(
         ctx.actor,
         input,
-        data.findLeadershipContact(read, input.id),
+        await data.findLeadershipContact(read, input.id),
         ctx.now(),
       ),
     );
@@ -81,11 +80,11 @@ export const adminRoutingDataProcedures = {
   removeLeadershipContact: admin
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         removeLeadershipContact(
           ctx.actor,
           input.id,
-          data.findLeadershipContact(read, input.id),
+          await data.findLeadershipContact(read, input.id),
           ctx.now(),
         ),
       );

@@ -11,9 +11,9 @@ import { callerFor, fixedClock, rejectionOf, useServerDb } from '../test-callers
 const testDb = useServerDb();
 
 const admin = () => callerFor(testDb().db, 'admin@handoff.test', fixedClock());
-const idOf = (email: string) => userRepository.findByEmail(testDb().db, email)!.id;
-const tokenOf = (email: string): JWT => {
-  const user = userRepository.findByEmail(testDb().db, email)!;
+const idOf = async (email: string) => (await userRepository.findByEmail(testDb().db, email))!.id;
+const tokenOf = async (email: string): Promise<JWT> => {
+  const user = (await userRepository.findByEmail(testDb().db, email))!;
   return { uid: user.id, role: user.role, sv: user.sessionVersion, email };
 };
 const jwt = async (token: JWT) =>
@@ -28,11 +28,11 @@ const signIn = (email: string, password: string) => {
 
 describe('deactivating a login', () => {
   test('ends its sessions: the old token is refused, and signing in says it is deactivated', async () => {
-    const token = tokenOf('tier2b@handoff.test');
+    const token = await tokenOf('tier2b@handoff.test');
     await expect(jwt(token)).resolves.toEqual(token);
     await expect(signIn('tier2b@handoff.test', 'handoff-demo')).resolves.toBeTruthy();
 
-    await admin().admin.deactivateUser({ userId: idOf('tier2b@handoff.test') });
+    await (await admin()).admin.deactivateUser({ userId: await idOf('tier2b@handoff.test') });
 
     // The attack: a copy of the session cookie from before the deactivation.
     await expect(jwt(token)).rejects.toThrow('session ended');
@@ -40,14 +40,16 @@ describe('deactivating a login', () => {
     // A wrong password still says only that it does not match (nothing about the login).
     await expect(signIn('tier2b@handoff.test', 'not-the-password')).resolves.toBeNull();
     // Whatever a session claims, a deactivated login is nobody.
-    expect(userRepository.findActorById(testDb().db, idOf('tier2b@handoff.test'))).toBeUndefined();
+    expect(
+      await userRepository.findActorById(testDb().db, await idOf('tier2b@handoff.test')),
+    ).toBeUndefined();
   });
 
   test('is in the admin audit log, newest first', async () => {
-    const target = idOf('partner2@handoff.test');
-    await admin().admin.deactivateUser({ userId: target });
-    await admin().admin.reactivateUser({ userId: target });
-    const log = await admin().admin.auditLog({});
+    const target = await idOf('partner2@handoff.test');
+    await (await admin()).admin.deactivateUser({ userId: target });
+    await (await admin()).admin.reactivateUser({ userId: target });
+    const log = await (await admin()).admin.auditLog({});
     expect(log.items.slice(0, 2)).toMatchObject([
       {
         entity: 'user',
@@ -79,8 +81,8 @@ describe('deactivating a login', () => {
   test.each([['l1@handoff.test'], ['hdqa@handoff.test'], ['customer@handoff.test']])(
     '%s may not deactivate a login, reset a password or read the log',
     async (email) => {
-      const caller = callerFor(testDb().db, email, fixedClock());
-      const target = { userId: idOf('cps2@handoff.test') };
+      const caller = await callerFor(testDb().db, email, fixedClock());
+      const target = { userId: await idOf('cps2@handoff.test') };
       for (const call of [
         caller.admin.deactivateUser(target),
         caller.admin.resetPassword(target),
@@ -91,45 +93,49 @@ describe('deactivating a login', () => {
         expect((e as TRPCError).code).toBe('FORBIDDEN');
       }
       expect(
-        userRepository.findByEmail(testDb().db, 'cps2@handoff.test')!.deactivatedAt,
+        (await userRepository.findByEmail(testDb().db, 'cps2@handoff.test'))!.deactivatedAt,
       ).toBeNull();
-      await expect(jwt(tokenOf('cps2@handoff.test'))).resolves.toBeTruthy();
+      await expect(jwt(await tokenOf('cps2@handoff.test'))).resolves.toBeTruthy();
     },
   );
 
   test.each([['one’s own login', 'admin@handoff.test', 'You cannot deactivate your own login.']])(
     'refuses %s',
     async (_, email, message) => {
-      const e = await rejectionOf(admin().admin.deactivateUser({ userId: idOf(email) }));
+      const e = await rejectionOf(
+        (await admin()).admin.deactivateUser({ userId: await idOf(email) }),
+      );
       expect((e as TRPCError).cause).toBeInstanceOf(DomainError);
       expect((e as TRPCError).message).toBe(message);
     },
   );
 
   test('refuses a login that is deactivated already, and changes nothing', async () => {
-    const userId = idOf('sncc@handoff.test');
-    await admin().admin.deactivateUser({ userId });
-    const before = userRepository.findById(testDb().db, userId)!;
-    const e = await rejectionOf(admin().admin.deactivateUser({ userId }));
+    const userId = await idOf('sncc@handoff.test');
+    await (await admin()).admin.deactivateUser({ userId });
+    const before = (await userRepository.findById(testDb().db, userId))!;
+    const e = await rejectionOf((await admin()).admin.deactivateUser({ userId }));
     expect((e as TRPCError).message).toMatch(/already deactivated/);
-    expect(userRepository.findById(testDb().db, userId)).toEqual(before);
+    expect(await userRepository.findById(testDb().db, userId)).toEqual(before);
   });
 });
 
 describe('resetting a password', () => {
   test('gives a one-time password, ends the sessions and retires the old password', async () => {
-    const token = tokenOf('es@handoff.test');
-    const { password } = await admin().admin.resetPassword({ userId: idOf('es@handoff.test') });
+    const token = await tokenOf('es@handoff.test');
+    const { password } = await (
+      await admin()
+    ).admin.resetPassword({ userId: await idOf('es@handoff.test') });
     expect(password).toHaveLength(18);
     await expect(jwt(token)).rejects.toThrow('session ended');
     await expect(signIn('es@handoff.test', 'handoff-demo')).resolves.toBeNull();
     await expect(signIn('es@handoff.test', password)).resolves.toMatchObject({
-      id: String(idOf('es@handoff.test')),
+      id: String(await idOf('es@handoff.test')),
     });
-    const log = await admin().admin.auditLog({});
+    const log = await (await admin()).admin.auditLog({});
     expect(log.items[0]).toMatchObject({
       entity: 'user',
-      entityKey: String(idOf('es@handoff.test')),
+      entityKey: String(await idOf('es@handoff.test')),
       field: 'password',
       toValue: 'reset by an administrator',
     });
@@ -142,13 +148,16 @@ describe('resetting a password', () => {
 describe('the admin audit log', () => {
   test('pages newest first with a cursor', async () => {
     const users = ['tier2@handoff.test', 'technologist@handoff.test', 'east@handoff.test'];
-    for (const email of users) await admin().admin.resetPassword({ userId: idOf(email) });
-    const all = await admin().admin.auditLog({});
+    for (const email of users)
+      await (await admin()).admin.resetPassword({ userId: await idOf(email) });
+    const all = await (await admin()).admin.auditLog({});
     const ids = all.items.map((i) => i.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     const newestThree = all.items.slice(0, 3).map((i) => i.entityKey);
-    expect(newestThree).toEqual(users.map((e) => String(idOf(e))).reverse());
-    const next = await admin().admin.auditLog({ cursor: all.items[0]!.id });
+    expect(newestThree).toEqual(
+      (await Promise.all(users.map(async (e) => String(await idOf(e))))).reverse(),
+    );
+    const next = await (await admin()).admin.auditLog({ cursor: all.items[0]!.id });
     expect(next.items[0]!.id).toBe(all.items[1]!.id);
   });
 });

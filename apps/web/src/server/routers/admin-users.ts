@@ -20,10 +20,10 @@ export const adminUserProcedures = {
   deactivateUser: authorizedProcedure('admin.manage')
     .input(userAdminInputSchema)
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         deactivateUser(
           ctx.actor,
-          adminAuditRepository.findTarget(read, input.userId),
+          await adminAuditRepository.findTarget(read, input.userId),
           input.userId,
           ctx.now(),
         ),
@@ -34,10 +34,10 @@ export const adminUserProcedures = {
   reactivateUser: authorizedProcedure('admin.manage')
     .input(userAdminInputSchema)
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         reactivateUser(
           ctx.actor,
-          adminAuditRepository.findTarget(read, input.userId),
+          await adminAuditRepository.findTarget(read, input.userId),
           input.userId,
           ctx.now(),
         ),
@@ -51,10 +51,10 @@ export const adminUserProcedures = {
     .mutation(async ({ ctx, input }) => {
       const password = oneTimePassword();
       const passwordHash = await hashPassword(password);
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         resetPassword(
           ctx.actor,
-          adminAuditRepository.findTarget(read, input.userId),
+          await adminAuditRepository.findTarget(read, input.userId),
           input.userId,
           passwordHash,
           ctx.now(),
@@ -66,8 +66,8 @@ export const adminUserProcedures = {
   /** The admin audit log, newest first, 25 a page; `cursor` = the last id shown. */
   auditLog: authorizedProcedure('admin.manage')
     .input(z.object({ cursor: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => {
-      const page = adminAuditRepository.page(ctx.db, { cursor: input.cursor });
+    .query(async ({ ctx, input }) => {
+      const page = await adminAuditRepository.page(ctx.db, { cursor: input.cursor });
       return { ...page, items: adminWithWords(ctx.db, page.items) };
     }),
 } satisfies TRPCRouterRecord;

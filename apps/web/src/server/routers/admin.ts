@@ -11,8 +11,8 @@ import { adminUserProcedures } from './admin-users';
 export const adminRouter = {
   ...adminUserProcedures,
   ...adminRoutingDataProcedures,
-  overview: authorizedProcedure('admin.manage').query(({ ctx }) => ({
-    teams: teamRepository.findAll(ctx.db),
+  overview: authorizedProcedure('admin.manage').query(async ({ ctx }) => ({
+    teams: await teamRepository.findAll(ctx.db),
     users: ctx.db
       .select({
         id: schema.users.id,
@@ -36,8 +36,8 @@ export const adminRouter = {
     .input(z.object({ kind: z.enum(['account', 'client']), id: z.string().trim().min(1).max(320) }))
     .mutation(async ({ ctx, input }) => {
       let cleared = false;
-      await commit(ctx.db, (read) => {
-        const stored = signInThrottleRepository.findCounter(read, input.kind, input.id);
+      await commit(ctx.db, async (read) => {
+        const stored = await signInThrottleRepository.findCounter(read, input.kind, input.id);
         const decision = clearLockout(ctx.actor, stored, Date.parse(ctx.now()));
         cleared = decision.cleared;
         return decision.effects;

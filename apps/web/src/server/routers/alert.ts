@@ -14,19 +14,21 @@ import { authorizedProcedure } from '../trpc';
 
 const hoursBefore = (now: string, h: number) =>
   new Date(Date.parse(now) - h * 3_600_000).toISOString();
-const thresholds = (db: Db) =>
-  parsePotentialOutageSettings(settingsRepository.get(db, potentialOutageSettingsKey));
+const thresholds = async (db: Db) =>
+  parsePotentialOutageSettings(await settingsRepository.get(db, potentialOutageSettingsKey));
 
 /** HDQA's home (kb 001 steps 1–2): bursts that may be an outage, and incidents no problem holds yet. */
 export const alertRouter = {
-  potentialOutages: authorizedProcedure('alert.read').query(({ ctx }) => {
+  potentialOutages: authorizedProcedure('alert.read').query(async ({ ctx }) => {
     const now = ctx.now();
-    const settings = thresholds(ctx.db);
-    const recent = incidentRepository.list(ctx.db, {
-      statuses: [...openStatuses],
-      createdSince: hoursBefore(now, potentialOutageLookbackHours),
-      limit: 5000,
-    }).items;
+    const settings = await thresholds(ctx.db);
+    const recent = (
+      await incidentRepository.list(ctx.db, {
+        statuses: [...openStatuses],
+        createdSince: hoursBefore(now, potentialOutageLookbackHours),
+        limit: 5000,
+      })
+    ).items;
     const alerts = detectPotentialOutages(recent, settings, now).map((a) => ({
       ...a,
       serviceName: a.incidents[0]?.serviceName ?? `service #${a.serviceId}`,
@@ -35,13 +37,15 @@ export const alertRouter = {
   }),
 
   /** Open incidents of the last week that are linked to no problem, grouped by service, most first. */
-  unlinkedByService: authorizedProcedure('alert.read').query(({ ctx }) => {
-    const rows = incidentRepository.list(ctx.db, {
-      statuses: [...openStatuses],
-      problemId: null,
-      createdSince: hoursBefore(ctx.now(), 7 * 24),
-      limit: 500,
-    }).items;
+  unlinkedByService: authorizedProcedure('alert.read').query(async ({ ctx }) => {
+    const rows = (
+      await incidentRepository.list(ctx.db, {
+        statuses: [...openStatuses],
+        problemId: null,
+        createdSince: hoursBefore(ctx.now(), 7 * 24),
+        limit: 500,
+      })
+    ).items;
     return groupByServiceName(rows);
   }),
 

@@ -33,19 +33,17 @@ const newCase = {
   workRelated: true,
 };
 const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
-const teamName = (id: number) => teamRepository.findById(db, id)!.name;
+const teamName = async (id: number) => (await teamRepository.findById(db, id))!.name;
 const staffView = async (number: string) => {
-  const shown = await callerFor(db, 'l1@handoff.test').incident.byNumber({ number });
+  const shown = await (await callerFor(db, 'l1@handoff.test')).incident.byNumber({ number });
   if (shown.audience !== 'staff') throw new Error('staff view expected');
   return shown;
 };
 
 describe('case.create: portal routing (routeContact with channel portal)', () => {
   test('a plain customer’s case lands in the US - Help Desk queue with no agent, status new', async () => {
-    const created = await callerFor(
-      db,
-      'customer@handoff.test',
-      steppingClock(tuesday10am),
+    const created = await (
+      await callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am))
     ).case.create(newCase);
     expect(created).toEqual({ id: 9, number: 'INC-000009', status: 'new' });
     const shown = await staffView(created.number);
@@ -82,7 +80,9 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
   ])(
     'a coned customer’s work case is assigned to CPS at once (%s)',
     async (_name, at, contactBy) => {
-      const { number } = await callerFor(db, 'coned@handoff.test', steppingClock(at)).case.create({
+      const { number } = await (
+        await callerFor(db, 'coned@handoff.test', steppingClock(at))
+      ).case.create({
         ...newCase,
         serviceId: services.office365,
       });
@@ -113,9 +113,11 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
         .from(schema.notifications)
         .where(eq(schema.notifications.incidentId, shown.incident.id))
         .all();
-      expect(notified.map((n) => [n.audience, teamName(n.targetId!), n.template])).toEqual([
-        ['team', 'US - Help Desk CPS', 'assigned'],
-      ]);
+      expect(
+        await Promise.all(
+          notified.map(async (n) => [n.audience, await teamName(n.targetId!), n.template]),
+        ),
+      ).toEqual([['team', 'US - Help Desk CPS', 'assigned']]);
     },
   );
 
@@ -125,7 +127,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       .where(eq(schema.teams.name, 'US - Help Desk CPS'))
       .run();
     const error = await rejectionOf(
-      callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am)).case.create(newCase),
+      (await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am))).case.create(newCase),
     );
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
@@ -142,10 +144,8 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       { workRelated: false, computerName: 'MY-LAPTOP' },
     ],
   ])('a coned customer’s case stays with the Help Desk: %s', async (_name, change) => {
-    const { number } = await callerFor(
-      db,
-      'coned@handoff.test',
-      steppingClock(tuesday10am),
+    const { number } = await (
+      await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am))
     ).case.create({ ...newCase, ...change });
     expect(await staffView(number)).toMatchObject({
       ownerTeamName: 'US - Help Desk',
@@ -154,19 +154,15 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
   });
 
   test('a coned customer’s case about a departmental computer goes to CPS even when not work related', async () => {
-    const { number } = await callerFor(
-      db,
-      'coned@handoff.test',
-      steppingClock(tuesday10am),
+    const { number } = await (
+      await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am))
     ).case.create({ ...newCase, workRelated: false, computerName: 'CAE-4411' });
     expect(await staffView(number)).toMatchObject({ ownerTeamName: 'US - Help Desk CPS' });
   });
 
   test('a Primary Tech Partner’s case waits in the TP review queue of US - Help Desk', async () => {
-    const { number } = await callerFor(
-      db,
-      'tp@handoff.test',
-      steppingClock(tuesday10am),
+    const { number } = await (
+      await callerFor(db, 'tp@handoff.test', steppingClock(tuesday10am))
     ).case.create({ ...newCase, peopleAffected: 6 });
     const shown = await staffView(number);
     expect(shown).toMatchObject({
@@ -178,15 +174,13 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       complete: true,
       scope: { inScope: true },
     });
-    const queue = await callerFor(db, 'hdqa@handoff.test').triage.tpReview({});
+    const queue = await (await callerFor(db, 'hdqa@handoff.test')).triage.tpReview({});
     expect(queue.items.map((i) => i.number)).toEqual([number]);
   });
 
   test('a Primary TP’s case on a PICK 5 service goes to CPS, not to review', async () => {
-    const { number } = await callerFor(
-      db,
-      'tp@handoff.test',
-      steppingClock(tuesday10am),
+    const { number } = await (
+      await callerFor(db, 'tp@handoff.test', steppingClock(tuesday10am))
     ).case.create({ ...newCase, serviceId: services.departmentalHardware });
     expect(await staffView(number)).toMatchObject({
       ownerTeamName: 'US - Help Desk CPS',
@@ -200,7 +194,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
     ['nobody affected', { peopleAffected: 0 }, 'peopleAffected'],
   ])('%s → BAD_REQUEST at the field, nothing stored', async (_name, change, field) => {
     const error = await rejectionOf(
-      callerFor(db, 'customer@handoff.test').case.create({
+      (await callerFor(db, 'customer@handoff.test')).case.create({
         ...newCase,
         ...change,
       } as typeof newCase),
@@ -215,7 +209,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
     ['a service that does not exist', 999],
   ])('%s → BAD_REQUEST at the service', async (_name, serviceId) => {
     const error = await rejectionOf(
-      callerFor(db, 'customer@handoff.test').case.create({ ...newCase, serviceId }),
+      (await callerFor(db, 'customer@handoff.test')).case.create({ ...newCase, serviceId }),
     );
     expect(error).toMatchObject({
       code: 'BAD_REQUEST',
@@ -228,7 +222,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
   test.each(['l1@handoff.test', 'hdqa@handoff.test', 'admin@handoff.test'])(
     '%s may not file a portal case',
     async (email) => {
-      expect(await rejectionOf(callerFor(db, email).case.create(newCase))).toMatchObject({
+      expect(await rejectionOf((await callerFor(db, email)).case.create(newCase))).toMatchObject({
         code: 'FORBIDDEN',
       });
       expect(incidentCount()).toBe(8);
@@ -244,7 +238,7 @@ describe('attachments', () => {
   });
 
   test('files are stored with the case and listed to the customer and to staff', async () => {
-    const customer = callerFor(db, 'customer@handoff.test');
+    const customer = await callerFor(db, 'customer@handoff.test');
     const { number } = await customer.case.create({ ...newCase, attachments: [file(1234)] });
     const mine = await customer.incident.byNumber({ number });
     expect(mine.attachments).toEqual([
@@ -263,7 +257,7 @@ describe('attachments', () => {
 
   test('a file over 2 MB is refused and nothing is stored', async () => {
     const error = await rejectionOf(
-      callerFor(db, 'customer@handoff.test').case.create({
+      (await callerFor(db, 'customer@handoff.test')).case.create({
         ...newCase,
         attachments: [file(2 * 1024 * 1024 + 1)],
       }),
@@ -279,12 +273,12 @@ describe('what a customer sees', () => {
   const visibleText = 'We restarted the gateway; please try again.';
 
   test('only their own cases and only customer-visible entries: no internal note appears in any response', async () => {
-    const customer = callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am));
+    const customer = await callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am));
     const created = await customer.case.create({
       ...newCase,
       description: 'Gateway says my account is locked.',
     });
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
     await l1.incident.addNote({
       incidentId: created.id,
       body: internalText,
@@ -342,16 +336,16 @@ describe('what a customer sees', () => {
   });
 
   test('my cases list holds my cases only, with status and owner team', async () => {
-    await callerFor(db, 'tp@handoff.test').case.create(newCase);
-    const { items } = await callerFor(db, 'customer@handoff.test').incident.myCases({});
+    await (await callerFor(db, 'tp@handoff.test')).case.create(newCase);
+    const { items } = await (await callerFor(db, 'customer@handoff.test')).incident.myCases({});
     expect(items.map((i) => [i.number, i.status, i.ownerTeamName])).toEqual([
       ['INC-000001', 'in_progress', 'US - Help Desk'],
     ]);
   });
 
   test("another customer's case is not found, to read or to note", async () => {
-    const { id, number } = await callerFor(db, 'tp@handoff.test').case.create(newCase);
-    const customer = callerFor(db, 'customer@handoff.test');
+    const { id, number } = await (await callerFor(db, 'tp@handoff.test')).case.create(newCase);
+    const customer = await callerFor(db, 'customer@handoff.test');
     expect(await rejectionOf(customer.incident.byNumber({ number }))).toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -366,7 +360,7 @@ describe('what a customer sees', () => {
   test('staff cannot use the customer note path', async () => {
     expect(
       await rejectionOf(
-        callerFor(db, 'l1@handoff.test').case.addNote({ incidentId: 1, body: 'x' }),
+        (await callerFor(db, 'l1@handoff.test')).case.addNote({ incidentId: 1, body: 'x' }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -390,12 +384,14 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
       .filter((o) => o.template === 'customer-replied');
 
   test('a team that gets mail (CPS, notify everyone): a notification for the team and an e-mail to each member', async () => {
-    const coned = callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
+    const coned = await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
     const { id } = await coned.case.create({ ...newCase, serviceId: services.office365 });
     await coned.case.addNote({ incidentId: id, body: 'It now fails on my second laptop too.' });
-    expect(notificationsFor(id).map((n) => [n.audience, teamName(n.targetId!), n.subject])).toEqual(
-      [['team', 'US - Help Desk CPS', `INC-000009: Dana Departmental added a note`]],
-    );
+    expect(
+      await Promise.all(
+        notificationsFor(id).map(async (n) => [n.audience, await teamName(n.targetId!), n.subject]),
+      ),
+    ).toEqual([['team', 'US - Help Desk CPS', `INC-000009: Dana Departmental added a note`]]);
     expect(outboxFor(id).map((o) => [o.toAddress, o.status])).toEqual([
       ['cps@handoff.test', 'pending'],
       ['cps2@handoff.test', 'pending'],
@@ -404,22 +400,22 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
   });
 
   test('a team not set to get mail is notified in the app only; the agent who owns it is told too', async () => {
-    const customer = callerFor(db, 'customer@handoff.test');
+    const customer = await callerFor(db, 'customer@handoff.test');
     await customer.incident.addNote({
       incidentId: 1,
       body: 'Still cannot sign in.',
       visibility: 'customer',
     });
-    const lee = userRepository.findByEmail(db, 'l1@handoff.test')!.id;
+    const lee = (await userRepository.findByEmail(db, 'l1@handoff.test'))!.id;
     expect(notificationsFor(1).map((n) => [n.audience, n.targetId])).toEqual([
-      ['team', teamRepository.findByName(db, 'US - Help Desk')!.id],
+      ['team', (await teamRepository.findByName(db, 'US - Help Desk'))!.id],
       ['user', lee],
     ]);
     expect(outboxFor(1)).toEqual([]);
   });
 
   test('every note notifies again', async () => {
-    const customer = callerFor(db, 'customer@handoff.test');
+    const customer = await callerFor(db, 'customer@handoff.test');
     await customer.case.addNote({ incidentId: 1, body: 'One.' });
     await customer.case.addNote({ incidentId: 1, body: 'Two.' });
     expect(notificationsFor(1).filter((n) => n.audience === 'team')).toHaveLength(2);
@@ -444,11 +440,11 @@ describe('case.knownOutages ("is this already known?")', () => {
         outage({ number: 'OUT-000003', status: 'planned', startsAt: '2026-12-01T15:00:00.000Z' }),
       ].filter((o) => o.serviceIds.some((id) => ids.includes(id))),
   };
-  const customerWithOutages = () => {
-    const user = userRepository.findByEmail(db, 'customer@handoff.test')!;
+  const customerWithOutages = async () => {
+    const user = (await userRepository.findByEmail(db, 'customer@handoff.test'))!;
     return createCaller({
       db,
-      actor: userRepository.findActorById(db, user.id)!,
+      actor: (await userRepository.findActorById(db, user.id))!,
       now: steppingClock(tuesday10am),
       knownOutages: source,
     });
@@ -456,7 +452,7 @@ describe('case.knownOutages ("is this already known?")', () => {
 
   test('the chosen service’s current outages, with their public summary (a future planned one is left out)', async () => {
     expect(
-      await customerWithOutages().case.knownOutages({ serviceId: services.remoteDesktop }),
+      await (await customerWithOutages()).case.knownOutages({ serviceId: services.remoteDesktop }),
     ).toEqual([
       {
         number: 'OUT-000001',
@@ -467,13 +463,13 @@ describe('case.knownOutages ("is this already known?")', () => {
         serviceIds: [services.remoteDesktop],
       },
     ]);
-    expect(await customerWithOutages().case.knownOutages({ serviceId: services.netId })).toEqual(
-      [],
-    );
+    expect(
+      await (await customerWithOutages()).case.knownOutages({ serviceId: services.netId }),
+    ).toEqual([]);
   });
 
   test('without a service: the outages of the services of my open cases', async () => {
-    const caller = customerWithOutages();
+    const caller = await customerWithOutages();
     // Casey's seeded case is on NetID: nothing known.
     expect(await caller.case.knownOutages({})).toEqual([]);
     await caller.case.create({ ...newCase, serviceId: services.canvas });
@@ -482,7 +478,9 @@ describe('case.knownOutages ("is this already known?")', () => {
 
   test('the default source reads the declared outages: the seeded active UWNet outage, public fields only', async () => {
     const uwnet = 10;
-    const known = await callerFor(db, 'customer@handoff.test').case.knownOutages({
+    const known = await (
+      await callerFor(db, 'customer@handoff.test')
+    ).case.knownOutages({
       serviceId: uwnet,
     });
     expect(known).toHaveLength(1);
@@ -496,7 +494,9 @@ describe('case.knownOutages ("is this already known?")', () => {
       'summary',
     ]);
     expect(
-      await callerFor(db, 'customer@handoff.test').case.knownOutages({
+      await (
+        await callerFor(db, 'customer@handoff.test')
+      ).case.knownOutages({
         serviceId: services.remoteDesktop,
       }),
     ).toEqual([]);

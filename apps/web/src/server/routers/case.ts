@@ -23,8 +23,8 @@ import { authorizedProcedure } from '../trpc';
 /** Help Online, the customers' self-service portal (kb 000, 004): every response here is customer-safe. */
 export const caseRouter = {
   /** Who I am as the Help Desk knows me: the contact details a new case starts from. */
-  profile: authorizedProcedure('case.create').query(({ ctx }) => {
-    const c = myCustomer(ctx.db, ctx.actor.customerId);
+  profile: authorizedProcedure('case.create').query(async ({ ctx }) => {
+    const c = await myCustomer(ctx.db, ctx.actor.customerId);
     return {
       name: c.name,
       email: c.email,
@@ -34,9 +34,8 @@ export const caseRouter = {
   }),
 
   /** The services a customer may choose, each banner explained in plain words. */
-  services: authorizedProcedure('case.create').query(({ ctx }) =>
-    catalogRepository
-      .findAllServices(ctx.db)
+  services: authorizedProcedure('case.create').query(async ({ ctx }) =>
+    (await catalogRepository.findAllServices(ctx.db))
       .filter((s) => s.customerFacing)
       .map((s) => ({ ...s, bannerText: explainBanner(s.banner) })),
   ),
@@ -44,19 +43,19 @@ export const caseRouter = {
   /** "Is this already known?": current outages of one service, or of the services of my open cases. */
   knownOutages: authorizedProcedure('case.listOwn')
     .input(z.object({ serviceId: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const serviceIds =
         input.serviceId !== undefined
           ? [input.serviceId]
           : [
               ...new Set(
-                incidentRepository
-                  .list(ctx.db, {
+                (
+                  await incidentRepository.list(ctx.db, {
                     customerId: ctx.actor.customerId ?? -1,
                     statuses: [...openStatuses],
                     limit: 100,
                   })
-                  .items.map((i) => i.serviceId),
+                ).items.map((i) => i.serviceId),
               ),
             ];
       const source = ctx.knownOutages ?? knownOutagesFrom(ctx.db);
@@ -80,10 +79,10 @@ export const caseRouter = {
     .input(portalCaseCreateSchema)
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      const system = ensurePortalSystemActor(ctx.db, now);
+      const system = await ensurePortalSystemActor(ctx.db, now);
       const once = idempotentRequest(ctx.actor, 'case.create', input);
-      const { incident } = await idempotencyRepository.commitOnce(ctx.db, once, now, (read) =>
-        filePortalCaseEffects(loadPortalCase(read, { actor: ctx.actor, system, input, now })),
+      const { incident } = await idempotencyRepository.commitOnce(ctx.db, once, now, async (read) =>
+        filePortalCaseEffects(await loadPortalCase(read, { actor: ctx.actor, system, input, now })),
       );
       const { id, number, status } = incident;
       return { id, number, status };

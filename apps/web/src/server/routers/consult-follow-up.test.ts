@@ -23,12 +23,12 @@ const followUpText =
 /** Hana Coned's work chat; Lee asked the CPS channel at 10:00 and nobody answered. */
 async function unansweredChat() {
   const { id } = await newIncident(dbs.db, tuesday10, { channel: 'chat' });
-  await lee(tuesday10).routing.answer({ incidentId: id, answers: { workRelated: true } });
-  await lee(tuesday10).consult.open({ incidentId: id, team: 'cps' });
+  await (await lee(tuesday10)).routing.answer({ incidentId: id, answers: { workRelated: true } });
+  await (await lee(tuesday10)).consult.open({ incidentId: id, team: 'cps' });
   return id;
 }
-const assign = (id: number, patch: Record<string, string> = {}) =>
-  lee().oneStep.assignToCps({
+const assign = async (id: number, patch: Record<string, string> = {}) =>
+  (await lee()).oneStep.assignToCps({
     incidentId: id,
     expectedVersion: 1,
     reason: 'chat_not_answered',
@@ -42,7 +42,7 @@ describe('Assign to CPS of a chat: the preferred contact first', () => {
     const message =
       'Ask the customer how CPS should contact them (phone or e-mail) before assigning the chat to CPS.';
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields: { preferredContact: message } });
-    expect(await lee().consult.followUps({ incidentId: id })).toEqual([]);
+    expect(await (await lee()).consult.followUps({ incidentId: id })).toEqual([]);
   });
 
   test('e-mail preferred without an address → BAD_REQUEST at contactEmail, nothing changed', async () => {
@@ -59,11 +59,11 @@ describe('Assign to CPS of a chat: the preferred contact first', () => {
   test('e-mail preferred: stored on the case, journaled, and the CPS-channel follow-up is open', async () => {
     const { db } = dbs;
     const id = await unansweredChat();
-    const before = snapshotOf(db, id);
+    const before = await snapshotOf(db, id);
     await assign(id, { preferredContact: 'email', contactEmail: 'hana.coned@extension.wisc.edu' });
-    const { incident, journal, audit } = changesSince(db, before);
+    const { incident, journal, audit } = await changesSince(db, before);
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
       preferredContact: 'email',
       callerEmail: 'hana.coned@extension.wisc.edu',
     });
@@ -73,7 +73,7 @@ describe('Assign to CPS of a chat: the preferred contact first', () => {
     expect(journal.find((j) => j.kind === 'system')?.body).toContain(
       'Preferred contact: e-mail hana.coned@extension.wisc.edu.',
     );
-    expect(await lee().consult.followUps({ incidentId: id })).toEqual([
+    expect(await (await lee()).consult.followUps({ incidentId: id })).toEqual([
       { id: followUp, text: followUpText },
     ]);
   });
@@ -84,31 +84,31 @@ describe('consult.tickFollowUp', () => {
     const { db } = dbs;
     const id = await unansweredChat();
     await assign(id, { preferredContact: 'phone', callbackPhone: '608-555-0108' });
-    const before = snapshotOf(db, id);
-    await lee().consult.tickFollowUp({ incidentId: id, followUp });
-    const { incident, journal, audit } = changesSince(db, before);
+    const before = await snapshotOf(db, id);
+    await (await lee()).consult.tickFollowUp({ incidentId: id, followUp });
+    const { incident, journal, audit } = await changesSince(db, before);
     expect(incident.version).toBe(before.incident!.version);
     expect(audit).toEqual([]);
     expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       ['note', 'internal', `Follow-up done: ${followUpText}`, { followUpDone: followUp }],
     ]);
-    expect(await lee().consult.followUps({ incidentId: id })).toEqual([]);
-    expect(await refusalOf(lee().consult.tickFollowUp({ incidentId: id, followUp }))).toMatchObject(
-      { code: 'PRECONDITION_FAILED' },
-    );
+    expect(await (await lee()).consult.followUps({ incidentId: id })).toEqual([]);
+    expect(
+      await refusalOf((await lee()).consult.tickFollowUp({ incidentId: id, followUp })),
+    ).toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   test('an incident that was never assigned from a chat has nothing to tick', async () => {
     const { id } = await newIncident(dbs.db, tuesday10);
-    expect(await refusalOf(lee().consult.tickFollowUp({ incidentId: id, followUp }))).toMatchObject(
-      { code: 'PRECONDITION_FAILED' },
-    );
+    expect(
+      await refusalOf((await lee()).consult.tickFollowUp({ incidentId: id, followUp })),
+    ).toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   test('a customer may not tick it', async () => {
     const id = await unansweredChat();
     await assign(id, { preferredContact: 'phone', callbackPhone: '608-555-0108' });
-    const customer = callerFor(dbs.db, 'customer@handoff.test', fixedClock(tenMinutesLater));
+    const customer = await callerFor(dbs.db, 'customer@handoff.test', fixedClock(tenMinutesLater));
     expect(
       await refusalOf(customer.consult.tickFollowUp({ incidentId: id, followUp })),
     ).toMatchObject({ code: 'FORBIDDEN' });
@@ -117,11 +117,16 @@ describe('consult.tickFollowUp', () => {
 
 test('an ES chat is offered the ES templates only, and a CPS template is refused (kb 002)', async () => {
   const { id } = await newIncident(dbs.db, tuesday10, { channel: 'chat' });
-  await lee(tuesday10).consult.open({ incidentId: id, team: 'es' });
+  await (await lee(tuesday10)).consult.open({ incidentId: id, team: 'es' });
   expect(chatTemplatesFor('es')).toEqual({ opening: ['es-supported-service'], busy: 'es-busy' });
   const refusal = await refusalOf(
-    lee(tuesday10).consult.sendTemplate({ incidentId: id, templateId: 'cps-supported-customer' }),
+    (await lee(tuesday10)).consult.sendTemplate({
+      incidentId: id,
+      templateId: 'cps-supported-customer',
+    }),
   );
   expect(refusal).toMatchObject({ code: 'BAD_REQUEST' });
-  await lee(tuesday10).consult.sendTemplate({ incidentId: id, templateId: 'es-supported-service' });
+  await (
+    await lee(tuesday10)
+  ).consult.sendTemplate({ incidentId: id, templateId: 'es-supported-service' });
 });

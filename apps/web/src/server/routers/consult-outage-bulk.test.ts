@@ -23,26 +23,30 @@ function handClock(start = tuesday10) {
 async function setUp() {
   const { db } = dbs;
   const clock = handClock();
-  const lee = callerFor(db, l1, clock.now);
-  const hdqa = callerFor(db, 'hdqa@handoff.test', clock.now);
-  const sncc = callerFor(db, 'sncc@handoff.test', clock.now);
+  const lee = await callerFor(db, l1, clock.now);
+  const hdqa = await callerFor(db, 'hdqa@handoff.test', clock.now);
+  const sncc = await callerFor(db, 'sncc@handoff.test', clock.now);
   const chat = await newIncident(db, tuesday10, { channel: 'chat' });
   await lee.routing.answer({ incidentId: chat.id, answers: { workRelated: true } });
   const consult = await lee.consult.open({ incidentId: chat.id, team: 'cps' });
   const other = await newIncident(db, tuesday10, { description: 'Every printer prints blank.' });
   const problem = await hdqa.problem.create({ incidentIds: [other.id] });
-  await hdqa.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: sncc_(db) });
+  await hdqa.problem.assign({ problemId: problem.id, expectedVersion: 1, teamId: await sncc_(db) });
   return { db, clock, lee, hdqa, sncc, chat, consult, problem };
 }
 const sncc_ = (db: Db) => teamId(db, 'SNCC-Sysops');
 
-const declare = (sncc: ReturnType<typeof callerFor>, db: Db, kind: 'planned' | 'unplanned') =>
+const declare = async (
+  sncc: Awaited<ReturnType<typeof callerFor>>,
+  db: Db,
+  kind: 'planned' | 'unplanned',
+) =>
   sncc.outage.declare({
     title: 'Print servers down',
     serviceIds: [demo(db).service.printing],
     kind,
     publicSummary: 'Printing is down.',
-    ownerTeamId: sncc_(db),
+    ownerTeamId: await sncc_(db),
     ...(kind === 'planned'
       ? { startAt: '2026-11-24T20:00:00.000Z', expectedEndAt: '2026-11-24T22:00:00.000Z' }
       : {}),
@@ -54,15 +58,17 @@ const endedLine = (number: string, status: string, outage: string) =>
 /** The consult ended for good: expired, journaled, no 10-minute prompt, no accept, L1 still owns it. */
 async function expectEnded(s: Awaited<ReturnType<typeof setUp>>, line: string) {
   const { db, chat, consult, lee, clock } = s;
-  expect(consultRepository.findById(db, consult.id)!.status).toBe('expired');
-  expect(snapshotOf(db, chat.id).journal.filter((j) => j.body === line)).toHaveLength(1);
+  expect((await consultRepository.findById(db, consult.id))!.status).toBe('expired');
+  expect((await snapshotOf(db, chat.id)).journal.filter((j) => j.body === line)).toHaveLength(1);
   clock.set(10);
   expect((await lee.consult.forIncident({ incidentId: chat.id })).prompt).toBeNull();
   const refusal = await refusalOf(
-    callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id }),
+    (await callerFor(db, 'cps@handoff.test')).consult.accept({ consultId: consult.id }),
   );
   expect(refusal).toMatchObject({ code: 'PRECONDITION_FAILED' });
-  expect(snapshotOf(db, chat.id).incident!.ownerTeamId).toBe(teamId(db, 'US - Help Desk'));
+  expect((await snapshotOf(db, chat.id)).incident!.ownerTeamId).toBe(
+    await teamId(db, 'US - Help Desk'),
+  );
 }
 
 describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
@@ -74,7 +80,7 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
       expectedVersion: 2,
       outageId: outage.id,
     });
-    const chatNumber = snapshotOf(s.db, s.chat.id).incident!.number;
+    const chatNumber = (await snapshotOf(s.db, s.chat.id)).incident!.number;
     const before = changeFeed.latestChangeId(s.db);
     s.clock.set(4);
     expect(
@@ -91,14 +97,14 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
 
   test('problem.linkIncidents to a problem with no outage leaves the consult open', async () => {
     const s = await setUp();
-    const chatNumber = snapshotOf(s.db, s.chat.id).incident!.number;
+    const chatNumber = (await snapshotOf(s.db, s.chat.id)).incident!.number;
     await s.hdqa.problem.linkIncidents({ problemId: s.problem.id, numbers: [chatNumber] });
-    expect(consultRepository.findById(s.db, s.consult.id)!.status).toBe('open');
+    expect((await consultRepository.findById(s.db, s.consult.id))!.status).toBe('open');
   });
 
   test('problem.linkOutage of a problem its chat is already linked to ends the consult (planned outage too)', async () => {
     const s = await setUp();
-    const chatNumber = snapshotOf(s.db, s.chat.id).incident!.number;
+    const chatNumber = (await snapshotOf(s.db, s.chat.id)).incident!.number;
     await s.hdqa.problem.linkIncidents({ problemId: s.problem.id, numbers: [chatNumber] });
     const outage = await declare(s.sncc, s.db, 'planned');
     s.clock.set(3);
@@ -112,7 +118,7 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
 
   test('a planned outage starting ends a consult still open on its problem’s incidents', async () => {
     const s = await setUp();
-    const chatNumber = snapshotOf(s.db, s.chat.id).incident!.number;
+    const chatNumber = (await snapshotOf(s.db, s.chat.id)).incident!.number;
     await s.hdqa.problem.linkIncidents({ problemId: s.problem.id, numbers: [chatNumber] });
     const outage = await declare(s.sncc, s.db, 'planned');
     await s.sncc.problem.linkOutage({
@@ -129,7 +135,7 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
     s.clock.set(5);
     await s.sncc.outage.start({ outageId: outage.id, expectedVersion: outage.version });
     const line = endedLine(chatNumber, 'active', outage.number);
-    expect(consultRepository.findById(s.db, s.consult.id)!.status).toBe('expired');
-    expect(snapshotOf(s.db, s.chat.id).journal.map((j) => j.body)).toContain(line);
+    expect((await consultRepository.findById(s.db, s.consult.id))!.status).toBe('expired');
+    expect((await snapshotOf(s.db, s.chat.id)).journal.map((j) => j.body)).toContain(line);
   });
 });

@@ -33,7 +33,7 @@ async function opened(team: 'cps' | 'es' = 'cps') {
   const { db } = dbs;
   const clock = handClock();
   const { id, number } = await newIncident(db, tuesday10, { channel: 'chat' });
-  const lee = callerFor(db, l1, clock.now);
+  const lee = await callerFor(db, l1, clock.now);
   // Work related: routing says consult the chat channel, whose fallback is Assign to CPS (kb 000).
   await lee.routing.answer({ incidentId: id, answers: { workRelated: true } });
   const consult = await lee.consult.open({ incidentId: id, team });
@@ -47,18 +47,20 @@ describe('consult.open', () => {
       incidentId: id,
       team: 'cps',
       status: 'open',
-      openedById: userIdOf(db, l1),
+      openedById: await userIdOf(db, l1),
       openedAt: tuesday10,
       busyPromptAt: addMinutes(tuesday10, 5),
       assignPromptAt: addMinutes(tuesday10, 10),
       acceptedById: null,
     });
-    expect(snapshotOf(db, id).journal[0]).toMatchObject({
+    expect((await snapshotOf(db, id)).journal[0]).toMatchObject({
       kind: 'system',
       visibility: 'internal',
       body: 'Asked Chat - Contract Partner Support for an agent to take the chat. If no one accepts: send "CPS busy" at Tuesday 10:05 AM and Assign to CPS at Tuesday 10:10 AM.',
     });
-    expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([
+    expect(
+      await (await callerFor(db, 'cps@handoff.test')).consult.listOpen({ team: 'cps' }),
+    ).toEqual([
       {
         id: consult.id,
         incidentId: id,
@@ -72,7 +74,9 @@ describe('consult.open', () => {
         openedByName: 'Lee Level-One',
       },
     ]);
-    expect(await callerFor(db, 'es@handoff.test').consult.listOpen({ team: 'es' })).toEqual([]);
+    expect(await (await callerFor(db, 'es@handoff.test')).consult.listOpen({ team: 'es' })).toEqual(
+      [],
+    );
   });
 
   test('a second consult while one is open → PRECONDITION_FAILED, nothing changed', async () => {
@@ -89,8 +93,8 @@ describe('consult.open', () => {
   test('a resolved incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db); // resolves Lee's incident
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      callerFor(db, l1).consult.open({ incidentId: s.incidentId, team: 'cps' }),
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await callerFor(db, l1)).consult.open({ incidentId: s.incidentId, team: 'cps' }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -106,8 +110,8 @@ describe('consult.open', () => {
   ])('%s opening a consult → FORBIDDEN', async (email) => {
     const { db } = dbs;
     const incidentId = demo(db).leesIncident.id;
-    const refusal = await refusedWithoutChange(db, incidentId, () =>
-      callerFor(db, email).consult.open({ incidentId, team: 'cps' }),
+    const refusal = await refusedWithoutChange(db, incidentId, async () =>
+      (await callerFor(db, email)).consult.open({ incidentId, team: 'cps' }),
     );
     expect(refusal).toMatchObject({
       code: 'FORBIDDEN',
@@ -135,7 +139,7 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
 
   test('an incident without a consult has neither consult nor prompt', async () => {
     const incidentId = demo(dbs.db).leesIncident.id;
-    expect(await callerFor(dbs.db, l1).consult.forIncident({ incidentId })).toEqual({
+    expect(await (await callerFor(dbs.db, l1)).consult.forIncident({ incidentId })).toEqual({
       consult: null,
       prompt: null,
     });
@@ -155,12 +159,12 @@ describe('consult.forIncident: the deadlines are the server’s', () => {
       consult: { ...consult, status: 'expired' },
       prompt: null,
     });
-    expect(withoutRouting(snapshotOf(db, id).journal)[0]!.body).toMatch(
+    expect(withoutRouting((await snapshotOf(db, id)).journal)[0]!.body).toMatch(
       /^Assigned to US - Help Desk CPS — reason: Chat not answered in 10 minutes\./,
     );
     // Nobody can accept it any more.
     const refusal = await refusalOf(
-      callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id }),
+      (await callerFor(db, 'cps@handoff.test')).consult.accept({ consultId: consult.id }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -173,16 +177,18 @@ describe('consult.accept', () => {
   test('a CPS agent accepts: owns the incident for CPS, in progress, Transfer to CPS, busy; L1 is told', async () => {
     const { db, id, number, lee, clock, consult } = await opened();
     clock.set(3);
-    const cps = userIdOf(db, 'cps@handoff.test');
-    await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'ready' });
-    const before = snapshotOf(db, id);
+    const cps = await userIdOf(db, 'cps@handoff.test');
+    await (await callerFor(db, 'cps@handoff.test')).presence.set({ presence: 'ready' });
+    const before = await snapshotOf(db, id);
     expect(
-      await callerFor(db, 'cps@handoff.test', clock.now).consult.accept({ consultId: consult.id }),
+      await (
+        await callerFor(db, 'cps@handoff.test', clock.now)
+      ).consult.accept({ consultId: consult.id }),
     ).toEqual({ number, version: 2 });
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
       ownerAgentId: cps,
       status: 'in_progress',
       classification: 'Transfer to CPS',
@@ -195,46 +201,50 @@ describe('consult.accept', () => {
       ],
     ]);
     expect(audit.map((a) => [a.field, a.toValue])).toEqual([
-      ['ownerTeamId', String(teamId(db, 'US - Help Desk CPS'))],
+      ['ownerTeamId', String(await teamId(db, 'US - Help Desk CPS'))],
       ['ownerAgentId', String(cps)],
       ['status', 'in_progress'],
       ['classification', 'Transfer to CPS'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.template])).toEqual([
-      ['team', teamId(db, 'US - Help Desk CPS'), 'assigned'],
-      ['user', userIdOf(db, l1), 'consult_accepted'],
+      ['team', await teamId(db, 'US - Help Desk CPS'), 'assigned'],
+      ['user', await userIdOf(db, l1), 'consult_accepted'],
     ]);
-    expect(consultRepository.findById(db, consult.id)).toMatchObject({
+    expect(await consultRepository.findById(db, consult.id)).toMatchObject({
       status: 'accepted',
       acceptedById: cps,
       acceptedAt: clock.now(),
     });
-    expect(userRepository.findById(db, cps)!.presence).toBe('busy');
+    expect((await userRepository.findById(db, cps))!.presence).toBe('busy');
     // The prompts stop and the queue page no longer lists it.
     clock.set(10);
     expect((await lee.consult.forIncident({ incidentId: id })).prompt).toBeNull();
-    expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([]);
+    expect(
+      await (await callerFor(db, 'cps@handoff.test')).consult.listOpen({ team: 'cps' }),
+    ).toEqual([]);
   });
 
   test('a second accept (another CPS agent) → PRECONDITION_FAILED, nothing changed', async () => {
     const { db, id, consult } = await opened();
-    await callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id });
-    const refusal = await refusedWithoutChange(db, id, () =>
-      callerFor(db, 'cps2@handoff.test').consult.accept({ consultId: consult.id }),
+    await (await callerFor(db, 'cps@handoff.test')).consult.accept({ consultId: consult.id });
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await callerFor(db, 'cps2@handoff.test')).consult.accept({ consultId: consult.id }),
     );
     expect(refusal).toEqual({
       code: 'PRECONDITION_FAILED',
       message: 'This consult is already accepted.',
       fields: {},
     });
-    expect(snapshotOf(db, id).incident!.ownerAgentId).toBe(userIdOf(db, 'cps@handoff.test'));
+    expect((await snapshotOf(db, id)).incident!.ownerAgentId).toBe(
+      await userIdOf(db, 'cps@handoff.test'),
+    );
   });
 
   test('two agents accepting at once: exactly one wins', async () => {
     const { db, id, consult } = await opened();
     const results = await Promise.allSettled(
-      ['cps@handoff.test', 'cps2@handoff.test'].map((email) =>
-        callerFor(db, email).consult.accept({ consultId: consult.id }),
+      ['cps@handoff.test', 'cps2@handoff.test'].map(async (email) =>
+        (await callerFor(db, email)).consult.accept({ consultId: consult.id }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -242,20 +252,20 @@ describe('consult.accept', () => {
     expect(lost.reason).toMatchObject({
       code: expect.stringMatching(/^(PRECONDITION_FAILED|CONFLICT)$/),
     });
-    const owner = snapshotOf(db, id).incident!.ownerAgentId;
-    expect(consultRepository.findById(db, consult.id)).toMatchObject({
+    const owner = (await snapshotOf(db, id)).incident!.ownerAgentId;
+    expect(await consultRepository.findById(db, consult.id)).toMatchObject({
       status: 'accepted',
       acceptedById: owner,
     });
     expect(
-      snapshotOf(db, id).journal.filter((j) => j.body.startsWith('Chat consult accepted')),
+      (await snapshotOf(db, id)).journal.filter((j) => j.body.startsWith('Chat consult accepted')),
     ).toHaveLength(1);
   });
 
   test('an ES agent accepting a CPS consult → FORBIDDEN, nothing changed', async () => {
     const { db, id, consult } = await opened();
-    const refusal = await refusedWithoutChange(db, id, () =>
-      callerFor(db, 'es@handoff.test').consult.accept({ consultId: consult.id }),
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await callerFor(db, 'es@handoff.test')).consult.accept({ consultId: consult.id }),
     );
     expect(refusal).toEqual({
       code: 'FORBIDDEN',
@@ -268,8 +278,8 @@ describe('consult.accept', () => {
     '%s accepting → FORBIDDEN, nothing changed',
     async (role) => {
       const { db, id, consult } = await opened();
-      const refusal = await refusedWithoutChange(db, id, () =>
-        callerFor(db, `${role}@handoff.test`).consult.accept({ consultId: consult.id }),
+      const refusal = await refusedWithoutChange(db, id, async () =>
+        (await callerFor(db, `${role}@handoff.test`)).consult.accept({ consultId: consult.id }),
       );
       expect(refusal).toMatchObject({
         code: 'FORBIDDEN',
@@ -280,17 +290,17 @@ describe('consult.accept', () => {
 
   test('an ES consult accepted by ES: HD ES owns it, classification unchanged', async () => {
     const { db, id, consult } = await opened('es');
-    await callerFor(db, 'es@handoff.test').consult.accept({ consultId: consult.id });
-    expect(snapshotOf(db, id).incident).toMatchObject({
-      ownerTeamId: teamId(db, 'HD ES'),
-      ownerAgentId: userIdOf(db, 'es@handoff.test'),
+    await (await callerFor(db, 'es@handoff.test')).consult.accept({ consultId: consult.id });
+    expect((await snapshotOf(db, id)).incident).toMatchObject({
+      ownerTeamId: await teamId(db, 'HD ES'),
+      ownerAgentId: await userIdOf(db, 'es@handoff.test'),
       classification: null,
     });
   });
 
   test('a consult that does not exist → NOT_FOUND', async () => {
     const refusal = await refusalOf(
-      callerFor(dbs.db, 'cps@handoff.test').consult.accept({ consultId: 999 }),
+      (await callerFor(dbs.db, 'cps@handoff.test')).consult.accept({ consultId: 999 }),
     );
     expect(refusal).toMatchObject({
       code: 'NOT_FOUND',
@@ -308,11 +318,13 @@ describe('consult.sendTemplate', () => {
       callerName: 'Casey Customer',
       customerId: demoKeys(db).customer('ccustomer').id,
     });
-    const before = snapshotOf(db, id);
+    const before = await snapshotOf(db, id);
     expect(
-      await callerFor(db, l1).consult.sendTemplate({ incidentId: id, templateId: 'cps-busy' }),
+      await (
+        await callerFor(db, l1)
+      ).consult.sendTemplate({ incidentId: id, templateId: 'cps-busy' }),
     ).toEqual({ ok: true });
-    const { journal, incident } = changesSince(db, before);
+    const { journal, incident } = await changesSince(db, before);
     expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
       [
         'note',
@@ -322,7 +334,7 @@ describe('consult.sendTemplate', () => {
       ],
     ]);
     expect(incident.version).toBe(1);
-    const seen = await callerFor(db, 'customer@handoff.test').incident.byNumber({ number });
+    const seen = await (await callerFor(db, 'customer@handoff.test')).incident.byNumber({ number });
     expect(seen.journal.map((j) => j.body)).toContain(chatTemplates['cps-busy'].text);
   });
 
@@ -332,8 +344,8 @@ describe('consult.sendTemplate', () => {
   ])('%s sending a template → %s, nothing changed', async (_name, email, code) => {
     const { db } = dbs;
     const incidentId = demo(db).leesIncident.id;
-    const refusal = await refusedWithoutChange(db, incidentId, () =>
-      callerFor(db, email).consult.sendTemplate({ incidentId, templateId: 'cps-busy' }),
+    const refusal = await refusedWithoutChange(db, incidentId, async () =>
+      (await callerFor(db, email)).consult.sendTemplate({ incidentId, templateId: 'cps-busy' }),
     );
     expect(refusal).toMatchObject({ code });
   });
@@ -341,8 +353,8 @@ describe('consult.sendTemplate', () => {
   test('an unknown template → BAD_REQUEST, nothing changed', async () => {
     const { db } = dbs;
     const incidentId = demo(db).leesIncident.id;
-    const refusal = await refusedWithoutChange(db, incidentId, () =>
-      callerFor(db, l1).consult.sendTemplate({
+    const refusal = await refusedWithoutChange(db, incidentId, async () =>
+      (await callerFor(db, l1)).consult.sendTemplate({
         incidentId,
         templateId: 'free-text' as 'cps-busy',
       }),
@@ -358,21 +370,21 @@ describe('a consult outlived by the outage link (issue 14.4)', () => {
   test('linking the chat to an open outage’s problem ends the consult with a journal line; no prompt, no accept', async () => {
     const { db, id, number, lee, clock, consult } = await opened();
     // HDQA makes a problem of another printing contact; SNCC declares the outage and links it.
-    const hdqa = callerFor(db, 'hdqa@handoff.test', clock.now);
-    const sncc = callerFor(db, 'sncc@handoff.test', clock.now);
+    const hdqa = await callerFor(db, 'hdqa@handoff.test', clock.now);
+    const sncc = await callerFor(db, 'sncc@handoff.test', clock.now);
     const other = await newIncident(db, tuesday10, { description: 'Every printer prints blank.' });
     const problem = await hdqa.problem.create({ incidentIds: [other.id] });
     await hdqa.problem.assign({
       problemId: problem.id,
       expectedVersion: 1,
-      teamId: teamId(db, 'SNCC-Sysops'),
+      teamId: await teamId(db, 'SNCC-Sysops'),
     });
     const outage = await sncc.outage.declare({
       title: 'Print servers down',
       serviceIds: [demo(db).service.printing],
       kind: 'unplanned',
       publicSummary: 'Printing is down.',
-      ownerTeamId: teamId(db, 'SNCC-Sysops'),
+      ownerTeamId: await teamId(db, 'SNCC-Sysops'),
     });
     await sncc.problem.linkOutage({
       problemId: problem.id,
@@ -381,17 +393,19 @@ describe('a consult outlived by the outage link (issue 14.4)', () => {
     });
     clock.set(4);
     await lee.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id });
-    expect(consultRepository.findById(db, consult.id)!.status).toBe('expired');
-    expect(snapshotOf(db, id).journal.map((j) => j.body)).toContainEqual(
+    expect((await consultRepository.findById(db, consult.id))!.status).toBe('expired');
+    expect((await snapshotOf(db, id)).journal.map((j) => j.body)).toContainEqual(
       `The chat consult to US - Help Desk CPS ended: ${number} is attached to active outage ${outage.number}, so the outage procedure applies and nobody takes it over.`,
     );
     // At 10 minutes the L1 prompt does not say Assign to CPS.
     clock.set(10);
     expect((await lee.consult.forIncident({ incidentId: id })).prompt).toBeNull();
     const refusal = await refusalOf(
-      callerFor(db, 'cps@handoff.test').consult.accept({ consultId: consult.id }),
+      (await callerFor(db, 'cps@handoff.test')).consult.accept({ consultId: consult.id }),
     );
     expect(refusal).toMatchObject({ code: 'PRECONDITION_FAILED' });
-    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'US - Help Desk'));
+    expect((await snapshotOf(db, id)).incident!.ownerTeamId).toBe(
+      await teamId(db, 'US - Help Desk'),
+    );
   });
 });

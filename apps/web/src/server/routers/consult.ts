@@ -29,39 +29,39 @@ import {
 import { loadReadableIncident } from '../readable-incident';
 import { authorizedProcedure } from '../trpc';
 
-const loadIncident = (db: Db, actor: Actor, id: number) =>
-  loadReadableIncident(db, actor, { id }).incident;
+const loadIncident = async (db: Db, actor: Actor, id: number) =>
+  (await loadReadableIncident(db, actor, { id })).incident;
 
-function loadConsult(db: Db, id: number) {
-  const consult = consultRepository.findById(db, id);
+async function loadConsult(db: Db, id: number) {
+  const consult = await consultRepository.findById(db, id);
   if (!consult) throw new DomainError('NOT_FOUND', 'That consult request no longer exists.');
   return consult;
 }
 
 /** The accepting agent as the domain sees them (presence read in the same transaction). */
-const agentOf = (db: Db, actor: Actor) => ({
+const agentOf = async (db: Db, actor: Actor) => ({
   id: actor.id,
   name: actor.name,
-  presence: userRepository.findById(db, actor.id)?.presence ?? 'not_ready',
+  presence: (await userRepository.findById(db, actor.id))?.presence ?? 'not_ready',
   teamIds: actor.teamIds,
 });
 
 /** The incident's journal oldest first (the repository reads it newest first). */
-const journalOf = (db: Db, incidentId: number) =>
-  incidentRepository.findJournal(db, incidentId).reverse();
+const journalOf = async (db: Db, incidentId: number) =>
+  (await incidentRepository.findJournal(db, incidentId)).reverse();
 
 /** What accepting a consult decides on, loaded inside the commit. */
-function loadAcceptance(db: Db, actor: Actor, consultId: number, now: string) {
-  const consult = loadConsult(db, consultId);
-  const incident = loadIncident(db, actor, consult.incidentId);
+async function loadAcceptance(db: Db, actor: Actor, consultId: number, now: string) {
+  const consult = await loadConsult(db, consultId);
+  const incident = await loadIncident(db, actor, consult.incidentId);
   return {
     consult,
     incident,
-    agent: agentOf(db, actor),
+    agent: await agentOf(db, actor),
     actor,
     now,
-    teams: Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id])),
-    underOpenOutage: problemRepository.isUnderOpenOutage(db, incident),
+    teams: Object.fromEntries((await teamRepository.findAll(db)).map((t) => [t.name, t.id])),
+    underOpenOutage: await problemRepository.isUnderOpenOutage(db, incident),
   };
 }
 
@@ -70,10 +70,10 @@ export const consultRouter = {
   open: authorizedProcedure('consult.open')
     .input(openConsultSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const incident = loadIncident(read, ctx.actor, input.incidentId);
-        const existing = consultRepository.findByIncident(read, incident.id);
-        const underOpenOutage = problemRepository.isUnderOpenOutage(read, incident);
+      const committed = await commit(ctx.db, async (read) => {
+        const incident = await loadIncident(read, ctx.actor, input.incidentId);
+        const existing = await consultRepository.findByIncident(read, incident.id);
+        const underOpenOutage = await problemRepository.isUnderOpenOutage(read, incident);
         const c = { incident, existing, underOpenOutage, actor: ctx.actor, now: ctx.now() };
         return openConsultEffects({ ...c, team: input.team });
       });
@@ -83,10 +83,11 @@ export const consultRouter = {
   /** The incident's latest consult and the prompt due now (the L1 console polls this). */
   forIncident: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
-      const consult = consultRepository.findLatestByIncident(ctx.db, input.incidentId) ?? null;
-      const underOpenOutage = problemRepository.isUnderOpenOutage(ctx.db, incident);
+    .query(async ({ ctx, input }) => {
+      const incident = await loadIncident(ctx.db, ctx.actor, input.incidentId);
+      const consult =
+        (await consultRepository.findLatestByIncident(ctx.db, input.incidentId)) ?? null;
+      const underOpenOutage = await problemRepository.isUnderOpenOutage(ctx.db, incident);
       return {
         consult,
         prompt: consult ? consultPrompt(consult, ctx.now(), underOpenOutage) : null,
@@ -101,8 +102,8 @@ export const consultRouter = {
   accept: authorizedProcedure('consult.accept')
     .input(acceptConsultSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        acceptConsultEffects(loadAcceptance(read, ctx.actor, input.consultId, ctx.now())),
+      const committed = await commit(ctx.db, async (read) =>
+        acceptConsultEffects(await loadAcceptance(read, ctx.actor, input.consultId, ctx.now())),
       );
       const { incidentId } = committed.row('consult', input.consultId);
       const row = committed.row('incident', incidentId);
@@ -115,14 +116,14 @@ export const consultRouter = {
       z.object({ incidentId: z.number().int().positive(), templateId: z.enum(chatTemplateIds) }),
     )
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) => {
-        const incident = loadIncident(read, ctx.actor, input.incidentId);
+      await commit(ctx.db, async (read) => {
+        const incident = await loadIncident(read, ctx.actor, input.incidentId);
         return sendChatTemplateEffects({
           incident,
           templateId: input.templateId,
           actor: ctx.actor,
           now: ctx.now(),
-          consultTeam: consultRepository.findLatestByIncident(read, incident.id)?.team,
+          consultTeam: (await consultRepository.findLatestByIncident(read, incident.id))?.team,
         });
       });
       return { ok: true as const };
@@ -131,9 +132,9 @@ export const consultRouter = {
   /** The checklist items a step left open on the incident (kb 000: reply in the CPS chat channel). */
   followUps: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const incident = loadIncident(ctx.db, ctx.actor, input.incidentId);
-      return pendingFollowUps(journalOf(ctx.db, incident.id)).map((id) => ({
+    .query(async ({ ctx, input }) => {
+      const incident = await loadIncident(ctx.db, ctx.actor, input.incidentId);
+      return pendingFollowUps(await journalOf(ctx.db, incident.id)).map((id) => ({
         id,
         text: followUpTexts[id],
       }));
@@ -143,9 +144,9 @@ export const consultRouter = {
   tickFollowUp: authorizedProcedure('consult.open')
     .input(z.object({ incidentId: z.number().int().positive(), followUp: z.enum(followUpIds) }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) => {
-        const incident = loadIncident(read, ctx.actor, input.incidentId);
-        const journal = journalOf(read, incident.id);
+      await commit(ctx.db, async (read) => {
+        const incident = await loadIncident(read, ctx.actor, input.incidentId);
+        const journal = await journalOf(read, incident.id);
         const { followUp } = input;
         return tickFollowUpEffects({
           incident,

@@ -7,7 +7,7 @@ export const customerRouter = {
   /** Typeahead by name, NetID or e-mail, with the routing flags shown as badges. */
   search: authorizedProcedure('customer.search')
     .input(z.object({ text: z.string().trim().max(100) }))
-    .query(({ ctx, input }) =>
-      input.text.length < 2 ? [] : customerRepository.search(ctx.db, input.text),
+    .query(async ({ ctx, input }) =>
+      input.text.length < 2 ? [] : await customerRepository.search(ctx.db, input.text),
     ),
 } satisfies TRPCRouterRecord;

@@ -18,8 +18,8 @@ const later = (hours: number) => new Date(Date.parse(at) + hours * 3_600_000).to
 const creates = {
   'incident.create': {
     who: ['l1@handoff.test', 'hdqa@handoff.test'],
-    run: (db: Db, email: string, input: object, now = at) =>
-      callerFor(db, email, fixedClock(now)).incident.create({
+    run: async (db: Db, email: string, input: object, now = at) =>
+      (await callerFor(db, email, fixedClock(now))).incident.create({
         callerName: 'Oscar Nguyen',
         callerPhone: '608-555-0101',
         callerEmail: 'onguyen@grad.wisc.edu',
@@ -32,8 +32,8 @@ const creates = {
   },
   'case.create': {
     who: ['customer@handoff.test', 'coned@handoff.test'],
-    run: (db: Db, email: string, input: object, now = at) =>
-      callerFor(db, email, fixedClock(now)).case.create({
+    run: async (db: Db, email: string, input: object, now = at) =>
+      (await callerFor(db, email, fixedClock(now))).case.create({
         serviceId: 11,
         description: 'Remote Desktop Gateway refuses my connection since this morning.',
         preferredContact: 'email',
@@ -43,8 +43,8 @@ const creates = {
   },
   'partner.submit': {
     who: ['rita@badgerhealth.example', 'bao@badgerhealth.example'],
-    run: (db: Db, email: string, input: object, now = at) =>
-      callerFor(db, email, fixedClock(now)).partner.submit({
+    run: async (db: Db, email: string, input: object, now = at) =>
+      (await callerFor(db, email, fixedClock(now))).partner.submit({
         description: 'The scheduling app logs me out every minute.',
         ...input,
       }),
@@ -139,6 +139,6 @@ test('expired keys are pruned', async () => {
     { idempotencyKey: randomUUID() },
     later(20),
   );
-  expect(idempotencyRepository.pruneExpired(db, later(24))).toBe(1);
+  expect(await idempotencyRepository.pruneExpired(db, later(24))).toBe(1);
   expect(db.select({ n: count() }).from(schema.idempotencyKeys).get()!.n).toBe(1);
 });

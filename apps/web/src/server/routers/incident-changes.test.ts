@@ -47,7 +47,9 @@ const rows = () => ({
 describe('each incident mutation commits exactly the change events its effects name', () => {
   test('create: one `created` event for the owner team and the taker', async () => {
     const { caller, helpDesk, service, agent } = desk();
-    const created = await caller.incident.create({
+    const created = await (
+      await caller
+    ).incident.create({
       callerName: 'Pat',
       callerPhone: '608-555-0100',
       serviceId: service.id,
@@ -69,13 +71,17 @@ describe('each incident mutation commits exactly the change events its effects n
   test('edit: one `edited` event; an edit that changes nothing announces nothing', async () => {
     const { caller, incident, helpDesk, agent } = desk();
     const inc = incident();
-    await caller.incident.edit({
+    await (
+      await caller
+    ).incident.edit({
       id: inc.id,
       expectedVersion: 1,
       patch: { description: inc.description },
     });
     expect(changeFeed.changesSince(db, 0)).toEqual([]);
-    await caller.incident.edit({
+    await (
+      await caller
+    ).incident.edit({
       id: inc.id,
       expectedVersion: 1,
       patch: { description: 'Cannot print at all' },
@@ -94,7 +100,9 @@ describe('each incident mutation commits exactly the change events its effects n
   test('add note: one `note_added` event; a customer-visible note also queues its e-mail', async () => {
     const { caller, incident } = desk();
     const inc = incident();
-    await caller.incident.addNote({
+    await (
+      await caller
+    ).incident.addNote({
       incidentId: inc.id,
       body: 'We are on it.',
       visibility: 'customer',
@@ -108,7 +116,7 @@ describe('each incident mutation commits exactly the change events its effects n
   test('take ownership: one `onestep.take_ownership` event naming the team and the new owner', async () => {
     const { caller, incident, helpDesk, agent } = desk();
     const inc = incident();
-    await caller.oneStep.takeOwnership({ incidentId: inc.id, expectedVersion: 1 });
+    await (await caller).oneStep.takeOwnership({ incidentId: inc.id, expectedVersion: 1 });
     expect(changeFeed.changesSince(db, 0)).toMatchObject([
       {
         entity: 'incident',
@@ -135,7 +143,9 @@ describe('each incident mutation commits exactly the change events its effects n
       })
       .returning()
       .get();
-    await caller.oneStep.resolve({
+    await (
+      await caller
+    ).oneStep.resolve({
       incidentId: inc.id,
       expectedVersion: 1,
       resolutionNote: 'Reset the password.',
@@ -168,7 +178,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
       const before = rows();
       refuseInsertsInto(table);
       const error = await rejectionOf(
-        caller.oneStep.resolve({
+        (await caller).oneStep.resolve({
           incidentId: inc.id,
           expectedVersion: 1,
           resolutionNote: 'Fixed.',
@@ -187,7 +197,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
     const before = rows();
     refuseInsertsInto('change_events');
     await rejectionOf(
-      caller.incident.create({
+      (await caller).incident.create({
         callerName: 'Pat',
         callerEmail: 'pat@example.edu',
         serviceId: service.id,

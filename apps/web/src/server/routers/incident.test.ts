@@ -34,7 +34,7 @@ describe('incident.create', () => {
   ])(
     '%s: a valid contact becomes the next INC number, owned by their team and by them',
     async (email, team, agent) => {
-      const caller = callerFor(db, email);
+      const caller = await callerFor(db, email);
       const created = await caller.incident.create(valid);
       expect(created).toMatchObject({ number: 'INC-000009', version: 1 });
 
@@ -75,7 +75,10 @@ describe('incident.create', () => {
     ['channel unknown', 'channel', { channel: 'carrier pigeon' }],
   ])('%s → BAD_REQUEST at %s, nothing stored', async (_name, field, change) => {
     const error = await rejectionOf(
-      callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change } as typeof valid),
+      (await callerFor(db, 'l1@handoff.test')).incident.create({
+        ...valid,
+        ...change,
+      } as typeof valid),
     );
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
@@ -90,7 +93,7 @@ describe('incident.create', () => {
     ['customerId', { customerId: 9999 }, 'That customer does not exist.'],
   ])('an unknown %s → BAD_REQUEST with a message at the field', async (field, change, message) => {
     const error = await rejectionOf(
-      callerFor(db, 'l1@handoff.test').incident.create({ ...valid, ...change }),
+      (await callerFor(db, 'l1@handoff.test')).incident.create({ ...valid, ...change }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message });
     expect((error as TRPCError).cause).toBeInstanceOf(DomainError);
@@ -101,8 +104,8 @@ describe('incident.create', () => {
   test('20 concurrent creates get 20 distinct, consecutive numbers', async () => {
     const emails = ['l1', 'hdqa', 'cps', 'es', 'sncc'].map((r) => `${r}@handoff.test`);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        callerFor(db, emails[i % emails.length]!).incident.create({
+      Array.from({ length: 20 }, async (_, i) =>
+        (await callerFor(db, emails[i % emails.length]!)).incident.create({
           ...valid,
           description: `Contact ${i}`,
         }),
@@ -120,8 +123,8 @@ describe('incident.create', () => {
 describe('incident.edit', () => {
   test('a stale version is refused with CONFLICT and the row is unchanged', async () => {
     const clock = steppingClock();
-    const first = callerFor(db, 'l1@handoff.test', clock);
-    const second = callerFor(db, 'hdqa@handoff.test', clock);
+    const first = await callerFor(db, 'l1@handoff.test', clock);
+    const second = await callerFor(db, 'hdqa@handoff.test', clock);
     const { id, number } = await first.incident.create(valid);
 
     // Both open version 1; the first save wins.
@@ -155,7 +158,7 @@ describe('incident.edit', () => {
 
   // Issue 14 item 14: an e-mail from an unknown address is matched to its customer afterwards.
   test('the Customer field matches an unknown sender to a customer: audited, version-checked', async () => {
-    const caller = callerFor(db, 'l1@handoff.test', steppingClock());
+    const caller = await callerFor(db, 'l1@handoff.test', steppingClock());
     const { id, number } = await caller.incident.create({
       ...valid,
       customerId: null,
@@ -186,7 +189,7 @@ describe('incident.edit', () => {
   });
 
   test('an edit with nothing changed keeps the version and writes no audit', async () => {
-    const caller = callerFor(db, 'l1@handoff.test');
+    const caller = await callerFor(db, 'l1@handoff.test');
     const { id, number } = await caller.incident.create(valid);
     expect(
       await caller.incident.edit({
@@ -200,7 +203,7 @@ describe('incident.edit', () => {
   });
 
   test('clearing both phone and e-mail → BAD_REQUEST and nothing saved', async () => {
-    const caller = callerFor(db, 'l1@handoff.test');
+    const caller = await callerFor(db, 'l1@handoff.test');
     const { id, number } = await caller.incident.create(valid);
     const error = await rejectionOf(
       caller.incident.edit({ id, expectedVersion: 1, patch: { callerPhone: '', callerEmail: '' } }),
@@ -220,11 +223,13 @@ describe('reading incidents', () => {
   const publicText = 'We are looking into it.';
 
   test("a customer reads their own incident but never its internal notes or the owner's name", async () => {
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
     await l1.incident.addNote({ incidentId: 1, body: internalText, visibility: 'internal' });
     await l1.incident.addNote({ incidentId: 1, body: publicText, visibility: 'customer' });
 
-    const shown = await callerFor(db, 'customer@handoff.test').incident.byNumber({
+    const shown = await (
+      await callerFor(db, 'customer@handoff.test')
+    ).incident.byNumber({
       number: 'INC-000001',
     });
     expect(shown.audience).toBe('customer');
@@ -252,10 +257,13 @@ describe('reading incidents', () => {
   ])('a customer asking for %s → NOT_FOUND', async (_name, email, which) => {
     const number =
       which === 'NEW'
-        ? (await callerFor(db, 'l1@handoff.test').incident.create({ ...valid, customerId: null }))
-            .number
+        ? (
+            await (
+              await callerFor(db, 'l1@handoff.test')
+            ).incident.create({ ...valid, customerId: null })
+          ).number
         : which;
-    const error = await rejectionOf(callerFor(db, email).incident.byNumber({ number }));
+    const error = await rejectionOf((await callerFor(db, email)).incident.byNumber({ number }));
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
       message: `No incident ${number} that you can see.`,
@@ -263,8 +271,8 @@ describe('reading incidents', () => {
   });
 
   test("a customer cannot note someone else's incident, nor write internal notes on their own", async () => {
-    const customer = callerFor(db, 'customer@handoff.test');
-    const tp = callerFor(db, 'tp@handoff.test');
+    const customer = await callerFor(db, 'customer@handoff.test');
+    const tp = await callerFor(db, 'tp@handoff.test');
     expect(
       await rejectionOf(tp.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'customer' })),
     ).toMatchObject({ code: 'NOT_FOUND' });
@@ -284,19 +292,19 @@ describe('reading incidents', () => {
   });
 
   test('a customer lists only their own cases', async () => {
-    const { items } = await callerFor(db, 'customer@handoff.test').incident.myCases({});
+    const { items } = await (await callerFor(db, 'customer@handoff.test')).incident.myCases({});
     expect(items.map((i) => i.number)).toEqual(['INC-000001']);
   });
 });
 
 describe('incident.mine', () => {
   test('pages of 7 over 32 open incidents: every one once, newest first', async () => {
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
     const created: number[] = [];
     for (let i = 0; i < 30; i++)
       created.push((await l1.incident.create({ ...valid, description: `Contact ${i}` })).id);
     // Someone else's incident must not appear in my list.
-    await callerFor(db, 'hdqa@handoff.test').incident.create(valid);
+    await (await callerFor(db, 'hdqa@handoff.test')).incident.create(valid);
 
     const seen: { id: number; createdAt: string }[] = [];
     const sizes: number[] = [];
@@ -321,8 +329,8 @@ describe('incident.mine', () => {
 describe('the journal is paged (issue 13: one response carried 301 entries, 3 MB)', () => {
   /** Casey's incident (the seeded customer login) with 120 notes, every third customer-visible. */
   async function floodedIncident() {
-    const l1 = callerFor(db, 'l1@handoff.test');
-    const casey = customerRepository.findByEmail(db, 'ccustomer@grad.wisc.edu')!;
+    const l1 = await callerFor(db, 'l1@handoff.test');
+    const casey = (await customerRepository.findByEmail(db, 'ccustomer@grad.wisc.edu'))!;
     const created = await l1.incident.create({
       ...valid,
       customerId: casey.id,
@@ -339,7 +347,7 @@ describe('the journal is paged (issue 13: one response carried 301 entries, 3 MB
 
   test('byNumber returns the newest page only; incident.journal pages the rest by keyset, each entry once', async () => {
     const created = await floodedIncident();
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
     const shown = await l1.incident.byNumber({ number: created.number });
     expect(shown.journal).toHaveLength(50);
     expect(shown.journal[0]!.body).toBe('note 120');
@@ -360,7 +368,7 @@ describe('the journal is paged (issue 13: one response carried 301 entries, 3 MB
 
   test('a customer pages only the customer-visible entries of their own case; another customer finds no such case', async () => {
     const created = await floodedIncident();
-    const casey = callerFor(db, 'customer@handoff.test');
+    const casey = await callerFor(db, 'customer@handoff.test');
     const page = await casey.incident.journal({ incidentId: created.id, limit: 30 });
     expect(page.items).toHaveLength(30);
     expect(page.items.every((e) => Number(e.body.replace('note ', '')) % 3 === 0)).toBe(true);
@@ -372,7 +380,7 @@ describe('the journal is paged (issue 13: one response carried 301 entries, 3 MB
     expect(shown.journalNextCursor).toBeNull();
 
     await expect(
-      callerFor(db, 'tp@handoff.test').incident.journal({ incidentId: created.id }),
+      (await callerFor(db, 'tp@handoff.test')).incident.journal({ incidentId: created.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

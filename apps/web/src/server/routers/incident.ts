@@ -48,17 +48,23 @@ import {
 import { withWords } from '../audit-names';
 import { idempotentRequest } from '../idempotency';
 import { notePlan } from '../incident-note';
-import { acknowledgementFor } from '../mail/notify';
+import { acknowledgementForSync } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
 
 /** References must point at real rows; the message lands at the field that holds them. */
-function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: number | null }) {
-  if (refs.serviceId !== undefined && !catalogRepository.findServiceById(db, refs.serviceId)) {
+async function assertReferencesExist(
+  db: Db,
+  refs: { serviceId?: number; customerId?: number | null },
+) {
+  if (
+    refs.serviceId !== undefined &&
+    !(await catalogRepository.findServiceById(db, refs.serviceId))
+  ) {
     throw new DomainError('VALIDATION', 'Choose a service from the catalog.', {
       serviceId: 'Choose a service from the catalog',
     });
   }
-  if (refs.customerId != null && !customerRepository.findById(db, refs.customerId)) {
+  if (refs.customerId != null && !(await customerRepository.findById(db, refs.customerId))) {
     throw new DomainError('VALIDATION', 'That customer does not exist.', {
       customerId: 'Pick the customer again from the search',
     });
@@ -66,31 +72,52 @@ function assertReferencesExist(db: Db, refs: { serviceId?: number; customerId?: 
 }
 
 /** Whether the services and customers an edit points at exist (unchanged ones always do). */
-function patchReferences(db: Db, patch: { serviceId?: number; customerId?: number | null }) {
+async function patchReferences(db: Db, patch: { serviceId?: number; customerId?: number | null }) {
   return {
     serviceExists:
-      patch.serviceId === undefined || !!catalogRepository.findServiceById(db, patch.serviceId),
-    customerExists: patch.customerId == null || !!customerRepository.findById(db, patch.customerId),
+      patch.serviceId === undefined ||
+      !!(await catalogRepository.findServiceById(db, patch.serviceId)),
+    customerExists:
+      patch.customerId == null || !!(await customerRepository.findById(db, patch.customerId)),
   };
 }
 
 /** What a new incident needs besides the form: existing references, its owner team and the chosen problem. */
-function loadNewIncidentContext(
+async function loadNewIncidentContext(
   db: Db,
   actor: Actor,
   input: { serviceId: number; customerId?: number | null; problemId?: number | null },
-): { ownerTeamId: number; problem?: ProblemFacts } {
-  assertReferencesExist(db, input);
-  const ownerTeamId = actor.teamIds[0] ?? teamRepository.findByName(db, 'US - Help Desk')?.id;
+): Promise<{ ownerTeamId: number; problem?: ProblemFacts }> {
+  await assertReferencesExist(db, input);
+  const ownerTeamId =
+    actor.teamIds[0] ?? (await teamRepository.findByName(db, 'US - Help Desk'))?.id;
   if (ownerTeamId === undefined)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No team to own the incident.' });
   if (input.problemId == null) return { ownerTeamId };
-  const problem = problemRepository.findFacts(db, input.problemId);
+  const problem = await problemRepository.findFacts(db, input.problemId);
   if (!problem)
     throw new DomainError('VALIDATION', 'That problem does not exist.', {
       problemId: 'Choose an open problem',
     });
   return { ownerTeamId, problem };
+}
+
+/** The create's plan: load, take the number, decide (one domain call). */
+async function createPlan(
+  read: Db,
+  actor: Actor,
+  now: string,
+  input: z.infer<typeof incidentCreateSchema>,
+) {
+  return openIncident({
+    ...(await loadNewIncidentContext(read, actor, input)),
+    input,
+    actor,
+    now,
+    number: incidentRepository.reserveNumber(read),
+    // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
+    acknowledgement: (incident) => acknowledgementForSync(read, incident),
+  });
 }
 
 const pageSchema = z.object({
@@ -104,35 +131,27 @@ export const incidentRouter = {
     .mutation(async ({ ctx, input }) => {
       const once = idempotentRequest(ctx.actor, 'incident.create', input);
       const { incident } = await idempotencyRepository.commitOnce(ctx.db, once, ctx.now(), (read) =>
-        openIncident({
-          ...loadNewIncidentContext(read, ctx.actor, input),
-          input,
-          actor: ctx.actor,
-          now: ctx.now(),
-          number: incidentRepository.reserveNumber(read),
-          // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
-          acknowledgement: (incident) => acknowledgementFor(read, incident),
-        }),
+        createPlan(read, ctx.actor, ctx.now(), input),
       );
       return { id: incident.id, number: incident.number, version: incident.version };
     }),
 
   byNumber: authorizedProcedure('incident.read')
     .input(z.object({ number: incidentNumberSchema }))
-    .query(({ ctx, input }) => {
-      const { incident, partnerScope } = loadReadableIncident(ctx.db, ctx.actor, {
+    .query(async ({ ctx, input }) => {
+      const { incident, partnerScope } = await loadReadableIncident(ctx.db, ctx.actor, {
         number: input.number,
       });
-      const details = incidentRepository.findByIdIncludeDetails(ctx.db, incident.id)!;
+      const details = (await incidentRepository.findByIdIncludeDetails(ctx.db, incident.id))!;
       const attachments = visibleJournal(
         ctx.actor,
-        attachmentRepository.findByIncident(ctx.db, incident.id),
+        await attachmentRepository.findByIncident(ctx.db, incident.id),
       );
       // The newest page of the journal only; incident.journal loads the older ones.
       if (ctx.actor.role === 'customer') {
-        const journal = customerJournalPage(ctx.db, incident);
+        const journal = await customerJournalPage(ctx.db, incident);
         // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
-        const partner = partnerRepository.findTicket(ctx.db, incident.id);
+        const partner = await partnerRepository.findTicket(ctx.db, incident.id);
         return {
           audience: 'customer' as const,
           incident: customerView(incident),
@@ -147,8 +166,8 @@ export const incidentRouter = {
           journalNextCursor: journal.nextCursor,
         };
       }
-      const journal = staffJournalPage(ctx.db, incident);
-      const service = catalogRepository.findServiceById(ctx.db, incident.serviceId);
+      const journal = await staffJournalPage(ctx.db, incident);
+      const service = await catalogRepository.findServiceById(ctx.db, incident.serviceId);
       const checks = incident.tpTriage && service ? tpCompleteness(incident, service) : null;
       return {
         audience: 'staff' as const,
@@ -165,19 +184,23 @@ export const incidentRouter = {
               }
             : null,
         customer: incident.customerId
-          ? (customerRepository.findById(ctx.db, incident.customerId) ?? null)
+          ? ((await customerRepository.findById(ctx.db, incident.customerId)) ?? null)
           : null,
         journal: journal.items,
         journalNextCursor: journal.nextCursor,
-        audit: withWords(ctx.db, 'incident', incidentRepository.findAudit(ctx.db, incident.id)),
+        audit: withWords(
+          ctx.db,
+          'incident',
+          await incidentRepository.findAudit(ctx.db, incident.id),
+        ),
         // Problems are the desk's (partner agents may not read them), so only those who may get the link.
         problem:
           incident.problemId !== null && can(ctx.actor.role, 'problem.read')
-            ? (problemRepository.findFacts(ctx.db, incident.problemId) ?? null)
+            ? ((await problemRepository.findFacts(ctx.db, incident.problemId)) ?? null)
             : null,
         canEdit:
           can(ctx.actor.role, 'incident.update') &&
-          changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope) === null,
+          (await changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope)) === null,
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
     }),
@@ -191,8 +214,8 @@ export const incidentRouter = {
         limit: z.number().int().min(1).max(100).default(journalPageSize),
       }),
     )
-    .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+    .query(async ({ ctx, input }) => {
+      const { incident } = await loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       return journalPageFor(ctx.db, ctx.actor, incident, {
         cursor: input.cursor ?? undefined,
         limit: input.limit,
@@ -203,11 +226,11 @@ export const incidentRouter = {
     .input(incidentEditSchema)
     .mutation(async ({ ctx, input }) => {
       let changed = 0;
-      const committed = await commit(ctx.db, (read) => {
+      const committed = await commit(ctx.db, async (read) => {
         const decided = editIncidentEffects({
-          ...loadChangeableIncident(read, ctx.actor, { id: input.id }),
+          ...(await loadChangeableIncident(read, ctx.actor, { id: input.id })),
           ...{ ...input, actor: ctx.actor, now: ctx.now() },
-          references: patchReferences(read, input.patch),
+          references: await patchReferences(read, input.patch),
         });
         changed = decided.changed;
         return decided;
@@ -240,13 +263,13 @@ export const incidentRouter = {
   /** Customers: every case filed for me, with the public columns only. */
   myCases: authorizedProcedure('case.listOwn')
     .input(pageSchema)
-    .query(({ ctx, input }) => {
-      const page = incidentRepository.list(ctx.db, {
+    .query(async ({ ctx, input }) => {
+      const page = await incidentRepository.list(ctx.db, {
         customerId: ctx.actor.customerId ?? -1,
         cursor: input.cursor ?? undefined,
         limit: input.limit,
       });
-      const partnerTeams = partnerRepository.findPartnerTeamNames(
+      const partnerTeams = await partnerRepository.findPartnerTeamNames(
         ctx.db,
         page.items.map((i) => i.id),
       );

@@ -11,21 +11,21 @@ const number = 'INC-000002';
 describe('Consult HD leadership', () => {
   test('the Route panel lists the kept contacts; the consult is an internal journal entry naming them', async () => {
     const { db } = dbs;
-    const lee = callerFor(db, 'l1@handoff.test', fixedClock());
+    const lee = await callerFor(db, 'l1@handoff.test', fixedClock());
     const contacts = await lee.routing.leadershipContacts();
     expect(contacts.map((c) => c.name)).toEqual(
-      routingDataRepository.findLeadership(db).map((c) => c.name),
+      (await routingDataRepository.findLeadership(db)).map((c) => c.name),
     );
     expect(contacts.length).toBeGreaterThan(0);
 
-    const incident = incidentRepository.findByNumber(db, number)!;
+    const incident = (await incidentRepository.findByNumber(db, number))!;
     await lee.routing.consultLeadership({
       incidentNumber: number,
       guidance: 'Treat as a normal HD case.',
     });
-    const entry = incidentRepository
-      .findJournal(db, incident.id)
-      .find((e) => e.body.startsWith('Consulted HD leadership'));
+    const entry = (await incidentRepository.findJournal(db, incident.id)).find((e) =>
+      e.body.startsWith('Consulted HD leadership'),
+    );
     expect(entry).toMatchObject({
       kind: 'note',
       visibility: 'internal',
@@ -36,9 +36,9 @@ describe('Consult HD leadership', () => {
 
   test('refused while no contact is kept, and for a blank note, adding nothing', async () => {
     const { db } = dbs;
-    const lee = callerFor(db, 'l1@handoff.test', fixedClock());
-    const incident = incidentRepository.findByNumber(db, number)!;
-    const before = incidentRepository.findJournal(db, incident.id).length;
+    const lee = await callerFor(db, 'l1@handoff.test', fixedClock());
+    const incident = (await incidentRepository.findByNumber(db, number))!;
+    const before = (await incidentRepository.findJournal(db, incident.id)).length;
     const blank = await rejectionOf(
       lee.routing.consultLeadership({ incidentNumber: number, guidance: '  ' }),
     );
@@ -51,11 +51,11 @@ describe('Consult HD leadership', () => {
       code: 'BAD_REQUEST',
       message: 'No HD leadership contacts are kept yet: an administrator adds them on /admin.',
     });
-    expect(incidentRepository.findJournal(db, incident.id)).toHaveLength(before);
+    expect(await incidentRepository.findJournal(db, incident.id)).toHaveLength(before);
   });
 
   test('a customer may not read the contacts or journal a consult', async () => {
-    const casey = callerFor(dbs.db, 'customer@handoff.test', fixedClock());
+    const casey = await callerFor(dbs.db, 'customer@handoff.test', fixedClock());
     expect(await rejectionOf(casey.routing.leadershipContacts())).toMatchObject({
       code: 'FORBIDDEN',
     });

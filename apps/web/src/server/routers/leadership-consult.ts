@@ -7,21 +7,23 @@ import { authorizedProcedure } from '../trpc';
 
 export const leadershipConsultProcedures = {
   /** The HD leadership contacts administrators keep, in their order. */
-  leadershipContacts: authorizedProcedure('incident.readInternal').query(({ ctx }) =>
-    routingDataRepository
-      .findLeadership(ctx.db)
-      .map(({ id, name, contact }) => ({ id, name, contact })),
+  leadershipContacts: authorizedProcedure('incident.readInternal').query(async ({ ctx }) =>
+    (await routingDataRepository.findLeadership(ctx.db)).map(({ id, name, contact }) => ({
+      id,
+      name,
+      contact,
+    })),
   ),
 
   /** Journals (internal) whom the agent could reach and the guidance they gave. */
   consultLeadership: authorizedProcedure('incident.addInternalNote')
     .input(consultLeadershipSchema)
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         consultLeadershipEffects({
-          ...loadReadableIncident(read, ctx.actor, { number: input.incidentNumber }),
+          ...(await loadReadableIncident(read, ctx.actor, { number: input.incidentNumber })),
           actor: ctx.actor,
-          contacts: routingDataRepository.findLeadership(read),
+          contacts: await routingDataRepository.findLeadership(read),
           guidance: input.guidance,
           now: ctx.now(),
         }),

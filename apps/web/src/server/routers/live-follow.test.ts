@@ -19,20 +19,20 @@ afterEach(() => t.close());
 const now = () => new Date().toISOString();
 const as = (actor: Actor) => createCaller({ db, actor, now });
 
-function world() {
+async function world() {
   const desk = buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
   const group = buildTeam(db, { kind: 'partner' });
-  const agent = actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
-  const partner = actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
+  const agent = await actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
+  const partner = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
   const casey = buildCustomer(db);
-  const customer = actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
+  const customer = await actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
   const incident = buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
   return { desk, agent, partner, customer, incident };
 }
 
 describe('live.follow / live.following', () => {
   test('an agent follows and unfollows an incident; each is one commit announcing its event', async () => {
-    const w = world();
+    const w = await world();
     const before = changeFeed.latestChangeId(db);
     await expect(
       as(w.agent).live.follow({ incidentId: w.incident.id, follow: true }),
@@ -61,7 +61,7 @@ describe('live.follow / live.following', () => {
   });
 
   test('following twice or unfollowing what one does not follow is refused and changes nothing', async () => {
-    const w = world();
+    const w = await world();
     expect(
       await refusalOf(as(w.agent).live.follow({ incidentId: w.incident.id, follow: false })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: `You do not follow ${w.incident.number}.` });
@@ -75,7 +75,7 @@ describe('live.follow / live.following', () => {
   });
 
   test('nobody follows what they may not read: a partner agent outside the ticket, a customer', async () => {
-    const w = world();
+    const w = await world();
     expect(
       await refusalOf(as(w.partner).live.follow({ incidentId: w.incident.id, follow: true })),
     ).toMatchObject({ code: 'NOT_FOUND' });
@@ -87,7 +87,7 @@ describe('live.follow / live.following', () => {
   });
 
   test(`one person follows at most ${maxFollowed} incidents`, async () => {
-    const w = world();
+    const w = await world();
     db.insert(schema.incidentFollowers)
       .values(
         Array.from({ length: maxFollowed }, () => ({

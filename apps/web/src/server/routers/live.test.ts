@@ -30,19 +30,19 @@ const listen = (actor: Actor | null, input: Parameters<typeof subscriber>[2] = {
 };
 
 /** A help desk with an agent, a Tier 2 agent, two customers with a case each and a partner group's ticket. */
-function world() {
+async function world() {
   const desk = buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
   const tier2Team = buildTeam(db, { name: 'Tier 2 Support', kind: 'tier2' });
   const group = buildTeam(db, { kind: 'partner' });
   const otherGroup = buildTeam(db, { kind: 'partner' });
-  const agent = actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
-  const tier2 = actorOf(db, buildUser(db, { role: 'tier2' }, [tier2Team.id]).id);
+  const agent = await actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
+  const tier2 = await actorOf(db, buildUser(db, { role: 'tier2' }, [tier2Team.id]).id);
   const [casey, dana] = [buildCustomer(db), buildCustomer(db)];
-  const customer = actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
+  const customer = await actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
   const caseyCase = buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
   const danaCase = buildIncident(db, { ownerTeamId: desk.id, customerId: dana.id });
-  const partner = actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
-  const outsider = actorOf(db, buildUser(db, { role: 'partner_agent' }, [otherGroup.id]).id);
+  const partner = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
+  const outsider = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [otherGroup.id]).id);
   const org = db
     .insert(schema.organisations)
     .values({ name: 'Badger Health', partnerTeamId: group.id, createdAt: now() })
@@ -60,7 +60,7 @@ const note = (actor: Actor, incidentId: number, visibility: 'internal' | 'custom
 
 describe('scope: a subscriber receives only what it may read', () => {
   test("a customer hears of a customer-visible staff note on their case, never of an internal one or another's case", async () => {
-    const w = world();
+    const w = await world();
     const sub = listen(w.customer);
     await sub.settle();
     await note(w.agent, w.caseyCase.id, 'internal');
@@ -83,7 +83,7 @@ describe('scope: a subscriber receives only what it may read', () => {
   });
 
   test("a partner agent hears of their group's ticket only; staff (Tier 2) of everything, internal notes too", async () => {
-    const w = world();
+    const w = await world();
     const [partner, outsider, tier2] = [listen(w.partner), listen(w.outsider), listen(w.tier2)];
     await partner.settle();
     await note(w.agent, w.caseyCase.id, 'internal');
@@ -112,7 +112,7 @@ describe('scope: a subscriber receives only what it may read', () => {
   });
 
   test('signed out (the public /status page): outage changes only', async () => {
-    const w = world();
+    const w = await world();
     const sub = listen(null);
     await sub.settle();
     await note(w.agent, w.caseyCase.id, 'customer');
@@ -139,7 +139,7 @@ describe('scope: a subscriber receives only what it may read', () => {
 
 describe('resume after a reconnect', () => {
   test('from the last event id: every change once, in order, including those committed while away', async () => {
-    const w = world();
+    const w = await world();
     const first = listen(w.agent);
     await first.settle();
     await note(w.agent, w.caseyCase.id, 'internal');
@@ -159,7 +159,7 @@ describe('resume after a reconnect', () => {
   });
 
   test('the first message names the position, so a page that saw no change yet still resumes exactly', async () => {
-    const w = world();
+    const w = await world();
     await note(w.agent, w.caseyCase.id, 'internal');
     const first = listen(w.agent);
     await first.settle();
@@ -175,7 +175,7 @@ describe('resume after a reconnect', () => {
   });
 
   test('without a last event id it starts from now (no replay of old changes)', async () => {
-    const w = world();
+    const w = await world();
     await note(w.agent, w.caseyCase.id, 'internal');
     const sub = listen(w.agent);
     await sub.settle();
@@ -186,7 +186,7 @@ describe('resume after a reconnect', () => {
   });
 
   test('a malformed last event id is refused', async () => {
-    const w = world();
+    const w = await world();
     const sub = listen(w.agent, { lastEventId: '1; drop table' });
     await expect(sub.untilChanges(1, 300)).rejects.toThrow();
     await sub.stop();
@@ -195,8 +195,8 @@ describe('resume after a reconnect', () => {
 
 describe('collision: who has an incident open, and who is editing', () => {
   test('a page connection names its viewer while it lasts; the colleague sees it, then sees it clear', async () => {
-    const w = world();
-    const colleague = actorOf(
+    const w = await world();
+    const colleague = await actorOf(
       db,
       buildUser(db, { role: 'l1', name: 'Cory Colleague' }, [w.desk.id]).id,
     );
@@ -224,7 +224,7 @@ describe('collision: who has an incident open, and who is editing', () => {
   });
 
   test('a customer never hears who has their case open; a partner agent sees no viewers of university incidents', async () => {
-    const w = world();
+    const w = await world();
     const customer = listen(w.customer);
     await customer.settle();
     const page = listen(w.agent, { viewing: w.caseyCase.id });
@@ -235,7 +235,7 @@ describe('collision: who has an incident open, and who is editing', () => {
   });
 
   test('opening an incident one may not read is refused and names nobody', async () => {
-    const w = world();
+    const w = await world();
     const sub = listen(w.partner, { viewing: w.caseyCase.id });
     await expect(sub.untilChanges(1, 300)).rejects.toThrow();
     expect(db.select().from(schema.incidentViewers).all()).toEqual([]);

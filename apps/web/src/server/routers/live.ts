@@ -58,7 +58,7 @@ export const liveRouter = {
     )
     .subscription(async function* ({ ctx, input, signal }) {
       if (input.viewing && ctx.actor)
-        loadReadableIncident(ctx.db, ctx.actor, { id: input.viewing });
+        await loadReadableIncident(ctx.db, ctx.actor, { id: input.viewing });
       const stream = liveStream({
         db: ctx.db,
         hub: hubOf(ctx.db, ctx.now),
@@ -74,20 +74,26 @@ export const liveRouter = {
   /** Who else has these incidents open now, and who is editing (the page banner, the queue markers). */
   viewers: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentIds: z.array(incidentId).max(500).optional() }))
-    .query(({ ctx, input }) =>
-      viewerRepository
-        .collisions(ctx.db, ctx.now(), ctx.actor.id, input.incidentIds)
-        .filter((v) => readsEveryChange(ctx.actor) || readableViewer(ctx.db, ctx.actor, v)),
-    ),
+    .query(async ({ ctx, input }) => {
+      const all = await viewerRepository.collisions(
+        ctx.db,
+        ctx.now(),
+        ctx.actor.id,
+        input.incidentIds,
+      );
+      if (readsEveryChange(ctx.actor)) return all;
+      const readable = await Promise.all(all.map((v) => readableViewer(ctx.db, ctx.actor, v)));
+      return all.filter((_, i) => readable[i]);
+    }),
 
   /** The agent started or stopped editing the incident they have open (a form, a typed note). */
   setEditing: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId, editing: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const at = ctx.now();
-      await commit(ctx.db, (read) => {
-        loadReadableIncident(read, ctx.actor, { id: input.incidentId });
-        const mine = viewerRepository.findOpen(read, input.incidentId, ctx.actor.id, at);
+      await commit(ctx.db, async (read) => {
+        await loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const mine = await viewerRepository.findOpen(read, input.incidentId, ctx.actor.id, at);
         if (mine.length === 0)
           throw new DomainError('NOT_FOUND', 'Open the incident before editing it.');
         return mergeEffects(effects(at), ...mine.map((v) => setEditing(v, input.editing, at)));
@@ -99,9 +105,9 @@ export const liveRouter = {
   follow: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId, follow: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) => {
-        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
-        const state = viewerRepository.followState(read, ctx.actor.id, incident.id);
+      await commit(ctx.db, async (read) => {
+        const { incident } = await loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const state = await viewerRepository.followState(read, ctx.actor.id, incident.id);
         return setFollowing({
           actor: ctx.actor,
           incident,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { holdPendingMail } from '@handoff/domain';
 import {
+  commit,
   changeFeed,
-  commitSync,
   outboxRepository,
   teamRepository,
   userRepository,
@@ -20,9 +20,9 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const mail = () => outboxRepository.findRecent(db).reverse();
-const sent = () => mail().map((m) => [m.template, m.toAddress]);
-const cpsTeamId = () => teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+const mail = async () => (await outboxRepository.findRecent(db)).reverse();
+const sent = async () => (await mail()).map((m) => [m.template, m.toAddress]);
+const cpsTeamId = async () => (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
 const l1 = () => callerFor(db, 'l1@handoff.test');
 const admin = () => callerFor(db, 'admin@handoff.test');
 
@@ -43,61 +43,73 @@ const newCase = () => ({
 
 describe('notifications queued by procedures', () => {
   test('Assign to CPS e-mails every CPS member, tagged and in the incident’s thread', async () => {
-    await l1().oneStep.assignToCps({
+    await (
+      await l1()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
     });
-    expect(sent()).toEqual([
+    expect(await sent()).toEqual([
       ['team-assigned', 'cps@handoff.test'],
       ['team-assigned', 'cps2@handoff.test'],
     ]);
-    expect(mail()[0]).toMatchObject({
+    expect((await mail())[0]).toMatchObject({
       incidentId: lees().id,
       subject: `[${lees().number}] Assigned to US - Help Desk CPS: Casey Customer`,
       autoSubmitted: true,
     });
-    expect(mail()[1]!.inReplyTo).toBe(mail()[0]!.messageId);
+    expect((await mail())[1]!.inReplyTo).toBe((await mail())[0]!.messageId);
   });
 
   test('a team set to nobody is not e-mailed; set back to everyone it is', async () => {
-    await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'nobody' });
-    await l1().oneStep.assignToCps({
+    await (await admin()).mail.setTeamNotify({ teamId: await cpsTeamId(), notify: 'nobody' });
+    await (
+      await l1()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
     });
-    expect(mail()).toEqual([]);
-    await admin().mail.setTeamNotify({ teamId: cpsTeamId(), notify: 'everyone' });
-    await l1().oneStep.assignToCps({
+    expect(await mail()).toEqual([]);
+    await (await admin()).mail.setTeamNotify({ teamId: await cpsTeamId(), notify: 'everyone' });
+    await (
+      await l1()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: oscars().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
     });
-    expect(mail()).toHaveLength(2);
+    expect(await mail()).toHaveLength(2);
   });
 
   test('Resolve e-mails the customer the resolution', async () => {
-    await l1().oneStep.resolve({
+    await (
+      await l1()
+    ).oneStep.resolve({
       incidentId: lees().id,
       expectedVersion: 1,
       resolutionNote: 'Password reset; sign in again.',
     });
-    expect(sent()).toEqual([['resolved', 'ccustomer@grad.wisc.edu']]);
-    expect(mail()[0]!.textBody).toContain('Password reset; sign in again.');
+    expect(await sent()).toEqual([['resolved', 'ccustomer@grad.wisc.edu']]);
+    expect((await mail())[0]!.textBody).toContain('Password reset; sign in again.');
   });
 
   test('a refused one-step queues nothing (stale version)', async () => {
     await expect(
-      l1().oneStep.resolve({ incidentId: lees().id, expectedVersion: 7, resolutionNote: 'x' }),
+      (await l1()).oneStep.resolve({
+        incidentId: lees().id,
+        expectedVersion: 7,
+        resolutionNote: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(mail()).toEqual([]);
+    expect(await mail()).toEqual([]);
   });
 
   test.each([
@@ -108,14 +120,16 @@ describe('notifications queued by procedures', () => {
     ],
     ['an internal note e-mails nobody', 'internal', []],
   ] as const)('%s', async (_name, visibility, expected) => {
-    await l1().incident.addNote({
+    await (
+      await l1()
+    ).incident.addNote({
       incidentId: lees().id,
       body: 'We are resetting it now.',
       visibility,
     });
-    expect(sent()).toEqual(expected);
+    expect(await sent()).toEqual(expected);
     if (expected.length)
-      expect(mail()[0]).toMatchObject({
+      expect((await mail())[0]).toMatchObject({
         subject: `[${lees().number}] Update on your request`,
         textBody: expect.stringContaining(
           'We are resetting it now.\n\nLee Level-One, US - Help Desk',
@@ -124,31 +138,33 @@ describe('notifications queued by procedures', () => {
   });
 
   test('a customer’s portal note tells the owning team when another team than the General Help Desk owns it', async () => {
-    const customer = callerFor(db, 'customer@handoff.test');
+    const customer = await callerFor(db, 'customer@handoff.test');
     await customer.incident.addNote({
       incidentId: lees().id,
       body: 'Still locked out.',
       visibility: 'customer',
     });
-    expect(mail()).toEqual([]);
-    await l1().oneStep.assignToCps({
+    expect(await mail()).toEqual([]);
+    await (
+      await l1()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: lees().id,
       expectedVersion: 1,
       reason: 'pick5_service',
       callbackPhone: '608-555-0100',
     });
-    const before = mail().length;
+    const before = (await mail()).length;
     await customer.incident.addNote({
       incidentId: lees().id,
       body: 'Still locked out, day two.',
       visibility: 'customer',
     });
-    expect(sent().slice(before)).toEqual([
+    expect((await sent()).slice(before)).toEqual([
       ['customer-replied', 'cps@handoff.test'],
       ['customer-replied', 'cps2@handoff.test'],
     ]);
-    expect(mail().at(-1)!.textBody).toContain('Still locked out, day two.');
+    expect((await mail()).at(-1)!.textBody).toContain('Still locked out, day two.');
   });
 
   test.each([
@@ -157,10 +173,10 @@ describe('notifications queued by procedures', () => {
     ['phone', 0],
     ['chat', 0],
   ] as const)('a new case by %s → %i acknowledgement with its number', async (channel, n) => {
-    const { number } = await l1().incident.create({ ...newCase(), channel });
-    expect(mail()).toHaveLength(n);
+    const { number } = await (await l1()).incident.create({ ...newCase(), channel });
+    expect(await mail()).toHaveLength(n);
     if (n)
-      expect(mail()[0]).toMatchObject({
+      expect((await mail())[0]).toMatchObject({
         template: 'acknowledgement',
         toAddress: 'onguyen@grad.wisc.edu',
         subject: `[${number}] We received your request`,
@@ -171,36 +187,42 @@ describe('notifications queued by procedures', () => {
 
 describe('templates', () => {
   test("an admin's edit is used by the next message; reset brings the shipped wording back", async () => {
-    await admin().mail.saveTemplate({
+    await (
+      await admin()
+    ).mail.saveTemplate({
       key: 'customer-note',
       subject: 'News about your request',
       body: 'Dear {{callerName}}: {{note}} ({{status}})',
     });
-    await l1().incident.addNote({
+    await (
+      await l1()
+    ).incident.addNote({
       incidentId: lees().id,
       body: 'Try now.',
       visibility: 'customer',
     });
-    expect(mail()[0]).toMatchObject({
+    expect((await mail())[0]).toMatchObject({
       subject: `[${lees().number}] News about your request`,
       textBody: 'Dear Casey Customer: Try now. (in progress)',
     });
 
-    const listed = await admin().mail.templates();
+    const listed = await (await admin()).mail.templates();
     expect(listed.find((x) => x.key === 'customer-note')).toMatchObject({
       current: { subject: 'News about your request' },
       updatedAt: expect.any(String),
     });
-    expect(await admin().mail.resetTemplate({ key: 'customer-note' })).toEqual({
+    expect(await (await admin()).mail.resetTemplate({ key: 'customer-note' })).toEqual({
       key: 'customer-note',
       reset: true,
     });
-    await l1().incident.addNote({
+    await (
+      await l1()
+    ).incident.addNote({
       incidentId: lees().id,
       body: 'And now?',
       visibility: 'customer',
     });
-    expect(mail()[1]!.subject).toBe(`[${lees().number}] Update on your request`);
+    expect((await mail())[1]!.subject).toBe(`[${lees().number}] Update on your request`);
   });
 
   test.each([
@@ -208,54 +230,60 @@ describe('templates', () => {
     ['a placeholder of another template', { subject: '{{note}}', body: 'x' }, 'subject'],
   ])('%s → BAD_REQUEST at the field, nothing saved', async (_name, change, field) => {
     const error = await rejectionOf(
-      admin().mail.saveTemplate({ key: 'acknowledgement', ...change }),
+      (await admin()).mail.saveTemplate({ key: 'acknowledgement', ...change }),
     );
     expect(error).toMatchObject({
       code: 'BAD_REQUEST',
       cause: { fields: { [field]: expect.stringContaining('Unknown placeholder') } },
     });
     expect(
-      (await admin().mail.templates()).find((x) => x.key === 'acknowledgement')!.updatedAt,
+      (await (await admin()).mail.templates()).find((x) => x.key === 'acknowledgement')!.updatedAt,
     ).toBeNull();
   });
 });
 
 describe('the Mail page', () => {
   test('lists messages and counts them; a held message can be sent again, a pending one cannot', async () => {
-    await l1().incident.addNote({ incidentId: lees().id, body: 'One.', visibility: 'customer' });
-    await l1().incident.addNote({ incidentId: lees().id, body: 'Two.', visibility: 'customer' });
-    commitSync(db, (read) =>
-      holdPendingMail(outboxRepository.findPending(read), '2026-11-25T09:00:00.000Z'),
+    await (
+      await l1()
+    ).incident.addNote({ incidentId: lees().id, body: 'One.', visibility: 'customer' });
+    await (
+      await l1()
+    ).incident.addNote({ incidentId: lees().id, body: 'Two.', visibility: 'customer' });
+    await commit(db, async (read) =>
+      holdPendingMail(await outboxRepository.findPending(read), '2026-11-25T09:00:00.000Z'),
     );
-    await l1().incident.addNote({ incidentId: lees().id, body: 'Three.', visibility: 'customer' });
-    const overview = await admin().mail.overview();
+    await (
+      await l1()
+    ).incident.addNote({ incidentId: lees().id, body: 'Three.', visibility: 'customer' });
+    const overview = await (await admin()).mail.overview();
     expect(overview).toMatchObject({
       outbox: { held: 2, pending: 1, sent: 0, failed: 0 },
       inboundAddress: 'help@handoff.test',
       smtp: null,
       services: null,
     });
-    const held = await admin().mail.outbox({ status: 'held' });
+    const held = await (await admin()).mail.outbox({ status: 'held' });
     expect(held.items.map((m) => m.textBody)).toEqual([
       expect.stringContaining('Two.'),
       expect.stringContaining('One.'),
     ]);
     const before = changeFeed.latestChangeId(db);
-    expect(await admin().mail.requeue({ id: held.items[0]!.id })).toEqual({
+    expect(await (await admin()).mail.requeue({ id: held.items[0]!.id })).toEqual({
       id: held.items[0]!.id,
     });
     // The Mail page hears of it (one `outbox` event by the admin), and only of it.
-    const adminId = userRepository.findByEmail(db, 'admin@handoff.test')!.id;
+    const adminId = (await userRepository.findByEmail(db, 'admin@handoff.test'))!.id;
     expect(changeFeed.changesSince(db, before)).toMatchObject([
       { entity: 'outbox', entityId: held.items[0]!.id, kind: 'requeued', actorId: adminId },
     ]);
     expect(changeFeed.changesSince(db, before)).toHaveLength(1);
-    const pending = (await admin().mail.outbox({ status: 'pending' })).items;
+    const pending = (await (await admin()).mail.outbox({ status: 'pending' })).items;
     expect(pending).toHaveLength(2);
-    expect(await rejectionOf(admin().mail.requeue({ id: pending[0]!.id }))).toMatchObject({
+    expect(await rejectionOf((await admin()).mail.requeue({ id: pending[0]!.id }))).toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
-    expect(await rejectionOf(admin().mail.requeue({ id: 9999 }))).toMatchObject({
+    expect(await rejectionOf((await admin()).mail.requeue({ id: 9999 }))).toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -263,7 +291,7 @@ describe('the Mail page', () => {
   test.each(['l1@handoff.test', 'cps@handoff.test', 'customer@handoff.test'])(
     '%s may not open it',
     async (email) => {
-      const caller = callerFor(db, email);
+      const caller = await callerFor(db, email);
       for (const call of [
         caller.mail.overview(),
         caller.mail.outbox({}),
@@ -272,22 +300,25 @@ describe('the Mail page', () => {
       ]) {
         expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
       }
-      expect(teamRepository.findById(db, generalHelpDesk())!.notify).toBe('everyone');
+      expect((await teamRepository.findById(db, generalHelpDesk()))!.notify).toBe('everyone');
     },
   );
 
   test('team settings list every team with its members; an unknown team is NOT_FOUND', async () => {
-    const teams = await admin().mail.teams();
+    const teams = await (await admin()).mail.teams();
     expect(teams.find((x) => x.name === 'US - Help Desk CPS')).toMatchObject({
       notify: 'everyone',
       members: 2,
     });
     expect(
-      await rejectionOf(admin().mail.setTeamNotify({ teamId: 9999, notify: 'nobody' })),
+      await rejectionOf((await admin()).mail.setTeamNotify({ teamId: 9999, notify: 'nobody' })),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await rejectionOf(
-        admin().mail.setTeamNotify({ teamId: generalHelpDesk(), notify: 'some' as 'nobody' }),
+        (await admin()).mail.setTeamNotify({
+          teamId: generalHelpDesk(),
+          notify: 'some' as 'nobody',
+        }),
       ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
   });

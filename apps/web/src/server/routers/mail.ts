@@ -37,7 +37,7 @@ const page = {
 export const mailRouter = {
   overview: authorizedProcedure('mail.manage').query(async ({ ctx }) => {
     const config = mailConfig();
-    const counts = inboundMailRepository.countByOutcome(ctx.db);
+    const counts = await inboundMailRepository.countByOutcome(ctx.db);
     const total = (outcome: string) =>
       counts.filter((c) => c.outcome === outcome).reduce((n, c) => n + c.n, 0);
     return {
@@ -48,7 +48,7 @@ export const mailRouter = {
       inboundAddress: config.inboundAddress,
       maxMessageBytes: config.maxMessageBytes,
       maxAttachmentBytes: config.maxAttachmentBytes,
-      outbox: outboxRepository.countByStatus(ctx.db),
+      outbox: await outboxRepository.countByStatus(ctx.db),
       inbound: {
         created: total('created') + total('follow_up'),
         appended: total('appended') + total('reopened'),
@@ -88,14 +88,19 @@ export const mailRouter = {
   requeue: authorizedProcedure('mail.manage')
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        requeueMail(outboxRepository.findById(read, input.id), input.id, ctx.actor.id, ctx.now()),
+      const committed = await commit(ctx.db, async (read) =>
+        requeueMail(
+          await outboxRepository.findById(read, input.id),
+          input.id,
+          ctx.actor.id,
+          ctx.now(),
+        ),
       );
       return { id: committed.row('outbox', input.id).id };
     }),
 
-  templates: authorizedProcedure('mail.manage').query(({ ctx }) => {
-    const saved = mailTemplateRepository.findAll(ctx.db);
+  templates: authorizedProcedure('mail.manage').query(async ({ ctx }) => {
+    const saved = await mailTemplateRepository.findAll(ctx.db);
     const current = resolveTemplates(saved);
     return mailTemplateKeys.map((key) => ({
       key,
@@ -110,7 +115,7 @@ export const mailRouter = {
     .input(mailTemplateInputSchema)
     .mutation(async ({ ctx, input }) => {
       await commit(ctx.db, saveMailTemplateEffects(input, ctx.actor.id, ctx.now()));
-      return mailTemplateRepository.findByKey(ctx.db, input.key)!;
+      return (await mailTemplateRepository.findByKey(ctx.db, input.key))!;
     }),
 
   /** Back to the shipped wording. */
@@ -118,25 +123,25 @@ export const mailRouter = {
     .input(z.object({ key: mailTemplateKeySchema }))
     .mutation(async ({ ctx, input }) => {
       let reset = false;
-      await commit(ctx.db, (read) => {
-        reset = mailTemplateRepository.findByKey(read, input.key) !== undefined;
+      await commit(ctx.db, async (read) => {
+        reset = (await mailTemplateRepository.findByKey(read, input.key)) !== undefined;
         return resetMailTemplateEffects(input.key, reset, ctx.actor.id, ctx.now());
       });
       return { key: input.key, reset };
     }),
 
-  teams: authorizedProcedure('mail.manage').query(({ ctx }) =>
-    teamRepository
-      .findMailRecipients(
+  teams: authorizedProcedure('mail.manage').query(async ({ ctx }) =>
+    (
+      await teamRepository.findMailRecipients(
         ctx.db,
-        teamRepository.findAll(ctx.db).map((t) => t.id),
+        (await teamRepository.findAll(ctx.db)).map((t) => t.id),
       )
-      .map((t) => ({
-        id: t.id,
-        name: t.name,
-        notify: t.notify,
-        members: t.members.length,
-      })),
+    ).map((t) => ({
+      id: t.id,
+      name: t.name,
+      notify: t.notify,
+      members: t.members.length,
+    })),
   ),
 
   setTeamNotify: authorizedProcedure('mail.manage')
@@ -147,9 +152,9 @@ export const mailRouter = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
+      const committed = await commit(ctx.db, async (read) =>
         setTeamNotifyEffects(
-          teamRepository.findById(read, input.teamId),
+          await teamRepository.findById(read, input.teamId),
           input.notify,
           ctx.actor.id,
           ctx.now(),
@@ -162,8 +167,11 @@ export const mailRouter = {
   /** The files that came with the incident's e-mails (content is downloaded from /api/attachments/:id). */
   attachments: authorizedProcedure('incident.read')
     .input(z.object({ incidentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
-      return visibleJournal(ctx.actor, attachmentRepository.findByIncident(ctx.db, incident.id));
+    .query(async ({ ctx, input }) => {
+      const { incident } = await loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      return visibleJournal(
+        ctx.actor,
+        await attachmentRepository.findByIncident(ctx.db, incident.id),
+      );
     }),
 } satisfies TRPCRouterRecord;

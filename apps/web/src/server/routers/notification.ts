@@ -6,13 +6,13 @@ import { authorizedProcedure } from '../trpc';
 
 /** In-app notifications: the agent's own (with read state) and their teams'. */
 export const notificationRouter = {
-  mine: authorizedProcedure('notification.read').query(({ ctx }) => ({
-    items: notificationRepository.findForUser(ctx.db, {
+  mine: authorizedProcedure('notification.read').query(async ({ ctx }) => ({
+    items: await notificationRepository.findForUser(ctx.db, {
       userId: ctx.actor.id,
       teamIds: ctx.actor.teamIds,
       limit: 100,
     }),
-    unread: notificationRepository.countUnread(ctx.db, ctx.actor.id),
+    unread: await notificationRepository.countUnread(ctx.db, ctx.actor.id),
   })),
 
   unreadCount: authorizedProcedure('notification.read').query(({ ctx }) =>
@@ -24,8 +24,11 @@ export const notificationRouter = {
     .input(z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       let marked = 0;
-      await commit(ctx.db, (read) => {
-        const unread = notificationRepository.findUnread(read, { userId: ctx.actor.id, ...input });
+      await commit(ctx.db, async (read) => {
+        const unread = await notificationRepository.findUnread(read, {
+          userId: ctx.actor.id,
+          ...input,
+        });
         const decided = markNotificationsRead(ctx.actor, unread, ctx.now());
         marked = markedCount(decided);
         return decided;

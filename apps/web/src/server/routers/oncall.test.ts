@@ -24,7 +24,7 @@ const kim = {
 
 describe('oncall', () => {
   test('L1 lists the contacts by schedule and call order', async () => {
-    const list = await callerFor(dbs.db, l1).oncall.list();
+    const list = await (await callerFor(dbs.db, l1)).oncall.list();
     expect(list.map((c) => [c.schedule, c.position, c.name, c.phone])).toEqual([
       ['aims', 1, 'Morgan Reyes (AIMS primary)', '608-555-7001'],
       ['aims', 2, 'Jordan Blake (AIMS backup)', '608-555-7002'],
@@ -34,13 +34,15 @@ describe('oncall', () => {
   });
 
   test('an admin creates, updates and removes a contact', async () => {
-    const seeded = (await admin().oncall.list()).map((c) => c.id);
-    const created = await admin().oncall.create(kim);
+    const seeded = (await (await admin()).oncall.list()).map((c) => c.id);
+    const created = await (await admin()).oncall.create(kim);
     expect(created).toEqual({ id: expect.any(Number), ...kim });
     expect(seeded).not.toContain(created.id);
-    expect((await callerFor(dbs.db, l1).oncall.list()).at(-1)).toEqual(created);
+    expect((await (await callerFor(dbs.db, l1)).oncall.list()).at(-1)).toEqual(created);
 
-    const updated = await admin().oncall.update({
+    const updated = await (
+      await admin()
+    ).oncall.update({
       id: created.id,
       ...kim,
       phone: ' (608) 555-7104 ',
@@ -48,15 +50,19 @@ describe('oncall', () => {
     });
     expect(updated).toEqual({ ...created, phone: '(608) 555-7104', position: 0 });
     // Position 0 now comes first among the GDS contacts.
-    expect((await admin().oncall.list()).filter((c) => c.schedule === 'gds')[0]).toEqual(updated);
+    expect((await (await admin()).oncall.list()).filter((c) => c.schedule === 'gds')[0]).toEqual(
+      updated,
+    );
 
-    expect(await admin().oncall.remove({ id: created.id })).toEqual({ id: created.id });
+    expect(await (await admin()).oncall.remove({ id: created.id })).toEqual({ id: created.id });
     expect(contacts()).toBe(4);
   });
 
   test('a page uses the contact as the admin left it', async () => {
     const { db } = dbs;
-    await admin().oncall.update({
+    await (
+      await admin()
+    ).oncall.update({
       id: demo(db).oncall.aimsPrimary,
       schedule: 'aims',
       name: 'Morgan Reyes (AIMS primary)',
@@ -67,7 +73,9 @@ describe('oncall', () => {
       callerName: 'Avery Aims',
       customerId: demo(db).customer.averyAims,
     });
-    await callerFor(dbs.db, l1, fixedClock(tuesday19)).oneStep.pageOncall({
+    await (
+      await callerFor(dbs.db, l1, fixedClock(tuesday19))
+    ).oneStep.pageOncall({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
@@ -76,7 +84,7 @@ describe('oncall', () => {
       result: 'answered',
       expectation: 'A technician calls you within the hour.',
     });
-    expect(withoutRouting(snapshotOf(dbs.db, id).journal)[0]!.body).toBe(
+    expect(withoutRouting((await snapshotOf(dbs.db, id)).journal)[0]!.body).toBe(
       `Paged the AIMS on-call (Morgan Reyes (AIMS primary), 608-555-7009): answered. Told them: “A case came in: ${number}. Customer: Avery Aims, 608-555-0108. Problem: Printer in room 210 prints blank pages.”`,
     );
   });
@@ -92,22 +100,22 @@ describe('oncall', () => {
     ['an unknown schedule', { schedule: 'sncc' }, { schedule: 'Choose the AIMS or GDS schedule' }],
   ])('create with %s → BAD_REQUEST at the field, nothing stored', async (_name, change, fields) => {
     const refusal = await refusalOf(
-      admin().oncall.create({ ...kim, ...(change as Partial<typeof kim>) }),
+      (await admin()).oncall.create({ ...kim, ...(change as Partial<typeof kim>) }),
     );
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields });
     expect(contacts()).toBe(4);
   });
 
   test('update with a bad phone → BAD_REQUEST, the contact unchanged', async () => {
-    const before = await admin().oncall.list();
+    const before = await (await admin()).oncall.list();
     const refusal = await refusalOf(
-      admin().oncall.update({ id: 1, schedule: 'aims', name: 'Morgan Reyes', phone: 'x' }),
+      (await admin()).oncall.update({ id: 1, schedule: 'aims', name: 'Morgan Reyes', phone: 'x' }),
     );
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
       fields: { phone: 'Enter a phone number such as 608-555-0100' },
     });
-    expect(await admin().oncall.list()).toEqual(before);
+    expect(await (await admin()).oncall.list()).toEqual(before);
   });
 
   test.each(['update', 'remove'] as const)(
@@ -115,8 +123,8 @@ describe('oncall', () => {
     async (what) => {
       const call =
         what === 'update'
-          ? admin().oncall.update({ id: 99, ...kim })
-          : admin().oncall.remove({ id: 99 });
+          ? (await admin()).oncall.update({ id: 99, ...kim })
+          : (await admin()).oncall.remove({ id: 99 });
       expect(await refusalOf(call)).toMatchObject({
         code: 'NOT_FOUND',
         message: 'That on-call contact no longer exists.',
@@ -127,7 +135,7 @@ describe('oncall', () => {
   test.each(['l1', 'hdqa', 'cps', 'sncc'])(
     '%s creating, updating or removing → FORBIDDEN, nothing changed',
     async (role) => {
-      const caller = callerFor(dbs.db, `${role}@handoff.test`);
+      const caller = await callerFor(dbs.db, `${role}@handoff.test`);
       const before = await caller.oncall.list();
       for (const call of [
         caller.oncall.create(kim),
@@ -144,8 +152,8 @@ describe('oncall', () => {
   );
 
   test('a customer cannot read the on-call contacts', async () => {
-    expect(await refusalOf(callerFor(dbs.db, 'customer@handoff.test').oncall.list())).toMatchObject(
-      { code: 'FORBIDDEN' },
-    );
+    expect(
+      await refusalOf((await callerFor(dbs.db, 'customer@handoff.test')).oncall.list()),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

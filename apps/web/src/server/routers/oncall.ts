@@ -36,9 +36,9 @@ export const oncallRouter = {
     .input(contactSchema.extend({ id: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
       const { id, ...values } = input;
-      const committed = await commit(ctx.db, (read) =>
+      const committed = await commit(ctx.db, async (read) =>
         updateOncallContactEffects(
-          oncallRepository.findById(read, id),
+          await oncallRepository.findById(read, id),
           values,
           ctx.actor.id,
           ctx.now(),
@@ -49,9 +49,9 @@ export const oncallRouter = {
   remove: authorizedProcedure('oncall.manage')
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         removeOncallContactEffects(
-          oncallRepository.findById(read, input.id),
+          await oncallRepository.findById(read, input.id),
           ctx.actor.id,
           ctx.now(),
         ),

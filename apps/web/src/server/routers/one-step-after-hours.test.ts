@@ -27,11 +27,11 @@ describe('oneStep.assignToEast', () => {
   test('L1: EAST owns it under DoIT Departmental Support > Service Inquiry > Unclassified, with urgency and expectation', async () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_east(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
-    const east = teamId(db, 'EAST');
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
+    const east = await teamId(db, 'EAST');
     expect(incident).toMatchObject({
       serviceId: demo(db).service.afterHours,
       ownerTeamId: east,
@@ -59,8 +59,8 @@ describe('oneStep.assignToEast', () => {
     ]);
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue, a.version])).toEqual([
       ['serviceId', String(demo(db).service.printing), String(demo(db).service.afterHours), 2],
-      ['ownerTeamId', String(teamId(db, 'US - Help Desk')), String(east), 2],
-      ['ownerAgentId', String(userIdOf(db, l1)), null, 2],
+      ['ownerTeamId', String(await teamId(db, 'US - Help Desk')), String(east), 2],
+      ['ownerAgentId', String(await userIdOf(db, l1)), null, 2],
       ['classification', null, 'Assign to EAST', 2],
       ['status', 'new', 'assigned', 2],
       ['urgency', null, 'can_wait_until_hdl2', 2],
@@ -78,16 +78,18 @@ describe('oneStep.assignToEast', () => {
       callerPhone: undefined,
       callerEmail: 'hconed@extension.wisc.edu',
     });
-    await lee().oneStep.assignToEast({
+    await (
+      await lee()
+    ).oneStep.assignToEast({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       callerPhone: '608-555-0177',
       ...eastInput,
     });
-    expect(snapshotOf(db, id).incident).toMatchObject({
+    expect((await snapshotOf(db, id)).incident).toMatchObject({
       callerPhone: '608-555-0177',
-      ownerTeamId: teamId(db, 'EAST'),
+      ownerTeamId: await teamId(db, 'EAST'),
     });
   });
 
@@ -110,8 +112,8 @@ describe('oneStep.assignToEast', () => {
   ])('%s → BAD_REQUEST at the field, nothing changed', async (_name, input, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToEast({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.assignToEast({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -128,8 +130,8 @@ describe('oneStep.assignToEast', () => {
       callerPhone: undefined,
       callerEmail: 'hconed@extension.wisc.edu',
     });
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToEast({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.assignToEast({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -143,8 +145,8 @@ describe('oneStep.assignToEast', () => {
 
   test('an incident already with EAST → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, () =>
-      lee().oneStep.assignToEast({
+    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, async () =>
+      (await lee()).oneStep.assignToEast({
         ...handedOnAnyway,
         incidentId: demo(db).eastIncident.id,
         expectedVersion: 1,
@@ -169,15 +171,15 @@ describe('oneStep.pageOncall', () => {
   test('L1: the call and its voicemail are journaled, the one-hour promise stored, the owner unchanged', async () => {
     const { db } = dbs;
     const s = await scenarios.page_oncall(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     // Tuesday 19:00 + 60 minutes, clock time.
     const promises = { techContactBy: '2026-11-25T02:00:00Z' };
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk'),
-      ownerAgentId: userIdOf(db, l1),
+      ownerTeamId: await teamId(db, 'US - Help Desk'),
+      ownerAgentId: await userIdOf(db, l1),
       classification: 'Page on-call',
       status: 'in_progress',
       urgency: 'urgent',
@@ -222,7 +224,9 @@ describe('oneStep.pageOncall', () => {
   test('the GDS schedule with its own contact, answered', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
-    await lee().oneStep.pageOncall({
+    await (
+      await lee()
+    ).oneStep.pageOncall({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
@@ -230,7 +234,7 @@ describe('oneStep.pageOncall', () => {
       schedule: 'gds',
       contactId: demo(db).oncall.gdsPrimary,
     });
-    expect(withoutRouting(snapshotOf(db, id).journal)[0]!.body).toMatch(
+    expect(withoutRouting((await snapshotOf(db, id)).journal)[0]!.body).toMatch(
       /^Paged the GDS on-call \(Riley Chen \(GDS primary\), 608-555-7101\): answered\. Told them: “A case came in: INC-\d+\. Customer: Hana Coned, 608-555-0108\. Problem: Printer in room 210 prints blank pages\.”$/,
     );
   });
@@ -240,8 +244,8 @@ describe('oneStep.pageOncall', () => {
     const { db } = dbs;
     const s = await scenarios.page_oncall(db);
     const gds = { ...page(db), schedule: 'gds' as const, contactId: demo(db).oncall.gdsPrimary };
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.pageOncall({
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.pageOncall({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: 1,
@@ -256,14 +260,16 @@ describe('oneStep.pageOncall', () => {
       fields: { scheduleOverrideReason: message },
     });
 
-    await lee().oneStep.pageOncall({
+    await (
+      await lee()
+    ).oneStep.pageOncall({
       ...handedOnAnyway,
       incidentId: s.incidentId,
       expectedVersion: 1,
       ...gds,
       scheduleOverrideReason: 'The AIMS on-call line rang out twice.',
     });
-    const system = snapshotOf(db, s.incidentId).journal.find((j) => j.kind === 'system')!;
+    const system = (await snapshotOf(db, s.incidentId)).journal.find((j) => j.kind === 'system')!;
     expect(system.body).toContain(
       'Paged GDS instead of AIMS: The AIMS on-call line rang out twice.',
     );
@@ -289,8 +295,8 @@ describe('oneStep.pageOncall', () => {
   ])('%s → BAD_REQUEST at contactId, nothing changed', async (_name, change, message, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday19);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.pageOncall({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -308,8 +314,8 @@ describe('oneStep.pageOncall', () => {
       callerPhone: undefined,
       callerEmail: 'hconed@extension.wisc.edu',
     });
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.pageOncall({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -335,9 +341,9 @@ describe('oneStep.pageOncall', () => {
     const { id } = await newIncident(db, tuesday19);
     const input: Record<string, unknown> = { incidentId: id, expectedVersion: 1, ...page(db) };
     delete input[field];
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.pageOncall(
-        input as Parameters<ReturnType<typeof lee>['oneStep']['pageOncall']>[0],
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.pageOncall(
+        input as Parameters<Awaited<ReturnType<typeof lee>>['oneStep']['pageOncall']>[0],
       ),
     );
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields: { [field]: message } });
@@ -346,8 +352,8 @@ describe('oneStep.pageOncall', () => {
   test('an incident resolved before the page → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db); // resolves Lee's incident
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.pageOncall({
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.pageOncall({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: s.version,

@@ -23,23 +23,23 @@ describe('oneStep.assignToCps', () => {
   test('L1: the CPS queue owns it, Transfer to CPS, assigned, with the 4-hour and 1-day promises', async () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_cps(db);
-    const before = snapshotOf(db, s.incidentId);
-    expect(await s.run(lee(), 1)).toEqual({
+    const before = await snapshotOf(db, s.incidentId);
+    expect(await s.run(await lee(), 1)).toEqual({
       id: s.incidentId,
       number: s.number,
       version: 2,
       status: 'assigned',
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
     });
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     // Tuesday 10:00 + 4 business hours = Tuesday 14:00; + 1 business day = Wednesday 10:00 (Chicago).
     const promises = {
       contactBy: '2026-11-24T20:00:00Z',
       callIfNoContactBy: '2026-11-25T16:00:00Z',
     };
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
       ownerAgentId: null,
       classification: 'Transfer to CPS',
       status: 'assigned',
@@ -67,12 +67,12 @@ describe('oneStep.assignToCps', () => {
     expect(audit.map((a) => [a.field, a.fromValue, a.toValue, a.version, a.actorName])).toEqual([
       [
         'ownerTeamId',
-        String(teamId(db, 'US - Help Desk')),
-        String(teamId(db, 'US - Help Desk CPS')),
+        String(await teamId(db, 'US - Help Desk')),
+        String(await teamId(db, 'US - Help Desk CPS')),
         2,
         'Lee Level-One',
       ],
-      ['ownerAgentId', String(userIdOf(db, l1)), null, 2, 'Lee Level-One'],
+      ['ownerAgentId', String(await userIdOf(db, l1)), null, 2, 'Lee Level-One'],
       ['classification', null, 'Transfer to CPS', 2, 'Lee Level-One'],
       ['status', 'new', 'assigned', 2, 'Lee Level-One'],
       ['callerPhone', phoneContact(db).callerPhone, '608-555-0142', 2, 'Lee Level-One'],
@@ -82,7 +82,7 @@ describe('oneStep.assignToCps', () => {
       expect.objectContaining({
         incidentId: s.incidentId,
         audience: 'team',
-        targetId: teamId(db, 'US - Help Desk CPS'),
+        targetId: await teamId(db, 'US - Help Desk CPS'),
         template: 'assigned',
         subject: `${s.number} assigned to US - Help Desk CPS`,
       }),
@@ -96,15 +96,17 @@ describe('oneStep.assignToCps', () => {
       callerPhone: undefined,
       callerEmail: 'hconed@extension.wisc.edu',
     });
-    const before = snapshotOf(db, id);
-    await lee().oneStep.assignToCps({
+    const before = await snapshotOf(db, id);
+    await (
+      await lee()
+    ).oneStep.assignToCps({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       reason: 'other',
       reasonOther: 'Customer insists on CPS.',
     });
-    const { journal, incident } = changesSince(db, before);
+    const { journal, incident } = await changesSince(db, before);
     expect(incident).toMatchObject({
       status: 'assigned',
       callerPhone: null,
@@ -138,8 +140,8 @@ describe('oneStep.assignToCps', () => {
   ])('%s → BAD_REQUEST with the field messages, nothing changed', async (_name, input, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToCps({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -163,8 +165,8 @@ describe('oneStep.assignToCps', () => {
   ])('%s → BAD_REQUEST from the form schema, nothing changed', async (_name, input, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToCps({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -176,8 +178,8 @@ describe('oneStep.assignToCps', () => {
 
   test('an incident already in the CPS queue → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).cpsQueueIncident.id, () =>
-      lee().oneStep.assignToCps({
+    const refusal = await refusedWithoutChange(db, demo(db).cpsQueueIncident.id, async () =>
+      (await lee()).oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: demo(db).cpsQueueIncident.id,
         expectedVersion: 1,
@@ -194,8 +196,8 @@ describe('oneStep.assignToCps', () => {
   test('a resolved incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db); // resolves Lee's incident
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.assignToCps({
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: s.version,
@@ -210,8 +212,8 @@ describe('oneStep.assignToCps', () => {
   });
 
   test('an incident that does not exist → NOT_FOUND', async () => {
-    const refusal = await refusedWithoutChange(dbs.db, demo(dbs.db).leesIncident.id, () =>
-      lee().oneStep.assignToCps({
+    const refusal = await refusedWithoutChange(dbs.db, demo(dbs.db).leesIncident.id, async () =>
+      (await lee()).oneStep.assignToCps({
         ...handedOnAnyway,
         incidentId: 999,
         expectedVersion: 1,
@@ -230,8 +232,8 @@ describe('the history of a hand-off speaks words (issue 19 item 3)', () => {
   test('Assign to CPS reads "Owner team: US - Help Desk → US - Help Desk CPS" and the promises as times', async () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_cps(db);
-    await s.run(lee(), 1);
-    const shown = await lee().incident.byNumber({ number: s.number });
+    await s.run(await lee(), 1);
+    const shown = await (await lee()).incident.byNumber({ number: s.number });
     const words = shown.audience === 'staff' ? shown.audit.map((a) => a.words) : [];
     expect(words).toEqual(
       expect.arrayContaining([
@@ -253,14 +255,14 @@ describe('oneStep.transferToCps', () => {
   test('L1: the ready agent owns it, in progress, no promises, and is set busy at once', async () => {
     const { db } = dbs;
     const s = await scenarios.transfer_to_cps(db);
-    const cps = userIdOf(db, 'cps@handoff.test');
-    expect(userRepository.findById(db, cps)!.presence).toBe('ready');
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const cps = await userIdOf(db, 'cps@handoff.test');
+    expect((await userRepository.findById(db, cps))!.presence).toBe('ready');
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
       ownerAgentId: cps,
       classification: 'Transfer to CPS',
       status: 'in_progress',
@@ -275,30 +277,36 @@ describe('oneStep.transferToCps', () => {
       ],
     ]);
     expect(audit.map((a) => [a.field, a.toValue])).toEqual([
-      ['ownerTeamId', String(teamId(db, 'US - Help Desk CPS'))],
+      ['ownerTeamId', String(await teamId(db, 'US - Help Desk CPS'))],
       ['ownerAgentId', String(cps)],
       ['classification', 'Transfer to CPS'],
       ['status', 'in_progress'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
-      ['team', teamId(db, 'US - Help Desk CPS'), `${s.number} assigned to US - Help Desk CPS`],
+      [
+        'team',
+        await teamId(db, 'US - Help Desk CPS'),
+        `${s.number} assigned to US - Help Desk CPS`,
+      ],
       ['user', cps, `${s.number} is yours`],
     ]);
-    expect(userRepository.findById(db, cps)).toMatchObject({
+    expect(await userRepository.findById(db, cps)).toMatchObject({
       presence: 'busy',
       presenceChangedAt: tuesday10,
     });
     // The agent sees it at once: it is in their own list and no longer counted ready.
     expect(
-      (await callerFor(db, 'cps@handoff.test').incident.mine({})).items.map((i) => i.number),
+      (await (await callerFor(db, 'cps@handoff.test')).incident.mine({})).items.map(
+        (i) => i.number,
+      ),
     ).toContain(s.number);
-    expect((await lee().presence.cps()).ready).toEqual([]);
+    expect((await (await lee()).presence.cps()).ready).toEqual([]);
   });
 
   async function withReady(...emails: string[]) {
     const { db } = dbs;
     for (const email of emails)
-      await callerFor(db, email, fixedClock(tuesday10)).presence.set({ presence: 'ready' });
+      await (await callerFor(db, email, fixedClock(tuesday10))).presence.set({ presence: 'ready' });
     const { id } = await newIncident(db, tuesday10);
     return { db, id };
   }
@@ -327,12 +335,12 @@ describe('oneStep.transferToCps', () => {
     ],
   ])('%s → %s, nothing changed', async (_name, ready, chosen, code, message) => {
     const { db, id } = await withReady(...ready);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.transferToCps({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.transferToCps({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
-        cpsAgentId: userIdOf(db, chosen),
+        cpsAgentId: await userIdOf(db, chosen),
       }),
     );
     expect(refusal).toMatchObject({ code, message });
@@ -340,10 +348,10 @@ describe('oneStep.transferToCps', () => {
 
   test('a busy agent cannot take a second live transfer', async () => {
     const { db, id } = await withReady('cps@handoff.test', 'cps2@handoff.test');
-    const cps = userIdOf(db, 'cps@handoff.test');
-    await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'busy' });
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.transferToCps({
+    const cps = await userIdOf(db, 'cps@handoff.test');
+    await (await callerFor(db, 'cps@handoff.test')).presence.set({ presence: 'busy' });
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.transferToCps({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -358,8 +366,8 @@ describe('oneStep.transferToCps', () => {
 
   test('an agent who does not exist → BAD_REQUEST at cpsAgentId, nothing changed', async () => {
     const { db, id } = await withReady('cps@handoff.test');
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.transferToCps({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.transferToCps({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -375,12 +383,12 @@ describe('oneStep.transferToCps', () => {
 
   test('an incident a CPS agent already owns → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = await withReady('cps2@handoff.test');
-    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, () =>
-      lee().oneStep.transferToCps({
+    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, async () =>
+      (await lee()).oneStep.transferToCps({
         ...handedOnAnyway,
         incidentId: demo(db).cpsOwnedIncident.id,
         expectedVersion: 1,
-        cpsAgentId: userIdOf(db, 'cps2@handoff.test'),
+        cpsAgentId: await userIdOf(db, 'cps2@handoff.test'),
       }),
     );
     expect(refusal).toMatchObject({

@@ -24,11 +24,11 @@ describe('oneStep.sendToHdEs', () => {
   test('L1: the HD ES queue owns it, with the e-mail contact and the troubleshooting note', async () => {
     const { db } = dbs;
     const s = await scenarios.send_to_hd_es(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
-    const es = teamId(db, 'HD ES');
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
+    const es = await teamId(db, 'HD ES');
     expect(incident).toMatchObject({
       ownerTeamId: es,
       ownerAgentId: null,
@@ -61,24 +61,26 @@ describe('oneStep.sendToHdEs', () => {
   test('an e-mail given with the step (case-folded) is stored on the incident', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    await lee().oneStep.sendToHdEs({
+    await (
+      await lee()
+    ).oneStep.sendToHdEs({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       callerEmail: 'HConed@Extension.wisc.edu',
       troubleshootingNote: note,
     });
-    expect(snapshotOf(db, id).incident).toMatchObject({
+    expect((await snapshotOf(db, id)).incident).toMatchObject({
       callerEmail: 'hconed@extension.wisc.edu',
-      ownerTeamId: teamId(db, 'HD ES'),
+      ownerTeamId: await teamId(db, 'HD ES'),
     });
   });
 
   test('no e-mail on the incident nor given → BAD_REQUEST at callerEmail, nothing changed', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.sendToHdEs({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.sendToHdEs({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -108,8 +110,8 @@ describe('oneStep.sendToHdEs', () => {
   ])('%s → BAD_REQUEST at the field, nothing changed', async (_name, input, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.sendToHdEs({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.sendToHdEs({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -121,8 +123,8 @@ describe('oneStep.sendToHdEs', () => {
 
   test('an incident already in the HD ES queue → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).esQueueIncident.id, () =>
-      lee().oneStep.sendToHdEs({
+    const refusal = await refusedWithoutChange(db, demo(db).esQueueIncident.id, async () =>
+      (await lee()).oneStep.sendToHdEs({
         ...handedOnAnyway,
         incidentId: demo(db).esQueueIncident.id,
         expectedVersion: 1,
@@ -142,11 +144,11 @@ describe('oneStep.escalateToTechnologists', () => {
   test('L1: the service’s technologist group owns it, with the one-business-day promise', async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_technologists(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
-    const drmt = teamId(db, 'DRMT');
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
+    const drmt = await teamId(db, 'DRMT');
     // Tuesday 10:00 + 1 business day = Wednesday 10:00 (Chicago).
     const promises = { respondBy: '2026-11-25T16:00:00Z' };
     expect(incident).toMatchObject({
@@ -179,17 +181,21 @@ describe('oneStep.escalateToTechnologists', () => {
   test('group SNCC goes to SNCC-Sysops; a chosen group wins over the service’s', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10, { serviceId: demo(db).service.campusNetwork });
-    await lee().oneStep.escalateToTechnologists({
+    await (
+      await lee()
+    ).oneStep.escalateToTechnologists({
       ...handedOnAnyway,
       incidentId: id,
       expectedVersion: 1,
       peopleAffected: 30,
       note: why,
     });
-    expect(snapshotOf(db, id).incident!.ownerTeamId).toBe(teamId(db, 'SNCC-Sysops'));
+    expect((await snapshotOf(db, id)).incident!.ownerTeamId).toBe(await teamId(db, 'SNCC-Sysops'));
 
     const other = await newIncident(db, tuesday10, { serviceId: demo(db).service.campusNetwork });
-    await lee().oneStep.escalateToTechnologists({
+    await (
+      await lee()
+    ).oneStep.escalateToTechnologists({
       ...handedOnAnyway,
       incidentId: other.id,
       expectedVersion: 1,
@@ -197,7 +203,9 @@ describe('oneStep.escalateToTechnologists', () => {
       peopleAffected: 30,
       note: why,
     });
-    expect(snapshotOf(db, other.id).incident!.ownerTeamId).toBe(teamId(db, 'Middleware'));
+    expect((await snapshotOf(db, other.id)).incident!.ownerTeamId).toBe(
+      await teamId(db, 'Middleware'),
+    );
   });
 
   // Issue 14 item 10: kb 004's scope applies whatever the channel, phone included.
@@ -210,8 +218,8 @@ describe('oneStep.escalateToTechnologists', () => {
       const { db } = dbs;
       const serviceId = demoKeys(db).service(service).id;
       const { id } = await newIncident(db, tuesday10, { serviceId });
-      const refusal = await refusedWithoutChange(db, id, () =>
-        lee().oneStep.escalateToTechnologists({
+      const refusal = await refusedWithoutChange(db, id, async () =>
+        (await lee()).oneStep.escalateToTechnologists({
           ...handedOnAnyway,
           incidentId: id,
           expectedVersion: 1,
@@ -230,8 +238,8 @@ describe('oneStep.escalateToTechnologists', () => {
   test('a phone contact affecting one person → BAD_REQUEST at peopleAffected, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_technologists(db);
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.escalateToTechnologists({
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.escalateToTechnologists({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: 1,
@@ -239,7 +247,7 @@ describe('oneStep.escalateToTechnologists', () => {
         note: why,
       }),
     );
-    const message = `It affects one person, so it is not mission critical: handle ${snapshotOf(db, s.incidentId).incident!.number} normally (kb 004).`;
+    const message = `It affects one person, so it is not mission critical: handle ${(await snapshotOf(db, s.incidentId)).incident!.number} normally (kb 004).`;
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { peopleAffected: message } });
   });
 
@@ -253,8 +261,8 @@ describe('oneStep.escalateToTechnologists', () => {
   ])('%s → BAD_REQUEST at the field, nothing changed', async (_name, input, fields) => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.escalateToTechnologists({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.escalateToTechnologists({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
@@ -267,9 +275,9 @@ describe('oneStep.escalateToTechnologists', () => {
   test("an incident the group already owns is no longer the desk's: FORBIDDEN, nothing changed", async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_technologists(db);
-    await s.run(lee(), 1);
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.escalateToTechnologists({
+    await s.run(await lee(), 1);
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.escalateToTechnologists({
         ...handedOnAnyway,
         incidentId: s.incidentId,
         expectedVersion: 2,
@@ -289,11 +297,11 @@ describe('oneStep.escalateToTeam', () => {
   test('L1: the chosen team owns it, Escalate to team, with the note', async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_team(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
-    const tier2 = teamId(db, 'Tier 2 Support');
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
+    const tier2 = await teamId(db, 'Tier 2 Support');
     expect(incident).toMatchObject({
       ownerTeamId: tier2,
       ownerAgentId: null,
@@ -318,16 +326,18 @@ describe('oneStep.escalateToTeam', () => {
   test('a technologist hands a DRMT incident to SNCC-Network', async () => {
     const { db } = dbs;
     const s = await scenarios.escalate_to_technologists(db);
-    await s.run(lee(), 1);
-    await callerFor(db, 'technologist@handoff.test', fixedClock(tuesday10)).oneStep.escalateToTeam({
+    await s.run(await lee(), 1);
+    await (
+      await callerFor(db, 'technologist@handoff.test', fixedClock(tuesday10))
+    ).oneStep.escalateToTeam({
       ...handedOnAnyway,
       incidentId: s.incidentId,
       expectedVersion: 2,
-      teamId: teamId(db, 'SNCC-Network'),
+      teamId: await teamId(db, 'SNCC-Network'),
       note: 'Switch port down.',
     });
-    expect(snapshotOf(db, s.incidentId).incident).toMatchObject({
-      ownerTeamId: teamId(db, 'SNCC-Network'),
+    expect((await snapshotOf(db, s.incidentId)).incident).toMatchObject({
+      ownerTeamId: await teamId(db, 'SNCC-Network'),
       promises: {},
       version: 3,
     });
@@ -342,12 +352,12 @@ describe('oneStep.escalateToTeam', () => {
     async (team, message) => {
       const { db } = dbs;
       const { id } = await newIncident(db, tuesday10);
-      const refusal = await refusedWithoutChange(db, id, () =>
-        lee().oneStep.escalateToTeam({
+      const refusal = await refusedWithoutChange(db, id, async () =>
+        (await lee()).oneStep.escalateToTeam({
           ...handedOnAnyway,
           incidentId: id,
           expectedVersion: 1,
-          teamId: teamId(db, team),
+          teamId: await teamId(db, team),
           note: why,
         }),
       );
@@ -366,12 +376,12 @@ describe('oneStep.escalateToTeam', () => {
   ])('%s → %s, nothing changed', async (_name, team, code, message) => {
     const { db } = dbs;
     const { id, number } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.escalateToTeam({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.escalateToTeam({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
-        teamId: team(db),
+        teamId: await team(db),
         note: why,
       }),
     );
@@ -381,12 +391,12 @@ describe('oneStep.escalateToTeam', () => {
   test('no note → BAD_REQUEST at note, nothing changed', async () => {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10);
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.escalateToTeam({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.escalateToTeam({
         ...handedOnAnyway,
         incidentId: id,
         expectedVersion: 1,
-        teamId: teamId(db, 'Tier 2 Support'),
+        teamId: await teamId(db, 'Tier 2 Support'),
         note: '',
       }),
     );

@@ -19,13 +19,13 @@ describe('oneStep.takeOwnership', () => {
   test('an HD ES agent takes an incident from the HD ES queue: owner, in progress, team told', async () => {
     const { db } = dbs;
     const s = await scenarios.take_ownership(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(as('es@handoff.test'), s.version);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await as('es@handoff.test'), s.version);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
-    const es = userIdOf(db, 'es@handoff.test');
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
+    const es = await userIdOf(db, 'es@handoff.test');
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'HD ES'),
+      ownerTeamId: await teamId(db, 'HD ES'),
       ownerAgentId: es,
       status: 'in_progress',
       classification: null,
@@ -39,18 +39,20 @@ describe('oneStep.takeOwnership', () => {
       ['status', 'assigned', 'in_progress', 'Emery Enterprise'],
     ]);
     expect(notifications.map((n) => [n.audience, n.targetId, n.subject])).toEqual([
-      ['team', teamId(db, 'HD ES'), `${s.number} taken by Emery Enterprise`],
+      ['team', await teamId(db, 'HD ES'), `${s.number} taken by Emery Enterprise`],
     ]);
   });
 
   test('a second CPS agent takes an incident from a colleague', async () => {
     const { db } = dbs;
-    await as('cps2@handoff.test').oneStep.takeOwnership({
+    await (
+      await as('cps2@handoff.test')
+    ).oneStep.takeOwnership({
       incidentId: demo(db).cpsOwnedIncident.id,
       expectedVersion: 1,
     });
-    expect(snapshotOf(db, demo(db).cpsOwnedIncident.id).incident).toMatchObject({
-      ownerAgentId: userIdOf(db, 'cps2@handoff.test'),
+    expect((await snapshotOf(db, demo(db).cpsOwnedIncident.id)).incident).toMatchObject({
+      ownerAgentId: await userIdOf(db, 'cps2@handoff.test'),
       version: 2,
     });
   });
@@ -65,8 +67,8 @@ describe('oneStep.takeOwnership', () => {
       const { db } = dbs;
       const { id: incidentId, number } = demo(db)[incident];
       const message = `Only members of ${team} may take ownership of ${number}.`;
-      const refusal = await refusedWithoutChange(db, incidentId, () =>
-        as(email).oneStep.takeOwnership({ incidentId, expectedVersion: 1 }),
+      const refusal = await refusedWithoutChange(db, incidentId, async () =>
+        (await as(email)).oneStep.takeOwnership({ incidentId, expectedVersion: 1 }),
       );
       expect(refusal).toEqual({ code: 'FORBIDDEN', message, fields: {} });
     },
@@ -74,8 +76,8 @@ describe('oneStep.takeOwnership', () => {
 
   test('the owner taking it again → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, () =>
-      as('cps@handoff.test').oneStep.takeOwnership({
+    const refusal = await refusedWithoutChange(db, demo(db).cpsOwnedIncident.id, async () =>
+      (await as('cps@handoff.test')).oneStep.takeOwnership({
         incidentId: demo(db).cpsOwnedIncident.id,
         expectedVersion: 1,
       }),
@@ -88,8 +90,8 @@ describe('oneStep.takeOwnership', () => {
 
   test('an admin, in no team, may not take an incident (team scope, issue 13)', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, () =>
-      as('admin@handoff.test').oneStep.takeOwnership({
+    const refusal = await refusedWithoutChange(db, demo(db).eastIncident.id, async () =>
+      (await as('admin@handoff.test')).oneStep.takeOwnership({
         incidentId: demo(db).eastIncident.id,
         expectedVersion: 1,
       }),
@@ -107,13 +109,13 @@ describe('oneStep.resolve', () => {
   test('L1: resolved, owner unchanged, the resolution in the customer-visible journal and a message to the customer', async () => {
     const { db } = dbs;
     const s = await scenarios.resolve(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), 1);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), 1);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk'),
-      ownerAgentId: userIdOf(db, l1),
+      ownerTeamId: await teamId(db, 'US - Help Desk'),
+      ownerAgentId: await userIdOf(db, l1),
       status: 'resolved',
       version: 2,
     });
@@ -135,7 +137,9 @@ describe('oneStep.resolve', () => {
     ]);
     // The customer reads the resolution on their own case.
     expect(
-      JSON.stringify(await as('customer@handoff.test').incident.byNumber({ number: s.number })),
+      JSON.stringify(
+        await (await as('customer@handoff.test')).incident.byNumber({ number: s.number }),
+      ),
     ).toContain(resolution);
   });
 
@@ -144,8 +148,8 @@ describe('oneStep.resolve', () => {
     ['a blank resolution note', { resolutionNote: '  ' }],
   ])('%s → BAD_REQUEST at resolutionNote, nothing changed', async (_name, input) => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
-      lee().oneStep.resolve({
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, async () =>
+      (await lee()).oneStep.resolve({
         incidentId: demo(db).leesIncident.id,
         expectedVersion: 1,
         ...(input as { resolutionNote: string }),
@@ -160,8 +164,8 @@ describe('oneStep.resolve', () => {
   test('an incident already resolved → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db); // resolves Lee's incident
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.resolve({
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.resolve({
         incidentId: s.incidentId,
         expectedVersion: s.version,
         resolutionNote: resolution,
@@ -178,13 +182,13 @@ describe('oneStep.close', () => {
   test('L1: a resolved incident is closed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), s.version);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), s.version);
 
-    const { incident, journal, audit, notifications } = changesSince(db, before);
+    const { incident, journal, audit, notifications } = await changesSince(db, before);
     expect(incident).toMatchObject({
       status: 'closed',
-      ownerAgentId: userIdOf(db, l1),
+      ownerAgentId: await userIdOf(db, l1),
       version: s.version + 1,
     });
     expect(journal.map((j) => [j.kind, j.body])).toEqual([['system', 'Closed by Lee Level-One.']]);
@@ -196,8 +200,8 @@ describe('oneStep.close', () => {
 
   test('an open incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
-      lee().oneStep.close({ incidentId: demo(db).leesIncident.id, expectedVersion: 1 }),
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, async () =>
+      (await lee()).oneStep.close({ incidentId: demo(db).leesIncident.id, expectedVersion: 1 }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -208,9 +212,9 @@ describe('oneStep.close', () => {
   test('a closed incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.close(db);
-    await s.run(lee(), s.version);
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.close({ incidentId: s.incidentId, expectedVersion: s.version + 1 }),
+    await s.run(await lee(), s.version);
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.close({ incidentId: s.incidentId, expectedVersion: s.version + 1 }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -225,14 +229,14 @@ describe('oneStep.reopen', () => {
   test('L1: a resolved incident goes back to its owner, in progress, with the reason', async () => {
     const { db } = dbs;
     const s = await scenarios.reopen(db);
-    const before = snapshotOf(db, s.incidentId);
-    await s.run(lee(), s.version);
+    const before = await snapshotOf(db, s.incidentId);
+    await s.run(await lee(), s.version);
 
-    const { incident, journal, audit } = changesSince(db, before);
+    const { incident, journal, audit } = await changesSince(db, before);
     expect(incident).toMatchObject({
       status: 'in_progress',
-      ownerTeamId: teamId(db, 'US - Help Desk'),
-      ownerAgentId: userIdOf(db, l1),
+      ownerTeamId: await teamId(db, 'US - Help Desk'),
+      ownerAgentId: await userIdOf(db, l1),
       version: s.version + 1,
     });
     expect(journal.map((j) => [j.kind, j.visibility, j.body, j.data])).toEqual([
@@ -247,13 +251,13 @@ describe('oneStep.reopen', () => {
   test('a closed incident with no owner agent goes back to the team queue (assigned)', async () => {
     const { db } = dbs;
     const incidentId = demo(db).esQueueIncident.id;
-    const es = as('es@handoff.test');
+    const es = await as('es@handoff.test');
     await es.oneStep.resolve({ incidentId, expectedVersion: 1, resolutionNote: 'Access granted.' });
     await es.oneStep.close({ incidentId, expectedVersion: 2 });
-    await lee().oneStep.reopen({ incidentId, expectedVersion: 3, reason });
-    expect(snapshotOf(db, incidentId).incident).toMatchObject({
+    await (await lee()).oneStep.reopen({ incidentId, expectedVersion: 3, reason });
+    expect((await snapshotOf(db, incidentId)).incident).toMatchObject({
       status: 'assigned',
-      ownerTeamId: teamId(db, 'HD ES'),
+      ownerTeamId: await teamId(db, 'HD ES'),
       ownerAgentId: null,
       version: 4,
     });
@@ -261,8 +265,12 @@ describe('oneStep.reopen', () => {
 
   test('an open incident → PRECONDITION_FAILED, nothing changed', async () => {
     const { db } = dbs;
-    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, () =>
-      lee().oneStep.reopen({ incidentId: demo(db).leesIncident.id, expectedVersion: 1, reason }),
+    const refusal = await refusedWithoutChange(db, demo(db).leesIncident.id, async () =>
+      (await lee()).oneStep.reopen({
+        incidentId: demo(db).leesIncident.id,
+        expectedVersion: 1,
+        reason,
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -273,8 +281,12 @@ describe('oneStep.reopen', () => {
   test('no reason → BAD_REQUEST at reason, nothing changed', async () => {
     const { db } = dbs;
     const s = await scenarios.reopen(db);
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      lee().oneStep.reopen({ incidentId: s.incidentId, expectedVersion: s.version, reason: '' }),
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      (await lee()).oneStep.reopen({
+        incidentId: s.incidentId,
+        expectedVersion: s.version,
+        reason: '',
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',

@@ -6,7 +6,7 @@ import { incidentRepository, teamRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, snapshotOf, userIdOf } from '../test-callers';
 
-export type Caller = ReturnType<typeof callerFor>;
+export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 /** Tuesday 24 November 2026, 10:00 in Chicago: CPS is open. */
 export const tuesday10 = '2026-11-24T16:00:00.000Z';
@@ -74,8 +74,8 @@ export const phoneContact = (db: Db) => ({
   channel: 'phone' as const,
 });
 
-export const teamId = (db: Db, name: string): number => {
-  const team = teamRepository.findByName(db, name);
+export const teamId = async (db: Db, name: string): Promise<number> => {
+  const team = await teamRepository.findByName(db, name);
   if (!team) throw new Error(`No team ${name}`);
   return team.id;
 };
@@ -99,7 +99,10 @@ export async function newIncident(
   at: string,
   patch: Partial<Parameters<Caller['incident']['create']>[0]> = {},
 ) {
-  return callerFor(db, l1, fixedClock(at)).incident.create({ ...phoneContact(db), ...patch });
+  return (await callerFor(db, l1, fixedClock(at))).incident.create({
+    ...phoneContact(db),
+    ...patch,
+  });
 }
 
 /** Lee resolves his seeded incident so Close and Reopen may run; `step` then runs on it. */
@@ -108,7 +111,9 @@ async function onResolvedLeesIncident(
   step: (c: Caller, incidentId: number, expectedVersion: number) => Promise<{ version: number }>,
 ): Promise<Scenario> {
   const { id, number, version } = demo(db).leesIncident;
-  const done = await callerFor(db, l1, fixedClock(tuesday10)).oneStep.resolve({
+  const done = await (
+    await callerFor(db, l1, fixedClock(tuesday10))
+  ).oneStep.resolve({
     incidentId: id,
     expectedVersion: version,
     resolutionNote: 'Password reset; the customer signed in.',
@@ -144,10 +149,12 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
     };
   },
   transfer_to_cps: async (db) => {
-    await callerFor(db, 'cps@handoff.test', fixedClock(tuesday10)).presence.set({
+    await (
+      await callerFor(db, 'cps@handoff.test', fixedClock(tuesday10))
+    ).presence.set({
       presence: 'ready',
     });
-    const cps = userIdOf(db, 'cps@handoff.test');
+    const cps = await userIdOf(db, 'cps@handoff.test');
     const { id, number, version } = await newIncident(db, tuesday10);
     return {
       email: l1,
@@ -247,7 +254,7 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
   },
   escalate_to_team: async (db) => {
     const { id, number, version } = await newIncident(db, tuesday10);
-    const tier2 = teamId(db, 'Tier 2 Support');
+    const tier2 = await teamId(db, 'Tier 2 Support');
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -360,7 +367,9 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
 
 /** A Primary TP's portal case affecting four people, waiting in the TP review queue. */
 async function tpCase(db: Db) {
-  const created = await callerFor(db, 'tp@handoff.test', fixedClock(tuesday10)).case.create({
+  const created = await (
+    await callerFor(db, 'tp@handoff.test', fixedClock(tuesday10))
+  ).case.create({
     serviceId: demo(db).service.remoteDesktop,
     description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
     preferredContact: 'email',
@@ -370,13 +379,13 @@ async function tpCase(db: Db) {
   return {
     id: created.id,
     number: created.number,
-    version: incidentRepository.findById(db, created.id)!.version,
+    version: (await incidentRepository.findById(db, created.id))!.version,
   };
 }
 
 /** What a call changed: the incident row, and the journal, audit and notification rows it added (oldest first). */
-export function changesSince(db: Db, before: ReturnType<typeof snapshotOf>) {
-  const after = snapshotOf(db, before.incident!.id);
+export async function changesSince(db: Db, before: Awaited<ReturnType<typeof snapshotOf>>) {
+  const after = await snapshotOf(db, before.incident!.id);
   const added = <T>(now: T[], then: T[]) => now.slice(0, now.length - then.length).reverse();
   return {
     incident: after.incident!,
@@ -393,8 +402,8 @@ export async function refusedWithoutChange(
   incidentId: number,
   call: () => Promise<unknown>,
 ) {
-  const before = snapshotOf(db, incidentId);
+  const before = await snapshotOf(db, incidentId);
   const refusal = await refusalOf(call());
-  expect(snapshotOf(db, incidentId)).toEqual(before);
+  expect(await snapshotOf(db, incidentId)).toEqual(before);
   return refusal;
 }

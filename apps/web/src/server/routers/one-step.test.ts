@@ -84,8 +84,8 @@ describe('roles', () => {
   test.each(refused)('%s by %s → FORBIDDEN, nothing changed', async (name, role) => {
     const { db } = dbs;
     const s = await scenarios[name](db);
-    const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-      s.run(callerFor(db, loginOf[role], s.now), s.version),
+    const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+      s.run(await callerFor(db, loginOf[role], s.now), s.version),
     );
     expect(refusal).toEqual({
       code: 'FORBIDDEN',
@@ -99,12 +99,12 @@ describe('roles', () => {
     async (name, role) => {
       const { db } = dbs;
       const s = await scenarios[name](db);
-      const call = () => s.run(callerFor(db, loginOf[role], s.now), s.version);
+      const call = async () => s.run(await callerFor(db, loginOf[role], s.now), s.version);
       if (role === 'partner_agent') {
         // The scenarios are university incidents: a partner agent reads only their group's tickets (kb 003).
         expect(await refusedWithoutChange(db, s.incidentId, call)).toEqual({
           code: 'NOT_FOUND',
-          message: `No incident ${incidentRepository.findById(db, s.incidentId)!.number} that you can see.`,
+          message: `No incident ${(await incidentRepository.findById(db, s.incidentId))!.number} that you can see.`,
           fields: {},
         });
         return;
@@ -125,7 +125,7 @@ describe('roles', () => {
         return;
       }
       expect(await call()).toMatchObject({ version: s.version + 1 });
-      expect(incidentRepository.findById(db, s.incidentId)!.version).toBe(s.version + 1);
+      expect((await incidentRepository.findById(db, s.incidentId))!.version).toBe(s.version + 1);
     },
   );
 });
@@ -137,13 +137,15 @@ describe('a stale version', () => {
       const { db } = dbs;
       const s = await scenarios[name](db);
       // Someone else saves first.
-      await callerFor(db, 'hdqa@handoff.test', s.now).incident.edit({
+      await (
+        await callerFor(db, 'hdqa@handoff.test', s.now)
+      ).incident.edit({
         id: s.incidentId,
         expectedVersion: s.version,
         patch: { description: 'Edited while the agent looked at it.' },
       });
-      const refusal = await refusedWithoutChange(db, s.incidentId, () =>
-        s.run(callerFor(db, s.email, s.now), s.version),
+      const refusal = await refusedWithoutChange(db, s.incidentId, async () =>
+        s.run(await callerFor(db, s.email, s.now), s.version),
       );
       expect(refusal).toMatchObject({
         code: 'CONFLICT',
@@ -160,7 +162,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
   async function routed() {
     const { db } = dbs;
     const { id } = await newIncident(db, tuesday10, { callerEmail: 'hconed@extension.wisc.edu' });
-    const agent = callerFor(db, l1, fixedClock(tuesday10));
+    const agent = await callerFor(db, l1, fixedClock(tuesday10));
     await agent.routing.answer({ incidentId: id, answers: { workRelated: true } });
     const { decision, recommended } = await agent.routing.decide({ incidentId: id });
     expect(recommended).toBe('assign_to_cps');
@@ -169,14 +171,14 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
 
   test('running the recommended step journals the server’s decision and its steps as an internal routing entry', async () => {
     const { db, id, agent, decision } = await routed();
-    const before = snapshotOf(db, id);
+    const before = await snapshotOf(db, id);
     await agent.oneStep.assignToCps({
       incidentId: id,
       expectedVersion: 1,
       reason: 'no_cps_agents_ready',
       callbackPhone: '608-555-0142',
     });
-    const { journal, incident } = changesSince(db, before);
+    const { journal, incident } = await changesSince(db, before);
     expect(journal.map((j) => [j.kind, j.visibility])).toEqual([
       ['system', 'internal'],
       ['routing', 'internal'],
@@ -199,7 +201,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
 
   test('a decision the browser sends is not what is journaled: the server’s is', async () => {
     const { db, id, agent } = await routed();
-    const before = snapshotOf(db, id);
+    const before = await snapshotOf(db, id);
     await agent.oneStep.assignToCps({
       incidentId: id,
       expectedVersion: 1,
@@ -210,7 +212,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
         recommended: 'assign_to_cps',
       } as never,
     });
-    const entry = changesSince(db, before).journal.find((j) => j.kind === 'routing')!;
+    const entry = (await changesSince(db, before)).journal.find((j) => j.kind === 'routing')!;
     expect(entry.data).toMatchObject({
       outcome: 'assign_to_cps',
       steps: expect.arrayContaining([expect.objectContaining({ rule: 'cps.work-related' })]),
@@ -224,7 +226,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
       callerName: 'Casey Customer',
       customerId: 16,
     });
-    const agent = callerFor(db, l1, fixedClock(tuesday19));
+    const agent = await callerFor(db, l1, fixedClock(tuesday19));
     expect((await agent.routing.decide({ incidentId: id })).decision.outcome).toBe('general_hd');
     const refusal = await refusedWithoutChange(db, id, () =>
       agent.oneStep.assignToCps({
@@ -254,7 +256,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
 
   test('with a reason, the override and the reason are journaled, and the recorded answers are cleared', async () => {
     const { db, id, agent, decision } = await routed();
-    const before = snapshotOf(db, id);
+    const before = await snapshotOf(db, id);
     const overrideReason = 'The customer asked for an e-mail follow-up only.';
     await agent.oneStep.sendToHdEs({
       incidentId: id,
@@ -262,7 +264,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
       troubleshootingNote: 'Reinstalled the driver.',
       routing: { overrideReason },
     });
-    const { journal, incident } = changesSince(db, before);
+    const { journal, incident } = await changesSince(db, before);
     expect(incident.classification).toBe('Send to HD ES');
     const entry = journal.find((j) => j.kind === 'routing')!;
     expect(entry.body).toBe(
@@ -274,7 +276,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
       overrideReason,
       steps: decision.steps,
     });
-    expect(routingAnswersRepository.find(db, id)).toEqual({});
+    expect(await routingAnswersRepository.find(db, id)).toEqual({});
   });
 });
 
@@ -284,22 +286,24 @@ describe('an open chat consult', () => {
     async (name) => {
       const { db } = dbs;
       const s = await scenarios[name](db);
-      const agent = callerFor(db, s.email, s.now);
+      const agent = await callerFor(db, s.email, s.now);
       const consult = await agent.consult.open({ incidentId: s.incidentId, team: 'cps' });
-      const version = incidentRepository.findById(db, s.incidentId)!.version;
+      const version = (await incidentRepository.findById(db, s.incidentId))!.version;
       await s.run(agent, version);
-      expect(consultRepository.findById(db, consult.id)).toMatchObject({
+      expect(await consultRepository.findById(db, consult.id)).toMatchObject({
         status: 'expired',
         acceptedById: null,
       });
-      expect(await callerFor(db, 'cps@handoff.test').consult.listOpen({ team: 'cps' })).toEqual([]);
+      expect(
+        await (await callerFor(db, 'cps@handoff.test')).consult.listOpen({ team: 'cps' }),
+      ).toEqual([]);
     },
   );
 
   test('a refused hand-off leaves the consult open', async () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_cps(db);
-    const agent = callerFor(db, s.email, s.now);
+    const agent = await callerFor(db, s.email, s.now);
     const consult = await agent.consult.open({ incidentId: s.incidentId, team: 'cps' });
     await refusedWithoutChange(db, s.incidentId, () =>
       agent.oneStep.assignToCps({
@@ -309,7 +313,7 @@ describe('an open chat consult', () => {
         callbackPhone: '608-555-0142',
       }),
     );
-    expect(consultRepository.findById(db, consult.id)!.status).toBe('open');
+    expect((await consultRepository.findById(db, consult.id))!.status).toBe('open');
   });
 });
 
@@ -319,11 +323,11 @@ describe('one transaction', () => {
   async function transferDrafts() {
     const { db } = dbs;
     const s = await scenarios.transfer_to_cps(db);
-    await callerFor(db, l1, s.now).consult.open({ incidentId: s.incidentId, team: 'cps' });
-    const cps = userIdOf(db, 'cps@handoff.test');
-    const actor = userRepository.findActorById(db, userIdOf(db, l1))!;
-    const incident = incidentRepository.findById(db, s.incidentId)!;
-    const env = loadOneStepEnv(db, { incident, actor, now: tuesday10, agentId: cps });
+    await (await callerFor(db, l1, s.now)).consult.open({ incidentId: s.incidentId, team: 'cps' });
+    const cps = await userIdOf(db, 'cps@handoff.test');
+    const actor = (await userRepository.findActorById(db, await userIdOf(db, l1)))!;
+    const incident = (await incidentRepository.findById(db, s.incidentId))!;
+    const env = await loadOneStepEnv(db, { incident, actor, now: tuesday10, agentId: cps });
     const result = oneSteps.transfer_to_cps.run(env, {
       ...handedOnAnyway,
       incidentId: incident.id,
@@ -352,7 +356,7 @@ describe('one transaction', () => {
     '%s: incident, journal, audit, notifications, presence and consult are all unchanged',
     async (_name, fail, error) => {
       const { db, incident, result, cps } = await transferDrafts();
-      const before = snapshotOf(db, incident.id);
+      const before = await snapshotOf(db, incident.id);
       const journal = fail
         ? result.journal
         : [...result.journal, { ...result.journal[0]!, authorId: 999_999 }];
@@ -368,8 +372,8 @@ describe('one transaction', () => {
           },
         }),
       ).toThrow(error);
-      expect(snapshotOf(db, incident.id)).toEqual(before);
-      expect(userRepository.findById(db, cps)!.presence).toBe('ready');
+      expect(await snapshotOf(db, incident.id)).toEqual(before);
+      expect((await userRepository.findById(db, cps))!.presence).toBe('ready');
 
       // The same drafts without the failure do commit: the failure alone stopped them.
       incidentRows.update(db, {
@@ -378,13 +382,13 @@ describe('one transaction', () => {
         ...result,
         also: (tx) => incidentRows.expireOpenConsults(tx, incident.id),
       });
-      const after = changesSince(db, before);
+      const after = await changesSince(db, before);
       expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });
       // Journal: the step's entry and the server's routing entry.
       expect([after.journal.length, after.audit.length, after.notifications.length]).toEqual([
         2, 4, 2,
       ]);
-      expect(userRepository.findById(db, cps)!.presence).toBe('busy');
+      expect((await userRepository.findById(db, cps))!.presence).toBe('busy');
       expect(after.after.consults.map((c) => c.status)).toEqual(['expired']);
     },
   );

@@ -6,7 +6,7 @@ import {
   type OneStepName,
 } from '@handoff/domain';
 import { commit, consultRepository } from '@handoff/db';
-import { oneStepMailFor } from '../mail/notify';
+import { oneStepMailForSync } from '../mail/notify';
 import { loadOneStepFor } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
@@ -20,12 +20,12 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
     .input(oneStepInputSchemas[name])
     .mutation(async ({ ctx, input }) => {
       const typed = input as OneStepInput<N>;
-      const committed = await commit(ctx.db, (read) => {
-        const env = loadOneStepFor(read, ctx.actor, ctx.now(), typed);
+      const committed = await commit(ctx.db, async (read) => {
+        const env = await loadOneStepFor(read, ctx.actor, ctx.now(), typed);
         return oneStepEffects(name, env, typed, {
           mail: (result) =>
-            oneStepMailFor(read, { incident: env.incident, result, actor: ctx.actor }),
-          openConsults: consultRepository.findAllOpenByIncident(read, env.incident.id),
+            oneStepMailForSync(read, { incident: env.incident, result, actor: ctx.actor }),
+          openConsults: await consultRepository.findAllOpenByIncident(read, env.incident.id),
         });
       });
       const row = committed.row('incident', typed.incidentId);

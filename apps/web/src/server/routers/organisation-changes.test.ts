@@ -32,7 +32,9 @@ async function partnerDesk() {
   const piper = buildUser(db, { role: 'partner_agent', name: 'Piper' }, [group.id]);
   const loner = buildUser(db, { role: 'partner_agent', name: 'Lone Agent' });
   const caller = callerOf(admin.id);
-  const organisation = await caller.organisation.create({
+  const organisation = await (
+    await caller
+  ).organisation.create({
     name: 'Acme',
     domains: ['acme.example'],
     partnerTeamId: group.id,
@@ -47,7 +49,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.create (existing group)',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        const o = await d.caller.organisation.create({
+        const o = await (
+          await d.caller
+        ).organisation.create({
           name: 'Beta',
           domains: ['beta.example'],
           partnerTeamId: d.group.id,
@@ -58,7 +62,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.create (new group)',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        const o = await d.caller.organisation.create({
+        const o = await (
+          await d.caller
+        ).organisation.create({
           name: 'Gamma',
           domains: ['gamma.example'],
           newPartnerTeamName: 'Gamma Client Support',
@@ -69,7 +75,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.setDomains',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        await d.caller.organisation.setDomains({
+        await (
+          await d.caller
+        ).organisation.setDomains({
           organisationId: d.organisation.id,
           domains: ['acme.example', 'acme.test'],
         });
@@ -86,7 +94,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.createEndUser (by domain)',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        await d.caller.organisation.createEndUser({
+        await (
+          await d.caller
+        ).organisation.createEndUser({
           name: 'Rae',
           email: 'rae@acme.example',
           password,
@@ -100,7 +110,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.createGroupMember',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        await d.caller.organisation.createGroupMember({
+        await (
+          await d.caller
+        ).organisation.createGroupMember({
           teamId: d.group.id,
           name: 'Quinn',
           email: 'quinn@agent.example',
@@ -114,7 +126,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.addGroupMember',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        await d.caller.organisation.addGroupMember({ teamId: d.group.id, userId: d.loner.id });
+        await (
+          await d.caller
+        ).organisation.addGroupMember({ teamId: d.group.id, userId: d.loner.id });
         return [
           {
             entity: 'team',
@@ -129,7 +143,9 @@ describe('each admin mutation commits exactly the change events its effects name
     [
       'organisation.removeGroupMember',
       async (d: Awaited<ReturnType<typeof partnerDesk>>) => {
-        await d.caller.organisation.removeGroupMember({ teamId: d.group.id, userId: d.piper.id });
+        await (
+          await d.caller
+        ).organisation.removeGroupMember({ teamId: d.group.id, userId: d.piper.id });
         return [
           {
             entity: 'team',
@@ -158,7 +174,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
       const { caller } = await partnerDesk();
       const before = counts();
       refuseInsertsInto(table);
-      const call = caller.organisation.create({
+      const call = (await caller).organisation.create({
         name: 'Gamma',
         domains: ['gamma.example'],
         newPartnerTeamName: 'Gamma Client Support',
@@ -174,7 +190,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
       const { caller, organisation } = await partnerDesk();
       const before = db.select().from(schema.organisationDomains).all();
       refuseInsertsInto(table);
-      const call = caller.organisation.setDomains({
+      const call = (await caller).organisation.setDomains({
         organisationId: organisation.id,
         domains: ['acme.test'],
       });
@@ -189,7 +205,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
       const { caller } = await partnerDesk();
       const before = counts();
       refuseInsertsInto(table);
-      const call = caller.organisation.createEndUser({
+      const call = (await caller).organisation.createEndUser({
         name: 'Rae',
         email: 'rae@acme.example',
         password,
@@ -206,7 +222,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
       const { caller, group } = await partnerDesk();
       const before = counts();
       refuseInsertsInto(table);
-      const call = caller.organisation.createGroupMember({
+      const call = (await caller).organisation.createGroupMember({
         teamId: group.id,
         name: 'Quinn',
         email: 'quinn@agent.example',
@@ -221,7 +237,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     const { caller, group, loner } = await partnerDesk();
     const before = counts();
     refuseInsertsInto('change_events');
-    const call = caller.organisation.addGroupMember({ teamId: group.id, userId: loner.id });
+    const call = (await caller).organisation.addGroupMember({ teamId: group.id, userId: loner.id });
     expect(String(await rejectionOf(call))).toMatch(/disk full/);
     expect(counts()).toEqual(before);
   });
@@ -233,9 +249,12 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     const { caller, group, piper } = await partnerDesk();
     const before = counts();
     refuse();
-    const call = caller.organisation.removeGroupMember({ teamId: group.id, userId: piper.id });
+    const call = (await caller).organisation.removeGroupMember({
+      teamId: group.id,
+      userId: piper.id,
+    });
     expect(String(await rejectionOf(call))).toMatch(/disk full/);
     expect(counts()).toEqual(before);
-    expect(userRepository.findActorById(db, piper.id)!.teamIds).toEqual([group.id]);
+    expect((await userRepository.findActorById(db, piper.id))!.teamIds).toEqual([group.id]);
   });
 });

@@ -27,7 +27,7 @@ const rita = () => as('rita@badgerhealth.example');
 const parker = () => as('partner@handoff.test');
 const tatum = () => as('tier2@handoff.test');
 
-const teamId = (db: Db, name: string) => teamRepository.findByName(db, name)!.id;
+const teamId = async (db: Db, name: string) => (await teamRepository.findByName(db, name))!.id;
 const badger = () => teamId(dbs.db, 'Badger Health Client Support');
 const tier2 = () => teamId(dbs.db, 'Tier 2 Support');
 const userId = (email: string) =>
@@ -45,9 +45,11 @@ const peopleSnapshot = () => ({
 });
 
 const membersOf = async (name: string) =>
-  (await admin().organisation.groups()).find((g) => g.name === name)?.members.map((m) => m.name);
+  (await (await admin()).organisation.groups())
+    .find((g) => g.name === name)
+    ?.members.map((m) => m.name);
 const newTicketSubjects = async (email: string) =>
-  (await as(email).notification.mine()).items.map((n) => n.subject);
+  (await (await as(email)).notification.mine()).items.map((n) => n.subject);
 
 const quinn = {
   name: 'Quinn Newagent',
@@ -69,14 +71,17 @@ describe('who may manage the groups', () => {
   ];
 
   test.each(others)('%s → FORBIDDEN on every procedure, and nothing changes', async (role) => {
-    const caller = as(loginOf[role]);
+    const caller = await as(loginOf[role]);
     const before = peopleSnapshot();
     const calls = [
       caller.organisation.groups(),
-      caller.organisation.createGroupMember({ teamId: badger(), ...quinn }),
-      caller.organisation.addGroupMember({ teamId: tier2(), userId: userId('tier2@handoff.test') }),
+      caller.organisation.createGroupMember({ teamId: await badger(), ...quinn }),
+      caller.organisation.addGroupMember({
+        teamId: await tier2(),
+        userId: userId('tier2@handoff.test'),
+      }),
       caller.organisation.removeGroupMember({
-        teamId: badger(),
+        teamId: await badger(),
         userId: userId('partner2@handoff.test'),
       }),
     ];
@@ -85,7 +90,7 @@ describe('who may manage the groups', () => {
   });
 
   test('nobody signed in → UNAUTHORIZED', async () => {
-    expect((await refusalOf(callerFor(dbs.db, null).organisation.groups())).code).toBe(
+    expect((await refusalOf((await callerFor(dbs.db, null)).organisation.groups())).code).toBe(
       'UNAUTHORIZED',
     );
   });
@@ -93,7 +98,7 @@ describe('who may manage the groups', () => {
 
 describe('organisation.groups', () => {
   test('each partner group and then Tier 2 Support, with members, the organisations supported and who else may join', async () => {
-    const groups = await admin().organisation.groups();
+    const groups = await (await admin()).organisation.groups();
     expect(
       groups.map((g) => [
         g.name,
@@ -121,9 +126,9 @@ describe('organisation.groups', () => {
   });
 
   test('a member with an open ticket shows why Remove is disabled, naming the ticket', async () => {
-    const ticket = await rita().partner.submit({ description: 'Portal login loops.' });
-    await parker().partner.claim({ incidentId: ticket.id });
-    const badgerGroup = (await admin().organisation.groups())[0]!;
+    const ticket = await (await rita()).partner.submit({ description: 'Portal login loops.' });
+    await (await parker()).partner.claim({ incidentId: ticket.id });
+    const badgerGroup = (await (await admin()).organisation.groups())[0]!;
     expect(badgerGroup.members.find((m) => m.name === 'Parker Partner')?.removeRefusal).toContain(
       `${ticket.number} (assignee and relationship agent)`,
     );
@@ -133,8 +138,10 @@ describe('organisation.groups', () => {
 
 describe('organisation.createGroupMember', () => {
   test('a new partner agent can sign in and, being in the group, is told of the next ticket from its organisation', async () => {
-    const created = await admin().organisation.createGroupMember({
-      teamId: badger(),
+    const created = await (
+      await admin()
+    ).organisation.createGroupMember({
+      teamId: await badger(),
       ...quinn,
       email: ' Quinn@Aegent.Example ',
     });
@@ -160,7 +167,9 @@ describe('organisation.createGroupMember', () => {
       'Quinn Newagent',
     ]);
 
-    const ticket = await rita().partner.submit({ description: 'Cannot print discharge papers.' });
+    const ticket = await (
+      await rita()
+    ).partner.submit({ description: 'Cannot print discharge papers.' });
     expect(await newTicketSubjects(quinn.email)).toEqual([
       `Your input is needed on [${ticket.number}]: new ticket from Rita Requester (Badger Health)`,
     ]);
@@ -173,20 +182,24 @@ describe('organisation.createGroupMember', () => {
         .map((m) => m.template),
     ).toEqual(['partner-new-ticket']);
     // …and, as a member, may claim it.
-    await as(quinn.email).partner.claim({ incidentId: ticket.id });
+    await (await as(quinn.email)).partner.claim({ incidentId: ticket.id });
   });
 
   test('a new Tier 2 login goes into Tier 2 Support and is told of the next escalation', async () => {
-    const created = await admin().organisation.createGroupMember({
-      teamId: tier2(),
+    const created = await (
+      await admin()
+    ).organisation.createGroupMember({
+      teamId: await tier2(),
       name: 'Tess Tiertwo',
       email: 'tess@mei.example',
       password: 'tess-initial-1',
     });
     expect(created).toMatchObject({ role: 'tier2', teamName: 'Tier 2 Support' });
-    const ticket = await rita().partner.submit({ description: 'Lab PDF will not open.' });
-    await parker().partner.claim({ incidentId: ticket.id });
-    await parker().partner.escalate({
+    const ticket = await (await rita()).partner.submit({ description: 'Lab PDF will not open.' });
+    await (await parker()).partner.claim({ incidentId: ticket.id });
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'Viewer says unsupported encryption.',
@@ -243,7 +256,11 @@ describe('organisation.createGroupMember', () => {
   ])('refused: %s, and nothing changes', async (_name, change, code, fields) => {
     const before = peopleSnapshot();
     const refusal = await refusalOf(
-      admin().organisation.createGroupMember({ teamId: badger(), ...quinn, ...change }),
+      (await admin()).organisation.createGroupMember({
+        teamId: await badger(),
+        ...quinn,
+        ...change,
+      }),
     );
     expect(refusal).toMatchObject({ code, fields });
     expect(peopleSnapshot()).toEqual(before);
@@ -252,25 +269,33 @@ describe('organisation.createGroupMember', () => {
 
 describe('organisation.addGroupMember', () => {
   test('an existing partner agent joins a second group and is told of that organisation’s tickets too', async () => {
-    const org = await admin().organisation.create({
+    const org = await (
+      await admin()
+    ).organisation.create({
       name: 'Cedar Clinics',
       domains: 'cedarclinics.example',
       newPartnerTeamName: 'Cedar Client Support',
     });
-    await admin().organisation.createEndUser({
+    await (
+      await admin()
+    ).organisation.createEndUser({
       name: 'Cora Cedar',
       email: 'cora@cedarclinics.example',
       password: 'cora-initial-1',
       organisationId: null,
     });
-    const cedar = (await admin().organisation.groups()).find((g) => g.id === org.partnerTeamId)!;
+    const cedar = (await (await admin()).organisation.groups()).find(
+      (g) => g.id === org.partnerTeamId,
+    )!;
     expect(cedar).toMatchObject({
       members: [],
       candidates: [{ name: 'Parker Partner' }, { name: 'Piper Partner' }],
     });
 
     expect(
-      await admin().organisation.addGroupMember({
+      await (
+        await admin()
+      ).organisation.addGroupMember({
         teamId: org.partnerTeamId,
         userId: userId('partner@handoff.test'),
       }),
@@ -278,7 +303,9 @@ describe('organisation.addGroupMember', () => {
       name: 'Parker Partner',
       teamName: 'Cedar Client Support',
     });
-    const ticket = await as('cora@cedarclinics.example').partner.submit({
+    const ticket = await (
+      await as('cora@cedarclinics.example')
+    ).partner.submit({
       description: 'Scheduler shows yesterday.',
     });
     expect(await newTicketSubjects('partner@handoff.test')).toEqual([
@@ -325,7 +352,10 @@ describe('organisation.addGroupMember', () => {
   ])('refused: %s, and nothing changes', async (_name, group, email, message) => {
     const before = peopleSnapshot();
     const refusal = await refusalOf(
-      admin().organisation.addGroupMember({ teamId: teamId(dbs.db, group), userId: userId(email) }),
+      (await admin()).organisation.addGroupMember({
+        teamId: await teamId(dbs.db, group),
+        userId: userId(email),
+      }),
     );
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { userId: message } });
     expect(peopleSnapshot()).toEqual(before);
@@ -334,7 +364,7 @@ describe('organisation.addGroupMember', () => {
   test.each([
     [
       'nobody by that id',
-      () => ({ teamId: badger(), userId: 9999 }),
+      async () => ({ teamId: await badger(), userId: 9999 }),
       { userId: 'Choose a person from the list' },
     ],
     [
@@ -344,7 +374,9 @@ describe('organisation.addGroupMember', () => {
     ],
   ])('refused: %s', async (_name, input, fields) => {
     const before = peopleSnapshot();
-    expect(await refusalOf(admin().organisation.addGroupMember(input()))).toMatchObject({
+    expect(
+      await refusalOf((await admin()).organisation.addGroupMember(await input())),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       fields,
     });
@@ -355,8 +387,10 @@ describe('organisation.addGroupMember', () => {
 describe('organisation.removeGroupMember', () => {
   test('a member with no open tickets leaves, and is no longer told of the group’s new tickets', async () => {
     expect(
-      await admin().organisation.removeGroupMember({
-        teamId: badger(),
+      await (
+        await admin()
+      ).organisation.removeGroupMember({
+        teamId: await badger(),
         userId: userId('partner2@handoff.test'),
       }),
     ).toEqual({
@@ -364,12 +398,14 @@ describe('organisation.removeGroupMember', () => {
       teamName: 'Badger Health Client Support',
     });
     expect(await membersOf('Badger Health Client Support')).toEqual(['Parker Partner']);
-    const ticket = await rita().partner.submit({ description: 'Portal login loops.' });
+    const ticket = await (await rita()).partner.submit({ description: 'Portal login loops.' });
     expect(await newTicketSubjects('partner@handoff.test')).toHaveLength(1);
     expect(await newTicketSubjects('partner2@handoff.test')).toEqual([]);
     // Out of the group, Piper cannot even see it, let alone claim it.
     expect(
-      await rejectionOf(as('partner2@handoff.test').partner.claim({ incidentId: ticket.id })),
+      await rejectionOf(
+        (await as('partner2@handoff.test')).partner.claim({ incidentId: ticket.id }),
+      ),
     ).toMatchObject({
       code: 'NOT_FOUND',
       message: `No incident ${ticket.number} that you can see.`,
@@ -377,11 +413,11 @@ describe('organisation.removeGroupMember', () => {
   });
 
   test('the relationship agent of an open ticket is refused, naming it, through claim, escalation and pull; once resolved they may leave', async () => {
-    const ticket = await rita().partner.submit({ description: 'Portal login loops.' });
-    await parker().partner.claim({ incidentId: ticket.id });
-    const remove = () =>
-      admin().organisation.removeGroupMember({
-        teamId: badger(),
+    const ticket = await (await rita()).partner.submit({ description: 'Portal login loops.' });
+    await (await parker()).partner.claim({ incidentId: ticket.id });
+    const remove = async () =>
+      (await admin()).organisation.removeGroupMember({
+        teamId: await badger(),
         userId: userId('partner@handoff.test'),
       });
     const before = peopleSnapshot();
@@ -390,12 +426,14 @@ describe('organisation.removeGroupMember', () => {
       message: expect.stringContaining(`${ticket.number} (assignee and relationship agent)`),
     });
 
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'Stuck on SSO.',
     });
-    await tatum().partner.claim({ incidentId: ticket.id });
+    await (await tatum()).partner.claim({ incidentId: ticket.id });
     expect((await refusalOf(remove())).message).toBe(
       `Parker Partner still works open tickets of Badger Health Client Support: ${ticket.number} (relationship agent). ` +
         'A partner agent keeps the requester through every escalation, so they can leave the group once those tickets are resolved.',
@@ -403,8 +441,8 @@ describe('organisation.removeGroupMember', () => {
     // Tatum, who pulled it, cannot leave Tier 2 Support either.
     expect(
       await refusalOf(
-        admin().organisation.removeGroupMember({
-          teamId: tier2(),
+        (await admin()).organisation.removeGroupMember({
+          teamId: await tier2(),
           userId: userId('tier2@handoff.test'),
         }),
       ),
@@ -414,18 +452,24 @@ describe('organisation.removeGroupMember', () => {
     });
     expect(peopleSnapshot()).toEqual(before);
 
-    await tatum().partner.return({
+    await (
+      await tatum()
+    ).partner.return({
       incidentId: ticket.id,
       expectedVersion: 4,
       privateComment: 'Renewed the IdP certificate.',
     });
-    await parker().oneStep.resolve({
+    await (
+      await parker()
+    ).oneStep.resolve({
       incidentId: ticket.id,
       expectedVersion: 5,
       resolutionNote: 'Certificate renewed; sign in again.',
     });
-    await admin().organisation.removeGroupMember({
-      teamId: tier2(),
+    await (
+      await admin()
+    ).organisation.removeGroupMember({
+      teamId: await tier2(),
       userId: userId('tier2@handoff.test'),
     });
     await remove();
@@ -448,15 +492,17 @@ describe('organisation.removeGroupMember', () => {
       group === 'Tier 2 Support'
         ? ['tier2@handoff.test', 'tier2b@handoff.test']
         : ['partner@handoff.test', 'partner2@handoff.test'];
-    await admin().organisation.removeGroupMember({
-      teamId: teamId(dbs.db, group),
+    await (
+      await admin()
+    ).organisation.removeGroupMember({
+      teamId: await teamId(dbs.db, group),
       userId: userId(first),
     });
     const before = peopleSnapshot();
     expect(
       await refusalOf(
-        admin().organisation.removeGroupMember({
-          teamId: teamId(dbs.db, group),
+        (await admin()).organisation.removeGroupMember({
+          teamId: await teamId(dbs.db, group),
           userId: userId(last),
         }),
       ),
@@ -465,18 +511,25 @@ describe('organisation.removeGroupMember', () => {
   });
 
   test('the last member of a group that supports no organisation may leave', async () => {
-    const org = await admin().organisation.create({
+    const org = await (
+      await admin()
+    ).organisation.create({
       name: 'Cedar Clinics',
       domains: 'cedarclinics.example',
       newPartnerTeamName: 'Cedar Client Support',
     });
     const partner2 = userId('partner2@handoff.test');
-    await admin().organisation.addGroupMember({ teamId: org.partnerTeamId, userId: partner2 });
+    await (
+      await admin()
+    ).organisation.addGroupMember({ teamId: org.partnerTeamId, userId: partner2 });
     // Cedar still supports Cedar Clinics; a group no organisation uses yet holds nobody to tell.
     expect(
       (
         await refusalOf(
-          admin().organisation.removeGroupMember({ teamId: org.partnerTeamId, userId: partner2 }),
+          (await admin()).organisation.removeGroupMember({
+            teamId: org.partnerTeamId,
+            userId: partner2,
+          }),
         )
       ).code,
     ).toBe('PRECONDITION_FAILED');
@@ -485,15 +538,15 @@ describe('organisation.removeGroupMember', () => {
       .values({ name: 'Spare Client Support', kind: 'partner' })
       .returning()
       .get();
-    await admin().organisation.addGroupMember({ teamId: spare.id, userId: partner2 });
-    await admin().organisation.removeGroupMember({ teamId: spare.id, userId: partner2 });
+    await (await admin()).organisation.addGroupMember({ teamId: spare.id, userId: partner2 });
+    await (await admin()).organisation.removeGroupMember({ teamId: spare.id, userId: partner2 });
     expect(await membersOf('Spare Client Support')).toEqual([]);
   });
 
   test.each([
     [
       'someone not in the group',
-      () => ({ teamId: badger(), userId: userId('tier2@handoff.test') }),
+      async () => ({ teamId: await badger(), userId: userId('tier2@handoff.test') }),
       'BAD_REQUEST',
       'That person is not in Badger Health Client Support.',
     ],
@@ -505,7 +558,9 @@ describe('organisation.removeGroupMember', () => {
     ],
   ])('refused: %s, and nothing changes', async (_name, input, code, message) => {
     const before = peopleSnapshot();
-    expect(await refusalOf(admin().organisation.removeGroupMember(input()))).toMatchObject({
+    expect(
+      await refusalOf((await admin()).organisation.removeGroupMember(await input())),
+    ).toMatchObject({
       code,
       message,
     });
@@ -516,16 +571,18 @@ describe('organisation.removeGroupMember', () => {
 describe('membership changes on the change feed', () => {
   test('a removal commits exactly one change event, for the group and the person who left', async () => {
     const before = changeFeed.latestChangeId(dbs.db);
-    await admin().organisation.removeGroupMember({
-      teamId: badger(),
+    await (
+      await admin()
+    ).organisation.removeGroupMember({
+      teamId: await badger(),
       userId: userId('partner2@handoff.test'),
     });
     expect(changeFeed.changesSince(dbs.db, before)).toEqual([
       expect.objectContaining({
         entity: 'team',
-        entityId: badger(),
+        entityId: await badger(),
         kind: 'member_removed',
-        teamIds: [badger()],
+        teamIds: [await badger()],
         userIds: [userId('partner2@handoff.test')],
         actorId: userId(loginOf.admin),
       }),
@@ -534,26 +591,29 @@ describe('membership changes on the change feed', () => {
 
   test('a new login into a group commits one member_added event; a refused add commits none', async () => {
     const before = changeFeed.latestChangeId(dbs.db);
-    await admin().organisation.createGroupMember({ teamId: badger(), ...quinn });
+    await (await admin()).organisation.createGroupMember({ teamId: await badger(), ...quinn });
     const added = await refusalOf(
-      admin().organisation.addGroupMember({ teamId: badger(), userId: userId(quinn.email) }),
+      (await admin()).organisation.addGroupMember({
+        teamId: await badger(),
+        userId: userId(quinn.email),
+      }),
     );
     expect(added.code).toBe('BAD_REQUEST');
     expect(
       changeFeed.changesSince(dbs.db, before).map((c) => [c.entity, c.entityId, c.kind]),
-    ).toEqual([['team', badger(), 'member_added']]);
+    ).toEqual([['team', await badger(), 'member_added']]);
   });
 
   test('a removal decided before someone else removed the same member changes nothing (the delete must take one row)', async () => {
     const piper = userId('partner2@handoff.test');
     const decided = decideRemoveGroupMember({
-      group: teamRepository.findSupportGroup(dbs.db, badger()),
+      group: await teamRepository.findSupportGroup(dbs.db, await badger()),
       userId: piper,
       openTickets: [],
       actorId: userId(loginOf.admin),
       now: '2026-11-25T15:00:00.000Z',
     });
-    await admin().organisation.removeGroupMember({ teamId: badger(), userId: piper });
+    await (await admin()).organisation.removeGroupMember({ teamId: await badger(), userId: piper });
     const before = { people: peopleSnapshot(), change: changeFeed.latestChangeId(dbs.db) };
     expect(() => commitSync(dbs.db, decided)).toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),

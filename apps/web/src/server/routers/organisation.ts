@@ -29,31 +29,32 @@ import { insertedDomains, loadDomainFacts, loadNewLogin, loadRemoval } from '../
 import { authorizedProcedure } from '../trpc';
 
 /** The partner group a new organisation names: an existing team (any kind, the rule checks), or a new name and whether it is taken. */
-const loadPartnerTeamChoice = (
+const loadPartnerTeamChoice = async (
   read: Db,
   input: Pick<OrganisationCreateInput, 'partnerTeamId' | 'newPartnerTeamName'>,
 ) =>
   input.partnerTeamId !== undefined
-    ? teamRepository.findById(read, input.partnerTeamId)
+    ? await teamRepository.findById(read, input.partnerTeamId)
     : {
         newName: input.newPartnerTeamName ?? '',
-        taken: teamRepository.findByName(read, input.newPartnerTeamName ?? '') !== undefined,
+        taken:
+          (await teamRepository.findByName(read, input.newPartnerTeamName ?? '')) !== undefined,
       };
 
 /** The names a membership change answers with. */
-const memberNames = (db: Db, input: { teamId: number; userId: number }) => ({
-  name: userRepository.findById(db, input.userId)?.name ?? '',
-  teamName: teamRepository.findById(db, input.teamId)?.name ?? '',
+const memberNames = async (db: Db, input: { teamId: number; userId: number }) => ({
+  name: (await userRepository.findById(db, input.userId))?.name ?? '',
+  teamName: (await teamRepository.findById(db, input.teamId))?.name ?? '',
 });
 
 /** Admin: channel-partner organisations, their e-mail domains and end users, and the partner groups' members (kb 003). */
 export const organisationRouter = {
-  list: authorizedProcedure('organisation.manage').query(({ ctx }) => {
-    const organisations = organisationRepository.findAll(ctx.db);
+  list: authorizedProcedure('organisation.manage').query(async ({ ctx }) => {
+    const organisations = await organisationRepository.findAll(ctx.db);
     return {
       organisations,
-      partnerTeams: organisationRepository.findPartnerTeams(ctx.db),
-      endUsers: organisationRepository.findEndUsers(
+      partnerTeams: await organisationRepository.findPartnerTeams(ctx.db),
+      endUsers: await organisationRepository.findEndUsers(
         ctx.db,
         organisations.map((o) => o.id),
       ),
@@ -63,12 +64,12 @@ export const organisationRouter = {
   create: authorizedProcedure('organisation.manage')
     .input(organisationCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
+      const committed = await commit(ctx.db, async (read) =>
         decideCreateOrganisation({
           ...input,
-          organisations: organisationRepository.findAllDomains(read),
-          nameTaken: organisationRepository.findByName(read, input.name) !== undefined,
-          partnerTeam: loadPartnerTeamChoice(read, input),
+          organisations: await organisationRepository.findAllDomains(read),
+          nameTaken: (await organisationRepository.findByName(read, input.name)) !== undefined,
+          partnerTeam: await loadPartnerTeamChoice(read, input),
           actorId: ctx.actor.id,
           now: ctx.now(),
         }),
@@ -81,9 +82,9 @@ export const organisationRouter = {
     .input(organisationDomainsSchema)
     .mutation(async ({ ctx, input }) => {
       let domains: string[] = [];
-      await commit(ctx.db, (read) => {
+      await commit(ctx.db, async (read) => {
         const stamp = { actorId: ctx.actor.id, now: ctx.now() };
-        const decided = decideSetDomains(loadDomainFacts(read, input, stamp));
+        const decided = decideSetDomains(await loadDomainFacts(read, input, stamp));
         domains = insertedDomains(decided);
         return decided;
       });
@@ -96,8 +97,8 @@ export const organisationRouter = {
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.password);
       const stamp = { actorId: ctx.actor.id, now: ctx.now() };
-      const committed = await commit(ctx.db, (read) =>
-        decideCreateEndUser(loadNewLogin(read, input, passwordHash, stamp)),
+      const committed = await commit(ctx.db, async (read) =>
+        decideCreateEndUser(await loadNewLogin(read, input, passwordHash, stamp)),
       );
       const { id: customerId, organisation } = committed.row('customer', adminRefs.customer);
       const userId = committed.row('user', adminRefs.user).id;
@@ -106,13 +107,13 @@ export const organisationRouter = {
     }),
 
   /** Partner groups and Tier 2 Support: members (with why one cannot leave), and who else may join. */
-  groups: authorizedProcedure('organisation.manage').query(({ ctx }) => {
-    const groups = teamRepository.findSupportGroups(ctx.db);
-    const openTickets = partnerRepository.findOpenMemberTickets(
+  groups: authorizedProcedure('organisation.manage').query(async ({ ctx }) => {
+    const groups = await teamRepository.findSupportGroups(ctx.db);
+    const openTickets = await partnerRepository.findOpenMemberTickets(
       ctx.db,
       groups.map((g) => g.id),
     );
-    const logins = userRepository.findByRoles(ctx.db, ['partner_agent', 'tier2']);
+    const logins = await userRepository.findByRoles(ctx.db, ['partner_agent', 'tier2']);
     return groups.map((group) => ({
       ...group,
       members: group.members.map((m) => ({
@@ -134,38 +135,40 @@ export const organisationRouter = {
       const passwordHash = await hashPassword(input.password);
       const { name, email } = input;
       const stamp = { actorId: ctx.actor.id, now: ctx.now() };
-      const committed = await commit(ctx.db, (read) =>
+      const committed = await commit(ctx.db, async (read) =>
         decideCreateGroupMember({
-          ...loadNewLogin(read, { name, email }, passwordHash, stamp),
-          group: teamRepository.findSupportGroup(read, input.teamId),
+          ...(await loadNewLogin(read, { name, email }, passwordHash, stamp)),
+          group: await teamRepository.findSupportGroup(read, input.teamId),
         }),
       );
       const user = committed.row('user', adminRefs.user);
-      const teamName = teamRepository.findById(ctx.db, input.teamId)?.name ?? '';
+      const teamName = (await teamRepository.findById(ctx.db, input.teamId))?.name ?? '';
       return { id: user.id, name: user.name, email: user.email, role: user.role, teamName };
     }),
 
   addGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberSchema)
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         decideAddGroupMember({
-          group: teamRepository.findSupportGroup(read, input.teamId),
-          user: userRepository.findById(read, input.userId),
+          group: await teamRepository.findSupportGroup(read, input.teamId),
+          user: await userRepository.findById(read, input.userId),
           actorId: ctx.actor.id,
           now: ctx.now(),
         }),
       );
-      return memberNames(ctx.db, input);
+      return await memberNames(ctx.db, input);
     }),
 
   /** Refused while they work open tickets of the group, or when nobody would be left to tell. */
   removeGroupMember: authorizedProcedure('organisation.manage')
     .input(groupMemberSchema)
     .mutation(async ({ ctx, input }) => {
-      const names = memberNames(ctx.db, input);
+      const names = await memberNames(ctx.db, input);
       const stamp = { actorId: ctx.actor.id, now: ctx.now() };
-      await commit(ctx.db, (read) => decideRemoveGroupMember(loadRemoval(read, input, stamp)));
+      await commit(ctx.db, async (read) =>
+        decideRemoveGroupMember(await loadRemoval(read, input, stamp)),
+      );
       return names;
     }),
 } satisfies TRPCRouterRecord;

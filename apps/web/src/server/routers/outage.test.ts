@@ -34,12 +34,14 @@ describe('outages (kb 001 step 3)', () => {
   test.each(['hdqa@handoff.test', 'sncc@handoff.test'])(
     '%s declares an outage, owned by an SNCC team, shown on the board',
     async (email) => {
-      const created = await as(email).outage.declare({
+      const created = await (
+        await as(email)
+      ).outage.declare({
         ...declare,
         ownerTeamId: teamId('SNCC-Sysops'),
       });
       expect(created).toMatchObject({ number: 'OUT-000003', status: 'active', version: 1 });
-      const board = await as('l1@handoff.test').outage.board();
+      const board = await (await as('l1@handoff.test')).outage.board();
       expect(
         board.active.map((o) => [o.number, o.ownerTeamName, o.services.map((s) => s.name)]),
       ).toContainEqual(['OUT-000003', 'SNCC-Sysops', ['Canvas']]);
@@ -75,12 +77,12 @@ describe('outages (kb 001 step 3)', () => {
       ...change,
       serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds,
     };
-    expect(await rejectionOf(as(email).outage.declare(input))).toMatchObject({ code });
+    expect(await rejectionOf((await as(email)).outage.declare(input))).toMatchObject({ code });
     expect(outageCount()).toBe(before);
   });
 
   test('SNCC posts timestamped updates, starts a planned window and resolves it; HDQA may not', async () => {
-    const sncc = as('sncc@handoff.test');
+    const sncc = await as('sncc@handoff.test');
     const planned = await sncc.outage.declare({
       ...declare,
       kind: 'planned',
@@ -90,7 +92,7 @@ describe('outages (kb 001 step 3)', () => {
     });
     expect(
       await rejectionOf(
-        as('hdqa@handoff.test').outage.update({
+        (await as('hdqa@handoff.test')).outage.update({
           outageId: planned.id,
           expectedVersion: 1,
           publicSummary: 'x',
@@ -138,11 +140,13 @@ describe('outages (kb 001 step 3)', () => {
   });
 
   test('the public status needs no sign-in and shows nothing internal', async () => {
-    await as('sncc@handoff.test').outage.declare({
+    await (
+      await as('sncc@handoff.test')
+    ).outage.declare({
       ...declare,
       ownerTeamId: teamId('SNCC-Sysops'),
     });
-    const status = await as(null).outage.publicStatus();
+    const status = await (await as(null)).outage.publicStatus();
     expect(status.active.map((o) => o.number)).toEqual(['OUT-000003', 'OUT-000001']);
     expect(status.planned.map((o) => o.title)).toEqual(['Campus Network core maintenance']);
     const text = JSON.stringify(status);
@@ -150,15 +154,17 @@ describe('outages (kb 001 step 3)', () => {
     expect(text).not.toContain('Sydney SNCC');
     expect(text).not.toContain('authorName');
     // So do the known outages of one service (the portal's "is this already known?").
-    expect((await as(null).outage.forService({ serviceId: 13 })).map((o) => o.number)).toEqual([
-      'OUT-000003',
-    ]);
+    expect(
+      (await (await as(null)).outage.forService({ serviceId: 13 })).map((o) => o.number),
+    ).toEqual(['OUT-000003']);
     // The staff board (owners, authors) needs a staff sign-in; everything else a sign-in.
-    expect(await rejectionOf(as('customer@handoff.test').outage.board())).toMatchObject({
+    expect(await rejectionOf((await as('customer@handoff.test')).outage.board())).toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await rejectionOf(as(null).outage.board())).toMatchObject({ code: 'UNAUTHORIZED' });
-    expect(await rejectionOf(as(null).problem.list({ view: 'open' }))).toMatchObject({
+    expect(await rejectionOf((await as(null)).outage.board())).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    expect(await rejectionOf((await as(null)).problem.list({ view: 'open' }))).toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
@@ -175,7 +181,7 @@ const contact = (customerId: number, serviceId = 12) => ({
 
 describe('potential-outage alerts (3 incidents on one service within 30 minutes, none linked)', () => {
   async function threeContacts(spacingMinutes: number, serviceId = 12) {
-    const l1 = as('l1@handoff.test');
+    const l1 = await as('l1@handoff.test');
     const ids = [];
     for (const [i, customer] of [17, 18, 19].entries()) {
       at = minutesAfter(start, i * spacingMinutes);
@@ -184,7 +190,7 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     return ids;
   }
   const alertedIds = async () =>
-    (await as('hdqa@handoff.test').alert.potentialOutages()).alerts.map((a) => [
+    (await (await as('hdqa@handoff.test')).alert.potentialOutages()).alerts.map((a) => [
       a.serviceName,
       a.incidents.map((i) => i.id),
     ]);
@@ -192,7 +198,7 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
   test('three contacts 10 minutes apart raise the alert on HDQA’s home; linking one to a problem clears it', async () => {
     const created = await threeContacts(10);
     expect(await alertedIds()).toEqual([['Enterprise File Storage', created.map((c) => c.id)]]);
-    await as('hdqa@handoff.test').problem.create({ incidentIds: [created[0]!.id] });
+    await (await as('hdqa@handoff.test')).problem.create({ incidentIds: [created[0]!.id] });
     expect(await alertedIds()).toEqual([]);
   });
 
@@ -202,7 +208,7 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
   });
 
   test('the thresholds are settings an admin changes: 4 incidents silence three; a 60-minute window catches the slow ones', async () => {
-    const admin = as('admin@handoff.test');
+    const admin = await as('admin@handoff.test');
     expect(await admin.alert.settings()).toEqual({ minIncidents: 3, windowMinutes: 30 });
     await threeContacts(20);
     await admin.alert.updateSettings({ minIncidents: 3, windowMinutes: 60 });
@@ -214,7 +220,10 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     ).toMatchObject({ code: 'BAD_REQUEST' });
     expect(
       await rejectionOf(
-        as('hdqa@handoff.test').alert.updateSettings({ minIncidents: 5, windowMinutes: 60 }),
+        (await as('hdqa@handoff.test')).alert.updateSettings({
+          minIncidents: 5,
+          windowMinutes: 60,
+        }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await admin.alert.settings()).toEqual({ minIncidents: 4, windowMinutes: 60 });
@@ -223,14 +232,16 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
   test('HDQA sees unlinked incidents grouped by service; L1 may not read alerts', async () => {
     const created = await threeContacts(5);
     at = minutesAfter(start, 30);
-    await as('l1@handoff.test').incident.create(contact(20, 13));
-    const groups = await as('hdqa@handoff.test').alert.unlinkedByService();
+    await (await as('l1@handoff.test')).incident.create(contact(20, 13));
+    const groups = await (await as('hdqa@handoff.test')).alert.unlinkedByService();
     expect(groups[0]).toMatchObject({ serviceName: 'Enterprise File Storage' });
     expect(groups[0]!.incidents.map((i) => i.id)).toEqual(created.map((c) => c.id).reverse());
     expect(groups.map((g) => g.serviceName)).toContain('Canvas');
-    expect(await rejectionOf(as('l1@handoff.test').alert.potentialOutages())).toMatchObject({
-      code: 'FORBIDDEN',
-    });
+    expect(await rejectionOf((await as('l1@handoff.test')).alert.potentialOutages())).toMatchObject(
+      {
+        code: 'FORBIDDEN',
+      },
+    );
   });
 
   test('a service with two catalog rows is listed once (issue 19 item 6)', async () => {
@@ -240,10 +251,10 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
       .where(eq(schema.services.name, 'Departmental Computer Support'))
       .all();
     expect(dcs).toHaveLength(2);
-    const l1 = as('l1@handoff.test');
+    const l1 = await as('l1@handoff.test');
     const made = [];
     for (const s of dcs) made.push(await l1.incident.create(contact(20, s.id)));
-    const groups = await as('hdqa@handoff.test').alert.unlinkedByService();
+    const groups = await (await as('hdqa@handoff.test')).alert.unlinkedByService();
     const named = groups.filter((g) => g.serviceName === 'Departmental Computer Support');
     expect(named).toHaveLength(1);
     expect(named[0]!.serviceIds.sort()).toEqual(dcs.map((s) => s.id).sort());

@@ -31,14 +31,14 @@ import {
 import { authorizedProcedure, publicProcedure } from '../trpc';
 
 /** Planned, active and recently resolved outages as the outages page and `/status` list them. */
-export function loadBoard(db: Db, now: string) {
+export async function loadBoard(db: Db, now: string) {
   const resolvedSince = new Date(Date.parse(now) - recentlyResolvedDays * 86_400_000).toISOString();
-  return outageBoard(outageRepository.listBoard(db, { resolvedSince }), now);
+  return outageBoard(await outageRepository.listBoard(db, { resolvedSince }), now);
 }
 
 /** The public view: no owner, no authors, nothing internal (the status page needs no sign-in). */
-export function publicBoard(db: Db, now: string) {
-  const board = loadBoard(db, now);
+export async function publicBoard(db: Db, now: string) {
+  const board = await loadBoard(db, now);
   const strip = (o: (typeof board.active)[number]) => ({
     number: o.number,
     title: o.title,
@@ -58,21 +58,27 @@ export function publicBoard(db: Db, now: string) {
   };
 }
 
-function load(db: Db, id: number): Outage {
-  const outage = outageRepository.findById(db, id);
+async function load(db: Db, id: number): Promise<Outage> {
+  const outage = await outageRepository.findById(db, id);
   if (!outage) throw new DomainError('NOT_FOUND', `No outage #${id}.`);
   return outage;
 }
 
 /** What declaring an outage consults: the SNCC teams, which chosen services exist, its reserved number. */
-function loadDeclaration(read: Db, actor: Actor, input: DeclareOutageInput, now: string) {
+async function loadDeclaration(read: Db, actor: Actor, input: DeclareOutageInput, now: string) {
   return {
     input,
     actor,
     now,
-    teams: Object.fromEntries(teamRepository.findAll(read).map((t) => [t.name, t.id])),
+    teams: Object.fromEntries((await teamRepository.findAll(read)).map((t) => [t.name, t.id])),
     number: outageRepository.reserveNumber(read),
-    catalogServiceIds: input.serviceIds.filter((id) => catalogRepository.findServiceById(read, id)),
+    catalogServiceIds: (
+      await Promise.all(
+        input.serviceIds.map(async (id) =>
+          (await catalogRepository.findServiceById(read, id)) ? id : null,
+        ),
+      )
+    ).filter((id) => id !== null),
   };
 }
 
@@ -81,10 +87,14 @@ async function change(
   db: Db,
   ctx: { actor: Actor; now: string },
   outageId: number,
-  decide: (c: { outage: Outage; actor: Actor; now: string }, read: Db) => Effects,
+  decide: (
+    c: { outage: Outage; actor: Actor; now: string },
+    read: Db,
+  ) => Effects | Promise<Effects>,
 ) {
-  const committed = await commit(db, (read) =>
-    decide({ ...ctx, outage: load(read, outageId) }, read),
+  const committed = await commit(
+    db,
+    async (read) => await decide({ ...ctx, outage: await load(read, outageId) }, read),
   );
   const row = committed.row('outage', outageId);
   return { id: row.id, number: row.number, status: row.status, version: row.version };
@@ -92,8 +102,8 @@ async function change(
 
 export const outageRouter = {
   /** The outages page: each outage with the reasons SNCC's buttons are disabled. */
-  board: authorizedProcedure('outage.read').query(({ ctx }) => {
-    const board = loadBoard(ctx.db, ctx.now());
+  board: authorizedProcedure('outage.read').query(async ({ ctx }) => {
+    const board = await loadBoard(ctx.db, ctx.now());
     const withGuards = (list: typeof board.active) =>
       list.map((o) => ({
         ...o,
@@ -119,17 +129,17 @@ export const outageRouter = {
     .query(({ ctx, input }) => outageRepository.findByService(ctx.db, input.serviceId)),
 
   /** The SNCC teams an outage may be owned by (the declare form). */
-  ownerTeams: authorizedProcedure('outage.declare').query(({ ctx }) =>
-    teamRepository
-      .findAll(ctx.db)
-      .filter((t) => t.name === 'SNCC-Sysops' || t.name === 'SNCC-Network'),
+  ownerTeams: authorizedProcedure('outage.declare').query(async ({ ctx }) =>
+    (await teamRepository.findAll(ctx.db)).filter(
+      (t) => t.name === 'SNCC-Sysops' || t.name === 'SNCC-Network',
+    ),
   ),
 
   declare: authorizedProcedure('outage.declare')
     .input(declareOutageSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        declareOutageEffects(loadDeclaration(read, ctx.actor, input, ctx.now())),
+      const committed = await commit(ctx.db, async (read) =>
+        declareOutageEffects(await loadDeclaration(read, ctx.actor, input, ctx.now())),
       );
       const row = committed.row('outage', newOutageRef);
       return { id: row.id, number: row.number, status: row.status, version: row.version };
@@ -146,9 +156,9 @@ export const outageRouter = {
   start: authorizedProcedure('outage.manage')
     .input(changeOutageStatusSchema)
     .mutation(({ ctx, input }) =>
-      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, (c, read) =>
+      change(ctx.db, { actor: ctx.actor, now: ctx.now() }, input.outageId, async (c, read) =>
         startOutageEndingConsultsEffects(
-          { ...c, openConsults: consultRepository.findOpenUnderOutage(read, input.outageId) },
+          { ...c, openConsults: await consultRepository.findOpenUnderOutage(read, input.outageId) },
           input,
         ),
       ),

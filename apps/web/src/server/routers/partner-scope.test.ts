@@ -12,7 +12,7 @@ const dbs = useSeededDbs();
 
 const groupA = 'Badger Health Client Support';
 const groupB = 'Acme Clinics Client Support';
-const teamId = (db: Db, name: string) => teamRepository.findByName(db, name)!.id;
+const teamId = async (db: Db, name: string) => (await teamRepository.findByName(db, name))!.id;
 
 /**
  * Two channel partners and the university desk, each with a ticket or incident:
@@ -25,7 +25,7 @@ async function world() {
   const db = dbs.db;
   const clock = steppingClock();
   const as = (email: string) => callerFor(db, email, clock);
-  const admin = as('admin@handoff.test');
+  const admin = await as('admin@handoff.test');
   await admin.organisation.create({
     name: 'Acme Clinics',
     domains: 'acme.example',
@@ -48,17 +48,23 @@ async function world() {
     .returning()
     .get();
   db.insert(schema.teamMembers)
-    .values({ userId: quinn.id, teamId: teamId(db, groupB) })
+    .values({ userId: quinn.id, teamId: await teamId(db, groupB) })
     .run();
 
-  const ticketA = await as('rita@badgerhealth.example').partner.submit({
+  const ticketA = await (
+    await as('rita@badgerhealth.example')
+  ).partner.submit({
     description: 'A-TICKET patient portal login loops.',
   });
-  await as('partner@handoff.test').partner.claim({ incidentId: ticketA.id });
-  const ticketB = await as('ari@acme.example').partner.submit({
+  await (await as('partner@handoff.test')).partner.claim({ incidentId: ticketA.id });
+  const ticketB = await (
+    await as('ari@acme.example')
+  ).partner.submit({
     description: 'B-TICKET scheduling app crashes on start.',
   });
-  const university = await as('l1@handoff.test').incident.create({
+  const university = await (
+    await as('l1@handoff.test')
+  ).incident.create({
     callerName: 'Oscar Nguyen',
     callerPhone: '608-555-0101',
     serviceId: 13,
@@ -103,7 +109,7 @@ async function world() {
 }
 
 type World = Awaited<ReturnType<typeof world>>;
-type Caller = ReturnType<World['as']>;
+type Caller = Awaited<ReturnType<World['as']>>;
 type Target = { id: number; number: string };
 
 /** Every procedure that opens one incident, as a partner agent can call it (version 1 where one is asked). */
@@ -175,20 +181,24 @@ describe("a partner agent reads their own group's tickets", () => {
       return view;
     };
     // Piper, who did not claim it, reads it too: the scope is the group, not the assignee.
-    for (const c of [w.parker(), w.piper()]) await readAll(c);
-    await w.parker().incident.addNote({
+    for (const c of [await w.parker(), await w.piper()]) await readAll(c);
+    await (
+      await w.parker()
+    ).incident.addNote({
       incidentId: ticketA.id,
       body: 'Private: reproduced on two devices.',
       visibility: 'internal',
     });
 
-    await w.parker().partner.escalate({
+    await (
+      await w.parker()
+    ).partner.escalate({
       incidentId: ticketA.id,
       expectedVersion: 2,
       privateComment: 'Stuck: SSO loop.',
     });
-    const tier2 = teamId(w.db, 'Tier 2 Support');
-    for (const c of [w.parker(), w.piper()]) {
+    const tier2 = await teamId(w.db, 'Tier 2 Support');
+    for (const c of [await w.parker(), await w.piper()]) {
       const view = await readAll(c);
       expect(view).toMatchObject({
         ownerTeamName: 'Tier 2 Support',
@@ -196,13 +206,15 @@ describe("a partner agent reads their own group's tickets", () => {
       });
     }
     // The relationship agent keeps the requester while Tier 2 works it.
-    await w.parker().partner.comment({
+    await (
+      await w.parker()
+    ).partner.comment({
       incidentId: ticketA.id,
       body: 'Still on it, Rita.',
       visibility: 'customer',
     });
     expect(
-      findReadableAttachment(w.db, await actorOf(w, 'partner@handoff.test'), w.files.a),
+      await findReadableAttachment(w.db, await actorOf(w, 'partner@handoff.test'), w.files.a),
     ).toMatchObject({ id: w.files.a });
   });
 
@@ -210,7 +222,11 @@ describe("a partner agent reads their own group's tickets", () => {
     const w = await world();
     const before = rowOf(w.db, w.ticketA.id);
     const refusal = await refusalOf(
-      w.parker().incident.edit({ id: w.ticketA.id, expectedVersion: 2, patch: { customerId: 1 } }),
+      (await w.parker()).incident.edit({
+        id: w.ticketA.id,
+        expectedVersion: 2,
+        patch: { customerId: 1 },
+      }),
     );
     expect(refusal).toMatchObject({
       code: 'FORBIDDEN',
@@ -219,7 +235,9 @@ describe("a partner agent reads their own group's tickets", () => {
     expect(rowOf(w.db, w.ticketA.id)).toEqual(before);
     // Other fields they may still edit.
     expect(
-      await w.parker().incident.edit({
+      await (
+        await w.parker()
+      ).incident.edit({
         id: w.ticketA.id,
         expectedVersion: 2,
         patch: { computerName: 'BH-LT-7' },
@@ -231,7 +249,7 @@ describe("a partner agent reads their own group's tickets", () => {
     const w = await world();
     for (const email of ['tier2@handoff.test', 'l1@handoff.test', 'admin@handoff.test']) {
       for (const t of [w.ticketA, w.ticketB, w.university]) {
-        expect(await w.as(email).incident.byNumber({ number: t.number })).toMatchObject({
+        expect(await (await w.as(email)).incident.byNumber({ number: t.number })).toMatchObject({
           audience: 'staff',
         });
       }
@@ -253,7 +271,7 @@ describe('a partner agent is told other incidents do not exist, through every re
     const w = await world();
     const target = pick(w);
     const before = rowOf(w.db, target.id);
-    const error = await rejectionOf(call(w.parker(), target));
+    const error = await rejectionOf(call(await w.parker(), target));
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/^No incident (#\d+|INC-\d{6}) that you can see\.$/),
@@ -263,14 +281,16 @@ describe('a partner agent is told other incidents do not exist, through every re
 
   test("the other group's agent is refused group A's ticket the same way, also while Tier 2 holds it", async () => {
     const w = await world();
-    await w
-      .parker()
-      .partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck.' });
+    await (
+      await w.parker()
+    ).partner.escalate({ incidentId: w.ticketA.id, expectedVersion: 2, privateComment: 'Stuck.' });
     for (const [, call] of readingCalls) {
-      expect(await rejectionOf(call(w.quinn(), w.ticketA))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await rejectionOf(call(await w.quinn(), w.ticketA))).toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }
     // Quinn reads their own group's ticket.
-    expect(await w.quinn().incident.byNumber({ number: w.ticketB.number })).toMatchObject({
+    expect(await (await w.quinn()).incident.byNumber({ number: w.ticketB.number })).toMatchObject({
       audience: 'staff',
     });
   });
@@ -278,27 +298,27 @@ describe('a partner agent is told other incidents do not exist, through every re
   test('attachment downloads: only the files of their own tickets', async () => {
     const w = await world();
     const parker = await actorOf(w, 'partner@handoff.test');
-    expect(findReadableAttachment(w.db, parker, w.files.a)).toMatchObject({ id: w.files.a });
-    expect(findReadableAttachment(w.db, parker, w.files.b)).toBeUndefined();
-    expect(findReadableAttachment(w.db, parker, w.files.university)).toBeUndefined();
+    expect(await findReadableAttachment(w.db, parker, w.files.a)).toMatchObject({ id: w.files.a });
+    expect(await findReadableAttachment(w.db, parker, w.files.b)).toBeUndefined();
+    expect(await findReadableAttachment(w.db, parker, w.files.university)).toBeUndefined();
     // The university desk still downloads all of them.
     const l1 = await actorOf(w, 'l1@handoff.test');
     for (const id of Object.values(w.files))
-      expect(findReadableAttachment(w.db, l1, id)).toMatchObject({ id });
+      expect(await findReadableAttachment(w.db, l1, id)).toMatchObject({ id });
   });
 
   test('the desk cannot hand a university incident to a partner group (its details would reach them as a notification)', async () => {
     const w = await world();
     const before = {
       ...rowOf(w.db, w.university.id),
-      notices: (await w.parker().notification.mine()).items.length,
+      notices: (await (await w.parker()).notification.mine()).items.length,
     };
     const refusal = await refusalOf(
-      w.as('l1@handoff.test').oneStep.escalateToTeam({
+      (await w.as('l1@handoff.test')).oneStep.escalateToTeam({
         ...handedOnAnyway,
         incidentId: w.university.id,
         expectedVersion: 1,
-        teamId: teamId(w.db, groupA),
+        teamId: await teamId(w.db, groupA),
         note: 'Theirs?',
       }),
     );
@@ -311,7 +331,7 @@ describe('a partner agent is told other incidents do not exist, through every re
     });
     expect({
       ...rowOf(w.db, w.university.id),
-      notices: (await w.parker().notification.mine()).items.length,
+      notices: (await (await w.parker()).notification.mine()).items.length,
     }).toEqual(before);
   });
 
@@ -319,13 +339,15 @@ describe('a partner agent is told other incidents do not exist, through every re
     const w = await world();
     w.db
       .update(schema.incidents)
-      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null })
+      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: null })
       .where(eq(schema.incidents.id, w.university.id))
       .run();
-    const queue = await w.parker().queue.list({ teamId: teamId(w.db, groupA), limit: 100 });
+    const queue = await (
+      await w.parker()
+    ).queue.list({ teamId: await teamId(w.db, groupA), limit: 100 });
     expect(queue.items.map((i) => i.number)).toEqual([w.ticketA.number]);
     expect(
-      await rejectionOf(w.parker().incident.byNumber({ number: w.university.number })),
+      await rejectionOf((await w.parker()).incident.byNumber({ number: w.university.number })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -333,10 +355,10 @@ describe('a partner agent is told other incidents do not exist, through every re
 describe("a partner agent's lists and the desk's boards", () => {
   test('queues of teams they do not belong to are refused, whoever holds their tickets', async () => {
     const w = await world();
-    expect((await w.parker().queue.teams()).map((t) => t.name)).toEqual([groupA]);
+    expect((await (await w.parker()).queue.teams()).map((t) => t.name)).toEqual([groupA]);
     for (const name of [groupB, 'Tier 2 Support', 'US - Help Desk', 'US - Help Desk CPS']) {
       expect(
-        await rejectionOf(w.parker().queue.list({ teamId: teamId(w.db, name) })),
+        await rejectionOf((await w.parker()).queue.list({ teamId: await teamId(w.db, name) })),
       ).toMatchObject({
         code: 'FORBIDDEN',
         message: 'You are not a member of that team, so its queue is not yours to open.',
@@ -369,7 +391,7 @@ describe("a partner agent's lists and the desk's boards", () => {
     ],
   ])('%s → FORBIDDEN', async (_name, call, message) => {
     const w = await world();
-    expect(await rejectionOf(call(w.parker()))).toMatchObject({
+    expect(await rejectionOf(call(await w.parker()))).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(message),
     });
@@ -378,32 +400,32 @@ describe("a partner agent's lists and the desk's boards", () => {
   test("everything a partner agent can list names only their group's tickets", async () => {
     const w = await world();
     // Something in each list: Parker's claimed ticket, a second unclaimed one, and the notifications about both.
-    const second = await w
-      .as('bao@badgerhealth.example')
-      .partner.submit({ description: 'A-TICKET-2 lab PDF will not open.' });
+    const second = await (
+      await w.as('bao@badgerhealth.example')
+    ).partner.submit({ description: 'A-TICKET-2 lab PDF will not open.' });
     // And university incidents that ended up with the group or with Parker himself (before this rule, by
     // Escalate to team to the partner group and then Take ownership): the lists must still leave them out.
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
     w.db
       .update(schema.incidents)
-      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: null })
+      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: null })
       .where(eq(schema.incidents.id, w.university.id))
       .run();
     w.db
       .update(schema.incidents)
-      .set({ ownerTeamId: teamId(w.db, groupA), ownerAgentId: parkerId })
+      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: parkerId })
       .where(eq(schema.incidents.id, 1))
       .run();
     const seenBy = async (c: Caller, teamName: string) =>
       JSON.stringify([
         await c.queue.teams(),
-        await c.queue.list({ teamId: teamId(w.db, teamName), limit: 100 }),
+        await c.queue.list({ teamId: await teamId(w.db, teamName), limit: 100 }),
         await c.incident.mine({ limit: 100 }),
         await c.notification.mine(),
         await c.me.get(),
       ]);
 
-    const parkerSees = await seenBy(w.parker(), groupA);
+    const parkerSees = await seenBy(await w.parker(), groupA);
     for (const shown of [w.ticketA.number, second.number]) expect(parkerSees).toContain(shown);
     for (const hidden of [
       w.ticketB.number,
@@ -416,7 +438,7 @@ describe("a partner agent's lists and the desk's boards", () => {
       expect(parkerSees).not.toContain(hidden);
     }
 
-    const quinnSees = await seenBy(w.quinn(), groupB);
+    const quinnSees = await seenBy(await w.quinn(), groupB);
     expect(quinnSees).toContain(w.ticketB.number);
     for (const hidden of [
       w.ticketA.number,
@@ -432,35 +454,37 @@ describe("a partner agent's lists and the desk's boards", () => {
 
   test('"my incidents" keeps a ticket while Tier 2 works it, and only for the agent who keeps the requester', async () => {
     const w = await world();
-    await w.parker().partner.escalate({
+    await (
+      await w.parker()
+    ).partner.escalate({
       incidentId: w.ticketA.id,
       expectedVersion: 2,
       privateComment: 'Stuck: SSO loop.',
     });
-    const mine = (await w.parker().incident.mine({})).items;
+    const mine = (await (await w.parker()).incident.mine({})).items;
     expect(mine.map((i) => [i.number, i.ownerTeamName, i.ownerAgentId])).toEqual([
       [w.ticketA.number, 'Tier 2 Support', null],
     ]);
     // Piper is in the group but not the relationship agent: nothing of hers.
-    expect((await w.as('partner2@handoff.test').incident.mine({})).items).toEqual([]);
+    expect((await (await w.as('partner2@handoff.test')).incident.mine({})).items).toEqual([]);
   });
 
   test('"my incidents" drops the tickets of a group the agent has left', async () => {
     const w = await world();
-    expect((await w.parker().incident.mine({})).items.map((i) => i.number)).toEqual([
+    expect((await (await w.parker()).incident.mine({})).items.map((i) => i.number)).toEqual([
       w.ticketA.number,
     ]);
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
     w.db.delete(schema.teamMembers).where(eq(schema.teamMembers.userId, parkerId)).run();
-    expect((await w.parker().incident.mine({})).items).toEqual([]);
+    expect((await (await w.parker()).incident.mine({})).items).toEqual([]);
     expect(
-      await rejectionOf(w.parker().incident.byNumber({ number: w.ticketA.number })),
+      await rejectionOf((await w.parker()).incident.byNumber({ number: w.ticketA.number })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
 async function actorOf(w: World, email: string) {
-  const me = await w.as(email).me.get();
+  const me = await (await w.as(email)).me.get();
   return {
     id: me.id,
     name: me.name,

@@ -29,18 +29,18 @@ const incidentRow = (id: number) =>
   db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
 
 async function submitted(description = 'Patient portal login loops back to the sign-in page.') {
-  return rita().partner.submit({ description });
+  return (await rita()).partner.submit({ description });
 }
 
 async function claimedByParker() {
   const ticket = await submitted();
-  await parker().partner.claim({ incidentId: ticket.id });
+  await (await parker()).partner.claim({ incidentId: ticket.id });
   return ticket;
 }
 
 /** Adds partner agents to Badger Health's group, returning their e-mails. */
-function addPartnerAgents(n: number): string[] {
-  const team = teamRepository.findByName(db, 'Badger Health Client Support')!.id;
+async function addPartnerAgents(n: number): Promise<string[]> {
+  const team = (await teamRepository.findByName(db, 'Badger Health Client Support'))!.id;
   return Array.from({ length: n }, (_, i) => {
     const email = `agent${i}@partner.test`;
     const user = db
@@ -62,8 +62,8 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
       channel: 'portal',
     });
     for (const [caller, address] of [
-      [parker(), 'partner@handoff.test'],
-      [piper(), 'partner2@handoff.test'],
+      [await parker(), 'partner@handoff.test'],
+      [await piper(), 'partner2@handoff.test'],
     ] as const) {
       const { items, unread } = await caller.notification.mine();
       expect(items[0]).toMatchObject({
@@ -74,12 +74,12 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
       expect(unread).toBe(1);
       expect(outboxTo(address).map((m) => m.template)).toEqual(['partner-new-ticket']);
     }
-    const queue = await piper().queue.list({ teamId: incidentRow(ticket.id).ownerTeamId });
+    const queue = await (await piper()).queue.list({ teamId: incidentRow(ticket.id).ownerTeamId });
     expect(queue.items.map((i) => i.number)).toContain(ticket.number);
   });
 
   test('a requester on an unknown domain is refused with the reason, and nothing is created', async () => {
-    const casey = as('customer@handoff.test');
+    const casey = await as('customer@handoff.test');
     expect(await casey.partner.myOrganisation()).toEqual({
       organisation: null,
       refusal: expect.stringContaining(
@@ -113,7 +113,7 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
         customerId: customer.id,
       })
       .run();
-    const lee = as('lee@badgerhealth.example');
+    const lee = await as('lee@badgerhealth.example');
     expect(await lee.partner.myOrganisation()).toEqual({
       organisation: { name: 'Badger Health', partnerTeamName: 'Badger Health Client Support' },
       refusal: null,
@@ -125,7 +125,7 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
   });
 
   test('a blank description → BAD_REQUEST at the field', async () => {
-    const error = await rejectionOf(rita().partner.submit({ description: '  ' }));
+    const error = await rejectionOf((await rita()).partner.submit({ description: '  ' }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(incidentCount()).toBe(8);
   });
@@ -134,9 +134,13 @@ describe('partner.submit (kb 003 rules 2–3)', () => {
 describe('partner.claim: first claim wins', () => {
   test('50 concurrent claims through the router: exactly one assignee, 49 refusals naming them; the group told once', async () => {
     const ticket = await submitted();
-    const emails = ['partner@handoff.test', 'partner2@handoff.test', ...addPartnerAgents(48)];
+    const emails = [
+      'partner@handoff.test',
+      'partner2@handoff.test',
+      ...(await addPartnerAgents(48)),
+    ];
     const settled = await Promise.allSettled(
-      emails.map((email) => as(email).partner.claim({ incidentId: ticket.id })),
+      emails.map(async (email) => (await as(email)).partner.claim({ incidentId: ticket.id })),
     );
 
     const won = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [emails[i]!] : []));
@@ -167,18 +171,20 @@ describe('partner.claim: first claim wins', () => {
     expect(new Set(claimMails.map((m) => m.subject))).toEqual(
       new Set([`[${ticket.number}] claimed by ${winner.name}`]),
     );
-    const panel = await parker().partner.forIncident({ incidentId: ticket.id });
+    const panel = await (await parker()).partner.forIncident({ incidentId: ticket.id });
     expect(panel?.hops.map((h) => h.kind)).toEqual(['submitted', 'claimed']);
     expect(panel?.relationshipAgentName).toBe(winner.name);
   });
 
   test('the second partner agent is told who has it', async () => {
     const ticket = await claimedByParker();
-    expect(await rejectionOf(piper().partner.claim({ incidentId: ticket.id }))).toMatchObject({
+    expect(
+      await rejectionOf((await piper()).partner.claim({ incidentId: ticket.id })),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: `${ticket.number} was already claimed by Parker Partner.`,
     });
-    const panel = await piper().partner.forIncident({ incidentId: ticket.id });
+    const panel = await (await piper()).partner.forIncident({ incidentId: ticket.id });
     expect(panel?.actions.claim.disabledReason).toBe(
       `${ticket.number} was already claimed by Parker Partner.`,
     );
@@ -189,7 +195,7 @@ describe('partner.claim: first claim wins', () => {
     // Partner agents do not have the step at all; an admin is stopped by the partner-ticket rule first.
     expect(
       await rejectionOf(
-        piper().oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }),
+        (await piper()).oneStep.takeOwnership({ incidentId: ticket.id, expectedVersion: 1 }),
       ),
     ).toMatchObject({
       code: 'FORBIDDEN',
@@ -197,7 +203,7 @@ describe('partner.claim: first claim wins', () => {
     });
     expect(
       await rejectionOf(
-        as('admin@handoff.test').oneStep.takeOwnership({
+        (await as('admin@handoff.test')).oneStep.takeOwnership({
           incidentId: ticket.id,
           expectedVersion: 1,
         }),
@@ -216,7 +222,7 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
     const ticket = await claimedByParker();
     const before = incidentRow(ticket.id);
     const error = await rejectionOf(
-      parker().partner.escalate({
+      (await parker()).partner.escalate({
         incidentId: ticket.id,
         expectedVersion: 2,
         privateComment: '   ',
@@ -233,14 +239,16 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
 
   test('after escalating, the partner agent is not offered Pull; Tier 2 is (issue 19 item 6)', async () => {
     const ticket = await claimedByParker();
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'SSO loop; HAR attached.',
     });
-    const partnerPanel = await parker().partner.forIncident({ incidentId: ticket.id });
+    const partnerPanel = await (await parker()).partner.forIncident({ incidentId: ticket.id });
     expect(partnerPanel?.actions.claim).toMatchObject({ label: 'Pull', permitted: false });
-    const tier2Panel = await tatum().partner.forIncident({ incidentId: ticket.id });
+    const tier2Panel = await (await tatum()).partner.forIncident({ incidentId: ticket.id });
     expect(tier2Panel?.actions.claim).toEqual({
       label: 'Pull',
       permitted: true,
@@ -250,24 +258,32 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
 
   test('only the Tier 2 assignee returns it; the partner agent gets it back with the next input', async () => {
     const ticket = await claimedByParker();
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'SSO loop; HAR attached.',
     });
     expect(incidentRow(ticket.id)).toMatchObject({ ownerAgentId: null, status: 'assigned' });
-    expect((await tatum().notification.mine()).items[0]?.subject).toBe(
+    expect((await (await tatum()).notification.mine()).items[0]?.subject).toBe(
       `Your input is needed on [${ticket.number}]`,
     );
 
-    await tatum().partner.claim({ incidentId: ticket.id });
-    expect(await rejectionOf(toby().partner.claim({ incidentId: ticket.id }))).toMatchObject({
+    await (await tatum()).partner.claim({ incidentId: ticket.id });
+    expect(
+      await rejectionOf((await toby()).partner.claim({ incidentId: ticket.id })),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: `${ticket.number} was already pulled by Tatum Tier2.`,
     });
     expect(
       await rejectionOf(
-        toby().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }),
+        (await toby()).partner.return({
+          incidentId: ticket.id,
+          expectedVersion: 4,
+          privateComment: 'x',
+        }),
       ),
     ).toMatchObject({
       code: 'FORBIDDEN',
@@ -275,18 +291,26 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
     });
     expect(
       await rejectionOf(
-        parker().partner.return({ incidentId: ticket.id, expectedVersion: 4, privateComment: 'x' }),
+        (await parker()).partner.return({
+          incidentId: ticket.id,
+          expectedVersion: 4,
+          privateComment: 'x',
+        }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
-      await rejectionOf(tatum().partner.return({ incidentId: ticket.id, expectedVersion: 4 })),
+      await rejectionOf(
+        (await tatum()).partner.return({ incidentId: ticket.id, expectedVersion: 4 }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
-    await tatum().partner.comment({
+    await (
+      await tatum()
+    ).partner.comment({
       incidentId: ticket.id,
       body: 'IdP certificate expired; renewed.',
       visibility: 'internal',
     });
-    await tatum().partner.return({ incidentId: ticket.id, expectedVersion: 4 });
+    await (await tatum()).partner.return({ incidentId: ticket.id, expectedVersion: 4 });
 
     const parkerId = db
       .select()
@@ -294,11 +318,11 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
       .where(eq(schema.users.email, 'partner@handoff.test'))
       .get()!.id;
     expect(incidentRow(ticket.id)).toMatchObject({
-      ownerTeamId: teamRepository.findByName(db, 'Badger Health Client Support')!.id,
+      ownerTeamId: (await teamRepository.findByName(db, 'Badger Health Client Support'))!.id,
       ownerAgentId: parkerId,
       version: 5,
     });
-    const panel = await parker().partner.forIncident({ incidentId: ticket.id });
+    const panel = await (await parker()).partner.forIncident({ incidentId: ticket.id });
     expect(panel).toMatchObject({
       phase: 'with_partner',
       roundTrips: 1,
@@ -321,19 +345,21 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
 
   test('Tier 2 cannot talk to the requester, through either comment procedure', async () => {
     const ticket = await claimedByParker();
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: 2,
       privateComment: 'Stuck.',
     });
-    await tatum().partner.claim({ incidentId: ticket.id });
+    await (await tatum()).partner.claim({ incidentId: ticket.id });
     for (const call of [
-      tatum().partner.comment({
+      (await tatum()).partner.comment({
         incidentId: ticket.id,
         body: 'Hi Rita, Tatum here.',
         visibility: 'customer',
       }),
-      tatum().incident.addNote({
+      (await tatum()).incident.addNote({
         incidentId: ticket.id,
         body: 'Hi Rita, Tatum here.',
         visibility: 'customer',
@@ -346,8 +372,8 @@ describe('escalation to Tier 2 and back (kb 003 rule 6)', () => {
     }
     // While Tier 2 holds it, the requester still sees it with the partner group.
     const seen = JSON.stringify([
-      await rita().incident.byNumber({ number: ticket.number }),
-      await rita().incident.myCases({}),
+      await (await rita()).incident.byNumber({ number: ticket.number }),
+      await (await rita()).incident.myCases({}),
     ]);
     expect(seen).toContain('Badger Health Client Support');
     for (const hidden of ['Tatum', 'Tier 2']) expect(seen).not.toContain(hidden);
@@ -370,67 +396,83 @@ describe('privacy: what the requester can fetch for a ticket with private commen
     const ticket = await claimedByParker();
     let version = 2;
     const bump = () => ++version;
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: version,
       privateComment: privateTexts[0],
     });
     bump();
-    await tatum().partner.claim({ incidentId: ticket.id });
+    await (await tatum()).partner.claim({ incidentId: ticket.id });
     bump();
-    await tatum().partner.return({
+    await (
+      await tatum()
+    ).partner.return({
       incidentId: ticket.id,
       expectedVersion: version,
       privateComment: privateTexts[1],
     });
     bump();
-    await parker().incident.addNote({
+    await (
+      await parker()
+    ).incident.addNote({
       incidentId: ticket.id,
       body: privateTexts[2]!,
       visibility: 'internal',
     });
-    await parker().partner.comment({
+    await (
+      await parker()
+    ).partner.comment({
       incidentId: ticket.id,
       body: firstAnswer,
       visibility: 'customer',
     });
     bump();
     expect(incidentRow(ticket.id).status).toBe('pending_customer');
-    await rita().incident.addNote({
+    await (
+      await rita()
+    ).incident.addNote({
       incidentId: ticket.id,
       body: 'Still loops in Safari.',
       visibility: 'customer',
     });
     bump();
-    expect((await parker().notification.mine()).items[0]?.subject).toBe(
+    expect((await (await parker()).notification.mine()).items[0]?.subject).toBe(
       `Your input is needed on [${ticket.number}]`,
     );
-    await parker().partner.escalate({
+    await (
+      await parker()
+    ).partner.escalate({
       incidentId: ticket.id,
       expectedVersion: version,
       privateComment: privateTexts[3],
     });
     bump();
-    await toby().partner.claim({ incidentId: ticket.id });
+    await (await toby()).partner.claim({ incidentId: ticket.id });
     bump();
-    await toby().partner.comment({
+    await (
+      await toby()
+    ).partner.comment({
       incidentId: ticket.id,
       body: privateTexts[4]!,
       visibility: 'internal',
     });
-    await toby().partner.return({ incidentId: ticket.id, expectedVersion: version });
+    await (await toby()).partner.return({ incidentId: ticket.id, expectedVersion: version });
     bump();
-    await parker().partner.comment({
+    await (
+      await parker()
+    ).partner.comment({
       incidentId: ticket.id,
       body: secondAnswer,
       visibility: 'customer',
     });
-    expect(await parker().partner.forIncident({ incidentId: ticket.id })).toMatchObject({
+    expect(await (await parker()).partner.forIncident({ incidentId: ticket.id })).toMatchObject({
       roundTrips: 2,
       roundTripsText: '2 round trips',
     });
 
-    const requester = rita();
+    const requester = await rita();
     const view = await requester.incident.byNumber({ number: ticket.number });
     const everything = JSON.stringify([
       view,
@@ -459,9 +501,9 @@ describe('privacy: what the requester can fetch for a ticket with private commen
       expect(mails).not.toContain(hidden);
     }
     // Staff do see them: the filter is what keeps them from the requester.
-    expect(JSON.stringify(await parker().incident.byNumber({ number: ticket.number }))).toContain(
-      privateTexts[4],
-    );
+    expect(
+      JSON.stringify(await (await parker()).incident.byNumber({ number: ticket.number })),
+    ).toContain(privateTexts[4]);
 
     // Nothing else about the ticket is open to the requester.
     for (const call of [
@@ -477,7 +519,7 @@ describe('privacy: what the requester can fetch for a ticket with private commen
     const ticket = await submitted();
     expect(
       await rejectionOf(
-        as('bao@badgerhealth.example').incident.byNumber({ number: ticket.number }),
+        (await as('bao@badgerhealth.example')).incident.byNumber({ number: ticket.number }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -500,14 +542,18 @@ describe('organisation admin', () => {
       'manual',
     ],
   ])('%s', async (_name, input, organisationName, how) => {
-    const created = await admin().organisation.createEndUser({
+    const created = await (
+      await admin()
+    ).organisation.createEndUser({
       name: 'Pat Tester',
       password: 'long-enough',
       ...input,
     });
     expect(created).toMatchObject({ organisationName, how });
     // The new end user signs in to Help Online and submits to their channel partner.
-    const ticket = await as(input.email).partner.submit({
+    const ticket = await (
+      await as(input.email)
+    ).partner.submit({
       description: 'Test ticket from the new user.',
     });
     expect(incidentRow(ticket.id).ownerAgentId).toBeNull();
@@ -533,7 +579,11 @@ describe('organisation admin', () => {
     const before = db.select({ n: count() }).from(schema.customers).get()!.n;
     expect(
       await rejectionOf(
-        admin().organisation.createEndUser({ name: 'Pat', password: 'long-enough', ...input }),
+        (await admin()).organisation.createEndUser({
+          name: 'Pat',
+          password: 'long-enough',
+          ...input,
+        }),
       ),
     ).toMatchObject({
       code: 'BAD_REQUEST',
@@ -545,7 +595,7 @@ describe('organisation admin', () => {
   test('an organisation with a new partner group; free-mail and taken domains refused', async () => {
     expect(
       await rejectionOf(
-        admin().organisation.create({
+        (await admin()).organisation.create({
           name: 'Acme',
           domains: 'acme.example, gmail.com',
           newPartnerTeamName: 'Acme Support',
@@ -557,7 +607,7 @@ describe('organisation admin', () => {
     });
     expect(
       await rejectionOf(
-        admin().organisation.create({
+        (await admin()).organisation.create({
           name: 'Acme',
           domains: ['badgerhealth.example'],
           newPartnerTeamName: 'Acme Support',
@@ -566,16 +616,20 @@ describe('organisation admin', () => {
     ).toMatchObject({
       message: expect.stringContaining('badgerhealth.example already belongs to Badger Health'),
     });
-    const created = await admin().organisation.create({
+    const created = await (
+      await admin()
+    ).organisation.create({
       name: 'Acme',
       domains: 'Acme.example eu.acme.example',
       newPartnerTeamName: 'Acme Support',
     });
-    await admin().organisation.setDomains({
+    await (
+      await admin()
+    ).organisation.setDomains({
       organisationId: created.id,
       domains: ['acme.example'],
     });
-    const { organisations, partnerTeams } = await admin().organisation.list();
+    const { organisations, partnerTeams } = await (await admin()).organisation.list();
     expect(organisations.find((o) => o.name === 'Acme')).toMatchObject({
       domains: ['acme.example'],
       partnerTeamName: 'Acme Support',
@@ -587,16 +641,18 @@ describe('organisation admin', () => {
   });
 
   test('only admins manage organisations', async () => {
-    expect(await rejectionOf(parker().organisation.list())).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf((await parker()).organisation.list())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
 describe('notifications', () => {
   test('marking read clears the unread count, own notifications only', async () => {
     await submitted();
-    expect(await parker().notification.unreadCount()).toBe(1);
-    expect(await parker().notification.markRead({})).toEqual({ marked: 1 });
-    expect(await parker().notification.unreadCount()).toBe(0);
-    expect(await piper().notification.unreadCount()).toBe(1);
+    expect(await (await parker()).notification.unreadCount()).toBe(1);
+    expect(await (await parker()).notification.markRead({})).toEqual({ marked: 1 });
+    expect(await (await parker()).notification.unreadCount()).toBe(0);
+    expect(await (await piper()).notification.unreadCount()).toBe(1);
   });
 });

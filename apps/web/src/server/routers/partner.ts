@@ -42,11 +42,13 @@ import { loadReadableIncident } from '../readable-incident';
 import { idempotentRequest } from '../idempotency';
 import { authorizedProcedure } from '../trpc';
 
-const loadTicket = (db: Db, actor: Actor, incidentId: number) =>
-  loadReadableIncident(db, actor, { id: incidentId }).incident;
+const loadTicket = async (db: Db, actor: Actor, incidentId: number) =>
+  (await loadReadableIncident(db, actor, { id: incidentId })).incident;
 
-function requesterCustomer(db: Db, actor: Actor) {
-  const customer = actor.customerId ? customerRepository.findById(db, actor.customerId) : undefined;
+async function requesterCustomer(db: Db, actor: Actor) {
+  const customer = actor.customerId
+    ? await customerRepository.findById(db, actor.customerId)
+    : undefined;
   if (!customer)
     throw new DomainError(
       'NOT_FOUND',
@@ -58,14 +60,14 @@ function requesterCustomer(db: Db, actor: Actor) {
 /** Channel partners (kb 003): submit, claim, escalate to Tier 2, pull, return, comment. */
 export const partnerRouter = {
   /** The requester's organisation and partner group, or why they cannot submit tickets. */
-  myOrganisation: authorizedProcedure('partner.submit').query(({ ctx }) => {
-    const customer = requesterCustomer(ctx.db, ctx.actor);
+  myOrganisation: authorizedProcedure('partner.submit').query(async ({ ctx }) => {
+    const customer = await requesterCustomer(ctx.db, ctx.actor);
     try {
       const placement = organisationOfRequester({
         customer,
-        organisations: organisationRepository.findAllDomains(ctx.db),
+        organisations: await organisationRepository.findAllDomains(ctx.db),
       });
-      const org = organisationRepository.findById(ctx.db, placement.organisationId);
+      const org = await organisationRepository.findById(ctx.db, placement.organisationId);
       return {
         organisation: org ? { name: org.name, partnerTeamName: org.partnerTeamName } : null,
         refusal: null,
@@ -85,10 +87,10 @@ export const partnerRouter = {
         ctx.db,
         once,
         ctx.now(),
-        (read) => {
-          const customer = requesterCustomer(read, ctx.actor);
+        async (read) => {
+          const customer = await requesterCustomer(read, ctx.actor);
           const facts = { actor: ctx.actor, customer, input, now: ctx.now() };
-          return decideSubmitTicket(loadSubmit(read, { ...facts, channel: 'portal' }));
+          return decideSubmitTicket(await loadSubmit(read, { ...facts, channel: 'portal' }));
         },
       );
       return { id: incident.id, number: incident.number };
@@ -97,10 +99,10 @@ export const partnerRouter = {
   /** The partner panel of the incident page: null when the incident is not a channel-partner ticket. */
   forIncident: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const incident = loadTicket(ctx.db, ctx.actor, input.incidentId);
-      if (!partnerRepository.findTicket(ctx.db, incident.id)) return null;
-      const env = loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now: ctx.now() });
+    .query(async ({ ctx, input }) => {
+      const incident = await loadTicket(ctx.db, ctx.actor, input.incidentId);
+      if (!(await partnerRepository.findTicket(ctx.db, incident.id))) return null;
+      const env = await loadPartnerEnv(ctx.db, { incident, actor: ctx.actor, now: ctx.now() });
       const onTier2 = incident.ownerTeamId === env.tier2Team.id;
       const role = ctx.actor.role;
       return {
@@ -111,9 +113,11 @@ export const partnerRouter = {
         phase: phaseOf(incident, env.ticket, env.tier2Team.id),
         roundTrips: env.roundTrips,
         roundTripsText: roundTripsText(env.roundTrips),
-        hops: partnerRepository
-          .findHops(ctx.db, incident.id)
-          .map((h) => ({ ...h, label: hopLabels[h.kind], waited: formatWait(h.waitedSeconds) })),
+        hops: (await partnerRepository.findHops(ctx.db, incident.id)).map((h) => ({
+          ...h,
+          label: hopLabels[h.kind],
+          waited: formatWait(h.waitedSeconds),
+        })),
         // `permitted` false: the role never has the action, so the button is hidden, not disabled.
         actions: {
           claim: {
@@ -130,7 +134,7 @@ export const partnerRouter = {
           resolve: {
             permitted: can(role, 'onestep.resolve'),
             disabledReason: oneSteps.resolve.can(
-              loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now }),
+              await loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now: env.now }),
             ),
           },
           publicComment: {
@@ -149,8 +153,8 @@ export const partnerRouter = {
   claim: authorizedProcedure('partner.claim')
     .input(claimTicketSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        decideClaim(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now())),
+      const committed = await commit(ctx.db, async (read) =>
+        decideClaim(await loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now())),
       );
       const row = committed.row('incident', input.incidentId);
       return {
@@ -164,8 +168,8 @@ export const partnerRouter = {
   escalate: authorizedProcedure('partner.escalate')
     .input(escalateToTier2Schema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        decideEscalate(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
+      const committed = await commit(ctx.db, async (read) =>
+        decideEscalate(await loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
       );
       const row = committed.row('incident', input.incidentId);
       return { id: row.id, version: row.version };
@@ -174,8 +178,8 @@ export const partnerRouter = {
   return: authorizedProcedure('partner.return')
     .input(returnToAgentSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        decideReturn(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
+      const committed = await commit(ctx.db, async (read) =>
+        decideReturn(await loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), input),
       );
       const row = committed.row('incident', input.incidentId);
       return { id: row.id, version: row.version };
@@ -185,8 +189,8 @@ export const partnerRouter = {
   comment: authorizedProcedure('partner.comment')
     .input(addNoteSchema)
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
-        decideComment(loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), {
+      await commit(ctx.db, async (read) =>
+        decideComment(await loadPartnerStep(read, ctx.actor, input.incidentId, ctx.now()), {
           ...input,
           via: 'web',
         }),

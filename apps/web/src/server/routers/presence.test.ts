@@ -10,19 +10,19 @@ const dbs = useSeededDbs();
 describe('presence', () => {
   test('a CPS agent sets Ready: presence.cps lists them as ready, with the time it changed', async () => {
     const { db } = dbs;
-    const cps = callerFor(db, 'cps@handoff.test', fixedClock(tuesday10));
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const cps = await callerFor(db, 'cps@handoff.test', fixedClock(tuesday10));
+    const l1 = await callerFor(db, 'l1@handoff.test');
     expect(await l1.presence.cps()).toMatchObject({ ready: [] });
 
     expect(await cps.presence.set({ presence: 'ready' })).toEqual({ presence: 'ready' });
     expect(await cps.presence.mine()).toEqual({ presence: 'ready' });
-    const id = userIdOf(db, 'cps@handoff.test');
+    const id = await userIdOf(db, 'cps@handoff.test');
     expect(await l1.presence.cps()).toEqual({
       ready: [{ id, name: 'Cameron CPS', presence: 'ready', presenceChangedAt: tuesday10 }],
       agents: [
         { id, name: 'Cameron CPS', presence: 'ready', presenceChangedAt: tuesday10 },
         {
-          id: userIdOf(db, 'cps2@handoff.test'),
+          id: await userIdOf(db, 'cps2@handoff.test'),
           name: 'Cory CPS',
           presence: 'not_ready',
           presenceChangedAt: null,
@@ -34,14 +34,16 @@ describe('presence', () => {
     await cps.presence.set({ presence: 'busy' });
     expect((await l1.presence.cps()).ready).toEqual([]);
     await cps.presence.set({ presence: 'not_ready' });
-    expect(userRepository.findById(db, id)!.presence).toBe('not_ready');
+    expect((await userRepository.findById(db, id))!.presence).toBe('not_ready');
   });
 
   test('an ES agent has a presence too, but is not counted among CPS agents', async () => {
     const { db } = dbs;
-    await callerFor(db, 'es@handoff.test').presence.set({ presence: 'ready' });
-    expect(userRepository.findById(db, userIdOf(db, 'es@handoff.test'))!.presence).toBe('ready');
-    expect((await callerFor(db, 'l1@handoff.test').presence.cps()).ready).toEqual([]);
+    await (await callerFor(db, 'es@handoff.test')).presence.set({ presence: 'ready' });
+    expect(
+      (await userRepository.findById(db, await userIdOf(db, 'es@handoff.test')))!.presence,
+    ).toBe('ready');
+    expect((await (await callerFor(db, 'l1@handoff.test')).presence.cps()).ready).toEqual([]);
   });
 
   test.each(roles.filter((r) => r !== 'cps' && r !== 'es'))(
@@ -49,32 +51,36 @@ describe('presence', () => {
     async (role) => {
       const { db } = dbs;
       const refusal = await refusalOf(
-        callerFor(db, loginOf[role]).presence.set({ presence: 'ready' }),
+        (await callerFor(db, loginOf[role])).presence.set({ presence: 'ready' }),
       );
       expect(refusal).toMatchObject({
         code: 'FORBIDDEN',
         message: `Your role (${role}) may not set a Ready / Not ready / Busy presence.`,
       });
-      expect(userRepository.findById(db, userIdOf(db, loginOf[role]))!.presence).toBe('not_ready');
+      expect((await userRepository.findById(db, await userIdOf(db, loginOf[role])))!.presence).toBe(
+        'not_ready',
+      );
     },
   );
 
   test('an unknown presence → BAD_REQUEST; nobody signed in → UNAUTHORIZED', async () => {
     const { db } = dbs;
-    const cps = callerFor(db, 'cps@handoff.test');
+    const cps = await callerFor(db, 'cps@handoff.test');
     expect(await refusalOf(cps.presence.set({ presence: 'away' as 'ready' }))).toMatchObject({
       code: 'BAD_REQUEST',
       fields: { presence: expect.any(String) },
     });
     expect(await cps.presence.mine()).toEqual({ presence: 'not_ready' });
-    expect(await refusalOf(callerFor(db, null).presence.set({ presence: 'ready' }))).toMatchObject({
+    expect(
+      await refusalOf((await callerFor(db, null)).presence.set({ presence: 'ready' })),
+    ).toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
 
   test('a customer cannot read who is ready', async () => {
     expect(
-      await refusalOf(callerFor(dbs.db, 'customer@handoff.test').presence.cps()),
+      await refusalOf((await callerFor(dbs.db, 'customer@handoff.test')).presence.cps()),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

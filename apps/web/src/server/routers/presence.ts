@@ -14,13 +14,13 @@ export const presenceRouter = {
       return { presence: input.presence };
     }),
 
-  mine: protectedProcedure.query(({ ctx }) => ({
-    presence: userRepository.findById(ctx.db, ctx.actor.id)?.presence ?? 'not_ready',
+  mine: protectedProcedure.query(async ({ ctx }) => ({
+    presence: (await userRepository.findById(ctx.db, ctx.actor.id))?.presence ?? 'not_ready',
   })),
 
   /** How many CPS agents are ready now, and who (L1's console polls this). */
-  cps: authorizedProcedure('presence.read').query(({ ctx }) => {
-    const agents = presenceRepository.findByTeamName(ctx.db, teamNames.cps);
+  cps: authorizedProcedure('presence.read').query(async ({ ctx }) => {
+    const agents = await presenceRepository.findByTeamName(ctx.db, teamNames.cps);
     return { ready: agents.filter((a) => a.presence === 'ready'), agents };
   }),
 } satisfies TRPCRouterRecord;

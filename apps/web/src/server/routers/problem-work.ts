@@ -24,16 +24,16 @@ import { authorizedProcedure } from '../trpc';
 import { loadProblem, teamIdsByName } from './problem';
 
 /** The problem as this commit wrote it, or as it was when nothing needed writing. */
-function saved(db: Db, problemId: number, committed: Awaited<ReturnType<typeof commit>>) {
+async function saved(db: Db, problemId: number, committed: Awaited<ReturnType<typeof commit>>) {
   const row =
     committed.changeIds.length > 0
       ? committed.row('problem', problemId)
-      : problemRepository.findById(db, problemId)!;
+      : (await problemRepository.findById(db, problemId))!;
   return { id: row.id, version: row.version };
 }
 
-function loadOutage(db: Db, outageId: number) {
-  const outage = outageRepository.findById(db, outageId);
+async function loadOutage(db: Db, outageId: number) {
+  const outage = await outageRepository.findById(db, outageId);
   if (!outage)
     throw new DomainError('VALIDATION', 'That outage does not exist.', {
       outageId: 'Choose an outage',
@@ -41,8 +41,8 @@ function loadOutage(db: Db, outageId: number) {
   return outage;
 }
 
-function assertService(db: Db, serviceId: number) {
-  if (!catalogRepository.findServiceById(db, serviceId))
+async function assertService(db: Db, serviceId: number) {
+  if (!(await catalogRepository.findServiceById(db, serviceId)))
     throw new DomainError('VALIDATION', 'Choose a service from the catalog.', {
       serviceId: 'Choose a service from the catalog',
     });
@@ -53,36 +53,36 @@ export const problemWorkRouter = {
   edit: authorizedProcedure('problem.edit')
     .input(editProblemSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        assertService(read, input.serviceId);
-        const problem = loadProblem(read, input.problemId);
+      const committed = await commit(ctx.db, async (read) => {
+        await assertService(read, input.serviceId);
+        const problem = await loadProblem(read, input.problemId);
         return editProblemEffects({ problem, actor: ctx.actor, now: ctx.now() }, input);
       });
-      return saved(ctx.db, input.problemId, committed);
+      return await saved(ctx.db, input.problemId, committed);
     }),
 
   assign: authorizedProcedure('problem.assign')
     .input(assignProblemSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const problem = loadProblem(read, input.problemId);
-        const teams = teamIdsByName(read);
+      const committed = await commit(ctx.db, async (read) => {
+        const problem = await loadProblem(read, input.problemId);
+        const teams = await teamIdsByName(read);
         return assignProblemEffects({ problem, actor: ctx.actor, now: ctx.now(), teams }, input);
       });
-      return saved(ctx.db, input.problemId, committed);
+      return await saved(ctx.db, input.problemId, committed);
     }),
 
   linkOutage: authorizedProcedure('problem.linkOutage')
     .input(linkOutageSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const problem = loadProblem(read, input.problemId);
-        const outage = loadOutage(read, input.outageId);
-        const openConsults = consultRepository.findOpenUnderProblem(read, problem.id);
+      const committed = await commit(ctx.db, async (read) => {
+        const problem = await loadProblem(read, input.problemId);
+        const outage = await loadOutage(read, input.outageId);
+        const openConsults = await consultRepository.findOpenUnderProblem(read, problem.id);
         const c = { problem, actor: ctx.actor, now: ctx.now(), outage, openConsults };
         return linkOutageEndingConsultsEffects(c, input);
       });
-      return saved(ctx.db, input.problemId, committed);
+      return await saved(ctx.db, input.problemId, committed);
     }),
 
   /**
@@ -93,10 +93,10 @@ export const problemWorkRouter = {
     .input(resolveAttachedSchema)
     .mutation(async ({ ctx, input }) => {
       let summary: ReturnType<typeof resolveAttachedIncidentsEffects>['summary'] | undefined;
-      await commit(ctx.db, (read) => {
-        const problem = loadProblem(read, input.problemId);
-        const outage = problem.outageId !== null ? loadOutage(read, problem.outageId) : null;
-        const attached = problemRepository.findAttached(read, problem.id);
+      await commit(ctx.db, async (read) => {
+        const problem = await loadProblem(read, input.problemId);
+        const outage = problem.outageId !== null ? await loadOutage(read, problem.outageId) : null;
+        const attached = await problemRepository.findAttached(read, problem.id);
         const c = { problem, outage, attached, actor: ctx.actor, now: ctx.now() };
         const decided = resolveAttachedIncidentsEffects({ ...c, ...input });
         summary = decided.summary;
@@ -108,12 +108,12 @@ export const problemWorkRouter = {
   resolve: authorizedProcedure('problem.resolve')
     .input(resolveProblemSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const problem = loadProblem(read, input.problemId);
-        const openIncidents = problemRepository.countOpenAttached(read, problem.id);
+      const committed = await commit(ctx.db, async (read) => {
+        const problem = await loadProblem(read, input.problemId);
+        const openIncidents = await problemRepository.countOpenAttached(read, problem.id);
         const c = { problem, actor: ctx.actor, now: ctx.now(), openIncidents };
         return resolveProblemEffects(c, input);
       });
-      return saved(ctx.db, input.problemId, committed);
+      return await saved(ctx.db, input.problemId, committed);
     }),
 } satisfies TRPCRouterRecord;

@@ -9,17 +9,17 @@ import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from
 let t: TestDb;
 let db: Db;
 let clock: () => string;
-let l1: ReturnType<typeof callerFor>;
-let hdqa: ReturnType<typeof callerFor>;
-let sncc: ReturnType<typeof callerFor>;
-beforeEach(() => {
+let l1: Awaited<ReturnType<typeof callerFor>>;
+let hdqa: Awaited<ReturnType<typeof callerFor>>;
+let sncc: Awaited<ReturnType<typeof callerFor>>;
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
   // One clock for everyone: a minute per reading, from Tuesday 8 December 2026, 09:00 Chicago.
   clock = steppingClock('2026-12-08T15:00:00.000Z');
-  l1 = callerFor(db, 'l1@handoff.test', clock);
-  hdqa = callerFor(db, 'hdqa@handoff.test', clock);
-  sncc = callerFor(db, 'sncc@handoff.test', clock);
+  l1 = await callerFor(db, 'l1@handoff.test', clock);
+  hdqa = await callerFor(db, 'hdqa@handoff.test', clock);
+  sncc = await callerFor(db, 'sncc@handoff.test', clock);
 });
 afterEach(() => t.close());
 
@@ -40,7 +40,7 @@ const contact = (
 });
 const teamId = (name: string) =>
   db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
-const incident = (id: number) => incidentRepository.findById(db, id)!;
+const incident = async (id: number) => (await incidentRepository.findById(db, id))!;
 const resolvedAttachedMail = () =>
   db.select().from(schema.outbox).where(eq(schema.outbox.template, 'resolved-attached')).all();
 
@@ -94,8 +94,8 @@ describe('problems (kb 001 steps 5–8)', () => {
       [created[1]!.number, 'Priya Shah', 'new'],
       [created[0]!.number, 'Oscar Nguyen', 'new'],
     ]);
-    expect(incident(created[0]!.id)).toMatchObject({ problemId: problem.id, version: 2 });
-    expect(incidentRepository.findJournal(db, created[0]!.id)[0]?.body).toBe(
+    expect(await incident(created[0]!.id)).toMatchObject({ problemId: problem.id, version: 2 });
+    expect((await incidentRepository.findJournal(db, created[0]!.id))[0]?.body).toBe(
       `Linked to problem ${problem.number}: Campus Network: No wired connection in Bascom Hall..`,
     );
     expect(page.journal.map((j) => j.body)).toEqual([
@@ -113,9 +113,9 @@ describe('problems (kb 001 steps 5–8)', () => {
   ])('%s', async (_name, email, code) => {
     const { id } = await l1.incident.create(contact(17));
     expect(
-      await rejectionOf(callerFor(db, email).problem.create({ incidentIds: [id] })),
+      await rejectionOf((await callerFor(db, email)).problem.create({ incidentIds: [id] })),
     ).toMatchObject({ code });
-    expect(incident(id).problemId).toBeNull();
+    expect((await incident(id)).problemId).toBeNull();
   });
 
   test('an incident already linked, or unknown, → BAD_REQUEST and nothing is created or linked', async () => {
@@ -133,8 +133,8 @@ describe('problems (kb 001 steps 5–8)', () => {
       await rejectionOf(hdqa.problem.create({ incidentIds: [fresh.id, 99_999] })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident #99999.' });
     expect(db.select({ n: count() }).from(schema.problems).get()!.n).toBe(before);
-    expect(incident(fresh.id)).toMatchObject({ problemId: null, version: 1 });
-    expect(incident(created[0]!.id).problemId).toBe(problem.id);
+    expect(await incident(fresh.id)).toMatchObject({ problemId: null, version: 1 });
+    expect((await incident(created[0]!.id)).problemId).toBe(problem.id);
   });
 
   test('HDQA assigns to SNCC-Network; SNCC links the outage; the other roles are refused', async () => {
@@ -208,11 +208,14 @@ describe('problems (kb 001 steps 5–8)', () => {
       hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, 'INC-099999'] }),
     );
     expect(missing).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident INC-099999.' });
-    expect(incident(a.id).problemId).toBeNull();
+    expect((await incident(a.id)).problemId).toBeNull();
     expect(
       await hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, b.number] }),
     ).toEqual({ linked: 2 });
-    expect([incident(a.id).problemId, incident(b.id).problemId]).toEqual([problem.id, problem.id]);
+    expect([(await incident(a.id)).problemId, (await incident(b.id)).problemId]).toEqual([
+      problem.id,
+      problem.id,
+    ]);
     expect(
       await rejectionOf(l1.problem.linkIncidents({ problemId: problem.id, numbers: [a.number] })),
     ).toMatchObject({ code: 'FORBIDDEN' });
@@ -221,7 +224,9 @@ describe('problems (kb 001 steps 5–8)', () => {
   test("a channel-partner ticket is never linked, so SNCC's Resolve Attached cannot answer its requester (kb 003)", async () => {
     const { problem } = await outageWithProblem();
     const a = await l1.incident.create(contact(20));
-    const ticket = await callerFor(db, 'rita@badgerhealth.example', clock).partner.submit({
+    const ticket = await (
+      await callerFor(db, 'rita@badgerhealth.example', clock)
+    ).partner.submit({
       description: 'Portal login loops.',
     });
     const refusal = `${ticket.number} is a channel-partner ticket: its partner agent resolves it with the requester, so it is not linked to a problem.`;
@@ -234,7 +239,10 @@ describe('problems (kb 001 steps 5–8)', () => {
       code: 'BAD_REQUEST',
       message: refusal,
     });
-    expect([incident(a.id).problemId, incident(ticket.id).problemId]).toEqual([null, null]);
+    expect([(await incident(a.id)).problemId, (await incident(ticket.id)).problemId]).toEqual([
+      null,
+      null,
+    ]);
   });
 });
 
@@ -242,8 +250,8 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
   test('L1 links a new incident from the form, for the chosen service only', async () => {
     const { problem } = await outageWithProblem();
     const linked = await l1.incident.create({ ...contact(20), problemId: problem.id });
-    expect(incident(linked.id)).toMatchObject({ problemId: problem.id, version: 1 });
-    expect(incidentRepository.findJournal(db, linked.id).map((j) => j.body)).toContainEqual(
+    expect(await incident(linked.id)).toMatchObject({ problemId: problem.id, version: 1 });
+    expect((await incidentRepository.findJournal(db, linked.id)).map((j) => j.body)).toContainEqual(
       expect.stringMatching(/is active: the outage procedure applies/),
     );
     const other = await rejectionOf(
@@ -290,7 +298,7 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
     async (kind) => {
       const { created, outage } = await outageWithProblem(kind);
       expect(outage.status).toBe(kind === 'planned' ? 'planned' : 'active');
-      const { id, version } = incident(created[0]!.id);
+      const { id, version } = await incident(created[0]!.id);
       const refused = [
         l1.oneStep.resolve({ incidentId: id, expectedVersion: version, resolutionNote: 'Fixed.' }),
         l1.oneStep.escalateToTeam({
@@ -327,7 +335,7 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
           message: expect.stringContaining('the outage procedure applies'),
         });
       }
-      expect(incident(id)).toMatchObject({ status: 'new', version });
+      expect(await incident(id)).toMatchObject({ status: 'new', version });
       const decide = await l1.routing.decide({ incidentId: id });
       expect(decide.decision.outcome).toBe('outage');
       const bar = Object.fromEntries(decide.oneSteps.map((s) => [s.name, s.disabledReason]));
@@ -375,7 +383,7 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
 
   test('HDQA and SNCC may still resolve a single incident of the outage', async () => {
     const { created } = await outageWithProblem();
-    const { id, version } = incident(created[1]!.id);
+    const { id, version } = await incident(created[1]!.id);
     expect(
       await sncc.oneStep.resolve({
         incidentId: id,
@@ -416,9 +424,9 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       outageResolved: true,
     });
     for (const { id } of [...created, fourth, sameCustomer]) {
-      const row = incident(id);
+      const row = await incident(id);
       expect(row.status).toBe('resolved');
-      const journal = incidentRepository.findJournal(db, id);
+      const journal = await incidentRepository.findJournal(db, id);
       expect(journal[0]).toMatchObject({
         kind: 'note',
         visibility: 'customer',
@@ -426,7 +434,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
           `Resolved with problem ${problem.number} and outage ${outage.number}`,
         ),
       });
-      expect(incidentRepository.findAudit(db, id)[0]).toMatchObject({
+      expect((await incidentRepository.findAudit(db, id))[0]).toMatchObject({
         field: 'status',
         fromValue: 'new',
         toValue: 'resolved',
@@ -453,10 +461,14 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     expect(after.can.resolveAttached).toBe(`No open incident is attached to ${problem.number}.`);
     expect(after.can.resolve).toBeNull();
     expect(
-      (await callerFor(db, null).outage.publicStatus()).recentlyResolved.map((o) => o.number),
+      (await (await callerFor(db, null)).outage.publicStatus()).recentlyResolved.map(
+        (o) => o.number,
+      ),
     ).toContain(outage.number);
 
-    const versions = [...created, fourth, sameCustomer].map(({ id }) => incident(id).version);
+    const versions = await Promise.all(
+      [...created, fourth, sameCustomer].map(async ({ id }) => (await incident(id)).version),
+    );
     expect(
       await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }),
     ).toEqual({
@@ -467,9 +479,11 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       outageResolved: false,
     });
     expect(resolvedAttachedMail()).toHaveLength(4);
-    expect([...created, fourth, sameCustomer].map(({ id }) => incident(id).version)).toEqual(
-      versions,
-    );
+    expect(
+      await Promise.all(
+        [...created, fourth, sameCustomer].map(async ({ id }) => (await incident(id)).version),
+      ),
+    ).toEqual(versions);
   });
 
   test('one person, one e-mail: an incident with only their address (in other letter case) joins their customer record', async () => {
@@ -482,7 +496,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       channel: 'email',
       problemId: problem.id,
     });
-    expect(incident(byAddress.id).customerId).toBeNull();
+    expect((await incident(byAddress.id)).customerId).toBeNull();
     expect((await sncc.problem.byNumber({ number: problem.number })).preview).toMatchObject({
       incidents: 4,
       customers: 3,
@@ -499,8 +513,8 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
 
   test('500 linked incidents are resolved in one call with exactly one queued e-mail per distinct customer', async () => {
     const { problem } = await outageWithProblem();
-    const user = userRepository.findByEmail(db, 'l1@handoff.test')!;
-    const actor: Actor = userRepository.findActorById(db, user.id)!;
+    const user = (await userRepository.findByEmail(db, 'l1@handoff.test'))!;
+    const actor: Actor = (await userRepository.findActorById(db, user.id))!;
     const customers = db.select().from(schema.customers).all();
     // 500 incidents from 100 distinct customers: every demo customer, then walk-in callers known only by e-mail.
     const drafts = Array.from({ length: 500 }, (_, i) => {
@@ -560,7 +574,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
         sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 2 }),
       ),
     ).toMatchObject({ code: 'CONFLICT' });
-    expect(incident(created[0]!.id).status).toBe('new');
+    expect((await incident(created[0]!.id)).status).toBe('new');
     expect(resolvedAttachedMail()).toHaveLength(0);
   });
 

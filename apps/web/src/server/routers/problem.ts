@@ -32,19 +32,19 @@ import {
 import { withWords } from '../audit-names';
 import { authorizedProcedure } from '../trpc';
 
-export const teamIdsByName = (db: Db) =>
-  Object.fromEntries(teamRepository.findAll(db).map((t) => [t.name, t.id]));
+export const teamIdsByName = async (db: Db) =>
+  Object.fromEntries((await teamRepository.findAll(db)).map((t) => [t.name, t.id]));
 
-export function loadProblem(db: Db | Tx, id: number): Problem {
-  const problem = problemRepository.findById(db, id);
+export async function loadProblem(db: Db | Tx, id: number): Promise<Problem> {
+  const problem = await problemRepository.findById(db, id);
   if (!problem) throw new DomainError('NOT_FOUND', `No problem #${id}.`);
   return problem;
 }
 
 /** The incidents asked for, every one of them (VALIDATION names the missing ones). */
-function loadIncidents(db: Db, requested: readonly number[]) {
+async function loadIncidents(db: Db, requested: readonly number[]) {
   const ids = [...new Set(requested)];
-  const incidents = incidentRepository.findByIds(db, ids);
+  const incidents = await incidentRepository.findByIds(db, ids);
   const missing = ids.filter((id) => !incidents.some((i) => i.id === id));
   if (missing.length)
     throw new DomainError('VALIDATION', `No incident #${missing.join(', #')}.`, {
@@ -53,9 +53,9 @@ function loadIncidents(db: Db, requested: readonly number[]) {
   return incidents;
 }
 
-function loadIncidentsByNumber(db: Db, requested: readonly string[]) {
+async function loadIncidentsByNumber(db: Db, requested: readonly string[]) {
   const numbers = [...new Set(requested)];
-  const incidents = incidentRepository.findByNumbers(db, numbers);
+  const incidents = await incidentRepository.findByNumbers(db, numbers);
   const missing = numbers.filter((n) => !incidents.some((i) => i.number === n));
   if (missing.length) {
     const message = `No incident ${missing.join(', ')}.`;
@@ -68,14 +68,16 @@ const reason = (problem: Problem, actor: Actor, action: Action) =>
   problemRefusal({ problem, actor }, action)?.message ?? null;
 
 /** The problem page: fields, linked incidents, outage, journal, audit, queued e-mails and what this user may do. */
-function details(db: Db, actor: Actor, problem: Problem) {
-  const row = problemRepository.findByIdIncludeDetails(db, problem.id)!;
-  const attached = problemRepository.findAttached(db, problem.id);
+async function details(db: Db, actor: Actor, problem: Problem) {
+  const row = (await problemRepository.findByIdIncludeDetails(db, problem.id))!;
+  const attached = await problemRepository.findAttached(db, problem.id);
   const openIncidents = attached.filter(
     (a) => a.incident.status !== 'resolved' && a.incident.status !== 'closed',
   ).length;
   const outage =
-    problem.outageId !== null ? (outageRepository.findById(db, problem.outageId) ?? null) : null;
+    problem.outageId !== null
+      ? ((await outageRepository.findById(db, problem.outageId)) ?? null)
+      : null;
   return {
     problem,
     serviceName: row.serviceName,
@@ -83,10 +85,10 @@ function details(db: Db, actor: Actor, problem: Problem) {
     serviceSubcategory: row.serviceSubcategory,
     ownerTeamName: row.ownerTeamName,
     outage,
-    incidents: incidentRepository.list(db, { problemId: problem.id, limit: 1000 }).items,
-    journal: problemRepository.findJournal(db, problem.id),
-    audit: withWords(db, 'problem', problemRepository.findAudit(db, problem.id)),
-    messages: problemRepository.findQueuedMessages(db, problem.id),
+    incidents: (await incidentRepository.list(db, { problemId: problem.id, limit: 1000 })).items,
+    journal: await problemRepository.findJournal(db, problem.id),
+    audit: withWords(db, 'problem', await problemRepository.findAudit(db, problem.id)),
+    messages: await problemRepository.findQueuedMessages(db, problem.id),
     preview: {
       ...previewResolveAttached(attached),
       outageToResolve: outage?.status === 'active' ? outage.number : null,
@@ -106,49 +108,55 @@ export const problemRouter = {
   /** Open problems (or all), newest first; `sncc` = the open problems SNCC teams own. */
   list: authorizedProcedure('problem.read')
     .input(z.object({ view: z.enum(['open', 'all', 'sncc']).default('open') }))
-    .query(({ ctx, input }) =>
+    .query(async ({ ctx, input }) =>
       problemRepository.list(ctx.db, {
         statuses: input.view === 'all' ? undefined : ['open'],
-        ownerTeamIds: input.view === 'sncc' ? snccTeamIds(teamIdsByName(ctx.db)) : undefined,
+        ownerTeamIds: input.view === 'sncc' ? snccTeamIds(await teamIdsByName(ctx.db)) : undefined,
       }),
     ),
 
   /** What the incident form and Link to problem offer for a service: its open problems and known outages. */
   forService: authorizedProcedure('problem.read')
     .input(z.object({ serviceId: z.number().int().positive().nullable() }))
-    .query(({ ctx, input }) => ({
-      problems: problemRepository.list(ctx.db, {
+    .query(async ({ ctx, input }) => ({
+      problems: await problemRepository.list(ctx.db, {
         statuses: ['open'],
         serviceId: input.serviceId ?? undefined,
       }),
-      outages: input.serviceId ? outageRepository.findByService(ctx.db, input.serviceId) : [],
+      outages: input.serviceId ? await outageRepository.findByService(ctx.db, input.serviceId) : [],
     })),
 
   byNumber: authorizedProcedure('problem.read')
     .input(z.object({ number: problemNumberSchema }))
-    .query(({ ctx, input }) => {
-      const problem = problemRepository.findByNumber(ctx.db, input.number);
+    .query(async ({ ctx, input }) => {
+      const problem = await problemRepository.findByNumber(ctx.db, input.number);
       if (!problem) throw new DomainError('NOT_FOUND', `No problem ${input.number}.`);
       return details(ctx.db, ctx.actor, problem);
     }),
 
   /** Pickers of the problem page: teams to assign to, outages to link. */
-  pickers: authorizedProcedure('problem.read').query(({ ctx }) => ({
-    teams: teamRepository.findAll(ctx.db),
-    outages: outageRepository
-      .findOpen(ctx.db)
-      .map(({ id, number, title, status }) => ({ id, number, title, status })),
+  pickers: authorizedProcedure('problem.read').query(async ({ ctx }) => ({
+    teams: await teamRepository.findAll(ctx.db),
+    outages: (await outageRepository.findOpen(ctx.db)).map(({ id, number, title, status }) => ({
+      id,
+      number,
+      title,
+      status,
+    })),
   })),
 
   /** kb 001 step 5: HDQA creates a problem from incidents; they are linked in the same commit. */
   create: authorizedProcedure('problem.create')
     .input(createProblemSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const incidents = loadIncidents(read, input.incidentIds);
-        const partnerTicketIds = partnerRepository.findTicketIds(read, input.incidentIds);
-        const services = catalogRepository.findAllServices(read);
-        const [reserved, teams] = [problemRepository.reserveProblem(read), teamIdsByName(read)];
+      const committed = await commit(ctx.db, async (read) => {
+        const incidents = await loadIncidents(read, input.incidentIds);
+        const partnerTicketIds = await partnerRepository.findTicketIds(read, input.incidentIds);
+        const services = await catalogRepository.findAllServices(read);
+        const [reserved, teams] = [
+          await problemRepository.reserveProblem(read),
+          await teamIdsByName(read),
+        ];
         const c = { input, incidents, services, teams, partnerTicketIds, actor: ctx.actor };
         return createProblemEffects({ ...c, ...reserved, now: ctx.now() });
       });
@@ -161,13 +169,13 @@ export const problemRouter = {
     .input(linkIncidentsSchema)
     .mutation(async ({ ctx, input }) => {
       let linked = 0;
-      await commit(ctx.db, (read) => {
-        const problem = problemRepository.findFacts(read, input.problemId);
+      await commit(ctx.db, async (read) => {
+        const problem = await problemRepository.findFacts(read, input.problemId);
         if (!problem) throw new DomainError('NOT_FOUND', `No problem #${input.problemId}.`);
-        const incidents = loadIncidentsByNumber(read, input.numbers);
+        const incidents = await loadIncidentsByNumber(read, input.numbers);
         const ids = incidents.map((i) => i.id);
-        const partnerTicketIds = partnerRepository.findTicketIds(read, ids);
-        const openConsults = consultRepository.findOpenOfIncidents(read, ids);
+        const partnerTicketIds = await partnerRepository.findTicketIds(read, ids);
+        const openConsults = await consultRepository.findOpenOfIncidents(read, ids);
         linked = incidents.length;
         const c = { incidents, problem, partnerTicketIds, openConsults, actor: ctx.actor };
         return linkIncidentsEndingConsultsEffects({ ...c, now: ctx.now() });

@@ -20,8 +20,8 @@ const contact = (customerId: number, serviceId = campusNetwork) => ({
 describe('bulk link to a problem', () => {
   test('each row under its own rules: another service is refused with its reason, the others are linked and announced once each', async () => {
     const db = dbs.db;
-    const l1 = callerFor(db, 'l1@handoff.test');
-    const hdqa = callerFor(db, 'hdqa@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
+    const hdqa = await callerFor(db, 'hdqa@handoff.test');
     const first = await l1.incident.create(contact(17));
     const problem = await hdqa.problem.create({ incidentIds: [first.id] });
     const rows = [

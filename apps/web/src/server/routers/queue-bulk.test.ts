@@ -23,8 +23,12 @@ function team() {
   const lead = buildUser(db, { role: 'l1', name: 'Lee Lead' }, [desk.id]);
   const member = buildUser(db, { role: 'l1', name: 'Mo Member' }, [desk.id]);
   const outsider = buildUser(db, { role: 'l1', name: 'Ola Outsider' }, [other.id]);
-  const as = (userId: number) =>
-    createCaller({ db, actor: userRepository.findActorById(db, userId)!, now: steppingClock() });
+  const as = async (userId: number) =>
+    createCaller({
+      db,
+      actor: (await userRepository.findActorById(db, userId))!,
+      now: steppingClock(),
+    });
   const incident = (values: Parameters<typeof buildIncident>[1] = {}) =>
     buildIncident(db, {
       ownerTeamId: desk.id,
@@ -64,7 +68,9 @@ describe('bulk assign to a team member', () => {
     const results = [];
     for (const row of [fresh, resolved, working])
       results.push(
-        await caller.queue
+        await (
+          await caller
+        ).queue
           .assignToMember({ incidentId: row.id, expectedVersion: row.version, agentId: member.id })
           .then(() => 'ok')
           .catch((e: Error) => e.message),
@@ -121,7 +127,7 @@ describe('bulk assign to a team member', () => {
     const fixture = team();
     const row = fixture.incident();
     const e = await rejectionOf(
-      fixture.as(fixture[who].id).queue.assignToMember({
+      (await fixture.as(fixture[who].id)).queue.assignToMember({
         incidentId: row.id,
         expectedVersion: row.version,
         agentId: fixture.member.id,
@@ -143,7 +149,7 @@ describe('bulk assign to a team member', () => {
     const f = team();
     const row = f.incident();
     const e = await rejectionOf(
-      f.as(f.lead.id).queue.assignToMember({
+      (await f.as(f.lead.id)).queue.assignToMember({
         incidentId: row.id,
         expectedVersion: row.version,
         agentId: agentOf(f),
@@ -157,13 +163,15 @@ describe('bulk assign to a team member', () => {
     const f = team();
     const row = f.incident();
     const caller = f.as(f.lead.id);
-    await caller.queue.assignToMember({
+    await (
+      await caller
+    ).queue.assignToMember({
       incidentId: row.id,
       expectedVersion: row.version,
       agentId: f.member.id,
     });
     const e = await rejectionOf(
-      caller.queue.assignToMember({
+      (await caller).queue.assignToMember({
         incidentId: row.id,
         expectedVersion: row.version,
         agentId: f.lead.id,
@@ -181,7 +189,7 @@ describe('bulk assign to a team member', () => {
       const f = team();
       const actor = buildUser(db, { role }, [f.desk.id]);
       const row = f.incident();
-      const call = f.as(actor.id).queue.assignToMember({
+      const call = (await f.as(actor.id)).queue.assignToMember({
         incidentId: row.id,
         expectedVersion: row.version,
         agentId: f.member.id,
@@ -204,12 +212,12 @@ describe('bulk assign to a team member', () => {
       [f.desk.id],
     );
     expect(gone.id).toBeGreaterThan(0);
-    expect(await f.as(f.lead.id).queue.members({ teamId: f.desk.id })).toEqual([
+    expect(await (await f.as(f.lead.id)).queue.members({ teamId: f.desk.id })).toEqual([
       { id: f.lead.id, name: 'Lee Lead' },
       { id: f.member.id, name: 'Mo Member' },
     ]);
     expect(
-      await rejectionOf(f.as(f.outsider.id).queue.members({ teamId: f.desk.id })),
+      await rejectionOf((await f.as(f.outsider.id)).queue.members({ teamId: f.desk.id })),
     ).toMatchObject({
       code: 'FORBIDDEN',
     });

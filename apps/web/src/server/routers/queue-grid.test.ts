@@ -6,16 +6,16 @@ import { schema, teamRepository, type Db } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, steppingClock, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
-type Caller = ReturnType<typeof callerFor>;
+type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Row = Awaited<ReturnType<Caller['queue']['grid']>>['items'][number];
 
-const helpDesk = (db: Db) => teamRepository.findByName(db, 'US - Help Desk')!.id;
+const helpDesk = async (db: Db) => (await teamRepository.findByName(db, 'US - Help Desk'))!.id;
 
 /** Twelve more help-desk incidents with varied services, owners, statuses and promises. */
 async function fill(db: Db) {
-  const l1 = callerFor(db, 'l1@handoff.test', steppingClock());
-  const teamId = helpDesk(db);
-  const cps = callerFor(db, 'l1@handoff.test').me;
+  const l1 = await callerFor(db, 'l1@handoff.test', steppingClock());
+  const teamId = await helpDesk(db);
+  const cps = (await callerFor(db, 'l1@handoff.test')).me;
   const me = await cps.get();
   for (let i = 0; i < 12; i++) {
     const row = await l1.incident.create({
@@ -69,7 +69,7 @@ describe('queue.grid', () => {
     async (sort, dir) => {
       const db = dbs.db;
       const teamId = await fill(db);
-      const l1 = callerFor(db, 'l1@handoff.test', fixedClock());
+      const l1 = await callerFor(db, 'l1@handoff.test', fixedClock());
       const rows = await walk(l1, { teamId, sort, dir });
       const open = db
         .select({ id: schema.incidents.id, status: schema.incidents.status })
@@ -91,7 +91,7 @@ describe('queue.grid', () => {
   test('filters: a status (or all), a service, unowned', async () => {
     const db = dbs.db;
     const teamId = await fill(db);
-    const l1 = callerFor(db, 'l1@handoff.test', fixedClock());
+    const l1 = await callerFor(db, 'l1@handoff.test', fixedClock());
     const resolved = await walk(l1, { teamId, status: 'resolved' });
     expect(resolved.length).toBeGreaterThan(0);
     expect(resolved.every((r) => r.status === 'resolved')).toBe(true);
@@ -107,7 +107,7 @@ describe('queue.grid', () => {
   test('time to breach: new incidents carry their first SLA breach, and the grid filters by it (issue 18)', async () => {
     const db = dbs.db;
     const teamId = await fill(db);
-    const l1 = callerFor(db, 'l1@handoff.test', fixedClock());
+    const l1 = await callerFor(db, 'l1@handoff.test', fixedClock());
     const all = await walk(l1, { teamId, sort: 'breach' });
     const withClock = all.filter((r) => r.slaDueAt !== null);
     expect(withClock.length).toBeGreaterThan(0);
@@ -129,7 +129,7 @@ describe('queue.grid', () => {
     const db = dbs.db;
     const teamId = await fill(db);
     // 16:00: promises at 15:00 and 15:40 are overdue, 16:20 and 16:40 due soon, none for no promise.
-    const rows = await walk(callerFor(db, 'l1@handoff.test', fixedClock()), { teamId });
+    const rows = await walk(await callerFor(db, 'l1@handoff.test', fixedClock()), { teamId });
     for (const r of rows) {
       const at = r.nextPromiseAt;
       const expected = !at ? null : at <= '2026-11-24T16:00:00.000Z' ? 'overdue' : 'due_soon';
@@ -142,7 +142,7 @@ describe('queue.grid', () => {
   test('counts per status match the rows', async () => {
     const db = dbs.db;
     const teamId = await fill(db);
-    const l1 = callerFor(db, 'l1@handoff.test', fixedClock());
+    const l1 = await callerFor(db, 'l1@handoff.test', fixedClock());
     const counts = await l1.queue.counts({ teamId });
     const all = await walk(l1, { teamId, status: 'all' });
     for (const [status, n] of Object.entries(counts))
@@ -152,7 +152,7 @@ describe('queue.grid', () => {
   test("another team's grid and counts are refused; a partner agent sees only their group's tickets", async () => {
     const db = dbs.db;
     const teamId = await fill(db);
-    const cps = callerFor(db, 'cps@handoff.test');
+    const cps = await callerFor(db, 'cps@handoff.test');
     expect((await refusalOf(cps.queue.grid({ teamId }))).code).toBe('FORBIDDEN');
     expect((await refusalOf(cps.queue.counts({ teamId }))).code).toBe('FORBIDDEN');
     // A partner agent wrongly added to the help desk still sees none of its university incidents.
@@ -162,15 +162,15 @@ describe('queue.grid', () => {
       .where(eq(schema.users.email, 'partner@handoff.test'))
       .get()!;
     db.insert(schema.teamMembers).values({ userId: parker.id, teamId }).run();
-    const asParker = callerFor(db, 'partner@handoff.test');
+    const asParker = await callerFor(db, 'partner@handoff.test');
     expect((await asParker.queue.grid({ teamId, status: 'all' })).items).toEqual([]);
     expect(await asParker.queue.counts({ teamId })).toEqual({});
   });
 
   test('a bad sort or cursor is a 400, not a 500', async () => {
     const db = dbs.db;
-    const l1 = callerFor(db, 'l1@handoff.test');
-    const teamId = helpDesk(db);
+    const l1 = await callerFor(db, 'l1@handoff.test');
+    const teamId = await helpDesk(db);
     // @ts-expect-error an unknown sort, as a crafted request would send it
     expect((await refusalOf(l1.queue.grid({ teamId, sort: 'password' }))).code).toBe('BAD_REQUEST');
     // @ts-expect-error a cursor of the wrong shape
@@ -189,8 +189,8 @@ describe('saved views', () => {
   };
   test('are per user: saved, listed, replaced by name, deleted only by their owner', async () => {
     const db = dbs.db;
-    const l1 = callerFor(db, 'l1@handoff.test');
-    const hdqa = callerFor(db, 'hdqa@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
+    const hdqa = await callerFor(db, 'hdqa@handoff.test');
     const saved = await l1.queue.saveView({ name: 'Due first', settings });
     await l1.queue.saveView({ name: 'Due first', settings: { ...settings, dir: 'desc' } });
     const mine = await l1.queue.views();
@@ -205,7 +205,7 @@ describe('saved views', () => {
   });
 
   test('a nameless view is refused with a message', async () => {
-    const l1 = callerFor(dbs.db, 'l1@handoff.test');
+    const l1 = await callerFor(dbs.db, 'l1@handoff.test');
     const refusal = await refusalOf(l1.queue.saveView({ name: '  ', settings }));
     expect(refusal.code).toBe('BAD_REQUEST');
     expect(refusal.fields.name).toBe('Name the view');

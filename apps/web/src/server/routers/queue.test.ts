@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const teamId = (name: string) => teamRepository.findByName(db, name)!.id;
+const teamId = async (name: string) => (await teamRepository.findByName(db, name))!.id;
 const contact = (i: number) => ({
   callerName: `Caller ${i}`,
   callerEmail: `caller${i}@wisc.edu`,
@@ -20,7 +20,7 @@ const contact = (i: number) => ({
 });
 
 describe('queue.list', () => {
-  type Caller = ReturnType<typeof callerFor>;
+  type Caller = Awaited<ReturnType<typeof callerFor>>;
   type Filter = { teamId: number; status?: 'new' | 'in_progress'; serviceId?: number };
 
   async function pageAll(caller: Caller, filter: Filter, limit: number) {
@@ -44,20 +44,20 @@ describe('queue.list', () => {
   }
 
   async function fill() {
-    const l1 = callerFor(db, 'l1@handoff.test');
+    const l1 = await callerFor(db, 'l1@handoff.test');
     const created: { id: number; serviceId: number }[] = [];
     for (let i = 0; i < 30; i++) {
       const c = contact(i);
       created.push({ id: (await l1.incident.create(c)).id, serviceId: c.serviceId });
     }
     // Another team's incident stays out of this queue.
-    await callerFor(db, 'cps@handoff.test').incident.create(contact(99));
+    await (await callerFor(db, 'cps@handoff.test')).incident.create(contact(99));
     return { l1, created };
   }
 
   test('pages of 7 over the team queue: every incident once, newest first', async () => {
     const { l1, created } = await fill();
-    const { ids, sizes } = await pageAll(l1, { teamId: teamId('US - Help Desk') }, 7);
+    const { ids, sizes } = await pageAll(l1, { teamId: await teamId('US - Help Desk') }, 7);
     // 30 new plus the three seeded in the General Help Desk queue.
     expect(sizes).toEqual([7, 7, 7, 7, 5]);
     expect(ids).toEqual([...created.map((c) => c.id).reverse(), 3, 2, 1]);
@@ -75,7 +75,7 @@ describe('queue.list', () => {
     ],
   ])('filter by %s, paged by 4', async (_name, filter, keep, seeded) => {
     const { l1, created } = await fill();
-    const { ids } = await pageAll(l1, { teamId: teamId('US - Help Desk'), ...filter }, 4);
+    const { ids } = await pageAll(l1, { teamId: await teamId('US - Help Desk'), ...filter }, 4);
     expect(ids).toEqual([
       ...created
         .filter(keep)
@@ -90,7 +90,9 @@ describe('queue.list', () => {
     ['a technologist', 'technologist@handoff.test', 'US - Help Desk'],
     ['sncc', 'sncc@handoff.test', 'HD ES'],
   ])('%s opening a queue of a team they are not in → FORBIDDEN', async (_name, email, team) => {
-    const error = await rejectionOf(callerFor(db, email).queue.list({ teamId: teamId(team) }));
+    const error = await rejectionOf(
+      (await callerFor(db, email)).queue.list({ teamId: await teamId(team) }),
+    );
     expect(error).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringContaining('not a member of that team'),
@@ -98,21 +100,20 @@ describe('queue.list', () => {
   });
 
   test('sncc opens both of its queues; an admin opens any', async () => {
-    const sncc = callerFor(db, 'sncc@handoff.test');
+    const sncc = await callerFor(db, 'sncc@handoff.test');
     expect(
-      (await sncc.queue.list({ teamId: teamId('SNCC-Network') })).items.map((i) => i.number),
+      (await sncc.queue.list({ teamId: await teamId('SNCC-Network') })).items.map((i) => i.number),
     ).toEqual(['INC-000008']);
-    expect((await sncc.queue.list({ teamId: teamId('SNCC-Sysops') })).items).toEqual([]);
-    const admin = callerFor(db, 'admin@handoff.test');
+    expect((await sncc.queue.list({ teamId: await teamId('SNCC-Sysops') })).items).toEqual([]);
+    const admin = await callerFor(db, 'admin@handoff.test');
     expect(
-      (await admin.queue.list({ teamId: teamId('HD ES') })).items.map((i) => i.number),
+      (await admin.queue.list({ teamId: await teamId('HD ES') })).items.map((i) => i.number),
     ).toEqual(['INC-000006']);
   });
 
   test('queue.teams lists only my own teams', async () => {
-    expect((await callerFor(db, 'sncc@handoff.test').queue.teams()).map((x) => x.name)).toEqual([
-      'SNCC-Network',
-      'SNCC-Sysops',
-    ]);
+    expect(
+      (await (await callerFor(db, 'sncc@handoff.test')).queue.teams()).map((x) => x.name),
+    ).toEqual(['SNCC-Network', 'SNCC-Sysops']);
   });
 });

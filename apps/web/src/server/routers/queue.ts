@@ -28,10 +28,10 @@ import { authorizedProcedure } from '../trpc';
 
 export const queueRouter = {
   /** The teams whose queues this user may open: their own (admins see all). */
-  teams: authorizedProcedure('queue.read').query(({ ctx }) =>
+  teams: authorizedProcedure('queue.read').query(async ({ ctx }) =>
     ctx.actor.role === 'admin'
-      ? teamRepository.findAll(ctx.db)
-      : teamRepository.findByIds(ctx.db, ctx.actor.teamIds),
+      ? await teamRepository.findAll(ctx.db)
+      : await teamRepository.findByIds(ctx.db, ctx.actor.teamIds),
   ),
 
   list: authorizedProcedure('queue.read')
@@ -64,10 +64,10 @@ export const queueRouter = {
    */
   grid: authorizedProcedure('queue.read')
     .input(queueGridInputSchema)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       assertQueueMember(ctx.actor, input.teamId);
       const now = ctx.now();
-      const page = queueGridRepository.page(ctx.db, {
+      const page = await queueGridRepository.page(ctx.db, {
         ...incidentListBound(ctx.actor),
         teamId: input.teamId,
         statuses: queueStatuses(input.status),
@@ -114,24 +114,20 @@ export const queueRouter = {
   assignToMember: authorizedProcedure('incident.assign')
     .input(assignMemberSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) => {
-        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
-        const agent = userRepository.findAssignable(read, input.agentId);
-        const teamName = teamRepository.findById(read, incident.ownerTeamId)?.name ?? 'its team';
-        const c = { incident, agent, teamName, actor: ctx.actor, now: ctx.now() };
-        return assignToMember({
-          ...c,
-          agentId: input.agentId,
-          expectedVersion: input.expectedVersion,
-        });
+      const committed = await commit(ctx.db, async (read) => {
+        const { incident } = await loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+        const agent = await userRepository.findAssignable(read, input.agentId);
+        const team = await teamRepository.findById(read, incident.ownerTeamId);
+        const c = { incident, agent, teamName: team?.name ?? 'its team', actor: ctx.actor };
+        return assignToMember({ ...c, now: ctx.now(), ...input });
       });
       const { id, number, version, ownerAgentId } = committed.row('incident', input.incidentId);
       return { id, number, version, ownerAgentId };
     }),
 
   /** The signed-in user's saved views. */
-  views: authorizedProcedure('queue.read').query(({ ctx }) =>
-    queueGridRepository.views(ctx.db, ctx.actor.id).map((v) => ({
+  views: authorizedProcedure('queue.read').query(async ({ ctx }) =>
+    (await queueGridRepository.views(ctx.db, ctx.actor.id)).map((v) => ({
       id: v.id,
       name: v.name,
       // A view saved by an older grid that no longer parses is offered with the defaults.
@@ -154,10 +150,10 @@ export const queueRouter = {
   deleteView: authorizedProcedure('queue.read')
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) =>
+      await commit(ctx.db, async (read) =>
         deleteQueueView({
           userId: ctx.actor.id,
-          view: queueGridRepository.findView(read, input.id),
+          view: await queueGridRepository.findView(read, input.id),
           now: ctx.now(),
         }),
       );

@@ -10,9 +10,9 @@ const range = { from: '2026-10-20T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z'
 describe('reports.dashboard', () => {
   test('HDQA sees every figure on the seeded history', { timeout: 120_000 }, async () => {
     seedDemoHistory(dbs.db, { now });
-    const d = await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now)).reports.dashboard(
-      range,
-    );
+    const d = await (
+      await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now))
+    ).reports.dashboard(range);
     expect(d.summary.contacts).toBeGreaterThan(200);
     expect(d.contactsByHour).toHaveLength(24);
     expect(d.slaByTeamWeek.length).toBeGreaterThan(4);
@@ -27,18 +27,20 @@ describe('reports.dashboard', () => {
     ['cps2@handoff.test', false],
     ['l1@handoff.test', false],
   ])('%s may see it: %s', async (email, allowed) => {
-    const call = callerFor(dbs.db, email, fixedClock(now)).reports.dashboard(range);
+    const call = (await callerFor(dbs.db, email, fixedClock(now))).reports.dashboard(range);
     if (allowed) expect((await call).summary.open).toBeGreaterThan(0);
     else expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   test('a customer may not, and a backwards range is refused', async () => {
     expect(
-      await rejectionOf(callerFor(dbs.db, 'customer@handoff.test').reports.dashboard(range)),
+      await rejectionOf(
+        (await callerFor(dbs.db, 'customer@handoff.test')).reports.dashboard(range),
+      ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await rejectionOf(
-        callerFor(dbs.db, 'hdqa@handoff.test').reports.dashboard({
+        (await callerFor(dbs.db, 'hdqa@handoff.test')).reports.dashboard({
           from: range.to,
           to: range.from,
         }),
@@ -48,7 +50,7 @@ describe('reports.dashboard', () => {
 
   test('the team filter keeps that team’s incidents and clocks', { timeout: 120_000 }, async () => {
     seedDemoHistory(dbs.db, { now });
-    const hdqa = callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now));
+    const hdqa = await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now));
     const teams = await hdqa.catalog.teams();
     const cps = teams.find((t) => t.name === 'US - Help Desk CPS')!.id;
     const all = await hdqa.reports.dashboard(range);

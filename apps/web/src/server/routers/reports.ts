@@ -23,13 +23,13 @@ const rangeSchema = z
 export const reportsRouter = {
   dashboard: authorizedProcedure('reports.read')
     .input(rangeSchema)
-    .query(({ ctx, input }) => {
-      if (!canReadReports(ctx.actor, slaRepository.teamsLedBy(ctx.db, ctx.actor.id)))
+    .query(async ({ ctx, input }) => {
+      if (!canReadReports(ctx.actor, await slaRepository.teamsLedBy(ctx.db, ctx.actor.id)))
         throw new DomainError('FORBIDDEN', 'Reports are for team leads, HDQA and administrators.');
       // From the rollups (issue 18 at a million incidents); the scan stays the tests' oracle.
       return dashboardOf(
-        reportTotalsRepository.loadTotals(ctx.db, input, ctx.now()),
-        reportRepository.names(ctx.db),
+        await reportTotalsRepository.loadTotals(ctx.db, input, ctx.now()),
+        await reportRepository.names(ctx.db),
       );
     }),
 } satisfies TRPCRouterRecord;

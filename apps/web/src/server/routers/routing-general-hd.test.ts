@@ -25,14 +25,14 @@ const closesWithCps = [1, 2, 3, 4, 5].map((weekday) => ({
 /** Hana Coned calls at 19:00 on Tuesday 24 November about work: CPS-supported, CPS closed. */
 async function workCallAt19() {
   const { id } = await newIncident(dbs.db, tuesday19);
-  await lee().routing.answer({ incidentId: id, answers: { workRelated: true } });
+  await (await lee()).routing.answer({ incidentId: id, answers: { workRelated: true } });
   return id;
 }
 
 describe('the General Help Desk’s hours decide after-hours handling', () => {
   test('demo hours (open until midnight): kb 001 after hours, asked about a critical work stoppage', async () => {
     const id = await workCallAt19();
-    const { decision } = await lee().routing.decide({ incidentId: id });
+    const { decision } = await (await lee()).routing.decide({ incidentId: id });
     expect(decision).toMatchObject({ outcome: 'ask', question: 'criticalWorkStoppage' });
     expect(decision.steps.find((s) => s.rule === 'cps.open')?.text).toBe(
       'CPS is closed until Wednesday 7:00 AM and the General Help Desk is open: after-hours handling (kb 001).',
@@ -41,9 +41,9 @@ describe('the General Help Desk’s hours decide after-hours handling', () => {
 
   test('an administrator closes the General HD at 18:00: both closed, Assign to CPS with promises from the next CPS opening', async () => {
     const { db } = dbs;
-    await admin(db).admin.setOpeningHours({ desk: 'general_hd', week: closesWithCps });
+    await (await admin(db)).admin.setOpeningHours({ desk: 'general_hd', week: closesWithCps });
     const id = await workCallAt19();
-    const { decision, recommended } = await lee().routing.decide({ incidentId: id });
+    const { decision, recommended } = await (await lee()).routing.decide({ incidentId: id });
     expect(decision).toMatchObject({
       outcome: 'assign_to_cps',
       assignReason: 'no_cps_agents_ready',
@@ -57,16 +57,18 @@ describe('the General Help Desk’s hours decide after-hours handling', () => {
     );
 
     // The recommended step runs without an override reason and stores what the panel read out.
-    const before = snapshotOf(db, id);
-    await lee().oneStep.assignToCps({
+    const before = await snapshotOf(db, id);
+    await (
+      await lee()
+    ).oneStep.assignToCps({
       incidentId: id,
       expectedVersion: 1,
       reason: 'no_cps_agents_ready',
       callbackPhone: '608-555-0142',
     });
-    const { incident, journal } = changesSince(db, before);
+    const { incident, journal } = await changesSince(db, before);
     expect(incident).toMatchObject({
-      ownerTeamId: teamId(db, 'US - Help Desk CPS'),
+      ownerTeamId: await teamId(db, 'US - Help Desk CPS'),
       promises: decision.promises,
     });
     expect(journal.find((j) => j.kind === 'routing')?.data).toMatchObject({
@@ -77,10 +79,10 @@ describe('the General Help Desk’s hours decide after-hours handling', () => {
 
   test('both closed: Assign to EAST (kb 001 after hours) needs an override reason, nothing changed', async () => {
     const { db } = dbs;
-    await admin(db).admin.setOpeningHours({ desk: 'general_hd', week: closesWithCps });
+    await (await admin(db)).admin.setOpeningHours({ desk: 'general_hd', week: closesWithCps });
     const id = await workCallAt19();
-    const refusal = await refusedWithoutChange(db, id, () =>
-      lee().oneStep.assignToEast({
+    const refusal = await refusedWithoutChange(db, id, async () =>
+      (await lee()).oneStep.assignToEast({
         incidentId: id,
         expectedVersion: 1,
         urgency: 'can_wait_until_hdl2',

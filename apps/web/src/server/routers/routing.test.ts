@@ -13,14 +13,14 @@ const lee = (at = tuesday10) => callerFor(dbs.db, l1, fixedClock(at));
 const conedCall = (at = tuesday10) => newIncident(dbs.db, at);
 /** Lee records the answers on the Route panel, then the panel routes again. */
 async function decideWith(id: number, answers: RoutingAnswers, at = tuesday10) {
-  await lee(at).routing.answer({ incidentId: id, answers });
-  return lee(at).routing.decide({ incidentId: id });
+  await (await lee(at)).routing.answer({ incidentId: id, answers });
+  return (await lee(at)).routing.decide({ incidentId: id });
 }
 
 describe('routing.decide', () => {
   test('coned customer, Tuesday 10:00 Chicago, no CPS agent ready: asks whether it is work related', async () => {
     const { id } = await conedCall();
-    const result = await lee().routing.decide({ incidentId: id });
+    const result = await (await lee()).routing.decide({ incidentId: id });
     expect(result).toMatchObject({
       at: tuesday10,
       decision: {
@@ -68,7 +68,7 @@ describe('routing.decide', () => {
 
   test('with a CPS agent ready: Transfer to CPS through the Departmental Support queue', async () => {
     const { db } = dbs;
-    await callerFor(db, 'cps@handoff.test').presence.set({ presence: 'ready' });
+    await (await callerFor(db, 'cps@handoff.test')).presence.set({ presence: 'ready' });
     const { id } = await conedCall();
     const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({
@@ -77,7 +77,7 @@ describe('routing.decide', () => {
     });
     expect(result.recommended).toBe('transfer_to_cps');
     expect(result.cpsReady).toEqual([
-      { id: userIdOf(db, 'cps@handoff.test'), name: 'Cameron CPS' },
+      { id: await userIdOf(db, 'cps@handoff.test'), name: 'Cameron CPS' },
     ]);
     expect(result.oneSteps.find((s) => s.name === 'transfer_to_cps')).toMatchObject({
       disabledReason: null,
@@ -104,7 +104,7 @@ describe('routing.decide', () => {
       callerName: 'Uma Unflagged',
       customerId: demoKeys(dbs.db).customer('uunflagged').id,
     });
-    const result = await lee().routing.decide({ incidentId: id });
+    const result = await (await lee()).routing.decide({ incidentId: id });
     expect(result.decision.steps.find((s) => s.rule === 'cps.customer')).toMatchObject({
       answer: 'yes',
       text: "Customer's department is on the contract list: a CPS customer.",
@@ -113,7 +113,9 @@ describe('routing.decide', () => {
 
   test('a CPS agent sees which one-steps their role has', async () => {
     const { id } = await conedCall();
-    const result = await callerFor(dbs.db, 'cps@handoff.test').routing.decide({ incidentId: id });
+    const result = await (
+      await callerFor(dbs.db, 'cps@handoff.test')
+    ).routing.decide({ incidentId: id });
     const permitted = result.oneSteps.filter((s) => s.permitted).map((s) => s.name);
     expect(permitted).toEqual(['escalate_to_team', 'take_ownership', 'resolve', 'close', 'reopen']);
   });
@@ -122,7 +124,9 @@ describe('routing.decide', () => {
     ['a customer', 'customer@handoff.test', 1, 'FORBIDDEN'],
     ['anyone, for an incident that does not exist', 'l1@handoff.test', 999, 'NOT_FOUND'],
   ] as const)('%s → %s', async (_name, email, incidentId, code) => {
-    expect(await refusalOf(callerFor(dbs.db, email).routing.decide({ incidentId }))).toMatchObject({
+    expect(
+      await refusalOf((await callerFor(dbs.db, email)).routing.decide({ incidentId })),
+    ).toMatchObject({
       code,
     });
   });
@@ -130,7 +134,7 @@ describe('routing.decide', () => {
   test('an answer of the wrong type → BAD_REQUEST, nothing recorded', async () => {
     const { id } = await conedCall();
     const refusal = await refusalOf(
-      lee().routing.answer({
+      (await lee()).routing.answer({
         incidentId: id,
         answers: { workRelated: 'yes' as unknown as boolean },
       }),
@@ -139,24 +143,28 @@ describe('routing.decide', () => {
       code: 'BAD_REQUEST',
       fields: { 'answers.workRelated': expect.any(String) },
     });
-    expect((await lee().routing.decide({ incidentId: id })).answers).toEqual({});
+    expect((await (await lee()).routing.decide({ incidentId: id })).answers).toEqual({});
   });
 });
 
 describe('recorded answers (issue 14.1, 14.11)', () => {
   test('the answers are kept with the incident: a reload (a new decide) still has them', async () => {
     const { id } = await conedCall();
-    await lee().routing.answer({ incidentId: id, answers: { workRelated: true } });
-    const reloaded = await callerFor(dbs.db, l1, fixedClock(tuesday10)).routing.decide({
+    await (await lee()).routing.answer({ incidentId: id, answers: { workRelated: true } });
+    const reloaded = await (
+      await callerFor(dbs.db, l1, fixedClock(tuesday10))
+    ).routing.decide({
       incidentId: id,
     });
     expect(reloaded.answers).toEqual({ workRelated: true });
     expect(reloaded.recommended).toBe('assign_to_cps');
     // HDQA, at the same desk, sees the same answers; "Start over" forgets them.
-    const hdqa = callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(tuesday10));
+    const hdqa = await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(tuesday10));
     expect((await hdqa.routing.decide({ incidentId: id })).answers).toEqual({ workRelated: true });
     await hdqa.routing.answer({ incidentId: id, answers: {} });
-    expect((await lee().routing.decide({ incidentId: id })).decision.question).toBe('workRelated');
+    expect((await (await lee()).routing.decide({ incidentId: id })).decision.question).toBe(
+      'workRelated',
+    );
   });
 
   test('an unflagged caller who says they are a contract partner: the department answer is kept, the question does not come back', async () => {
@@ -182,10 +190,13 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
     const { id } = await conedCall();
     expect(
       await refusalOf(
-        callerFor(dbs.db, email).routing.answer({ incidentId: id, answers: { workRelated: true } }),
+        (await callerFor(dbs.db, email)).routing.answer({
+          incidentId: id,
+          answers: { workRelated: true },
+        }),
       ),
     ).toMatchObject({ code });
-    expect((await lee().routing.decide({ incidentId: id })).answers).toEqual({});
+    expect((await (await lee()).routing.decide({ incidentId: id })).answers).toEqual({});
   });
 
   test('an e-mail incident is not asked "Are you calling in…"', async () => {
@@ -193,7 +204,7 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
       channel: 'email',
       callerEmail: 'hconed@extension.wisc.edu',
     });
-    const result = await lee().routing.decide({ incidentId: id });
+    const result = await (await lee()).routing.decide({ incidentId: id });
     expect(result.decision.question).toBe('workRelated');
     expect(result.questionPrompt).not.toMatch(/calling in/i);
     expect(result.decision.script).toBe(result.questionPrompt);
@@ -201,7 +212,7 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
   });
 
   test('a Primary TP case with "People affected: 12" is not asked "more than one person?"', async () => {
-    const tp = callerFor(dbs.db, 'tp@handoff.test', fixedClock(tuesday10));
+    const tp = await callerFor(dbs.db, 'tp@handoff.test', fixedClock(tuesday10));
     const { id } = await tp.case.create({
       serviceId: demo(dbs.db).service.remoteDesktop, // category 1, DRMT (in scope)
       description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
@@ -209,7 +220,7 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
       workRelated: true,
       peopleAffected: 12,
     });
-    const result = await lee().routing.decide({ incidentId: id });
+    const result = await (await lee()).routing.decide({ incidentId: id });
     expect(result.decision.question).toBeUndefined();
     expect(
       result.decision.steps.find((s) => s.rule === 'primary-tp.mission-critical'),
@@ -222,7 +233,9 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
   test('after Assign to CPS the panel shows the stored promise, not a new routing at a later time', async () => {
     const { id } = await conedCall();
     await decideWith(id, { workRelated: true });
-    await lee().oneStep.assignToCps({
+    await (
+      await lee()
+    ).oneStep.assignToCps({
       incidentId: id,
       expectedVersion: 1,
       reason: 'no_cps_agents_ready',
@@ -230,8 +243,8 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
     });
     // Two minutes later the panel is read again.
     const later = '2026-11-24T16:02:00.000Z';
-    const result = await lee(later).routing.decide({ incidentId: id });
-    const stored = incidentRepository.findById(dbs.db, id)!.promises;
+    const result = await (await lee(later)).routing.decide({ incidentId: id });
+    const stored = (await incidentRepository.findById(dbs.db, id))!.promises;
     expect(stored?.contactBy).toBe('2026-11-24T20:00:00Z');
     expect(result.settled).toBe(true);
     expect(result.decision.promises).toEqual(stored);
@@ -244,8 +257,8 @@ describe('recorded answers (issue 14.1, 14.11)', () => {
 
 describe('a new incident during a known outage (issue 14.5)', () => {
   async function campusNetworkOutage() {
-    const sncc = callerFor(dbs.db, 'sncc@handoff.test', fixedClock(tuesday10));
-    const snccNetwork = teamRepository.findByName(dbs.db, 'SNCC-Network')!.id;
+    const sncc = await callerFor(dbs.db, 'sncc@handoff.test', fixedClock(tuesday10));
+    const snccNetwork = (await teamRepository.findByName(dbs.db, 'SNCC-Network'))!.id;
     return sncc.outage.declare({
       title: 'Campus Network down in Bascom Hall',
       serviceIds: [demo(dbs.db).service.campusNetwork],
@@ -261,13 +274,13 @@ describe('a new incident during a known outage (issue 14.5)', () => {
       serviceId: demo(dbs.db).service.campusNetwork,
       description: 'No wired connection in Bascom Hall.',
     });
-    const result = await lee().routing.decide({ incidentId: id });
+    const result = await (await lee()).routing.decide({ incidentId: id });
     expect(result.decision.outcome).toBe('outage');
     expect(result.decision.steps.at(-1)?.text).toContain(outage.number);
     expect(result.recommended).toBe('link_to_problem');
     expect(result.overrides).toContain('assign_to_cps');
     const refusal = await refusalOf(
-      lee().oneStep.assignToCps({
+      (await lee()).oneStep.assignToCps({
         incidentId: id,
         expectedVersion: 1,
         reason: 'coned_customer',
@@ -280,13 +293,13 @@ describe('a new incident during a known outage (issue 14.5)', () => {
         overrideReason: 'Say why you chose Assign to CPS over the recommended Link to problem.',
       },
     });
-    expect(incidentRepository.findById(dbs.db, id)!.version).toBe(1);
+    expect((await incidentRepository.findById(dbs.db, id))!.version).toBe(1);
   });
 
   test('a service without a known outage routes as before', async () => {
     await campusNetworkOutage();
     const { id } = await conedCall();
-    expect((await lee().routing.decide({ incidentId: id })).decision.outcome).toBe('ask');
+    expect((await (await lee()).routing.decide({ incidentId: id })).decision.outcome).toBe('ask');
   });
 
   // Issue 14 item 7: departments are data; GRAD and SOE are not on the contract list.
@@ -321,8 +334,8 @@ describe('a new incident during a known outage (issue 14.5)', () => {
   test('a holiday the administrators add moves new promises; the stored promise keeps its time', async () => {
     const { db } = dbs;
     const s = await scenarios.assign_to_cps(db);
-    await s.run(lee(), s.version);
-    const stored = incidentRepository.findById(db, s.incidentId)!.promises;
+    await s.run(await lee(), s.version);
+    const stored = (await incidentRepository.findById(db, s.incidentId))!.promises;
     expect(stored).toMatchObject({ callIfNoContactBy: '2026-11-25T16:00:00Z' });
 
     db.insert(schema.holidays).values({ date: '2026-11-25', name: 'Snow day' }).run();
@@ -330,7 +343,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
     const result = await decideWith(id, { workRelated: true });
     // Wednesday is now a holiday and Thanksgiving follows: the next business day is Monday.
     expect(result.decision.promises).toMatchObject({ callIfNoContactBy: '2026-11-30T16:00:00Z' });
-    expect(incidentRepository.findById(db, s.incidentId)!.promises).toEqual(stored);
+    expect((await incidentRepository.findById(db, s.incidentId))!.promises).toEqual(stored);
   });
 
   test('CPS hours in the data decide whether CPS is open', async () => {

@@ -31,23 +31,22 @@ export const routingRouter = {
    */
   decide: authorizedProcedure('incident.readInternal')
     .input(z.object({ incidentId }))
-    .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+    .query(async ({ ctx, input }) => {
+      const { incident } = await loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
       const now = ctx.now();
-      const { cpsReady } = loadRoutingContext(ctx.db, incident);
-      const env = loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
-      const answers = routingAnswersRepository.find(ctx.db, incident.id);
+      const { cpsReady } = await loadRoutingContext(ctx.db, incident);
+      const env = await loadOneStepEnv(ctx.db, { incident, actor: ctx.actor, now });
+      const answers = await routingAnswersRepository.find(ctx.db, incident.id);
       const handedOn = incident.ownerTeamId !== env.teams[teamNames.helpDesk];
       const journaled = handedOn
-        ? incidentRepository
-            .findJournal(ctx.db, incident.id)
+        ? (await incidentRepository.findJournal(ctx.db, incident.id))
             .map(journaledDecision)
             .find((d) => d !== null)
         : undefined;
       const decision: RoutingDecision = journaled
         ? { ...journaled, requiredFields: [] }
         : routeContact(
-            env.contactFacts ?? loadContactFacts(ctx.db, incident, now, answers),
+            env.contactFacts ?? (await loadContactFacts(ctx.db, incident, now, answers)),
             env.routing ?? { departments: [] },
           );
       return {
@@ -73,8 +72,8 @@ export const routingRouter = {
   answer: authorizedProcedure('routing.answer')
     .input(z.object({ incidentId, answers: routingAnswersSchema }))
     .mutation(async ({ ctx, input }) => {
-      await commit(ctx.db, (read) => {
-        const { incident } = loadReadableIncident(read, ctx.actor, { id: input.incidentId });
+      await commit(ctx.db, async (read) => {
+        const { incident } = await loadReadableIncident(read, ctx.actor, { id: input.incidentId });
         const { answers } = input;
         return recordRoutingAnswers({ incident, answers, actorId: ctx.actor.id, now: ctx.now() });
       });

@@ -16,11 +16,11 @@ async function world() {
   const db = dbs.db;
   const clock = steppingClock();
   const as = (email: string) => callerFor(db, email, clock);
-  const l1 = as(loginOf.l1);
-  const casey = userRepository.findActorById(
+  const l1 = await as(loginOf.l1);
+  const casey = (await userRepository.findActorById(
     db,
-    userRepository.findByEmail(db, loginOf.customer)!.id,
-  )!;
+    (await userRepository.findByEmail(db, loginOf.customer))!.id,
+  ))!;
   const caseyCase = await l1.incident.create({
     callerName: 'Casey Customer',
     callerPhone: '608-555-0142',
@@ -58,7 +58,9 @@ async function world() {
     description: 'Zyzzyva printer in the library.',
     channel: 'phone',
   });
-  const ticketA = await as('rita@badgerhealth.example').partner.submit({
+  const ticketA = await (
+    await as('rita@badgerhealth.example')
+  ).partner.submit({
     description: 'Zyzzyva patient portal loops.',
   });
   return { db, as, caseyCase, other, ticketA };
@@ -70,9 +72,9 @@ describe('search.incidents scope, for every role', () => {
   const staff: Role[] = ['l1', 'hdqa', 'cps', 'es', 'sncc', 'technologist', 'tier2', 'admin'];
   test.each(staff)('%s finds every incident, internal notes included', async (role) => {
     const w = await world();
-    const r = await w.as(loginOf[role]).search.incidents({ q: 'zyzzyva' });
+    const r = await (await w.as(loginOf[role])).search.incidents({ q: 'zyzzyva' });
     expect(numbers(r)).toEqual([w.caseyCase.number, w.other.number, w.ticketA.number].sort());
-    const internal = await w.as(loginOf[role]).search.incidents({ q: 'firmware grimoire' });
+    const internal = await (await w.as(loginOf[role])).search.incidents({ q: 'firmware grimoire' });
     expect(numbers(internal)).toEqual([w.caseyCase.number]);
     expect(internal.items[0]?.matchedIn).toBe('journal');
   });
@@ -80,16 +82,16 @@ describe('search.incidents scope, for every role', () => {
   test('a customer finds only their own case, never through an internal note or field', async () => {
     const w = await world();
     const casey = w.as(loginOf.customer);
-    const r = await casey.search.incidents({ q: 'zyzzyva' });
+    const r = await (await casey).search.incidents({ q: 'zyzzyva' });
     expect(numbers(r)).toEqual([w.caseyCase.number]);
     expect(r.items[0]).toMatchObject({ ownerTeamName: null, ownerAgentName: null });
     for (const q of ['firmware', 'grimoire', 'grimoire-secret.pdf', 'qwertzlab'])
-      expect(numbers(await casey.search.incidents({ q }))).toEqual([]);
+      expect(numbers(await (await casey).search.incidents({ q }))).toEqual([]);
     // The public reply is theirs to find.
-    const reply = await casey.search.incidents({ q: 'charger' });
+    const reply = await (await casey).search.incidents({ q: 'charger' });
     expect(numbers(reply)).toEqual([w.caseyCase.number]);
     // Someone else's incident, even by its exact number, is not there.
-    const byNumber = await casey.search.incidents({ q: w.other.number });
+    const byNumber = await (await casey).search.incidents({ q: w.other.number });
     expect(byNumber.exact).toBeNull();
     expect(numbers(byNumber)).toEqual([]);
     expect(r.problems).toEqual([]);
@@ -99,9 +101,11 @@ describe('search.incidents scope, for every role', () => {
   test("a partner agent finds only their group's tickets", async () => {
     const w = await world();
     const parker = w.as('partner@handoff.test');
-    expect(numbers(await parker.search.incidents({ q: 'zyzzyva' }))).toEqual([w.ticketA.number]);
-    expect((await parker.search.incidents({ q: w.other.number })).exact).toBeNull();
-    expect((await parker.search.incidents({ q: 'zyzzyva' })).problems).toEqual([]);
+    expect(numbers(await (await parker).search.incidents({ q: 'zyzzyva' }))).toEqual([
+      w.ticketA.number,
+    ]);
+    expect((await (await parker).search.incidents({ q: w.other.number })).exact).toBeNull();
+    expect((await (await parker).search.incidents({ q: 'zyzzyva' })).problems).toEqual([]);
   });
 
   test('a partner agent of another group finds none of them', async () => {
@@ -123,14 +127,16 @@ describe('search.incidents scope, for every role', () => {
       .returning()
       .get();
     db.insert(schema.teamMembers).values({ userId: quinn.id, teamId: groupB.id }).run();
-    expect(numbers(await w.as('quinn@other.test').search.incidents({ q: 'zyzzyva' }))).toEqual([]);
+    expect(
+      numbers(await (await w.as('quinn@other.test')).search.incidents({ q: 'zyzzyva' })),
+    ).toEqual([]);
   });
 
   test('signed out, search is refused', async () => {
     const w = await world();
-    expect((await refusalOf(callerFor(w.db, null).search.incidents({ q: 'zyzzyva' }))).code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (await refusalOf((await callerFor(w.db, null)).search.incidents({ q: 'zyzzyva' }))).code,
+    ).toBe('UNAUTHORIZED');
   });
 });
 
@@ -138,14 +144,16 @@ describe('search.incidents ranking, snippets, numbers, filters and pages', () =>
   test('a surname in the caller outranks the same word in a description; snippets mark the hit', async () => {
     const w = await world();
     const l1 = w.as(loginOf.l1);
-    const mention = await l1.incident.create({
+    const mention = await (
+      await l1
+    ).incident.create({
       callerName: 'Ann Other',
       callerPhone: '608-555-0150',
       serviceId: 1,
       description: 'Asked on behalf of Vandermolen about <script>alert(1)</script>.',
       channel: 'phone',
     });
-    const r = await l1.search.incidents({ q: 'vandermol' });
+    const r = await (await l1).search.incidents({ q: 'vandermol' });
     expect(r.items.map((i) => i.number)).toEqual([w.other.number, mention.number]);
     const snippet = r.items[1]!.snippet;
     expect(snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Vandermolen']);
@@ -158,40 +166,50 @@ describe('search.incidents ranking, snippets, numbers, filters and pages', () =>
     const l1 = w.as(loginOf.l1);
     const digits = String(Number(w.other.number.slice(4)));
     for (const q of [w.other.number, digits, `inc${digits}`])
-      expect((await l1.search.incidents({ q })).exact?.number).toBe(w.other.number);
+      expect((await (await l1).search.incidents({ q })).exact?.number).toBe(w.other.number);
   });
 
   test('filters: status, team, service, channel and created between', async () => {
     const w = await world();
     const l1 = w.as(loginOf.l1);
-    const all = await l1.search.incidents({ q: 'zyzzyva' });
+    const all = await (await l1).search.incidents({ q: 'zyzzyva' });
     const [first] = all.items;
-    expect(numbers(await l1.search.incidents({ q: 'zyzzyva', channel: 'chat' }))).toEqual([]);
-    expect(numbers(await l1.search.incidents({ q: 'zyzzyva', status: 'resolved' }))).toEqual([]);
-    expect(numbers(await l1.search.incidents({ q: 'zyzzyva', serviceId: 9999 }))).toEqual([]);
-    const teamOfTicket = (await l1.search.incidents({ q: w.ticketA.number })).exact!;
+    expect(numbers(await (await l1).search.incidents({ q: 'zyzzyva', channel: 'chat' }))).toEqual(
+      [],
+    );
+    expect(
+      numbers(await (await l1).search.incidents({ q: 'zyzzyva', status: 'resolved' })),
+    ).toEqual([]);
+    expect(numbers(await (await l1).search.incidents({ q: 'zyzzyva', serviceId: 9999 }))).toEqual(
+      [],
+    );
+    const teamOfTicket = (await (await l1).search.incidents({ q: w.ticketA.number })).exact!;
     expect(teamOfTicket.ownerTeamName).toBeTruthy();
     const day = first!.createdAt.slice(0, 10);
     expect(
-      numbers(await l1.search.incidents({ q: 'zyzzyva', createdFrom: day, createdTo: day })),
+      numbers(
+        await (await l1).search.incidents({ q: 'zyzzyva', createdFrom: day, createdTo: day }),
+      ),
     ).toEqual(numbers(all));
     expect(
       numbers(
-        await l1.search.incidents({
+        await (
+          await l1
+        ).search.incidents({
           q: 'zyzzyva',
           createdFrom: '2001-01-01',
           createdTo: '2001-01-02',
         }),
       ),
     ).toEqual([]);
-    const l1Team = (await l1.queue.teams())[0]!;
-    const inTeam = await l1.search.incidents({ q: 'zyzzyva', teamId: l1Team.id });
+    const l1Team = (await (await l1).queue.teams())[0]!;
+    const inTeam = await (await l1).search.incidents({ q: 'zyzzyva', teamId: l1Team.id });
     expect(inTeam.items.every((i) => i.ownerTeamName === l1Team.name)).toBe(true);
   });
 
   test('load more: keyset pages return every match once', async () => {
     const w = await world();
-    const l1 = w.as(loginOf.l1);
+    const l1 = await w.as(loginOf.l1);
     const seen: string[] = [];
     let cursor: { rank: number; id: number } | null = null;
     do {
@@ -211,9 +229,11 @@ describe('search.incidents ranking, snippets, numbers, filters and pages', () =>
     const hdqa = w.as(loginOf.hdqa);
     const problem = w.db.select().from(schema.problems).get()!;
     const outage = w.db.select().from(schema.outages).get()!;
-    const byNumber = await hdqa.search.incidents({ q: problem.number });
+    const byNumber = await (await hdqa).search.incidents({ q: problem.number });
     expect(byNumber.problems.map((p) => p.number)).toEqual([problem.number]);
-    const byTitle = await hdqa.search.incidents({
+    const byTitle = await (
+      await hdqa
+    ).search.incidents({
       q: outage.title.split(' ').slice(0, 2).join(' '),
     });
     expect(byTitle.outages.map((o) => o.number)).toContain(outage.number);
@@ -229,7 +249,7 @@ describe('search.incidents bad input: a clear message or results, never a 5xx', 
     ['too many words', 'a b c d e f g h i j k l m'],
   ])('%s: BAD_REQUEST with a message', async (_, q) => {
     const w = await world();
-    const refusal = await refusalOf(w.as(loginOf.l1).search.incidents({ q }));
+    const refusal = await refusalOf((await w.as(loginOf.l1)).search.incidents({ q }));
     expect(refusal.code).toBe('BAD_REQUEST');
     expect(refusal.fields.q).toBeTruthy();
   });
@@ -244,7 +264,7 @@ describe('search.incidents bad input: a clear message or results, never a 5xx', 
     ['unicode', 'zyzzyva ✓ Ünïcødé'],
   ])('%s: searched as text', async (_, q) => {
     const w = await world();
-    const r = await w.as(loginOf.l1).search.incidents({ q });
+    const r = await (await w.as(loginOf.l1)).search.incidents({ q });
     expect(Array.isArray(r.items)).toBe(true);
   });
 
@@ -252,16 +272,20 @@ describe('search.incidents bad input: a clear message or results, never a 5xx', 
     const w = await world();
     const l1 = w.as(loginOf.l1);
     // Only Casey's reply has zyzzyva and a word starting "or" ("ordered"): OR was a word, not a union.
-    expect(numbers(await l1.search.incidents({ q: 'zyzzyva OR' }))).toEqual([w.caseyCase.number]);
-    expect((await l1.search.incidents({ q: '-zyzzyva' })).items.length).toBe(3);
+    expect(numbers(await (await l1).search.incidents({ q: 'zyzzyva OR' }))).toEqual([
+      w.caseyCase.number,
+    ]);
+    expect((await (await l1).search.incidents({ q: '-zyzzyva' })).items.length).toBe(3);
   });
 
   test('created from after created to is refused', async () => {
     const w = await world();
     const refusal = await refusalOf(
-      w
-        .as(loginOf.l1)
-        .search.incidents({ q: 'x', createdFrom: '2026-02-02', createdTo: '2026-01-01' }),
+      (await w.as(loginOf.l1)).search.incidents({
+        q: 'x',
+        createdFrom: '2026-02-02',
+        createdTo: '2026-01-01',
+      }),
     );
     expect(refusal.code).toBe('BAD_REQUEST');
   });

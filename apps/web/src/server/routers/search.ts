@@ -20,12 +20,12 @@ export const searchRouter = {
    */
   incidents: authorizedProcedure('incident.read')
     .input(searchInputSchema)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const parsed = parseSearchQuery(input.q);
       if (!parsed.ok) throw new DomainError('VALIDATION', parsed.message, { q: parsed.message });
       const scope = searchScope(ctx.actor);
       const forCustomer = ctx.actor.role === 'customer';
-      const page = searchRepository.searchIncidents(ctx.db, {
+      const page = await searchRepository.searchIncidents(ctx.db, {
         ...scope,
         search: parsed,
         status: input.status,
@@ -40,14 +40,14 @@ export const searchRouter = {
       const firstPage = !input.cursor;
       const exact =
         firstPage && parsed.incidentNumber
-          ? searchRepository.findNumberInScope(ctx.db, parsed.incidentNumber, scope)
+          ? await searchRepository.findNumberInScope(ctx.db, parsed.incidentNumber, scope)
           : null;
       const others =
         firstPage && !forCustomer
-          ? searchRepository.searchProblemsAndOutages(ctx.db, parsed.match, 5)
+          ? await searchRepository.searchProblemsAndOutages(ctx.db, parsed.match, 5)
           : { problems: [], outages: [] };
       // A customer's rows carry only what customerView shows: no owner and no team.
-      const shape = (i: ReturnType<typeof searchRepository.summariesOf>[number]) => ({
+      const shape = (i: Awaited<ReturnType<typeof searchRepository.summariesOf>>[number]) => ({
         id: i.id,
         number: i.number,
         status: i.status,

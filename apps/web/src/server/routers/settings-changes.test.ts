@@ -33,7 +33,7 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'presence.set',
     async (c, d) => {
-      await c.presence.set({ presence: 'not_ready' });
+      await (await c).presence.set({ presence: 'not_ready' });
       return [{ entity: 'user', entityId: d.agent.id, kind: 'presence' }];
     },
     'agent',
@@ -41,9 +41,9 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'oncall.create / update / remove',
     async (c) => {
-      const { id } = await c.oncall.create(contact);
-      await c.oncall.update({ ...contact, id, name: 'Ann B.' });
-      await c.oncall.remove({ id });
+      const { id } = await (await c).oncall.create(contact);
+      await (await c).oncall.update({ ...contact, id, name: 'Ann B.' });
+      await (await c).oncall.remove({ id });
       return [
         { entity: 'oncallContact', entityId: id, kind: 'created' },
         { entity: 'oncallContact', entityId: id, kind: 'updated' },
@@ -55,8 +55,8 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'mail.saveTemplate / resetTemplate',
     async (c) => {
-      await c.mail.saveTemplate(template);
-      await c.mail.resetTemplate({ key: template.key });
+      await (await c).mail.saveTemplate(template);
+      await (await c).mail.resetTemplate({ key: template.key });
       return [
         { entity: 'mailTemplate', kind: 'saved:customer-note' },
         { entity: 'mailTemplate', kind: 'reset:customer-note' },
@@ -67,7 +67,7 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'mail.setTeamNotify',
     async (c, d) => {
-      await c.mail.setTeamNotify({ teamId: d.team.id, notify: 'nobody' });
+      await (await c).mail.setTeamNotify({ teamId: d.team.id, notify: 'nobody' });
       return [{ entity: 'team', entityId: d.team.id, teamIds: [d.team.id] }];
     },
     'admin',
@@ -75,8 +75,8 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'admin.addHoliday / removeHoliday',
     async (c) => {
-      await c.admin.addHoliday({ date: '2026-12-24', name: 'Winter break' });
-      await c.admin.removeHoliday({ date: '2026-12-24' });
+      await (await c).admin.addHoliday({ date: '2026-12-24', name: 'Winter break' });
+      await (await c).admin.removeHoliday({ date: '2026-12-24' });
       return [
         { entity: 'holiday', entityId: 0, kind: 'added:2026-12-24' },
         { entity: 'holiday', entityId: 0, kind: 'removed:2026-12-24' },
@@ -87,9 +87,13 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'admin.saveLeadershipContact (new, then edited)',
     async (c) => {
-      await c.admin.saveLeadershipContact({ name: 'Lou Lead', contact: 'Teams', position: 0 });
+      await (
+        await c
+      ).admin.saveLeadershipContact({ name: 'Lou Lead', contact: 'Teams', position: 0 });
       const id = db.select().from(schema.leadershipContacts).get()!.id;
-      await c.admin.saveLeadershipContact({ id, name: 'Lou Lead', contact: 'Phone', position: 0 });
+      await (
+        await c
+      ).admin.saveLeadershipContact({ id, name: 'Lou Lead', contact: 'Phone', position: 0 });
       return [
         { entity: 'leadershipContact', entityId: id, kind: 'created' },
         { entity: 'leadershipContact', entityId: id, kind: 'updated' },
@@ -100,7 +104,9 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   [
     'sla.savePolicy',
     async (c, d) => {
-      await c.sla.savePolicy({
+      await (
+        await c
+      ).sla.savePolicy({
         teamId: d.team.id,
         urgency: null,
         channel: null,

@@ -9,7 +9,7 @@ const dbs = useSeededDbs();
 const at = '2026-11-24T16:00:00.000Z';
 
 async function newEmail(now = fixedClock(at)) {
-  return callerFor(dbs.db, 'l1@handoff.test', now).incident.create({
+  return (await callerFor(dbs.db, 'l1@handoff.test', now)).incident.create({
     callerName: 'Pat Caller',
     callerEmail: 'pat@example.edu',
     serviceId: 1,
@@ -21,10 +21,8 @@ async function newEmail(now = fixedClock(at)) {
 describe('sla.clocks', () => {
   test('a new incident shows its team’s clocks on the General Help Desk calendar, by a staff member', async () => {
     const { id } = await newEmail();
-    const clocks = await callerFor(
-      dbs.db,
-      'hdqa@handoff.test',
-      fixedClock('2026-11-24T16:45:00.000Z'),
+    const clocks = await (
+      await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock('2026-11-24T16:45:00.000Z'))
     ).sla.clocks({
       incidentId: id,
     });
@@ -39,7 +37,7 @@ describe('sla.clocks', () => {
   test('a customer may not see the clocks', async () => {
     const { id } = await newEmail();
     const e = await rejectionOf(
-      callerFor(dbs.db, 'customer@handoff.test').sla.clocks({ incidentId: id }),
+      (await callerFor(dbs.db, 'customer@handoff.test')).sla.clocks({ incidentId: id }),
     );
     expect(e).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -48,9 +46,9 @@ describe('sla.clocks', () => {
 describe('sla.savePolicy', () => {
   test('an administrator’s edit applies to incidents created after it; earlier ones keep their targets', async () => {
     const db = dbs.db;
-    const helpDesk = teamRepository.findByName(db, 'US - Help Desk')!.id;
+    const helpDesk = (await teamRepository.findByName(db, 'US - Help Desk'))!.id;
     const before = await newEmail(fixedClock('2026-11-24T15:00:00.000Z'));
-    const admin = callerFor(db, 'admin@handoff.test', fixedClock('2026-11-24T15:30:00.000Z'));
+    const admin = await callerFor(db, 'admin@handoff.test', fixedClock('2026-11-24T15:30:00.000Z'));
     await admin.sla.savePolicy({
       teamId: helpDesk,
       urgency: null,
@@ -60,13 +58,13 @@ describe('sla.savePolicy', () => {
       resolution: { amount: 4, unit: 'business_hours' },
     });
     const after = await newEmail(fixedClock(at));
-    const targets = (id: number) =>
-      slaRepository.findClocks(db, id).map((c) => `${c.kind}: ${c.targetLabel}`);
-    expect(targets(before.id)).toEqual([
+    const targets = async (id: number) =>
+      (await slaRepository.findClocks(db, id)).map((c) => `${c.kind}: ${c.targetLabel}`);
+    expect(await targets(before.id)).toEqual([
       'resolution: 2 business days',
       'first_response: 1 business hour',
     ]);
-    expect(targets(after.id)).toEqual([
+    expect(await targets(after.id)).toEqual([
       'resolution: 4 business hours',
       'first_response: 2 business hours',
     ]);
@@ -89,7 +87,7 @@ describe('sla.savePolicy', () => {
   test('the same targets again change nothing and say so; only administrators edit', async () => {
     const db = dbs.db;
     const input = {
-      teamId: teamRepository.findByName(db, 'US - Help Desk')!.id,
+      teamId: (await teamRepository.findByName(db, 'US - Help Desk'))!.id,
       urgency: null,
       channel: null,
       calendar: 'general_hd' as const,
@@ -99,18 +97,18 @@ describe('sla.savePolicy', () => {
     const count = () => db.select().from(schema.slaPolicies).all().length;
     const n = count();
     expect(
-      await rejectionOf(callerFor(db, 'admin@handoff.test').sla.savePolicy(input)),
+      await rejectionOf((await callerFor(db, 'admin@handoff.test')).sla.savePolicy(input)),
     ).toMatchObject({
       code: 'BAD_REQUEST',
     });
     expect(
-      await rejectionOf(callerFor(db, 'hdqa@handoff.test').sla.savePolicy(input)),
+      await rejectionOf((await callerFor(db, 'hdqa@handoff.test')).sla.savePolicy(input)),
     ).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(
       await rejectionOf(
-        callerFor(db, 'admin@handoff.test').sla.savePolicy({
+        (await callerFor(db, 'admin@handoff.test')).sla.savePolicy({
           ...input,
           resolution: { amount: 0, unit: 'business_days' },
         }),

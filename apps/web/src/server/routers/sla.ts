@@ -17,14 +17,14 @@ export const slaRouter = {
   /** An incident's clocks as they stand now: target, business time used, paused, at risk, breached. */
   clocks: authorizedProcedure('sla.read')
     .input(z.object({ incidentId: z.number().int() }))
-    .query(({ ctx, input }) => {
-      const { incident } = loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
-      const calendars = slaRepository.calendars(ctx.db);
-      const clocks = slaRepository.findClocks(ctx.db, incident.id);
+    .query(async ({ ctx, input }) => {
+      const { incident } = await loadReadableIncident(ctx.db, ctx.actor, { id: input.incidentId });
+      const calendars = await slaRepository.calendars(ctx.db);
+      const clocks = await slaRepository.findClocks(ctx.db, incident.id);
       const names = new Map(
-        teamRepository
-          .findByIds(ctx.db, [...new Set(clocks.map((c) => c.teamId))])
-          .map((t) => [t.id, t.name]),
+        (await teamRepository.findByIds(ctx.db, [...new Set(clocks.map((c) => c.teamId))])).map(
+          (t) => [t.id, t.name],
+        ),
       );
       const now = ctx.now();
       return clocks.map((c) => ({
@@ -42,19 +42,19 @@ export const slaRouter = {
     }),
 
   /** The policies in force and every earlier version (who set what, from when). */
-  policies: authorizedProcedure('sla.managePolicies').query(({ ctx }) => ({
-    current: slaRepository.findCurrentPolicies(ctx.db),
-    history: slaRepository.findPolicyHistory(ctx.db),
-    teams: teamRepository.findAll(ctx.db).map((t) => ({ id: t.id, name: t.name })),
+  policies: authorizedProcedure('sla.managePolicies').query(async ({ ctx }) => ({
+    current: await slaRepository.findCurrentPolicies(ctx.db),
+    history: await slaRepository.findPolicyHistory(ctx.db),
+    teams: (await teamRepository.findAll(ctx.db)).map((t) => ({ id: t.id, name: t.name })),
   })),
 
   /** Sets a team's targets from now on; incidents created earlier keep theirs. */
   savePolicy: authorizedProcedure('sla.managePolicies')
     .input(slaPolicyInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
+      const committed = await commit(ctx.db, async (read) =>
         editSlaPolicyEffects(
-          slaRepository.findPolicyInForce(read, input),
+          await slaRepository.findPolicyInForce(read, input),
           input,
           ctx.actor,
           ctx.now(),
@@ -72,8 +72,8 @@ export const slaRouter = {
   setTeamLeads: authorizedProcedure('sla.manageLeads')
     .input(teamLeadsInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const committed = await commit(ctx.db, (read) =>
-        setTeamLeads(ctx.actor, slaRepository.teamLeadsEnv(read, input), input, ctx.now()),
+      const committed = await commit(ctx.db, async (read) =>
+        setTeamLeads(ctx.actor, await slaRepository.teamLeadsEnv(read, input), input, ctx.now()),
       );
       return { changeIds: committed.changeIds };
     }),

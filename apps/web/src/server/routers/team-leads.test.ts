@@ -23,7 +23,7 @@ const state = () => ({
 
 describe('sla.teamLeads / sla.setTeamLeads', () => {
   test('an administrator sees each team’s leads and who may lead', async () => {
-    const overview = await callerFor(dbs.db, loginOf.admin).sla.teamLeads();
+    const overview = await (await callerFor(dbs.db, loginOf.admin)).sla.teamLeads();
     const cps = overview.teams.find((t) => t.name === 'US - Help Desk CPS')!;
     expect(cps.leads.map((l) => l.email)).toEqual(['cps@handoff.test']);
     const emails = overview.candidates.map((c) => c.email);
@@ -34,19 +34,21 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
 
   test('setting a team’s leads: one commit, admin audit rows, one event; the new lead sees /reports', async () => {
     const db = dbs.db;
-    const cpsTeam = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const cpsTeam = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
     const [cps, cps2, admin] = [
-      userIdOf(db, 'cps@handoff.test'),
-      userIdOf(db, 'cps2@handoff.test'),
-      userIdOf(db, loginOf.admin),
+      await userIdOf(db, 'cps@handoff.test'),
+      await userIdOf(db, 'cps2@handoff.test'),
+      await userIdOf(db, loginOf.admin),
     ];
     expect(
-      await rejectionOf(callerFor(db, 'cps2@handoff.test').reports.dashboard(range)),
+      await rejectionOf((await callerFor(db, 'cps2@handoff.test')).reports.dashboard(range)),
     ).toMatchObject({ code: 'FORBIDDEN' });
 
     const before = changeFeed.latestChangeId(db);
     const auditBefore = state().audit.length;
-    await callerFor(db, loginOf.admin, fixedClock(now)).sla.setTeamLeads({
+    await (
+      await callerFor(db, loginOf.admin, fixedClock(now))
+    ).sla.setTeamLeads({
       teamId: cpsTeam,
       userIds: [cps2],
     });
@@ -87,14 +89,14 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
       userIds: [cps2, cps],
     });
     expect(
-      (await callerFor(db, 'cps2@handoff.test').reports.dashboard(range)).summary,
+      (await (await callerFor(db, 'cps2@handoff.test')).reports.dashboard(range)).summary,
     ).toBeDefined();
     expect(
-      await rejectionOf(callerFor(db, 'cps@handoff.test').reports.dashboard(range)),
+      await rejectionOf((await callerFor(db, 'cps@handoff.test')).reports.dashboard(range)),
     ).toMatchObject({ code: 'FORBIDDEN' });
 
     // The admin audit log names the team and the people.
-    const log = await callerFor(db, loginOf.admin).admin.auditLog({});
+    const log = await (await callerFor(db, loginOf.admin)).admin.auditLog({});
     expect(log.items.slice(0, 2).map((e) => e.words)).toEqual([
       {
         entity: 'Team lead',
@@ -115,13 +117,13 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
 
   test.each(roles.filter((r) => r !== 'admin'))('%s may neither see nor set them', async (role) => {
     const db = dbs.db;
-    const teamId = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
     const before = { ...state(), change: changeFeed.latestChangeId(db) };
-    const caller = callerFor(db, loginOf[role]);
+    const caller = await callerFor(db, loginOf[role]);
     expect(await rejectionOf(caller.sla.teamLeads())).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await rejectionOf(
-        caller.sla.setTeamLeads({ teamId, userIds: [userIdOf(db, loginOf[role])] }),
+        caller.sla.setTeamLeads({ teamId, userIds: [await userIdOf(db, loginOf[role])] }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
@@ -135,12 +137,15 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
     ],
     [
       'a customer',
-      (t: number) => ({ teamId: t, userIds: [userIdOf(dbs.db, loginOf.customer)] }),
+      async (t: number) => ({ teamId: t, userIds: [await userIdOf(dbs.db, loginOf.customer)] }),
       'BAD_REQUEST',
     ],
     [
       'a partner agent',
-      (t: number) => ({ teamId: t, userIds: [userIdOf(dbs.db, loginOf.partner_agent)] }),
+      async (t: number) => ({
+        teamId: t,
+        userIds: [await userIdOf(dbs.db, loginOf.partner_agent)],
+      }),
       'BAD_REQUEST',
     ],
     ['no such user', (t: number) => ({ teamId: t, userIds: [99_999] }), 'BAD_REQUEST'],
@@ -148,10 +153,10 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
     ['the leads it has', (t: number, u: number) => ({ teamId: t, userIds: [u] }), 'BAD_REQUEST'],
   ] as const)('refuses %s and changes nothing', async (_, input, code) => {
     const db = dbs.db;
-    const teamId = teamRepository.findByName(db, 'US - Help Desk CPS')!.id;
+    const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
     const before = { ...state(), change: changeFeed.latestChangeId(db) };
-    const call = callerFor(db, loginOf.admin).sla.setTeamLeads(
-      input(teamId, userIdOf(db, 'cps@handoff.test')),
+    const call = (await callerFor(db, loginOf.admin)).sla.setTeamLeads(
+      await input(teamId, await userIdOf(db, 'cps@handoff.test')),
     );
     expect(await rejectionOf(call)).toMatchObject({ code });
     expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);

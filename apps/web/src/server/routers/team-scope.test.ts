@@ -15,13 +15,13 @@ import {
 
 const dbs = useSeededDbs();
 const as = (email: string) => callerFor(dbs.db, email, fixedClock(tuesday10));
-const versionOf = (id: number) => incidentRepository.findById(dbs.db, id)!.version;
+const versionOf = async (id: number) => (await incidentRepository.findById(dbs.db, id))!.version;
 
 describe('team scope on the incident procedures', () => {
   test('Tier 2 may not edit the fields of a university incident it has nothing to do with', async () => {
     const { id, number, version } = await newIncident(dbs.db, tuesday10);
-    const refusal = await refusedWithoutChange(dbs.db, id, () =>
-      as('tier2@handoff.test').incident.edit({
+    const refusal = await refusedWithoutChange(dbs.db, id, async () =>
+      (await as('tier2@handoff.test')).incident.edit({
         id,
         expectedVersion: version,
         patch: { description: 'Overwritten by Tier 2.' },
@@ -32,15 +32,15 @@ describe('team scope on the incident procedures', () => {
       message: `${number} is with US - Help Desk, so you may not change it: Tier 2 Support (tier2) works the Tier 2 Support queue only (kb 003).`,
     });
     // The page does not offer the edit either.
-    const page = await as('tier2@handoff.test').incident.byNumber({ number });
+    const page = await (await as('tier2@handoff.test')).incident.byNumber({ number });
     expect(page).toMatchObject({ canEdit: false });
-    expect(await as(l1).incident.byNumber({ number })).toMatchObject({ canEdit: true });
+    expect(await (await as(l1)).incident.byNumber({ number })).toMatchObject({ canEdit: true });
   });
 
   test('Tier 2 may not resolve a university incident it has nothing to do with', async () => {
     const { id, version } = await newIncident(dbs.db, tuesday10);
-    const refusal = await refusedWithoutChange(dbs.db, id, () =>
-      as('tier2@handoff.test').oneStep.resolve({
+    const refusal = await refusedWithoutChange(dbs.db, id, async () =>
+      (await as('tier2@handoff.test')).oneStep.resolve({
         incidentId: id,
         expectedVersion: version,
         resolutionNote: 'Closed by a stranger.',
@@ -54,11 +54,11 @@ describe('team scope on the incident procedures', () => {
 
   test('Tier 2 still resolves an incident in its own queue', async () => {
     const s = await scenarios.escalate_to_team(dbs.db);
-    await s.run(as(l1), s.version);
-    const incident = incidentRepository.findById(dbs.db, s.incidentId)!;
-    expect(incident.ownerTeamId).toBe(teamId(dbs.db, 'Tier 2 Support'));
+    await s.run(await as(l1), s.version);
+    const incident = (await incidentRepository.findById(dbs.db, s.incidentId))!;
+    expect(incident.ownerTeamId).toBe(await teamId(dbs.db, 'Tier 2 Support'));
     await expect(
-      as('tier2@handoff.test').oneStep.resolve({
+      (await as('tier2@handoff.test')).oneStep.resolve({
         incidentId: s.incidentId,
         expectedVersion: incident.version,
         resolutionNote: 'Vendor patch applied.',
@@ -68,11 +68,11 @@ describe('team scope on the incident procedures', () => {
 
   test('a technologist may not escalate an HD ES incident', async () => {
     const id = demo(dbs.db).esQueueIncident.id;
-    const refusal = await refusedWithoutChange(dbs.db, id, () =>
-      as('technologist@handoff.test').oneStep.escalateToTeam({
+    const refusal = await refusedWithoutChange(dbs.db, id, async () =>
+      (await as('technologist@handoff.test')).oneStep.escalateToTeam({
         incidentId: id,
-        expectedVersion: versionOf(id),
-        teamId: teamId(dbs.db, 'DRMT'),
+        expectedVersion: await versionOf(id),
+        teamId: await teamId(dbs.db, 'DRMT'),
         note: 'Taking it over.',
       }),
     );
@@ -84,11 +84,11 @@ describe('team scope on the incident procedures', () => {
 
   test('the admin may not take ownership of a DRMT incident', async () => {
     const s = await scenarios.escalate_to_technologists(dbs.db);
-    await s.run(as(l1), s.version);
-    const incident = incidentRepository.findById(dbs.db, s.incidentId)!;
-    expect(incident.ownerTeamId).toBe(teamId(dbs.db, 'DRMT'));
-    const refusal = await refusedWithoutChange(dbs.db, s.incidentId, () =>
-      as('admin@handoff.test').oneStep.takeOwnership({
+    await s.run(await as(l1), s.version);
+    const incident = (await incidentRepository.findById(dbs.db, s.incidentId))!;
+    expect(incident.ownerTeamId).toBe(await teamId(dbs.db, 'DRMT'));
+    const refusal = await refusedWithoutChange(dbs.db, s.incidentId, async () =>
+      (await as('admin@handoff.test')).oneStep.takeOwnership({
         incidentId: s.incidentId,
         expectedVersion: incident.version,
       }),
@@ -99,7 +99,7 @@ describe('team scope on the incident procedures', () => {
     });
     // A DRMT member still may.
     await expect(
-      as('technologist@handoff.test').oneStep.takeOwnership({
+      (await as('technologist@handoff.test')).oneStep.takeOwnership({
         incidentId: s.incidentId,
         expectedVersion: incident.version,
       }),

@@ -27,7 +27,7 @@ const auditCount = () => db.select({ n: count() }).from(schema.auditEvents).get(
 async function tpCase(
   change: { peopleAffected?: number; serviceId?: number; description?: string } = {},
 ) {
-  return as('tp@handoff.test').case.create({
+  return (await as('tp@handoff.test')).case.create({
     serviceId: services.remoteDesktop,
     description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
     preferredContact: 'email',
@@ -40,21 +40,25 @@ const version = (id: number) => incidentRow(id).version;
 describe('the TP review queue', () => {
   test('Primary TP portal cases only, oldest first, each with its completeness check', async () => {
     const first = await tpCase({ description: 'Broken.' });
-    await as('customer@handoff.test').case.create({
+    await (
+      await as('customer@handoff.test')
+    ).case.create({
       serviceId: services.remoteDesktop,
       description: 'Mine is broken too, just me.',
       preferredContact: 'email',
       workRelated: true,
     });
     const second = await tpCase({ peopleAffected: 4 });
-    const page = await as('l1@handoff.test').triage.tpReview({ limit: 1 });
+    const page = await (await as('l1@handoff.test')).triage.tpReview({ limit: 1 });
     expect(page.items.map((i) => i.number)).toEqual([first.number]);
     expect(page.items[0]?.checks.filter((c) => !c.ok).map((c) => c.item)).toEqual([
       'description',
       'peopleAffected',
     ]);
     expect(page.items[0]?.complete).toBe(false);
-    const next = await as('l1@handoff.test').triage.tpReview({ limit: 1, cursor: page.nextCursor });
+    const next = await (
+      await as('l1@handoff.test')
+    ).triage.tpReview({ limit: 1, cursor: page.nextCursor });
     expect(next.items.map((i) => [i.number, i.complete, i.scope.inScope])).toEqual([
       [second.number, true, true],
     ]);
@@ -67,16 +71,18 @@ describe('the TP review queue', () => {
     'sncc@handoff.test',
     'tp@handoff.test',
   ])('%s may not open it → FORBIDDEN', async (email) => {
-    expect(await rejectionOf(as(email).triage.tpReview({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf((await as(email)).triage.tpReview({}))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
 describe('incomplete case → Request more information → the TP answers → mission critical → escalated', () => {
   test('the whole review, with what the TP reads in the portal', async () => {
     const { id, number } = await tpCase();
-    const l1 = as('l1@handoff.test');
-    const hdqa = as('hdqa@handoff.test');
-    const tp = as('tp@handoff.test');
+    const l1 = await as('l1@handoff.test');
+    const hdqa = await as('hdqa@handoff.test');
+    const tp = await as('tp@handoff.test');
 
     // Not knowing how many people are affected, it cannot be marked mission critical nor escalated.
     expect(
@@ -170,11 +176,13 @@ describe('incomplete case → Request more information → the TP answers → mi
       version: 5,
       promises: { respondBy: expect.any(String) },
     });
-    expect(teamRepository.findById(db, escalated.ownerTeamId)?.name).toBe('DRMT');
+    expect((await teamRepository.findById(db, escalated.ownerTeamId))?.name).toBe('DRMT');
     expect((await l1.triage.tpReview({})).items).toEqual([]);
 
     // The technologists' queue shows it with the respond-by promise.
-    const queue = await as('technologist@handoff.test').queue.list({
+    const queue = await (
+      await as('technologist@handoff.test')
+    ).queue.list({
       teamId: escalated.ownerTeamId,
     });
     expect(queue.items.find((i) => i.id === id)?.promises).toEqual({
@@ -208,7 +216,7 @@ describe('incomplete case → Request more information → the TP answers → mi
 describe('preconditions and roles', () => {
   test('one person affected: not mission critical; Handle normally sends it back to L1', async () => {
     const { id, number } = await tpCase({ peopleAffected: 1 });
-    const l1 = as('l1@handoff.test');
+    const l1 = await as('l1@handoff.test');
     expect(
       await rejectionOf(l1.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 })),
     ).toMatchObject({
@@ -217,7 +225,9 @@ describe('preconditions and roles', () => {
     });
     await l1.oneStep.handleNormally({ incidentId: id, expectedVersion: 1 });
     expect(incidentRow(id)).toMatchObject({ tpTriage: 'handled_normally', version: 2 });
-    expect(teamRepository.findById(db, incidentRow(id).ownerTeamId)?.name).toBe('US - Help Desk');
+    expect((await teamRepository.findById(db, incidentRow(id).ownerTeamId))?.name).toBe(
+      'US - Help Desk',
+    );
     expect((await l1.triage.tpReview({})).items).toEqual([]);
     expect(
       await rejectionOf(
@@ -231,7 +241,7 @@ describe('preconditions and roles', () => {
 
   test('mission critical on an out-of-scope service (Canvas, category 3) cannot be escalated', async () => {
     const { id, number } = await tpCase({ peopleAffected: 30, serviceId: services.canvas });
-    const hdqa = as('hdqa@handoff.test');
+    const hdqa = await as('hdqa@handoff.test');
     await hdqa.oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
     expect(
       await rejectionOf(
@@ -252,7 +262,7 @@ describe('preconditions and roles', () => {
   test('the review steps are for TP cases only', async () => {
     expect(
       await rejectionOf(
-        as('l1@handoff.test').oneStep.handleNormally({ incidentId: 1, expectedVersion: 1 }),
+        (await as('l1@handoff.test')).oneStep.handleNormally({ incidentId: 1, expectedVersion: 1 }),
       ),
     ).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -262,11 +272,16 @@ describe('preconditions and roles', () => {
 
   test('a stale version → CONFLICT, nothing saved', async () => {
     const { id } = await tpCase({ peopleAffected: 3 });
-    await as('l1@handoff.test').oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
+    await (
+      await as('l1@handoff.test')
+    ).oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
     const before = auditCount();
     expect(
       await rejectionOf(
-        as('hdqa@handoff.test').oneStep.handleNormally({ incidentId: id, expectedVersion: 1 }),
+        (await as('hdqa@handoff.test')).oneStep.handleNormally({
+          incidentId: id,
+          expectedVersion: 1,
+        }),
       ),
     ).toMatchObject({ code: 'CONFLICT' });
     expect(auditCount()).toBe(before);
@@ -289,7 +304,7 @@ describe('preconditions and roles', () => {
     steps.flatMap(([step, extra]) => forbidden.map((email) => [step, email, extra] as const)),
   )('%s by %s → FORBIDDEN, nothing saved', async (step, email, extra) => {
     const { id } = await tpCase({ peopleAffected: 3 });
-    const call = as(email).oneStep[step] as (input: object) => Promise<unknown>;
+    const call = (await as(email)).oneStep[step] as (input: object) => Promise<unknown>;
     expect(await rejectionOf(call({ incidentId: id, expectedVersion: 1, ...extra }))).toMatchObject(
       { code: 'FORBIDDEN' },
     );
@@ -302,7 +317,7 @@ describe('preconditions and roles', () => {
     ),
   )('%s by %s runs', async (step, email, extra) => {
     const { id } = await tpCase({ peopleAffected: 3 });
-    const call = as(email).oneStep[step] as (input: object) => Promise<unknown>;
+    const call = (await as(email)).oneStep[step] as (input: object) => Promise<unknown>;
     await call({ incidentId: id, expectedVersion: 1, ...extra });
     expect(version(id)).toBe(2);
   });

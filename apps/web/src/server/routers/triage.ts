@@ -18,8 +18,8 @@ export const triageRouter = {
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
-    .query(({ ctx, input }) => {
-      const page = portalRepository.findTpReview(ctx.db, {
+    .query(async ({ ctx, input }) => {
+      const page = await portalRepository.findTpReview(ctx.db, {
         state: input.state,
         cursor: input.cursor ?? undefined,
         limit: input.limit,

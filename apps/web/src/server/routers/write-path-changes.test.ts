@@ -67,7 +67,7 @@ describe('each mutation commits exactly the change events its effects name', () 
   test('case.create: one `created` event for the Help Desk queue and the customer; its upload is stored', async () => {
     const { caller, file, helpDesk, login } = portal();
     const before = changeFeed.latestChangeId(db);
-    const created = await caller.case.create(file);
+    const created = await (await caller).case.create(file);
     const events = changeFeed.changesSince(db, before);
     expect(events).toMatchObject([
       {
@@ -88,7 +88,7 @@ describe('each mutation commits exactly the change events its effects name', () 
   test('outage.declare: one `declared` event for the owner team and the declarer', async () => {
     const { caller, declaration, sysops, hdqa, service } = sncc();
     const before = changeFeed.latestChangeId(db);
-    const declared = await caller.outage.declare(declaration);
+    const declared = await (await caller).outage.declare(declaration);
     expect(declared).toMatchObject({ number: 'OUT-000001', status: 'active', version: 1 });
     const events = changeFeed.changesSince(db, before);
     expect(events).toMatchObject([
@@ -112,8 +112,8 @@ describe('each mutation commits exactly the change events its effects name', () 
     const caller = callerOf(agent.id);
     const before = changeFeed.latestChangeId(db);
     const settings = { sort: 'age' as const, dir: 'asc' as const, columns: [] };
-    const view = await caller.queue.saveView({ name: 'Mine', settings });
-    await caller.queue.deleteView({ id: view.id });
+    const view = await (await caller).queue.saveView({ name: 'Mine', settings });
+    await (await caller).queue.deleteView({ id: view.id });
     expect(changeFeed.changesSince(db, before)).toMatchObject([
       { entity: 'queueView', entityId: view.id, kind: 'saved', teamIds: [], userIds: [agent.id] },
       { entity: 'queueView', entityId: view.id, kind: 'deleted', teamIds: [], userIds: [agent.id] },
@@ -129,7 +129,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
       const { caller, file } = portal();
       const before = counts();
       refuseInsertsInto(table);
-      expect(String(await rejectionOf(caller.case.create(file)))).toMatch(/disk full/);
+      expect(String(await rejectionOf((await caller).case.create(file)))).toMatch(/disk full/);
       expect(counts()).toEqual(before);
     },
   );
@@ -140,7 +140,9 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
       const { caller, declaration } = sncc();
       const before = counts();
       refuseInsertsInto(table);
-      expect(String(await rejectionOf(caller.outage.declare(declaration)))).toMatch(/disk full/);
+      expect(String(await rejectionOf((await caller).outage.declare(declaration)))).toMatch(
+        /disk full/,
+      );
       expect(counts()).toEqual(before);
     },
   );
@@ -150,7 +152,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
     const before = counts();
     refuseInsertsInto('change_events');
     const contact = { schedule: 'aims' as const, name: 'Ann', phone: '608-555-0100', position: 0 };
-    expect(String(await rejectionOf(callerOf(admin.id).oncall.create(contact)))).toMatch(
+    expect(String(await rejectionOf((await callerOf(admin.id)).oncall.create(contact)))).toMatch(
       /disk full/,
     );
     expect(counts()).toEqual(before);

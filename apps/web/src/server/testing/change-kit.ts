@@ -24,10 +24,10 @@ export function changeKit(use: (db: Db) => void, { clock }: { clock?: string } =
     return db;
   };
   return {
-    callerOf: (userId: number) =>
+    callerOf: async (userId: number) =>
       createCaller({
         db: current(),
-        actor: userRepository.findActorById(current(), userId)!,
+        actor: (await userRepository.findActorById(current(), userId))!,
         now: steppingClock(clock),
       }),
     refuseInsertsInto: (table: string) => refuseWrites(current(), table, 'INSERT'),

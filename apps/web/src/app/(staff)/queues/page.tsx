@@ -12,7 +12,7 @@ export async function generateMetadata({
   const { team } = await searchParams;
   const id = Number(typeof team === 'string' ? team : undefined);
   const name =
-    Number.isInteger(id) && id > 0 ? teamRepository.findById(getDb(), id)?.name : undefined;
+    Number.isInteger(id) && id > 0 ? (await teamRepository.findById(getDb(), id))?.name : undefined;
   return { title: name ? `${name} queue` : 'Team queues' };
 }
 

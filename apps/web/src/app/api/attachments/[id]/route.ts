@@ -13,10 +13,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const session = await getSession();
   if (!session) return new Response('Sign in first.', { status: 401 });
   const db = getDb();
-  const actor = userRepository.findActorById(db, session.user.id);
+  const actor = await userRepository.findActorById(db, session.user.id);
   const id = Number((await params).id);
   // Someone else's file answers like a missing one.
-  const attachment = actor ? findReadableAttachment(db, actor, id) : undefined;
+  const attachment = actor ? await findReadableAttachment(db, actor, id) : undefined;
   if (!attachment) return new Response('No such attachment.', { status: 404 });
   if (!attachment.content)
     return new Response(attachment.skippedReason ?? 'The content was not kept.', { status: 410 });
