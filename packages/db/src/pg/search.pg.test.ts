@@ -98,6 +98,20 @@ describe('the search vectors follow every write', () => {
     expect(await numbersFor('wombatcable')).toEqual([]);
   });
 
+  test("the server's own system entries are not matched, for staff or the customer (as SQLite's 0021)", async () => {
+    const row = await create('Quentin Zybrowski', 'Plotter refuses the job.');
+    await t.db.insert(journalEntries).values({
+      incidentId: row.id,
+      kind: 'system',
+      visibility: 'customer',
+      body: 'We received your zarfwidget case.',
+      createdAt: at(),
+    });
+    expect(await numbersFor('zarfwidget')).toEqual([]);
+    await note(row.id, 'Asked the zarfwidget desk.');
+    expect(await numbersFor('zarfwidget')).toEqual([row.number]);
+  });
+
   test('e-mail addresses, phone numbers and incident numbers match by their letter and digit runs', async () => {
     const row = await create('Ann Other', 'Printer.', {
       callerEmail: 'j.smith@wisc.edu',

@@ -129,12 +129,13 @@ export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
     ),
   );
   const journalVisibility = forCustomer ? sql`AND j.visibility = 'customer'` : sql``;
+  // The server's own `system` entries are never matched (as SQLite's index, migration 0021).
   const journalHits = await newestMatches(f.search, (prefix) =>
     rowsOf<{ docId: number; incidentId: number }>(
       db,
       sql`SELECT j.id AS "docId", j.incident_id AS "incidentId" FROM journal_entries j
           ${bounded ? sql`JOIN incidents i ON i.id = j.incident_id` : sql``}
-          WHERE j.search_vector @@ ${tsQuery(terms, prefix)} ${journalVisibility}
+          WHERE j.search_vector @@ ${tsQuery(terms, prefix)} AND j.kind <> 'system' ${journalVisibility}
             ${bounded ? sql`AND ${scope}` : sql``}
           ORDER BY j.id DESC LIMIT ${rankingWindow}`,
     ),
