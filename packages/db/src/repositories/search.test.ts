@@ -401,9 +401,10 @@ describe('system journal entries', () => {
     ['a few cases (small-scope plan)', 0],
     ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
   ])('are not found by the customer either, even when shown to them: %s', (_, filler) => {
-    fillCustomerCases(1, filler);
+    const customer = buildCustomer(db);
+    fillCustomerCases(customer.id, filler);
     const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
-    db.update(incidents).set({ customerId: 1 }).where(eq(incidents.id, row.id)).run();
+    db.update(incidents).set({ customerId: customer.id }).where(eq(incidents.id, row.id)).run();
     db.insert(journalEntries)
       .values({
         incidentId: row.id,
@@ -414,7 +415,11 @@ describe('system journal entries', () => {
       })
       .run();
     const asCustomer = (text: string) =>
-      searchRepository.searchIncidents(db, { search: terms(text), customerId: 1, limit: 5 }).items;
+      searchRepository.searchIncidents(db, {
+        search: terms(text),
+        customerId: customer.id,
+        limit: 5,
+      }).items;
     expect(asCustomer('zarfwidget')).toEqual([]);
   });
 
