@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { createIncident, parseSearchQuery, type Actor } from '@handoff/domain';
 import { createDb, migrateDb, type Db } from '../client';
 import { incidents, journalEntries } from '../schema';
-import { createTestDb, incidentRows, migrationsFolder, type TestDb } from '../testing';
+import { createTestDb, demoKeys, incidentRows, migrationsFolder, type TestDb } from '../testing';
 import { buildCustomer } from '../testing/builders';
 import * as searchRepository from './search';
 import * as userRepository from './user';
@@ -31,7 +31,7 @@ function create(callerName: string, description: string) {
       input: {
         callerName,
         callerPhone: '608-555-0100',
-        serviceId: 1,
+        serviceId: demoKeys(db).service('DoIT Departmental Support').id,
         description,
         channel: 'phone',
       },
@@ -111,10 +111,11 @@ describe('the search index follows every write', () => {
     ['a few cases (small-scope plan)', 0],
     ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
   ])('a customer scope never matches internal notes or the computer name: %s', (_, filler) => {
-    fillCustomerCases(1, filler);
+    const customer = buildCustomer(db);
+    fillCustomerCases(customer.id, filler);
     const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
     db.update(incidents)
-      .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
+      .set({ computerName: 'ZEPHYRBOX', customerId: customer.id })
       .where(eq(incidents.id, row.id))
       .run();
     db.insert(journalEntries)
@@ -127,8 +128,11 @@ describe('the search index follows every write', () => {
       })
       .run();
     const asCustomer = (text: string) =>
-      searchRepository.searchIncidents(db, { search: terms(text), customerId: 1, limit: 5 }).items
-        .length;
+      searchRepository.searchIncidents(db, {
+        search: terms(text),
+        customerId: customer.id,
+        limit: 5,
+      }).items.length;
     expect(asCustomer('zarfwidget')).toBe(0);
     expect(asCustomer('zephyrbox')).toBe(0);
     expect(asCustomer('zybrowski')).toBe(1);
@@ -168,13 +172,14 @@ describe('the migration', () => {
       writeFileSync(journalPath, JSON.stringify(journal));
       const old = createDb(join(dir, 'old.db'));
       migrateDb(old, older);
-      // Rows as the schema of that time had them (raw SQL: later columns are not there yet).
+      // Rows as the schema of that time had them (raw SQL: later columns are not there yet), with
+      // made-up ids and number in this empty file.
       old.$client.exec(`
         INSERT INTO teams (id, name, kind) VALUES (1, 'Desk', 'helpdesk');
         INSERT INTO services (id, name, category, subcategory) VALUES (1, 'PICK 5', 'General', 'Other');
         INSERT INTO incidents (id, number, caller_name, channel, service_id, description, status,
           owner_team_id, created_at, updated_at)
-          VALUES (1, 'INC-000001', 'Olwen Featherstonehaugh', 'phone', 1, 'Quillpen driver missing.',
+          VALUES (1, 'INC-424242', 'Olwen Featherstonehaugh', 'phone', 1, 'Quillpen driver missing.',
           'new', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
         INSERT INTO journal_entries (incident_id, kind, visibility, body, created_at)
           VALUES (1, 'note', 'internal', 'Reinstalled the marmalade codec.', '2026-01-01T00:00:00Z');
@@ -186,7 +191,7 @@ describe('the migration', () => {
           searchRepository
             .searchIncidents(old, { search: terms(q), limit: 5 })
             .items.map((i) => i.number),
-        ).toEqual(['INC-000001']);
+        ).toEqual(['INC-424242']);
       old.$client.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
