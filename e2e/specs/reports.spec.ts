@@ -28,6 +28,21 @@ test('HDQA reads the dashboard on the seeded history, filters by team and export
   expect((await download).suggestedFilename()).toBe('ping-pong-routes.csv');
 });
 
+test('a team lead (no HDQA, no administrator) finds the Reports link and reaches the dashboard', async ({
+  page,
+}) => {
+  // The seeded lead of US - Help Desk CPS: the link comes from leading a team, not from the role.
+  await signInAs(page, 'cps@handoff.test');
+  await page.goto('/desk');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reports' })
+    .click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('report-summary')).toContainText(/\d+ contacts/);
+});
+
 test('an L1 agent is refused the dashboard', async ({ page }) => {
   await signInAs(page, 'l1@handoff.test');
   await page.goto('/desk');
