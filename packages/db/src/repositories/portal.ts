@@ -22,7 +22,10 @@ export function findPortalSystemActor(db: Writer): Actor | undefined {
   return row && { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
 }
 
-/** The row the portal's system user is created with. */
+/**
+ * The row the portal's system user is created with. A password hash starting with `!` marks a system
+ * account (no password matches it): it leads no team (`mayLead`, `slaRepository.teamLeadsEnv`).
+ */
 export const portalSystemUserRow = {
   ...portalSystemUser,
   role: 'l1',
