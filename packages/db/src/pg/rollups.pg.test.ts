@@ -1,7 +1,10 @@
-// The dashboard rollups' plpgsql triggers (pg migration report_rollup_triggers) against their SQLite
-// originals (migration 0018): the same changes on both engines, then the rollup tables compared row
-// for row. The fixture writes rows directly, as any code path might, because the triggers must keep
-// the counts whoever writes.
+// The dashboard rollups' plpgsql triggers (pg migrations report_rollup_triggers and
+// report_day_rollup_triggers) against their SQLite originals (migrations 0018 and 0023): the same
+// changes on both engines, then the rollup tables compared row for row. The fixture writes rows
+// directly, as any code path might, because the triggers must keep the counts whoever writes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq, getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
 import { type SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -9,6 +12,7 @@ import { createTestDb, type TestDb } from '../testing';
 import * as lite from '../schema';
 import { createPgTestDb, type PgTestDb } from './testing';
 import { pgTwin } from './tables';
+import { pgMigrationsFolder } from './client';
 
 let sqlite: TestDb;
 let pg: PgTestDb;
@@ -59,7 +63,36 @@ const rollups = [
   lite.reportIncidentTeams,
   lite.reportClocks,
   lite.queueCounts,
+  ...dayRollups(),
 ];
+
+/** The day-level rollups (migrations report_day_rollup_triggers), kept from the two above. */
+function dayRollups() {
+  return [
+    lite.reportDayContacts,
+    lite.reportDayHours,
+    lite.reportClockWeeks,
+    lite.reportClockTimesDay,
+    lite.reportClockTimesMonth,
+  ];
+}
+
+/** The backfill statements (the INSERTs) of the migration named `*_${tag}.sql` in `folder`. */
+function backfillOf(folder: string, tag: string) {
+  const file = readdirSync(folder).find((f) => f.endsWith(`_${tag}.sql`));
+  if (!file) throw new Error(`no migration *_${tag}.sql in ${folder}`);
+  return readFileSync(resolve(folder, file), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((part) =>
+      part
+        .split('\n')
+        .filter((line) => !line.startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((statement) => statement.startsWith('INSERT INTO'));
+}
+const sqliteMigrations = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 /** Every row of the table on each engine, ordered by all its columns. */
 async function rowsOf(table: Table) {
@@ -200,25 +233,63 @@ describe('the rollup triggers on PostgreSQL match SQLite', () => {
     await both({ delete: lite.slaClocks, id: 5 });
     await expectSameRollups();
 
+    // Every UTC hour of the days around 2027's clock changes, written straight into the hourly
+    // contacts: the CPS hour of each on both engines, counted once for the owner (team 0) only.
+    await both({
+      insert: lite.reportContacts,
+      values: ['2027-03-13', '2027-03-14', '2027-03-15', '2027-11-06', '2027-11-07', '2027-11-08']
+        .flatMap((day) => Array.from({ length: 24 }, (_, hour) => ({ day, hour })))
+        .flatMap(({ day, hour }) => [
+          { day, hour, teamId: t1, ownerTeamId: t1, channel: 'chat', n: 1 + (hour % 3) },
+          { day, hour, teamId: t2, ownerTeamId: t1, channel: 'chat', n: 1 },
+        ]),
+    });
+    await expectSameRollups();
+
     // Deleting incidents takes out their contacts, their moves and their decided clocks.
     await both({ delete: lite.incidents, id: i1 });
     await both({ delete: lite.incidents, id: i3 });
     await expectSameRollups();
     const { pgRows } = await rowsOf(lite.reportClocks);
     expect(pgRows.length).toBeGreaterThan(3);
+    for (const table of dayRollups()) {
+      const { pgRows: dayRows } = await rowsOf(table);
+      expect({ table: getTableName(table), some: dayRows.length > 0 }).toEqual({
+        table: getTableName(table),
+        some: true,
+      });
+    }
+  });
+
+  test('the day-level backfill on existing rollup rows gives what the triggers kept, on both engines', async () => {
+    const kept = await Promise.all(dayRollups().map(rowsOf));
+    const liteBackfill = backfillOf(sqliteMigrations, 'report_day_rollup_triggers');
+    const pgBackfill = backfillOf(pgMigrationsFolder, 'report_day_rollup_triggers');
+    expect([liteBackfill.length, pgBackfill.length]).toEqual([5, 5]);
+    for (const table of dayRollups()) {
+      const name = sql.identifier(getTableName(table));
+      sqlite.db.run(sql`DELETE FROM ${name}`);
+      await pg.db.execute(sql`DELETE FROM ${name}`);
+    }
+    for (const statement of liteBackfill) sqlite.db.run(sql.raw(statement));
+    for (const statement of pgBackfill) await pg.db.execute(sql.raw(statement));
+    const backfilled = await Promise.all(dayRollups().map(rowsOf));
+    expect(backfilled).toEqual(kept);
+    await expectSameRollups();
   });
 
   test('the CPS week and duration bucket functions agree with the domain rules at their edges', async () => {
-    const { rows } = await pg.db.execute<{ week: string; bucket: number }>(sql`
-      SELECT handoff_cps_week(s) AS week, handoff_duration_bucket(u) AS bucket
+    const { rows } = await pg.db.execute<{ week: string; bucket: number; cpsHour: number }>(sql`
+      SELECT handoff_cps_week(s) AS week, handoff_duration_bucket(u) AS bucket,
+        handoff_cps_hour(substr(s, 1, 10), substr(s, 12, 2)::int) AS "cpsHour"
       FROM (VALUES ('2026-03-08T07:59:59.999Z', 179999::bigint), ('2026-03-08T08:00:00.000Z', 180000),
         ('2027-01-04T05:59:00.000Z', 359999999), ('2027-01-04T06:00:00.000Z', 360000000)) AS v(s, u)`);
     // Before the spring switch UTC-6, after it UTC-5; Monday 2027-01-04 00:00 CST starts week 01.
     expect(rows).toEqual([
-      { week: '2026-W10', bucket: 0 },
-      { week: '2026-W10', bucket: 1 },
-      { week: '2026-W53', bucket: 1000 },
-      { week: '2027-W01', bucket: 1000 },
+      { week: '2026-W10', bucket: 0, cpsHour: 1 },
+      { week: '2026-W10', bucket: 1, cpsHour: 3 },
+      { week: '2026-W53', bucket: 1000, cpsHour: 23 },
+      { week: '2027-W01', bucket: 1000, cpsHour: 0 },
     ]);
   });
 });
