@@ -70,10 +70,12 @@ function* sourceFiles(dir) {
 }
 
 /** Where production code may open a transaction: the commit module and the seed. */
-// The commit module, its PostgreSQL twin (issue 20) and the seed.
+// The commit module, its PostgreSQL twin (issue 20), the seed, and the SQLite → PostgreSQL move
+// (a bulk copy into an empty database, like the seed: one transaction so a failure leaves it empty).
 export const transactionAllowed = (rel) =>
   rel.startsWith('packages/db/src/commit/') ||
   rel === 'packages/db/src/pg/commit.ts' ||
+  rel === 'packages/db/src/pg/to-pg.ts' ||
   rel.startsWith('packages/db/src/seed/');
 
 /**

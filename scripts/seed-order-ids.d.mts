@@ -2,7 +2,6 @@ export declare const repoRoot: string;
 export declare const scannedRoots: string[];
 export declare const seedOrderPatterns: RegExp[];
 export declare const seedOrderAllowed: Readonly<Record<string, string>>;
-export declare const seedOrderBacklog: Readonly<Record<string, number>>;
 export declare function seedOrderHits(
   root?: string,
   roots?: string[],

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: the whole suite, as CI runs it: install, format check, typecheck, lint, unit + integration, e2e in Chromium.
+# npm test: the whole suite, as CI runs it: install, format check, typecheck, lint, unit + integration,
+# the PostgreSQL suite on a throwaway cluster, e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
@@ -19,5 +20,8 @@ echo "== format"; pnpm format:check
 echo "== typecheck"; pnpm typecheck
 echo "== lint"; pnpm lint
 echo "== unit and integration tests"; pnpm test:unit
+# scripts/pg-test.sh installs Debian's postgresql when missing (as root, like Chromium above), starts a
+# cluster on 127.0.0.1 only, and stops and removes it by a trap however the tests end.
+echo "== PostgreSQL tests (throwaway cluster)"; pnpm test:pg
 echo "== build"; pnpm --filter @handoff/web build
 echo "== end-to-end tests (Chromium)"; pnpm --filter @handoff/e2e e2e

@@ -120,7 +120,11 @@ export function seedBenchDb(path: string, count: number): SeedResult {
   for (const t of triggers) sqlite.exec(`DROP TRIGGER ${t.name}`);
   for (let from = 0; from < count; from += batch) writeBatch(from, Math.min(count, from + batch));
   sqlite.exec(`INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild')`);
-  sqlite.exec(`INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')`);
+  // The journal index holds every entry but the server's own `system` ones (migration 0021).
+  sqlite.exec(`INSERT INTO journal_fts (journal_fts) VALUES ('delete-all')`);
+  sqlite.exec(
+    `INSERT INTO journal_fts (rowid, body) SELECT id, body FROM journal_entries WHERE kind <> 'system'`,
+  );
   for (const t of triggers) sqlite.exec(t.sql);
   sqlite.prepare(`UPDATE counters SET value = ? WHERE name = 'incident'`).run(seq);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

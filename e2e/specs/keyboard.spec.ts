@@ -9,6 +9,17 @@ const tuesday10am = '2026-12-01T16:00:00.000Z';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 
+/**
+ * Ctrl-K, until the palette is open with focus in its box: a key pressed while the page is still
+ * hydrating (or the last palette still closing) has no handler yet, and typing would go nowhere.
+ */
+async function openPalette(page: Page) {
+  await expect(async () => {
+    if (!(await palette(page).isVisible())) await page.keyboard.press('Control+k');
+    await expect(palette(page).getByRole('combobox')).toBeFocused({ timeout: 1_000 });
+  }).toPass();
+}
+
 test.describe('the keyboard', () => {
   test.afterEach(async ({ page }) => {
     await setServerClock(page.request, null);
@@ -19,14 +30,14 @@ test.describe('the keyboard', () => {
     await page.goto('/desk');
     const search = page.getByRole('searchbox').first();
     await search.focus();
-    await page.keyboard.press('Control+k');
+    await openPalette(page);
     await expect(palette(page)).toBeVisible();
     await expect(palette(page).getByRole('combobox')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(palette(page)).toHaveCount(0);
     await expect(search).toBeFocused();
 
-    await page.keyboard.press('Control+k');
+    await openPalette(page);
     await page.keyboard.type('1');
     await expect(palette(page).getByRole('option', { name: 'Open INC-000001' })).toHaveAttribute(
       'aria-selected',
@@ -39,7 +50,7 @@ test.describe('the keyboard', () => {
   test('Ctrl-K jumps to a queue; text that is no number falls back to search', async ({ page }) => {
     await signInAs(page, 'l1@handoff.test');
     await page.goto('/desk');
-    await page.keyboard.press('Control+k');
+    await openPalette(page);
     await page.keyboard.type('queue help desk');
     const option = palette(page)
       .getByRole('option', { name: 'Go to queue: US - Help Desk' })
@@ -47,7 +58,7 @@ test.describe('the keyboard', () => {
     await option.click();
     await expect(page).toHaveURL(/\/queues\?team=\d+$/);
 
-    await page.keyboard.press('Control+k');
+    await openPalette(page);
     await page.keyboard.type('printer jam');
     await expect(
       palette(page).getByRole('option', { name: 'Search incidents for “printer jam”' }),
@@ -79,7 +90,7 @@ test.describe('the keyboard', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(form).toHaveCount(0);
 
-    await page.keyboard.press('Control+k');
+    await openPalette(page);
     await page.keyboard.type('recommended');
     await page.keyboard.press('Enter');
     await expect(form).toBeVisible();

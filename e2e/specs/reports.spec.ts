@@ -28,6 +28,44 @@ test('HDQA reads the dashboard on the seeded history, filters by team and export
   expect((await download).suggestedFilename()).toBe('ping-pong-routes.csv');
 });
 
+test('a team lead (no HDQA, no administrator) finds the Reports link and reaches the dashboard', async ({
+  page,
+}) => {
+  // The seeded lead of US - Help Desk CPS: the link comes from leading a team, not from the role.
+  await signInAs(page, 'cps@handoff.test');
+  await page.goto('/desk');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reports' })
+    .click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('report-summary')).toContainText(/\d+ contacts/);
+});
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+])
+  test(`the team lead's way to the dashboard fits ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await signInAs(page, 'cps@handoff.test');
+    await page.goto('/desk');
+    // Below tablet-landscape width the navigation folds into the Menu button.
+    if (size.width < 1024) await page.getByRole('button', { name: 'Menu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Reports' })
+      .click();
+    await expect(page.getByTestId('report-summary')).toContainText(/\d+ contacts/);
+    await expect(page.getByTestId('response-times-rounding')).toBeVisible();
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, 'the page is wider than the window').toBeLessThanOrEqual(innerWidth);
+  });
+
 test('an L1 agent is refused the dashboard', async ({ page }) => {
   await signInAs(page, 'l1@handoff.test');
   await page.goto('/desk');

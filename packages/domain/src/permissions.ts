@@ -67,6 +67,7 @@ export const actions = [
   'sla.read',
   'sla.managePolicies',
   'reports.read',
+  'reports.readAll',
   'sla.manageLeads',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -181,8 +182,9 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   // SLA clocks of an incident (issue 18): our own staff, like the incident's internal facts.
   'sla.read': internalStaff,
   'sla.managePolicies': ['admin'],
-  // /reports: HDQA and administrators; other staff only when they lead a team (canReadReports).
+  // /reports (canReadReports): our own staff when they lead a team; HDQA and administrators always.
   'reports.read': internalStaff,
+  'reports.readAll': ['hdqa', 'admin'],
   // Who leads each team (breach warnings, /reports): administrators, on /admin.
   'sla.manageLeads': ['admin'],
 };
@@ -317,6 +319,7 @@ const actionDescriptions: Record<Action, string> = {
   'sla.read': 'see SLA clocks',
   'sla.managePolicies': 'edit SLA policies',
   'reports.read': 'see reports',
+  'reports.readAll': 'see reports without leading a team',
   'sla.manageLeads': 'change team leads',
 };
 export const describeAction = (action: Action): string => actionDescriptions[action];

@@ -14,7 +14,7 @@ import { LiveToasts } from './live/live-toasts';
 interface NavItem {
   href: string;
   label: string;
-  show: (role: Role) => boolean;
+  show: (role: Role, who: { mayReadReports: boolean }) => boolean;
 }
 
 const nav: NavItem[] = [
@@ -26,7 +26,8 @@ const nav: NavItem[] = [
   { href: '/problems', label: 'Problems', show: (r) => can(r, 'problem.read') },
   { href: '/outages', label: 'Outages', show: (r) => can(r, 'outage.read') },
   { href: '/status', label: 'Service status', show: (r) => r === 'customer' },
-  { href: '/reports', label: 'Reports', show: (r) => r === 'hdqa' || r === 'admin' },
+  // Team leads, HDQA and administrators: canReadReports, decided on the server (it knows who leads).
+  { href: '/reports', label: 'Reports', show: (_r, who) => who.mayReadReports },
   { href: '/admin', label: 'Admin', show: (r) => can(r, 'admin.manage') },
   { href: '/admin/mail', label: 'Mail', show: (r) => can(r, 'mail.manage') },
   { href: '/portal', label: 'My cases', show: (r) => r === 'customer' },
@@ -37,10 +38,13 @@ export function AppHeader({
   name,
   role,
   roleLabel,
+  mayReadReports,
 }: {
   name: string;
   role: Role;
   roleLabel: string;
+  /** `canReadReports` of the signed-in user: the permission table and the teams they lead. */
+  mayReadReports: boolean;
 }) {
   const pathname = usePathname();
   // Below tablet-landscape width the navigation folds into a Menu button (issue 19 item 2).
@@ -64,7 +68,7 @@ export function AppHeader({
       <div id="app-menu" className="header-menu">
         <nav aria-label="Main">
           {nav
-            .filter((n) => n.show(role))
+            .filter((n) => n.show(role, { mayReadReports }))
             .map((n) => (
               <Link
                 key={n.href}

@@ -137,6 +137,10 @@ export function ReportsDashboard() {
           </Chart>
           <ReportTable name="Backlog by age" rows={d.backlogByAge} />
           <h2>First response and resolution (business hours)</h2>
+          <p data-testid="response-times-rounding">
+            Median and p90 of the business time used, each clock rounded first: to a tenth of an
+            hour below 10 hours, to the hour below 100 hours, to ten hours beyond.
+          </p>
           <ReportTable name="Response times" rows={d.responseTimes} />
           <h2>Promises kept</h2>
           <table aria-label="Promises kept">

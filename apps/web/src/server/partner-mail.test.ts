@@ -7,6 +7,7 @@ import {
   type Visibility,
 } from '@handoff/domain';
 import { commit, schema, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { loadPartnerEmailReply, loadPartnerTicketFromEmail } from './partner-mail';
 import { callerFor, createTestDb, steppingClock, type TestDb } from './test-callers';
 
@@ -65,8 +66,9 @@ async function claimedTicket() {
   return ticket;
 }
 
-const reply = (text: string) =>
-  `${text}\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed on [INC-000009]\n> PRIVATE quoted text`;
+/** A reply to our "input needed" mail about ticket `number`, quoting it. */
+const reply = (text: string, number: string) =>
+  `${text}\n\nOn Tue, Nov 24, 2026 at 9:00 AM Handoff <help@handoff.test> wrote:\n> Your input is needed on [${number}]\n> PRIVATE quoted text`;
 
 describe('loadPartnerEmailReply + decideComment: an agent answers by replying to the e-mail', () => {
   test("the relationship agent's reply becomes a public comment by them, and the requester is e-mailed", async () => {
@@ -74,7 +76,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
     const result = await applyPartnerEmailReply({
       fromAddress: 'Partner@Handoff.test',
       incidentNumber: ticket.number,
-      text: reply('Please try signing in again.'),
+      text: reply('Please try signing in again.', ticket.number),
       now: clock(),
     });
     expect(result).toEqual({ visibility: 'customer' });
@@ -136,7 +138,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
     await applyPartnerEmailReply({
       fromAddress: 'rita@badgerhealth.example',
       incidentNumber: ticket.number,
-      text: reply('It works now.'),
+      text: reply('It works now.', ticket.number),
       now: clock(),
     });
     expect(journalOf(ticket.id)).toMatchObject({
@@ -176,7 +178,12 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
   test.each([
     ['someone who is neither requester nor agent', 'l1@handoff.test', 'Hello', 'FORBIDDEN'],
     ['a stranger', 'stranger@acme.example', 'Hello', 'FORBIDDEN'],
-    ['a reply with only the quoted message', 'partner@handoff.test', reply(''), 'VALIDATION'],
+    [
+      'a reply with only the quoted message',
+      'partner@handoff.test',
+      (number: string) => reply('', number),
+      'VALIDATION',
+    ],
   ])('%s is refused, nothing added', async (_name, fromAddress, text, code) => {
     const ticket = await claimedTicket();
     const last = journalOf(ticket.id);
@@ -184,7 +191,7 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
       applyPartnerEmailReply({
         fromAddress,
         incidentNumber: ticket.number,
-        text,
+        text: typeof text === 'string' ? text : text(ticket.number),
         now: clock(),
       }),
     ).rejects.toThrow(expect.objectContaining({ code }));
@@ -192,17 +199,18 @@ describe('loadPartnerEmailReply + decideComment: an agent answers by replying to
   });
 
   test('an incident that is not a partner ticket is left to the general listener', async () => {
+    const { number } = demoKeys(db).incident('Forgot NetID password after returning from leave.');
     await expect(
       applyPartnerEmailReply({
         fromAddress: 'l1@handoff.test',
-        incidentNumber: 'INC-000001',
+        incidentNumber: number,
         text: 'Hi',
         now: clock(),
       }),
     ).rejects.toThrow(
       expect.objectContaining({
         code: 'INVALID_TRANSITION',
-        message: 'INC-000001 is not a channel-partner ticket.',
+        message: `${number} is not a channel-partner ticket.`,
       }),
     );
   });
@@ -222,7 +230,10 @@ describe('loadPartnerTicketFromEmail + decideSubmitTicket: a new ticket by e-mai
       .from(schema.customers)
       .where(eq(schema.customers.email, 'sam.lee@badgerhealth.example'))
       .get();
-    expect(customer).toMatchObject({ name: 'Sam Lee', organisationId: 1 });
+    expect(customer).toMatchObject({
+      name: 'Sam Lee',
+      organisationId: demoKeys(db).organisation('Badger Health').id,
+    });
     const row = db.select().from(schema.incidents).where(eq(schema.incidents.id, created.id)).get();
     expect(row).toMatchObject({
       channel: 'email',

@@ -4,11 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  seedOrderAllowed,
-  seedOrderBacklog,
-  seedOrderHits,
-} from '../../../../scripts/seed-order-ids.mjs';
+import { seedOrderAllowed, seedOrderHits } from '../../../../scripts/seed-order-ids.mjs';
 
 const countByFile = (hits: { file: string }[]) =>
   hits.reduce<Record<string, number>>((n, h) => ({ ...n, [h.file]: (n[h.file] ?? 0) + 1 }), {});
@@ -16,18 +12,8 @@ const countByFile = (hits: { file: string }[]) =>
 describe('seed-order ids in tests', () => {
   const hits = seedOrderHits();
 
-  test('no test outside the allow-list and the backlog hard-codes one', () => {
-    expect(
-      hits.filter((h) => !(h.file in seedOrderAllowed) && !(h.file in seedOrderBacklog)),
-    ).toEqual([]);
-  });
-
-  test('the backlog only shrinks: each file has exactly the hits it lists', () => {
-    const counts = countByFile(hits);
-    const listed = Object.fromEntries(
-      Object.keys(seedOrderBacklog).map((file) => [file, counts[file] ?? 0]),
-    );
-    expect(listed).toEqual(seedOrderBacklog);
+  test('no test outside the allow-list hard-codes one (a hard rule: there is no backlog)', () => {
+    expect(hits.filter((h) => !(h.file in seedOrderAllowed))).toEqual([]);
   });
 
   test('every allow-listed file still has a hit (a stale entry is removed)', () => {

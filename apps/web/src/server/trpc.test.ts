@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { userRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { appRouter } from './root';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from './test-callers';
 
@@ -13,10 +14,15 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
+/** Demo rows by natural key: Casey Customer's call, the US - Help Desk team. */
+const caseysCall = () => demoKeys(db).incident('Forgot NetID password after returning from leave.');
+const helpDesk = () => demoKeys(db).team('US - Help Desk').id;
 const contact = {
   callerName: 'Oscar Nguyen',
   callerPhone: '608-555-0101',
-  serviceId: 13,
+  get serviceId() {
+    return demoKeys(db).service('Canvas').id;
+  },
   description: 'Canvas access.',
   channel: 'phone' as const,
 };
@@ -25,9 +31,9 @@ describe('authentication', () => {
   test.each<[string, (c: Caller) => Promise<unknown>]>([
     ['me.get', (c) => c.me.get()],
     ['incident.create', (c) => c.incident.create(contact)],
-    ['incident.byNumber', (c) => c.incident.byNumber({ number: 'INC-000001' })],
+    ['incident.byNumber', (c) => c.incident.byNumber({ number: caseysCall().number })],
     ['incident.mine', (c) => c.incident.mine({})],
-    ['queue.list', (c) => c.queue.list({ teamId: 1 })],
+    ['queue.list', (c) => c.queue.list({ teamId: helpDesk() })],
     ['catalog.services', (c) => c.catalog.services()],
     ['customer.search', (c) => c.customer.search({ text: 'casey' })],
     ['admin.overview', (c) => c.admin.overview()],
@@ -85,7 +91,8 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
     [
       'customer → incident.edit',
       'customer@handoff.test',
-      (c) => c.incident.edit({ id: 1, expectedVersion: 1, patch: { description: 'x' } }),
+      (c) =>
+        c.incident.edit({ id: caseysCall().id, expectedVersion: 1, patch: { description: 'x' } }),
       /may not edit/,
     ],
     [
@@ -97,7 +104,7 @@ describe('authorization: a role without the permission gets FORBIDDEN', () => {
     [
       'customer → queue.list',
       'customer@handoff.test',
-      (c) => c.queue.list({ teamId: 1 }),
+      (c) => c.queue.list({ teamId: helpDesk() }),
       /may not read team queues/,
     ],
     [
@@ -164,14 +171,14 @@ describe('over HTTP, refusals land at the field', () => {
   test.each([
     [
       'a malformed e-mail (zod)',
-      { ...contact, callerEmail: 'nope' },
+      () => ({ ...contact, callerEmail: 'nope' }),
       'Some fields need attention.',
       null,
       { callerEmail: ['Enter a valid e-mail address'] },
     ],
     [
       'an empty form (zod)',
-      {},
+      () => ({}),
       'Some fields need attention.',
       null,
       expect.objectContaining({
@@ -183,13 +190,13 @@ describe('over HTTP, refusals land at the field', () => {
     ],
     [
       'an unknown service (domain)',
-      { ...contact, serviceId: 9999 },
+      () => ({ ...contact, serviceId: 9999 }),
       'Choose a service from the catalog.',
       'VALIDATION',
       { serviceId: 'Choose a service from the catalog' },
     ],
   ])('%s → 400 with fieldErrors', async (_name, input, message, domainCode, fieldErrors) => {
-    const { status, body } = await post('incident.create', 'l1@handoff.test', input);
+    const { status, body } = await post('incident.create', 'l1@handoff.test', input());
     expect(status).toBe(400);
     expect(body.error).toMatchObject({
       message,
@@ -199,7 +206,7 @@ describe('over HTTP, refusals land at the field', () => {
 
   test('a stale edit → 409 CONFLICT carrying the domain code', async () => {
     const { status, body } = await post('incident.edit', 'l1@handoff.test', {
-      id: 1,
+      id: caseysCall().id,
       expectedVersion: 99,
       patch: { description: 'x' },
     });

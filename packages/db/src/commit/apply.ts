@@ -20,12 +20,15 @@ import { auditTables, entityKeys, entityTables, journalTables, type Column } fro
 
 type AnyRow = Record<string, unknown> & { id: number };
 
+// keyOf, isRefValue, resolve, resolveValues and the conflict errors are shared with the PostgreSQL
+// commit (pg/commit.ts), so both engines address, resolve and refuse in the same words.
+
 /** The column an aggregate's rows are addressed by (`id` unless tables.ts names another). */
-const keyOf = (entity: keyof typeof entityTables): string =>
+export const keyOf = (entity: keyof typeof entityTables): string =>
   (entityKeys as Partial<Record<string, string>>)[entity] ?? 'id';
 
 /** A value that names a row inserted earlier in this commit: exactly `{ ref: string }`. */
-const isRefValue = (v: unknown): v is { ref: string } =>
+export const isRefValue = (v: unknown): v is { ref: string } =>
   typeof v === 'object' &&
   v !== null &&
   !Array.isArray(v) &&
@@ -85,7 +88,8 @@ function preparedUpdate(db: Db, write: RowUpdate) {
   return statement;
 }
 
-function resolve(applied: Applied, id: EntityId): number {
+/** The row id an EntityId names: itself, or the id of the row inserted earlier as that ref. */
+export function resolve(applied: Applied, id: EntityId): number {
   if (!isRef(id)) return id;
   const found = applied.ids.get(id.ref);
   if (found === undefined)
@@ -93,13 +97,42 @@ function resolve(applied: Applied, id: EntityId): number {
   return found;
 }
 
-function insert(db: Db, applied: Applied, write: RowInsert) {
-  const values = Object.fromEntries(
-    Object.entries(write.values as Record<string, unknown>).map(([k, v]) => [
+/** An insert's values with every `{ ref }` replaced by the id it names. */
+export const resolveValues = (applied: Applied, values: object): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(values as Record<string, unknown>).map(([k, v]) => [
       k,
       isRefValue(v) ? resolve(applied, v) : v,
     ]),
   );
+
+/** Why a conditional update matched no row, given the row as it is now (undefined: gone). */
+export function updateMiss(
+  write: RowUpdate,
+  id: number,
+  current: { version?: number; number?: string } | undefined,
+): DomainError {
+  if (!current) return new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`);
+  if (write.conflict) return new DomainError('CONFLICT', write.conflict);
+  const number = current.number ?? `${write.entity} #${id}`;
+  return new DomainError(
+    'CONFLICT',
+    write.expectedVersion !== undefined && current.version !== undefined
+      ? staleMessage({ number, version: current.version }, write.expectedVersion)
+      : `${number} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+  );
+}
+
+/** A conditional delete that removed another number of rows than it expected. */
+export const deleteMiss = (write: RowDelete): DomainError =>
+  new DomainError(
+    'CONFLICT',
+    write.conflict ??
+      `This ${write.entity} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+  );
+
+function insert(db: Db, applied: Applied, write: RowInsert) {
+  const values = resolveValues(applied, write.values);
   const row = insertReturning<AnyRow>(db, entityTables[write.entity], values);
   const id = row[keyOf(write.entity)] as number;
   if (write.ref !== undefined) applied.ids.set(write.ref, id);
@@ -122,15 +155,7 @@ function update(db: Db, applied: Applied, write: RowUpdate) {
     .from(table)
     .where(eq(columnsOf(table)[keyOf(write.entity)]!, id))
     .get() as (AnyRow & { version?: number; number?: string }) | undefined;
-  if (!current) throw new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`);
-  if (write.conflict) throw new DomainError('CONFLICT', write.conflict);
-  const number = current.number ?? `${write.entity} #${id}`;
-  throw new DomainError(
-    'CONFLICT',
-    write.expectedVersion !== undefined && current.version !== undefined
-      ? staleMessage({ number, version: current.version }, write.expectedVersion)
-      : `${number} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
-  );
+  throw updateMiss(write, id, current);
 }
 
 function remove(db: Db, write: RowDelete) {
@@ -144,12 +169,7 @@ function remove(db: Db, write: RowDelete) {
     .delete(table)
     .where(and(...where))
     .run();
-  if (write.expectRows !== undefined && changes !== write.expectRows)
-    throw new DomainError(
-      'CONFLICT',
-      write.conflict ??
-        `This ${write.entity} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
-    );
+  if (write.expectRows !== undefined && changes !== write.expectRows) throw deleteMiss(write);
 }
 
 function applyWrite(db: Db, applied: Applied, write: RowWrite) {

@@ -28,11 +28,7 @@
 // visible. Id order is commit order and `changesSince(lastId)` never skips. The lock serializes only this
 // tail (a few inserts and the COMMIT), not the plans. NOTIFY in the same transaction is delivered at commit.
 import {
-  DomainError,
-  isRef,
-  staleMessage,
   type Effects,
-  type EntityId,
   type RowDelete,
   type RowInsert,
   type RowUpdate,
@@ -41,9 +37,16 @@ import {
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { commitResult, type CommitPort, type CommitResult } from '../commit/commit';
-import { rowKey, type Applied } from '../commit/apply';
+import {
+  deleteMiss,
+  keyOf,
+  resolve,
+  resolveValues,
+  rowKey,
+  updateMiss,
+  type Applied,
+} from '../commit/apply';
 import { outboxRows, threadOrder, type Thread } from '../commit/outbox';
-import { entityKeys, type entityTables } from '../commit/tables';
 import { changeEvents, inboundMail, incidents, notifications, outbox, users } from '../schema-pg';
 import { type PgDb, type PgTx } from './client';
 import { pgAuditTables, pgEntityTables, pgJournalTables } from './tables';
@@ -69,16 +72,6 @@ export interface PgCommitOptions {
   afterApply?: (tx: PgTx, effects: Effects, applied: Applied) => Promise<void>;
 }
 
-const keyOf = (entity: keyof typeof entityTables): string =>
-  (entityKeys as Partial<Record<string, string>>)[entity] ?? 'id';
-
-const isRefValue = (v: unknown): v is { ref: string } =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  Object.keys(v).length === 1 &&
-  typeof (v as { ref?: unknown }).ref === 'string';
-
 const columnsOf = (table: PgTable) => getTableColumns(table) as Record<string, PgColumn>;
 
 function column(entity: string, table: PgTable, key: string): PgColumn {
@@ -87,21 +80,8 @@ function column(entity: string, table: PgTable, key: string): PgColumn {
   return c;
 }
 
-function resolve(applied: Applied, id: EntityId): number {
-  if (!isRef(id)) return id;
-  const found = applied.ids.get(id.ref);
-  if (found === undefined)
-    throw new Error(`No row inserted as "${id.ref}" earlier in this commit.`);
-  return found;
-}
-
 async function insert(tx: PgTx, applied: Applied, write: RowInsert) {
-  const values = Object.fromEntries(
-    Object.entries(write.values as Record<string, unknown>).map(([k, v]) => [
-      k,
-      isRefValue(v) ? resolve(applied, v) : v,
-    ]),
-  );
+  const values = resolveValues(applied, write.values);
   const [row] = (await tx
     .insert(pgEntityTables[write.entity])
     .values(values)
@@ -136,15 +116,7 @@ async function update(tx: PgTx, applied: Applied, write: RowUpdate) {
     version?: number;
     number?: string;
   })[];
-  if (!current) throw new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`);
-  if (write.conflict) throw new DomainError('CONFLICT', write.conflict);
-  const number = current.number ?? `${write.entity} #${id}`;
-  throw new DomainError(
-    'CONFLICT',
-    write.expectedVersion !== undefined && current.version !== undefined
-      ? staleMessage({ number, version: current.version }, write.expectedVersion)
-      : `${number} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
-  );
+  throw updateMiss(write, id, current);
 }
 
 async function remove(tx: PgTx, write: RowDelete) {
@@ -158,11 +130,7 @@ async function remove(tx: PgTx, write: RowDelete) {
     .where(and(...where))
     .returning();
   if (write.expectRows !== undefined && deleted.length !== write.expectRows)
-    throw new DomainError(
-      'CONFLICT',
-      write.conflict ??
-        `This ${write.entity} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
-    );
+    throw deleteMiss(write);
 }
 
 async function applyWrite(tx: PgTx, applied: Applied, write: RowWrite) {

@@ -5,3 +5,5 @@ export * from './change-feed';
 export * from './lease';
 export { pgEntityTables, pgTwin } from './tables';
 export * as pgSchema from '../schema-pg';
+export * from './search';
+export { formatCounts, moveSqliteToPg, MoveRefused, tablesInDependencyOrder } from './to-pg';

@@ -7,7 +7,8 @@ import { count, eq } from 'drizzle-orm';
 import { createIncident, DomainError, type Actor, type IncidentStatus } from '@handoff/domain';
 import { type Db } from '../client';
 import { auditEvents, counters, incidents, journalEntries } from '../schema';
-import { createTestDb, incidentRows, type TestDb } from '../testing';
+import { createTestDb, demoKeys, incidentRows, type TestDb } from '../testing';
+import { buildService, nextIncidentNumber } from '../testing/builders';
 import * as incidentRepository from './incident';
 import * as teamRepository from './team';
 import * as userRepository from './user';
@@ -25,13 +26,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const seededIncidents = 8;
 let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T09:00:00.000Z') + 60_000 * tick++).toISOString();
 
 function drafts({
   ownerTeamId = l1.teamIds[0]!,
-  serviceId = 1,
+  serviceId = demoKeys(db).service('DoIT Departmental Support').id,
   description = 'Printer jam.',
 } = {}) {
   return createIncident({
@@ -65,8 +65,9 @@ describe('createDb', () => {
 
 describe('create', () => {
   test('numbers follow the seed and every draft row is stored', async () => {
+    const number = nextIncidentNumber(db);
     const row = incidentRows.create(db, drafts());
-    expect(row).toMatchObject({ number: 'INC-000009', status: 'new', version: 1 });
+    expect(row).toMatchObject({ number, status: 'new', version: 1 });
     expect(await incidentRepository.findJournal(db, row.id)).toHaveLength(1);
     expect(await incidentRepository.findAudit(db, row.id)).toEqual([
       expect.objectContaining({ field: 'status', toValue: 'new', version: 1 }),
@@ -85,6 +86,8 @@ describe('create', () => {
   ])('a failure part-way (%s) leaves nothing behind', (_name, spoil) => {
     const bad = drafts();
     spoil(bad);
+    const counterBefore = counterValue();
+    const number = nextIncidentNumber(db);
     const before = {
       incidents: countOf(incidents),
       journal: countOf(journalEntries),
@@ -96,9 +99,9 @@ describe('create', () => {
       journal: countOf(journalEntries),
       audit: countOf(auditEvents),
     }).toEqual(before);
-    expect(counterValue()).toBe(seededIncidents);
+    expect(counterValue()).toBe(counterBefore);
     // The number the failed create took is handed out again, so no gap appears.
-    expect(incidentRows.create(db, drafts()).number).toBe('INC-000009');
+    expect(incidentRows.create(db, drafts()).number).toBe(number);
   });
 });
 
@@ -216,11 +219,12 @@ describe('list', () => {
 
   async function createQueue(n: number) {
     const team = await hdqa();
+    const services = [buildService(db).id, buildService(db).id] as const;
     const ids: number[] = [];
     for (let i = 0; i < n; i++) {
       const d = drafts({
         ownerTeamId: team,
-        serviceId: i % 2 === 0 ? 1 : 2,
+        serviceId: services[i % 2]!,
         description: `Queue item ${i}`,
       });
       ids.push(
@@ -230,7 +234,7 @@ describe('list', () => {
         }).id,
       );
     }
-    return { team, ids };
+    return { team, ids, services };
   }
 
   async function pageAll(
@@ -275,17 +279,19 @@ describe('list', () => {
     expect(pages.flat().map((r) => r.id)).toEqual([...ids].reverse());
   });
 
-  test.each([
+  // `service` picks one of the queue's two services (createQueue alternates them).
+  test.each<[string, { statuses?: IncidentStatus[]; service?: 0 | 1 }, (i: number) => boolean]>([
     ['status', { statuses: ['assigned'] as IncidentStatus[] }, (i: number) => i % 3 === 1],
-    ['service', { serviceId: 2 }, (i: number) => i % 2 === 1],
+    ['service', { service: 1 }, (i: number) => i % 2 === 1],
     [
       'status and service',
-      { statuses: ['new'] as IncidentStatus[], serviceId: 1 },
+      { statuses: ['new'] as IncidentStatus[], service: 0 },
       (i: number) => i % 3 === 0 && i % 2 === 0,
     ],
-  ])('filters by %s across pages', async (_name, filter, expected) => {
-    const { team, ids } = await createQueue(30);
-    const pages = await pageAll({ ownerTeamIds: [team], ...filter }, 3);
+  ])('filters by %s across pages', async (_name, { service, ...filter }, expected) => {
+    const { team, ids, services } = await createQueue(30);
+    const serviceId = service === undefined ? {} : { serviceId: services[service] };
+    const pages = await pageAll({ ownerTeamIds: [team], ...filter, ...serviceId }, 3);
     expect(pages.flat().map((r) => r.id)).toEqual(ids.filter((_id, i) => expected(i)).reverse());
   });
 
@@ -307,16 +313,17 @@ describe('list', () => {
     ).map((r) => r.detail);
   }
 
+  // The plan depends on the filter's shape only (every parameter is bound to 1 above): any team id.
   test.each([
-    ['team queue', { ownerTeamIds: [1], limit: 25 }, /USING INDEX incidents_team_queue_idx/],
+    ['team queue', { ownerTeamIds: [999], limit: 25 }, /USING INDEX incidents_team_queue_idx/],
     [
       'team queue, next page',
-      { ownerTeamIds: [1], cursor: 100, limit: 25 },
+      { ownerTeamIds: [999], cursor: 100, limit: 25 },
       /USING INDEX incidents_team_(queue|status)_idx/,
     ],
     [
       'team queue by status',
-      { ownerTeamIds: [1], statuses: ['new' as const], cursor: 100, limit: 25 },
+      { ownerTeamIds: [999], statuses: ['new' as const], cursor: 100, limit: 25 },
       /USING INDEX incidents_team_status_idx/,
     ],
   ])(
@@ -360,6 +367,8 @@ describe('concurrent creates from separate processes', () => {
   }
 
   test('four processes creating 25 each get 100 distinct, consecutive numbers', async () => {
+    const counterBefore = counterValue() ?? 0;
+    const incidentsBefore = countOf(incidents);
     const workers = ['a', 'b', 'c', 'd'].map((name) => startWorker(t.path, 25, name));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.stdin.end('go\n');
@@ -369,12 +378,12 @@ describe('concurrent creates from separate processes', () => {
     const all = results.flat();
     const expected = Array.from(
       { length: 100 },
-      (_, i) => `INC-${String(seededIncidents + 1 + i).padStart(6, '0')}`,
+      (_, i) => `INC-${String(counterBefore + 1 + i).padStart(6, '0')}`,
     );
     expect([...all].sort()).toEqual(expected);
     // Each worker's own numbers rise, and the rows in the file agree with what the workers saw.
     for (const r of results) expect(r).toEqual([...r].sort());
-    expect(countOf(incidents)).toBe(seededIncidents + 100);
-    expect(counterValue()).toBe(seededIncidents + 100);
+    expect(countOf(incidents)).toBe(incidentsBefore + 100);
+    expect(counterValue()).toBe(counterBefore + 100);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { ensurePortalSystemActor } from '../portal-system-actor';
 import { attachments, incidents, journalEntries, services, users } from '../schema';
 import { seedDemoData } from '../seed/demo';
 import { createTestDb, incidentRows, type TestDb } from '../testing';
+import { buildOwnedIncident } from '../testing/builders';
 import * as attachmentRepository from './attachment';
 import * as portalRepository from './portal';
 import * as teamRepository from './team';
@@ -49,6 +50,7 @@ describe('with the base demo data', () => {
   });
 
   test('attachments are stored with their size and listed without their bytes', async () => {
+    const { incident, agent } = buildOwnedIncident(db);
     const bytes = Buffer.from('hello, help desk');
     const [file] = attachmentRepository.decodeUploads([
       { fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') },
@@ -59,17 +61,17 @@ describe('with the base demo data', () => {
         writes: [
           insertRow('attachment', {
             ...file!,
-            incidentId: 1,
+            incidentId: incident.id,
             inboundMailId: null,
             skippedReason: null,
             visibility: 'customer',
-            uploadedById: 1,
+            uploadedById: agent.id,
             createdAt: now,
           }),
         ],
       }),
     );
-    const [listed] = await attachmentRepository.findByIncident(db, 1);
+    const [listed] = await attachmentRepository.findByIncident(db, incident.id);
     expect(listed).toEqual({
       id: expect.any(Number),
       filename: 'note.txt',
@@ -83,7 +85,7 @@ describe('with the base demo data', () => {
       true,
     );
     // Deleting the incident takes its files with it.
-    db.delete(incidents).where(eq(incidents.id, 1)).run();
+    db.delete(incidents).where(eq(incidents.id, incident.id)).run();
     expect(db.select().from(attachments).all()).toEqual([]);
   });
 });

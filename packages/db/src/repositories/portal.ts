@@ -24,7 +24,10 @@ export function findPortalSystemActorSync(db: Writer): Actor | undefined {
 export const findPortalSystemActor = async (db: Writer): Promise<Actor | undefined> =>
   findPortalSystemActorSync(db);
 
-/** The row the portal's system user is created with. */
+/**
+ * The row the portal's system user is created with. A password hash starting with `!` marks a system
+ * account (no password matches it): it leads no team (`mayLead`, `slaRepository.teamLeadsEnv`).
+ */
 export const portalSystemUserRow = {
   ...portalSystemUser,
   role: 'l1',

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import {
   createIncident,
   declareOutage,
   DomainError,
+  formatIncidentNumber,
   setSettingEffects,
   type Actor,
   type Incident,
@@ -11,8 +12,8 @@ import {
 import * as changeFeed from '../change-feed';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
-import { incidents } from '../schema';
-import { createTestDb, incidentRows, outageProblemRows, type TestDb } from '../testing';
+import { counters, incidents } from '../schema';
+import { createTestDb, demoKeys, incidentRows, outageProblemRows, type TestDb } from '../testing';
 import * as outageRepository from './outage';
 import * as problemRepository from './problem';
 import * as settingsRepository from './settings';
@@ -36,7 +37,9 @@ afterEach(() => t.close());
 
 const teams = async () =>
   Object.fromEntries((await teamRepository.findAll(db)).map((x) => [x.name, x.id]));
-const drafts = (n: number, serviceId = 9) =>
+const campusNetwork = () => demoKeys(db).service('Campus Network').id;
+const uwNet = () => demoKeys(db).service('Wireless (UWNet)').id;
+const drafts = (n: number, serviceId = campusNetwork()) =>
   Array.from({ length: n }, (_, i) =>
     createIncident({
       input: {
@@ -59,7 +62,7 @@ async function newProblem(outageId: number | null = null) {
       problem: {
         title: 'Bascom switch',
         status: 'open',
-        serviceId: 9,
+        serviceId: campusNetwork(),
         category: 'Wired › No connectivity',
         impact: '1 incident',
         symptoms: '-',
@@ -82,7 +85,7 @@ async function newOutage(kind: 'unplanned' | 'planned' = 'unplanned') {
   const draft = declareOutage({
     input: {
       title: 'Campus network outage',
-      serviceIds: [9, 10],
+      serviceIds: [campusNetwork(), uwNet()],
       kind,
       publicSummary: 'Down.',
       ownerTeamId: (await teams())['SNCC-Network']!,
@@ -107,10 +110,15 @@ const link = (incident: Incident, problemId: number) =>
 
 describe('incidentRows.createMany', () => {
   test('500 incidents in one transaction take consecutive numbers after the seed', () => {
+    const counter = db.select().from(counters).where(eq(counters.name, 'incident')).get()!.value;
+    const stored = db.select({ n: count() }).from(incidents).get()!.n;
     const rows = incidentRows.createMany(db, drafts(500));
-    expect(rows.map((r) => r.number).slice(0, 2)).toEqual(['INC-000009', 'INC-000010']);
-    expect(rows.at(-1)?.number).toBe('INC-000508');
-    expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(508);
+    expect(rows.map((r) => r.number).slice(0, 2)).toEqual([
+      formatIncidentNumber(counter + 1),
+      formatIncidentNumber(counter + 2),
+    ]);
+    expect(rows.at(-1)?.number).toBe(formatIncidentNumber(counter + 500));
+    expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(stored + 500);
   });
 });
 
@@ -140,7 +148,10 @@ describe('problems and outages', () => {
       openIncidentCount: 1,
     });
     const [attached] = await problemRepository.findAttached(db, problem!.id);
-    expect(attached?.incident).toMatchObject({ number: 'INC-000003', version: 2 });
+    const uwNetCall = demoKeys(db).incident(
+      'Laptop drops UWNet every few minutes in the Grad School office.',
+    );
+    expect(attached?.incident).toMatchObject({ number: uwNetCall.number, version: 2 });
     expect(await problemRepository.isUnderOpenOutage(db, attached!.incident)).toBe(true);
   });
 
@@ -181,7 +192,7 @@ describe('problems and outages', () => {
       number: problem.number,
       title: 'Bascom switch',
       status: 'open',
-      serviceId: 9,
+      serviceId: campusNetwork(),
       ownerTeamId: problem.ownerTeamId,
       createdById: problem.createdById,
       outage: { number: outage.number, title: 'Campus network outage', status: 'active' },
@@ -238,7 +249,7 @@ describe('problems and outages', () => {
     expect(board[0]?.services.map((s) => s.name)).toEqual(['Campus Network', 'Wireless (UWNet)']);
     expect(board[0]?.updates.map((u) => u.kind)).toEqual(['declared']);
     // Wireless (UWNet): the demo outage and this one, earliest start first.
-    expect((await outageRepository.findByService(db, 10)).map((o) => o.number)).toEqual([
+    expect((await outageRepository.findByService(db, uwNet())).map((o) => o.number)).toEqual([
       'OUT-000001',
       current.number,
     ]);
@@ -250,12 +261,12 @@ describe('settingsRepository', () => {
     const key = 'alerts.potentialOutage';
     expect(await settingsRepository.get(db, key)).toBeUndefined();
     const before = changeFeed.latestChangeId(db);
-    commitSync(db, setSettingEffects(key, { minIncidents: 4, windowMinutes: 20 }, 1, now));
-    commitSync(db, setSettingEffects(key, { minIncidents: 5, windowMinutes: 20 }, 1, now));
+    commitSync(db, setSettingEffects(key, { minIncidents: 4, windowMinutes: 20 }, l1.id, now));
+    commitSync(db, setSettingEffects(key, { minIncidents: 5, windowMinutes: 20 }, l1.id, now));
     expect(await settingsRepository.get(db, key)).toEqual({ minIncidents: 5, windowMinutes: 20 });
     expect(changeFeed.changesSince(db, before)).toMatchObject([
-      { entity: 'setting', kind: key, actorId: 1 },
-      { entity: 'setting', kind: key, actorId: 1 },
+      { entity: 'setting', kind: key, actorId: l1.id },
+      { entity: 'setting', kind: key, actorId: l1.id },
     ]);
     expect(changeFeed.changesSince(db, before)).toHaveLength(2);
   });

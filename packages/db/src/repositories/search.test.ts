@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import { createIncident, parseSearchQuery, type Actor } from '@handoff/domain';
 import { createDb, migrateDb, type Db } from '../client';
 import { incidents, journalEntries } from '../schema';
-import { createTestDb, incidentRows, migrationsFolder, type TestDb } from '../testing';
+import { createTestDb, demoKeys, incidentRows, migrationsFolder, type TestDb } from '../testing';
+import { buildCustomer } from '../testing/builders';
 import * as searchRepository from './search';
 import * as userRepository from './user';
 
@@ -33,7 +34,7 @@ function create(callerName: string, description: string) {
       input: {
         callerName,
         callerPhone: '608-555-0100',
-        serviceId: 1,
+        serviceId: demoKeys(db).service('DoIT Departmental Support').id,
         description,
         channel: 'phone',
       },
@@ -115,10 +116,11 @@ describe('the search index follows every write', () => {
   ])(
     'a customer scope never matches internal notes or the computer name: %s',
     async (_, filler) => {
-      fillCustomerCases(1, filler);
+      const customer = buildCustomer(db);
+      fillCustomerCases(customer.id, filler);
       const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
       db.update(incidents)
-        .set({ computerName: 'ZEPHYRBOX', customerId: 1 })
+        .set({ computerName: 'ZEPHYRBOX', customerId: customer.id })
         .where(eq(incidents.id, row.id))
         .run();
       db.insert(journalEntries)
@@ -134,7 +136,7 @@ describe('the search index follows every write', () => {
         (
           await searchRepository.searchIncidents(db, {
             search: terms(text),
-            customerId: 1,
+            customerId: customer.id,
             limit: 5,
           })
         ).items.length;
@@ -178,13 +180,14 @@ describe('the migration', () => {
       writeFileSync(journalPath, JSON.stringify(journal));
       const old = createDb(join(dir, 'old.db'));
       migrateDb(old, older);
-      // Rows as the schema of that time had them (raw SQL: later columns are not there yet).
+      // Rows as the schema of that time had them (raw SQL: later columns are not there yet), with
+      // made-up ids and number in this empty file.
       old.$client.exec(`
         INSERT INTO teams (id, name, kind) VALUES (1, 'Desk', 'helpdesk');
         INSERT INTO services (id, name, category, subcategory) VALUES (1, 'PICK 5', 'General', 'Other');
         INSERT INTO incidents (id, number, caller_name, channel, service_id, description, status,
           owner_team_id, created_at, updated_at)
-          VALUES (1, 'INC-000001', 'Olwen Featherstonehaugh', 'phone', 1, 'Quillpen driver missing.',
+          VALUES (1, 'INC-424242', 'Olwen Featherstonehaugh', 'phone', 1, 'Quillpen driver missing.',
           'new', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
         INSERT INTO journal_entries (incident_id, kind, visibility, body, created_at)
           VALUES (1, 'note', 'internal', 'Reinstalled the marmalade codec.', '2026-01-01T00:00:00Z');
@@ -196,7 +199,7 @@ describe('the migration', () => {
           (await searchRepository.searchIncidents(old, { search: terms(q), limit: 5 })).items.map(
             (i) => i.number,
           ),
-        ).toEqual(['INC-000001']);
+        ).toEqual(['INC-424242']);
       old.$client.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -363,5 +366,165 @@ describe('the plan', () => {
       /^SCAN jf VIRTUAL TABLE INDEX \d+:M\d+ \/ SEARCH j USING INTEGER PRIMARY KEY \(rowid=\?\) \/ SEARCH i USING [^/]*$/,
     );
     for (const p of walks) expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+// Migration 0021: the server's own `system` entries are not indexed (their words are on every
+// incident); what people write is. An external-content FTS5 index must never be told to delete a row
+// it does not hold, so every trigger carries the same condition; `integrity-check` proves it.
+describe('system journal entries', () => {
+  /**
+   * The index is whole and holds exactly the entries that are not `system`. FTS5's own check cannot
+   * compare a partial index with its content table, and a 'delete' of a row it never held goes
+   * unnoticed by it, but not by the row count in the index's averages record (id 1, a varint first).
+   */
+  const integrityCheck = (on: Db = db) => {
+    on.$client.exec(`INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 0)`);
+    const { block } = on.$client
+      .prepare(`SELECT block FROM journal_fts_data WHERE id = 1`)
+      .get() as {
+      block: Buffer;
+    };
+    let indexed = 0;
+    for (const byte of block) {
+      indexed = indexed * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    const { expected } = on.$client
+      .prepare(`SELECT count(*) AS expected FROM journal_entries WHERE kind <> 'system'`)
+      .get() as { expected: number };
+    expect(indexed).toBe(expected);
+  };
+  const journal = (
+    incidentId: number,
+    kind: 'system' | 'note',
+    body: string,
+    visibility = 'internal' as const,
+  ) =>
+    Number(
+      db
+        .insert(journalEntries)
+        .values({ incidentId, kind, visibility, body, createdAt: at() })
+        .run().lastInsertRowid,
+    );
+
+  test('are not found; a note with the same words is', async () => {
+    const quiet = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    const noted = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    journal(quiet.id, 'system', 'Escalated to the zarfwidget desk.');
+    expect(await numbersFor('zarfwidget')).toEqual([]);
+    journal(noted.id, 'note', 'Asked the zarfwidget desk.');
+    expect(await numbersFor('zarfwidget')).toEqual([noted.number]);
+    integrityCheck();
+  });
+
+  test.each([
+    ['a few cases (small-scope plan)', 0],
+    ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
+  ])('are not found by the customer either, even when shown to them: %s', async (_, filler) => {
+    const customer = buildCustomer(db);
+    fillCustomerCases(customer.id, filler);
+    const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    db.update(incidents).set({ customerId: customer.id }).where(eq(incidents.id, row.id)).run();
+    db.insert(journalEntries)
+      .values({
+        incidentId: row.id,
+        kind: 'system',
+        visibility: 'customer',
+        body: 'We received your zarfwidget case.',
+        createdAt: at(),
+      })
+      .run();
+    const asCustomer = async (text: string) =>
+      (
+        await searchRepository.searchIncidents(db, {
+          search: terms(text),
+          customerId: customer.id,
+          limit: 5,
+        })
+      ).items;
+    expect(await asCustomer('zarfwidget')).toEqual([]);
+  });
+
+  test('deleting or editing entries of either kind keeps the index whole', async () => {
+    const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
+    const system = journal(row.id, 'system', 'Routed by the zarfwidget rule.');
+    const note = journal(row.id, 'note', 'Checked the wombatcable.');
+    // A system entry edited stays out; turned into a note it comes in; a note turned system goes out.
+    db.update(journalEntries)
+      .set({ body: 'Routed by the quokka rule.' })
+      .where(eq(journalEntries.id, system))
+      .run();
+    expect(await numbersFor('quokka')).toEqual([]);
+    db.update(journalEntries).set({ kind: 'note' }).where(eq(journalEntries.id, system)).run();
+    expect(await numbersFor('quokka')).toEqual([row.number]);
+    db.update(journalEntries).set({ kind: 'system' }).where(eq(journalEntries.id, note)).run();
+    expect(await numbersFor('wombatcable')).toEqual([]);
+    integrityCheck();
+    db.delete(journalEntries).where(eq(journalEntries.id, note)).run();
+    db.delete(journalEntries).where(eq(journalEntries.id, system)).run();
+    expect(await numbersFor('quokka')).toEqual([]);
+    integrityCheck();
+  });
+
+  test('the migration takes the system entries indexed before it out, keeps the rest, merges 16 at a time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-search-mig21-'));
+    try {
+      const older = join(dir, 'migrations');
+      cpSync(migrationsFolder, older, { recursive: true });
+      const journalPath = join(older, 'meta/_journal.json');
+      const meta = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+        entries: { idx: number; tag: string }[];
+      };
+      const idx = meta.entries.find((e) => e.tag.endsWith('_search_skips_system_entries'))!.idx;
+      meta.entries = meta.entries.filter((e) => e.idx < idx);
+      writeFileSync(journalPath, JSON.stringify(meta));
+      const old = createDb(join(dir, 'old.db'));
+      migrateDb(old, older);
+      old.$client.exec(`
+        INSERT INTO teams (name, kind) VALUES ('Desk 21', 'helpdesk');
+        INSERT INTO services (name, category, subcategory) VALUES ('PICK 21', 'General', 'Other');
+      `);
+      const teamId = (
+        old.$client.prepare(`SELECT id FROM teams WHERE name = 'Desk 21'`).get() as { id: number }
+      ).id;
+      const serviceId = (
+        old.$client.prepare(`SELECT id FROM services WHERE name = 'PICK 21'`).get() as {
+          id: number;
+        }
+      ).id;
+      const incidentId = Number(
+        old.$client
+          .prepare(
+            `INSERT INTO incidents (number, caller_name, channel, service_id, description, status,
+              owner_team_id, created_at, updated_at)
+             VALUES ('INC-900021', 'Olwen Featherstonehaugh', 'phone', ?, 'Quillpen driver missing.',
+              'new', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+          )
+          .run(serviceId, teamId).lastInsertRowid,
+      );
+      const entry = old.$client.prepare(
+        `INSERT INTO journal_entries (incident_id, kind, visibility, body, created_at)
+         VALUES (?, ?, 'internal', ?, '2026-01-01T00:00:00Z')`,
+      );
+      entry.run(incidentId, 'system', 'Routed by the zarfwidget rule.');
+      entry.run(incidentId, 'note', 'Reinstalled the marmalade codec.');
+      const find = async (q: string) =>
+        (await searchRepository.searchIncidents(old, { search: terms(q), limit: 5 })).items.map(
+          (i) => i.number,
+        );
+      expect(await find('zarfwidget')).toEqual(['INC-900021']);
+      migrateDb(old, migrationsFolder);
+      expect(await find('zarfwidget')).toEqual([]);
+      expect(await find('marmalade')).toEqual(['INC-900021']);
+      integrityCheck(old);
+      for (const table of ['incidents_fts', 'journal_fts'])
+        expect(
+          old.$client.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).get(),
+        ).toEqual({ v: 16 });
+      old.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

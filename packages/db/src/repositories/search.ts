@@ -259,6 +259,7 @@ async function smallScope(db: Reader, f: SearchFilter): Promise<number[] | null>
  * memory by textMatches, the MATCH's own rule (every word in one column, the last also as a prefix).
  */
 async function scopeMatches(db: Reader, f: SearchFilter, ids: number[]): Promise<Matches> {
+  // As the index (migration 0021): the server's own `system` entries are never matched.
   if (ids.length === 0) return { incidentIds: [], inPeople: new Set(), entries: [], capped: false };
   const forCustomer = f.customerId !== undefined;
   const terms = { terms: f.search.terms, prefixLast: f.search.match !== f.search.whole };
@@ -294,7 +295,7 @@ async function scopeMatches(db: Reader, f: SearchFilter, ids: number[]): Promise
       sql`
     SELECT j.id AS docId, j.incident_id AS incidentId, j.body FROM journal_entries j
       JOIN incidents i ON i.id = j.incident_id
-    WHERE ${inIds} ${journalVisibility} AND ${scope} ORDER BY j.id DESC`,
+    WHERE ${inIds} AND j.kind <> 'system' ${journalVisibility} AND ${scope} ORDER BY j.id DESC`,
     )
     .filter((e) => textMatches([e.body], terms));
   // Every incident of a small scope is ranked: nothing is left out.

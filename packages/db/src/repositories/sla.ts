@@ -1,20 +1,9 @@
 // Reads of SLA policies, clocks, warnings and team leads (issue 18).
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  min,
-  notInArray,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
 import {
   cpsStandardHours,
   demoGeneralHdHours,
+  permissionTable,
   slaCalendarsOf,
   type SlaCalendars,
   type SlaClock,
@@ -159,6 +148,9 @@ export const findPolicyHistory = async (db: Reader, limit = 100) =>
     .limit(limit)
     .all();
 
+/** A system account's password hash starts with `!` (`portalSystemUserRow`): no password matches it. */
+const signsIn = sql<boolean>`(${users.passwordHash} NOT LIKE '!%')`.mapWith(Boolean);
+
 /** Every team with its leads, and who may lead (active internal staff), for the admin page. */
 export async function findTeamLeadsOverview(db: Reader) {
   const leads = db
@@ -174,11 +166,16 @@ export async function findTeamLeadsOverview(db: Reader) {
       .orderBy(asc(teams.name))
       .all()
       .map((t) => ({ ...t, leads: leads.filter((l) => l.teamId === t.id) })),
+    // Only the people setTeamLeads accepts (mayLead): active staff who sign in as themselves.
     candidates: db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(
-        and(isNull(users.deactivatedAt), notInArray(users.role, ['customer', 'partner_agent'])),
+        and(
+          isNull(users.deactivatedAt),
+          inArray(users.role, [...permissionTable['reports.read']]),
+          signsIn,
+        ),
       )
       .orderBy(asc(users.name))
       .all(),
@@ -211,6 +208,7 @@ export async function teamLeadsEnv(
               name: users.name,
               role: users.role,
               deactivatedAt: users.deactivatedAt,
+              signsIn,
             })
             .from(users)
             .where(inArray(users.id, [...input.userIds]))

@@ -59,3 +59,78 @@ export const reportClocks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.teamId, t.kind, t.outcome, t.week, t.bucket] })],
 );
+
+// Coarser rollups of the two above (migration `report_day_rollups`), kept by triggers on them so a
+// year costs about what four weeks do: the hourly and per-week-and-bucket rows grow with the range
+// times 24 or times the buckets; these do not.
+
+/** `report_contacts` without the hour: incidents by UTC creation day, team, owner team, channel. */
+export const reportDayContacts = sqliteTable(
+  'report_day_contacts',
+  {
+    day: text('day').notNull(),
+    teamId: integer('team_id').notNull(),
+    ownerTeamId: integer('owner_team_id').notNull(),
+    channel: text('channel', { enum: channels }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.teamId, t.ownerTeamId, t.channel] })],
+);
+
+/**
+ * Incidents by UTC creation day and the hour of day on the CPS calendar (America/Chicago) they came
+ * in: `teamId = 0` counts each incident once, `teamId = T` the incidents team T has touched.
+ */
+export const reportDayHours = sqliteTable(
+  'report_day_hours',
+  {
+    teamId: integer('team_id').notNull(),
+    day: text('day').notNull(),
+    cpsHour: integer('cps_hour').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.day, t.cpsHour] })],
+);
+
+/** `report_clocks` without the bucket: decided clocks by day, team, kind, outcome and CPS week. */
+export const reportClockWeeks = sqliteTable(
+  'report_clock_weeks',
+  {
+    day: text('day').notNull(),
+    teamId: integer('team_id').notNull(),
+    kind: text('kind', { enum: clockKinds }).notNull(),
+    outcome: text('outcome', { enum: ['met', 'breached'] }).notNull(),
+    week: text('week').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.teamId, t.kind, t.outcome, t.week] })],
+);
+
+/**
+ * `report_clocks` as a histogram of business time for the medians and p90 (first response and
+ * resolution only): by UTC creation day of the incident, team, kind and duration bucket.
+ */
+export const reportClockTimesDay = sqliteTable(
+  'report_clock_times_day',
+  {
+    day: text('day').notNull(),
+    teamId: integer('team_id').notNull(),
+    kind: text('kind', { enum: clockKinds }).notNull(),
+    bucket: integer('bucket').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.teamId, t.kind, t.bucket] })],
+);
+
+/** The same histogram by UTC creation month (`YYYY-MM`): a year reads 12 months, not 365 days. */
+export const reportClockTimesMonth = sqliteTable(
+  'report_clock_times_month',
+  {
+    month: text('month').notNull(),
+    teamId: integer('team_id').notNull(),
+    kind: text('kind', { enum: clockKinds }).notNull(),
+    bucket: integer('bucket').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.teamId, t.kind, t.bucket] })],
+);

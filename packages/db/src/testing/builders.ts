@@ -2,10 +2,20 @@
 // leaning on the demo seed's insertion order (INC-000009, serviceId: 11). Every builder gives
 // unique defaults, so calling one twice makes two rows.
 import { effects, formatIncidentNumber, type Incident, type OutboxDraft } from '@handoff/domain';
+import { eq } from 'drizzle-orm';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
 import { nextCounter } from '../repositories/incident';
-import { customers, incidents, services, slaPolicies, teamMembers, teams, users } from '../schema';
+import {
+  counters,
+  customers,
+  incidents,
+  services,
+  slaPolicies,
+  teamMembers,
+  teams,
+  users,
+} from '../schema';
 
 let seq = 0;
 const next = () => ++seq;
@@ -80,6 +90,16 @@ export function buildIncident(db: Db, values: Partial<Incident> = {}): Incident 
     })
     .returning()
     .get();
+}
+
+/**
+ * The number the next incident create takes (the incident counter plus one), read without taking
+ * it: a test whose behaviour is the numbering computes its expected number from this before the
+ * create, instead of hard-coding where the demo seed left the counter.
+ */
+export function nextIncidentNumber(db: Db): string {
+  const counter = db.select().from(counters).where(eq(counters.name, 'incident')).get();
+  return formatIncidentNumber((counter?.value ?? 0) + 1);
 }
 
 /** An SLA policy for a team (issue 18): 1 business hour to respond, 8 to resolve, 24x7 unless given. */

@@ -6,6 +6,7 @@ import { createIncident, type Actor } from '@handoff/domain';
 import { createDb } from '../client';
 import { create } from '../seed/incident-rows';
 import { findActorById, findByEmail } from '../repositories/user';
+import { demoKeys } from './demo-keys';
 
 const [path, countArg, worker] = process.argv.slice(2);
 if (!path || !countArg || !worker)
@@ -16,6 +17,7 @@ const user = await findByEmail(db, 'l1@handoff.test');
 const actor: Actor | undefined = user && (await findActorById(db, user.id));
 if (!actor) throw new Error('The database has no l1@handoff.test user; seed it first.');
 const ownerTeamId = actor.teamIds[0]!;
+const service = demoKeys(db).service('DoIT Departmental Support');
 
 const lines = createInterface({ input: process.stdin });
 process.stdout.write('ready\n');
@@ -26,7 +28,7 @@ lines.once('line', () => {
       input: {
         callerName: `Worker ${worker} caller ${i}`,
         callerPhone: '608-555-0100',
-        serviceId: 1,
+        serviceId: service.id,
         description: `Concurrent create ${i} from worker ${worker}.`,
         channel: 'phone',
       },

@@ -34,15 +34,20 @@ export interface ReportRows {
 export interface ReportTotals {
   /** Contacts by channel and current owner team. */
   contacts: readonly { channel: Channel; ownerTeamId: number; n: number }[];
-  /** Contacts by the UTC hour they came in (`at` = the hour's first instant). */
-  contactsByHour: readonly { at: string; n: number }[];
+  /** Contacts by the hour of day (0–23) on the CPS calendar they came in. */
+  contactsByCpsHour: readonly { hour: number; n: number }[];
   /** Decided clocks (met or breached): week = ISO week of the start on the CPS calendar. */
-  clocks: readonly {
+  clockWeeks: readonly {
     teamId: number;
     kind: ClockKind;
     outcome: 'met' | 'breached';
     week: string;
-    /** `durationBucket` of the business time used. */
+    n: number;
+  }[];
+  /** Decided first-response and resolution clocks by `durationBucket` of the business time used. */
+  clockTimes: readonly {
+    teamId: number;
+    kind: 'first_response' | 'resolution';
     bucket: number;
     n: number;
   }[];
@@ -111,33 +116,44 @@ export const clockWeek = (startedAt: string): string =>
 /** Counts the rows of a range: the scan the rollups replace (partial days, tests' oracle). */
 export function totalsOf(rows: Omit<ReportRows, 'teams' | 'services'>, now: string): ReportTotals {
   const contacts = new Map<string, { channel: Channel; ownerTeamId: number; n: number }>();
-  const hours = new Map<string, number>();
+  const utcHours = new Map<string, number>();
   for (const i of rows.incidents) {
     const key = `${i.channel}|${i.ownerTeamId}`;
     const c = contacts.get(key) ?? { channel: i.channel, ownerTeamId: i.ownerTeamId, n: 0 };
     c.n++;
     contacts.set(key, c);
-    add(hours, `${new Date(i.createdAt).toISOString().slice(0, 13)}:00:00.000Z`);
+    add(utcHours, `${new Date(i.createdAt).toISOString().slice(0, 13)}:00:00.000Z`);
   }
-  const clocks = new Map<string, ReportTotals['clocks'][number] & { n: number }>();
+  // The CPS calendar is a whole number of hours off UTC: an hour's first instant has its hour of day.
+  const hours = new Map<number, number>();
+  for (const [at, n] of utcHours) {
+    const hour = toCpsLocal(at).hour;
+    hours.set(hour, (hours.get(hour) ?? 0) + n);
+  }
+  const weeks = new Map<string, ReportTotals['clockWeeks'][number] & { n: number }>();
+  const times = new Map<string, ReportTotals['clockTimes'][number] & { n: number }>();
   for (const c of rows.clocks) {
     if (c.outcome !== 'met' && c.outcome !== 'breached') continue;
-    const row = {
+    const week = {
       teamId: c.teamId,
       kind: c.kind,
       outcome: c.outcome,
       week: clockWeek(c.startedAt),
-      bucket: durationBucket(c.usedMs),
     };
-    const key = JSON.stringify(row);
-    clocks.set(key, { ...row, n: (clocks.get(key)?.n ?? 0) + 1 });
+    const weekKey = JSON.stringify(week);
+    weeks.set(weekKey, { ...week, n: (weeks.get(weekKey)?.n ?? 0) + 1 });
+    if (c.kind !== 'first_response' && c.kind !== 'resolution') continue;
+    const time = { teamId: c.teamId, kind: c.kind, bucket: durationBucket(c.usedMs) };
+    const timeKey = JSON.stringify(time);
+    times.set(timeKey, { ...time, n: (times.get(timeKey)?.n ?? 0) + 1 });
   }
   const movedIds = new Set(rows.moves.map((m) => m.incidentId));
   const nowMs = Date.parse(now);
   return {
     contacts: [...contacts.values()],
-    contactsByHour: [...hours].map(([at, n]) => ({ at, n })),
-    clocks: [...clocks.values()],
+    contactsByCpsHour: [...hours].map(([hour, n]) => ({ hour, n })),
+    clockWeeks: [...weeks.values()],
+    clockTimes: [...times.values()],
     moved: rows.incidents.filter((i) => movedIds.has(i.id)),
     moves: rows.moves,
     backlog: ageBuckets.map(
@@ -174,7 +190,7 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
     .map(([teamName, count]) => ({ team: teamName, count }))
     .sort((a, b) => b.count - a.count || a.team.localeCompare(b.team));
   const byHour = new Map<string, number>();
-  for (const h of t.contactsByHour) add(byHour, String(toCpsLocal(h.at).hour), h.n);
+  for (const h of t.contactsByCpsHour) add(byHour, String(h.hour), h.n);
   const contactsByHour = Array.from({ length: 24 }, (_, hour) => ({
     hour,
     count: byHour.get(String(hour)) ?? 0,
@@ -183,7 +199,7 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
   const slaWeeks = new Map<string, { team: string; week: string; met: number; breached: number }>();
   const times = new Map<string, Map<number, number>>();
   const promiseCounts = new Map<string, { kept: number; broken: number }>();
-  for (const c of t.clocks) {
+  for (const c of t.clockWeeks) {
     if (c.n === 0) continue;
     if (c.kind === 'resolution') {
       const key = `${c.teamId}|${c.week}`;
@@ -191,15 +207,16 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
       row[c.outcome === 'met' ? 'met' : 'breached'] += c.n;
       slaWeeks.set(key, row);
     }
-    if (c.kind === 'first_response' || c.kind === 'resolution') {
-      const key = `${c.teamId}|${c.kind}`;
-      const h = times.get(key) ?? new Map<number, number>();
-      h.set(c.bucket, (h.get(c.bucket) ?? 0) + c.n);
-      times.set(key, h);
-    }
     const p = promiseCounts.get(c.kind) ?? { kept: 0, broken: 0 };
     p[c.outcome === 'met' ? 'kept' : 'broken'] += c.n;
     promiseCounts.set(c.kind, p);
+  }
+  for (const c of t.clockTimes) {
+    if (c.n === 0) continue;
+    const key = `${c.teamId}|${c.kind}`;
+    const h = times.get(key) ?? new Map<number, number>();
+    h.set(c.bucket, (h.get(c.bucket) ?? 0) + c.n);
+    times.set(key, h);
   }
   const slaByTeamWeek = [...slaWeeks.values()]
     .map((r) => ({ ...r, metPct: pct(r.met, r.met + r.breached) }))

@@ -86,6 +86,10 @@ describe('who reads the reports', () => {
     ['cps', [], false],
     ['cps', [2], true],
     ['l1', [], false],
+    ['l1', [4], true],
+    // Leading a team opens the reports to our own staff only (the permission table's reports.read).
+    ['customer', [2], false],
+    ['partner_agent', [2], false],
   ] as const)('%s leading %j: %s', (role, led, allowed) => {
     expect(canReadReports({ role }, led)).toBe(allowed);
   });

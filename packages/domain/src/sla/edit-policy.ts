@@ -1,6 +1,7 @@
 // Editing an SLA policy (issue 18): the version in force is superseded and a new one inserted, so
 // incidents created before the edit keep the targets they were given. The versions are the audit
 // trail: who set which targets, from when.
+import { can } from '../permissions';
 import { type Actor } from '../roles';
 import { DomainError } from '../errors';
 import { effects, insertRow, updateRow, type Effects } from '../change/effects';
@@ -69,8 +70,12 @@ export function editSlaPolicyEffects(
   });
 }
 
-/** Reports (/reports) are for HDQA, administrators and team leads (issue 18). */
+/**
+ * Reports (/reports) are for HDQA, administrators and team leads (issue 18), as the permission table
+ * says: `reports.readAll` whatever they lead, `reports.read` (our own staff) when leading a team.
+ */
 export const canReadReports = (
   actor: Pick<Actor, 'role'>,
   ledTeamIds: readonly number[],
-): boolean => actor.role === 'hdqa' || actor.role === 'admin' || ledTeamIds.length > 0;
+): boolean =>
+  can(actor.role, 'reports.readAll') || (can(actor.role, 'reports.read') && ledTeamIds.length > 0);

@@ -8,11 +8,12 @@ const env: TeamLeadsEnv = {
   team: { id: 3, name: 'US - Help Desk CPS' },
   current: [7],
   people: [
-    { id: 7, name: 'Cameron', role: 'cps', deactivatedAt: null },
-    { id: 8, name: 'Cory', role: 'cps', deactivatedAt: null },
-    { id: 9, name: 'Casey', role: 'customer', deactivatedAt: null },
-    { id: 10, name: 'Parker', role: 'partner_agent', deactivatedAt: null },
-    { id: 11, name: 'Gone', role: 'cps', deactivatedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 7, name: 'Cameron', role: 'cps', deactivatedAt: null, signsIn: true },
+    { id: 8, name: 'Cory', role: 'cps', deactivatedAt: null, signsIn: true },
+    { id: 9, name: 'Casey', role: 'customer', deactivatedAt: null, signsIn: true },
+    { id: 10, name: 'Parker', role: 'partner_agent', deactivatedAt: null, signsIn: true },
+    { id: 11, name: 'Gone', role: 'cps', deactivatedAt: '2026-01-01T00:00:00.000Z', signsIn: true },
+    { id: 12, name: 'Help Online (portal)', role: 'l1', deactivatedAt: null, signsIn: false },
   ],
 };
 
@@ -63,6 +64,7 @@ describe('setTeamLeads', () => {
     ['a customer', env, [9], 'VALIDATION'],
     ['a partner agent', env, [10], 'VALIDATION'],
     ['a deactivated login', env, [11], 'VALIDATION'],
+    ['a system account', env, [12], 'VALIDATION'],
     ['nothing changes', env, [7], 'VALIDATION'],
   ] as const)('refuses %s', (_, e, userIds, code) => {
     const call = () => setTeamLeads(admin, e, { teamId: 3, userIds: [...userIds] }, now);
@@ -72,6 +74,12 @@ describe('setTeamLeads', () => {
     } catch (err) {
       expect((err as DomainError).code).toBe(code);
     }
+  });
+
+  test('a system account is refused with a reason that names it', () => {
+    expect(() => setTeamLeads(admin, env, { teamId: 3, userIds: [12] }, now)).toThrow(
+      'Help Online (portal) is a system account, which nobody signs in as, and cannot lead a team.',
+    );
   });
 
   test('a team may have no lead, or several; never the same person twice', () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { adminAuditRow } from '../admin/entity';
 import { deleteRows, effects, insertRow, type Effects } from '../change/effects';
 import { DomainError } from '../errors';
+import { can } from '../permissions';
 import { type Actor, type Role } from '../roles';
 
 export interface TeamLead {
@@ -28,14 +29,29 @@ export const teamLeadsInputSchema = z.object({
 });
 export type TeamLeadsInput = z.infer<typeof teamLeadsInputSchema>;
 
-/** Our own staff may lead a team; customers and partner agents (outside the university) may not. */
-const mayLead = (role: Role) => role !== 'customer' && role !== 'partner_agent';
+/** A user as the team-lead rules see them. */
+export interface LeadCandidate {
+  id: number;
+  name: string;
+  role: Role;
+  deactivatedAt: string | null;
+  /** False for the system accounts (Help Online's portal user): no password opens them. */
+  signsIn: boolean;
+}
+
+/**
+ * Who may lead a team: our own staff (the permission table's `reports.read`, which a lead is given),
+ * signed in as themselves; not customers or partner agents (outside the university), not a system
+ * account (nobody could read the reports or the breach warnings as it), not a deactivated login.
+ */
+export const mayLead = (p: Omit<LeadCandidate, 'id' | 'name'>): boolean =>
+  can(p.role, 'reports.read') && p.signsIn && p.deactivatedAt === null;
 
 export interface TeamLeadsEnv {
   team: { id: number; name: string } | undefined;
   current: readonly number[];
   /** The users named in the input, as stored. */
-  people: readonly { id: number; name: string; role: Role; deactivatedAt: string | null }[];
+  people: readonly LeadCandidate[];
 }
 
 /** Sets a team's leads to exactly `userIds`: inserts the new ones, deletes the dropped ones. */
@@ -54,13 +70,19 @@ export function setTeamLeads(
       throw new DomainError('VALIDATION', `${person.name} is deactivated.`, {
         userIds: 'Deactivated',
       });
-    if (!mayLead(person.role))
+    if (!can(person.role, 'reports.read'))
       throw new DomainError(
         'VALIDATION',
         `${person.name} is not our staff and cannot lead a team.`,
         {
           userIds: 'Staff only',
         },
+      );
+    if (!mayLead(person))
+      throw new DomainError(
+        'VALIDATION',
+        `${person.name} is a system account, which nobody signs in as, and cannot lead a team.`,
+        { userIds: 'System account' },
       );
   }
   const added = input.userIds.filter((id) => !env.current.includes(id));

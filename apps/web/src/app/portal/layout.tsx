@@ -16,6 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         name={session.user.name}
         role={session.user.role}
         roleLabel={roleLabels[session.user.role]}
+        mayReadReports={false}
       />
       <main id="main" tabIndex={-1}>
         {children}

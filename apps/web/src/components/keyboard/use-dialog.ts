@@ -11,10 +11,16 @@ export const currentFocus = (): HTMLElement | null =>
     ? document.activeElement
     : null;
 
-/** Focus `el` once it is in the document (and still focusable), else `fallback`. */
+/**
+ * Focus `el` once it is in the document (and still focusable), else `fallback`, unless something
+ * else has taken focus meanwhile: a palette command that opens a form puts focus in that form, and
+ * the palette closing must not pull it back.
+ */
 export function returnFocus(el: HTMLElement | null, fallback?: () => HTMLElement | null) {
   // After React has removed the dialog: the opener may itself re-render first.
   setTimeout(() => {
+    const now = document.activeElement;
+    if (now instanceof HTMLElement && now !== document.body && now.isConnected) return;
     const target =
       el && el.isConnected && !el.hasAttribute('disabled') ? el : (fallback?.() ?? null);
     target?.focus();

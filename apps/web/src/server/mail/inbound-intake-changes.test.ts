@@ -5,7 +5,12 @@
 import { describe, expect, test } from 'vitest';
 import { teamNames, type InboundMessage } from '@handoff/domain';
 import { changeFeed, incidentRepository, type Db } from '@handoff/db';
-import { buildCustomer, buildService, buildTeam } from '@handoff/db/testing/builders';
+import {
+  buildCustomer,
+  buildService,
+  buildTeam,
+  nextIncidentNumber,
+} from '@handoff/db/testing/builders';
 import { changeKit, rowCounts } from '../testing/change-kit';
 import { receiveInbound } from './inbound-intake';
 
@@ -70,8 +75,9 @@ describe('each received message commits exactly the events its effects name', ()
   test('a new e-mail: the incident `created` for the Help Desk queue, and its log row', async () => {
     const { helpDesk } = desk();
     const before = changeFeed.latestChangeId(db);
+    const number = nextIncidentNumber(db);
     const result = await receive(message());
-    expect(result).toMatchObject({ outcome: 'created', incidentNumber: 'INC-000001' });
+    expect(result).toMatchObject({ outcome: 'created', incidentNumber: number });
     const events = changeFeed.changesSince(db, before);
     expect(events.map((e) => [e.entity, e.kind])).toEqual([
       ['incident', 'created'],

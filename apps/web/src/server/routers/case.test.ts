@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { type KnownOutage } from '@handoff/domain';
 import { schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
+import { nextIncidentNumber } from '@handoff/db/testing/builders';
 import { createCaller } from '../root';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
@@ -32,6 +34,8 @@ const newCase = {
   preferredContact: 'email' as const,
   workRelated: true,
 };
+/** Casey Customer's demo call (customer@handoff.test), owned by Lee (l1) in US - Help Desk. */
+const caseysCall = () => demoKeys(db).incident('Forgot NetID password after returning from leave.');
 const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
 const teamName = async (id: number) => (await teamRepository.findById(db, id))!.name;
 const staffView = async (number: string) => {
@@ -42,11 +46,13 @@ const staffView = async (number: string) => {
 
 describe('case.create: portal routing (routeContact with channel portal)', () => {
   test('a plain customer’s case lands in the US - Help Desk queue with no agent, status new', async () => {
+    const number = nextIncidentNumber(db);
     const created = await (
       await callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am))
     ).case.create(newCase);
-    expect(created).toEqual({ id: 9, number: 'INC-000009', status: 'new' });
+    expect(created).toEqual({ id: expect.any(Number), number, status: 'new' });
     const shown = await staffView(created.number);
+    expect(shown.incident.id).toBe(created.id);
     expect(shown).toMatchObject({
       ownerTeamName: 'US - Help Desk',
       ownerAgentName: null,
@@ -339,7 +345,7 @@ describe('what a customer sees', () => {
     await (await callerFor(db, 'tp@handoff.test')).case.create(newCase);
     const { items } = await (await callerFor(db, 'customer@handoff.test')).incident.myCases({});
     expect(items.map((i) => [i.number, i.status, i.ownerTeamName])).toEqual([
-      ['INC-000001', 'in_progress', 'US - Help Desk'],
+      [caseysCall().number, 'in_progress', 'US - Help Desk'],
     ]);
   });
 
@@ -360,7 +366,10 @@ describe('what a customer sees', () => {
   test('staff cannot use the customer note path', async () => {
     expect(
       await rejectionOf(
-        (await callerFor(db, 'l1@handoff.test')).case.addNote({ incidentId: 1, body: 'x' }),
+        (await callerFor(db, 'l1@handoff.test')).case.addNote({
+          incidentId: caseysCall().id,
+          body: 'x',
+        }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -385,13 +394,13 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
 
   test('a team that gets mail (CPS, notify everyone): a notification for the team and an e-mail to each member', async () => {
     const coned = await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
-    const { id } = await coned.case.create({ ...newCase, serviceId: services.office365 });
+    const { id, number } = await coned.case.create({ ...newCase, serviceId: services.office365 });
     await coned.case.addNote({ incidentId: id, body: 'It now fails on my second laptop too.' });
     expect(
       await Promise.all(
         notificationsFor(id).map(async (n) => [n.audience, await teamName(n.targetId!), n.subject]),
       ),
-    ).toEqual([['team', 'US - Help Desk CPS', `INC-000009: Dana Departmental added a note`]]);
+    ).toEqual([['team', 'US - Help Desk CPS', `${number}: Dana Departmental added a note`]]);
     expect(outboxFor(id).map((o) => [o.toAddress, o.status])).toEqual([
       ['cps@handoff.test', 'pending'],
       ['cps2@handoff.test', 'pending'],
@@ -401,24 +410,26 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
 
   test('a team not set to get mail is notified in the app only; the agent who owns it is told too', async () => {
     const customer = await callerFor(db, 'customer@handoff.test');
+    const { id } = caseysCall();
     await customer.incident.addNote({
-      incidentId: 1,
+      incidentId: id,
       body: 'Still cannot sign in.',
       visibility: 'customer',
     });
     const lee = (await userRepository.findByEmail(db, 'l1@handoff.test'))!.id;
-    expect(notificationsFor(1).map((n) => [n.audience, n.targetId])).toEqual([
+    expect(notificationsFor(id).map((n) => [n.audience, n.targetId])).toEqual([
       ['team', (await teamRepository.findByName(db, 'US - Help Desk'))!.id],
       ['user', lee],
     ]);
-    expect(outboxFor(1)).toEqual([]);
+    expect(outboxFor(id)).toEqual([]);
   });
 
   test('every note notifies again', async () => {
     const customer = await callerFor(db, 'customer@handoff.test');
-    await customer.case.addNote({ incidentId: 1, body: 'One.' });
-    await customer.case.addNote({ incidentId: 1, body: 'Two.' });
-    expect(notificationsFor(1).filter((n) => n.audience === 'team')).toHaveLength(2);
+    const { id } = caseysCall();
+    await customer.case.addNote({ incidentId: id, body: 'One.' });
+    await customer.case.addNote({ incidentId: id, body: 'Two.' });
+    expect(notificationsFor(id).filter((n) => n.audience === 'team')).toHaveLength(2);
   });
 });
 

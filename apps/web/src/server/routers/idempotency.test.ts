@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { idempotencyTtlHours } from '@handoff/domain';
 import { changeFeed, idempotencyRepository, schema, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
@@ -23,8 +24,8 @@ const creates = {
         callerName: 'Oscar Nguyen',
         callerPhone: '608-555-0101',
         callerEmail: 'onguyen@grad.wisc.edu',
-        customerId: 17,
-        serviceId: 13,
+        customerId: demoKeys(db).customer('onguyen').id,
+        serviceId: demoKeys(db).service('Canvas').id,
         description: 'Canvas course shows "unauthorized" for a TA.',
         channel: 'email',
         ...input,
@@ -34,7 +35,7 @@ const creates = {
     who: ['customer@handoff.test', 'coned@handoff.test'],
     run: async (db: Db, email: string, input: object, now = at) =>
       (await callerFor(db, email, fixedClock(now))).case.create({
-        serviceId: 11,
+        serviceId: demoKeys(db).service('Remote Desktop Gateway').id,
         description: 'Remote Desktop Gateway refuses my connection since this morning.',
         preferredContact: 'email',
         workRelated: true,

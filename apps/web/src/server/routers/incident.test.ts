@@ -4,6 +4,8 @@ import { ZodError } from 'zod';
 import { DomainError } from '@handoff/domain';
 import { count } from 'drizzle-orm';
 import { customerRepository, schema, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
+import { nextIncidentNumber } from '@handoff/db/testing/builders';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -14,16 +16,24 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+/** Oscar Nguyen's Canvas call; his customer row and the service are looked up in the current db. */
+const oscar = () => demoKeys(db).customer('onguyen').id;
 const valid = {
   callerName: 'Oscar Nguyen',
   callerPhone: '608-555-0101',
   callerEmail: 'onguyen@grad.wisc.edu',
-  customerId: 17,
-  serviceId: 13,
+  get customerId() {
+    return oscar();
+  },
+  get serviceId() {
+    return demoKeys(db).service('Canvas').id;
+  },
   description: 'Canvas course shows "unauthorized" for a TA.',
   channel: 'phone' as const,
   firstNote: 'Checked the roster; TA is listed.',
 };
+/** Casey Customer's demo call (customer@handoff.test). */
+const caseysCall = () => demoKeys(db).incident('Forgot NetID password after returning from leave.');
 const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
 
 describe('incident.create', () => {
@@ -35,8 +45,9 @@ describe('incident.create', () => {
     '%s: a valid contact becomes the next INC number, owned by their team and by them',
     async (email, team, agent) => {
       const caller = await callerFor(db, email);
+      const number = nextIncidentNumber(db);
       const created = await caller.incident.create(valid);
-      expect(created).toMatchObject({ number: 'INC-000009', version: 1 });
+      expect(created).toMatchObject({ number, version: 1 });
 
       const shown = await caller.incident.byNumber({ number: created.number });
       if (shown.audience !== 'staff') throw new Error('staff view expected');
@@ -74,6 +85,7 @@ describe('incident.create', () => {
     ['computer name with spaces', 'computerName', { computerName: 'LAB PC 4' }],
     ['channel unknown', 'channel', { channel: 'carrier pigeon' }],
   ])('%s → BAD_REQUEST at %s, nothing stored', async (_name, field, change) => {
+    const before = incidentCount();
     const error = await rejectionOf(
       (await callerFor(db, 'l1@handoff.test')).incident.create({
         ...valid,
@@ -85,24 +97,27 @@ describe('incident.create', () => {
     const cause = (error as TRPCError).cause;
     expect(cause).toBeInstanceOf(ZodError);
     expect((cause as ZodError).issues.map((i) => i.path.join('.'))).toEqual([field]);
-    expect(incidentCount()).toBe(8);
+    expect(incidentCount()).toBe(before);
   });
 
   test.each([
     ['serviceId', { serviceId: 9999 }, 'Choose a service from the catalog.'],
     ['customerId', { customerId: 9999 }, 'That customer does not exist.'],
   ])('an unknown %s → BAD_REQUEST with a message at the field', async (field, change, message) => {
+    const before = incidentCount();
     const error = await rejectionOf(
       (await callerFor(db, 'l1@handoff.test')).incident.create({ ...valid, ...change }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message });
     expect((error as TRPCError).cause).toBeInstanceOf(DomainError);
     expect(((error as TRPCError).cause as DomainError).fields).toHaveProperty(field);
-    expect(incidentCount()).toBe(8);
+    expect(incidentCount()).toBe(before);
   });
 
   test('20 concurrent creates get 20 distinct, consecutive numbers', async () => {
     const emails = ['l1', 'hdqa', 'cps', 'es', 'sncc'].map((r) => `${r}@handoff.test`);
+    const before = incidentCount();
+    const first = Number(nextIncidentNumber(db).slice('INC-'.length));
     const results = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
         (await callerFor(db, emails[i % emails.length]!)).incident.create({
@@ -114,9 +129,9 @@ describe('incident.create', () => {
     const numbers = results.map((r) => r.number);
     expect(new Set(numbers).size).toBe(20);
     expect([...numbers].sort()).toEqual(
-      Array.from({ length: 20 }, (_, i) => `INC-${String(9 + i).padStart(6, '0')}`),
+      Array.from({ length: 20 }, (_, i) => `INC-${String(first + i).padStart(6, '0')}`),
     );
-    expect(incidentCount()).toBe(28);
+    expect(incidentCount()).toBe(before + 20);
   });
 });
 
@@ -166,17 +181,18 @@ describe('incident.edit', () => {
       channel: 'email',
     });
     expect(
-      await caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: 17 } }),
+      await caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: oscar() } }),
     ).toEqual({ id, version: 2, changed: 1 });
     const shown = await caller.incident.byNumber({ number });
-    expect(shown).toMatchObject({ customer: { id: 17, name: 'Oscar Nguyen' } });
+    expect(shown).toMatchObject({ customer: { id: oscar(), name: 'Oscar Nguyen' } });
     expect(shown.audience === 'staff' && shown.audit[0]).toMatchObject({
       field: 'customerId',
       fromValue: null,
-      toValue: '17',
+      toValue: String(oscar()),
     });
+    const priya = demoKeys(db).customer('pshah').id;
     const stale = await rejectionOf(
-      caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: 18 } }),
+      caller.incident.edit({ id, expectedVersion: 1, patch: { customerId: priya } }),
     );
     expect(stale).toMatchObject({ code: 'CONFLICT' });
     const missing = await rejectionOf(
@@ -184,7 +200,7 @@ describe('incident.edit', () => {
     );
     expect(missing).toMatchObject({ code: 'BAD_REQUEST' });
     expect(await caller.incident.byNumber({ number })).toMatchObject({
-      incident: { customerId: 17, version: 2 },
+      incident: { customerId: oscar(), version: 2 },
     });
   });
 
@@ -224,14 +240,13 @@ describe('reading incidents', () => {
 
   test("a customer reads their own incident but never its internal notes or the owner's name", async () => {
     const l1 = await callerFor(db, 'l1@handoff.test');
-    await l1.incident.addNote({ incidentId: 1, body: internalText, visibility: 'internal' });
-    await l1.incident.addNote({ incidentId: 1, body: publicText, visibility: 'customer' });
+    const { id, number } = caseysCall();
+    await l1.incident.addNote({ incidentId: id, body: internalText, visibility: 'internal' });
+    await l1.incident.addNote({ incidentId: id, body: publicText, visibility: 'customer' });
 
     const shown = await (
       await callerFor(db, 'customer@handoff.test')
-    ).incident.byNumber({
-      number: 'INC-000001',
-    });
+    ).incident.byNumber({ number });
     expect(shown.audience).toBe('customer');
     const json = JSON.stringify(shown);
     expect(json).toContain(publicText);
@@ -245,13 +260,11 @@ describe('reading incidents', () => {
       expect(json).not.toContain(hidden);
 
     // The same incident through staff eyes does hold the internal note, so the filter above is doing the work.
-    expect(JSON.stringify(await l1.incident.byNumber({ number: 'INC-000001' }))).toContain(
-      internalText,
-    );
+    expect(JSON.stringify(await l1.incident.byNumber({ number }))).toContain(internalText);
   });
 
   test.each([
-    ["another customer's incident", 'tp@handoff.test', 'INC-000001'],
+    ["another customer's incident", 'tp@handoff.test', 'CASEY'],
     ['an incident that does not exist', 'tp@handoff.test', 'INC-999999'],
     ['an incident filed for nobody', 'customer@handoff.test', 'NEW'],
   ])('a customer asking for %s → NOT_FOUND', async (_name, email, which) => {
@@ -262,7 +275,9 @@ describe('reading incidents', () => {
               await callerFor(db, 'l1@handoff.test')
             ).incident.create({ ...valid, customerId: null })
           ).number
-        : which;
+        : which === 'CASEY'
+          ? caseysCall().number
+          : which;
     const error = await rejectionOf((await callerFor(db, email)).incident.byNumber({ number }));
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
@@ -273,27 +288,30 @@ describe('reading incidents', () => {
   test("a customer cannot note someone else's incident, nor write internal notes on their own", async () => {
     const customer = await callerFor(db, 'customer@handoff.test');
     const tp = await callerFor(db, 'tp@handoff.test');
+    const { id, number } = caseysCall();
     expect(
-      await rejectionOf(tp.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'customer' })),
+      await rejectionOf(
+        tp.incident.addNote({ incidentId: id, body: 'hi', visibility: 'customer' }),
+      ),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await rejectionOf(
-        customer.incident.addNote({ incidentId: 1, body: 'hi', visibility: 'internal' }),
+        customer.incident.addNote({ incidentId: id, body: 'hi', visibility: 'internal' }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     await customer.incident.addNote({
-      incidentId: 1,
+      incidentId: id,
       body: 'Still cannot sign in.',
       visibility: 'customer',
     });
-    expect(JSON.stringify(await customer.incident.byNumber({ number: 'INC-000001' }))).toContain(
+    expect(JSON.stringify(await customer.incident.byNumber({ number }))).toContain(
       'Still cannot sign in.',
     );
   });
 
   test('a customer lists only their own cases', async () => {
     const { items } = await (await callerFor(db, 'customer@handoff.test')).incident.myCases({});
-    expect(items.map((i) => i.number)).toEqual(['INC-000001']);
+    expect(items.map((i) => i.number)).toEqual([caseysCall().number]);
   });
 });
 

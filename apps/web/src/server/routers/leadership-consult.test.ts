@@ -1,12 +1,17 @@
 // Issue 14 item 8: "Consult HD leadership" names the contacts administrators keep and journals the
 // consult (kb 001) — it was a dead end with no names and no record.
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { leadershipConsultText } from '@handoff/domain';
 import { incidentRepository, routingDataRepository, schema } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
-const number = 'INC-000002';
+/** Oscar Nguyen's demo Canvas call, new in the US - Help Desk queue. */
+let number: string;
+beforeEach(() => {
+  number = demoKeys(dbs.db).incident('Canvas course shows "unauthorized" for a TA.').number;
+});
 
 describe('Consult HD leadership', () => {
   test('the Route panel lists the kept contacts; the consult is an internal journal entry naming them', async () => {

@@ -18,7 +18,7 @@ import {
   routingAnswersRepository,
   userRepository,
 } from '@handoff/db';
-import { incidentRows } from '@handoff/db/testing';
+import { demoKeys, incidentRows } from '@handoff/db/testing';
 import { loadOneStepEnv } from '../one-step-env';
 import {
   callerFor,
@@ -112,7 +112,7 @@ describe('roles', () => {
       if (name === 'take_ownership' && role !== 'es') {
         expect(await refusedWithoutChange(db, s.incidentId, call)).toMatchObject({
           code: 'FORBIDDEN',
-          message: 'Only members of HD ES may take ownership of INC-000006.',
+          message: `Only members of HD ES may take ownership of ${s.number}.`,
         });
         return;
       }
@@ -224,7 +224,7 @@ describe('the routing trace: the server routes the step again (issue 14.2)', () 
     // Casey Customer (Graduate School, not coned, not on the contract list) calls at 19:00 about printing.
     const { id } = await newIncident(db, tuesday19, {
       callerName: 'Casey Customer',
-      customerId: 16,
+      customerId: demoKeys(db).customer('ccustomer').id,
     });
     const agent = await callerFor(db, l1, fixedClock(tuesday19));
     expect((await agent.routing.decide({ incidentId: id })).decision.outcome).toBe('general_hd');

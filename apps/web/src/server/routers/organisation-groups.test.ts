@@ -11,6 +11,7 @@ import {
   verifyPassword,
   type Db,
 } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import {
   callerFor,
   loginOf,
@@ -30,6 +31,7 @@ const tatum = () => as('tier2@handoff.test');
 const teamId = async (db: Db, name: string) => (await teamRepository.findByName(db, name))!.id;
 const badger = () => teamId(dbs.db, 'Badger Health Client Support');
 const tier2 = () => teamId(dbs.db, 'Tier 2 Support');
+const helpDesk = () => demoKeys(dbs.db).team('US - Help Desk').id;
 const userId = (email: string) =>
   dbs.db.select().from(schema.users).where(eq(schema.users.email, email)).get()!.id;
 
@@ -230,7 +232,11 @@ describe('organisation.createGroupMember', () => {
     ],
     [
       'a team that is not a partner group or Tier 2',
-      { teamId: 1 },
+      {
+        get teamId() {
+          return helpDesk();
+        },
+      },
       'BAD_REQUEST',
       { teamId: 'Choose a partner client-support group or Tier 2 Support.' },
     ],
@@ -369,7 +375,7 @@ describe('organisation.addGroupMember', () => {
     ],
     [
       'a team that is not a support group',
-      () => ({ teamId: 1, userId: userId('partner@handoff.test') }),
+      () => ({ teamId: helpDesk(), userId: userId('partner@handoff.test') }),
       { teamId: 'Choose a partner client-support group or Tier 2 Support.' },
     ],
   ])('refused: %s', async (_name, input, fields) => {
@@ -552,7 +558,7 @@ describe('organisation.removeGroupMember', () => {
     ],
     [
       'a team that is not a support group',
-      () => ({ teamId: 1, userId: userId('l1@handoff.test') }),
+      () => ({ teamId: helpDesk(), userId: userId('l1@handoff.test') }),
       'BAD_REQUEST',
       'Choose a partner client-support group or Tier 2 Support.',
     ],

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { schema, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -23,9 +24,14 @@ const as = (email: string | null) => callerFor(db, email, clock);
 const teamId = (name: string) =>
   db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
 const outageCount = () => db.select({ n: count() }).from(schema.outages).get()!.n;
+const canvas = () => demoKeys(db).service('Canvas').id;
+const customer = (netId: string) => demoKeys(db).customer(netId).id;
+const fileStorage = () => demoKeys(db).service('Enterprise File Storage').id;
 const declare = {
   title: 'Canvas is down',
-  serviceIds: [13],
+  get serviceIds() {
+    return [canvas()];
+  },
   kind: 'unplanned' as const,
   publicSummary: 'Canvas pages do not load.',
 };
@@ -49,32 +55,38 @@ describe('outages (kb 001 step 3)', () => {
   );
 
   test.each([
-    ['L1', 'l1@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
-    ['a customer', 'customer@handoff.test', { ownerTeamId: 5 }, 'FORBIDDEN'],
-    ['an owner that is not SNCC', 'hdqa@handoff.test', { ownerTeamId: 2 }, 'BAD_REQUEST'],
+    ['L1', 'l1@handoff.test', { ownerTeam: 'SNCC-Sysops' }, 'FORBIDDEN'],
+    ['a customer', 'customer@handoff.test', { ownerTeam: 'SNCC-Sysops' }, 'FORBIDDEN'],
+    ['an owner that is not SNCC', 'hdqa@handoff.test', { ownerTeam: 'HDQA' }, 'BAD_REQUEST'],
     [
       'an unknown service',
       'hdqa@handoff.test',
-      { ownerTeamId: 5, serviceIds: [999] },
+      { ownerTeam: 'SNCC-Sysops', serviceIds: [999] },
       'BAD_REQUEST',
     ],
-    ['no service', 'hdqa@handoff.test', { ownerTeamId: 5, serviceIds: [] }, 'BAD_REQUEST'],
+    [
+      'no service',
+      'hdqa@handoff.test',
+      { ownerTeam: 'SNCC-Sysops', serviceIds: [] },
+      'BAD_REQUEST',
+    ],
     [
       'a planned window in the past',
       'sncc@handoff.test',
       {
-        ownerTeamId: 5,
+        ownerTeam: 'SNCC-Sysops',
         kind: 'planned',
         startAt: '2026-12-01T10:00:00Z',
         expectedEndAt: '2026-12-01T12:00:00Z',
       },
       'BAD_REQUEST',
     ],
-  ] as const)('%s → %s, nothing stored', async (_name, email, change, code) => {
+  ] as const)('%s → %s, nothing stored', async (_name, email, { ownerTeam, ...change }, code) => {
     const before = outageCount();
     const input = {
       ...declare,
       ...change,
+      ownerTeamId: teamId(ownerTeam),
       serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds,
     };
     expect(await rejectionOf((await as(email)).outage.declare(input))).toMatchObject({ code });
@@ -155,7 +167,7 @@ describe('outages (kb 001 step 3)', () => {
     expect(text).not.toContain('authorName');
     // So do the known outages of one service (the portal's "is this already known?").
     expect(
-      (await (await as(null)).outage.forService({ serviceId: 13 })).map((o) => o.number),
+      (await (await as(null)).outage.forService({ serviceId: canvas() })).map((o) => o.number),
     ).toEqual(['OUT-000003']);
     // The staff board (owners, authors) needs a staff sign-in; everything else a sign-in.
     expect(await rejectionOf((await as('customer@handoff.test')).outage.board())).toMatchObject({
@@ -170,7 +182,7 @@ describe('outages (kb 001 step 3)', () => {
   });
 });
 
-const contact = (customerId: number, serviceId = 12) => ({
+const contact = (customerId: number, serviceId = fileStorage()) => ({
   callerName: `Customer ${customerId}`,
   callerPhone: '608-555-0101',
   customerId,
@@ -180,12 +192,12 @@ const contact = (customerId: number, serviceId = 12) => ({
 });
 
 describe('potential-outage alerts (3 incidents on one service within 30 minutes, none linked)', () => {
-  async function threeContacts(spacingMinutes: number, serviceId = 12) {
+  async function threeContacts(spacingMinutes: number, serviceId = fileStorage()) {
     const l1 = await as('l1@handoff.test');
     const ids = [];
-    for (const [i, customer] of [17, 18, 19].entries()) {
+    for (const [i, netId] of ['onguyen', 'pshah', 'qbrooks'].entries()) {
       at = minutesAfter(start, i * spacingMinutes);
-      ids.push(await l1.incident.create(contact(customer, serviceId)));
+      ids.push(await l1.incident.create(contact(customer(netId), serviceId)));
     }
     return ids;
   }
@@ -232,7 +244,7 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
   test('HDQA sees unlinked incidents grouped by service; L1 may not read alerts', async () => {
     const created = await threeContacts(5);
     at = minutesAfter(start, 30);
-    await (await as('l1@handoff.test')).incident.create(contact(20, 13));
+    await (await as('l1@handoff.test')).incident.create(contact(customer('ralvarez'), canvas()));
     const groups = await (await as('hdqa@handoff.test')).alert.unlinkedByService();
     expect(groups[0]).toMatchObject({ serviceName: 'Enterprise File Storage' });
     expect(groups[0]!.incidents.map((i) => i.id)).toEqual(created.map((c) => c.id).reverse());
@@ -253,7 +265,7 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
     expect(dcs).toHaveLength(2);
     const l1 = await as('l1@handoff.test');
     const made = [];
-    for (const s of dcs) made.push(await l1.incident.create(contact(20, s.id)));
+    for (const s of dcs) made.push(await l1.incident.create(contact(customer('ralvarez'), s.id)));
     const groups = await (await as('hdqa@handoff.test')).alert.unlinkedByService();
     const named = groups.filter((g) => g.serviceName === 'Departmental Computer Support');
     expect(named).toHaveLength(1);

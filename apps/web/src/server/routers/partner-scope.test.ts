@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema, teamRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { findReadableAttachment } from '../attachment-download';
 import { callerFor, refusalOf, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
@@ -67,7 +68,7 @@ async function world() {
   ).incident.create({
     callerName: 'Oscar Nguyen',
     callerPhone: '608-555-0101',
-    serviceId: 13,
+    serviceId: demoKeys(db).service('Canvas').id,
     description: 'U-INCIDENT Canvas access for a grad student.',
     channel: 'phone',
   });
@@ -225,7 +226,7 @@ describe("a partner agent reads their own group's tickets", () => {
       (await w.parker()).incident.edit({
         id: w.ticketA.id,
         expectedVersion: 2,
-        patch: { customerId: 1 },
+        patch: { customerId: demoKeys(w.db).customer('aaims').id },
       }),
     );
     expect(refusal).toMatchObject({
@@ -366,11 +367,15 @@ describe("a partner agent's lists and the desk's boards", () => {
     }
   });
 
-  test.each<[string, (c: Caller) => Promise<unknown>, RegExp]>([
+  test.each<[string, (c: Caller, w: World) => Promise<unknown>, RegExp]>([
     ['customer.search', (c) => c.customer.search({ text: 'casey' }), /may not search customers/],
     ['outage.board', (c) => c.outage.board(), /may not see outages/],
     ['problem.list', (c) => c.problem.list({ view: 'open' }), /may not see problems/],
-    ['problem.forService', (c) => c.problem.forService({ serviceId: 13 }), /may not see problems/],
+    [
+      'problem.forService',
+      (c, w) => c.problem.forService({ serviceId: demoKeys(w.db).service('Canvas').id }),
+      /may not see problems/,
+    ],
     [
       'alert.potentialOutages',
       (c) => c.alert.potentialOutages(),
@@ -386,12 +391,17 @@ describe("a partner agent's lists and the desk's boards", () => {
     ['catalog.teams', (c) => c.catalog.teams(), /may not list every team/],
     [
       'oneStep.takeOwnership',
-      (c) => c.oneStep.takeOwnership({ incidentId: 1, expectedVersion: 1 }),
+      (c, w) =>
+        c.oneStep.takeOwnership({
+          incidentId: demoKeys(w.db).incident('Forgot NetID password after returning from leave.')
+            .id,
+          expectedVersion: 1,
+        }),
       /may not take ownership/,
     ],
   ])('%s → FORBIDDEN', async (_name, call, message) => {
     const w = await world();
-    expect(await rejectionOf(call(await w.parker()))).toMatchObject({
+    expect(await rejectionOf(call(await w.parker(), w))).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(message),
     });

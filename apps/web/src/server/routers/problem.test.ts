@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createIncident, type Actor } from '@handoff/domain';
 import { incidentRepository, schema, userRepository, type Db } from '@handoff/db';
-import { incidentRows } from '@handoff/db/testing';
+import { demoKeys, incidentRows } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -12,9 +12,28 @@ let clock: () => string;
 let l1: Awaited<ReturnType<typeof callerFor>>;
 let hdqa: Awaited<ReturnType<typeof callerFor>>;
 let sncc: Awaited<ReturnType<typeof callerFor>>;
+// Demo services and customers, by natural key.
+let campusNetwork: number;
+let canvas: number;
+let oscar: number;
+let priya: number;
+let quentin: number;
+let rosa: number;
+let sam: number;
+/** The demo problem behind the active UWNet outage. */
+let uwnetProblem: number;
 beforeEach(async () => {
   t = createTestDb();
   db = t.db;
+  const key = demoKeys(db);
+  campusNetwork = key.service('Campus Network').id;
+  canvas = key.service('Canvas').id;
+  [oscar, priya, quentin, rosa, sam] = ['onguyen', 'pshah', 'qbrooks', 'ralvarez', 'sokafor'].map(
+    (netId) => key.customer(netId).id,
+  ) as [number, number, number, number, number];
+  uwnetProblem = key.problem(
+    'Wireless (UWNet): Laptop drops UWNet every few minutes in the Grad School office.',
+  ).id;
   // One clock for everyone: a minute per reading, from Tuesday 8 December 2026, 09:00 Chicago.
   clock = steppingClock('2026-12-08T15:00:00.000Z');
   l1 = await callerFor(db, 'l1@handoff.test', clock);
@@ -23,9 +42,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const campusNetwork = 9;
-const canvas = 13;
-// Demo customers (seed order): 17 Oscar Nguyen, 18 Priya Shah, 19 Quentin Brooks, 20 Rosa Alvarez.
 const contact = (
   customerId: number,
   serviceId = campusNetwork,
@@ -50,7 +66,7 @@ const resolvedAttachedMail = () =>
  */
 async function outageWithProblem(kind: 'unplanned' | 'planned' = 'unplanned') {
   const created = [];
-  for (const c of [17, 18, 19]) created.push(await l1.incident.create(contact(c)));
+  for (const c of [oscar, priya, quentin]) created.push(await l1.incident.create(contact(c)));
   const problem = await hdqa.problem.create({ incidentIds: created.map((c) => c.id) });
   await hdqa.problem.assign({
     problemId: problem.id,
@@ -73,9 +89,9 @@ async function outageWithProblem(kind: 'unplanned' | 'planned' = 'unplanned') {
 describe('problems (kb 001 steps 5–8)', () => {
   test('HDQA creates a problem from incidents: Identify & Classify prefilled, every incident linked in the same call', async () => {
     const created = [
-      await l1.incident.create(contact(17)),
-      await l1.incident.create(contact(18)),
-      await l1.incident.create(contact(17, campusNetwork, 'Port dead in 112.')),
+      await l1.incident.create(contact(oscar)),
+      await l1.incident.create(contact(priya)),
+      await l1.incident.create(contact(oscar, campusNetwork, 'Port dead in 112.')),
     ];
     const problem = await hdqa.problem.create({ incidentIds: created.map((c) => c.id) });
     expect(problem.number).toBe('PRB-000002');
@@ -111,7 +127,7 @@ describe('problems (kb 001 steps 5–8)', () => {
     ['SNCC may not create problems', 'sncc@handoff.test', 'FORBIDDEN'],
     ['L1 may not create problems', 'l1@handoff.test', 'FORBIDDEN'],
   ])('%s', async (_name, email, code) => {
-    const { id } = await l1.incident.create(contact(17));
+    const { id } = await l1.incident.create(contact(oscar));
     expect(
       await rejectionOf((await callerFor(db, email)).problem.create({ incidentIds: [id] })),
     ).toMatchObject({ code });
@@ -120,7 +136,7 @@ describe('problems (kb 001 steps 5–8)', () => {
 
   test('an incident already linked, or unknown, → BAD_REQUEST and nothing is created or linked', async () => {
     const { problem, created } = await outageWithProblem();
-    const fresh = await l1.incident.create(contact(20));
+    const fresh = await l1.incident.create(contact(rosa));
     const before = db.select({ n: count() }).from(schema.problems).get()!.n;
     const linked = await rejectionOf(
       hdqa.problem.create({ incidentIds: [fresh.id, created[0]!.id] }),
@@ -202,8 +218,8 @@ describe('problems (kb 001 steps 5–8)', () => {
 
   test('HDQA links more incidents by number, all or nothing', async () => {
     const { problem } = await outageWithProblem();
-    const a = await l1.incident.create(contact(20));
-    const b = await l1.incident.create(contact(21, canvas, 'Canvas slow'));
+    const a = await l1.incident.create(contact(rosa));
+    const b = await l1.incident.create(contact(sam, canvas, 'Canvas slow'));
     const missing = await rejectionOf(
       hdqa.problem.linkIncidents({ problemId: problem.id, numbers: [a.number, 'INC-099999'] }),
     );
@@ -223,7 +239,7 @@ describe('problems (kb 001 steps 5–8)', () => {
 
   test("a channel-partner ticket is never linked, so SNCC's Resolve Attached cannot answer its requester (kb 003)", async () => {
     const { problem } = await outageWithProblem();
-    const a = await l1.incident.create(contact(20));
+    const a = await l1.incident.create(contact(rosa));
     const ticket = await (
       await callerFor(db, 'rita@badgerhealth.example', clock)
     ).partner.submit({
@@ -249,13 +265,13 @@ describe('problems (kb 001 steps 5–8)', () => {
 describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
   test('L1 links a new incident from the form, for the chosen service only', async () => {
     const { problem } = await outageWithProblem();
-    const linked = await l1.incident.create({ ...contact(20), problemId: problem.id });
+    const linked = await l1.incident.create({ ...contact(rosa), problemId: problem.id });
     expect(await incident(linked.id)).toMatchObject({ problemId: problem.id, version: 1 });
     expect((await incidentRepository.findJournal(db, linked.id)).map((j) => j.body)).toContainEqual(
       expect.stringMatching(/is active: the outage procedure applies/),
     );
     const other = await rejectionOf(
-      l1.incident.create({ ...contact(20, canvas), problemId: problem.id }),
+      l1.incident.create({ ...contact(rosa, canvas), problemId: problem.id }),
     );
     expect(other).toMatchObject({
       code: 'BAD_REQUEST',
@@ -266,7 +282,7 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
       },
     });
     expect(
-      await rejectionOf(l1.incident.create({ ...contact(20), problemId: 9999 })),
+      await rejectionOf(l1.incident.create({ ...contact(rosa), problemId: 9999 })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: 'That problem does not exist.' });
     const forService = await l1.problem.forService({ serviceId: campusNetwork });
     expect(forService.problems.map((p) => p.number)).toEqual([problem.number]);
@@ -275,12 +291,12 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
 
   test('L1 links an existing incident with the Link to problem one-step, and may not move it afterwards', async () => {
     const { problem } = await outageWithProblem();
-    const { id } = await l1.incident.create(contact(20));
+    const { id } = await l1.incident.create(contact(rosa));
     expect(
       await l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 1, problemId: problem.id }),
     ).toMatchObject({ version: 2 });
     const again = await rejectionOf(
-      l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: 1 }),
+      l1.oneStep.linkToProblem({ incidentId: id, expectedVersion: 2, problemId: uwnetProblem }),
     );
     expect(again).toMatchObject({
       code: 'PRECONDITION_FAILED',
@@ -354,7 +370,7 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
   );
 
   test('before the outage is linked, and after it is resolved, L1 works the incident normally', async () => {
-    const a = await l1.incident.create(contact(17));
+    const a = await l1.incident.create(contact(oscar));
     const problem = await hdqa.problem.create({ incidentIds: [a.id] });
     expect((await l1.routing.decide({ incidentId: a.id })).decision.outcome).not.toBe('outage');
     const outage = await sncc.outage.declare({
@@ -397,8 +413,8 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
 describe('Resolve Attached Incidents (kb 001 step 10)', () => {
   test('one call resolves every open attached incident, queues one e-mail per customer, resolves the outage; a second run does nothing', async () => {
     const { created, problem, outage } = await outageWithProblem();
-    const fourth = await l1.incident.create({ ...contact(20), problemId: problem.id });
-    const sameCustomer = await l1.incident.create({ ...contact(17), problemId: problem.id });
+    const fourth = await l1.incident.create({ ...contact(rosa), problemId: problem.id });
+    const sameCustomer = await l1.incident.create({ ...contact(oscar), problemId: problem.id });
     const page = await sncc.problem.byNumber({ number: problem.number });
     expect(page.preview).toEqual({
       incidents: 5,

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openStatuses, queueSorts, type QueueSort } from '@handoff/domain';
 import { schema, teamRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, steppingClock, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
@@ -10,6 +11,16 @@ type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Row = Awaited<ReturnType<Caller['queue']['grid']>>['items'][number];
 
 const helpDesk = async (db: Db) => (await teamRepository.findByName(db, 'US - Help Desk'))!.id;
+/** The four demo catalog entries the grid rows are spread over. */
+const gridServices = (db: Db) => {
+  const key = demoKeys(db);
+  return [
+    key.service('DoIT Departmental Support'),
+    key.service('Departmental Computer Support', 'Desktop or laptop'),
+    key.service('Departmental Computer Support', 'Installation'),
+    key.service('Enterprise Business System'),
+  ].map((s) => s.id);
+};
 
 /** Twelve more help-desk incidents with varied services, owners, statuses and promises. */
 async function fill(db: Db) {
@@ -17,11 +28,12 @@ async function fill(db: Db) {
   const teamId = await helpDesk(db);
   const cps = (await callerFor(db, 'l1@handoff.test')).me;
   const me = await cps.get();
+  const services = gridServices(db);
   for (let i = 0; i < 12; i++) {
     const row = await l1.incident.create({
       callerName: `Grid Caller ${i}`,
       callerPhone: '608-555-0100',
-      serviceId: 1 + (i % 4),
+      serviceId: services[i % 4]!,
       description: `Grid row ${i}`,
       channel: 'phone',
     });
@@ -97,9 +109,10 @@ describe('queue.grid', () => {
     expect(resolved.every((r) => r.status === 'resolved')).toBe(true);
     const all = await walk(l1, { teamId, status: 'all' });
     expect(all.length).toBeGreaterThan((await walk(l1, { teamId })).length);
-    const service = await walk(l1, { teamId, serviceId: 2, sort: 'promise' });
+    const serviceId = gridServices(db)[1]!;
+    const service = await walk(l1, { teamId, serviceId, sort: 'promise' });
     expect(service.length).toBeGreaterThan(0);
-    expect(service.every((r) => r.serviceId === 2)).toBe(true);
+    expect(service.every((r) => r.serviceId === serviceId)).toBe(true);
     const unowned = await walk(l1, { teamId, ownerAgentId: 0, sort: 'status' });
     expect(unowned.every((r) => r.ownerAgentId === null)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { teamRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
 
 let t: TestDb;
@@ -11,10 +12,20 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const teamId = async (name: string) => (await teamRepository.findByName(db, name))!.id;
+const serviceId = (name: string) => demoKeys(db).service(name).id;
+const netId = 'NetID';
+const duo = 'Duo Multi-Factor Authentication';
+/** The three demo incidents in the US - Help Desk queue, by who called. */
+const demoCall = {
+  casey: 'Forgot NetID password after returning from leave.', // NetID, in progress
+  oscar: 'Canvas course shows "unauthorized" for a TA.', // Canvas, new
+  priya: 'Laptop drops UWNet every few minutes in the Grad School office.', // UWNet, in progress
+};
+const demoCallId = (who: keyof typeof demoCall) => demoKeys(db).incident(demoCall[who]).id;
 const contact = (i: number) => ({
   callerName: `Caller ${i}`,
   callerEmail: `caller${i}@wisc.edu`,
-  serviceId: i % 3 === 0 ? 6 : 7, // NetID on every third contact, Duo otherwise
+  serviceId: serviceId(i % 3 === 0 ? netId : duo), // NetID on every third contact, Duo otherwise
   description: `Contact ${i}`,
   channel: 'email' as const,
 });
@@ -60,28 +71,44 @@ describe('queue.list', () => {
     const { ids, sizes } = await pageAll(l1, { teamId: await teamId('US - Help Desk') }, 7);
     // 30 new plus the three seeded in the General Help Desk queue.
     expect(sizes).toEqual([7, 7, 7, 7, 5]);
-    expect(ids).toEqual([...created.map((c) => c.id).reverse(), 3, 2, 1]);
+    expect(ids).toEqual([
+      ...created.map((c) => c.id).reverse(),
+      ...(['priya', 'oscar', 'casey'] as const).map(demoCallId),
+    ]);
   });
 
-  test.each([
-    ['status new', { status: 'new' as const }, (c: { id: number }) => c.id > 8, [2]],
-    ['status in progress', { status: 'in_progress' as const }, () => false, [3, 1]],
-    ['service NetID', { serviceId: 6 }, (c: { serviceId: number }) => c.serviceId === 6, [1]],
+  test.each<
+    [
+      string,
+      { status?: 'new' | 'in_progress'; service?: string },
+      (c: { id: number; serviceId: number }) => boolean,
+      (keyof typeof demoCall)[],
+    ]
+  >([
+    // Every incident this test creates is new.
+    ['status new', { status: 'new' as const }, () => true, ['oscar']],
+    ['status in progress', { status: 'in_progress' as const }, () => false, ['priya', 'casey']],
+    ['service NetID', { service: netId }, (c) => c.serviceId === serviceId(netId), ['casey']],
     [
       'status new and service Duo',
-      { status: 'new' as const, serviceId: 7 },
-      (c: { serviceId: number }) => c.serviceId === 7,
+      { status: 'new' as const, service: duo },
+      (c) => c.serviceId === serviceId(duo),
       [],
     ],
-  ])('filter by %s, paged by 4', async (_name, filter, keep, seeded) => {
+  ])('filter by %s, paged by 4', async (_name, { service, ...filter }, keep, seeded) => {
     const { l1, created } = await fill();
-    const { ids } = await pageAll(l1, { teamId: await teamId('US - Help Desk'), ...filter }, 4);
+    const byService = service === undefined ? {} : { serviceId: serviceId(service) };
+    const { ids } = await pageAll(
+      l1,
+      { teamId: await teamId('US - Help Desk'), ...filter, ...byService },
+      4,
+    );
     expect(ids).toEqual([
       ...created
         .filter(keep)
         .map((c) => c.id)
         .reverse(),
-      ...seeded,
+      ...seeded.map(demoCallId),
     ]);
   });
 
@@ -103,12 +130,12 @@ describe('queue.list', () => {
     const sncc = await callerFor(db, 'sncc@handoff.test');
     expect(
       (await sncc.queue.list({ teamId: await teamId('SNCC-Network') })).items.map((i) => i.number),
-    ).toEqual(['INC-000008']);
+    ).toEqual([demoKeys(db).incident('No wired connectivity in Bascom Hall room 112.').number]);
     expect((await sncc.queue.list({ teamId: await teamId('SNCC-Sysops') })).items).toEqual([]);
     const admin = await callerFor(db, 'admin@handoff.test');
     expect(
       (await admin.queue.list({ teamId: await teamId('HD ES') })).items.map((i) => i.number),
-    ).toEqual(['INC-000006']);
+    ).toEqual([demoKeys(db).incident('Payroll access request stuck in approval.').number]);
   });
 
   test('queue.teams lists only my own teams', async () => {

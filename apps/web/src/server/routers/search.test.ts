@@ -2,9 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { type Role } from '@handoff/domain';
 import { schema, userRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, loginOf, refusalOf, steppingClock, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
+/** The catalog entry the world's incidents are filed under. */
+const anyService = (db: Db) => demoKeys(db).service('DoIT Departmental Support').id;
 
 /**
  * A world of four incidents that all say "Zyzzyva" somewhere:
@@ -25,7 +28,7 @@ async function world() {
     callerName: 'Casey Customer',
     callerPhone: '608-555-0142',
     customerId: casey.customerId,
-    serviceId: 1,
+    serviceId: anyService(db),
     description: 'Zyzzyva laptop will not wake from sleep.',
     channel: 'phone',
     computerName: 'QWERTZLAB-07',
@@ -54,7 +57,7 @@ async function world() {
   const other = await l1.incident.create({
     callerName: 'Priya Vandermolen',
     callerPhone: '608-555-0143',
-    serviceId: 1,
+    serviceId: anyService(db),
     description: 'Zyzzyva printer in the library.',
     channel: 'phone',
   });
@@ -149,7 +152,7 @@ describe('search.incidents ranking, snippets, numbers, filters and pages', () =>
     ).incident.create({
       callerName: 'Ann Other',
       callerPhone: '608-555-0150',
-      serviceId: 1,
+      serviceId: anyService(w.db),
       description: 'Asked on behalf of Vandermolen about <script>alert(1)</script>.',
       channel: 'phone',
     });

@@ -1,6 +1,7 @@
 // Issue 18: an incident's SLA clocks, and the policies administrators set.
 import { describe, expect, test } from 'vitest';
 import { schema, slaRepository, teamRepository } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { eq } from 'drizzle-orm';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
@@ -12,7 +13,7 @@ async function newEmail(now = fixedClock(at)) {
   return (await callerFor(dbs.db, 'l1@handoff.test', now)).incident.create({
     callerName: 'Pat Caller',
     callerEmail: 'pat@example.edu',
-    serviceId: 1,
+    serviceId: demoKeys(dbs.db).service('DoIT Departmental Support').id,
     description: 'Cannot print',
     channel: 'email',
   });

@@ -1,7 +1,7 @@
 // Issue 18: administrators set each team's leads on /admin (who is told of breaches and sees /reports),
 // through the commit module, audited and announced; nobody else may, and bad input changes nothing.
 import { describe, expect, test } from 'vitest';
-import { changeFeed, schema, teamRepository } from '@handoff/db';
+import { changeFeed, ensurePortalSystemActor, schema, teamRepository } from '@handoff/db';
 import { roles } from '@handoff/domain';
 import {
   callerFor,
@@ -30,6 +30,23 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
     expect(emails).toContain('cps2@handoff.test');
     expect(emails).not.toContain('customer@handoff.test');
     expect(emails).not.toContain('partner@handoff.test');
+  });
+
+  test('the portal’s system user is no candidate, and setting it as a lead is refused by name', async () => {
+    const db = dbs.db;
+    const system = await ensurePortalSystemActor(db, now);
+    const admin = await callerFor(db, loginOf.admin);
+    const overview = await admin.sla.teamLeads();
+    expect(overview.candidates.map((c) => c.id)).not.toContain(system.id);
+    expect(overview.candidates.map((c) => c.email)).toContain(loginOf.l1);
+    const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
+    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const refusal = await rejectionOf(admin.sla.setTeamLeads({ teamId, userIds: [system.id] }));
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `${system.name} is a system account, which nobody signs in as, and cannot lead a team.`,
+    });
+    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
   });
 
   test('setting a team’s leads: one commit, admin audit rows, one event; the new lead sees /reports', async () => {

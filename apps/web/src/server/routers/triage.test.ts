@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { schema, teamRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
 import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
 
@@ -260,13 +261,19 @@ describe('preconditions and roles', () => {
   });
 
   test('the review steps are for TP cases only', async () => {
+    const { id, number } = demoKeys(db).incident(
+      'Forgot NetID password after returning from leave.',
+    );
     expect(
       await rejectionOf(
-        (await as('l1@handoff.test')).oneStep.handleNormally({ incidentId: 1, expectedVersion: 1 }),
+        (await as('l1@handoff.test')).oneStep.handleNormally({
+          incidentId: id,
+          expectedVersion: 1,
+        }),
       ),
     ).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'INC-000001 is not a Primary Tech Partner case in review.',
+      message: `${number} is not a Primary Tech Partner case in review.`,
     });
   });
 

@@ -1,0 +1,304 @@
+// Incident search on PostgreSQL (issue 20): the twin of repositories/search.ts on the `search_vector`
+// tsvector columns and their GIN indexes (pg migrations 0001 and 0004), with the same scope rules,
+// ranking, snippets and result shape.
+//
+// - The words: parseSearchQuery's `terms` (letter/digit runs only), each word a phrase (`'j' <-> 'smith'`),
+//   all words required (`&`), the last run of the last word also a prefix (`:*`) when typed as one. Each
+//   lexeme is quoted, so nothing typed ever becomes tsquery syntax.
+// - Scope: a customer matches only weights A and B (number, caller fields, description: never the
+//   computer name, weight D) and only customer-visible journal entries; a partner agent only their
+//   groups' channel-partner tickets; other staff every incident.
+// - Ranking: tiers, as on SQLite (matchTiers): a match in the number or a person's field (A, and D for
+//   staff), then elsewhere in the incident, then only in its journal; newest first within each. Each
+//   index hands the newest `rankingWindow` matches, whole words first, the prefix only when whole words
+//   fill less than the window. No ts_rank: it reads every matching row's vector, as bm25 would.
+// - Snippets are marked in code (markSnippet), from the matched row, exactly as on SQLite.
+import { countHits, DomainError, markSnippet } from '@handoff/domain';
+import { aliasedTable, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import {
+  matchTiers,
+  rankingWindow,
+  type SearchFilter,
+  type SearchScope,
+  type SearchTerms,
+} from '../repositories/search';
+import { customers, incidents, journalEntries, services, teams, users } from '../schema-pg';
+import { type PgRead } from './client';
+
+interface Hit {
+  incidentId: number;
+  tier: number;
+  docId: number;
+  source: 'incident' | 'journal';
+}
+
+const wordChars = /[\p{L}\p{N}]+/gu;
+const quote = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/**
+ * The tsquery text of the search's words: phrases of quoted runs, all required, the last run a prefix
+ * when `prefix`; `weights` restricts every lexeme to those weight labels (e.g. 'AB'). Throws a
+ * VALIDATION error when the words hold no letter or digit (parseSearchQuery refuses those first).
+ */
+export function tsQueryText(terms: readonly string[], prefix: boolean, weights = ''): string {
+  const phrases = terms
+    .map((term) => term.toLowerCase().match(wordChars) ?? [])
+    .filter((runs) => runs.length > 0);
+  if (phrases.length === 0)
+    throw new DomainError(
+      'VALIDATION',
+      'Type a name, a word, a phone number or an incident number to search for.',
+    );
+  return phrases
+    .map((runs, w) =>
+      runs
+        .map((run, r) => {
+          const last = prefix && w === phrases.length - 1 && r === runs.length - 1;
+          const label = (last ? '*' : '') + weights;
+          return label ? `${quote(run)}:${label}` : quote(run);
+        })
+        .join(' <-> '),
+    )
+    .map((phrase) => `(${phrase})`)
+    .join(' & ');
+}
+
+const tsQuery = (terms: readonly string[], prefix: boolean, weights = ''): SQL =>
+  sql`to_tsquery('simple', ${tsQueryText(terms, prefix, weights)})`;
+
+/** The scope's and filters' conditions on `i` (incidents), as repositories/search.ts's. */
+function conditionsOf(f: Omit<SearchFilter, 'search' | 'limit'>): SQL[] {
+  const where: SQL[] = [];
+  if (f.customerId !== undefined) where.push(sql`i.customer_id = ${f.customerId}`);
+  if (f.partnerTeamIds) {
+    const ids = f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1];
+    where.push(
+      sql`i.id IN (SELECT incident_id FROM partner_tickets WHERE partner_team_id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}))`,
+    );
+  }
+  if (f.status) where.push(sql`i.status = ${f.status}`);
+  if (f.teamId !== undefined) where.push(sql`i.owner_team_id = ${f.teamId}`);
+  if (f.serviceId !== undefined) where.push(sql`i.service_id = ${f.serviceId}`);
+  if (f.channel) where.push(sql`i.channel = ${f.channel}`);
+  if (f.createdFrom) where.push(sql`i.created_at >= ${f.createdFrom}`);
+  if (f.createdBefore) where.push(sql`i.created_at < ${f.createdBefore}`);
+  return where;
+}
+
+const incidentConditions = (f: Omit<SearchFilter, 'search' | 'limit'>): SQL => {
+  const where = conditionsOf(f);
+  return where.length ? sql.join(where, sql` AND `) : sql`true`;
+};
+
+const rowsOf = async <T>(db: PgRead, query: SQL): Promise<T[]> =>
+  (await db.execute(query)).rows as T[];
+
+/** Whole words first; the prefix only when there is one and whole words fill less than the window. */
+async function newestMatches<T>(
+  search: SearchTerms,
+  run: (prefix: boolean) => Promise<T[]>,
+): Promise<{ rows: T[]; prefix: boolean }> {
+  const whole = await run(false);
+  if (search.match === search.whole || whole.length >= rankingWindow)
+    return { rows: whole, prefix: false };
+  return { rows: await run(true), prefix: true };
+}
+
+/**
+ * One page of incidents matching the search within the scope and filters, best first (matchTiers,
+ * then newest), each with a highlighted snippet of its best match: repositories/search.ts's
+ * searchIncidents on PostgreSQL, with the same result shape.
+ */
+export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
+  const forCustomer = f.customerId !== undefined;
+  const terms = f.search.terms;
+  // Validates the words before any query runs.
+  tsQueryText(terms, false);
+  const scope = incidentConditions(f);
+  const bounded = conditionsOf(f).length > 0;
+  const incidentWeights = forCustomer ? 'AB' : '';
+  const incidentHits = await newestMatches(f.search, (prefix) =>
+    rowsOf<{ id: number }>(
+      db,
+      sql`SELECT i.id FROM incidents i
+          WHERE i.search_vector @@ ${tsQuery(terms, prefix, incidentWeights)} AND ${scope}
+          ORDER BY i.id DESC LIMIT ${rankingWindow}`,
+    ),
+  );
+  const journalVisibility = forCustomer ? sql`AND j.visibility = 'customer'` : sql``;
+  // The server's own `system` entries are never matched (as SQLite's index, migration 0021).
+  const journalHits = await newestMatches(f.search, (prefix) =>
+    rowsOf<{ docId: number; incidentId: number }>(
+      db,
+      sql`SELECT j.id AS "docId", j.incident_id AS "incidentId" FROM journal_entries j
+          ${bounded ? sql`JOIN incidents i ON i.id = j.incident_id` : sql``}
+          WHERE j.search_vector @@ ${tsQuery(terms, prefix)} AND j.kind <> 'system' ${journalVisibility}
+            ${bounded ? sql`AND ${scope}` : sql``}
+          ORDER BY j.id DESC LIMIT ${rankingWindow}`,
+    ),
+  );
+  const incidentIds = incidentHits.rows.map((r) => r.id);
+  const inPeople = new Set(
+    incidentIds.length === 0
+      ? []
+      : (
+          await rowsOf<{ id: number }>(
+            db,
+            sql`SELECT id FROM incidents
+                WHERE id IN (${sql.join(
+                  incidentIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})
+                  AND search_vector @@ ${tsQuery(terms, incidentHits.prefix, forCustomer ? 'A' : 'AD')}`,
+          )
+        ).map((r) => r.id),
+  );
+  const entries = journalHits.rows;
+  const capped = incidentIds.length >= rankingWindow || entries.length >= rankingWindow;
+
+  const best = new Map<number, Hit>();
+  for (const id of incidentIds)
+    best.set(id, {
+      incidentId: id,
+      tier: inPeople.has(id) ? matchTiers.people : matchTiers.incident,
+      docId: id,
+      source: 'incident',
+    });
+  for (const { docId, incidentId } of entries)
+    if (!best.has(incidentId))
+      best.set(incidentId, { incidentId, tier: matchTiers.journal, docId, source: 'journal' });
+  const c = f.cursor;
+  const ranked = [...best.values()]
+    .filter((h) => !c || h.tier > c.rank || (h.tier === c.rank && h.incidentId < c.id))
+    .sort((a, b) => a.tier - b.tier || b.incidentId - a.incidentId);
+  const hasMore = ranked.length > f.limit;
+  const page = ranked.slice(0, f.limit);
+  const summaries = new Map(
+    (
+      await summariesOfPg(
+        db,
+        page.map((h) => h.incidentId),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const snippets = await snippetsOf(db, page, f.search, forCustomer);
+  const items = page.flatMap((h) => {
+    const incident = summaries.get(h.incidentId);
+    if (!incident) return [];
+    return [{ ...incident, rank: h.tier, snippet: snippets(h), matchedIn: h.source }];
+  });
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: hasMore && last ? { rank: last.tier, id: last.incidentId } : null,
+    capped,
+  };
+}
+
+/** Snippets for the page's rows, marked in the matched row's text (as repositories/search.ts). */
+async function snippetsOf(db: PgRead, page: Hit[], search: SearchTerms, forCustomer: boolean) {
+  const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
+  const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
+  const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
+  const fieldRows =
+    incidentIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: incidents.id,
+            number: incidents.number,
+            callerName: incidents.callerName,
+            callerPhone: incidents.callerPhone,
+            callerEmail: incidents.callerEmail,
+            computerName: incidents.computerName,
+            description: incidents.description,
+          })
+          .from(incidents)
+          .where(inArray(incidents.id, incidentIds));
+  const fields = new Map(
+    fieldRows.map((r) => {
+      const texts = [r.number, r.callerName, r.callerPhone, r.callerEmail];
+      if (!forCustomer) texts.push(r.computerName);
+      texts.push(r.description);
+      return [r.id, texts.filter((t): t is string => Boolean(t))] as const;
+    }),
+  );
+  const bodyRows =
+    entryIds.length === 0
+      ? []
+      : await db
+          .select({ id: journalEntries.id, body: journalEntries.body })
+          .from(journalEntries)
+          .where(inArray(journalEntries.id, entryIds));
+  const bodies = new Map(bodyRows.map((r) => [r.id, r.body]));
+  return (h: Hit): string => {
+    if (h.source === 'journal') return markSnippet(bodies.get(h.docId) ?? '', terms);
+    const texts = fields.get(h.docId) ?? [];
+    let text = texts.at(-1) ?? '';
+    let most = 0;
+    for (const t of texts) {
+      const n = countHits(t, terms);
+      if (n > most) [text, most] = [t, n];
+    }
+    return markSnippet(text, terms);
+  };
+}
+
+const owner = aliasedTable(users, 'owner');
+
+/** The list row of each incident (repositories/search.ts's summariesOf on pg). */
+export async function summariesOfPg(db: PgRead, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      status: incidents.status,
+      channel: incidents.channel,
+      callerName: incidents.callerName,
+      customerId: incidents.customerId,
+      customerName: customers.name,
+      description: incidents.description,
+      createdAt: incidents.createdAt,
+      ownerTeamId: incidents.ownerTeamId,
+      ownerTeamName: teams.name,
+      ownerAgentName: owner.name,
+      serviceName: services.name,
+    })
+    .from(incidents)
+    .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
+    .leftJoin(customers, eq(customers.id, incidents.customerId))
+    .where(inArray(incidents.id, ids))
+    .orderBy(desc(incidents.id));
+}
+
+/** The incident with exactly this number, within the scope (findNumberInScope on pg). */
+export async function findNumberInScopePg(db: PgRead, number: string, scope: SearchScope) {
+  const [row] = await rowsOf<{ id: number }>(
+    db,
+    sql`SELECT i.id FROM incidents i WHERE i.number = ${number} AND ${incidentConditions(scope)}`,
+  );
+  return row ? ((await summariesOfPg(db, [row.id]))[0] ?? null) : null;
+}
+
+/** Problems and outages whose number or title match, best first (ts_rank; searchProblemsAndOutages on pg). */
+export async function searchProblemsAndOutagesPg(db: PgRead, search: SearchTerms, limit: number) {
+  const q = tsQuery(search.terms, search.match !== search.whole);
+  type Row = { id: number; number: string; title: string; status: string };
+  const problems = await rowsOf<Row>(
+    db,
+    sql`SELECT id, number, title, status FROM problems WHERE search_vector @@ ${q}
+        ORDER BY ts_rank(search_vector, ${q}) DESC, id DESC LIMIT ${limit}`,
+  );
+  const outages = await rowsOf<Row>(
+    db,
+    sql`SELECT id, number, title, status FROM outages WHERE search_vector @@ ${q}
+        ORDER BY ts_rank(search_vector, ${q}) DESC, id DESC LIMIT ${limit}`,
+  );
+  return { problems, outages };
+}
