@@ -51,9 +51,9 @@ export interface ReportTotals {
     bucket: number;
     n: number;
   }[];
-  /** Incidents in the range that moved at least once, with their moves in order. */
+  /** Incidents in the range that moved at least once, with their moves in order (when: not needed). */
   moved: readonly { id: number; serviceId: number }[];
-  moves: ReportRows['moves'];
+  moves: readonly Omit<ReportRows['moves'][number], 'at'>[];
   /** Open incidents now, whatever the range, per age bucket (`ageBuckets`). */
   backlog: readonly number[];
 }
@@ -239,7 +239,7 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
     return { promise: label, kept, broken, keptPct: pct(kept, kept + broken) };
   });
 
-  const movesOf = new Map<number, ReportRows['moves'][number][]>();
+  const movesOf = new Map<number, ReportTotals['moves'][number][]>();
   for (const m of t.moves) movesOf.set(m.incidentId, [...(movesOf.get(m.incidentId) ?? []), m]);
   const transferCounts = new Map<string, number>();
   const pingPongs = new Map<string, number>();
