@@ -12,25 +12,20 @@
 //   staff), then elsewhere in the incident, then only in its journal; newest first within each. Each
 //   index hands the newest `rankingWindow` matches, whole words first, the prefix only when whole words
 //   fill less than the window. No ts_rank: it reads every matching row's vector, as bm25 would.
-// - Snippets are marked in code (markSnippet), from the matched row, exactly as on SQLite.
-import { countHits, DomainError, markSnippet } from '@handoff/domain';
+// - Snippets are marked in code (snippetMarker), from the matched row, exactly as on SQLite.
+import { DomainError } from '@handoff/domain';
 import { aliasedTable, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   matchTiers,
   rankingWindow,
+  snippetMarker,
+  type Hit,
   type SearchFilter,
   type SearchScope,
   type SearchTerms,
 } from '../repositories/search';
 import { customers, incidents, journalEntries, services, teams, users } from '../schema-pg';
 import { type PgRead } from './client';
-
-interface Hit {
-  incidentId: number;
-  tier: number;
-  docId: number;
-  source: 'incident' | 'journal';
-}
 
 const wordChars = /[\p{L}\p{N}]+/gu;
 const quote = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -200,7 +195,6 @@ export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
 
 /** Snippets for the page's rows, marked in the matched row's text (as repositories/search.ts). */
 async function snippetsOf(db: PgRead, page: Hit[], search: SearchTerms, forCustomer: boolean) {
-  const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
   const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
   const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
   const fieldRows =
@@ -218,14 +212,6 @@ async function snippetsOf(db: PgRead, page: Hit[], search: SearchTerms, forCusto
           })
           .from(incidents)
           .where(inArray(incidents.id, incidentIds));
-  const fields = new Map(
-    fieldRows.map((r) => {
-      const texts = [r.number, r.callerName, r.callerPhone, r.callerEmail];
-      if (!forCustomer) texts.push(r.computerName);
-      texts.push(r.description);
-      return [r.id, texts.filter((t): t is string => Boolean(t))] as const;
-    }),
-  );
   const bodyRows =
     entryIds.length === 0
       ? []
@@ -233,18 +219,7 @@ async function snippetsOf(db: PgRead, page: Hit[], search: SearchTerms, forCusto
           .select({ id: journalEntries.id, body: journalEntries.body })
           .from(journalEntries)
           .where(inArray(journalEntries.id, entryIds));
-  const bodies = new Map(bodyRows.map((r) => [r.id, r.body]));
-  return (h: Hit): string => {
-    if (h.source === 'journal') return markSnippet(bodies.get(h.docId) ?? '', terms);
-    const texts = fields.get(h.docId) ?? [];
-    let text = texts.at(-1) ?? '';
-    let most = 0;
-    for (const t of texts) {
-      const n = countHits(t, terms);
-      if (n > most) [text, most] = [t, n];
-    }
-    return markSnippet(text, terms);
-  };
+  return snippetMarker(fieldRows, bodyRows, search, forCustomer);
 }
 
 const owner = aliasedTable(users, 'owner');

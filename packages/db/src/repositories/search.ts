@@ -56,7 +56,7 @@ export interface SearchFilter extends SearchScope {
   limit: number;
 }
 
-interface Hit {
+export interface Hit {
   incidentId: number;
   tier: number;
   /** The matched row: the incident itself or one journal entry. */
@@ -308,42 +308,62 @@ async function scopeMatches(db: Reader, f: SearchFilter, ids: number[]): Promise
  * customer).
  */
 async function snippetsOf(db: Reader, page: Hit[], search: SearchTerms, forCustomer: boolean) {
-  const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
   const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
   const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
-  const fields = new Map(
-    (incidentIds.length === 0
+  const fieldRows =
+    incidentIds.length === 0
+      ? []
+      : db.select(snippetFields).from(incidents).where(inArray(incidents.id, incidentIds)).all();
+  const bodyRows =
+    entryIds.length === 0
       ? []
       : db
-          .select({
-            id: incidents.id,
-            number: incidents.number,
-            callerName: incidents.callerName,
-            callerPhone: incidents.callerPhone,
-            callerEmail: incidents.callerEmail,
-            computerName: incidents.computerName,
-            description: incidents.description,
-          })
-          .from(incidents)
-          .where(inArray(incidents.id, incidentIds))
-          .all()
-    ).map((r) => {
+          .select({ id: journalEntries.id, body: journalEntries.body })
+          .from(journalEntries)
+          .where(inArray(journalEntries.id, entryIds))
+          .all();
+  return snippetMarker(fieldRows, bodyRows, search, forCustomer);
+}
+
+/** The incident columns a snippet may come from. */
+const snippetFields = {
+  id: incidents.id,
+  number: incidents.number,
+  callerName: incidents.callerName,
+  callerPhone: incidents.callerPhone,
+  callerEmail: incidents.callerEmail,
+  computerName: incidents.computerName,
+  description: incidents.description,
+};
+
+/**
+ * Each hit's snippet from the rows loaded for the page (either engine): the matched journal entry,
+ * or the incident field with the most hits (never the computer name for a customer).
+ */
+export function snippetMarker(
+  fieldRows: readonly {
+    id: number;
+    number: string;
+    callerName: string;
+    callerPhone: string | null;
+    callerEmail: string | null;
+    computerName: string | null;
+    description: string;
+  }[],
+  bodyRows: readonly { id: number; body: string }[],
+  search: SearchTerms,
+  forCustomer: boolean,
+): (h: Hit) => string {
+  const terms = { terms: search.terms, prefixLast: search.match !== search.whole };
+  const fields = new Map(
+    fieldRows.map((r) => {
       const texts = [r.number, r.callerName, r.callerPhone, r.callerEmail];
       if (!forCustomer) texts.push(r.computerName);
       texts.push(r.description);
       return [r.id, texts.filter((t): t is string => Boolean(t))] as const;
     }),
   );
-  const bodies = new Map(
-    (entryIds.length === 0
-      ? []
-      : db
-          .select({ id: journalEntries.id, body: journalEntries.body })
-          .from(journalEntries)
-          .where(inArray(journalEntries.id, entryIds))
-          .all()
-    ).map((r) => [r.id, r.body]),
-  );
+  const bodies = new Map(bodyRows.map((r) => [r.id, r.body]));
   return (h: Hit): string => {
     if (h.source === 'journal') return markSnippet(bodies.get(h.docId) ?? '', terms);
     const texts = fields.get(h.docId) ?? [];

@@ -42,6 +42,25 @@ export const reportIncidentTeams = sqliteTable(
 );
 
 /**
+ * Every incident with audited ownership moves (`ownerTeamId`), with what the dashboard's routes read:
+ * its creation instant, service, current owner and its moves in order as `from>to` pairs joined by
+ * `,` (an empty side is null). Kept by triggers on the audit and incident rows (migration
+ * `report_moved_incident_triggers`): the routes of a range read these rows instead of joining the
+ * incidents to their audit rows.
+ */
+export const reportMovedIncidents = sqliteTable(
+  'report_moved_incidents',
+  {
+    incidentId: integer('incident_id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    serviceId: integer('service_id').notNull(),
+    ownerTeamId: integer('owner_team_id').notNull(),
+    path: text('path').notNull(),
+  },
+  (t) => [index('report_moved_incidents_created_idx').on(t.createdAt)],
+);
+
+/**
  * Decided clocks (met or breached) by the UTC creation day of their incident, team, kind, outcome,
  * ISO week of their start on the CPS calendar (America/Chicago) and duration bucket
  * (`durationBucket` in packages/domain: tenths of an hour, coarser past 10 and 100 hours).

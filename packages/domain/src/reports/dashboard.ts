@@ -51,9 +51,15 @@ export interface ReportTotals {
     bucket: number;
     n: number;
   }[];
-  /** Incidents in the range that moved at least once, with their moves in order. */
-  moved: readonly { id: number; serviceId: number }[];
-  moves: ReportRows['moves'];
+  /**
+   * Incidents in the range that moved at least once, by service and their moves in order (the same
+   * route counts once with its number of incidents `n`): few rows whatever the range.
+   */
+  routes: readonly {
+    serviceId: number;
+    moves: readonly { fromTeamId: number | null; toTeamId: number }[];
+    n: number;
+  }[];
   /** Open incidents now, whatever the range, per age bucket (`ageBuckets`). */
   backlog: readonly number[];
 }
@@ -147,15 +153,26 @@ export function totalsOf(rows: Omit<ReportRows, 'teams' | 'services'>, now: stri
     const timeKey = JSON.stringify(time);
     times.set(timeKey, { ...time, n: (times.get(timeKey)?.n ?? 0) + 1 });
   }
-  const movedIds = new Set(rows.moves.map((m) => m.incidentId));
+  const movesOf = new Map<number, { fromTeamId: number | null; toTeamId: number }[]>();
+  for (const m of rows.moves)
+    movesOf.set(m.incidentId, [
+      ...(movesOf.get(m.incidentId) ?? []),
+      { fromTeamId: m.fromTeamId, toTeamId: m.toTeamId },
+    ]);
+  const routes = new Map<string, ReportTotals['routes'][number] & { n: number }>();
+  for (const i of rows.incidents) {
+    const moves = movesOf.get(i.id);
+    if (moves === undefined) continue;
+    const key = JSON.stringify([i.serviceId, moves]);
+    routes.set(key, { serviceId: i.serviceId, moves, n: (routes.get(key)?.n ?? 0) + 1 });
+  }
   const nowMs = Date.parse(now);
   return {
     contacts: [...contacts.values()],
     contactsByCpsHour: [...hours].map(([hour, n]) => ({ hour, n })),
     clockWeeks: [...weeks.values()],
     clockTimes: [...times.values()],
-    moved: rows.incidents.filter((i) => movedIds.has(i.id)),
-    moves: rows.moves,
+    routes: [...routes.values()],
     backlog: ageBuckets.map(
       (b, k) =>
         rows.open.filter((o) => {
@@ -239,19 +256,16 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
     return { promise: label, kept, broken, keptPct: pct(kept, kept + broken) };
   });
 
-  const movesOf = new Map<number, ReportRows['moves'][number][]>();
-  for (const m of t.moves) movesOf.set(m.incidentId, [...(movesOf.get(m.incidentId) ?? []), m]);
   const transferCounts = new Map<string, number>();
   const pingPongs = new Map<string, number>();
   const misrouted = new Map<number, { incidents: number; returns: number }>();
   let moved = 0;
   let transfers = 0;
-  for (const i of t.moved) {
-    const ms = movesOf.get(i.id) ?? [];
-    if (ms.length === 0) continue;
-    moved++;
-    transfers += ms.length;
-    add(transferCounts, ms.length >= 3 ? '3 or more' : String(ms.length));
+  for (const { serviceId, moves: ms, n } of t.routes) {
+    if (ms.length === 0 || n === 0) continue;
+    moved += n;
+    transfers += n * ms.length;
+    add(transferCounts, ms.length >= 3 ? '3 or more' : String(ms.length), n);
     let returns = 0;
     for (let k = 1; k < ms.length; k++) {
       const prev = ms[k - 1]!;
@@ -260,12 +274,13 @@ export function dashboardOf(t: ReportTotals, names: ReportNames) {
         add(
           pingPongs,
           `${team(prev.fromTeamId)} → ${team(prev.toTeamId)} → ${team(prev.fromTeamId)}`,
+          n,
         );
       }
     }
     if (returns > 0 || ms.length >= 3) {
-      const s = misrouted.get(i.serviceId) ?? { incidents: 0, returns: 0 };
-      misrouted.set(i.serviceId, { incidents: s.incidents + 1, returns: s.returns + returns });
+      const s = misrouted.get(serviceId) ?? { incidents: 0, returns: 0 };
+      misrouted.set(serviceId, { incidents: s.incidents + n, returns: s.returns + n * returns });
     }
   }
   transferCounts.set('0', contacts - moved);
