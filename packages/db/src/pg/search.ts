@@ -16,8 +16,9 @@
 import { DomainError } from '@handoff/domain';
 import { aliasedTable, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
-  matchTiers,
+  rankedPage,
   rankingWindow,
+  resultOf,
   snippetMarker,
   type Hit,
   type SearchFilter,
@@ -153,24 +154,7 @@ export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
   );
   const entries = journalHits.rows;
   const capped = incidentIds.length >= rankingWindow || entries.length >= rankingWindow;
-
-  const best = new Map<number, Hit>();
-  for (const id of incidentIds)
-    best.set(id, {
-      incidentId: id,
-      tier: inPeople.has(id) ? matchTiers.people : matchTiers.incident,
-      docId: id,
-      source: 'incident',
-    });
-  for (const { docId, incidentId } of entries)
-    if (!best.has(incidentId))
-      best.set(incidentId, { incidentId, tier: matchTiers.journal, docId, source: 'journal' });
-  const c = f.cursor;
-  const ranked = [...best.values()]
-    .filter((h) => !c || h.tier > c.rank || (h.tier === c.rank && h.incidentId < c.id))
-    .sort((a, b) => a.tier - b.tier || b.incidentId - a.incidentId);
-  const hasMore = ranked.length > f.limit;
-  const page = ranked.slice(0, f.limit);
+  const { page, hasMore } = rankedPage({ incidentIds, inPeople, entries }, f);
   const summaries = new Map(
     (
       await summariesOfPg(
@@ -180,17 +164,7 @@ export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
     ).map((s) => [s.id, s]),
   );
   const snippets = await snippetsOf(db, page, f.search, forCustomer);
-  const items = page.flatMap((h) => {
-    const incident = summaries.get(h.incidentId);
-    if (!incident) return [];
-    return [{ ...incident, rank: h.tier, snippet: snippets(h), matchedIn: h.source }];
-  });
-  const last = page.at(-1);
-  return {
-    items,
-    nextCursor: hasMore && last ? { rank: last.tier, id: last.incidentId } : null,
-    capped,
-  };
+  return resultOf(page, hasMore, summaries, snippets, capped);
 }
 
 /** Snippets for the page's rows, marked in the matched row's text (as repositories/search.ts). */

@@ -127,24 +127,7 @@ export async function searchIncidents(db: Reader, f: SearchFilter) {
   const { incidentIds, inPeople, entries, capped } = small
     ? await scopeMatches(db, f, small)
     : await indexMatches(db, f);
-  const best = new Map<number, Hit>();
-  for (const id of incidentIds)
-    best.set(id, {
-      incidentId: id,
-      tier: inPeople.has(id) ? matchTiers.people : matchTiers.incident,
-      docId: id,
-      source: 'incident',
-    });
-  // Newest entry first: an incident's newest matching entry is its snippet.
-  for (const { docId, incidentId } of entries)
-    if (!best.has(incidentId))
-      best.set(incidentId, { incidentId, tier: matchTiers.journal, docId, source: 'journal' });
-  const c = f.cursor;
-  const ranked = [...best.values()]
-    .filter((h) => !c || h.tier > c.rank || (h.tier === c.rank && h.incidentId < c.id))
-    .sort((a, b) => a.tier - b.tier || b.incidentId - a.incidentId);
-  const hasMore = ranked.length > f.limit;
-  const page = ranked.slice(0, f.limit);
+  const { page, hasMore } = rankedPage({ incidentIds, inPeople, entries }, f);
   const summaries = new Map(
     (
       await summariesOf(
@@ -154,6 +137,45 @@ export async function searchIncidents(db: Reader, f: SearchFilter) {
     ).map((s) => [s.id, s]),
   );
   const snippets = await snippetsOf(db, page, f.search, forCustomer);
+  return resultOf(page, hasMore, summaries, snippets, capped);
+}
+
+/**
+ * One page of hits in rank order (either engine): each incident once, by its best tier (people
+ * fields, then elsewhere in the incident, then its newest matching journal entry), newest first
+ * within a tier, after the keyset cursor.
+ */
+export function rankedPage(
+  m: Pick<Matches, 'incidentIds' | 'inPeople' | 'entries'>,
+  f: Pick<SearchFilter, 'cursor' | 'limit'>,
+): { page: Hit[]; hasMore: boolean } {
+  const best = new Map<number, Hit>();
+  for (const id of m.incidentIds)
+    best.set(id, {
+      incidentId: id,
+      tier: m.inPeople.has(id) ? matchTiers.people : matchTiers.incident,
+      docId: id,
+      source: 'incident',
+    });
+  // Newest entry first: an incident's newest matching entry is its snippet.
+  for (const { docId, incidentId } of m.entries)
+    if (!best.has(incidentId))
+      best.set(incidentId, { incidentId, tier: matchTiers.journal, docId, source: 'journal' });
+  const c = f.cursor;
+  const ranked = [...best.values()]
+    .filter((h) => !c || h.tier > c.rank || (h.tier === c.rank && h.incidentId < c.id))
+    .sort((a, b) => a.tier - b.tier || b.incidentId - a.incidentId);
+  return { page: ranked.slice(0, f.limit), hasMore: ranked.length > f.limit };
+}
+
+/** The search result of a ranked page (either engine): its rows with snippets and the next cursor. */
+export function resultOf<S extends { id: number }>(
+  page: Hit[],
+  hasMore: boolean,
+  summaries: ReadonlyMap<number, S>,
+  snippets: (h: Hit) => string,
+  capped: boolean,
+) {
   const items = page.flatMap((h) => {
     const incident = summaries.get(h.incidentId);
     if (!incident) return [];
