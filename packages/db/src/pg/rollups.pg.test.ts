@@ -1,5 +1,6 @@
-// The dashboard rollups' plpgsql triggers (pg migrations report_rollup_triggers and
-// report_day_rollup_triggers) against their SQLite originals (migrations 0018 and 0023): the same
+// The dashboard rollups' plpgsql triggers (pg migrations report_rollup_triggers,
+// report_day_rollup_triggers and report_moved_incident_triggers) against their SQLite originals
+// (migrations 0018, 0023 and 0025): the same
 // changes on both engines, then the rollup tables compared row for row. The fixture writes rows
 // directly, as any code path might, because the triggers must keep the counts whoever writes.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,6 +64,7 @@ const rollups = [
   lite.reportIncidentTeams,
   lite.reportClocks,
   lite.queueCounts,
+  lite.reportMovedIncidents,
   ...dayRollups(),
 ];
 
@@ -187,6 +189,8 @@ describe('the rollup triggers on PostgreSQL match SQLite', () => {
     await both({ update: lite.incidents, id: i1, set: { ownerTeamId: t1, version: 4 } });
     await both({ insert: lite.auditEvents, values: move(3, i1, t3, t1) });
     await both({ insert: lite.auditEvents, values: { ...move(4, i3, t2, t1), field: 'status' } });
+    // A move from no team (an empty side in the path).
+    await both({ insert: lite.auditEvents, values: { ...move(5, i2, t1, t1), fromValue: null } });
     await expectSameRollups();
 
     // A change of channel and of creation instant moves the counts for every team that owned it.
@@ -276,6 +280,24 @@ describe('the rollup triggers on PostgreSQL match SQLite', () => {
     const backfilled = await Promise.all(dayRollups().map(rowsOf));
     expect(backfilled).toEqual(kept);
     await expectSameRollups();
+  });
+
+  test('the moved-incidents backfill on existing audit rows gives what the triggers kept, on both engines', async () => {
+    // The first test deleted i1 (three moves): move i4 twice, so the backfill has a path of two.
+    await both({ update: lite.incidents, id: i4, set: { ownerTeamId: t2, version: 2 } });
+    await both({ insert: lite.auditEvents, values: move(6, i4, t1, t2) });
+    await both({ update: lite.incidents, id: i4, set: { ownerTeamId: t3, version: 3 } });
+    await both({ insert: lite.auditEvents, values: move(7, i4, t2, t3) });
+    const kept = await rowsOf(lite.reportMovedIncidents);
+    expect(kept.pgRows.map((r) => r.path)).toEqual(['>101', '101>102,102>103']);
+    const liteBackfill = backfillOf(sqliteMigrations, 'report_moved_incident_triggers');
+    const pgBackfill = backfillOf(pgMigrationsFolder, 'report_moved_incident_triggers');
+    expect([liteBackfill.length, pgBackfill.length]).toEqual([1, 1]);
+    sqlite.db.run(sql`DELETE FROM report_moved_incidents`);
+    await pg.db.execute(sql`DELETE FROM report_moved_incidents`);
+    for (const statement of liteBackfill) sqlite.db.run(sql.raw(statement));
+    for (const statement of pgBackfill) await pg.db.execute(sql.raw(statement));
+    expect(await rowsOf(lite.reportMovedIncidents)).toEqual(kept);
   });
 
   test('the CPS week and duration bucket functions agree with the domain rules at their edges', async () => {
