@@ -16,6 +16,8 @@ export interface LoadFigures {
   /** autocannon has no p95: p97.5 is the nearest percentile at or above it (a bound on p95). */
   p97_5: number;
   p99: number;
+  /** The slowest request: a stall (a lock wait, a merge, a GC pause) shows here first. */
+  max: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -34,6 +36,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
     p99: result.latency.p99,
+    max: result.latency.max,
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
