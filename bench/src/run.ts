@@ -76,6 +76,8 @@ interface Row extends LoadFigures {
   ratio?: number;
 }
 const rows: Row[] = [];
+/** create-ab: req/s with the search index over req/s without it, per concurrency. */
+const indexCost: { connections: number; ratio: number }[] = [];
 
 function log(line: string) {
   process.stderr.write(`${line}\n`);
@@ -219,6 +221,8 @@ async function main() {
     headers?: Record<string, string>;
     onlyAt?: number;
     before?: () => void;
+    /** Rounds with the search index's triggers and without, in turn (create-ab). */
+    alternate?: true;
   }[] = [
     { name: 'get', handoff: [getIncident], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
     { name: 'queue', handoff: [queuePage], ceiling: { url: jsonCeiling, requests: [ceilingRead] } },
@@ -243,6 +247,9 @@ async function main() {
       ceiling: { url: insertCeiling, requests: [insert] },
       before: () => dropSearchTriggers(seed.path),
     },
+    // create and create-noindex in alternating rounds on the one server: machine noise that drifts
+    // over a run (another process, the page cache) falls on both alike, so their ratio holds.
+    { name: 'create-ab', handoff: [create], alternate: true },
     {
       name: 'dashboard',
       handoff: [dashboard],
@@ -259,7 +266,8 @@ async function main() {
 
   const chosen = scenarios.filter((s) => wanted.has(s.name));
   // Without the index is measured last: it leaves the index stale for anything after it.
-  chosen.sort((a, b) => Number(a.name === 'create-noindex') - Number(b.name === 'create-noindex'));
+  const last = (name: string) => ['create-ab', 'create-noindex'].indexOf(name);
+  chosen.sort((a, b) => last(a.name) - last(b.name));
   for (const s of chosen) {
     s.before?.();
     // A short unrecorded run first, so JIT warm-up and first-use caches don't count against the scenario.
@@ -272,6 +280,24 @@ async function main() {
     });
     for (const c of concurrencies) {
       if (s.onlyAt !== undefined && c !== s.onlyAt) continue;
+      if (s.alternate) {
+        const run = () =>
+          runLoad({
+            url: base,
+            connections: c,
+            durationS: durationS / 2,
+            headers,
+            requests: s.handoff,
+          });
+        const { on, off } = await alternateSearchIndex(seed.path, run);
+        rows.push({ scenario: 'create-ab', target: 'handoff', connections: c, ...on });
+        rows.push({ scenario: 'create-ab-noindex', target: 'handoff', connections: c, ...off });
+        indexCost.push({ connections: c, ratio: on.rps / off.rps });
+        log(
+          `  create-ab c=${String(c).padEnd(3)} ${on.rps} req/s with the index, ${off.rps} without (${((100 * on.rps) / off.rps).toFixed(0)}%)`,
+        );
+        continue;
+      }
       let ceilingRps: number | undefined;
       if (s.ceiling) {
         const figures = await runLoad({
@@ -322,6 +348,7 @@ async function main() {
     processes: Number(args.processes),
     serverRssMb: rssMb,
     rows,
+    indexCost,
   };
   printTable(report);
   const out =
@@ -357,6 +384,51 @@ function cachedSeed(dir: string, path: string, count: number): SeedResult {
   fsyncSync(fd);
   closeSync(fd);
   return { ...(JSON.parse(readFileSync(meta, 'utf8')) as SeedResult), path };
+}
+
+const abRounds = 5;
+
+/**
+ * `abRounds` rounds of `run` with the search index's triggers and then without them, on the live
+ * server's database (SQLite re-prepares the server's statements after the schema change); the
+ * triggers are back at the end. Figures per side: all its requests over all its time, the median
+ * round's percentiles, the slowest request.
+ */
+async function alternateSearchIndex(path: string, run: () => Promise<LoadFigures>) {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 5000');
+  const triggers = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'`,
+    )
+    .all() as { name: string; sql: string }[];
+  const rounds: { on: LoadFigures[]; off: LoadFigures[] } = { on: [], off: [] };
+  try {
+    for (let i = 0; i < abRounds; i++) {
+      rounds.on.push(await run());
+      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      rounds.off.push(await run());
+      for (const t of triggers) db.exec(t.sql);
+    }
+  } finally {
+    db.close();
+  }
+  const merge = (side: LoadFigures[]): LoadFigures => {
+    const median = (k: 'p50' | 'p97_5' | 'p99') =>
+      side.map((f) => f[k]).sort((a, b) => a - b)[Math.floor(side.length / 2)]!;
+    const sum = (k: 'requests' | 'non2xx' | 'errors') => side.reduce((n, f) => n + f[k], 0);
+    return {
+      rps: Math.round(side.reduce((n, f) => n + f.rps, 0) / side.length),
+      p50: median('p50'),
+      p97_5: median('p97_5'),
+      p99: median('p99'),
+      max: Math.max(...side.map((f) => f.max)),
+      requests: sum('requests'),
+      non2xx: sum('non2xx'),
+      errors: sum('errors'),
+    };
+  };
+  return { on: merge(rounds.on), off: merge(rounds.off) };
 }
 
 /** Drops the triggers that keep the search index current, so creation runs without the index. */
@@ -396,6 +468,13 @@ function printTable(report: {
       } | ${r.non2xx}/${r.errors} |`,
     );
   }
+  if (indexCost.length)
+    lines.push(
+      '',
+      `create with the search index / without it, alternating rounds: ${indexCost
+        .map((r) => `c=${r.connections} ${(100 * r.ratio).toFixed(0)}%`)
+        .join(', ')}`,
+    );
   lines.push('', `Server RSS after the runs: ${report.serverRssMb} MB (all server processes)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
