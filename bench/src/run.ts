@@ -212,6 +212,18 @@ async function main() {
     setupRequest: (req) => ({ ...req, body: createBody() }),
   };
   const ceilingRead: autocannon.Request = { method: 'GET', path: '/' };
+  // The one-step of the desk mix: the L1 agent takes ownership of a new incident of its queue, each
+  // request another one, at the version the seed gave it.
+  const takeable = openIncidentIds(seed.path, seed.queueTeamId);
+  let taken = 0;
+  const takeOwnership: autocannon.Request = {
+    method: 'POST',
+    path: '/api/trpc/oneStep.takeOwnership',
+    setupRequest: (req) => ({
+      ...req,
+      body: JSON.stringify({ incidentId: takeable[taken++ % takeable.length], expectedVersion: 1 }),
+    }),
+  };
 
   const scenarios: {
     name: string;
@@ -256,10 +268,20 @@ async function main() {
       headers: leadHeaders,
       ceiling: { url: jsonCeiling, requests: [ceilingRead] },
     },
-    // A desk's day: mostly reads, some creates.
+    // A desk's day: mostly reads, some creates and one-steps.
     {
       name: 'mixed',
-      handoff: [getIncident, queuePage, getIncident, session, getIncident, queuePage, create],
+      handoff: [
+        getIncident,
+        queuePage,
+        getIncident,
+        session,
+        getIncident,
+        queuePage,
+        create,
+        getIncident,
+        takeOwnership,
+      ],
       onlyAt: 8,
     },
   ];
@@ -384,6 +406,23 @@ function cachedSeed(dir: string, path: string, count: number): SeedResult {
   fsyncSync(fd);
   closeSync(fd);
   return { ...(JSON.parse(readFileSync(meta, 'utf8')) as SeedResult), path };
+}
+
+/** New, unowned incidents of the queue at version 1 (newest first), for the mix's one-steps. */
+function openIncidentIds(path: string, teamId: number): number[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (
+      db
+        .prepare(
+          `SELECT id FROM incidents WHERE owner_team_id = ? AND status = 'new'
+             AND owner_agent_id IS NULL AND version = 1 ORDER BY id DESC LIMIT 50000`,
+        )
+        .all(teamId) as { id: number }[]
+    ).map((r) => r.id);
+  } finally {
+    db.close();
+  }
 }
 
 const abRounds = 5;
