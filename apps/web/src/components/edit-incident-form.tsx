@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { incidentPatchSchema, type Incident } from '@handoff/domain';
+import { type Incident } from '@handoff/domain';
 import { ErrorBanner, Field } from '@handoff/ui';
 import { api, type RouterOutputs } from '../trpc/react';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
@@ -56,6 +56,8 @@ export function EditIncidentForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // Loaded on submit, so zod is not part of the incident page's first load (issue 16).
+    const { incidentPatchSchema } = await import('@handoff/domain/client-schemas');
     const parsed = incidentPatchSchema.safeParse({
       ...form,
       serviceId: serviceId ?? undefined,
