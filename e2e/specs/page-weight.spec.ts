@@ -4,9 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { type Page } from '@playwright/test';
 import { expect, signInAs, test } from '../support/fixtures';
 
-// The goal is 150 kB for both (issue 16). These budgets are what the pages send today, so the
-// suite fails on any growth; lower them as the pages get lighter.
-const budgets = { console: 180, incident: 250 } as const;
+// The goal is 150 kB for both (issue 16). These budgets are what the pages send today (measured
+// 169.5 and 178.1 kB) plus ~3 kB of slack, so the suite fails on any real growth; lower them as the
+// pages get lighter. Framework code alone (react-dom, the Next runtime, react-query and the tRPC
+// client) is ~156 kB of it.
+const budgets = { console: 172, incident: 181 } as const;
 
 /** Loads `path` and sums the gzip size of every script it fetched (as sent over the wire). */
 async function scriptKb(page: Page, path: string): Promise<{ kb: number; files: string[] }> {

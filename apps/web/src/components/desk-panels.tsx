@@ -2,20 +2,11 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { type IncidentStatus, type Role } from '@handoff/domain';
+import { openStatuses, type Role } from '@handoff/domain';
 import { api } from '../trpc/react';
 
 // Only the CPS and ES desks show consult requests: the L1 console does not load them.
 const ConsultRequests = dynamic(() => import('./consult-requests').then((m) => m.ConsultRequests));
-
-// The domain's `openStatuses`, spelled out as the queue page does: importing it would bring the
-// incident schema, and zod with it (~30 kB gzip), to the console (e2e page-weight budget).
-const openStatuses: readonly IncidentStatus[] = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_customer',
-];
 
 /** The L1 console at a glance: how many outages are open and how many incidents each of its queues holds. */
 function ConsoleCounts({ teams }: { teams: { id: number; name: string }[] }) {

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import {
   assignToCpsReasons,
   oncallMessage,
-  oneStepInputSchemas,
   technologistGroups,
   type Incident,
   type OneStepName,
@@ -298,6 +297,8 @@ export function OneStepForm({
       if (v !== '') raw[f.name] = f.numeric ? Number(v) : v;
     }
     if (isOverride) raw.routing = { overrideReason };
+    // Loaded on submit, so zod is not part of the incident page's first load (issue 16).
+    const { oneStepInputSchemas } = await import('@handoff/domain/client-schemas');
     const parsed = oneStepInputSchemas[name].safeParse(raw);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { type AgentFacts, type OneStepResult } from '../one-steps/contract';
 import { type NotificationDraft } from '../change/notification';
 import { assignedNotification, outageForwardMessage, teamIdFor } from '../one-steps/step-kit';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addMinutes } from '../calendar';
-import { chatTemplates } from '../routing/chat';
+import { chatTemplates } from '../routing/chat-templates';
 import { domainErrorOf, incidentWith, now, actorFor, teams } from '../one-steps/test-fixtures';
 import { acceptConsult } from './accept-consult';
 import { consultPrompt } from './consult-prompt';

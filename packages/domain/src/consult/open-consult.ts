@@ -1,5 +1,6 @@
 import { type NewJournalEntry } from '../incident/schema';
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { DomainError } from '../errors';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';

@@ -3,7 +3,7 @@ import { type NewJournalEntry } from '../incident/schema';
 import { type Incident } from '../incident/schema';
 import { assertCan } from '../permissions';
 import { type Actor } from '../roles';
-import { type ChatTemplateId, chatTemplates, chatTemplatesFor } from '../routing/chat';
+import { type ChatTemplateId, chatTemplates, chatTemplatesFor } from '../routing/chat-templates';
 import { consultTeamNames } from './schema';
 
 /** kb 000 "Bomgar Chats": the chat template sent to the customer, copied into the customer-visible journal. */

@@ -1,7 +1,8 @@
 // History speaks words, not ids (issue 19 item 3): an audit row of an incident (partner tickets
 // included) or a problem, or of the admin audit log, as a person reads it.
 import { type AdminAuditEntity } from '../admin/entity';
-import { promisesSchema, urgencyLabels, type Incident } from '../incident/schema';
+import { promisesSchema, type Incident } from '../incident/schema';
+import { urgencyLabels } from '../incident/constants';
 import { type Problem } from '../problem/schema';
 import { roleLabels } from '../roles';
 import { formatDeskTime } from './format-time';

@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './constants';
 export * from './access';
 export * from './create-incident';
 export * from './edit-incident';

@@ -1,53 +1,27 @@
 import '../zod-config';
 import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency/idempotency';
+import {
+  channels,
+  incidentStatuses,
+  journalKinds,
+  tpTriageStates,
+  urgencies,
+  visibilities,
+} from './constants';
 
-export const channels = ['phone', 'email', 'chat', 'portal', 'auto'] as const;
 export const channelSchema = z.enum(channels);
 export type Channel = z.infer<typeof channelSchema>;
 
-export const incidentStatuses = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_customer',
-  'resolved',
-  'closed',
-] as const;
 export const incidentStatusSchema = z.enum(incidentStatuses);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
-export const openStatuses: readonly IncidentStatus[] = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_customer',
-];
 
-/**
- * Where a Primary Tech Partner's portal case stands in the Help Desk's review (kb 004): null for
- * every other incident. `review` and `mission_critical` are in the TP review queue; `info_requested`
- * waits for the customer's answer; `handled_normally` went back to L1; `escalated` is with technologists.
- */
-export const tpTriageStates = [
-  'review',
-  'info_requested',
-  'mission_critical',
-  'handled_normally',
-  'escalated',
-] as const;
 export const tpTriageSchema = z.enum(tpTriageStates);
 export type TpTriage = z.infer<typeof tpTriageSchema>;
 
-export const urgencies = ['urgent', 'can_wait_until_hdl2'] as const;
 export const urgencySchema = z.enum(urgencies);
-export const urgencyLabels: Record<z.infer<typeof urgencySchema>, string> = {
-  urgent: 'Urgent',
-  can_wait_until_hdl2: 'Can wait until HDL2',
-};
 
-export const journalKinds = ['note', 'system', 'routing', 'email', 'phone'] as const;
 export const journalKindSchema = z.enum(journalKinds);
-export const visibilities = ['internal', 'customer'] as const;
 export const visibilitySchema = z.enum(visibilities);
 export type Visibility = z.infer<typeof visibilitySchema>;
 

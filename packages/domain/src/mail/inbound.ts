@@ -1,7 +1,8 @@
 // Inbound e-mail (DOMAIN.md §1 "e-mails", kb 000 "Emails"): what a received message becomes —
 // ignored as noise, refused, a journal entry on its incident, a reopen, or a new incident.
 import { type NewAuditEntry, type NewIncident, type NewJournalEntry } from '../incident/schema';
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { type Actor } from '../roles';
 import { type ReplySender } from './reply-sender';
 import { stripQuotedReply } from './text';

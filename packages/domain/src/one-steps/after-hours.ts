@@ -1,6 +1,7 @@
 // kb 001 "For ALL incidents, gather the following minimum required information", shared by
 // Assign to EAST and Page on-call.
-import { type Incident, urgencyLabels } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { urgencyLabels } from '../incident/constants';
 import { type FieldErrors } from '../change/refusal';
 
 interface AfterHoursInput {

@@ -1,6 +1,7 @@
 import { nextCpsOpening } from '../calendar';
 import { afterHoursService } from '../routing/constants';
-import { assignToEastScript, fillScript } from '../routing/scripts';
+import { assignToEastScript } from '../routing/scripts';
+import { fillScript } from '../routing/script-placeholder';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { teamNames } from '../teams';

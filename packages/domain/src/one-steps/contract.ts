@@ -3,6 +3,7 @@
 // notification and side-effect drafts as data. The web layer saves all of it in one transaction.
 import '../zod-config';
 import { z } from 'zod';
+import { technologistGroups } from './technologist-groups';
 import { type CalendarContext } from '../calendar/business-calendar';
 import { type RoutingContext } from '../routing/routing-context';
 import { type NotificationDraft } from '../change/notification';
@@ -63,14 +64,6 @@ export const forwardingOneSteps = [
   'escalate_to_technologists',
   'escalate_to_team',
 ] as const satisfies readonly OneStepName[];
-
-export const technologistGroups = [
-  'DRMT',
-  'Middleware',
-  'IIAT',
-  'Applications Technology',
-  'SNCC',
-] as const;
 
 /**
  * What the agent adds to a routed one-step: the reason for choosing another step than the one

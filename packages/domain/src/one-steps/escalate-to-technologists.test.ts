@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type technologistGroups } from './contract';
+import { type technologistGroups } from './technologist-groups';
 import { canEscalateToTechnologists, escalateToTechnologists } from './escalate-to-technologists';
 import { actorFor, domainErrorOf, envFor, now, validInput } from './test-fixtures';
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type OneStepInput } from './contract';
-import { oncallMessage, pageOncall } from './page-oncall';
+import { oncallMessage } from './oncall-message';
+import { pageOncall } from './page-oncall';
 import {
   aimsOncall,
   domainErrorOf,

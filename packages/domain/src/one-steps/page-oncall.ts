@@ -1,11 +1,12 @@
 import { formatPromise } from '../calendar';
 import { promiseDue } from '../sla/kb-promises';
-import { fillScript, oncallScript } from '../routing/scripts';
+import { oncallScript } from '../routing/scripts';
+import { fillScript } from '../routing/script-placeholder';
 import { afterHoursChanges, afterHoursFieldErrors, handlingText } from './after-hours';
-import { type Incident } from '../incident/schema';
 import { type OncallSchedule } from '../routing/schemas';
 import { type OneStepEnv, type OneStepInput, type OneStepResult } from './contract';
 import { defineOneStep } from './step-kit';
+import { oncallMessage } from './oncall-message';
 import { type FieldErrors } from '../change/refusal';
 
 const scheduleName = { aims: 'AIMS', gds: 'GDS' } as const;
@@ -14,26 +15,6 @@ const scheduleName = { aims: 'AIMS', gds: 'GDS' } as const;
 export const oncallScheduleFor = (
   program: 'aims' | 'ds' | null | undefined,
 ): OncallSchedule | null => (program === 'aims' ? 'aims' : program === 'ds' ? 'gds' : null);
-
-const brief = (description: string): string => {
-  const line = description.trim().split('\n', 1)[0]?.trim() ?? '';
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-};
-
-/**
- * What the agent tells the on-call technician (kb 001: "Let them know a case came in, name and
- * phone number of the customer, a brief description of the problem, and the case number").
- */
-export function oncallMessage(
-  incident: Pick<Incident, 'number' | 'callerName' | 'callerPhone' | 'description'>,
-  callerPhone?: string,
-): string {
-  const phone = callerPhone || incident.callerPhone || 'no phone number given';
-  return (
-    `A case came in: ${incident.number}. Customer: ${incident.callerName}, ${phone}. ` +
-    `Problem: ${brief(incident.description)}`
-  );
-}
 
 function scheduleErrors({ customer }: OneStepEnv, input: OneStepInput<'page_oncall'>): FieldErrors {
   const expected = oncallScheduleFor(customer?.program);

@@ -8,7 +8,7 @@ import {
   type RoutingOutcome,
   routingPromisesSchema,
 } from '../routing/schemas';
-import { fillScript } from '../routing/scripts';
+import { fillScript } from '../routing/script-placeholder';
 import { type OneStepEnv, oneStepLabels, type OneStepName } from './contract';
 import { teamNames } from '../teams';
 

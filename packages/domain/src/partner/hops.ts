@@ -1,4 +1,5 @@
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { type PartnerTicketFacts, type TicketPhase } from './schema';
 
 /** Whole seconds from one instant to a later one (never negative). */

@@ -1,7 +1,7 @@
 // What the partner steps share: refusals as data (so the UI can show why a button is disabled),
 // the hop record, and the result shape.
 import { DomainError, type DomainErrorCode } from '../errors';
-import { openStatuses } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { diffIncident, entry } from '../incident/changes';
 import { type Incident } from '../incident/schema';
 import { type Action, can, describeAction } from '../permissions';

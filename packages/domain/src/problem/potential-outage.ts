@@ -1,6 +1,7 @@
 import '../zod-config';
 import { z } from 'zod';
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 
 /** The settings key of the potential-outage alert thresholds. */
 export const potentialOutageSettingsKey = 'alerts.potentialOutage';

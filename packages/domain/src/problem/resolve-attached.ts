@@ -1,4 +1,5 @@
-import { type Incident, openStatuses } from '../incident/schema';
+import { type Incident } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { diffIncident, entry } from '../incident/changes';
 import { resolveOutage } from '../outage/change-outage';
 import { type OutageChange } from '../outage/entity';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { openStatuses, type IncidentStatus } from '../incident/schema';
+import { type IncidentStatus } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 import { promiseMarker, queueGridInputSchema, queueStatuses } from './grid';
 
 const now = '2026-11-24T16:00:00.000Z';

@@ -1,6 +1,7 @@
 import '../zod-config';
 import { z } from 'zod';
-import { incidentStatusSchema, openStatuses, type IncidentStatus } from '../incident/schema';
+import { incidentStatusSchema, type IncidentStatus } from '../incident/schema';
+import { openStatuses } from '../incident/constants';
 
 /** What the queue grid sorts by (issue 15); each has a per-team index and its own keyset. */
 export const queueSorts = ['age', 'promise', 'status', 'service', 'owner', 'breach'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type AssignToCpsReasonId } from './assign-to-cps-reasons';
-import { chatTemplates } from './chat';
+import { chatTemplates } from './chat-templates';
 import { kbDocs } from './constants';
 import { type RoutingContext, routeContact } from './route-contact';
 import {

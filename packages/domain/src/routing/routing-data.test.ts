@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { assignToCpsReasonIds, assignToCpsReasons } from './assign-to-cps-reasons';
-import { chatDeadlines, chatTemplates, chatTemplatesFor } from './chat';
+import { chatDeadlines } from './chat';
+import { chatTemplates, chatTemplatesFor } from './chat-templates';
 import { departmentOfComputer, isDepartmentalComputer } from './departments';
 import { demoDepartments } from './test-fixtures';
 import { answerQuestion, isQuestionOpen, routingQuestionPrompts } from './questions';
 import { requiredFieldsFor } from './required-fields';
 import { type ContactFacts, contactFactsSchema, routingQuestions } from './schemas';
-import { fillScript } from './scripts';
+import { fillScript } from './script-placeholder';
 
 const facts: ContactFacts = {
   at: '2026-02-10T16:00:00Z',

@@ -1,13 +1,6 @@
 import { deskHoursText, formatLocal, formatPromise, type WeeklyHours } from '../calendar';
 import { cpsPhone } from './constants';
-
-/** Stands for the incident number in a script until the incident is saved. */
-export const incidentNumberPlaceholder = '{incidentNumber}';
-
-/** A script with its placeholders filled in, ready to read to the customer. */
-export function fillScript(script: string, values: { incidentNumber: string }): string {
-  return script.replaceAll(incidentNumberPlaceholder, values.incidentNumber);
-}
+import { incidentNumberPlaceholder } from './script-placeholder';
 
 /** kb 000 step 1 and "Begin the Transfer", said before the live CPS transfer. */
 export const transferToCpsScript =

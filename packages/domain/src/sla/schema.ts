@@ -1,7 +1,7 @@
 // SLA clocks and policies (issue 18): the vocabulary every layer shares.
 import '../zod-config';
 import { z } from 'zod';
-import { channels, urgencies } from '../incident/schema';
+import { channels, urgencies } from '../incident/constants';
 
 /** The calendars a clock can run on: CPS hours, the General Help Desk's hours, or around the clock. */
 export const slaCalendars = ['cps', 'general_hd', '24x7'] as const;

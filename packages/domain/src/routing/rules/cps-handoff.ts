@@ -1,7 +1,7 @@
 import { promiseDue } from '../../sla/kb-promises';
 import { deskHoursText, formatLocal, nextCpsOpening } from '../../calendar';
 import { type AssignToCpsReasonId } from '../assign-to-cps-reasons';
-import { chatTemplates } from '../chat';
+import { chatTemplates } from '../chat-templates';
 import { afterHoursService, kbDocs } from '../constants';
 import {
   assignToEastScript,

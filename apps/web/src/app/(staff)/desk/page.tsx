@@ -1,14 +1,17 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { can } from '@handoff/domain';
 import { ErrorBanner, Loading, LoadMore } from '@handoff/ui';
 import { DeskPanels } from '../../../components/desk-panels';
-import { HdqaHome } from '../../../components/hdqa-home';
 import { IncidentTable } from '../../../components/incident-table';
-import { SnccHome } from '../../../components/sncc-home';
 import { homeEmpty, homeIntros, homeTitleFor } from '../../../components/home-titles';
 import { api } from '../../../trpc/react';
+
+// Only HDQA's and SNCC's homes show these: the L1 console does not load them (issue 16 page weight).
+const HdqaHome = dynamic(() => import('../../../components/hdqa-home').then((m) => m.HdqaHome));
+const SnccHome = dynamic(() => import('../../../components/sncc-home').then((m) => m.SnccHome));
 
 export default function DeskPage() {
   const me = api.me.get.useQuery();

@@ -1,6 +1,7 @@
 'use client';
 
 import { FollowButton } from '../../../../components/live/follow-button';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
@@ -18,11 +19,18 @@ import { TpReviewPanel } from '../../../../components/tp-review-panel';
 import { EditIncidentForm } from '../../../../components/edit-incident-form';
 import { IncidentAttachments } from '../../../../components/incident-attachments';
 import { IncidentWorkbench } from '../../../../components/incident-workbench';
-import { PartnerCommentForm, PartnerPanel } from '../../../../components/partner-panel';
 import { api } from '../../../../trpc/react';
 import { AuditHistory } from '../../../../components/audit-history';
 import { IncidentFollow } from '../../../../components/live/incident-follow';
 import { IncidentClocks } from '../../../../components/incident-clocks';
+
+// Only a channel partner's ticket shows these: other incidents do not load them (issue 16 page weight).
+const PartnerPanel = dynamic(() =>
+  import('../../../../components/partner-panel').then((m) => m.PartnerPanel),
+);
+const PartnerCommentForm = dynamic(() =>
+  import('../../../../components/partner-panel').then((m) => m.PartnerCommentForm),
+);
 
 export default function IncidentPage() {
   const { number } = useParams<{ number: string }>();
