@@ -11,6 +11,7 @@ import { createPgTestDb, type PgTestDb } from '../pg/testing';
 import { engineOf, pgReader } from '../reader';
 import * as schema from '../schema';
 import { seedDemoData } from '../seed/demo';
+import { seedPartnerDemoTickets } from '../seed/partner-demo';
 import { createTestDb, type TestDb } from '../testing';
 import * as adminAudit from './admin-audit';
 import * as attachment from './attachment';
@@ -24,6 +25,7 @@ import * as oncall from './oncall';
 import * as organisation from './organisation';
 import * as outage from './outage';
 import * as outbox from './outbox';
+import * as partner from './partner';
 import * as portal from './portal';
 import * as presence from './presence';
 import * as problem from './problem';
@@ -44,6 +46,7 @@ let pg: Reader;
 beforeAll(async () => {
   lite = createTestDb({ seed: false });
   seedDemoData(lite.db, { now });
+  seedPartnerDemoTickets(lite.db, { now });
   // The seed commits nothing, so the feed is empty: a change per incident, each concerning its team
   // and one person, in turn (a fixture, as the commit module writes them).
   const people = ids(schema.users);
@@ -273,6 +276,22 @@ describe('the incident read path reads the same on both engines', () => {
       await same((db) => consult.findAllOpenByIncident(db, id));
     }
     await same((db) => consult.findOpenOfIncidents(db, ids(schema.incidents)));
+    const partnerTickets = lite.db.select().from(schema.partnerTickets).all();
+    expect(partnerTickets.length).toBeGreaterThan(0);
+    for (const id of ids(schema.incidents)) {
+      await same((db) => partner.findTicket(db, id));
+      await same((db) => partner.findScope(db, id));
+    }
+    for (const { incidentId: id } of partnerTickets) {
+      await same((db) => partner.findHops(db, id));
+      await same((db) => partner.findHopSummary(db, id));
+      for (const u of ids(schema.users))
+        await same((db) => partner.countPrivateCommentsSince(db, id, u, '2026-01-01'));
+    }
+    await same((db) => partner.findTicketIds(db, ids(schema.incidents)));
+    await same((db) => partner.findPartnerTeamNames(db, ids(schema.incidents)));
+    for (const teamId of ids(schema.teams)) await same((db) => partner.findMembers(db, teamId));
+    await same((db) => partner.findOpenMemberTickets(db, ids(schema.teams)));
     await same((db) => consult.listOpenByTeam(db, 'cps'));
     await same((db) => consult.listOpenByTeam(db, 'es'));
     await same((db) => consult.nextPromptAfter(db, now));
@@ -307,7 +326,8 @@ describe('the incident read path reads the same on both engines', () => {
     const latest = async (db: Reader) => (await latestChangeQuery(db))[0]?.id ?? 0;
     expect(await same(latest)).toBeGreaterThan(0);
     const all = await same(async (db) => changesQuery(db, 0, {}, 500));
-    const [some] = all;
+    // One of the fixture's consult changes: each scope below holds it and leaves others out.
+    const some = all.find((c) => c.entity === 'consult');
     const scopes: ChangeScope[] = [
       { entities: ['incident'] },
       { teamIds: some!.teamIds },
