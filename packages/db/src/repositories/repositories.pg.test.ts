@@ -18,6 +18,7 @@ import * as attachment from './attachment';
 import * as catalog from './catalog';
 import * as consult from './consult';
 import * as customer from './customer';
+import * as inboundMail from './inbound-mail';
 import * as incident from './incident';
 import * as mailTemplate from './mail-template';
 import * as notification from './notification';
@@ -320,6 +321,26 @@ describe('the incident read path reads the same on both engines', () => {
     await same((db) => portal.findCustomerFacingServices(db));
     await same((db) => portal.findTpReview(db, { state: 'review', limit: 10 }));
     await same((db) => portal.findTpReview(db, { state: 'waiting', limit: 10 }));
+  });
+
+  test('inbound mail: thread candidates, caps, last resolve, the Mail page', async () => {
+    const sent = lite.db.select().from(schema.outbox).all();
+    expect(sent.length).toBeGreaterThan(0);
+    const found = await same((db) =>
+      inboundMail.findThreadCandidates(db, sent.map((m) => m.messageId).reverse()),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    for (const m of sent) {
+      await same((db) => inboundMail.countNewIncidentsFromSince(db, m.toAddress, '2026-01-01'));
+      await same((db) => inboundMail.countRepliesFromSince(db, m.toAddress, '2026-01-01'));
+      await same((db) => inboundMail.wasTakenIn(db, m.messageId));
+    }
+    for (const id of ids(schema.incidents)) {
+      await same((db) => inboundMail.countRepliesToSince(db, id, '2026-01-01'));
+      await same((db) => inboundMail.lastResolvedAt(db, id));
+    }
+    await same((db) => inboundMail.countByOutcome(db));
+    await same((db) => inboundMail.list(db, { limit: 10 }));
   });
 
   test('the change feed reads the same changes within each scope', async () => {
