@@ -31,6 +31,7 @@ import * as portal from './portal';
 import * as presence from './presence';
 import * as problem from './problem';
 import * as queueGrid from './queue-grid';
+import * as reports from './reports';
 import * as routingAnswers from './routing-answers';
 import * as routingData from './routing-data';
 import * as search from './search';
@@ -321,6 +322,13 @@ describe('the incident read path reads the same on both engines', () => {
     await same((db) => portal.findCustomerFacingServices(db));
     await same((db) => portal.findTpReview(db, { state: 'review', limit: 10 }));
     await same((db) => portal.findTpReview(db, { state: 'waiting', limit: 10 }));
+  });
+
+  test('the reports by scan, for every team and all', async () => {
+    const f = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
+    const all = await same((db) => reports.load(db, f));
+    expect(all.incidents.length).toBeGreaterThan(0);
+    for (const teamId of ids(schema.teams)) await same((db) => reports.load(db, { ...f, teamId }));
   });
 
   test('inbound mail: thread candidates, caps, last resolve, the Mail page', async () => {
