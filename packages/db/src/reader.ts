@@ -46,28 +46,25 @@ export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
   return (await rows)[0];
 }
 
-interface Preparable<R> {
-  // SQLite's prepare takes no name; pg's names the server-side statement (one per connection).
-  prepare(name: string): { execute(values?: Record<string, unknown>): PromiseLike<R> };
-}
+// SQLite's prepare takes no name; pg's names the server-side statement (one per connection).
+type Preparable = { prepare(name: string): unknown };
 
 /**
  * A query built and compiled once per handle, run with placeholders (`sql.placeholder`) on either
  * engine: SQLite's compiled statement, a named PostgreSQL prepared statement. For queries on every
  * request (drizzle otherwise rebuilds the SQL per call). `name` must be unique in the process.
+ * `await statement.execute(values)` is its rows on both engines; the SQLite-only `…Sync` twins call
+ * the same statement's `.get(values)` / `.all(values)`.
  */
-export function prepared<R>(
+export function prepared<P extends Preparable>(
   name: string,
-  build: (db: Reader, t: Tables) => Preparable<R>,
-): (db: Handle) => { execute(values?: Record<string, unknown>): PromiseLike<R> } {
-  const built = new WeakMap<
-    object,
-    { execute(values?: Record<string, unknown>): PromiseLike<R> }
-  >();
+  build: (db: Reader, t: Tables) => P,
+): (db: Handle) => ReturnType<P['prepare']> {
+  const built = new WeakMap<object, ReturnType<P['prepare']>>();
   return (db) => {
     let statement = built.get(db);
     if (statement === undefined) {
-      statement = build(db as Reader, tablesOf(db)).prepare(name);
+      statement = build(db as Reader, tablesOf(db)).prepare(name) as ReturnType<P['prepare']>;
       built.set(db, statement);
     }
     return statement;

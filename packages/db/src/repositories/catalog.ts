@@ -1,7 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { services } from '../schema';
-import { perConnection } from '../prepared';
 import { first, prepared, tablesOf } from '../reader';
 
 export async function findAllServices(db: Reader) {
@@ -12,20 +10,13 @@ export async function findAllServices(db: Reader) {
     .orderBy(asc(services.name), asc(services.category), asc(services.subcategory));
 }
 
-const serviceById = perConnection((db: Reader) =>
-  db
-    .select()
-    .from(services)
-    .where(eq(services.id, sql.placeholder('id')))
-    .prepare(),
-);
-export const findServiceByIdSync = (db: Reader, id: number) => serviceById(db).get({ id });
 const serviceByIdOnEither = prepared('service_by_id', (db, { services }) =>
   db
     .select()
     .from(services)
     .where(eq(services.id, sql.placeholder('id'))),
 );
+export const findServiceByIdSync = (db: Reader, id: number) => serviceByIdOnEither(db).get({ id });
 export const findServiceById = async (db: Reader, id: number) =>
   (await serviceByIdOnEither(db).execute({ id }))[0];
 

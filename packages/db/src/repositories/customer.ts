@@ -1,7 +1,5 @@
 import { eq, like, or, sql } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { customers, departments } from '../schema';
-import { perConnection } from '../prepared';
 import { first, prepared, tablesOf, type Tables } from '../reader';
 
 const withDepartmentOf = ({
@@ -24,7 +22,6 @@ const withDepartmentOf = ({
   contractDepartment: departments.contractPartner,
   departmentProgram: departments.program,
 });
-const withDepartment = withDepartmentOf({ customers, departments });
 
 /** Typeahead: name, NetID or e-mail containing the text, case-insensitive, best prefix matches first. */
 export async function search(db: Reader, text: string, limit = 10) {
@@ -51,15 +48,6 @@ export async function search(db: Reader, text: string, limit = 10) {
     .limit(limit);
 }
 
-const byId = perConnection((db: Reader) =>
-  db
-    .select(withDepartment)
-    .from(customers)
-    .leftJoin(departments, eq(departments.id, customers.departmentId))
-    .where(eq(customers.id, sql.placeholder('id')))
-    .prepare(),
-);
-export const findByIdSync = (db: Reader, id: number) => byId(db).get({ id });
 const byIdOnEither = prepared('customer_by_id', (db, t) =>
   db
     .select(withDepartmentOf(t))
@@ -67,6 +55,7 @@ const byIdOnEither = prepared('customer_by_id', (db, t) =>
     .leftJoin(t.departments, eq(t.departments.id, t.customers.departmentId))
     .where(eq(t.customers.id, sql.placeholder('id'))),
 );
+export const findByIdSync = (db: Reader, id: number) => byIdOnEither(db).get({ id });
 export const findById = async (db: Reader, id: number) =>
   (await byIdOnEither(db).execute({ id }))[0];
 

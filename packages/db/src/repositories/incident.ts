@@ -56,20 +56,14 @@ export function reserveIncident(tx: Writer): { id: number; number: string } {
 }
 
 // The load every incident request starts with, prepared once per connection.
-const byId = perConnection((db: Reader) =>
-  db
-    .select()
-    .from(incidents)
-    .where(eq(incidents.id, sql.placeholder('id')))
-    .prepare(),
-);
-export const findByIdSync = (db: Reader, id: number): Incident | undefined => byId(db).get({ id });
 const byIdOnEither = prepared('incident_by_id', (db, { incidents }) =>
   db
     .select()
     .from(incidents)
     .where(eq(incidents.id, sql.placeholder('id'))),
 );
+export const findByIdSync = (db: Reader, id: number): Incident | undefined =>
+  byIdOnEither(db).get({ id });
 export const findById = async (db: Reader | Tx, id: number): Promise<Incident | undefined> =>
   (await byIdOnEither(db).execute({ id }))[0];
 

@@ -1,19 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { type MailTemplateKey } from '@handoff/domain';
 import { type Reader } from '../client';
-import { mailTemplates } from '../schema';
-import { perConnection } from '../prepared';
 import { first, prepared, tablesOf } from '../reader';
 
 /** The admin's saved templates (keys without a row use the shipped default). */
 // Read for every incident mail: prepared once per connection.
-const all = perConnection((db: Reader) =>
-  db.select().from(mailTemplates).orderBy(asc(mailTemplates.key)).prepare(),
-);
-export const findAllSync = (db: Reader) => all(db).all();
 const allOnEither = prepared('mail_templates', (db, { mailTemplates }) =>
   db.select().from(mailTemplates).orderBy(asc(mailTemplates.key)),
 );
+export const findAllSync = (db: Reader) => allOnEither(db).all();
 export const findAll = async (db: Reader) => allOnEither(db).execute();
 
 export async function findByKey(db: Reader, key: MailTemplateKey) {

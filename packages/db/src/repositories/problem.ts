@@ -9,9 +9,8 @@ import {
   resolvedAttachedTemplate,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { outages, problems } from '../schema';
+import { problems } from '../schema';
 import { nextCounter, type Tx } from './incident';
-import { perConnection } from '../prepared';
 import { first, perTables, prepared, tablesOf, type Tables } from '../reader';
 
 type Reader = Db | Tx;
@@ -80,21 +79,6 @@ function factsOf(row: ReturnType<ReturnType<typeof factsQuery>['get']>): Problem
   };
 }
 
-const outageOfProblem = perConnection((db: Reader) =>
-  db
-    .select({ status: outages.status })
-    .from(problems)
-    .innerJoin(outages, eq(outages.id, problems.outageId))
-    .where(eq(problems.id, sql.placeholder('problemId')))
-    .prepare(),
-);
-
-/** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
-export function isUnderOpenOutageSync(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
-  if (incident.problemId === null) return false;
-  const row = outageOfProblem(db).get({ problemId: incident.problemId });
-  return row?.status === 'planned' || row?.status === 'active';
-}
 const outageOfProblemOnEither = prepared('problem_outage_status', (db, { problems, outages }) =>
   db
     .select({ status: outages.status })
@@ -102,6 +86,12 @@ const outageOfProblemOnEither = prepared('problem_outage_status', (db, { problem
     .innerJoin(outages, eq(outages.id, problems.outageId))
     .where(eq(problems.id, sql.placeholder('problemId'))),
 );
+/** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
+export function isUnderOpenOutageSync(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
+  if (incident.problemId === null) return false;
+  const row = outageOfProblemOnEither(db).get({ problemId: incident.problemId });
+  return row?.status === 'planned' || row?.status === 'active';
+}
 export async function isUnderOpenOutage(
   db: Reader,
   incident: Pick<Incident, 'problemId'>,

@@ -6,28 +6,11 @@ import {
   type RoutingContext,
 } from '@handoff/domain';
 import { type Reader } from '../client';
-import { departments, holidays, openingHours } from '../schema';
+import { type departments } from '../schema';
 import { type Tx } from './incident';
-import { perConnection } from '../prepared';
 import { first, prepared, tablesOf } from '../reader';
 
 // Routing and every SLA clock read these on each create and one-step: prepared once per connection.
-const statements = perConnection((db: Reader | Tx) => ({
-  departments: db.select().from(departments).orderBy(asc(departments.name)).prepare(),
-  holidays: db.select().from(holidays).orderBy(asc(holidays.date)).prepare(),
-  hours: db
-    .select({
-      weekday: openingHours.weekday,
-      opens: openingHours.opens,
-      closes: openingHours.closes,
-    })
-    .from(openingHours)
-    .where(eq(openingHours.desk, sql.placeholder('desk')))
-    .orderBy(asc(openingHours.weekday))
-    .prepare(),
-}));
-
-// The same reads on either engine (the async functions below).
 const departmentsOnEither = prepared('routing_departments', (db, { departments }) =>
   db.select().from(departments).orderBy(asc(departments.name)),
 );
@@ -47,15 +30,15 @@ const hoursOnEither = prepared('routing_hours', (db, { openingHours }) =>
 );
 
 /** Every department (the contract list and the others), by name. */
-export const findDepartmentsSync = (db: Reader | Tx) => statements(db).departments.all();
+export const findDepartmentsSync = (db: Reader | Tx) => departmentsOnEither(db).all();
 export const findDepartments = async (db: Reader | Tx) => departmentsOnEither(db).execute();
 
 /** The university holidays, in date order. */
-export const findHolidaysSync = (db: Reader | Tx) => statements(db).holidays.all();
+export const findHolidaysSync = (db: Reader | Tx) => holidaysOnEither(db).all();
 export const findHolidays = async (db: Reader | Tx) => holidaysOnEither(db).execute();
 
 /** A desk's weekly opening hours, Monday first; a weekday without a row is closed. */
-export const findHoursSync = (db: Reader | Tx, desk: Desk) => statements(db).hours.all({ desk });
+export const findHoursSync = (db: Reader | Tx, desk: Desk) => hoursOnEither(db).all({ desk });
 export const findHours = async (db: Reader | Tx, desk: Desk) => hoursOnEither(db).execute({ desk });
 
 /** The HD leadership contacts kb 001 says to reach when unsure, in the order the admin set. */

@@ -11,41 +11,13 @@ import {
   type WeeklyHours,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { slaClocks, slaPolicies } from '../schema';
 import { type Tx } from './incident';
 import { findHolidays, findHours, findHoursSync, findHolidaysSync } from './routing-data';
-import { perConnection } from '../prepared';
 import { first, perTables, prepared, tablesOf } from '../reader';
 
 type Reader = Db | Tx;
 
 // What every incident commit reads to keep its clocks (keep-clocks.ts): prepared once per connection.
-const statements = perConnection((db: Reader) => ({
-  policies: db
-    .select()
-    .from(slaPolicies)
-    .orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id))
-    .prepare(),
-  clocks: db
-    .select()
-    .from(slaClocks)
-    .where(eq(slaClocks.incidentId, sql.placeholder('incidentId')))
-    .orderBy(asc(slaClocks.id))
-    .prepare(),
-  earliestDue: db
-    .select({ due: min(slaClocks.dueAt) })
-    .from(slaClocks)
-    .where(
-      and(
-        eq(slaClocks.incidentId, sql.placeholder('incidentId')),
-        isNull(slaClocks.stoppedAt),
-        isNotNull(slaClocks.runningSince),
-      ),
-    )
-    .prepare(),
-}));
-
-// The same reads on either engine (the async functions below).
 const policiesOnEither = prepared('sla_policies', (db, { slaPolicies }) =>
   db.select().from(slaPolicies).orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id)),
 );
@@ -70,7 +42,7 @@ const earliestDueOnEither = prepared('sla_earliest_due', (db, { slaClocks }) =>
 );
 
 /** Every policy version (the table is small: a few rows per team). */
-export const findPoliciesSync = (db: Reader): SlaPolicy[] => statements(db).policies.all();
+export const findPoliciesSync = (db: Reader): SlaPolicy[] => policiesOnEither(db).all();
 export const findPolicies = async (db: Reader): Promise<SlaPolicy[]> =>
   policiesOnEither(db).execute();
 
@@ -114,13 +86,13 @@ const calendarsOf = (
   });
 
 export const findClocksSync = (db: Reader, incidentId: number): SlaClock[] =>
-  statements(db).clocks.all({ incidentId });
+  clocksOnEither(db).all({ incidentId });
 export const findClocks = async (db: Reader, incidentId: number): Promise<SlaClock[]> =>
   clocksOnEither(db).execute({ incidentId });
 
 /** The first breach among an incident's running clocks, null when none runs. */
 export const earliestDueSync = (db: Reader, incidentId: number): string | null =>
-  statements(db).earliestDue.get({ incidentId })?.due ?? null;
+  earliestDueOnEither(db).get({ incidentId })?.due ?? null;
 export const earliestDue = async (db: Reader, incidentId: number): Promise<string | null> =>
   (await earliestDueOnEither(db).execute({ incidentId }))[0]?.due ?? null;
 

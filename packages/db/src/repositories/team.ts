@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { teamNames, type Role, type SupportGroup } from '@handoff/domain';
 import { type Db } from '../client';
-import { teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
-import { perConnection } from '../prepared';
 import { first, prepared, tablesOf } from '../reader';
 
 type Reader = Db | Tx;
@@ -24,20 +22,13 @@ const byNameQuery = (db: Reader, name: string) => {
 export const findByNameSync = (db: Db, name: string) => byNameQuery(db, name).get();
 export const findByName = async (db: Reader, name: string) => first(byNameQuery(db, name));
 
-const byId = perConnection((db: Db) =>
-  db
-    .select()
-    .from(teams)
-    .where(eq(teams.id, sql.placeholder('id')))
-    .prepare(),
-);
-export const findByIdSync = (db: Db, id: number) => byId(db).get({ id });
 const byIdOnEither = prepared('team_by_id', (db, { teams }) =>
   db
     .select()
     .from(teams)
     .where(eq(teams.id, sql.placeholder('id'))),
 );
+export const findByIdSync = (db: Db, id: number) => byIdOnEither(db).get({ id });
 export const findById = async (db: Reader, id: number) =>
   (await byIdOnEither(db).execute({ id }))[0];
 
@@ -52,16 +43,14 @@ export const findByIds = async (db: Reader, ids: number[]) =>
 
 /** Each team's notification setting and its members' addresses, for team e-mail. */
 // Runs for every incident mail (acknowledgements, team notices): prepared once per connection.
-const membersOf = perConnection((db: Db) =>
+const membersOnEither = prepared('team_members_of', (db, { teamMembers, users }) =>
   db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, sql.placeholder('teamId')))
-    .orderBy(asc(users.name))
-    .prepare(),
+    .orderBy(asc(users.name)),
 );
-
 export function findMailRecipientsSync(db: Db, ids: number[]) {
   const found =
     ids.length === 1
@@ -71,17 +60,9 @@ export function findMailRecipientsSync(db: Db, ids: number[]) {
     id: team.id,
     name: team.name,
     notify: team.notify,
-    members: membersOf(db).all({ teamId: team.id }),
+    members: membersOnEither(db).all({ teamId: team.id }),
   }));
 }
-const membersOnEither = prepared('team_members_of', (db, { teamMembers, users }) =>
-  db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(eq(teamMembers.teamId, sql.placeholder('teamId')))
-    .orderBy(asc(users.name)),
-);
 export async function findMailRecipients(db: Reader, ids: number[]) {
   const found =
     ids.length === 1
