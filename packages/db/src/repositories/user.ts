@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, type AssignableAgent, type Role } from '@handoff/domain';
 import { type Reader } from '../client';
 import { first, prepared, tablesOf } from '../reader';
+import { type users } from '../schema';
 
 // Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
 // seed and the domain's sync lookups) and awaited on either engine by the rest.
@@ -31,29 +32,28 @@ const teamsQuery = (db: Reader, userId: number) => {
 export const findTeamsSync = (db: Reader, userId: number) => teamsQuery(db, userId).all();
 export const findTeams = async (db: Reader, userId: number) => teamsQuery(db, userId);
 
+/** The actor a login stands for: a deactivated login stands for nobody, whatever its session says. */
+const actorOf = (
+  user: typeof users.$inferSelect | undefined,
+  teamIds: () => number[],
+): Actor | undefined =>
+  !user || user.deactivatedAt !== null
+    ? undefined
+    : {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        customerId: user.customerId,
+        teamIds: teamIds(),
+      };
+
 /** The actor a session stands for, read fresh so a changed role or membership applies at once. */
-export function findActorByIdSync(db: Reader, id: number): Actor | undefined {
-  const user = findByIdSync(db, id);
-  // A deactivated login stands for nobody, whatever its session says.
-  if (!user || user.deactivatedAt !== null) return undefined;
-  return {
-    id: user.id,
-    name: user.name,
-    role: user.role,
-    customerId: user.customerId,
-    teamIds: findTeamsSync(db, id).map((t) => t.id),
-  };
-}
+export const findActorByIdSync = (db: Reader, id: number): Actor | undefined =>
+  actorOf(findByIdSync(db, id), () => findTeamsSync(db, id).map((t) => t.id));
 export async function findActorById(db: Reader, id: number): Promise<Actor | undefined> {
   const user = await findById(db, id);
-  if (!user || user.deactivatedAt !== null) return undefined;
-  return {
-    id: user.id,
-    name: user.name,
-    role: user.role,
-    customerId: user.customerId,
-    teamIds: (await findTeams(db, id)).map((t) => t.id),
-  };
+  const teamIds = user ? (await findTeams(db, id)).map((t) => t.id) : [];
+  return actorOf(user, () => teamIds);
 }
 
 /** Logins of the given roles, by name (e.g. the partner agents an admin can put in a group). */
