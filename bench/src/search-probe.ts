@@ -35,7 +35,7 @@ async function search(db: Db, q: string, scope: Scope, more = false) {
   if (parsed.incidentNumber)
     await searchRepository.findNumberInScope(db, parsed.incidentNumber, scope);
   if (scope.customerId === undefined)
-    await searchRepository.searchProblemsAndOutages(db, parsed.match, 5);
+    await searchRepository.searchProblemsAndOutages(db, parsed, 5);
   return page.items.length;
 }
 

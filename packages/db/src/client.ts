@@ -43,8 +43,4 @@ export function migrateDb(db: Db, migrationsFolder: string): void {
   migrate(db, { migrationsFolder });
 }
 
-/**
- * What repository functions read through (issue 20): one SQLite connection today. Stage 2 widens
- * it to the engines a server can run on, without touching the functions' callers.
- */
-export type Reader = Db;
+export type { Reader } from './reader';

@@ -1,4 +1,5 @@
 export * from './client';
+export { engineOf, type Engine } from './reader';
 export * from './password';
 export * as schema from './schema';
 export * as incidentRepository from './repositories/incident';
@@ -23,6 +24,7 @@ export * as settingsRepository from './repositories/settings';
 export * as inboundMailRepository from './repositories/inbound-mail';
 export * as mailTemplateRepository from './repositories/mail-template';
 export * as attachmentRepository from './repositories/attachment';
+export * as namesRepository from './repositories/names';
 export * as routingDataRepository from './repositories/routing-data';
 export * as routingAnswersRepository from './repositories/routing-answers';
 export { seedDemoData, seedReferenceData, demoLogins, demoPassword, isEmpty } from './seed/demo';

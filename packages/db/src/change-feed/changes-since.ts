@@ -1,47 +1,62 @@
 import { type ChangeEvent, type ChangeScope } from '@handoff/domain';
 import { and, asc, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
 import { exclusive } from '../commit/queue';
+import { perEngine, tablesOf } from '../reader';
 import { changeEvents } from '../schema';
 
-const anyOf = (
-  column: typeof changeEvents.teamIds | typeof changeEvents.userIds,
-  ids: readonly number[],
-): SQL =>
-  sql`exists (select 1 from json_each(${column}) where json_each.value in ${ids.length ? [...ids] : [-1]})`;
+type IdsColumn = typeof changeEvents.teamIds | typeof changeEvents.userIds;
+
+/** Whether a JSON array column of ids holds any of `ids` (SQLite json_each, pg jsonb). */
+const anyOf = (db: Reader, column: IdsColumn, ids: readonly number[]): SQL => {
+  const list = ids.length ? [...ids] : [-1];
+  return perEngine(db, {
+    sqlite: sql`exists (select 1 from json_each(${column}) where json_each.value in ${list})`,
+    pg: sql`exists (select 1 from jsonb_array_elements_text(${column}) v where v.value::int in ${list})`,
+  });
+};
 
 /**
  * The changes after `afterId` in commit order (at most `limit`), within `scope`: of the scope's
  * entities, concerning any of its teams or people (no teams or people given = every change).
- * A consumer keeps the id of the last change it handled and asks again from there.
+ * The query, for either engine: SQLite's feed reads it synchronously (`changesSince`, in the
+ * commit's wake), pg/change-feed.ts's `changesSincePg` awaits it.
  */
-export function changesSince(
-  db: Db,
-  afterId: number,
-  scope: ChangeScope = {},
-  limit = 500,
-): ChangeEvent[] {
+export function changesQuery(db: Reader, afterId: number, scope: ChangeScope = {}, limit = 500) {
+  const { changeEvents } = tablesOf(db);
   const where: SQL[] = [gt(changeEvents.id, afterId)];
   if (scope.entities) where.push(inArray(changeEvents.entity, [...scope.entities]));
   const audience: SQL[] = [];
-  if (scope.teamIds) audience.push(anyOf(changeEvents.teamIds, scope.teamIds));
-  if (scope.userIds) audience.push(anyOf(changeEvents.userIds, scope.userIds));
+  if (scope.teamIds) audience.push(anyOf(db, changeEvents.teamIds, scope.teamIds));
+  if (scope.userIds) audience.push(anyOf(db, changeEvents.userIds, scope.userIds));
   if (audience.length > 0) where.push(or(...audience)!);
   return db
     .select()
     .from(changeEvents)
     .where(and(...where))
     .orderBy(asc(changeEvents.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
+}
+
+/**
+ * The changes after `afterId` on SQLite (changesQuery): a consumer keeps the id of the last change
+ * it handled and asks again from there.
+ */
+export const changesSince = (
+  db: Db,
+  afterId: number,
+  scope: ChangeScope = {},
+  limit = 500,
+): ChangeEvent[] => changesQuery(db, afterId, scope, limit).all();
+
+/** The newest change's id, for either engine (`latestChangeId` on SQLite, `latestChangeIdPg`). */
+export function latestChangeQuery(db: Reader) {
+  const { changeEvents } = tablesOf(db);
+  return db.select({ id: max(changeEvents.id) }).from(changeEvents);
 }
 
 /** The id of the newest change (0 when there is none): where a consumer that wants only new changes starts. */
-export const latestChangeId = (db: Db): number =>
-  db
-    .select({ id: max(changeEvents.id) })
-    .from(changeEvents)
-    .get()?.id ?? 0;
+export const latestChangeId = (db: Db): number => latestChangeQuery(db).get()?.id ?? 0;
 
 /** Default retention of the change feed, in days (CHANGE_RETENTION_DAYS). */
 export const defaultRetentionDays = 30;

@@ -2,21 +2,16 @@
 // subscription woken by LISTEN/NOTIFY (every server on the database hears every commit at once),
 // polling the table as well in case a notification is lost (a dropped connection).
 import { type ChangeEvent, type ChangeScope } from '@handoff/domain';
-import { and, asc, gt, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { changeEvents } from '../schema-pg';
+import { changesQuery, latestChangeQuery } from '../change-feed/changes-since';
+import { pgReader } from '../reader';
 import { type PgDb, type PgRead } from './client';
 import { changeChannel } from './commit';
 
-const anyOf = (
-  column: typeof changeEvents.teamIds | typeof changeEvents.userIds,
-  ids: readonly number[],
-): SQL =>
-  sql`exists (select 1 from jsonb_array_elements_text(${column}) v where v.value::int in ${ids.length ? [...ids] : [-1]})`;
-
 /**
  * The changes after `afterId` in commit order (at most `limit`), within `scope` (teams OR people,
- * AND entities): id order is commit order on pg too (pg/commit.ts takes the ordering lock).
+ * AND entities): change-feed/changes-since.ts's query; id order is commit order on pg too
+ * (pg/commit.ts takes the ordering lock).
  */
 export async function changesSincePg(
   db: PgRead,
@@ -24,23 +19,12 @@ export async function changesSincePg(
   scope: ChangeScope = {},
   limit = 500,
 ): Promise<ChangeEvent[]> {
-  const where: SQL[] = [gt(changeEvents.id, afterId)];
-  if (scope.entities) where.push(inArray(changeEvents.entity, [...scope.entities]));
-  const audience: SQL[] = [];
-  if (scope.teamIds) audience.push(anyOf(changeEvents.teamIds, scope.teamIds));
-  if (scope.userIds) audience.push(anyOf(changeEvents.userIds, scope.userIds));
-  if (audience.length > 0) where.push(or(...audience)!);
-  return db
-    .select()
-    .from(changeEvents)
-    .where(and(...where))
-    .orderBy(asc(changeEvents.id))
-    .limit(limit);
+  return changesQuery(pgReader(db), afterId, scope, limit);
 }
 
 /** The id of the newest change (0 when there is none). */
 export async function latestChangeIdPg(db: PgRead): Promise<number> {
-  const [row] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
+  const [row] = await latestChangeQuery(pgReader(db));
   return row?.id ?? 0;
 }
 

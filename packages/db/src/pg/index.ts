@@ -7,3 +7,4 @@ export { pgEntityTables, pgTwin } from './tables';
 export * as pgSchema from '../schema-pg';
 export * from './search';
 export { formatCounts, moveSqliteToPg, MoveRefused, tablesInDependencyOrder } from './to-pg';
+export { pgReader } from '../reader';

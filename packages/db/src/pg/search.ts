@@ -14,18 +14,20 @@
 //   fill less than the window. No ts_rank: it reads every matching row's vector, as bm25 would.
 // - Snippets are marked in code (snippetMarker), from the matched row, exactly as on SQLite.
 import { DomainError } from '@handoff/domain';
-import { aliasedTable, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { pgReader } from '../reader';
 import {
+  conditionsOf,
+  incidentConditions,
   rankedPage,
   rankingWindow,
   resultOf,
-  snippetMarker,
-  type Hit,
+  snippetsOf,
+  summariesOf,
   type SearchFilter,
   type SearchScope,
   type SearchTerms,
-} from '../repositories/search';
-import { customers, incidents, journalEntries, services, teams, users } from '../schema-pg';
+} from '../repositories/search-shared';
 import { type PgRead } from './client';
 
 const wordChars = /[\p{L}\p{N}]+/gu;
@@ -61,33 +63,6 @@ export function tsQueryText(terms: readonly string[], prefix: boolean, weights =
 
 const tsQuery = (terms: readonly string[], prefix: boolean, weights = ''): SQL =>
   sql`to_tsquery('simple', ${tsQueryText(terms, prefix, weights)})`;
-
-/** The scope's and filters' conditions on `i` (incidents), as repositories/search.ts's. */
-function conditionsOf(f: Omit<SearchFilter, 'search' | 'limit'>): SQL[] {
-  const where: SQL[] = [];
-  if (f.customerId !== undefined) where.push(sql`i.customer_id = ${f.customerId}`);
-  if (f.partnerTeamIds) {
-    const ids = f.partnerTeamIds.length ? [...f.partnerTeamIds] : [-1];
-    where.push(
-      sql`i.id IN (SELECT incident_id FROM partner_tickets WHERE partner_team_id IN (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )}))`,
-    );
-  }
-  if (f.status) where.push(sql`i.status = ${f.status}`);
-  if (f.teamId !== undefined) where.push(sql`i.owner_team_id = ${f.teamId}`);
-  if (f.serviceId !== undefined) where.push(sql`i.service_id = ${f.serviceId}`);
-  if (f.channel) where.push(sql`i.channel = ${f.channel}`);
-  if (f.createdFrom) where.push(sql`i.created_at >= ${f.createdFrom}`);
-  if (f.createdBefore) where.push(sql`i.created_at < ${f.createdBefore}`);
-  return where;
-}
-
-const incidentConditions = (f: Omit<SearchFilter, 'search' | 'limit'>): SQL => {
-  const where = conditionsOf(f);
-  return where.length ? sql.join(where, sql` AND `) : sql`true`;
-};
 
 const rowsOf = async <T>(db: PgRead, query: SQL): Promise<T[]> =>
   (await db.execute(query)).rows as T[];
@@ -157,73 +132,14 @@ export async function searchIncidentsPg(db: PgRead, f: SearchFilter) {
   const { page, hasMore } = rankedPage({ incidentIds, inPeople, entries }, f);
   const summaries = new Map(
     (
-      await summariesOfPg(
-        db,
+      await summariesOf(
+        pgReader(db),
         page.map((h) => h.incidentId),
       )
     ).map((s) => [s.id, s]),
   );
-  const snippets = await snippetsOf(db, page, f.search, forCustomer);
+  const snippets = await snippetsOf(pgReader(db), page, f.search, forCustomer);
   return resultOf(page, hasMore, summaries, snippets, capped);
-}
-
-/** Snippets for the page's rows, marked in the matched row's text (as repositories/search.ts). */
-async function snippetsOf(db: PgRead, page: Hit[], search: SearchTerms, forCustomer: boolean) {
-  const incidentIds = page.filter((h) => h.source === 'incident').map((h) => h.docId);
-  const entryIds = page.filter((h) => h.source === 'journal').map((h) => h.docId);
-  const fieldRows =
-    incidentIds.length === 0
-      ? []
-      : await db
-          .select({
-            id: incidents.id,
-            number: incidents.number,
-            callerName: incidents.callerName,
-            callerPhone: incidents.callerPhone,
-            callerEmail: incidents.callerEmail,
-            computerName: incidents.computerName,
-            description: incidents.description,
-          })
-          .from(incidents)
-          .where(inArray(incidents.id, incidentIds));
-  const bodyRows =
-    entryIds.length === 0
-      ? []
-      : await db
-          .select({ id: journalEntries.id, body: journalEntries.body })
-          .from(journalEntries)
-          .where(inArray(journalEntries.id, entryIds));
-  return snippetMarker(fieldRows, bodyRows, search, forCustomer);
-}
-
-const owner = aliasedTable(users, 'owner');
-
-/** The list row of each incident (repositories/search.ts's summariesOf on pg). */
-export async function summariesOfPg(db: PgRead, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: incidents.id,
-      number: incidents.number,
-      status: incidents.status,
-      channel: incidents.channel,
-      callerName: incidents.callerName,
-      customerId: incidents.customerId,
-      customerName: customers.name,
-      description: incidents.description,
-      createdAt: incidents.createdAt,
-      ownerTeamId: incidents.ownerTeamId,
-      ownerTeamName: teams.name,
-      ownerAgentName: owner.name,
-      serviceName: services.name,
-    })
-    .from(incidents)
-    .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
-    .innerJoin(services, eq(services.id, incidents.serviceId))
-    .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
-    .leftJoin(customers, eq(customers.id, incidents.customerId))
-    .where(inArray(incidents.id, ids))
-    .orderBy(desc(incidents.id));
 }
 
 /** The incident with exactly this number, within the scope (findNumberInScope on pg). */
@@ -232,7 +148,7 @@ export async function findNumberInScopePg(db: PgRead, number: string, scope: Sea
     db,
     sql`SELECT i.id FROM incidents i WHERE i.number = ${number} AND ${incidentConditions(scope)}`,
   );
-  return row ? ((await summariesOfPg(db, [row.id]))[0] ?? null) : null;
+  return row ? ((await summariesOf(pgReader(db), [row.id]))[0] ?? null) : null;
 }
 
 /** Problems and outages whose number or title match, best first (ts_rank; searchProblemsAndOutages on pg). */

@@ -1,8 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { base64ByteLength, type AttachmentUpload, type IntakeAttachment } from '@handoff/domain';
 import { type Reader } from '../client';
-import { attachments } from '../schema';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf } from '../reader';
 
 // One table for every file on an incident: those that came with e-mail and those a customer
 // uploaded in Help Online. Kept in the database, so a backup of the SQLite file is a backup of all.
@@ -16,7 +15,7 @@ export const decodeUploads = (uploads: readonly AttachmentUpload[]): IntakeAttac
   }));
 
 /** The incident's attachments without their content, for listing. */
-const byIncident = perConnection((db: Reader) =>
+const byIncident = prepared('attachments_by_incident', (db, { attachments }) =>
   db
     .select({
       id: attachments.id,
@@ -29,11 +28,12 @@ const byIncident = perConnection((db: Reader) =>
     })
     .from(attachments)
     .where(eq(attachments.incidentId, sql.placeholder('incidentId')))
-    .orderBy(asc(attachments.id))
-    .prepare(),
+    .orderBy(asc(attachments.id)),
 );
 export const findByIncident = async (db: Reader, incidentId: number) =>
-  byIncident(db).all({ incidentId });
+  byIncident(db).execute({ incidentId });
 
-export const findById = async (db: Reader, id: number) =>
-  db.select().from(attachments).where(eq(attachments.id, id)).get();
+export async function findById(db: Reader, id: number) {
+  const { attachments } = tablesOf(db);
+  return first(db.select().from(attachments).where(eq(attachments.id, id)).limit(1));
+}

@@ -1,30 +1,31 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { services } from '../schema';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf } from '../reader';
 
-export const findAllServices = async (db: Reader) =>
+export async function findAllServices(db: Reader) {
+  const { services } = tablesOf(db);
+  return db
+    .select()
+    .from(services)
+    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory));
+}
+
+const serviceByIdOnEither = prepared('service_by_id', (db, { services }) =>
   db
     .select()
     .from(services)
-    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
-    .all();
-
-const serviceById = perConnection((db: Reader) =>
-  db
-    .select()
-    .from(services)
-    .where(eq(services.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(services.id, sql.placeholder('id'))),
 );
-export const findServiceByIdSync = (db: Reader, id: number) => serviceById(db).get({ id });
-export const findServiceById = async (db: Reader, id: number) => findServiceByIdSync(db, id);
+export const findServiceByIdSync = (db: Reader, id: number) => serviceByIdOnEither(db).get({ id });
+export const findServiceById = async (db: Reader, id: number) =>
+  (await serviceByIdOnEither(db).execute({ id }))[0];
 
-export const findServiceByPathSync = (
-  db: Reader,
-  path: { service: string; category: string; subcategory: string },
-) =>
-  db
+type ServicePath = { service: string; category: string; subcategory: string };
+
+// One query builder: run synchronously by the SQLite-only twin, awaited on either engine.
+const byPathQuery = (db: Reader, path: ServicePath) => {
+  const { services } = tablesOf(db);
+  return db
     .select()
     .from(services)
     .where(
@@ -34,8 +35,8 @@ export const findServiceByPathSync = (
         eq(services.subcategory, path.subcategory),
       ),
     )
-    .get();
-export const findServiceByPath = async (
-  db: Reader,
-  path: { service: string; category: string; subcategory: string },
-) => findServiceByPathSync(db, path);
+    .limit(1);
+};
+export const findServiceByPathSync = (db: Reader, path: ServicePath) => byPathQuery(db, path).get();
+export const findServiceByPath = async (db: Reader, path: ServicePath) =>
+  first(byPathQuery(db, path));

@@ -1,9 +1,11 @@
 import { eq, like, or, sql } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { customers, departments, users } from '../schema';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf, type Tables } from '../reader';
 
-const withDepartment = {
+const withDepartmentOf = ({
+  customers,
+  departments,
+}: Pick<Tables, 'customers' | 'departments'>) => ({
   id: customers.id,
   name: customers.name,
   netId: customers.netId,
@@ -19,15 +21,17 @@ const withDepartment = {
   departmentShortName: departments.shortName,
   contractDepartment: departments.contractPartner,
   departmentProgram: departments.program,
-};
+});
 
 /** Typeahead: name, NetID or e-mail containing the text, case-insensitive, best prefix matches first. */
 export async function search(db: Reader, text: string, limit = 10) {
   const q = text.trim().toLowerCase();
   if (q.length === 0) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const t = tablesOf(db);
+  const { customers, departments } = t;
   return db
-    .select(withDepartment)
+    .select(withDepartmentOf(t))
     .from(customers)
     .leftJoin(departments, eq(departments.id, customers.departmentId))
     .where(
@@ -41,40 +45,42 @@ export async function search(db: Reader, text: string, limit = 10) {
       sql`case when lower(${customers.name}) like ${q + '%'} then 0 else 1 end`,
       customers.name,
     )
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-const byId = perConnection((db: Reader) =>
+const byIdOnEither = prepared('customer_by_id', (db, t) =>
   db
-    .select(withDepartment)
-    .from(customers)
-    .leftJoin(departments, eq(departments.id, customers.departmentId))
-    .where(eq(customers.id, sql.placeholder('id')))
-    .prepare(),
+    .select(withDepartmentOf(t))
+    .from(t.customers)
+    .leftJoin(t.departments, eq(t.departments.id, t.customers.departmentId))
+    .where(eq(t.customers.id, sql.placeholder('id'))),
 );
-export const findByIdSync = (db: Reader, id: number) => byId(db).get({ id });
-export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
+export const findByIdSync = (db: Reader, id: number) => byIdOnEither(db).get({ id });
+export const findById = async (db: Reader, id: number) =>
+  (await byIdOnEither(db).execute({ id }))[0];
 
 /** The customer with this e-mail address (addresses are stored lower-case). */
-export const findByEmail = async (db: Reader, email: string) =>
-  db
-    .select({ id: customers.id, name: customers.name, email: customers.email })
-    .from(customers)
-    .where(eq(customers.email, email.trim().toLowerCase()))
-    .get();
+export async function findByEmail(db: Reader, email: string) {
+  const { customers } = tablesOf(db);
+  return first(
+    db
+      .select({ id: customers.id, name: customers.name, email: customers.email })
+      .from(customers)
+      .where(eq(customers.email, email.trim().toLowerCase()))
+      .limit(1),
+  );
+}
 
 /** Every address a customer is known by: their record's and their Help Online logins' (lower-case). */
 export async function findAddresses(db: Reader, customerId: number): Promise<string[]> {
-  const own = db
+  const { customers, users } = tablesOf(db);
+  const own = await db
     .select({ email: customers.email })
     .from(customers)
-    .where(eq(customers.id, customerId))
-    .all();
-  const logins = db
+    .where(eq(customers.id, customerId));
+  const logins = await db
     .select({ email: users.email })
     .from(users)
-    .where(eq(users.customerId, customerId))
-    .all();
+    .where(eq(users.customerId, customerId));
   return [...new Set([...own, ...logins].map((r) => r.email.trim().toLowerCase()))];
 }

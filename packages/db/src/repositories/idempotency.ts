@@ -11,22 +11,27 @@ import {
 import { type Reader } from '../client';
 import { commit } from '../commit';
 import { exclusive } from '../commit/queue';
+import { first, tablesOf } from '../reader';
 import { idempotencyKeys } from '../schema';
 import { findById, type Tx } from './incident';
 
 /** The stored key of this actor, operation and key, live or expired. */
-export const findKey = async (db: Reader | Tx, r: IdempotentRequest) =>
-  db
-    .select()
-    .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.actorId, r.actorId),
-        eq(idempotencyKeys.operation, r.operation),
-        eq(idempotencyKeys.key, r.key),
-      ),
-    )
-    .get();
+export async function findKey(db: Reader | Tx, r: IdempotentRequest) {
+  const { idempotencyKeys } = tablesOf(db);
+  return first(
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.actorId, r.actorId),
+          eq(idempotencyKeys.operation, r.operation),
+          eq(idempotencyKeys.key, r.key),
+        ),
+      )
+      .limit(1),
+  );
+}
 
 /** Forgets expired keys (run hourly by the server); returns how many went. */
 export const pruneExpired = async (db: Reader, now: string): Promise<number> =>

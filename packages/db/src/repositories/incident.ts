@@ -13,17 +13,8 @@ import {
 } from 'drizzle-orm';
 import { formatIncidentNumber, type Incident, type IncidentStatus } from '@handoff/domain';
 import { type Db, type Reader } from '../client';
-import {
-  auditEvents,
-  counters,
-  customers,
-  incidents,
-  journalEntries,
-  partnerTickets,
-  services,
-  teams,
-  users,
-} from '../schema';
+import { noCursor, perTables, prepared, tablesOf, type Tables } from '../reader';
+import { counters, incidents } from '../schema';
 import { perConnection } from '../prepared';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -65,42 +56,53 @@ export function reserveIncident(tx: Writer): { id: number; number: string } {
 }
 
 // The load every incident request starts with, prepared once per connection.
-const byId = perConnection((db: Reader) =>
+const byIdOnEither = prepared('incident_by_id', (db, { incidents }) =>
   db
     .select()
     .from(incidents)
-    .where(eq(incidents.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(incidents.id, sql.placeholder('id'))),
 );
-export const findByIdSync = (db: Reader, id: number): Incident | undefined => byId(db).get({ id });
-export const findById = async (db: Reader, id: number): Promise<Incident | undefined> =>
-  findByIdSync(db, id);
+export const findByIdSync = (db: Reader, id: number): Incident | undefined =>
+  byIdOnEither(db).get({ id });
+export const findById = async (db: Reader | Tx, id: number): Promise<Incident | undefined> =>
+  (await byIdOnEither(db).execute({ id }))[0];
 
-export const findByIds = async (db: Reader | Tx, ids: number[]) =>
-  ids.length === 0
+export async function findByIds(db: Reader | Tx, ids: number[]) {
+  const { incidents } = tablesOf(db);
+  return ids.length === 0
     ? []
-    : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id).all();
-export const findByNumbers = async (db: Reader, numbers: string[]) =>
-  numbers.length === 0
+    : db.select().from(incidents).where(inArray(incidents.id, ids)).orderBy(incidents.id);
+}
+export async function findByNumbers(db: Reader, numbers: string[]) {
+  const { incidents } = tablesOf(db);
+  return numbers.length === 0
     ? []
-    : db
-        .select()
-        .from(incidents)
-        .where(inArray(incidents.number, numbers))
-        .orderBy(incidents.id)
-        .all();
-const byNumber = perConnection((db: Reader) =>
+    : db.select().from(incidents).where(inArray(incidents.number, numbers)).orderBy(incidents.id);
+}
+const byNumber = prepared('incident_by_number', (db, { incidents }) =>
   db
     .select()
     .from(incidents)
-    .where(eq(incidents.number, sql.placeholder('number')))
-    .prepare(),
+    .where(eq(incidents.number, sql.placeholder('number'))),
 );
-export const findByNumber = async (db: Reader, number: string) => byNumber(db).get({ number });
+export const findByNumber = async (db: Reader, number: string) =>
+  (await byNumber(db).execute({ number }))[0];
 
-const owner = aliasedTable(users, 'owner');
+/** The list row's columns and the owner alias they read, on the handle's engine. */
+const summaryOf = perTables(({ incidents, teams, services, customers, users }) => {
+  const owner = aliasedTable(users, 'owner');
+  return { owner, columns: summaryColumnsOf({ incidents, teams, services, customers, owner }) };
+});
 
-const summaryColumns = {
+const summaryColumnsOf = ({
+  incidents,
+  teams,
+  services,
+  customers,
+  owner,
+}: Pick<Tables, 'incidents' | 'teams' | 'services' | 'customers'> & {
+  owner: Tables['users'];
+}) => ({
   id: incidents.id,
   number: incidents.number,
   version: incidents.version,
@@ -127,21 +129,22 @@ const summaryColumns = {
   customerProgram: customers.program,
   customerPrimaryTechPartner: customers.primaryTechPartner,
   problemId: incidents.problemId,
-};
+});
 
-const byIdIncludeDetails = perConnection((db: Reader) =>
-  db
-    .select({ ...summaryColumns, incident: incidents })
+const byIdIncludeDetails = prepared('incident_by_id_include_details', (db, t) => {
+  const { incidents, teams, services, customers } = t;
+  const { owner, columns } = summaryOf(db);
+  return db
+    .select({ ...columns, incident: incidents })
     .from(incidents)
     .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
     .innerJoin(services, eq(services.id, incidents.serviceId))
     .leftJoin(owner, eq(owner.id, incidents.ownerAgentId))
     .leftJoin(customers, eq(customers.id, incidents.customerId))
-    .where(eq(incidents.id, sql.placeholder('id')))
-    .prepare(),
-);
+    .where(eq(incidents.id, sql.placeholder('id')));
+});
 export const findByIdIncludeDetails = async (db: Reader, id: number) =>
-  byIdIncludeDetails(db).get({ id });
+  (await byIdIncludeDetails(db).execute({ id }))[0];
 
 export interface ListFilter {
   ownerTeamIds?: number[];
@@ -165,8 +168,10 @@ export interface ListFilter {
   limit: number;
 }
 
-/** Newest-first keyset page over the queue indexes (no OFFSET). */
-export function listSync(db: Reader, f: ListFilter) {
+/** Newest-first keyset page over the queue indexes (no OFFSET): the query, run by either engine. */
+function listQuery(db: Reader, f: ListFilter) {
+  const { incidents, partnerTickets, teams, services, customers } = tablesOf(db);
+  const { owner, columns } = summaryOf(db);
   const where: SQL[] = [];
   if (f.ownerTeamIds)
     where.push(inArray(incidents.ownerTeamId, f.ownerTeamIds.length ? f.ownerTeamIds : [-1]));
@@ -199,8 +204,8 @@ export function listSync(db: Reader, f: ListFilter) {
     where.push(inArray(incidents.id, ofGroups));
   }
   if (f.cursor !== undefined) where.push(lt(incidents.id, f.cursor));
-  const rows = db
-    .select(summaryColumns)
+  return db
+    .select(columns)
     .from(incidents)
     .innerJoin(teams, eq(teams.id, incidents.ownerTeamId))
     .innerJoin(services, eq(services.id, incidents.serviceId))
@@ -208,16 +213,21 @@ export function listSync(db: Reader, f: ListFilter) {
     .leftJoin(customers, eq(customers.id, incidents.customerId))
     .where(and(...where))
     .orderBy(desc(incidents.id))
-    .limit(f.limit + 1)
-    .all();
-  const hasMore = rows.length > f.limit;
-  const items = hasMore ? rows.slice(0, f.limit) : rows;
+    .limit(f.limit + 1);
+}
+
+/** A keyset page of rows fetched one past the limit: the page and the id to continue below. */
+function pageOf<R extends { id: number }>(rows: R[], limit: number) {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
 }
-export const list = async (db: Reader, f: ListFilter) => listSync(db, f);
+
+export const listSync = (db: Reader, f: ListFilter) => pageOf(listQuery(db, f).all(), f.limit);
+export const list = async (db: Reader, f: ListFilter) => pageOf(await listQuery(db, f), f.limit);
 
 /** What a journal entry shows: the entry and its author's name. */
-const journalColumns = {
+const journalColumnsOf = ({ journalEntries, users }: Tables) => ({
   id: journalEntries.id,
   kind: journalEntries.kind,
   visibility: journalEntries.visibility,
@@ -225,22 +235,25 @@ const journalColumns = {
   data: journalEntries.data,
   createdAt: journalEntries.createdAt,
   authorName: users.name,
-};
+});
 
-export const findJournal = async (db: Reader, incidentId: number) =>
-  db
-    .select(journalColumns)
+export async function findJournal(db: Reader, incidentId: number) {
+  const t = tablesOf(db);
+  const { journalEntries, users } = t;
+  return db
+    .select(journalColumnsOf(t))
     .from(journalEntries)
     .leftJoin(users, eq(users.id, journalEntries.authorId))
     .where(eq(journalEntries.incidentId, incidentId))
-    .orderBy(desc(journalEntries.id))
-    .all();
+    .orderBy(desc(journalEntries.id));
+}
 
 /** A page of the journal, newest first, below a cursor (two shapes: everything, customer-visible). */
 const journalPage = (customerOnly: boolean) =>
-  perConnection((db: Reader) =>
-    db
-      .select(journalColumns)
+  prepared(customerOnly ? 'journal_page_customer' : 'journal_page', (db, t) => {
+    const { journalEntries, users } = t;
+    return db
+      .select(journalColumnsOf(t))
       .from(journalEntries)
       .leftJoin(users, eq(users.id, journalEntries.authorId))
       .where(
@@ -251,9 +264,8 @@ const journalPage = (customerOnly: boolean) =>
         ),
       )
       .orderBy(desc(journalEntries.id))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
-  );
+      .limit(sql.placeholder('limit'));
+  });
 const staffJournalPage = journalPage(false);
 const customerJournalPage = journalPage(true);
 
@@ -271,17 +283,15 @@ export async function findJournalPage(
     customerOnly = false,
   }: { cursor?: number; limit: number; customerOnly?: boolean },
 ) {
-  const rows = (customerOnly ? customerJournalPage : staffJournalPage)(db).all({
+  const rows = await (customerOnly ? customerJournalPage : staffJournalPage)(db).execute({
     incidentId,
-    cursor: cursor ?? Number.MAX_SAFE_INTEGER,
+    cursor: cursor ?? noCursor,
     limit: limit + 1,
   });
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };
+  return pageOf(rows, limit);
 }
 
-const audit = perConnection((db: Reader) =>
+const audit = prepared('incident_audit', (db, { auditEvents, users }) =>
   db
     .select({
       id: auditEvents.id,
@@ -295,7 +305,7 @@ const audit = perConnection((db: Reader) =>
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.incidentId, sql.placeholder('incidentId')))
-    .orderBy(desc(auditEvents.id))
-    .prepare(),
+    .orderBy(desc(auditEvents.id)),
 );
-export const findAudit = async (db: Reader, incidentId: number) => audit(db).all({ incidentId });
+export const findAudit = async (db: Reader, incidentId: number) =>
+  audit(db).execute({ incidentId });

@@ -1,16 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import { type MailTemplateKey } from '@handoff/domain';
 import { type Reader } from '../client';
-import { mailTemplates } from '../schema';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf } from '../reader';
 
 /** The admin's saved templates (keys without a row use the shipped default). */
 // Read for every incident mail: prepared once per connection.
-const all = perConnection((db: Reader) =>
-  db.select().from(mailTemplates).orderBy(asc(mailTemplates.key)).prepare(),
+const allOnEither = prepared('mail_templates', (db, { mailTemplates }) =>
+  db.select().from(mailTemplates).orderBy(asc(mailTemplates.key)),
 );
-export const findAllSync = (db: Reader) => all(db).all();
-export const findAll = async (db: Reader) => findAllSync(db);
+export const findAllSync = (db: Reader) => allOnEither(db).all();
+export const findAll = async (db: Reader) => allOnEither(db).execute();
 
-export const findByKey = async (db: Reader, key: MailTemplateKey) =>
-  db.select().from(mailTemplates).where(eq(mailTemplates.key, key)).get();
+export async function findByKey(db: Reader, key: MailTemplateKey) {
+  const { mailTemplates } = tablesOf(db);
+  return first(db.select().from(mailTemplates).where(eq(mailTemplates.key, key)).limit(1));
+}

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { incidents, notifications, teams } from '../schema';
+import { first, tablesOf, type Tables } from '../reader';
 
 // Personal notifications (audience user) carry their own read state; team notifications are
 // shared by the team's members and are shown without one.
-const mine = (userId: number, teamIds: number[]): SQL =>
+const mine = ({ notifications }: Tables, userId: number, teamIds: number[]): SQL =>
   or(
     and(eq(notifications.audience, 'user'), eq(notifications.targetId, userId)),
     and(
@@ -14,11 +14,13 @@ const mine = (userId: number, teamIds: number[]): SQL =>
   )!;
 
 /** A user's notifications and their teams', newest first. */
-export const findForUser = async (
+export async function findForUser(
   db: Reader,
   { userId, teamIds, limit }: { userId: number; teamIds: number[]; limit: number },
-) =>
-  db
+) {
+  const t = tablesOf(db);
+  const { incidents, notifications, teams } = t;
+  return db
     .select({
       id: notifications.id,
       audience: notifications.audience,
@@ -33,29 +35,34 @@ export const findForUser = async (
     .from(notifications)
     .leftJoin(incidents, eq(incidents.id, notifications.incidentId))
     .leftJoin(teams, and(eq(notifications.audience, 'team'), eq(teams.id, notifications.targetId)))
-    .where(mine(userId, teamIds))
+    .where(mine(t, userId, teamIds))
     .orderBy(desc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
+}
 
-export const countUnread = async (db: Reader, userId: number): Promise<number> =>
-  db
-    .select({ n: count() })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.audience, 'user'),
-        eq(notifications.targetId, userId),
-        isNull(notifications.readAt),
+export async function countUnread(db: Reader, userId: number): Promise<number> {
+  const { notifications } = tablesOf(db);
+  const row = await first(
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.audience, 'user'),
+          eq(notifications.targetId, userId),
+          isNull(notifications.readAt),
+        ),
       ),
-    )
-    .get()?.n ?? 0;
+  );
+  return row?.n ?? 0;
+}
 
 /**
  * The user's own unread notifications (the given ones, or all), read inside the commit that marks
  * them read (markNotificationsRead decides).
  */
 export async function findUnread(db: Reader, { userId, ids }: { userId: number; ids?: number[] }) {
+  const { notifications } = tablesOf(db);
   const where = [
     eq(notifications.audience, 'user'),
     eq(notifications.targetId, userId),
@@ -70,6 +77,5 @@ export async function findUnread(db: Reader, { userId, ids }: { userId: number; 
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .where(and(...where))
-    .all();
+    .where(and(...where));
 }

@@ -1,16 +1,21 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { oncallContacts } from '../schema';
+import { type oncallContacts } from '../schema';
+import { first, tablesOf } from '../reader';
 
 export type OncallContact = typeof oncallContacts.$inferSelect;
 export type NewOncallContact = typeof oncallContacts.$inferInsert;
 
-export const findAll = async (db: Reader) =>
-  db
+export async function findAll(db: Reader) {
+  const { oncallContacts } = tablesOf(db);
+  return db
     .select()
     .from(oncallContacts)
-    .orderBy(asc(oncallContacts.schedule), asc(oncallContacts.position), asc(oncallContacts.id))
-    .all();
-export const findByIdSync = (db: Reader, id: number) =>
-  db.select().from(oncallContacts).where(eq(oncallContacts.id, id)).get();
-export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
+    .orderBy(asc(oncallContacts.schedule), asc(oncallContacts.position), asc(oncallContacts.id));
+}
+const byIdQuery = (db: Reader, id: number) => {
+  const { oncallContacts } = tablesOf(db);
+  return db.select().from(oncallContacts).where(eq(oncallContacts.id, id)).limit(1);
+};
+export const findByIdSync = (db: Reader, id: number) => byIdQuery(db, id).get();
+export const findById = async (db: Reader, id: number) => first(byIdQuery(db, id));

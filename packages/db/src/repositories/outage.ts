@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import { formatOutageNumber, type OutageStatus } from '@handoff/domain';
 import { type Db } from '../client';
-import { outages, outageServices, outageUpdates, services, teams, users } from '../schema';
+import { first, tablesOf } from '../reader';
 import { nextCounter, type Tx } from './incident';
 
 type Reader = Db | Tx;
@@ -9,16 +9,22 @@ type Reader = Db | Tx;
 /** The next outage number, reserved inside a commit plan (it rolls back with it). */
 export const reserveNumber = (tx: Reader): string => formatOutageNumber(nextCounter(tx, 'outage'));
 
-export const findByIdSync = (db: Reader, id: number) =>
-  db.select().from(outages).where(eq(outages.id, id)).get();
-export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
-export const findByNumber = async (db: Reader, number: string) =>
-  db.select().from(outages).where(eq(outages.number, number)).get();
+// Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
+// domain's sync lookups) and awaited on either engine by the rest.
+const byIdQuery = (db: Reader, id: number) => {
+  const { outages } = tablesOf(db);
+  return db.select().from(outages).where(eq(outages.id, id)).limit(1);
+};
+export const findByIdSync = (db: Reader, id: number) => byIdQuery(db, id).get();
+export const findById = async (db: Reader, id: number) => first(byIdQuery(db, id));
+export async function findByNumber(db: Reader, number: string) {
+  const { outages } = tablesOf(db);
+  return first(db.select().from(outages).where(eq(outages.number, number)).limit(1));
+}
 
-/** Services of each outage, by outage id. */
-export function findServicesSync(db: Reader, outageIds: number[]) {
-  if (outageIds.length === 0) return new Map<number, { id: number; name: string }[]>();
-  const rows = db
+const servicesQuery = (db: Reader, outageIds: number[]) => {
+  const { outageServices, services } = tablesOf(db);
+  return db
     .select({
       outageId: outageServices.outageId,
       id: services.id,
@@ -29,18 +35,21 @@ export function findServicesSync(db: Reader, outageIds: number[]) {
     .from(outageServices)
     .innerJoin(services, eq(services.id, outageServices.serviceId))
     .where(inArray(outageServices.outageId, outageIds))
-    .orderBy(asc(services.name))
-    .all();
-  const byOutage = new Map<
-    number,
-    { id: number; name: string; category: string; subcategory: string }[]
-  >();
+    .orderBy(asc(services.name));
+};
+type OutageService = { id: number; name: string; category: string; subcategory: string };
+function byOutageOf(rows: ({ outageId: number } & OutageService)[]) {
+  const byOutage = new Map<number, OutageService[]>();
   for (const { outageId, ...s } of rows)
     byOutage.set(outageId, [...(byOutage.get(outageId) ?? []), s]);
   return byOutage;
 }
+
+/** Services of each outage, by outage id. */
+export const findServicesSync = (db: Reader, outageIds: number[]) =>
+  byOutageOf(outageIds.length === 0 ? [] : servicesQuery(db, outageIds).all());
 export const findServices = async (db: Reader, outageIds: number[]) =>
-  findServicesSync(db, outageIds);
+  byOutageOf(outageIds.length === 0 ? [] : await servicesQuery(db, outageIds));
 
 /** Timeline entries of each outage, newest first; author names only for staff views. */
 export async function findUpdates(db: Reader, outageIds: number[]) {
@@ -49,7 +58,8 @@ export async function findUpdates(db: Reader, outageIds: number[]) {
       number,
       { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]
     >();
-  const rows = db
+  const { outageUpdates, users } = tablesOf(db);
+  const rows = await db
     .select({
       outageId: outageUpdates.outageId,
       id: outageUpdates.id,
@@ -61,8 +71,7 @@ export async function findUpdates(db: Reader, outageIds: number[]) {
     .from(outageUpdates)
     .leftJoin(users, eq(users.id, outageUpdates.authorId))
     .where(inArray(outageUpdates.outageId, outageIds))
-    .orderBy(desc(outageUpdates.id))
-    .all();
+    .orderBy(desc(outageUpdates.id));
   const byOutage = new Map<
     number,
     { id: number; kind: string; body: string; createdAt: string; authorName: string | null }[]
@@ -74,13 +83,13 @@ export async function findUpdates(db: Reader, outageIds: number[]) {
 
 /** Planned and active outages, and those resolved since `resolvedSince`, with owner team, services and timeline. */
 export async function listBoard(db: Reader, { resolvedSince }: { resolvedSince: string }) {
-  const rows = db
+  const { outages, teams } = tablesOf(db);
+  const rows = await db
     .select({ outage: outages, ownerTeamName: teams.name })
     .from(outages)
     .innerJoin(teams, eq(teams.id, outages.ownerTeamId))
     .where(or(ne(outages.status, 'resolved'), gte(outages.endAt, resolvedSince)))
-    .orderBy(desc(outages.id))
-    .all();
+    .orderBy(desc(outages.id));
   const ids = rows.map((r) => r.outage.id);
   const svc = await findServices(db, ids);
   const upd = await findUpdates(db, ids);
@@ -98,6 +107,7 @@ export async function findByService(
   serviceId: number,
   statuses: OutageStatus[] = ['active', 'planned'],
 ) {
+  const { outages, outageServices } = tablesOf(db);
   return db
     .select({
       id: outages.id,
@@ -111,11 +121,13 @@ export async function findByService(
     .from(outages)
     .innerJoin(outageServices, eq(outageServices.outageId, outages.id))
     .where(and(eq(outageServices.serviceId, serviceId), inArray(outages.status, statuses)))
-    .orderBy(sql`case when ${outages.status} = 'active' then 0 else 1 end`, asc(outages.startAt))
-    .all();
+    .orderBy(sql`case when ${outages.status} = 'active' then 0 else 1 end`, asc(outages.startAt));
 }
 
+const openQuery = (db: Reader) => {
+  const { outages } = tablesOf(db);
+  return db.select().from(outages).where(ne(outages.status, 'resolved')).orderBy(desc(outages.id));
+};
 /** Outages a problem may be linked to (not resolved), newest first. */
-export const findOpenSync = (db: Reader) =>
-  db.select().from(outages).where(ne(outages.status, 'resolved')).orderBy(desc(outages.id)).all();
-export const findOpen = async (db: Reader) => findOpenSync(db);
+export const findOpenSync = (db: Reader) => openQuery(db).all();
+export const findOpen = async (db: Reader) => openQuery(db);

@@ -8,28 +8,23 @@ import {
   type Person,
 } from '@handoff/domain';
 import { type Db, type Reader } from '../client';
-import {
-  incidents,
-  journalEntries,
-  organisations,
-  partnerHops,
-  partnerTickets,
-  teamMembers,
-  teams,
-  users,
-} from '../schema';
 import { type Tx } from './incident';
-import { perConnection } from '../prepared';
+import { first, perTables, prepared, tablesOf } from '../reader';
 
 type Writer = Db | Tx;
-const relationshipAgent = aliasedTable(users, 'relationship_agent');
+const aliasesOf = perTables(({ users, teams }) => ({
+  relationshipAgent: aliasedTable(users, 'relationship_agent'),
+  actor: aliasedTable(users, 'hop_actor'),
+  toAgent: aliasedTable(users, 'hop_to_agent'),
+  toTeam: aliasedTable(teams, 'hop_to_team'),
+}));
 
-/** The partner facts of an incident, or undefined when it is not a channel-partner ticket. */
-export function findTicketSync(
-  db: Reader,
-  incidentId: number,
-): (PartnerTicketFacts & { incidentId: number }) | undefined {
-  const row = db
+// Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
+// domain's sync lookups) and awaited on either engine by the rest.
+const ticketQuery = (db: Reader, incidentId: number) => {
+  const { partnerTickets, organisations, teams } = tablesOf(db);
+  const { relationshipAgent } = aliasesOf(db);
+  return db
     .select({
       incidentId: partnerTickets.incidentId,
       organisationId: partnerTickets.organisationId,
@@ -45,7 +40,17 @@ export function findTicketSync(
     .innerJoin(teams, eq(teams.id, partnerTickets.partnerTeamId))
     .leftJoin(relationshipAgent, eq(relationshipAgent.id, partnerTickets.relationshipAgentId))
     .where(eq(partnerTickets.incidentId, incidentId))
-    .get();
+    .limit(1);
+};
+type TicketRow = ReturnType<ReturnType<typeof ticketQuery>['get']>;
+
+/** The partner facts of an incident, or undefined when it is not a channel-partner ticket. */
+export const findTicketSync = (db: Reader, incidentId: number) =>
+  ticketOf(ticketQuery(db, incidentId).get());
+export const findTicket = async (db: Reader, incidentId: number) =>
+  ticketOf(await first(ticketQuery(db, incidentId)));
+
+function ticketOf(row: TicketRow): (PartnerTicketFacts & { incidentId: number }) | undefined {
   if (!row) return undefined;
   const { agentId, agentName, agentEmail, ...facts } = row;
   return {
@@ -56,18 +61,11 @@ export function findTicketSync(
         : null,
   };
 }
-export const findTicket = async (
-  db: Reader,
-  incidentId: number,
-): Promise<(PartnerTicketFacts & { incidentId: number }) | undefined> =>
-  findTicketSync(db, incidentId);
-
-const scope = perConnection((db: Reader) =>
+const scope = prepared('partner_scope', (db, { partnerTickets }) =>
   db
     .select({ partnerTeamId: partnerTickets.partnerTeamId })
     .from(partnerTickets)
-    .where(eq(partnerTickets.incidentId, sql.placeholder('incidentId')))
-    .prepare(),
+    .where(eq(partnerTickets.incidentId, sql.placeholder('incidentId'))),
 );
 
 /**
@@ -75,7 +73,7 @@ const scope = perConnection((db: Reader) =>
  * was filed with, whichever team holds it now; `partnerTeamId` null when it is no partner ticket.
  */
 export async function findScope(db: Reader, incidentId: number): Promise<PartnerScope> {
-  const row = scope(db).get({ incidentId });
+  const [row] = await scope(db).execute({ incidentId });
   return { partnerTeamId: row?.partnerTeamId ?? null };
 }
 
@@ -85,11 +83,11 @@ export async function findTicketIds(
   incidentIds: readonly number[],
 ): Promise<Set<number>> {
   if (incidentIds.length === 0) return new Set();
-  const rows = db
+  const { partnerTickets } = tablesOf(db);
+  const rows = await db
     .select({ id: partnerTickets.incidentId })
     .from(partnerTickets)
-    .where(inArray(partnerTickets.incidentId, [...incidentIds]))
-    .all();
+    .where(inArray(partnerTickets.incidentId, [...incidentIds]));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -99,26 +97,29 @@ export async function findPartnerTeamNames(
   incidentIds: number[],
 ): Promise<Map<number, string>> {
   if (incidentIds.length === 0) return new Map();
-  const rows = db
+  const { partnerTickets, teams } = tablesOf(db);
+  const rows = await db
     .select({ incidentId: partnerTickets.incidentId, name: teams.name })
     .from(partnerTickets)
     .innerJoin(teams, eq(teams.id, partnerTickets.partnerTeamId))
-    .where(inArray(partnerTickets.incidentId, incidentIds))
-    .all();
+    .where(inArray(partnerTickets.incidentId, incidentIds));
   return new Map(rows.map((r) => [r.incidentId, r.name]));
 }
 
-/** Everyone in a team, to be told when the next input is theirs. */
-export const findMembersSync = (db: Reader, teamId: number): Person[] =>
-  db
+const membersQuery = (db: Reader, teamId: number) => {
+  const { teamMembers, users } = tablesOf(db);
+  return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
-    .orderBy(asc(users.id))
-    .all();
+    .orderBy(asc(users.id));
+};
+/** Everyone in a team, to be told when the next input is theirs. */
+export const findMembersSync = (db: Reader, teamId: number): Person[] =>
+  membersQuery(db, teamId).all();
 export const findMembers = async (db: Reader, teamId: number): Promise<Person[]> =>
-  findMembersSync(db, teamId);
+  membersQuery(db, teamId);
 
 /**
  * The open tickets each member works in each of the given groups, keyed `teamId:userId`: incidents
@@ -131,8 +132,9 @@ export async function findOpenMemberTickets(
 ): Promise<Map<string, MemberTicket[]>> {
   const byMember = new Map<string, MemberTicket[]>();
   if (teamIds.length === 0) return byMember;
+  const { incidents, partnerTickets } = tablesOf(db);
   const open = inArray(incidents.status, [...openStatuses]);
-  const assigned = db
+  const assigned = await db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -140,9 +142,8 @@ export async function findOpenMemberTickets(
       userId: incidents.ownerAgentId,
     })
     .from(incidents)
-    .where(and(inArray(incidents.ownerTeamId, teamIds), isNotNull(incidents.ownerAgentId), open))
-    .all();
-  const related = db
+    .where(and(inArray(incidents.ownerTeamId, teamIds), isNotNull(incidents.ownerAgentId), open));
+  const related = await db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -157,8 +158,7 @@ export async function findOpenMemberTickets(
         isNotNull(partnerTickets.relationshipAgentId),
         open,
       ),
-    )
-    .all();
+    );
   const rows = [
     ...assigned.map((r) => ({ ...r, as: 'assignee' as const })),
     ...related.map((r) => ({ ...r, as: 'relationship' as const })),
@@ -178,13 +178,11 @@ export async function findOpenMemberTickets(
   return byMember;
 }
 
-const actor = aliasedTable(users, 'hop_actor');
-const toAgent = aliasedTable(users, 'hop_to_agent');
-const toTeam = aliasedTable(teams, 'hop_to_team');
-
 /** The ticket's hand-offs, oldest first, with names. */
-export const findHops = async (db: Reader, incidentId: number) =>
-  db
+export async function findHops(db: Reader, incidentId: number) {
+  const { partnerHops } = tablesOf(db);
+  const { actor, toAgent, toTeam } = aliasesOf(db);
+  return db
     .select({
       id: partnerHops.id,
       kind: partnerHops.kind,
@@ -199,46 +197,47 @@ export const findHops = async (db: Reader, incidentId: number) =>
     .leftJoin(actor, eq(actor.id, partnerHops.actorId))
     .leftJoin(toAgent, eq(toAgent.id, partnerHops.toAgentId))
     .where(eq(partnerHops.incidentId, incidentId))
-    .orderBy(asc(partnerHops.id))
-    .all();
+    .orderBy(asc(partnerHops.id));
+}
+
+const hopSummaryQueries = (db: Reader, incidentId: number) => {
+  const { partnerHops } = tablesOf(db);
+  return {
+    last: db
+      .select({ at: partnerHops.at, kind: partnerHops.kind })
+      .from(partnerHops)
+      .where(eq(partnerHops.incidentId, incidentId))
+      .orderBy(sql`${partnerHops.id} desc`)
+      .limit(1),
+    trips: db
+      .select({ n: count() })
+      .from(partnerHops)
+      .where(and(eq(partnerHops.incidentId, incidentId), eq(partnerHops.kind, 'returned'))),
+  };
+};
+type HopSummary = { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number };
+const hopSummaryOf = (
+  last: { at: string; kind: HopKind } | undefined,
+  trips: { n: number } | undefined,
+): HopSummary => ({
+  lastHopAt: last?.at ?? null,
+  lastHopKind: last?.kind ?? null,
+  roundTrips: trips?.n ?? 0,
+});
 
 /** What the steps need from the history: when it last changed hands and the round trips so far. */
-export function findHopSummarySync(
-  db: Reader,
-  incidentId: number,
-): { lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number } {
-  const last = db
-    .select({ at: partnerHops.at, kind: partnerHops.kind })
-    .from(partnerHops)
-    .where(eq(partnerHops.incidentId, incidentId))
-    .orderBy(sql`${partnerHops.id} desc`)
-    .limit(1)
-    .get();
-  const trips = db
-    .select({ n: count() })
-    .from(partnerHops)
-    .where(and(eq(partnerHops.incidentId, incidentId), eq(partnerHops.kind, 'returned')))
-    .get();
-  return {
-    lastHopAt: last?.at ?? null,
-    lastHopKind: last?.kind ?? null,
-    roundTrips: trips?.n ?? 0,
-  };
+export function findHopSummarySync(db: Reader, incidentId: number): HopSummary {
+  const { last, trips } = hopSummaryQueries(db, incidentId);
+  return hopSummaryOf(last.get(), trips.get());
 }
-export const findHopSummary = async (
-  db: Reader,
-  incidentId: number,
-): Promise<{ lastHopAt: string | null; lastHopKind: HopKind | null; roundTrips: number }> =>
-  findHopSummarySync(db, incidentId);
+export async function findHopSummary(db: Reader, incidentId: number): Promise<HopSummary> {
+  const { last, trips } = hopSummaryQueries(db, incidentId);
+  return hopSummaryOf(await first(last), await first(trips));
+}
 
-/** Private comments (notes or e-mails) an author wrote on an incident since an instant. */
-export const countPrivateCommentsSinceSync = (
-  db: Reader,
-  incidentId: number,
-  authorId: number,
-  since: string,
-): number =>
-  db
+const privateCommentsQuery = (db: Reader, incidentId: number, authorId: number, since: string) => {
+  const { journalEntries } = tablesOf(db);
+  return db
     .select({ n: count() })
     .from(journalEntries)
     .where(
@@ -249,11 +248,19 @@ export const countPrivateCommentsSinceSync = (
         inArray(journalEntries.kind, ['note', 'email']),
         gte(journalEntries.createdAt, since),
       ),
-    )
-    .get()?.n ?? 0;
+    );
+};
+
+/** Private comments (notes or e-mails) an author wrote on an incident since an instant. */
+export const countPrivateCommentsSinceSync = (
+  db: Reader,
+  incidentId: number,
+  authorId: number,
+  since: string,
+): number => privateCommentsQuery(db, incidentId, authorId, since).get()?.n ?? 0;
 export const countPrivateCommentsSince = async (
   db: Reader,
   incidentId: number,
   authorId: number,
   since: string,
-): Promise<number> => countPrivateCommentsSinceSync(db, incidentId, authorId, since);
+): Promise<number> => (await first(privateCommentsQuery(db, incidentId, authorId, since)))?.n ?? 0;

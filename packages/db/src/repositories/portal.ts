@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { openStatuses, tpReviewQueueStates, type Actor } from '@handoff/domain';
 import { type Db, type Reader } from '../client';
-import { customers, incidents, services, teams, users } from '../schema';
+import { type users } from '../schema';
+import { first, tablesOf } from '../reader';
 import { type Tx } from './incident';
 
 type Writer = Db | Tx;
@@ -17,12 +18,16 @@ export const portalSystemUser = {
 } as const;
 
 /** The portal's system actor, when it has been created (read-only: see ensurePortalSystemActor). */
-export function findPortalSystemActorSync(db: Writer): Actor | undefined {
-  const row = db.select().from(users).where(eq(users.email, portalSystemUser.email)).get();
-  return row && { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
-}
+const systemUserQuery = (db: Writer) => {
+  const { users } = tablesOf(db);
+  return db.select().from(users).where(eq(users.email, portalSystemUser.email)).limit(1);
+};
+const actorOf = (row: typeof users.$inferSelect | undefined): Actor | undefined =>
+  row && { id: row.id, name: row.name, role: row.role, teamIds: [], customerId: null };
+export const findPortalSystemActorSync = (db: Writer): Actor | undefined =>
+  actorOf(systemUserQuery(db).get());
 export const findPortalSystemActor = async (db: Writer): Promise<Actor | undefined> =>
-  findPortalSystemActorSync(db);
+  actorOf(await first(systemUserQuery(db)));
 
 /**
  * The row the portal's system user is created with. A password hash starting with `!` marks a system
@@ -35,8 +40,9 @@ export const portalSystemUserRow = {
 } as const;
 
 /** Services a customer may pick in Help Online. */
-export const findCustomerFacingServices = async (db: Reader) =>
-  db
+export async function findCustomerFacingServices(db: Reader) {
+  const { services } = tablesOf(db);
+  return db
     .select({
       id: services.id,
       name: services.name,
@@ -46,8 +52,8 @@ export const findCustomerFacingServices = async (db: Reader) =>
     })
     .from(services)
     .where(eq(services.customerFacing, true))
-    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory))
-    .all();
+    .orderBy(asc(services.name), asc(services.category), asc(services.subcategory));
+}
 
 export interface TpReviewFilter {
   /** `review`: the queue (in review or mission critical); `waiting`: asked for more information. */
@@ -59,6 +65,7 @@ export interface TpReviewFilter {
 
 /** kb 004 step 2: Primary TP portal cases for the Help Desk's review, oldest first, keyset-paged. */
 export async function findTpReview(db: Reader, f: TpReviewFilter) {
+  const { customers, incidents, services, teams } = tablesOf(db);
   const where: SQL[] = [
     inArray(
       incidents.tpTriage,
@@ -67,7 +74,7 @@ export async function findTpReview(db: Reader, f: TpReviewFilter) {
     inArray(incidents.status, [...openStatuses]),
   ];
   if (f.cursor !== undefined) where.push(gt(incidents.id, f.cursor));
-  const rows = db
+  const rows = await db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -98,8 +105,7 @@ export async function findTpReview(db: Reader, f: TpReviewFilter) {
     .leftJoin(customers, eq(customers.id, incidents.customerId))
     .where(and(...where))
     .orderBy(asc(incidents.id))
-    .limit(f.limit + 1)
-    .all();
+    .limit(f.limit + 1);
   const hasMore = rows.length > f.limit;
   const items = hasMore ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null };

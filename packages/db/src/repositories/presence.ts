@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { teamMembers, teams, users } from '../schema';
+import { tablesOf } from '../reader';
 
 /** Agents of a team and their presence, ready ones first (the live-transfer picker). */
-export const findByTeamName = async (db: Reader, teamName: string) =>
-  db
+export async function findByTeamName(db: Reader, teamName: string) {
+  const { teamMembers, teams, users } = tablesOf(db);
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -15,17 +16,19 @@ export const findByTeamName = async (db: Reader, teamName: string) =>
     .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(eq(teams.name, teamName))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
+}
 
-export const findReadyByTeamNameSync = (db: Reader, teamName: string) =>
-  db
+const readyQuery = (db: Reader, teamName: string) => {
+  const { teamMembers, teams, users } = tablesOf(db);
+  return db
     .select({ id: users.id, name: users.name })
     .from(users)
     .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teams.name, teamName), eq(users.presence, 'ready')))
-    .orderBy(asc(users.name))
-    .all();
-export const findReadyByTeamName = async (db: Reader, teamName: string) =>
-  findReadyByTeamNameSync(db, teamName);
+    .orderBy(asc(users.name));
+};
+export const findReadyByTeamNameSync = (db: Reader, teamName: string) =>
+  readyQuery(db, teamName).all();
+export const findReadyByTeamName = async (db: Reader, teamName: string) => readyQuery(db, teamName);

@@ -1,17 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type IncidentStatus, type QueueSort } from '@handoff/domain';
 import { type Reader } from '../client';
-import { perConnection } from '../prepared';
-import {
-  customers,
-  incidents,
-  partnerTickets,
-  queueCounts,
-  queueViews,
-  services,
-  teams,
-  users,
-} from '../schema';
+import { first, perEngine, perTables, prepared, tablesOf, type Tables } from '../reader';
 
 export interface GridFilter {
   teamId: number;
@@ -29,16 +19,18 @@ export interface GridFilter {
 }
 
 // The sort key of each sort: the second column of its per-team index, with the id after it.
-const sortKey = {
-  age: incidents.id,
-  promise: incidents.nextPromiseAt,
-  status: incidents.status,
-  service: incidents.serviceId,
-  owner: incidents.ownerSortId,
-  breach: incidents.nextBreachAt,
-} as const;
+const sortKeyOf = ({ incidents }: Tables) =>
+  ({
+    age: incidents.id,
+    promise: incidents.nextPromiseAt,
+    status: incidents.status,
+    service: incidents.serviceId,
+    owner: incidents.ownerSortId,
+    breach: incidents.nextBreachAt,
+  }) as const;
 
-async function bound(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): Promise<SQL[]> {
+function bound(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>): SQL[] {
+  const { incidents, partnerTickets } = tablesOf(db);
   const where: SQL[] = [eq(incidents.ownerTeamId, f.teamId)];
   if (f.partnerTeamIds) {
     const ofGroups = db
@@ -55,7 +47,7 @@ async function bound(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'
   return where;
 }
 
-const owner = aliasedTable(users, 'owner');
+const ownerOf = perTables(({ users }) => aliasedTable(users, 'owner'));
 
 // Which filter each sort's index also serves: a filter on that column stays indexable.
 const sortFilter = { status: 'status', service: 'service', owner: 'owner' } as const;
@@ -67,14 +59,23 @@ const sortFilter = { status: 'status', service: 'service', owner: 'owner' } as c
 export const sortStepLimit = 500;
 
 /**
+ * A column written so that the engine's planner cannot answer it from an index. SQLite's unary `+`
+ * does that; PostgreSQL has no `+text` and plans a walk of the sort's index by its own cost model,
+ * so the column stays as it is there.
+ */
+const unindexed = (db: Reader, column: SQL): SQL =>
+  perEngine(db, { sqlite: sql`+${column}`, pg: column });
+
+/**
  * The filter conditions. `walkSortIndex` writes a filter on another column than the sort's as
- * `+column`, which SQLite cannot answer from an index, so it walks the sort's index instead of
+ * `unindexed`, which SQLite cannot answer from an index, so it walks the sort's index instead of
  * collecting every match and sorting them (at a million incidents that sort took half a second).
  */
-function filters(f: GridFilter, walkSortIndex: boolean): SQL[] {
+function filters(db: Reader, f: GridFilter, walkSortIndex: boolean): SQL[] {
+  const { incidents } = tablesOf(db);
   const own = (filter: 'status' | 'service' | 'owner', column: SQL | typeof incidents.status) =>
     walkSortIndex && sortFilter[f.sort as keyof typeof sortFilter] !== filter
-      ? sql`+${column}`
+      ? unindexed(db, sql`${column}`)
       : sql`${column}`;
   const where: SQL[] = [];
   if (f.statuses)
@@ -94,13 +95,14 @@ function filters(f: GridFilter, walkSortIndex: boolean): SQL[] {
 
 /** Whether at least `sortStepLimit` rows match (counting stops there). */
 async function manyMatch(db: Reader, where: SQL[]): Promise<boolean> {
+  const { incidents } = tablesOf(db);
   const probe = db
     .select({ one: sql`1` })
     .from(incidents)
     .where(and(...where))
     .limit(sortStepLimit)
     .as('probe');
-  const row = db.select({ n: count() }).from(probe).get();
+  const row = await first(db.select({ n: count() }).from(probe));
   return (row?.n ?? 0) >= sortStepLimit;
 }
 
@@ -110,8 +112,11 @@ async function manyMatch(db: Reader, where: SQL[]): Promise<boolean> {
  * step unless fewer than `sortStepLimit` rows match the filters).
  */
 export async function page(db: Reader, f: GridFilter) {
-  const key = sortKey[f.sort];
-  const where = await bound(db, f);
+  const t = tablesOf(db);
+  const { incidents, customers, services, teams } = t;
+  const owner = ownerOf(db);
+  const key = sortKeyOf(t)[f.sort];
+  const where = bound(db, f);
   if (f.cursor) {
     const op = f.dir === 'asc' ? sql`>` : sql`<`;
     where.push(
@@ -120,12 +125,12 @@ export async function page(db: Reader, f: GridFilter) {
         : sql`(${key}, ${incidents.id}) ${op} (${f.cursor.key}, ${f.cursor.id})`,
     );
   }
-  const filtered = filters(f, false);
+  const filtered = filters(db, f, false);
   if (filtered.length > 0 && (await manyMatch(db, [...where, ...filtered])))
-    where.push(...filters(f, true));
+    where.push(...filters(db, f, true));
   else where.push(...filtered);
   const order = f.dir === 'asc' ? asc : desc;
-  const rows = db
+  const rows = await db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -154,8 +159,7 @@ export async function page(db: Reader, f: GridFilter) {
     .leftJoin(customers, eq(customers.id, incidents.customerId))
     .where(and(...where))
     .orderBy(...(f.sort === 'age' ? [order(incidents.id)] : [order(key), order(incidents.id)]))
-    .limit(f.limit + 1)
-    .all();
+    .limit(f.limit + 1);
   const hasMore = rows.length > f.limit;
   const items = (hasMore ? rows.slice(0, f.limit) : rows).map(({ sortKey: k, ...r }) => ({
     ...r,
@@ -172,31 +176,34 @@ export async function page(db: Reader, f: GridFilter) {
 export async function countsByStatus(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
   const rows = f.partnerTeamIds
     ? await countedByStatus(db, f)
-    : keptCounts(db).all({ teamId: f.teamId });
+    : await keptCounts(db).execute({ teamId: f.teamId });
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<
     Record<IncidentStatus, number>
   >;
 }
 
-const keptCounts = perConnection((db: Reader) =>
+const keptCounts = prepared('queue_kept_counts', (db, { queueCounts }) =>
   db
     .select({ status: queueCounts.status, n: queueCounts.n })
     .from(queueCounts)
-    .where(eq(queueCounts.teamId, sql.placeholder('teamId')))
-    .prepare(),
+    .where(eq(queueCounts.teamId, sql.placeholder('teamId'))),
 );
 
 async function countedByStatus(db: Reader, f: Pick<GridFilter, 'teamId' | 'partnerTeamIds'>) {
+  const { incidents } = tablesOf(db);
   return db
     .select({ status: incidents.status, n: count() })
     .from(incidents)
-    .where(and(...(await bound(db, f))))
-    .groupBy(incidents.status)
-    .all();
+    .where(and(...bound(db, f)))
+    .groupBy(incidents.status);
 }
 
-export const views = async (db: Reader, userId: number) =>
-  db.select().from(queueViews).where(eq(queueViews.userId, userId)).orderBy(queueViews.name).all();
+export async function views(db: Reader, userId: number) {
+  const { queueViews } = tablesOf(db);
+  return db.select().from(queueViews).where(eq(queueViews.userId, userId)).orderBy(queueViews.name);
+}
 
-export const findView = async (db: Reader, id: number) =>
-  db.select().from(queueViews).where(eq(queueViews.id, id)).get();
+export async function findView(db: Reader, id: number) {
+  const { queueViews } = tablesOf(db);
+  return first(db.select().from(queueViews).where(eq(queueViews.id, id)).limit(1));
+}

@@ -9,18 +9,7 @@
 import { and, count, eq, gt, gte, inArray, lt, or, sql, sum } from 'drizzle-orm';
 import { ageBounds, openStatuses, totalsOf, type ReportTotals } from '@handoff/domain';
 import { type Db } from '../client';
-import {
-  incidents,
-  queueCounts,
-  reportClockTimesDay,
-  reportClockTimesMonth,
-  reportClockWeeks,
-  reportDayContacts,
-  reportDayHours,
-  reportIncidentTeams,
-  reportMovedIncidents,
-  teams,
-} from '../schema';
+import { first, tablesOf } from '../reader';
 import { rangeRows, type ReportFilter } from './reports';
 
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
@@ -62,12 +51,15 @@ export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<
   const { days, edges } = splitRange(f.from, f.to);
   const team = f.teamId;
   const whole = days === null ? [] : [days];
-  const contacts = whole.flatMap((d) =>
+  const { reportDayContacts, reportDayHours, reportClockWeeks } = tablesOf(db);
+  const each = async <R>(run: (d: { from: string; to: string }) => PromiseLike<R[]>) =>
+    (await Promise.all(whole.map(run))).flat();
+  const contacts = await each((d) =>
     db
       .select({
         channel: reportDayContacts.channel,
         ownerTeamId: reportDayContacts.ownerTeamId,
-        n: sql<number>`sum(${reportDayContacts.n})`,
+        n: sql<number>`sum(${reportDayContacts.n})`.mapWith(Number),
       })
       .from(reportDayContacts)
       .where(
@@ -79,12 +71,14 @@ export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<
             : eq(reportDayContacts.teamId, team),
         ),
       )
-      .groupBy(reportDayContacts.channel, reportDayContacts.ownerTeamId)
-      .all(),
+      .groupBy(reportDayContacts.channel, reportDayContacts.ownerTeamId),
   );
-  const contactsByCpsHour = whole.flatMap((d) =>
+  const contactsByCpsHour = await each((d) =>
     db
-      .select({ hour: reportDayHours.cpsHour, n: sql<number>`sum(${reportDayHours.n})` })
+      .select({
+        hour: reportDayHours.cpsHour,
+        n: sql<number>`sum(${reportDayHours.n})`.mapWith(Number),
+      })
       .from(reportDayHours)
       .where(
         and(
@@ -93,17 +87,16 @@ export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<
           lt(reportDayHours.day, d.to),
         ),
       )
-      .groupBy(reportDayHours.cpsHour)
-      .all(),
+      .groupBy(reportDayHours.cpsHour),
   );
-  const clockWeeks = whole.flatMap((d) =>
+  const clockWeeks = await each((d) =>
     db
       .select({
         teamId: reportClockWeeks.teamId,
         kind: reportClockWeeks.kind,
         outcome: reportClockWeeks.outcome,
         week: reportClockWeeks.week,
-        n: sql<number>`sum(${reportClockWeeks.n})`,
+        n: sql<number>`sum(${reportClockWeeks.n})`.mapWith(Number),
       })
       .from(reportClockWeeks)
       .where(
@@ -118,16 +111,15 @@ export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<
         reportClockWeeks.kind,
         reportClockWeeks.outcome,
         reportClockWeeks.week,
-      )
-      .all(),
+      ),
   );
-  const clockTimes = whole.flatMap((d) => clockTimesOf(db, d, team));
+  const clockTimes = await each((d) => clockTimesOf(db, d, team));
   const partial = await Promise.all(
     edges.map(async (e) =>
       totalsOf({ ...(await rangeRows(db, { ...e, teamId: team })), open: [] }, now),
     ),
   );
-  const routes = routesOf(db, f);
+  const routes = await routesOf(db, f);
   return {
     contacts: [...contacts, ...partial.flatMap((p) => p.contacts)],
     contactsByCpsHour: [...contactsByCpsHour, ...partial.flatMap((p) => p.contactsByCpsHour)],
@@ -139,36 +131,44 @@ export async function loadTotals(db: Db, f: ReportFilter, now: string): Promise<
 }
 
 /** The business-time histograms of whole days: whole months from the month rollup, the rest by day. */
-function clockTimesOf(db: Db, d: { from: string; to: string }, team: number | undefined) {
+async function clockTimesOf(db: Db, d: { from: string; to: string }, team: number | undefined) {
+  const { reportClockTimesDay, reportClockTimesMonth } = tablesOf(db);
   const { months, days } = splitDays(d.from, d.to);
-  const byDay = days.flatMap((part) =>
-    db
-      .select({
-        teamId: reportClockTimesDay.teamId,
-        kind: reportClockTimesDay.kind,
-        bucket: reportClockTimesDay.bucket,
-        n: sql<number>`sum(${reportClockTimesDay.n})`,
-      })
-      .from(reportClockTimesDay)
-      .where(
-        and(
-          gte(reportClockTimesDay.day, part.from),
-          lt(reportClockTimesDay.day, part.to),
-          team === undefined ? undefined : eq(reportClockTimesDay.teamId, team),
-        ),
-      )
-      .groupBy(reportClockTimesDay.teamId, reportClockTimesDay.kind, reportClockTimesDay.bucket)
-      .all(),
-  );
+  const byDay = (
+    await Promise.all(
+      days.map((part) =>
+        db
+          .select({
+            teamId: reportClockTimesDay.teamId,
+            kind: reportClockTimesDay.kind,
+            bucket: reportClockTimesDay.bucket,
+            n: sql<number>`sum(${reportClockTimesDay.n})`.mapWith(Number),
+          })
+          .from(reportClockTimesDay)
+          .where(
+            and(
+              gte(reportClockTimesDay.day, part.from),
+              lt(reportClockTimesDay.day, part.to),
+              team === undefined ? undefined : eq(reportClockTimesDay.teamId, team),
+            ),
+          )
+          .groupBy(
+            reportClockTimesDay.teamId,
+            reportClockTimesDay.kind,
+            reportClockTimesDay.bucket,
+          ),
+      ),
+    )
+  ).flat();
   const byMonth =
     months === null
       ? []
-      : db
+      : await db
           .select({
             teamId: reportClockTimesMonth.teamId,
             kind: reportClockTimesMonth.kind,
             bucket: reportClockTimesMonth.bucket,
-            n: sql<number>`sum(${reportClockTimesMonth.n})`,
+            n: sql<number>`sum(${reportClockTimesMonth.n})`.mapWith(Number),
           })
           .from(reportClockTimesMonth)
           .where(
@@ -182,8 +182,7 @@ function clockTimesOf(db: Db, d: { from: string; to: string }, team: number | un
             reportClockTimesMonth.teamId,
             reportClockTimesMonth.kind,
             reportClockTimesMonth.bucket,
-          )
-          .all();
+          );
   // The rollup keeps only first-response and resolution clocks (the kinds with a median).
   return [...byDay, ...byMonth] as ReportTotals['clockTimes'][number][];
 }
@@ -193,8 +192,8 @@ function clockTimesOf(db: Db, d: { from: string; to: string }, team: number | un
  * and moves, from their rows of `report_moved_incidents` (one indexed read, no audit rows), grouped
  * in SQL: a year's tens of thousands of moved incidents share a few hundred routes.
  */
-function routesOf(db: Db, f: ReportFilter): ReportTotals['routes'][number][] {
-  const m = reportMovedIncidents;
+async function routesOf(db: Db, f: ReportFilter): Promise<ReportTotals['routes'][number][]> {
+  const { reportMovedIncidents: m, reportIncidentTeams } = tablesOf(db);
   const touched = (team: number) =>
     db
       .select({ id: reportIncidentTeams.incidentId })
@@ -206,7 +205,7 @@ function routesOf(db: Db, f: ReportFilter): ReportTotals['routes'][number][] {
           lt(reportIncidentTeams.createdAt, f.to),
         ),
       );
-  const rows = db
+  const rows = await db
     .select({ serviceId: m.serviceId, path: m.path, n: count() })
     .from(m)
     .where(
@@ -218,8 +217,7 @@ function routesOf(db: Db, f: ReportFilter): ReportTotals['routes'][number][] {
           : or(eq(m.ownerTeamId, f.teamId), inArray(m.incidentId, touched(f.teamId))),
       ),
     )
-    .groupBy(m.serviceId, m.path)
-    .all();
+    .groupBy(m.serviceId, m.path);
   const team = (v: string) => (v === '' ? null : Number(v));
   return rows.map((r) => ({
     serviceId: r.serviceId,
@@ -233,35 +231,37 @@ function routesOf(db: Db, f: ReportFilter): ReportTotals['routes'][number][] {
 
 /** Open incidents now by age: the queue counts in all, the young ones counted by index. */
 async function backlog(db: Db, team: number | undefined, now: string): Promise<number[]> {
+  const { teams, queueCounts, incidents } = tablesOf(db);
   const teamIds =
-    team === undefined
-      ? db
-          .select({ id: teams.id })
-          .from(teams)
-          .all()
-          .map((t) => t.id)
-      : [team];
+    team === undefined ? (await db.select({ id: teams.id }).from(teams)).map((t) => t.id) : [team];
   const open = [...openStatuses];
   const total = Number(
-    db
-      .select({ n: sum(queueCounts.n) })
-      .from(queueCounts)
-      .where(and(inArray(queueCounts.teamId, teamIds), inArray(queueCounts.status, open)))
-      .get()?.n ?? 0,
+    (
+      await first(
+        db
+          .select({ n: sum(queueCounts.n) })
+          .from(queueCounts)
+          .where(and(inArray(queueCounts.teamId, teamIds), inArray(queueCounts.status, open))),
+      )
+    )?.n ?? 0,
   );
-  const younger = ageBounds(now).map(
-    (bound) =>
-      db
-        .select({ n: count() })
-        .from(incidents)
-        .where(
-          and(
-            inArray(incidents.ownerTeamId, teamIds),
-            inArray(incidents.status, open),
-            gt(incidents.createdAt, bound),
-          ),
+  const younger: number[] = [];
+  for (const bound of ageBounds(now))
+    younger.push(
+      (
+        await first(
+          db
+            .select({ n: count() })
+            .from(incidents)
+            .where(
+              and(
+                inArray(incidents.ownerTeamId, teamIds),
+                inArray(incidents.status, open),
+                gt(incidents.createdAt, bound),
+              ),
+            ),
         )
-        .get()?.n ?? 0,
-  );
+      )?.n ?? 0,
+    );
   return [...younger, total].map((n, i) => n - (i === 0 ? 0 : younger[i - 1]!));
 }

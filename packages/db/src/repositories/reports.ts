@@ -4,7 +4,7 @@
 import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { openStatuses, type ReportNames, type ReportRows } from '@handoff/domain';
 import { type Db } from '../client';
-import { auditEvents, incidents, services, slaClocks, teams } from '../schema';
+import { tablesOf } from '../reader';
 
 export interface ReportFilter {
   from: string;
@@ -22,6 +22,7 @@ export async function rangeRows(
   db: Db,
   f: ReportFilter,
 ): Promise<Omit<ReportRows, 'open' | 'teams' | 'services'>> {
+  const { auditEvents, incidents, slaClocks } = tablesOf(db);
   const inRange = and(gte(incidents.createdAt, f.from), lt(incidents.createdAt, f.to));
   const team = f.teamId;
   const touched =
@@ -45,7 +46,7 @@ export async function rangeRows(
               ),
           ),
         );
-  const rows = db
+  const rows = await db
     .select({
       id: incidents.id,
       channel: incidents.channel,
@@ -55,9 +56,10 @@ export async function rangeRows(
     })
     .from(incidents)
     .where(and(inRange, touched))
-    .all();
+    // Ordered, so both engines hand the rows over alike (pg's order without one is the plan's).
+    .orderBy(asc(incidents.id));
   const ids = rows.map((r) => r.id);
-  const clocks = chunks(ids).flatMap((part) =>
+  const clocks = await inChunks(ids, (part) =>
     db
       .select({
         incidentId: slaClocks.incidentId,
@@ -74,15 +76,16 @@ export async function rangeRows(
           team === undefined ? undefined : eq(slaClocks.teamId, team),
         ),
       )
-      .all(),
+      .orderBy(asc(slaClocks.incidentId), asc(slaClocks.id)),
   );
   const moves = await movesOf(db, ids);
   return { incidents: rows, clocks, moves };
 }
 
 /** Open incidents now (of the team's queue). */
-export const openRows = async (db: Db, team: number | undefined) =>
-  db
+export async function openRows(db: Db, team: number | undefined) {
+  const { incidents } = tablesOf(db);
+  return db
     .select({
       id: incidents.id,
       ownerTeamId: incidents.ownerTeamId,
@@ -95,40 +98,42 @@ export const openRows = async (db: Db, team: number | undefined) =>
         team === undefined ? undefined : eq(incidents.ownerTeamId, team),
       ),
     )
-    .all();
+    .orderBy(asc(incidents.id));
+}
 
 /** Team and service names for the tables. */
 export async function names(db: Db): Promise<ReportNames> {
+  const { services, teams } = tablesOf(db);
+  const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams);
+  const serviceRows = await db
+    .select({
+      id: services.id,
+      name: sql<string>`${services.name} || ' › ' || ${services.subcategory}`,
+    })
+    .from(services);
   return {
-    teams: new Map(
-      db
-        .select({ id: teams.id, name: teams.name })
-        .from(teams)
-        .all()
-        .map((t) => [t.id, t.name]),
-    ),
-    services: new Map(
-      db
-        .select({
-          id: services.id,
-          name: sql<string>`${services.name} || ' › ' || ${services.subcategory}`,
-        })
-        .from(services)
-        .all()
-        .map((s) => [s.id, s.name]),
-    ),
+    teams: new Map(teamRows.map((t) => [t.id, t.name])),
+    services: new Map(serviceRows.map((s) => [s.id, s.name])),
   };
 }
 
 export const chunks = <T>(xs: readonly T[], n = 500): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
+/** One query per chunk of ids (one after the other), their rows in chunk order. */
+async function inChunks<T, R>(ids: readonly T[], query: (part: T[]) => PromiseLike<R[]>) {
+  const rows: R[] = [];
+  for (const part of chunks(ids)) rows.push(...(await query(part)));
+  return rows;
+}
+
 /** The audited ownership moves of these incidents, in order per incident. */
-export const movesOf = async (
+export async function movesOf(
   db: Db,
   ids: readonly number[],
-): Promise<ReportRows['moves'][number][]> =>
-  chunks(ids).flatMap((part) =>
+): Promise<ReportRows['moves'][number][]> {
+  const { auditEvents } = tablesOf(db);
+  const moves = await inChunks(ids, (part) =>
     db
       .select({
         incidentId: auditEvents.incidentId,
@@ -138,12 +143,12 @@ export const movesOf = async (
       })
       .from(auditEvents)
       .where(and(inArray(auditEvents.incidentId, part), eq(auditEvents.field, 'ownerTeamId')))
-      .orderBy(asc(auditEvents.incidentId), asc(auditEvents.id))
-      .all()
-      .map((m) => ({
-        incidentId: m.incidentId,
-        fromTeamId: m.fromValue === null ? null : Number(m.fromValue),
-        toTeamId: Number(m.toValue),
-        at: m.at,
-      })),
+      .orderBy(asc(auditEvents.incidentId), asc(auditEvents.id)),
   );
+  return moves.map((m) => ({
+    incidentId: m.incidentId,
+    fromTeamId: m.fromValue === null ? null : Number(m.fromValue),
+    toTeamId: Number(m.toValue),
+    at: m.at,
+  }));
+}

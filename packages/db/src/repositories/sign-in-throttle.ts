@@ -8,11 +8,11 @@ import {
 } from '@handoff/domain';
 import { type Reader } from '../client';
 import { exclusive } from '../commit/queue';
-import { perConnection } from '../prepared';
+import { prepared, tablesOf } from '../reader';
 import { signInCounters } from '../schema';
 import { type Tx } from './incident';
 
-const byKey = perConnection((db: Reader | Tx) =>
+const byKey = prepared('sign_in_counter_by_key', (db, { signInCounters }) =>
   db
     .select()
     .from(signInCounters)
@@ -21,13 +21,12 @@ const byKey = perConnection((db: Reader | Tx) =>
         eq(signInCounters.kind, sql.placeholder('kind')),
         eq(signInCounters.key, sql.placeholder('key')),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /** One key's counter, if it has one. */
 export const findCounter = async (db: Reader | Tx, kind: ThrottleKind, key: string) =>
-  byKey(db).get({ kind, key });
+  (await byKey(db).execute({ kind, key }))[0];
 
 /** The counters one attempt (this address, from this client) is judged by. */
 export const findAttempt = async (
@@ -40,13 +39,14 @@ export const findAttempt = async (
 });
 
 /** Counters locking their key at `now` (epoch ms), soonest lifted first. */
-export const findLocked = async (db: Reader, now: number): Promise<SignInCounterRow[]> =>
-  db
+export async function findLocked(db: Reader, now: number): Promise<SignInCounterRow[]> {
+  const { signInCounters } = tablesOf(db);
+  return db
     .select()
     .from(signInCounters)
     .where(gt(signInCounters.lockedUntil, now))
-    .orderBy(signInCounters.lockedUntil)
-    .all();
+    .orderBy(signInCounters.lockedUntil);
+}
 
 /** Forgets counters whose window and lock are long over (run hourly by the server); returns how many. */
 export const pruneExpired = async (db: Reader, now: number): Promise<number> => {

@@ -11,27 +11,25 @@ import {
   type WeeklyHours,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { slaClocks, slaPolicies, teamLeads, teams, users } from '../schema';
 import { type Tx } from './incident';
-import { findHoursSync, findHolidaysSync } from './routing-data';
-import { perConnection } from '../prepared';
+import { findHolidays, findHours, findHoursSync, findHolidaysSync } from './routing-data';
+import { first, perTables, prepared, tablesOf } from '../reader';
 
 type Reader = Db | Tx;
 
 // What every incident commit reads to keep its clocks (keep-clocks.ts): prepared once per connection.
-const statements = perConnection((db: Reader) => ({
-  policies: db
-    .select()
-    .from(slaPolicies)
-    .orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id))
-    .prepare(),
-  clocks: db
+const policiesOnEither = prepared('sla_policies', (db, { slaPolicies }) =>
+  db.select().from(slaPolicies).orderBy(asc(slaPolicies.teamId), asc(slaPolicies.id)),
+);
+const clocksOnEither = prepared('sla_clocks', (db, { slaClocks }) =>
+  db
     .select()
     .from(slaClocks)
     .where(eq(slaClocks.incidentId, sql.placeholder('incidentId')))
-    .orderBy(asc(slaClocks.id))
-    .prepare(),
-  earliestDue: db
+    .orderBy(asc(slaClocks.id)),
+);
+const earliestDueOnEither = prepared('sla_earliest_due', (db, { slaClocks }) =>
+  db
     .select({ due: min(slaClocks.dueAt) })
     .from(slaClocks)
     .where(
@@ -40,24 +38,26 @@ const statements = perConnection((db: Reader) => ({
         isNull(slaClocks.stoppedAt),
         isNotNull(slaClocks.runningSince),
       ),
-    )
-    .prepare(),
-}));
+    ),
+);
 
 /** Every policy version (the table is small: a few rows per team). */
-export const findPoliciesSync = (db: Reader): SlaPolicy[] => statements(db).policies.all();
-export const findPolicies = async (db: Reader): Promise<SlaPolicy[]> => findPoliciesSync(db);
+export const findPoliciesSync = (db: Reader): SlaPolicy[] => policiesOnEither(db).all();
+export const findPolicies = async (db: Reader): Promise<SlaPolicy[]> =>
+  policiesOnEither(db).execute();
 
 /** The versions in force now (not superseded), with the team name, for the admin page. */
-export const findCurrentPoliciesSync = (db: Reader) =>
-  db
+const currentPoliciesQuery = (db: Reader) => {
+  const { slaPolicies, teams } = tablesOf(db);
+  return db
     .select({ policy: slaPolicies, teamName: teams.name })
     .from(slaPolicies)
     .innerJoin(teams, eq(teams.id, slaPolicies.teamId))
     .where(isNull(slaPolicies.supersededAt))
-    .orderBy(asc(teams.name), asc(slaPolicies.id))
-    .all();
-export const findCurrentPolicies = async (db: Reader) => findCurrentPoliciesSync(db);
+    .orderBy(asc(teams.name), asc(slaPolicies.id));
+};
+export const findCurrentPoliciesSync = (db: Reader) => currentPoliciesQuery(db).all();
+export const findCurrentPolicies = async (db: Reader) => currentPoliciesQuery(db);
 
 const hoursOr = (hours: WeeklyHours, shipped: WeeklyHours) => (hours.length > 0 ? hours : shipped);
 
@@ -66,37 +66,51 @@ const hoursOr = (hours: WeeklyHours, shipped: WeeklyHours) => (hours.length > 0 
  * without any hours rows (a database not seeded yet) runs on the shipped hours, never on none.
  */
 export const calendarsSync = (db: Reader): SlaCalendars =>
+  calendarsOf(findHolidaysSync(db), findHoursSync(db, 'cps'), findHoursSync(db, 'general_hd'));
+export const calendars = async (db: Reader): Promise<SlaCalendars> =>
+  calendarsOf(
+    await findHolidays(db),
+    await findHours(db, 'cps'),
+    await findHours(db, 'general_hd'),
+  );
+
+const calendarsOf = (
+  holidays: { date: string }[],
+  cps: WeeklyHours,
+  generalHd: WeeklyHours,
+): SlaCalendars =>
   slaCalendarsOf({
-    holidays: findHolidaysSync(db).map((h) => h.date),
-    cps: hoursOr(findHoursSync(db, 'cps'), cpsStandardHours),
-    general_hd: hoursOr(findHoursSync(db, 'general_hd'), demoGeneralHdHours),
+    holidays: holidays.map((h) => h.date),
+    cps: hoursOr(cps, cpsStandardHours),
+    general_hd: hoursOr(generalHd, demoGeneralHdHours),
   });
-export const calendars = async (db: Reader): Promise<SlaCalendars> => calendarsSync(db);
 
 export const findClocksSync = (db: Reader, incidentId: number): SlaClock[] =>
-  statements(db).clocks.all({ incidentId });
+  clocksOnEither(db).all({ incidentId });
 export const findClocks = async (db: Reader, incidentId: number): Promise<SlaClock[]> =>
-  findClocksSync(db, incidentId);
+  clocksOnEither(db).execute({ incidentId });
 
 /** The first breach among an incident's running clocks, null when none runs. */
 export const earliestDueSync = (db: Reader, incidentId: number): string | null =>
-  statements(db).earliestDue.get({ incidentId })?.due ?? null;
+  earliestDueOnEither(db).get({ incidentId })?.due ?? null;
 export const earliestDue = async (db: Reader, incidentId: number): Promise<string | null> =>
-  earliestDueSync(db, incidentId);
+  (await earliestDueOnEither(db).execute({ incidentId }))[0]?.due ?? null;
 
 /** Clocks whose next warning is due by `now`, oldest first (the indexed next-warning instant). */
-export const findDueWarnings = async (db: Reader, now: string, limit = 100): Promise<SlaClock[]> =>
-  db
+export async function findDueWarnings(db: Reader, now: string, limit = 100): Promise<SlaClock[]> {
+  const { slaClocks } = tablesOf(db);
+  return db
     .select()
     .from(slaClocks)
     .where(and(isNotNull(slaClocks.nextWarningAt), lte(slaClocks.nextWarningAt, now)))
     .orderBy(asc(slaClocks.nextWarningAt), asc(slaClocks.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
+}
 
 /** The lead of each of these teams. */
-export const findLeads = async (db: Reader, teamIds: readonly number[]) =>
-  teamIds.length === 0
+export async function findLeads(db: Reader, teamIds: readonly number[]) {
+  const { teamLeads, users } = tablesOf(db);
+  return teamIds.length === 0
     ? []
     : db
         .select({
@@ -107,67 +121,76 @@ export const findLeads = async (db: Reader, teamIds: readonly number[]) =>
         })
         .from(teamLeads)
         .innerJoin(users, eq(users.id, teamLeads.userId))
-        .where(inArray(teamLeads.teamId, [...teamIds]))
-        .all();
+        .where(inArray(teamLeads.teamId, [...teamIds]));
+}
 
 /** The teams a user leads. */
-export const teamsLedBy = async (db: Reader, userId: number): Promise<number[]> =>
-  db
+export async function teamsLedBy(db: Reader, userId: number): Promise<number[]> {
+  const { teamLeads } = tablesOf(db);
+  const rows = await db
     .select({ teamId: teamLeads.teamId })
     .from(teamLeads)
-    .where(eq(teamLeads.userId, userId))
-    .all()
-    .map((r) => r.teamId);
+    .where(eq(teamLeads.userId, userId));
+  return rows.map((r) => r.teamId);
+}
 
 /** The version in force of a team's policy for exactly this urgency and channel (null = any). */
-export const findPolicyInForce = async (
+export async function findPolicyInForce(
   db: Reader,
   key: Pick<SlaPolicy, 'teamId' | 'urgency' | 'channel'>,
-): Promise<SlaPolicy | null> =>
-  db
-    .select()
-    .from(slaPolicies)
-    .where(
-      and(
-        eq(slaPolicies.teamId, key.teamId),
-        key.urgency === null ? isNull(slaPolicies.urgency) : eq(slaPolicies.urgency, key.urgency),
-        key.channel === null ? isNull(slaPolicies.channel) : eq(slaPolicies.channel, key.channel),
-        isNull(slaPolicies.supersededAt),
-      ),
-    )
-    .get() ?? null;
+): Promise<SlaPolicy | null> {
+  const { slaPolicies } = tablesOf(db);
+  const found = await first(
+    db
+      .select()
+      .from(slaPolicies)
+      .where(
+        and(
+          eq(slaPolicies.teamId, key.teamId),
+          key.urgency === null ? isNull(slaPolicies.urgency) : eq(slaPolicies.urgency, key.urgency),
+          key.channel === null ? isNull(slaPolicies.channel) : eq(slaPolicies.channel, key.channel),
+          isNull(slaPolicies.supersededAt),
+        ),
+      )
+      .limit(1),
+  );
+  return found ?? null;
+}
 
 /** Every version of every policy, newest first, with who set it: the policies' audit trail. */
-export const findPolicyHistory = async (db: Reader, limit = 100) =>
-  db
+export async function findPolicyHistory(db: Reader, limit = 100) {
+  const { slaPolicies, teams, users } = tablesOf(db);
+  return db
     .select({ policy: slaPolicies, teamName: teams.name, byName: users.name })
     .from(slaPolicies)
     .innerJoin(teams, eq(teams.id, slaPolicies.teamId))
     .leftJoin(users, eq(users.id, slaPolicies.createdById))
     .orderBy(desc(slaPolicies.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
+}
 
 /** A system account's password hash starts with `!` (`portalSystemUserRow`): no password matches it. */
-const signsIn = sql<boolean>`(${users.passwordHash} NOT LIKE '!%')`.mapWith(Boolean);
+const signsInOf = perTables(({ users }) =>
+  sql<boolean>`(${users.passwordHash} NOT LIKE '!%')`.mapWith(Boolean),
+);
 
 /** Every team with its leads, and who may lead (active internal staff), for the admin page. */
 export async function findTeamLeadsOverview(db: Reader) {
-  const leads = db
+  const { teamLeads, teams, users } = tablesOf(db);
+  const signsIn = signsInOf(db);
+  const leads = await db
     .select({ teamId: teamLeads.teamId, userId: users.id, name: users.name, email: users.email })
     .from(teamLeads)
     .innerJoin(users, eq(users.id, teamLeads.userId))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
+  const allTeams = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .orderBy(asc(teams.name));
   return {
-    teams: db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .orderBy(asc(teams.name))
-      .all()
-      .map((t) => ({ ...t, leads: leads.filter((l) => l.teamId === t.id) })),
+    teams: allTeams.map((t) => ({ ...t, leads: leads.filter((l) => l.teamId === t.id) })),
     // Only the people setTeamLeads accepts (mayLead): active staff who sign in as themselves.
-    candidates: db
+    candidates: await db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(
@@ -177,8 +200,7 @@ export async function findTeamLeadsOverview(db: Reader) {
           signsIn,
         ),
       )
-      .orderBy(asc(users.name))
-      .all(),
+      .orderBy(asc(users.name)),
   };
 }
 
@@ -187,22 +209,26 @@ export async function teamLeadsEnv(
   db: Reader,
   input: { teamId: number; userIds: readonly number[] },
 ) {
+  const { teamLeads, teams, users } = tablesOf(db);
+  const signsIn = signsInOf(db);
   return {
-    team: db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(eq(teams.id, input.teamId))
-      .get(),
-    current: db
-      .select({ userId: teamLeads.userId })
-      .from(teamLeads)
-      .where(eq(teamLeads.teamId, input.teamId))
-      .all()
-      .map((r) => r.userId),
+    team: await first(
+      db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(eq(teams.id, input.teamId))
+        .limit(1),
+    ),
+    current: (
+      await db
+        .select({ userId: teamLeads.userId })
+        .from(teamLeads)
+        .where(eq(teamLeads.teamId, input.teamId))
+    ).map((r) => r.userId),
     people:
       input.userIds.length === 0
         ? []
-        : db
+        : await db
             .select({
               id: users.id,
               name: users.name,
@@ -211,7 +237,6 @@ export async function teamLeadsEnv(
               signsIn,
             })
             .from(users)
-            .where(inArray(users.id, [...input.userIds]))
-            .all(),
+            .where(inArray(users.id, [...input.userIds])),
   };
 }

@@ -1,47 +1,56 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { teamNames, type Role, type SupportGroup } from '@handoff/domain';
 import { type Db } from '../client';
-import { organisations, teamMembers, teams, users } from '../schema';
 import { type Tx } from './incident';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf } from '../reader';
 
 type Reader = Db | Tx;
 
-export const findAllSync = (db: Db) => db.select().from(teams).orderBy(asc(teams.name)).all();
-export const findAll = async (db: Db) => findAllSync(db);
+// Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
+// seed and the domain's sync lookups) and awaited on either engine by the rest.
+const allQuery = (db: Reader) => {
+  const { teams } = tablesOf(db);
+  return db.select().from(teams).orderBy(asc(teams.name));
+};
+export const findAllSync = (db: Db) => allQuery(db).all();
+export const findAll = async (db: Reader) => allQuery(db);
 
-export const findByNameSync = (db: Db, name: string) =>
-  db.select().from(teams).where(eq(teams.name, name)).get();
-export const findByName = async (db: Db, name: string) => findByNameSync(db, name);
+const byNameQuery = (db: Reader, name: string) => {
+  const { teams } = tablesOf(db);
+  return db.select().from(teams).where(eq(teams.name, name)).limit(1);
+};
+export const findByNameSync = (db: Db, name: string) => byNameQuery(db, name).get();
+export const findByName = async (db: Reader, name: string) => first(byNameQuery(db, name));
 
-const byId = perConnection((db: Db) =>
+const byIdOnEither = prepared('team_by_id', (db, { teams }) =>
   db
     .select()
     .from(teams)
-    .where(eq(teams.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(teams.id, sql.placeholder('id'))),
 );
-export const findByIdSync = (db: Db, id: number) => byId(db).get({ id });
-export const findById = async (db: Db, id: number) => findByIdSync(db, id);
+export const findByIdSync = (db: Db, id: number) => byIdOnEither(db).get({ id });
+export const findById = async (db: Reader, id: number) =>
+  (await byIdOnEither(db).execute({ id }))[0];
 
+const byIdsQuery = (db: Reader, ids: number[]) => {
+  const { teams } = tablesOf(db);
+  return db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name));
+};
 export const findByIdsSync = (db: Db, ids: number[]) =>
-  ids.length === 0
-    ? []
-    : db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name)).all();
-export const findByIds = async (db: Db, ids: number[]) => findByIdsSync(db, ids);
+  ids.length === 0 ? [] : byIdsQuery(db, ids).all();
+export const findByIds = async (db: Reader, ids: number[]) =>
+  ids.length === 0 ? [] : byIdsQuery(db, ids);
 
 /** Each team's notification setting and its members' addresses, for team e-mail. */
 // Runs for every incident mail (acknowledgements, team notices): prepared once per connection.
-const membersOf = perConnection((db: Db) =>
+const membersOnEither = prepared('team_members_of', (db, { teamMembers, users }) =>
   db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, sql.placeholder('teamId')))
-    .orderBy(asc(users.name))
-    .prepare(),
+    .orderBy(asc(users.name)),
 );
-
 export function findMailRecipientsSync(db: Db, ids: number[]) {
   const found =
     ids.length === 1
@@ -51,10 +60,23 @@ export function findMailRecipientsSync(db: Db, ids: number[]) {
     id: team.id,
     name: team.name,
     notify: team.notify,
-    members: membersOf(db).all({ teamId: team.id }),
+    members: membersOnEither(db).all({ teamId: team.id }),
   }));
 }
-export const findMailRecipients = async (db: Db, ids: number[]) => findMailRecipientsSync(db, ids);
+export async function findMailRecipients(db: Reader, ids: number[]) {
+  const found =
+    ids.length === 1
+      ? [await findById(db, ids[0]!)].filter((t) => t !== undefined)
+      : await findByIds(db, ids);
+  return Promise.all(
+    found.map(async (team) => ({
+      id: team.id,
+      name: team.name,
+      notify: team.notify,
+      members: await membersOnEither(db).execute({ teamId: team.id }),
+    })),
+  );
+}
 
 export type SupportGroupMember = { id: number; name: string; email: string; role: Role };
 export type SupportGroupWithMembers = Omit<SupportGroup, 'members'> & {
@@ -69,19 +91,19 @@ export async function findSupportGroups(
   db: Reader,
   ids?: number[],
 ): Promise<SupportGroupWithMembers[]> {
+  const { organisations, teamMembers, teams, users } = tablesOf(db);
   const isSupportGroup = or(
     eq(teams.kind, 'partner'),
     and(eq(teams.kind, 'tier2'), eq(teams.name, teamNames.tier2)),
   );
-  const rows = db
+  const rows = await db
     .select({ id: teams.id, name: teams.name, kind: teams.kind })
     .from(teams)
     .where(ids ? and(isSupportGroup, inArray(teams.id, ids)) : isSupportGroup)
-    .orderBy(asc(teams.name))
-    .all();
+    .orderBy(asc(teams.name));
   const teamIds = rows.map((t) => t.id);
   if (teamIds.length === 0) return [];
-  const members = db
+  const members = await db
     .select({
       teamId: teamMembers.teamId,
       id: users.id,
@@ -92,14 +114,12 @@ export async function findSupportGroups(
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(inArray(teamMembers.teamId, teamIds))
-    .orderBy(asc(users.name))
-    .all();
-  const supported = db
+    .orderBy(asc(users.name));
+  const supported = await db
     .select({ teamId: organisations.partnerTeamId, name: organisations.name })
     .from(organisations)
     .where(inArray(organisations.partnerTeamId, teamIds))
-    .orderBy(asc(organisations.name))
-    .all();
+    .orderBy(asc(organisations.name));
   const groups = rows.map((t) => ({
     id: t.id,
     name: t.name,

@@ -1,84 +1,106 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, type AssignableAgent, type Role } from '@handoff/domain';
 import { type Reader } from '../client';
-import { customers, teamMembers, teams, users } from '../schema';
-import { perConnection } from '../prepared';
+import { first, prepared, tablesOf } from '../reader';
+import { type users } from '../schema';
 
-export const findByEmailSync = (db: Reader, email: string) =>
-  db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-export const findByEmail = async (db: Reader, email: string) => findByEmailSync(db, email);
+// Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
+// seed and the domain's sync lookups) and awaited on either engine by the rest.
+const byEmailQuery = (db: Reader, email: string) => {
+  const { users } = tablesOf(db);
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+};
+export const findByEmailSync = (db: Reader, email: string) => byEmailQuery(db, email).get();
+export const findByEmail = async (db: Reader, email: string) => first(byEmailQuery(db, email));
 
-export const findByIdSync = (db: Reader, id: number) =>
-  db.select().from(users).where(eq(users.id, id)).get();
-export const findById = async (db: Reader, id: number) => findByIdSync(db, id);
+const byIdQuery = (db: Reader, id: number) => {
+  const { users } = tablesOf(db);
+  return db.select().from(users).where(eq(users.id, id)).limit(1);
+};
+export const findByIdSync = (db: Reader, id: number) => byIdQuery(db, id).get();
+export const findById = async (db: Reader, id: number) => first(byIdQuery(db, id));
 
-export const findTeamsSync = (db: Reader, userId: number) =>
-  db
+const teamsQuery = (db: Reader, userId: number) => {
+  const { teamMembers, teams } = tablesOf(db);
+  return db
     .select({ id: teams.id, name: teams.name, kind: teams.kind })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(eq(teamMembers.userId, userId))
-    .orderBy(teams.id)
-    .all();
-export const findTeams = async (db: Reader, userId: number) => findTeamsSync(db, userId);
+    .orderBy(teams.id);
+};
+export const findTeamsSync = (db: Reader, userId: number) => teamsQuery(db, userId).all();
+export const findTeams = async (db: Reader, userId: number) => teamsQuery(db, userId);
+
+/** The actor a login stands for: a deactivated login stands for nobody, whatever its session says. */
+const actorOf = (
+  user: typeof users.$inferSelect | undefined,
+  teamIds: () => number[],
+): Actor | undefined =>
+  !user || user.deactivatedAt !== null
+    ? undefined
+    : {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        customerId: user.customerId,
+        teamIds: teamIds(),
+      };
 
 /** The actor a session stands for, read fresh so a changed role or membership applies at once. */
-export function findActorByIdSync(db: Reader, id: number): Actor | undefined {
-  const user = findByIdSync(db, id);
-  // A deactivated login stands for nobody, whatever its session says.
-  if (!user || user.deactivatedAt !== null) return undefined;
-  return {
-    id: user.id,
-    name: user.name,
-    role: user.role,
-    customerId: user.customerId,
-    teamIds: findTeamsSync(db, id).map((t) => t.id),
-  };
+export const findActorByIdSync = (db: Reader, id: number): Actor | undefined =>
+  actorOf(findByIdSync(db, id), () => findTeamsSync(db, id).map((t) => t.id));
+export async function findActorById(db: Reader, id: number): Promise<Actor | undefined> {
+  const user = await findById(db, id);
+  const teamIds = user ? (await findTeams(db, id)).map((t) => t.id) : [];
+  return actorOf(user, () => teamIds);
 }
-export const findActorById = async (db: Reader, id: number): Promise<Actor | undefined> =>
-  findActorByIdSync(db, id);
 
 /** Logins of the given roles, by name (e.g. the partner agents an admin can put in a group). */
-export const findByRoles = async (db: Reader, roles: Role[]) =>
-  roles.length === 0
+export async function findByRoles(db: Reader, roles: Role[]) {
+  const { users } = tablesOf(db);
+  return roles.length === 0
     ? []
     : db
         .select({ id: users.id, name: users.name, email: users.email, role: users.role })
         .from(users)
         .where(inArray(users.role, roles))
-        .orderBy(asc(users.name))
-        .all();
+        .orderBy(asc(users.name));
+}
 
 /** Whether a login or a customer record already has the address (sign-in and e-mail replies find people by it). */
-export function isEmailInUseSync(db: Reader, email: string): boolean {
+const emailInUseQueries = (db: Reader, email: string) => {
+  const { users, customers } = tablesOf(db);
   const normalised = email.trim().toLowerCase();
-  return (
-    db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get() !==
-      undefined ||
-    db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).get() !==
-      undefined
-  );
+  return [
+    db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).limit(1),
+    db.select({ id: customers.id }).from(customers).where(eq(customers.email, normalised)).limit(1),
+  ] as const;
+};
+export function isEmailInUseSync(db: Reader, email: string): boolean {
+  return emailInUseQueries(db, email).some((q) => q.get() !== undefined);
 }
-export const isEmailInUse = async (db: Reader, email: string): Promise<boolean> =>
-  isEmailInUseSync(db, email);
+export async function isEmailInUse(db: Reader, email: string): Promise<boolean> {
+  const [login, customer] = emailInUseQueries(db, email);
+  return (await first(login)) !== undefined || (await first(customer)) !== undefined;
+}
 
 // One prepared statement per connection: the session check runs on every request (issue 13 item 6).
-const sessionVersionStatement = perConnection((db: Reader) =>
+const sessionVersionStatement = prepared('user_session_version', (db, { users }) =>
   db
     .select({ sessionVersion: users.sessionVersion })
     .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(users.id, sql.placeholder('id'))),
 );
 
 /** The user's current session version (primary-key lookup), or undefined when the login is gone. */
 export async function findSessionVersion(db: Reader, id: number): Promise<number | undefined> {
-  return sessionVersionStatement(db).get({ id })?.sessionVersion;
+  return (await sessionVersionStatement(db).execute({ id }))[0]?.sessionVersion;
 }
 
 // The signed-in actor and their session version, read on every request: prepared once per connection.
-const sessionActorStatements = perConnection((db: Reader) => ({
-  user: db
+const sessionUserStatement = prepared('user_session_actor', (db, { users }) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -88,15 +110,15 @@ const sessionActorStatements = perConnection((db: Reader) => ({
       deactivatedAt: users.deactivatedAt,
     })
     .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
-  teams: db
+    .where(eq(users.id, sql.placeholder('id'))),
+);
+const sessionTeamsStatement = prepared('user_session_teams', (db, { teamMembers }) =>
+  db
     .select({ id: teamMembers.teamId })
     .from(teamMembers)
     .where(eq(teamMembers.userId, sql.placeholder('id')))
-    .orderBy(teamMembers.teamId)
-    .prepare(),
-}));
+    .orderBy(teamMembers.teamId),
+);
 
 /**
  * The actor a session stands for, if the session is still current: the login exists, is not
@@ -108,11 +130,10 @@ export async function findSessionActor(
   id: number,
   sessionVersion: number,
 ): Promise<Actor | undefined> {
-  const statements = sessionActorStatements(db);
-  const user = statements.user.get({ id });
+  const [user] = await sessionUserStatement(db).execute({ id });
   if (!user || user.sessionVersion !== sessionVersion || user.deactivatedAt !== null)
     return undefined;
-  const teamIds = statements.teams.all({ id }).map((t) => t.id);
+  const teamIds = (await sessionTeamsStatement(db).execute({ id })).map((t) => t.id);
   return { id: user.id, name: user.name, role: user.role, customerId: user.customerId, teamIds };
 }
 
@@ -129,11 +150,12 @@ export async function findAssignable(db: Reader, id: number): Promise<Assignable
 }
 
 /** The active members of a team, by name (the bulk assign's choice). */
-export const findActiveMembers = async (db: Reader, teamId: number) =>
-  db
+export async function findActiveMembers(db: Reader, teamId: number) {
+  const { teamMembers, users } = tablesOf(db);
+  return db
     .select({ id: users.id, name: users.name })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teamMembers.teamId, teamId), isNull(users.deactivatedAt)))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
+}

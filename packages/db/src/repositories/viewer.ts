@@ -2,14 +2,24 @@
 import { collisionOf } from '@handoff/domain';
 import { and, asc, count, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { type Reader } from '../client';
-import { incidentFollowers, incidentViewers, users } from '../schema';
+import { first, tablesOf } from '../reader';
 
-export const findByConnection = async (db: Reader, connectionId: string) =>
-  db.select().from(incidentViewers).where(eq(incidentViewers.connectionId, connectionId)).get();
+export async function findByConnection(db: Reader, connectionId: string) {
+  const { incidentViewers } = tablesOf(db);
+  return first(
+    db
+      .select()
+      .from(incidentViewers)
+      .where(eq(incidentViewers.connectionId, connectionId))
+      .limit(1),
+  );
+}
 
 /** Rows past their expiry (their process died): for the sweeper. */
-export const findExpired = async (db: Reader, now: string) =>
-  db.select().from(incidentViewers).where(lte(incidentViewers.expiresAt, now)).all();
+export async function findExpired(db: Reader, now: string) {
+  const { incidentViewers } = tablesOf(db);
+  return db.select().from(incidentViewers).where(lte(incidentViewers.expiresAt, now));
+}
 
 /**
  * Who else has these incidents open now (every incident with a viewer when `incidentIds` is
@@ -22,9 +32,10 @@ export async function collisions(
   exceptUserId: number | null,
   incidentIds?: readonly number[],
 ): Promise<{ incidentId: number; userId: number; name: string; editing: boolean }[]> {
+  const { incidentViewers, users } = tablesOf(db);
   const where = [gt(incidentViewers.expiresAt, now)];
   if (incidentIds) where.push(inArray(incidentViewers.incidentId, [...incidentIds]));
-  const rows = db
+  const rows = await db
     .select({
       incidentId: incidentViewers.incidentId,
       userId: incidentViewers.userId,
@@ -35,8 +46,7 @@ export async function collisions(
     .from(incidentViewers)
     .innerJoin(users, eq(users.id, incidentViewers.userId))
     .where(and(...where))
-    .orderBy(asc(incidentViewers.incidentId), asc(users.name))
-    .all();
+    .orderBy(asc(incidentViewers.incidentId), asc(users.name));
   const names = new Map(rows.map((r) => [r.userId, r.name]));
   const byIncident = new Map<number, typeof rows>();
   for (const r of rows) byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), r]);
@@ -50,8 +60,9 @@ export async function collisions(
 }
 
 /** A person's live rows on an incident (one per open tab). */
-export const findOpen = async (db: Reader, incidentId: number, userId: number, now: string) =>
-  db
+export async function findOpen(db: Reader, incidentId: number, userId: number, now: string) {
+  const { incidentViewers } = tablesOf(db);
+  return db
     .select()
     .from(incidentViewers)
     .where(
@@ -60,30 +71,34 @@ export const findOpen = async (db: Reader, incidentId: number, userId: number, n
         eq(incidentViewers.userId, userId),
         gt(incidentViewers.expiresAt, now),
       ),
-    )
-    .all();
+    );
+}
 
 /** Whether the user follows the incident, and how many incidents they follow (for the cap). */
 export async function followState(db: Reader, userId: number, incidentId: number) {
-  const following = db
-    .select({ since: incidentFollowers.since })
-    .from(incidentFollowers)
-    .where(and(eq(incidentFollowers.userId, userId), eq(incidentFollowers.incidentId, incidentId)))
-    .get();
-  const total = db
-    .select({ n: count() })
-    .from(incidentFollowers)
-    .where(eq(incidentFollowers.userId, userId))
-    .get();
+  const { incidentFollowers } = tablesOf(db);
+  const following = await first(
+    db
+      .select({ since: incidentFollowers.since })
+      .from(incidentFollowers)
+      .where(
+        and(eq(incidentFollowers.userId, userId), eq(incidentFollowers.incidentId, incidentId)),
+      )
+      .limit(1),
+  );
+  const total = await first(
+    db.select({ n: count() }).from(incidentFollowers).where(eq(incidentFollowers.userId, userId)),
+  );
   return { following: following !== undefined, followedCount: total?.n ?? 0 };
 }
 
 /** The incidents the user follows, most recently followed first. */
-export const followedIncidentIds = async (db: Reader, userId: number): Promise<number[]> =>
-  db
+export async function followedIncidentIds(db: Reader, userId: number): Promise<number[]> {
+  const { incidentFollowers } = tablesOf(db);
+  const rows = await db
     .select({ id: incidentFollowers.incidentId })
     .from(incidentFollowers)
     .where(eq(incidentFollowers.userId, userId))
-    .orderBy(desc(incidentFollowers.since))
-    .all()
-    .map((r) => r.id);
+    .orderBy(desc(incidentFollowers.since));
+  return rows.map((r) => r.id);
+}

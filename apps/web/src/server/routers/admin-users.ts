@@ -68,6 +68,6 @@ export const adminUserProcedures = {
     .input(z.object({ cursor: z.number().int().positive().optional() }))
     .query(async ({ ctx, input }) => {
       const page = await adminAuditRepository.page(ctx.db, { cursor: input.cursor });
-      return { ...page, items: adminWithWords(ctx.db, page.items) };
+      return { ...page, items: await adminWithWords(ctx.db, page.items) };
     }),
 } satisfies TRPCRouterRecord;

@@ -188,7 +188,7 @@ export const incidentRouter = {
           : null,
         journal: journal.items,
         journalNextCursor: journal.nextCursor,
-        audit: withWords(
+        audit: await withWords(
           ctx.db,
           'incident',
           await incidentRepository.findAudit(ctx.db, incident.id),

@@ -87,7 +87,7 @@ async function details(db: Db, actor: Actor, problem: Problem) {
     outage,
     incidents: (await incidentRepository.list(db, { problemId: problem.id, limit: 1000 })).items,
     journal: await problemRepository.findJournal(db, problem.id),
-    audit: withWords(db, 'problem', await problemRepository.findAudit(db, problem.id)),
+    audit: await withWords(db, 'problem', await problemRepository.findAudit(db, problem.id)),
     messages: await problemRepository.findQueuedMessages(db, problem.id),
     preview: {
       ...previewResolveAttached(attached),

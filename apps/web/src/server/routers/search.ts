@@ -44,7 +44,7 @@ export const searchRouter = {
           : null;
       const others =
         firstPage && !forCustomer
-          ? await searchRepository.searchProblemsAndOutages(ctx.db, parsed.match, 5)
+          ? await searchRepository.searchProblemsAndOutages(ctx.db, parsed, 5)
           : { problems: [], outages: [] };
       // A customer's rows carry only what customerView shows: no owner and no team.
       const shape = (i: Awaited<ReturnType<typeof searchRepository.summariesOf>>[number]) => ({

@@ -1,0 +1,60 @@
+// Procedures on PostgreSQL (issue 20, stage 2): the seeded demo database moved to pg, and the real
+// router called as demo users on both engines through the one Reader; the reads must be equal.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queueSorts } from '@handoff/domain';
+import { schema, type Db } from '@handoff/db';
+import { moveSqliteToPg, pgReader } from '@handoff/db/pg';
+import { createPgTestDb, type PgTestDb } from '@handoff/db/pg/testing';
+import { callerFor, createTestDb, fixedClock, loginOf, type TestDb } from './test-callers';
+
+let lite: TestDb;
+let pgDb: PgTestDb;
+let pg: Db;
+beforeAll(async () => {
+  lite = createTestDb();
+  pgDb = await createPgTestDb();
+  await moveSqliteToPg(lite.db, pgDb.db);
+  pg = pgReader(pgDb.db);
+}, 60_000);
+afterAll(async () => {
+  lite?.close();
+  await pgDb?.close();
+});
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+
+/** The same call as the same person on both engines, with the same clock; returns SQLite's. */
+async function same<T>(email: string, call: (c: Caller) => Promise<T>): Promise<T> {
+  const now = fixedClock();
+  const onLite = await call(await callerFor(lite.db, email, now));
+  const onPg = await call(await callerFor(pg, email, now));
+  expect(onPg).toEqual(onLite);
+  return onLite;
+}
+
+describe('the incident page and the queues read the same on PostgreSQL', () => {
+  test('incident.byNumber for each incident, as L1 and as CPS', async () => {
+    const incidents = lite.db.select().from(schema.incidents).all();
+    expect(incidents.length).toBeGreaterThan(5);
+    for (const { number } of incidents)
+      for (const email of [loginOf.l1, loginOf.cps]) {
+        const page = await same(email, (c) => c.incident.byNumber({ number }));
+        expect(page.incident.number).toBe(number);
+      }
+  });
+
+  test("queue.grid in every sort and queue.counts, for each of the CPS agent's teams", async () => {
+    const cps = await callerFor(lite.db, loginOf.cps);
+    const teams = await cps.queue.teams();
+    expect(teams.length).toBeGreaterThan(0);
+    let rows = 0;
+    for (const { id: teamId } of teams) {
+      await same(loginOf.cps, (c) => c.queue.counts({ teamId }));
+      for (const sort of queueSorts) {
+        const grid = await same(loginOf.cps, (c) => c.queue.grid({ teamId, sort, limit: 5 }));
+        rows += grid.items.length;
+      }
+    }
+    expect(rows).toBeGreaterThan(0);
+  });
+});
