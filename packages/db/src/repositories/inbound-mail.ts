@@ -82,10 +82,10 @@ const countOf = async (rows: PromiseLike<{ n: number }[]>) => (await first(rows)
 
 const replyOutcomes: InboundOutcome[] = ['appended', 'reopened'];
 
-/** How many replies from this sender were added to incidents since `since` (the reply cap). */
-export async function countRepliesFromSince(
+/** Replies added to incidents since `since` whose mail matches `which` (the reply caps). */
+async function countRepliesSince(
   db: Writer,
-  address: string,
+  which: (mail: typeof inboundMail) => SQL,
   since: string,
 ): Promise<number> {
   const { inboundMail } = tablesOf(db);
@@ -95,7 +95,7 @@ export async function countRepliesFromSince(
       .from(inboundMail)
       .where(
         and(
-          eq(inboundMail.fromAddress, address),
+          which(inboundMail),
           inArray(inboundMail.outcome, replyOutcomes),
           gte(inboundMail.receivedAt, since),
         ),
@@ -103,26 +103,13 @@ export async function countRepliesFromSince(
   );
 }
 
+/** How many replies from this sender were added to incidents since `since` (the reply cap). */
+export const countRepliesFromSince = (db: Writer, address: string, since: string) =>
+  countRepliesSince(db, (m) => eq(m.fromAddress, address), since);
+
 /** How many replies were added to this incident since `since` (the reply cap). */
-export async function countRepliesToSince(
-  db: Writer,
-  incidentId: number,
-  since: string,
-): Promise<number> {
-  const { inboundMail } = tablesOf(db);
-  return countOf(
-    db
-      .select({ n: count() })
-      .from(inboundMail)
-      .where(
-        and(
-          eq(inboundMail.incidentId, incidentId),
-          inArray(inboundMail.outcome, replyOutcomes),
-          gte(inboundMail.receivedAt, since),
-        ),
-      ),
-  );
-}
+export const countRepliesToSince = (db: Writer, incidentId: number, since: string) =>
+  countRepliesSince(db, (m) => eq(m.incidentId, incidentId), since);
 
 /** When the incident was last resolved, from its audit history. */
 export async function lastResolvedAt(db: Writer, incidentId: number): Promise<string | null> {
