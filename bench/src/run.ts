@@ -425,6 +425,21 @@ function openIncidentIds(path: string, teamId: number): number[] {
   }
 }
 
+/** A second connection to the live server's database, waiting out the server's writes. */
+function openBenchDb(path: string) {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** The triggers that keep the search index current (each `*_fts_*`), with the SQL that makes them. */
+const searchTriggers = (db: Database.Database) =>
+  db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'`,
+    )
+    .all() as { name: string; sql: string }[];
+
 const abRounds = 5;
 
 /**
@@ -434,22 +449,21 @@ const abRounds = 5;
  * round's percentiles, the slowest request.
  */
 async function alternateSearchIndex(path: string, run: () => Promise<LoadFigures>) {
-  const db = new Database(path);
-  db.pragma('busy_timeout = 5000');
-  const triggers = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'`,
-    )
-    .all() as { name: string; sql: string }[];
+  const db = openBenchDb(path);
+  const triggers = searchTriggers(db);
   const rounds: { on: LoadFigures[]; off: LoadFigures[] } = { on: [], off: [] };
+  let dropped = false;
   try {
     for (let i = 0; i < abRounds; i++) {
       rounds.on.push(await run());
       for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      dropped = true;
       rounds.off.push(await run());
       for (const t of triggers) db.exec(t.sql);
+      dropped = false;
     }
   } finally {
+    if (dropped) for (const t of triggers) db.exec(t.sql);
     db.close();
   }
   const merge = (side: LoadFigures[]): LoadFigures => {
@@ -472,14 +486,8 @@ async function alternateSearchIndex(path: string, run: () => Promise<LoadFigures
 
 /** Drops the triggers that keep the search index current, so creation runs without the index. */
 function dropSearchTriggers(path: string) {
-  const db = new Database(path);
-  db.pragma('busy_timeout = 5000');
-  const triggers = db
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'`,
-    )
-    .all() as { name: string }[];
-  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+  const db = openBenchDb(path);
+  for (const { name } of searchTriggers(db)) db.exec(`DROP TRIGGER ${name}`);
   db.close();
   log('  (search index triggers dropped for create-noindex)');
 }
