@@ -3,18 +3,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queueSorts } from '@handoff/domain';
 import { schema, type Db } from '@handoff/db';
-import { moveSqliteToPg, pgReader } from '@handoff/db/pg';
-import { createPgTestDb, type PgTestDb } from '@handoff/db/pg/testing';
+import { copyToPg, type PgCopy } from '@handoff/db/pg/testing';
 import { callerFor, createTestDb, fixedClock, loginOf, type TestDb } from './test-callers';
 
 let lite: TestDb;
-let pgDb: PgTestDb;
+let pgDb: PgCopy;
 let pg: Db;
 beforeAll(async () => {
   lite = createTestDb();
-  pgDb = await createPgTestDb();
-  await moveSqliteToPg(lite.db, pgDb.db);
-  pg = pgReader(pgDb.db);
+  pgDb = await copyToPg(lite.db);
+  pg = pgDb.reader;
 }, 60_000);
 afterAll(async () => {
   lite?.close();

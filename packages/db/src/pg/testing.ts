@@ -4,7 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { formatIncidentNumber, type Incident } from '@handoff/domain';
 import pg from 'pg';
+import { type Db, type Reader } from '../client';
+import { pgReader } from '../reader';
 import { createPgDb, isPostgresUrl, migratePg, type PgDb } from './client';
+import { moveSqliteToPg } from './to-pg';
 import { customers, incidents, services, teamMembers, teams, users } from '../schema-pg';
 
 export const templateDatabase = 'handoff_pg_template';
@@ -64,6 +67,19 @@ export async function createPgTestDb(): Promise<PgTestDb> {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** A pg test database with a SQLite database's rows, and the same database as a Reader. */
+export type PgCopy = PgTestDb & { reader: Reader };
+
+/**
+ * A pg test database holding a copy of the SQLite database `lite` (moved with the move command's
+ * code), and the same through the one Reader: for tests that compare the two engines' answers.
+ */
+export async function copyToPg(lite: Db): Promise<PgCopy> {
+  const copy = await createPgTestDb();
+  await moveSqliteToPg(lite, copy.db);
+  return { ...copy, reader: pgReader(copy.db) };
 }
 
 // Fixture builders on pg, with the same defaults as testing/builders.ts (one row each, unique values).

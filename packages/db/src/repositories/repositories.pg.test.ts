@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSearchQuery, queueSorts, type ChangeScope } from '@handoff/domain';
 import { changesQuery, latestChangeQuery } from '../change-feed/changes-since';
 import { type Reader } from '../client';
-import { moveSqliteToPg } from '../pg/to-pg';
-import { createPgTestDb, type PgTestDb } from '../pg/testing';
+import { copyToPg, type PgCopy } from '../pg/testing';
 import { engineOf, pgReader } from '../reader';
 import * as schema from '../schema';
 import { seedDemoData } from '../seed/demo';
@@ -44,7 +43,7 @@ import * as viewer from './viewer';
 
 const now = '2026-11-24T16:00:00.000Z';
 let lite: TestDb;
-let pgDb: PgTestDb;
+let pgDb: PgCopy;
 let pg: Reader;
 beforeAll(async () => {
   lite = createTestDb({ seed: false });
@@ -71,9 +70,8 @@ beforeAll(async () => {
         })),
     )
     .run();
-  pgDb = await createPgTestDb();
-  await moveSqliteToPg(lite.db, pgDb.db);
-  pg = pgReader(pgDb.db);
+  pgDb = await copyToPg(lite.db);
+  pg = pgDb.reader;
 }, 60_000);
 afterAll(async () => {
   lite?.close();
