@@ -57,35 +57,13 @@ export async function findThreadCandidates(
   return list.flatMap((id) => found.get(id) ?? []);
 }
 
-/** How many incidents mail from this sender opened since `since` (the flood cap). */
-export async function countNewIncidentsFromSince(
-  db: Writer,
-  address: string,
-  since: string,
-): Promise<number> {
-  const { inboundMail } = tablesOf(db);
-  return countOf(
-    db
-      .select({ n: count() })
-      .from(inboundMail)
-      .where(
-        and(
-          eq(inboundMail.fromAddress, address),
-          inArray(inboundMail.outcome, ['created', 'follow_up']),
-          gte(inboundMail.receivedAt, since),
-        ),
-      ),
-  );
-}
-
 const countOf = async (rows: PromiseLike<{ n: number }[]>) => (await first(rows))?.n ?? 0;
 
-const replyOutcomes: InboundOutcome[] = ['appended', 'reopened'];
-
-/** Replies added to incidents since `since` whose mail matches `which` (the reply caps). */
-async function countRepliesSince(
+/** Mail received since `since` that matches `which` and ended in one of `outcomes` (the caps). */
+async function countMailSince(
   db: Writer,
   which: (mail: typeof inboundMail) => SQL,
+  outcomes: InboundOutcome[],
   since: string,
 ): Promise<number> {
   const { inboundMail } = tablesOf(db);
@@ -96,20 +74,26 @@ async function countRepliesSince(
       .where(
         and(
           which(inboundMail),
-          inArray(inboundMail.outcome, replyOutcomes),
+          inArray(inboundMail.outcome, outcomes),
           gte(inboundMail.receivedAt, since),
         ),
       ),
   );
 }
 
+/** How many incidents mail from this sender opened since `since` (the flood cap). */
+export const countNewIncidentsFromSince = (db: Writer, address: string, since: string) =>
+  countMailSince(db, (m) => eq(m.fromAddress, address), ['created', 'follow_up'], since);
+
+const replyOutcomes: InboundOutcome[] = ['appended', 'reopened'];
+
 /** How many replies from this sender were added to incidents since `since` (the reply cap). */
 export const countRepliesFromSince = (db: Writer, address: string, since: string) =>
-  countRepliesSince(db, (m) => eq(m.fromAddress, address), since);
+  countMailSince(db, (m) => eq(m.fromAddress, address), replyOutcomes, since);
 
 /** How many replies were added to this incident since `since` (the reply cap). */
 export const countRepliesToSince = (db: Writer, incidentId: number, since: string) =>
-  countRepliesSince(db, (m) => eq(m.incidentId, incidentId), since);
+  countMailSince(db, (m) => eq(m.incidentId, incidentId), replyOutcomes, since);
 
 /** When the incident was last resolved, from its audit history. */
 export async function lastResolvedAt(db: Writer, incidentId: number): Promise<string | null> {
