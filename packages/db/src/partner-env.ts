@@ -13,7 +13,7 @@ import {
 import { type Db } from './client';
 import { findServiceByPathSync } from './repositories/catalog';
 import * as customerRepository from './repositories/customer';
-import { reserveNumber } from './repositories/incident';
+import { reserveNumberSync } from './repositories/incident';
 import * as organisationRepository from './repositories/organisation';
 import * as partnerRepository from './repositories/partner';
 import * as teamRepository from './repositories/team';
@@ -112,7 +112,7 @@ export function loadPartnerSubmitSync(
     serviceId: service.id,
     now,
     placedNow: placement.placedNow,
-    number: reserveNumber(read),
+    number: reserveNumberSync(read),
   };
 }
 export const loadPartnerSubmit = async (

@@ -75,7 +75,7 @@ export async function loadPortalCase(
     route,
     helpDeskTeamId: helpDesk.id,
     now,
-    ...incidentRepository.reserveIncident(read),
+    ...(await incidentRepository.reserveIncident(read)),
     uploads: attachmentRepository.decodeUploads(input.attachments),
     cpsEnv: (incident) => loadOneStepEnvSync(read, { incident, actor: system, now }),
   };

@@ -6,7 +6,7 @@ import { createIncident, type ChangeEvent, newIncidentEffects } from '@handoff/d
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type Db } from '../client';
 import { commitSync } from '../commit';
-import { reserveNumber } from '../repositories/incident';
+import { reserveNumberSync } from '../repositories/incident';
 import { changeEvents } from '../schema';
 import { createTestDb, type TestDb } from '../testing';
 import { buildService, buildTeam, buildUser } from '../testing/builders';
@@ -40,7 +40,7 @@ function createOne(team: number, user: number, at = now): number {
     ownerTeamId: team,
   });
   return commitSync(db, (read) =>
-    newIncidentEffects(drafts, { number: reserveNumber(read), now: at }),
+    newIncidentEffects(drafts, { number: reserveNumberSync(read), now: at }),
   ).changeIds[0]!;
 }
 

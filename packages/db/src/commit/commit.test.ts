@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { changesSince } from '../change-feed';
 import { type Db } from '../client';
-import { reserveNumber } from '../repositories/incident';
+import { reserveNumber, reserveNumberSync } from '../repositories/incident';
 import {
   auditEvents,
   counters,
@@ -202,7 +202,7 @@ describe('commit', () => {
     const team = buildTeam(db);
     const seed = buildIncident(db, { ownerTeamId: team.id });
     const result = commitSync(db, (read) => {
-      const number = reserveNumber(read);
+      const number = reserveNumberSync(read);
       return effects(at, {
         writes: [
           insertRow(
@@ -258,7 +258,7 @@ describe('commit', () => {
     const before = db.select().from(counters).all();
     expect(() =>
       commitSync(db, (read) => {
-        reserveNumber(read);
+        reserveNumberSync(read);
         throw new DomainError('VALIDATION', 'No.');
       }),
     ).toThrow('No.');
@@ -297,7 +297,7 @@ describe('commit with an asynchronous plan', () => {
     const incident = buildIncident(db);
     const before = { ...counts(), counters: db.select().from(counters).all() };
     const refused = commit(db, async (read) => {
-      reserveNumber(read);
+      await reserveNumber(read);
       await later();
       throw new DomainError('VALIDATION', 'Not after all.');
     });
@@ -345,7 +345,7 @@ describe('commit with an asynchronous plan', () => {
     commitSync(db, resolveEffects(incident, agent.id));
     const before = { ...counts(), counters: db.select().from(counters).all() };
     const stale = commit(db, async (read) => {
-      reserveNumber(read);
+      await reserveNumber(read);
       await later();
       return resolveEffects(incident, agent.id, 1);
     });
@@ -360,7 +360,7 @@ describe('commit with an asynchronous plan', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const pending = commit(db, async (read) => {
-      reserveNumber(read);
+      await reserveNumber(read);
       await gate;
       throw new DomainError('VALIDATION', 'Refused at the end.');
     });

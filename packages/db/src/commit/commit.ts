@@ -6,6 +6,9 @@ import { applyEffects, rowKey, type Applied } from './apply';
 import { notifyLocalCommit } from './notifier';
 import { keepClocks } from '../sla/keep-clocks';
 import { exclusive, writeInProgress } from './queue';
+import { asPg, engineOf, pgReader } from '../reader';
+// Type-only: a SQLite-only server never loads the pg driver.
+import type { PgDb } from '../pg/client';
 
 /**
  * What `commit` runs: Effects decided already, or a plan that loads inside the transaction and
@@ -77,6 +80,8 @@ const inCommit = () =>
  * while an asynchronous commit's plan is awaiting on the connection (it would nest inside it).
  */
 export function commitSync(db: Db, plan: SyncPlan): CommitResult {
+  if (engineOf(db) === 'pg')
+    throw new Error('commitSync is SQLite-only (the seed): on PostgreSQL await commit() instead.');
   if (writeInProgress(db)) throw inCommit();
   const applied = db.transaction(
     () => {
@@ -118,7 +123,24 @@ export { exclusive };
  * never rolls back.) A plan must not commit itself: it would wait for its own turn.
  */
 export function commit(db: Db, plan: Plan): Promise<CommitResult> {
+  if (engineOf(db) === 'pg') return commitOnPg(db, plan);
   return exclusive(db, () => commitNow(db, plan));
+}
+
+/**
+ * The same commit on PostgreSQL (pg/commit.ts: one READ COMMITTED transaction with row conditions,
+ * the SLA step, the change events in commit order). The plan reads through the transaction as a
+ * Reader. Loaded on first use, so a SQLite server never loads the pg modules.
+ */
+async function commitOnPg(db: Db, plan: Plan): Promise<CommitResult> {
+  const { commitPg } = await import('../pg/commit');
+  const result = await commitPg(
+    asPg(db) as PgDb,
+    typeof plan === 'function' ? (tx) => plan(pgReader(tx)) : plan,
+  );
+  // This process's subscribers wake at once, as on SQLite (other servers hear the NOTIFY).
+  if (result.changeIds.length > 0) notifyLocalCommit(db);
+  return result;
 }
 
 /** The SQLite CommitPort of a connection. */

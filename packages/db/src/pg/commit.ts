@@ -49,6 +49,7 @@ import {
 import { outboxRows, threadOrder, type Thread } from '../commit/outbox';
 import { changeEvents, inboundMail, incidents, notifications, outbox, users } from '../schema-pg';
 import { type PgDb, type PgTx } from './client';
+import { keepClocksPg } from './keep-clocks';
 import { pgAuditTables, pgEntityTables, pgJournalTables } from './tables';
 
 type AnyRow = Record<string, unknown> & { id: number };
@@ -65,11 +66,6 @@ export interface PgCommitOptions {
   isolation?: 'read committed' | 'serializable';
   /** How often a plan runs again after a serialization failure or deadlock (default 5). */
   retries?: number;
-  /**
-   * A further step inside the transaction after the effects (the SLA clocks, once their repository is
-   * async: the SQLite commit's keepClocks).
-   */
-  afterApply?: (tx: PgTx, effects: Effects, applied: Applied) => Promise<void>;
 }
 
 const columnsOf = (table: PgTable) => getTableColumns(table) as Record<string, PgColumn>;
@@ -248,8 +244,13 @@ export async function commitPg(
         async (tx) => {
           const effects = typeof plan === 'function' ? await plan(tx) : plan;
           const applied = await applyEffectsPg(tx, effects);
-          await options.afterApply?.(tx, effects, applied);
+          // Incidents' SLA clocks follow every incident change, in the same transaction (issue 18).
+          const clocks = await keepClocksPg(tx, effects, applied);
           await appendChanges(tx, effects, applied);
+          if (clocks) {
+            await appendChanges(tx, clocks.effects, clocks.applied);
+            applied.changeIds.push(...clocks.applied.changeIds);
+          }
           return applied;
         },
         { isolationLevel: options.isolation ?? 'read committed' },

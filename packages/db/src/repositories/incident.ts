@@ -13,9 +13,8 @@ import {
 } from 'drizzle-orm';
 import { formatIncidentNumber, type Incident, type IncidentStatus } from '@handoff/domain';
 import { type Db, type Reader } from '../client';
-import { noCursor, perTables, prepared, tablesOf, type Tables } from '../reader';
-import { counters, incidents } from '../schema';
-import { perConnection } from '../prepared';
+import { asPg, noCursor, perEngine, perTables, prepared, tablesOf, type Tables } from '../reader';
+import { type incidents } from '../schema';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -25,34 +24,55 @@ type Row = typeof incidents.$inferSelect;
 const _rowIsIncident = (r: Row): Incident => r;
 void _rowIsIncident;
 
-/** Hands out the next value of a named counter; call only inside a write transaction. */
+/** Hands out the next value of a named counter; call only inside a write transaction (SQLite's seed). */
 export function nextCounter(tx: Writer, name: string): number {
   return counterStatement(tx).get({ name }).value;
 }
+/** The same on either engine, inside a commit plan: the counter's row update rolls back with it. */
+export async function takeCounter(tx: Writer, name: string): Promise<number> {
+  const [row] = await counterStatement(tx).execute({ name });
+  return row!.value;
+}
 // Every create takes a number: prepared once per connection.
-const counterStatement = perConnection((tx: Writer) =>
+const counterStatement = prepared('next_counter', (tx, { counters }) =>
   tx
     .insert(counters)
     .values({ name: sql.placeholder('name'), value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .prepare(),
+    .returning({ value: counters.value }),
 );
 
-/** Takes the next incident number inside the caller's write transaction (a commit plan): it rolls back with it. */
-export const reserveNumber = (tx: Writer): string =>
+/** The SQLite-only twin, for the last synchronous loaders inside SQLite plans. */
+export const reserveNumberSync = (tx: Writer): string =>
   formatIncidentNumber(nextCounter(tx, 'incident'));
+/** Takes the next incident number inside the caller's commit plan: it rolls back with it. */
+export const reserveNumber = async (tx: Writer): Promise<string> =>
+  formatIncidentNumber(await takeCounter(tx, 'incident'));
 
 /**
- * The id and number the next incident gets, reserved inside a commit plan (the IMMEDIATE write lock
- * is held, so no one else can take them; the counter rolls back with the commit).
+ * The id the next row of `table` gets, taken inside a commit plan. SQLite: the IMMEDIATE write lock
+ * is held, so no one else can insert before this commit does. PostgreSQL: `nextval` of the
+ * table's identity sequence hands it out to this transaction only (the insert then names it).
  */
-export function reserveIncident(tx: Writer): { id: number; number: string } {
-  const number = reserveNumber(tx);
-  const row = tx.get<{ next: number }>(
-    sql`select max(coalesce((select seq from sqlite_sequence where name = 'incidents'), 0), coalesce((select max(id) from ${incidents}), 0)) + 1 as next`,
-  );
-  return { id: row.next, number };
+export async function reserveRowId(tx: Writer, table: 'incidents' | 'problems'): Promise<number> {
+  return perEngine(tx, {
+    sqlite: async () =>
+      tx.get<{ next: number }>(
+        sql`select max(coalesce((select seq from sqlite_sequence where name = ${table}), 0), coalesce((select max(id) from ${sql.identifier(table)}), 0)) + 1 as next`,
+      ).next,
+    pg: async () => {
+      const { rows } = await asPg(tx).execute<{ next: number }>(
+        sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as next`,
+      );
+      return rows[0]!.next;
+    },
+  })();
+}
+
+/** The id and number the next incident gets, reserved inside a commit plan (both roll back with it). */
+export async function reserveIncident(tx: Writer): Promise<{ id: number; number: string }> {
+  const number = await reserveNumber(tx);
+  return { id: await reserveRowId(tx, 'incidents'), number };
 }
 
 // The load every incident request starts with, prepared once per connection.

@@ -2,12 +2,13 @@ import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import { formatOutageNumber, type OutageStatus } from '@handoff/domain';
 import { type Db } from '../client';
 import { first, tablesOf } from '../reader';
-import { nextCounter, type Tx } from './incident';
+import { takeCounter, type Tx } from './incident';
 
 type Reader = Db | Tx;
 
 /** The next outage number, reserved inside a commit plan (it rolls back with it). */
-export const reserveNumber = (tx: Reader): string => formatOutageNumber(nextCounter(tx, 'outage'));
+export const reserveNumber = async (tx: Reader): Promise<string> =>
+  formatOutageNumber(await takeCounter(tx, 'outage'));
 
 // Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the
 // domain's sync lookups) and awaited on either engine by the rest.

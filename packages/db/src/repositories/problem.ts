@@ -9,8 +9,7 @@ import {
   resolvedAttachedTemplate,
 } from '@handoff/domain';
 import { type Db } from '../client';
-import { problems } from '../schema';
-import { nextCounter, type Tx } from './incident';
+import { reserveRowId, takeCounter, type Tx } from './incident';
 import { first, perTables, prepared, tablesOf, type Tables } from '../reader';
 
 type Reader = Db | Tx;
@@ -20,11 +19,8 @@ type Reader = Db | Tx;
  * is held, so no one else can take them; the counter rolls back with the commit).
  */
 export async function reserveProblem(tx: Reader): Promise<{ id: number; number: string }> {
-  const number = formatProblemNumber(nextCounter(tx, 'problem'));
-  const row = tx.get<{ next: number }>(
-    sql`select max(coalesce((select seq from sqlite_sequence where name = 'problems'), 0), coalesce((select max(id) from ${problems}), 0)) + 1 as next`,
-  );
-  return { id: row.next, number };
+  const number = formatProblemNumber(await takeCounter(tx, 'problem'));
+  return { id: await reserveRowId(tx, 'problems'), number };
 }
 
 // Each read is one query builder, run synchronously by the SQLite-only twins (`…Sync`, for the

@@ -9,6 +9,9 @@ import {
   type Effects,
   type EntityId,
   type Incident,
+  type SlaCalendars,
+  type SlaClock,
+  type SlaPolicy,
 } from '@handoff/domain';
 import { eq, sql } from 'drizzle-orm';
 import { type Db } from '../client';
@@ -34,18 +37,32 @@ function setSlaDue(db: Db, incidentId: number, due: string | null): void {
   slaDueStatement(db).run({ id: incidentId, due });
 }
 
-/** Reconciles the clocks of every incident `applied` wrote; merges what it wrote into `applied`. */
-export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
-  const written = [...applied.rows.entries()]
+type WrittenIncident = Incident & { slaDueAt: string | null };
+
+/** The incidents a commit wrote, as written (the clocks follow each of them). */
+export const writtenIncidents = (applied: Applied): WrittenIncident[] =>
+  [...applied.rows.entries()]
     .filter(([key]) => incidentKey.test(key))
-    .map(([, row]) => row as unknown as Incident & { slaDueAt: string | null });
-  if (written.length === 0) return;
-  const policies = sla.findPoliciesSync(db);
-  const calendars = sla.calendarsSync(db);
+    .map(([, row]) => row as unknown as WrittenIncident);
+
+/** What the clocks of the written incidents need: the policies, the calendars, each one's clocks. */
+export interface ClockFacts {
+  policies: SlaPolicy[];
+  calendars: SlaCalendars;
+  clocksOf: (incidentId: number) => SlaClock[];
+}
+
+/** The clock writes that bring every written incident's clocks into step (one domain call each). */
+export function clockPlan(
+  written: readonly WrittenIncident[],
+  facts: ClockFacts,
+  decided: Effects,
+  applied: Applied,
+): Effects {
   const idOf = (id: EntityId) => (isRef(id) ? applied.ids.get(id.ref) : id);
   const actorOf = (id: number) =>
     decided.events.find((e) => e.entity === 'incident' && idOf(e.entityId) === id)?.actorId ?? null;
-  const plan = written.reduce(
+  return written.reduce(
     (all, incident) =>
       mergeEffects(
         all,
@@ -53,9 +70,9 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
           incident,
           reconcileClocks(
             incident,
-            sla.findClocksSync(db, incident.id),
-            policies,
-            calendars,
+            facts.clocksOf(incident.id),
+            facts.policies,
+            facts.calendars,
             decided.at,
           ),
           decided.at,
@@ -64,11 +81,25 @@ export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
       ),
     noEffects(decided.at),
   );
-  if (plan.writes.length > 0) {
-    const more = applyEffects(db, plan);
-    applied.changeIds.push(...more.changeIds);
-    for (const [k, v] of more.rows) applied.rows.set(k, v);
-  }
+}
+
+/** Adds what the clock step wrote to what the commit wrote. */
+export function mergeApplied(applied: Applied, more: Applied): void {
+  applied.changeIds.push(...more.changeIds);
+  for (const [k, v] of more.rows) applied.rows.set(k, v);
+}
+
+/** Reconciles the clocks of every incident `applied` wrote; merges what it wrote into `applied`. */
+export function keepClocks(db: Db, decided: Effects, applied: Applied): void {
+  const written = writtenIncidents(applied);
+  if (written.length === 0) return;
+  const facts: ClockFacts = {
+    policies: sla.findPoliciesSync(db),
+    calendars: sla.calendarsSync(db),
+    clocksOf: (id) => sla.findClocksSync(db, id),
+  };
+  const plan = clockPlan(written, facts, decided, applied);
+  if (plan.writes.length > 0) mergeApplied(applied, applyEffects(db, plan));
   for (const incident of written) {
     const due = sla.earliestDueSync(db, incident.id);
     if (due !== incident.slaDueAt) setSlaDue(db, incident.id, due);

@@ -64,8 +64,8 @@ const run = async () => {
       now,
       ownerTeamId: Number(teamArg),
     });
-    const result = await commit(db, (read) =>
-      newIncidentEffects(drafts, { number: reserveNumber(read), now }),
+    const result = await commit(db, async (read) =>
+      newIncidentEffects(drafts, { number: await reserveNumber(read), now }),
     );
     committed.push(...result.changeIds);
   }

@@ -325,7 +325,7 @@ async function planIntake(read: Db, input: IntakeInput): Promise<Effects> {
       const customer = (await customerRepository.findByEmail(read, sender!.address)) ?? null;
       const old = decision.action === 'follow_up' ? match!.incident : undefined;
       const claimed = decision.action === 'create' ? decision.claimed : undefined;
-      const number = incidentRepository.reserveNumber(read);
+      const number = await incidentRepository.reserveNumber(read);
       const drafts = receiveEmailIncident({
         message,
         customer,

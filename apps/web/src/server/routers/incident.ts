@@ -114,7 +114,7 @@ async function createPlan(
     input,
     actor,
     now,
-    number: incidentRepository.reserveNumber(read),
+    number: await incidentRepository.reserveNumber(read),
     // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
     acknowledgement: (incident) => acknowledgementForSync(read, incident),
   });

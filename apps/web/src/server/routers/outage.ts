@@ -71,7 +71,7 @@ async function loadDeclaration(read: Db, actor: Actor, input: DeclareOutageInput
     actor,
     now,
     teams: Object.fromEntries((await teamRepository.findAll(read)).map((t) => [t.name, t.id])),
-    number: outageRepository.reserveNumber(read),
+    number: await outageRepository.reserveNumber(read),
     catalogServiceIds: (
       await Promise.all(
         input.serviceIds.map(async (id) =>
