@@ -16,9 +16,11 @@ export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT}}"
 export DATABASE_PATH="${DATABASE_PATH:-$PWD/data/handoff.db}"
 
 pnpm --filter @handoff/web build
-# Migrates, loads the demo data into an empty database, and prints the demo logins.
+# Migrates, loads the demo data into an empty database, and prints the demo logins. With
+# DATABASE_URL=postgres://… that PostgreSQL database instead of the SQLite file (README, Operations).
 pnpm --filter @handoff/db exec tsx src/seed/cli.ts --db "$DATABASE_PATH" --if-empty
 echo
-echo "Handoff is starting on http://localhost:${PORT} (database: ${DATABASE_PATH})"
+if [ -n "${DATABASE_URL:-}" ]; then where="PostgreSQL, DATABASE_URL"; else where="$DATABASE_PATH"; fi
+echo "Handoff is starting on http://localhost:${PORT} (database: ${where})"
 cd apps/web
 exec node dist/serve.mjs

@@ -5,7 +5,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source (STYLE.md §1).
   transpilePackages: ['@handoff/domain', '@handoff/db', '@handoff/ui'],
   // Native and Node-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', 'nodemailer', 'smtp-server', 'mailparser'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'nodemailer', 'smtp-server', 'mailparser'],
   typedRoutes: false,
   poweredByHeader: false,
   // Frame protection, nosniff and Referrer-Policy on every response (issue 13 item 7); pages get

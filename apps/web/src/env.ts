@@ -8,6 +8,23 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(resolve(process.cwd(), '../../data/handoff.db')),
   MIGRATIONS_DIR: z.string().min(1).default(resolve(process.cwd(), '../../packages/db/migrations')),
+  /**
+   * `postgres://…` serves Handoff on that PostgreSQL database (issue 20) instead of the SQLite file
+   * at DATABASE_PATH: migrated on start and, when new, loaded as a new SQLite database is.
+   */
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, {
+        error: 'DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for SQLite)',
+      })
+      .optional(),
+  ),
+  PG_MIGRATIONS_DIR: z
+    .string()
+    .min(1)
+    .default(resolve(process.cwd(), '../../packages/db/drizzle-pg')),
   NEXTAUTH_SECRET: isProduction
     ? z
         .string({ error: 'NEXTAUTH_SECRET must be set in production (npm start sets one for you)' })

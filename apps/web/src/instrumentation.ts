@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { isBuildPhase } = await import('./env');
   if (isBuildPhase()) return;
+  // The database first (PostgreSQL is opened, migrated and seeded asynchronously).
+  await (await import('./server/db')).initDb();
   const { startMailServices } = await import('./server/mail/start');
   await startMailServices();
   // The change feed keeps CHANGE_RETENTION_DAYS (30) days of changes.

@@ -24,8 +24,9 @@ else await serveHere();
 
 async function supervise(count: number) {
   // Migrated (and on first start, seeded) once, before any server opens it.
-  const { getDb } = await import('./server/db');
-  getDb().$client.close();
+  const { closeDb, initDb } = await import('./server/db');
+  await initDb();
+  await closeDb();
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -46,11 +47,14 @@ async function supervise(count: number) {
 }
 
 async function serveHere() {
-  const [{ default: next }, { incomingMessageToRequest }, api] = await Promise.all([
+  const [{ default: next }, { incomingMessageToRequest }, api, { initDb }] = await Promise.all([
     import('next'),
     import('@trpc/server/adapters/node-http'),
     import('./server/api-server'),
+    import('./server/db'),
   ]);
+  // Open (on PostgreSQL: migrate and, when new, seed) the database before anything is served.
+  await initDb();
 
   const hostname = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 3000);

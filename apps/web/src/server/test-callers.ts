@@ -77,28 +77,53 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the call to be refused, but it succeeded.');
 }
 
+/** The engine the procedure tests run on: SQLite, or PostgreSQL (HANDOFF_TEST_ENGINE=pg, `pnpm test:pg`). */
+export const testEngine = (): 'sqlite' | 'pg' =>
+  process.env.HANDOFF_TEST_ENGINE === 'pg' ? 'pg' : 'sqlite';
+
 /**
  * Registers hooks that give every test of the file (or describe block) its own copy of one seeded
- * database; read `.db` inside a test.
+ * database; read `.db` inside a test. With HANDOFF_TEST_ENGINE=pg the copy is a PostgreSQL
+ * database holding the same rows (the seeded SQLite moved once, then cloned per test), so the same
+ * test runs the procedures on PostgreSQL.
  */
 export function useSeededDbs(): { readonly db: Db } {
-  let template: ReturnType<typeof seededTemplate> | undefined;
-  let current: TestDb | undefined;
-  beforeAll(() => {
-    template = seededTemplate();
+  let current: Db | undefined;
+  let closeCurrent: (() => void | Promise<void>) | undefined;
+  let fresh: () => Promise<{ db: Db; close: () => void | Promise<void> }>;
+  let dispose: () => void | Promise<void>;
+  beforeAll(async () => {
+    const template = seededTemplate();
+    if (testEngine() === 'sqlite') {
+      fresh = () => Promise.resolve(template.fresh());
+      dispose = () => template.dispose();
+      return;
+    }
+    // Loaded only on pg: the SQLite suite never needs the pg driver or a cluster.
+    const { pgTemplateOf } = await import('@handoff/db/pg/testing');
+    const onPg = await pgTemplateOf(template.fresh().db);
+    template.dispose();
+    fresh = async () => {
+      const copy = await onPg.fresh();
+      return { db: copy.reader, close: copy.close };
+    };
+    dispose = () => onPg.dispose();
+  }, 120_000);
+  afterAll(async () => {
+    await dispose?.();
   });
-  afterAll(() => template?.dispose());
-  beforeEach(() => {
-    current = template!.fresh();
+  beforeEach(async () => {
+    ({ db: current, close: closeCurrent } = await fresh());
   });
-  afterEach(() => {
-    current?.close();
+  afterEach(async () => {
+    await closeCurrent?.();
     current = undefined;
+    closeCurrent = undefined;
   });
   return {
     get db() {
       if (!current) throw new Error('No test database outside a test.');
-      return current.db;
+      return current;
     },
   };
 }

@@ -8,3 +8,4 @@ export * as pgSchema from '../schema-pg';
 export * from './search';
 export { formatCounts, moveSqliteToPg, MoveRefused, tablesInDependencyOrder } from './to-pg';
 export { pgReader } from '../reader';
+export { openPg, seedLockKey, setupPg, type PgSetupOptions } from './setup';

@@ -72,6 +72,8 @@ export interface MoveOptions {
   batchSize?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /** The PostgreSQL migrations applied first (default: the package's `drizzle-pg`). */
+  pgMigrations?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function moveSqliteToPg(
   options: MoveOptions = {},
 ): Promise<TableCount[]> {
   const log = options.log ?? (() => {});
-  await migratePg(pg);
+  await migratePg(pg, options.pgMigrations);
   const tables = tablesInDependencyOrder();
   const filled: string[] = [];
   for (const t of tables) {
