@@ -87,7 +87,11 @@ export function retentionDays(env: Record<string, string | undefined> = process.
  * Deletes changes older than the retention, on either engine; returns how many. Ids are never
  * reused (SQLite AUTOINCREMENT, pg's identity sequence).
  */
-export async function pruneChanges(db: Reader, now: string, days = retentionDays()): Promise<number> {
+export async function pruneChanges(
+  db: Reader,
+  now: string,
+  days = retentionDays(),
+): Promise<number> {
   const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
   // SQLite: in the write queue, never inside another request's open commit (pg: on the pool).
   return countedWrite(db, () => {

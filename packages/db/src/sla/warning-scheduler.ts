@@ -42,7 +42,11 @@ async function loadEnv(db: Reader, clockId: number): Promise<WarningEnv | null> 
 
 /** A unique key refused the insert: SQLite's code, pg's SQLSTATE 23505 (drizzle may wrap it). */
 const isUniqueViolation = (e: unknown): boolean => {
-  for (let c: unknown = e; typeof c === 'object' && c !== null; c = (c as { cause?: unknown }).cause) {
+  for (
+    let c: unknown = e;
+    typeof c === 'object' && c !== null;
+    c = (c as { cause?: unknown }).cause
+  ) {
     const code = (c as { code?: unknown }).code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return true;
   }
