@@ -28,7 +28,7 @@ export interface LiveHub {
    * the listeners, so a stream reads its catch-up only after awaiting this.
    */
   ready(): Promise<void>;
-  /** The feed position the hub has handed out (tests); its start before the feed runs. */
+  /** The feed position the hub has handed out (tests). */
   lastId(): number;
   /** Reads pending changes now (tests). */
   flush(): Promise<void>;
@@ -56,7 +56,7 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
   let feed: changeFeed.Subscription | null = null;
   // The running feed's start (its position read, the subscription ready); null while stopped.
   let started: Promise<void> | null = null;
-  // Where the last feed started (lastId before a feed runs).
+  // Where the feed starts, or where the last one stopped (lastId while none runs).
   let position = 0;
   let promptTimer: ReturnType<typeof setTimeout> | null = null;
   let sweeper: ReturnType<typeof setInterval> | null = null;
@@ -128,6 +128,7 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
   const stop = () => {
     runs++;
     const running = feed;
+    if (running) position = running.lastId();
     feed = null;
     started = null;
     void Promise.resolve(running?.stop()).catch((e: unknown) =>
