@@ -3,7 +3,7 @@ import { and, asc, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { type Db, type Reader } from '../client';
 import { countedWrite } from '../commit/queue';
 import { first, perEngine, tablesOf } from '../reader';
-import { changeEvents } from '../schema';
+import type { changeEvents } from '../schema';
 
 type IdsColumn = typeof changeEvents.teamIds | typeof changeEvents.userIds;
 
