@@ -93,7 +93,7 @@ describe('subscribe', () => {
     const id = createOne(team, user);
     await new Promise((r) => setTimeout(r, 0));
     expect(got.map((c) => c.id)).toEqual([id]);
-    sub.stop();
+    await sub.stop();
   });
 
   test('a consumer restarted from its last id sees every change exactly once, in order', async () => {
@@ -108,7 +108,7 @@ describe('subscribe', () => {
     });
     const before = [createOne(team, user), createOne(team, user), createOne(team, user)];
     await new Promise((r) => setTimeout(r, 0));
-    first.stop();
+    await first.stop();
     const last = first.lastId();
     // Committed while the consumer is down.
     const during = [createOne(team, user), createOne(team, user)];
@@ -120,7 +120,7 @@ describe('subscribe', () => {
     await new Promise((r) => setTimeout(r, 0));
     const after = [createOne(team, user)];
     await new Promise((r) => setTimeout(r, 0));
-    second.stop();
+    await second.stop();
     expect(seen).toEqual([...before, ...during, ...after]);
   });
 });

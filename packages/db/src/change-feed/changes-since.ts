@@ -1,9 +1,9 @@
 import { type ChangeEvent, type ChangeScope } from '@handoff/domain';
 import { and, asc, gt, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { type Db, type Reader } from '../client';
-import { exclusive } from '../commit/queue';
-import { perEngine, tablesOf } from '../reader';
-import { changeEvents } from '../schema';
+import { countedWrite } from '../commit/queue';
+import { first, perEngine, tablesOf } from '../reader';
+import type { changeEvents } from '../schema';
 
 type IdsColumn = typeof changeEvents.teamIds | typeof changeEvents.userIds;
 
@@ -49,6 +49,14 @@ export const changesSince = (
   limit = 500,
 ): ChangeEvent[] => changesQuery(db, afterId, scope, limit).all();
 
+/** `changesSince` on either engine (the same query, awaited): the live stream's catch-up read. */
+export const findChangesSince = async (
+  db: Reader,
+  afterId: number,
+  scope: ChangeScope = {},
+  limit = 500,
+): Promise<ChangeEvent[]> => changesQuery(db, afterId, scope, limit);
+
 /** The newest change's id, for either engine (`latestChangeId` on SQLite, `latestChangeIdPg`). */
 export function latestChangeQuery(db: Reader) {
   const { changeEvents } = tablesOf(db);
@@ -57,6 +65,10 @@ export function latestChangeQuery(db: Reader) {
 
 /** The id of the newest change (0 when there is none): where a consumer that wants only new changes starts. */
 export const latestChangeId = (db: Db): number => latestChangeQuery(db).get()?.id ?? 0;
+
+/** `latestChangeId` on either engine (awaited): where a consumer on a pg Reader starts. */
+export const findLatestChangeId = async (db: Reader): Promise<number> =>
+  (await first(latestChangeQuery(db)))?.id ?? 0;
 
 /** Default retention of the change feed, in days (CHANGE_RETENTION_DAYS). */
 export const defaultRetentionDays = 30;
@@ -71,21 +83,28 @@ export function retentionDays(env: Record<string, string | undefined> = process.
   return days;
 }
 
-/** Deletes changes older than the retention; returns how many. Ids are never reused (AUTOINCREMENT). */
-export async function pruneChanges(db: Db, now: string, days = retentionDays()): Promise<number> {
+/**
+ * Deletes changes older than the retention, on either engine; returns how many. Ids are never
+ * reused (SQLite AUTOINCREMENT, pg's identity sequence).
+ */
+export async function pruneChanges(
+  db: Reader,
+  now: string,
+  days = retentionDays(),
+): Promise<number> {
   const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
-  // In the write queue: never inside another request's open commit.
-  return exclusive(
-    db,
-    () => db.delete(changeEvents).where(lt(changeEvents.at, cutoff)).run().changes,
-  );
+  // SQLite: in the write queue, never inside another request's open commit (pg: on the pool).
+  return countedWrite(db, () => {
+    const { changeEvents } = tablesOf(db);
+    return db.delete(changeEvents).where(lt(changeEvents.at, cutoff));
+  });
 }
 
 /**
  * Prunes the feed now and then every `everyMs` (hourly by default) for as long as the process
  * runs; reads the retention once, so a bad CHANGE_RETENTION_DAYS stops the server at start.
  */
-export function startPruner(db: Db, now: () => string, everyMs = 3_600_000): () => void {
+export function startPruner(db: Reader, now: () => string, everyMs = 3_600_000): () => void {
   const days = retentionDays();
   void pruneChanges(db, now(), days);
   const timer = setInterval(() => void pruneChanges(db, now(), days), everyMs);

@@ -3,6 +3,7 @@
 // connection: a second connection's BEGIN IMMEDIATE would wait for the lock synchronously, on the
 // very thread the first commit needs to finish (a self-deadlock until busy_timeout).
 import { type Db } from '../client';
+import { engineOf } from '../reader';
 
 // On globalThis, like the commit notifier: the server loads this module twice (its API bundle and
 // Next's pages), each with its own connection to the same file.
@@ -46,3 +47,19 @@ export function exclusive<T>(db: Db, work: () => T | PromiseLike<T>): Promise<T>
  * this thread holds.
  */
 export const writeInProgress = (db: Db): boolean => tails.has(keyOf(db));
+
+/** A write statement built on the handle (its SQLite type; on pg drizzle's builder, awaited). */
+type CountedWrite = { run(): { changes: number } };
+
+/**
+ * Runs a write outside any commit (a pruner's DELETE) and returns how many rows it changed, on
+ * either engine: on SQLite in the write queue (`exclusive`), on pg straight on the pool, where the
+ * statement is its own transaction and row locks order it against commits.
+ */
+export async function countedWrite(db: Db, build: () => CountedWrite): Promise<number> {
+  if (engineOf(db) === 'pg') {
+    const result = await (build() as unknown as PromiseLike<{ rowCount: number | null }>);
+    return result.rowCount ?? 0;
+  }
+  return exclusive(db, () => build().run().changes);
+}

@@ -1,11 +1,16 @@
 // Exactly-once work among server processes on one database (issue 16): a lease row per job.
 // Each call is one atomic statement, so no transaction is needed and two processes can't both win.
 // The writes wait their turn in the connection's write queue: never inside another request's commit.
+// On a pg Reader each call runs pg/lease.ts's twin, loaded on first use (a SQLite server never loads
+// the pg driver).
 import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, type Reader } from '../client';
 import { exclusive } from '../commit/queue';
+import { asPg, engineOf } from '../reader';
 import { leases } from '../schema';
+
+const onPg = () => import('../pg/lease');
 
 /** This process's name as a lease holder: host, pid and a random part (a restarted pid differs). */
 export const processHolder = (): string =>
@@ -19,6 +24,7 @@ export async function tryLease(
   db: Db,
   lease: { name: string; holder: string; nowMs: number; ttlMs: number },
 ): Promise<boolean> {
+  if (engineOf(db) === 'pg') return (await onPg()).tryLeasePg(asPg(db), lease);
   const now = new Date(lease.nowMs).toISOString();
   const until = new Date(lease.nowMs + lease.ttlMs).toISOString();
   return exclusive(db, () => {
@@ -32,6 +38,7 @@ export async function tryLease(
 
 /** Gives the lease up at once (a clean shutdown), if `holder` has it. */
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  if (engineOf(db) === 'pg') return (await onPg()).releaseLeasePg(asPg(db), name, holder);
   await exclusive(db, () =>
     db.run(sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder}`),
   );
@@ -39,7 +46,9 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
 
 /** Who holds the lease and until when (the admin Mail page; tests). */
 export const findLease = async (db: Reader, name: string) =>
-  db.select().from(leases).where(eq(leases.name, name)).get();
+  engineOf(db) === 'pg'
+    ? (await onPg()).findLeasePg(asPg(db), name)
+    : db.select().from(leases).where(eq(leases.name, name)).get();
 
 export interface LeaseKeeper {
   /** Settles after the first try: the work has started here, or another holder has the lease. */
@@ -73,7 +82,8 @@ export interface KeepLeaseOptions {
 
 /**
  * Keeps trying for the lease (every third of its lifetime): on taking it, starts the work; on
- * losing it (this process was too slow to renew, another took over), stops the work.
+ * losing it (this process was too slow to renew, another took over), stops the work. On a pg
+ * Reader, the same loop on pg/lease.ts's statements (tryLease/releaseLease dispatch).
  */
 export function keepLease(db: Db, opts: KeepLeaseOptions): LeaseKeeper {
   return keepLeaseWith(

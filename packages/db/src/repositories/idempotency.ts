@@ -10,9 +10,8 @@ import {
 } from '@handoff/domain';
 import { type Reader } from '../client';
 import { commit } from '../commit';
-import { exclusive } from '../commit/queue';
+import { countedWrite } from '../commit/queue';
 import { first, tablesOf } from '../reader';
-import { idempotencyKeys } from '../schema';
 import { findById, type Tx } from './incident';
 
 /** The stored key of this actor, operation and key, live or expired. */
@@ -33,13 +32,13 @@ export async function findKey(db: Reader | Tx, r: IdempotentRequest) {
   );
 }
 
-/** Forgets expired keys (run hourly by the server); returns how many went. */
+/** Forgets expired keys (run hourly by the server), on either engine; returns how many went. */
 export const pruneExpired = async (db: Reader, now: string): Promise<number> =>
-  // In the write queue: never inside another request's open commit.
-  exclusive(
-    db,
-    () => db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).run().changes,
-  );
+  // SQLite: in the write queue, never inside another request's open commit (pg: on the pool).
+  countedWrite(db, () => {
+    const { idempotencyKeys } = tablesOf(db);
+    return db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
+  });
 
 /**
  * Commits a create's plan once per key: with no request (no key sent) it is a plain commit; with a

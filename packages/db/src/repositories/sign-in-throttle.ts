@@ -7,9 +7,8 @@ import {
   type ThrottleKind,
 } from '@handoff/domain';
 import { type Reader } from '../client';
-import { exclusive } from '../commit/queue';
+import { countedWrite } from '../commit/queue';
 import { prepared, tablesOf } from '../reader';
-import { signInCounters } from '../schema';
 import { type Tx } from './incident';
 
 const byKey = prepared('sign_in_counter_by_key', (db, { signInCounters }) =>
@@ -48,23 +47,24 @@ export async function findLocked(db: Reader, now: number): Promise<SignInCounter
     .orderBy(signInCounters.lockedUntil);
 }
 
-/** Forgets counters whose window and lock are long over (run hourly by the server); returns how many. */
+/**
+ * Forgets counters whose window and lock are long over (run hourly by the server), on either
+ * engine; returns how many.
+ */
 export const pruneExpired = async (db: Reader, now: number): Promise<number> => {
   const before = now - counterRetentionMs;
-  // In the write queue: never inside another request's open commit.
-  return exclusive(
-    db,
-    () =>
-      db
-        .delete(signInCounters)
-        .where(
-          and(
-            lte(signInCounters.windowStart, before),
-            or(isNull(signInCounters.lockedUntil), lte(signInCounters.lockedUntil, now)),
-          ),
-        )
-        .run().changes,
-  );
+  // SQLite: in the write queue, never inside another request's open commit (pg: on the pool).
+  return countedWrite(db, () => {
+    const { signInCounters } = tablesOf(db);
+    return db
+      .delete(signInCounters)
+      .where(
+        and(
+          lte(signInCounters.windowStart, before),
+          or(isNull(signInCounters.lockedUntil), lte(signInCounters.lockedUntil, now)),
+        ),
+      );
+  });
 };
 
 /** Prunes now and hourly (the server starts it with the other pruners). */

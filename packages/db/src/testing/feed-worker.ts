@@ -32,7 +32,7 @@ let committing = true;
 const finish = () => {
   if (finished || committing) return;
   finished = true;
-  subscription.stop();
+  void subscription.stop();
   clearInterval(alive);
   db.$client.close();
   process.stdout.write(`${JSON.stringify({ committed, seen })}\n`);

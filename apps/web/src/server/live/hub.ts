@@ -1,9 +1,17 @@
 // One tail of the change feed per process and database, fanned out to every live subscription
 // (issue 17): 200 open pages cost one feed read per commit and one poll for other processes'
 // commits, not 200. The hub also keeps two server-side clocks: consult prompts coming due and
-// incident viewers whose process died.
+// incident viewers whose process died. On a pg Reader the feed is LISTEN/NOTIFY's (every server's
+// commits wake it at once); its start position is then read asynchronously (`ready`).
 import { type ChangeEvent, expireViewers, viewerTtlMs } from '@handoff/domain';
-import { commit, changeFeed, consultRepository, viewerRepository, type Db } from '@handoff/db';
+import {
+  commit,
+  changeFeed,
+  consultRepository,
+  engineOf,
+  viewerRepository,
+  type Db,
+} from '@handoff/db';
 
 /** What a listener hears: new changes in commit order, or a server clock tick (a prompt came due). */
 export type HubSignal = { changes: ChangeEvent[] } | { tick: string };
@@ -15,10 +23,15 @@ export interface LiveHub {
   rearm(): void;
   /** The server clock jumped (the test clock): prompts may have come due at once. */
   clockMoved(): void;
+  /**
+   * Settles once the feed is in place (its start position read): every change after that reaches
+   * the listeners, so a stream reads its catch-up only after awaiting this.
+   */
+  ready(): Promise<void>;
   /** The feed position the hub has handed out (tests). */
   lastId(): number;
   /** Reads pending changes now (tests). */
-  flush(): void;
+  flush(): Promise<void>;
 }
 
 export interface HubOptions {
@@ -41,6 +54,10 @@ export function liveHub(db: Db, options: HubOptions): LiveHub {
 export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: HubOptions) {
   const listeners = new Set<Listener>();
   let feed: changeFeed.Subscription | null = null;
+  // The running feed's start (its position read, the subscription ready); null while stopped.
+  let started: Promise<void> | null = null;
+  // Where the feed starts, or where the last one stopped (lastId while none runs).
+  let position = 0;
   let promptTimer: ReturnType<typeof setTimeout> | null = null;
   let sweeper: ReturnType<typeof setInterval> | null = null;
 
@@ -75,9 +92,16 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
     if (expired.length > 0) await commit(db, expireViewers(expired, now()));
   };
 
-  const start = () => {
+  const startFeed = async (generation: number) => {
+    // SQLite reads the position synchronously (in the commit's wake); pg awaits it.
+    const afterId =
+      engineOf(db) === 'pg'
+        ? await changeFeed.findLatestChangeId(db)
+        : changeFeed.latestChangeId(db);
+    if (generation !== runs) return;
+    position = afterId;
     feed = changeFeed.subscribe(db, {
-      afterId: changeFeed.latestChangeId(db),
+      afterId,
       pollMs,
       onChanges: (changes) => {
         emit({ changes });
@@ -85,6 +109,16 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
       },
       onError: (e) => console.error('[live] change feed read failed', e),
     });
+    await feed.ready;
+  };
+
+  // Each start and stop is a generation: a start that lands after its stop subscribes nothing.
+  let runs = 0;
+  const start = () => {
+    const generation = ++runs;
+    started = startFeed(generation).catch((e: unknown) =>
+      console.error('[live] change feed start failed', e),
+    );
     sweeper = setInterval(() => {
       sweep().catch((e: unknown) => console.error('[live] viewer sweep failed', e));
     }, sweepMs);
@@ -92,8 +126,14 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
   };
 
   const stop = () => {
-    feed?.stop();
+    runs++;
+    const running = feed;
+    if (running) position = running.lastId();
     feed = null;
+    started = null;
+    void Promise.resolve(running?.stop()).catch((e: unknown) =>
+      console.error('[live] change feed stop failed', e),
+    );
     if (sweeper) clearInterval(sweeper);
     if (promptTimer) clearTimeout(promptTimer);
     sweeper = promptTimer = null;
@@ -102,7 +142,7 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
   return {
     listen(listener: Listener) {
       listeners.add(listener);
-      if (!feed) start();
+      if (!started) start();
       if (!promptTimer) rearm();
       return () => {
         listeners.delete(listener);
@@ -115,7 +155,11 @@ export function createHub(db: Db, { now, pollMs = 500, sweepMs = viewerTtlMs }: 
       emit({ tick: now() });
       rearm();
     },
-    lastId: () => feed?.lastId() ?? changeFeed.latestChangeId(db),
-    flush: () => feed?.flush(),
+    ready: () => started ?? Promise.resolve(),
+    lastId: () => feed?.lastId() ?? position,
+    flush: async () => {
+      await started;
+      await feed?.flush();
+    },
   } satisfies LiveHub;
 }

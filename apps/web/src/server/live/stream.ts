@@ -74,15 +74,16 @@ export interface StreamOptions {
 }
 
 /**
- * The subscription's messages. Resume is exact: the hub is listened to before the catch-up read, the
- * catch-up reads everything after `afterId`, and any change at or below the last one handed out is
- * dropped, so a change committed during the handover is neither lost nor doubled.
+ * The subscription's messages. Resume is exact: the hub is listened to (and its feed in place)
+ * before the catch-up read, the catch-up reads everything after `afterId`, and any change at or
+ * below the last one handed out is dropped, so a change committed during the handover is neither
+ * lost nor doubled. Reads are awaited, so it runs on a pg Reader too.
  */
 export async function* liveStream(
   options: StreamOptions,
 ): AsyncGenerator<{ id: number; message: LiveMessage }> {
   const { db, hub, actor, signal, now } = options;
-  let last = options.afterId ?? changeFeed.latestChangeId(db);
+  let last = options.afterId ?? (await changeFeed.findLatestChangeId(db));
   const queue: (ChangeEvent | { tick: string })[] = [];
   let wake: (() => void) | null = null;
   const off = hub.listen((s) => {
@@ -90,14 +91,20 @@ export async function* liveStream(
     else queue.push(s);
     wake?.();
   });
-  for (let page = changeFeed.changesSince(db, last); page.length > 0;) {
-    queue.push(...page);
-    page = changeFeed.changesSince(db, page[page.length - 1]!.id);
-  }
-  const viewer = options.viewing ? await startViewing(db, actor, options.viewing, now) : null;
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
+  let viewer: Awaited<ReturnType<typeof startViewing>> = null;
   try {
+    // The catch-up is read once the hub's feed is in place, so every change is in one or the
+    // other; it goes before what the hub handed out meanwhile (doubles are dropped below).
+    await hub.ready();
+    const caughtUp: ChangeEvent[] = [];
+    for (let page = await changeFeed.findChangesSince(db, last); page.length > 0;) {
+      caughtUp.push(...page);
+      page = await changeFeed.findChangesSince(db, page[page.length - 1]!.id);
+    }
+    queue.unshift(...caughtUp);
+    viewer = options.viewing ? await startViewing(db, actor, options.viewing, now) : null;
     // First the position this stream starts from, so even a client that saw no change yet
     // resumes from here after a reconnect (a server restart) and misses nothing.
     yield { id: last, message: { type: 'ready', at: now() } };
