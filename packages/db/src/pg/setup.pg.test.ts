@@ -8,6 +8,9 @@ import { loadInitialData } from '../seed/initial-data';
 import * as pgs from '../schema-pg';
 import { createPgDb } from './client';
 import { setupPg } from './setup';
+import { createAdminLogin } from '../seed/create-admin';
+import { pgReader } from '../reader';
+import { verifyPassword } from '../password';
 import { tablesInDependencyOrder } from './to-pg';
 import { createPgTestDb, type PgTestDb } from './testing';
 
@@ -75,6 +78,25 @@ describe('setupPg: the first start of a PostgreSQL database', () => {
     const [users] = await t.db.select({ n: count() }).from(pgs.users);
     expect(teams!.n).toBeGreaterThan(3);
     expect(users!.n).toBe(0);
+    // The first administrator (npm run admin:create) on pg, audited; a second one refused.
+    const strong = 'correct horse battery staple';
+    const made = await createAdminLogin(
+      pgReader(t.db),
+      { email: 'Boss@Wisc.edu', name: 'Boss', password: strong },
+      now,
+    );
+    const [boss] = await t.db.select().from(pgs.users);
+    expect(boss).toMatchObject({ id: made.id, email: 'boss@wisc.edu', role: 'admin' });
+    expect(await verifyPassword(strong, boss!.passwordHash)).toBe(true);
+    const audit = await t.db.select().from(pgs.adminAudit);
+    expect(audit).toMatchObject([{ actorId: made.id, field: 'created', toValue: 'administrator' }]);
+    await expect(
+      createAdminLogin(
+        pgReader(t.db),
+        { email: 'two@wisc.edu', name: 'Two', password: strong },
+        now,
+      ),
+    ).rejects.toThrow(/exists already/);
   }, 60_000);
 
   test('two servers starting together on one new database seed it once', async () => {

@@ -49,26 +49,50 @@ async function main(): Promise<number> {
     return 2;
   }
   const password = await readPassword();
-  mkdirSync(dirname(path), { recursive: true });
-  const db = createDb(path);
+  const now = new Date().toISOString();
+  const url = process.env.DATABASE_URL?.trim();
+  const login = {
+    email: values.email,
+    name: values.name ?? values.email,
+    password,
+    force: values.force,
+  };
+  const sqliteMigrations = resolve(here, '../../migrations');
   try {
-    migrateDb(db, resolve(here, '../../migrations'));
-    // A new deployment's database: reference data only, never the demo logins.
-    loadInitialData(db, { now: new Date().toISOString(), demo: false });
-    const made = createAdminLogin(
-      db,
-      { email: values.email, name: values.name ?? values.email, password, force: values.force },
-      new Date().toISOString(),
-    );
-    console.log(`Created administrator ${made.email} (#${made.id}) in ${path}.`);
+    if (url && /^postgres(ql)?:\/\//i.test(url)) {
+      // A new deployment's PostgreSQL database: reference data only, never the demo logins.
+      const [{ openPg }, { pgReader }] = await Promise.all([
+        import('../pg/setup'),
+        import('../reader'),
+      ]);
+      const { db } = await openPg(url, { now, demo: false, sqliteMigrations });
+      try {
+        const made = await createAdminLogin(pgReader(db), login, now);
+        console.log(
+          `Created administrator ${made.email} (#${made.id}) in PostgreSQL ${new URL(url).host}.`,
+        );
+      } finally {
+        await db.$client.end();
+      }
+      return 0;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    const db = createDb(path);
+    try {
+      migrateDb(db, sqliteMigrations);
+      // A new deployment's database: reference data only, never the demo logins.
+      loadInitialData(db, { now, demo: false });
+      const made = await createAdminLogin(db, login, now);
+      console.log(`Created administrator ${made.email} (#${made.id}) in ${path}.`);
+    } finally {
+      db.$client.close();
+    }
     return 0;
   } catch (e) {
     if (isDomainError(e)) console.error(e.message);
     else if (e instanceof ZodError) console.error(e.issues.map((i) => i.message).join('\n'));
     else throw e;
     return 1;
-  } finally {
-    db.$client.close();
   }
 }
 

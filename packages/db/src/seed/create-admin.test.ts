@@ -63,7 +63,7 @@ describe('createAdminLogin (npm run admin:create)', () => {
   test('makes an administrator who can sign in with the password, audited', async () => {
     const { db } = emptyDb();
     loadInitialData(db, { now, demo: false });
-    const made = createAdminLogin(
+    const made = await createAdminLogin(
       db,
       { email: ' Boss@Wisc.edu ', name: 'Boss', password: strong },
       now,
@@ -87,22 +87,22 @@ describe('createAdminLogin (npm run admin:create)', () => {
   test.each([
     ['a short password', 'short', /at least 12/],
     ['the demo password', 'handoff-demo', /well known/],
-  ])('refuses %s and stores nothing', (_, password, message) => {
+  ])('refuses %s and stores nothing', async (_, password, message) => {
     const { db } = emptyDb();
-    expect(() =>
+    await expect(
       createAdminLogin(db, { email: 'boss@wisc.edu', name: 'Boss', password }, now),
-    ).toThrow(message);
+    ).rejects.toThrow(message);
     expect(n(db, users)).toBe(0);
     db.$client.close();
   });
 
-  test('refuses a second administrator unless forced', () => {
+  test('refuses a second administrator unless forced', async () => {
     const { db } = emptyDb();
-    createAdminLogin(db, { email: 'boss@wisc.edu', name: 'Boss', password: strong }, now);
-    expect(() =>
+    await createAdminLogin(db, { email: 'boss@wisc.edu', name: 'Boss', password: strong }, now);
+    await expect(
       createAdminLogin(db, { email: 'two@wisc.edu', name: 'Two', password: strong }, now),
-    ).toThrow(/exists already/);
-    createAdminLogin(
+    ).rejects.toThrow(/exists already/);
+    await createAdminLogin(
       db,
       { email: 'two@wisc.edu', name: 'Two', password: strong, force: true },
       now,
