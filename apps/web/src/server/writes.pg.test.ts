@@ -126,6 +126,14 @@ describe('write procedures write the same on PostgreSQL', () => {
       ];
     }));
 
+  test('routing.answer and the Route panel it feeds (routing.decide: the routing facts and the one-steps open)', () =>
+    sameWrite(async (db, keys) => {
+      const { id } = demo(keys).leesIncident;
+      const lee = await as(db, loginOf.l1);
+      const answers = await lee.routing.answer({ incidentId: id, answers: { workRelated: true } });
+      return { answers, panel: await lee.routing.decide({ incidentId: id }) };
+    }));
+
   test('case.create routed to CPS (Assign to CPS in the same commit) and to the Help Desk, and the known-outage check', () =>
     sameWrite(async (db, keys) => {
       const base = {
@@ -171,6 +179,8 @@ describe('write procedures write the same on PostgreSQL', () => {
         body: 'Looking at the SSO logs.',
         visibility: 'internal',
       });
-      return { submitted, claimed, escalated, pulled, comment };
+      // The partner panel reads the partner env and the Resolve step's env (loadOneStepEnv).
+      const panel = await tier2.partner.forIncident({ incidentId: submitted.id });
+      return { submitted, claimed, escalated, pulled, comment, panel };
     }));
 });
