@@ -1,4 +1,5 @@
-// Loads what a channel-partner step consults besides the incident, for the procedures and the seed.
+// Loads what a channel-partner step consults besides the incident, for the procedures (async, on
+// either engine) and the seed (synchronously, in its SQLite `commitSync` plans): one loader each.
 import {
   DomainError,
   organisationOfRequester,
@@ -11,57 +12,93 @@ import {
   type PartnerTicketSubmitInput,
 } from '@handoff/domain';
 import { type Db } from './client';
-import { findServiceByPathSync } from './repositories/catalog';
+import * as catalogRepository from './repositories/catalog';
 import * as customerRepository from './repositories/customer';
-import { reserveNumberSync } from './repositories/incident';
+import * as incidentRepository from './repositories/incident';
 import * as organisationRepository from './repositories/organisation';
 import * as partnerRepository from './repositories/partner';
 import * as teamRepository from './repositories/team';
 import * as userRepository from './repositories/user';
+import { read, runAsync, runSync, type TwoWayLoader } from './two-way-loader';
 
-export function loadPartnerEnvSync(
+function* partnerEnvLoader(
   db: Db,
   { incident, actor, now }: { incident: Incident; actor: Actor; now: string },
-): PartnerEnv {
-  const ticket = partnerRepository.findTicketSync(db, incident.id);
+): TwoWayLoader<PartnerEnv> {
+  const ticket = yield* read(
+    () => partnerRepository.findTicketSync(db, incident.id),
+    () => partnerRepository.findTicket(db, incident.id),
+  );
   if (!ticket)
     throw new DomainError(
       'INVALID_TRANSITION',
       `${incident.number} is not a channel-partner ticket.`,
     );
-  const tier2 = teamRepository.findByNameSync(db, teamNames.tier2);
+  const tier2 = yield* read(
+    () => teamRepository.findByNameSync(db, teamNames.tier2),
+    () => teamRepository.findByName(db, teamNames.tier2),
+  );
   if (!tier2) throw new DomainError('NOT_FOUND', `No team named ${teamNames.tier2} is set up.`);
-  const customer = incident.customerId
-    ? customerRepository.findByIdSync(db, incident.customerId)
+  const customerId = incident.customerId;
+  const customer = customerId
+    ? yield* read(
+        () => customerRepository.findByIdSync(db, customerId),
+        () => customerRepository.findById(db, customerId),
+      )
     : undefined;
-  const history = partnerRepository.findHopSummarySync(db, incident.id);
+  const history = yield* read(
+    () => partnerRepository.findHopSummarySync(db, incident.id),
+    () => partnerRepository.findHopSummary(db, incident.id),
+  );
   const lastHopAt = history.lastHopAt ?? incident.createdAt;
+  const agentId = incident.ownerAgentId;
+  const assignee = agentId
+    ? yield* read(
+        () => userRepository.findByIdSync(db, agentId),
+        () => userRepository.findById(db, agentId),
+      )
+    : undefined;
+  const partnerMembers = yield* read(
+    () => partnerRepository.findMembersSync(db, ticket.partnerTeamId),
+    () => partnerRepository.findMembers(db, ticket.partnerTeamId),
+  );
+  const tier2Members = yield* read(
+    () => partnerRepository.findMembersSync(db, tier2.id),
+    () => partnerRepository.findMembers(db, tier2.id),
+  );
+  const privateCommentsSincePull =
+    history.lastHopKind === 'pulled'
+      ? yield* read(
+          () =>
+            partnerRepository.countPrivateCommentsSinceSync(db, incident.id, actor.id, lastHopAt),
+          () => partnerRepository.countPrivateCommentsSince(db, incident.id, actor.id, lastHopAt),
+        )
+      : 0;
   return {
     incident,
     ticket,
     actor,
     now,
     tier2Team: { id: tier2.id, name: tier2.name },
-    assigneeName: incident.ownerAgentId
-      ? (userRepository.findByIdSync(db, incident.ownerAgentId)?.name ?? null)
-      : null,
-    partnerMembers: partnerRepository.findMembersSync(db, ticket.partnerTeamId),
-    tier2Members: partnerRepository.findMembersSync(db, tier2.id),
+    assigneeName: agentId ? (assignee?.name ?? null) : null,
+    partnerMembers,
+    tier2Members,
     requester: {
       name: customer?.name ?? incident.callerName,
       email: customer?.email ?? incident.callerEmail,
     },
     lastHopAt,
     roundTrips: history.roundTrips,
-    privateCommentsSincePull:
-      history.lastHopKind === 'pulled'
-        ? partnerRepository.countPrivateCommentsSinceSync(db, incident.id, actor.id, lastHopAt)
-        : 0,
+    privateCommentsSincePull,
   };
 }
-export const loadPartnerEnv = async (
-  ...args: Parameters<typeof loadPartnerEnvSync>
-): Promise<PartnerEnv> => loadPartnerEnvSync(...args);
+type PartnerEnvArgs = Parameters<typeof partnerEnvLoader>;
+/** What a partner step consults besides the incident, read through the Reader (either engine). */
+export const loadPartnerEnv = (...args: PartnerEnvArgs): Promise<PartnerEnv> =>
+  runAsync(partnerEnvLoader(...args));
+/** The same, read synchronously: the seed's SQLite `commitSync` plans only. */
+export const loadPartnerEnvSync = (...args: PartnerEnvArgs): PartnerEnv =>
+  runSync(partnerEnvLoader(...args));
 
 export type PartnerSubmitFacts = Parameters<typeof decideSubmitTicket>[0];
 
@@ -70,8 +107,8 @@ export type PartnerSubmitFacts = Parameters<typeof decideSubmitTicket>[0];
  * partner group (placing the requester by domain when needed), the catalog entry, the members to
  * tell — and its number, reserved inside the commit plan so it rolls back with it.
  */
-export function loadPartnerSubmitSync(
-  read: Db,
+function* partnerSubmitLoader(
+  db: Db,
   {
     actor,
     customer,
@@ -85,18 +122,35 @@ export function loadPartnerSubmitSync(
     channel: 'portal' | 'email';
     now: string;
   },
-): PartnerSubmitFacts {
+): TwoWayLoader<PartnerSubmitFacts> {
   const placement = organisationOfRequester({
     customer,
-    organisations: organisationRepository.findAllDomainsSync(read),
+    organisations: yield* read(
+      () => organisationRepository.findAllDomainsSync(db),
+      () => organisationRepository.findAllDomains(db),
+    ),
   });
-  const organisation = organisationRepository.findByIdSync(read, placement.organisationId);
-  const service = findServiceByPathSync(read, partnerTicketService);
+  const organisation = yield* read(
+    () => organisationRepository.findByIdSync(db, placement.organisationId),
+    () => organisationRepository.findById(db, placement.organisationId),
+  );
+  const service = yield* read(
+    () => catalogRepository.findServiceByPathSync(db, partnerTicketService),
+    () => catalogRepository.findServiceByPath(db, partnerTicketService),
+  );
   if (!organisation || !service)
     throw new DomainError(
       'NOT_FOUND',
       'Channel-partner tickets are not set up: the organisation or its catalog entry is missing.',
     );
+  const partnerMembers = yield* read(
+    () => partnerRepository.findMembersSync(db, organisation.partnerTeamId),
+    () => partnerRepository.findMembers(db, organisation.partnerTeamId),
+  );
+  const number = yield* read(
+    () => incidentRepository.reserveNumberSync(db),
+    () => incidentRepository.reserveNumber(db),
+  );
   return {
     input,
     channel,
@@ -108,13 +162,17 @@ export function loadPartnerSubmitSync(
       partnerTeamId: organisation.partnerTeamId,
       partnerTeamName: organisation.partnerTeamName,
     },
-    partnerMembers: partnerRepository.findMembersSync(read, organisation.partnerTeamId),
+    partnerMembers,
     serviceId: service.id,
     now,
     placedNow: placement.placedNow,
-    number: reserveNumberSync(read),
+    number,
   };
 }
-export const loadPartnerSubmit = async (
-  ...args: Parameters<typeof loadPartnerSubmitSync>
-): Promise<PartnerSubmitFacts> => loadPartnerSubmitSync(...args);
+type PartnerSubmitArgs = Parameters<typeof partnerSubmitLoader>;
+/** A new partner ticket's facts, read (and its number taken) through the Reader, on either engine. */
+export const loadPartnerSubmit = (...args: PartnerSubmitArgs): Promise<PartnerSubmitFacts> =>
+  runAsync(partnerSubmitLoader(...args));
+/** The same, synchronously: the seed's SQLite `commitSync` plans only. */
+export const loadPartnerSubmitSync = (...args: PartnerSubmitArgs): PartnerSubmitFacts =>
+  runSync(partnerSubmitLoader(...args));

@@ -15,7 +15,6 @@ import {
   consultRepository,
   customerRepository,
   oncallRepository,
-  outageRepository,
   partnerRepository,
   presenceRepository,
   problemRepository,
@@ -25,10 +24,11 @@ import {
   userRepository,
   type Db,
 } from '@handoff/db';
+import { loadOpenOutages } from './known-outages';
 import { loadReadableIncident } from './readable-incident';
 
 /** Loads what a one-step may consult besides the incident (teams, service, chosen agent, on-call contact, problem). */
-export function loadOneStepEnvSync(
+export async function loadOneStepEnv(
   db: Db,
   {
     incident,
@@ -45,14 +45,14 @@ export function loadOneStepEnvSync(
     oncallContactId?: number;
     problemId?: number;
   },
-): OneStepEnv {
-  const allTeams = teamRepository.findAllSync(db);
+): Promise<OneStepEnv> {
+  const allTeams = await teamRepository.findAll(db);
   const teams = Object.fromEntries(allTeams.map((t) => [t.name, t.id]));
-  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
-  const afterHours = catalogRepository.findServiceByPathSync(db, afterHoursService);
+  const service = await catalogRepository.findServiceById(db, incident.serviceId);
+  const afterHours = await catalogRepository.findServiceByPath(db, afterHoursService);
   if (!service || !afterHours)
     throw new DomainError('NOT_FOUND', 'The service catalog is missing an entry this step needs.');
-  const routing = routingDataRepository.routingContextSync(db);
+  const routing = await routingDataRepository.routingContext(db);
   const env: OneStepEnv = {
     incident,
     actor,
@@ -67,29 +67,29 @@ export function loadOneStepEnvSync(
     },
     afterHoursServiceId: afterHours.id,
     // kb 001: linked to a problem whose outage is open (planned or active) → no forwarding, and L1 does not resolve.
-    underOpenOutage: problemRepository.isUnderOpenOutageSync(db, incident),
-    cpsAgentsReady: presenceRepository.findReadyByTeamNameSync(db, teamNames.cps).length,
+    underOpenOutage: await problemRepository.isUnderOpenOutage(db, incident),
+    cpsAgentsReady: (await presenceRepository.findReadyByTeamName(db, teamNames.cps)).length,
     // The promises a step makes count in the CPS calendar administrators keep (issue 14 item 8).
     calendar: routing.calendar,
     routing,
     // The step routes again on these (issue 14.2): stored facts plus the recorded answers.
-    contactFacts: loadContactFactsSync(db, incident, now),
+    contactFacts: await loadContactFacts(db, incident, now),
   };
   const customer = incident.customerId
-    ? customerRepository.findByIdSync(db, incident.customerId)
+    ? await customerRepository.findById(db, incident.customerId)
     : undefined;
   if (customer)
     env.customer = { name: customer.name, program: customer.program ?? customer.departmentProgram };
-  const consult = consultRepository.findOpenByIncidentSync(db, incident.id);
+  const consult = await consultRepository.findOpenByIncident(db, incident.id);
   if (consult) env.openConsultTeam = consult.team;
-  const partnerTicket = partnerRepository.findTicketSync(db, incident.id);
+  const partnerTicket = await partnerRepository.findTicket(db, incident.id);
   if (partnerTicket)
     env.partnerTicket = {
       partnerTeamId: partnerTicket.partnerTeamId,
       relationshipAgentId: partnerTicket.relationshipAgent?.id ?? null,
     };
   if (agentId !== undefined) {
-    const user = userRepository.findByIdSync(db, agentId);
+    const user = await userRepository.findById(db, agentId);
     if (!user)
       throw new DomainError('VALIDATION', 'That agent does not exist.', {
         cpsAgentId: 'Choose a ready CPS agent',
@@ -98,11 +98,11 @@ export function loadOneStepEnvSync(
       id: user.id,
       name: user.name,
       presence: user.presence,
-      teamIds: userRepository.findTeamsSync(db, user.id).map((t) => t.id),
+      teamIds: (await userRepository.findTeams(db, user.id)).map((t) => t.id),
     };
   }
   if (oncallContactId !== undefined) {
-    const contact = oncallRepository.findByIdSync(db, oncallContactId);
+    const contact = await oncallRepository.findById(db, oncallContactId);
     if (!contact)
       throw new DomainError('VALIDATION', 'That on-call contact does not exist.', {
         contactId: 'Choose who you called',
@@ -110,7 +110,7 @@ export function loadOneStepEnvSync(
     env.oncallContact = contact;
   }
   if (problemId !== undefined) {
-    const problem = problemRepository.findFactsSync(db, problemId);
+    const problem = await problemRepository.findFacts(db, problemId);
     if (!problem)
       throw new DomainError('VALIDATION', 'That problem does not exist.', {
         problemId: 'Choose an open problem',
@@ -119,36 +119,15 @@ export function loadOneStepEnvSync(
   }
   return env;
 }
-export const loadOneStepEnv = (
-  ...args: Parameters<typeof loadOneStepEnvSync>
-): Promise<OneStepEnv> => Promise.resolve(loadOneStepEnvSync(...args));
 
 /** Facts the routing panel needs about the customer and how many CPS agents are ready now. */
-export function loadRoutingContextSync(db: Db, incident: Incident) {
+export async function loadRoutingContext(db: Db, incident: Incident) {
   const customer = incident.customerId
-    ? customerRepository.findByIdSync(db, incident.customerId)
+    ? await customerRepository.findById(db, incident.customerId)
     : undefined;
-  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
-  const cpsReady = presenceRepository.findReadyByTeamNameSync(db, teamNames.cps);
+  const service = await catalogRepository.findServiceById(db, incident.serviceId);
+  const cpsReady = await presenceRepository.findReadyByTeamName(db, teamNames.cps);
   return { customer, service, cpsReady };
-}
-export const loadRoutingContext = (db: Db, incident: Incident) =>
-  Promise.resolve(loadRoutingContextSync(db, incident));
-
-/** The open outages with their services, as the routing facts read them. */
-function openOutagesSync(db: Db) {
-  const open = outageRepository.findOpenSync(db);
-  const services = outageRepository.findServicesSync(
-    db,
-    open.map((o) => o.id),
-  );
-  return open.map((o) => ({
-    number: o.number,
-    title: o.title,
-    status: o.status === 'active' ? ('active' as const) : ('planned' as const),
-    startAt: o.startAt,
-    serviceIds: (services.get(o.id) ?? []).map((s) => s.id),
-  }));
 }
 
 /**
@@ -156,16 +135,16 @@ function openOutagesSync(db: Db) {
  * people affected, outage), the CPS agents ready, and the answers recorded on the Route panel
  * (or `answers`, when given). The Route panel and every routed one-step read the same facts.
  */
-export function loadContactFactsSync(
+export async function loadContactFacts(
   db: Db,
   incident: Incident,
   now: string,
-  answers: RoutingAnswers = routingAnswersRepository.findSync(db, incident.id),
-): ContactFacts {
-  const { customer, service, cpsReady } = loadRoutingContextSync(db, incident);
+  answers?: RoutingAnswers,
+): Promise<ContactFacts> {
+  const { customer, service, cpsReady } = await loadRoutingContext(db, incident);
   if (!service)
     throw new DomainError('NOT_FOUND', 'The incident’s service is missing from the catalog.');
-  const linkedToOutage = problemRepository.isUnderOpenOutageSync(db, incident);
+  const linkedToOutage = await problemRepository.isUnderOpenOutage(db, incident);
   return contactFactsFor({
     at: now,
     channel: incident.channel,
@@ -186,25 +165,13 @@ export function loadContactFactsSync(
     // Not linked yet, but a known outage covers the service: link first (issue 14.5).
     knownOutage:
       incident.problemId === null
-        ? knownOutageFor(openOutagesSync(db), incident.serviceId, now)
+        ? knownOutageFor(await loadOpenOutages(db), incident.serviceId, now)
         : undefined,
     peopleAffected: incident.peopleAffected,
     tpTriage: incident.tpTriage,
-    answers,
+    answers: answers ?? (await routingAnswersRepository.find(db, incident.id)),
   });
 }
-export const loadContactFacts = async (
-  db: Db,
-  incident: Incident,
-  now: string,
-  answers?: RoutingAnswers,
-): Promise<ContactFacts> =>
-  loadContactFactsSync(
-    db,
-    incident,
-    now,
-    answers ?? (await routingAnswersRepository.find(db, incident.id)),
-  );
 
 /** Loads the incident the actor may read and everything its one-step may consult (inside a commit plan). */
 export async function loadOneStepFor(

@@ -17,7 +17,7 @@ import {
   teamRepository,
   type Db,
 } from '@handoff/db';
-import { loadOneStepEnvSync } from './one-step-env';
+import { loadOneStepEnv } from './one-step-env';
 
 /** The customer record behind a Help Online login (a login without one cannot file). */
 export async function myCustomer(db: Db, customerId: number | null) {
@@ -77,6 +77,6 @@ export async function loadPortalCase(
     now,
     ...(await incidentRepository.reserveIncident(read)),
     uploads: attachmentRepository.decodeUploads(input.attachments),
-    cpsEnv: (incident) => loadOneStepEnvSync(read, { incident, actor: system, now }),
+    cpsEnv: (incident) => loadOneStepEnv(read, { incident, actor: system, now }),
   };
 }

@@ -56,3 +56,10 @@ describe('the incident page and the queues read the same on PostgreSQL', () => {
     expect(rows).toBeGreaterThan(0);
   });
 });
+
+describe('administration reads the same on PostgreSQL', () => {
+  test('admin.overview: the teams and every login by name', async () => {
+    const overview = await same(loginOf.admin, (c) => c.admin.overview());
+    expect(overview.users.length).toBeGreaterThan(5);
+  });
+});

@@ -16,7 +16,6 @@ const serviceByIdOnEither = prepared('service_by_id', (db, { services }) =>
     .from(services)
     .where(eq(services.id, sql.placeholder('id'))),
 );
-export const findServiceByIdSync = (db: Reader, id: number) => serviceByIdOnEither(db).get({ id });
 export const findServiceById = async (db: Reader, id: number) =>
   (await serviceByIdOnEither(db).execute({ id }))[0];
 

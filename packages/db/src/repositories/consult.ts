@@ -18,8 +18,6 @@ const openByIncidentQuery = (db: Reader, incidentId: number) => {
     .where(and(eq(consultRequests.incidentId, incidentId), eq(consultRequests.status, 'open')))
     .limit(1);
 };
-export const findOpenByIncidentSync = (db: Reader, incidentId: number) =>
-  openByIncidentQuery(db, incidentId).get();
 export const findOpenByIncident = async (db: Reader, incidentId: number) =>
   first(openByIncidentQuery(db, incidentId));
 

@@ -8,7 +8,6 @@ import { first, prepared, tablesOf } from '../reader';
 const allOnEither = prepared('mail_templates', (db, { mailTemplates }) =>
   db.select().from(mailTemplates).orderBy(asc(mailTemplates.key)),
 );
-export const findAllSync = (db: Reader) => allOnEither(db).all();
 export const findAll = async (db: Reader) => allOnEither(db).execute();
 
 export async function findByKey(db: Reader, key: MailTemplateKey) {

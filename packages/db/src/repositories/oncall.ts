@@ -17,5 +17,4 @@ const byIdQuery = (db: Reader, id: number) => {
   const { oncallContacts } = tablesOf(db);
   return db.select().from(oncallContacts).where(eq(oncallContacts.id, id)).limit(1);
 };
-export const findByIdSync = (db: Reader, id: number) => byIdQuery(db, id).get();
 export const findById = async (db: Reader, id: number) => first(byIdQuery(db, id));

@@ -47,8 +47,6 @@ function byOutageOf(rows: ({ outageId: number } & OutageService)[]) {
 }
 
 /** Services of each outage, by outage id. */
-export const findServicesSync = (db: Reader, outageIds: number[]) =>
-  byOutageOf(outageIds.length === 0 ? [] : servicesQuery(db, outageIds).all());
 export const findServices = async (db: Reader, outageIds: number[]) =>
   byOutageOf(outageIds.length === 0 ? [] : await servicesQuery(db, outageIds));
 
@@ -130,5 +128,4 @@ const openQuery = (db: Reader) => {
   return db.select().from(outages).where(ne(outages.status, 'resolved')).orderBy(desc(outages.id));
 };
 /** Outages a problem may be linked to (not resolved), newest first. */
-export const findOpenSync = (db: Reader) => openQuery(db).all();
 export const findOpen = async (db: Reader) => openQuery(db);

@@ -29,6 +29,4 @@ const readyQuery = (db: Reader, teamName: string) => {
     .where(and(eq(teams.name, teamName), eq(users.presence, 'ready')))
     .orderBy(asc(users.name));
 };
-export const findReadyByTeamNameSync = (db: Reader, teamName: string) =>
-  readyQuery(db, teamName).all();
 export const findReadyByTeamName = async (db: Reader, teamName: string) => readyQuery(db, teamName);

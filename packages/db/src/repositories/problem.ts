@@ -83,11 +83,6 @@ const outageOfProblemOnEither = prepared('problem_outage_status', (db, { problem
     .where(eq(problems.id, sql.placeholder('problemId'))),
 );
 /** kb 001 step 9, DOMAIN §6: true when the incident's problem is linked to an open (planned or active) outage. */
-export function isUnderOpenOutageSync(db: Reader, incident: Pick<Incident, 'problemId'>): boolean {
-  if (incident.problemId === null) return false;
-  const row = outageOfProblemOnEither(db).get({ problemId: incident.problemId });
-  return row?.status === 'planned' || row?.status === 'active';
-}
 export async function isUnderOpenOutage(
   db: Reader,
   incident: Pick<Incident, 'problemId'>,

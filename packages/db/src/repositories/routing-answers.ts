@@ -14,7 +14,5 @@ const answersQuery = (db: Reader | Tx, incidentId: number) => {
 };
 
 /** The answers recorded on the incident's Route panel; none recorded = `{}` (issue 14.11). */
-export const findSync = (db: Reader | Tx, incidentId: number): RoutingAnswers =>
-  answersQuery(db, incidentId).get()?.answers ?? {};
 export const find = async (db: Reader | Tx, incidentId: number): Promise<RoutingAnswers> =>
   (await first(answersQuery(db, incidentId)))?.answers ?? {};

@@ -12,7 +12,6 @@ const allQuery = (db: Reader) => {
   const { teams } = tablesOf(db);
   return db.select().from(teams).orderBy(asc(teams.name));
 };
-export const findAllSync = (db: Db) => allQuery(db).all();
 export const findAll = async (db: Reader) => allQuery(db);
 
 const byNameQuery = (db: Reader, name: string) => {
@@ -28,7 +27,6 @@ const byIdOnEither = prepared('team_by_id', (db, { teams }) =>
     .from(teams)
     .where(eq(teams.id, sql.placeholder('id'))),
 );
-export const findByIdSync = (db: Db, id: number) => byIdOnEither(db).get({ id });
 export const findById = async (db: Reader, id: number) =>
   (await byIdOnEither(db).execute({ id }))[0];
 
@@ -36,8 +34,6 @@ const byIdsQuery = (db: Reader, ids: number[]) => {
   const { teams } = tablesOf(db);
   return db.select().from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.name));
 };
-export const findByIdsSync = (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : byIdsQuery(db, ids).all();
 export const findByIds = async (db: Reader, ids: number[]) =>
   ids.length === 0 ? [] : byIdsQuery(db, ids);
 
@@ -51,18 +47,6 @@ const membersOnEither = prepared('team_members_of', (db, { teamMembers, users })
     .where(eq(teamMembers.teamId, sql.placeholder('teamId')))
     .orderBy(asc(users.name)),
 );
-export function findMailRecipientsSync(db: Db, ids: number[]) {
-  const found =
-    ids.length === 1
-      ? [findByIdSync(db, ids[0]!)].filter((t) => t !== undefined)
-      : findByIdsSync(db, ids);
-  return found.map((team) => ({
-    id: team.id,
-    name: team.name,
-    notify: team.notify,
-    members: membersOnEither(db).all({ teamId: team.id }),
-  }));
-}
 export async function findMailRecipients(db: Reader, ids: number[]) {
   const found =
     ids.length === 1

@@ -56,6 +56,21 @@ export async function findActorById(db: Reader, id: number): Promise<Actor | und
   return actorOf(user, () => teamIds);
 }
 
+/** Every login by name, as the administrators' overview lists them. */
+export async function findAllByName(db: Reader) {
+  const { users } = tablesOf(db);
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .orderBy(asc(users.name));
+}
+
 /** Logins of the given roles, by name (e.g. the partner agents an admin can put in a group). */
 export async function findByRoles(db: Reader, roles: Role[]) {
   const { users } = tablesOf(db);

@@ -91,11 +91,23 @@ export type IncidentDrafts = { incident: NewIncident } & IncidentChanges;
  */
 export function newIncidentEffects(
   drafts: IncidentDrafts,
-  { number, now, mail = [] }: { number: string; now: string; mail?: readonly OutboxDraft[] },
+  {
+    number,
+    now,
+    mail = [],
+    id,
+  }: {
+    number: string;
+    now: string;
+    mail?: readonly OutboxDraft[];
+    /** The id reserved in the same transaction, when the plan has already used it (the insert names it). */
+    id?: number;
+  },
 ): Effects {
   const { incident } = drafts;
+  const values = id === undefined ? { ...incident, number } : { ...incident, number, id };
   return effects(now, {
-    writes: [insertRow('incident', { ...incident, number }, newIncidentRef.ref)],
+    writes: [insertRow('incident', values, newIncidentRef.ref)],
     journal: incidentJournal(newIncidentRef, drafts.journal),
     audit: incidentAudit(newIncidentRef, drafts.audit),
     outbox: mailFor(newIncidentRef, mail),

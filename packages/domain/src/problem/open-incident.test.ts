@@ -14,10 +14,16 @@ const input: IncidentCreateInput = {
 };
 
 /** openIncident's effects, read back as the incident row, its journal and audit drafts. */
-function open(
+async function open(
   args: Omit<Parameters<typeof openIncident>[0], 'input' | 'now' | 'number' | 'acknowledgement'>,
 ) {
-  const e = openIncident({ ...args, input, now, number: 'INC-000123', acknowledgement: () => [] });
+  const e = await openIncident({
+    ...args,
+    input,
+    now,
+    number: 'INC-000123',
+    acknowledgement: () => [],
+  });
   const [write] = e.writes;
   if (write?.op !== 'insert' || write.entity !== 'incident')
     throw new Error('expected an incident insert');
@@ -30,7 +36,7 @@ function open(
 }
 
 describe('openIncident', () => {
-  test('inserts the incident under its reserved number and announces it once, with its acknowledgement', () => {
+  test('inserts the incident under its reserved number and announces it once, with its acknowledgement', async () => {
     const mail = {
       incidentId: null,
       template: 'acknowledgement',
@@ -39,7 +45,7 @@ describe('openIncident', () => {
       subject: 'Received',
       textBody: 'We have it.',
     };
-    const e = openIncident({
+    const e = await openIncident({
       input,
       actor: actorFor('l1', { id: 7 }),
       now,
@@ -82,8 +88,12 @@ describe('openIncident linked to an open problem (kb 001 step 9)', () => {
     outage: { number: 'OUT-000007', title: 'NetID outage', status: 'active' as const },
   };
 
-  test('L1 links the new incident: problemId set, journaled and audited at version 1', () => {
-    const { incident, journal, audit } = open({ actor: actorFor('l1'), ownerTeamId: 1, problem });
+  test('L1 links the new incident: problemId set, journaled and audited at version 1', async () => {
+    const { incident, journal, audit } = await open({
+      actor: actorFor('l1'),
+      ownerTeamId: 1,
+      problem,
+    });
     expect(incident.problemId).toBe(40);
     expect(journal.at(-1)).toMatchObject({
       kind: 'system',
@@ -119,20 +129,25 @@ describe('openIncident linked to an open problem (kb 001 step 9)', () => {
       'PRB-000040 is resolved; link incidents to an open problem.',
     ],
     ['a CPS agent', 'cps', {}, 'FORBIDDEN', 'Your role (cps) may not link incidents to a problem.'],
-  ] as const)('%s → %s', (_name, role, change, code, message) => {
+  ] as const)('%s → %s', async (_name, role, change, code, message) => {
     let caught: unknown;
     try {
-      open({ actor: actorFor(role), ownerTeamId: 1, problem: { ...problem, ...change } });
+      await open({ actor: actorFor(role), ownerTeamId: 1, problem: { ...problem, ...change } });
     } catch (e) {
       caught = e;
     }
     expect(caught).toMatchObject({ code, message });
   });
 
-  test('HDQA may link across services', () => {
+  test('HDQA may link across services', async () => {
     expect(
-      open({ actor: actorFor('hdqa'), ownerTeamId: 2, problem: { ...problem, serviceId: 9 } })
-        .incident.problemId,
+      (
+        await open({
+          actor: actorFor('hdqa'),
+          ownerTeamId: 2,
+          problem: { ...problem, serviceId: 9 },
+        })
+      ).incident.problemId,
     ).toBe(40);
   });
 });

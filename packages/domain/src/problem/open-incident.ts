@@ -14,7 +14,7 @@ import { linkNewIncident, type ProblemFacts } from './link-incident';
  * chosen on the form, kb 001 step 9) under its reserved number, with the acknowledgement a case
  * that arrived by e-mail or portal sends, and the `created` change event.
  */
-export function openIncident({
+export async function openIncident({
   input,
   actor,
   now,
@@ -29,14 +29,19 @@ export function openIncident({
   ownerTeamId: number;
   problem?: ProblemFacts;
   number: string;
-  /** The acknowledgement mail of the new incident (its incidentId is pointed at the new row). */
-  acknowledgement: (incident: NewIncident & { number: string }) => readonly OutboxDraft[];
-}): Effects {
+  /**
+   * The acknowledgement mail of the new incident (its incidentId is pointed at the new row); the
+   * server loads it through the commit plan's Reader, so it may answer with a promise.
+   */
+  acknowledgement: (
+    incident: NewIncident & { number: string },
+  ) => readonly OutboxDraft[] | Promise<readonly OutboxDraft[]>;
+}): Promise<Effects> {
   let drafts: IncidentDrafts = createIncident({ input, actor, now, ownerTeamId });
   if (problem) drafts = linkNewIncident(drafts, { problem, actor, now });
   return newIncidentEffects(drafts, {
     number,
     now,
-    mail: acknowledgement({ ...drafts.incident, number }),
+    mail: await acknowledgement({ ...drafts.incident, number }),
   });
 }

@@ -23,9 +23,10 @@ export type PortalCaseFacts = Parameters<typeof createPortalCase>[0] & {
   uploads: readonly IntakeAttachment[];
   /**
    * What Assign to CPS consults for the new case, acting as the portal's system user; called only
-   * when the route says CPS, with the incident as it is about to be stored.
+   * when the route says CPS, with the incident as it is about to be stored (the server loads it
+   * through the commit plan's Reader, so maybe a promise).
    */
-  cpsEnv: (incident: Incident) => OneStepEnv;
+  cpsEnv: (incident: Incident) => OneStepEnv | Promise<OneStepEnv>;
 };
 
 /**
@@ -33,7 +34,7 @@ export type PortalCaseFacts = Parameters<typeof createPortalCase>[0] & {
  * routed to CPS is assigned to CPS (reason "portal or auto case") at once — the portal policy
  * decided from the facts the customer gave, and its decision is journaled with the case.
  */
-export function filePortalCaseEffects(facts: PortalCaseFacts): Effects {
+export async function filePortalCaseEffects(facts: PortalCaseFacts): Promise<Effects> {
   const { number, now, actor, uploads } = facts;
   const drafts = createPortalCase(facts);
   const files = uploads.map((u) =>
@@ -50,10 +51,14 @@ export function filePortalCaseEffects(facts: PortalCaseFacts): Effects {
       createdAt: now,
     }),
   );
-  const created = mergeEffects(newIncidentEffects(drafts, { number, now }), { writes: files });
+  // The insert names the reserved id: Assign to CPS below decides on the incident under that id
+  // (on PostgreSQL a reserved id is taken from the sequence, so an unnamed insert would get the next).
+  const created = mergeEffects(newIncidentEffects(drafts, { number, now, id: facts.id }), {
+    writes: files,
+  });
   if (facts.route.destination !== 'cps') return created;
   const incident: Incident = { ...drafts.incident, number, id: facts.id };
-  const env = { ...facts.cpsEnv(incident), contactFacts: undefined };
+  const env = { ...(await facts.cpsEnv(incident)), contactFacts: undefined };
   const step: OneStepInput<'assign_to_cps'> = {
     incidentId: incident.id,
     expectedVersion: incident.version,

@@ -31,7 +31,7 @@ export const oneStepEndsConsult = (name: OneStepName): boolean =>
  * version the agent saw), journal, audit, notifications, presence, the e-mails `mail` drafts for
  * the result, the consults it ends, the Route panel answers it used, and the change events (`onestep.<name>`, consult `expired`).
  */
-export function oneStepEffects<N extends OneStepName>(
+export async function oneStepEffects<N extends OneStepName>(
   name: N,
   env: OneStepEnv,
   input: OneStepInput<N>,
@@ -39,12 +39,14 @@ export function oneStepEffects<N extends OneStepName>(
     mail,
     openConsults,
   }: {
-    mail: (result: OneStepResult) => readonly OutboxDraft[];
+    /** The step's e-mails, judged on its result (the server loads them, so maybe a promise). */
+    mail: (result: OneStepResult) => readonly OutboxDraft[] | Promise<readonly OutboxDraft[]>;
     openConsults: readonly Pick<ConsultRequest, 'id' | 'team' | 'openedById'>[];
   },
-): Effects {
+): Promise<Effects> {
   const { incident, actor, now } = env;
   const result = oneSteps[name].run(env, input);
+  const mails = await mail(result);
   const ended = oneStepEndsConsult(name) || result.endsConsult ? openConsults : [];
   return effects(now, {
     writes: [
@@ -56,7 +58,7 @@ export function oneStepEffects<N extends OneStepName>(
     audit: incidentAudit(incident.id, result.audit),
     notifications: incidentNotifications(incident.id, result.notifications),
     presence: result.presence,
-    outbox: mailFor(incident.id, mail(result)),
+    outbox: mailFor(incident.id, mails),
     events: [
       incidentEvent(incident.id, `onestep.${name}`, actor.id, incident, result.changes),
       ...ended.map((c) =>

@@ -21,15 +21,17 @@ import {
   type Db,
 } from '@handoff/db';
 
-/** The incident's mail context; `db` may be read inside a transaction (one better-sqlite3 connection). */
-export function loadMailContextSync(
+/** The incident's mail context; `db` may be the commit plan's Reader (either engine). */
+export async function loadMailContext(
   db: Db,
   incident: Incident,
-): MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null } {
-  const service = catalogRepository.findServiceByIdSync(db, incident.serviceId);
-  const [ownerTeam] = teamRepository.findMailRecipientsSync(db, [incident.ownerTeamId]);
+): Promise<
+  MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null }
+> {
+  const service = await catalogRepository.findServiceById(db, incident.serviceId);
+  const [ownerTeam] = await teamRepository.findMailRecipients(db, [incident.ownerTeamId]);
   const customer = incident.customerId
-    ? customerRepository.findByIdSync(db, incident.customerId)
+    ? await customerRepository.findById(db, incident.customerId)
     : undefined;
   const address = incident.callerEmail ?? customer?.email ?? null;
   return {
@@ -45,7 +47,7 @@ export function loadMailContextSync(
       teamName: ownerTeam?.name ?? `team #${incident.ownerTeamId}`,
     },
     customer: address ? { address, name: incident.callerName } : null,
-    templates: resolveTemplates(mailTemplateRepository.findAllSync(db)),
+    templates: resolveTemplates(await mailTemplateRepository.findAll(db)),
     ownerTeam: ownerTeam ?? null,
     // Only the matched customer's recorded name is verified; an e-mail's display name is not.
     recordedCustomerName: customer?.name ?? null,
@@ -56,24 +58,13 @@ export function loadMailContextSync(
  * The acknowledgement of a case that arrived by e-mail or portal (nothing for other channels). A
  * new incident has no id yet: the commit points the drafts at the row it inserts (`mailFor`).
  */
-export function acknowledgementForSync(
+export async function acknowledgementFor(
   db: Db,
   incident: Omit<Incident, 'id'> & { id?: number },
-): OutboxDraft[] {
-  const ctx = loadMailContextSync(db, { ...incident, id: incident.id ?? 0 });
+): Promise<OutboxDraft[]> {
+  const ctx = await loadMailContext(db, { ...incident, id: incident.id ?? 0 });
   return acknowledgementMail(ctx, incident.channel, ctx.recordedCustomerName);
 }
-export const loadMailContext = (
-  db: Db,
-  incident: Incident,
-): Promise<
-  MailContext & { ownerTeam: TeamRecipients | null; recordedCustomerName: string | null }
-> => Promise.resolve(loadMailContextSync(db, incident));
-
-export const acknowledgementFor = (
-  db: Db,
-  incident: Omit<Incident, 'id'> & { id?: number },
-): Promise<OutboxDraft[]> => Promise.resolve(acknowledgementForSync(db, incident));
 
 /** The e-mail of a note: to the customer for an agent's customer-visible note, to the owning team for a customer's. */
 export async function noteMailFor(
@@ -91,18 +82,18 @@ export async function noteMailFor(
 }
 
 /** The e-mails of a one-step, judged on the incident as the step leaves it. */
-export function oneStepMailForSync(
+export async function oneStepMailFor(
   db: Db,
   { incident, result, actor }: { incident: Incident; result: OneStepResult; actor: Actor },
-): OutboxDraft[] {
+): Promise<OutboxDraft[]> {
   if (result.notifications.length === 0) return [];
   const after = { ...incident, ...result.changes };
   const teamIds = result.notifications.flatMap((n) =>
     n.audience === 'team' && n.targetId !== null ? [n.targetId] : [],
   );
   return oneStepMail(result, {
-    ...loadMailContextSync(db, after),
+    ...(await loadMailContext(db, after)),
     actor,
-    teams: teamRepository.findMailRecipientsSync(db, teamIds),
+    teams: await teamRepository.findMailRecipients(db, teamIds),
   });
 }

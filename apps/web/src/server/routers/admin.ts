@@ -1,7 +1,6 @@
 import { type TRPCRouterRecord } from '@trpc/server';
-import { asc } from 'drizzle-orm';
 import { clearLockout } from '@handoff/domain';
-import { commit, schema, signInThrottleRepository, teamRepository } from '@handoff/db';
+import { commit, signInThrottleRepository, teamRepository, userRepository } from '@handoff/db';
 import { z } from 'zod';
 import { createSignInThrottle } from '../sign-in-throttle';
 import { authorizedProcedure } from '../trpc';
@@ -13,17 +12,7 @@ export const adminRouter = {
   ...adminRoutingDataProcedures,
   overview: authorizedProcedure('admin.manage').query(async ({ ctx }) => ({
     teams: await teamRepository.findAll(ctx.db),
-    users: ctx.db
-      .select({
-        id: schema.users.id,
-        name: schema.users.name,
-        email: schema.users.email,
-        role: schema.users.role,
-        deactivatedAt: schema.users.deactivatedAt,
-      })
-      .from(schema.users)
-      .orderBy(asc(schema.users.name))
-      .all(),
+    users: await userRepository.findAllByName(ctx.db),
   })),
 
   /** Accounts and client addresses locked out of sign-in now (issue 13 item 5). */

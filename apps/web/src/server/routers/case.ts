@@ -58,7 +58,7 @@ export const caseRouter = {
                 ).items.map((i) => i.serviceId),
               ),
             ];
-      const source = ctx.knownOutages ?? knownOutagesFrom(ctx.db);
+      const source = ctx.knownOutages ?? (await knownOutagesFrom(ctx.db));
       return currentOutagesFor(source.findOpenForServices(serviceIds), serviceIds, ctx.now()).map(
         ({ number, status, summary, startsAt, expectedEndAt, serviceIds: ids }) => ({
           number,

@@ -48,7 +48,7 @@ import {
 import { withWords } from '../audit-names';
 import { idempotentRequest } from '../idempotency';
 import { notePlan } from '../incident-note';
-import { acknowledgementForSync } from '../mail/notify';
+import { acknowledgementFor } from '../mail/notify';
 import { authorizedProcedure } from '../trpc';
 
 /** References must point at real rows; the message lands at the field that holds them. */
@@ -109,14 +109,14 @@ async function createPlan(
   now: string,
   input: z.infer<typeof incidentCreateSchema>,
 ) {
-  return openIncident({
+  return await openIncident({
     ...(await loadNewIncidentContext(read, actor, input)),
     input,
     actor,
     now,
     number: await incidentRepository.reserveNumber(read),
     // A case that arrived by e-mail or portal is acknowledged to the customer with its number.
-    acknowledgement: (incident) => acknowledgementForSync(read, incident),
+    acknowledgement: (incident) => acknowledgementFor(read, incident),
   });
 }
 

@@ -98,9 +98,10 @@ export async function newIncident(
   db: Db,
   at: string,
   patch: Partial<Parameters<Caller['incident']['create']>[0]> = {},
+  keys: Db = db,
 ) {
   return (await callerFor(db, l1, fixedClock(at))).incident.create({
-    ...phoneContact(db),
+    ...phoneContact(keys),
     ...patch,
   });
 }
@@ -108,9 +109,10 @@ export async function newIncident(
 /** Lee resolves his seeded incident so Close and Reopen may run; `step` then runs on it. */
 async function onResolvedLeesIncident(
   db: Db,
+  keys: Db,
   step: (c: Caller, incidentId: number, expectedVersion: number) => Promise<{ version: number }>,
 ): Promise<Scenario> {
-  const { id, number, version } = demo(db).leesIncident;
+  const { id, number, version } = demo(keys).leesIncident;
   const done = await (
     await callerFor(db, l1, fixedClock(tuesday10))
   ).oneStep.resolve({
@@ -128,10 +130,13 @@ async function onResolvedLeesIncident(
   };
 }
 
-/** A valid run of every one-step, set up on a fresh demo database. */
-export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
-  assign_to_cps: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday10);
+/**
+ * A valid run of every one-step, set up on a fresh demo database; `keys` (default `db`) is where
+ * the demo rows are looked up: a SQLite database equal to `db`, when `db` is a pg Reader.
+ */
+export const scenarios: Record<OneStepName, (db: Db, keys?: Db) => Promise<Scenario>> = {
+  assign_to_cps: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(db, tuesday10, {}, keys);
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -148,14 +153,14 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  transfer_to_cps: async (db) => {
+  transfer_to_cps: async (db, keys = db) => {
     await (
       await callerFor(db, 'cps@handoff.test', fixedClock(tuesday10))
     ).presence.set({
       presence: 'ready',
     });
     const cps = await userIdOf(db, 'cps@handoff.test');
-    const { id, number, version } = await newIncident(db, tuesday10);
+    const { id, number, version } = await newIncident(db, tuesday10, {}, keys);
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -171,8 +176,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  assign_to_east: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday19);
+  assign_to_east: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(db, tuesday19, {}, keys);
     return {
       email: l1,
       now: fixedClock(tuesday19),
@@ -189,12 +194,17 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  page_oncall: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday19, {
-      callerName: 'Avery Aims',
-      customerId: demo(db).customer.averyAims,
-    });
-    const contactId = demo(db).oncall.aimsPrimary;
+  page_oncall: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(
+      db,
+      tuesday19,
+      {
+        callerName: 'Avery Aims',
+        customerId: demo(keys).customer.averyAims,
+      },
+      keys,
+    );
+    const contactId = demo(keys).oncall.aimsPrimary;
     return {
       email: l1,
       now: fixedClock(tuesday19),
@@ -213,10 +223,15 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  send_to_hd_es: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday10, {
-      callerEmail: 'hconed@extension.wisc.edu',
-    });
+  send_to_hd_es: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(
+      db,
+      tuesday10,
+      {
+        callerEmail: 'hconed@extension.wisc.edu',
+      },
+      keys,
+    );
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -232,10 +247,15 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  escalate_to_technologists: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday10, {
-      serviceId: demo(db).service.remoteDesktop,
-    });
+  escalate_to_technologists: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(
+      db,
+      tuesday10,
+      {
+        serviceId: demo(keys).service.remoteDesktop,
+      },
+      keys,
+    );
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -252,8 +272,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  escalate_to_team: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday10);
+  escalate_to_team: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(db, tuesday10, {}, keys);
     const tier2 = await teamId(db, 'Tier 2 Support');
     return {
       email: l1,
@@ -271,8 +291,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  take_ownership: (db) => {
-    const { id, number, version } = demo(db).esQueueIncident;
+  take_ownership: (db, keys = db) => {
+    const { id, number, version } = demo(keys).esQueueIncident;
     return Promise.resolve({
       email: 'es@handoff.test',
       now: fixedClock(tuesday10),
@@ -282,8 +302,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       run: (c, v) => c.oneStep.takeOwnership({ incidentId: id, expectedVersion: v }),
     });
   },
-  resolve: (db) => {
-    const { id, number, version } = demo(db).leesIncident;
+  resolve: (db, keys = db) => {
+    const { id, number, version } = demo(keys).leesIncident;
     return Promise.resolve({
       email: l1,
       now: fixedClock(tuesday10),
@@ -298,24 +318,29 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     });
   },
-  close: (db) =>
-    onResolvedLeesIncident(db, (c, incidentId, v) =>
+  close: (db, keys = db) =>
+    onResolvedLeesIncident(db, keys, (c, incidentId, v) =>
       c.oneStep.close({ incidentId, expectedVersion: v }),
     ),
-  reopen: (db) =>
-    onResolvedLeesIncident(db, (c, incidentId, v) =>
+  reopen: (db, keys = db) =>
+    onResolvedLeesIncident(db, keys, (c, incidentId, v) =>
       c.oneStep.reopen({
         incidentId,
         expectedVersion: v,
         reason: 'The customer still cannot sign in.',
       }),
     ),
-  link_to_problem: async (db) => {
-    const { id, number, version } = await newIncident(db, tuesday10, {
-      serviceId: demo(db).service.uwnet,
-      description: 'No UWNet in the library either.',
-    });
-    const problemId = demo(db).uwnetProblem.id;
+  link_to_problem: async (db, keys = db) => {
+    const { id, number, version } = await newIncident(
+      db,
+      tuesday10,
+      {
+        serviceId: demo(keys).service.uwnet,
+        description: 'No UWNet in the library either.',
+      },
+      keys,
+    );
+    const problemId = demo(keys).uwnetProblem.id;
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -325,8 +350,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       run: (c, v) => c.oneStep.linkToProblem({ incidentId: id, expectedVersion: v, problemId }),
     };
   },
-  request_more_information: async (db) => {
-    const { id, number, version } = await tpCase(db);
+  request_more_information: async (db, keys = db) => {
+    const { id, number, version } = await tpCase(db, keys);
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -341,8 +366,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
         }),
     };
   },
-  mark_mission_critical: async (db) => {
-    const { id, number, version } = await tpCase(db);
+  mark_mission_critical: async (db, keys = db) => {
+    const { id, number, version } = await tpCase(db, keys);
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -352,8 +377,8 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
       run: (c, v) => c.oneStep.markMissionCritical({ incidentId: id, expectedVersion: v }),
     };
   },
-  handle_normally: async (db) => {
-    const { id, number, version } = await tpCase(db);
+  handle_normally: async (db, keys = db) => {
+    const { id, number, version } = await tpCase(db, keys);
     return {
       email: l1,
       now: fixedClock(tuesday10),
@@ -366,11 +391,11 @@ export const scenarios: Record<OneStepName, (db: Db) => Promise<Scenario>> = {
 };
 
 /** A Primary TP's portal case affecting four people, waiting in the TP review queue. */
-async function tpCase(db: Db) {
+async function tpCase(db: Db, keys: Db = db) {
   const created = await (
     await callerFor(db, 'tp@handoff.test', fixedClock(tuesday10))
   ).case.create({
-    serviceId: demo(db).service.remoteDesktop,
+    serviceId: demo(keys).service.remoteDesktop,
     description: 'Remote Desktop Gateway refuses connections for the dean’s office.',
     preferredContact: 'email',
     workRelated: true,

@@ -6,7 +6,7 @@ import {
   type OneStepName,
 } from '@handoff/domain';
 import { commit, consultRepository } from '@handoff/db';
-import { oneStepMailForSync } from '../mail/notify';
+import { oneStepMailFor } from '../mail/notify';
 import { loadOneStepFor } from '../one-step-env';
 import { authorizedProcedure } from '../trpc';
 
@@ -22,9 +22,9 @@ function oneStepProcedure<N extends OneStepName>(name: N) {
       const typed = input as OneStepInput<N>;
       const committed = await commit(ctx.db, async (read) => {
         const env = await loadOneStepFor(read, ctx.actor, ctx.now(), typed);
-        return oneStepEffects(name, env, typed, {
+        return await oneStepEffects(name, env, typed, {
           mail: (result) =>
-            oneStepMailForSync(read, { incident: env.incident, result, actor: ctx.actor }),
+            oneStepMailFor(read, { incident: env.incident, result, actor: ctx.actor }),
           openConsults: await consultRepository.findAllOpenByIncident(read, env.incident.id),
         });
       });
