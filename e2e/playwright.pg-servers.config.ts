@@ -8,5 +8,6 @@ export default defineConfig({
   testDir: './specs-pg',
   timeout: 180_000,
   webServer: undefined,
-  use: { ...base.use, baseURL: undefined },
+  // Server A's address (the spec starts A there, B on the next port).
+  use: { ...base.use, baseURL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 300}` },
 });

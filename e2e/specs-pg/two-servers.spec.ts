@@ -21,6 +21,13 @@ interface Server {
   child: ChildProcess;
 }
 
+// Every server the spec started, killed after it however it ends (a timeout skips its finally).
+const started: ChildProcess[] = [];
+test.afterAll(() => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url?.startsWith('postgres'))
@@ -48,6 +55,7 @@ async function startServer(name: string, port: number, smtpPort: number): Promis
       MAIL_WORKER_INTERVAL_MS: '300',
     },
   });
+  started.push(child);
   for (let i = 0; i < 480; i++) {
     const up = await fetch(`${url}/signin`).then(
       (r) => r.ok,
@@ -62,7 +70,8 @@ async function startServer(name: string, port: number, smtpPort: number): Promis
 }
 
 async function kill(server: Server) {
-  if (server.child.exitCode !== null) return;
+  // Ended already (a killed process has a signalCode and no exitCode).
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = once(server.child, 'exit');
   server.child.kill('SIGKILL');
   await exited;
@@ -81,11 +90,16 @@ test('two servers on one PostgreSQL database: sessions, live changes, and mail s
   page,
   browser,
 }) => {
+  test.setTimeout(300_000);
+  const t0 = Date.now();
+  const stage = (what: string) =>
+    console.log(`[two-servers] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
   const sink = await startSmtpSink();
   // A starts first and migrates and seeds the new database; B finds it ready.
   const a = await startServer('A', basePort, sink.port);
   const b = await startServer('B', basePort + 1, sink.port);
   const servers = [a, b];
+  stage('both servers answer');
   const contexts: APIRequestContext[] = [];
   try {
     // A session made on A is good on B: the servers share only the secret and the database.
@@ -98,7 +112,9 @@ test('two servers on one PostgreSQL database: sessions, live changes, and mail s
       headers: { cookie: `${sessionCookie!.name}=${sessionCookie!.value}` },
     });
     expect(me.status).toBe(200);
-    expect(JSON.stringify(await me.json())).toContain('l1@handoff.test');
+    expect(await me.json()).toMatchObject({
+      result: { data: { name: 'Lee Level-One', role: 'l1' } },
+    });
 
     // Created and assigned through A; B's CPS queue shows it without a reload.
     const cpsContext = await browser.newContext({ baseURL: b.url });
@@ -123,6 +139,7 @@ test('two servers on one PostgreSQL database: sessions, live changes, and mail s
       routing: { overrideReason: `e2e two servers ${incident.number}` },
     });
     await expect(row).toBeVisible({ timeout: 5_000 });
+    stage("the assignment on A is on B's queue");
     await cpsContext.close();
     await l1.context().close();
 
@@ -169,6 +186,7 @@ test('two servers on one PostgreSQL database: sessions, live changes, and mail s
       })
       .toBe(0);
 
+    stage(`mail before the kill delivered by ${holder.name}`);
     // The holder dies without a word (no lease release); mail queued now waits for the takeover.
     await kill(holder);
     const killedAt = Date.now();
@@ -190,6 +208,7 @@ test('two servers on one PostgreSQL database: sessions, live changes, and mail s
     const counts = (await overview(survivorAdmin)).outbox;
     expect(counts.sent).toBe(ids.length);
     expect(counts.pending).toBe(0);
+    stage('each message once');
   } finally {
     for (const c of contexts) await c.dispose().catch(() => {});
     for (const s of servers) await kill(s);

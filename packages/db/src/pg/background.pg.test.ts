@@ -229,8 +229,9 @@ describe('the pruners on a pg Reader', () => {
 
   test('the idempotency pruner deletes expired keys', async () => {
     const incident = await buildPgIncident(db);
+    const actor = await buildPgUser(db);
     const key = (k: string, expiresAt: string) => ({
-      actorId: 1,
+      actorId: actor.id,
       operation: 'incident.create',
       key: k,
       fingerprint: 'f',
