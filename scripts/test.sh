@@ -25,6 +25,6 @@ echo "== unit and integration tests"; pnpm test:unit
 echo "== PostgreSQL tests (throwaway cluster)"; pnpm test:pg
 echo "== build"; pnpm --filter @handoff/web build
 echo "== end-to-end tests (Chromium)"; pnpm --filter @handoff/e2e e2e
-# Desk specs again on a production server on PostgreSQL, then two servers on one pg database
+# Every browser spec again on a production server on PostgreSQL, then two servers on one pg database
 # (live changes across them, the mail lease taken over after kill -9); a throwaway cluster each.
 echo "== end-to-end tests on PostgreSQL"; pnpm --filter @handoff/e2e e2e:pg
