@@ -75,10 +75,16 @@ as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF
   cat "$PG_DIR/initdb.log" >&2
   exit 1
 }
-# A throwaway cluster: durability off for speed; nothing but this machine can reach it.
+# A throwaway cluster: durability off for speed (PG_DURABLE=1 keeps PostgreSQL's own defaults, as
+# the benchmark does: fsync and synchronous commit on); nothing but this machine can reach it.
+if [ "${PG_DURABLE:-0}" = "1" ]; then
+  durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+else
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 start -o \
   "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR \
-   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+   $durability -c max_connections=100" \
   >/dev/null || {
   cat "$PG_DIR/server.log" >&2
   exit 1

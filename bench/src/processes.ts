@@ -50,6 +50,13 @@ export function stopAll() {
   for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
   running.clear();
 }
+/** Stops every child and waits until each has exited (so the next engine's run can take the ports). */
+export async function stopAllAndWait() {
+  const children = [...running].filter((c) => c.exitCode === null && c.signalCode === null);
+  const exits = children.map((c) => new Promise((r) => c.once('exit', r)));
+  stopAll();
+  await Promise.all(exits);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     stopAll();

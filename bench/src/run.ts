@@ -23,8 +23,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
+import pg from 'pg';
+import { createDb } from '@handoff/db';
+import { createPgDb, formatCounts, moveSqliteToPg } from '@handoff/db/pg';
 import { runLoad, type LoadFigures } from './load';
-import { startHttpServer, startReadyProcess, stopAll, treeRssMb } from './processes';
+import {
+  startHttpServer,
+  startReadyProcess,
+  stopAll,
+  stopAllAndWait,
+  treeRssMb,
+} from './processes';
 import { seedBenchDb, type SeedResult } from './seed';
 import { signIn } from './session';
 
@@ -47,6 +56,10 @@ const { values: args } = parseArgs({
     // Keeps the seeded database in this folder and copies it on later runs with the same incident count
     // and migrations, so a second run at 1M (say with --processes 2) skips the minutes of seeding.
     cache: { type: 'string' },
+    // The engines to measure, one after the other in this run: sqlite, pg or both (sqlite,pg). pg
+    // moves the seeded SQLite database into a new PostgreSQL database on DATABASE_URL's server
+    // (`pnpm bench` starts a throwaway cluster when DATABASE_URL is unset).
+    engine: { type: 'string', default: 'sqlite' },
   },
 });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,6 +73,13 @@ const wanted = new Set(args.scenarios.split(','));
 if (!Number.isInteger(incidents) || incidents < 0)
   throw new Error('--incidents takes a whole number');
 if (!(durationS > 0)) throw new Error('--duration takes seconds (> 0)');
+const engines = args.engine.split(',') as Engine[];
+if (engines.length === 0 || engines.some((e) => e !== 'sqlite' && e !== 'pg'))
+  throw new Error('--engine takes sqlite, pg or sqlite,pg');
+if (engines.includes('pg') && !process.env.DATABASE_URL)
+  throw new Error(
+    '--engine pg needs DATABASE_URL (a PostgreSQL server the bench may create a database on); `pnpm bench` starts a throwaway one when it is unset',
+  );
 if (concurrencies.some((c) => !Number.isInteger(c) || c < 1))
   throw new Error('--connections takes a comma-separated list of whole numbers, e.g. 1,8,32');
 
@@ -69,7 +89,9 @@ const base = `http://127.0.0.1:${port}`;
 const jsonCeiling = `http://127.0.0.1:${port + 1}`;
 const insertCeiling = `http://127.0.0.1:${port + 2}`;
 
+type Engine = 'sqlite' | 'pg';
 interface Row extends LoadFigures {
+  engine: Engine;
   scenario: string;
   target: 'handoff' | 'ceiling';
   connections: number;
@@ -78,6 +100,10 @@ interface Row extends LoadFigures {
 const rows: Row[] = [];
 /** create-ab: req/s with the search index over req/s without it, per concurrency. */
 const indexCost: { connections: number; ratio: number }[] = [];
+/** Server RSS after each engine's runs. */
+const rssByEngine: Partial<Record<Engine, number>> = {};
+/** Scenarios that exist on SQLite only (they drop SQLite's FTS5 triggers). */
+const sqliteOnly = new Set(['create-noindex', 'create-ab']);
 
 function log(line: string) {
   process.stderr.write(`${line}\n`);
@@ -99,13 +125,97 @@ async function main() {
     `  ${seed.incidents.toLocaleString('en-US')} incidents, ${seed.journal.toLocaleString('en-US')} journal entries, ${seed.moved.toLocaleString('en-US')} moved incidents in ${seed.seconds.toFixed(1)} s`,
   );
 
-  log('Starting the ceilings and the production server…');
+  // Moved before any run writes to the seed, so both engines start from the same rows.
+  const onPg = engines.includes('pg') ? await pgBenchDatabase(seed.path) : undefined;
+  try {
+    for (const engine of engines)
+      await measure(
+        engine,
+        seed,
+        engine === 'sqlite'
+          ? { DATABASE_PATH: seed.path, DATABASE_URL: '' }
+          : { DATABASE_URL: onPg!.url },
+      );
+  } finally {
+    await onPg?.drop();
+  }
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
+    .toString()
+    .trim();
+  const report = {
+    at: new Date().toISOString(),
+    commit,
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+    },
+    node: process.version,
+    engines,
+    incidents: seed.incidents,
+    journal: seed.journal,
+    moved: seed.moved,
+    durationS,
+    processes: Number(args.processes),
+    // The last engine's (the only one's, unless several were measured); per engine below.
+    serverRssMb: rssByEngine[engines.at(-1)!]!,
+    serverRssMbByEngine: rssByEngine,
+    rows,
+    indexCost,
+  };
+  printTable(report);
+  const out =
+    args.out ?? join(root, 'bench/results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  log(`Wrote ${out}`);
+}
+
+/**
+ * A new database on DATABASE_URL's server holding the seeded SQLite database, moved by the same
+ * code as `npm run db:to-pg` (counts compared), analysed; `drop()` removes it after the runs.
+ */
+async function pgBenchDatabase(seedPath: string) {
+  const name = `handoff_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  log(`Moving the seeded database into PostgreSQL (${url.host}, database ${name})…`);
+  const started = performance.now();
+  const lite = createDb(seedPath);
+  const target = createPgDb(url.toString());
+  try {
+    const counts = await moveSqliteToPg(lite, target, {
+      pgMigrations: join(root, 'packages/db/drizzle-pg'),
+    });
+    const differ = counts.filter((c) => c.sqlite !== c.pg);
+    if (differ.length > 0) throw new Error(`The move lost rows:\n${formatCounts(counts)}`);
+  } finally {
+    lite.$client.close();
+    await target.$client.end();
+  }
+  log(`  moved and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Starts the ceilings and the server on one engine, runs the chosen scenarios, stops them all. */
+async function measure(engine: Engine, seed: SeedResult, databaseEnv: Record<string, string>) {
+  log(`Starting the ceilings and the production server on ${engine}…`);
   await startReadyProcess(tsx, [join(here, 'ceiling-json.ts'), String(port + 1)]);
-  await startReadyProcess(tsx, [
-    join(here, 'ceiling-insert.ts'),
-    String(port + 2),
-    join(work, 'ceiling.db'),
-  ]);
+  await startReadyProcess(
+    tsx,
+    engine === 'sqlite'
+      ? [join(here, 'ceiling-insert.ts'), String(port + 2), join(work, 'ceiling.db')]
+      : [join(here, 'ceiling-insert-pg.ts'), String(port + 2), databaseEnv.DATABASE_URL!],
+  );
   const server = await startHttpServer(
     process.execPath,
     [
@@ -122,7 +232,7 @@ async function main() {
         HOST: '127.0.0.1',
         PORT: String(port),
         HANDOFF_PROCESSES: args.processes,
-        DATABASE_PATH: seed.path,
+        ...databaseEnv,
         NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
         NEXTAUTH_URL: base,
         INBOUND_SMTP_PORT: '0',
@@ -287,6 +397,14 @@ async function main() {
   ];
 
   const chosen = scenarios.filter((s) => wanted.has(s.name));
+  if (engine === 'pg')
+    for (const s of chosen.filter((s) => sqliteOnly.has(s.name)))
+      log(`  (${s.name} drops SQLite's FTS5 triggers: not run on pg)`);
+  chosen.splice(
+    0,
+    chosen.length,
+    ...chosen.filter((s) => engine === 'sqlite' || !sqliteOnly.has(s.name)),
+  );
   // Without the index is measured last: it leaves the index stale for anything after it.
   const last = (name: string) => ['create-ab', 'create-noindex'].indexOf(name);
   chosen.sort((a, b) => last(a.name) - last(b.name));
@@ -312,8 +430,14 @@ async function main() {
             requests: s.handoff,
           });
         const { on, off } = await alternateSearchIndex(seed.path, run);
-        rows.push({ scenario: 'create-ab', target: 'handoff', connections: c, ...on });
-        rows.push({ scenario: 'create-ab-noindex', target: 'handoff', connections: c, ...off });
+        rows.push({ engine, scenario: 'create-ab', target: 'handoff', connections: c, ...on });
+        rows.push({
+          engine,
+          scenario: 'create-ab-noindex',
+          target: 'handoff',
+          connections: c,
+          ...off,
+        });
         indexCost.push({ connections: c, ratio: on.rps / off.rps });
         log(
           `  create-ab c=${String(c).padEnd(3)} ${on.rps} req/s with the index, ${off.rps} without (${((100 * on.rps) / off.rps).toFixed(0)}%)`,
@@ -329,7 +453,7 @@ async function main() {
           headers,
           requests: s.ceiling.requests,
         });
-        rows.push({ scenario: s.name, target: 'ceiling', connections: c, ...figures });
+        rows.push({ engine, scenario: s.name, target: 'ceiling', connections: c, ...figures });
         ceilingRps = figures.rps;
       }
       const figures = await runLoad({
@@ -340,9 +464,9 @@ async function main() {
         requests: s.handoff,
       });
       const ratio = ceilingRps ? figures.rps / ceilingRps : undefined;
-      rows.push({ scenario: s.name, target: 'handoff', connections: c, ...figures, ratio });
+      rows.push({ engine, scenario: s.name, target: 'handoff', connections: c, ...figures, ratio });
       log(
-        `  ${s.name.padEnd(8)} c=${String(c).padEnd(3)} ${String(figures.rps).padStart(6)} req/s` +
+        `  ${engine.padEnd(6)} ${s.name.padEnd(8)} c=${String(c).padEnd(3)} ${String(figures.rps).padStart(6)} req/s` +
           (ratio !== undefined ? `  (${(ratio * 100).toFixed(1)}% of ceiling ${ceilingRps})` : '') +
           (figures.non2xx + figures.errors > 0
             ? `  !! ${figures.non2xx} non-2xx, ${figures.errors} errors`
@@ -350,34 +474,8 @@ async function main() {
       );
     }
   }
-  const rssMb = treeRssMb(server.pid!);
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
-    .toString()
-    .trim();
-  const report = {
-    at: new Date().toISOString(),
-    commit,
-    machine: {
-      cores: cpus().length,
-      cpu: cpus()[0]?.model,
-      memGiB: Math.round(totalmem() / 2 ** 30),
-    },
-    node: process.version,
-    incidents: seed.incidents,
-    journal: seed.journal,
-    moved: seed.moved,
-    durationS,
-    processes: Number(args.processes),
-    serverRssMb: rssMb,
-    rows,
-    indexCost,
-  };
-  printTable(report);
-  const out =
-    args.out ?? join(root, 'bench/results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  log(`Wrote ${out}`);
+  rssByEngine[engine] = treeRssMb(server.pid!);
+  await stopAllAndWait();
 }
 
 /** The seeded database from `dir` when one was made for this count and these migrations, else a new one. */
@@ -497,24 +595,49 @@ function printTable(report: {
   commit: string;
   incidents: number;
   processes: number;
-  serverRssMb: number;
+  serverRssMbByEngine: Partial<Record<Engine, number>>;
 }) {
   const lines = [
     `Handoff benchmark ${report.at} (commit ${report.commit}, ${report.incidents.toLocaleString('en-US')} incidents, ${report.processes} server process${report.processes === 1 ? '' : 'es'}, ${durationS} s per run)`,
     '',
-    '| scenario | c | Handoff req/s | p50 ms | p97.5 ms | p99 ms | max ms | ceiling req/s | ratio | non-2xx/errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| engine | scenario | c | Handoff req/s | p50 ms | p97.5 ms | p99 ms | max ms | ceiling req/s | ratio | non-2xx/errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const r of rows.filter((r) => r.target === 'handoff')) {
-    const ceiling = rows.find(
-      (c) => c.target === 'ceiling' && c.scenario === r.scenario && c.connections === r.connections,
+  const ceilingOf = (r: Row) =>
+    rows.find(
+      (c) =>
+        c.target === 'ceiling' &&
+        c.engine === r.engine &&
+        c.scenario === r.scenario &&
+        c.connections === r.connections,
     );
+  const percent = (x: number | undefined) => (x !== undefined ? `${(x * 100).toFixed(1)}%` : '—');
+  const measured = rows.filter((r) => r.target === 'handoff');
+  for (const r of measured)
     lines.push(
-      `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.max} | ${ceiling?.rps ?? '—'} | ${
-        r.ratio !== undefined ? `${(r.ratio * 100).toFixed(1)}%` : '—'
-      } | ${r.non2xx}/${r.errors} |`,
+      `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.max} | ${ceilingOf(r)?.rps ?? '—'} | ${percent(r.ratio)} | ${r.non2xx}/${r.errors} |`,
     );
-  }
+  // Both engines in this run: PostgreSQL against SQLite, per scenario and concurrency.
+  const pairs = measured
+    .filter((r) => r.engine === 'pg')
+    .map((p) => ({
+      p,
+      s: measured.find(
+        (r) =>
+          r.engine === 'sqlite' && r.scenario === p.scenario && r.connections === p.connections,
+      ),
+    }))
+    .filter((x): x is { p: Row; s: Row } => x.s !== undefined);
+  if (pairs.length)
+    lines.push(
+      '',
+      '| scenario | c | SQLite req/s | PostgreSQL req/s | pg / SQLite | SQLite p99 ms | pg p99 ms | SQLite ratio to ceiling | pg ratio to ceiling |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...pairs.map(
+        ({ p, s }) =>
+          `| ${p.scenario} | ${p.connections} | ${s.rps} | ${p.rps} | ${percent(p.rps / s.rps)} | ${s.p99} | ${p.p99} | ${percent(s.ratio)} | ${percent(p.ratio)} |`,
+      ),
+    );
   if (indexCost.length)
     lines.push(
       '',
@@ -522,7 +645,8 @@ function printTable(report: {
         .map((r) => `c=${r.connections} ${(100 * r.ratio).toFixed(0)}%`)
         .join(', ')}`,
     );
-  lines.push('', `Server RSS after the runs: ${report.serverRssMb} MB (all server processes)`);
+  const rss = Object.entries(report.serverRssMbByEngine).map(([e, mb]) => `${mb} MB on ${e}`);
+  lines.push('', `Server RSS after the runs: ${rss.join(', ')} (all server processes)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -40,3 +40,28 @@ test('a failing command: its exit status passes through, and no server, port or 
   expect(existsSync(dir!)).toBe(false);
   expect(await portOpen(port)).toBe(false);
 }, 60_000);
+
+test('durability is off for the test suites and PostgreSQL’s own (fsync, synchronous commit) with PG_DURABLE=1', () => {
+  const settings = (durable: boolean) => {
+    const p = port + (durable ? 1 : 2);
+    const run = spawnSync(
+      'bash',
+      [
+        script,
+        'bash',
+        '-c',
+        'psql -h "$PG_SOCKET_DIR" -p "$0" -U postgres -At -c "SELECT current_setting(\'fsync\') || \' \' || current_setting(\'synchronous_commit\')" handoff_test',
+        String(p),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PG_PORT: String(p), PG_DURABLE: durable ? '1' : '' },
+        timeout: 60_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    return run.stdout.trim();
+  };
+  expect(settings(false)).toBe('off off');
+  expect(settings(true)).toBe('on on');
+}, 120_000);
