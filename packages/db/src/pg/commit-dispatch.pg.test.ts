@@ -20,6 +20,7 @@ import { reserveProblem } from '../repositories/problem';
 import { reserveNumber as reserveOutageNumber } from '../repositories/outage';
 import { tablesOf } from '../reader';
 import { createTestDb, type TestDb } from '../testing';
+import { changeChannel } from './commit';
 import { changesSincePg } from './change-feed';
 import { copyToPg, type PgCopy } from './testing';
 
@@ -115,6 +116,26 @@ describe('commit() on a PostgreSQL Reader', () => {
     const liteChanges = changesSince(lite.db, 0).filter((c) => onLite.changeIds.includes(c.id));
     expect(kinds(pgChanges)).toEqual(kinds(liteChanges));
     expect(pgChanges.map((c) => c.id)).toEqual(onPg.changeIds);
+  });
+
+  test('a create with its SLA clocks NOTIFYs once, with its last change id, after one ordering lock', async () => {
+    const listener = await pg.db.$client.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${changeChannel}`);
+    try {
+      const result = await commit(pg.reader, createPlan);
+      const kinds = (await changesSincePg(pg.db, result.changeIds[0]! - 1)).map((c) => c.entity);
+      expect(kinds).toContain('slaClock');
+      expect(kinds).toContain('incident');
+      await expect.poll(() => heard.length).toBe(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual([String(result.changeIds.at(-1))]);
+      expect(result.changeIds).toEqual([...result.changeIds].sort((x, y) => x - y));
+    } finally {
+      await listener.query(`UNLISTEN ${changeChannel}`);
+      listener.release();
+    }
   });
 
   test('ids and numbers reserved inside plans on pg are the ones the inserts get, and roll back with a refusal', async () => {

@@ -195,28 +195,35 @@ export async function applyEffectsPg(tx: PgTx, effects: Effects): Promise<Applie
   return applied;
 }
 
-/** The change events, last: under the ordering lock, then NOTIFY (delivered at commit). */
-async function appendChanges(tx: PgTx, effects: Effects, applied: Applied) {
-  if (effects.events.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${changeOrderLockKey})`);
-  const rows = await tx
-    .insert(changeEvents)
-    .values(
-      effects.events.map((e) => ({
-        entity: e.entity,
-        entityId: resolve(applied, e.entityId),
-        kind: e.kind,
-        teamIds: [...e.teamIds],
-        userIds: [...e.userIds],
-        actorId: e.actorId,
-        at: effects.at,
-      })),
-    )
-    .returning({ id: changeEvents.id });
-  applied.changeIds.push(...rows.map((r) => r.id).sort((a, b) => a - b));
-  await tx.execute(
-    sql`SELECT pg_notify(${changeChannel}, ${String(applied.changeIds[applied.changeIds.length - 1])})`,
+/**
+ * The change events of every applied part (the plan's, then its SLA clocks'), last: one ordering
+ * lock, one insert and one NOTIFY (delivered at commit) for all of them, so the serialized tail is as
+ * short as it can be. Each part's `changeIds` gets its own events' ids, in order.
+ */
+async function appendChanges(tx: PgTx, parts: { effects: Effects; applied: Applied }[]) {
+  const events = parts.flatMap(({ effects, applied }) =>
+    effects.events.map((e) => ({
+      entity: e.entity,
+      entityId: resolve(applied, e.entityId),
+      kind: e.kind,
+      teamIds: [...e.teamIds],
+      userIds: [...e.userIds],
+      actorId: e.actorId,
+      at: effects.at,
+    })),
   );
+  if (events.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${changeOrderLockKey})`);
+  // One statement's identity values are taken row by row in VALUES order: ascending ids follow it.
+  const ids = (await tx.insert(changeEvents).values(events).returning({ id: changeEvents.id }))
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+  let next = 0;
+  for (const { effects, applied } of parts) {
+    applied.changeIds.push(...ids.slice(next, next + effects.events.length));
+    next += effects.events.length;
+  }
+  await tx.execute(sql`SELECT pg_notify(${changeChannel}, ${String(ids[ids.length - 1])})`);
 }
 
 /** SQLSTATEs after which the whole transaction may simply run again. */
@@ -246,11 +253,8 @@ export async function commitPg(
           const applied = await applyEffectsPg(tx, effects);
           // Incidents' SLA clocks follow every incident change, in the same transaction (issue 18).
           const clocks = await keepClocksPg(tx, effects, applied);
-          await appendChanges(tx, effects, applied);
-          if (clocks) {
-            await appendChanges(tx, clocks.effects, clocks.applied);
-            applied.changeIds.push(...clocks.applied.changeIds);
-          }
+          await appendChanges(tx, clocks ? [{ effects, applied }, clocks] : [{ effects, applied }]);
+          if (clocks) applied.changeIds.push(...clocks.applied.changeIds);
           return applied;
         },
         { isolationLevel: options.isolation ?? 'read committed' },
