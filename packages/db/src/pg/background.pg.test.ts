@@ -23,7 +23,14 @@ import * as idempotency from '../repositories/idempotency';
 import { reserveNumber } from '../repositories/incident';
 import * as signInThrottle from '../repositories/sign-in-throttle';
 import * as liteSchema from '../schema';
-import { changeEvents, idempotencyKeys, signInCounters, slaWarnings } from '../schema-pg';
+import * as sla from '../repositories/sla';
+import {
+  changeEvents,
+  idempotencyKeys,
+  signInCounters,
+  slaWarnings,
+  teamLeads,
+} from '../schema-pg';
 import { fireDueWarnings } from '../sla/warning-scheduler';
 import { createTestDb } from '../testing';
 import { buildIncident, buildSlaPolicy, buildTeam, buildUser } from '../testing/builders';
@@ -264,6 +271,26 @@ describe('the pruners on a pg Reader', () => {
 });
 
 describe('the SLA warning scheduler on a pg Reader', () => {
+  test("a team's leads come in team then user order, whatever order they were added in", async () => {
+    // The scheduler tells a team's first lead; PostgreSQL returns rows in no promised order
+    // (CI once saw one user's two teams swapped), so findLeads orders them itself.
+    const [first, second] = [await buildPgTeam(db), await buildPgTeam(db)];
+    const [early, late] = [await buildPgUser(db), await buildPgUser(db)];
+    await db.insert(teamLeads).values([
+      { teamId: second.id, userId: late.id },
+      { teamId: second.id, userId: early.id },
+      { teamId: first.id, userId: late.id },
+      { teamId: first.id, userId: early.id },
+    ]);
+    const leads = await sla.findLeads(reader, [second.id, first.id]);
+    expect(leads.map((l) => [l.teamId, l.userId])).toEqual([
+      [first.id, early.id],
+      [first.id, late.id],
+      [second.id, early.id],
+      [second.id, late.id],
+    ]);
+  });
+
   test('gives each warning once, also when two servers race for it', async () => {
     // warning-scheduler.test.ts's team on SQLite (1 h respond, 8 h resolve: 75% at 18:00), moved to pg.
     const lite = createTestDb({ seed: false });

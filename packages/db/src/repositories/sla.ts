@@ -121,7 +121,10 @@ export async function findLeads(db: Reader, teamIds: readonly number[]) {
         })
         .from(teamLeads)
         .innerJoin(users, eq(users.id, teamLeads.userId))
-        .where(inArray(teamLeads.teamId, [...teamIds]));
+        .where(inArray(teamLeads.teamId, [...teamIds]))
+        // A total order: the warning scheduler takes a team's first lead, and
+        // PostgreSQL, unlike SQLite's index walk, promises no order without it.
+        .orderBy(asc(teamLeads.teamId), asc(teamLeads.userId));
 }
 
 /** The teams a user leads. */
