@@ -14,12 +14,6 @@ export default defineConfig({
   // Every spec by default (the whole browser suite passes on both engines); E2E_PG_SPECS=a.spec.ts,…
   // narrows it while working on one.
   ...(process.env.E2E_PG_SPECS ? { testMatch: process.env.E2E_PG_SPECS.split(',') } : {}),
-  // Open bug (issue 20's note): on pg, after the second server is killed and restarted, the CPS
-  // page's journal catches up but the follow banner does not name the changes, every time since
-  // 2026-12-03 (on SQLite it passes). Kept out of the default run until fixed, not skipped in the
-  // spec: `E2E_PG_SPECS=live-restart.spec.ts` runs it and shows the failure. kill -9 of a server on
-  // pg is still covered by two-servers.spec.ts.
-  testIgnore: process.env.E2E_PG_SPECS ? [] : ['**/live-restart.spec.ts'],
   use: { ...base.use, baseURL },
   webServer: {
     command: 'node dist/serve.mjs',

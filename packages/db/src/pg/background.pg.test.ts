@@ -23,10 +23,12 @@ import * as idempotency from '../repositories/idempotency';
 import { reserveNumber } from '../repositories/incident';
 import * as signInThrottle from '../repositories/sign-in-throttle';
 import * as liteSchema from '../schema';
+import * as outboxRepository from '../repositories/outbox';
 import * as sla from '../repositories/sla';
 import {
   changeEvents,
   idempotencyKeys,
+  outbox,
   signInCounters,
   slaWarnings,
   teamLeads,
@@ -267,6 +269,33 @@ describe('the pruners on a pg Reader', () => {
     expect(await signInThrottle.pruneExpired(reader, nowMs)).toBe(1);
     const left = await db.select().from(signInCounters).orderBy(asc(signInCounters.key));
     expect(left.map((c) => c.key)).toEqual(['locked', 'recent']);
+  });
+});
+
+describe('lists in a promised order on pg', () => {
+  test('the pending outbox comes in id order after a row was updated (PostgreSQL moves it)', async () => {
+    // An updated row gets a new place in PostgreSQL's heap, so without an ORDER BY it comes last.
+    const at = '2026-12-03T09:00:00.000Z';
+    const rows = await db
+      .insert(outbox)
+      .values(
+        [1, 2, 3].map((n) => ({
+          template: 'ack',
+          toAddress: `order${n}@example.edu`,
+          subject: `Order ${n}`,
+          textBody: 'x',
+          messageId: `<order-${n}-${process.pid}@handoff.test>`,
+          createdAt: at,
+          nextAttemptAt: at,
+        })),
+      )
+      .returning({ id: outbox.id });
+    const ids = rows.map((r) => r.id);
+    // Held and back: the status is indexed, so each update writes the row anew (not in place).
+    for (const status of ['held', 'pending'] as const)
+      await db.update(outbox).set({ status }).where(eq(outbox.id, ids[0]!));
+    const pending = (await outboxRepository.findPending(reader)).map((r) => r.id);
+    expect(pending.filter((id) => ids.includes(id))).toEqual(ids);
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq, like, or, sql } from 'drizzle-orm';
+import { asc, eq, like, or, sql } from 'drizzle-orm';
 import { type Reader } from '../client';
 import { first, prepared, tablesOf, type Tables } from '../reader';
 
@@ -81,6 +81,7 @@ export async function findAddresses(db: Reader, customerId: number): Promise<str
   const logins = await db
     .select({ email: users.email })
     .from(users)
-    .where(eq(users.customerId, customerId));
+    .where(eq(users.customerId, customerId))
+    .orderBy(asc(users.id));
   return [...new Set([...own, ...logins].map((r) => r.email.trim().toLowerCase()))];
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { type Reader } from '../client';
 import { first, tablesOf, type Tables } from '../reader';
 
@@ -77,5 +77,6 @@ export async function findUnread(db: Reader, { userId, ids }: { userId: number; 
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .where(and(...where));
+    .where(and(...where))
+    .orderBy(asc(notifications.id));
 }

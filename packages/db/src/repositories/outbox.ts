@@ -87,5 +87,9 @@ export async function findDue(db: Reader, now: string, limit = 20) {
 /** Every pending message (held at once when no SMTP server is configured). */
 export async function findPending(db: Reader) {
   const { outbox } = tablesOf(db);
-  return db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending'));
+  return db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.status, 'pending'))
+    .orderBy(asc(outbox.id));
 }

@@ -18,7 +18,11 @@ export async function findByConnection(db: Reader, connectionId: string) {
 /** Rows past their expiry (their process died): for the sweeper. */
 export async function findExpired(db: Reader, now: string) {
   const { incidentViewers } = tablesOf(db);
-  return db.select().from(incidentViewers).where(lte(incidentViewers.expiresAt, now));
+  return db
+    .select()
+    .from(incidentViewers)
+    .where(lte(incidentViewers.expiresAt, now))
+    .orderBy(asc(incidentViewers.id));
 }
 
 /**
@@ -71,7 +75,8 @@ export async function findOpen(db: Reader, incidentId: number, userId: number, n
         eq(incidentViewers.userId, userId),
         gt(incidentViewers.expiresAt, now),
       ),
-    );
+    )
+    .orderBy(asc(incidentViewers.id));
 }
 
 /** Whether the user follows the incident, and how many incidents they follow (for the cap). */
