@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIncident, trpcMutation } from '../support/api';
+import { createIncident, trpcMutation, trpcQuery } from '../support/api';
 import { expect, signInAs, test, uniqueTag } from '../support/fixtures';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 50;
@@ -69,6 +69,14 @@ test('a server restart mid-session is caught up after reconnect, without a lost 
     await signInAs(cps, 'cps@handoff.test');
     await cps.goto(`/incidents/${incident.number}`);
     const indicator = cps.getByRole('status', { name: /Live updates/ });
+    await expect(indicator).toHaveAttribute('data-state', 'live');
+    // The page is open once its connection names CPS as a viewer: the incident page has mounted
+    // and follows the incident, so what others change from now on is "changes by others" to it.
+    // (Before that a change reaches the page but nothing on it is following yet; on PostgreSQL
+    // that window is wide enough for the kill to land in it.)
+    const viewers = () =>
+      trpcQuery<{ name: string }[]>(page.request, 'live.viewers', { incidentIds: [incident.id] });
+    await expect.poll(async () => (await viewers()).map((v) => v.name)).toContain('Cameron CPS');
     await expect(indicator).toHaveAttribute('data-state', 'live');
 
     await kill(server);

@@ -15,9 +15,10 @@ import {
 } from 'react';
 import { type LiveEvent, type LiveMessage } from '../../server/live/stream';
 import { api } from '../../trpc/react';
+import { connectionState, type ConnectionState } from './connection-state';
 import { routersFor, type RouterKey } from './invalidation';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type { ConnectionState };
 
 type Listener = (event: LiveEvent) => void;
 
@@ -70,6 +71,8 @@ export function LiveProvider({
   const [viewing, setViewing] = useState<number | null>(null);
   const [lastUpdate, setLastUpdate] = useState<string | null>(null);
   const [online, setOnline] = useState(true);
+  // This connection has sent its position (its `ready`): only then is the page live.
+  const [ready, setReady] = useState(false);
   const connectedOnce = useRef(false);
   const lastEventId = useRef<string | null>(null);
   const listeners = useRef(new Set<Listener>());
@@ -109,6 +112,7 @@ export function LiveProvider({
     onData: ({ id, data }: { id: string; data: LiveMessage }) => {
       lastEventId.current = id;
       connectedOnce.current = true;
+      setReady(true);
       setLastUpdate(new Date().toISOString());
       if (data.type === 'tick') return invalidate(routersFor('tick'));
       if (data.type !== 'change') return;
@@ -117,15 +121,16 @@ export function LiveProvider({
     },
   });
 
-  const state: ConnectionState = !online
-    ? 'offline'
-    : sub.status === 'pending'
-      ? 'live'
-      : sub.status === 'error'
-        ? 'offline'
-        : connectedOnce.current
-          ? 'reconnecting'
-          : 'connecting';
+  // A new connection (a reconnect, another input) is not live until it has sent its position.
+  useEffect(() => {
+    if (sub.status !== 'pending') setReady(false);
+  }, [sub.status]);
+  const state: ConnectionState = connectionState({
+    online,
+    status: sub.status,
+    ready,
+    connectedOnce: connectedOnce.current,
+  });
 
   const listen = useCallback((l: Listener) => {
     listeners.current.add(l);
