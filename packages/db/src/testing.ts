@@ -36,4 +36,4 @@ export * as incidentRows from './seed/incident-rows';
 /** Direct outage and problem writes for fixtures. */
 export * as outageProblemRows from './seed/outage-problem-rows';
 /** The seeded demo rows by natural key (team name, service name, NetID, e-mail…), never by order. */
-export { demoKeys, type DemoKeys } from './testing/demo-keys';
+export { demoKeys, registerSeedSource, type DemoKeys } from './testing/demo-keys';

@@ -6,11 +6,28 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError, type Role } from '@handoff/domain';
-import { createDb, incidentRepository, schema, userRepository, type Db } from '@handoff/db';
-import { createTestDb, type TestDb } from '@handoff/db/testing';
+import { createDb, incidentRepository, tablesOf, userRepository, type Db } from '@handoff/db';
+import {
+  createTestDb as createSqliteTestDb,
+  registerSeedSource,
+  type TestDb,
+} from '@handoff/db/testing';
+import { testEngine } from '@handoff/db/testing/change-kit';
 import { createCaller } from './root';
 
-export { createTestDb, type TestDb };
+export { type TestDb };
+
+/**
+ * A seeded SQLite database of the test's own. Refused in the PostgreSQL run: a test file there must
+ * open its databases with `useSeededDbs()` (or the change kit), or it would run on SQLite twice.
+ */
+export function createTestDb(options?: Parameters<typeof createSqliteTestDb>[0]): TestDb {
+  if (testEngine() === 'pg')
+    throw new Error(
+      'createTestDb opens SQLite, but this is the PostgreSQL run: open the database with useSeededDbs().',
+    );
+  return createSqliteTestDb(options);
+}
 
 /**
  * Seeds one demo database (slow: every login's password is hashed with scrypt) and hands out
@@ -18,7 +35,7 @@ export { createTestDb, type TestDb };
  * Call `fresh()` per test and `dispose()` once the file's tests are done.
  */
 export function seededTemplate() {
-  const template = createTestDb();
+  const template = createSqliteTestDb();
   // Fold the WAL into the main file, so copying that one file copies the whole database.
   template.db.$client.pragma('wal_checkpoint(TRUNCATE)');
   const copies: TestDb[] = [];
@@ -78,8 +95,7 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** The engine the procedure tests run on: SQLite, or PostgreSQL (HANDOFF_TEST_ENGINE=pg, `pnpm test:pg`). */
-export const testEngine = (): 'sqlite' | 'pg' =>
-  process.env.HANDOFF_TEST_ENGINE === 'pg' ? 'pg' : 'sqlite';
+export { testEngine };
 
 /**
  * Registers hooks that give every test of the file (or describe block) its own copy of one seeded
@@ -101,13 +117,18 @@ export function useSeededDbs(): { readonly db: Db } {
     }
     // Loaded only on pg: the SQLite suite never needs the pg driver or a cluster.
     const { pgTemplateOf } = await import('@handoff/db/pg/testing');
-    const onPg = await pgTemplateOf(template.fresh().db);
-    template.dispose();
+    // The seed stays open: demoKeys on a clone reads the demo rows from it (same ids and numbers).
+    const seed = template.fresh().db;
+    const onPg = await pgTemplateOf(seed);
     fresh = async () => {
       const copy = await onPg.fresh();
+      registerSeedSource(copy.reader, seed);
       return { db: copy.reader, close: copy.close };
     };
-    dispose = () => onPg.dispose();
+    dispose = async () => {
+      await onPg.dispose();
+      template.dispose();
+    };
   }, 120_000);
   afterAll(async () => {
     await dispose?.();
@@ -154,20 +175,17 @@ export async function userIdOf(db: Db, email: string): Promise<number> {
  * its journal and audit, and every notification, presence and consult row.
  */
 export async function snapshotOf(db: Db, incidentId: number) {
+  const { notifications, users, consultRequests } = tablesOf(db);
   return {
     incident: await incidentRepository.findById(db, incidentId),
     journal: await incidentRepository.findJournal(db, incidentId),
     audit: await incidentRepository.findAudit(db, incidentId),
-    notifications: db.select().from(schema.notifications).all(),
-    presence: db
-      .select({
-        id: schema.users.id,
-        presence: schema.users.presence,
-        changedAt: schema.users.presenceChangedAt,
-      })
-      .from(schema.users)
-      .all(),
-    consults: db.select().from(schema.consultRequests).all(),
+    notifications: await db.select().from(notifications).orderBy(notifications.id),
+    presence: await db
+      .select({ id: users.id, presence: users.presence, changedAt: users.presenceChangedAt })
+      .from(users)
+      .orderBy(users.id),
+    consults: await db.select().from(consultRequests).orderBy(consultRequests.id),
   };
 }
 
@@ -194,7 +212,7 @@ export function useServerDb(): () => TestDb {
   let t: TestDb | undefined;
   const globalForDb = globalThis as unknown as { handoffDb?: Db };
   beforeAll(() => {
-    t = createTestDb();
+    t = createSqliteTestDb();
     globalForDb.handoffDb = t.db;
   });
   afterAll(() => {

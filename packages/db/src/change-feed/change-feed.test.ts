@@ -24,8 +24,8 @@ afterEach(() => t.close());
 const now = '2026-11-24T16:00:00.000Z';
 
 /** Commits a new incident of `team`, created by `user`, and returns its change id. */
-function createOne(team: number, user: number, at = now): number {
-  const service = buildService(db).id;
+async function createOne(team: number, user: number, at = now): Promise<number> {
+  const service = (await buildService(db)).id;
   const actor = { id: user, name: 'A', role: 'l1' as const, teamIds: [team], customerId: null };
   const drafts = createIncident({
     input: {
@@ -45,10 +45,10 @@ function createOne(team: number, user: number, at = now): number {
 }
 
 describe('changesSince', () => {
-  test('hands out changes after an id in commit order, within a scope of teams, people and entities', () => {
-    const [a, b] = [buildTeam(db).id, buildTeam(db).id];
-    const [ua, ub] = [buildUser(db).id, buildUser(db).id];
-    const ids = [createOne(a, ua), createOne(b, ub), createOne(a, ub)];
+  test('hands out changes after an id in commit order, within a scope of teams, people and entities', async () => {
+    const [a, b] = [(await buildTeam(db)).id, (await buildTeam(db)).id];
+    const [ua, ub] = [(await buildUser(db)).id, (await buildUser(db)).id];
+    const ids = [await createOne(a, ua), await createOne(b, ub), await createOne(a, ub)];
     expect(changesSince(db, 0).map((c) => c.id)).toEqual(ids);
     expect(changesSince(db, ids[0]!).map((c) => c.id)).toEqual(ids.slice(1));
     expect(changesSince(db, 0, { teamIds: [a] }).map((c) => c.id)).toEqual([ids[0], ids[2]]);
@@ -62,13 +62,13 @@ describe('changesSince', () => {
   });
 
   test('prunes changes older than the retention, never reusing their ids', async () => {
-    const team = buildTeam(db).id;
-    const user = buildUser(db).id;
-    const old = createOne(team, user, '2026-10-01T00:00:00.000Z');
-    const recent = createOne(team, user, '2026-11-20T00:00:00.000Z');
+    const team = (await buildTeam(db)).id;
+    const user = (await buildUser(db)).id;
+    const old = await createOne(team, user, '2026-10-01T00:00:00.000Z');
+    const recent = await createOne(team, user, '2026-11-20T00:00:00.000Z');
     expect(await pruneChanges(db, now, 30)).toBe(1);
     expect(changesSince(db, 0).map((c) => c.id)).toEqual([recent]);
-    expect(createOne(team, user)).toBeGreaterThan(Math.max(old, recent));
+    expect(await createOne(team, user)).toBeGreaterThan(Math.max(old, recent));
     expect(db.select().from(changeEvents).all()).toHaveLength(2);
   });
 
@@ -85,20 +85,20 @@ describe('changesSince', () => {
 
 describe('subscribe', () => {
   test('a local commit wakes the subscriber at once (no polling wait)', async () => {
-    const team = buildTeam(db).id;
-    const user = buildUser(db).id;
+    const team = (await buildTeam(db)).id;
+    const user = (await buildUser(db)).id;
     const got: ChangeEvent[] = [];
     const sub = subscribe(db, { afterId: 0, pollMs: 60_000, onChanges: (c) => got.push(...c) });
     await new Promise((r) => setTimeout(r, 0));
-    const id = createOne(team, user);
+    const id = await createOne(team, user);
     await new Promise((r) => setTimeout(r, 0));
     expect(got.map((c) => c.id)).toEqual([id]);
     await sub.stop();
   });
 
   test('a consumer restarted from its last id sees every change exactly once, in order', async () => {
-    const team = buildTeam(db).id;
-    const user = buildUser(db).id;
+    const team = (await buildTeam(db)).id;
+    const user = (await buildUser(db)).id;
     const seen: number[] = [];
     const first = subscribe(db, {
       afterId: 0,
@@ -106,19 +106,23 @@ describe('subscribe', () => {
       batch: 2,
       onChanges: (c) => seen.push(...c.map((x) => x.id)),
     });
-    const before = [createOne(team, user), createOne(team, user), createOne(team, user)];
+    const before = [
+      await createOne(team, user),
+      await createOne(team, user),
+      await createOne(team, user),
+    ];
     await new Promise((r) => setTimeout(r, 0));
     await first.stop();
     const last = first.lastId();
     // Committed while the consumer is down.
-    const during = [createOne(team, user), createOne(team, user)];
+    const during = [await createOne(team, user), await createOne(team, user)];
     const second = subscribe(db, {
       afterId: last,
       pollMs: 60_000,
       onChanges: (c) => seen.push(...c.map((x) => x.id)),
     });
     await new Promise((r) => setTimeout(r, 0));
-    const after = [createOne(team, user)];
+    const after = [await createOne(team, user)];
     await new Promise((r) => setTimeout(r, 0));
     await second.stop();
     expect(seen).toEqual([...before, ...during, ...after]);
@@ -153,9 +157,9 @@ describe('two processes on one database', () => {
   }
 
   test("each process's feed sees the other's commits, every change once, in commit order", async () => {
-    const team = buildTeam(db).id;
-    const service = buildService(db).id;
-    const user = buildUser(db).id;
+    const team = (await buildTeam(db)).id;
+    const service = (await buildService(db)).id;
+    const user = (await buildUser(db)).id;
     const workers = ['a', 'b'].map((name) => start([t.path, 10, 20, team, service, user, name]));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.stdin.end('go\n');

@@ -34,7 +34,9 @@ import { commit, commitSync, exclusive } from './commit';
 const at = '2026-11-24T17:00:00.000Z';
 
 let db: Db;
-useEmptyDb((opened) => (db = opened));
+useEmptyDb((opened) => {
+  db = opened;
+});
 
 const counts = () => ({
   journal: db.select().from(journalEntries).all().length,
@@ -112,9 +114,9 @@ function resolveEffects(
 
 describe('commit', () => {
   it('applies an update with its journal, audit, notification, presence, outbox mail and change event in one go', async () => {
-    const team = buildTeam(db);
-    const agent = buildUser(db, {}, [team.id]);
-    const incident = buildIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(db);
+    const agent = await buildUser(db, {}, [team.id]);
+    const incident = await buildIncident(db, { ownerTeamId: team.id });
     const result = await commit(db, resolveEffects(incident, agent.id));
     expect(result.row('incident', incident.id)).toMatchObject({ status: 'resolved', version: 2 });
     expect(counts()).toEqual({ journal: 1, audit: 1, notifications: 1, outbox: 1, changes: 1 });
@@ -137,8 +139,8 @@ describe('commit', () => {
   });
 
   it('refuses a stale version with CONFLICT naming the current version, and writes nothing', async () => {
-    const incident = buildIncident(db);
-    const agent = buildUser(db);
+    const incident = await buildIncident(db);
+    const agent = await buildUser(db);
     commitSync(db, resolveEffects(incident, agent.id));
     const before = counts();
     const stale = commit(db, resolveEffects(incident, agent.id, 1));
@@ -149,9 +151,9 @@ describe('commit', () => {
     expect(counts()).toEqual(before);
   });
 
-  it('checks extra conditions: a first claim misses once someone owns it', () => {
-    const owner = buildUser(db);
-    const incident = buildIncident(db, { ownerAgentId: owner.id });
+  it('checks extra conditions: a first claim misses once someone owns it', async () => {
+    const owner = await buildUser(db);
+    const incident = await buildIncident(db, { ownerAgentId: owner.id });
     const claim = effects(at, {
       writes: [
         incidentUpdate(incident, { ownerAgentId: owner.id + 1 }, 1, {
@@ -163,7 +165,7 @@ describe('commit', () => {
     expect(() => commitSync(db, claim)).toThrow(
       new DomainError('CONFLICT', 'Someone claimed it first.'),
     );
-    const unowned = buildIncident(db);
+    const unowned = await buildIncident(db);
     const ok = commitSync(
       db,
       effects(at, {
@@ -177,8 +179,8 @@ describe('commit', () => {
     expect(ok.row('incident', unowned.id).ownerAgentId).toBe(owner.id);
   });
 
-  it('writes JSON columns through the prepared update, for every shape of update', () => {
-    const incident = buildIncident(db);
+  it('writes JSON columns through the prepared update, for every shape of update', async () => {
+    const incident = await buildIncident(db);
     const promises = { contactBy: at };
     commitSync(
       db,
@@ -198,9 +200,9 @@ describe('commit', () => {
     });
   });
 
-  it('inserts a new row under a ref that its journal, mail and event point at; the plan loads inside the transaction', () => {
-    const team = buildTeam(db);
-    const seed = buildIncident(db, { ownerTeamId: team.id });
+  it('inserts a new row under a ref that its journal, mail and event point at; the plan loads inside the transaction', async () => {
+    const team = await buildTeam(db);
+    const seed = await buildIncident(db, { ownerTeamId: team.id });
     const result = commitSync(db, (read) => {
       const number = reserveNumberSync(read);
       return effects(at, {
@@ -240,9 +242,9 @@ describe('commit', () => {
     ]);
   });
 
-  it('a failure half-way through leaves no row, journal entry, outbox mail or change event behind', () => {
-    const incident = buildIncident(db);
-    const agent = buildUser(db);
+  it('a failure half-way through leaves no row, journal entry, outbox mail or change event behind', async () => {
+    const incident = await buildIncident(db);
+    const agent = await buildUser(db);
     const broken = resolveEffects(incident, agent.id);
     // The audit row names an actor that does not exist: the foreign key fails after the update and journal.
     broken.audit[0]!.entry.actorId = 9999;
@@ -265,16 +267,16 @@ describe('commit', () => {
     expect(db.select().from(counters).all()).toEqual(before);
   });
 
-  it('refuses an asynchronous plan on SQLite, writing nothing', () => {
-    const incident = buildIncident(db);
+  it('refuses an asynchronous plan on SQLite, writing nothing', async () => {
+    const incident = await buildIncident(db);
     expect(() =>
       commitSync(db, (() => Promise.resolve(resolveEffects(incident, 1))) as never),
     ).toThrow(/synchronous/);
     expect(counts().changes).toBe(0);
   });
 
-  it('a delete that expects one row and finds none is a CONFLICT', () => {
-    const incident = buildIncident(db);
+  it('a delete that expects one row and finds none is a CONFLICT', async () => {
+    const incident = await buildIncident(db);
     commitSync(
       db,
       effects(at, { writes: [deleteRows('incident', { id: incident.id }, { expectRows: 1 })] }),
@@ -294,7 +296,7 @@ describe('commit with an asynchronous plan', () => {
     db.select().from(incidents).where(eq(incidents.id, id)).get()!.version;
 
   it('a refusal thrown after an await rolls back everything, its reserved number too', async () => {
-    const incident = buildIncident(db);
+    const incident = await buildIncident(db);
     const before = { ...counts(), counters: db.select().from(counters).all() };
     const refused = commit(db, async (read) => {
       await reserveNumber(read);
@@ -308,9 +310,9 @@ describe('commit with an asynchronous plan', () => {
   });
 
   it('applies what an asynchronous plan decides after its loads', async () => {
-    const team = buildTeam(db);
-    const agent = buildUser(db, {}, [team.id]);
-    const incident = buildIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(db);
+    const agent = await buildUser(db, {}, [team.id]);
+    const incident = await buildIncident(db, { ownerTeamId: team.id });
     const result = await commit(db, async (read) => {
       await later();
       const row = read.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
@@ -321,7 +323,7 @@ describe('commit with an asynchronous plan', () => {
   });
 
   it('two concurrent commits on one connection run one after the other: the second sees the first', async () => {
-    const incident = buildIncident(db);
+    const incident = await buildIncident(db);
     const bump = () =>
       commit(db, async (read) => {
         const { version } = read
@@ -340,8 +342,8 @@ describe('commit with an asynchronous plan', () => {
   });
 
   it('a CONFLICT met after an await rolls back and is rethrown', async () => {
-    const incident = buildIncident(db);
-    const agent = buildUser(db);
+    const incident = await buildIncident(db);
+    const agent = await buildUser(db);
     commitSync(db, resolveEffects(incident, agent.id));
     const before = { ...counts(), counters: db.select().from(counters).all() };
     const stale = commit(db, async (read) => {
@@ -355,8 +357,8 @@ describe('commit with an asynchronous plan', () => {
   });
 
   it('while a plan awaits, other reads run and see committed state; a synchronous commit is refused, a queued write waits', async () => {
-    const incident = buildIncident(db);
-    const agent = buildUser(db);
+    const incident = await buildIncident(db);
+    const agent = await buildUser(db);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const pending = commit(db, async (read) => {

@@ -16,7 +16,9 @@ import { commitSync } from './commit';
 
 const now = '2026-11-24T17:00:00.000Z';
 let db: Db;
-useEmptyDb((opened) => (db = opened));
+useEmptyDb((opened) => {
+  db = opened;
+});
 
 const snapshot = () => ({
   consults: db.select().from(consultRequests).all(),
@@ -33,12 +35,12 @@ const actorOf = (
   customerId: number | null = null,
 ) => ({ id: u.id, name: u.name, role: u.role, teamIds, customerId });
 
-function world() {
-  const team = buildTeam(db);
-  const agent = buildUser(db, { role: 'l1' }, [team.id]);
-  const customer = buildCustomer(db);
-  const customerUser = buildUser(db, { role: 'customer', email: customer.email });
-  const incident = buildIncident(db, {
+async function world() {
+  const team = await buildTeam(db);
+  const agent = await buildUser(db, { role: 'l1' }, [team.id]);
+  const customer = await buildCustomer(db);
+  const customerUser = await buildUser(db, { role: 'customer', email: customer.email });
+  const incident = await buildIncident(db, {
     ownerTeamId: team.id,
     ownerAgentId: agent.id,
     customerId: customer.id,
@@ -64,8 +66,8 @@ const mail = (incident: Incident) => [
 ];
 
 describe('consult commits', () => {
-  it('opening a consult commits the consult and its incident event, nothing else', () => {
-    const w = world();
+  it('opening a consult commits the consult and its incident event, nothing else', async () => {
+    const w = await world();
     const incident = { ...w.incident, status: 'in_progress' as const };
     db.update(incidents).set({ status: 'in_progress' }).run();
     const before = latestChangeId(db);
@@ -89,8 +91,8 @@ describe('consult commits', () => {
     ]);
   });
 
-  it('a journal entry of a missing author rolls the consult back', () => {
-    const w = world();
+  it('a journal entry of a missing author rolls the consult back', async () => {
+    const w = await world();
     db.update(incidents).set({ status: 'in_progress' }).run();
     const incident = { ...w.incident, status: 'in_progress' as const };
     const was = snapshot();
@@ -103,7 +105,11 @@ describe('consult commits', () => {
 });
 
 describe('customer note commits', () => {
-  const note = (w: ReturnType<typeof world>, actor: Actor, incident: Incident = w.incident) =>
+  const note = (
+    w: Awaited<ReturnType<typeof world>>,
+    actor: Actor,
+    incident: Incident = w.incident,
+  ) =>
     customerNoteEffects({
       incident,
       actor,
@@ -114,8 +120,8 @@ describe('customer note commits', () => {
       mail: mail(incident),
     });
 
-  it('an answer sends the case back: one incident event, its journal, notifications and mail', () => {
-    const w = world();
+  it('an answer sends the case back: one incident event, its journal, notifications and mail', async () => {
+    const w = await world();
     const before = latestChangeId(db);
     const was = snapshot();
     commitSync(db, note(w, w.customer));
@@ -135,8 +141,8 @@ describe('customer note commits', () => {
     expect(now_.notifications - was.notifications).toBe(2);
   });
 
-  it('a stale incident (someone changed it) leaves no journal, notification, mail or event', () => {
-    const w = world();
+  it('a stale incident (someone changed it) leaves no journal, notification, mail or event', async () => {
+    const w = await world();
     db.update(incidents).set({ version: 5 }).run();
     const was = snapshot();
     expect(() => commitSync(db, note(w, w.customer))).toThrow(/changed by someone else/);

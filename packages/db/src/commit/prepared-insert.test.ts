@@ -11,9 +11,9 @@ const raw = (sql: string, ...params: unknown[]) =>
   t.db.$client.prepare(sql).get(...params) as Record<string, unknown>;
 
 describe('prepared inserts: the same rows an unprepared drizzle insert writes', () => {
-  test('a null in a json column is SQL NULL, not the text "null"; a value is its JSON', () => {
+  test('a null in a json column is SQL NULL, not the text "null"; a value is its JSON', async () => {
     t = createTestDb({ seed: false });
-    const incident = buildIncident(t.db);
+    const incident = await buildIncident(t.db);
     const entry = {
       incidentId: incident.id,
       kind: 'note' as const,
@@ -28,7 +28,7 @@ describe('prepared inserts: the same rows an unprepared drizzle insert writes', 
     expect(raw(`select data from journal_entries where body = 'second'`).data).toBe('{"a":1}');
   });
 
-  test('rows of different shapes use their own statements; a left-out key takes its default', () => {
+  test('rows of different shapes use their own statements; a left-out key takes its default', async () => {
     t = createTestDb({ seed: false });
     const a = insertReturning<typeof teams.$inferSelect>(t.db, teams, {
       name: 'Alpha',
@@ -44,7 +44,7 @@ describe('prepared inserts: the same rows an unprepared drizzle insert writes', 
       kind: 'support',
       notify: undefined,
     });
-    const fresh = buildTeam(t.db, { name: 'Delta', kind: 'support' });
+    const fresh = await buildTeam(t.db, { name: 'Delta', kind: 'support' });
     expect([a.name, b.name, c.name]).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(b.notify).toBe('nobody');
     expect(a.notify).toBe(fresh.notify);

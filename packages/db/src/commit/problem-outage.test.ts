@@ -39,7 +39,9 @@ import { commitSync, commit } from './commit';
 
 const now = '2026-11-24T17:00:00.000Z';
 let db: Db;
-useEmptyDb((opened) => (db = opened));
+useEmptyDb((opened) => {
+  db = opened;
+});
 
 const actorOf = (u: { id: number; name: string; role: Actor['role'] }): Actor =>
   ({ id: u.id, name: u.name, role: u.role }) as Actor;
@@ -57,22 +59,22 @@ const snapshot = () => ({
   changes: changesSince(db, 0).length,
 });
 
-function world() {
-  const hdqaTeam = buildTeam(db, { name: teamNames.hdqa });
-  const sysops = buildTeam(db, { name: teamNames.snccSysops });
-  const network = buildTeam(db, { name: teamNames.snccNetwork });
-  const service = buildService(db);
-  const hdqa = actorOf(buildUser(db, { role: 'hdqa' }, [hdqaTeam.id]));
-  const sncc = actorOf(buildUser(db, { role: 'sncc' }, [sysops.id]));
-  const creator = buildUser(db);
-  const customer = buildCustomer(db);
-  const a = buildIncident(db, {
+async function world() {
+  const hdqaTeam = await buildTeam(db, { name: teamNames.hdqa });
+  const sysops = await buildTeam(db, { name: teamNames.snccSysops });
+  const network = await buildTeam(db, { name: teamNames.snccNetwork });
+  const service = await buildService(db);
+  const hdqa = actorOf(await buildUser(db, { role: 'hdqa' }, [hdqaTeam.id]));
+  const sncc = actorOf(await buildUser(db, { role: 'sncc' }, [sysops.id]));
+  const creator = await buildUser(db);
+  const customer = await buildCustomer(db);
+  const a = await buildIncident(db, {
     serviceId: service.id,
     customerId: customer.id,
     createdById: creator.id,
     ownerTeamId: hdqaTeam.id,
   });
-  const b = buildIncident(db, {
+  const b = await buildIncident(db, {
     serviceId: service.id,
     customerId: customer.id,
     ownerTeamId: hdqaTeam.id,
@@ -85,7 +87,7 @@ function world() {
   return { hdqaTeam, sysops, network, service, hdqa, sncc, creator, a, b, teams };
 }
 
-async function createProblem(w: ReturnType<typeof world>) {
+async function createProblem(w: Awaited<ReturnType<typeof world>>) {
   const committed = await commit(db, async (read) =>
     createProblemEffects({
       input: { incidentIds: [w.a.id, w.b.id] },
@@ -101,7 +103,7 @@ async function createProblem(w: ReturnType<typeof world>) {
   return committed.row('problem', { ref: 'problem' });
 }
 
-function declareOutage(w: ReturnType<typeof world>) {
+function declareOutage(w: Awaited<ReturnType<typeof world>>) {
   return db
     .insert(outages)
     .values({
@@ -122,7 +124,7 @@ function declareOutage(w: ReturnType<typeof world>) {
 
 describe('problem commits', () => {
   it('creating a problem commits the problem event and one link event per incident, nothing else', async () => {
-    const w = world();
+    const w = await world();
     const before = latestChangeId(db);
     const problem = await createProblem(w);
     expect(problem).toMatchObject({ number: 'PRB-000001', version: 1, ownerTeamId: w.hdqaTeam.id });
@@ -158,7 +160,7 @@ describe('problem commits', () => {
   });
 
   it('assigning names the owner team before and after', async () => {
-    const w = world();
+    const w = await world();
     const problem = await createProblem(w);
     const before = latestChangeId(db);
     await commit(db, async (read) =>
@@ -181,7 +183,7 @@ describe('problem commits', () => {
   });
 
   it('a stale second write in the same commit leaves no problem row, journal, audit or event behind', async () => {
-    const w = world();
+    const w = await world();
     const problem = await createProblem(w);
     const was = snapshot();
     const assign = (expectedVersion: number) =>
@@ -198,7 +200,7 @@ describe('problem commits', () => {
   });
 
   it('an audit row of a missing user (FOREIGN KEY) rolls back the whole create', async () => {
-    const w = world();
+    const w = await world();
     const was = snapshot();
     await expect(
       commit(db, async (read) => {
@@ -221,7 +223,7 @@ describe('problem commits', () => {
 
 describe('Resolve Attached Incidents commits', () => {
   it('resolves every open incident, mails the customer once, resolves the outage: exactly these events', async () => {
-    const w = world();
+    const w = await world();
     const outage = declareOutage(w);
     const problem = await createProblem(w);
     await commit(db, async (read) =>
@@ -266,7 +268,7 @@ describe('Resolve Attached Incidents commits', () => {
   });
 
   it('an outage that moved on rolls back every incident, mail and event of the run', async () => {
-    const w = world();
+    const w = await world();
     const outage = declareOutage(w);
     const problem = await createProblem(w);
     await commit(db, async (read) =>

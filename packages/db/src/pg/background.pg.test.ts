@@ -35,17 +35,15 @@ import {
 } from '../schema-pg';
 import { fireDueWarnings } from '../sla/warning-scheduler';
 import { createTestDb } from '../testing';
-import { buildIncident, buildSlaPolicy, buildTeam, buildUser } from '../testing/builders';
-import { createPgDb, type PgDb } from './client';
 import {
-  buildPgIncident,
-  buildPgService,
-  buildPgTeam,
-  buildPgUser,
-  createPgTestDb,
-  copyToPg,
-  type PgTestDb,
-} from './testing';
+  buildIncident,
+  buildService,
+  buildSlaPolicy,
+  buildTeam,
+  buildUser,
+} from '../testing/builders';
+import { createPgDb, type PgDb } from './client';
+import { createPgTestDb, copyToPg, type PgTestDb } from './testing';
 
 let t: PgTestDb;
 let db: PgDb;
@@ -137,9 +135,9 @@ describe('the change feed on a pg Reader', () => {
   let actor: Actor;
   let serviceId: number;
   beforeAll(async () => {
-    const team = await buildPgTeam(db);
-    serviceId = (await buildPgService(db)).id;
-    const user = await buildPgUser(db, {}, [team.id]);
+    const team = await buildTeam(pgReader(db));
+    serviceId = (await buildService(pgReader(db))).id;
+    const user = await buildUser(pgReader(db), {}, [team.id]);
     actor = { id: user.id, name: user.name, role: 'l1', teamIds: [team.id], customerId: null };
   });
 
@@ -237,8 +235,8 @@ describe('the pruners on a pg Reader', () => {
   });
 
   test('the idempotency pruner deletes expired keys', async () => {
-    const incident = await buildPgIncident(db);
-    const actor = await buildPgUser(db);
+    const incident = await buildIncident(pgReader(db));
+    const actor = await buildUser(pgReader(db));
     const key = (k: string, expiresAt: string) => ({
       actorId: actor.id,
       operation: 'incident.create',
@@ -303,8 +301,8 @@ describe('the SLA warning scheduler on a pg Reader', () => {
   test("a team's leads come in team then user order, whatever order they were added in", async () => {
     // The scheduler tells a team's first lead; PostgreSQL returns rows in no promised order
     // (CI once saw one user's two teams swapped), so findLeads orders them itself.
-    const [first, second] = [await buildPgTeam(db), await buildPgTeam(db)];
-    const [early, late] = [await buildPgUser(db), await buildPgUser(db)];
+    const [first, second] = [await buildTeam(pgReader(db)), await buildTeam(pgReader(db))];
+    const [early, late] = [await buildUser(pgReader(db)), await buildUser(pgReader(db))];
     await db.insert(teamLeads).values([
       { teamId: second.id, userId: late.id },
       { teamId: second.id, userId: early.id },
@@ -323,12 +321,12 @@ describe('the SLA warning scheduler on a pg Reader', () => {
   test('gives each warning once, also when two servers race for it', async () => {
     // warning-scheduler.test.ts's team on SQLite (1 h respond, 8 h resolve: 75% at 18:00), moved to pg.
     const lite = createTestDb({ seed: false });
-    const team = buildTeam(lite.db, { notify: 'everyone' });
-    buildSlaPolicy(lite.db, { teamId: team.id });
-    const member = buildUser(lite.db, { email: 'member@handoff.test' }, [team.id]);
-    const lead = buildUser(lite.db, { email: 'lead@handoff.test' }, [team.id]);
+    const team = await buildTeam(lite.db, { notify: 'everyone' });
+    await buildSlaPolicy(lite.db, { teamId: team.id });
+    const member = await buildUser(lite.db, { email: 'member@handoff.test' }, [team.id]);
+    const lead = await buildUser(lite.db, { email: 'lead@handoff.test' }, [team.id]);
     lite.db.insert(liteSchema.teamLeads).values({ teamId: team.id, userId: lead.id }).run();
-    const incident = buildIncident(lite.db, {
+    const incident = await buildIncident(lite.db, {
       ownerTeamId: team.id,
       createdAt: '2026-03-02T12:00:00.000Z',
     });

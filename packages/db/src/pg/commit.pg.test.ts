@@ -27,15 +27,11 @@ import {
   users,
 } from '../schema-pg';
 import { changesSincePg, latestChangeIdPg } from './change-feed';
+import { pgReader } from '../reader';
+import { buildIncident, buildTeam, buildUser } from '../testing/builders';
 import { type PgDb, type PgTx } from './client';
 import { changeOrderLockKey, commitPg, pgCommitPort } from './commit';
-import {
-  buildPgIncident,
-  buildPgTeam,
-  buildPgUser,
-  createPgTestDb,
-  type PgTestDb,
-} from './testing';
+import { createPgTestDb, type PgTestDb } from './testing';
 
 const at = '2026-11-24T17:00:00.000Z';
 
@@ -162,9 +158,9 @@ function barrier(n: number) {
 describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
   it('applies an update with its journal, audit, notification, presence, outbox mail and change event', async () => {
     const before = await counts();
-    const team = await buildPgTeam(db);
-    const agent = await buildPgUser(db, {}, [team.id]);
-    const incident = await buildPgIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(pgReader(db));
+    const agent = await buildUser(pgReader(db), {}, [team.id]);
+    const incident = await buildIncident(pgReader(db), { ownerTeamId: team.id });
     const result = await commitPg(db, resolveEffects(incident, agent.id));
     expect(result.row('incident', incident.id)).toMatchObject({ status: 'resolved', version: 2 });
     expect(await counts()).toEqual({
@@ -193,8 +189,8 @@ describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
   });
 
   it('refuses a stale version with CONFLICT naming the current version, and writes nothing', async () => {
-    const incident = await buildPgIncident(db);
-    const agent = await buildPgUser(db);
+    const incident = await buildIncident(pgReader(db));
+    const agent = await buildUser(pgReader(db));
     await commitPg(db, resolveEffects(incident, agent.id));
     const before = await counts();
     await expect(commitPg(db, resolveEffects(incident, agent.id, 1))).rejects.toMatchObject({
@@ -205,8 +201,8 @@ describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
   });
 
   it('inserts a new row under a ref that its journal, mail and event point at; the plan loads inside the transaction', async () => {
-    const team = await buildPgTeam(db);
-    const seed = await buildPgIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(pgReader(db));
+    const seed = await buildIncident(pgReader(db), { ownerTeamId: team.id });
     const result = await commitPg(db, async (read) => {
       const [found] = await read.select().from(incidents).where(eq(incidents.id, seed.id));
       return effects(at, {
@@ -260,8 +256,8 @@ describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
   });
 
   it('a failure half-way through leaves no row, journal entry, outbox mail or change event behind', async () => {
-    const incident = await buildPgIncident(db);
-    const agent = await buildPgUser(db);
+    const incident = await buildIncident(pgReader(db));
+    const agent = await buildUser(pgReader(db));
     const before = await counts();
     const broken = resolveEffects(incident, agent.id);
     // The audit row names an actor that does not exist: the foreign key fails after the update and journal.
@@ -273,7 +269,7 @@ describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
   });
 
   it('a delete that expects one row and finds none is a CONFLICT; a refusing plan writes nothing', async () => {
-    const incident = await buildPgIncident(db);
+    const incident = await buildIncident(pgReader(db));
     const del = effects(at, {
       writes: [deleteRows('incident', { id: incident.id }, { expectRows: 1 })],
     });
@@ -289,10 +285,10 @@ describe('commitPg: the Effects of the SQLite commit, on PostgreSQL', () => {
 
 describe('concurrency on PostgreSQL (READ COMMITTED + row conditions)', () => {
   it('of two first claims that both read the unowned incident, exactly one wins', async () => {
-    const team = await buildPgTeam(db);
-    const a = await buildPgUser(db, {}, [team.id]);
-    const b = await buildPgUser(db, {}, [team.id]);
-    const incident = await buildPgIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(pgReader(db));
+    const a = await buildUser(pgReader(db), {}, [team.id]);
+    const b = await buildUser(pgReader(db), {}, [team.id]);
+    const incident = await buildIncident(pgReader(db), { ownerTeamId: team.id });
     const bothRead = barrier(2);
     const claimAs = (agentId: number) =>
       commitPg(db, async (read) => {
@@ -337,9 +333,9 @@ describe('concurrency on PostgreSQL (READ COMMITTED + row conditions)', () => {
   ] as const)(
     'write skew: under %s, %i member(s) remain after two members leave at once',
     async (isolation, remaining) => {
-      const team = await buildPgTeam(db);
-      const a = await buildPgUser(db, {}, [team.id]);
-      const b = await buildPgUser(db, {}, [team.id]);
+      const team = await buildTeam(pgReader(db));
+      const a = await buildUser(pgReader(db), {}, [team.id]);
+      const b = await buildUser(pgReader(db), {}, [team.id]);
       const outcomes = await Promise.allSettled([
         commitPg(db, leave(team.id, a.id), { isolation }),
         commitPg(db, leave(team.id, b.id), { isolation }),
@@ -354,14 +350,14 @@ describe('concurrency on PostgreSQL (READ COMMITTED + row conditions)', () => {
 
 describe('change-feed order on PostgreSQL', () => {
   it('a commit waits for an in-flight committer holding the ordering lock, so ids follow commit order', async () => {
-    const incident = await buildPgIncident(db);
+    const incident = await buildIncident(pgReader(db));
     const before = await latestChangeIdPg(db);
     // Another server mid-commit: it holds the ordering lock until it commits.
     const other = await db.$client.connect();
     await other.query('BEGIN');
     await other.query('SELECT pg_advisory_xact_lock($1)', [changeOrderLockKey]);
     let done = false;
-    const mine = commitPg(db, claim(incident, (await buildPgUser(db)).id, 1)).then((r) => {
+    const mine = commitPg(db, claim(incident, (await buildUser(pgReader(db))).id, 1)).then((r) => {
       done = true;
       return r;
     });
@@ -375,7 +371,7 @@ describe('change-feed order on PostgreSQL', () => {
   });
 
   it('a reader polling during many concurrent commits never skips an id', async () => {
-    const team = await buildPgTeam(db);
+    const team = await buildTeam(pgReader(db));
     const start = await latestChangeIdPg(db);
     const seen: number[] = [];
     let last = start;
@@ -390,8 +386,8 @@ describe('change-feed order on PostgreSQL', () => {
     })();
     const commits = await Promise.all(
       Array.from({ length: 40 }, async () => {
-        const incident = await buildPgIncident(db, { ownerTeamId: team.id });
-        const user = await buildPgUser(db);
+        const incident = await buildIncident(pgReader(db), { ownerTeamId: team.id });
+        const user = await buildUser(pgReader(db));
         return commitPg(db, claim(incident, user.id, 1));
       }),
     );

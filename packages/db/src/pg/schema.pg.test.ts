@@ -4,9 +4,11 @@ import { getTableColumns, getTableName, is, sql, Table } from 'drizzle-orm';
 import pgJournal from '../../drizzle-pg/meta/_journal.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as pgSchema from '../schema-pg';
+import { pgReader } from '../reader';
+import { buildIncident, buildTeam } from '../testing/builders';
 import { journalEntries, queueCounts } from '../schema-pg';
 import { migratePg } from './client';
-import { buildPgIncident, buildPgTeam, createPgTestDb, type PgTestDb } from './testing';
+import { createPgTestDb, type PgTestDb } from './testing';
 
 let t: PgTestDb;
 beforeAll(async () => {
@@ -49,7 +51,7 @@ describe('pg migrations', () => {
   });
 
   test('the generated queue keys compute as on SQLite', async () => {
-    const i = await buildPgIncident(t.db, {
+    const i = await buildIncident(pgReader(t.db), {
       promises: { contactBy: '2026-11-25T15:00:00.000Z', respondBy: '2026-11-24T20:00:00.000Z' },
     });
     const [row] = await rows<{
@@ -79,10 +81,10 @@ describe('queue counts (trigger)', () => {
     );
 
   test('follow inserts, status and team changes, and deletes; other edits leave them alone', async () => {
-    const a = await buildPgTeam(t.db);
-    const b = await buildPgTeam(t.db);
-    const i = await buildPgIncident(t.db, { ownerTeamId: a.id });
-    await buildPgIncident(t.db, { ownerTeamId: a.id });
+    const a = await buildTeam(pgReader(t.db));
+    const b = await buildTeam(pgReader(t.db));
+    const i = await buildIncident(pgReader(t.db), { ownerTeamId: a.id });
+    await buildIncident(pgReader(t.db), { ownerTeamId: a.id });
     expect(await counts(a.id)).toEqual({ new: 2 });
     await t.db.execute(sql`UPDATE incidents SET status = 'in_progress' WHERE id = ${i.id}`);
     expect(await counts(a.id)).toEqual({ new: 1, in_progress: 1 });
@@ -107,7 +109,7 @@ describe('full-text search (tsvector, GIN)', () => {
     ).map((r) => r.id);
 
   test('finds words and prefixes of the indexed fields, kept current on update', async () => {
-    const i = await buildPgIncident(t.db, {
+    const i = await buildIncident(pgReader(t.db), {
       description: 'VPN drops every hour',
       computerName: 'DOIT-LT-4711',
     });
@@ -119,7 +121,7 @@ describe('full-text search (tsvector, GIN)', () => {
   });
 
   test("a customer's query (weights A and B) never matches the internal computer name", async () => {
-    const i = await buildPgIncident(t.db, {
+    const i = await buildIncident(pgReader(t.db), {
       description: 'Laptop is slow',
       computerName: 'zebra-77',
     });
@@ -129,7 +131,7 @@ describe('full-text search (tsvector, GIN)', () => {
   });
 
   test('journal entries are indexed with their visibility beside them', async () => {
-    const i = await buildPgIncident(t.db);
+    const i = await buildIncident(pgReader(t.db));
     await t.db.insert(journalEntries).values([
       {
         incidentId: i.id,

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { eq, sql } from 'drizzle-orm';
 import { parseSearchQuery } from '@handoff/domain';
 import { matchTiers, rankingWindow, type SearchFilter } from '../repositories/search';
+import { pgReader } from '../reader';
+import { buildCustomer, buildIncident, buildService, buildTeam } from '../testing/builders';
 import { incidents, journalEntries, organisations, partnerTickets, problems } from '../schema-pg';
 import {
   findNumberInScopePg,
@@ -11,14 +13,7 @@ import {
   searchProblemsAndOutagesPg,
   tsQueryText,
 } from './search';
-import {
-  buildPgCustomer,
-  buildPgIncident,
-  buildPgService,
-  buildPgTeam,
-  createPgTestDb,
-  type PgTestDb,
-} from './testing';
+import { createPgTestDb, type PgTestDb } from './testing';
 
 let t: PgTestDb;
 let teamId: number;
@@ -29,15 +24,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   await t.db.execute(sql`TRUNCATE incidents, problems RESTART IDENTITY CASCADE`);
-  teamId = (await buildPgTeam(t.db)).id;
-  serviceId = (await buildPgService(t.db)).id;
+  teamId = (await buildTeam(pgReader(t.db))).id;
+  serviceId = (await buildService(pgReader(t.db))).id;
 });
 
 let tick = 0;
 const at = () => new Date(Date.parse('2026-11-25T09:00:00.000Z') + 60_000 * tick++).toISOString();
 
 const create = (callerName: string, description: string, values = {}) =>
-  buildPgIncident(t.db, {
+  buildIncident(pgReader(t.db), {
     callerName,
     description,
     ownerTeamId: teamId,
@@ -131,8 +126,8 @@ describe('the search vectors follow every write', () => {
 
 describe('scope', () => {
   test('a customer never matches internal notes or the computer name, only their own cases', async () => {
-    const customer = await buildPgCustomer(t.db);
-    const other = await buildPgCustomer(t.db);
+    const customer = await buildCustomer(pgReader(t.db));
+    const other = await buildCustomer(pgReader(t.db));
     const row = await create('Quentin Zybrowski', 'Plotter refuses the job.', {
       computerName: 'ZEPHYRBOX',
       customerId: customer.id,
@@ -155,8 +150,8 @@ describe('scope', () => {
   });
 
   test("a partner agent finds only their groups' channel-partner tickets; Tier 2 finds all", async () => {
-    const group = await buildPgTeam(t.db, { kind: 'partner' });
-    const otherGroup = await buildPgTeam(t.db, { kind: 'partner' });
+    const group = await buildTeam(pgReader(t.db), { kind: 'partner' });
+    const otherGroup = await buildTeam(pgReader(t.db), { kind: 'partner' });
     const [org] = await t.db
       .insert(organisations)
       .values({ name: 'Partner org', partnerTeamId: group.id, createdAt: at() })

@@ -2,13 +2,11 @@
 // template (vitest.pg.config.ts's global setup makes it once per run), on the throwaway cluster
 // scripts/pg-test.sh starts and names in DATABASE_URL. Never a shared or a real database.
 import { randomUUID } from 'node:crypto';
-import { formatIncidentNumber, type Incident } from '@handoff/domain';
 import pg from 'pg';
 import { type Db, type Reader } from '../client';
 import { pgReader } from '../reader';
 import { createPgDb, isPostgresUrl, migratePg, type PgDb } from './client';
 import { moveSqliteToPg } from './to-pg';
-import { customers, incidents, services, teamMembers, teams, users } from '../schema-pg';
 
 export const templateDatabase = 'handoff_pg_template';
 
@@ -129,81 +127,4 @@ export async function pgTemplateOf(lite: Db) {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
     },
   };
-}
-
-// Fixture builders on pg, with the same defaults as testing/builders.ts (one row each, unique values).
-let seq = 0;
-const next = () => ++seq;
-
-export async function buildPgTeam(db: PgDb, values: Partial<typeof teams.$inferInsert> = {}) {
-  const n = next();
-  const [row] = await db
-    .insert(teams)
-    .values({ name: `Team ${n}`, kind: 'support', ...values })
-    .returning();
-  return row!;
-}
-
-export async function buildPgService(db: PgDb, values: Partial<typeof services.$inferInsert> = {}) {
-  const n = next();
-  const [row] = await db
-    .insert(services)
-    .values({ name: `Service ${n}`, category: 'General', subcategory: `Sub ${n}`, ...values })
-    .returning();
-  return row!;
-}
-
-export async function buildPgCustomer(
-  db: PgDb,
-  values: Partial<typeof customers.$inferInsert> = {},
-) {
-  const n = next();
-  const [row] = await db
-    .insert(customers)
-    .values({ name: `Customer ${n}`, netId: `cust${n}`, email: `cust${n}@example.edu`, ...values })
-    .returning();
-  return row!;
-}
-
-export async function buildPgUser(
-  db: PgDb,
-  values: Partial<typeof users.$inferInsert> = {},
-  teamIds: number[] = [],
-) {
-  const n = next();
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `user${n}@handoff.test`,
-      name: `User ${n}`,
-      role: 'l1',
-      passwordHash: 'x',
-      ...values,
-    })
-    .returning();
-  for (const teamId of teamIds) await db.insert(teamMembers).values({ userId: user!.id, teamId });
-  return user!;
-}
-
-export async function buildPgIncident(db: PgDb, values: Partial<Incident> = {}): Promise<Incident> {
-  const n = next();
-  const now = values.createdAt ?? '2026-11-24T16:00:00.000Z';
-  const [row] = await db
-    .insert(incidents)
-    .values({
-      number: formatIncidentNumber(100_000 + n),
-      callerName: 'Pat Caller',
-      callerPhone: '608-555-0100',
-      channel: 'phone',
-      serviceId: values.serviceId ?? (await buildPgService(db)).id,
-      description: 'Cannot sign in',
-      status: 'new',
-      ownerTeamId: values.ownerTeamId ?? (await buildPgTeam(db)).id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      ...values,
-    })
-    .returning();
-  return row!;
 }

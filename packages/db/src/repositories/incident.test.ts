@@ -65,7 +65,7 @@ describe('createDb', () => {
 
 describe('create', () => {
   test('numbers follow the seed and every draft row is stored', async () => {
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const row = incidentRows.create(db, drafts());
     expect(row).toMatchObject({ number, status: 'new', version: 1 });
     expect(await incidentRepository.findJournal(db, row.id)).toHaveLength(1);
@@ -83,11 +83,11 @@ describe('create', () => {
       'an audit row without a field (NOT NULL)',
       (d: ReturnType<typeof drafts>) => void ((d.audit[0] as { field: unknown }).field = null),
     ],
-  ])('a failure part-way (%s) leaves nothing behind', (_name, spoil) => {
+  ])('a failure part-way (%s) leaves nothing behind', async (_name, spoil) => {
     const bad = drafts();
     spoil(bad);
     const counterBefore = counterValue();
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const before = {
       incidents: countOf(incidents),
       journal: countOf(journalEntries),
@@ -219,7 +219,7 @@ describe('list', () => {
 
   async function createQueue(n: number) {
     const team = await hdqa();
-    const services = [buildService(db).id, buildService(db).id] as const;
+    const services = [(await buildService(db)).id, (await buildService(db)).id] as const;
     const ids: number[] = [];
     for (let i = 0; i < n; i++) {
       const d = drafts({

@@ -26,9 +26,13 @@ const logInbound = ({ outcome, reason, incidentId, ...headers }: Omit<InboundMai
 let db: Db;
 /** Three incidents the mail is about, built in an empty database (no demo seed). */
 let first: Incident, second: Incident, third: Incident;
-useEmptyDb((opened) => {
+useEmptyDb(async (opened) => {
   db = opened;
-  [first, second, third] = [buildIncident(db), buildIncident(db), buildIncident(db)];
+  [first, second, third] = [
+    await buildIncident(db),
+    await buildIncident(db),
+    await buildIncident(db),
+  ];
 });
 
 const now = '2026-11-25T09:00:00.000Z';
@@ -46,8 +50,8 @@ const draft = (over: Partial<OutboxDraft> = {}): OutboxDraft => ({
 describe('enqueue', () => {
   test('incident mail is tagged and threaded after the mail before it, in one call and across calls', async () => {
     const { number } = first;
-    queueMail(db, [draft(), draft({ subject: `${number} is resolved` })], now);
-    queueMail(db, [draft({ subject: 'Third' })], later(1));
+    await queueMail(db, [draft(), draft({ subject: `${number} is resolved` })], now);
+    await queueMail(db, [draft({ subject: 'Third' })], later(1));
     const [a, b, c] = await outboxRepository.findByIncident(db, first.id);
     expect([a!.subject, b!.subject, c!.subject]).toEqual([
       `[${number}] Update on your request`,
@@ -83,7 +87,7 @@ describe('enqueue', () => {
       attachmentCount: 0,
       receivedAt: later(-5),
     });
-    queueMail(db, [draft()], now);
+    await queueMail(db, [draft()], now);
     expect((await outboxRepository.findByIncident(db, first.id))[0]).toMatchObject({
       inReplyTo: '<first@grad.wisc.edu>',
       references: '<first@grad.wisc.edu>',
@@ -91,7 +95,7 @@ describe('enqueue', () => {
   });
 
   test('mail of no incident is neither tagged nor threaded; a person’s message is not auto-submitted', async () => {
-    queueMail(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
+    await queueMail(db, [draft({ incidentId: null, subject: 'Hello', autoSubmitted: false })], now);
     expect((await outboxRepository.findRecent(db))[0]).toMatchObject({
       subject: 'Hello',
       inReplyTo: null,
@@ -100,7 +104,7 @@ describe('enqueue', () => {
   });
 
   test('a commit failing after its outbox step queues nothing', async () => {
-    refuseWrites(db, 'change_events');
+    await refuseWrites(db, 'change_events');
     const event = {
       entity: 'incident',
       entityId: first.id,
@@ -134,7 +138,7 @@ const failAttempt = (row: { id: number; attempts: number }, at: string, error: D
 
 describe('delivery bookkeeping', () => {
   test('a claimed message is not due again until its lease ends, and a second claim loses', async () => {
-    queueMail(db, [draft()], now);
+    await queueMail(db, [draft()], now);
     const [id] = await outboxRepository.findDue(db, now);
     const claimed = await claim(id!, now);
     expect(claimed).toMatchObject({ attempts: 1, nextAttemptAt: later(10) });
@@ -145,7 +149,7 @@ describe('delivery bookkeeping', () => {
   });
 
   test('failed attempts back off, then fail with the last error; requeue starts again', async () => {
-    queueMail(db, [draft()], now);
+    await queueMail(db, [draft()], now);
     let at = now;
     for (const [attempt, status] of [
       [1, 'pending'],
@@ -178,7 +182,7 @@ describe('delivery bookkeeping', () => {
   });
 
   test('hold and sent', async () => {
-    queueMail(db, [draft(), draft()], now);
+    await queueMail(db, [draft(), draft()], now);
     const [first] = await outboxRepository.findDue(db, now);
     commitSync(db, recordAttempt((await claim(first!, now))!, { sent: true }, now));
     const held = await commit(db, async (read) =>
@@ -195,7 +199,7 @@ describe('delivery bookkeeping', () => {
   });
 
   test('an outcome recorded after a newer claim took the message changes nothing', async () => {
-    queueMail(db, [draft()], now);
+    await queueMail(db, [draft()], now);
     const [id] = await outboxRepository.findDue(db, now);
     const first = (await claim(id!, now))!;
     // The lease ran out mid-send; another worker claimed it again.
@@ -211,9 +215,9 @@ describe('delivery bookkeeping', () => {
   });
 
   test('each change of status is announced exactly once (entity outbox); a claim is not', async () => {
-    queueMail(db, [draft(), draft()], now);
+    await queueMail(db, [draft(), draft()], now);
     const [a, b] = await outboxRepository.findDue(db, now);
-    const admin = buildUser(db, { role: 'admin' });
+    const admin = await buildUser(db, { role: 'admin' });
     const before = changeFeed.latestChangeId(db);
     const claimedA = (await claim(a!, now))!;
     commitSync(db, recordAttempt(claimedA, { sent: true }, now));
@@ -238,8 +242,8 @@ describe('delivery bookkeeping', () => {
 
 describe('countTemplateSince', () => {
   test('counts one template since a time, in all and to one address (any case)', async () => {
-    queueMail(db, [draft({ template: 'acknowledgement' })], now);
-    queueMail(
+    await queueMail(db, [draft({ template: 'acknowledgement' })], now);
+    await queueMail(
       db,
       [
         draft({ template: 'acknowledgement', toAddress: 'CCustomer@grad.wisc.edu' }),
@@ -262,7 +266,7 @@ describe('countTemplateSince', () => {
 
 describe('inbound mail index', () => {
   test('a reply’s Message-IDs name the messages of a thread, most specific id first, each with its address', async () => {
-    queueMail(db, [draft({ incidentId: second.id })], now);
+    await queueMail(db, [draft({ incidentId: second.id })], now);
     const sent = (await outboxRepository.findByIncident(db, second.id))[0]!;
     logInbound({
       messageId: '<their@x>',

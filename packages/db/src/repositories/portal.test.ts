@@ -50,7 +50,7 @@ describe('with the base demo data', () => {
   });
 
   test('attachments are stored with their size and listed without their bytes', async () => {
-    const { incident, agent } = buildOwnedIncident(db);
+    const { incident, agent } = await buildOwnedIncident(db);
     const bytes = Buffer.from('hello, help desk');
     const [file] = attachmentRepository.decodeUploads([
       { fileName: 'note.txt', contentType: 'text/plain', dataBase64: bytes.toString('base64') },

@@ -87,10 +87,10 @@ describe('the day and month rollups', () => {
     });
   });
 
-  test('a new incident, then its transfer: counted by day, by CPS hour and by every team it touched', () => {
-    const [x, y] = [buildTeam(t.db).id, buildTeam(t.db).id];
+  test('a new incident, then its transfer: counted by day, by CPS hour and by every team it touched', async () => {
+    const [x, y] = [(await buildTeam(t.db)).id, (await buildTeam(t.db)).id];
     // 23:30 UTC on New Year's Eve is 17:30 in Chicago (CST, UTC-6).
-    const i = buildIncident(t.db, {
+    const i = await buildIncident(t.db, {
       ownerTeamId: x,
       channel: 'chat',
       createdAt: '2026-12-31T23:30:00.000Z',
@@ -132,9 +132,9 @@ describe('the day and month rollups', () => {
     expect(hourOf(0).find((h) => h.hour === 17)?.n).toBe(everyone);
   });
 
-  test('a decided clock counts by week and by bucket, moves when it changes, leaves when undone', () => {
-    const x = buildTeam(t.db).id;
-    const i = buildIncident(t.db, { ownerTeamId: x, createdAt: '2026-12-15T15:00:00.000Z' });
+  test('a decided clock counts by week and by bucket, moves when it changes, leaves when undone', async () => {
+    const x = (await buildTeam(t.db)).id;
+    const i = await buildIncident(t.db, { ownerTeamId: x, createdAt: '2026-12-15T15:00:00.000Z' });
     const clock = t.db
       .insert(slaClocks)
       .values({

@@ -64,16 +64,22 @@ const expectSame = async (teamIds: readonly number[]) => {
 
 describe('report_moved_incidents', () => {
   test('keeps the moves A → B → A, a service change and a deletion; the routes equal the scan', async () => {
-    const [a, b, c] = [buildTeam(t.db), buildTeam(t.db), buildTeam(t.db)];
-    const actor = buildUser(t.db, {}, [a.id]);
-    const service = buildService(t.db);
-    const pingPong = buildIncident(t.db, {
+    const [a, b, c] = [await buildTeam(t.db), await buildTeam(t.db), await buildTeam(t.db)];
+    const actor = await buildUser(t.db, {}, [a.id]);
+    const service = await buildService(t.db);
+    const pingPong = await buildIncident(t.db, {
       ownerTeamId: a.id,
       createdAt: '2026-11-12T10:00:00.000Z',
     });
-    const twice = buildIncident(t.db, { ownerTeamId: a.id, createdAt: '2026-11-15T10:00:00.000Z' });
-    const gone = buildIncident(t.db, { ownerTeamId: b.id, createdAt: '2026-11-16T10:00:00.000Z' });
-    buildIncident(t.db, { ownerTeamId: a.id, createdAt: '2026-11-17T10:00:00.000Z' });
+    const twice = await buildIncident(t.db, {
+      ownerTeamId: a.id,
+      createdAt: '2026-11-15T10:00:00.000Z',
+    });
+    const gone = await buildIncident(t.db, {
+      ownerTeamId: b.id,
+      createdAt: '2026-11-16T10:00:00.000Z',
+    });
+    await buildIncident(t.db, { ownerTeamId: a.id, createdAt: '2026-11-17T10:00:00.000Z' });
     expect(rowOf(pingPong.id)).toBeUndefined();
 
     write(pingPong.id, { ownerTeamId: b.id }, actor.id);

@@ -14,13 +14,13 @@ let db: Db;
 let first: number;
 let second: number;
 let agent: number;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
   db = t.db;
-  const owned = buildOwnedIncident(db);
+  const owned = await buildOwnedIncident(db);
   first = owned.incident.id;
   agent = owned.agent.id;
-  second = buildOwnedIncident(db).incident.id;
+  second = (await buildOwnedIncident(db)).incident.id;
 });
 afterEach(() => t.close());
 

@@ -116,7 +116,7 @@ describe('the search index follows every write', () => {
   ])(
     'a customer scope never matches internal notes or the computer name: %s',
     async (_, filler) => {
-      const customer = buildCustomer(db);
+      const customer = await buildCustomer(db);
       fillCustomerCases(customer.id, filler);
       const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
       db.update(incidents)
@@ -422,7 +422,7 @@ describe('system journal entries', () => {
     ['a few cases (small-scope plan)', 0],
     ['many cases (index walk)', searchRepository.smallScopeLimit + 1],
   ])('are not found by the customer either, even when shown to them: %s', async (_, filler) => {
-    const customer = buildCustomer(db);
+    const customer = await buildCustomer(db);
     fillCustomerCases(customer.id, filler);
     const row = create('Quentin Zybrowski', 'Plotter refuses the job.');
     db.update(incidents).set({ customerId: customer.id }).where(eq(incidents.id, row.id)).run();

@@ -18,8 +18,8 @@ const endSessions = (id: number) =>
 
 describe('session version (issue 13 item 6)', () => {
   test('starts at 0 and each sign-out ends the sessions issued before it', async () => {
-    const { id } = buildUser(t.db, { role: 'admin' });
-    const other = buildUser(t.db);
+    const { id } = await buildUser(t.db, { role: 'admin' });
+    const other = await buildUser(t.db);
     expect(await findSessionVersion(t.db, id)).toBe(0);
     await endSessions(id);
     expect(await findSessionVersion(t.db, id)).toBe(1);

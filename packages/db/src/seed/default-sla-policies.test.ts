@@ -53,11 +53,14 @@ describe('default SLA policies without demo data', () => {
     });
   });
 
-  test('the engine starts a CPS incident’s clocks from the default policy', () => {
+  test('the engine starts a CPS incident’s clocks from the default policy', async () => {
     loadInitialData(db, { now: '2026-11-24T16:00:00.000Z', demo: false });
     const cps = teamId('US - Help Desk CPS');
     // Monday 10:00 Chicago (16:00Z): 4 business hours on CPS hours is 14:00 Chicago.
-    const incident = buildIncident(db, { ownerTeamId: cps, createdAt: '2026-11-23T16:00:00.000Z' });
+    const incident = await buildIncident(db, {
+      ownerTeamId: cps,
+      createdAt: '2026-11-23T16:00:00.000Z',
+    });
     const at = '2026-11-23T16:00:00.000Z';
     commitSync(db, (read) => {
       const current = read.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;

@@ -36,10 +36,10 @@ const slaDue = (id: number) =>
 
 describe('the commit keeps every written incident’s clocks', () => {
   test('in the same commit: started, paused, resumed, stopped, with the queue’s breach key and a slaClock event', async () => {
-    const team = buildTeam(db);
-    buildSlaPolicy(db, { teamId: team.id });
-    const agent = buildUser(db, {}, [team.id]);
-    const incident = buildIncident(db, {
+    const team = await buildTeam(db);
+    await buildSlaPolicy(db, { teamId: team.id });
+    const agent = await buildUser(db, {}, [team.id]);
+    const incident = await buildIncident(db, {
       ownerTeamId: team.id,
       createdAt: '2026-03-02T12:00:00.000Z',
     });
@@ -82,7 +82,7 @@ describe('the commit keeps every written incident’s clocks', () => {
   });
 
   test('a commit that changes no clock announces no clock event', async () => {
-    const incident = buildIncident(db);
+    const incident = await buildIncident(db);
     const before = latestChangeId(db);
     change(incident, { description: 'x' }, '2026-03-02T12:00:00.000Z');
     expect(changesSince(db, before).map((c) => c.entity)).toEqual(['incident']);
@@ -90,9 +90,9 @@ describe('the commit keeps every written incident’s clocks', () => {
   });
 
   test('a commit that fails rolls its clocks back with it', async () => {
-    const team = buildTeam(db);
-    buildSlaPolicy(db, { teamId: team.id });
-    const incident = buildIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(db);
+    await buildSlaPolicy(db, { teamId: team.id });
+    const incident = await buildIncident(db, { ownerTeamId: team.id });
     const before = latestChangeId(db);
     expect(() =>
       commitSync(db, (read) => {
@@ -123,8 +123,8 @@ describe('the commit keeps every written incident’s clocks', () => {
   });
 
   test('a kb promise on the incident runs as a clock with the promised due', async () => {
-    const team = buildTeam(db);
-    const incident = buildIncident(db, { ownerTeamId: team.id });
+    const team = await buildTeam(db);
+    const incident = await buildIncident(db, { ownerTeamId: team.id });
     change(
       incident,
       { promises: { techContactBy: '2026-03-02T13:00:00Z' } },

@@ -26,13 +26,13 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 // A 24x7 team: 1 h to respond (75% at 12:45), 8 h to resolve (75% at 18:00, breach at 20:00).
-function setUp() {
-  const team = buildTeam(db, { notify: 'everyone' });
-  buildSlaPolicy(db, { teamId: team.id });
-  const member = buildUser(db, { email: 'member@handoff.test' }, [team.id]);
-  const lead = buildUser(db, { email: 'lead@handoff.test' }, [team.id]);
+async function setUp() {
+  const team = await buildTeam(db, { notify: 'everyone' });
+  await buildSlaPolicy(db, { teamId: team.id });
+  const member = await buildUser(db, { email: 'member@handoff.test' }, [team.id]);
+  const lead = await buildUser(db, { email: 'lead@handoff.test' }, [team.id]);
   db.insert(teamLeads).values({ teamId: team.id, userId: lead.id }).run();
-  const incident = buildIncident(db, {
+  const incident = await buildIncident(db, {
     ownerTeamId: team.id,
     createdAt: '2026-03-02T12:00:00.000Z',
   });
@@ -61,7 +61,7 @@ const given = () =>
 
 describe('the warning scheduler', () => {
   test('gives each warning once: 75% to the owner and team, breach to the lead, journaled', async () => {
-    const { incident, lead, member } = setUp();
+    const { incident, lead, member } = await setUp();
     expect(await fireDueWarnings(db, '2026-03-02T17:59:59.000Z')).toBe(0);
     const before = latestChangeId(db);
     expect(await fireDueWarnings(db, '2026-03-02T18:00:00.000Z')).toBe(1);
@@ -104,7 +104,7 @@ describe('the warning scheduler', () => {
   });
 
   test('a second scheduler on the same database, and a restart, give nothing twice', async () => {
-    setUp();
+    await setUp();
     const other = createDb(t.path);
     try {
       expect(await fireDueWarnings(db, '2026-03-02T18:00:00.000Z')).toBe(1);
@@ -123,7 +123,7 @@ describe('the warning scheduler', () => {
   });
 
   test('a racer that decided on a stale clock loses on the unique key and writes nothing', async () => {
-    const { incident } = setUp();
+    const { incident } = await setUp();
     const clock = (await findClocks(db, incident.id)).find((c) => c.kind === 'resolution')!;
     const stale = warningEffects(
       {
@@ -149,7 +149,7 @@ describe('the warning scheduler', () => {
   });
 
   test('starts with a pass, and stops', async () => {
-    setUp();
+    await setUp();
     const stop = startWarningScheduler(db, () => '2026-03-02T18:00:00.000Z', {
       everyMs: 60_000,
     });

@@ -2,9 +2,12 @@
 // NetID, login e-mail, on-call name, incident description, problem title), for the tests that
 // genuinely need the whole demo world (the kb routing policy, CPS hours, on-call schedules).
 // Never by insertion order: a new demo row must not move another test's ids or numbers.
+// On PostgreSQL the test database is a clone of the seeded SQLite demo (the move keeps every id and
+// number), so its keys are read, synchronously, from that seed: the demo rows as seeded.
 import { and, eq, type SQL } from 'drizzle-orm';
 import { type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { type Db } from '../client';
+import { type Db, type Reader } from '../client';
+import { engineOf } from '../reader';
 import {
   customers,
   incidents,
@@ -15,6 +18,23 @@ import {
   teams,
   users,
 } from '../schema';
+
+const seededFrom = new WeakMap<Reader, Db>();
+
+/** Says which seeded SQLite database a PostgreSQL test database was cloned from. */
+export function registerSeedSource(db: Reader, seed: Db): void {
+  seededFrom.set(db, seed);
+}
+
+function seedOf(db: Reader): Db {
+  if (engineOf(db) === 'sqlite') return db;
+  const seed = seededFrom.get(db);
+  if (!seed)
+    throw new Error(
+      'demoKeys on PostgreSQL reads the SQLite seed the database was cloned from: open it with useSeededDbs().',
+    );
+  return seed;
+}
 
 /** The one row `where` matches; a missing or ambiguous key is a broken test, said plainly. */
 function one<T extends SQLiteTable>(db: Db, table: T, where: SQL | undefined, what: string) {
@@ -29,7 +49,8 @@ function one<T extends SQLiteTable>(db: Db, table: T, where: SQL | undefined, wh
 }
 
 /** Lookups of the seeded demo rows by natural key; each returns the whole row or throws. */
-export function demoKeys(db: Db) {
+export function demoKeys(reader: Reader) {
+  const db = seedOf(reader);
   return {
     team: (name: string) => one(db, teams, eq(teams.name, name), `team "${name}"`),
     /** A service by name, and subcategory where two catalog entries share the name. */

@@ -17,7 +17,7 @@ afterEach(() => t.close());
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 test('a consult prompt coming due by the server clock reaches listeners as a tick', async () => {
-  const incident = buildIncident(db);
+  const incident = await buildIncident(db);
   db.insert(schema.consultRequests)
     .values({
       incidentId: incident.id,
@@ -48,8 +48,8 @@ test('without an open consult no timer runs and nothing ticks', async () => {
 });
 
 test("a viewer row past its expiry (its process died) is swept with a 'left' event", async () => {
-  const incident = buildIncident(db);
-  const user = buildUser(db);
+  const incident = await buildIncident(db);
+  const user = await buildUser(db);
   const row = (connectionId: string, expiresAt: string) => ({
     incidentId: incident.id,
     userId: user.id,

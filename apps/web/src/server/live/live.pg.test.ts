@@ -21,9 +21,9 @@ let agent: Actor;
 let incident: Incident;
 beforeAll(async () => {
   lite = createTestDb({ seed: false });
-  const desk = buildTeam(lite.db, { name: 'US - Help Desk', kind: 'help_desk' });
-  const agentId = buildUser(lite.db, { role: 'tier2', name: 'Lee Agent' }, [desk.id]).id;
-  incident = buildIncident(lite.db, { ownerTeamId: desk.id });
+  const desk = await buildTeam(lite.db, { name: 'US - Help Desk', kind: 'help_desk' });
+  const agentId = (await buildUser(lite.db, { role: 'tier2', name: 'Lee Agent' }, [desk.id])).id;
+  incident = await buildIncident(lite.db, { ownerTeamId: desk.id });
   pg = await copyToPg(lite.db);
   a = pg.reader;
   poolB = createPgDb(pg.url, { max: 2 });

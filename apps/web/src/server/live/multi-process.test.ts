@@ -46,9 +46,9 @@ function commitFromAnotherProcess(args: (string | number)[]): Promise<number[]> 
 }
 
 test("another process's commits reach this process's subscriber, each once, in order", async () => {
-  const team = buildTeam(db).id;
-  const service = buildService(db).id;
-  const user = buildUser(db, { role: 'l1' }, [team]).id;
+  const team = (await buildTeam(db)).id;
+  const service = (await buildService(db)).id;
+  const user = (await buildUser(db, { role: 'l1' }, [team])).id;
   const sub = subscriber(db, await actorOf(db, user));
   await sub.settle();
   const committed = await commitFromAnotherProcess([t.path, 5, 5, team, service, user, 'other']);

@@ -19,13 +19,13 @@ const config = {
 
 let t: TestDb;
 let db: Db;
-let world: ReturnType<typeof buildOwnedIncident>;
+let world: Awaited<ReturnType<typeof buildOwnedIncident>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb({ seed: false });
   db = t.db;
   // Casey Customer's call, which an L1 agent owns: every message below is about it.
-  world = buildOwnedIncident(db, {
+  world = await buildOwnedIncident(db, {
     customer: { name: 'Casey Customer', email: 'ccustomer@grad.wisc.edu' },
   });
 });
@@ -94,7 +94,7 @@ describe('delivery over real SMTP', () => {
 
   test('one pass sends batch after batch until nothing is due', async () => {
     receiver = await startReceiver();
-    queueMail(
+    await queueMail(
       db,
       Array.from({ length: 7 }, (_, i) => draft({ toAddress: `c${i}@grad.wisc.edu` })),
       '2026-11-25T09:00:00.000Z',
@@ -116,7 +116,7 @@ describe('delivery over real SMTP', () => {
     receiver = await startReceiver();
     const { number } = world.incident;
     const body = `Claim it: /incidents/${number}\nOr open Help Online (/portal).`;
-    queueMail(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
+    await queueMail(db, [draft({ textBody: body })], '2026-11-25T09:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -131,7 +131,7 @@ describe('delivery over real SMTP', () => {
 
   test('an unreachable server is a temporary failure: retried later', async () => {
     const clock = manualClock();
-    queueMail(db, [draft()], clock.now());
+    await queueMail(db, [draft()], clock.now());
     // Nothing listens on port 1 of localhost.
     expect(
       await deliverDue({
@@ -150,7 +150,7 @@ describe('delivery over real SMTP', () => {
 
   test('a message a person wrote carries no Auto-Submitted header', async () => {
     receiver = await startReceiver();
-    queueMail(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');
+    await queueMail(db, [draft({ autoSubmitted: false })], '2026-11-25T09:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -165,7 +165,7 @@ describe('delivery over real SMTP', () => {
       refuse: (n) => (n === 1 ? { code: 451, message: 'Greylisted, try again later' } : null),
     });
     const clock = manualClock();
-    queueMail(db, [draft()], clock.now());
+    await queueMail(db, [draft()], clock.now());
     const pass = () =>
       deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
 
@@ -192,7 +192,7 @@ describe('delivery over real SMTP', () => {
       refuse: (n) => ({ code: 421, message: `Service not available (${n})` }),
     });
     const clock = manualClock();
-    queueMail(db, [draft()], clock.now());
+    await queueMail(db, [draft()], clock.now());
     const pass = () =>
       deliverDue({ db, transport: smtpTransport(receiver!.url), now: clock.now, config });
     const due: string[] = [];
@@ -218,7 +218,7 @@ describe('delivery over real SMTP', () => {
 
   test('a permanent refusal (550) fails at once', async () => {
     receiver = await startReceiver({ refuse: () => ({ code: 550, message: 'No such user here' }) });
-    queueMail(db, [draft()], '2026-11-25T15:00:00.000Z');
+    await queueMail(db, [draft()], '2026-11-25T15:00:00.000Z');
     await deliverDue({
       db,
       transport: smtpTransport(receiver.url),
@@ -244,7 +244,7 @@ describe('delivery over real SMTP', () => {
       },
     };
     const clock = manualClock();
-    queueMail(db, [draft()], clock.now());
+    await queueMail(db, [draft()], clock.now());
     await deliverDue({ db, transport: flaky, now: clock.now, config });
     clock.advance(1);
     await deliverDue({ db, transport: flaky, now: clock.now, config });
@@ -258,7 +258,7 @@ describe('delivery over real SMTP', () => {
   test('no SMTP_URL: queued messages are held, never sent, and stay visible', async () => {
     receiver = await startReceiver();
     const clock = manualClock();
-    queueMail(db, [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })], clock.now());
+    await queueMail(db, [draft(), draft({ toAddress: 'onguyen@grad.wisc.edu' })], clock.now());
     const worker = startDeliveryWorker({
       db,
       transport: null,

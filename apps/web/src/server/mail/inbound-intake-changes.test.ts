@@ -21,14 +21,14 @@ const config = { ownAddresses: ['help@handoff.test'], maxAttachmentBytes: 1_000_
 const now = '2026-12-01T15:00:00.000Z';
 
 /** The Help Desk queue, the e-mail intake's catalog entry and a known customer. */
-function desk() {
-  const helpDesk = buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
-  buildService(db, {
+async function desk() {
+  const helpDesk = await buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
+  await buildService(db, {
     name: 'General Help Desk',
     category: 'Service Inquiry',
     subcategory: 'Unclassified',
   });
-  const customer = buildCustomer(db, { email: 'pat@wisc.edu', name: 'Pat Customer' });
+  const customer = await buildCustomer(db, { email: 'pat@wisc.edu', name: 'Pat Customer' });
   return { helpDesk, customer };
 }
 
@@ -73,9 +73,9 @@ const counts = () =>
 
 describe('each received message commits exactly the events its effects name', () => {
   test('a new e-mail: the incident `created` for the Help Desk queue, and its log row', async () => {
-    const { helpDesk } = desk();
+    const { helpDesk } = await desk();
     const before = changeFeed.latestChangeId(db);
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const result = await receive(message());
     expect(result).toMatchObject({ outcome: 'created', incidentNumber: number });
     const events = changeFeed.changesSince(db, before);
@@ -84,11 +84,16 @@ describe('each received message commits exactly the events its effects name', ()
       ['inboundMail', 'created'],
     ]);
     expect(events[0]).toMatchObject({ entityId: result.incidentId, teamIds: [helpDesk.id] });
-    expect(counts()).toMatchObject({ incidents: 1, inboundMail: 1, attachments: 1, outbox: 1 });
+    expect(await counts()).toMatchObject({
+      incidents: 1,
+      inboundMail: 1,
+      attachments: 1,
+      outbox: 1,
+    });
   });
 
   test('a reply naming the incident: appended to it, one incident event and its log row', async () => {
-    desk();
+    await desk();
     const first = await receive(message());
     const incident = (await incidentRepository.findById(db, first.incidentId!))!;
     const before = changeFeed.latestChangeId(db);
@@ -115,22 +120,22 @@ describe('a failure half-way through the commit leaves nothing behind', () => {
   test.each([['attachments'], ['outbox'], ['inbound_mail'], ['change_events']])(
     'a new e-mail failing at %s: no incident, journal, audit, log row, file, mail, number or event',
     async (table) => {
-      desk();
-      const before = counts();
-      refuseInsertsInto(table);
+      await desk();
+      const before = await counts();
+      await refuseInsertsInto(table);
       await expect(receive(message())).rejects.toThrow(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
   test.each([['journal_entries'], ['inbound_mail'], ['change_events']])(
     'a reply failing at %s: the incident keeps its version, nothing is appended or logged',
     async (table) => {
-      desk();
+      await desk();
       const first = await receive(message({ attachmentCount: 0 }));
       const incident = (await incidentRepository.findById(db, first.incidentId!))!;
-      const before = counts();
-      refuseInsertsInto(table);
+      const before = await counts();
+      await refuseInsertsInto(table);
       await expect(
         receive(
           message({
@@ -142,7 +147,7 @@ describe('a failure half-way through the commit leaves nothing behind', () => {
           '2026-12-01T15:10:00.000Z',
         ),
       ).rejects.toThrow(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
       expect(await incidentRepository.findById(db, incident.id)).toEqual(incident);
     },
   );

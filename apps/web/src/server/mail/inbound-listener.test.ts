@@ -34,7 +34,7 @@ const l1 = () => callerFor(db, 'l1@handoff.test', clock.now);
 
 describe('a new e-mail', () => {
   test('from an unknown sender: an email incident in the US - Help Desk queue, no agent, flagged unmatched, acknowledged in its thread', async () => {
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const sent = await send({
       from: stranger,
       subject: 'Cannot print',
@@ -259,7 +259,7 @@ describe('a reply', () => {
       resolutionNote: 'Replaced the roller.',
     });
     clock.advance(8 * 24 * 60);
-    const followUpNumber = nextIncidentNumber(db);
+    const followUpNumber = await nextIncidentNumber(db);
     const late = await send({
       from: stranger,
       subject: `Re: [${incident.number}] Your request is resolved`,

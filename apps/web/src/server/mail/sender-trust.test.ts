@@ -144,7 +144,7 @@ describe('who may write in a Help Desk incident by e-mail', () => {
   test('a stranger with the tag: a new incident naming the claimed number for review; nothing on the incident, no reopen', async () => {
     const { incident } = await caseysIncident({ resolve: true });
     const before = await journal(incident.id);
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const reply = await send({
       from: robin,
       subject: `Re: [${incident.number}] Your request is resolved`,

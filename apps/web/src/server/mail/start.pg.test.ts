@@ -17,11 +17,11 @@ let a: Db;
 let poolB: PgDb;
 beforeAll(async () => {
   lite = createTestDb({ seed: false });
-  queueMail(
+  await queueMail(
     lite.db,
     [
       {
-        incidentId: buildIncident(lite.db).id,
+        incidentId: (await buildIncident(lite.db)).id,
         template: 't',
         toAddress: 'a@b.edu',
         toName: null,

@@ -43,11 +43,11 @@ async function freePort(): Promise<number> {
 
 describe('mail services started with the server', () => {
   test('INBOUND_SMTP_PORT=0: no listener; without SMTP_URL the worker holds queued mail', async () => {
-    queueMail(
+    await queueMail(
       db,
       [
         {
-          incidentId: buildIncident(db).id,
+          incidentId: (await buildIncident(db)).id,
           template: 't',
           toAddress: 'a@b.edu',
           toName: null,

@@ -66,7 +66,7 @@ describe('holidays and hours', () => {
   test('a new holiday is audited, and an incident’s stored promise keeps its time', async () => {
     const { db } = dbs;
     const promises = { callIfNoContactBy: '2026-11-25T16:00:00Z' };
-    const incident = buildIncident(db, { promises });
+    const incident = await buildIncident(db, { promises });
     await (await admin(db)).admin.addHoliday({ date: '2026-11-25', name: 'Snow day' });
     expect((await routingDataRepository.calendarOf(db)).holidays).toContain('2026-11-25');
     expect((await incidentRepository.findById(db, incident.id))!.promises).toEqual(promises);

@@ -46,7 +46,7 @@ const staffView = async (number: string) => {
 
 describe('case.create: portal routing (routeContact with channel portal)', () => {
   test('a plain customer’s case lands in the US - Help Desk queue with no agent, status new', async () => {
-    const number = nextIncidentNumber(db);
+    const number = await nextIncidentNumber(db);
     const created = await (
       await callerFor(db, 'customer@handoff.test', steppingClock(tuesday10am))
     ).case.create(newCase);

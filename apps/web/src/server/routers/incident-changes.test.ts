@@ -13,16 +13,16 @@ let db: Db;
 const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened));
 
 /** A help desk with one agent, a CPS team and the catalog entries the one-steps consult. */
-function desk() {
-  const helpDesk = buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
-  const cps = buildTeam(db, { name: teamNames.cps, kind: 'support' });
-  buildService(db, {
+async function desk() {
+  const helpDesk = await buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
+  const cps = await buildTeam(db, { name: teamNames.cps, kind: 'support' });
+  await buildService(db, {
     name: afterHoursService.service,
     category: afterHoursService.category,
     subcategory: afterHoursService.subcategory,
   });
-  const service = buildService(db);
-  const agent = buildUser(db, { role: 'l1' }, [helpDesk.id]);
+  const service = await buildService(db);
+  const agent = await buildUser(db, { role: 'l1' }, [helpDesk.id]);
   const caller = callerOf(agent.id);
   const incident = (values: Parameters<typeof buildIncident>[1] = {}) =>
     buildIncident(db, {
@@ -46,7 +46,7 @@ const rows = () => ({
 
 describe('each incident mutation commits exactly the change events its effects name', () => {
   test('create: one `created` event for the owner team and the taker', async () => {
-    const { caller, helpDesk, service, agent } = desk();
+    const { caller, helpDesk, service, agent } = await desk();
     const created = await (
       await caller
     ).incident.create({
@@ -69,8 +69,8 @@ describe('each incident mutation commits exactly the change events its effects n
   });
 
   test('edit: one `edited` event; an edit that changes nothing announces nothing', async () => {
-    const { caller, incident, helpDesk, agent } = desk();
-    const inc = incident();
+    const { caller, incident, helpDesk, agent } = await desk();
+    const inc = await incident();
     await (
       await caller
     ).incident.edit({
@@ -98,8 +98,8 @@ describe('each incident mutation commits exactly the change events its effects n
   });
 
   test('add note: one `note_added` event; a customer-visible note also queues its e-mail', async () => {
-    const { caller, incident } = desk();
-    const inc = incident();
+    const { caller, incident } = await desk();
+    const inc = await incident();
     await (
       await caller
     ).incident.addNote({
@@ -114,8 +114,8 @@ describe('each incident mutation commits exactly the change events its effects n
   });
 
   test('take ownership: one `onestep.take_ownership` event naming the team and the new owner', async () => {
-    const { caller, incident, helpDesk, agent } = desk();
-    const inc = incident();
+    const { caller, incident, helpDesk, agent } = await desk();
+    const inc = await incident();
     await (await caller).oneStep.takeOwnership({ incidentId: inc.id, expectedVersion: 1 });
     expect(changeFeed.changesSince(db, 0)).toMatchObject([
       {
@@ -129,8 +129,8 @@ describe('each incident mutation commits exactly the change events its effects n
   });
 
   test('resolve with a chat consult waiting: the step and the consult it ends, both announced', async () => {
-    const { caller, incident, cps, helpDesk, agent } = desk();
-    const inc = incident({ ownerAgentId: agent.id });
+    const { caller, incident, cps, helpDesk, agent } = await desk();
+    const inc = await incident({ ownerAgentId: agent.id });
     const consult = db
       .insert(schema.consultRequests)
       .values({
@@ -173,10 +173,10 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
   ])(
     'resolve failing at %s: no row change, journal entry, audit, notification, mail or event',
     async (_name, table) => {
-      const { caller, incident, agent } = desk();
-      const inc = incident({ ownerAgentId: agent.id });
+      const { caller, incident, agent } = await desk();
+      const inc = await incident({ ownerAgentId: agent.id });
       const before = rows();
-      refuseInsertsInto(table);
+      await refuseInsertsInto(table);
       const error = await rejectionOf(
         (await caller).oneStep.resolve({
           incidentId: inc.id,
@@ -193,9 +193,9 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
   );
 
   test('create failing at the change feed: no incident, number, journal or audit row', async () => {
-    const { caller, service } = desk();
+    const { caller, service } = await desk();
     const before = rows();
-    refuseInsertsInto('change_events');
+    await refuseInsertsInto('change_events');
     await rejectionOf(
       (await caller).incident.create({
         callerName: 'Pat',

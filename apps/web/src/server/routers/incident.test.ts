@@ -45,7 +45,7 @@ describe('incident.create', () => {
     '%s: a valid contact becomes the next INC number, owned by their team and by them',
     async (email, team, agent) => {
       const caller = await callerFor(db, email);
-      const number = nextIncidentNumber(db);
+      const number = await nextIncidentNumber(db);
       const created = await caller.incident.create(valid);
       expect(created).toMatchObject({ number, version: 1 });
 
@@ -117,7 +117,7 @@ describe('incident.create', () => {
   test('20 concurrent creates get 20 distinct, consecutive numbers', async () => {
     const emails = ['l1', 'hdqa', 'cps', 'es', 'sncc'].map((r) => `${r}@handoff.test`);
     const before = incidentCount();
-    const first = Number(nextIncidentNumber(db).slice('INC-'.length));
+    const first = Number((await nextIncidentNumber(db)).slice('INC-'.length));
     const results = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
         (await callerFor(db, emails[i % emails.length]!)).incident.create({

@@ -20,13 +20,22 @@ const now = () => new Date().toISOString();
 const as = (actor: Actor) => createCaller({ db, actor, now });
 
 async function world() {
-  const desk = buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
-  const group = buildTeam(db, { kind: 'partner' });
-  const agent = await actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
-  const partner = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
-  const casey = buildCustomer(db);
-  const customer = await actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
-  const incident = buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
+  const desk = await buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
+  const group = await buildTeam(db, { kind: 'partner' });
+  const agent = await actorOf(
+    db,
+    (await buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id])).id,
+  );
+  const partner = await actorOf(
+    db,
+    (await buildUser(db, { role: 'partner_agent' }, [group.id])).id,
+  );
+  const casey = await buildCustomer(db);
+  const customer = await actorOf(
+    db,
+    (await buildUser(db, { role: 'customer', customerId: casey.id })).id,
+  );
+  const incident = await buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
   return { desk, agent, partner, customer, incident };
 }
 
@@ -90,11 +99,13 @@ describe('live.follow / live.following', () => {
     const w = await world();
     db.insert(schema.incidentFollowers)
       .values(
-        Array.from({ length: maxFollowed }, () => ({
-          incidentId: buildIncident(db, { ownerTeamId: w.desk.id }).id,
-          userId: w.agent.id,
-          since: now(),
-        })),
+        await Promise.all(
+          Array.from({ length: maxFollowed }, async () => ({
+            incidentId: (await buildIncident(db, { ownerTeamId: w.desk.id })).id,
+            userId: w.agent.id,
+            since: now(),
+          })),
+        ),
       )
       .run();
     expect(

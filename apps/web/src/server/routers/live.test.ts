@@ -31,24 +31,36 @@ const listen = (actor: Actor | null, input: Parameters<typeof subscriber>[2] = {
 
 /** A help desk with an agent, a Tier 2 agent, two customers with a case each and a partner group's ticket. */
 async function world() {
-  const desk = buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
-  const tier2Team = buildTeam(db, { name: 'Tier 2 Support', kind: 'tier2' });
-  const group = buildTeam(db, { kind: 'partner' });
-  const otherGroup = buildTeam(db, { kind: 'partner' });
-  const agent = await actorOf(db, buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id]).id);
-  const tier2 = await actorOf(db, buildUser(db, { role: 'tier2' }, [tier2Team.id]).id);
-  const [casey, dana] = [buildCustomer(db), buildCustomer(db)];
-  const customer = await actorOf(db, buildUser(db, { role: 'customer', customerId: casey.id }).id);
-  const caseyCase = buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
-  const danaCase = buildIncident(db, { ownerTeamId: desk.id, customerId: dana.id });
-  const partner = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [group.id]).id);
-  const outsider = await actorOf(db, buildUser(db, { role: 'partner_agent' }, [otherGroup.id]).id);
+  const desk = await buildTeam(db, { name: 'US - Help Desk', kind: 'help_desk' });
+  const tier2Team = await buildTeam(db, { name: 'Tier 2 Support', kind: 'tier2' });
+  const group = await buildTeam(db, { kind: 'partner' });
+  const otherGroup = await buildTeam(db, { kind: 'partner' });
+  const agent = await actorOf(
+    db,
+    (await buildUser(db, { role: 'l1', name: 'Lee Agent' }, [desk.id])).id,
+  );
+  const tier2 = await actorOf(db, (await buildUser(db, { role: 'tier2' }, [tier2Team.id])).id);
+  const [casey, dana] = [await buildCustomer(db), await buildCustomer(db)];
+  const customer = await actorOf(
+    db,
+    (await buildUser(db, { role: 'customer', customerId: casey.id })).id,
+  );
+  const caseyCase = await buildIncident(db, { ownerTeamId: desk.id, customerId: casey.id });
+  const danaCase = await buildIncident(db, { ownerTeamId: desk.id, customerId: dana.id });
+  const partner = await actorOf(
+    db,
+    (await buildUser(db, { role: 'partner_agent' }, [group.id])).id,
+  );
+  const outsider = await actorOf(
+    db,
+    (await buildUser(db, { role: 'partner_agent' }, [otherGroup.id])).id,
+  );
   const org = db
     .insert(schema.organisations)
     .values({ name: 'Badger Health', partnerTeamId: group.id, createdAt: now() })
     .returning()
     .get();
-  const ticket = buildIncident(db, { ownerTeamId: group.id });
+  const ticket = await buildIncident(db, { ownerTeamId: group.id });
   db.insert(schema.partnerTickets)
     .values({ incidentId: ticket.id, organisationId: org.id, partnerTeamId: group.id })
     .run();
@@ -198,7 +210,7 @@ describe('collision: who has an incident open, and who is editing', () => {
     const w = await world();
     const colleague = await actorOf(
       db,
-      buildUser(db, { role: 'l1', name: 'Cory Colleague' }, [w.desk.id]).id,
+      (await buildUser(db, { role: 'l1', name: 'Cory Colleague' }, [w.desk.id])).id,
     );
     const watcher = listen(w.agent);
     await watcher.settle();

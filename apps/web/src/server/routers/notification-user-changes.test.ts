@@ -15,11 +15,11 @@ let db: Db;
 const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened), { clock: now });
 
 /** A team, two of its agents and an incident; notifications for one agent, the other and the team. */
-function inbox() {
-  const team = buildTeam(db);
-  const reader = buildUser(db, { role: 'l1' }, [team.id]);
-  const other = buildUser(db, { role: 'l1' }, [team.id]);
-  const incident = buildIncident(db, { ownerTeamId: team.id });
+async function inbox() {
+  const team = await buildTeam(db);
+  const reader = await buildUser(db, { role: 'l1' }, [team.id]);
+  const other = await buildUser(db, { role: 'l1' }, [team.id]);
+  const incident = await buildIncident(db, { ownerTeamId: team.id });
   const to = (audience: NotificationDraft['audience'], targetId: number): NotificationDraft => ({
     audience,
     targetId,
@@ -51,7 +51,7 @@ const readState = () =>
 
 describe('notification.markRead', () => {
   test('marks the reader’s own unread ones and announces one `read` event to the reader alone', async () => {
-    const { reader, rows } = inbox();
+    const { reader, rows } = await inbox();
     const before = changeFeed.latestChangeId(db);
     expect(await (await callerOf(reader.id)).notification.markRead({})).toEqual({ marked: 2 });
     expect(readState().map((r) => r.readAt !== null)).toEqual([true, true, false, false]);
@@ -71,7 +71,7 @@ describe('notification.markRead', () => {
   });
 
   test('given ids: only those of the reader’s; another’s is not touched; nothing left = no event', async () => {
-    const { reader, rows } = inbox();
+    const { reader, rows } = await inbox();
     const caller = callerOf(reader.id);
     expect(await (await caller).notification.markRead({ ids: [rows[0]!.id, rows[2]!.id] })).toEqual(
       {
@@ -89,9 +89,9 @@ describe('notification.markRead', () => {
   });
 
   test('failing at the change feed: nothing is marked read', async () => {
-    const { reader } = inbox();
+    const { reader } = await inbox();
     const before = readState();
-    refuseInsertsInto('change_events');
+    await refuseInsertsInto('change_events');
     expect(
       String(await rejectionOf((await callerOf(reader.id)).notification.markRead({}))),
     ).toMatch(/disk full/);
@@ -105,7 +105,7 @@ const auditCount = () => db.select({ n: count() }).from(schema.adminAudit).get()
 
 describe('ending a login’s sessions', () => {
   test('sign-out: the session version moves on, audited as the user’s own act, one `signed_out` event', async () => {
-    const lee = buildUser(db, { role: 'l1' });
+    const lee = await buildUser(db, { role: 'l1' });
     const before = changeFeed.latestChangeId(db);
     await endSessions(db, lee.id, now);
     expect(await sessionsOf(lee.id)).toBe(1);
@@ -123,8 +123,8 @@ describe('ending a login’s sessions', () => {
     ['deactivateUser', 'deactivated'],
     ['resetPassword', 'password_reset'],
   ] as const)('admin %s: one `%s` event naming the login', async (procedure, kind) => {
-    const admin = buildUser(db, { role: 'admin' });
-    const lee = buildUser(db, { role: 'l1' });
+    const admin = await buildUser(db, { role: 'admin' });
+    const lee = await buildUser(db, { role: 'l1' });
     const before = changeFeed.latestChangeId(db);
     await (await callerOf(admin.id)).admin[procedure]({ userId: lee.id });
     const events = changeFeed.changesSince(db, before);
@@ -138,9 +138,9 @@ describe('ending a login’s sessions', () => {
   test.each([['admin_audit'], ['change_events']])(
     'sign-out failing at %s: the sessions stay, no audit row, no event',
     async (table) => {
-      const lee = buildUser(db, { role: 'l1' });
+      const lee = await buildUser(db, { role: 'l1' });
       const before = changeFeed.latestChangeId(db);
-      refuseInsertsInto(table);
+      await refuseInsertsInto(table);
       expect(String(await rejectionOf(endSessions(db, lee.id, now)))).toMatch(/disk full/);
       expect([await sessionsOf(lee.id), auditCount(), changeFeed.changesSince(db, before)]).toEqual(
         [0, 0, []],

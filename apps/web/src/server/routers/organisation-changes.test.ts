@@ -26,11 +26,11 @@ const counts = () =>
 
 /** An administrator, a partner group with two agents, and an organisation it supports. */
 async function partnerDesk() {
-  const admin = buildUser(db, { role: 'admin' });
-  const group = buildTeam(db, { name: 'Acme Client Support', kind: 'partner' });
-  const parker = buildUser(db, { role: 'partner_agent', name: 'Parker' }, [group.id]);
-  const piper = buildUser(db, { role: 'partner_agent', name: 'Piper' }, [group.id]);
-  const loner = buildUser(db, { role: 'partner_agent', name: 'Lone Agent' });
+  const admin = await buildUser(db, { role: 'admin' });
+  const group = await buildTeam(db, { name: 'Acme Client Support', kind: 'partner' });
+  const parker = await buildUser(db, { role: 'partner_agent', name: 'Parker' }, [group.id]);
+  const piper = await buildUser(db, { role: 'partner_agent', name: 'Piper' }, [group.id]);
+  const loner = await buildUser(db, { role: 'partner_agent', name: 'Lone Agent' });
   const caller = callerOf(admin.id);
   const organisation = await (
     await caller
@@ -172,15 +172,15 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     'organisation.create with a new group failing at %s: no team, organisation, domain or event',
     async (table) => {
       const { caller } = await partnerDesk();
-      const before = counts();
-      refuseInsertsInto(table);
+      const before = await counts();
+      await refuseInsertsInto(table);
       const call = (await caller).organisation.create({
         name: 'Gamma',
         domains: ['gamma.example'],
         newPartnerTeamName: 'Gamma Client Support',
       });
       expect(String(await rejectionOf(call))).toMatch(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
@@ -189,7 +189,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     async (table) => {
       const { caller, organisation } = await partnerDesk();
       const before = db.select().from(schema.organisationDomains).all();
-      refuseInsertsInto(table);
+      await refuseInsertsInto(table);
       const call = (await caller).organisation.setDomains({
         organisationId: organisation.id,
         domains: ['acme.test'],
@@ -203,8 +203,8 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     'organisation.createEndUser failing at %s: no customer record, login or event',
     async (table) => {
       const { caller } = await partnerDesk();
-      const before = counts();
-      refuseInsertsInto(table);
+      const before = await counts();
+      await refuseInsertsInto(table);
       const call = (await caller).organisation.createEndUser({
         name: 'Rae',
         email: 'rae@acme.example',
@@ -212,7 +212,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
         organisationId: null,
       });
       expect(String(await rejectionOf(call))).toMatch(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
@@ -220,8 +220,8 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     'organisation.createGroupMember failing at %s: no login, membership or event',
     async (table) => {
       const { caller, group } = await partnerDesk();
-      const before = counts();
-      refuseInsertsInto(table);
+      const before = await counts();
+      await refuseInsertsInto(table);
       const call = (await caller).organisation.createGroupMember({
         teamId: group.id,
         name: 'Quinn',
@@ -229,17 +229,17 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
         password,
       });
       expect(String(await rejectionOf(call))).toMatch(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
   test('organisation.addGroupMember failing at the change feed: not a member', async () => {
     const { caller, group, loner } = await partnerDesk();
-    const before = counts();
-    refuseInsertsInto('change_events');
+    const before = await counts();
+    await refuseInsertsInto('change_events');
     const call = (await caller).organisation.addGroupMember({ teamId: group.id, userId: loner.id });
     expect(String(await rejectionOf(call))).toMatch(/disk full/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   test.each([
@@ -247,14 +247,14 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     ['at the delete itself', () => refuseDeletesFrom('team_members')],
   ])('organisation.removeGroupMember failing %s: still a member', async (_, refuse) => {
     const { caller, group, piper } = await partnerDesk();
-    const before = counts();
-    refuse();
+    const before = await counts();
+    await refuse();
     const call = (await caller).organisation.removeGroupMember({
       teamId: group.id,
       userId: piper.id,
     });
     expect(String(await rejectionOf(call))).toMatch(/disk full/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect((await userRepository.findActorById(db, piper.id))!.teamIds).toEqual([group.id]);
   });
 });

@@ -16,13 +16,13 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-function team() {
-  const desk = buildTeam(db, { name: 'Bulk Desk', kind: 'help_desk' });
-  const other = buildTeam(db, { name: 'Other Team', kind: 'support' });
-  const service = buildService(db);
-  const lead = buildUser(db, { role: 'l1', name: 'Lee Lead' }, [desk.id]);
-  const member = buildUser(db, { role: 'l1', name: 'Mo Member' }, [desk.id]);
-  const outsider = buildUser(db, { role: 'l1', name: 'Ola Outsider' }, [other.id]);
+async function team() {
+  const desk = await buildTeam(db, { name: 'Bulk Desk', kind: 'help_desk' });
+  const other = await buildTeam(db, { name: 'Other Team', kind: 'support' });
+  const service = await buildService(db);
+  const lead = await buildUser(db, { role: 'l1', name: 'Lee Lead' }, [desk.id]);
+  const member = await buildUser(db, { role: 'l1', name: 'Mo Member' }, [desk.id]);
+  const outsider = await buildUser(db, { role: 'l1', name: 'Ola Outsider' }, [other.id]);
   const as = async (userId: number) =>
     createCaller({
       db,
@@ -59,10 +59,10 @@ const auditOf = (id: number) =>
 
 describe('bulk assign to a team member', () => {
   test('each row under its own rules: the refused one says why and is unchanged, the others are assigned, journaled, audited and announced', async () => {
-    const { lead, member, desk, as, incident } = team();
-    const fresh = incident();
-    const working = incident({ status: 'in_progress', ownerAgentId: lead.id });
-    const resolved = incident({ status: 'resolved' });
+    const { lead, member, desk, as, incident } = await team();
+    const fresh = await incident();
+    const working = await incident({ status: 'in_progress', ownerAgentId: lead.id });
+    const resolved = await incident({ status: 'resolved' });
     const before = changeFeed.latestChangeId(db);
     const caller = as(lead.id);
     const results = [];
@@ -124,8 +124,8 @@ describe('bulk assign to a team member', () => {
   test.each([
     ['someone outside the owning team', 'outsider', 'FORBIDDEN', /Only members of Bulk Desk/],
   ] as const)('refused: %s', async (_, who, code, message) => {
-    const fixture = team();
-    const row = fixture.incident();
+    const fixture = await team();
+    const row = await fixture.incident();
     const e = await rejectionOf(
       (await fixture.as(fixture[who].id)).queue.assignToMember({
         incidentId: row.id,
@@ -140,14 +140,14 @@ describe('bulk assign to a team member', () => {
   test.each([
     [
       'a person of another team',
-      (f: ReturnType<typeof team>) => f.outsider.id,
+      (f: Awaited<ReturnType<typeof team>>) => f.outsider.id,
       'BAD_REQUEST',
       /Ola Outsider is not a member of Bulk Desk/,
     ],
     ['no such person', () => 9999, 'BAD_REQUEST', /No active user #9999/],
   ] as const)('refused: the chosen person is %s', async (_, agentOf, code, message) => {
-    const f = team();
-    const row = f.incident();
+    const f = await team();
+    const row = await f.incident();
     const e = await rejectionOf(
       (await f.as(f.lead.id)).queue.assignToMember({
         incidentId: row.id,
@@ -160,8 +160,8 @@ describe('bulk assign to a team member', () => {
   });
 
   test('a row changed since the grid loaded it is a CONFLICT, not overwritten', async () => {
-    const f = team();
-    const row = f.incident();
+    const f = await team();
+    const row = await f.incident();
     const caller = f.as(f.lead.id);
     await (
       await caller
@@ -186,9 +186,9 @@ describe('bulk assign to a team member', () => {
   test.each(roles.filter((r) => r !== 'customer'))(
     'role %s follows the permission table',
     async (role: Role) => {
-      const f = team();
-      const actor = buildUser(db, { role }, [f.desk.id]);
-      const row = f.incident();
+      const f = await team();
+      const actor = await buildUser(db, { role }, [f.desk.id]);
+      const row = await f.incident();
       const call = (await f.as(actor.id)).queue.assignToMember({
         incidentId: row.id,
         expectedVersion: row.version,
@@ -205,8 +205,8 @@ describe('bulk assign to a team member', () => {
   );
 
   test('the members list holds the active members of the team only, and only for its members', async () => {
-    const f = team();
-    const gone = buildUser(
+    const f = await team();
+    const gone = await buildUser(
       db,
       { role: 'l1', name: 'Gil Gone', deactivatedAt: '2026-01-01T00:00:00.000Z' },
       [f.desk.id],

@@ -120,16 +120,16 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
   ],
 ];
 
-function desk(): Desk {
-  const team = buildTeam(db, { name: 'US - Help Desk CPS' });
-  const agent = buildUser(db, { role: 'cps' }, [team.id]);
-  const admin = buildUser(db, { role: 'admin' });
+async function desk(): Promise<Desk> {
+  const team = await buildTeam(db, { name: 'US - Help Desk CPS' });
+  const agent = await buildUser(db, { role: 'cps' }, [team.id]);
+  const admin = await buildUser(db, { role: 'admin' });
   return { team, agent, admin };
 }
 
 describe('each mutation commits exactly the change events its effects name', () => {
   test.each(cases)('%s', async (_, run, who) => {
-    const d = desk();
+    const d = await desk();
     const before = changeFeed.latestChangeId(db);
     const expected = await run(callerOf(d[who].id), d);
     const events = changeFeed.changesSince(db, before);
@@ -148,18 +148,18 @@ const tableCounts = () =>
     'adminAudit',
     'changeEvents',
   ]);
-const snapshot = () => ({
-  counts: tableCounts(),
+const snapshot = async () => ({
+  counts: await tableCounts(),
   users: db.select().from(schema.users).all(),
   teams: db.select().from(schema.teams).all(),
 });
 
 describe('failing at the change feed leaves the rows as they were', () => {
   test.each(cases)('%s', async (_, run, who) => {
-    const d = desk();
-    const before = snapshot();
-    refuseInsertsInto('change_events');
+    const d = await desk();
+    const before = await snapshot();
+    await refuseInsertsInto('change_events');
     expect(String(await rejectionOf(run(callerOf(d[who].id), d)))).toMatch(/disk full/);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });

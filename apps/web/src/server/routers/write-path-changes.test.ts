@@ -30,11 +30,11 @@ const counts = () =>
   ]);
 
 /** A customer with a Help Online login, a customer-facing service and the Help Desk queue. */
-function portal() {
-  const helpDesk = buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
-  const service = buildService(db, { customerFacing: true });
-  const customer = buildCustomer(db);
-  const login = buildUser(db, { role: 'customer', customerId: customer.id });
+async function portal() {
+  const helpDesk = await buildTeam(db, { name: teamNames.helpDesk, kind: 'help_desk' });
+  const service = await buildService(db, { customerFacing: true });
+  const customer = await buildCustomer(db);
+  const login = await buildUser(db, { role: 'customer', customerId: customer.id });
   const file = {
     serviceId: service.id,
     description: 'Remote Desktop refuses my connection.',
@@ -48,11 +48,11 @@ function portal() {
 }
 
 /** Two SNCC teams, a service, and an HDQA agent who declares. */
-function sncc() {
-  const sysops = buildTeam(db, { name: teamNames.snccSysops, kind: 'support' });
-  buildTeam(db, { name: teamNames.snccNetwork, kind: 'support' });
-  const service = buildService(db);
-  const hdqa = buildUser(db, { role: 'hdqa' });
+async function sncc() {
+  const sysops = await buildTeam(db, { name: teamNames.snccSysops, kind: 'support' });
+  await buildTeam(db, { name: teamNames.snccNetwork, kind: 'support' });
+  const service = await buildService(db);
+  const hdqa = await buildUser(db, { role: 'hdqa' });
   const declaration = {
     title: 'Wireless down in Bascom',
     kind: 'unplanned' as const,
@@ -65,7 +65,7 @@ function sncc() {
 
 describe('each mutation commits exactly the change events its effects name', () => {
   test('case.create: one `created` event for the Help Desk queue and the customer; its upload is stored', async () => {
-    const { caller, file, helpDesk, login } = portal();
+    const { caller, file, helpDesk, login } = await portal();
     const before = changeFeed.latestChangeId(db);
     const created = await (await caller).case.create(file);
     const events = changeFeed.changesSince(db, before);
@@ -86,7 +86,7 @@ describe('each mutation commits exactly the change events its effects name', () 
   });
 
   test('outage.declare: one `declared` event for the owner team and the declarer', async () => {
-    const { caller, declaration, sysops, hdqa, service } = sncc();
+    const { caller, declaration, sysops, hdqa, service } = await sncc();
     const before = changeFeed.latestChangeId(db);
     const declared = await (await caller).outage.declare(declaration);
     expect(declared).toMatchObject({ number: 'OUT-000001', status: 'active', version: 1 });
@@ -107,8 +107,8 @@ describe('each mutation commits exactly the change events its effects name', () 
   });
 
   test('queue.saveView / deleteView: one event each, for the agent alone', async () => {
-    const team = buildTeam(db);
-    const agent = buildUser(db, { role: 'l1' }, [team.id]);
+    const team = await buildTeam(db);
+    const agent = await buildUser(db, { role: 'l1' }, [team.id]);
     const caller = callerOf(agent.id);
     const before = changeFeed.latestChangeId(db);
     const settings = { sort: 'age' as const, dir: 'asc' as const, columns: [] };
@@ -126,35 +126,35 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
   test.each([['attachments'], ['change_events']])(
     'case.create failing at %s: no incident, journal, audit, upload, number or event',
     async (table) => {
-      const { caller, file } = portal();
-      const before = counts();
-      refuseInsertsInto(table);
+      const { caller, file } = await portal();
+      const before = await counts();
+      await refuseInsertsInto(table);
       expect(String(await rejectionOf((await caller).case.create(file)))).toMatch(/disk full/);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
   test.each([['outage_services'], ['outage_updates'], ['change_events']])(
     'outage.declare failing at %s: no outage, services, timeline, number or event',
     async (table) => {
-      const { caller, declaration } = sncc();
-      const before = counts();
-      refuseInsertsInto(table);
+      const { caller, declaration } = await sncc();
+      const before = await counts();
+      await refuseInsertsInto(table);
       expect(String(await rejectionOf((await caller).outage.declare(declaration)))).toMatch(
         /disk full/,
       );
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     },
   );
 
   test('an on-call contact failing at the change feed is not created', async () => {
-    const admin = buildUser(db, { role: 'admin' });
-    const before = counts();
-    refuseInsertsInto('change_events');
+    const admin = await buildUser(db, { role: 'admin' });
+    const before = await counts();
+    await refuseInsertsInto('change_events');
     const contact = { schedule: 'aims' as const, name: 'Ann', phone: '608-555-0100', position: 0 };
     expect(String(await rejectionOf((await callerOf(admin.id)).oncall.create(contact)))).toMatch(
       /disk full/,
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
