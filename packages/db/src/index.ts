@@ -1,5 +1,5 @@
 export * from './client';
-export { asPg, engineOf, tablesOf, type Engine } from './reader';
+export { asPg, engineOf, first, perEngine, tablesOf, type Engine } from './reader';
 export * from './password';
 export * as schema from './schema';
 export * as incidentRepository from './repositories/incident';
