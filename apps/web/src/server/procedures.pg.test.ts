@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queueSorts } from '@handoff/domain';
 import { schema, type Db } from '@handoff/db';
 import { copyToPg, type PgCopy } from '@handoff/db/pg/testing';
-import { callerFor, createTestDb, fixedClock, loginOf, type TestDb } from './test-callers';
+// The SQLite database these tests compare PostgreSQL with: opened on purpose in the pg run.
+import { createTestDb, type TestDb } from '@handoff/db/testing';
+import { callerFor, fixedClock, loginOf } from './test-callers';
 
 let lite: TestDb;
 let pgDb: PgCopy;

@@ -207,17 +207,28 @@ export async function refusalOf(call: Promise<unknown>) {
 /**
  * A seeded database that the server's `getDb()` hands out while this test file runs (code that
  * reads the one server connection: auth callbacks, the request context). Call at the top level.
+ * With HANDOFF_TEST_ENGINE=pg it is a PostgreSQL copy of the seeded demo, as a pg server's is.
  */
-export function useServerDb(): () => TestDb {
-  let t: TestDb | undefined;
+export function useServerDb(): () => { readonly db: Db } {
+  let opened: { db: Db; close: () => void | Promise<void> } | undefined;
   const globalForDb = globalThis as unknown as { handoffDb?: Db };
-  beforeAll(() => {
-    t = createSqliteTestDb();
-    globalForDb.handoffDb = t.db;
-  });
-  afterAll(() => {
+  beforeAll(async () => {
+    const lite = createSqliteTestDb();
+    if (testEngine() === 'sqlite') opened = lite;
+    else {
+      const { copyToPg } = await import('@handoff/db/pg/testing');
+      const copy = await copyToPg(lite.db);
+      lite.close();
+      opened = { db: copy.reader, close: copy.close };
+    }
+    globalForDb.handoffDb = opened.db;
+  }, 120_000);
+  afterAll(async () => {
     delete globalForDb.handoffDb;
-    t?.close();
+    await opened?.close();
   });
-  return () => t!;
+  return () => {
+    if (!opened) throw new Error('No server database outside the tests.');
+    return opened;
+  };
 }

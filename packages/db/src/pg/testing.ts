@@ -45,6 +45,11 @@ export async function prepareTemplate(): Promise<void> {
   await migratePg(withDatabase(clusterUrl(), templateDatabase));
 }
 
+// How many test databases this test file opened: the web pg run checks that each file opened one,
+// so a file that only opens SQLite cannot pass as a PostgreSQL run.
+let opened = 0;
+export const pgDatabasesOpened = (): number => opened;
+
 export interface PgTestDb {
   db: PgDb;
   url: string;
@@ -55,6 +60,7 @@ export interface PgTestDb {
 export async function createPgTestDb(): Promise<PgTestDb> {
   const name = `handoff_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`));
+  opened++;
   const url = withDatabase(clusterUrl(), name);
   const db = createPgDb(url);
   return {
@@ -97,6 +103,7 @@ export async function pgTemplateOf(lite: Db) {
     await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
     const url = withDatabase(clusterUrl(), name);
     const db = createPgDb(url);
+    opened++;
     const made: PgTestDb = {
       db,
       url,

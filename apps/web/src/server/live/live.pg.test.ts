@@ -7,7 +7,8 @@ import { changeFeed, commit, type Db } from '@handoff/db';
 import { createPgDb, pgReader, type PgDb } from '@handoff/db/pg';
 import { copyToPg, type PgCopy } from '@handoff/db/pg/testing';
 import { buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
-import { createTestDb, type TestDb } from '../test-callers';
+// The SQLite source the pg copy is moved from: opened on purpose in the pg run.
+import { createTestDb, type TestDb } from '@handoff/db/testing';
 import { createHub, type HubSignal } from './hub';
 import { actorOf, subscriber } from './testing';
 

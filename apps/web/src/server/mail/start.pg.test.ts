@@ -6,7 +6,8 @@ import { findLease, keepLease, outboxRepository, type Db } from '@handoff/db';
 import { createPgDb, pgReader, type PgDb } from '@handoff/db/pg';
 import { copyToPg, type PgCopy } from '@handoff/db/pg/testing';
 import { buildIncident, queueMail } from '@handoff/db/testing/builders';
-import { createTestDb, type TestDb } from '../test-callers';
+// The SQLite source the pg copy is moved from: opened on purpose in the pg run.
+import { createTestDb, type TestDb } from '@handoff/db/testing';
 import { type MailConfig } from './config';
 import { mailLeaseName, mailServiceStatus, startMailServices, stopMailServices } from './start';
 
