@@ -106,29 +106,44 @@ export const resolveValues = (applied: Applied, values: object): Record<string, 
     ]),
   );
 
+/**
+ * The refusals of writes whose row condition missed: a row changed between the plan's read and its
+ * write. PostgreSQL's commit runs such a plan again, to decide on what is committed now (on SQLite the
+ * write lock is held from the first read, so a plan cannot miss what it read).
+ */
+export const rowMisses = new WeakSet<Error>();
+const missed = (error: DomainError): DomainError => {
+  rowMisses.add(error);
+  return error;
+};
+
 /** Why a conditional update matched no row, given the row as it is now (undefined: gone). */
 export function updateMiss(
   write: RowUpdate,
   id: number,
   current: { version?: number; number?: string } | undefined,
 ): DomainError {
-  if (!current) return new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`);
-  if (write.conflict) return new DomainError('CONFLICT', write.conflict);
+  if (!current) return missed(new DomainError('NOT_FOUND', `No ${write.entity} #${id}.`));
+  if (write.conflict) return missed(new DomainError('CONFLICT', write.conflict));
   const number = current.number ?? `${write.entity} #${id}`;
-  return new DomainError(
-    'CONFLICT',
-    write.expectedVersion !== undefined && current.version !== undefined
-      ? staleMessage({ number, version: current.version }, write.expectedVersion)
-      : `${number} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+  return missed(
+    new DomainError(
+      'CONFLICT',
+      write.expectedVersion !== undefined && current.version !== undefined
+        ? staleMessage({ number, version: current.version }, write.expectedVersion)
+        : `${number} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+    ),
   );
 }
 
 /** A conditional delete that removed another number of rows than it expected. */
 export const deleteMiss = (write: RowDelete): DomainError =>
-  new DomainError(
-    'CONFLICT',
-    write.conflict ??
-      `This ${write.entity} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+  missed(
+    new DomainError(
+      'CONFLICT',
+      write.conflict ??
+        `This ${write.entity} was changed by someone else since you opened it. Reload to see their change; nothing of yours was saved.`,
+    ),
   );
 
 function insert(db: Db, applied: Applied, write: RowInsert) {

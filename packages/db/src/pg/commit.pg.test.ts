@@ -290,13 +290,19 @@ describe('concurrency on PostgreSQL (READ COMMITTED + row conditions)', () => {
     const b = await buildUser(pgReader(db), {}, [team.id]);
     const incident = await buildIncident(pgReader(db), { ownerTeamId: team.id });
     const bothRead = barrier(2);
-    const claimAs = (agentId: number) =>
-      commitPg(db, async (read) => {
+    // The plan claims blindly, whatever it reads: when the loser's plan runs again (its row changed
+    // after it read) it still asks for the claim, and the row condition still refuses it.
+    const claimAs = (agentId: number) => {
+      let runs = 0;
+      return commitPg(db, async (read) => {
         const [row] = await read.select().from(incidents).where(eq(incidents.id, incident.id));
-        expect(row!.ownerAgentId).toBeNull();
-        await bothRead();
-        return claim(row!, agentId, row!.version);
+        if (runs++ === 0) {
+          expect(row!.ownerAgentId).toBeNull();
+          await bothRead();
+        }
+        return claim(row!, agentId, 1);
       });
+    };
     const before = await latestChangeIdPg(db);
     const outcomes = await Promise.allSettled([claimAs(a.id), claimAs(b.id)]);
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -396,5 +402,38 @@ describe('change-feed order on PostgreSQL', () => {
     const all = commits.flatMap((c) => c.changeIds).sort((x, y) => x - y);
     expect(seen).toEqual(all);
     expect(all[0]).toBeGreaterThan(start);
+  });
+
+  it('a plan whose row changed after it read runs again and decides on what is committed', async () => {
+    const team = await buildTeam(pgReader(db));
+    const incident = await buildIncident(pgReader(db), { ownerTeamId: team.id });
+    const agents = await Promise.all(Array.from({ length: 8 }, () => buildUser(pgReader(db))));
+    const read = barrier(agents.length);
+    let runs = 0;
+    // Each plan reads, waits until every plan has read (all see an unclaimed incident), then claims.
+    const outcomes = await Promise.all(
+      agents.map((agent) =>
+        commitPg(db, async (tx) => {
+          runs++;
+          const [row] = await tx.select().from(incidents).where(eq(incidents.id, incident.id));
+          if (runs <= agents.length) await read();
+          if (row!.ownerAgentId !== null)
+            throw new DomainError('CONFLICT', `Already claimed by #${row!.ownerAgentId}.`);
+          return claim(incident, agent.id, row!.version);
+        }).then(
+          () => 'claimed',
+          (e: Error) => e.message,
+        ),
+      ),
+    );
+    const [winner] = await db
+      .select({ owner: incidents.ownerAgentId })
+      .from(incidents)
+      .where(eq(incidents.id, incident.id));
+    expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+    // Without the second run the losers would hear the write's own "Someone claimed it first.".
+    expect(outcomes.filter((o) => o !== 'claimed')).toEqual(
+      Array.from({ length: agents.length - 1 }, () => `Already claimed by #${winner!.owner}.`),
+    );
   });
 });

@@ -9,6 +9,10 @@
 //   version of the row (PostgreSQL's EvalPlanQual recheck). So of two first claims of one incident
 //   the second sees version 2 / an owner, matches no row and is CONFLICT: exactly one wins, with no
 //   retries and no serialization failures under load (tested: commit.pg.test.ts).
+// - A plan that decided on a row another commit then changed is run again (up to twice) when its
+//   write misses: it reads what is committed now and decides in its own words, as it would have on
+//   SQLite, where commits run one at a time ("INC-… was already claimed by Parker", not the write's
+//   generic conflict). The row condition still refuses a plan that asks for the same write again.
 // - Uniqueness a decision relies on (idempotency keys, one SLA warning per clock and level, incident
 //   numbers from `counters`) is enforced by unique keys and row locks, which hold at any isolation.
 // - What READ COMMITTED does not give is a snapshot across the plan's reads: a plan that reads rows it
@@ -39,6 +43,7 @@ import { type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { commitResult, type CommitPort, type CommitResult } from '../commit/commit';
 import {
   deleteMiss,
+  rowMisses,
   keyOf,
   resolve,
   resolveValues,
@@ -245,6 +250,7 @@ export async function commitPg(
   options: PgCommitOptions = {},
 ): Promise<CommitResult> {
   const retries = options.retries ?? 5;
+  let missRetries = 2;
   for (let attempt = 0; ; attempt++) {
     try {
       const applied = await db.transaction(
@@ -262,6 +268,17 @@ export async function commitPg(
       return commitResult(applied);
     } catch (error) {
       if (attempt < retries && isRetryable(error)) continue;
+      // A row condition missed: another commit changed the row after this plan read it. The plan
+      // runs again on what is committed now, so it decides as SQLite's serial commits would (the
+      // 49 losers of 50 claims hear "already claimed by …", not "changed while you were claiming").
+      // A static plan would only miss again.
+      if (
+        typeof plan === 'function' &&
+        missRetries-- > 0 &&
+        error instanceof Error &&
+        rowMisses.has(error)
+      )
+        continue;
       throw error;
     }
   }
