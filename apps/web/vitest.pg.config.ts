@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
 const testsOnPg = process.env.HANDOFF_PG_ONLY?.split(',') ?? [
   'src/server/auth.test.ts',
   'src/server/session-token.test.ts',
-  'src/server/routers/presence.test.ts',
+  // Every procedure test file.
+  'src/server/routers/*.test.ts',
 ];
 
 // Procedures on PostgreSQL (issue 20): run through scripts/pg-test.sh, as packages/db's pg suite

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { roles } from '@handoff/domain';
 import { signInLimits } from '@handoff/domain';
-import { schema } from '@handoff/db';
+import { tablesOf } from '@handoff/db';
 import { createSignInThrottle } from '../sign-in-throttle';
 import { callerFor, loginOf, refusalOf, useSeededDbs } from '../test-callers';
 
@@ -31,7 +31,10 @@ describe('admin.lockouts / admin.clearLockout', () => {
       expect.objectContaining({ id: 'victim@handoff.test' }),
     );
     // Audited in the admin audit log, like the other admin actions.
-    const audit = dbs.db.select().from(schema.adminAudit).all().at(-1);
+    const { adminAudit } = tablesOf(dbs.db);
+    const lastAudit = async () =>
+      (await dbs.db.select().from(adminAudit).orderBy(adminAudit.id)).at(-1);
+    const audit = await lastAudit();
     expect(audit).toMatchObject({
       entity: 'lockout',
       entityKey: 'account:victim@handoff.test',
@@ -42,7 +45,7 @@ describe('admin.lockouts / admin.clearLockout', () => {
     await expect(
       admin.admin.clearLockout({ kind: 'account', id: 'victim@handoff.test' }),
     ).resolves.toEqual({ cleared: false });
-    expect(dbs.db.select().from(schema.adminAudit).all().at(-1)).toEqual(audit);
+    expect(await lastAudit()).toEqual(audit);
   });
 
   test.each(roles.filter((r) => r !== 'admin'))('%s → FORBIDDEN', async (role) => {

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { isDepartmentalComputer } from '@handoff/domain';
-import { incidentRepository, routingDataRepository, schema, type Db } from '@handoff/db';
+import { incidentRepository, routingDataRepository, tablesOf, type Db } from '@handoff/db';
 import { buildIncident } from '@handoff/db/testing/builders';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
@@ -167,12 +167,8 @@ test.each(['l1@handoff.test', 'hdqa@handoff.test', 'cps@handoff.test'])(
       expect((e as TRPCError).code).toBe('FORBIDDEN');
     }
     expect(await routingDataRepository.findHours(db, 'cps')).toHaveLength(5);
-    expect(
-      db
-        .select()
-        .from(schema.holidays)
-        .all()
-        .map((h) => h.date),
-    ).not.toContain('2026-12-02');
+    expect((await db.select().from(tablesOf(db).holidays)).map((h) => h.date)).not.toContain(
+      '2026-12-02',
+    );
   },
 );

@@ -1,21 +1,19 @@
 // Help Online procedures (issue 7): customers create, list and read only their own cases and only
 // customer-visible entries; portal routing; notes that re-notify the owning team.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { type KnownOutage } from '@handoff/domain';
-import { schema, teamRepository, userRepository, type Db } from '@handoff/db';
+import { first, tablesOf, teamRepository, userRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { nextIncidentNumber } from '@handoff/db/testing/builders';
 import { createCaller } from '../root';
-import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
 });
-afterEach(() => t.close());
 
 // Tuesday 24 November 2026 10:00 in Chicago (CPS open), and Wednesday 03:00 (closed).
 const tuesday10am = '2026-11-24T16:00:00.000Z';
@@ -36,7 +34,8 @@ const newCase = {
 };
 /** Casey Customer's demo call (customer@handoff.test), owned by Lee (l1) in US - Help Desk. */
 const caseysCall = () => demoKeys(db).incident('Forgot NetID password after returning from leave.');
-const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
+const incidentCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).incidents)))!.n;
 const teamName = async (id: number) => (await teamRepository.findById(db, id))!.name;
 const staffView = async (number: string) => {
   const shown = await (await callerFor(db, 'l1@handoff.test')).incident.byNumber({ number });
@@ -114,11 +113,12 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
           .filter((a) => a.version === 2)
           .every((a) => a.actorName === 'Help Online (portal)'),
       ).toBe(true);
-      const notified = db
+      const { notifications } = tablesOf(db);
+      const notified = await db
         .select()
-        .from(schema.notifications)
-        .where(eq(schema.notifications.incidentId, shown.incident.id))
-        .all();
+        .from(notifications)
+        .where(eq(notifications.incidentId, shown.incident.id))
+        .orderBy(notifications.id);
       expect(
         await Promise.all(
           notified.map(async (n) => [n.audience, await teamName(n.targetId!), n.template]),
@@ -128,10 +128,11 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
   );
 
   test('creation and the assignment to CPS are one transaction: when the assignment fails, no case is stored', async () => {
-    db.update(schema.teams)
+    const { teams } = tablesOf(db);
+    await db
+      .update(teams)
       .set({ name: 'CPS (renamed)' })
-      .where(eq(schema.teams.name, 'US - Help Desk CPS'))
-      .run();
+      .where(eq(teams.name, 'US - Help Desk CPS'));
     const error = await rejectionOf(
       (await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am))).case.create(newCase),
     );
@@ -139,7 +140,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       code: 'NOT_FOUND',
       message: 'No team named US - Help Desk CPS is set up.',
     });
-    expect(incidentCount()).toBe(8);
+    expect(await incidentCount()).toBe(8);
   });
 
   test.each([
@@ -207,7 +208,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(JSON.stringify((error as { cause: unknown }).cause)).toContain(field);
-    expect(incidentCount()).toBe(8);
+    expect(await incidentCount()).toBe(8);
   });
 
   test.each([
@@ -222,7 +223,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       message: 'Choose a service from the list.',
       cause: { fields: { serviceId: 'Choose a service from the list' } },
     });
-    expect(incidentCount()).toBe(8);
+    expect(await incidentCount()).toBe(8);
   });
 
   test.each(['l1@handoff.test', 'hdqa@handoff.test', 'admin@handoff.test'])(
@@ -231,7 +232,7 @@ describe('case.create: portal routing (routeContact with channel portal)', () =>
       expect(await rejectionOf((await callerFor(db, email)).case.create(newCase))).toMatchObject({
         code: 'FORBIDDEN',
       });
-      expect(incidentCount()).toBe(8);
+      expect(await incidentCount()).toBe(8);
     },
   );
 });
@@ -269,8 +270,8 @@ describe('attachments', () => {
       }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(incidentCount()).toBe(8);
-    expect(db.select().from(schema.attachments).all()).toEqual([]);
+    expect(await incidentCount()).toBe(8);
+    expect(await db.select().from(tablesOf(db).attachments)).toEqual([]);
   });
 });
 
@@ -358,9 +359,8 @@ describe('what a customer sees', () => {
     expect(await rejectionOf(customer.case.addNote({ incidentId: id, body: 'hi' }))).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(
-      db.select().from(schema.journalEntries).where(eq(schema.journalEntries.body, 'hi')).all(),
-    ).toEqual([]);
+    const { journalEntries } = tablesOf(db);
+    expect(await db.select().from(journalEntries).where(eq(journalEntries.body, 'hi'))).toEqual([]);
   });
 
   test('staff cannot use the customer note path', async () => {
@@ -376,21 +376,23 @@ describe('what a customer sees', () => {
 });
 
 describe('a customer’s note re-notifies the owning team (kb 000)', () => {
-  const notificationsFor = (incidentId: number) =>
-    db
-      .select()
-      .from(schema.notifications)
-      .where(eq(schema.notifications.incidentId, incidentId))
-      .all()
-      .filter((n) => n.template === 'customer-note');
-  const outboxFor = (incidentId: number) =>
+  const notificationsFor = async (incidentId: number) => {
+    const { notifications } = tablesOf(db);
+    return (
+      await db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.incidentId, incidentId))
+        .orderBy(notifications.id)
+    ).filter((n) => n.template === 'customer-note');
+  };
+  const outboxFor = async (incidentId: number) => {
+    const { outbox } = tablesOf(db);
     // The mail capability's template for a customer's note to the owning team.
-    db
-      .select()
-      .from(schema.outbox)
-      .where(eq(schema.outbox.incidentId, incidentId))
-      .all()
-      .filter((o) => o.template === 'customer-replied');
+    return (
+      await db.select().from(outbox).where(eq(outbox.incidentId, incidentId)).orderBy(outbox.id)
+    ).filter((o) => o.template === 'customer-replied');
+  };
 
   test('a team that gets mail (CPS, notify everyone): a notification for the team and an e-mail to each member', async () => {
     const coned = await callerFor(db, 'coned@handoff.test', steppingClock(tuesday10am));
@@ -398,14 +400,18 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
     await coned.case.addNote({ incidentId: id, body: 'It now fails on my second laptop too.' });
     expect(
       await Promise.all(
-        notificationsFor(id).map(async (n) => [n.audience, await teamName(n.targetId!), n.subject]),
+        (await notificationsFor(id)).map(async (n) => [
+          n.audience,
+          await teamName(n.targetId!),
+          n.subject,
+        ]),
       ),
     ).toEqual([['team', 'US - Help Desk CPS', `${number}: Dana Departmental added a note`]]);
-    expect(outboxFor(id).map((o) => [o.toAddress, o.status])).toEqual([
+    expect((await outboxFor(id)).map((o) => [o.toAddress, o.status])).toEqual([
       ['cps@handoff.test', 'pending'],
       ['cps2@handoff.test', 'pending'],
     ]);
-    expect(outboxFor(id)[0]?.textBody).toContain('It now fails on my second laptop too.');
+    expect((await outboxFor(id))[0]?.textBody).toContain('It now fails on my second laptop too.');
   });
 
   test('a team not set to get mail is notified in the app only; the agent who owns it is told too', async () => {
@@ -417,11 +423,11 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
       visibility: 'customer',
     });
     const lee = (await userRepository.findByEmail(db, 'l1@handoff.test'))!.id;
-    expect(notificationsFor(id).map((n) => [n.audience, n.targetId])).toEqual([
+    expect((await notificationsFor(id)).map((n) => [n.audience, n.targetId])).toEqual([
       ['team', (await teamRepository.findByName(db, 'US - Help Desk'))!.id],
       ['user', lee],
     ]);
-    expect(outboxFor(id)).toEqual([]);
+    expect(await outboxFor(id)).toEqual([]);
   });
 
   test('every note notifies again', async () => {
@@ -429,7 +435,7 @@ describe('a customer’s note re-notifies the owning team (kb 000)', () => {
     const { id } = caseysCall();
     await customer.case.addNote({ incidentId: id, body: 'One.' });
     await customer.case.addNote({ incidentId: id, body: 'Two.' });
-    expect(notificationsFor(id).filter((n) => n.audience === 'team')).toHaveLength(2);
+    expect((await notificationsFor(id)).filter((n) => n.audience === 'team')).toHaveLength(2);
   });
 });
 

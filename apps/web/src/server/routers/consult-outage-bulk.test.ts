@@ -4,7 +4,7 @@
 // prompt then follows the outage rule (no "Assign to CPS" at 10 minutes) and nobody can accept it.
 import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { changeFeed, consultRepository, schema, type Db } from '@handoff/db';
+import { changeFeed, consultRepository, tablesOf, type Db } from '@handoff/db';
 import { callerFor, refusalOf, snapshotOf, useSeededDbs } from '../test-callers';
 import { demo, l1, newIncident, teamId, tuesday10 } from './one-step-scenarios';
 
@@ -81,12 +81,12 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
       outageId: outage.id,
     });
     const chatNumber = (await snapshotOf(s.db, s.chat.id)).incident!.number;
-    const before = changeFeed.latestChangeId(s.db);
+    const before = await changeFeed.findLatestChangeId(s.db);
     s.clock.set(4);
     expect(
       await s.hdqa.problem.linkIncidents({ problemId: s.problem.id, numbers: [chatNumber] }),
     ).toEqual({ linked: 1 });
-    expect(changeFeed.changesSince(s.db, before)).toMatchObject([
+    expect(await changeFeed.findChangesSince(s.db, before)).toMatchObject([
       { entity: 'incident', entityId: s.chat.id, kind: 'linked_to_problem' },
       { entity: 'problem', entityId: s.problem.id, kind: 'incidents_linked' },
       { entity: 'consult', entityId: s.consult.id, kind: 'expired' },
@@ -127,11 +127,11 @@ describe('a consult outlived by a bulk outage link (issue 14.4)', () => {
       outageId: outage.id,
     });
     // Linking already ended it; a consult left open by data from before that rule is what starting ends.
-    s.db
-      .update(schema.consultRequests)
+    const { consultRequests } = tablesOf(s.db);
+    await s.db
+      .update(consultRequests)
       .set({ status: 'open' })
-      .where(eq(schema.consultRequests.id, s.consult.id))
-      .run();
+      .where(eq(consultRequests.id, s.consult.id));
     s.clock.set(5);
     await s.sncc.outage.start({ outageId: outage.id, expectedVersion: outage.version });
     const line = endedLine(chatNumber, 'active', outage.number);

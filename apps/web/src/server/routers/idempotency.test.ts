@@ -6,13 +6,15 @@ import { describe, expect, test } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { idempotencyTtlHours } from '@handoff/domain';
-import { changeFeed, idempotencyRepository, schema, type Db } from '@handoff/db';
+import { changeFeed, first, idempotencyRepository, tablesOf, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
-const incidents = (db: Db) => db.select({ n: count() }).from(schema.incidents).get()!.n;
-const outbox = (db: Db) => db.select({ n: count() }).from(schema.outbox).get()!.n;
+const rowsIn = async (db: Db, table: 'incidents' | 'outbox' | 'idempotencyKeys') =>
+  (await first(db.select({ n: count() }).from(tablesOf(db)[table])))!.n;
+const incidents = (db: Db) => rowsIn(db, 'incidents');
+const outbox = (db: Db) => rowsIn(db, 'outbox');
 const at = '2026-11-24T16:00:00.000Z';
 const later = (hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
 
@@ -58,35 +60,35 @@ describe.each(Object.entries(creates))('%s with an idempotency key', (_, create)
   test('a retry returns the first result and creates nothing (no row, mail or change)', async () => {
     const { db } = dbs;
     const key = randomUUID();
-    const first = await create.run(db, me, { idempotencyKey: key });
+    const firstResult = await create.run(db, me, { idempotencyKey: key });
     const counts = {
-      incidents: incidents(db),
-      outbox: outbox(db),
-      feed: changeFeed.latestChangeId(db),
+      incidents: await incidents(db),
+      outbox: await outbox(db),
+      feed: await changeFeed.findLatestChangeId(db),
     };
     const retry = await create.run(db, me, { idempotencyKey: key });
-    expect(retry).toEqual(first);
+    expect(retry).toEqual(firstResult);
     expect({
-      incidents: incidents(db),
-      outbox: outbox(db),
-      feed: changeFeed.latestChangeId(db),
+      incidents: await incidents(db),
+      outbox: await outbox(db),
+      feed: await changeFeed.findLatestChangeId(db),
     }).toEqual(counts);
   });
 
   test('without a key every submission creates (as before)', async () => {
     const { db } = dbs;
-    const before = incidents(db);
+    const before = await incidents(db);
     const a = await create.run(db, me, {});
     const b = await create.run(db, me, {});
     expect(b.id).not.toBe(a.id);
-    expect(incidents(db)).toBe(before + 2);
+    expect(await incidents(db)).toBe(before + 2);
   });
 
   test('the same key with another payload is refused with a clear message, creating nothing', async () => {
     const { db } = dbs;
     const key = randomUUID();
     await create.run(db, me, { idempotencyKey: key });
-    const before = incidents(db);
+    const before = await incidents(db);
     const e = await rejectionOf(
       create.run(db, me, { idempotencyKey: key, description: 'Something else entirely.' }),
     );
@@ -96,7 +98,7 @@ describe.each(Object.entries(creates))('%s with an idempotency key', (_, create)
       message:
         'This retry key was already used for a different request. Reload the form and submit it again.',
     });
-    expect(incidents(db)).toBe(before);
+    expect(await incidents(db)).toBe(before);
   });
 
   test('another actor’s same key is their own create', async () => {
@@ -110,16 +112,16 @@ describe.each(Object.entries(creates))('%s with an idempotency key', (_, create)
   test(`a key expires after ${idempotencyTtlHours} hours: the same request then creates again`, async () => {
     const { db } = dbs;
     const key = randomUUID();
-    const first = await create.run(db, me, { idempotencyKey: key });
+    const firstResult = await create.run(db, me, { idempotencyKey: key });
     const stillSame = await create.run(
       db,
       me,
       { idempotencyKey: key },
       later(idempotencyTtlHours - 1),
     );
-    expect(stillSame.id).toBe(first.id);
+    expect(stillSame.id).toBe(firstResult.id);
     const again = await create.run(db, me, { idempotencyKey: key }, later(idempotencyTtlHours));
-    expect(again.id).not.toBe(first.id);
+    expect(again.id).not.toBe(firstResult.id);
     // The new create is remembered under the key now.
     const third = await create.run(db, me, { idempotencyKey: key }, later(idempotencyTtlHours + 1));
     expect(third.id).toBe(again.id);
@@ -141,5 +143,5 @@ test('expired keys are pruned', async () => {
     later(20),
   );
   expect(await idempotencyRepository.pruneExpired(db, later(24))).toBe(1);
-  expect(db.select({ n: count() }).from(schema.idempotencyKeys).get()!.n).toBe(1);
+  expect(await rowsIn(db, 'idempotencyKeys')).toBe(1);
 });

@@ -3,11 +3,11 @@
 // builders, not from the demo seed's order.
 import { describe, expect, test } from 'vitest';
 import { afterHoursService, teamNames } from '@handoff/domain';
-import { changeFeed, schema, type Db } from '@handoff/db';
+import { changeFeed, first, tablesOf, type Db } from '@handoff/db';
 import { buildIncident, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { eq } from 'drizzle-orm';
 import { rejectionOf } from '../test-callers';
-import { changeKit } from '../testing/change-kit';
+import { changeKit, failureText } from '../testing/change-kit';
 
 let db: Db;
 const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened));
@@ -34,15 +34,20 @@ async function desk() {
   return { helpDesk, cps, service, agent, caller, incident };
 }
 
-const rows = () => ({
-  incidents: db.select().from(schema.incidents).all(),
-  journal: db.select().from(schema.journalEntries).all().length,
-  audit: db.select().from(schema.auditEvents).all().length,
-  notifications: db.select().from(schema.notifications).all().length,
-  outbox: db.select().from(schema.outbox).all().length,
-  consults: db.select().from(schema.consultRequests).all(),
-  changes: changeFeed.changesSince(db, 0),
-});
+const changes = () => changeFeed.findChangesSince(db, 0);
+
+async function rows() {
+  const t = tablesOf(db);
+  return {
+    incidents: await db.select().from(t.incidents).orderBy(t.incidents.id),
+    journal: (await db.select().from(t.journalEntries)).length,
+    audit: (await db.select().from(t.auditEvents)).length,
+    notifications: (await db.select().from(t.notifications)).length,
+    outbox: (await db.select().from(t.outbox)).length,
+    consults: await db.select().from(t.consultRequests).orderBy(t.consultRequests.id),
+    changes: await changes(),
+  };
+}
 
 describe('each incident mutation commits exactly the change events its effects name', () => {
   test('create: one `created` event for the owner team and the taker', async () => {
@@ -56,7 +61,7 @@ describe('each incident mutation commits exactly the change events its effects n
       description: 'Cannot print',
       channel: 'phone',
     });
-    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+    expect(await changes()).toMatchObject([
       {
         entity: 'incident',
         entityId: created.id,
@@ -78,7 +83,7 @@ describe('each incident mutation commits exactly the change events its effects n
       expectedVersion: 1,
       patch: { description: inc.description },
     });
-    expect(changeFeed.changesSince(db, 0)).toEqual([]);
+    expect(await changes()).toEqual([]);
     await (
       await caller
     ).incident.edit({
@@ -86,7 +91,7 @@ describe('each incident mutation commits exactly the change events its effects n
       expectedVersion: 1,
       patch: { description: 'Cannot print at all' },
     });
-    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+    expect(await changes()).toMatchObject([
       {
         entity: 'incident',
         entityId: inc.id,
@@ -107,17 +112,15 @@ describe('each incident mutation commits exactly the change events its effects n
       body: 'We are on it.',
       visibility: 'customer',
     });
-    expect(changeFeed.changesSince(db, 0)).toMatchObject([
-      { entityId: inc.id, kind: 'note_added' },
-    ]);
-    expect(rows().outbox).toBe(1);
+    expect(await changes()).toMatchObject([{ entityId: inc.id, kind: 'note_added' }]);
+    expect((await rows()).outbox).toBe(1);
   });
 
   test('take ownership: one `onestep.take_ownership` event naming the team and the new owner', async () => {
     const { caller, incident, helpDesk, agent } = await desk();
     const inc = await incident();
     await (await caller).oneStep.takeOwnership({ incidentId: inc.id, expectedVersion: 1 });
-    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+    expect(await changes()).toMatchObject([
       {
         entity: 'incident',
         entityId: inc.id,
@@ -131,18 +134,19 @@ describe('each incident mutation commits exactly the change events its effects n
   test('resolve with a chat consult waiting: the step and the consult it ends, both announced', async () => {
     const { caller, incident, cps, helpDesk, agent } = await desk();
     const inc = await incident({ ownerAgentId: agent.id });
-    const consult = db
-      .insert(schema.consultRequests)
-      .values({
-        incidentId: inc.id,
-        team: 'cps',
-        status: 'open',
-        openedById: agent.id,
-        openedAt: inc.createdAt,
-        busyPromptAt: inc.createdAt,
-      })
-      .returning()
-      .get();
+    const consult = (
+      await db
+        .insert(tablesOf(db).consultRequests)
+        .values({
+          incidentId: inc.id,
+          team: 'cps',
+          status: 'open',
+          openedById: agent.id,
+          openedAt: inc.createdAt,
+          busyPromptAt: inc.createdAt,
+        })
+        .returning()
+    )[0]!;
     await (
       await caller
     ).oneStep.resolve({
@@ -150,7 +154,7 @@ describe('each incident mutation commits exactly the change events its effects n
       expectedVersion: 1,
       resolutionNote: 'Reset the password.',
     });
-    expect(changeFeed.changesSince(db, 0)).toMatchObject([
+    expect(await changes()).toMatchObject([
       { entity: 'incident', entityId: inc.id, kind: 'onestep.resolve' },
       {
         entity: 'consult',
@@ -161,7 +165,7 @@ describe('each incident mutation commits exactly the change events its effects n
         userIds: [agent.id],
       },
     ]);
-    expect(rows().consults).toMatchObject([{ id: consult.id, status: 'expired' }]);
+    expect((await rows()).consults).toMatchObject([{ id: consult.id, status: 'expired' }]);
   });
 });
 
@@ -175,7 +179,7 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
     async (_name, table) => {
       const { caller, incident, agent } = await desk();
       const inc = await incident({ ownerAgentId: agent.id });
-      const before = rows();
+      const before = await rows();
       await refuseInsertsInto(table);
       const error = await rejectionOf(
         (await caller).oneStep.resolve({
@@ -184,17 +188,18 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
           resolutionNote: 'Fixed.',
         }),
       );
-      expect(String(error)).toMatch(/disk full/);
-      expect(rows()).toEqual(before);
+      expect(failureText(error)).toMatch(/disk full/);
+      expect(await rows()).toEqual(before);
+      const { incidents } = tablesOf(db);
       expect(
-        db.select().from(schema.incidents).where(eq(schema.incidents.id, inc.id)).get(),
+        await first(db.select().from(incidents).where(eq(incidents.id, inc.id))),
       ).toMatchObject({ status: 'new', version: 1 });
     },
   );
 
   test('create failing at the change feed: no incident, number, journal or audit row', async () => {
     const { caller, service } = await desk();
-    const before = rows();
+    const before = await rows();
     await refuseInsertsInto('change_events');
     await rejectionOf(
       (await caller).incident.create({
@@ -205,8 +210,8 @@ describe('a failure half-way through a commit leaves nothing behind', () => {
         channel: 'email',
       }),
     );
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     // The number it reserved rolled back too: the counter never moved.
-    expect(db.select().from(schema.counters).all()).toEqual([]);
+    expect(await db.select().from(tablesOf(db).counters)).toEqual([]);
   });
 });

@@ -1,20 +1,18 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { DomainError } from '@handoff/domain';
 import { count } from 'drizzle-orm';
-import { customerRepository, schema, type Db } from '@handoff/db';
+import { customerRepository, first, tablesOf, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { nextIncidentNumber } from '@handoff/db/testing/builders';
-import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
 });
-afterEach(() => t.close());
 
 /** Oscar Nguyen's Canvas call; his customer row and the service are looked up in the current db. */
 const oscar = () => demoKeys(db).customer('onguyen').id;
@@ -34,7 +32,8 @@ const valid = {
 };
 /** Casey Customer's demo call (customer@handoff.test). */
 const caseysCall = () => demoKeys(db).incident('Forgot NetID password after returning from leave.');
-const incidentCount = () => db.select({ n: count() }).from(schema.incidents).get()!.n;
+const incidentCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).incidents)))!.n;
 
 describe('incident.create', () => {
   test.each([
@@ -85,7 +84,7 @@ describe('incident.create', () => {
     ['computer name with spaces', 'computerName', { computerName: 'LAB PC 4' }],
     ['channel unknown', 'channel', { channel: 'carrier pigeon' }],
   ])('%s → BAD_REQUEST at %s, nothing stored', async (_name, field, change) => {
-    const before = incidentCount();
+    const before = await incidentCount();
     const error = await rejectionOf(
       (await callerFor(db, 'l1@handoff.test')).incident.create({
         ...valid,
@@ -97,26 +96,26 @@ describe('incident.create', () => {
     const cause = (error as TRPCError).cause;
     expect(cause).toBeInstanceOf(ZodError);
     expect((cause as ZodError).issues.map((i) => i.path.join('.'))).toEqual([field]);
-    expect(incidentCount()).toBe(before);
+    expect(await incidentCount()).toBe(before);
   });
 
   test.each([
     ['serviceId', { serviceId: 9999 }, 'Choose a service from the catalog.'],
     ['customerId', { customerId: 9999 }, 'That customer does not exist.'],
   ])('an unknown %s → BAD_REQUEST with a message at the field', async (field, change, message) => {
-    const before = incidentCount();
+    const before = await incidentCount();
     const error = await rejectionOf(
       (await callerFor(db, 'l1@handoff.test')).incident.create({ ...valid, ...change }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', message });
     expect((error as TRPCError).cause).toBeInstanceOf(DomainError);
     expect(((error as TRPCError).cause as DomainError).fields).toHaveProperty(field);
-    expect(incidentCount()).toBe(before);
+    expect(await incidentCount()).toBe(before);
   });
 
   test('20 concurrent creates get 20 distinct, consecutive numbers', async () => {
     const emails = ['l1', 'hdqa', 'cps', 'es', 'sncc'].map((r) => `${r}@handoff.test`);
-    const before = incidentCount();
+    const before = await incidentCount();
     const first = Number((await nextIncidentNumber(db)).slice('INC-'.length));
     const results = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
@@ -131,7 +130,7 @@ describe('incident.create', () => {
     expect([...numbers].sort()).toEqual(
       Array.from({ length: 20 }, (_, i) => `INC-${String(first + i).padStart(6, '0')}`),
     );
-    expect(incidentCount()).toBe(before + 20);
+    expect(await incidentCount()).toBe(before + 20);
   });
 });
 

@@ -2,7 +2,7 @@
 // consult (kb 001) — it was a dead end with no names and no record.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { leadershipConsultText } from '@handoff/domain';
-import { incidentRepository, routingDataRepository, schema } from '@handoff/db';
+import { incidentRepository, routingDataRepository, tablesOf } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
@@ -48,7 +48,7 @@ describe('Consult HD leadership', () => {
       lee.routing.consultLeadership({ incidentNumber: number, guidance: '  ' }),
     );
     expect(blank).toMatchObject({ code: 'BAD_REQUEST' });
-    db.delete(schema.leadershipContacts).run();
+    await db.delete(tablesOf(db).leadershipContacts);
     const none = await rejectionOf(
       lee.routing.consultLeadership({ incidentNumber: number, guidance: 'Advice' }),
     );

@@ -1,20 +1,18 @@
 // Following an incident (issue 17 item 4): staff follow incidents they may read, the list feeds the
 // toasts, each change is one commit with its event, and nobody follows what they may not read.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { maxFollowed, type Actor } from '@handoff/domain';
-import { changeFeed, schema, type Db } from '@handoff/db';
+import { changeFeed, tablesOf, type Db } from '@handoff/db';
 import { buildCustomer, buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { createCaller } from '../root';
 import { actorOf } from '../live/testing';
-import { createTestDb, refusalOf, type TestDb } from '../test-callers';
+import { refusalOf } from '../test-callers';
+import { useEmptyDb } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+useEmptyDb((opened) => {
+  db = opened;
 });
-afterEach(() => t.close());
 
 const now = () => new Date().toISOString();
 const as = (actor: Actor) => createCaller({ db, actor, now });
@@ -42,7 +40,7 @@ async function world() {
 describe('live.follow / live.following', () => {
   test('an agent follows and unfollows an incident; each is one commit announcing its event', async () => {
     const w = await world();
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     await expect(
       as(w.agent).live.follow({ incidentId: w.incident.id, follow: true }),
     ).resolves.toEqual({
@@ -52,7 +50,7 @@ describe('live.follow / live.following', () => {
     expect(await as(w.agent).live.following()).toEqual([w.incident.id]);
     await as(w.agent).live.follow({ incidentId: w.incident.id, follow: false });
     expect(await as(w.agent).live.following()).toEqual([]);
-    expect(changeFeed.changesSince(db, before)).toMatchObject([
+    expect(await changeFeed.findChangesSince(db, before)).toMatchObject([
       {
         entity: 'incidentFollower',
         entityId: w.incident.id,
@@ -66,7 +64,7 @@ describe('live.follow / live.following', () => {
         userIds: [w.agent.id],
       },
     ]);
-    expect(changeFeed.changesSince(db, before)).toHaveLength(2);
+    expect(await changeFeed.findChangesSince(db, before)).toHaveLength(2);
   });
 
   test('following twice or unfollowing what one does not follow is refused and changes nothing', async () => {
@@ -75,12 +73,12 @@ describe('live.follow / live.following', () => {
       await refusalOf(as(w.agent).live.follow({ incidentId: w.incident.id, follow: false })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: `You do not follow ${w.incident.number}.` });
     await as(w.agent).live.follow({ incidentId: w.incident.id, follow: true });
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     expect(
       await refusalOf(as(w.agent).live.follow({ incidentId: w.incident.id, follow: true })),
     ).toMatchObject({ message: `You already follow ${w.incident.number}.` });
-    expect(changeFeed.changesSince(db, before)).toEqual([]);
-    expect(db.select().from(schema.incidentFollowers).all()).toHaveLength(1);
+    expect(await changeFeed.findChangesSince(db, before)).toEqual([]);
+    expect(await db.select().from(tablesOf(db).incidentFollowers)).toHaveLength(1);
   });
 
   test('nobody follows what they may not read: a partner agent outside the ticket, a customer', async () => {
@@ -92,22 +90,20 @@ describe('live.follow / live.following', () => {
       await refusalOf(as(w.customer).live.follow({ incidentId: w.incident.id, follow: true })),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusalOf(as(w.customer).live.following())).toMatchObject({ code: 'FORBIDDEN' });
-    expect(db.select().from(schema.incidentFollowers).all()).toEqual([]);
+    expect(await db.select().from(tablesOf(db).incidentFollowers)).toEqual([]);
   });
 
   test(`one person follows at most ${maxFollowed} incidents`, async () => {
     const w = await world();
-    db.insert(schema.incidentFollowers)
-      .values(
-        await Promise.all(
-          Array.from({ length: maxFollowed }, async () => ({
-            incidentId: (await buildIncident(db, { ownerTeamId: w.desk.id })).id,
-            userId: w.agent.id,
-            since: now(),
-          })),
-        ),
-      )
-      .run();
+    await db.insert(tablesOf(db).incidentFollowers).values(
+      await Promise.all(
+        Array.from({ length: maxFollowed }, async () => ({
+          incidentId: (await buildIncident(db, { ownerTeamId: w.desk.id })).id,
+          userId: w.agent.id,
+          since: now(),
+        })),
+      ),
+    );
     expect(
       await refusalOf(as(w.agent).live.follow({ incidentId: w.incident.id, follow: true })),
     ).toMatchObject({

@@ -1,24 +1,23 @@
 // The live subscription (issue 17): each role receives what its queries may read, a reconnect
 // resumes after the last event id with nothing missed or doubled, and an incident page's
 // connection names its viewer to colleagues for as long as it lasts.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { effects, incidentEvent, type Actor } from '@handoff/domain';
-import { changeFeed, commitSync, schema, type Db } from '@handoff/db';
+import { changeFeed, commit, tablesOf, type Db } from '@handoff/db';
 import { buildCustomer, buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { createCaller } from '../root';
 import { actorOf, subscriber } from '../live/testing';
-import { createTestDb, type TestDb } from '../test-callers';
+import { useEmptyDb } from '../testing/change-kit';
 
-let t: TestDb;
 let db: Db;
 const subs: ReturnType<typeof subscriber>[] = [];
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+useEmptyDb((opened) => {
+  db = opened;
 });
+// Registered after useEmptyDb's hooks, so (after-hooks run in reverse) the subscriptions stop
+// before the database closes.
 afterEach(async () => {
   for (const s of subs.splice(0)) await s.stop();
-  t.close();
 });
 
 const now = () => new Date().toISOString();
@@ -55,15 +54,15 @@ async function world() {
     db,
     (await buildUser(db, { role: 'partner_agent' }, [otherGroup.id])).id,
   );
-  const org = db
-    .insert(schema.organisations)
+  const { organisations, partnerTickets } = tablesOf(db);
+  const [org] = await db
+    .insert(organisations)
     .values({ name: 'Badger Health', partnerTeamId: group.id, createdAt: now() })
-    .returning()
-    .get();
+    .returning();
   const ticket = await buildIncident(db, { ownerTeamId: group.id });
-  db.insert(schema.partnerTickets)
-    .values({ incidentId: ticket.id, organisationId: org.id, partnerTeamId: group.id })
-    .run();
+  await db
+    .insert(partnerTickets)
+    .values({ incidentId: ticket.id, organisationId: org!.id, partnerTeamId: group.id });
   return { desk, agent, tier2, customer, caseyCase, danaCase, partner, outsider, ticket };
 }
 
@@ -100,7 +99,7 @@ describe('scope: a subscriber receives only what it may read', () => {
     await partner.settle();
     await note(w.agent, w.caseyCase.id, 'internal');
     // The partner claims their group's ticket (the event its commit announces).
-    commitSync(
+    await commit(
       db,
       effects(now(), {
         events: [incidentEvent(w.ticket.id, 'partner.claim', w.partner.id, w.ticket)],
@@ -128,7 +127,7 @@ describe('scope: a subscriber receives only what it may read', () => {
     const sub = listen(null);
     await sub.settle();
     await note(w.agent, w.caseyCase.id, 'customer');
-    commitSync(
+    await commit(
       db,
       effects(now(), {
         events: [
@@ -166,7 +165,7 @@ describe('resume after a reconnect', () => {
     await note(w.agent, w.caseyCase.id, 'internal');
     await second.untilChanges(3);
     await second.settle();
-    const all = changeFeed.changesSince(db, 0).map((c) => c.id);
+    const all = (await changeFeed.findChangesSince(db, 0)).map((c) => c.id);
     expect([...seen, ...second.changes()].map((c) => c.id)).toEqual(all);
   });
 
@@ -177,7 +176,7 @@ describe('resume after a reconnect', () => {
     await first.settle();
     const ready = first.received[0]!;
     expect(ready.message.type).toBe('ready');
-    expect(Number(ready.id)).toBe(changeFeed.latestChangeId(db));
+    expect(Number(ready.id)).toBe(await changeFeed.findLatestChangeId(db));
     await first.stop();
     // The server restarts; a change lands meanwhile; the page reconnects from the position it had.
     await note(w.agent, w.danaCase.id, 'customer');
@@ -250,6 +249,6 @@ describe('collision: who has an incident open, and who is editing', () => {
     const w = await world();
     const sub = listen(w.partner, { viewing: w.caseyCase.id });
     await expect(sub.untilChanges(1, 300)).rejects.toThrow();
-    expect(db.select().from(schema.incidentViewers).all()).toEqual([]);
+    expect(await db.select().from(tablesOf(db).incidentViewers)).toEqual([]);
   });
 });

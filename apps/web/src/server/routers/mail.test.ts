@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { holdPendingMail } from '@handoff/domain';
 import {
   commit,
@@ -9,16 +9,14 @@ import {
   type Db,
 } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
-import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, useSeededDbs } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
 });
-afterEach(() => t.close());
 
 const mail = async () => (await outboxRepository.findRecent(db)).reverse();
 const sent = async () => (await mail()).map((m) => [m.template, m.toAddress]);
@@ -268,16 +266,16 @@ describe('the Mail page', () => {
       expect.stringContaining('Two.'),
       expect.stringContaining('One.'),
     ]);
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     expect(await (await admin()).mail.requeue({ id: held.items[0]!.id })).toEqual({
       id: held.items[0]!.id,
     });
     // The Mail page hears of it (one `outbox` event by the admin), and only of it.
     const adminId = (await userRepository.findByEmail(db, 'admin@handoff.test'))!.id;
-    expect(changeFeed.changesSince(db, before)).toMatchObject([
+    expect(await changeFeed.findChangesSince(db, before)).toMatchObject([
       { entity: 'outbox', entityId: held.items[0]!.id, kind: 'requeued', actorId: adminId },
     ]);
-    expect(changeFeed.changesSince(db, before)).toHaveLength(1);
+    expect(await changeFeed.findChangesSince(db, before)).toHaveLength(1);
     const pending = (await (await admin()).mail.outbox({ status: 'pending' })).items;
     expect(pending).toHaveLength(2);
     expect(await rejectionOf((await admin()).mail.requeue({ id: pending[0]!.id }))).toMatchObject({

@@ -4,11 +4,11 @@
 import { describe, expect, test } from 'vitest';
 import { asc, count } from 'drizzle-orm';
 import { effects, type NotificationDraft } from '@handoff/domain';
-import { changeFeed, commitSync, schema, userRepository, type Db } from '@handoff/db';
+import { changeFeed, commit, first, tablesOf, userRepository, type Db } from '@handoff/db';
 import { buildIncident, buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { endSessions } from '../end-sessions';
 import { rejectionOf } from '../test-callers';
-import { changeKit } from '../testing/change-kit';
+import { changeKit, failureText } from '../testing/change-kit';
 
 const now = '2026-12-01T10:00:00.000Z';
 let db: Db;
@@ -27,7 +27,7 @@ async function inbox() {
     subject: `for ${audience} ${targetId}`,
     body: 'b',
   });
-  commitSync(
+  await commit(
     db,
     effects(now, {
       notifications: [
@@ -38,24 +38,26 @@ async function inbox() {
       ].map((draft) => ({ incidentId: incident.id, draft })),
     }),
   );
-  const rows = db.select().from(schema.notifications).orderBy(asc(schema.notifications.id)).all();
+  const { notifications } = tablesOf(db);
+  const rows = await db.select().from(notifications).orderBy(asc(notifications.id));
   return { team, reader, other, rows };
 }
 
-const readState = () =>
-  db
-    .select({ id: schema.notifications.id, readAt: schema.notifications.readAt })
-    .from(schema.notifications)
-    .orderBy(asc(schema.notifications.id))
-    .all();
+const readState = () => {
+  const { notifications } = tablesOf(db);
+  return db
+    .select({ id: notifications.id, readAt: notifications.readAt })
+    .from(notifications)
+    .orderBy(asc(notifications.id));
+};
 
 describe('notification.markRead', () => {
   test('marks the reader’s own unread ones and announces one `read` event to the reader alone', async () => {
     const { reader, rows } = await inbox();
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     expect(await (await callerOf(reader.id)).notification.markRead({})).toEqual({ marked: 2 });
-    expect(readState().map((r) => r.readAt !== null)).toEqual([true, true, false, false]);
-    const events = changeFeed.changesSince(db, before);
+    expect((await readState()).map((r) => r.readAt !== null)).toEqual([true, true, false, false]);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toMatchObject([
       {
         entity: 'notification',
@@ -78,41 +80,42 @@ describe('notification.markRead', () => {
         marked: 1,
       },
     );
-    expect(readState().map((r) => r.readAt !== null)).toEqual([true, false, false, false]);
-    const before = changeFeed.latestChangeId(db);
+    expect((await readState()).map((r) => r.readAt !== null)).toEqual([true, false, false, false]);
+    const before = await changeFeed.findLatestChangeId(db);
     expect(await (await caller).notification.markRead({ ids: [rows[0]!.id, rows[3]!.id] })).toEqual(
       {
         marked: 0,
       },
     );
-    expect(changeFeed.changesSince(db, before)).toEqual([]);
+    expect(await changeFeed.findChangesSince(db, before)).toEqual([]);
   });
 
   test('failing at the change feed: nothing is marked read', async () => {
     const { reader } = await inbox();
-    const before = readState();
+    const before = await readState();
     await refuseInsertsInto('change_events');
     expect(
-      String(await rejectionOf((await callerOf(reader.id)).notification.markRead({}))),
+      failureText(await rejectionOf((await callerOf(reader.id)).notification.markRead({}))),
     ).toMatch(/disk full/);
-    expect(readState()).toEqual(before);
+    expect(await readState()).toEqual(before);
     expect(await (await callerOf(reader.id)).notification.unreadCount()).toBe(2);
   });
 });
 
 const sessionsOf = (id: number) => userRepository.findSessionVersion(db, id);
-const auditCount = () => db.select({ n: count() }).from(schema.adminAudit).get()!.n;
+const auditCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).adminAudit)))!.n;
 
 describe('ending a login’s sessions', () => {
   test('sign-out: the session version moves on, audited as the user’s own act, one `signed_out` event', async () => {
     const lee = await buildUser(db, { role: 'l1' });
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     await endSessions(db, lee.id, now);
     expect(await sessionsOf(lee.id)).toBe(1);
-    expect(db.select().from(schema.adminAudit).all()).toMatchObject([
+    expect(await db.select().from(tablesOf(db).adminAudit)).toMatchObject([
       { actorId: lee.id, entity: 'user', entityKey: String(lee.id), toValue: 'signed out' },
     ]);
-    const events = changeFeed.changesSince(db, before);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toMatchObject([
       { entity: 'user', entityId: lee.id, kind: 'signed_out', userIds: [lee.id], actorId: lee.id },
     ]);
@@ -125,9 +128,9 @@ describe('ending a login’s sessions', () => {
   ] as const)('admin %s: one `%s` event naming the login', async (procedure, kind) => {
     const admin = await buildUser(db, { role: 'admin' });
     const lee = await buildUser(db, { role: 'l1' });
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     await (await callerOf(admin.id)).admin[procedure]({ userId: lee.id });
-    const events = changeFeed.changesSince(db, before);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toMatchObject([
       { entity: 'user', entityId: lee.id, kind, userIds: [lee.id], actorId: admin.id },
     ]);
@@ -139,12 +142,14 @@ describe('ending a login’s sessions', () => {
     'sign-out failing at %s: the sessions stay, no audit row, no event',
     async (table) => {
       const lee = await buildUser(db, { role: 'l1' });
-      const before = changeFeed.latestChangeId(db);
+      const before = await changeFeed.findLatestChangeId(db);
       await refuseInsertsInto(table);
-      expect(String(await rejectionOf(endSessions(db, lee.id, now)))).toMatch(/disk full/);
-      expect([await sessionsOf(lee.id), auditCount(), changeFeed.changesSince(db, before)]).toEqual(
-        [0, 0, []],
-      );
+      expect(failureText(await rejectionOf(endSessions(db, lee.id, now)))).toMatch(/disk full/);
+      expect([
+        await sessionsOf(lee.id),
+        await auditCount(),
+        await changeFeed.findChangesSince(db, before),
+      ]).toEqual([0, 0, []]);
     },
   );
 });

@@ -1,7 +1,7 @@
 // The AIMS and GDS on-call contacts (kb 001): read by agents who page, edited by admins.
 import { describe, expect, test } from 'vitest';
 import { count } from 'drizzle-orm';
-import { schema } from '@handoff/db';
+import { first, tablesOf } from '@handoff/db';
 import { callerFor, fixedClock, refusalOf, snapshotOf, useSeededDbs } from '../test-callers';
 import {
   demo,
@@ -14,7 +14,8 @@ import {
 
 const dbs = useSeededDbs();
 const admin = () => callerFor(dbs.db, 'admin@handoff.test');
-const contacts = () => dbs.db.select({ n: count() }).from(schema.oncallContacts).get()!.n;
+const contacts = async () =>
+  (await first(dbs.db.select({ n: count() }).from(tablesOf(dbs.db).oncallContacts)))!.n;
 const kim = {
   schedule: 'gds' as const,
   name: 'Kim Lee (GDS third)',
@@ -55,7 +56,7 @@ describe('oncall', () => {
     );
 
     expect(await (await admin()).oncall.remove({ id: created.id })).toEqual({ id: created.id });
-    expect(contacts()).toBe(4);
+    expect(await contacts()).toBe(4);
   });
 
   test('a page uses the contact as the admin left it', async () => {
@@ -103,7 +104,7 @@ describe('oncall', () => {
       (await admin()).oncall.create({ ...kim, ...(change as Partial<typeof kim>) }),
     );
     expect(refusal).toMatchObject({ code: 'BAD_REQUEST', fields });
-    expect(contacts()).toBe(4);
+    expect(await contacts()).toBe(4);
   });
 
   test('update with a bad phone → BAD_REQUEST, the contact unchanged', async () => {

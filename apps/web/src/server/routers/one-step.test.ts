@@ -6,24 +6,30 @@ import {
   describeAction,
   forwardingOneSteps,
   oneStepNames,
+  oneStepEffects,
   oneSteps,
   permissionTable,
   roles,
+  type Effects,
+  type JournalWrite,
   type OneStepName,
   type Role,
 } from '@handoff/domain';
 import {
+  commit,
   consultRepository,
   incidentRepository,
   routingAnswersRepository,
   userRepository,
 } from '@handoff/db';
-import { demoKeys, incidentRows } from '@handoff/db/testing';
+import { demoKeys } from '@handoff/db/testing';
+import { oneStepMailFor } from '../mail/notify';
 import { loadOneStepEnv } from '../one-step-env';
 import {
   callerFor,
   fixedClock,
   loginOf,
+  rejectionOf,
   snapshotOf,
   useSeededDbs,
   userIdOf,
@@ -319,7 +325,8 @@ describe('an open chat consult', () => {
 
 describe('one transaction', () => {
   // The live transfer writes every kind of row: incident, journal, audit, two notifications, the
-  // agent's presence, and (through `also`) the consult it ends.
+  // agent's presence, and the consult it ends. Its effects are decided as the procedure decides
+  // them, then committed through the one commit both engines share.
   async function transferDrafts() {
     const { db } = dbs;
     const s = await scenarios.transfer_to_cps(db);
@@ -328,60 +335,75 @@ describe('one transaction', () => {
     const actor = (await userRepository.findActorById(db, await userIdOf(db, l1)))!;
     const incident = (await incidentRepository.findById(db, s.incidentId))!;
     const env = await loadOneStepEnv(db, { incident, actor, now: tuesday10, agentId: cps });
-    const result = oneSteps.transfer_to_cps.run(env, {
+    const input = {
       ...handedOnAnyway,
       incidentId: incident.id,
       expectedVersion: incident.version,
       cpsAgentId: cps,
-    });
+    };
+    const result = oneSteps.transfer_to_cps.run(env, input);
     expect(result.notifications).toHaveLength(2);
     expect(result.presence).toEqual([{ userId: cps, presence: 'busy' }]);
-    return { db, incident, result, cps };
+    const decided = await oneStepEffects('transfer_to_cps', env, input, {
+      mail: (r) => oneStepMailFor(db, { incident, result: r, actor }),
+      openConsults: await consultRepository.findAllOpenByIncident(db, incident.id),
+    });
+    // The consult it ends is one of its writes.
+    expect(decided.writes.map((w) => [w.op, w.entity])).toContainEqual(['update', 'consult']);
+    return { db, incident, decided, cps };
   }
+
+  /** The messages of an error and of its causes (a driver's error may be wrapped as a query's). */
+  const messagesOf = (error: unknown): string => {
+    const messages: string[] = [];
+    for (let e = error; e instanceof Error; e = e.cause) messages.push(e.message);
+    return messages.join(' / ');
+  };
 
   test.each([
     [
       'the last write fails (after notifications and presence)',
-      () => {
-        throw new Error('disk I/O error');
-      },
+      (decided: Effects): Effects => ({
+        ...decided,
+        // The last thing either engine writes is the change events: the last one fails.
+        events: [
+          ...decided.events,
+          {
+            ...decided.events[0]!,
+            get kind(): never {
+              throw new Error('disk I/O error');
+            },
+          },
+        ],
+      }),
       /disk I\/O error/,
     ],
     [
       'a journal entry names a user who does not exist (foreign key)',
-      null,
-      /FOREIGN KEY constraint failed/,
+      (decided: Effects): Effects => ({
+        ...decided,
+        journal: [
+          ...decided.journal,
+          {
+            ...decided.journal[0]!,
+            entry: { ...decided.journal[0]!.entry, authorId: 999_999 },
+          } as JournalWrite,
+        ],
+      }),
+      // SQLite's words, PostgreSQL's words.
+      /FOREIGN KEY constraint failed|violates foreign key constraint/,
     ],
   ] as const)(
     '%s: incident, journal, audit, notifications, presence and consult are all unchanged',
     async (_name, fail, error) => {
-      const { db, incident, result, cps } = await transferDrafts();
+      const { db, incident, decided, cps } = await transferDrafts();
       const before = await snapshotOf(db, incident.id);
-      const journal = fail
-        ? result.journal
-        : [...result.journal, { ...result.journal[0]!, authorId: 999_999 }];
-      expect(() =>
-        incidentRows.update(db, {
-          id: incident.id,
-          expectedVersion: incident.version,
-          ...result,
-          journal,
-          also: (tx) => {
-            incidentRows.expireOpenConsults(tx, incident.id);
-            fail?.();
-          },
-        }),
-      ).toThrow(error);
+      expect(messagesOf(await rejectionOf(commit(db, fail(decided))))).toMatch(error);
       expect(await snapshotOf(db, incident.id)).toEqual(before);
       expect((await userRepository.findById(db, cps))!.presence).toBe('ready');
 
       // The same drafts without the failure do commit: the failure alone stopped them.
-      incidentRows.update(db, {
-        id: incident.id,
-        expectedVersion: incident.version,
-        ...result,
-        also: (tx) => incidentRows.expireOpenConsults(tx, incident.id),
-      });
+      await commit(db, decided);
       const after = await changesSince(db, before);
       expect(after.incident).toMatchObject({ ownerAgentId: cps, version: incident.version + 1 });
       // Journal: the step's entry and the server's routing entry.

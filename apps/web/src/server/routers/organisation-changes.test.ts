@@ -3,10 +3,10 @@
 // organisation, domain, team, login, customer record, membership or event behind.
 // Data from the fixture builders, not the demo seed.
 import { describe, expect, test } from 'vitest';
-import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { changeFeed, tablesOf, userRepository, type Db } from '@handoff/db';
 import { buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { rejectionOf } from '../test-callers';
-import { changeKit, rowCounts } from '../testing/change-kit';
+import { changeKit, rowCounts, failureText } from '../testing/change-kit';
 
 let db: Db;
 const { callerOf, refuseInsertsInto, refuseDeletesFrom } = changeKit((opened) => (db = opened), {
@@ -159,9 +159,9 @@ describe('each admin mutation commits exactly the change events its effects name
     ],
   ])('%s', async (_, run) => {
     const d = await partnerDesk();
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     const expected = await run(d);
-    const events = changeFeed.changesSince(db, before);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toMatchObject(expected.map((e) => ({ ...e, actorId: d.admin.id })));
     expect(events).toHaveLength(expected.length);
   });
@@ -179,7 +179,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
         domains: ['gamma.example'],
         newPartnerTeamName: 'Gamma Client Support',
       });
-      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
       expect(await counts()).toEqual(before);
     },
   );
@@ -188,14 +188,17 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     'organisation.setDomains failing at %s: the old domains stay',
     async (table) => {
       const { caller, organisation } = await partnerDesk();
-      const before = db.select().from(schema.organisationDomains).all();
+      const { organisationDomains } = tablesOf(db);
+      const domains = () =>
+        db.select().from(organisationDomains).orderBy(organisationDomains.domain);
+      const before = await domains();
       await refuseInsertsInto(table);
       const call = (await caller).organisation.setDomains({
         organisationId: organisation.id,
         domains: ['acme.test'],
       });
-      expect(String(await rejectionOf(call))).toMatch(/disk full/);
-      expect(db.select().from(schema.organisationDomains).all()).toEqual(before);
+      expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
+      expect(await domains()).toEqual(before);
     },
   );
 
@@ -211,7 +214,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
         password,
         organisationId: null,
       });
-      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
       expect(await counts()).toEqual(before);
     },
   );
@@ -228,7 +231,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
         email: 'quinn@agent.example',
         password,
       });
-      expect(String(await rejectionOf(call))).toMatch(/disk full/);
+      expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
       expect(await counts()).toEqual(before);
     },
   );
@@ -238,7 +241,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
     const before = await counts();
     await refuseInsertsInto('change_events');
     const call = (await caller).organisation.addGroupMember({ teamId: group.id, userId: loner.id });
-    expect(String(await rejectionOf(call))).toMatch(/disk full/);
+    expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
     expect(await counts()).toEqual(before);
   });
 
@@ -253,7 +256,7 @@ describe('a failure half-way through an admin commit leaves nothing behind', () 
       teamId: group.id,
       userId: piper.id,
     });
-    expect(String(await rejectionOf(call))).toMatch(/disk full/);
+    expect(failureText(await rejectionOf(call))).toMatch(/disk full/);
     expect(await counts()).toEqual(before);
     expect((await userRepository.findActorById(db, piper.id))!.teamIds).toEqual([group.id]);
   });

@@ -5,8 +5,9 @@ import { asc, eq } from 'drizzle-orm';
 import { decideRemoveGroupMember, type Role } from '@handoff/domain';
 import {
   changeFeed,
-  commitSync,
-  schema,
+  commit,
+  first,
+  tablesOf,
   teamRepository,
   verifyPassword,
   type Db,
@@ -18,6 +19,7 @@ import {
   refusalOf,
   rejectionOf,
   steppingClock,
+  userIdOf,
   useSeededDbs,
 } from '../test-callers';
 
@@ -32,19 +34,21 @@ const teamId = async (db: Db, name: string) => (await teamRepository.findByName(
 const badger = () => teamId(dbs.db, 'Badger Health Client Support');
 const tier2 = () => teamId(dbs.db, 'Tier 2 Support');
 const helpDesk = () => demoKeys(dbs.db).team('US - Help Desk').id;
-const userId = (email: string) =>
-  dbs.db.select().from(schema.users).where(eq(schema.users.email, email)).get()!.id;
+/** The id of a seeded demo login. */
+const userId = (email: string) => demoKeys(dbs.db).user(email).id;
 
 /** Every row a membership change may write: logins, memberships, customer records. */
-const peopleSnapshot = () => ({
-  users: dbs.db.select().from(schema.users).orderBy(asc(schema.users.id)).all(),
-  members: dbs.db
-    .select()
-    .from(schema.teamMembers)
-    .orderBy(asc(schema.teamMembers.teamId), asc(schema.teamMembers.userId))
-    .all(),
-  customers: dbs.db.select().from(schema.customers).orderBy(asc(schema.customers.id)).all(),
-});
+async function peopleSnapshot() {
+  const { users, teamMembers, customers } = tablesOf(dbs.db);
+  return {
+    users: await dbs.db.select().from(users).orderBy(asc(users.id)),
+    members: await dbs.db
+      .select()
+      .from(teamMembers)
+      .orderBy(asc(teamMembers.teamId), asc(teamMembers.userId)),
+    customers: await dbs.db.select().from(customers).orderBy(asc(customers.id)),
+  };
+}
 
 const membersOf = async (name: string) =>
   (await (await admin()).organisation.groups())
@@ -74,7 +78,7 @@ describe('who may manage the groups', () => {
 
   test.each(others)('%s → FORBIDDEN on every procedure, and nothing changes', async (role) => {
     const caller = await as(loginOf[role]);
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     const calls = [
       caller.organisation.groups(),
       caller.organisation.createGroupMember({ teamId: await badger(), ...quinn }),
@@ -88,7 +92,7 @@ describe('who may manage the groups', () => {
       }),
     ];
     for (const call of calls) expect((await refusalOf(call)).code).toBe('FORBIDDEN');
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 
   test('nobody signed in → UNAUTHORIZED', async () => {
@@ -155,11 +159,8 @@ describe('organisation.createGroupMember', () => {
     });
 
     // Sign-in checks the password against the stored hash exactly so (auth.ts).
-    const login = dbs.db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.email, quinn.email))
-      .get()!;
+    const { users, outbox } = tablesOf(dbs.db);
+    const login = (await first(dbs.db.select().from(users).where(eq(users.email, quinn.email))))!;
     expect(login.role).toBe('partner_agent');
     expect(await verifyPassword(quinn.password, login.passwordHash)).toBe(true);
     expect(await verifyPassword('not-the-password', login.passwordHash)).toBe(false);
@@ -176,12 +177,9 @@ describe('organisation.createGroupMember', () => {
       `Your input is needed on [${ticket.number}]: new ticket from Rita Requester (Badger Health)`,
     ]);
     expect(
-      dbs.db
-        .select()
-        .from(schema.outbox)
-        .where(eq(schema.outbox.toAddress, quinn.email))
-        .all()
-        .map((m) => m.template),
+      (await dbs.db.select().from(outbox).where(eq(outbox.toAddress, quinn.email))).map(
+        (m) => m.template,
+      ),
     ).toEqual(['partner-new-ticket']);
     // …and, as a member, may claim it.
     await (await as(quinn.email)).partner.claim({ incidentId: ticket.id });
@@ -260,7 +258,7 @@ describe('organisation.createGroupMember', () => {
       { email: 'Enter a valid e-mail address' },
     ],
   ])('refused: %s, and nothing changes', async (_name, change, code, fields) => {
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     const refusal = await refusalOf(
       (await admin()).organisation.createGroupMember({
         teamId: await badger(),
@@ -269,7 +267,7 @@ describe('organisation.createGroupMember', () => {
       }),
     );
     expect(refusal).toMatchObject({ code, fields });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 });
 
@@ -356,7 +354,7 @@ describe('organisation.addGroupMember', () => {
       'Piper Partner is already in Badger Health Client Support.',
     ],
   ])('refused: %s, and nothing changes', async (_name, group, email, message) => {
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     const refusal = await refusalOf(
       (await admin()).organisation.addGroupMember({
         teamId: await teamId(dbs.db, group),
@@ -364,7 +362,7 @@ describe('organisation.addGroupMember', () => {
       }),
     );
     expect(refusal).toEqual({ code: 'BAD_REQUEST', message, fields: { userId: message } });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 
   test.each([
@@ -379,14 +377,14 @@ describe('organisation.addGroupMember', () => {
       { teamId: 'Choose a partner client-support group or Tier 2 Support.' },
     ],
   ])('refused: %s', async (_name, input, fields) => {
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     expect(
       await refusalOf((await admin()).organisation.addGroupMember(await input())),
     ).toMatchObject({
       code: 'BAD_REQUEST',
       fields,
     });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 });
 
@@ -426,7 +424,7 @@ describe('organisation.removeGroupMember', () => {
         teamId: await badger(),
         userId: userId('partner@handoff.test'),
       });
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     expect(await refusalOf(remove())).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: expect.stringContaining(`${ticket.number} (assignee and relationship agent)`),
@@ -456,7 +454,7 @@ describe('organisation.removeGroupMember', () => {
       code: 'PRECONDITION_FAILED',
       message: `Tatum Tier2 still works open tickets of Tier 2 Support: ${ticket.number} (assignee). Have them return those tickets to the partner agent first.`,
     });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
 
     await (
       await tatum()
@@ -504,7 +502,7 @@ describe('organisation.removeGroupMember', () => {
       teamId: await teamId(dbs.db, group),
       userId: userId(first),
     });
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     expect(
       await refusalOf(
         (await admin()).organisation.removeGroupMember({
@@ -513,7 +511,7 @@ describe('organisation.removeGroupMember', () => {
         }),
       ),
     ).toMatchObject({ code: 'PRECONDITION_FAILED', message });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 
   test('the last member of a group that supports no organisation may leave', async () => {
@@ -539,11 +537,12 @@ describe('organisation.removeGroupMember', () => {
         )
       ).code,
     ).toBe('PRECONDITION_FAILED');
-    const spare = dbs.db
-      .insert(schema.teams)
-      .values({ name: 'Spare Client Support', kind: 'partner' })
-      .returning()
-      .get();
+    const spare = (
+      await dbs.db
+        .insert(tablesOf(dbs.db).teams)
+        .values({ name: 'Spare Client Support', kind: 'partner' })
+        .returning()
+    )[0]!;
     await (await admin()).organisation.addGroupMember({ teamId: spare.id, userId: partner2 });
     await (await admin()).organisation.removeGroupMember({ teamId: spare.id, userId: partner2 });
     expect(await membersOf('Spare Client Support')).toEqual([]);
@@ -563,27 +562,27 @@ describe('organisation.removeGroupMember', () => {
       'Choose a partner client-support group or Tier 2 Support.',
     ],
   ])('refused: %s, and nothing changes', async (_name, input, code, message) => {
-    const before = peopleSnapshot();
+    const before = await peopleSnapshot();
     expect(
       await refusalOf((await admin()).organisation.removeGroupMember(await input())),
     ).toMatchObject({
       code,
       message,
     });
-    expect(peopleSnapshot()).toEqual(before);
+    expect(await peopleSnapshot()).toEqual(before);
   });
 });
 
 describe('membership changes on the change feed', () => {
   test('a removal commits exactly one change event, for the group and the person who left', async () => {
-    const before = changeFeed.latestChangeId(dbs.db);
+    const before = await changeFeed.findLatestChangeId(dbs.db);
     await (
       await admin()
     ).organisation.removeGroupMember({
       teamId: await badger(),
       userId: userId('partner2@handoff.test'),
     });
-    expect(changeFeed.changesSince(dbs.db, before)).toEqual([
+    expect(await changeFeed.findChangesSince(dbs.db, before)).toEqual([
       expect.objectContaining({
         entity: 'team',
         entityId: await badger(),
@@ -596,17 +595,21 @@ describe('membership changes on the change feed', () => {
   });
 
   test('a new login into a group commits one member_added event; a refused add commits none', async () => {
-    const before = changeFeed.latestChangeId(dbs.db);
+    const before = await changeFeed.findLatestChangeId(dbs.db);
     await (await admin()).organisation.createGroupMember({ teamId: await badger(), ...quinn });
     const added = await refusalOf(
       (await admin()).organisation.addGroupMember({
         teamId: await badger(),
-        userId: userId(quinn.email),
+        userId: await userIdOf(dbs.db, quinn.email),
       }),
     );
     expect(added.code).toBe('BAD_REQUEST');
     expect(
-      changeFeed.changesSince(dbs.db, before).map((c) => [c.entity, c.entityId, c.kind]),
+      (await changeFeed.findChangesSince(dbs.db, before)).map((c) => [
+        c.entity,
+        c.entityId,
+        c.kind,
+      ]),
     ).toEqual([['team', await badger(), 'member_added']]);
   });
 
@@ -620,11 +623,14 @@ describe('membership changes on the change feed', () => {
       now: '2026-11-25T15:00:00.000Z',
     });
     await (await admin()).organisation.removeGroupMember({ teamId: await badger(), userId: piper });
-    const before = { people: peopleSnapshot(), change: changeFeed.latestChangeId(dbs.db) };
-    expect(() => commitSync(dbs.db, decided)).toThrow(
+    const before = {
+      people: await peopleSnapshot(),
+      change: await changeFeed.findLatestChangeId(dbs.db),
+    };
+    await expect(commit(dbs.db, decided)).rejects.toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
-    expect(peopleSnapshot()).toEqual(before.people);
-    expect(changeFeed.changesSince(dbs.db, before.change)).toEqual([]);
+    expect(await peopleSnapshot()).toEqual(before.people);
+    expect(await changeFeed.findChangesSince(dbs.db, before.change)).toEqual([]);
   });
 });

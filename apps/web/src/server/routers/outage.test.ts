@@ -1,11 +1,11 @@
 // Outages, the public status page and HDQA's potential-outage alerts, against a real, seeded SQLite file.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count, eq } from 'drizzle-orm';
-import { schema, type Db } from '@handoff/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { asc, count, eq } from 'drizzle-orm';
+import { first, tablesOf, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
-import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, useSeededDbs } from '../test-callers';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 let at: string;
 // A clock the test moves by hand, so incidents land exactly where the alert window needs them.
@@ -14,16 +14,14 @@ const minutesAfter = (base: string, m: number) =>
   new Date(Date.parse(base) + m * 60_000).toISOString();
 const start = '2026-12-08T15:00:00.000Z';
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
   at = start;
 });
-afterEach(() => t.close());
 
 const as = (email: string | null) => callerFor(db, email, clock);
-const teamId = (name: string) =>
-  db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
-const outageCount = () => db.select({ n: count() }).from(schema.outages).get()!.n;
+const teamId = (name: string) => demoKeys(db).team(name).id;
+const outageCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).outages)))!.n;
 const canvas = () => demoKeys(db).service('Canvas').id;
 const customer = (netId: string) => demoKeys(db).customer(netId).id;
 const fileStorage = () => demoKeys(db).service('Enterprise File Storage').id;
@@ -82,7 +80,7 @@ describe('outages (kb 001 step 3)', () => {
       'BAD_REQUEST',
     ],
   ] as const)('%s → %s, nothing stored', async (_name, email, { ownerTeam, ...change }, code) => {
-    const before = outageCount();
+    const before = await outageCount();
     const input = {
       ...declare,
       ...change,
@@ -90,7 +88,7 @@ describe('outages (kb 001 step 3)', () => {
       serviceIds: 'serviceIds' in change ? [...change.serviceIds] : declare.serviceIds,
     };
     expect(await rejectionOf((await as(email)).outage.declare(input))).toMatchObject({ code });
-    expect(outageCount()).toBe(before);
+    expect(await outageCount()).toBe(before);
   });
 
   test('SNCC posts timestamped updates, starts a planned window and resolves it; HDQA may not', async () => {
@@ -257,11 +255,12 @@ describe('potential-outage alerts (3 incidents on one service within 30 minutes,
   });
 
   test('a service with two catalog rows is listed once (issue 19 item 6)', async () => {
-    const dcs = db
+    const { services } = tablesOf(db);
+    const dcs = await db
       .select()
-      .from(schema.services)
-      .where(eq(schema.services.name, 'Departmental Computer Support'))
-      .all();
+      .from(services)
+      .where(eq(services.name, 'Departmental Computer Support'))
+      .orderBy(asc(services.id));
     expect(dcs).toHaveLength(2);
     const l1 = await as('l1@handoff.test');
     const made = [];

@@ -3,7 +3,7 @@
 // other incident answers as if it did not exist, and the desk's other boards are closed to them.
 import { describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { schema, teamRepository, type Db } from '@handoff/db';
+import { first, tablesOf, teamRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { findReadableAttachment } from '../attachment-download';
 import { callerFor, refusalOf, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
@@ -38,19 +38,19 @@ async function world() {
     password: 'long-enough',
     organisationId: null,
   });
-  const quinn = db
-    .insert(schema.users)
-    .values({
-      email: 'quinn@acme-partner.test',
-      name: 'Quinn Acme',
-      role: 'partner_agent',
-      passwordHash: 'unused',
-    })
-    .returning()
-    .get();
-  db.insert(schema.teamMembers)
-    .values({ userId: quinn.id, teamId: await teamId(db, groupB) })
-    .run();
+  const { users, teamMembers, attachments, incidents } = tablesOf(db);
+  const quinn = (
+    await db
+      .insert(users)
+      .values({
+        email: 'quinn@acme-partner.test',
+        name: 'Quinn Acme',
+        role: 'partner_agent',
+        passwordHash: 'unused',
+      })
+      .returning()
+  )[0]!;
+  await db.insert(teamMembers).values({ userId: quinn.id, teamId: await teamId(db, groupB) });
 
   const ticketA = await (
     await as('rita@badgerhealth.example')
@@ -72,23 +72,23 @@ async function world() {
     description: 'U-INCIDENT Canvas access for a grad student.',
     channel: 'phone',
   });
-  const attachmentOf = (incidentId: number) =>
-    db
-      .insert(schema.attachments)
-      .values({
-        incidentId,
-        filename: `file-${incidentId}.txt`,
-        contentType: 'text/plain',
-        size: 2,
-        content: Buffer.from('hi'),
-        createdAt: clock(),
-      })
-      .returning()
-      .get().id;
-  const universityNumbers = db
-    .select({ number: schema.incidents.number })
-    .from(schema.incidents)
-    .all()
+  const attachmentOf = async (incidentId: number) =>
+    (
+      await db
+        .insert(attachments)
+        .values({
+          incidentId,
+          filename: `file-${incidentId}.txt`,
+          contentType: 'text/plain',
+          size: 2,
+          content: Buffer.from('hi'),
+          createdAt: clock(),
+        })
+        .returning()
+    )[0]!.id;
+  const universityNumbers = (
+    await db.select({ number: incidents.number }).from(incidents).orderBy(incidents.id)
+  )
     .map((r) => r.number)
     .filter((n) => n !== ticketA.number && n !== ticketB.number);
   return {
@@ -102,9 +102,9 @@ async function world() {
     university,
     universityNumbers,
     files: {
-      a: attachmentOf(ticketA.id),
-      b: attachmentOf(ticketB.id),
-      university: attachmentOf(university.id),
+      a: await attachmentOf(ticketA.id),
+      b: await attachmentOf(ticketB.id),
+      university: await attachmentOf(university.id),
     },
   };
 }
@@ -151,14 +151,23 @@ const readingCalls: [string, (c: Caller, t: Target) => Promise<unknown>][] = [
 ];
 
 /** Nothing about the incident may change when a call is refused. */
-const rowOf = (db: Db, id: number) => ({
-  incident: db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get(),
-  journal: db
-    .select()
-    .from(schema.journalEntries)
-    .where(eq(schema.journalEntries.incidentId, id))
-    .all().length,
-});
+const rowOf = async (db: Db, id: number) => {
+  const { incidents, journalEntries } = tablesOf(db);
+  return {
+    incident: await first(db.select().from(incidents).where(eq(incidents.id, id))),
+    journal: (await db.select().from(journalEntries).where(eq(journalEntries.incidentId, id)))
+      .length,
+  };
+};
+/** Puts an incident in a team's queue directly (as an earlier route could have). */
+const placeIncident = async (
+  db: Db,
+  id: number,
+  owner: { ownerTeamId: number; ownerAgentId: number | null },
+) => {
+  const { incidents } = tablesOf(db);
+  await db.update(incidents).set(owner).where(eq(incidents.id, id));
+};
 
 describe("a partner agent reads their own group's tickets", () => {
   test('everything on the ticket page, while their group holds it and after escalation to Tier 2 Support', async () => {
@@ -221,7 +230,7 @@ describe("a partner agent reads their own group's tickets", () => {
 
   test("they may not re-point their ticket at a university customer to read that customer's record", async () => {
     const w = await world();
-    const before = rowOf(w.db, w.ticketA.id);
+    const before = await rowOf(w.db, w.ticketA.id);
     const refusal = await refusalOf(
       (await w.parker()).incident.edit({
         id: w.ticketA.id,
@@ -233,7 +242,7 @@ describe("a partner agent reads their own group's tickets", () => {
       code: 'FORBIDDEN',
       fields: { customerId: expect.stringMatching(/cannot be changed/) },
     });
-    expect(rowOf(w.db, w.ticketA.id)).toEqual(before);
+    expect(await rowOf(w.db, w.ticketA.id)).toEqual(before);
     // Other fields they may still edit.
     expect(
       await (
@@ -271,13 +280,13 @@ describe('a partner agent is told other incidents do not exist, through every re
   )('%s → NOT_FOUND, nothing changed', async (_name, pick, call) => {
     const w = await world();
     const target = pick(w);
-    const before = rowOf(w.db, target.id);
+    const before = await rowOf(w.db, target.id);
     const error = await rejectionOf(call(await w.parker(), target));
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/^No incident (#\d+|INC-\d{6}) that you can see\.$/),
     });
-    expect(rowOf(w.db, target.id)).toEqual(before);
+    expect(await rowOf(w.db, target.id)).toEqual(before);
   });
 
   test("the other group's agent is refused group A's ticket the same way, also while Tier 2 holds it", async () => {
@@ -311,7 +320,7 @@ describe('a partner agent is told other incidents do not exist, through every re
   test('the desk cannot hand a university incident to a partner group (its details would reach them as a notification)', async () => {
     const w = await world();
     const before = {
-      ...rowOf(w.db, w.university.id),
+      ...(await rowOf(w.db, w.university.id)),
       notices: (await (await w.parker()).notification.mine()).items.length,
     };
     const refusal = await refusalOf(
@@ -331,18 +340,17 @@ describe('a partner agent is told other incidents do not exist, through every re
       },
     });
     expect({
-      ...rowOf(w.db, w.university.id),
+      ...(await rowOf(w.db, w.university.id)),
       notices: (await (await w.parker()).notification.mine()).items.length,
     }).toEqual(before);
   });
 
   test('a university incident put in the partner group’s queue (by any route) stays out of their sight', async () => {
     const w = await world();
-    w.db
-      .update(schema.incidents)
-      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: null })
-      .where(eq(schema.incidents.id, w.university.id))
-      .run();
+    await placeIncident(w.db, w.university.id, {
+      ownerTeamId: await teamId(w.db, groupA),
+      ownerAgentId: null,
+    });
     const queue = await (
       await w.parker()
     ).queue.list({ teamId: await teamId(w.db, groupA), limit: 100 });
@@ -416,16 +424,14 @@ describe("a partner agent's lists and the desk's boards", () => {
     // And university incidents that ended up with the group or with Parker himself (before this rule, by
     // Escalate to team to the partner group and then Take ownership): the lists must still leave them out.
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
-    w.db
-      .update(schema.incidents)
-      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: null })
-      .where(eq(schema.incidents.id, w.university.id))
-      .run();
-    w.db
-      .update(schema.incidents)
-      .set({ ownerTeamId: await teamId(w.db, groupA), ownerAgentId: parkerId })
-      .where(eq(schema.incidents.id, 1))
-      .run();
+    await placeIncident(w.db, w.university.id, {
+      ownerTeamId: await teamId(w.db, groupA),
+      ownerAgentId: null,
+    });
+    await placeIncident(w.db, 1, {
+      ownerTeamId: await teamId(w.db, groupA),
+      ownerAgentId: parkerId,
+    });
     const seenBy = async (c: Caller, teamName: string) =>
       JSON.stringify([
         await c.queue.teams(),
@@ -485,7 +491,8 @@ describe("a partner agent's lists and the desk's boards", () => {
       w.ticketA.number,
     ]);
     const parkerId = (await actorOf(w, 'partner@handoff.test')).id;
-    w.db.delete(schema.teamMembers).where(eq(schema.teamMembers.userId, parkerId)).run();
+    const { teamMembers } = tablesOf(w.db);
+    await w.db.delete(teamMembers).where(eq(teamMembers.userId, parkerId));
     expect((await (await w.parker()).incident.mine({})).items).toEqual([]);
     expect(
       await rejectionOf((await w.parker()).incident.byNumber({ number: w.ticketA.number })),

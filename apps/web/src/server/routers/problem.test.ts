@@ -1,12 +1,12 @@
 // Procedure tests of the outage procedure (kb 001, DOMAIN.md §6) against a real, seeded SQLite file.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { createIncident, type Actor } from '@handoff/domain';
-import { incidentRepository, schema, userRepository, type Db } from '@handoff/db';
-import { demoKeys, incidentRows } from '@handoff/db/testing';
-import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { first, incidentRepository, tablesOf, userRepository, type Db } from '@handoff/db';
+import { demoKeys } from '@handoff/db/testing';
+import { callerFor, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 let clock: () => string;
 let l1: Awaited<ReturnType<typeof callerFor>>;
@@ -23,8 +23,7 @@ let sam: number;
 /** The demo problem behind the active UWNet outage. */
 let uwnetProblem: number;
 beforeEach(async () => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
   const key = demoKeys(db);
   campusNetwork = key.service('Campus Network').id;
   canvas = key.service('Canvas').id;
@@ -40,7 +39,6 @@ beforeEach(async () => {
   hdqa = await callerFor(db, 'hdqa@handoff.test', clock);
   sncc = await callerFor(db, 'sncc@handoff.test', clock);
 });
-afterEach(() => t.close());
 
 const contact = (
   customerId: number,
@@ -54,11 +52,37 @@ const contact = (
   description,
   channel: 'phone' as const,
 });
-const teamId = (name: string) =>
-  db.select().from(schema.teams).where(eq(schema.teams.name, name)).get()!.id;
+const teamId = (name: string) => demoKeys(db).team(name).id;
 const incident = async (id: number) => (await incidentRepository.findById(db, id))!;
-const resolvedAttachedMail = () =>
-  db.select().from(schema.outbox).where(eq(schema.outbox.template, 'resolved-attached')).all();
+const resolvedAttachedMail = () => {
+  const { outbox } = tablesOf(db);
+  return db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.template, 'resolved-attached'))
+    .orderBy(asc(outbox.id));
+};
+const problemCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).problems)))!.n;
+
+/** Inserts drafted incidents with their journal and audit rows, each numbered from the counter (a bulk fixture). */
+async function insertIncidents(drafts: ReturnType<typeof createIncident>[]) {
+  const { incidents, journalEntries, auditEvents } = tablesOf(db);
+  const numbers: string[] = [];
+  for (let i = 0; i < drafts.length; i += 1)
+    numbers.push(await incidentRepository.reserveNumber(db));
+  const numbered = drafts.map((d, i) => ({ ...d.incident, number: numbers[i]! }));
+  const rows = await db.insert(incidents).values(numbered).returning();
+  const idOf = new Map(rows.map((r) => [r.number, r.id]));
+  const journal = drafts.flatMap((d, i) =>
+    d.journal.map((e) => ({ ...e, incidentId: idOf.get(numbers[i]!)! })),
+  );
+  const audit = drafts.flatMap((d, i) =>
+    d.audit.map((e) => ({ ...e, incidentId: idOf.get(numbers[i]!)! })),
+  );
+  if (journal.length > 0) await db.insert(journalEntries).values(journal);
+  if (audit.length > 0) await db.insert(auditEvents).values(audit);
+}
 
 /**
  * kb 001 steps 1–8: three contacts, a problem from them, assigned to SNCC-Network, an outage linked
@@ -137,7 +161,7 @@ describe('problems (kb 001 steps 5–8)', () => {
   test('an incident already linked, or unknown, → BAD_REQUEST and nothing is created or linked', async () => {
     const { problem, created } = await outageWithProblem();
     const fresh = await l1.incident.create(contact(rosa));
-    const before = db.select({ n: count() }).from(schema.problems).get()!.n;
+    const before = await problemCount();
     const linked = await rejectionOf(
       hdqa.problem.create({ incidentIds: [fresh.id, created[0]!.id] }),
     );
@@ -148,7 +172,7 @@ describe('problems (kb 001 steps 5–8)', () => {
     expect(
       await rejectionOf(hdqa.problem.create({ incidentIds: [fresh.id, 99_999] })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: 'No incident #99999.' });
-    expect(db.select({ n: count() }).from(schema.problems).get()!.n).toBe(before);
+    expect(await problemCount()).toBe(before);
     expect(await incident(fresh.id)).toMatchObject({ problemId: null, version: 1 });
     expect((await incident(created[0]!.id)).problemId).toBe(problem.id);
   });
@@ -345,8 +369,9 @@ describe('L1 under an open (planned or active) outage (kb 001 step 9)', () => {
         l1.oneStep.escalateToTechnologists({ incidentId: id, expectedVersion: version, note: 'x' }),
         l1.consult.open({ incidentId: id, team: 'cps' }),
       ];
-      for (const call of refused) {
-        expect(await rejectionOf(call)).toMatchObject({
+      // Every refusal is caught at once (they run together): none goes unhandled meanwhile.
+      for (const refusal of await Promise.all(refused.map((call) => rejectionOf(call)))) {
+        expect(refusal).toMatchObject({
           code: 'PRECONDITION_FAILED',
           message: expect.stringContaining('the outage procedure applies'),
         });
@@ -457,7 +482,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
         actorName: 'Sydney SNCC',
       });
     }
-    const mail = resolvedAttachedMail();
+    const mail = await resolvedAttachedMail();
     expect(mail.map((m) => m.toAddress).sort()).toEqual([
       'onguyen@grad.wisc.edu',
       'pshah@grad.wisc.edu',
@@ -494,7 +519,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       customersWithoutEmail: 0,
       outageResolved: false,
     });
-    expect(resolvedAttachedMail()).toHaveLength(4);
+    expect(await resolvedAttachedMail()).toHaveLength(4);
     expect(
       await Promise.all(
         [...created, fourth, sameCustomer].map(async ({ id }) => (await incident(id)).version),
@@ -519,19 +544,22 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       emails: 3,
     });
     await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 });
-    const toOscar = resolvedAttachedMail().filter(
+    const toOscar = (await resolvedAttachedMail()).filter(
       (m) => m.toAddress.toLowerCase() === 'onguyen@grad.wisc.edu',
     );
     expect(toOscar).toHaveLength(1);
     expect(toOscar[0]?.subject).toContain(byAddress.number);
-    expect(resolvedAttachedMail()).toHaveLength(3);
+    expect(await resolvedAttachedMail()).toHaveLength(3);
   });
 
   test('500 linked incidents are resolved in one call with exactly one queued e-mail per distinct customer', async () => {
     const { problem } = await outageWithProblem();
     const user = (await userRepository.findByEmail(db, 'l1@handoff.test'))!;
     const actor: Actor = (await userRepository.findActorById(db, user.id))!;
-    const customers = db.select().from(schema.customers).all();
+    const customers = await db
+      .select()
+      .from(tablesOf(db).customers)
+      .orderBy(asc(tablesOf(db).customers.id));
     // 500 incidents from 100 distinct customers: every demo customer, then walk-in callers known only by e-mail.
     const drafts = Array.from({ length: 500 }, (_, i) => {
       const k = i % 100;
@@ -551,7 +579,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       });
       return { ...d, incident: { ...d.incident, problemId: problem.id } };
     });
-    incidentRows.createMany(db, drafts);
+    await insertIncidents(drafts);
     const page = await sncc.problem.byNumber({ number: problem.number });
     expect(page.preview).toMatchObject({ incidents: 503, customers: 100 });
 
@@ -563,19 +591,21 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
     const took = Date.now() - started;
     expect(result).toMatchObject({ incidents: 503, customers: 100, emails: 100 });
     expect(took).toBeLessThan(10_000);
-    const open = db
-      .select({ n: count() })
-      .from(schema.incidents)
-      .where(and(eq(schema.incidents.problemId, problem.id), eq(schema.incidents.status, 'new')))
-      .get()!.n;
+    const { incidents } = tablesOf(db);
+    const open = (await first(
+      db
+        .select({ n: count() })
+        .from(incidents)
+        .where(and(eq(incidents.problemId, problem.id), eq(incidents.status, 'new'))),
+    ))!.n;
     expect(open).toBe(0);
-    const mail = resolvedAttachedMail();
+    const mail = await resolvedAttachedMail();
     expect(mail).toHaveLength(100);
     expect(new Set(mail.map((m) => m.toAddress)).size).toBe(100);
     expect(
       await sncc.problem.resolveAttached({ problemId: problem.id, expectedVersion: 3 }),
     ).toMatchObject({ incidents: 0, emails: 0 });
-    expect(resolvedAttachedMail()).toHaveLength(100);
+    expect(await resolvedAttachedMail()).toHaveLength(100);
   });
 
   test('HDQA may not run it; a stale problem version is a CONFLICT and nothing changes', async () => {
@@ -591,7 +621,7 @@ describe('Resolve Attached Incidents (kb 001 step 10)', () => {
       ),
     ).toMatchObject({ code: 'CONFLICT' });
     expect((await incident(created[0]!.id)).status).toBe('new');
-    expect(resolvedAttachedMail()).toHaveLength(0);
+    expect(await resolvedAttachedMail()).toHaveLength(0);
   });
 
   test('SNCC resolves the problem once nothing is open', async () => {

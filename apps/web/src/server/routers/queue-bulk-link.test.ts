@@ -1,7 +1,7 @@
 // The queue grid's bulk link to a problem (issue 15): the grid runs Link to problem once per selected
 // row, each its own commit under its own rules; a refused row says why and the others are linked.
 import { describe, expect, test } from 'vitest';
-import { changeFeed, schema } from '@handoff/db';
+import { changeFeed, first, tablesOf } from '@handoff/db';
 import { eq } from 'drizzle-orm';
 import { callerFor, useSeededDbs } from '../test-callers';
 
@@ -22,14 +22,14 @@ describe('bulk link to a problem', () => {
     const db = dbs.db;
     const l1 = await callerFor(db, 'l1@handoff.test');
     const hdqa = await callerFor(db, 'hdqa@handoff.test');
-    const first = await l1.incident.create(contact(17));
-    const problem = await hdqa.problem.create({ incidentIds: [first.id] });
+    const firstContact = await l1.incident.create(contact(17));
+    const problem = await hdqa.problem.create({ incidentIds: [firstContact.id] });
     const rows = [
       await l1.incident.create(contact(18)),
       await l1.incident.create(contact(19, canvas)),
       await l1.incident.create(contact(20)),
     ];
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     const results = [];
     for (const r of rows)
       results.push(
@@ -43,12 +43,14 @@ describe('bulk link to a problem', () => {
       `${problem.number} is about another service than ${rows[1]!.number}; ask HDQA to link it.`,
       'ok',
     ]);
-    const problemOf = (id: number) =>
-      db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
-    expect(rows.map((r) => problemOf(r.id).problemId)).toEqual([problem.id, null, problem.id]);
-    expect(problemOf(rows[1]!.id).version).toBe(rows[1]!.version);
-    const changes = changeFeed
-      .changesSince(db, before)
+    const { incidents } = tablesOf(db);
+    const problemOf = async (id: number) =>
+      (await first(db.select().from(incidents).where(eq(incidents.id, id))))!;
+    const linked = [];
+    for (const r of rows) linked.push((await problemOf(r.id)).problemId);
+    expect(linked).toEqual([problem.id, null, problem.id]);
+    expect((await problemOf(rows[1]!.id)).version).toBe(rows[1]!.version);
+    const changes = (await changeFeed.findChangesSince(db, before))
       .filter((c) => c.entity === 'incident')
       .map((c) => [c.entityId, c.kind]);
     expect(changes).toEqual([

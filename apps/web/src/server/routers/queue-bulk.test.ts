@@ -1,20 +1,18 @@
 // The queue grid's bulk assign and bulk link (issue 15): each selected row is its own call and its own
 // commit, under its own rules; a refused row says why and changes nothing, the others still go.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { can, roles, type Role } from '@handoff/domain';
-import { changeFeed, schema, userRepository, type Db } from '@handoff/db';
+import { changeFeed, first, tablesOf, userRepository, type Db } from '@handoff/db';
 import { buildIncident, buildService, buildTeam, buildUser } from '@handoff/db/testing/builders';
-import { eq } from 'drizzle-orm';
+import { useEmptyDb } from '@handoff/db/testing/change-kit';
+import { asc, eq } from 'drizzle-orm';
 import { createCaller } from '../root';
-import { createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { rejectionOf, steppingClock } from '../test-callers';
 
-let t: TestDb;
 let db: Db;
-beforeEach(() => {
-  t = createTestDb({ seed: false });
-  db = t.db;
+useEmptyDb((opened) => {
+  db = opened;
 });
-afterEach(() => t.close());
 
 async function team() {
   const desk = await buildTeam(db, { name: 'Bulk Desk', kind: 'help_desk' });
@@ -39,23 +37,26 @@ async function team() {
   return { desk, other, service, lead, member, outsider, as, incident };
 }
 
-const incidentRow = (id: number) =>
-  db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
-const journalOf = (id: number) =>
-  db
-    .select()
-    .from(schema.journalEntries)
-    .where(eq(schema.journalEntries.incidentId, id))
-    .all()
-    .map((j) => j.body);
-const auditOf = (id: number) =>
-  db
-    .select()
-    .from(schema.auditEvents)
-    .where(eq(schema.auditEvents.incidentId, id))
-    .all()
+const incidentRow = async (id: number) => {
+  const { incidents } = tablesOf(db);
+  return (await first(db.select().from(incidents).where(eq(incidents.id, id))))!;
+};
+const journalOf = async (id: number) => {
+  const { journalEntries } = tablesOf(db);
+  return (
+    await db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.incidentId, id))
+      .orderBy(asc(journalEntries.id))
+  ).map((j) => j.body);
+};
+const auditOf = async (id: number) => {
+  const { auditEvents } = tablesOf(db);
+  return (await db.select().from(auditEvents).where(eq(auditEvents.incidentId, id)))
     .map((a) => a.field)
     .sort();
+};
 
 describe('bulk assign to a team member', () => {
   test('each row under its own rules: the refused one says why and is unchanged, the others are assigned, journaled, audited and announced', async () => {
@@ -63,7 +64,7 @@ describe('bulk assign to a team member', () => {
     const fresh = await incident();
     const working = await incident({ status: 'in_progress', ownerAgentId: lead.id });
     const resolved = await incident({ status: 'resolved' });
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     const caller = as(lead.id);
     const results = [];
     for (const row of [fresh, resolved, working])
@@ -80,28 +81,29 @@ describe('bulk assign to a team member', () => {
       `${resolved.number} is resolved; reopen it before assigning it.`,
       'ok',
     ]);
-    expect(incidentRow(fresh.id)).toMatchObject({
+    expect(await incidentRow(fresh.id)).toMatchObject({
       ownerAgentId: member.id,
       status: 'assigned',
       version: fresh.version + 1,
     });
-    expect(incidentRow(working.id)).toMatchObject({
+    expect(await incidentRow(working.id)).toMatchObject({
       ownerAgentId: member.id,
       status: 'in_progress',
     });
-    expect(incidentRow(resolved.id)).toEqual(resolved);
-    expect(journalOf(fresh.id)).toContain(
+    expect(await incidentRow(resolved.id)).toEqual(resolved);
+    expect(await journalOf(fresh.id)).toContain(
       `Lee Lead assigned ${fresh.number} to Mo Member (Bulk Desk).`,
     );
-    expect(journalOf(resolved.id)).toEqual([]);
-    expect(auditOf(fresh.id)).toEqual(['ownerAgentId', 'status']);
-    expect(auditOf(working.id)).toEqual(['ownerAgentId']);
-    const notified = db.select().from(schema.notifications).all();
+    expect(await journalOf(resolved.id)).toEqual([]);
+    expect(await auditOf(fresh.id)).toEqual(['ownerAgentId', 'status']);
+    expect(await auditOf(working.id)).toEqual(['ownerAgentId']);
+    const { notifications } = tablesOf(db);
+    const notified = await db.select().from(notifications).orderBy(asc(notifications.id));
     expect(notified.map((n) => [n.incidentId, n.audience, n.targetId])).toEqual([
       [fresh.id, 'user', member.id],
       [working.id, 'user', member.id],
     ]);
-    const changes = changeFeed.changesSince(db, before);
+    const changes = await changeFeed.findChangesSince(db, before);
     expect(changes).toHaveLength(2);
     expect(changes).toMatchObject([
       {
@@ -134,7 +136,7 @@ describe('bulk assign to a team member', () => {
       }),
     );
     expect(e).toMatchObject({ code, message: expect.stringMatching(message) as string });
-    expect(incidentRow(row.id)).toEqual(row);
+    expect(await incidentRow(row.id)).toEqual(row);
   });
 
   test.each([
@@ -156,7 +158,7 @@ describe('bulk assign to a team member', () => {
       }),
     );
     expect(e).toMatchObject({ code, message: expect.stringMatching(message) as string });
-    expect(incidentRow(row.id)).toEqual(row);
+    expect(await incidentRow(row.id)).toEqual(row);
   });
 
   test('a row changed since the grid loaded it is a CONFLICT, not overwritten', async () => {
@@ -178,7 +180,7 @@ describe('bulk assign to a team member', () => {
       }),
     );
     expect(e).toMatchObject({ code: 'CONFLICT' });
-    expect(incidentRow(row.id).ownerAgentId).toBe(f.member.id);
+    expect((await incidentRow(row.id)).ownerAgentId).toBe(f.member.id);
   });
 
   // Every role through the permission table: members of the team of each role may assign when the
@@ -196,10 +198,10 @@ describe('bulk assign to a team member', () => {
       });
       if (can(role, 'incident.assign')) {
         await call;
-        expect(incidentRow(row.id).ownerAgentId).toBe(f.member.id);
+        expect((await incidentRow(row.id)).ownerAgentId).toBe(f.member.id);
       } else {
         expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
-        expect(incidentRow(row.id)).toEqual(row);
+        expect(await incidentRow(row.id)).toEqual(row);
       }
     },
   );

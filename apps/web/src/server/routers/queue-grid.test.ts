@@ -1,8 +1,8 @@
 // Issue 15: the queue as a working grid, sorted and filtered on the server, page by page.
 import { describe, expect, test } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { openStatuses, queueSorts, type QueueSort } from '@handoff/domain';
-import { schema, teamRepository, type Db } from '@handoff/db';
+import { first, tablesOf, teamRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, steppingClock, useSeededDbs } from '../test-callers';
 
@@ -38,15 +38,16 @@ async function fill(db: Db) {
       channel: 'phone',
     });
     const promise = new Date(Date.parse('2026-11-24T15:00:00.000Z') + (i % 5) * 1_200_000);
-    db.update(schema.incidents)
+    const { incidents } = tablesOf(db);
+    await db
+      .update(incidents)
       .set({
         ownerTeamId: teamId,
         ownerAgentId: i % 3 === 0 ? me.id : null,
         status: i % 6 === 5 ? 'resolved' : i % 2 ? 'in_progress' : 'new',
         promises: i % 4 === 3 ? {} : { contactBy: promise.toISOString() },
       })
-      .where(eq(schema.incidents.id, row.id))
-      .run();
+      .where(eq(incidents.id, row.id));
   }
   return teamId;
 }
@@ -83,12 +84,14 @@ describe('queue.grid', () => {
       const teamId = await fill(db);
       const l1 = await callerFor(db, 'l1@handoff.test', fixedClock());
       const rows = await walk(l1, { teamId, sort, dir });
-      const open = db
-        .select({ id: schema.incidents.id, status: schema.incidents.status })
-        .from(schema.incidents)
-        .where(eq(schema.incidents.ownerTeamId, teamId))
-        .all()
-        .filter((r) => openStatuses.includes(r.status));
+      const { incidents } = tablesOf(db);
+      const open = (
+        await db
+          .select({ id: incidents.id, status: incidents.status })
+          .from(incidents)
+          .where(eq(incidents.ownerTeamId, teamId))
+          .orderBy(asc(incidents.id))
+      ).filter((r) => openStatuses.includes(r.status));
       expect(rows.map((r) => r.id).sort()).toEqual(open.map((r) => r.id).sort());
       const sign = dir === 'asc' ? 1 : -1;
       const expected = [...rows].sort((a, b) => {
@@ -169,12 +172,11 @@ describe('queue.grid', () => {
     expect((await refusalOf(cps.queue.grid({ teamId }))).code).toBe('FORBIDDEN');
     expect((await refusalOf(cps.queue.counts({ teamId }))).code).toBe('FORBIDDEN');
     // A partner agent wrongly added to the help desk still sees none of its university incidents.
-    const parker = db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.email, 'partner@handoff.test'))
-      .get()!;
-    db.insert(schema.teamMembers).values({ userId: parker.id, teamId }).run();
+    const { users, teamMembers } = tablesOf(db);
+    const parker = (await first(
+      db.select().from(users).where(eq(users.email, 'partner@handoff.test')),
+    ))!;
+    await db.insert(teamMembers).values({ userId: parker.id, teamId });
     const asParker = await callerFor(db, 'partner@handoff.test');
     expect((await asParker.queue.grid({ teamId, status: 'all' })).items).toEqual([]);
     expect(await asParker.queue.counts({ teamId })).toEqual({});

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { teamRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
-import { callerFor, createTestDb, rejectionOf, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, useSeededDbs } from '../test-callers';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
 });
-afterEach(() => t.close());
 
 const teamId = async (name: string) => (await teamRepository.findByName(db, name))!.id;
 const serviceId = (name: string) => demoKeys(db).service(name).id;

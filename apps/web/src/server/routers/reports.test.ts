@@ -1,17 +1,42 @@
 // Issue 18: the dashboard, for team leads, HDQA and administrators, on seeded history.
-import { describe, expect, test } from 'vitest';
-import { seedDemoHistory } from '@handoff/db';
-import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
+import { afterEach, describe, expect, test } from 'vitest';
+import { seedDemoHistory, type Db } from '@handoff/db';
+import { createTestDb as createSqliteTestDb } from '@handoff/db/testing';
+import { callerFor, fixedClock, rejectionOf, testEngine, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
 const now = '2026-11-24T16:00:00.000Z';
+
+// The seeded demo with its history. seedDemoHistory writes SQLite (one sync transaction): on pg the
+// history is seeded into a SQLite demo and that database moved to a PostgreSQL one of the test's own.
+let closeHistory: (() => void | Promise<void>) | undefined;
+afterEach(async () => {
+  await closeHistory?.();
+  closeHistory = undefined;
+});
+async function withHistory(): Promise<Db> {
+  if (testEngine() === 'sqlite') {
+    seedDemoHistory(dbs.db, { now });
+    return dbs.db;
+  }
+  const lite = createSqliteTestDb();
+  try {
+    seedDemoHistory(lite.db, { now });
+    const { copyToPg } = await import('@handoff/db/pg/testing');
+    const copy = await copyToPg(lite.db);
+    closeHistory = copy.close;
+    return copy.reader;
+  } finally {
+    lite.close();
+  }
+}
 const range = { from: '2026-10-20T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' };
 
 describe('reports.dashboard', () => {
   test('HDQA sees every figure on the seeded history', { timeout: 120_000 }, async () => {
-    seedDemoHistory(dbs.db, { now });
+    const db = await withHistory();
     const d = await (
-      await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now))
+      await callerFor(db, 'hdqa@handoff.test', fixedClock(now))
     ).reports.dashboard(range);
     expect(d.summary.contacts).toBeGreaterThan(200);
     expect(d.contactsByHour).toHaveLength(24);
@@ -49,8 +74,8 @@ describe('reports.dashboard', () => {
   });
 
   test('the team filter keeps that team’s incidents and clocks', { timeout: 120_000 }, async () => {
-    seedDemoHistory(dbs.db, { now });
-    const hdqa = await callerFor(dbs.db, 'hdqa@handoff.test', fixedClock(now));
+    const db = await withHistory();
+    const hdqa = await callerFor(db, 'hdqa@handoff.test', fixedClock(now));
     const teams = await hdqa.catalog.teams();
     const cps = teams.find((t) => t.name === 'US - Help Desk CPS')!.id;
     const all = await hdqa.reports.dashboard(range);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { routingQuestionPrompts, type RoutingAnswers } from '@handoff/domain';
-import { incidentRepository, schema, teamRepository } from '@handoff/db';
+import { incidentRepository, tablesOf, teamRepository } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, fixedClock, refusalOf, useSeededDbs, userIdOf } from '../test-callers';
 import { demo, l1, newIncident, scenarios, tuesday10, tuesday19 } from './one-step-scenarios';
@@ -316,14 +316,15 @@ describe('a new incident during a known outage (issue 14.5)', () => {
 
   test('the contract flag in the departments table decides, not a constant', async () => {
     const { db } = dbs;
-    db.update(schema.departments)
+    const { departments } = tablesOf(db);
+    await db
+      .update(departments)
       .set({ contractPartner: true })
-      .where(eq(schema.departments.shortName, 'GRAD'))
-      .run();
-    db.update(schema.departments)
+      .where(eq(departments.shortName, 'GRAD'));
+    await db
+      .update(departments)
       .set({ contractPartner: false })
-      .where(eq(schema.departments.shortName, 'CAE'))
-      .run();
+      .where(eq(departments.shortName, 'CAE'));
     const { id } = await conedCall();
     const decide = (computerName: string) => decideWith(id, { workRelated: false, computerName });
     expect((await decide('GRAD-0042')).decision.outcome).toBe('assign_to_cps');
@@ -338,7 +339,7 @@ describe('a new incident during a known outage (issue 14.5)', () => {
     const stored = (await incidentRepository.findById(db, s.incidentId))!.promises;
     expect(stored).toMatchObject({ callIfNoContactBy: '2026-11-25T16:00:00Z' });
 
-    db.insert(schema.holidays).values({ date: '2026-11-25', name: 'Snow day' }).run();
+    await db.insert(tablesOf(db).holidays).values({ date: '2026-11-25', name: 'Snow day' });
     const { id } = await conedCall();
     const result = await decideWith(id, { workRelated: true });
     // Wednesday is now a holiday and Thanksgiving follows: the next business day is Monday.
@@ -348,10 +349,11 @@ describe('a new incident during a known outage (issue 14.5)', () => {
 
   test('CPS hours in the data decide whether CPS is open', async () => {
     const { db } = dbs;
-    db.update(schema.openingHours)
+    const { openingHours } = tablesOf(db);
+    await db
+      .update(openingHours)
       .set({ closes: '09:00' })
-      .where(and(eq(schema.openingHours.desk, 'cps'), eq(schema.openingHours.weekday, 2)))
-      .run();
+      .where(and(eq(openingHours.desk, 'cps'), eq(openingHours.weekday, 2)));
     const { id } = await conedCall();
     const result = await decideWith(id, { workRelated: true });
     expect(result.decision).toMatchObject({ outcome: 'ask', question: 'criticalWorkStoppage' });

@@ -1,7 +1,8 @@
 // Issue 15: search finds what the actor may read, exactly as the lists and the incident page do.
 import { describe, expect, test } from 'vitest';
 import { type Role } from '@handoff/domain';
-import { schema, userRepository, type Db } from '@handoff/db';
+import { asc } from 'drizzle-orm';
+import { first, tablesOf, userRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
 import { callerFor, loginOf, refusalOf, steppingClock, useSeededDbs } from '../test-callers';
 
@@ -43,17 +44,15 @@ async function world() {
     body: 'We ordered a replacement zyzzyva charger.',
     visibility: 'customer',
   });
-  db.insert(schema.attachments)
-    .values({
-      incidentId: caseyCase.id,
-      filename: 'grimoire-secret.pdf',
-      contentType: 'application/pdf',
-      size: 2,
-      content: Buffer.from('hi'),
-      visibility: 'internal',
-      createdAt: clock(),
-    })
-    .run();
+  await db.insert(tablesOf(db).attachments).values({
+    incidentId: caseyCase.id,
+    filename: 'grimoire-secret.pdf',
+    contentType: 'application/pdf',
+    size: 2,
+    content: Buffer.from('hi'),
+    visibility: 'internal',
+    createdAt: clock(),
+  });
   const other = await l1.incident.create({
     callerName: 'Priya Vandermolen',
     callerPhone: '608-555-0143',
@@ -114,22 +113,21 @@ describe('search.incidents scope, for every role', () => {
   test('a partner agent of another group finds none of them', async () => {
     const w = await world();
     const db: Db = w.db;
-    const groupB = db
-      .insert(schema.teams)
+    const { teams, users, teamMembers } = tablesOf(db);
+    const [groupB] = await db
+      .insert(teams)
       .values({ name: 'Other Partner Support', kind: 'partner' })
-      .returning()
-      .get();
-    const quinn = db
-      .insert(schema.users)
+      .returning();
+    const [quinn] = await db
+      .insert(users)
       .values({
         email: 'quinn@other.test',
         name: 'Quinn',
         role: 'partner_agent',
         passwordHash: 'x',
       })
-      .returning()
-      .get();
-    db.insert(schema.teamMembers).values({ userId: quinn.id, teamId: groupB.id }).run();
+      .returning();
+    await db.insert(teamMembers).values({ userId: quinn!.id, teamId: groupB!.id });
     expect(
       numbers(await (await w.as('quinn@other.test')).search.incidents({ q: 'zyzzyva' })),
     ).toEqual([]);
@@ -230,8 +228,9 @@ describe('search.incidents ranking, snippets, numbers, filters and pages', () =>
   test('problems and outages are found by title and number', async () => {
     const w = await world();
     const hdqa = w.as(loginOf.hdqa);
-    const problem = w.db.select().from(schema.problems).get()!;
-    const outage = w.db.select().from(schema.outages).get()!;
+    const { problems, outages } = tablesOf(w.db);
+    const problem = (await first(w.db.select().from(problems).orderBy(asc(problems.id))))!;
+    const outage = (await first(w.db.select().from(outages).orderBy(asc(outages.id))))!;
     const byNumber = await (await hdqa).search.incidents({ q: problem.number });
     expect(byNumber.problems.map((p) => p.number)).toEqual([problem.number]);
     const byTitle = await (

@@ -3,10 +3,10 @@
 // events their effects name, and one failing at the change feed leaves its rows as they were.
 // Data from the fixture builders, not the demo seed.
 import { describe, expect, test } from 'vitest';
-import { changeFeed, schema, type Db } from '@handoff/db';
+import { changeFeed, first, tablesOf, type Db } from '@handoff/db';
 import { buildTeam, buildUser } from '@handoff/db/testing/builders';
 import { rejectionOf } from '../test-callers';
-import { changeKit, rowCounts } from '../testing/change-kit';
+import { changeKit, rowCounts, failureText } from '../testing/change-kit';
 
 let db: Db;
 const { callerOf, refuseInsertsInto } = changeKit((opened) => (db = opened), {
@@ -90,7 +90,7 @@ const cases: [string, (c: Caller, d: Desk) => Promise<object[]>, 'agent' | 'admi
       await (
         await c
       ).admin.saveLeadershipContact({ name: 'Lou Lead', contact: 'Teams', position: 0 });
-      const id = db.select().from(schema.leadershipContacts).get()!.id;
+      const id = (await first(db.select().from(tablesOf(db).leadershipContacts)))!.id;
       await (
         await c
       ).admin.saveLeadershipContact({ id, name: 'Lou Lead', contact: 'Phone', position: 0 });
@@ -130,9 +130,9 @@ async function desk(): Promise<Desk> {
 describe('each mutation commits exactly the change events its effects name', () => {
   test.each(cases)('%s', async (_, run, who) => {
     const d = await desk();
-    const before = changeFeed.latestChangeId(db);
+    const before = await changeFeed.findLatestChangeId(db);
     const expected = await run(callerOf(d[who].id), d);
-    const events = changeFeed.changesSince(db, before);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toMatchObject(expected.map((e) => ({ ...e, actorId: d[who].id })));
     expect(events).toHaveLength(expected.length);
   });
@@ -150,8 +150,8 @@ const tableCounts = () =>
   ]);
 const snapshot = async () => ({
   counts: await tableCounts(),
-  users: db.select().from(schema.users).all(),
-  teams: db.select().from(schema.teams).all(),
+  users: await db.select().from(tablesOf(db).users).orderBy(tablesOf(db).users.id),
+  teams: await db.select().from(tablesOf(db).teams).orderBy(tablesOf(db).teams.id),
 });
 
 describe('failing at the change feed leaves the rows as they were', () => {
@@ -159,7 +159,7 @@ describe('failing at the change feed leaves the rows as they were', () => {
     const d = await desk();
     const before = await snapshot();
     await refuseInsertsInto('change_events');
-    expect(String(await rejectionOf(run(callerOf(d[who].id), d)))).toMatch(/disk full/);
+    expect(failureText(await rejectionOf(run(callerOf(d[who].id), d)))).toMatch(/disk full/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,8 +1,8 @@
 // Issue 18: an incident's SLA clocks, and the policies administrators set.
 import { describe, expect, test } from 'vitest';
-import { schema, slaRepository, teamRepository } from '@handoff/db';
+import { slaRepository, tablesOf, teamRepository } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { callerFor, fixedClock, rejectionOf, useSeededDbs } from '../test-callers';
 
 const dbs = useSeededDbs();
@@ -70,11 +70,12 @@ describe('sla.savePolicy', () => {
       'first_response: 2 business hours',
     ]);
     // The old version is kept, superseded, with who replaced it in the new one.
-    const versions = db
+    const { slaPolicies } = tablesOf(db);
+    const versions = await db
       .select()
-      .from(schema.slaPolicies)
-      .where(eq(schema.slaPolicies.teamId, helpDesk))
-      .all();
+      .from(slaPolicies)
+      .where(eq(slaPolicies.teamId, helpDesk))
+      .orderBy(asc(slaPolicies.id));
     expect(
       versions
         .filter((p) => p.urgency === null)
@@ -95,8 +96,8 @@ describe('sla.savePolicy', () => {
       firstResponse: { amount: 1, unit: 'business_hours' as const },
       resolution: { amount: 2, unit: 'business_days' as const },
     };
-    const count = () => db.select().from(schema.slaPolicies).all().length;
-    const n = count();
+    const count = async () => (await db.select().from(tablesOf(db).slaPolicies)).length;
+    const n = await count();
     expect(
       await rejectionOf((await callerFor(db, 'admin@handoff.test')).sla.savePolicy(input)),
     ).toMatchObject({
@@ -115,6 +116,6 @@ describe('sla.savePolicy', () => {
         }),
       ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(count()).toBe(n);
+    expect(await count()).toBe(n);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 18: administrators set each team's leads on /admin (who is told of breaches and sees /reports),
 // through the commit module, audited and announced; nobody else may, and bad input changes nothing.
 import { describe, expect, test } from 'vitest';
-import { changeFeed, ensurePortalSystemActor, schema, teamRepository } from '@handoff/db';
+import { changeFeed, ensurePortalSystemActor, tablesOf, teamRepository } from '@handoff/db';
 import { roles } from '@handoff/domain';
 import {
   callerFor,
@@ -16,9 +16,21 @@ const dbs = useSeededDbs();
 const now = '2026-11-24T16:00:00.000Z';
 const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' };
 
-const state = () => ({
-  leads: dbs.db.select().from(schema.teamLeads).all(),
-  audit: dbs.db.select().from(schema.adminAudit).all(),
+const leadRows = () => {
+  const { teamLeads } = tablesOf(dbs.db);
+  return dbs.db.select().from(teamLeads).orderBy(teamLeads.teamId, teamLeads.userId);
+};
+const state = async () => {
+  const { adminAudit } = tablesOf(dbs.db);
+  return {
+    leads: await leadRows(),
+    audit: await dbs.db.select().from(adminAudit).orderBy(adminAudit.id),
+  };
+};
+/** The team leads, the admin audit and the newest change: what a refused call must leave as it was. */
+const everything = async () => ({
+  ...(await state()),
+  change: await changeFeed.findLatestChangeId(dbs.db),
 });
 
 describe('sla.teamLeads / sla.setTeamLeads', () => {
@@ -40,13 +52,13 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
     expect(overview.candidates.map((c) => c.id)).not.toContain(system.id);
     expect(overview.candidates.map((c) => c.email)).toContain(loginOf.l1);
     const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
-    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const before = await everything();
     const refusal = await rejectionOf(admin.sla.setTeamLeads({ teamId, userIds: [system.id] }));
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
       message: `${system.name} is a system account, which nobody signs in as, and cannot lead a team.`,
     });
-    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 
   test('setting a team’s leads: one commit, admin audit rows, one event; the new lead sees /reports', async () => {
@@ -61,22 +73,18 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
       await rejectionOf((await callerFor(db, 'cps2@handoff.test')).reports.dashboard(range)),
     ).toMatchObject({ code: 'FORBIDDEN' });
 
-    const before = changeFeed.latestChangeId(db);
-    const auditBefore = state().audit.length;
+    const before = await changeFeed.findLatestChangeId(db);
+    const auditBefore = (await state()).audit.length;
     await (
       await callerFor(db, loginOf.admin, fixedClock(now))
     ).sla.setTeamLeads({
       teamId: cpsTeam,
       userIds: [cps2],
     });
-    expect(
-      db
-        .select()
-        .from(schema.teamLeads)
-        .all()
-        .filter((l) => l.teamId === cpsTeam),
-    ).toEqual([{ teamId: cpsTeam, userId: cps2 }]);
-    expect(state().audit.slice(auditBefore)).toMatchObject([
+    expect((await leadRows()).filter((l) => l.teamId === cpsTeam)).toEqual([
+      { teamId: cpsTeam, userId: cps2 },
+    ]);
+    expect((await state()).audit.slice(auditBefore)).toMatchObject([
       {
         actorId: admin,
         entity: 'team_lead',
@@ -96,7 +104,7 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
         at: now,
       },
     ]);
-    const events = changeFeed.changesSince(db, before);
+    const events = await changeFeed.findChangesSince(db, before);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       entity: 'teamLead',
@@ -135,7 +143,7 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
   test.each(roles.filter((r) => r !== 'admin'))('%s may neither see nor set them', async (role) => {
     const db = dbs.db;
     const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
-    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const before = await everything();
     const caller = await callerFor(db, loginOf[role]);
     expect(await rejectionOf(caller.sla.teamLeads())).toMatchObject({ code: 'FORBIDDEN' });
     expect(
@@ -143,7 +151,7 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
         caller.sla.setTeamLeads({ teamId, userIds: [await userIdOf(db, loginOf[role])] }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
-    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 
   test.each([
@@ -171,11 +179,11 @@ describe('sla.teamLeads / sla.setTeamLeads', () => {
   ] as const)('refuses %s and changes nothing', async (_, input, code) => {
     const db = dbs.db;
     const teamId = (await teamRepository.findByName(db, 'US - Help Desk CPS'))!.id;
-    const before = { ...state(), change: changeFeed.latestChangeId(db) };
+    const before = await everything();
     const call = (await callerFor(db, loginOf.admin)).sla.setTeamLeads(
       await input(teamId, await userIdOf(db, 'cps@handoff.test')),
     );
     expect(await rejectionOf(call)).toMatchObject({ code });
-    expect({ ...state(), change: changeFeed.latestChangeId(db) }).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 });

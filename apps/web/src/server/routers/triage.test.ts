@@ -1,29 +1,30 @@
 // The Primary Tech Partner review (kb 004): the TP review queue, and the one-steps Request more
 // information, Mark mission critical, Handle normally and Escalate to technologists with their
 // preconditions and roles, down to what the TP reads in the portal.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { schema, teamRepository, type Db } from '@handoff/db';
+import { first, tablesOf, teamRepository, type Db } from '@handoff/db';
 import { demoKeys } from '@handoff/db/testing';
-import { callerFor, createTestDb, rejectionOf, steppingClock, type TestDb } from '../test-callers';
+import { callerFor, rejectionOf, steppingClock, useSeededDbs } from '../test-callers';
 import { handedOnAnyway } from './one-step-scenarios';
 
-let t: TestDb;
+const dbs = useSeededDbs();
 let db: Db;
 let clock: () => string;
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
+  db = dbs.db;
   // Tuesday 24 November 2026, 10:00 in Chicago.
   clock = steppingClock('2026-11-24T16:00:00.000Z');
 });
-afterEach(() => t.close());
 
 const services = { remoteDesktop: 11, canvas: 13 };
 const as = (email: string) => callerFor(db, email, clock);
-const incidentRow = (id: number) =>
-  db.select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
-const auditCount = () => db.select({ n: count() }).from(schema.auditEvents).get()!.n;
+const incidentRow = async (id: number) => {
+  const { incidents } = tablesOf(db);
+  return (await first(db.select().from(incidents).where(eq(incidents.id, id))))!;
+};
+const auditCount = async () =>
+  (await first(db.select({ n: count() }).from(tablesOf(db).auditEvents)))!.n;
 
 async function tpCase(
   change: { peopleAffected?: number; serviceId?: number; description?: string } = {},
@@ -36,7 +37,7 @@ async function tpCase(
     ...change,
   });
 }
-const version = (id: number) => incidentRow(id).version;
+const version = async (id: number) => (await incidentRow(id)).version;
 
 describe('the TP review queue', () => {
   test('Primary TP portal cases only, oldest first, each with its completeness check', async () => {
@@ -105,14 +106,14 @@ describe('incomplete case → Request more information → the TP answers → mi
       code: 'PRECONDITION_FAILED',
       message: `Mark ${number} mission critical before escalating it (Primary TP review, kb 004).`,
     });
-    expect(version(id)).toBe(1);
+    expect(await version(id)).toBe(1);
 
     await l1.oneStep.requestMoreInformation({
       incidentId: id,
       expectedVersion: 1,
       question: 'How many people cannot connect?',
     });
-    expect(incidentRow(id)).toMatchObject({
+    expect(await incidentRow(id)).toMatchObject({
       status: 'pending_customer',
       tpTriage: 'info_requested',
       version: 2,
@@ -130,11 +131,10 @@ describe('incomplete case → Request more information → the TP answers → mi
     });
     expect(seen.journal[0]?.body).toBe('How many people cannot connect?');
     expect(
-      db
+      await db
         .select()
-        .from(schema.notifications)
-        .where(eq(schema.notifications.template, 'more-info-requested'))
-        .all(),
+        .from(tablesOf(db).notifications)
+        .where(eq(tablesOf(db).notifications.template, 'more-info-requested')),
     ).toEqual([expect.objectContaining({ audience: 'customer', incidentId: id })]);
 
     // The TP answers in the portal: the case is back in review, complete.
@@ -145,7 +145,7 @@ describe('incomplete case → Request more information → the TP answers → mi
         peopleAffected: 14,
       }),
     ).toEqual({ ok: true, answered: true });
-    expect(incidentRow(id)).toMatchObject({
+    expect(await incidentRow(id)).toMatchObject({
       status: 'assigned',
       tpTriage: 'review',
       peopleAffected: 14,
@@ -159,7 +159,7 @@ describe('incomplete case → Request more information → the TP answers → mi
       expectedVersion: 3,
       note: 'Confirmed: whole office.',
     });
-    expect(incidentRow(id)).toMatchObject({ tpTriage: 'mission_critical', version: 4 });
+    expect(await incidentRow(id)).toMatchObject({ tpTriage: 'mission_critical', version: 4 });
     expect((await l1.triage.tpReview({})).items.map((i) => i.tpTriage)).toEqual([
       'mission_critical',
     ]);
@@ -170,7 +170,7 @@ describe('incomplete case → Request more information → the TP answers → mi
       expectedVersion: 4,
       note: 'Gateway pool for SOE looks down.',
     });
-    const escalated = incidentRow(id);
+    const escalated = await incidentRow(id);
     expect(escalated).toMatchObject({
       tpTriage: 'escalated',
       status: 'assigned',
@@ -225,8 +225,8 @@ describe('preconditions and roles', () => {
       message: `${number} affects one person, so it is not mission critical: handle it normally (kb 004).`,
     });
     await l1.oneStep.handleNormally({ incidentId: id, expectedVersion: 1 });
-    expect(incidentRow(id)).toMatchObject({ tpTriage: 'handled_normally', version: 2 });
-    expect((await teamRepository.findById(db, incidentRow(id).ownerTeamId))?.name).toBe(
+    expect(await incidentRow(id)).toMatchObject({ tpTriage: 'handled_normally', version: 2 });
+    expect((await teamRepository.findById(db, (await incidentRow(id)).ownerTeamId))?.name).toBe(
       'US - Help Desk',
     );
     expect((await l1.triage.tpReview({})).items).toEqual([]);
@@ -257,7 +257,7 @@ describe('preconditions and roles', () => {
       code: 'PRECONDITION_FAILED',
       message: `${number}: Out of Primary TP scope (category 3 products are excluded): handle normally.`,
     });
-    expect(version(id)).toBe(2);
+    expect(await version(id)).toBe(2);
   });
 
   test('the review steps are for TP cases only', async () => {
@@ -282,7 +282,7 @@ describe('preconditions and roles', () => {
     await (
       await as('l1@handoff.test')
     ).oneStep.markMissionCritical({ incidentId: id, expectedVersion: 1 });
-    const before = auditCount();
+    const before = await auditCount();
     expect(
       await rejectionOf(
         (await as('hdqa@handoff.test')).oneStep.handleNormally({
@@ -291,7 +291,7 @@ describe('preconditions and roles', () => {
         }),
       ),
     ).toMatchObject({ code: 'CONFLICT' });
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 
   const steps = [
@@ -315,7 +315,7 @@ describe('preconditions and roles', () => {
     expect(await rejectionOf(call({ incidentId: id, expectedVersion: 1, ...extra }))).toMatchObject(
       { code: 'FORBIDDEN' },
     );
-    expect(version(id)).toBe(1);
+    expect(await version(id)).toBe(1);
   });
 
   test.each(
@@ -326,6 +326,6 @@ describe('preconditions and roles', () => {
     const { id } = await tpCase({ peopleAffected: 3 });
     const call = (await as(email)).oneStep[step] as (input: object) => Promise<unknown>;
     await call({ incidentId: id, expectedVersion: 1, ...extra });
-    expect(version(id)).toBe(2);
+    expect(await version(id)).toBe(2);
   });
 });

@@ -9,6 +9,13 @@ import { steppingClock } from '../test-callers';
 export { refuseWrites, rowCounts, useEmptyDb };
 
 /**
+ * An error's message with those of its causes: on PostgreSQL drizzle wraps the driver's error
+ * ("Failed query: insert into …"), and the refusing trigger's "disk full" is in its cause.
+ */
+export const failureText = (e: unknown): string =>
+  e instanceof Error ? `${String(e)} ${failureText(e.cause)}` : '';
+
+/**
  * Registers an empty database per test (`use` receives it) and returns helpers bound to the
  * current one: `callerOf(userId)` calls the router as that login on a clock stepping a minute per
  * reading from `clock` (steppingClock's start unless given); `refuseInsertsInto` / `refuseDeletesFrom` make those writes fail.
