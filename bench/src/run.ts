@@ -26,6 +26,7 @@ import type autocannon from 'autocannon';
 import pg from 'pg';
 import { createDb } from '@handoff/db';
 import { createPgDb, formatCounts, moveSqliteToPg } from '@handoff/db/pg';
+import { staleBuildReason } from './build';
 import { runLoad, type LoadFigures } from './load';
 import {
   startHttpServer,
@@ -110,8 +111,9 @@ function log(line: string) {
 }
 
 async function main() {
-  if (!existsSync(join(web, '.next/BUILD_ID')) || !existsSync(join(web, 'dist/serve.mjs'))) {
-    log('No production build yet: building apps/web…');
+  const stale = staleBuildReason(root);
+  if (stale) {
+    log(`Building apps/web (${stale})…`);
     execFileSync('npx', ['--yes', 'pnpm@9.15.9', '--filter', '@handoff/web', 'build'], {
       cwd: root,
       stdio: ['ignore', 2, 2],
@@ -173,7 +175,7 @@ async function main() {
 
 /**
  * A new database on DATABASE_URL's server holding the seeded SQLite database, moved by the same
- * code as `npm run db:to-pg` (counts compared), analysed; `drop()` removes it after the runs.
+ * code as `npm run db:to-pg` (counts compared), vacuumed and analysed; `drop()` removes it after the runs.
  */
 async function pgBenchDatabase(seedPath: string) {
   const name = `handoff_bench_${process.pid}`;
@@ -196,7 +198,7 @@ async function pgBenchDatabase(seedPath: string) {
     lite.$client.close();
     await target.$client.end();
   }
-  log(`  moved and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`  moved, vacuumed and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return {
     url: url.toString(),
     drop: async () => {
