@@ -40,12 +40,13 @@ export async function loadReadableIncident(
 }
 
 /** The facts the team-scope rule (permissions.ts incidentChangeScope) needs about a loaded incident. */
-const scopeFacts = async (db: Db, incident: Incident, partnerScope: PartnerScope) => ({
-  incident,
-  ownerTeamName: (await teamRepository.findById(db, incident.ownerTeamId))?.name,
-  partnerScope,
-  underActiveOutage: await problemRepository.isUnderOpenOutage(db, incident),
-});
+const scopeFacts = async (db: Db, incident: Incident, partnerScope: PartnerScope) => {
+  const [team, underActiveOutage] = await Promise.all([
+    teamRepository.findById(db, incident.ownerTeamId),
+    problemRepository.isUnderOpenOutage(db, incident),
+  ]);
+  return { incident, ownerTeamName: team?.name, partnerScope, underActiveOutage };
+};
 
 /** Why the actor may not change this incident (team scope), or null; for the page's edit buttons. */
 export const changeRefusalFor = async (

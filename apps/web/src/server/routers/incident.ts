@@ -142,37 +142,56 @@ export const incidentRouter = {
       const { incident, partnerScope } = await loadReadableIncident(ctx.db, ctx.actor, {
         number: input.number,
       });
-      const details = (await incidentRepository.findByIdIncludeDetails(ctx.db, incident.id))!;
-      const attachments = visibleJournal(
-        ctx.actor,
-        await attachmentRepository.findByIncident(ctx.db, incident.id),
-      );
+      // The reads below are independent of one another: on PostgreSQL they go out side by side on
+      // the pool (a round trip each), on SQLite they run one after another as before.
+      const detailsAndAttachments = Promise.all([
+        incidentRepository.findByIdIncludeDetails(ctx.db, incident.id),
+        attachmentRepository.findByIncident(ctx.db, incident.id),
+      ]);
       // The newest page of the journal only; incident.journal loads the older ones.
       if (ctx.actor.role === 'customer') {
-        const journal = await customerJournalPage(ctx.db, incident);
-        // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
-        const partner = await partnerRepository.findTicket(ctx.db, incident.id);
+        const [[details, attachments], journal, partner] = await Promise.all([
+          detailsAndAttachments,
+          customerJournalPage(ctx.db, incident),
+          // A channel-partner requester deals only with the partner group (kb 003): never Tier 2.
+          partnerRepository.findTicket(ctx.db, incident.id),
+        ]);
         return {
           audience: 'customer' as const,
           incident: customerView(incident),
-          serviceName: details.serviceName,
-          serviceCategory: details.serviceCategory,
-          serviceSubcategory: details.serviceSubcategory,
-          ownerTeamName: partner ? requesterTeamName(partner) : details.ownerTeamName,
+          serviceName: details!.serviceName,
+          serviceCategory: details!.serviceCategory,
+          serviceSubcategory: details!.serviceSubcategory,
+          ownerTeamName: partner ? requesterTeamName(partner) : details!.ownerTeamName,
           state: portalCaseState(incident),
           isPartnerTicket: !!partner,
-          attachments,
+          attachments: visibleJournal(ctx.actor, attachments),
           journal: journal.items,
           journalNextCursor: journal.nextCursor,
         };
       }
-      const journal = await staffJournalPage(ctx.db, incident);
-      const service = await catalogRepository.findServiceById(ctx.db, incident.serviceId);
+      const [[details, attachments], journal, service, customer, audit, problem, refusal] =
+        await Promise.all([
+          detailsAndAttachments,
+          staffJournalPage(ctx.db, incident),
+          catalogRepository.findServiceById(ctx.db, incident.serviceId),
+          incident.customerId ? customerRepository.findById(ctx.db, incident.customerId) : null,
+          incidentRepository
+            .findAudit(ctx.db, incident.id)
+            .then((events) => withWords(ctx.db, 'incident', events)),
+          // Problems are the desk's (partner agents may not read them), so only those who may get the link.
+          incident.problemId !== null && can(ctx.actor.role, 'problem.read')
+            ? problemRepository.findFacts(ctx.db, incident.problemId)
+            : null,
+          can(ctx.actor.role, 'incident.update')
+            ? changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope)
+            : 'read only',
+        ]);
       const checks = incident.tpTriage && service ? tpCompleteness(incident, service) : null;
       return {
         audience: 'staff' as const,
-        ...details,
-        attachments,
+        ...details!,
+        attachments: visibleJournal(ctx.actor, attachments),
         // Primary TP review (kb 004): the completeness check and the scope, for TP portal cases only.
         tpReview:
           checks && service
@@ -183,24 +202,12 @@ export const incidentRouter = {
                 scope: tpScope(service),
               }
             : null,
-        customer: incident.customerId
-          ? ((await customerRepository.findById(ctx.db, incident.customerId)) ?? null)
-          : null,
+        customer: customer ?? null,
         journal: journal.items,
         journalNextCursor: journal.nextCursor,
-        audit: await withWords(
-          ctx.db,
-          'incident',
-          await incidentRepository.findAudit(ctx.db, incident.id),
-        ),
-        // Problems are the desk's (partner agents may not read them), so only those who may get the link.
-        problem:
-          incident.problemId !== null && can(ctx.actor.role, 'problem.read')
-            ? ((await problemRepository.findFacts(ctx.db, incident.problemId)) ?? null)
-            : null,
-        canEdit:
-          can(ctx.actor.role, 'incident.update') &&
-          (await changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope)) === null,
+        audit,
+        problem: problem ?? null,
+        canEdit: refusal === null,
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
     }),
