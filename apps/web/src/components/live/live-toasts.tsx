@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { changeSentence } from '@handoff/domain';
 import { type LiveEvent } from '../../server/live/stream';
 import { useFollowing } from './follow-button';
 import { useLive, useLiveEvents } from './live-context';
+import { toastFor } from './toast-filter';
 
 interface Toast {
   key: number;
@@ -22,18 +23,30 @@ export function LiveToasts({ follows }: { follows: boolean }) {
   const live = useLive();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const followed = useFollowing(follows).data;
-  useLiveEvents((e: LiveEvent) => {
-    const me = live?.userId;
-    if (me == null || e.entity !== 'incident' || !e.number || e.actorId === me) return;
-    if (!e.userIds?.includes(me) && !followed?.includes(e.entityId)) return;
+  // Events that arrived while the followed incidents were still loading, decided once they have.
+  const held = useRef<LiveEvent[]>([]);
+  const show = (e: LiveEvent) => {
     const toast = {
       key: e.id,
-      number: e.number,
+      number: e.number!,
       text: changeSentence(e.actorName ?? null, e.kind, e.version ?? null),
     };
     setToasts((t) => [...t.slice(-3), toast]);
     setTimeout(() => setToasts((t) => t.filter((x) => x.key !== toast.key)), 8_000);
-  });
+  };
+  const decide = (e: LiveEvent) => {
+    const verdict = toastFor(e, { me: live?.userId, follows, followed });
+    if (verdict === 'wait') held.current.push(e);
+    else if (verdict === 'toast') show(e);
+  };
+  useLiveEvents(decide);
+  useEffect(() => {
+    if (followed === undefined || held.current.length === 0) return;
+    const waiting = held.current;
+    held.current = [];
+    waiting.forEach(decide);
+    // decide reads `followed` of this render; this runs when the list has loaded or changed.
+  }, [followed]);
   if (toasts.length === 0) return null;
   return (
     <div className="toasts" aria-live="polite">
