@@ -23,7 +23,8 @@ export function LiveToasts({ follows }: { follows: boolean }) {
   const live = useLive();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const followed = useFollowing(follows).data;
-  // Events that arrived while the followed incidents were still loading, decided once they have.
+  // Events that arrived while the followed incidents were still loading, decided once they have
+  // (the last four at most, as many as the toasts show: a list that never loads holds no more).
   const held = useRef<LiveEvent[]>([]);
   const show = (e: LiveEvent) => {
     const toast = {
@@ -36,7 +37,7 @@ export function LiveToasts({ follows }: { follows: boolean }) {
   };
   const decide = (e: LiveEvent) => {
     const verdict = toastFor(e, { me: live?.userId, follows, followed });
-    if (verdict === 'wait') held.current.push(e);
+    if (verdict === 'wait') held.current = [...held.current.slice(-3), e];
     else if (verdict === 'toast') show(e);
   };
   useLiveEvents(decide);

@@ -185,7 +185,7 @@ export const incidentRouter = {
             : null,
           can(ctx.actor.role, 'incident.update')
             ? changeRefusalFor(ctx.db, ctx.actor, incident, partnerScope)
-            : 'read only',
+            : null,
         ]);
       const checks = incident.tpTriage && service ? tpCompleteness(incident, service) : null;
       return {
@@ -207,7 +207,7 @@ export const incidentRouter = {
         journalNextCursor: journal.nextCursor,
         audit,
         problem: problem ?? null,
-        canEdit: refusal === null,
+        canEdit: can(ctx.actor.role, 'incident.update') && refusal === null,
         canAddInternalNote: can(ctx.actor.role, 'incident.addInternalNote'),
       };
     }),
