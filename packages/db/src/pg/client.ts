@@ -6,6 +6,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../schema-pg';
+import { statementCachingClient } from './statement-cache';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** What a commit plan reads with: the open transaction (or the database itself outside one). */
@@ -23,7 +24,10 @@ export const pgMigrationsFolder = resolve(
 export const isPostgresUrl = (url: string | undefined): url is string =>
   url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 
-/** A pool on the database at `url`; close it with `db.$client.end()`. */
+/**
+ * A pool on the database at `url`; close it with `db.$client.end()`. Its connections keep each
+ * parameterised query prepared (statement-cache.ts) unless `config.Client` says otherwise.
+ */
 export function createPgDb(
   url: string,
   config: Omit<pg.PoolConfig, 'connectionString'> = {},
@@ -32,7 +36,12 @@ export function createPgDb(
     throw new Error(
       `A PostgreSQL DATABASE_URL starts with postgres:// or postgresql://, not "${url}".`,
     );
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...config });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    Client: statementCachingClient(),
+    ...config,
+  });
   // An idle client's error (the server restarted) must not crash the process: the pool drops it.
   pool.on('error', () => {});
   return drizzle(pool, { schema });
