@@ -16,6 +16,7 @@ import { FollowUpChecklist } from './follow-up-checklist';
 import { OneStepForm } from './one-step-form';
 import { Promises } from './promises';
 import { RoutePanel } from './route-panel';
+import { stepFormToShow, type OpenStep } from './step-form-to-show';
 
 /** Required fields the incident itself does not hold yet (the step's own inputs are asked in its form). */
 function missingFields(required: readonly string[], i: Incident): string[] {
@@ -44,12 +45,10 @@ export function IncidentWorkbench({
   onChanged: () => void;
 }) {
   const utils = api.useUtils();
-  const [active, setActive] = useState<{
-    name: OneStepName;
-    label: string;
-    preset?: Record<string, string>;
-  } | null>(null);
+  const [active, setActive] = useState<OpenStep | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The version the agent's own last step left the incident at: no step form opens on an older copy.
+  const [ranTo, setRanTo] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   // Focus: into the form a person opened, and back to what opened it when the form closes.
   const opener = useRef<HTMLElement | null>(null);
@@ -86,11 +85,12 @@ export function IncidentWorkbench({
     isOpen && d?.recommended
       ? d.oneSteps.find((s) => s.name === d.recommended && s.disabledReason === null)
       : undefined;
-  const shown =
-    active ??
-    (recommendedStep && !dismissed
-      ? { name: recommendedStep.name, label: recommendedStep.label }
-      : null);
+  const shown = stepFormToShow({
+    active,
+    recommended: recommendedStep && !dismissed ? recommendedStep : undefined,
+    incidentVersion: incident.version,
+    ranTo,
+  });
   const changeAnswers = (a: RoutingAnswers) => {
     record.mutate({ incidentId: incident.id, answers: a });
     setDismissed(false);
@@ -184,9 +184,10 @@ export function IncidentWorkbench({
               setDismissed(true);
               closeForm(shown.name);
             }}
-            onDone={(message) => {
+            onDone={(message, version) => {
               setActive(null);
               setDone(message);
+              setRanTo(version);
               onChanged();
               closeForm(shown.name);
             }}

@@ -248,7 +248,8 @@ export function OneStepForm({
   incident: Incident;
   decide?: Decide;
   preset?: Record<string, string>;
-  onDone: (message: string) => void;
+  /** The step ran: its message, and the incident's version after it. */
+  onDone: (message: string, version: number) => void;
   onCancel: () => void;
 }) {
   const utils = api.useUtils();
@@ -304,9 +305,11 @@ export function OneStepForm({
     setErrors({});
     try {
       // The input was parsed by this step's own schema just above.
-      await (mutation.mutateAsync as (i: unknown) => Promise<unknown>)(parsed.data);
+      const { version } = await (
+        mutation.mutateAsync as (i: unknown) => Promise<{ version: number }>
+      )(parsed.data);
       await utils.invalidate();
-      onDone(`${label} done.`);
+      onDone(`${label} done.`, version);
     } catch (err) {
       setErrors(serverFieldErrors(err));
     }
