@@ -44,11 +44,7 @@ export function statementCachingClient(limit = defaultStatementLimit): typeof pg
       const [config, values] = args;
       const unnamed = isQueryConfig(config) && config.name === undefined ? config : undefined;
       const text = typeof config === 'string' ? config : unnamed?.text;
-      const params = Array.isArray(values)
-        ? values
-        : isQueryConfig(config)
-          ? config.values
-          : undefined;
+      const params = Array.isArray(values) ? values : unnamed?.values;
       if (text !== undefined && params !== undefined && params.length > 0) {
         const name = statementName(text);
         if (this.statementNames.has(name) || this.statementNames.size < limit) {
